@@ -1,0 +1,44 @@
+import { type Command, type CommandIO, UsageError } from './command.ts';
+import { deadlineCommand } from './commands/deadline.ts';
+
+/** Every sub-command, in the order `records --help` lists them. */
+const commands: readonly Command[] = [deadlineCommand];
+
+const defaultIO: CommandIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+function overview(): string {
+  const lines = commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`);
+  return `Usage: records <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'records <command> --help' for a command's options.\n`;
+}
+
+/** Entry point of the `records` command; returns the exit code so tests can call it in-process. */
+export async function main(argv: readonly string[], io: CommandIO = defaultIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    io.stdout(overview());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.stderr(`records: unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(', ')}.\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`records ${command.name}: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.stderr(`records ${command.name}: ${message}\n`);
+    return 1;
+  }
+}
