@@ -1,0 +1,82 @@
+/** Small text helpers shared by the PDF, HTML and CSV writers. */
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The local calendar day of a model timestamp (`2024-03-31T00:30:00+01:00` → `2024-03-31`). */
+export function dayOf(timestamp: string): string {
+  return timestamp.slice(0, 10);
+}
+
+/** The local wall-clock time of a model timestamp (`…T09:05:00…` → `09:05`). */
+export function timeOf(timestamp: string): string {
+  return timestamp.slice(11, 16);
+}
+
+/** `2024-03-31` → `Sunday 31 March 2024`, computed without the host's time zone. */
+export function longDate(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return day;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return `${DAYS[date.getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** `2024-03-31` → `31 March 2024`. */
+export function shortDate(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return day;
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** Noon UTC on the response date: the one instant every date in the bundle is derived from. */
+export function fixedInstant(responseDate: string): Date {
+  return new Date(`${responseDate}T12:00:00Z`);
+}
+
+/** Removes control and bidi-override characters that would render as nothing, keeping line breaks. */
+export function cleanForDisplay(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(/[\u0000-\u0009\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/** Words for a redaction category, e.g. `nhs-number` → `NHS number`. */
+export function categoryWords(category: string): string {
+  const words: Record<string, string> = {
+    'person-name': 'name',
+    'nhs-number': 'NHS number',
+    'hospital-number': 'hospital number',
+    phone: 'phone number',
+    email: 'email address',
+    postcode: 'postcode',
+    address: 'address',
+    'date-of-birth': 'date of birth',
+    age: 'age',
+    'ni-number': 'National Insurance number',
+    custom: 'other information',
+  };
+  return words[category] ?? category;
+}
+
+/** Human words for a request type. */
+export function requestTypeWords(type: string): string {
+  const words: Record<string, string> = {
+    foi: 'Freedom of Information Act 2000 request',
+    eir: 'Environmental Information Regulations 2004 request',
+    foisa: 'Freedom of Information (Scotland) Act 2002 request',
+    sar: 'Subject access request (UK GDPR Article 15)',
+  };
+  return words[type] ?? type;
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// Serves the built apps on localhost with no dependencies: `npm start` runs it after `turbo run build`.
+// Each app is a static site; this server only maps URLs to files under its dist/ folder and sets safe headers.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+/** The apps and their default ports; PORT_<NAME> overrides one (e.g. PORT_TRAINING=8080). */
+export const apps = [
+  { name: 'training', label: 'Training site', port: 4321 },
+  { name: 'chat-disclosure', label: 'Chat disclosure tool', port: 4322 },
+];
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+function resolveFile(dist, urlPath) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return undefined;
+  }
+  const candidate = normalize(join(dist, pathname));
+  if (!candidate.startsWith(dist)) return undefined;
+  if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  const index = join(candidate, 'index.html');
+  if (existsSync(index)) return index;
+  const html = `${candidate}.html`;
+  if (existsSync(html)) return html;
+  return undefined;
+}
+
+/** Starts one app's server; resolves with its address once listening. */
+export function serveApp({ name, port }, host = '127.0.0.1') {
+  const dist = join(root, 'apps', name, 'dist');
+  if (!existsSync(dist)) throw new Error(`apps/${name}/dist is missing: run 'npm run build' first`);
+  const server = createServer((request, response) => {
+    const file = resolveFile(dist, request.url ?? '/');
+    const headers = {
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+    };
+    if (!file) {
+      const notFound = join(dist, '404.html');
+      response.writeHead(404, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
+      if (existsSync(notFound)) createReadStream(notFound).pipe(response);
+      else response.end('<!doctype html><title>Not found</title><h1>Page not found</h1>');
+      return;
+    }
+    const type = types[extname(file)] ?? 'application/octet-stream';
+    // Hashed build assets never change; pages and the service worker must always be revalidated.
+    const immutable = file.includes(`${join(dist, '_astro')}`);
+    response.writeHead(200, {
+      ...headers,
+      'Content-Type': type,
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolveListen({ server, url: `http://${host}:${port}/` }));
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const app of apps) {
+    const override = process.env[`PORT_${app.name.replaceAll('-', '_').toUpperCase()}`];
+    const port = override ? Number(override) : app.port;
+    const { url } = await serveApp({ ...app, port });
+    console.log(`${app.label.padEnd(22)} ${url}`);
+  }
+  console.log('Press Ctrl+C to stop.');
+}
