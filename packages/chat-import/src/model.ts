@@ -51,7 +51,19 @@ export interface Message {
   replyTo?: string;
   /** Thread or channel key (Slack thread_ts, Telegram chat) where the format has it. */
   thread?: string;
+  /** Channel, group or DM the message was posted in, for archives holding several (Slack workspace exports). */
+  channel?: string;
+  /** The message's own id in the source format (Telegram message id, Slack ts), kept for cross-reference. */
+  nativeId?: string;
+  /** Question and options of a poll (kind `poll`), with vote counts where the export gives them. */
+  poll?: Poll;
   source: SourceSpan;
+}
+
+/** A poll as exported (WhatsApp `POLL:` blocks, Telegram polls). */
+export interface Poll {
+  question: string;
+  options: { text: string; votes?: number }[];
 }
 
 /** A person or account that took part in the conversation. */
@@ -69,6 +81,8 @@ export interface Participant {
 export interface ImportWarning {
   /** 1-based line (or record index) in {@link ImportWarning.file}; 0 when it applies to the whole file. */
   line: number;
+  /** 1-based last line covered when the warning holds several lines' raw text (inclusive). */
+  lineEnd?: number;
   file?: string;
   message: string;
   /** The raw text kept when a line could not be placed in a message, so nothing is silently dropped. */
@@ -101,6 +115,8 @@ export interface Conversation {
   messages: Message[];
   warnings: ImportWarning[];
   reconciliation: Reconciliation;
+  /** Every file merged into this conversation, when it was built by `mergeConversations` (first is `source`). */
+  sources?: ConversationSource[];
 }
 
 /** A conversation plus the bytes of the attachments found in the archive, keyed by {@link Attachment.mediaKey}. */

@@ -1,8 +1,9 @@
 import { type Command, type CommandIO, UsageError } from './command.ts';
 import { deadlineCommand } from './commands/deadline.ts';
+import { parseCommand } from './commands/parse.ts';
 
 /** Every sub-command, in the order `records --help` lists them. */
-const commands: readonly Command[] = [deadlineCommand];
+const commands: readonly Command[] = [deadlineCommand, parseCommand];
 
 const defaultIO: CommandIO = {
   stdout: (text) => process.stdout.write(text),

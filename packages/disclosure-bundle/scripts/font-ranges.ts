@@ -1,5 +1,5 @@
 /**
- * Regenerates `src/fonts/noto-sans-sc-ranges.json` from the @fontsource/noto-sans-sc stylesheet: which WOFF2 slice of the
+ * Regenerates `src/fonts/noto-sans-sc-ranges.json` from the @fontsource/noto-sans-sc stylesheet: which WOFF slice of the
  * font covers which code points, so the bundle loads only the slices a chat needs. Run after upgrading that package:
  * `node scripts/font-ranges.ts`.
  */
@@ -11,7 +11,8 @@ const cssPath = require.resolve('@fontsource/noto-sans-sc/400.css');
 const css = readFileSync(cssPath, 'utf8');
 const slices: { file: string; ranges: [number, number][] }[] = [];
 for (const block of css.split('@font-face').slice(1)) {
-  const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
+  // WOFF, not WOFF2: fontkit's WOFF2 glyph decoding produced blank glyphs in the subsets pdf-lib embeds.
+  const file = /url\(\.\/files\/([^)]+\.woff)\)/.exec(block)?.[1];
   const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
   if (!file || !range) continue;
   const ranges = range.split(',').map((part): [number, number] => {

@@ -17,8 +17,3 @@ export class BundleAbortedError extends BundleError {
 export class FontLoadError extends BundleError {
   override name = 'FontLoadError';
 }
-
-/** Thrown when a disclosed attachment's bytes are missing from the media map; says which message and attachment. */
-export class MissingMediaError extends BundleError {
-  override name = 'MissingMediaError';
-}

@@ -223,7 +223,7 @@ export class FontBook {
       } else if (EMOJI.test(char)) {
         this.standIns.add(cp);
         // A ZWJ sequence or the second half of a flag is one emoji: one stand-in.
-        const continues = lastWasEmojiStandIn && (joined || (regional && openFlag));
+        const continues: boolean = lastWasEmojiStandIn && (joined || (regional && openFlag));
         if (!continues) push(primary, '[emoji]', true);
         openFlag = regional && !continues;
         lastWasEmojiStandIn = true;

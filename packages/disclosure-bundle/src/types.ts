@@ -28,6 +28,8 @@ export interface BundleOptions {
   toolName?: string;
   /** Strip EXIF/XMP/comments from disclosed JPEG and PNG files (default true). */
   stripImageMetadata?: boolean;
+  /** Version of the records policy (time limits, exemption codes) the request was handled under, for the manifest. */
+  recordsPolicyVersion?: string;
 }
 
 /** Progress of one named stage; `done`/`total` count the stage's own units (messages, files). */
@@ -38,7 +40,7 @@ export interface BundleProgress {
 }
 
 /** The named stages of packaging, in order. */
-export type BundleStage = 'validate' | 'load' | 'fonts' | 'pdf' | 'html' | 'csv' | 'media' | 'manifest' | 'zip';
+export type BundleStage = 'validate' | 'load' | 'fonts' | 'media' | 'pdf' | 'html' | 'csv' | 'manifest' | 'zip';
 
 /** Everything {@link buildBundle} needs. */
 export interface BundleInput {

@@ -114,7 +114,7 @@ export function addMonthsClamped(date: IsoDate, months: number): IsoDate {
 
 /** Day of the week, 0 = Sunday … 6 = Saturday. */
 export function weekday(date: IsoDate): Weekday {
-  return (((toDayNumber(date) + 4) % 7) + 7) % 7 as Weekday;
+  return ((((toDayNumber(date) + 4) % 7) + 7) % 7) as Weekday;
 }
 
 /** English name of the day of the week ("Monday"), for messages shown to people. */

@@ -33,3 +33,8 @@ export class UnknownExemptionError extends RecordsPolicyError {
 export class UnknownPolicyVersionError extends RecordsPolicyError {
   override name = 'UnknownPolicyVersionError';
 }
+
+/** Thrown by {@link trainingPolicy} when a setting is out of range (a pass mark of 80 instead of 0.8); names the field. */
+export class InvalidTrainingPolicyError extends RecordsPolicyError {
+  override name = 'InvalidTrainingPolicyError';
+}

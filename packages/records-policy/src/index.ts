@@ -1,12 +1,67 @@
 // Public API of @im-records/records-policy. Every export is listed by name; types apart from values.
 
-export { findIdentifiers } from './identifiers/all.ts';
+export type { IsoDate, Weekday } from './dates.ts';
 export {
-  emailPattern,
-  findEmails,
-  isValidEmail,
-  normaliseEmail,
-} from './identifiers/email.ts';
+  addDays,
+  addMonthsClamped,
+  compareDates,
+  dateParts,
+  daysBetween,
+  daysInMonth,
+  firstWeekdayOfMonth,
+  fromDayNumber,
+  isIsoDate,
+  isWeekend,
+  lastWeekdayOfMonth,
+  localToday,
+  makeDate,
+  parseIsoDate,
+  toDayNumber,
+  weekday,
+  weekdayName,
+} from './dates.ts';
+export {
+  computeDeadline,
+  isRequestType,
+  SAR_SAME_DAY_RULE_FROM,
+  SAR_STATUTORY_PAUSE_FROM,
+  UK_GDPR_FROM,
+} from './deadlines/compute.ts';
+export type {
+  AppliedPause,
+  ClockPause,
+  DeadlineInput,
+  DeadlineResult,
+  RequestType,
+  RuleSource,
+  SkippedHoliday,
+} from './deadlines/types.ts';
+export { REQUEST_TYPES } from './deadlines/types.ts';
+export {
+  DeadlineInputError,
+  HolidayFeedError,
+  InvalidDateError,
+  InvalidTrainingPolicyError,
+  RecordsPolicyError,
+  UnknownExemptionError,
+  UnknownPolicyVersionError,
+} from './errors.ts';
+export type { Exemption, ExemptionRegime } from './exemptions.ts';
+export { EXEMPTIONS, findExemption, getExemption } from './exemptions.ts';
+export type { GuidanceBasis, GuidancePoint, GuidanceSource, GuidanceTopic } from './guidance.ts';
+export { findGuidancePoint, GUIDANCE_SOURCES, MESSAGING_GUIDANCE } from './guidance.ts';
+export type { HolidayCalendarOptions } from './holidays/calendar.ts';
+export { defaultHolidayCalendar, HolidayCalendar } from './holidays/calendar.ts';
+export { easterSunday } from './holidays/easter.ts';
+export type { HolidayFeed, HolidayFeedDivision, HolidayFeedEvent } from './holidays/feed.ts';
+export { loadHolidayFeed, parseHolidayFeed } from './holidays/feed.ts';
+export type { OneOffHoliday } from './holidays/one-off.ts';
+export { ONE_OFF_HOLIDAYS } from './holidays/one-off.ts';
+export { computeHolidays } from './holidays/rules.ts';
+export type { BankHoliday, Division, HolidaySource } from './holidays/types.ts';
+export { DIVISIONS } from './holidays/types.ts';
+export { findIdentifiers } from './identifiers/all.ts';
+export { emailPattern, findEmails, isValidEmail, normaliseEmail } from './identifiers/email.ts';
 export type { FindOptions, IdentifierKind, IdentifierMatch } from './identifiers/match.ts';
 export {
   findNhsNumbers,
@@ -23,3 +78,21 @@ export {
 } from './identifiers/ni-number.ts';
 export { findPhoneNumbers, isValidPhoneNumber, normalisePhoneNumber } from './identifiers/phone.ts';
 export { findPostcodes, isValidPostcode, normalisePostcode, postcodePattern } from './identifiers/postcode.ts';
+export type { RetentionRule } from './retention.ts';
+export { FORMAT_NEUTRAL_PRINCIPLE, findRetentionRule, RETENTION_RULES, RETENTION_SOURCES } from './retention.ts';
+export type { PolicyVersion, TrainingPolicy } from './training.ts';
+export {
+  currentPolicyVersion,
+  DEFAULT_COMPLETION_TARGET,
+  DEFAULT_PASS_MARK,
+  DEFAULT_TRAINING_POLICY,
+  expiryDate,
+  hasPassed,
+  isCurrent,
+  meetsCompletionTarget,
+  mustReattest,
+  POLICY_PACKAGE_VERSION,
+  POLICY_VERSIONS,
+  RENEWAL_MONTHS,
+  trainingPolicy,
+} from './training.ts';

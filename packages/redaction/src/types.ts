@@ -42,6 +42,12 @@ export interface Proposal {
   /** Short exemption code printed on the redaction box, e.g. `s40(2)`, `DPA Sch2 para16`. */
   exemption: string;
   status: ProposalStatus;
+  /** Further exemptions that also apply (e.g. `s41` for a patient's information withheld under `s40(2)`). Optional, added by the engine. */
+  alsoExemptions?: string[];
+  /** For names: whom the name is about (`staff`, `patient`, `relative`, `unknown`), for pseudonym labels. Optional. */
+  role?: 'staff' | 'patient' | 'relative' | 'unknown';
+  /** For names: groups mentions of one person so each gets the same pseudonym. Optional. */
+  personKey?: string;
 }
 
 /** One officer decision, recorded for the case file (who, when, what, why). */
@@ -53,11 +59,22 @@ export type Decision =
       start: number;
       end: number;
       category: RedactionCategory;
+      /** Exemption to print on the box; defaults to the mode's (`s40(2)` or `DPA Sch2 para16`). Optional. */
+      exemption?: string;
       by: string;
       at: string;
       reason?: string;
     }
-  | { action: 'add-term'; term: string; category: RedactionCategory; by: string; at: string; reason?: string }
+  | {
+      action: 'add-term';
+      term: string;
+      category: RedactionCategory;
+      /** Exemption to print on the boxes; defaults to the mode's. Optional. */
+      exemption?: string;
+      by: string;
+      at: string;
+      reason?: string;
+    }
   | {
       action: 'withhold-attachment' | 'include-attachment';
       messageId: string;

@@ -113,7 +113,7 @@ const identifying: Template[] = [
   (b, c) => {
     const p = patient(c);
     b.t(`Bed ${p.bed} is `);
-    patientName(b, p, c.random).t(`, `).e(`${p.age}yo`, 'age').t(`, for ${c.random.pick(tasks)} please`);
+    patientName(b, p, c.random).t(`, `).e(`${p.age}`, 'age').t('yo').t(`, for ${c.random.pick(tasks)} please`);
   },
   (b, c) => {
     const p = patient(c);
@@ -132,7 +132,7 @@ const identifying: Template[] = [
   (b, c) => {
     const p = patient(c);
     const r = c.random.pick(p.relatives);
-    patientName(b, p, c.random).t(`'s ${r.relation} `).name(r.first).t(' rang, she can be reached on ').e(r.phone, 'phone');
+    patientName(b, p, c.random).t(`'s ${r.relation} `).name(r.first).t(' rang, can be reached on ').e(r.phone, 'phone');
   },
   (b, c) => {
     const p = patient(c);

@@ -1,0 +1,80 @@
+/**
+ * The chat disclosure tool's single React island: opens storage and the workers, routes between the case list and an
+ * open case (the case id lives in the URL hash, so a reload or crash comes straight back to it), and registers the
+ * service worker that keeps the tool working offline.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { createBridge } from '../lib/bridge.ts';
+import { type Problem, describeProblem } from '../lib/errors.ts';
+import { CaseStore } from '../lib/store.ts';
+import type { CaseStages, PackageStages } from '../worker/stages.ts';
+import { CaseList } from './CaseList.tsx';
+import { CaseView } from './CaseView.tsx';
+import { ErrorSummary } from './ui.tsx';
+import type { Services } from './services.ts';
+
+function startServices(store: CaseStore): Services {
+  return {
+    store,
+    caseWorker: createBridge<CaseStages>(
+      () => new Worker(new URL('../worker/case.worker.ts', import.meta.url), { type: 'module', name: 'case' }),
+    ),
+    packageWorker: createBridge<PackageStages>(
+      () => new Worker(new URL('../worker/package.worker.ts', import.meta.url), { type: 'module', name: 'package' }),
+      { idleMs: 60_000 },
+    ),
+    keys: new Map(),
+  };
+}
+
+function routeFromHash(): { caseId: string | null } {
+  const match = /^#\/case\/([\w-]+)/.exec(window.location.hash);
+  return { caseId: match?.[1] ?? null };
+}
+
+export default function App() {
+  const [services, setServices] = useState<Services | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [route, setRoute] = useState(routeFromHash);
+
+  useEffect(() => {
+    let cancelled = false;
+    CaseStore.open().then(
+      (store) => {
+        if (!cancelled) setServices(startServices(store));
+      },
+      (error: unknown) => setProblem(describeProblem(error)),
+    );
+    // Ask the browser not to evict the cases under storage pressure (it may say no; nothing else changes).
+    void navigator.storage?.persist?.().catch(() => undefined);
+    if ('serviceWorker' in navigator && window.location.protocol !== 'file:') {
+      navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+    }
+    const onHash = () => setRoute(routeFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      cancelled = true;
+      window.removeEventListener('hashchange', onHash);
+    };
+  }, []);
+
+  const openCase = useCallback((caseId: string | null) => {
+    window.location.hash = caseId ? `#/case/${caseId}` : '#/';
+    setRoute({ caseId });
+    window.scrollTo(0, 0);
+  }, []);
+
+  if (problem) return <ErrorSummary problems={[problem]} />;
+  if (!services) {
+    return (
+      <p className="nhsuk-body" role="status">
+        Opening your cases…
+      </p>
+    );
+  }
+  return route.caseId ? (
+    <CaseView key={route.caseId} caseId={route.caseId} services={services} onClose={() => openCase(null)} />
+  ) : (
+    <CaseList services={services} onOpen={openCase} />
+  );
+}

@@ -1,0 +1,293 @@
+/**
+ * An open case: loads it from IndexedDB (asking for the passphrase when it is encrypted), re-reads its stored chat
+ * exports in the case worker, saves every change as it happens, and shows the deadline bar, the step navigation and the
+ * current step.
+ */
+import type { Decision } from '@im-records/redaction';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { StageProgress } from '../lib/bridge.ts';
+import { type CaseRecord, type Step, stepNames, steps } from '../lib/case-model.ts';
+import { unlockKey } from '../lib/crypto.ts';
+import { describeProblem, type Problem } from '../lib/errors.ts';
+import { type CaseAction, caseReducer } from '../lib/reducer.ts';
+import type { PreparedCase } from '../worker/stages.ts';
+import { ArchivesStep } from './ArchivesStep.tsx';
+import { DeadlineBar } from './DeadlineBar.tsx';
+import { PackageStep } from './PackageStep.tsx';
+import { ReviewStep } from './ReviewStep.tsx';
+import { ScopeStep } from './ScopeStep.tsx';
+import { nowIso, type Services } from './services.ts';
+import { StartStep } from './StartStep.tsx';
+import { ErrorSummary, ProgressPanel, TextField } from './ui.tsx';
+
+type Phase = { kind: 'loading' } | { kind: 'locked'; error?: string } | { kind: 'reading' } | { kind: 'ready' };
+
+/** Holds the loaded record; the reducer only runs once a record exists. */
+function recordReducer(state: CaseRecord | null, action: CaseAction | { type: 'loaded'; record: CaseRecord }): CaseRecord | null {
+  if (action.type === 'loaded') return action.record;
+  return state ? caseReducer(state, action) : state;
+}
+
+/** What a step component receives. */
+export interface StepProps {
+  record: CaseRecord;
+  services: Services;
+  act: (action: DistributiveOmit<CaseAction, 'at'>) => void;
+  go: (step: Step) => void;
+  prepared: PreparedCase | null;
+  prepare: (options?: { decisions?: Decision[]; record?: CaseRecord }) => Promise<PreparedCase | null>;
+  preparing: StageProgress | null;
+  cancelPrepare: () => void;
+  /** Replaces the proposals after a manual redaction was added (the worker re-applies every decision). */
+  setProposals: (proposals: PreparedCase['proposals']) => void;
+}
+
+/** Omit over each member of a union. */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export function CaseView({ caseId, services, onClose }: { caseId: string; services: Services; onClose: () => void }) {
+  const [record, dispatch] = useReducer(recordReducer, null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [prepared, setPrepared] = useState<PreparedCase | null>(null);
+  const [preparing, setPreparing] = useState<StageProgress | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const prepareAbort = useRef<AbortController | null>(null);
+  const loadedRef = useRef(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const key = services.keys.get(caseId) ?? null;
+
+  const readArchives = useCallback(
+    async (loaded: CaseRecord, caseKey: CryptoKey | null) => {
+      setPhase({ kind: 'reading' });
+      for (const archive of loaded.archives) {
+        const bytes = await services.store.getArchive(archive.id, caseKey);
+        await services.caseWorker.call('import', { archiveId: archive.id, fileName: archive.fileName, bytes });
+      }
+      setPhase({ kind: 'ready' });
+    },
+    [services],
+  );
+
+  const load = useCallback(
+    async (caseKey: CryptoKey | null) => {
+      try {
+        const params = await services.store.keyParams(caseId);
+        if (params && !caseKey) {
+          setPhase({ kind: 'locked' });
+          return;
+        }
+        const loaded = await services.store.loadCase(caseId, caseKey);
+        dispatch({ type: 'loaded', record: loaded });
+        loadedRef.current = true;
+        await readArchives(loaded, caseKey);
+      } catch (error) {
+        setProblem(describeProblem(error));
+        setPhase({ kind: 'ready' });
+      }
+    },
+    [caseId, services, readArchives],
+  );
+
+  useEffect(() => {
+    void load(key);
+    // Only on open: the key is read once.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: re-running on key change would reload over the officer's work
+  }, [load]);
+
+  // Save every change, a moment after it happens (and at once when the page is hidden).
+  const pendingSave = useRef<CaseRecord | null>(null);
+  const flush = useCallback(() => {
+    const toSave = pendingSave.current;
+    if (!toSave) return;
+    pendingSave.current = null;
+    services.store.saveCase(toSave, services.keys.get(toSave.id) ?? null).catch((error: unknown) => setProblem(describeProblem(error)));
+  }, [services]);
+  useEffect(() => {
+    if (!record || !loadedRef.current) return;
+    pendingSave.current = record;
+    const timer = setTimeout(flush, 200);
+    return () => clearTimeout(timer);
+  }, [record, flush]);
+  useEffect(() => {
+    const onHide = () => flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      flush();
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+    };
+  }, [flush]);
+
+  const act = useCallback((action: DistributiveOmit<CaseAction, 'at'>) => dispatch({ ...action, at: nowIso() } as CaseAction), []);
+
+  const go = useCallback(
+    (step: Step) => {
+      act({ type: 'step/go', step });
+      setProblem(null);
+      window.scrollTo(0, 0);
+      requestAnimationFrame(() => headingRef.current?.focus());
+    },
+    [act],
+  );
+
+  const recordRef = useRef(record);
+  recordRef.current = record;
+
+  const prepare = useCallback(
+    async (options: { decisions?: Decision[]; record?: CaseRecord } = {}) => {
+      const current = options.record ?? recordRef.current;
+      if (!current || current.archives.length === 0) return null;
+      prepareAbort.current?.abort();
+      const controller = new AbortController();
+      prepareAbort.current = controller;
+      setPreparing({ stage: 'merge', done: 0, total: 0, label: 'Starting' });
+      setProblem(null);
+      try {
+        const result = await services.caseWorker.call(
+          'prepare',
+          {
+            archiveIds: current.archives.map((archive) => archive.id),
+            mode: current.request.type === 'sar' ? 'sar' : 'foi',
+            scope: current.scope,
+            decisions: options.decisions ?? current.decisions,
+            officer: current.officer,
+          },
+          { signal: controller.signal, onProgress: setPreparing },
+        );
+        setPrepared(result);
+        return result;
+      } catch (error) {
+        setProblem(describeProblem(error));
+        return null;
+      } finally {
+        if (prepareAbort.current === controller) {
+          prepareAbort.current = null;
+          setPreparing(null);
+        }
+      }
+    },
+    [services],
+  );
+
+  // Scope, review and package need the prepared case: build it once the archives are read.
+  const needsPrepared = record ? steps.indexOf(record.step) >= steps.indexOf('scope') : false;
+  useEffect(() => {
+    if (phase.kind === 'ready' && needsPrepared && !prepared && !preparing && !problem) void prepare();
+  }, [phase.kind, needsPrepared, prepared, preparing, problem, prepare]);
+
+  const cancelPrepare = useCallback(() => prepareAbort.current?.abort(), []);
+  const setProposals = useCallback(
+    (proposals: PreparedCase['proposals']) => setPrepared((current) => (current ? { ...current, proposals } : current)),
+    [],
+  );
+
+  // Adding or removing an export makes the prepared review stale: rebuild it when next needed.
+  const archiveKey = record?.archives.map((archive) => archive.id).join(',') ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: archiveKey is the trigger, not a value used inside
+  useEffect(() => setPrepared(null), [archiveKey]);
+
+  if (phase.kind === 'locked') {
+    return (
+      <>
+        <h1>This case is encrypted</h1>
+        {phase.error && <ErrorSummary problems={[describeProblem({ name: 'WrongPassphraseError', message: phase.error })]} />}
+        <form
+          onSubmit={async (event) => {
+            event.preventDefault();
+            try {
+              const params = await services.store.keyParams(caseId);
+              if (!params) return;
+              const unlocked = await unlockKey(passphrase, params);
+              services.keys.set(caseId, unlocked);
+              setPassphrase('');
+              setPhase({ kind: 'loading' });
+              await load(unlocked);
+            } catch (error) {
+              setPhase({ kind: 'locked', error: error instanceof Error ? error.message : String(error) });
+            }
+          }}
+        >
+          <TextField id="unlock-passphrase" label="Passphrase" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" />
+          <button type="submit" className="nhsuk-button">
+            Open case
+          </button>
+        </form>
+        <p className="nhsuk-body">
+          <a href="#/" onClick={(event) => { event.preventDefault(); onClose(); }}>
+            Back to your cases
+          </a>
+        </p>
+      </>
+    );
+  }
+
+  if (!record) {
+    return (
+      <>
+        {problem && <ErrorSummary problems={[problem]} />}
+        <p className="nhsuk-body" role="status">
+          Opening the case…
+        </p>
+      </>
+    );
+  }
+
+  const stepProps: StepProps = { record, services, act, go, prepared, prepare, preparing, cancelPrepare, setProposals };
+  const stepIndex = steps.indexOf(record.step);
+  const canVisit = (step: Step) => step === 'start' || step === 'archives' || record.archives.length > 0;
+
+  return (
+    <>
+      <div className="nhsuk-back-link">
+        <a className="nhsuk-back-link__link" href="#/" onClick={(event) => { event.preventDefault(); flush(); onClose(); }}>
+          Your cases
+        </a>
+      </div>
+      <DeadlineBar record={record} act={act} />
+      <nav className="app-steps" aria-label="Case steps">
+        <ol className="app-steps__list">
+          {steps.map((step, index) => (
+            <li key={step} className={`app-steps__item${index === stepIndex ? ' app-steps__item--current' : ''}`}>
+              {index === stepIndex ? (
+                <span aria-current="step">
+                  <span className="app-steps__number">{index + 1}</span> {stepNames[step]}
+                </span>
+              ) : canVisit(step) ? (
+                <a href={`#/case/${record.id}`} onClick={(event) => { event.preventDefault(); go(step); }}>
+                  <span className="app-steps__number">{index + 1}</span> {stepNames[step]}
+                </a>
+              ) : (
+                <span className="app-steps__disabled">
+                  <span className="app-steps__number">{index + 1}</span> {stepNames[step]}
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <h1 ref={headingRef} tabIndex={-1} className="app-step-heading">
+        <span className="nhsuk-caption-l">
+          {record.request.reference || 'New case'} – step {stepIndex + 1} of {steps.length}
+        </span>
+        {stepNames[record.step]}
+      </h1>
+      {problem && <ErrorSummary problems={[problem]} />}
+      {phase.kind !== 'ready' ? (
+        <ProgressPanel progress={null} label="Reading the chat exports stored with this case…" />
+      ) : record.step === 'start' ? (
+        <StartStep {...stepProps} />
+      ) : record.step === 'archives' ? (
+        <ArchivesStep {...stepProps} />
+      ) : record.step === 'scope' ? (
+        <ScopeStep {...stepProps} />
+      ) : record.step === 'review' ? (
+        <ReviewStep {...stepProps} />
+      ) : (
+        <PackageStep {...stepProps} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * Step 5: package. The redaction engine turns the case into the disclosed conversation (nothing withheld reaches the
+ * packaging worker), the packaging worker builds the bundle and the case file, and the page previews the PDF and offers
+ * both files for download.
+ */
+import { localToday } from '@im-records/records-policy';
+import { useEffect, useRef, useState } from 'react';
+import type { StageProgress } from '../lib/bridge.ts';
+import { deadlineOf } from '../lib/deadline.ts';
+import { describeProblem, type Problem } from '../lib/errors.ts';
+import { longDate } from '../lib/scope.ts';
+import type { StepProps } from './CaseView.tsx';
+import type { PackageOutput } from '../worker/stages.ts';
+import { ErrorSummary, formatBytes, formatCount, ProgressPanel, TextField } from './ui.tsx';
+
+interface Built {
+  output: PackageOutput;
+  zipUrl: string;
+  caseFileUrl: string;
+  pdfUrl: string;
+}
+
+function safeName(reference: string): string {
+  return reference.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'case';
+}
+
+export function PackageStep({ record, services, prepared, preparing, cancelPrepare }: StepProps) {
+  const [responseDate, setResponseDate] = useState(localToday());
+  const [progress, setProgress] = useState<StageProgress | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [built, setBuilt] = useState<Built | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(
+    () => () => {
+      if (built) for (const url of [built.zipUrl, built.caseFileUrl, built.pdfUrl]) URL.revokeObjectURL(url);
+    },
+    [built],
+  );
+
+  if (!prepared) {
+    return preparing ? <ProgressPanel label="Preparing the chat" progress={preparing} onCancel={cancelPrepare} /> : <p className="nhsuk-body">Preparing the chat…</p>;
+  }
+
+  const deadline = deadlineOf(record.request, record);
+  const scope = record.scope;
+  const range = scope.from || scope.to ? `, ${scope.from ? longDate(scope.from) : 'start'} to ${scope.to ? longDate(scope.to) : 'end'}` : '';
+  const searched = `${prepared.sources.map((source) => source.format).join(' and ')} chat "${prepared.title}"${range}`;
+
+  const build = async () => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setProblem(null);
+    setBuilt(null);
+    setProgress({ stage: 'disclose', done: 0, total: 0, label: 'Applying your decisions' });
+    try {
+      const { disclosed, media } = await services.caseWorker.call('disclose', { decisions: record.decisions }, { signal: controller.signal });
+      const output = await services.packageWorker.call(
+        'package',
+        {
+          disclosed,
+          request: {
+            ...record.request,
+            organisation: record.request.organisation || 'Not stated',
+            due: deadline?.due ?? responseDate,
+            responseDate,
+            searched,
+          },
+          media,
+          decisions: record.decisions,
+          settings: {
+            mode: record.request.type === 'sar' ? 'sar' : 'foi',
+            scope: record.scope,
+            officer: record.officer,
+            pauses: record.pauses,
+            extension: record.extension ?? null,
+          },
+          sources: prepared.sources,
+        },
+        { signal: controller.signal, onProgress: setProgress },
+      );
+      setBuilt({
+        output,
+        zipUrl: URL.createObjectURL(new Blob([output.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' })),
+        caseFileUrl: URL.createObjectURL(new Blob([output.caseFile as Uint8Array<ArrayBuffer>], { type: 'application/json' })),
+        pdfUrl: URL.createObjectURL(new Blob([output.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })),
+      });
+      requestAnimationFrame(() => resultHeading.current?.focus());
+    } catch (error) {
+      setProblem(describeProblem(error));
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  const name = safeName(record.request.reference);
+  return (
+    <>
+      {problem && <ErrorSummary problems={[problem]} />}
+      <p className="nhsuk-body">
+        The bundle holds the transcript as a PDF, an accessible web page and spreadsheets, the attachments you chose to
+        include, and a manifest. The case file is for your organisation's records only: do not send it to the requester.
+      </p>
+      <TextField id="response-date" label="Date of response" hint="Printed on the bundle; every date in it comes from this one" type="date" value={responseDate} onChange={setResponseDate} />
+      <p className="nhsuk-body-s">What was searched: {searched}</p>
+      <button type="button" className="nhsuk-button" onClick={build} disabled={progress !== null}>
+        Build the disclosure bundle
+      </button>
+      {progress && <ProgressPanel label="Building the bundle" progress={progress} onCancel={() => abort.current?.abort()} />}
+      {built && (
+        <section aria-labelledby="bundle-ready">
+          <div className="nhsuk-panel app-panel-ready">
+            <h2 className="nhsuk-panel__title" id="bundle-ready" ref={resultHeading} tabIndex={-1}>
+              Bundle ready
+            </h2>
+            <div className="nhsuk-panel__body">
+              {formatCount(built.output.counts.messagesDisclosed)} messages disclosed, {formatCount(built.output.counts.redactions)} redactions,{' '}
+              {formatCount(built.output.counts.attachmentsDisclosed)} attachments included
+            </div>
+          </div>
+          <div className="app-button-row">
+            <a className="nhsuk-button" href={built.zipUrl} download={`${name}-disclosure-bundle.zip`}>
+              Download the disclosure bundle ({formatBytes(built.output.zip.byteLength)})
+            </a>
+            <a className="nhsuk-button nhsuk-button--secondary" href={built.caseFileUrl} download={`${name}-case-file.json`}>
+              Download the case file
+            </a>
+          </div>
+          <p className="nhsuk-body-s">SHA-256 of the bundle: <code className="app-hash">{built.output.zipSha256}</code></p>
+          <h2>Preview of the PDF</h2>
+          <iframe className="app-pdf" title="Preview of the disclosure PDF" src={built.pdfUrl} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * Step 3: what is in scope. A date range for every request; for a SAR, the data subject (name, aliases, phone), whose
+ * own data is kept and whose messages (by or about them) are selected by the redaction engine. Shows how many messages
+ * are in scope, why, and why the others are not.
+ */
+import { useMemo, useState } from 'react';
+import type { CaseScope } from '../lib/case-model.ts';
+import { longDate, timeOf } from '../lib/scope.ts';
+import type { StepProps } from './CaseView.tsx';
+import { formatCount, ProgressPanel, TextField } from './ui.tsx';
+
+export function ScopeStep({ record, act, go, prepared, prepare, preparing, cancelPrepare }: StepProps) {
+  const [from, setFrom] = useState(record.scope.from);
+  const [to, setTo] = useState(record.scope.to);
+  const [name, setName] = useState(record.scope.subject.name);
+  const [aliases, setAliases] = useState(record.scope.subject.aliases.join('\n'));
+  const [phone, setPhone] = useState(record.scope.subject.phone);
+  const [keepProfessionals, setKeepProfessionals] = useState(record.scope.keepProfessionals);
+  const [error, setError] = useState('');
+  const sar = record.request.type === 'sar';
+
+  const apply = async () => {
+    if (from && to && from > to) {
+      setError('The start of the date range must be before its end');
+      return;
+    }
+    if (sar && !name.trim()) {
+      setError("Enter the data subject's name");
+      return;
+    }
+    setError('');
+    const scope: CaseScope = {
+      from,
+      to,
+      subject: {
+        name: name.trim(),
+        aliases: aliases
+          .split(/\n|,/)
+          .map((alias) => alias.trim())
+          .filter(Boolean),
+        phone: phone.trim(),
+      },
+      keepProfessionals,
+    };
+    act({ type: 'scope/update', scope });
+    return prepare({ record: { ...record, scope } });
+  };
+
+  const messageById = useMemo(() => new Map(prepared?.messages.map((message) => [message.id, message])), [prepared]);
+
+  return (
+    <>
+      {error && (
+        <div className="nhsuk-error-summary" tabIndex={-1}>
+          <div role="alert">
+            <h2 className="nhsuk-error-summary__heading">There is a problem</h2>
+            <div className="nhsuk-error-summary__body">
+              <p className="nhsuk-body">{error}</p>
+            </div>
+          </div>
+        </div>
+      )}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void apply();
+        }}
+      >
+        <fieldset className="nhsuk-fieldset">
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Date range</legend>
+          <div className="nhsuk-hint">Leave a date empty to include everything before or after it.</div>
+          <div className="app-inline-fields">
+            <TextField id="scope-from" label="From" type="date" value={from} onChange={setFrom} />
+            <TextField id="scope-to" label="To" type="date" value={to} onChange={setTo} />
+          </div>
+        </fieldset>
+        {sar && (
+          <fieldset className="nhsuk-fieldset">
+            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">The data subject</legend>
+            <div className="nhsuk-hint">
+              The person who asked for their data. Their own information is kept; other people's is withheld.
+            </div>
+            <TextField id="subject-name" label="Full name" value={name} onChange={setName} width="nhsuk-input--width-30" />
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label" htmlFor="subject-aliases">
+                Other names they are known by (optional)
+              </label>
+              <div className="nhsuk-hint" id="subject-aliases-hint">
+                One per line, for example a nickname, a maiden name or a bed number used for them
+              </div>
+              <textarea className="nhsuk-textarea" id="subject-aliases" rows={3} value={aliases} aria-describedby="subject-aliases-hint" onChange={(event) => setAliases(event.target.value)} />
+            </div>
+            <TextField id="subject-phone" label="Phone number (optional)" type="tel" value={phone} onChange={setPhone} width="nhsuk-input--width-20" />
+            <div className="nhsuk-checkboxes">
+              <div className="nhsuk-checkboxes__item">
+                <input className="nhsuk-checkboxes__input" id="keep-professionals" type="checkbox" checked={keepProfessionals} onChange={(event) => setKeepProfessionals(event.target.checked)} aria-describedby="keep-professionals-hint" />
+                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="keep-professionals">
+                  Keep the names of health professionals acting in their role
+                </label>
+                <div className="nhsuk-hint nhsuk-checkboxes__hint" id="keep-professionals-hint">
+                  Data Protection Act 2018, Schedule 2, paragraph 17
+                </div>
+              </div>
+            </div>
+          </fieldset>
+        )}
+        <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-top-4" disabled={preparing !== null}>
+          Apply the scope
+        </button>
+      </form>
+      {preparing && <ProgressPanel label="Preparing the chat for review" progress={preparing} onCancel={cancelPrepare} />}
+      {prepared && !preparing && (
+        <section aria-labelledby="scope-result">
+          <h2 id="scope-result">In scope</h2>
+          <p className="nhsuk-body-l" data-testid="scope-count">
+            {formatCount(prepared.inScope.length)} of {formatCount(prepared.messages.length)} messages are in scope.
+          </p>
+          {prepared.outOfScope.length > 0 && (
+            <table className="nhsuk-table">
+              <caption className="nhsuk-table__caption nhsuk-table__caption--s">Messages left out, and why</caption>
+              <thead className="nhsuk-table__head">
+                <tr>
+                  <th scope="col">Reason</th>
+                  <th scope="col">Messages</th>
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {prepared.outOfScope.map((entry) => (
+                  <tr key={entry.reason}>
+                    <td>{entry.reason}</td>
+                    <td>{formatCount(entry.count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <details className="nhsuk-details">
+            <summary className="nhsuk-details__summary">
+              <span className="nhsuk-details__summary-text">Why messages are in scope (first 100)</span>
+            </summary>
+            <div className="nhsuk-details__text">
+              <ul className="nhsuk-list app-scope-list">
+                {prepared.inScope.slice(0, 100).map((entry) => {
+                  const message = messageById.get(entry.messageId);
+                  return (
+                    <li key={entry.messageId}>
+                      <span className="nhsuk-u-font-weight-bold">
+                        {message ? `${longDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}, ${message.author ?? 'system'}` : entry.messageId}
+                      </span>
+                      : {entry.reasons.join('; ')}
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          </details>
+          <button type="button" className="nhsuk-button" onClick={() => go('review')}>
+            Continue to review
+          </button>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * Small NHS design-system building blocks (nhsuk-frontend class names and markup), so every step looks and reads the
+ * same and each control has its label, hint and error wired up for screen readers.
+ */
+import { type ReactNode, useEffect, useRef } from 'react';
+import type { Problem } from '../lib/errors.ts';
+import type { StageProgress } from '../lib/bridge.ts';
+
+/** The error summary at the top of a step; focused when it appears so screen readers announce it. */
+export function ErrorSummary({ problems, fieldErrors = [] }: { problems?: Problem[]; fieldErrors?: { field: string; message: string }[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const count = (problems?.length ?? 0) + fieldErrors.length;
+  useEffect(() => {
+    if (count > 0) ref.current?.focus();
+  }, [count]);
+  if (count === 0) return null;
+  return (
+    <div className="nhsuk-error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
+      <div role="alert">
+        <h2 className="nhsuk-error-summary__heading" id="error-summary-title">
+          There is a problem
+        </h2>
+        <div className="nhsuk-error-summary__body">
+          {problems?.map((problem) => (
+            <div key={problem.title} className="app-problem">
+              <p className="nhsuk-body nhsuk-u-font-weight-bold">{problem.title}</p>
+              <p className="nhsuk-body">{problem.action}</p>
+              {problem.detail && problem.detail !== problem.title && (
+                <details className="nhsuk-details">
+                  <summary className="nhsuk-details__summary">
+                    <span className="nhsuk-details__summary-text">Technical details</span>
+                  </summary>
+                  <div className="nhsuk-details__text">{problem.detail}</div>
+                </details>
+              )}
+            </div>
+          ))}
+          {fieldErrors.length > 0 && (
+            <ul className="nhsuk-list nhsuk-error-summary__list">
+              {fieldErrors.map((error) => (
+                <li key={error.field}>
+                  <a href={`#${error.field}`}>{error.message}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** A labelled progress bar with a cancel button, announced politely as it advances. */
+export function ProgressPanel({ progress, onCancel, label }: { progress: StageProgress | null; onCancel?: () => void; label: string }) {
+  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  return (
+    <div className="app-progress nhsuk-card">
+      <div className="nhsuk-card__content">
+        <p className="nhsuk-body nhsuk-u-margin-bottom-2" id="progress-label">
+          {label}
+        </p>
+        <progress className="app-progress__bar" aria-labelledby="progress-label" max={100} value={percent} />
+        <p className="nhsuk-body-s nhsuk-u-margin-top-2" aria-live="polite">
+          {progress?.label ?? 'Starting'} {progress && progress.total > 0 ? `– ${percent}%` : ''}
+        </p>
+        {onCancel && (
+          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** A text input with label, hint and error message. */
+export function TextField(props: {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  error?: string;
+  width?: 'nhsuk-input--width-10' | 'nhsuk-input--width-20' | 'nhsuk-input--width-30' | 'nhsuk-u-width-two-thirds';
+  type?: 'text' | 'password' | 'tel' | 'date' | 'search';
+  autoComplete?: string;
+}) {
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={`nhsuk-form-group${props.error ? ' nhsuk-form-group--error' : ''}`}>
+      <label className="nhsuk-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <div className="nhsuk-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </div>
+      )}
+      {props.error && (
+        <span className="nhsuk-error-message" id={`${props.id}-error`}>
+          <span className="nhsuk-u-visually-hidden">Error:</span> {props.error}
+        </span>
+      )}
+      <input
+        className={`nhsuk-input${props.width ? ` ${props.width}` : ''}${props.error ? ' nhsuk-input--error' : ''}`}
+        id={props.id}
+        name={props.id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        autoComplete={props.autoComplete ?? 'off'}
+        spellCheck={false}
+        aria-describedby={describedBy || undefined}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
+/** A coloured status tag. */
+export function Tag({ children, colour }: { children: ReactNode; colour?: 'green' | 'red' | 'yellow' | 'orange' | 'grey' | 'blue' | 'white' }) {
+  return <strong className={`nhsuk-tag${colour ? ` nhsuk-tag--${colour}` : ''}`}>{children}</strong>;
+}
+
+/** Formats a byte count for people. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Formats a count with thousands separators. */
+export const formatCount = (n: number): string => n.toLocaleString('en-GB');

@@ -1,0 +1,203 @@
+/**
+ * Cases kept in the browser's IndexedDB (through `idb`, a small promise wrapper): the case record in one store, each
+ * archive's bytes in another, so a case resumes after a reload or crash with everything needed to rebuild the review.
+ * An encrypted case keeps only its listing (reference, type, dates: no personal data) in clear; the record and the
+ * archive bytes are sealed with the case key (see crypto.ts).
+ */
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { CaseListing, CaseRecord } from './case-model.ts';
+import { createKey, type KeyParams, open, openJson, type Sealed, seal, sealJson } from './crypto.ts';
+import { listingOf } from './reducer.ts';
+
+/** Base class of storage failures; each subclass's message says what to do next. */
+export class StorageError extends Error {
+  override name = 'StorageError';
+}
+
+/** Thrown when the browser's storage quota is reached while saving. */
+export class StorageFullError extends StorageError {
+  override name = 'StorageFullError';
+  constructor() {
+    super(
+      'Your browser has run out of storage space for cases. Delete cases you have finished with (on the "Your cases" page), then try again.',
+    );
+  }
+}
+
+/** Thrown when IndexedDB cannot be opened (private browsing, or storage blocked by the laptop's policy). */
+export class StorageUnavailableError extends StorageError {
+  override name = 'StorageUnavailableError';
+  constructor(cause: unknown) {
+    super(
+      'This browser will not let the tool save your work, so a closed tab would lose it. Open the tool in a normal (not private) window, or ask IT to allow site storage for it.',
+      { cause },
+    );
+  }
+}
+
+/** Thrown when a case id is not in storage (deleted in another tab, or storage cleared). */
+export class CaseNotFoundError extends StorageError {
+  override name = 'CaseNotFoundError';
+  constructor(id: string) {
+    super(`Case ${id} is no longer stored in this browser. It may have been deleted in another tab.`);
+  }
+}
+
+interface StoredCase {
+  id: string;
+  listing: CaseListing;
+  keyParams?: KeyParams;
+  record?: CaseRecord;
+  sealed?: Sealed;
+}
+
+interface StoredArchive {
+  id: string;
+  caseId: string;
+  bytes?: Uint8Array;
+  sealed?: Sealed;
+}
+
+interface Schema extends DBSchema {
+  cases: { key: string; value: StoredCase };
+  archives: { key: string; value: StoredArchive; indexes: { byCase: string } };
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isQuotaError(error)) throw new StorageFullError();
+    throw error;
+  }
+}
+
+/** The app's storage of cases. One instance per page. */
+export class CaseStore {
+  readonly #db: IDBPDatabase<Schema>;
+
+  private constructor(db: IDBPDatabase<Schema>) {
+    this.#db = db;
+  }
+
+  /** Opens (creating on first use) the database; throws {@link StorageUnavailableError} when IndexedDB is blocked. */
+  static async open(name = 'chat-disclosure'): Promise<CaseStore> {
+    try {
+      const db = await openDB<Schema>(name, 1, {
+        upgrade(database) {
+          database.createObjectStore('cases', { keyPath: 'id' });
+          database.createObjectStore('archives', { keyPath: 'id' }).createIndex('byCase', 'caseId');
+        },
+      });
+      return new CaseStore(db);
+    } catch (error) {
+      throw new StorageUnavailableError(error);
+    }
+  }
+
+  /** Every stored case's listing, most recently changed first. */
+  async list(): Promise<CaseListing[]> {
+    const all = await this.#db.getAll('cases');
+    return all.map((stored) => stored.listing).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  /** The key parameters of an encrypted case, or undefined when it is stored in clear. */
+  async keyParams(id: string): Promise<KeyParams | undefined> {
+    const stored = await this.#db.get('cases', id);
+    if (!stored) throw new CaseNotFoundError(id);
+    return stored.keyParams;
+  }
+
+  /** Saves a case (sealed with `key` when the case is encrypted; the stored key parameters are kept). */
+  async saveCase(record: CaseRecord, key: CryptoKey | null): Promise<void> {
+    await guard(async () => {
+      const existing = await this.#db.get('cases', record.id);
+      const keyParams = existing?.keyParams;
+      if (keyParams && !key) throw new StorageError('This case is encrypted: unlock it before saving.');
+      const stored: StoredCase =
+        keyParams && key
+          ? { id: record.id, listing: listingOf(record, true), keyParams, sealed: await sealJson(key, record) }
+          : { id: record.id, listing: listingOf(record, false), record };
+      await this.#db.put('cases', stored);
+    });
+  }
+
+  /** Loads a case; `key` is needed when it is encrypted (a wrong one throws WrongPassphraseError). */
+  async loadCase(id: string, key: CryptoKey | null): Promise<CaseRecord> {
+    const stored = await this.#db.get('cases', id);
+    if (!stored) throw new CaseNotFoundError(id);
+    if (stored.record) return stored.record;
+    if (!stored.sealed || !key) throw new StorageError('This case is encrypted: enter its passphrase to open it.');
+    return openJson<CaseRecord>(key, stored.sealed);
+  }
+
+  /** Stores an archive's bytes for a case. */
+  async putArchive(caseId: string, archiveId: string, bytes: Uint8Array, key: CryptoKey | null): Promise<void> {
+    const value: StoredArchive = key
+      ? { id: archiveId, caseId, sealed: await seal(key, bytes) }
+      : { id: archiveId, caseId, bytes };
+    await guard(() => this.#db.put('archives', value).then(() => undefined));
+  }
+
+  /** An archive's bytes. */
+  async getArchive(archiveId: string, key: CryptoKey | null): Promise<Uint8Array> {
+    const stored = await this.#db.get('archives', archiveId);
+    if (!stored) throw new StorageError(`The stored copy of a chat export (${archiveId}) is missing. Add the file again.`);
+    if (stored.bytes) return stored.bytes;
+    if (!stored.sealed || !key) throw new StorageError('This case is encrypted: enter its passphrase to open it.');
+    return open(key, stored.sealed);
+  }
+
+  /** Removes one archive's bytes. */
+  async deleteArchive(archiveId: string): Promise<void> {
+    await this.#db.delete('archives', archiveId);
+  }
+
+  /** Deletes a case and every archive stored for it, in one transaction: nothing of it is left in this browser. */
+  async deleteCase(id: string): Promise<void> {
+    const tx = this.#db.transaction(['cases', 'archives'], 'readwrite');
+    const archives = tx.objectStore('archives');
+    const keys = await archives.index('byCase').getAllKeys(id);
+    await Promise.all([...keys.map((key) => archives.delete(key)), tx.objectStore('cases').delete(id), tx.done]);
+  }
+
+  /**
+   * Encrypts a stored case and its archives with a new passphrase, in place; returns the key to keep in memory while
+   * the case is open. The clear copies are overwritten in the same transaction.
+   */
+  async encryptCase(id: string, passphrase: string, iterations?: number): Promise<CryptoKey> {
+    const stored = await this.#db.get('cases', id);
+    if (!stored) throw new CaseNotFoundError(id);
+    if (!stored.record) throw new StorageError('This case is already encrypted.');
+    const { key, params } = await createKey(passphrase, iterations);
+    const archives = await this.#db.getAllFromIndex('archives', 'byCase', id);
+    const sealedArchives: StoredArchive[] = [];
+    for (const archive of archives) {
+      if (archive.bytes) sealedArchives.push({ id: archive.id, caseId: id, sealed: await seal(key, archive.bytes) });
+    }
+    const sealedCase: StoredCase = {
+      id,
+      listing: { ...stored.listing, encrypted: true },
+      keyParams: params,
+      sealed: await sealJson(key, stored.record),
+    };
+    await guard(async () => {
+      const tx = this.#db.transaction(['cases', 'archives'], 'readwrite');
+      await Promise.all([
+        ...sealedArchives.map((archive) => tx.objectStore('archives').put(archive)),
+        tx.objectStore('cases').put(sealedCase),
+        tx.done,
+      ]);
+    });
+    return key;
+  }
+
+  /** Closes the connection (tests, and before deleting the database). */
+  close(): void {
+    this.#db.close();
+  }
+}

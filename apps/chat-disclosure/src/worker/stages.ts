@@ -1,0 +1,100 @@
+/**
+ * The named stages of the two pipeline workers and their input, output and progress types: the contract between the
+ * page and the workers. Everything here is plain data, cloned (or transferred) across the worker boundary.
+ *
+ * Case worker (stateful: holds the parsed archives, proposals and search index of the open case):
+ *   import → prepare (merge → scope → detect → index) → search / decide / media → disclose
+ * Package worker (stateless, torn down when idle; loads pdf-lib and jszip only when packaging starts):
+ *   package
+ */
+import type { Conversation, Message, Participant } from '@im-records/chat-import';
+import type { Decision, DisclosedConversation, Proposal, RedactionMode } from '@im-records/redaction';
+import type { ArchiveSummary, CaseRequest, CaseScope } from '../lib/case-model.ts';
+import type { StageProgress } from '../lib/bridge.ts';
+
+/** One archive to parse. */
+export interface ImportInput {
+  archiveId: string;
+  fileName: string;
+  bytes: Uint8Array;
+  timeZone?: string;
+}
+
+/** Why a message is in scope (or not), shown on the scope step. */
+export interface ScopeReason {
+  messageId: string;
+  reasons: string[];
+}
+
+/** Everything the review needs, computed by `prepare`. */
+export interface PreparedCase {
+  title: string;
+  messages: Message[];
+  participants: Participant[];
+  proposals: Proposal[];
+  /** Ids of in-scope messages with their reasons; every other message is out of scope. */
+  inScope: ScopeReason[];
+  /** Out-of-scope messages by reason, counted, for the scope summary. */
+  outOfScope: { reason: string; count: number }[];
+  /** Sources of the merged archives (file name, SHA-256, format), for the case file. */
+  sources: Conversation['source'][];
+  warnings: Conversation['warnings'];
+  timings: { stage: string; ms: number }[];
+}
+
+/** What prepare needs: which stored archives, in order, and the case's settings. */
+export interface PrepareInput {
+  archiveIds: string[];
+  mode: RedactionMode;
+  scope: CaseScope;
+  decisions: Decision[];
+  /** Trust-specific terms to redact everywhere (from "redact every occurrence"). */
+  officer: string;
+}
+
+/** The result of a search. */
+export interface SearchOutput {
+  ids: string[];
+  ms: number;
+}
+
+/** Input of the package stage: the disclosed conversation and the bytes of the attachments it discloses. */
+export interface PackageInput {
+  disclosed: DisclosedConversation;
+  request: CaseRequest & { due: string; responseDate: string; searched: string };
+  media: [string, Uint8Array][];
+  decisions: Decision[];
+  settings: Record<string, unknown>;
+  sources: Conversation['source'][];
+}
+
+/** The bundle, the case file and the PDF (for the in-page preview). */
+export interface PackageOutput {
+  zip: Uint8Array;
+  caseFile: Uint8Array;
+  pdf: Uint8Array;
+  zipSha256: string;
+  fileCount: number;
+  counts: DisclosedConversation['counts'];
+}
+
+/** The case worker's stages. */
+export type CaseStages = {
+  import: { input: ImportInput; output: ArchiveSummary; progress: StageProgress };
+  forget: { input: { archiveId: string }; output: null; progress: StageProgress };
+  prepare: { input: PrepareInput; output: PreparedCase; progress: StageProgress };
+  decide: { input: { decisions: Decision[] }; output: Proposal[]; progress: StageProgress };
+  search: { input: { query: string }; output: SearchOutput; progress: StageProgress };
+  media: { input: { mediaKey: string }; output: Uint8Array | null; progress: StageProgress };
+  disclose: {
+    input: { decisions: Decision[] };
+    output: { disclosed: DisclosedConversation; media: [string, Uint8Array][] };
+    progress: StageProgress;
+  };
+  sample: { input: { seed: number; messages: number }; output: { fileName: string; bytes: Uint8Array }; progress: StageProgress };
+};
+
+/** The package worker's stages. */
+export type PackageStages = {
+  package: { input: PackageInput; output: PackageOutput; progress: StageProgress };
+};

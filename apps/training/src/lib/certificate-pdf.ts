@@ -1,0 +1,130 @@
+/**
+ * The certificate as a PDF, made with pdf-lib. Loaded only when a certificate is made or checked (it is the largest
+ * library on the site). The PDF is a pure function of the verification code — every metadata field is set on purpose,
+ * dates come from the certificate — so the verification page can rebuild it and compare bytes: an edited file fails.
+ */
+import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
+import { type CodeVerification, decodeCertificateCode, longDate, type TrustedKey, verifyCertificateCode } from './certificate.ts';
+import { CertificateCodeError, CertificateIssueError } from './errors.ts';
+
+/** Names the layout, so a future change of design can still rebuild (and so verify) older certificates. */
+export const CERTIFICATE_LAYOUT = 'imt-certificate-pdf/1';
+
+const nhsBlue = rgb(0, 94 / 255, 184 / 255);
+const black = rgb(33 / 255, 43 / 255, 50 / 255);
+const grey = rgb(76 / 255, 98 / 255, 114 / 255);
+
+/** The characters in `text` that the certificate's built-in fonts cannot print (they cover Western European scripts). */
+export async function unprintableCharacters(text: string): Promise<string[]> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const font = await doc.embedFont(StandardFonts.HelveticaBold);
+  const supported = new Set(font.getCharacterSet());
+  return [...new Set([...text].filter((ch) => !supported.has(ch.codePointAt(0) ?? 0)))];
+}
+
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of text) {
+    if (font.widthOfTextAtSize(line + ch, size) > width) {
+      lines.push(line);
+      line = ch;
+    } else line += ch;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Builds the certificate PDF from its verification code (the code carries every field). Same code, same bytes. */
+export async function buildCertificatePdf(code: string): Promise<Uint8Array> {
+  const { fields } = decodeCertificateCode(code);
+  const bad = await unprintableCharacters(fields.name);
+  if (bad.length > 0) throw new CertificateIssueError(`the certificate cannot print these characters in your name yet: ${bad.join(' ')}`);
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const issued = new Date(`${fields.completedOn}T00:00:00Z`);
+  doc.setTitle(`Training certificate: ${fields.name}`);
+  doc.setAuthor(fields.course);
+  doc.setSubject(`Certificate ${fields.certificateId}`);
+  doc.setKeywords([code]);
+  doc.setCreator(CERTIFICATE_LAYOUT);
+  doc.setProducer(CERTIFICATE_LAYOUT);
+  doc.setCreationDate(issued);
+  doc.setModificationDate(issued);
+  doc.setLanguage('en-GB');
+
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const mono = await doc.embedFont(StandardFonts.Courier);
+  const page = doc.addPage([842, 595]);
+  const left = 56;
+  const width = 842 - left * 2;
+  page.drawRectangle({ x: 0, y: 595 - 64, width: 842, height: 64, color: nhsBlue });
+  page.drawText(fields.course, { x: left, y: 595 - 40, size: 18, font: bold, color: rgb(1, 1, 1) });
+
+  let y = 595 - 120;
+  const line = (text: string, size: number, font: PDFFont, color = black, gap = 10) => {
+    for (const part of wrap(text, font, size, width)) {
+      page.drawText(part, { x: left, y, size, font, color });
+      y -= size + 4;
+    }
+    y -= gap;
+  };
+  line('Certificate of completion', 28, bold, nhsBlue, 18);
+  line('This is to certify that', 14, regular, grey, 2);
+  line(fields.name, 26, bold, black, 12);
+  line(`passed the annual training on using instant messaging safely in patient care.`, 14, regular, black, 16);
+  const percent = Math.round((fields.scoreCorrect / fields.scoreTotal) * 100);
+  const rows: [string, string][] = [
+    ['Score', `${fields.scoreCorrect} out of ${fields.scoreTotal} (${percent}%); the pass mark is ${Math.round(fields.passMark * 100)}%`],
+    ['Completed', longDate(fields.completedOn)],
+    ['Valid until', longDate(fields.expiresOn)],
+    ['Policy version', `${fields.policyVersion} (records rules ${fields.policyPackageVersion}, course ${fields.courseVersion})`],
+    ['Certificate ID', fields.certificateId],
+  ];
+  for (const [label, value] of rows) {
+    page.drawText(label, { x: left, y, size: 12, font: bold, color: black });
+    page.drawText(value, { x: left + 120, y, size: 12, font: regular, color: black });
+    y -= 20;
+  }
+  y -= 8;
+  line("To check this certificate, upload this PDF file on the training site's 'Check a certificate' page, or paste the code below.", 10, regular, grey, 4);
+  line('Verification code', 9, bold, black, 0);
+  for (const part of wrap(code, mono, 6.5, width)) {
+    page.drawText(part, { x: left, y, size: 6.5, font: mono, color: black });
+    y -= 8.5;
+  }
+  return doc.save({ useObjectStreams: false });
+}
+
+/** Reads the verification code out of a PDF's metadata; undefined when the file is not a certificate. */
+export async function readCertificateCode(bytes: Uint8Array): Promise<string | undefined> {
+  try {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const keywords = doc.getKeywords();
+    return keywords && keywords.split('.').length === 3 ? keywords : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The verdict on an uploaded certificate file. `unchanged` is false when the file differs from the one issued for its code. */
+export type PdfCheck =
+  | { status: 'not-a-certificate' }
+  | { status: 'malformed'; problem: string }
+  | { status: 'checked'; verification: CodeVerification; unchanged: boolean };
+
+/** Checks an uploaded PDF: its code's signature, and that the file is byte for byte the one that code produces. */
+export async function checkCertificatePdf(bytes: Uint8Array, trusted: readonly TrustedKey[] = []): Promise<PdfCheck> {
+  const code = await readCertificateCode(bytes);
+  if (!code) return { status: 'not-a-certificate' };
+  let verification: CodeVerification;
+  try {
+    verification = await verifyCertificateCode(code, trusted);
+  } catch (error) {
+    if (error instanceof CertificateCodeError) return { status: 'malformed', problem: error.message };
+    throw error;
+  }
+  const rebuilt = await buildCertificatePdf(code);
+  const unchanged = rebuilt.length === bytes.length && rebuilt.every((byte, i) => byte === bytes[i]);
+  return { status: 'checked', verification, unchanged };
+}

@@ -1,0 +1,111 @@
+/**
+ * Reads `content/training/` at build time (Node only), parses each YAML file, checks it against its schema and then
+ * checks the course as a whole, so a broken file stops the build with a message naming the file, line and field.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { checkCourse } from './course-checks.ts';
+import { ContentError } from './errors.ts';
+import type { Course, GuidancePage, GuidancePoint, Question, Scenario } from './model.ts';
+import { courseSchema, glossarySchema, guidancePageSchema, questionFileSchema, scenarioSchema } from './schemas.ts';
+
+/** Formats a schema path as it reads in the file: `questions[3].options[1].feedback`. */
+export function formatFieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+interface ParsedFile {
+  data: unknown;
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+function parseYamlFile(path: string, name: string): ParsedFile {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch {
+    throw new ContentError(name, '', 'the file is missing or cannot be read');
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const [error] = doc.errors;
+  if (error) {
+    throw new ContentError(name, '', `not valid YAML: ${error.message.split('\n')[0]}`, lineCounter.linePos(error.pos[0]).line);
+  }
+  return {
+    data: doc.toJS(),
+    lineOf(path) {
+      // The deepest node that exists on the path: a missing field is reported at its parent's line.
+      for (let depth = path.length; depth >= 0; depth--) {
+        const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+        const start = node && (isMap(node) || isSeq(node) || 'range' in node) ? node.range?.[0] : undefined;
+        if (start !== undefined) return lineCounter.linePos(start).line;
+      }
+      return undefined;
+    },
+  };
+}
+
+function validate<T>(schema: z.ZodType<T>, parsed: ParsedFile, name: string): T {
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return result.data;
+  const [first, ...rest] = result.error.issues;
+  if (!first) throw new ContentError(name, '', 'does not match its schema');
+  const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
+  throw new ContentError(name, formatFieldPath(first.path), `${first.message}${more}`, parsed.lineOf(first.path));
+}
+
+function yamlFiles(dir: string, root: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new ContentError(relative(root, dir), '', 'the folder is missing');
+  }
+  return names.filter((name) => name.endsWith('.yaml')).sort();
+}
+
+/** Options for {@link loadCourse}. */
+export interface LoadOptions {
+  /** The records-policy guidance points every page must draw on; each must be covered by some page. */
+  guidancePoints: readonly GuidancePoint[];
+  /** Paths in messages are relative to this folder (the repository root); defaults to two levels above `dir`. */
+  root?: string;
+}
+
+/** Loads and checks the whole course in `dir` (normally `content/training`); throws {@link ContentError} on the first problem. */
+export function loadCourse(dir: string, options: LoadOptions): Course {
+  const root = options.root ?? join(dir, '..', '..');
+  const name = (...parts: string[]) => relative(root, join(dir, ...parts)).split('\\').join('/');
+  const read = <T>(schema: z.ZodType<T>, ...parts: string[]): T =>
+    validate(schema, parseYamlFile(join(dir, ...parts), name(...parts)), name(...parts));
+
+  const settings = read(courseSchema, 'course.yaml');
+  const glossary = read(glossarySchema, 'glossary.yaml').terms;
+  const guidance: GuidancePage[] = yamlFiles(join(dir, 'guidance'), root).map((file) => ({
+    slug: file.replace(/\.yaml$/, ''),
+    file: name('guidance', file),
+    ...read(guidancePageSchema, 'guidance', file),
+  }));
+  const questions: Question[] = yamlFiles(join(dir, 'questions'), root).flatMap((file) => {
+    const bank = read(questionFileSchema, 'questions', file);
+    return bank.questions.map((question) => ({ ...question, topic: bank.topic, file: name('questions', file) }));
+  });
+  const scenarios: Scenario[] = yamlFiles(join(dir, 'scenarios'), root).map((file) => ({
+    slug: file.replace(/\.yaml$/, ''),
+    file: name('scenarios', file),
+    ...read(scenarioSchema, 'scenarios', file),
+  }));
+  guidance.sort((a, b) => a.order - b.order);
+  scenarios.sort((a, b) => a.order - b.order);
+  const course: Course = { settings, guidance, questions, scenarios, glossary };
+  checkCourse(course, options.guidancePoints, name('glossary.yaml'), name('course.yaml'));
+  return course;
+}

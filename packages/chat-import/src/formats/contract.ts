@@ -1,0 +1,98 @@
+/**
+ * The importer contract: what every format module exports and what the pipeline gives it. See README "Importer
+ * contract" for the rules each importer must follow (place every line, never throw on bad records, no Node APIs).
+ */
+import type { Attachment, ChatFormat, ImportWarning, Message, MessageKind, SourceSpan } from '../model.ts';
+import type { ResolvedOptions } from '../options.ts';
+import type { ArchiveEntry } from '../zip.ts';
+
+/** What `detect` says about an input: a score (0 = not this format) and the reason, shown when nothing fits. */
+export interface Detection {
+  score: number;
+  reason: string;
+}
+
+/** The files an importer reads: the zip's entries, or the single imported file as one entry. */
+export interface ImportInput {
+  fileName: string;
+  entries: readonly ArchiveEntry[];
+  fromZip: boolean;
+  /** Decoded text of an entry (cached; decoding notes and invalid-UTF-8 flags are recorded once). */
+  text(entry: ArchiveEntry): string;
+  /** Lines holding U+FFFD replacements, only known when decoding replaced something. */
+  replaced(entry: ArchiveEntry): boolean;
+  /** First characters of an entry's text, for detection without decoding a large file twice. */
+  peek(entry: ArchiveEntry, chars?: number): string;
+}
+
+/** Where parsers put messages; times are kept in typed arrays until the resolve-times stage. */
+export class MessageSink {
+  readonly messages: Message[] = [];
+  /** Local wall time encoded as if UTC, or a true UTC instant when `isUtc` is 1; replaced by UTC ms after resolving. */
+  when = new Float64Array(1024);
+  isUtc = new Uint8Array(1024);
+  /** Warnings that hold raw lines not placed in a message (each counts its line range in the reconciliation). */
+  readonly warnings: ImportWarning[] = [];
+  /** Lines (or records) read, for the reconciliation. */
+  linesRead = 0;
+
+  add(message: Message, when: number, isUtc: boolean): void {
+    const i = this.messages.length;
+    if (i === this.when.length) {
+      const w = new Float64Array(i * 2);
+      w.set(this.when);
+      this.when = w;
+      const u = new Uint8Array(i * 2);
+      u.set(this.isUtc);
+      this.isUtc = u;
+    }
+    this.when[i] = when;
+    this.isUtc[i] = isUtc ? 1 : 0;
+    this.messages.push(message);
+  }
+
+  warn(warning: ImportWarning): void {
+    this.warnings.push(warning);
+  }
+}
+
+/** Builds a message with every field in the same order (one hidden class for all messages, and stable JSON). */
+export function makeMessage(
+  author: string | null,
+  text: string,
+  kind: MessageKind,
+  attachments: Attachment[],
+  source: SourceSpan,
+): Message {
+  return { id: '', timestamp: '', author, text, kind, attachments, source };
+}
+
+/** What an importer returns besides the messages it put in the sink. */
+export interface ParseResult {
+  title: string;
+  variant: string;
+  /** Native ids of participants by display name, where the format has them. */
+  nativeIds?: Map<string, string>;
+  /** Attachment bytes found in the archive, keyed by entry path (the attachments' `mediaKey`). */
+  media: Map<string, Uint8Array>;
+}
+
+/** The pipeline's context for one parse. */
+export interface ParseContext {
+  input: ImportInput;
+  options: ResolvedOptions;
+  sink: MessageSink;
+  /** Warnings that do not place lines (guesses, conflicts); shown with the others. */
+  notes: ImportWarning[];
+  /** Throws if the import was aborted; importers call it every few thousand records. */
+  checkAbort(): void;
+}
+
+/** What each format module exports. */
+export interface FormatImporter {
+  format: ChatFormat;
+  /** Looks at the entries (names and first characters only) and says how well they fit this format. */
+  detect(input: ImportInput): Detection;
+  /** Parses the input; must place every line in a message or a raw warning and never throw on bad records. */
+  parse(context: ParseContext): ParseResult;
+}

@@ -1,0 +1,947 @@
+/**
+ * WhatsApp "Export chat" text (iOS `[date, time] Author: text`, Android `date, time - Author: text`, legacy
+ * `date time: Author: text`), plain or in a zip with its media.
+ *
+ * Two passes over the text, without regular expressions on the hot path: pass 1 scans every line start with a
+ * hand-written header scanner and records the numbers of each header in typed arrays; the layout ("signature") used by
+ * most headers and the day/month order are then decided from the whole file; pass 2 cuts messages between headers of
+ * that layout, so a pasted line in another layout stays inside its message (with a warning) instead of splitting it.
+ */
+import { ChatSelectionError, UnsupportedFormatError } from '../errors.ts';
+import type { Attachment, AttachmentKind, Message, Poll } from '../model.ts';
+import { MediaIndex, kindFromFileName } from '../media.ts';
+import type { DateOrder } from '../options.ts';
+import { localMs, validDate } from '../time.ts';
+import type { ArchiveEntry } from '../zip.ts';
+import { type Detection, type FormatImporter, type ImportInput, type ParseContext, type ParseResult, makeMessage } from './contract.ts';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Header scanner
+
+const SIG_BRACKET = 1;
+const SIG_SEP_DOT = 2;
+const SIG_SEP_DASH = 4;
+const SIG_DATE_DOT = 8;
+const SIG_COMMA = 16;
+const SIG_WORD = 32;
+const SIG_AMPM = 64;
+const SIG_AMPM_BEFORE = 128;
+const SIG_TIME_DOT = 256;
+const SIG_SECONDS = 512;
+const SIG_TIME_TRAIL_DOT = 1024;
+const SIG_DASH = 2048;
+const SIG_COLON = 4096;
+const SIG_FIRST4 = 8192;
+const SIG_LAST4 = 16384;
+
+/** Header numbers, written by {@link scanHeader}: n1, n2, n3, digits of n1, digits of n3, hour, minute, second, ampm, signature. */
+const H = new Int32Array(10);
+
+function isMark(c: number): boolean {
+  return c === 0x200e || c === 0x200f || c === 0xfeff || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x061c;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007;
+}
+
+function digit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 0x660 && c <= 0x669) return c - 0x660;
+  if (c >= 0x6f0 && c <= 0x6f9) return c - 0x6f0;
+  return -1;
+}
+
+const AMPM_WORDS: readonly (readonly [string, number])[] = [
+  ['上午', 1],
+  ['下午', 2],
+  ['午前', 1],
+  ['午後', 2],
+  ['오전', 1],
+  ['오후', 2],
+  ['ق.ظ.', 1],
+  ['ب.ظ.', 2],
+  ['ص', 1],
+  ['م', 2],
+  ['π.μ.', 1],
+  ['μ.μ.', 2],
+  ['vorm.', 1],
+  ['nachm.', 2],
+];
+
+const CONNECTORS: readonly string[] = ['klo ', 'kl. ', 'à ', 'um ', 'alle ', 'a las ', 'às ', 'om '];
+
+/** Matches an AM/PM marker at p; returns (length << 2) | (1 = am, 2 = pm), or 0. */
+function ampmAt(s: string, p: number, end: number): number {
+  const c = s.charCodeAt(p);
+  const lower = c | 32;
+  if (lower === 97 || lower === 112) {
+    let q = p + 1;
+    if (s.charCodeAt(q) === 46) q++;
+    if (q < end && isSpace(s.charCodeAt(q))) q++;
+    if ((s.charCodeAt(q) | 32) === 109) {
+      q++;
+      if (s.charCodeAt(q) === 46) q++;
+      return ((q - p) << 2) | (lower === 97 ? 1 : 2);
+    }
+    return 0;
+  }
+  if (c < 0x600) return 0;
+  for (const [word, value] of AMPM_WORDS) {
+    if (s.startsWith(word, p)) return (word.length << 2) | value;
+  }
+  return 0;
+}
+
+function skipMarks(s: string, p: number, end: number): number {
+  while (p < end && isMark(s.charCodeAt(p))) p++;
+  return p;
+}
+
+function skipBlank(s: string, p: number, end: number, max: number): number {
+  let n = 0;
+  while (p < end && n < max) {
+    const c = s.charCodeAt(p);
+    if (isSpace(c)) n++;
+    else if (!isMark(c)) break;
+    p++;
+  }
+  return p;
+}
+
+/**
+ * Scans a message header at p (the start of a line). Returns the offset where the body starts and fills {@link H}, or
+ * returns -1. Linear in the header length, no backtracking.
+ */
+export function scanHeader(s: string, start: number, end: number): number {
+  let p = skipMarks(s, start, end);
+  let sig = 0;
+  if (s.charCodeAt(p) === 91) {
+    sig |= SIG_BRACKET;
+    p = skipMarks(s, p + 1, end);
+  }
+  // First number.
+  let v = 0;
+  let n = 0;
+  let d = 0;
+  while (n < 4 && p < end && (d = digit(s.charCodeAt(p))) >= 0) {
+    v = v * 10 + d;
+    p++;
+    n++;
+  }
+  if (n === 0 || digit(s.charCodeAt(p)) >= 0) return -1;
+  const n1 = v;
+  const d1 = n;
+  p = skipMarks(s, p, end);
+  const sep = s.charCodeAt(p);
+  if (sep === 46) sig |= SIG_SEP_DOT;
+  else if (sep === 45) sig |= SIG_SEP_DASH;
+  else if (sep !== 47) return -1;
+  p = skipBlank(s, p + 1, end, 1);
+  v = 0;
+  n = 0;
+  while (n < 2 && p < end && (d = digit(s.charCodeAt(p))) >= 0) {
+    v = v * 10 + d;
+    p++;
+    n++;
+  }
+  if (n === 0 || digit(s.charCodeAt(p)) >= 0) return -1;
+  const n2 = v;
+  p = skipMarks(s, p, end);
+  if (s.charCodeAt(p) !== sep) return -1;
+  p = skipBlank(s, p + 1, end, 1);
+  v = 0;
+  n = 0;
+  while (n < 4 && p < end && (d = digit(s.charCodeAt(p))) >= 0) {
+    v = v * 10 + d;
+    p++;
+    n++;
+  }
+  if (n === 0 || digit(s.charCodeAt(p)) >= 0) return -1;
+  const n3 = v;
+  const d3 = n;
+  if (d1 === 4) sig |= SIG_FIRST4;
+  if (d3 === 4) sig |= SIG_LAST4;
+  else if (d3 !== 2 || d1 === 4 || d1 === 3) {
+    if (!(d1 === 4 && d3 <= 2)) return -1;
+  }
+  p = skipMarks(s, p, end);
+  if (s.charCodeAt(p) === 46) {
+    sig |= SIG_DATE_DOT;
+    p = skipMarks(s, p + 1, end);
+  }
+  const comma = s.charCodeAt(p);
+  if (comma === 44 || comma === 0x60c) {
+    sig |= SIG_COMMA;
+    p++;
+  }
+  p = skipBlank(s, p, end, 3);
+  let c = s.charCodeAt(p);
+  if (digit(c) < 0) {
+    for (const word of CONNECTORS) {
+      if (s.startsWith(word, p)) {
+        sig |= SIG_WORD;
+        p = skipBlank(s, p + word.length, end, 2);
+        break;
+      }
+    }
+  }
+  let ampm = 0;
+  c = s.charCodeAt(p);
+  if (digit(c) < 0) {
+    const m = ampmAt(s, p, end);
+    if (m === 0) return -1;
+    ampm = m & 3;
+    sig |= SIG_AMPM | SIG_AMPM_BEFORE;
+    p = skipBlank(s, p + (m >> 2), end, 2);
+  }
+  // Time.
+  v = 0;
+  n = 0;
+  while (n < 2 && p < end && (d = digit(s.charCodeAt(p))) >= 0) {
+    v = v * 10 + d;
+    p++;
+    n++;
+  }
+  if (n === 0) return -1;
+  const hour = v;
+  const tsep = s.charCodeAt(p);
+  if (tsep === 46) sig |= SIG_TIME_DOT;
+  else if (tsep !== 58) return -1;
+  p++;
+  const m1 = digit(s.charCodeAt(p));
+  const m2 = digit(s.charCodeAt(p + 1));
+  if (m1 < 0 || m2 < 0) return -1;
+  const minute = m1 * 10 + m2;
+  p += 2;
+  let second = -1;
+  if (s.charCodeAt(p) === tsep) {
+    const s1 = digit(s.charCodeAt(p + 1));
+    const s2 = digit(s.charCodeAt(p + 2));
+    if (s1 >= 0 && s2 >= 0) {
+      second = s1 * 10 + s2;
+      sig |= SIG_SECONDS;
+      p += 3;
+    }
+  }
+  if (digit(s.charCodeAt(p)) >= 0) return -1;
+  if (ampm === 0) {
+    const q = skipBlank(s, p, end, 2);
+    const m = q < end ? ampmAt(s, q, end) : 0;
+    if (m !== 0) {
+      ampm = m & 3;
+      sig |= SIG_AMPM;
+      p = q + (m >> 2);
+    }
+  }
+  if (s.charCodeAt(p) === 46) {
+    sig |= SIG_TIME_TRAIL_DOT;
+    p++;
+  }
+  p = skipMarks(s, p, end);
+  if (sig & SIG_BRACKET) {
+    if (s.charCodeAt(p) !== 93) return -1;
+    p++;
+    if (p < end && isSpace(s.charCodeAt(p))) p++;
+  } else {
+    const q = skipBlank(s, p, end, 2);
+    const t = s.charCodeAt(q);
+    if ((t === 45 || t === 0x2013) && q > p) {
+      sig |= SIG_DASH;
+      p = q + 1;
+      if (p < end) {
+        if (!isSpace(s.charCodeAt(p))) return -1;
+        p++;
+      }
+    } else if (t === 58 && q === p && p + 1 < end && isSpace(s.charCodeAt(p + 1))) {
+      sig |= SIG_COLON;
+      p += 2;
+    } else {
+      return -1;
+    }
+  }
+  if (hour > 23 || minute > 59 || second > 59 || (ampm !== 0 && hour > 12)) return -1;
+  H[0] = n1;
+  H[1] = n2;
+  H[2] = n3;
+  H[3] = d1;
+  H[4] = d3;
+  H[5] = hour;
+  H[6] = minute;
+  H[7] = second;
+  H[8] = ampm;
+  H[9] = sig;
+  return p;
+}
+
+function describeSignature(sig: number): string {
+  const sep = sig & SIG_SEP_DOT ? '.' : sig & SIG_SEP_DASH ? '-' : '/';
+  const date = sig & SIG_FIRST4 ? `yyyy${sep}n${sep}n` : `n${sep}n${sep}${sig & SIG_LAST4 ? 'yyyy' : 'yy'}`;
+  const time = `${sig & SIG_AMPM_BEFORE ? 'AM ' : ''}h${sig & SIG_TIME_DOT ? '.' : ':'}mm${sig & SIG_SECONDS ? ':ss' : ''}${sig & SIG_AMPM && !(sig & SIG_AMPM_BEFORE) ? ' AM' : ''}`;
+  const body = `${date}${sig & SIG_DATE_DOT ? '.' : ''}${sig & SIG_COMMA ? ',' : ''} ${sig & SIG_WORD ? 'word ' : ''}${time}`;
+  return sig & SIG_BRACKET ? `[${body}]` : sig & SIG_DASH ? `${body} -` : `${body}:`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text classification
+
+const DELETED = new Set([
+  'This message was deleted',
+  'You deleted this message',
+  'Message deleted',
+  'This message was deleted by admin',
+  'Diese Nachricht wurde gelöscht',
+  'Du hast diese Nachricht gelöscht',
+  'Se eliminó este mensaje',
+  'Eliminaste este mensaje',
+  'Ce message a été supprimé',
+  'Vous avez supprimé ce message',
+  'Questo messaggio è stato eliminato',
+  'Hai eliminato questo messaggio',
+  'Dit bericht is verwijderd',
+  'Je hebt dit bericht verwijderd',
+  'Essa mensagem foi apagada',
+  'Mensagem apagada',
+  'Você apagou esta mensagem',
+]);
+
+const OMITTED_ANDROID = new Set(
+  [
+    'Media omitted',
+    'Video message omitted',
+    'Video note omitted',
+    'Medien ausgeschlossen',
+    'Medien weggelassen',
+    'Videonachricht weggelassen',
+    'Multimedia omitido',
+    'Multimedia omitidos',
+    'Archivo omitido',
+    'Médias omis',
+    'Média omis',
+    'Fichier omis',
+    'Media omessi',
+    'Media weggelaten',
+    'Mídia oculta',
+    'Arquivo de mídia oculto',
+    'Mídia omitida',
+    'Media dihilangkan',
+    'Medya dahil edilmedi',
+    'Media pominięte',
+    'Без медиафайлов',
+    'Медиафайлы опущены',
+    'Media utelatt',
+    'Media udeladt',
+    'Media utelämnad',
+    'Media jätetty pois',
+  ].map((s) => `<${s}>`),
+);
+
+const OMITTED_IOS =
+  /^(image|photo|video|audio|GIF|sticker|Contact card|document|video note|video message|Bild|Foto|Audio|Video|Sticker|Kontaktkarte|Dokument|Videonachricht|Videonotiz|imagen|vídeo|documento|tarjeta de contacto|vidéo|autocollant|immagine|afbeelding) (omitted|weggelassen|ausgelassen|omitido|omitida|omise?|omessa|omesso|weggelaten)$/i;
+const DOC_OMITTED = /^(.+?)(?: • .+?)? (document omitted|Dokument weggelassen|documento omitido)$/;
+const IOS_ATTACHED = /\u200e?<([^<>\n:]{1,30}): ?([^<>\n]{1,255}?\.[A-Za-z0-9]{1,6})>/g;
+const ANDROID_ATTACHED = /^\u200e?([^\n]{1,255}?\.(?:[A-Za-z0-9]{1,6})?) \(([^()\n]{2,40})\)$/;
+const FILE_ATTACHED = new Set([
+  'file attached',
+  'Datei angehängt',
+  'archivo adjunto',
+  'fichier joint',
+  'file allegato',
+  'arquivo anexado',
+  'bestand bijgevoegd',
+  'plik załączony',
+  'dosya ekli',
+  'fil vedhæftet',
+  'fil bifogad',
+  'tiedosto liitetty',
+  'файл прикреплен',
+]);
+const WA_MEDIA_NAME = /^(IMG|VID|AUD|PTT|STK|DOC|GIF)-\d{8}-WA\d{4}/;
+const EDITED = /\s*\u200e?<(This message was edited|Diese Nachricht wurde bearbeitet|Se editó este mensaje\.?|Ce message a été modifié|Questo messaggio è stato modificato|Dit bericht is bewerkt|Essa mensagem foi editada|Mensagem editada)>$/;
+const MAPS = /https:\/\/maps\.google\.com\/\?q=[-\d.,]+/;
+const LIVE_LOCATION = /^(live location shared|Live-Standort wird geteilt\.?|ubicación en tiempo real compartida)$/i;
+const SYSTEM_TEXT =
+  /end-to-end|Ende-zu-Ende|security code|Sicherheitsnummer|Sicherheitscode| (added|removed|left|joined|created group|changed the subject|changed the group|changed this group|changed their phone|turned on|turned off|was added|were added|now an admin|deleted this group)|^(You|Du) |hinzugefügt|entfernt\.?$|verlassen\.?$|geändert\.?$|erstellt\.?$|beigetreten/;
+const ENCRYPTION = /^(Messages (and calls )?(you send )?(to this (group|chat) )?(are|is) (now )?(secured with )?end-to-end encrypt|Nachrichten und Anrufe sind Ende-zu-Ende)/;
+const TITLE_PATTERNS: readonly RegExp[] = [
+  /created group ["“](.+)["”]\s*$/,
+  /changed the (?:subject|group name)(?: from ["“].*["”])? to ["“](.+)["”]\.?\s*$/,
+  /die Gruppe ["„“](.+)["“”] erstellt\.?\s*$/,
+  /Gruppennamen (?:von ["„“].*["“”] )?zu ["„“](.+)["“”] geändert\.?\s*$/,
+];
+
+function omittedKind(text: string): AttachmentKind {
+  const t = text.toLowerCase();
+  if (/image|photo|bild|foto|imagen|immagine|afbeelding|gif/.test(t)) return 'image';
+  if (/video/.test(t)) return 'video';
+  if (/audio/.test(t)) return 'audio';
+  if (/sticker|autocollant/.test(t)) return 'sticker';
+  if (/contact|kontakt/.test(t)) return 'contact';
+  if (/document|dokument/.test(t)) return 'document';
+  return 'other';
+}
+
+function stripMarks(text: string): string {
+  let a = 0;
+  while (a < text.length && isMark(text.charCodeAt(a))) a++;
+  return a ? text.slice(a) : text;
+}
+
+function cleanAuthor(raw: string): string {
+  let a = 0;
+  let b = raw.length;
+  while (a < b && (isMark(raw.charCodeAt(a)) || isSpace(raw.charCodeAt(a)))) a++;
+  while (b > a && (isMark(raw.charCodeAt(b - 1)) || isSpace(raw.charCodeAt(b - 1)))) b--;
+  if (raw.charCodeAt(a) === 126 /* ~ */) {
+    a++;
+    while (a < b && (isSpace(raw.charCodeAt(a)) || isMark(raw.charCodeAt(a)))) a++;
+  }
+  return a === 0 && b === raw.length ? raw : raw.slice(a, b);
+}
+
+function parsePoll(text: string): Poll | undefined {
+  const lines = text.split('\n').map((l) => stripMarks(l).trim());
+  if (!/^(POLL|UMFRAGE|ENCUESTA|SONDAGE):$/.test(lines[0] ?? '')) return undefined;
+  const poll: Poll = { question: lines[1] ?? '', options: [] };
+  for (const line of lines.slice(2)) {
+    const m = /^(?:OPTION|OPTION|OPCIÓN):\s*(.*?)(?:\s*\((\d+) (?:votes?|Stimmen?|votos?)\))?$/.exec(line);
+    if (m) {
+      const option: { text: string; votes?: number } = { text: m[1] ?? '' };
+      if (m[2] !== undefined) option.votes = Number(m[2]);
+      poll.options.push(option);
+    }
+  }
+  return poll;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Detection helpers
+
+const CHAT_NAME = /(^|\/)(_chat\.txt|WhatsApp Chat[^/]*\.txt|WhatsApp-Chat[^/]*\.txt|Chat de WhatsApp[^/]*\.txt|Discussion WhatsApp[^/]*\.txt)$/i;
+
+/** Counts how many of the first non-empty lines of a text sample start with a WhatsApp header. */
+export function headerShare(sample: string): { headers: number; lines: number; firstIsHeader: boolean } {
+  const lines = sample.split('\n').slice(0, 40);
+  if (sample.length >= 8000 && lines.length > 1) lines.pop();
+  let headers = 0;
+  let counted = 0;
+  let firstIsHeader = false;
+  for (const raw of lines) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') continue;
+    const ok = scanHeader(line, 0, line.length) >= 0;
+    if (counted === 0) firstIsHeader = ok;
+    counted++;
+    if (ok) headers++;
+  }
+  return { headers, lines: counted, firstIsHeader };
+}
+
+function chatEntries(input: ImportInput): ArchiveEntry[] {
+  const named = input.entries.filter((e) => CHAT_NAME.test(e.path));
+  if (named.length > 0) return named;
+  return input.entries.filter((e) => /\.txt$/i.test(e.path) && headerShare(input.peek(e, 8000)).firstIsHeader);
+}
+
+function titleFromName(name: string): string | undefined {
+  const base = name.slice(name.lastIndexOf('/') + 1).replace(/\.(txt|zip)$/i, '');
+  const m = /^(?:WhatsApp Chat with|WhatsApp Chat -|WhatsApp-Chat mit|Chat de WhatsApp con|Discussion WhatsApp avec)\s+(.+)$/i.exec(base);
+  return m?.[1]?.trim();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The parser
+
+/** Growable typed columns for the header candidates found in pass 1. */
+class Candidates {
+  n = 0;
+  line = new Int32Array(256);
+  start = new Int32Array(256);
+  body = new Int32Array(256);
+  sig = new Int32Array(256);
+  a = new Int16Array(256);
+  b = new Int16Array(256);
+  c = new Int16Array(256);
+  d1 = new Uint8Array(256);
+  hour = new Uint8Array(256);
+  minute = new Uint8Array(256);
+  second = new Int8Array(256);
+  ampm = new Uint8Array(256);
+
+  constructor(capacity: number) {
+    this.grow(Math.max(256, capacity));
+  }
+
+  grow(capacity: number): void {
+    const copy = <T extends Int32Array | Int16Array | Uint8Array | Int8Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old.subarray(0, this.n) as never);
+      return next;
+    };
+    this.line = copy(this.line, (k) => new Int32Array(k));
+    this.start = copy(this.start, (k) => new Int32Array(k));
+    this.body = copy(this.body, (k) => new Int32Array(k));
+    this.sig = copy(this.sig, (k) => new Int32Array(k));
+    this.a = copy(this.a, (k) => new Int16Array(k));
+    this.b = copy(this.b, (k) => new Int16Array(k));
+    this.c = copy(this.c, (k) => new Int16Array(k));
+    this.d1 = copy(this.d1, (k) => new Uint8Array(k));
+    this.hour = copy(this.hour, (k) => new Uint8Array(k));
+    this.minute = copy(this.minute, (k) => new Uint8Array(k));
+    this.second = copy(this.second, (k) => new Int8Array(k));
+    this.ampm = copy(this.ampm, (k) => new Uint8Array(k));
+  }
+
+  push(line: number, start: number, body: number): void {
+    if (this.n === this.line.length) this.grow(this.n * 2);
+    const i = this.n++;
+    this.line[i] = line;
+    this.start[i] = start;
+    this.body[i] = body;
+    this.sig[i] = H[9] as number;
+    this.a[i] = H[0] as number;
+    this.b[i] = H[1] as number;
+    this.c[i] = H[2] as number;
+    this.d1[i] = H[3] as number;
+    this.hour[i] = H[5] as number;
+    this.minute[i] = H[6] as number;
+    this.second[i] = H[7] as number;
+    this.ampm[i] = H[8] as number;
+  }
+}
+
+function fullYear(y: number, digits4: boolean): number {
+  return digits4 || y >= 100 ? y : 2000 + y;
+}
+
+function inferOrder(cand: Candidates, dominant: number, sig: number): { order: DateOrder; how: string } {
+  if (sig & SIG_FIRST4) return { order: 'ymd', how: 'year first' };
+  let dmy = 0;
+  let mdy = 0;
+  for (let i = 0; i < cand.n; i++) {
+    if (cand.sig[i] !== dominant) continue;
+    if ((cand.a[i] as number) > 12) dmy++;
+    if ((cand.b[i] as number) > 12) mdy++;
+  }
+  if (dmy > 0 && mdy === 0) return { order: 'dmy', how: 'a first number above 12' };
+  if (mdy > 0 && dmy === 0) return { order: 'mdy', how: 'a second number above 12' };
+  if (dmy > 0 && mdy > 0) {
+    return { order: dmy >= mdy ? 'dmy' : 'mdy', how: `conflicting dates (${dmy} day-first, ${mdy} month-first); the majority was used` };
+  }
+  // Undecided: the order under which dates go backwards less often is the right one.
+  let backD = 0;
+  let backM = 0;
+  let prevD = -1;
+  let prevM = -1;
+  for (let i = 0; i < cand.n; i++) {
+    if (cand.sig[i] !== dominant) continue;
+    const y = cand.c[i] as number;
+    const a = cand.a[i] as number;
+    const b = cand.b[i] as number;
+    const kd = y * 400 + b * 32 + a;
+    const km = y * 400 + a * 32 + b;
+    if (kd < prevD) backD++;
+    if (km < prevM) backM++;
+    prevD = kd;
+    prevM = km;
+  }
+  if (backD < backM) return { order: 'dmy', how: 'dates run in order when read day-first' };
+  if (backM < backD) return { order: 'mdy', how: 'dates run in order when read month-first' };
+  return { order: 'dmy', how: 'undecidable (no day above 12 in the whole file); day-first assumed' };
+}
+
+function parseWhatsApp(context: ParseContext): ParseResult {
+  const { input, options, sink, notes } = context;
+  const candidatesEntries = chatEntries(input);
+  let entry: ArchiveEntry | undefined;
+  if (candidatesEntries.length === 1 || (!input.fromZip && candidatesEntries.length > 0)) entry = candidatesEntries[0];
+  else if (candidatesEntries.length === 0) entry = input.entries.find((e) => /\.txt$/i.test(e.path));
+  else {
+    const chosen = options.chat;
+    entry = chosen ? candidatesEntries.find((e) => e.path === chosen || titleFromName(e.path) === chosen || e.path.includes(chosen)) : undefined;
+    if (!entry) {
+      throw chooseError(candidatesEntries.map((e) => e.path), input.fileName, chosen);
+    }
+  }
+  if (!entry) throw chooseError([], input.fileName, options.chat);
+  const file = input.fromZip ? entry.path : input.fileName;
+  const s = input.text(entry);
+  const len = s.length;
+  const maxLine = options.limits.maxLineLength;
+  const cand = new Candidates(Math.min(Math.ceil(len / 60), 1 << 22));
+  const giant: number[] = []; // pairs: line, start offset
+  const badLines: number[] = [];
+  let nextBad = input.replaced(entry) ? s.indexOf('\ufffd') : -1;
+
+  // Pass 1: find header candidates.
+  let pos = 0;
+  let line = 0;
+  while (pos < len) {
+    line++;
+    let nl = s.indexOf('\n', pos);
+    if (nl < 0) nl = len;
+    let end = nl;
+    if (end > pos && s.charCodeAt(end - 1) === 13) end--;
+    if (end - pos > maxLine) {
+      giant.push(line, pos);
+    } else {
+      const c = s.charCodeAt(pos);
+      if (c === 91 || (c >= 48 && c <= 57) || c > 0x5ff) {
+        const body = scanHeader(s, pos, end);
+        if (body >= 0) cand.push(line, pos, body);
+      }
+    }
+    while (nextBad >= 0 && nextBad < nl) {
+      badLines.push(line);
+      nextBad = s.indexOf('\ufffd', nl);
+    }
+    pos = nl + 1;
+    if ((line & 0xffff) === 0) context.checkAbort();
+  }
+  const linesRead = line;
+  sink.linesRead += linesRead;
+  for (const bad of badLines) {
+    notes.push({ line: bad, file, message: `Line ${bad} had invalid bytes replaced with U+FFFD.` });
+  }
+
+  // Decide the layout and the date order from the whole file.
+  const counts = new Map<number, number>();
+  for (let i = 0; i < cand.n; i++) counts.set(cand.sig[i] as number, (counts.get(cand.sig[i] as number) ?? 0) + 1);
+  let dominant = -1;
+  let best = 0;
+  for (const [sig, count] of counts) {
+    if (count > best) {
+      best = count;
+      dominant = sig;
+    }
+  }
+  if (dominant < 0) {
+    throw new UnsupportedFormatError(`${file} has no line that starts with a WhatsApp date and time, so it is not a WhatsApp export.`, [
+      'whatsapp: no message header found',
+    ]);
+  }
+  let order: DateOrder;
+  if (options.dateOrder) {
+    order = options.dateOrder;
+  } else {
+    const inferred = inferOrder(cand, dominant, dominant);
+    order = inferred.order;
+    if (/undecidable|conflicting/.test(inferred.how)) {
+      notes.push({ line: 0, file, message: `Date order: ${inferred.how}. Pass dateOrder (--date-order) to override.` });
+    }
+  }
+  const platform = dominant & SIG_BRACKET ? 'ios' : dominant & SIG_DASH ? 'android' : 'legacy';
+  const variant = `${platform}-${order}-${dominant & SIG_AMPM ? '12h' : '24h'}`;
+
+  // Pass 2: cut messages between headers of the dominant layout.
+  const media = new MediaIndex(input.entries, new Set([entry.path]));
+  const authors = new Map<string, string>();
+  let title = titleFromName(input.fileName) ?? titleFromName(entry.path);
+  let titleFromChat: string | undefined;
+  const first4 = (dominant & SIG_FIRST4) !== 0;
+  const last4 = (dominant & SIG_LAST4) !== 0;
+
+  // Boundaries: indices into cand (dominant, valid) merged with giant lines.
+  let gi = 0;
+  let regionLine = 1; // first line of the current region
+  let regionStart = 0; // offset of the current region's first line
+  let current = -1; // candidate index owning the region, or -1 for orphan text, -2 for a giant line
+  let currentLocal = 0;
+
+  const closeRegion = (endLine: number, endOffset: number): void => {
+    // endOffset: offset of the next boundary's line start (or len); the region covers lines regionLine..endLine.
+    if (endLine < regionLine) return;
+    let textEnd = endOffset;
+    if (textEnd > 0 && textEnd <= len && s.charCodeAt(textEnd - 1) === 10) textEnd--;
+    if (textEnd > 0 && s.charCodeAt(textEnd - 1) === 13) textEnd--;
+    if (current === -2) {
+      const size = textEnd - regionStart;
+      notes.push({
+        line: regionLine,
+        file,
+        message: `Line ${regionLine} is ${size} characters long, more than the ${maxLine} allowed (limit maxLineLength); it was not placed in a message. Its first 200 characters are kept.`,
+      });
+      sink.warn({ line: regionLine, lineEnd: regionLine, file, message: 'Over-long line (see above); start kept.', raw: s.slice(regionStart, regionStart + 200) });
+      if (endLine > regionLine) {
+        // Lines after the giant line up to the next boundary have no message to belong to.
+        const after = s.indexOf('\n', regionStart);
+        const rawStart = after < 0 ? textEnd : after + 1;
+        sink.warn({ line: regionLine + 1, lineEnd: endLine, file, message: `Lines ${regionLine + 1}-${endLine} follow an over-long line and belong to no message; kept here.`, raw: s.slice(rawStart, textEnd) });
+      }
+      return;
+    }
+    if (current === -1) {
+      const raw = s.slice(regionStart, textEnd);
+      sink.warn({
+        line: regionLine,
+        lineEnd: endLine,
+        file,
+        message: raw.trim() === '' ? `Blank line(s) ${regionLine}-${endLine} before the first message.` : `Line(s) ${regionLine}-${endLine} come before the first message header and belong to no message; kept here.`,
+        raw,
+      });
+      return;
+    }
+    const bodyStart = cand.body[current] as number;
+    // Author: up to the first ": " on the header line.
+    let hdrEnd = s.indexOf('\n', bodyStart);
+    if (hdrEnd < 0 || hdrEnd > textEnd) hdrEnd = textEnd;
+    if (hdrEnd > bodyStart && s.charCodeAt(hdrEnd - 1) === 13) hdrEnd--;
+    let colon = -1;
+    for (let k = bodyStart; k < hdrEnd; k++) {
+      if (s.charCodeAt(k) === 58) {
+        const next = k + 1 < hdrEnd ? s.charCodeAt(k + 1) : 32;
+        if (next === 32 || next === 0xa0 || k + 1 === hdrEnd) {
+          colon = k;
+          break;
+        }
+      }
+    }
+    let author: string | null = null;
+    let textStart = bodyStart;
+    if (colon > bodyStart) {
+      const rawAuthor = cleanAuthor(s.slice(bodyStart, colon));
+      if (rawAuthor.length > 0 && rawAuthor.length <= 100) {
+        author = rawAuthor;
+        textStart = Math.min(colon + 2, textEnd);
+      }
+    }
+    let text = textStart < textEnd ? s.slice(textStart, textEnd) : '';
+    if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
+    let hadMark = false;
+    if (text.length > 0 && isMark(text.charCodeAt(0))) {
+      hadMark = true;
+      text = stripMarks(text);
+    }
+    let kind: Message['kind'] = 'message';
+    let attachments: Attachment[] = [];
+    let edited = false;
+    let poll: Poll | undefined;
+    if (author !== null && (author.includes('"') || author.includes('“') || author.includes('„') || author.length > 60)) {
+      const whole = `${author}: ${text}`;
+      if (SYSTEM_TEXT.test(whole)) {
+        author = null;
+        text = s.slice(bodyStart, textEnd).replace(/\r\n?/g, '\n');
+      }
+    }
+    // Edited marker.
+    if (text.charCodeAt(text.length - 1) === 62 /* > */) {
+      const m = EDITED.exec(text);
+      if (m) {
+        edited = true;
+        text = text.slice(0, m.index);
+      }
+    }
+    if (author === null) {
+      kind = 'system';
+    } else {
+      const plain = text.length < 80 ? text.replace(/\.$/, '') : '';
+      if (plain && DELETED.has(plain)) {
+        kind = 'deleted';
+      } else if (text.startsWith('POLL:') || text.startsWith('UMFRAGE:') || text.startsWith('ENCUESTA:') || text.startsWith('SONDAGE:')) {
+        const parsed = parsePoll(text);
+        if (parsed) {
+          kind = 'poll';
+          poll = parsed;
+        }
+      } else if ((text.charCodeAt(0) === 77 || text.charCodeAt(0) === 78) && ENCRYPTION.test(text)) {
+        kind = 'system';
+        author = null;
+      } else if (hadMark && (author === title || author === titleFromChat || SYSTEM_TEXT.test(text)) && !text.includes('<') && !/omitted|weggelassen|ausgelassen/.test(text)) {
+        kind = 'system';
+        author = null;
+      }
+    }
+    if (kind === 'message' || kind === 'system') {
+      attachments = findAttachments(text, media);
+      if (attachments.length > 0) text = stripAttachmentText(text);
+    }
+    if (kind === 'system') {
+      for (const pattern of TITLE_PATTERNS) {
+        const m = pattern.exec(text);
+        if (m?.[1]) {
+          titleFromChat = m[1];
+          break;
+        }
+      }
+    }
+    if (author !== null) {
+      const known = authors.get(author);
+      if (known === undefined) authors.set(author, author);
+      else author = known;
+    }
+    const message = makeMessage(author, text, kind, attachments, { file, line: regionLine, lineEnd: endLine });
+    if (edited) message.edited = true;
+    if (poll) message.poll = poll;
+    sink.add(message, currentLocal, false);
+  };
+
+  for (let i = 0; i <= cand.n; i++) {
+    const isEnd = i === cand.n;
+    const candLine = isEnd ? linesRead + 1 : (cand.line[i] as number);
+    // Giant lines before this candidate become boundaries of their own.
+    while (gi < giant.length && (giant[gi] as number) < candLine) {
+      const gLine = giant[gi] as number;
+      const gStart = giant[gi + 1] as number;
+      closeRegion(gLine - 1, gStart);
+      current = -2;
+      regionLine = gLine;
+      regionStart = gStart;
+      gi += 2;
+    }
+    if (isEnd) break;
+    const sig = cand.sig[i] as number;
+    if (sig !== dominant) {
+      notes.push({
+        line: candLine,
+        file,
+        message: `Line ${candLine} looks like a message header in another layout (${describeSignature(sig)}, the file uses ${describeSignature(dominant)}); kept as text of the message above.`,
+      });
+      continue;
+    }
+    const a = cand.a[i] as number;
+    const b = cand.b[i] as number;
+    const c = cand.c[i] as number;
+    let y: number;
+    let mo: number;
+    let d: number;
+    if (order === 'ymd') {
+      y = fullYear(a, first4);
+      mo = b;
+      d = c;
+    } else if (order === 'dmy') {
+      y = fullYear(c, last4);
+      mo = b;
+      d = a;
+    } else {
+      y = fullYear(c, last4);
+      mo = a;
+      d = b;
+    }
+    if (!validDate(y, mo, d)) {
+      notes.push({
+        line: candLine,
+        file,
+        message: `Line ${candLine} starts like a message header but its date is not a real date when read as ${order}; kept as text of the message above.`,
+      });
+      continue;
+    }
+    let hour = cand.hour[i] as number;
+    const ampm = cand.ampm[i] as number;
+    if (ampm !== 0) hour = (hour % 12) + (ampm === 2 ? 12 : 0);
+    const second = cand.second[i] as number;
+    closeRegion(candLine - 1, cand.start[i] as number);
+    current = i;
+    regionLine = candLine;
+    regionStart = cand.start[i] as number;
+    currentLocal = localMs(y, mo, d, hour, cand.minute[i] as number, second < 0 ? 0 : second);
+    if ((i & 0xffff) === 0) context.checkAbort();
+  }
+  closeRegion(linesRead, len);
+  if (!title) title = titleFromChat;
+  if (!title) {
+    const others = [...authors.keys()].filter((a) => a !== 'You' && a !== 'Du');
+    title = others.length > 0 && others.length <= 3 ? others.join(', ') : input.fileName.replace(/\.(txt|zip)$/i, '');
+  }
+  const unreferenced = media.unreferenced();
+  if (input.fromZip && unreferenced > 0) {
+    notes.push({ line: 0, file: input.fileName, message: `${unreferenced} file(s) in the archive are not referred to by any message; they were not imported.` });
+  }
+  return { title, variant, media: media.used };
+}
+
+function findAttachments(text: string, media: MediaIndex): Attachment[] {
+  const found: Attachment[] = [];
+  if (text.length === 0 || text.length > 2000) return found;
+  if (text.indexOf('<') >= 0) {
+    IOS_ATTACHED.lastIndex = 0;
+    let m: RegExpExecArray | null = IOS_ATTACHED.exec(text);
+    while (m) {
+      const name = stripMarks((m[2] as string).trim());
+      found.push(media.attach(name, kindFromFileName(name)));
+      m = IOS_ATTACHED.exec(text);
+    }
+    if (found.length > 0) return found;
+    if (OMITTED_ANDROID.has(text.trim())) {
+      found.push(media.attach(text.trim(), omittedKind(text)));
+      found[0] = { fileName: text.trim(), kind: omittedKind(text), included: false };
+      return found;
+    }
+  }
+  const nl = text.indexOf('\n');
+  const first = nl < 0 ? text : text.slice(0, nl);
+  if (first.charCodeAt(first.length - 1) === 41 /* ) */) {
+    const m = ANDROID_ATTACHED.exec(first);
+    if (m) {
+      const name = stripMarks((m[1] as string).trim());
+      const phrase = m[2] as string;
+      if (FILE_ATTACHED.has(phrase) || WA_MEDIA_NAME.test(name) || media.find(name)) {
+        found.push(media.attach(name, kindFromFileName(name)));
+        return found;
+      }
+    }
+  }
+  if (first.length < 300) {
+    const trimmed = first.trim();
+    if (OMITTED_IOS.test(trimmed)) {
+      found.push({ fileName: trimmed, kind: omittedKind(trimmed), included: false });
+      return found;
+    }
+    const doc = DOC_OMITTED.exec(trimmed);
+    if (doc) {
+      found.push({ fileName: (doc[1] as string).trim(), kind: 'document', included: false });
+      return found;
+    }
+    if (LIVE_LOCATION.test(trimmed)) {
+      found.push({ fileName: trimmed, kind: 'location', included: false });
+      return found;
+    }
+  }
+  if (text.indexOf('maps.google') >= 0) {
+    const m = MAPS.exec(text);
+    if (m) found.push({ fileName: m[0], kind: 'location', included: false });
+  }
+  return found;
+}
+
+/** Removes the attachment markers from a message's text, leaving any caption (the file itself is in attachments). */
+function stripAttachmentText(text: string): string {
+  if (text.indexOf('<') >= 0) {
+    const replaced = text.replace(IOS_ATTACHED, '');
+    if (replaced !== text) return replaced.replace(/[ \u200e]+$/gm, '').trim();
+  }
+  const nl = text.indexOf('\n');
+  const first = nl < 0 ? text : text.slice(0, nl);
+  const rest = nl < 0 ? '' : text.slice(nl + 1);
+  if (MAPS.test(text) && !ANDROID_ATTACHED.test(first)) return text;
+  return rest;
+}
+
+function chooseError(available: string[], fileName: string, chosen: string | undefined): ChatSelectionError {
+  return new ChatSelectionError(
+    available.length === 0
+      ? `${fileName} holds no WhatsApp chat text file.`
+      : chosen
+        ? `No chat in ${fileName} matches '${chosen}'. Available: ${available.join(', ')}.`
+        : `${fileName} holds ${available.length} WhatsApp chats; choose one with the chat option (--chat). Available: ${available.join(', ')}.`,
+    available,
+  );
+}
+
+/** The WhatsApp importer (see the module comment). */
+export const whatsapp: FormatImporter = {
+  format: 'whatsapp',
+  detect(input: ImportInput): Detection {
+    const named = input.entries.filter((e) => CHAT_NAME.test(e.path));
+    if (named.length > 0) return { score: 0.95, reason: `chat file ${named[0]?.path}` };
+    for (const entry of input.entries) {
+      if (input.fromZip && !/\.txt$/i.test(entry.path)) continue;
+      const sample = input.peek(entry, 8000);
+      const share = headerShare(sample);
+      if (share.lines > 0 && share.firstIsHeader) {
+        return { score: 0.5 + (0.4 * share.headers) / share.lines, reason: `${share.headers} of the first ${share.lines} lines start with a WhatsApp date and time` };
+      }
+    }
+    return { score: 0, reason: 'no line starts with a WhatsApp date and time ("12/07/2017, 22:35 - Name: text" or "[12/07/2017, 22:35:01] Name: text")' };
+  },
+  parse: parseWhatsApp,
+};

@@ -1,0 +1,289 @@
+/**
+ * The import pipeline: named, abortable stages (unpack → decode → detect → parse → resolve-times → reconcile) that turn
+ * an archive's bytes into an {@link ImportedArchive}. Pure Web APIs only, so it runs in a Web Worker.
+ */
+import { decodeText } from './decode.ts';
+import { ChatImportError, EmptyInputError, InvalidOptionError, LimitExceededError, UnsupportedFormatError } from './errors.ts';
+import { type FormatImporter, type ImportInput, MessageSink, type ParseContext } from './formats/contract.ts';
+import { csv } from './formats/csv.ts';
+import { signal as signalImporter } from './formats/signal.ts';
+import { slack } from './formats/slack.ts';
+import { telegram } from './formats/telegram.ts';
+import { whatsapp } from './formats/whatsapp.ts';
+import { IdHasher, sha256Hex } from './hash.ts';
+import type { ChatFormat, Conversation, ImportedArchive, ImportWarning, Message, Participant } from './model.ts';
+import { type ImportLimits, type ImportOptions, type ImportStage, type ResolvedOptions, resolveOptions } from './options.ts';
+import { ZoneClock } from './time.ts';
+import { type ArchiveEntry, isZip, unpackZip } from './zip.ts';
+
+/** Every importer, in the order detection reports them. */
+export const IMPORTERS: readonly FormatImporter[] = [whatsapp, telegram, slack, signalImporter, csv];
+
+/** The file handed to the importer: its name (used for detection and the source record) and its bytes. */
+export interface ImportSource {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** What {@link detectFormat} found. */
+export interface DetectionResult {
+  format: ChatFormat;
+  /** Whether the input was a zip archive. */
+  container: 'zip' | 'file';
+  /** Why it was chosen. */
+  reason: string;
+  /** Every format tried, with its reason. */
+  tried: string[];
+}
+
+function checkSource(source: ImportSource, limits: ImportLimits): void {
+  if (typeof source !== 'object' || source === null || typeof source.fileName !== 'string' || !(source.bytes instanceof Uint8Array)) {
+    throw new InvalidOptionError('importChat expects { fileName: string, bytes: Uint8Array }.');
+  }
+  if (source.bytes.length === 0) throw new EmptyInputError(`${source.fileName} is empty (0 bytes); there is nothing to import.`);
+  if (source.bytes.length > limits.maxInputBytes) {
+    throw new LimitExceededError(`${source.fileName} is ${source.bytes.length} bytes, more than the ${limits.maxInputBytes} allowed (limit maxInputBytes).`, 'maxInputBytes');
+  }
+}
+
+function makeInput(source: ImportSource, entries: ArchiveEntry[], fromZip: boolean, notes: ImportWarning[]): ImportInput {
+  const texts = new Map<ArchiveEntry, { text: string; replaced: boolean }>();
+  const decode = (entry: ArchiveEntry): { text: string; replaced: boolean } => {
+    let done = texts.get(entry);
+    if (!done) {
+      const name = fromZip ? `${source.fileName}:${entry.path}` : source.fileName;
+      const decoded = decodeText(entry.bytes, name);
+      for (const note of decoded.notes) notes.push({ line: 0, file: fromZip ? entry.path : source.fileName, message: note });
+      done = { text: decoded.text, replaced: decoded.replaced };
+      texts.set(entry, done);
+    }
+    return done;
+  };
+  return {
+    fileName: source.fileName,
+    entries,
+    fromZip,
+    text: (entry) => decode(entry).text,
+    replaced: (entry) => decode(entry).replaced,
+    peek(entry, chars = 4096) {
+      const done = texts.get(entry);
+      if (done) return done.text.slice(0, chars);
+      try {
+        const bytes = entry.bytes.subarray(0, chars * 2);
+        if (bytes.length === 0) return '';
+        return decodeText(bytes, entry.path).text.slice(0, chars);
+      } catch {
+        return '';
+      }
+    },
+  };
+}
+
+function unpack(source: ImportSource, options: ResolvedOptions, notes: ImportWarning[]): { entries: ArchiveEntry[]; fromZip: boolean } {
+  if (!isZip(source.bytes)) return { entries: [{ path: source.fileName, bytes: source.bytes }], fromZip: false };
+  const entries = unpackZip(source.bytes, source.fileName, options.limits, notes);
+  if (entries.length === 0) throw new EmptyInputError(`${source.fileName} is a zip archive with no files in it (after skipping __MACOSX/ and folders).`);
+  return { entries, fromZip: true };
+}
+
+function choose(input: ImportInput, format: ResolvedOptions['format']): { importer: FormatImporter; reason: string; tried: string[] } {
+  const tried: string[] = [];
+  let best: { importer: FormatImporter; score: number; reason: string } | undefined;
+  for (const importer of IMPORTERS) {
+    if (format !== 'auto' && importer.format !== format) continue;
+    const detection = importer.detect(input);
+    tried.push(`${importer.format}: ${detection.reason}`);
+    if (detection.score > 0 && (!best || detection.score > best.score)) best = { importer, score: detection.score, reason: detection.reason };
+  }
+  if (format !== 'auto') {
+    const importer = IMPORTERS.find((i) => i.format === format) as FormatImporter;
+    return { importer, reason: best ? best.reason : 'format given by the caller', tried };
+  }
+  if (!best) {
+    const what = input.fromZip ? `zip archive ${input.fileName} (${input.entries.length} files)` : input.fileName;
+    let hint = '';
+    const sample = input.entries[0] ? input.peek(input.entries[0], 2000) : '';
+    if (/"sender_name"\s*:/.test(sample) && /"timestamp_ms"\s*:/.test(sample)) hint = ' It looks like an Instagram/Facebook Messenger export, which is not supported.';
+    throw new UnsupportedFormatError(
+      `${what} is not a supported chat export.${hint} Tried: ${tried.join('; ')}. Supported: WhatsApp .txt/.zip (iOS, Android), Telegram Desktop result.json, Slack workspace export .zip, Signal (signal-export chat.md or data.json), CSV with columns timestamp,author,text.`,
+      tried,
+    );
+  }
+  return { importer: best.importer, reason: best.reason, tried };
+}
+
+/** Says which format an archive is without parsing it (unpacks zips, with the same safety limits as an import). */
+export function detectFormat(source: ImportSource, options: Pick<ImportOptions, 'limits'> = {}): DetectionResult {
+  const resolved = resolveOptions({ limits: options.limits ?? {} });
+  checkSource(source, resolved.limits);
+  const notes: ImportWarning[] = [];
+  const { entries, fromZip } = unpack(source, resolved, notes);
+  const input = makeInput(source, entries, fromZip, notes);
+  if (!fromZip) input.text(entries[0] as ArchiveEntry);
+  const { importer, reason, tried } = choose(input, 'auto');
+  return { format: importer.format, container: fromZip ? 'zip' : 'file', reason, tried };
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Imports a chat export (any supported format, plain or zipped) into a conversation, placing every input line in a
+ * message or a warning and reporting the reconciliation; throws a {@link ChatImportError} subclass on bad input.
+ */
+export async function importChat(source: ImportSource, options: ImportOptions = {}): Promise<ImportedArchive> {
+  const opts = resolveOptions(options);
+  checkSource(source, opts.limits);
+  const abortable = opts.signal;
+  const checkAbort = (): void => abortable?.throwIfAborted();
+  const stage = async (name: ImportStage, fraction: number): Promise<void> => {
+    opts.onProgress(name, fraction);
+    await nextTurn();
+    checkAbort();
+  };
+  const notes: ImportWarning[] = [];
+  checkAbort();
+  const sha = sha256Hex(source.bytes);
+
+  await stage('unpack', 0);
+  const { entries, fromZip } = unpack(source, opts, notes);
+
+  await stage('decode', 0);
+  const input = makeInput(source, entries, fromZip, notes);
+  if (!fromZip) input.text(entries[0] as ArchiveEntry);
+
+  await stage('detect', 0);
+  const { importer } = choose(input, opts.format);
+
+  await stage('parse', 0);
+  const sink = new MessageSink();
+  const context: ParseContext = { input, options: opts, sink, notes, checkAbort };
+  const result = importer.parse(context);
+
+  await stage('resolve-times', 0);
+  resolveTimes(sink, opts.timeZone, notes);
+
+  await stage('reconcile', 0);
+  const messages = sink.messages;
+  assignIds(messages, sink.when);
+  mapReplies(messages);
+  const participants = countParticipants(messages, result.nativeIds);
+  let linesPlaced = 0;
+  for (const m of messages) linesPlaced += m.source.lineEnd - m.source.line + 1;
+  for (const w of sink.warnings) linesPlaced += (w.lineEnd ?? w.line) - w.line + 1;
+  const warnings = [...sink.warnings, ...notes];
+  if (linesPlaced !== sink.linesRead) {
+    warnings.push({ line: 0, message: `Reconciliation failed: ${sink.linesRead} lines read but ${linesPlaced} placed. Please report this file.` });
+  }
+  warnings.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : a.line - b.line));
+  const conversation: Conversation = {
+    title: result.title,
+    source: { fileName: source.fileName, sha256: await sha, format: importer.format, variant: result.variant },
+    timeZone: opts.timeZone,
+    participants,
+    messages,
+    warnings,
+    reconciliation: { linesRead: sink.linesRead, linesPlaced },
+  };
+  opts.onProgress('reconcile', 1);
+  return { conversation, media: result.media };
+}
+
+function resolveTimes(sink: MessageSink, zone: string, notes: ImportWarning[]): void {
+  const clock = new ZoneClock(zone);
+  const { messages, when, isUtc } = sink;
+  const previous = new Map<string, number>();
+  let prevKey = '';
+  let prev = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < messages.length; i++) {
+    const message = messages[i] as Message;
+    const key = message.channel ?? '';
+    if (key !== prevKey) {
+      previous.set(prevKey, prev);
+      prev = previous.get(key) ?? Number.NEGATIVE_INFINITY;
+      prevKey = key;
+    }
+    const value = when[i] as number;
+    let utc: number;
+    let offset: number;
+    if (isUtc[i]) {
+      utc = value;
+      offset = clock.offsetAt(utc);
+    } else {
+      const r = clock.resolve(value, prev);
+      utc = r.utcMs;
+      offset = r.offsetMs;
+      if (r.status === 'gap') {
+        notes.push({ line: message.source.line, file: message.source.file, message: `The local time on line ${message.source.line} does not exist in ${zone} (the clocks went forward); read as ${clock.iso(utc, offset)}.` });
+      } else if (r.status === 'ambiguous') {
+        notes.push({ line: message.source.line, file: message.source.file, message: `The local time on line ${message.source.line} occurs twice in ${zone} (the clocks went back); read as ${clock.iso(utc, offset)} to keep the file's order.` });
+      }
+    }
+    message.timestamp = clock.iso(utc, offset);
+    if (utc < prev) {
+      notes.push({ line: message.source.line, file: message.source.file, message: `Time goes backwards on line ${message.source.line}: ${message.timestamp} is earlier than the message before it.` });
+    }
+    when[i] = utc;
+    prev = utc;
+  }
+}
+
+const hasher = new IdHasher();
+
+function contentHash(message: Message, utc: number): string {
+  hasher.reset();
+  hasher.add(String(utc));
+  hasher.add(message.author ?? '');
+  hasher.add(message.kind);
+  hasher.add(message.text);
+  for (const a of message.attachments) hasher.add(a.fileName);
+  if (message.channel) hasher.add(message.channel);
+  return hasher.hex();
+}
+
+/** Gives each message a content-derived id (same message, same id, even across overlapping exports); repeats get -2, -3. */
+function assignIds(messages: Message[], when: Float64Array): void {
+  const seen = new Set<string>();
+  const repeats = new Map<string, number>();
+  for (let i = 0; i < messages.length; i++) {
+    const message = messages[i] as Message;
+    let id = contentHash(message, when[i] as number);
+    if (seen.has(id)) {
+      const n = (repeats.get(id) ?? 1) + 1;
+      repeats.set(id, n);
+      id = `${id}-${n}`;
+    }
+    seen.add(id);
+    message.id = id;
+  }
+}
+
+function mapReplies(messages: Message[]): void {
+  const byNative = new Map<string, string>();
+  for (const m of messages) if (m.nativeId !== undefined) byNative.set(`${m.channel ?? ''}\u0000${m.nativeId}`, m.id);
+  if (byNative.size === 0) return;
+  for (const m of messages) {
+    if (m.replyTo !== undefined) m.replyTo = byNative.get(`${m.channel ?? ''}\u0000${m.replyTo}`) ?? m.replyTo;
+  }
+}
+
+const PHONE = /^\+?[\d\s\u2011\-().]{7,}$/;
+
+/** Participants in order of first appearance, with message counts and phone numbers where the name is one. */
+export function countParticipants(messages: readonly Message[], nativeIds?: Map<string, string>): Participant[] {
+  const byName = new Map<string, Participant>();
+  for (const m of messages) {
+    if (m.author === null) continue;
+    let p = byName.get(m.author);
+    if (!p) {
+      p = { name: m.author, messageCount: 0 };
+      const nativeId = nativeIds?.get(m.author);
+      if (nativeId) p.nativeId = nativeId;
+      if (PHONE.test(m.author)) p.phone = (m.author.trim().startsWith('+') ? '+' : '') + m.author.replace(/\D/g, '');
+      byName.set(m.author, p);
+    }
+    p.messageCount++;
+  }
+  return [...byName.values()];
+}
+
+

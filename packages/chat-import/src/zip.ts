@@ -1,0 +1,152 @@
+import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
+import { InvalidArchiveError, LimitExceededError } from './errors.ts';
+import type { ImportWarning } from './model.ts';
+import type { ImportLimits } from './options.ts';
+
+/** One file read from an archive; `path` is normalised, nested zips are flattened as `inner.zip/name`. */
+export interface ArchiveEntry {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** True when the bytes start like a zip archive (local header, or the end record of an empty zip). */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+}
+
+/** Returns a safe relative path, or undefined for names that try to escape (`..`, absolute, drive letters). */
+export function safeEntryPath(name: string): string | undefined {
+  const unified = name.replace(/\\/g, '/');
+  if (unified.startsWith('/') || /^[A-Za-z]:/.test(unified) || unified.includes('\0')) return undefined;
+  const parts = unified.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.some((p) => p === '..')) return undefined;
+  return parts.join('/');
+}
+
+interface Budget {
+  total: number;
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * Reads every entry of a zip with fflate's streaming reader, counting bytes as they are inflated so a zip bomb is
+ * stopped at the limit instead of after filling memory. `__MACOSX/` and directory entries are skipped, unsafe paths
+ * are skipped with a warning, nested zips are unpacked up to `maxZipDepth`.
+ */
+export function unpackZip(
+  bytes: Uint8Array,
+  archiveName: string,
+  limits: ImportLimits,
+  warnings: ImportWarning[],
+  depth = 1,
+  budget: Budget = { total: 0 },
+  prefix = '',
+): ArchiveEntry[] {
+  const entries: ArchiveEntry[] = [];
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.register(UnzipPassThrough);
+  let count = 0;
+  let failure: Error | undefined;
+  const pending: { path: string; chunks: Uint8Array[]; length: number; done: boolean }[] = [];
+  unzip.onfile = (file) => {
+    if (failure) return;
+    count++;
+    if (count > limits.maxZipEntries) {
+      failure = new LimitExceededError(`${archiveName} has more than ${limits.maxZipEntries} entries (limit maxZipEntries).`, 'maxZipEntries');
+      return;
+    }
+    const name = file.name;
+    if (name.endsWith('/') || name.startsWith('__MACOSX/') || name.split('/').some((p) => p.startsWith('._'))) return;
+    const path = safeEntryPath(name);
+    if (path === undefined || path === '') {
+      warnings.push({ line: 0, file: archiveName, message: `Entry '${name}' in ${archiveName} has an unsafe path (absolute or containing '..'); it was ignored.` });
+      return;
+    }
+    if (file.compression !== 0 && file.compression !== 8) {
+      warnings.push({ line: 0, file: archiveName, message: `Entry '${name}' in ${archiveName} uses unsupported compression method ${file.compression}; it was ignored.` });
+      return;
+    }
+    const declared = file.originalSize;
+    if (declared !== undefined && budget.total + declared > limits.maxUncompressedBytes) {
+      failure = new LimitExceededError(
+        `${archiveName} would unpack to more than ${limits.maxUncompressedBytes} bytes (entry '${name}' declares ${declared}; limit maxUncompressedBytes).`,
+        'maxUncompressedBytes',
+      );
+      return;
+    }
+    const record = { path: prefix + path, chunks: [] as Uint8Array[], length: 0, done: false };
+    pending.push(record);
+    const compressed = file.size;
+    file.ondata = (error, chunk, final) => {
+      if (failure) return;
+      if (error) {
+        failure = new InvalidArchiveError(`Entry '${name}' in ${archiveName} is corrupt: ${error.message}.`);
+        file.terminate();
+        return;
+      }
+      record.length += chunk.length;
+      budget.total += chunk.length;
+      if (budget.total > limits.maxUncompressedBytes) {
+        failure = new LimitExceededError(
+          `${archiveName} unpacks to more than ${limits.maxUncompressedBytes} bytes (limit maxUncompressedBytes); stopped at entry '${name}'.`,
+          'maxUncompressedBytes',
+        );
+      } else if (
+        record.length > 1_048_576 &&
+        ((compressed !== undefined && compressed > 0 && record.length / compressed > limits.maxCompressionRatio) ||
+          budget.total / Math.max(bytes.length, 1) > limits.maxCompressionRatio)
+      ) {
+        failure = new LimitExceededError(
+          `Entry '${name}' in ${archiveName} expands more than ${limits.maxCompressionRatio} times its compressed size (limit maxCompressionRatio); this looks like a zip bomb.`,
+          'maxCompressionRatio',
+        );
+      }
+      if (failure) {
+        file.terminate();
+        return;
+      }
+      if (chunk.length) record.chunks.push(chunk);
+      if (final) record.done = true;
+    };
+    try {
+      file.start();
+    } catch (error) {
+      failure = new InvalidArchiveError(`Entry '${name}' in ${archiveName} cannot be read: ${(error as Error).message}.`);
+    }
+  };
+  try {
+    unzip.push(bytes, true);
+  } catch (error) {
+    if (!failure) failure = new InvalidArchiveError(`${archiveName} is not a readable zip archive: ${(error as Error).message}.`);
+  }
+  if (failure) throw failure;
+  for (const record of pending) {
+    if (!record.done) {
+      throw new InvalidArchiveError(`${archiveName} is truncated: entry '${record.path}' ends before its data does.`);
+    }
+    const data = concat(record.chunks, record.length);
+    if (/\.zip$/i.test(record.path) && isZip(data)) {
+      if (depth >= limits.maxZipDepth) {
+        throw new LimitExceededError(
+          `${archiveName} nests zip files more than ${limits.maxZipDepth} deep ('${record.path}'; limit maxZipDepth).`,
+          'maxZipDepth',
+        );
+      }
+      entries.push(...unpackZip(data, record.path, limits, warnings, depth + 1, budget, `${record.path}/`));
+    } else {
+      entries.push({ path: record.path, bytes: data });
+    }
+  }
+  return entries;
+}

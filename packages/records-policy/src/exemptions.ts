@@ -1,0 +1,211 @@
+import { UnknownExemptionError } from './errors.ts';
+
+/** The law an exemption comes from: FOIA 2000 Part II, or the DPA 2018 schedules used on subject access requests. */
+export type ExemptionRegime = 'foia' | 'dpa-2018';
+
+/** One exemption or provision a redaction can cite, with the short code printed on the redaction. */
+export interface Exemption {
+  /** Short code printed on each redaction and used for lookup, e.g. `s40(2)` or `DPA Sch2 para16`. */
+  code: string;
+  regime: ExemptionRegime;
+  /** Full citation, e.g. "FOIA 2000 s40(2)" or "DPA 2018 Sch 2 Part 3 para 16". */
+  provision: string;
+  /** Short title as the Act gives it. */
+  title: string;
+  /**
+   * FOIA only: true for an absolute exemption (no public interest test, FOIA s2(3)); false for a qualified one.
+   * Absent for DPA 2018 provisions, to which the distinction does not apply.
+   */
+  absolute?: boolean;
+  /** What it covers, in plain English, with any caveat a reviewer needs. */
+  summary: string;
+}
+
+function foia(code: string, title: string, absolute: boolean, summary: string): Exemption {
+  return { code, regime: 'foia', provision: `FOIA 2000 ${code}`, title, absolute, summary };
+}
+
+/**
+ * FOIA sections 21–44 and the DPA 2018 provisions used on SARs, in statute order. Source: records-rules.md §4 (FOIA
+ * s2(3); ICO list of exemptions; DPA 2018 Schedules 2 and 3). Codes are this toolkit's; no national code list exists.
+ */
+export const EXEMPTIONS: readonly Exemption[] = [
+  foia(
+    's21',
+    'Information accessible to applicant by other means',
+    true,
+    'The requester can already get it another way.',
+  ),
+  foia('s22', 'Information intended for future publication', false, 'Already planned for publication at a later date.'),
+  foia('s22A', 'Research', false, 'Information from an ongoing research programme meant for future publication.'),
+  foia(
+    's23',
+    'Information supplied by, or relating to, bodies dealing with security matters',
+    true,
+    'Came from or is about the security bodies listed in the Act.',
+  ),
+  foia('s24', 'National security', false, 'Withholding is needed to safeguard national security.'),
+  foia('s26', 'Defence', false, 'Disclosure would or would be likely to prejudice defence of the British Islands.'),
+  foia('s27', 'International relations', false, 'Disclosure would or would be likely to harm international relations.'),
+  foia(
+    's28',
+    'Relations within the United Kingdom',
+    false,
+    'Would or would be likely to harm relations between UK administrations.',
+  ),
+  foia(
+    's29',
+    'The economy',
+    false,
+    'Would or would be likely to harm the UK economy or government financial interests.',
+  ),
+  foia(
+    's30',
+    'Investigations and proceedings conducted by public authorities',
+    false,
+    'Held for criminal investigations or proceedings the authority conducts.',
+  ),
+  foia(
+    's31',
+    'Law enforcement',
+    false,
+    'Would or would be likely to harm crime prevention or detection, or regulatory functions (e.g. chats about a crime reported to police).',
+  ),
+  foia('s32', 'Court records', true, 'Held only because it is in a court or inquiry document.'),
+  foia('s33', 'Audit functions', false, 'Would or would be likely to harm audit of other public authorities.'),
+  foia('s34', 'Parliamentary privilege', true, 'Withholding is needed to avoid infringing parliamentary privilege.'),
+  foia(
+    's35',
+    'Formulation of government policy, etc.',
+    false,
+    'Relates to government policy-making (government departments only).',
+  ),
+  foia(
+    's36',
+    'Prejudice to effective conduct of public affairs',
+    false,
+    'The reasonable opinion of the qualified person is that disclosure would inhibit free and frank advice or discussion, or otherwise harm public affairs. Absolute only for information held by the Houses of Parliament.',
+  ),
+  foia(
+    's37',
+    'Communications with Her Majesty, etc. and honours',
+    false,
+    'Communications with the Sovereign and the Royal Household, or honours. Some limbs are absolute.',
+  ),
+  foia(
+    's38',
+    'Health and safety',
+    false,
+    'Disclosure would or would be likely to endanger anyone’s physical or mental health, or their safety.',
+  ),
+  foia('s39', 'Environmental information', false, 'Environmental information, which is handled under the EIR instead.'),
+  foia(
+    's40(1)',
+    'Personal information (the requester’s own)',
+    true,
+    'The requester’s own personal data: handle it as a subject access request instead.',
+  ),
+  foia(
+    's40(2)',
+    'Personal information (other people)',
+    true,
+    'Personal data of someone other than the requester (patients, staff names and numbers in a group) whose disclosure would break the data protection principles. Absolute in that limb; the other conditions are qualified.',
+  ),
+  foia(
+    's41',
+    'Information provided in confidence',
+    true,
+    'Obtained from someone else, and disclosure would be an actionable breach of confidence (patient information in clinical chats). A public interest defence is weighed inside the test.',
+  ),
+  foia(
+    's42',
+    'Legal professional privilege',
+    false,
+    'Legal advice or litigation material covered by privilege; there is a strong built-in public interest in keeping it.',
+  ),
+  foia(
+    's43',
+    'Commercial interests',
+    false,
+    'A trade secret, or disclosure would or would be likely to harm anyone’s commercial interests.',
+  ),
+  foia(
+    's44',
+    'Prohibitions on disclosure',
+    true,
+    'Disclosure is barred by another law, is incompatible with a retained EU obligation, or would be contempt of court.',
+  ),
+  {
+    code: 'DPA Sch2 para2',
+    regime: 'dpa-2018',
+    provision: 'DPA 2018 Sch 2 Part 1 para 2',
+    title: 'Crime and taxation: general',
+    summary: 'Disclosing would be likely to prejudice the prevention or detection of crime.',
+  },
+  {
+    code: 'DPA Sch2 para16',
+    regime: 'dpa-2018',
+    provision: 'DPA 2018 Sch 2 Part 3 para 16',
+    title: 'Protection of the rights of others',
+    summary:
+      'Would reveal information about another identifiable person, unless they consent or it is reasonable to disclose without consent (weigh the type of information, any duty of confidence, attempts to get consent, whether they can consent, and any refusal).',
+  },
+  {
+    code: 'DPA Sch2 para17',
+    regime: 'dpa-2018',
+    provision: 'DPA 2018 Sch 2 Part 3 para 17',
+    title: 'Assumption of reasonableness for health workers',
+    summary:
+      'A reason to disclose, not to withhold: it is treated as reasonable to name a health professional who wrote in, or was involved in care recorded in, a health record. Do not normally redact clinicians acting in their role.',
+  },
+  {
+    code: 'DPA Sch2 para19',
+    regime: 'dpa-2018',
+    provision: 'DPA 2018 Sch 2 Part 4 para 19',
+    title: 'Legal professional privilege',
+    summary: 'Covered by legal professional privilege, or by a lawyer’s duty of confidence to a client.',
+  },
+  {
+    code: 'DPA Sch3 Pt2',
+    regime: 'dpa-2018',
+    provision: 'DPA 2018 Sch 3 Part 2',
+    title: 'Health data: serious harm',
+    summary:
+      'Disclosing health data would be likely to cause serious harm to the physical or mental health of the requester or someone else. A controller that is not a health professional needs an opinion from the appropriate health professional, given in the last six months, before disclosing health data. The paragraph numbers are not confirmed, so the code cites the Part.',
+  },
+];
+
+function canonical(code: string): string {
+  return code
+    .toLowerCase()
+    .replace(/^(?:foia|foi)\b/, '')
+    .replace(/\bsection\b|\bsec\b/g, 's')
+    .replace(/\bdpa(?:18|2018)?\b/g, 'dpa')
+    .replace(/\bschedule\b/g, 'sch')
+    .replace(/\bparagraph\b/g, 'para')
+    .replace(/\bpart\b/g, 'pt')
+    .replace(/[^a-z0-9()]/g, '');
+}
+
+const BY_CODE = new Map<string, Exemption>();
+for (const exemption of EXEMPTIONS) {
+  BY_CODE.set(canonical(exemption.code), exemption);
+  if (exemption.regime === 'dpa-2018') BY_CODE.set(canonical(exemption.code.replace(/^DPA /, '')), exemption);
+}
+
+/**
+ * The exemption with a short code, or undefined. Lookup ignores case, spaces and dots and accepts common spellings
+ * (`S40(2)`, `section 40(2)`, `DPA18 Sch2 para16`, `Sch3 Pt2`), so codes typed by reviewers still resolve.
+ */
+export function findExemption(code: string): Exemption | undefined {
+  return BY_CODE.get(canonical(code));
+}
+
+/** The exemption with a short code; throws {@link UnknownExemptionError} when none matches. */
+export function getExemption(code: string): Exemption {
+  const exemption = findExemption(code);
+  if (exemption === undefined) {
+    throw new UnknownExemptionError(`no exemption has the code '${code}' (for example s40(2), s41, DPA Sch2 para16)`);
+  }
+  return exemption;
+}

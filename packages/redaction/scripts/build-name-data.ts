@@ -1,0 +1,68 @@
+/**
+ * Builds `src/data/name-lists.json`: UK first-name and surname lists from faker's en_GB locale data (which falls back to
+ * en for people's names), plus the project's own short list of common UK names, and the safe-list flag for names that
+ * are also ordinary English words (from dictionary-en-gb), so "Will you…" and "Grace period" are not taken as names.
+ *
+ * Run: `node scripts/build-name-data.ts` in packages/redaction. The output is committed; nothing runs at install time.
+ */
+import { writeFileSync } from 'node:fs';
+import { allLocales } from '@faker-js/faker';
+import dictionary from 'dictionary-en-gb';
+import { supplementFirstNames, supplementSurnames } from './uk-names.ts';
+
+type NameTable = Record<string, string[] | undefined> | string[] | undefined;
+
+function flatten(table: NameTable): string[] {
+  if (table === undefined) return [];
+  if (Array.isArray(table)) return table;
+  return Object.values(table).flatMap((list) => list ?? []);
+}
+
+const chain = [allLocales.en_GB, allLocales.en];
+const pick = (key: 'first_name' | 'last_name'): string[] => {
+  for (const locale of chain) {
+    const list = flatten(locale?.person?.[key] as NameTable);
+    if (list.length > 0) return list;
+  }
+  return [];
+};
+
+const clean = (names: string[]): string[] =>
+  [...new Set(names.map((n) => n.trim()).filter((n) => /^[\p{Lu}][\p{L}'’-]+$/u.test(n) && n.length >= 2))].sort();
+
+const first = clean([...pick('first_name'), ...supplementFirstNames]);
+const last = clean([...pick('last_name'), ...supplementSurnames]);
+
+const lowerWords = new Set<string>();
+for (const line of new TextDecoder().decode(dictionary.dic).split('\n').slice(1)) {
+  const word = line.split('/')[0] ?? '';
+  if (/^[a-z]+$/.test(word)) lowerWords.add(word);
+}
+// Months, days and a few ward words are capitalised in English but still are not names on their own.
+const alsoCommon = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter',
+];
+for (const w of alsoCommon) lowerWords.add(w);
+
+// Names that a hunspell list also has in lower case (slang or rare senses) but that in a ward chat are names.
+const namesFirst = new Set([
+  'John', 'Peter', 'Harry', 'Charlie', 'Timothy', 'Jack', 'Jimmy', 'Johnny', 'Martin', 'Smith', 'Begum', 'Khan', 'Shah',
+  'Sheila', 'Graham', 'Victor', 'Veronica', 'Maria', 'Mike', 'Nick', 'Tom', 'Tony', 'Ted', 'Terry', 'Roger', 'Rick',
+  'Sally', 'Molly', 'Jenny', 'Patsy', 'Ken', 'Matt', 'Josh', 'Bob', 'Bobby', 'Billy', 'Nelson', 'Hector', 'Phoebe',
+  'Rhea', 'Parry', 'Margarita', 'Jean', 'Colleen', 'Clement', 'Derrick', 'Kelvin', 'Marina', 'Beryl', 'Hazel',
+  'Heather', 'Jasmine', 'Jasper', 'Phoebe', 'Hank', 'Chad', 'Brad', 'Curt', 'Troy', 'Trey', 'Drake', 'Eve', 'Fanny',
+  'Jimmy', 'Joey', 'Kitty', 'Lulu', 'Napoleon', 'Homer', 'Sibyl', 'Tromp', 'Witting', 'Borer', 'Bode', 'Fritz',
+]);
+const common = [
+  ...new Set([...first, ...last].filter((n) => lowerWords.has(n.toLowerCase()) && !namesFirst.has(n))),
+].sort();
+
+const out = {
+  source: 'faker en_GB (en fallback) person names + project UK supplement; common = also a lower-case word in dictionary-en-gb',
+  first: first.join('|'),
+  last: last.join('|'),
+  common: common.join('|'),
+};
+writeFileSync(new URL('../src/data/name-lists.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
+console.log(`first ${first.length}, last ${last.length}, common ${common.length}`);
