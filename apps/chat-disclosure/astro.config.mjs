@@ -1,5 +1,6 @@
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
+import { precache } from './integrations/precache.mjs';
 
 /**
  * The Content Security Policy is the browser's guarantee that chat content never leaves the page: no fetch, XHR,
@@ -23,7 +24,9 @@ export const contentSecurityPolicyDirectives = [
 
 // Static build: every page is HTML on disk, served by any static server (see scripts/serve.mjs at the repo root).
 export default defineConfig({
-  integrations: [react()],
+  integrations: [react(), precache()],
+  // Module workers, so the packaging worker can load pdf-lib, jszip and fonts as separate chunks only when needed.
+  vite: { worker: { format: 'es' } },
   server: { port: 4322, host: '127.0.0.1' },
   devToolbar: { enabled: false },
   // Shiki's inline styles would break the CSP; the tool renders no code blocks.

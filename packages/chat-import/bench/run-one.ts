@@ -20,7 +20,8 @@ let messages = 0;
 if (parser === 'ours') {
   const archive = await importChat({ fileName: 'WhatsApp Chat with Ward 7.txt', bytes });
   messages = archive.conversation.messages.length;
-  if (archive.conversation.reconciliation.linesRead !== archive.conversation.reconciliation.linesPlaced) throw new Error('reconciliation failed');
+  if (archive.conversation.reconciliation.linesRead !== archive.conversation.reconciliation.linesPlaced)
+    throw new Error('reconciliation failed');
 } else {
   const text = new TextDecoder().decode(bytes);
   messages = parseString(text, { parseAttachments: true }).length;
@@ -29,4 +30,6 @@ const ms = performance.now() - started;
 clearInterval(sampler);
 const m = process.memoryUsage();
 peakHeap = Math.max(peakHeap, m.heapUsed + m.external + m.arrayBuffers);
-process.stdout.write(`${JSON.stringify({ parser, ms, messages, bytes: bytes.length, peakRss: resourceUsage().maxRSS * 1024, baselineRss, peakHeap })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ parser, ms, messages, bytes: bytes.length, peakRss: resourceUsage().maxRSS * 1024, baselineRss, peakHeap })}\n`,
+);

@@ -70,7 +70,9 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
     const guess = guessUtf16(bytes);
     if (guess) {
       encoding = guess;
-      notes.push(`${fileName} has no byte-order mark but its zero bytes show it is ${guess.toUpperCase()}; decoded as such.`);
+      notes.push(
+        `${fileName} has no byte-order mark but its zero bytes show it is ${guess.toUpperCase()}; decoded as such.`,
+      );
     }
   } else {
     offset = 3;
@@ -84,9 +86,12 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   } catch {
     text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(body);
     replaced = true;
-    notes.push(`${fileName} contains byte sequences that are not valid ${encoding.toUpperCase()}; they were replaced with U+FFFD (each affected line is listed).`);
+    notes.push(
+      `${fileName} contains byte sequences that are not valid ${encoding.toUpperCase()}; they were replaced with U+FFFD (each affected line is listed).`,
+    );
   }
-  if (text.trim().length === 0) throw new EmptyInputError(`${fileName} holds only white space; there is nothing to import.`);
+  if (text.trim().length === 0)
+    throw new EmptyInputError(`${fileName} holds only white space; there is nothing to import.`);
   const sample = text.slice(0, 4096);
   let nul = 0;
   for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0) nul++;

@@ -3,7 +3,13 @@
  * an archive's bytes into an {@link ImportedArchive}. Pure Web APIs only, so it runs in a Web Worker.
  */
 import { decodeText } from './decode.ts';
-import { ChatImportError, EmptyInputError, InvalidOptionError, LimitExceededError, UnsupportedFormatError } from './errors.ts';
+import {
+  ChatImportError,
+  EmptyInputError,
+  InvalidOptionError,
+  LimitExceededError,
+  UnsupportedFormatError,
+} from './errors.ts';
 import { type FormatImporter, type ImportInput, MessageSink, type ParseContext } from './formats/contract.ts';
 import { csv } from './formats/csv.ts';
 import { signal as signalImporter } from './formats/signal.ts';
@@ -12,7 +18,13 @@ import { telegram } from './formats/telegram.ts';
 import { whatsapp } from './formats/whatsapp.ts';
 import { IdHasher, sha256Hex } from './hash.ts';
 import type { ChatFormat, Conversation, ImportedArchive, ImportWarning, Message, Participant } from './model.ts';
-import { type ImportLimits, type ImportOptions, type ImportStage, type ResolvedOptions, resolveOptions } from './options.ts';
+import {
+  type ImportLimits,
+  type ImportOptions,
+  type ImportStage,
+  type ResolvedOptions,
+  resolveOptions,
+} from './options.ts';
 import { ZoneClock } from './time.ts';
 import { type ArchiveEntry, isZip, unpackZip } from './zip.ts';
 
@@ -37,23 +49,38 @@ export interface DetectionResult {
 }
 
 function checkSource(source: ImportSource, limits: ImportLimits): void {
-  if (typeof source !== 'object' || source === null || typeof source.fileName !== 'string' || !(source.bytes instanceof Uint8Array)) {
+  if (
+    typeof source !== 'object' ||
+    source === null ||
+    typeof source.fileName !== 'string' ||
+    !(source.bytes instanceof Uint8Array)
+  ) {
     throw new InvalidOptionError('importChat expects { fileName: string, bytes: Uint8Array }.');
   }
-  if (source.bytes.length === 0) throw new EmptyInputError(`${source.fileName} is empty (0 bytes); there is nothing to import.`);
+  if (source.bytes.length === 0)
+    throw new EmptyInputError(`${source.fileName} is empty (0 bytes); there is nothing to import.`);
   if (source.bytes.length > limits.maxInputBytes) {
-    throw new LimitExceededError(`${source.fileName} is ${source.bytes.length} bytes, more than the ${limits.maxInputBytes} allowed (limit maxInputBytes).`, 'maxInputBytes');
+    throw new LimitExceededError(
+      `${source.fileName} is ${source.bytes.length} bytes, more than the ${limits.maxInputBytes} allowed (limit maxInputBytes).`,
+      'maxInputBytes',
+    );
   }
 }
 
-function makeInput(source: ImportSource, entries: ArchiveEntry[], fromZip: boolean, notes: ImportWarning[]): ImportInput {
+function makeInput(
+  source: ImportSource,
+  entries: ArchiveEntry[],
+  fromZip: boolean,
+  notes: ImportWarning[],
+): ImportInput {
   const texts = new Map<ArchiveEntry, { text: string; replaced: boolean }>();
   const decode = (entry: ArchiveEntry): { text: string; replaced: boolean } => {
     let done = texts.get(entry);
     if (!done) {
       const name = fromZip ? `${source.fileName}:${entry.path}` : source.fileName;
       const decoded = decodeText(entry.bytes, name);
-      for (const note of decoded.notes) notes.push({ line: 0, file: fromZip ? entry.path : source.fileName, message: note });
+      for (const note of decoded.notes)
+        notes.push({ line: 0, file: fromZip ? entry.path : source.fileName, message: note });
       done = { text: decoded.text, replaced: decoded.replaced };
       texts.set(entry, done);
     }
@@ -79,21 +106,32 @@ function makeInput(source: ImportSource, entries: ArchiveEntry[], fromZip: boole
   };
 }
 
-function unpack(source: ImportSource, options: ResolvedOptions, notes: ImportWarning[]): { entries: ArchiveEntry[]; fromZip: boolean } {
+function unpack(
+  source: ImportSource,
+  options: ResolvedOptions,
+  notes: ImportWarning[],
+): { entries: ArchiveEntry[]; fromZip: boolean } {
   if (!isZip(source.bytes)) return { entries: [{ path: source.fileName, bytes: source.bytes }], fromZip: false };
   const entries = unpackZip(source.bytes, source.fileName, options.limits, notes);
-  if (entries.length === 0) throw new EmptyInputError(`${source.fileName} is a zip archive with no files in it (after skipping __MACOSX/ and folders).`);
+  if (entries.length === 0)
+    throw new EmptyInputError(
+      `${source.fileName} is a zip archive with no files in it (after skipping __MACOSX/ and folders).`,
+    );
   return { entries, fromZip: true };
 }
 
-function choose(input: ImportInput, format: ResolvedOptions['format']): { importer: FormatImporter; reason: string; tried: string[] } {
+function choose(
+  input: ImportInput,
+  format: ResolvedOptions['format'],
+): { importer: FormatImporter; reason: string; tried: string[] } {
   const tried: string[] = [];
   let best: { importer: FormatImporter; score: number; reason: string } | undefined;
   for (const importer of IMPORTERS) {
     if (format !== 'auto' && importer.format !== format) continue;
     const detection = importer.detect(input);
     tried.push(`${importer.format}: ${detection.reason}`);
-    if (detection.score > 0 && (!best || detection.score > best.score)) best = { importer, score: detection.score, reason: detection.reason };
+    if (detection.score > 0 && (!best || detection.score > best.score))
+      best = { importer, score: detection.score, reason: detection.reason };
   }
   if (format !== 'auto') {
     const importer = IMPORTERS.find((i) => i.format === format) as FormatImporter;
@@ -103,7 +141,8 @@ function choose(input: ImportInput, format: ResolvedOptions['format']): { import
     const what = input.fromZip ? `zip archive ${input.fileName} (${input.entries.length} files)` : input.fileName;
     let hint = '';
     const sample = input.entries[0] ? input.peek(input.entries[0], 2000) : '';
-    if (/"sender_name"\s*:/.test(sample) && /"timestamp_ms"\s*:/.test(sample)) hint = ' It looks like an Instagram/Facebook Messenger export, which is not supported.';
+    if (/"sender_name"\s*:/.test(sample) && /"timestamp_ms"\s*:/.test(sample))
+      hint = ' It looks like an Instagram/Facebook Messenger export, which is not supported.';
     throw new UnsupportedFormatError(
       `${what} is not a supported chat export.${hint} Tried: ${tried.join('; ')}. Supported: WhatsApp .txt/.zip (iOS, Android), Telegram Desktop result.json, Slack workspace export .zip, Signal (signal-export chat.md or data.json), CSV with columns timestamp,author,text.`,
       tried,
@@ -172,9 +211,14 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
   for (const w of sink.warnings) linesPlaced += (w.lineEnd ?? w.line) - w.line + 1;
   const warnings = [...sink.warnings, ...notes];
   if (linesPlaced !== sink.linesRead) {
-    warnings.push({ line: 0, message: `Reconciliation failed: ${sink.linesRead} lines read but ${linesPlaced} placed. Please report this file.` });
+    warnings.push({
+      line: 0,
+      message: `Reconciliation failed: ${sink.linesRead} lines read but ${linesPlaced} placed. Please report this file.`,
+    });
   }
-  warnings.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : a.line - b.line));
+  warnings.sort((a, b) =>
+    (a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : a.line - b.line,
+  );
   const conversation: Conversation = {
     title: result.title,
     source: { fileName: source.fileName, sha256: await sha, format: importer.format, variant: result.variant },
@@ -213,14 +257,26 @@ function resolveTimes(sink: MessageSink, zone: string, notes: ImportWarning[]): 
       utc = r.utcMs;
       offset = r.offsetMs;
       if (r.status === 'gap') {
-        notes.push({ line: message.source.line, file: message.source.file, message: `The local time on line ${message.source.line} does not exist in ${zone} (the clocks went forward); read as ${clock.iso(utc, offset)}.` });
+        notes.push({
+          line: message.source.line,
+          file: message.source.file,
+          message: `The local time on line ${message.source.line} does not exist in ${zone} (the clocks went forward); read as ${clock.iso(utc, offset)}.`,
+        });
       } else if (r.status === 'ambiguous') {
-        notes.push({ line: message.source.line, file: message.source.file, message: `The local time on line ${message.source.line} occurs twice in ${zone} (the clocks went back); read as ${clock.iso(utc, offset)} to keep the file's order.` });
+        notes.push({
+          line: message.source.line,
+          file: message.source.file,
+          message: `The local time on line ${message.source.line} occurs twice in ${zone} (the clocks went back); read as ${clock.iso(utc, offset)} to keep the file's order.`,
+        });
       }
     }
     message.timestamp = clock.iso(utc, offset);
     if (utc < prev) {
-      notes.push({ line: message.source.line, file: message.source.file, message: `Time goes backwards on line ${message.source.line}: ${message.timestamp} is earlier than the message before it.` });
+      notes.push({
+        line: message.source.line,
+        file: message.source.file,
+        message: `Time goes backwards on line ${message.source.line}: ${message.timestamp} is earlier than the message before it.`,
+      });
     }
     when[i] = utc;
     prev = utc;
@@ -231,8 +287,8 @@ const hasher = new IdHasher();
 
 function contentHash(message: Message, utc: number): string {
   hasher.reset();
-  hasher.add(String(utc));
-  hasher.add(message.author ?? '');
+  hasher.addNumber(utc);
+  if (message.author !== null) hasher.add(message.author);
   hasher.add(message.kind);
   hasher.add(message.text);
   for (const a of message.attachments) hasher.add(a.fileName);
@@ -240,20 +296,28 @@ function contentHash(message: Message, utc: number): string {
   return hasher.hex();
 }
 
-/** Gives each message a content-derived id (same message, same id, even across overlapping exports); repeats get -2, -3. */
+/**
+ * Gives each message a content-derived id (same message, same id, even across overlapping exports); repeats get -2,
+ * -3. Repeats are found by sorting 53-bit numeric keys in a typed array, not with a million-entry Set of strings.
+ */
 function assignIds(messages: Message[], when: Float64Array): void {
-  const seen = new Set<string>();
-  const repeats = new Map<string, number>();
+  const keys = new Float64Array(messages.length);
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i] as Message;
-    let id = contentHash(message, when[i] as number);
-    if (seen.has(id)) {
-      const n = (repeats.get(id) ?? 1) + 1;
-      repeats.set(id, n);
-      id = `${id}-${n}`;
-    }
-    seen.add(id);
-    message.id = id;
+    message.id = contentHash(message, when[i] as number);
+    keys[i] = hasher.h1 * 2097152 + (hasher.h2 >>> 11);
+  }
+  const sorted = keys.slice().sort();
+  const repeated = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i] as number);
+  if (repeated.size === 0) return;
+  const seen = new Map<string, number>();
+  for (let i = 0; i < messages.length; i++) {
+    if (!repeated.has(keys[i] as number)) continue;
+    const message = messages[i] as Message;
+    const n = (seen.get(message.id) ?? 0) + 1;
+    seen.set(message.id, n);
+    if (n > 1) message.id = `${message.id}-${n}`;
   }
 }
 
@@ -285,5 +349,3 @@ export function countParticipants(messages: readonly Message[], nativeIds?: Map<
   }
   return [...byName.values()];
 }
-
-

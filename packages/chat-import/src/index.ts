@@ -3,6 +3,24 @@
  * model, losing nothing. Runs in browsers, Web Workers and Node (no Node-only APIs).
  */
 
+export {
+  ChatImportError,
+  ChatSelectionError,
+  EmptyInputError,
+  InvalidArchiveError,
+  InvalidOptionError,
+  LimitExceededError,
+  MalformedExportError,
+  MergeError,
+  UnsupportedFormatError,
+} from './errors.ts';
+export type { Detection, FormatImporter, ImportInput, ParseContext, ParseResult } from './formats/contract.ts';
+export type { DetectionResult, ImportSource } from './import.ts';
+/** Imports an export into a conversation; the one entry point most callers need. */
+/** Says which format an export is without parsing it, e.g. to show the officer before a long import. */
+export { detectFormat, importChat } from './import.ts';
+/** Merges two overlapping exports of the same chat without duplicates. */
+export { mergeConversations } from './merge.ts';
 export type {
   Attachment,
   AttachmentKind,
@@ -19,25 +37,5 @@ export type {
   SourceSpan,
 } from './model.ts';
 export type { DateOrder, ImportLimits, ImportOptions, ImportStage } from './options.ts';
-export type { DetectionResult, ImportSource } from './import.ts';
-export type { Detection, FormatImporter, ImportInput, ParseContext, ParseResult } from './formats/contract.ts';
-
-/** Imports an export into a conversation; the one entry point most callers need. */
-export { importChat } from './import.ts';
-/** Says which format an export is without parsing it, e.g. to show the officer before a long import. */
-export { detectFormat } from './import.ts';
-/** Merges two overlapping exports of the same chat without duplicates. */
-export { mergeConversations } from './merge.ts';
 /** The default safety limits, so callers can show or relax them. */
 export { DEFAULT_LIMITS } from './options.ts';
-export {
-  ChatImportError,
-  ChatSelectionError,
-  EmptyInputError,
-  InvalidArchiveError,
-  InvalidOptionError,
-  LimitExceededError,
-  MalformedExportError,
-  MergeError,
-  UnsupportedFormatError,
-} from './errors.ts';

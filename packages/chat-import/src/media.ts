@@ -5,7 +5,32 @@ const EXT_KIND: Record<string, AttachmentKind> = {};
 for (const e of ['jpg', 'jpeg', 'png', 'heic', 'heif', 'gif', 'bmp', 'tif', 'tiff']) EXT_KIND[e] = 'image';
 for (const e of ['mp4', 'mov', '3gp', 'avi', 'mkv', 'm4v', 'webm']) EXT_KIND[e] = 'video';
 for (const e of ['opus', 'ogg', 'oga', 'mp3', 'm4a', 'aac', 'wav', 'amr', 'flac']) EXT_KIND[e] = 'audio';
-for (const e of ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'txt', 'csv', 'rtf', 'odt', 'ods', 'odp', 'pages', 'numbers', 'key', 'zip', 'html', 'htm', 'md', 'json', 'eml', 'msg']) EXT_KIND[e] = 'document';
+for (const e of [
+  'pdf',
+  'doc',
+  'docx',
+  'xls',
+  'xlsx',
+  'ppt',
+  'pptx',
+  'txt',
+  'csv',
+  'rtf',
+  'odt',
+  'ods',
+  'odp',
+  'pages',
+  'numbers',
+  'key',
+  'zip',
+  'html',
+  'htm',
+  'md',
+  'json',
+  'eml',
+  'msg',
+])
+  EXT_KIND[e] = 'document';
 EXT_KIND.vcf = 'contact';
 EXT_KIND.webp = 'sticker';
 EXT_KIND.tgs = 'sticker';

@@ -13,10 +13,14 @@ function instant(timestamp: string): number {
  */
 export function mergeConversations(a: Conversation, b: Conversation): Conversation {
   if (a.source.format !== b.source.format) {
-    throw new MergeError(`Cannot merge a ${a.source.format} export (${a.source.fileName}) with a ${b.source.format} export (${b.source.fileName}).`);
+    throw new MergeError(
+      `Cannot merge a ${a.source.format} export (${a.source.fileName}) with a ${b.source.format} export (${b.source.fileName}).`,
+    );
   }
   if (a.timeZone !== b.timeZone) {
-    throw new MergeError(`Cannot merge exports read in different time zones (${a.timeZone} and ${b.timeZone}); import both in the same zone.`);
+    throw new MergeError(
+      `Cannot merge exports read in different time zones (${a.timeZone} and ${b.timeZone}); import both in the same zone.`,
+    );
   }
   const ids = new Set(a.messages.map((m) => m.id));
   const added = b.messages.filter((m) => !ids.has(m.id));
@@ -26,9 +30,15 @@ export function mergeConversations(a: Conversation, b: Conversation): Conversati
   tagged.sort((x, y) => x.t - y.t || x.order - y.order);
   const messages = tagged.map((x) => x.m);
   const duplicates = b.messages.length - added.length;
-  const warnings: ImportWarning[] = [...a.warnings.map((w) => ({ ...w, file: w.file ?? a.source.fileName })), ...b.warnings.map((w) => ({ ...w, file: w.file ?? b.source.fileName }))];
+  const warnings: ImportWarning[] = [
+    ...a.warnings.map((w) => ({ ...w, file: w.file ?? a.source.fileName })),
+    ...b.warnings.map((w) => ({ ...w, file: w.file ?? b.source.fileName })),
+  ];
   if (duplicates === 0 && a.messages.length > 0 && b.messages.length > 0) {
-    warnings.push({ line: 0, message: `${a.source.fileName} and ${b.source.fileName} have no message in common; check they are exports of the same chat.` });
+    warnings.push({
+      line: 0,
+      message: `${a.source.fileName} and ${b.source.fileName} have no message in common; check they are exports of the same chat.`,
+    });
   }
   const nativeIds = new Map<string, string>();
   for (const p of [...a.participants, ...b.participants]) if (p.nativeId) nativeIds.set(p.name, p.nativeId);

@@ -24,7 +24,8 @@ export function localMs(y: number, mo: number, d: number, h: number, mi: number,
 /** True when y-m-d is a real calendar date. */
 export function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  const dim = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  const dim =
+    m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
   return d <= dim;
 }
 
@@ -88,14 +89,29 @@ export class ZoneClock {
     for (const part of this.#format.formatToParts(at)) {
       const v = Number(part.value);
       switch (part.type) {
-        case 'year': y = v; break;
-        case 'month': mo = v; break;
-        case 'day': d = v; break;
-        case 'hour': h = v; break;
-        case 'minute': mi = v; break;
-        case 'second': s = v; break;
-        case 'era': bc = part.value.startsWith('B'); break;
-        default: break;
+        case 'year':
+          y = v;
+          break;
+        case 'month':
+          mo = v;
+          break;
+        case 'day':
+          d = v;
+          break;
+        case 'hour':
+          h = v;
+          break;
+        case 'minute':
+          mi = v;
+          break;
+        case 'second':
+          s = v;
+          break;
+        case 'era':
+          bc = part.value.startsWith('B');
+          break;
+        default:
+          break;
       }
     }
     if (bc) y = 1 - y;
@@ -145,7 +161,8 @@ export class ZoneClock {
     let date = this.#dateStrings.get(day);
     if (date === undefined) {
       const [y, m, d] = civilFromDays(day);
-      const ys = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : (y < 0 ? '-' : '+') + String(Math.abs(y)).padStart(6, '0');
+      const ys =
+        y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : (y < 0 ? '-' : '+') + String(Math.abs(y)).padStart(6, '0');
       date = `${ys}-${TWO[m]}-${TWO[d]}T`;
       this.#dateStrings.set(day, date);
     }

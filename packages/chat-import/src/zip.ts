@@ -11,7 +11,13 @@ export interface ArchiveEntry {
 
 /** True when the bytes start like a zip archive (local header, or the end record of an empty zip). */
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 3 || bytes[2] === 5) &&
+    (bytes[3] === 4 || bytes[3] === 6)
+  );
 }
 
 /** Returns a safe relative path, or undefined for names that try to escape (`..`, absolute, drive letters). */
@@ -63,18 +69,29 @@ export function unpackZip(
     if (failure) return;
     count++;
     if (count > limits.maxZipEntries) {
-      failure = new LimitExceededError(`${archiveName} has more than ${limits.maxZipEntries} entries (limit maxZipEntries).`, 'maxZipEntries');
+      failure = new LimitExceededError(
+        `${archiveName} has more than ${limits.maxZipEntries} entries (limit maxZipEntries).`,
+        'maxZipEntries',
+      );
       return;
     }
     const name = file.name;
     if (name.endsWith('/') || name.startsWith('__MACOSX/') || name.split('/').some((p) => p.startsWith('._'))) return;
     const path = safeEntryPath(name);
     if (path === undefined || path === '') {
-      warnings.push({ line: 0, file: archiveName, message: `Entry '${name}' in ${archiveName} has an unsafe path (absolute or containing '..'); it was ignored.` });
+      warnings.push({
+        line: 0,
+        file: archiveName,
+        message: `Entry '${name}' in ${archiveName} has an unsafe path (absolute or containing '..'); it was ignored.`,
+      });
       return;
     }
     if (file.compression !== 0 && file.compression !== 8) {
-      warnings.push({ line: 0, file: archiveName, message: `Entry '${name}' in ${archiveName} uses unsupported compression method ${file.compression}; it was ignored.` });
+      warnings.push({
+        line: 0,
+        file: archiveName,
+        message: `Entry '${name}' in ${archiveName} uses unsupported compression method ${file.compression}; it was ignored.`,
+      });
       return;
     }
     const declared = file.originalSize;
@@ -122,13 +139,16 @@ export function unpackZip(
     try {
       file.start();
     } catch (error) {
-      failure = new InvalidArchiveError(`Entry '${name}' in ${archiveName} cannot be read: ${(error as Error).message}.`);
+      failure = new InvalidArchiveError(
+        `Entry '${name}' in ${archiveName} cannot be read: ${(error as Error).message}.`,
+      );
     }
   };
   try {
     unzip.push(bytes, true);
   } catch (error) {
-    if (!failure) failure = new InvalidArchiveError(`${archiveName} is not a readable zip archive: ${(error as Error).message}.`);
+    if (!failure)
+      failure = new InvalidArchiveError(`${archiveName} is not a readable zip archive: ${(error as Error).message}.`);
   }
   if (failure) throw failure;
   for (const record of pending) {

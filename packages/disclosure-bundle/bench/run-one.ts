@@ -28,7 +28,10 @@ if (mode === 'bundle') {
       page = doc.addPage();
       y = 780;
     }
-    page.drawText(`${message.timestamp.slice(11, 16)} ${message.author ?? ''}: ${text}`.replace(/[^\x20-\x7e]/g, '?').slice(0, 110), { x: 40, y, size: 9, font });
+    page.drawText(
+      `${message.timestamp.slice(11, 16)} ${message.author ?? ''}: ${text}`.replace(/[^\x20-\x7e]/g, '?').slice(0, 110),
+      { x: 40, y, size: 9, font },
+    );
     y -= 13;
   }
   const bytes = await doc.save();

@@ -2,9 +2,11 @@
  * {@link buildBundle}: packaging in named, abortable stages (validate → load → fonts → media → pdf → html → csv → manifest →
  * zip). pdf-lib, fontkit and jszip are imported only when packaging starts, so a page that never packages never loads them.
  */
+
+import { POLICY_PACKAGE_VERSION } from '@im-records/records-policy';
 import type { DisclosedConversation } from '@im-records/redaction';
 import packageJson from '../package.json' with { type: 'json' };
-import { transcriptCsv, scheduleCsv } from './csv.ts';
+import { scheduleCsv, transcriptCsv } from './csv.ts';
 import { BundleAbortedError } from './errors.ts';
 import { FontBook, fastFontkit } from './fonts.ts';
 import { transcriptHtml } from './html.ts';
@@ -55,7 +57,8 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
   const checkpoint = async (done: number, total: number): Promise<void> => {
     // Let the worker's event loop deliver an abort message before carrying on.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (signal?.aborted) throw new BundleAbortedError(`packaging cancelled during the ${stage} stage (${done} of ${total})`);
+    if (signal?.aborted)
+      throw new BundleAbortedError(`packaging cancelled during the ${stage} stage (${done} of ${total})`);
     onProgress?.({ stage, done, total });
   };
 
@@ -115,7 +118,7 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
   const manifest: BundleManifest = {
     format: 'im-records-disclosure-bundle/1',
     tool: { name: toolName, version: BUNDLE_VERSION },
-    recordsPolicy: { version: options.recordsPolicyVersion ?? 'unknown' },
+    recordsPolicy: { version: POLICY_PACKAGE_VERSION },
     request,
     mode: disclosed.mode,
     counts: { ...disclosed.counts, pages: pdf.pages, scheduleRows: pdf.schedule.length },
@@ -153,5 +156,12 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
     const known = entries.find((entry) => entry.path === path);
     allEntries.push(known ?? { path, sha256: manifestSha256, bytes: bytes.length });
   }
-  return { zip: zipBytes, manifest, files: allEntries, manifestSha256, zipSha256: await sha256Hex(zipBytes), schedule: pdf.schedule };
+  return {
+    zip: zipBytes,
+    manifest,
+    files: allEntries,
+    manifestSha256,
+    zipSha256: await sha256Hex(zipBytes),
+    schedule: pdf.schedule,
+  };
 }

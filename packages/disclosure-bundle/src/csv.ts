@@ -17,23 +17,31 @@ export function csvCell(value: string | number): string {
 
 /** Joins rows into a CSV document. */
 export function csvDocument(rows: readonly (readonly (string | number)[])[]): string {
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Renders a message's segments as plain text, each redaction as `[Redacted: CODE]`. */
 export function plainText(segments: DisclosedConversation['messages'][number]['segments']): string {
-  return segments.map((segment) => (segment.type === 'text' ? segment.text : `[Redacted: ${segment.exemption}]`)).join('');
+  return segments
+    .map((segment) => (segment.type === 'text' ? segment.text : `[Redacted: ${segment.exemption}]`))
+    .join('');
 }
 
 /** `transcript.csv`: one row per message. */
-export function transcriptCsv(disclosed: DisclosedConversation, placements: ReadonlyMap<string, MediaPlacement>): string {
+export function transcriptCsv(
+  disclosed: DisclosedConversation,
+  placements: ReadonlyMap<string, MediaPlacement>,
+): string {
   const rows: (string | number)[][] = [['date', 'time', 'author', 'kind', 'text', 'redactions', 'attachments']];
   for (const message of disclosed.messages) {
     const redactions = message.segments.filter((segment) => segment.type === 'redaction').length;
     const attachments = message.attachments
       .map((attachment) => {
-        const placement = attachment.mediaKey ? placements.get(placementKey(message.id, attachment.mediaKey)) : undefined;
-        if (!attachment.disclose) return `withheld: ${attachment.displayName} (${attachment.withheldReason ?? 'withheld'})`;
+        const placement = attachment.mediaKey
+          ? placements.get(placementKey(message.id, attachment.mediaKey))
+          : undefined;
+        if (!attachment.disclose)
+          return `withheld: ${attachment.displayName} (${attachment.withheldReason ?? 'withheld'})`;
         return placement ? `included: ${placement.path}` : `not present: ${attachment.displayName}`;
       })
       .join('; ');
@@ -53,6 +61,7 @@ export function transcriptCsv(disclosed: DisclosedConversation, placements: Read
 /** `redaction-schedule.csv`: one row per category and exemption per message, with the PDF page. */
 export function scheduleCsv(schedule: readonly ScheduleRow[]): string {
   const rows: (string | number)[][] = [['page', 'message_time', 'category', 'exemption', 'count']];
-  for (const row of schedule) rows.push([row.page, row.messageTime, categoryWords(row.category), row.exemption, row.count]);
+  for (const row of schedule)
+    rows.push([row.page, row.messageTime, categoryWords(row.category), row.exemption, row.count]);
   return csvDocument(rows);
 }

@@ -34,7 +34,10 @@ export interface Run {
 
 const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 const ARABIC_CHAR = /[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc]/;
-const COMPLEX = /[\u0300-\u036f\u0483-\u0489\u0900-\u0dff\u0e00-\u0eff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
+// Combining marks and Indic/Thai scripts need fontkit's shaping.
+const COMPLEX =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: a class of combining marks on their own is the purpose
+  /[\u0300-\u036f\u0483-\u0489\u0900-\u0dff\u0e00-\u0eff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
 /** True when a character belongs to a right-to-left script. */
@@ -58,7 +61,13 @@ interface FontkitGlyph {
   advanceWidth: number;
 }
 interface FontkitFont {
-  layout(text: string, features?: unknown, script?: string, language?: string, direction?: string): { glyphs: FontkitGlyph[] };
+  layout(
+    text: string,
+    features?: unknown,
+    script?: string,
+    language?: string,
+    direction?: string,
+  ): { glyphs: FontkitGlyph[] };
   glyphForCodePoint(cp: number): FontkitGlyph;
 }
 interface Fontkit {
@@ -160,12 +169,16 @@ export class FontBook {
       try {
         bytes = await loader(file);
       } catch (error) {
-        throw new FontLoadError(`could not load font file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new FontLoadError(
+          `could not load font file ${file}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       try {
         return await doc.embedFont(bytes, { subset: true });
       } catch (error) {
-        throw new FontLoadError(`could not parse font file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new FontLoadError(
+          `could not parse font file ${file}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     };
     const regular = makeFace(await load(FONT_FILES.regular));

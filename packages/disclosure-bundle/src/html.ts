@@ -69,7 +69,11 @@ export function transcriptHtml(
       if (open) out.push('</ol>', '</section>');
       day = messageDay;
       open = true;
-      out.push(`<section aria-labelledby="day-${e(day)}">`, `<h2 id="day-${e(day)}">${e(longDate(day))}</h2>`, '<ol class="messages">');
+      out.push(
+        `<section aria-labelledby="day-${e(day)}">`,
+        `<h2 id="day-${e(day)}">${e(longDate(day))}</h2>`,
+        '<ol class="messages">',
+      );
     }
     const author = message.author ?? (message.kind === 'system' ? 'System event' : 'Unknown author');
     const text = message.segments
@@ -88,7 +92,9 @@ export function transcriptHtml(
     if (message.attachments.length > 0) {
       out.push('<ul class="attachments">');
       for (const attachment of message.attachments) {
-        const placement = attachment.mediaKey ? placements.get(placementKey(message.id, attachment.mediaKey)) : undefined;
+        const placement = attachment.mediaKey
+          ? placements.get(placementKey(message.id, attachment.mediaKey))
+          : undefined;
         const line = !attachment.disclose
           ? `Attachment withheld: ${attachment.displayName} (${attachment.kind}) — ${attachment.withheldReason ?? 'withheld'}`
           : placement

@@ -3,8 +3,9 @@
  * reference on every page. Text is drawn as real text with subsetted embedded fonts; every redaction is a filled box whose
  * label is the exemption code. Only the disclosed conversation is drawn: withheld text never reaches this module.
  */
-import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+
 import type { DisclosedConversation, DisclosedMessage } from '@im-records/redaction';
+import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { Face, FontBook, Run } from './fonts.ts';
 import { isRtlChar } from './fonts.ts';
 import type { MediaPlacement } from './media.ts';
@@ -145,7 +146,9 @@ class Writer {
     let drawn = false;
     for (const run of runs) {
       if (run.text.trim()) {
-        ops.push(`${this.fontKey(state, run.face.font)} ${num(size)} Tf 1 0 0 1 ${num(cursor)} ${num(y)} Tm ${run.face.font.encodeText(run.text).toString()} Tj`);
+        ops.push(
+          `${this.fontKey(state, run.face.font)} ${num(size)} Tf 1 0 0 1 ${num(cursor)} ${num(y)} Tm ${run.face.font.encodeText(run.text).toString()} Tj`,
+        );
         drawn = true;
       }
       cursor += run.width * size;
@@ -311,7 +314,13 @@ class Writer {
   }
 
   /** Draws one line of text at an absolute position (headers, footers, table cells); returns its width. */
-  textAt(text: string, x: number, y: number, size: number, options: { bold?: boolean; gray?: number; alignRight?: boolean } = {}): number {
+  textAt(
+    text: string,
+    x: number,
+    y: number,
+    size: number,
+    options: { bold?: boolean; gray?: number; alignRight?: boolean } = {},
+  ): number {
     const state = this.current();
     const runs = this.fonts.runs(cleanForDisplay(text).replace(/\n/g, ' '), options.bold ?? false);
     const width = runs.reduce((sum, run) => sum + run.width, 0) * size;
@@ -387,11 +396,15 @@ function coverPage(writer: Writer, input: PdfInput): void {
   }
 }
 
-function messageAtoms(message: DisclosedMessage, onBox: (category: string, exemption: string, page: number) => void): Atom[] {
+function messageAtoms(
+  message: DisclosedMessage,
+  onBox: (category: string, exemption: string, page: number) => void,
+): Atom[] {
   const atoms: Atom[] = [];
   if (message.kind === 'deleted') atoms.push({ type: 'text', text: '(This message was deleted.)', grey: true });
   for (const segment of message.segments) {
-    if (segment.type === 'text') atoms.push({ type: 'text', text: cleanForDisplay(segment.text), grey: message.kind === 'system' });
+    if (segment.type === 'text')
+      atoms.push({ type: 'text', text: cleanForDisplay(segment.text), grey: message.kind === 'system' });
     else {
       const { category, exemption } = segment;
       atoms.push({ type: 'box', label: exemption, onPlace: (page) => onBox(category, exemption, page) });
@@ -423,7 +436,7 @@ function transcript(writer: Writer, input: PdfInput, schedule: ScheduleRow[]): P
       const time = timeOf(message.timestamp);
       const author = message.author ?? (message.kind === 'system' ? 'System event' : 'Unknown author');
       writer.paragraph([
-        { type: 'text', text: `${time}  ` , bold: true},
+        { type: 'text', text: `${time}  `, bold: true },
         { type: 'text', text: cleanForDisplay(author), bold: true, grey: message.author === null },
       ]);
       const rows = new Map<string, ScheduleRow>();
@@ -493,7 +506,13 @@ function scheduleSection(writer: Writer, schedule: readonly ScheduleRow[]): void
 }
 
 /** Builds the PDF bytes (deterministic for the same input: fixed dates, no XMP, no producer URL). */
-export async function buildPdf(deflate: Deflate, doc: PDFDocument, fonts: FontBook, input: PdfInput, fixedDate: Date): Promise<PdfOutput> {
+export async function buildPdf(
+  deflate: Deflate,
+  doc: PDFDocument,
+  fonts: FontBook,
+  input: PdfInput,
+  fixedDate: Date,
+): Promise<PdfOutput> {
   const writer = new Writer(deflate, doc, fonts);
   const schedule: ScheduleRow[] = [];
   // Stand-ins are only known after layout, so their note is added to the cover page at the end.
@@ -501,8 +520,20 @@ export async function buildPdf(deflate: Deflate, doc: PDFDocument, fonts: FontBo
   await transcript(writer, input, schedule);
   scheduleSection(writer, schedule);
   if (fonts.standIns.size > 0) {
-    writer.textAtPage(0, 'Some characters could not be drawn with the embedded fonts and are shown as stand-ins: [emoji] for', MARGIN_X, MARGIN_BOTTOM + 24, 8);
-    writer.textAtPage(0, 'an emoji, [U+XXXX] (its Unicode code point) for any other character. The HTML and CSV files hold the originals.', MARGIN_X, MARGIN_BOTTOM + 14, 8);
+    writer.textAtPage(
+      0,
+      'Some characters could not be drawn with the embedded fonts and are shown as stand-ins: [emoji] for',
+      MARGIN_X,
+      MARGIN_BOTTOM + 24,
+      8,
+    );
+    writer.textAtPage(
+      0,
+      'an emoji, [U+XXXX] (its Unicode code point) for any other character. The HTML and CSV files hold the originals.',
+      MARGIN_X,
+      MARGIN_BOTTOM + 14,
+      8,
+    );
   }
   const total = writer.pages.length;
   for (let i = 0; i < total; i++) {

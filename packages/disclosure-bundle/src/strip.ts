@@ -89,7 +89,11 @@ export function stripPng(bytes: Uint8Array): Uint8Array {
   const parts: Uint8Array[] = [bytes.subarray(0, 8)];
   let pos = 8;
   while (pos + 12 <= bytes.length) {
-    const length = (((bytes[pos] as number) << 24) >>> 0) + ((bytes[pos + 1] as number) << 16) + ((bytes[pos + 2] as number) << 8) + (bytes[pos + 3] as number);
+    const length =
+      (((bytes[pos] as number) << 24) >>> 0) +
+      ((bytes[pos + 1] as number) << 16) +
+      ((bytes[pos + 2] as number) << 8) +
+      (bytes[pos + 3] as number);
     const end = pos + 12 + length;
     if (end > bytes.length) break;
     const type = String.fromCharCode(...bytes.subarray(pos + 4, pos + 8));

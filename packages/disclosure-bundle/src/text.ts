@@ -46,10 +46,13 @@ export function fixedInstant(responseDate: string): Date {
   return new Date(`${responseDate}T12:00:00Z`);
 }
 
+/** Control and bidi-control characters (but not line feed): they would draw as nothing or reorder text unseen. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the purpose
+const INVISIBLE = /[\u0000-\u0009\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** Removes control and bidi-override characters that would render as nothing, keeping line breaks. */
 export function cleanForDisplay(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(/[\u0000-\u0009\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(INVISIBLE, '');
 }
 
 /** Words for a redaction category, e.g. `nhs-number` → `NHS number`. */

@@ -28,8 +28,6 @@ export interface BundleOptions {
   toolName?: string;
   /** Strip EXIF/XMP/comments from disclosed JPEG and PNG files (default true). */
   stripImageMetadata?: boolean;
-  /** Version of the records policy (time limits, exemption codes) the request was handled under, for the manifest. */
-  recordsPolicyVersion?: string;
 }
 
 /** Progress of one named stage; `done`/`total` count the stage's own units (messages, files). */
@@ -114,5 +112,10 @@ export interface CaseFile {
   source: { sha256: string; format?: string };
   decisions: Decision[];
   settings: Record<string, unknown>;
-  bundle: { manifestSha256: string; zipSha256: string; tool: BundleManifest['tool']; recordsPolicy: BundleManifest['recordsPolicy'] };
+  bundle: {
+    manifestSha256: string;
+    zipSha256: string;
+    tool: BundleManifest['tool'];
+    recordsPolicy: BundleManifest['recordsPolicy'];
+  };
 }

@@ -20,16 +20,21 @@ export function validateRequest(request: unknown): BundleRequest {
   const r = request as Record<string, unknown>;
   for (const field of ['organisation', 'reference', 'searched'] as const) {
     const value = r[field];
-    if (typeof value !== 'string' || value.trim() === '') throw new InvalidBundleInputError(`request.${field}: expected a non-empty string`);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new InvalidBundleInputError(`request.${field}: expected a non-empty string`);
     if (value.length > 2000) throw new InvalidBundleInputError(`request.${field}: longer than 2000 characters`);
   }
   if (!TYPES.includes(r.type as RequestType)) {
-    throw new InvalidBundleInputError(`request.type: expected one of ${TYPES.join(', ')}, got ${JSON.stringify(r.type)}`);
+    throw new InvalidBundleInputError(
+      `request.type: expected one of ${TYPES.join(', ')}, got ${JSON.stringify(r.type)}`,
+    );
   }
   for (const field of ['received', 'responseDate', 'due'] as const) {
     const value = r[field];
     if (typeof value !== 'string' || !isCalendarDate(value)) {
-      throw new InvalidBundleInputError(`request.${field}: expected a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+      throw new InvalidBundleInputError(
+        `request.${field}: expected a date as YYYY-MM-DD, got ${JSON.stringify(value)}`,
+      );
     }
   }
   return {
@@ -48,10 +53,14 @@ export function validateDisclosed(disclosed: DisclosedConversation): void {
   if (!Array.isArray(disclosed?.messages)) throw new InvalidBundleInputError('disclosed.messages: expected an array');
   disclosed.messages.forEach((message, index) => {
     if (typeof message.timestamp !== 'string' || !TIMESTAMP.test(message.timestamp)) {
-      throw new InvalidBundleInputError(`disclosed.messages[${index}].timestamp: expected ISO 8601, got ${JSON.stringify(message.timestamp)}`);
+      throw new InvalidBundleInputError(
+        `disclosed.messages[${index}].timestamp: expected ISO 8601, got ${JSON.stringify(message.timestamp)}`,
+      );
     }
     if (!Array.isArray(message.segments) || !Array.isArray(message.attachments)) {
-      throw new InvalidBundleInputError(`disclosed.messages[${index}] (${message.id}): segments and attachments must be arrays`);
+      throw new InvalidBundleInputError(
+        `disclosed.messages[${index}] (${message.id}): segments and attachments must be arrays`,
+      );
     }
   });
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { POLICY_PACKAGE_VERSION } from '@im-records/records-policy';
 import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ async function build(overrides: Partial<Parameters<typeof buildBundle>[0]> = {})
     disclosed: sampleConversation(),
     request,
     media: media(),
-    options: { loadFont: nodeFontLoader, recordsPolicyVersion: '0.1.0' },
+    options: { loadFont: nodeFontLoader },
     ...overrides,
   });
 }
@@ -65,14 +66,16 @@ describe('buildBundle', async () => {
   it('records the SHA-256 of every file in the manifest, and the versions, counts and request', async () => {
     const manifest = JSON.parse(await text('manifest.json'));
     expect(manifest).toEqual(result.manifest);
-    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(Object.keys(zip.files).filter((n) => n !== 'manifest.json'));
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(
+      Object.keys(zip.files).filter((n) => n !== 'manifest.json'),
+    );
     for (const file of manifest.files) {
       const bytes = await entry(file.path);
       expect(file.sha256).toBe(sha256(bytes));
       expect(file.bytes).toBe(bytes.length);
     }
     expect(manifest.tool).toEqual({ name: DEFAULT_TOOL_NAME, version: '0.1.0' });
-    expect(manifest.recordsPolicy).toEqual({ version: '0.1.0' });
+    expect(manifest.recordsPolicy).toEqual({ version: POLICY_PACKAGE_VERSION });
     expect(manifest.request).toEqual(request);
     expect(manifest.counts.redactions).toBe(2);
     expect(manifest.counts.pages).toBe(3);

@@ -3,7 +3,12 @@
  * engine: every gold span becomes a redaction box, staff are pseudonymised, named files are withheld. Also returns the
  * secrets (every redacted value and real author name) for the leak check. Test and bench use only.
  */
-import type { DisclosedConversation, DisclosedMessage, DisclosedSegment, RedactionCategory } from '@im-records/redaction';
+import type {
+  DisclosedConversation,
+  DisclosedMessage,
+  DisclosedSegment,
+  RedactionCategory,
+} from '@im-records/redaction';
 import type { ClinicalChat } from '@im-records/synthetic-chats';
 
 export interface GoldDisclosure {
@@ -36,7 +41,12 @@ export function goldDisclosure(chat: ClinicalChat, image?: Uint8Array): GoldDisc
     for (const span of [...message.spans].sort((a, b) => a.start - b.start)) {
       if (span.start < at) continue;
       if (span.start > at) segments.push({ type: 'text', text: message.text.slice(at, span.start) });
-      segments.push({ type: 'redaction', category: span.label as RedactionCategory, exemption: 's40(2)', label: 's40(2)' });
+      segments.push({
+        type: 'redaction',
+        category: span.label as RedactionCategory,
+        exemption: 's40(2)',
+        label: 's40(2)',
+      });
       secrets.add(message.text.slice(span.start, span.end));
       redactions++;
       at = span.end;

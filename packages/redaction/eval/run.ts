@@ -228,11 +228,18 @@ function readConll(path: URL, personTags: RegExp): { text: string; spans: Span[]
       continue;
     }
     const [token = '', tag = 'O'] = line.split('\t');
-    if (text) text += ' ';
+    // Tweets' @handles are split into "@" and the handle: join them back as written, one span.
+    const afterAt = text.endsWith('@') && (text.length === 1 || text.charAt(text.length - 2) === ' ');
+    if (text && !afterAt) text += ' ';
     const start = text.length;
     text += token;
     const m = personTags.exec(tag);
-    if (m && m[1] === 'B') {
+    if (afterAt && open && open.end === start) {
+      open.end = text.length;
+    } else if (afterAt && m) {
+      open = { start: start - 1, end: text.length, label: 'person-name' };
+      spans.push(open);
+    } else if (m && m[1] === 'B') {
       open = { start, end: text.length, label: 'person-name' };
       spans.push(open);
     } else if (m && m[1] === 'I' && open) open.end = text.length;

@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { allLocales } from '@faker-js/faker';
 import dictionary from 'dictionary-en-gb';
+import { BloomFilter } from '../src/bloom.ts';
 import { supplementFirstNames, supplementSurnames } from './uk-names.ts';
 
 type NameTable = Record<string, string[] | undefined> | string[] | undefined;
@@ -34,9 +35,16 @@ const first = clean([...pick('first_name'), ...supplementFirstNames]);
 const last = clean([...pick('last_name'), ...supplementSurnames]);
 
 const lowerWords = new Set<string>();
+const allWords = new Set<string>();
 for (const line of new TextDecoder().decode(dictionary.dic).split('\n').slice(1)) {
   const word = line.split('/')[0] ?? '';
+  const flags = line.split('/')[1] ?? '';
   if (/^[a-z]+$/.test(word)) lowerWords.add(word);
+  if (/^[A-Za-z][a-z'-]*$/.test(word)) {
+    allWords.add(word.toLowerCase());
+    // Regular plural and possessive forms, so "Bloods" or "Nurses" are known words too.
+    if (/[SM]/.test(flags)) allWords.add(`${word.toLowerCase()}s`);
+  }
 }
 // Months, days and a few ward words are capitalised in English but still are not names on their own.
 const alsoCommon = [
@@ -64,5 +72,16 @@ const out = {
   last: last.join('|'),
   common: common.join('|'),
 };
+// The English word filter: every dictionary word (and proper nouns such as places) that is not in the name lists.
+const names = new Set([...first, ...last].map((n) => n.toLowerCase()));
+const english = [...allWords].filter((w) => !names.has(w));
+const m = Math.ceil((-english.length * Math.log(0.01)) / Math.LN2 ** 2);
+const k = 7;
+const bloom = BloomFilter.empty(m, k);
+for (const w of english) bloom.add(w);
+writeFileSync(
+  new URL('../src/data/english-words.json', import.meta.url),
+  `${JSON.stringify({ source: 'dictionary-en-gb 3.0.0 words not in the name lists, Bloom filter 1% false positives', words: english.length, m, k, bits: bloom.toBase64() })}\n`,
+);
 writeFileSync(new URL('../src/data/name-lists.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
 console.log(`first ${first.length}, last ${last.length}, common ${common.length}`);

@@ -18,12 +18,13 @@ import {
 } from './recognisers/clinical.ts';
 import {
   emailRecogniser,
+  mentionRecogniser,
   nhsNumberRecogniser,
   niNumberRecogniser,
   phoneRecogniser,
   postcodeRecogniser,
 } from './recognisers/identifiers.ts';
-import { nameRecogniser, scanNames } from './recognisers/names.ts';
+import { discoverNames, nameRecogniser } from './recognisers/names.ts';
 import type { Proposal, RedactionCategory, RedactionMode } from './types.ts';
 import { S40_2, S41, PARA16, PARA17 } from './exemptions.ts';
 
@@ -94,6 +95,7 @@ export const defaultRecognisers: readonly Recogniser[] = [
   niNumberRecogniser,
   emailRecogniser,
   phoneRecogniser,
+  mentionRecogniser,
   postcodeRecogniser,
   hospitalNumberRecogniser,
   addressRecogniser,
@@ -183,9 +185,16 @@ export function mergeCandidates(candidates: Candidate[]): Candidate[] {
 
 /** Runs the recognisers over one message and merges their candidates. */
 export function detectMessage(message: Message, context: RecogniserContext, recognisers: readonly Recogniser[]): Candidate[] {
-  if (message.text.length === 0) return [];
+  const text = message.text;
+  if (text.length === 0) return [];
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
   const all: Candidate[] = [];
   for (const recogniser of recognisers) {
+    if (recogniser.minDigits !== undefined && digits < recogniser.minDigits) continue;
     for (const c of recogniser.find(message, context)) all.push(c);
   }
   return mergeCandidates(all);
@@ -295,7 +304,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   // Pass 1: names found by strong cues anywhere in the chat become known names for every message.
   for (let i = 0; i < messages.length; i++) {
     const text = (messages[i] as Message).text;
-    if (text.length > 0) scanNames(text, context.known, { discoverOnly: true });
+    if (text.length > 0) discoverNames(text, context.known);
     if ((i + 1) % chunk === 0) yield i + 1;
   }
   yield messages.length;

@@ -69,6 +69,7 @@ export {
 /** Built-in recognisers for identifiers validated by records-policy. */
 export {
   emailRecogniser,
+  mentionRecogniser,
   nhsNumberRecogniser,
   niNumberRecogniser,
   phoneRecogniser,

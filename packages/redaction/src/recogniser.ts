@@ -41,5 +41,7 @@ export interface Recogniser {
   /** Stable id, used in rule names and to switch recognisers off. */
   id: string;
   categories: readonly RedactionCategory[];
+  /** The fewest digits a message must hold for this recogniser to find anything; the engine skips it otherwise. */
+  minDigits?: number;
   find(message: Message, context: RecogniserContext): Candidate[];
 }

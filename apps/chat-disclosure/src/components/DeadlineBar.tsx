@@ -14,7 +14,7 @@ import { Tag, TextField } from './ui.tsx';
 
 export function DeadlineBar({ record, act }: { record: CaseRecord; act: (action: DistributiveOmit<CaseAction, 'at'>) => void }) {
   const deadline = deadlineOf(record.request, record);
-  const [pauseFrom, setPauseFrom] = useState(localToday());
+  const [pauseFrom, setPauseFrom] = useState<string>(localToday());
   const [pauseReason, setPauseReason] = useState('');
   const [extensionReason, setExtensionReason] = useState('');
   const openPause = record.pauses.find((pause) => !pause.to);

@@ -20,12 +20,14 @@ interface Built {
   pdfUrl: string;
 }
 
+const formatNames: Record<string, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', slack: 'Slack', signal: 'Signal', csv: 'CSV' };
+
 function safeName(reference: string): string {
   return reference.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'case';
 }
 
 export function PackageStep({ record, services, prepared, preparing, cancelPrepare }: StepProps) {
-  const [responseDate, setResponseDate] = useState(localToday());
+  const [responseDate, setResponseDate] = useState<string>(localToday());
   const [progress, setProgress] = useState<StageProgress | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [built, setBuilt] = useState<Built | null>(null);
@@ -46,7 +48,8 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
   const deadline = deadlineOf(record.request, record);
   const scope = record.scope;
   const range = scope.from || scope.to ? `, ${scope.from ? longDate(scope.from) : 'start'} to ${scope.to ? longDate(scope.to) : 'end'}` : '';
-  const searched = `${prepared.sources.map((source) => source.format).join(' and ')} chat "${prepared.title}"${range}`;
+  const formats = [...new Set(prepared.sources.map((source) => formatNames[source.format] ?? source.format))];
+  const searched = `${formats.join(' and ')} chat "${prepared.title}"${range}`;
 
   const build = async () => {
     const controller = new AbortController();
@@ -130,6 +133,12 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
           </div>
           <p className="nhsuk-body-s">SHA-256 of the bundle: <code className="app-hash">{built.output.zipSha256}</code></p>
           <h2>Preview of the PDF</h2>
+          <p className="nhsuk-body">
+            Check the preview before you send the bundle.{' '}
+            <a href={built.pdfUrl} target="_blank" rel="noopener">
+              Open the PDF in a new tab (opens in new tab)
+            </a>
+          </p>
           <iframe className="app-pdf" title="Preview of the disclosure PDF" src={built.pdfUrl} />
         </section>
       )}

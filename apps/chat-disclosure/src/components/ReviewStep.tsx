@@ -116,14 +116,14 @@ export function ReviewStep(props: StepProps) {
   });
 
   const moveTo = useCallback(
-    (proposal: Proposal | undefined) => {
+    (proposal: Proposal | undefined, before = '') => {
       if (!proposal) return;
       setActive(proposal.id);
       const messageIdx = messageIndex.get(proposal.messageId);
       const row = messageIdx === undefined ? undefined : shownRow.get(messageIdx);
       if (row !== undefined) virtualizer.scrollToIndex(row, { align: 'center' });
       focusAfterRender.current = proposal.id;
-      requestAnimationFrame(() => requestAnimationFrame(() => setAnnouncement(`${proposalLabel(proposal, statuses.get(proposal.id) ?? proposal.status)}`)));
+      setAnnouncement(`${before}Next: ${proposalLabel(proposal, statuses.get(proposal.id) ?? proposal.status)}`);
     },
     [messageIndex, shownRow, virtualizer, statuses],
   );
@@ -139,8 +139,9 @@ export function ReviewStep(props: StepProps) {
       const nextStatuses = new Map(statuses).set(proposal.id, action === 'accept' ? 'accepted' : 'rejected');
       const from = ordered.findIndex((candidate) => candidate.id === proposal.id);
       const next = nextToReview(ordered, from, nextStatuses, 1);
-      setAnnouncement(`${action === 'accept' ? 'Redacted' : 'Kept'} ${categoryNames[proposal.category]} "${proposal.text}". ${next === null ? 'Nothing left to review here.' : ''}`);
-      if (next !== null) moveTo(ordered[next]);
+      const done = `${action === 'accept' ? 'Redacted' : 'Kept'} ${categoryNames[proposal.category]} "${proposal.text}". `;
+      if (next === null) setAnnouncement(`${done}Nothing left to review here.`);
+      else moveTo(ordered[next], done);
     },
     [record_, record.officer, statuses, ordered, moveTo],
   );
@@ -286,7 +287,8 @@ export function ReviewStep(props: StepProps) {
                 {categoriesPresent.map((category) => (
                   <div className="nhsuk-checkboxes__item" key={category}>
                     <input className="nhsuk-checkboxes__input" id={`cat-${category}`} type="checkbox" checked={filters.categories.includes(category)} onChange={(event) => toggleCategory(category, event.target.checked)} />
-                    <label className={`nhsuk-label nhsuk-checkboxes__label app-legend app-legend--${category}`} htmlFor={`cat-${category}`}>
+                    <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`cat-${category}`}>
+                      <span className={`app-swatch app-legend--${category}`} aria-hidden="true" />
                       {categoryNames[category]} ({counts.byCategory[category]?.proposed ?? 0} to review)
                     </label>
                   </div>

@@ -79,8 +79,8 @@ export function TextField(props: {
   label: ReactNode;
   value: string;
   onChange: (value: string) => void;
-  hint?: string;
-  error?: string;
+  hint?: string | undefined;
+  error?: string | undefined;
   width?: 'nhsuk-input--width-10' | 'nhsuk-input--width-20' | 'nhsuk-input--width-30' | 'nhsuk-u-width-two-thirds';
   type?: 'text' | 'password' | 'tel' | 'date' | 'search';
   autoComplete?: string;

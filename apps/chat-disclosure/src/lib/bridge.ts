@@ -44,7 +44,7 @@ export interface WorkerLike {
 export class StageError extends Error {
   override name = 'StageError';
   readonly stage: string;
-  readonly cause: WireError;
+  override readonly cause: WireError;
   constructor(stage: string, cause: WireError) {
     super(cause.message);
     this.stage = stage;

@@ -148,16 +148,6 @@ export function nextToReview(
   return null;
 }
 
-/** Every occurrence of `term` in `text` (case-insensitive, whole words when the term starts and ends with a word character). */
-export function occurrences(text: string, term: string): { start: number; end: number }[] {
-  const trimmed = term.trim();
-  if (!trimmed) return [];
-  const escaped = trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const wordy = /^\w/u.test(trimmed) && /\w$/u.test(trimmed);
-  const pattern = new RegExp(wordy ? `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])` : escaped, 'giu');
-  return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
-}
-
 /** Splits a message's text into plain runs and proposal runs for highlighting; overlapping proposals are nested out. */
 export function segmentText(
   text: string,

@@ -11,7 +11,7 @@ const inlineFonts: Record<string, () => Promise<string>> = {
     import('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?inline').then((module) => module.default as string),
 };
 
-const cjkSlices = import.meta.glob<string>('../../../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-*-400-normal.woff2', {
+const cjkSlices = import.meta.glob<string>('../../../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-[0-9]*-400-normal.woff2', {
   query: '?inline',
   import: 'default',
 });

@@ -102,6 +102,11 @@ export interface Mark {
   passed: boolean;
 }
 
+/** Whether `correct` out of `total` reaches the pass mark, compared in whole percent as records-policy does (8/10 at 0.8 passes). */
+export function reachesPassMark(correct: number, total: number, passMark: number): boolean {
+  return total > 0 && correct * 100 >= Math.round(passMark * 100) * total;
+}
+
 /** Marks an attempt against the bank; unanswered questions count as wrong. */
 export function markAttempt(items: readonly AttemptItem[], bank: ReadonlyMap<string, QuizQuestion>, passMark: number): Mark {
   let correct = 0;
@@ -111,8 +116,7 @@ export function markAttempt(items: readonly AttemptItem[], bank: ReadonlyMap<str
     if (item.selected && isCorrect(question, item.selected)) correct += 1;
   }
   const total = items.length;
-  const fraction = total === 0 ? 0 : correct / total;
-  return { correct, total, fraction, passed: total > 0 && fraction >= passMark };
+  return { correct, total, fraction: total === 0 ? 0 : correct / total, passed: reachesPassMark(correct, total, passMark) };
 }
 
 /** Records the answer to one question; an answer once checked cannot be changed. */

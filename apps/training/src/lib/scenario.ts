@@ -20,7 +20,7 @@ export interface GraphProblem {
 /** What {@link analyseScenario} found: problems (empty when sound), the best possible score and path lengths. */
 export interface GraphReport {
   problems: GraphProblem[];
-  /** The highest score any path can reach; the denominator shown at every ending. */
+  /** The highest score any path can reach. */
   maxPoints: number;
   /** The fewest and most decisions on any path from the start to an ending. */
   minDecisions: number;
@@ -127,7 +127,7 @@ export interface ScenarioProgress {
 export type ScenarioView =
   | { kind: 'decision'; nodeId: string; node: DecisionNode; number: number }
   | { kind: 'consequence'; nodeId: string; node: DecisionNode; choiceIndex: number; number: number }
-  | { kind: 'ending'; nodeId: string; node: EndingNode; points: number };
+  | { kind: 'ending'; nodeId: string; node: EndingNode; points: number; maxPoints: number };
 
 /** Progress at the start of a scenario. */
 export function startProgress(): ScenarioProgress {
@@ -154,6 +154,19 @@ export function pointsFor(graph: ScenarioGraph, steps: readonly Step[]): number 
   return total;
 }
 
+/**
+ * The most points the decisions actually visited could have given: the best choice at each step. Endings are scored
+ * against this, so a path with an extra recovery decision neither gains nor loses headroom.
+ */
+export function pathMaxPoints(graph: ScenarioGraph, steps: readonly Step[]): number {
+  let total = 0;
+  for (const step of steps) {
+    const node = graph.nodes[step.node];
+    if (node?.type === 'decision') total += Math.max(...node.choices.map((c) => c.points));
+  }
+  return total;
+}
+
 /** Works out what to show: the current decision, the consequence just chosen, or the ending reached. */
 export function viewOf(graph: ScenarioGraph, progress: ScenarioProgress): ScenarioView {
   const last = progress.steps.at(-1);
@@ -167,7 +180,7 @@ export function viewOf(graph: ScenarioGraph, progress: ScenarioProgress): Scenar
   const nodeId = nodeAfter(graph, progress.steps);
   const node = graph.nodes[nodeId];
   if (!node) throw new InvalidStepError(`node "${nodeId}" does not exist`);
-  if (node.type === 'ending') return { kind: 'ending', nodeId, node, points: pointsFor(graph, progress.steps) };
+  if (node.type === 'ending') return { kind: 'ending', nodeId, node, points: pointsFor(graph, progress.steps), maxPoints: pathMaxPoints(graph, progress.steps) };
   return { kind: 'decision', nodeId, node, number: progress.steps.length + 1 };
 }
 
@@ -213,4 +226,10 @@ export function restoreProgress(graph: ScenarioGraph, saved: unknown): ScenarioP
     }
   }
   return { steps: progress.steps, showingConsequence: showingConsequence && progress.steps.length > 0 };
+}
+
+/** A verdict on a scenario score, so endings also respond to how well the learner chose along the way. */
+export function scoreBand(points: number, maxPoints: number): 'strong' | 'partial' | 'weak' {
+  const share = maxPoints === 0 ? 0 : points / maxPoints;
+  return share >= 0.8 ? 'strong' : share >= 0.5 ? 'partial' : 'weak';
 }

@@ -3,10 +3,17 @@
  * least `timestamp`, `author` and `text`; optional `kind`, `attachments` (`;`-separated file names), `id`,
  * `reply_to`, `edited`. Quoted fields may span lines; each record's span of lines is kept.
  */
-import { MediaIndex, kindFromFileName } from '../media.ts';
+import { kindFromFileName, MediaIndex } from '../media.ts';
 import type { MessageKind } from '../model.ts';
 import type { ArchiveEntry } from '../zip.ts';
-import { type Detection, type FormatImporter, type ImportInput, type ParseContext, type ParseResult, makeMessage } from './contract.ts';
+import {
+  type Detection,
+  type FormatImporter,
+  type ImportInput,
+  makeMessage,
+  type ParseContext,
+  type ParseResult,
+} from './contract.ts';
 import { parseDateTime } from './json.ts';
 
 const KINDS = new Set<MessageKind>(['message', 'system', 'deleted', 'poll']);
@@ -21,7 +28,9 @@ function csvEntry(input: ImportInput): ArchiveEntry | undefined {
 }
 
 /** Reads CSV records one at a time: returns fields and the line numbers the record spans. */
-function* records(text: string): Generator<{ fields: string[]; line: number; lineEnd: number; raw: string; unterminated: boolean }> {
+function* records(
+  text: string,
+): Generator<{ fields: string[]; line: number; lineEnd: number; raw: string; unterminated: boolean }> {
   let i = 0;
   let line = 1;
   const n = text.length;
@@ -72,7 +81,13 @@ function* records(text: string): Generator<{ fields: string[]; line: number; lin
       }
     }
     const lineEnd = i >= n && text.charCodeAt(n - 1) !== 10 ? line : line - 1;
-    yield { fields: fields.map((f) => f.replace(/\r\n/g, '\n')), line: startLine, lineEnd: Math.max(startLine, lineEnd), raw: text.slice(start, i).replace(/\r?\n$/, ''), unterminated };
+    yield {
+      fields: fields.map((f) => f.replace(/\r\n/g, '\n')),
+      line: startLine,
+      lineEnd: Math.max(startLine, lineEnd),
+      raw: text.slice(start, i).replace(/\r?\n$/, ''),
+      unterminated,
+    };
   }
 }
 
@@ -89,7 +104,13 @@ function parseCsv(context: ParseContext): ParseResult {
     lines = record.lineEnd;
     if (!columns) {
       columns = record.fields.map((f) => f.trim().toLowerCase());
-      sink.warn({ line: record.line, lineEnd: record.lineEnd, file, message: 'Header row of the CSV layout.', raw: record.raw });
+      sink.warn({
+        line: record.line,
+        lineEnd: record.lineEnd,
+        file,
+        message: 'Header row of the CSV layout.',
+        raw: record.raw,
+      });
       continue;
     }
     const get = (name: string): string | undefined => {
@@ -98,8 +119,18 @@ function parseCsv(context: ParseContext): ParseResult {
     };
     const when = parseDateTime(get('timestamp') ?? '');
     if (record.unterminated || !when || record.fields.length !== columns.length) {
-      const why = record.unterminated ? 'a quoted field is never closed' : !when ? 'its timestamp is not ISO 8601 (YYYY-MM-DDTHH:MM[:SS][offset])' : `it has ${record.fields.length} fields, the header has ${columns.length}`;
-      sink.warn({ line: record.line, lineEnd: record.lineEnd, file, message: `CSV record on line ${record.line} was not imported: ${why}; kept here.`, raw: record.raw });
+      const why = record.unterminated
+        ? 'a quoted field is never closed'
+        : !when
+          ? 'its timestamp is not ISO 8601 (YYYY-MM-DDTHH:MM[:SS][offset])'
+          : `it has ${record.fields.length} fields, the header has ${columns.length}`;
+      sink.warn({
+        line: record.line,
+        lineEnd: record.lineEnd,
+        file,
+        message: `CSV record on line ${record.line} was not imported: ${why}; kept here.`,
+        raw: record.raw,
+      });
       continue;
     }
     const author = (get('author') ?? '').trim();
@@ -110,7 +141,13 @@ function parseCsv(context: ParseContext): ParseResult {
       .map((a) => a.trim())
       .filter((a) => a !== '')
       .map((a) => media.attach(a, kindFromFileName(a)));
-    const message = makeMessage(author === '' || kind === 'system' ? null : author, get('text') ?? '', kind, attachments, { file, line: record.line, lineEnd: record.lineEnd });
+    const message = makeMessage(
+      author === '' || kind === 'system' ? null : author,
+      get('text') ?? '',
+      kind,
+      attachments,
+      { file, line: record.line, lineEnd: record.lineEnd },
+    );
     const id = get('id');
     if (id) message.nativeId = id;
     const reply = get('reply_to');
@@ -132,7 +169,12 @@ export const csv: FormatImporter = {
     const first = input.peek(entry, 2000).split(/\r?\n/)[0] ?? '';
     const header = splitHeader(first);
     const missing = REQUIRED.filter((r) => !header.includes(r));
-    return missing.length === 0 ? { score: 0.9, reason: 'CSV header with timestamp, author and text' } : { score: 0, reason: `first line is not a CSV header with timestamp, author and text (missing ${missing.join(', ')})` };
+    return missing.length === 0
+      ? { score: 0.9, reason: 'CSV header with timestamp, author and text' }
+      : {
+          score: 0,
+          reason: `first line is not a CSV header with timestamp, author and text (missing ${missing.join(', ')})`,
+        };
   },
   parse: parseCsv,
 };

@@ -10,17 +10,24 @@ export function str(value: unknown): string | undefined {
 }
 
 export function strOrNum(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' && Number.isFinite(value)
+      ? String(value)
+      : undefined;
 }
 
 /** Parses an ISO-like local or offset date-time; returns [ms, isUtc] or undefined. Local times are encoded as if UTC. */
 export function parseDateTime(text: string): [number, boolean] | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ,]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})[T ,]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      text.trim(),
+    );
   if (!m) return undefined;
   const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
   const s = Number(m[6] ?? 0);
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
-  const ms = Number(((m[7] ?? '') + '000').slice(0, 3));
+  const ms = Number(`${m[7] ?? ''}000`.slice(0, 3));
   const base = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   if (Number.isNaN(base)) return undefined;
   const zone = m[8];

@@ -4,11 +4,18 @@
  * reactions, attachments`). A zip of several chats (one folder each) needs the `chat` option.
  */
 import { ChatSelectionError } from '../errors.ts';
-import { MediaIndex, kindFromFileName } from '../media.ts';
+import { kindFromFileName, MediaIndex } from '../media.ts';
 import type { Attachment } from '../model.ts';
 import { localMs } from '../time.ts';
 import type { ArchiveEntry } from '../zip.ts';
-import { type Detection, type FormatImporter, type ImportInput, type ParseContext, type ParseResult, makeMessage } from './contract.ts';
+import {
+  type Detection,
+  type FormatImporter,
+  type ImportInput,
+  makeMessage,
+  type ParseContext,
+  type ParseResult,
+} from './contract.ts';
 import { isObject, parseDateTime, str } from './json.ts';
 
 const MD_LINE = /^\[(\d{4})-(\d{2})-(\d{2}),? (\d{1,2}):(\d{2})(?::(\d{2}))?\] ([^\n]{1,200}?): ?/;
@@ -16,7 +23,12 @@ const MD_ATTACHMENT = /!?\[([^\]\n]{0,255})\]\(([^)\n]{1,500})\)/g;
 
 function isJsonLines(sample: string): boolean {
   const first = sample.split('\n').find((l) => l.trim() !== '') ?? '';
-  return first.trimStart().startsWith('{') && /"sender"\s*:/.test(first) && /"body"\s*:/.test(first) && /"date"\s*:/.test(first);
+  return (
+    first.trimStart().startsWith('{') &&
+    /"sender"\s*:/.test(first) &&
+    /"body"\s*:/.test(first) &&
+    /"date"\s*:/.test(first)
+  );
 }
 
 function chatFiles(input: ImportInput): ArchiveEntry[] {
@@ -48,7 +60,9 @@ function parseSignal(context: ParseContext): ParseResult {
     const i = options.chat === undefined ? -1 : names.findIndex((n) => n.toLowerCase() === options.chat?.toLowerCase());
     if (i < 0) {
       throw new ChatSelectionError(
-        options.chat === undefined ? `${input.fileName} holds ${files.length} Signal chats; choose one with the chat option (--chat). Available: ${names.join(', ')}.` : `No Signal chat in ${input.fileName} is named '${options.chat}'. Available: ${names.join(', ')}.`,
+        options.chat === undefined
+          ? `${input.fileName} holds ${files.length} Signal chats; choose one with the chat option (--chat). Available: ${names.join(', ')}.`
+          : `No Signal chat in ${input.fileName} is named '${options.chat}'. Available: ${names.join(', ')}.`,
         names,
       );
     }
@@ -66,7 +80,13 @@ function parseSignal(context: ParseContext): ParseResult {
   let orphan: { line: number; parts: string[] } | undefined;
   const flushOrphan = (): void => {
     if (!orphan) return;
-    sink.warn({ line: orphan.line, lineEnd: orphan.line + orphan.parts.length - 1, file, message: `Line(s) ${orphan.line}-${orphan.line + orphan.parts.length - 1} belong to no message; kept here.`, raw: orphan.parts.join('\n') });
+    sink.warn({
+      line: orphan.line,
+      lineEnd: orphan.line + orphan.parts.length - 1,
+      file,
+      message: `Line(s) ${orphan.line}-${orphan.line + orphan.parts.length - 1} belong to no message; kept here.`,
+      raw: orphan.parts.join('\n'),
+    });
     orphan = undefined;
   };
   const flush = (): void => {
@@ -80,7 +100,15 @@ function parseSignal(context: ParseContext): ParseResult {
       const name = (m[1] as string) || path;
       attachments.push(media.attach(media.find(path) ? path : name, kindFromFileName(path)));
     }
-    sink.add(makeMessage(open.author, body, 'message', attachments, { file, line: open.line, lineEnd: open.line + open.parts.length - 1 }), open.local, false);
+    sink.add(
+      makeMessage(open.author, body, 'message', attachments, {
+        file,
+        line: open.line,
+        lineEnd: open.line + open.parts.length - 1,
+      }),
+      open.local,
+      false,
+    );
     open = undefined;
   };
   while (pos < text.length) {
@@ -93,7 +121,12 @@ function parseSignal(context: ParseContext): ParseResult {
     if (end - pos > max) {
       flush();
       flushOrphan();
-      sink.warn({ line, file, message: `Line ${line} is longer than ${max} characters (limit maxLineLength); its start is kept.`, raw: text.slice(pos, pos + 200) });
+      sink.warn({
+        line,
+        file,
+        message: `Line ${line} is longer than ${max} characters (limit maxLineLength); its start is kept.`,
+        raw: text.slice(pos, pos + 200),
+      });
     } else if (jsonl) {
       if (raw.trim() === '') sink.warn({ line, file, message: `Line ${line} is blank.`, raw });
       else {
@@ -106,7 +139,12 @@ function parseSignal(context: ParseContext): ParseResult {
         const date = isObject(record) ? str(record.date) : undefined;
         const when = date ? parseDateTime(date) : undefined;
         if (!isObject(record) || !when) {
-          sink.warn({ line, file, message: `Line ${line} is not a JSON message with a readable "date"; kept here.`, raw });
+          sink.warn({
+            line,
+            file,
+            message: `Line ${line} is not a JSON message with a readable "date"; kept here.`,
+            raw,
+          });
         } else {
           const attachments: Attachment[] = [];
           for (const a of Array.isArray(record.attachments) ? record.attachments : []) {
@@ -116,7 +154,11 @@ function parseSignal(context: ParseContext): ParseResult {
             const found = media.find(path);
             attachments.push(media.attach(found ? path : name, kindFromFileName(path)));
           }
-          const message = makeMessage(str(record.sender) ?? 'Unknown', str(record.body) ?? '', 'message', attachments, { file, line, lineEnd: line });
+          const message = makeMessage(str(record.sender) ?? 'Unknown', str(record.body) ?? '', 'message', attachments, {
+            file,
+            line,
+            lineEnd: line,
+          });
           const quote = str(record.quote);
           if (quote) message.replyTo = quote;
           sink.add(message, when[0], when[1]);
@@ -127,8 +169,19 @@ function parseSignal(context: ParseContext): ParseResult {
       if (m) {
         flush();
         flushOrphan();
-        const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
-        open = { line, local: localMs(y, mo, d, h, mi, Number(m[6] ?? 0)), author: (m[7] as string).trim(), parts: [raw.slice(m[0].length)] };
+        const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        open = {
+          line,
+          local: localMs(y, mo, d, h, mi, Number(m[6] ?? 0)),
+          author: (m[7] as string).trim(),
+          parts: [raw.slice(m[0].length)],
+        };
       } else if (open) {
         open.parts.push(raw);
       } else {
@@ -157,10 +210,16 @@ export const signal: FormatImporter = {
     if (isJsonLines(sample)) return { score: 0.85, reason: `${entry.path} is JSON lines with date, sender and body` };
     const lines = sample.split('\n').filter((l) => l.trim() !== '');
     const first = lines[0] ?? '';
-    if (!MD_LINE.test(first)) return { score: 0, reason: 'first line is not "[YYYY-MM-DD HH:MM] Sender: text" and not a JSON line with date, sender and body' };
+    if (!MD_LINE.test(first))
+      return {
+        score: 0,
+        reason: 'first line is not "[YYYY-MM-DD HH:MM] Sender: text" and not a JSON line with date, sender and body',
+      };
     const named = /(^|\/)chat\.md$/i.test(entry.path) || /signal/i.test(input.fileName) || /\.md$/i.test(entry.path);
     // The markdown lines also look like a year-first WhatsApp export; only the file's name tells them apart.
-    return named ? { score: 0.97, reason: `${entry.path} has signal-export markdown lines and a Signal file name` } : { score: 0.2, reason: 'signal-export markdown lines, but the file name does not say Signal' };
+    return named
+      ? { score: 0.97, reason: `${entry.path} has signal-export markdown lines and a Signal file name` }
+      : { score: 0.2, reason: 'signal-export markdown lines, but the file name does not say Signal' };
   },
   parse: parseSignal,
 };

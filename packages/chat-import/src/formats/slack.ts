@@ -4,10 +4,17 @@
  * imported into one conversation, each message carrying its `channel`; the `chat` option keeps only one.
  */
 import { ChatSelectionError, MalformedExportError } from '../errors.ts';
-import { MediaIndex, kindFromFileName, kindFromMime } from '../media.ts';
+import { kindFromFileName, kindFromMime, MediaIndex } from '../media.ts';
 import type { Attachment, MessageKind } from '../model.ts';
 import type { ArchiveEntry } from '../zip.ts';
-import { type Detection, type FormatImporter, type ImportInput, type ParseContext, type ParseResult, makeMessage } from './contract.ts';
+import {
+  type Detection,
+  type FormatImporter,
+  type ImportInput,
+  makeMessage,
+  type ParseContext,
+  type ParseResult,
+} from './contract.ts';
 import { isObject, type JsonObject, str } from './json.ts';
 
 const DAY_FILE = /^(?:(.*)\/)?([^/]+)\/(\d{4}-\d{2}-\d{2})\.json$/;
@@ -37,7 +44,9 @@ function readJson(input: ImportInput, entry: ArchiveEntry): unknown {
   try {
     return JSON.parse(input.text(entry));
   } catch (error) {
-    throw new MalformedExportError(`${entry.path} in ${input.fileName} is not valid JSON: ${(error as Error).message}.`);
+    throw new MalformedExportError(
+      `${entry.path} in ${input.fileName} is not valid JSON: ${(error as Error).message}.`,
+    );
   }
 }
 
@@ -55,7 +64,9 @@ export function slackText(text: string, users: Map<string, string>): string {
     .replace(/<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, label?: string) => `@${users.get(id) ?? label ?? id}`)
     .replace(/<#([CG][A-Z0-9]+)\|([^>]*)>/g, (_, _id: string, name: string) => `#${name}`)
     .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, '@$1')
-    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, (_, url: string, label: string) => (label === url ? url : `${label} (${url})`))
+    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, (_, url: string, label: string) =>
+      label === url ? url : `${label} (${url})`,
+    )
     .replace(/<(https?:[^>]+|mailto:[^>]+)>/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -70,7 +81,8 @@ function parseSlack(context: ParseContext): ParseResult {
     const entry = byPath.get(`${root}${name}`);
     if (!entry) return [];
     const value = readJson(input, entry);
-    if (!Array.isArray(value)) throw new MalformedExportError(`${root}${name} in ${input.fileName} is not a JSON array.`);
+    if (!Array.isArray(value))
+      throw new MalformedExportError(`${root}${name} in ${input.fileName} is not a JSON array.`);
     return value.filter(isObject);
   };
   const users = new Map<string, string>();
@@ -105,7 +117,11 @@ function parseSlack(context: ParseContext): ParseResult {
   if (options.chat !== undefined) {
     const want = options.chat.replace(/^#/, '').toLowerCase();
     chosen = channels.filter((c) => c.toLowerCase() === want || label(c).toLowerCase() === options.chat?.toLowerCase());
-    if (chosen.length === 0) throw new ChatSelectionError(`No conversation in ${input.fileName} is named '${options.chat}'. Available: ${channels.map(label).join(', ')}.`, channels.map(label));
+    if (chosen.length === 0)
+      throw new ChatSelectionError(
+        `No conversation in ${input.fileName} is named '${options.chat}'. Available: ${channels.map(label).join(', ')}.`,
+        channels.map(label),
+      );
   }
   const media = new MediaIndex(input.entries.filter((e) => !e.path.endsWith('.json')));
   const nativeIds = new Map<string, string>();
@@ -118,12 +134,22 @@ function parseSlack(context: ParseContext): ParseResult {
         value = JSON.parse(input.text(entry));
       } catch (error) {
         sink.linesRead += 1;
-        sink.warn({ line: 1, file: entry.path, message: `${entry.path} is not valid JSON (${(error as Error).message}); its messages could not be read.`, raw: input.text(entry).slice(0, 2000) });
+        sink.warn({
+          line: 1,
+          file: entry.path,
+          message: `${entry.path} is not valid JSON (${(error as Error).message}); its messages could not be read.`,
+          raw: input.text(entry).slice(0, 2000),
+        });
         continue;
       }
       if (!Array.isArray(value)) {
         sink.linesRead += 1;
-        sink.warn({ line: 1, file: entry.path, message: `${entry.path} is not a JSON array of messages; kept here.`, raw: input.text(entry).slice(0, 2000) });
+        sink.warn({
+          line: 1,
+          file: entry.path,
+          message: `${entry.path} is not a JSON array of messages; kept here.`,
+          raw: input.text(entry).slice(0, 2000),
+        });
         continue;
       }
       sink.linesRead += value.length;
@@ -132,14 +158,25 @@ function parseSlack(context: ParseContext): ParseResult {
         const line = i + 1;
         const ts = isObject(record) ? str(record.ts) : undefined;
         if (!isObject(record) || ts === undefined || !/^\d+(\.\d+)?$/.test(ts)) {
-          sink.warn({ line, file: entry.path, message: `Record ${line} of ${entry.path} has no valid "ts"; kept here.`, raw: JSON.stringify(record)?.slice(0, 2000) ?? '' });
+          sink.warn({
+            line,
+            file: entry.path,
+            message: `Record ${line} of ${entry.path} has no valid "ts"; kept here.`,
+            raw: JSON.stringify(record)?.slice(0, 2000) ?? '',
+          });
           continue;
         }
         const subtype = str(record.subtype);
         const userId = str(record.user);
         const profile = isObject(record.user_profile) ? record.user_profile : undefined;
         let author: string | null =
-          (userId && users.get(userId)) || (profile && (str(profile.real_name) || str(profile.display_name))) || str(record.username) || (isObject(record.bot_profile) ? str(record.bot_profile.name) : undefined) || userId || (str(record.bot_id) ? `bot ${str(record.bot_id)}` : undefined) || null;
+          (userId && users.get(userId)) ||
+          (profile && (str(profile.real_name) || str(profile.display_name))) ||
+          str(record.username) ||
+          (isObject(record.bot_profile) ? str(record.bot_profile.name) : undefined) ||
+          userId ||
+          (str(record.bot_id) ? `bot ${str(record.bot_id)}` : undefined) ||
+          null;
         let kind: MessageKind = 'message';
         if (subtype && SYSTEM_SUBTYPES.has(subtype)) {
           kind = 'system';
@@ -157,9 +194,14 @@ function parseSlack(context: ParseContext): ParseResult {
         // Link previews and bot cards carry their content in "attachments"; keep their fallback text.
         for (const card of Array.isArray(record.attachments) ? record.attachments : []) {
           const extra = isObject(card) ? (str(card.fallback) ?? str(card.text)) : undefined;
-          if (extra && !text.includes(extra)) text = text ? `${text}\n${slackText(extra, users)}` : slackText(extra, users);
+          if (extra && !text.includes(extra))
+            text = text ? `${text}\n${slackText(extra, users)}` : slackText(extra, users);
         }
-        const message = makeMessage(author ?? (kind === 'system' ? null : 'Unknown'), text, kind, attachments, { file: entry.path, line, lineEnd: line });
+        const message = makeMessage(author ?? (kind === 'system' ? null : 'Unknown'), text, kind, attachments, {
+          file: entry.path,
+          line,
+          lineEnd: line,
+        });
         message.channel = channel;
         message.nativeId = ts;
         const thread = str(record.thread_ts);
@@ -174,20 +216,30 @@ function parseSlack(context: ParseContext): ParseResult {
       context.checkAbort();
     }
   }
-  if (chosen.length === 0) notes.push({ line: 0, file: input.fileName, message: 'The Slack export holds no conversation folders.' });
-  const title = chosen.length === 1 ? label(chosen[0] as string) : `Slack export ${input.fileName.replace(/\.zip$/i, '')}`;
-  return { title, variant: `slack-${byPath.has(`${root}dms.json`) ? 'full' : 'public'}-export`, nativeIds, media: media.used };
+  if (chosen.length === 0)
+    notes.push({ line: 0, file: input.fileName, message: 'The Slack export holds no conversation folders.' });
+  const title =
+    chosen.length === 1 ? label(chosen[0] as string) : `Slack export ${input.fileName.replace(/\.zip$/i, '')}`;
+  return {
+    title,
+    variant: `slack-${byPath.has(`${root}dms.json`) ? 'full' : 'public'}-export`,
+    nativeIds,
+    media: media.used,
+  };
 }
 
 /** The Slack workspace export importer. */
 export const slack: FormatImporter = {
   format: 'slack',
   detect(input: ImportInput): Detection {
-    if (!input.fromZip) return { score: 0, reason: 'not a zip (a Slack export is a zip of channels.json, users.json and folders)' };
+    if (!input.fromZip)
+      return { score: 0, reason: 'not a zip (a Slack export is a zip of channels.json, users.json and folders)' };
     const root = findRoot(input);
     if (root === undefined) return { score: 0, reason: 'no channels.json or users.json in the zip' };
     const hasDays = input.entries.some((e) => DAY_FILE.test(e.path));
-    return hasDays ? { score: 0.95, reason: 'channels.json/users.json and YYYY-MM-DD.json folders' } : { score: 0.4, reason: 'channels.json/users.json but no message folders' };
+    return hasDays
+      ? { score: 0.95, reason: 'channels.json/users.json and YYYY-MM-DD.json folders' }
+      : { score: 0.4, reason: 'channels.json/users.json but no message folders' };
   },
   parse: parseSlack,
 };

@@ -3,10 +3,17 @@
  * `chats.list` (and `left_chats.list`). Each message record becomes one message; bad records become warnings.
  */
 import { ChatSelectionError, MalformedExportError } from '../errors.ts';
-import { MediaIndex, kindFromFileName, kindFromMime } from '../media.ts';
+import { kindFromFileName, kindFromMime, MediaIndex } from '../media.ts';
 import type { Attachment, AttachmentKind, Message } from '../model.ts';
 import type { ArchiveEntry } from '../zip.ts';
-import { type Detection, type FormatImporter, type ImportInput, type ParseContext, type ParseResult, makeMessage } from './contract.ts';
+import {
+  type Detection,
+  type FormatImporter,
+  type ImportInput,
+  makeMessage,
+  type ParseContext,
+  type ParseResult,
+} from './contract.ts';
 import { isObject, type JsonObject, parseDateTime, str, strOrNum } from './json.ts';
 
 const NOT_INCLUDED = /^\(File not included|^\(File exceeds maximum size/;
@@ -60,7 +67,11 @@ function attachmentsOf(record: JsonObject, media: MediaIndex): Attachment[] {
   if (isObject(record.contact_information)) out.push({ fileName: 'contact', kind: 'contact', included: false });
   if (isObject(record.location_information)) {
     const loc = record.location_information;
-    out.push({ fileName: `location ${String(loc.latitude ?? '')},${String(loc.longitude ?? '')}`, kind: 'location', included: false });
+    out.push({
+      fileName: `location ${String(loc.latitude ?? '')},${String(loc.longitude ?? '')}`,
+      kind: 'location',
+      included: false,
+    });
   }
   return out;
 }
@@ -76,7 +87,8 @@ function parseTelegram(context: ParseContext): ParseResult {
   } catch (error) {
     throw new MalformedExportError(`${file} is not valid JSON: ${(error as Error).message}.`);
   }
-  if (!isObject(root)) throw new MalformedExportError(`${file} is not a Telegram export: the top level is not an object.`);
+  if (!isObject(root))
+    throw new MalformedExportError(`${file} is not a Telegram export: the top level is not an object.`);
   let chat: JsonObject;
   let variant = 'telegram-single-chat';
   if (Array.isArray(root.messages)) {
@@ -91,12 +103,15 @@ function parseTelegram(context: ParseContext): ParseResult {
     if (wanted !== undefined) {
       index = chats.findIndex((c, i) => names[i] === wanted || String(c.id) === wanted);
       if (index < 0) index = names.findIndex((n) => n.toLowerCase() === wanted.toLowerCase());
-      if (index < 0) throw new ChatSelectionError(`No chat in ${file} is named '${wanted}'. Available: ${names.join(', ')}.`, names);
+      if (index < 0)
+        throw new ChatSelectionError(`No chat in ${file} is named '${wanted}'. Available: ${names.join(', ')}.`, names);
     } else if (chats.length === 1) {
       index = 0;
     } else {
       throw new ChatSelectionError(
-        chats.length === 0 ? `${file} is a Telegram full export with no chats in it.` : `${file} is a Telegram full export of ${chats.length} chats; choose one with the chat option (--chat). Available: ${names.join(', ')}.`,
+        chats.length === 0
+          ? `${file} is a Telegram full export with no chats in it.`
+          : `${file} is a Telegram full export of ${chats.length} chats; choose one with the chat option (--chat). Available: ${names.join(', ')}.`,
         names,
       );
     }
@@ -124,7 +139,12 @@ function parseTelegram(context: ParseContext): ParseResult {
     if (unix !== undefined && /^\d+$/.test(unix)) when = [Number(unix) * 1000, true];
     else if (typeof record.date === 'string') when = parseDateTime(record.date);
     if (!when) {
-      sink.warn({ line, file, message: `Message record ${line} has no readable date (date or date_unixtime); kept here.`, raw: raw() });
+      sink.warn({
+        line,
+        file,
+        message: `Message record ${line} has no readable date (date or date_unixtime); kept here.`,
+        raw: raw(),
+      });
       continue;
     }
     const type = str(record.type) ?? 'message';
@@ -133,7 +153,9 @@ function parseTelegram(context: ParseContext): ParseResult {
     if (type === 'service') {
       const actor = str(record.actor) ?? from;
       const action = str(record.action) ?? 'event';
-      const members = Array.isArray(record.members) ? record.members.filter((m) => typeof m === 'string').join(', ') : '';
+      const members = Array.isArray(record.members)
+        ? record.members.filter((m) => typeof m === 'string').join(', ')
+        : '';
       const detail = [str(record.title), members, telegramText(record.text)].filter((x) => x).join(' ');
       const text = `${actor ?? 'Someone'}: ${action.replace(/_/g, ' ')}${detail ? ` ${detail}` : ''}`;
       message = makeMessage(null, text, 'system', [], { file, line, lineEnd: line });
@@ -141,12 +163,18 @@ function parseTelegram(context: ParseContext): ParseResult {
       const text = telegramText(record.text);
       const attachments = attachmentsOf(record, media);
       const poll = isObject(record.poll) ? record.poll : undefined;
-      message = makeMessage(from ?? str(record.author) ?? 'Unknown', text, poll ? 'poll' : 'message', attachments, { file, line, lineEnd: line });
+      message = makeMessage(from ?? str(record.author) ?? 'Unknown', text, poll ? 'poll' : 'message', attachments, {
+        file,
+        line,
+        lineEnd: line,
+      });
       if (poll) {
         const answers = Array.isArray(poll.answers) ? poll.answers.filter(isObject) : [];
         message.poll = {
           question: str(poll.question) ?? '',
-          options: answers.map((a) => (typeof a.voters === 'number' ? { text: str(a.text) ?? '', votes: a.voters } : { text: str(a.text) ?? '' })),
+          options: answers.map((a) =>
+            typeof a.voters === 'number' ? { text: str(a.text) ?? '', votes: a.voters } : { text: str(a.text) ?? '' },
+          ),
         };
       }
       const fromId = str(record.from_id);
@@ -161,7 +189,12 @@ function parseTelegram(context: ParseContext): ParseResult {
     if ((i & 0x3fff) === 0) context.checkAbort();
   }
   if (records.length === 0) notes.push({ line: 0, file, message: 'The chat has no messages.' });
-  return { title: str(chat.name) ?? input.fileName.replace(/\.(json|zip)$/i, ''), variant, nativeIds, media: media.used };
+  return {
+    title: str(chat.name) ?? input.fileName.replace(/\.(json|zip)$/i, ''),
+    variant,
+    nativeIds,
+    media: media.used,
+  };
 }
 
 /** The Telegram Desktop importer. */
@@ -174,9 +207,17 @@ export const telegram: FormatImporter = {
     if (!head.startsWith('{')) return { score: 0, reason: `${entry.path} is not a JSON object` };
     const chats = /"chats"\s*:\s*\{/.test(head);
     const messages = /"messages"\s*:\s*\[/.test(head);
-    const telegramish = /"date_unixtime"|"from_id"|"text_entities"|"type"\s*:\s*"(message|service|personal_chat|private_group|public_supergroup|saved_messages)"/.test(head);
-    if ((chats || messages) && telegramish) return { score: 0.9, reason: `${entry.path} is a Telegram export (${chats ? 'full export' : 'single chat'})` };
-    if (chats || messages) return { score: 0, reason: `${entry.path} has a "messages" list but none of Telegram's fields (date_unixtime, from_id, text_entities)` };
+    const telegramish =
+      /"date_unixtime"|"from_id"|"text_entities"|"type"\s*:\s*"(message|service|personal_chat|private_group|public_supergroup|saved_messages)"/.test(
+        head,
+      );
+    if ((chats || messages) && telegramish)
+      return { score: 0.9, reason: `${entry.path} is a Telegram export (${chats ? 'full export' : 'single chat'})` };
+    if (chats || messages)
+      return {
+        score: 0,
+        reason: `${entry.path} has a "messages" list but none of Telegram's fields (date_unixtime, from_id, text_entities)`,
+      };
     return { score: 0, reason: `${entry.path} has neither "messages" nor "chats"` };
   },
   parse: parseTelegram,

@@ -8,12 +8,19 @@
  * that layout, so a pasted line in another layout stays inside its message (with a warning) instead of splitting it.
  */
 import { ChatSelectionError, UnsupportedFormatError } from '../errors.ts';
+import { kindFromFileName, MediaIndex } from '../media.ts';
 import type { Attachment, AttachmentKind, Message, Poll } from '../model.ts';
-import { MediaIndex, kindFromFileName } from '../media.ts';
 import type { DateOrder } from '../options.ts';
 import { localMs, validDate } from '../time.ts';
 import type { ArchiveEntry } from '../zip.ts';
-import { type Detection, type FormatImporter, type ImportInput, type ParseContext, type ParseResult, makeMessage } from './contract.ts';
+import {
+  type Detection,
+  type FormatImporter,
+  type ImportInput,
+  makeMessage,
+  type ParseContext,
+  type ParseResult,
+} from './contract.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Header scanner
@@ -38,7 +45,14 @@ const SIG_LAST4 = 16384;
 const H = new Int32Array(10);
 
 function isMark(c: number): boolean {
-  return c === 0x200e || c === 0x200f || c === 0xfeff || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x061c;
+  return (
+    c === 0x200e ||
+    c === 0x200f ||
+    c === 0xfeff ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0x061c
+  );
 }
 
 function isSpace(c: number): boolean {
@@ -124,7 +138,9 @@ export function scanHeader(s: string, start: number, end: number): number {
   let v = 0;
   let n = 0;
   let d = 0;
-  while (n < 4 && p < end && (d = digit(s.charCodeAt(p))) >= 0) {
+  while (n < 4 && p < end) {
+    d = digit(s.charCodeAt(p));
+    if (d < 0) break;
     v = v * 10 + d;
     p++;
     n++;
@@ -140,7 +156,9 @@ export function scanHeader(s: string, start: number, end: number): number {
   p = skipBlank(s, p + 1, end, 1);
   v = 0;
   n = 0;
-  while (n < 2 && p < end && (d = digit(s.charCodeAt(p))) >= 0) {
+  while (n < 2 && p < end) {
+    d = digit(s.charCodeAt(p));
+    if (d < 0) break;
     v = v * 10 + d;
     p++;
     n++;
@@ -152,7 +170,9 @@ export function scanHeader(s: string, start: number, end: number): number {
   p = skipBlank(s, p + 1, end, 1);
   v = 0;
   n = 0;
-  while (n < 4 && p < end && (d = digit(s.charCodeAt(p))) >= 0) {
+  while (n < 4 && p < end) {
+    d = digit(s.charCodeAt(p));
+    if (d < 0) break;
     v = v * 10 + d;
     p++;
     n++;
@@ -198,7 +218,9 @@ export function scanHeader(s: string, start: number, end: number): number {
   // Time.
   v = 0;
   n = 0;
-  while (n < 2 && p < end && (d = digit(s.charCodeAt(p))) >= 0) {
+  while (n < 2 && p < end) {
+    d = digit(s.charCodeAt(p));
+    if (d < 0) break;
     v = v * 10 + d;
     p++;
     n++;
@@ -357,12 +379,29 @@ const FILE_ATTACHED = new Set([
   'файл прикреплен',
 ]);
 const WA_MEDIA_NAME = /^(IMG|VID|AUD|PTT|STK|DOC|GIF)-\d{8}-WA\d{4}/;
-const EDITED = /\s*\u200e?<(This message was edited|Diese Nachricht wurde bearbeitet|Se editó este mensaje\.?|Ce message a été modifié|Questo messaggio è stato modificato|Dit bericht is bewerkt|Essa mensagem foi editada|Mensagem editada)>$/;
+const EDITED =
+  /\s*\u200e?<(This message was edited|Diese Nachricht wurde bearbeitet|Se editó este mensaje\.?|Ce message a été modifié|Questo messaggio è stato modificato|Dit bericht is bewerkt|Essa mensagem foi editada|Mensagem editada)>$/;
 const MAPS = /https:\/\/maps\.google\.com\/\?q=[-\d.,]+/;
 const LIVE_LOCATION = /^(live location shared|Live-Standort wird geteilt\.?|ubicación en tiempo real compartida)$/i;
 const SYSTEM_TEXT =
   /end-to-end|Ende-zu-Ende|security code|Sicherheitsnummer|Sicherheitscode| (added|removed|left|joined|created group|changed the subject|changed the group|changed this group|changed their phone|turned on|turned off|was added|were added|now an admin|deleted this group)|^(You|Du) |hinzugefügt|entfernt\.?$|verlassen\.?$|geändert\.?$|erstellt\.?$|beigetreten/;
-const ENCRYPTION = /^(Messages (and calls )?(you send )?(to this (group|chat) )?(are|is) (now )?(secured with )?end-to-end encrypt|Nachrichten und Anrufe sind Ende-zu-Ende)/;
+const OMITTED_ENDINGS = [
+  'omitted',
+  'lassen',
+  'omitido',
+  'omitida',
+  'omis',
+  'omise',
+  'omesso',
+  'omessa',
+  'weggelaten',
+  'shared',
+  'geteilt',
+  'geteilt.',
+  'compartida',
+];
+const ENCRYPTION =
+  /^(Messages (and calls )?(you send )?(to this (group|chat) )?(are|is) (now )?(secured with )?end-to-end encrypt|Nachrichten und Anrufe sind Ende-zu-Ende)/;
 const TITLE_PATTERNS: readonly RegExp[] = [
   /created group ["“](.+)["”]\s*$/,
   /changed the (?:subject|group name)(?: from ["“].*["”])? to ["“](.+)["”]\.?\s*$/,
@@ -417,7 +456,8 @@ function parsePoll(text: string): Poll | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Detection helpers
 
-const CHAT_NAME = /(^|\/)(_chat\.txt|WhatsApp Chat[^/]*\.txt|WhatsApp-Chat[^/]*\.txt|Chat de WhatsApp[^/]*\.txt|Discussion WhatsApp[^/]*\.txt)$/i;
+const CHAT_NAME =
+  /(^|\/)(_chat\.txt|WhatsApp Chat[^/]*\.txt|WhatsApp-Chat[^/]*\.txt|Chat de WhatsApp[^/]*\.txt|Discussion WhatsApp[^/]*\.txt)$/i;
 
 /** Counts how many of the first non-empty lines of a text sample start with a WhatsApp header. */
 export function headerShare(sample: string): { headers: number; lines: number; firstIsHeader: boolean } {
@@ -440,12 +480,19 @@ export function headerShare(sample: string): { headers: number; lines: number; f
 function chatEntries(input: ImportInput): ArchiveEntry[] {
   const named = input.entries.filter((e) => CHAT_NAME.test(e.path));
   if (named.length > 0) return named;
-  return input.entries.filter((e) => /\.txt$/i.test(e.path) && headerShare(input.peek(e, 8000)).firstIsHeader);
+  return input.entries.filter((e) => {
+    if (input.fromZip && !/\.txt$/i.test(e.path)) return false;
+    const share = headerShare(input.peek(e, 8000));
+    return share.headers > 0 && (share.firstIsHeader || share.headers * 2 >= share.lines);
+  });
 }
 
 function titleFromName(name: string): string | undefined {
   const base = name.slice(name.lastIndexOf('/') + 1).replace(/\.(txt|zip)$/i, '');
-  const m = /^(?:WhatsApp Chat with|WhatsApp Chat -|WhatsApp-Chat mit|Chat de WhatsApp con|Discussion WhatsApp avec)\s+(.+)$/i.exec(base);
+  const m =
+    /^(?:WhatsApp Chat with|WhatsApp Chat -|WhatsApp-Chat mit|Chat de WhatsApp con|Discussion WhatsApp avec)\s+(.+)$/i.exec(
+      base,
+    );
   return m?.[1]?.trim();
 }
 
@@ -526,7 +573,10 @@ function inferOrder(cand: Candidates, dominant: number, sig: number): { order: D
   if (dmy > 0 && mdy === 0) return { order: 'dmy', how: 'a first number above 12' };
   if (mdy > 0 && dmy === 0) return { order: 'mdy', how: 'a second number above 12' };
   if (dmy > 0 && mdy > 0) {
-    return { order: dmy >= mdy ? 'dmy' : 'mdy', how: `conflicting dates (${dmy} day-first, ${mdy} month-first); the majority was used` };
+    return {
+      order: dmy >= mdy ? 'dmy' : 'mdy',
+      how: `conflicting dates (${dmy} day-first, ${mdy} month-first); the majority was used`,
+    };
   }
   // Undecided: the order under which dates go backwards less often is the right one.
   let backD = 0;
@@ -558,9 +608,15 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   else if (candidatesEntries.length === 0) entry = input.entries.find((e) => /\.txt$/i.test(e.path));
   else {
     const chosen = options.chat;
-    entry = chosen ? candidatesEntries.find((e) => e.path === chosen || titleFromName(e.path) === chosen || e.path.includes(chosen)) : undefined;
+    entry = chosen
+      ? candidatesEntries.find((e) => e.path === chosen || titleFromName(e.path) === chosen || e.path.includes(chosen))
+      : undefined;
     if (!entry) {
-      throw chooseError(candidatesEntries.map((e) => e.path), input.fileName, chosen);
+      throw chooseError(
+        candidatesEntries.map((e) => e.path),
+        input.fileName,
+        chosen,
+      );
     }
   }
   if (!entry) throw chooseError([], input.fileName, options.chat);
@@ -616,9 +672,10 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     }
   }
   if (dominant < 0) {
-    throw new UnsupportedFormatError(`${file} has no line that starts with a WhatsApp date and time, so it is not a WhatsApp export.`, [
-      'whatsapp: no message header found',
-    ]);
+    throw new UnsupportedFormatError(
+      `${file} has no line that starts with a WhatsApp date and time, so it is not a WhatsApp export.`,
+      ['whatsapp: no message header found'],
+    );
   }
   let order: DateOrder;
   if (options.dateOrder) {
@@ -661,12 +718,24 @@ function parseWhatsApp(context: ParseContext): ParseResult {
         file,
         message: `Line ${regionLine} is ${size} characters long, more than the ${maxLine} allowed (limit maxLineLength); it was not placed in a message. Its first 200 characters are kept.`,
       });
-      sink.warn({ line: regionLine, lineEnd: regionLine, file, message: 'Over-long line (see above); start kept.', raw: s.slice(regionStart, regionStart + 200) });
+      sink.warn({
+        line: regionLine,
+        lineEnd: regionLine,
+        file,
+        message: 'Over-long line (see above); start kept.',
+        raw: s.slice(regionStart, regionStart + 200),
+      });
       if (endLine > regionLine) {
         // Lines after the giant line up to the next boundary have no message to belong to.
         const after = s.indexOf('\n', regionStart);
         const rawStart = after < 0 ? textEnd : after + 1;
-        sink.warn({ line: regionLine + 1, lineEnd: endLine, file, message: `Lines ${regionLine + 1}-${endLine} follow an over-long line and belong to no message; kept here.`, raw: s.slice(rawStart, textEnd) });
+        sink.warn({
+          line: regionLine + 1,
+          lineEnd: endLine,
+          file,
+          message: `Lines ${regionLine + 1}-${endLine} follow an over-long line and belong to no message; kept here.`,
+          raw: s.slice(rawStart, textEnd),
+        });
       }
       return;
     }
@@ -676,7 +745,10 @@ function parseWhatsApp(context: ParseContext): ParseResult {
         line: regionLine,
         lineEnd: endLine,
         file,
-        message: raw.trim() === '' ? `Blank line(s) ${regionLine}-${endLine} before the first message.` : `Line(s) ${regionLine}-${endLine} come before the first message header and belong to no message; kept here.`,
+        message:
+          raw.trim() === ''
+            ? `Blank line(s) ${regionLine}-${endLine} before the first message.`
+            : `Line(s) ${regionLine}-${endLine} come before the first message header and belong to no message; kept here.`,
         raw,
       });
       return;
@@ -716,7 +788,10 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     let attachments: Attachment[] = [];
     let edited = false;
     let poll: Poll | undefined;
-    if (author !== null && (author.includes('"') || author.includes('“') || author.includes('„') || author.length > 60)) {
+    if (
+      author !== null &&
+      (author.includes('"') || author.includes('“') || author.includes('„') || author.length > 60)
+    ) {
       const whole = `${author}: ${text}`;
       if (SYSTEM_TEXT.test(whole)) {
         author = null;
@@ -737,7 +812,12 @@ function parseWhatsApp(context: ParseContext): ParseResult {
       const plain = text.length < 80 ? text.replace(/\.$/, '') : '';
       if (plain && DELETED.has(plain)) {
         kind = 'deleted';
-      } else if (text.startsWith('POLL:') || text.startsWith('UMFRAGE:') || text.startsWith('ENCUESTA:') || text.startsWith('SONDAGE:')) {
+      } else if (
+        text.startsWith('POLL:') ||
+        text.startsWith('UMFRAGE:') ||
+        text.startsWith('ENCUESTA:') ||
+        text.startsWith('SONDAGE:')
+      ) {
         const parsed = parsePoll(text);
         if (parsed) {
           kind = 'poll';
@@ -746,7 +826,12 @@ function parseWhatsApp(context: ParseContext): ParseResult {
       } else if ((text.charCodeAt(0) === 77 || text.charCodeAt(0) === 78) && ENCRYPTION.test(text)) {
         kind = 'system';
         author = null;
-      } else if (hadMark && (author === title || author === titleFromChat || SYSTEM_TEXT.test(text)) && !text.includes('<') && !/omitted|weggelassen|ausgelassen/.test(text)) {
+      } else if (
+        hadMark &&
+        (author === title || author === titleFromChat || SYSTEM_TEXT.test(text)) &&
+        !text.includes('<') &&
+        !/omitted|weggelassen|ausgelassen/.test(text)
+      ) {
         kind = 'system';
         author = null;
       }
@@ -833,7 +918,7 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     current = i;
     regionLine = candLine;
     regionStart = cand.start[i] as number;
-    currentLocal = localMs(y, mo, d, hour, cand.minute[i] as number, second < 0 ? 0 : second);
+    currentLocal = localMs(y, mo, d, hour, cand.minute[i] as number, Math.max(second, 0));
     if ((i & 0xffff) === 0) context.checkAbort();
   }
   closeRegion(linesRead, len);
@@ -844,7 +929,11 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   }
   const unreferenced = media.unreferenced();
   if (input.fromZip && unreferenced > 0) {
-    notes.push({ line: 0, file: input.fileName, message: `${unreferenced} file(s) in the archive are not referred to by any message; they were not imported.` });
+    notes.push({
+      line: 0,
+      file: input.fileName,
+      message: `${unreferenced} file(s) in the archive are not referred to by any message; they were not imported.`,
+    });
   }
   return { title, variant, media: media.used };
 }
@@ -880,7 +969,7 @@ function findAttachments(text: string, media: MediaIndex): Attachment[] {
       }
     }
   }
-  if (first.length < 300) {
+  if (first.length < 300 && OMITTED_ENDINGS.some((e) => first.endsWith(e))) {
     const trimmed = first.trim();
     if (OMITTED_IOS.test(trimmed)) {
       found.push({ fileName: trimmed, kind: omittedKind(trimmed), included: false });
@@ -937,11 +1026,18 @@ export const whatsapp: FormatImporter = {
       if (input.fromZip && !/\.txt$/i.test(entry.path)) continue;
       const sample = input.peek(entry, 8000);
       const share = headerShare(sample);
-      if (share.lines > 0 && share.firstIsHeader) {
-        return { score: 0.5 + (0.4 * share.headers) / share.lines, reason: `${share.headers} of the first ${share.lines} lines start with a WhatsApp date and time` };
+      if (share.headers > 0 && (share.firstIsHeader || share.headers * 2 >= share.lines)) {
+        return {
+          score: 0.5 + (0.4 * share.headers) / share.lines,
+          reason: `${share.headers} of the first ${share.lines} lines start with a WhatsApp date and time`,
+        };
       }
     }
-    return { score: 0, reason: 'no line starts with a WhatsApp date and time ("12/07/2017, 22:35 - Name: text" or "[12/07/2017, 22:35:01] Name: text")' };
+    return {
+      score: 0,
+      reason:
+        'no line starts with a WhatsApp date and time ("12/07/2017, 22:35 - Name: text" or "[12/07/2017, 22:35:01] Name: text")',
+    };
   },
   parse: parseWhatsApp,
 };

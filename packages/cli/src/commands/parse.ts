@@ -45,9 +45,11 @@ export const parseCommand: Command = {
     if (positionals.length !== 1) throw new UsageError(`expected exactly one FILE, got ${positionals.length}.`);
     const file = positionals[0] as string;
     const format = (values.format as string | undefined) ?? 'auto';
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'.`);
+    if (!FORMATS.includes(format))
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'.`);
     const order = values['date-order'] as string | undefined;
-    if (order !== undefined && !ORDERS.includes(order)) throw new UsageError(`--date-order must be dmy, mdy or ymd, not '${order}'.`);
+    if (order !== undefined && !ORDERS.includes(order))
+      throw new UsageError(`--date-order must be dmy, mdy or ymd, not '${order}'.`);
     const timeZone = (values.timezone as string | undefined) ?? 'Europe/London';
     try {
       new Intl.DateTimeFormat('en-GB', { timeZone });
@@ -58,7 +60,9 @@ export const parseCommand: Command = {
     try {
       bytes = new Uint8Array(await readFile(file));
     } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+      throw new UsageError(
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+      );
     }
     const fileName = file.split(/[\\/]/).pop() ?? file;
     const options: Parameters<typeof importChat>[1] = { format: format as 'auto' | ChatFormat, timeZone };
@@ -95,7 +99,12 @@ export const parseCommand: Command = {
         ...(m.poll !== undefined ? { poll: m.poll } : {}),
         line: m.source.line,
       })),
-      warnings: c.warnings.map((w) => ({ line: w.line, message: w.message, ...(w.file !== undefined && w.file !== c.source.fileName ? { file: w.file } : {}), ...(w.raw !== undefined ? { raw: w.raw } : {}) })),
+      warnings: c.warnings.map((w) => ({
+        line: w.line,
+        message: w.message,
+        ...(w.file !== undefined && w.file !== c.source.fileName ? { file: w.file } : {}),
+        ...(w.raw !== undefined ? { raw: w.raw } : {}),
+      })),
       reconciliation: c.reconciliation,
     };
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);

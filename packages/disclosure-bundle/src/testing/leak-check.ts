@@ -27,12 +27,20 @@ export interface LeakReport {
   checkedSecrets: number;
   /** Secrets too short to check without matching ordinary text (fewer than `minLength` letters and digits). */
   skippedSecrets: string[];
+  /** Secrets that the disclosed text itself still shows (see {@link LeakCheckOptions.disclosedText}). */
+  visibleInDisclosedText: string[];
 }
 
 /** Options of {@link checkBundleForLeaks}. */
 export interface LeakCheckOptions {
   /** Secrets with fewer letters and digits than this are skipped and listed (default 4). */
   minLength?: number;
+  /**
+   * The disclosed conversation's own text. A secret that already appears in it — the engine redacted a word in one
+   * message and left the same word visible in another — is reported in `visibleInDisclosedText` rather than checked:
+   * it is a redaction decision to review, not something the bundle added.
+   */
+  disclosedText?: readonly string[];
 }
 
 /** Lower-cases, applies NFKC and removes everything but letters and digits: the form both sides are compared in. */
@@ -71,9 +79,9 @@ function decodeHexString(hex: string): string {
 }
 
 function decodeLiteral(literal: string): string {
-  return literal.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, escape: string) => {
-    if (/^[0-7]/.test(escape)) return String.fromCharCode(Number.parseInt(escape, 8));
-    return ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[escape] ?? escape;
+  return literal.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, code: string) => {
+    if (/^[0-7]/.test(code)) return String.fromCharCode(Number.parseInt(code, 8));
+    return ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[code] ?? code;
   });
 }
 
@@ -85,14 +93,15 @@ async function rawPdfSurfaces(name: string, bytes: Uint8Array): Promise<Surface[
   const chunks: { text: string; content: boolean }[] = [];
   let outside = '';
   let from = 0;
-  const streamPattern = /stream\r?\n/g;
+  const streamPattern = /(?<!end)stream\r?\n/g;
   for (let match = streamPattern.exec(raw); match; match = streamPattern.exec(raw)) {
     const start = match.index + match[0].length;
     const end = raw.indexOf('endstream', start);
     if (end < 0) break;
     outside += raw.slice(from, match.index);
     from = end;
-    const data = bytes.subarray(start, end);
+    // The end-of-line before `endstream` is not part of the data.
+    const data = bytes.subarray(start, raw[end - 2] === '\r' ? end - 2 : raw[end - 1] === '\n' ? end - 1 : end);
     let inflated: string | undefined;
     for (const inflate of [unzlibSync, inflateSync]) {
       try {
@@ -112,9 +121,13 @@ async function rawPdfSurfaces(name: string, bytes: Uint8Array): Promise<Surface[
   for (const chunk of chunks) {
     for (const m of chunk.text.matchAll(/\((?:\\.|[^\\)])*\)/g)) strings.push(decodeLiteral(m[0].slice(1, -1)));
     // Hex strings in content streams are glyph ids of embedded fonts, not text (the text layer covers those).
-    if (!chunk.content) for (const m of chunk.text.matchAll(/<([0-9A-Fa-f\s]+)>/g)) strings.push(decodeHexString(m[1] ?? ''));
-    for (const m of chunk.text.matchAll(/\/([^\s/<>[\]()]+)/g)) {
-      strings.push((m[1] ?? '').replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))));
+    if (!chunk.content)
+      for (const m of chunk.text.matchAll(/<([0-9A-Fa-f\s]+)>/g)) strings.push(decodeHexString(m[1] ?? ''));
+    // Names used as values (`/BaseFont /DejaVuSans-2708`); the keys are the format's own words (`/Lang`, `/Type`).
+    for (const m of chunk.text.matchAll(/\/[A-Za-z0-9]+\s*\/([^\s/<>[\]()]+)/g)) {
+      strings.push(
+        (m[1] ?? '').replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+      );
     }
     if (/<x:xmpmeta|<\?xpacket/.test(chunk.text)) strings.push(chunk.text);
   }
@@ -138,17 +151,44 @@ async function pdfSurfaces(name: string, bytes: Uint8Array): Promise<Surface[]> 
     }
     surfaces.push({ name: `pdf-text:${name} page ${index}`, lines: linesOf(text), joinAdjacent: true });
     const annotations = await page.getAnnotations();
-    surfaces.push({ name: `pdf-annotations:${name} page ${index}`, lines: annotations.map((a: unknown) => JSON.stringify(a)) });
+    surfaces.push({
+      name: `pdf-annotations:${name} page ${index}`,
+      lines: annotations.map((a: unknown) => JSON.stringify(a)),
+    });
   }
   const metadata = await pdf.getMetadata();
   const xmp = metadata.metadata ? JSON.stringify([...metadata.metadata]) : '';
   surfaces.push({ name: `pdf-metadata:${name}`, lines: [JSON.stringify(metadata.info), xmp] });
   const attachments = (await pdf.getAttachments()) as Record<string, { filename: string; content: Uint8Array }> | null;
   const attached: string[] = [];
-  for (const [key, file] of Object.entries(attachments ?? {})) attached.push(key, file.filename, utf8.decode(file.content));
+  for (const [key, file] of Object.entries(attachments ?? {}))
+    attached.push(key, file.filename, utf8.decode(file.content));
   surfaces.push({ name: `pdf-attachments:${name}`, lines: attached.flatMap(linesOf), joinAdjacent: true });
-  await pdf.destroy();
+  await pdf.cleanup();
   return surfaces;
+}
+
+/**
+ * What a reader of an HTML page can see: the text, with character references decoded, and every attribute value (titles,
+ * labels, alt text, links). Tag and attribute names and the stylesheet are the page's own markup, not content.
+ */
+function htmlText(html: string): string[] {
+  const decode = (text: string): string =>
+    text
+      .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+      .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(Number.parseInt(code, 16)))
+      .replace(
+        /&(amp|lt|gt|quot|apos|nbsp);/g,
+        (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' })[name] ?? '',
+      );
+  const withoutStyle = html.replace(/<style[^>]*>[\s\S]*?<\/style>/gi, '\n');
+  const attributes: string[] = [];
+  for (const tag of withoutStyle.matchAll(/<[^>]+>/g)) {
+    for (const attribute of tag[0].matchAll(/\s[^\s=]+\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/g)) {
+      attributes.push(decode(attribute[2] ?? attribute[3] ?? attribute[4] ?? ''));
+    }
+  }
+  return [...linesOf(decode(withoutStyle.replace(/<[^>]+>/g, ' '))), ...attributes];
 }
 
 /** Opens a bundle ZIP and lists every surface an attacker could read. */
@@ -167,7 +207,10 @@ export async function bundleSurfaces(zipBytes: Uint8Array): Promise<Surface[]> {
     if (!entry || entry.dir) continue;
     const bytes = await entry.async('uint8array');
     const isText = /\.(html|csv|json|txt)$/.test(entryName);
-    if (isText) surfaces.push({ name: `entry:${entryName}`, lines: linesOf(utf8.decode(bytes)), joinAdjacent: true });
+    if (entryName.endsWith('.html'))
+      surfaces.push({ name: `entry:${entryName}`, lines: htmlText(utf8.decode(bytes)), joinAdjacent: true });
+    else if (isText)
+      surfaces.push({ name: `entry:${entryName}`, lines: linesOf(utf8.decode(bytes)), joinAdjacent: true });
     else surfaces.push({ name: `entry-bytes:${entryName}`, lines: printableRuns(bytes) });
     if (latin1.decode(bytes.subarray(0, 5)) === '%PDF-') {
       surfaces.push(...(await pdfSurfaces(entryName, bytes)));
@@ -177,34 +220,92 @@ export async function bundleSurfaces(zipBytes: Uint8Array): Promise<Surface[]> {
   return surfaces;
 }
 
-/** Checks a bundle for every secret; an empty `findings` list means none of them can be read anywhere in it. */
+/** Lower-cases, applies NFKC and turns every run of non-letters/digits into one space: the word-bounded form. */
+export function tokensForLeakCheck(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Secrets at least this long (letters and digits only) are also looked for inside words, separators removed. */
+const SUBSTRING_LENGTH = 10;
+
+interface Needle {
+  secret: string;
+  /** ` jane doe `: the value's words, with any separators between them. */
+  words: string;
+  /** ` janedoe `: the value with its separators removed, as one word. */
+  joined: string;
+  /** `janedoe…` looked for anywhere, only for long values (short ones would match inside ordinary words). */
+  anywhere?: string;
+}
+
+/**
+ * Checks a bundle for every secret; an empty `findings` list means none of them can be read anywhere in it. A value counts
+ * as found when its words appear in order with any separators between them (`943 476 5919`, `943-476-5919`), or run
+ * together as one word (`9434765919`), or — for values of 10 or more letters and digits — anywhere, even inside a word.
+ */
 export async function checkBundleForLeaks(
   zipBytes: Uint8Array,
   secrets: readonly string[],
   options: LeakCheckOptions = {},
 ): Promise<LeakReport> {
   const minLength = options.minLength ?? 4;
-  const wanted = new Map<string, string>();
+  const needles = new Map<string, Needle>();
   const skipped: string[] = [];
   for (const secret of secrets) {
-    const normal = normaliseForLeakCheck(secret);
-    if (normal.length < minLength) skipped.push(secret);
-    else if (!wanted.has(normal)) wanted.set(normal, secret);
+    const joined = normaliseForLeakCheck(secret);
+    if (joined.length < minLength) {
+      skipped.push(secret);
+      continue;
+    }
+    if (needles.has(joined)) continue;
+    const needle: Needle = { secret, words: ` ${tokensForLeakCheck(secret)} `, joined: ` ${joined} ` };
+    if (joined.length >= SUBSTRING_LENGTH) needle.anywhere = joined;
+    needles.set(joined, needle);
+  }
+  const visible: string[] = [];
+  if (options.disclosedText) {
+    const disclosed = ` ${options.disclosedText.map(tokensForLeakCheck).join(' \u0000 ')} `;
+    for (const [key, needle] of needles) {
+      if (disclosed.includes(needle.words) || disclosed.includes(needle.joined)) {
+        visible.push(needle.secret);
+        needles.delete(key);
+      }
+    }
   }
   const surfaces = await bundleSurfaces(zipBytes);
   const findings: LeakFinding[] = [];
   for (const surface of surfaces) {
-    const lines = surface.lines.map(normaliseForLeakCheck);
+    const windows = (lines: string[]): string[] =>
+      lines.map((line, i) => (surface.joinAdjacent ? `${line} ${lines[i + 1] ?? ''}` : line));
     // Windows are separated by a character no normalised secret contains.
-    const windows: string[] = [];
-    for (let i = 0; i < lines.length; i++) windows.push((lines[i] ?? '') + (surface.joinAdjacent ? (lines[i + 1] ?? '') : ''));
-    const haystack = windows.join('\u0000');
-    for (const [normal, secret] of wanted) {
-      const at = haystack.indexOf(normal);
+    const tokens = ` ${windows(surface.lines.map(tokensForLeakCheck)).join(' \u0000 ')} `;
+    const stripped = windows(surface.lines.map(normaliseForLeakCheck)).join('\u0000');
+    for (const needle of needles.values()) {
+      let haystack = tokens;
+      let at = tokens.indexOf(needle.words);
+      if (at < 0) at = tokens.indexOf(needle.joined);
+      if (at < 0 && needle.anywhere) {
+        haystack = stripped;
+        at = stripped.indexOf(needle.anywhere);
+      }
       if (at >= 0) {
-        findings.push({ secret, surface: surface.name, excerpt: haystack.slice(Math.max(0, at - 30), at + normal.length + 30) });
+        findings.push({
+          secret: needle.secret,
+          surface: surface.name,
+          excerpt: haystack.slice(Math.max(0, at - 30), at + needle.words.length + 30),
+        });
       }
     }
   }
-  return { findings, surfaces: surfaces.map((s) => s.name), checkedSecrets: wanted.size, skippedSecrets: skipped };
+  return {
+    findings,
+    surfaces: surfaces.map((s) => s.name),
+    checkedSecrets: needles.size,
+    skippedSecrets: skipped,
+    visibleInDisclosedText: visible,
+  };
 }

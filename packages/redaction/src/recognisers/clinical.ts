@@ -16,6 +16,7 @@ export const defaultHospitalNumberPatterns: readonly string[] = ['[A-Z]{1,3}\\d{
 /** Hospital (MRN) numbers. */
 export const hospitalNumberRecogniser: Recogniser = {
   id: 'hospital-number',
+  minDigits: 5,
   categories: ['hospital-number'],
   find(message: Message, context: RecogniserContext): Candidate[] {
     const text = message.text;
@@ -61,12 +62,13 @@ const streetPatternLower =
 const townAfter =
   /^,\s*((?:[\p{Lu}][\p{L}'’-]*)(?:[\s-](?:[\p{Lu}][\p{L}'’-]*|upon|on|under|over|le|in|by|the|de|next|sea)){0,4})(?=[\s,.;)]|$)/u;
 const townBeforePostcode =
-  /(?<=,\s*|\b(?:in|at|from)\s+)((?:[\p{Lu}][\p{L}'’-]+)(?:[\s-](?:[\p{Lu}][\p{L}'’-]+|upon|on|under|over|le|in|by)){0,3})\s+(?=(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b)/gu;
+  /(?<=,\s*|\b(?:in|at|from)\s+)((?:[\p{Lu}][\p{L}'’-]+)(?:[\s-](?:[\p{Lu}][\p{L}'’-]+|upon|on|under|over|le|in|by)){0,3})\s+(?=(?:GIR ?0AA|[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2})\b)/gu;
 const addressCue = /\b(?:lives at|address(?: is)?|addr|resides at|home is)\s*:?\s*$/i;
 
 /** Street addresses ("12 Acacia Avenue", "Flat 3, 7 Mill Lane") and the town that follows them. */
 export const addressRecogniser: Recogniser = {
   id: 'address',
+  minDigits: 1,
   categories: ['address'],
   find(message: Message): Candidate[] {
     const text = message.text;
@@ -115,6 +117,7 @@ const dobPattern = new RegExp(
 /** Dates of birth: a date only counts with a DOB cue ("DOB", "born", "date of birth"). */
 export const dateOfBirthRecogniser: Recogniser = {
   id: 'date-of-birth',
+  minDigits: 2,
   categories: ['date-of-birth'],
   find(message: Message): Candidate[] {
     const text = message.text;
@@ -139,6 +142,7 @@ const agePatterns: readonly RegExp[] = [
 /** Ages ("84yo", "aged 84", "(84F)"); the span is the number, the phrase around it is the cue. */
 export const ageRecogniser: Recogniser = {
   id: 'age',
+  minDigits: 1,
   categories: ['age'],
   find(message: Message): Candidate[] {
     const text = message.text;

@@ -29,6 +29,7 @@ const nhsContext = /\bnhs\b|\bnhs\s*(?:no|num|number|#)|\bchi\b/i;
 /** NHS numbers: shape + modulus-11 check (+ context raises confidence); a wrong check digit counts only with context. */
 export const nhsNumberRecogniser: Recogniser = {
   id: 'nhs-number',
+  minDigits: 10,
   categories: ['nhs-number'],
   find(message: Message): Candidate[] {
     const text = message.text;
@@ -55,6 +56,7 @@ export const nhsNumberRecogniser: Recogniser = {
 /** National Insurance numbers (records-policy's prefix and suffix rules). */
 export const niNumberRecogniser: Recogniser = {
   id: 'ni-number',
+  minDigits: 6,
   categories: ['ni-number'],
   find(message: Message): Candidate[] {
     const text = message.text;
@@ -72,6 +74,7 @@ export const niNumberRecogniser: Recogniser = {
 /** UK postcodes (records-policy's positional rules). */
 export const postcodeRecogniser: Recogniser = {
   id: 'postcode',
+  minDigits: 1,
   categories: ['postcode'],
   find(message: Message): Candidate[] {
     const text = message.text;
@@ -111,30 +114,50 @@ function digitCount(s: string): number {
   return n;
 }
 
+/** Finder results per number-like window: phone numbers repeat across a chat, libphonenumber is slow. */
+const phoneCache = new Map<string, ReturnType<typeof findPhoneNumbers>>();
+
 /**
  * Phone numbers: records-policy's finder (region GB, possible numbers, written with 0, + or a bracket), plus numbers of
  * other countries in a national format when a context word or a bracketed area code says it is a phone number.
  */
 export const phoneRecogniser: Recogniser = {
   id: 'phone',
+  minDigits: 7,
   categories: ['phone'],
   find(message: Message, context: RecogniserContext): Candidate[] {
     const text = message.text;
     if (!hasDigits(text, 7)) return [];
     const out: Candidate[] = [];
-    for (const m of findPhoneNumbers(text)) {
-      const own = context.known.hasPhone(m.normalised);
-      // Short national numbers (eight digits or fewer) are more often order or reference numbers: they need a cue.
-      if (!own && !m.text.startsWith('+') && digitCount(m.text) < 10 && !phoneContext.test(text.slice(Math.max(0, m.start - 30), m.start))) {
-        continue;
+    // libphonenumber's finder is thorough but slow; run it only on windows our cheap pattern marks as number-like.
+    phoneCandidate.lastIndex = 0;
+    for (let w = phoneCandidate.exec(text); w !== null; w = phoneCandidate.exec(text)) {
+      const first = w[0].charCodeAt(0);
+      // Only numbers written with 0, + or a bracket can be UK phone numbers (records-policy's rule); skip the rest.
+      if ((first !== 48 && first !== 43 && first !== 40) || digitCount(w[0]) < 7) continue;
+      const from = w.index;
+      const window = w[0];
+      let founds = phoneCache.get(window);
+      if (founds === undefined) {
+        founds = findPhoneNumbers(window);
+        if (phoneCache.size > 50000) phoneCache.clear();
+        phoneCache.set(window, founds);
       }
-      out.push({
-        start: m.start,
-        end: m.end,
-        category: 'phone',
-        confidence: own ? 0.99 : 0.9,
-        rule: own ? 'phone:participant' : 'phone:libphonenumber-gb',
-      });
+      for (const found of founds) {
+        const m = { ...found, start: found.start + from, end: found.end + from };
+        const own = context.known.hasPhone(m.normalised);
+        // Short national numbers (nine digits or fewer) are more often order or reference numbers: they need a cue.
+        if (!own && !m.text.startsWith('+') && digitCount(m.text) < 10 && !phoneContext.test(text.slice(Math.max(0, m.start - 30), m.start))) {
+          continue;
+        }
+        out.push({
+          start: m.start,
+          end: m.end,
+          category: 'phone',
+          confidence: own ? 0.99 : 0.9,
+          rule: own ? 'phone:participant' : 'phone:libphonenumber-gb',
+        });
+      }
     }
     phoneCandidate.lastIndex = 0;
     for (let m = phoneCandidate.exec(text); m !== null; m = phoneCandidate.exec(text)) {

@@ -5,39 +5,78 @@
  * (Will, May, Hope, Grace) need a cue, which keeps the precision traps out.
  */
 import type { Message } from '@im-records/chat-import';
-import { isTitle, type KnownNames, roleOfTitle } from '../known-names.ts';
+import { type KnownNames, roleOfTitle } from '../known-names.ts';
 import {
-  isClinicalWord,
+  CLINICAL,
+  COMMON,
+  FIRST,
+  FUNCTION,
   isCommonWord,
+  isEnglishWord,
   isFirstName,
-  isFunctionWord,
-  isMonth,
   isSurname,
+  LAST,
+  lexFlags,
+  MONTH,
+  TITLE,
 } from '../lexicon.ts';
 import type { Candidate, PartyRole, Recogniser, RecogniserContext } from '../recogniser.ts';
 
 interface Token {
   start: number;
   end: number;
+  /** Lexicon flags of the lower-case word (see lexicon.ts). */
+  flags: number;
   /** Token text without a possessive 's. */
   word: string;
   lower: string;
   cap: boolean;
 }
 
-const tokenPattern = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+const letterPattern = /[\p{L}\p{M}]/u;
 
+function isLetter(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return letterPattern.test(text.charAt(i));
+}
+
+/** Splits text into word tokens (letters with inner apostrophes and hyphens), dropping a possessive 's. */
 function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
-  tokenPattern.lastIndex = 0;
-  for (let m = tokenPattern.exec(text); m !== null; m = tokenPattern.exec(text)) {
-    let word = m[0];
-    const start = m.index;
-    while (word.length > 1 && /['’-]$/.test(word)) word = word.slice(0, -1);
-    if (/['’]s$/i.test(word) && word.length > 3) word = word.slice(0, -2);
-    const c = word.charCodeAt(0);
-    const cap = c >= 65 && c <= 90 ? true : c >= 97 && c <= 122 ? false : word.charAt(0) !== word.charAt(0).toLowerCase();
-    tokens.push({ start, end: start + word.length, word, lower: word.toLowerCase(), cap });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (!isLetter(c, text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const folded = c >= 97 && c <= 122;
+    let plain = true;
+    i++;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c >= 97 && c <= 122) i++;
+      else if (isLetter(c, text, i)) {
+        plain = false;
+        i++;
+      }
+      else if ((c === 39 || c === 8217 || c === 45) && i + 1 < n && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
+        plain = false;
+        i += 2;
+      }
+      else break;
+    }
+    let end = i;
+    const last2 = text.charCodeAt(end - 2);
+    if (end - start > 3 && (last2 === 39 || last2 === 8217) && (text.charCodeAt(end - 1) | 32) === 115) end -= 2;
+    const word = text.slice(start, end);
+    const f = word.charCodeAt(0);
+    const cap = f >= 65 && f <= 90 ? true : f >= 97 && f <= 122 ? false : word.charAt(0) !== word.charAt(0).toLowerCase();
+    // Lower-case ASCII words are their own lower-case form: skip the copy on the hot path.
+    const lower = folded && plain ? word : word.toLowerCase();
+    tokens.push({ start, end, word, lower, cap, flags: lexFlags(lower) });
   }
   return tokens;
 }
@@ -46,6 +85,8 @@ const relationWords =
   'daughter|son|wife|husband|partner|sister|brother|mother|mum|mom|father|dad|niece|nephew|granddaughter|grandson|carer|friend|neighbour|fiance|fiancee|fiancée|aunt|uncle|cousin|nok|next of kin|grandma|grandad|grandmother|grandfather|stepson|stepdaughter';
 const relationBefore = new RegExp(`\\b(?:${relationWords})\\s*[(:,-]?\\s*$`, 'i');
 const patientBefore = /(?:\bbed\s*\d+[a-z]?\s*(?:is|=|:|-)\s*|\bpt\.?\s+|\bpatient\s+|\bspoke (?:to|with)\s+|\bcalled\s+|\bnamed\s+|\bask\s+|\btell\s+|\bthanks\s+)$/i;
+const addressedBefore =
+  /\b(?:thanks|thank you|cheers|ta|hi|hey|hello|morning|ring|call|text|ask|tell|message|page|bleep|spoke to|speak to|can|could)\s+$/i;
 const relationAfter = new RegExp(`^['’]s\\s+(?:${relationWords})\\b`, 'i');
 
 /** Whether the token begins a sentence (message start, or after . ! ? : ; a newline or a bullet). */
@@ -73,96 +114,138 @@ function inLists(lower: string): boolean {
   return false;
 }
 
-/** Options for {@link scanNames}. */
-export interface NameScan {
-  /** Discovery pass: only report names found by strong cues (titles, relations), for propagation. */
-  discoverOnly: boolean;
+/** A capitalised word that is neither English (dictionary, places) nor an acronym, nor written with digits. */
+function unknownWord(word: string): boolean {
+  if (word.length < 3 || word === word.toUpperCase() || /\d/.test(word)) return false;
+  const parts = word.toLowerCase().split(/[-'’]/).filter((p) => p.length >= 2);
+  if (parts.length === 0) return false;
+  return parts.some((p) => !isEnglishWord(p) && !isCommonWord(p));
+}
+
+const discoveryTitles = 'mr|mrs|ms|miss|mx|dr|doctor|sister|sr|nurse|prof|professor|matron';
+const discoveryPattern = new RegExp(
+  `(?<![\\p{L}])(${discoveryTitles}|${relationWords})\\b\\.?\\s*[(:,-]?\\s*([\\p{L}][\\p{L}\\p{M}'’-]*)`,
+  'giu',
+);
+const titleWordSet = new Set(discoveryTitles.split('|'));
+const nameThenRelation = new RegExp(`([\\p{L}][\\p{L}\\p{M}'’-]*)['’]s\\s+(?:${relationWords})\\b`, 'giu');
+
+/**
+ * Discovery pass: names found by strong cues (a title, a relation word, "'s daughter") become known names of the chat,
+ * so a later bare or lower-case "okafor" is found too. Common English words are never propagated.
+ */
+export function discoverNames(text: string, known: KnownNames): void {
+  discoveryPattern.lastIndex = 0;
+  for (let m = discoveryPattern.exec(text); m !== null; m = discoveryPattern.exec(text)) {
+    const cue = (m[1] ?? '').toLowerCase();
+    const name = (m[2] ?? '').replace(/['’]s$/, '');
+    const lower = name.toLowerCase();
+    if (name.length < 2 || lexFlags(lower) & (FUNCTION | CLINICAL | TITLE)) continue;
+    if (titleWordSet.has(cue)) known.addCueName(name, roleOfTitle(cue));
+    else if (name.charAt(0) !== lower.charAt(0)) known.addCueName(name, 'relative');
+  }
+  if (text.includes("'s ") || text.includes('’s ')) {
+    nameThenRelation.lastIndex = 0;
+    for (let m = nameThenRelation.exec(text); m !== null; m = nameThenRelation.exec(text)) {
+      const name = m[1] ?? '';
+      if (name.charAt(0) !== name.charAt(0).toLowerCase()) known.addCueName(name, 'patient');
+    }
+  }
+}
+
+function candidate(tok: Token, confidence: number, rule: string, role: PartyRole, personKey: string): Candidate {
+  return { start: tok.start, end: tok.end, category: 'person-name', confidence, rule, role, personKey };
 }
 
 /** Finds name candidates in one text. */
-export function scanNames(text: string, known: KnownNames, scan: NameScan): Candidate[] {
+export function scanNames(text: string, known: KnownNames): Candidate[] {
   const tokens = tokenise(text);
   const out: Candidate[] = [];
   let previousName = -1;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i] as Token;
-    const { lower, cap } = tok;
-    if (lower.length < 2 && !cap) continue;
+    const { lower, cap, flags } = tok;
+    if (lower.length < 2 || flags & TITLE) continue;
     const prev = i > 0 ? tokens[i - 1] : undefined;
     const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
-    const titled = prev !== undefined && isTitle(prev.lower) && onlySpaceBetween(text, prev.end, tok.start);
+    const k = known.get(lower);
+    const listed = (flags & (FIRST | LAST)) !== 0 || (lower.includes('-') && inLists(lower));
+    // Fast exit: a lower-case word that is neither known nor a listed name cannot be a name on its own.
+    if (!cap && k === undefined && !listed && !(prev && prev.flags & TITLE)) continue;
+    const titled = prev !== undefined && (prev.flags & TITLE) !== 0 && onlySpaceBetween(text, prev.end, tok.start);
     const adjacentToName = previousName === i - 1 && prev !== undefined && onlySpaceBetween(text, prev.end, tok.start);
-    const after = text.slice(tok.end, tok.end + 2);
-    const followedByDigit = /^\s?\d/.test(after);
+    const c1 = text.charCodeAt(tok.end);
+    const c2 = text.charCodeAt(tok.end + 1);
+    const followedByDigit = (c1 >= 48 && c1 <= 57) || (c1 === 32 && c2 >= 48 && c2 <= 57);
+    const common = (flags & COMMON) !== 0;
     let hit: Candidate | undefined;
-    const make = (confidence: number, rule: string, role: PartyRole = 'unknown', personKey = lower): Candidate => ({
-      start: tok.start,
-      end: tok.end,
-      category: 'person-name',
-      confidence,
-      rule,
-      role,
-      personKey,
-    });
 
-    if (isTitle(lower) || lower.length < 2) {
-      // A title itself is not personal data; single letters are handled as initials below.
-    } else if (titled && prev && !followedByDigit && (cap || !isFunctionWord(lower)) && !isClinicalWord(lower)) {
-      const k = known.get(lower);
-      hit = make(0.9, 'name:title', k?.role ?? roleOfTitle(prev.lower), k?.personKey ?? lower);
-      if (scan.discoverOnly) known.addCueName(tok.word, roleOfTitle(prev.lower));
-    } else if (scan.discoverOnly) {
-      if (cap && !isCommonWord(lower) && !followedByDigit) {
-        const before = text.slice(Math.max(0, tok.start - 24), tok.start);
-        if (relationBefore.test(before)) known.addCueName(tok.word, 'relative');
-        else if (relationAfter.test(text.slice(tok.end, tok.end + 24))) known.addCueName(tok.word, 'patient');
-        else if (adjacentToName && inLists(lower)) known.addCueName(tok.word, 'unknown');
-        if (inLists(lower) || known.get(lower)) previousName = i;
-      }
-      continue;
+    if (titled && prev && !followedByDigit && (cap || !(flags & FUNCTION)) && !(flags & CLINICAL)) {
+      hit = candidate(tok, 0.9, 'name:title', k?.role ?? roleOfTitle(prev.lower), k?.personKey ?? lower);
     } else {
-      const k = known.get(lower);
-      const common = isCommonWord(lower);
       const initial = sentenceInitial(text, tok.start);
-      if (k && (!common || (cap && (!initial || adjacentToName)))) {
-        hit = make(k.source === 'cue' ? 0.75 : 0.9, `name:${k.source}`, k.role, k.personKey);
+      const initialBefore =
+        prev !== undefined && prev.word.length === 1 && prev.cap && prev.word !== 'I' && /^\.?\s$/.test(text.slice(prev.end, tok.start));
+      if (k && (!common || (cap && (!initial || adjacentToName || initialBefore)))) {
+        hit = candidate(tok, k.source === 'cue' ? 0.75 : 0.9, `name:${k.source}`, k.role, k.personKey);
+      } else if (
+        k &&
+        !cap &&
+        !(flags & (FUNCTION | CLINICAL)) &&
+        addressedBefore.test(text.slice(Math.max(0, tok.start - 16), tok.start))
+      ) {
+        hit = candidate(tok, k.source === 'cue' ? 0.75 : 0.9, `name:${k.source}`, k.role, k.personKey);
       } else if (cap && !followedByDigit) {
-        const listed = inLists(lower);
         const before = text.slice(Math.max(0, tok.start - 24), tok.start);
         const relCue = relationBefore.test(before);
-        const patCue = patientBefore.test(before);
-        const possessiveCue = relationAfter.test(text.slice(tok.end, tok.end + 24));
+        const possessiveCue = text.charCodeAt(tok.end) === 39 || text.charCodeAt(tok.end) === 8217 ? relationAfter.test(text.slice(tok.end, tok.end + 24)) : false;
         const nextListed =
-          next !== undefined && next.cap && onlySpaceBetween(text, tok.end, next.start) && inLists(next.lower) && !isCommonWord(next.lower);
+          next !== undefined &&
+          next.cap &&
+          (next.flags & (FIRST | LAST)) !== 0 &&
+          !(next.flags & COMMON) &&
+          onlySpaceBetween(text, tok.end, next.start);
         if (listed && !common) {
-          hit = make(0.8, 'name:list', relCue ? 'relative' : patCue || possessiveCue ? 'patient' : 'unknown');
+          const role = relCue ? 'relative' : possessiveCue || patientBefore.test(before) ? 'patient' : 'unknown';
+          hit = candidate(tok, 0.8, 'name:list', role, lower);
         } else if (listed && common) {
-          const monthLike = isMonth(lower) && /^\s*\d|^\s*$/.test(after + text.slice(tok.end + 2, tok.end + 4));
-          if (!monthLike && (adjacentToName || nextListed || relCue || possessiveCue || (!initial && !isClinicalWord(lower) && !isMonth(lower)))) {
-            hit = make(adjacentToName || nextListed || relCue ? 0.7 : 0.5, 'name:list-common', relCue ? 'relative' : 'unknown');
+          const monthLike = (flags & MONTH) !== 0 && /^\s*\d|^\s*$/.test(text.slice(tok.end, tok.end + 4));
+          const cued = adjacentToName || nextListed || relCue || possessiveCue || initialBefore;
+          if (!monthLike && (cued || (!initial && !(flags & (CLINICAL | MONTH))))) {
+            hit = candidate(tok, cued ? 0.7 : 0.5, 'name:list-common', relCue ? 'relative' : 'unknown', lower);
           }
         } else if (!common) {
           const fuzzy = known.fuzzy(lower);
-          if (fuzzy) hit = make(0.65, 'name:fuzzy', fuzzy.role, fuzzy.personKey);
-          else if (relCue || possessiveCue) hit = make(0.6, 'name:relation-cue', relCue ? 'relative' : 'patient');
-          else if (adjacentToName || nextListed) hit = make(0.6, 'name:neighbour');
-          else if (patCue && !initial) hit = make(0.55, 'name:patient-cue', 'patient');
+          if (fuzzy) hit = candidate(tok, 0.65, 'name:fuzzy', fuzzy.role, fuzzy.personKey);
+          else if (relCue || possessiveCue) hit = candidate(tok, 0.6, 'name:relation-cue', relCue ? 'relative' : 'patient', lower);
+          else if (adjacentToName || nextListed) hit = candidate(tok, 0.6, 'name:neighbour', 'unknown', lower);
+          else if (!initial && patientBefore.test(before)) hit = candidate(tok, 0.55, 'name:patient-cue', 'patient', lower);
           else if (tok.word.length <= 3 && tok.word === tok.word.toUpperCase()) {
             const k2 = known.initials(tok.word);
-            if (k2) hit = make(0.6, 'name:initials', k2.role, k2.personKey);
+            if (k2) hit = candidate(tok, 0.6, 'name:initials', k2.role, k2.personKey);
+          } else if (unknownWord(tok.word)) {
+            // Philter's rule: a proper noun that no list proves safe is proposed (low confidence, for review).
+            hit = candidate(tok, initial ? 0.35 : 0.4, 'name:unknown-proper-noun', 'unknown', lower);
           }
         }
-      } else if (!cap && lower.length >= 4 && !common && !followedByDigit && inLists(lower)) {
-        hit = make(0.45, 'name:list-lowercase');
+      } else if (!cap && lower.length >= 4 && !common && !followedByDigit && listed) {
+        hit = candidate(tok, 0.45, 'name:list-lowercase', 'unknown', lower);
       }
     }
-    if (hit) {
-      // Take in an initial written before the name ("O. Smith", "J Smith").
-      const m = /(?:^|[^\p{L}])(\p{Lu})\.?\s$/u.exec(text.slice(Math.max(0, hit.start - 4), hit.start));
-      if (m && prev && prev.word.length === 1 && !isTitle(prev.lower) && prev.word !== 'I') hit.start = prev.start;
-      out.push(hit);
-      previousName = i;
+    if (!hit) continue;
+    if (prev && previousName !== i - 1 && prev.end - prev.start >= 2 && onlySpaceBetween(text, prev.end, tok.start)) {
+      // A first name written before a found name ("rod mclaughlin", "Just Greenfelder") is part of it.
+      const pf = prev.flags;
+      if (pf & FIRST && !(pf & (TITLE | CLINICAL)) && (prev.cap || !(pf & FUNCTION)) && !/[.]/.test(text.slice(prev.end, tok.start))) {
+        out.push({ ...hit, start: prev.start, end: prev.end, confidence: 0.6, rule: 'name:neighbour-before' });
+      }
     }
+    // Take in an initial written before the name ("O. Smith", "J Smith").
+    if (prev && prev.word.length === 1 && prev.cap && prev.word !== 'I' && /^\.?\s$/.test(text.slice(prev.end, tok.start))) {
+      hit.start = prev.start;
+    }
+    out.push(hit);
+    previousName = i;
   }
   return out;
 }
@@ -172,6 +255,6 @@ export const nameRecogniser: Recogniser = {
   id: 'name',
   categories: ['person-name'],
   find(message: Message, context: RecogniserContext): Candidate[] {
-    return scanNames(message.text, context.known, { discoverOnly: false });
+    return scanNames(message.text, context.known);
   },
 };

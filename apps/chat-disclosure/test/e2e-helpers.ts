@@ -1,0 +1,81 @@
+/**
+ * Playwright helpers shared by the chat disclosure specs (tests/e2e/chat-disclosure*.spec.ts): screenshots, the
+ * service-worker-ready wait, the "no request leaves the page" monitor and test photos drawn by the browser.
+ */
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page, Request } from '@playwright/test';
+
+export const appUrl = 'http://127.0.0.1:4322';
+export const shotsDir = '/tmp/chat-shots';
+
+/** Saves a full-page screenshot of the current step for review by eye. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(shotsDir, { recursive: true });
+  await page.screenshot({ path: `${shotsDir}/${name}.png`, fullPage: true });
+}
+
+/** Opens the app and waits until its service worker has precached everything and controls the page. */
+export async function openControlled(page: Page): Promise<void> {
+  await page.goto(`${appUrl}/`);
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!registration.active) throw new Error('no active service worker');
+  });
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
+    await page.reload();
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+  }
+  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+}
+
+/**
+ * Records every request made after this call, by the page, its workers or its service worker. A request counts as
+ * leaving the browser unless it is a blob:/data: URL or was answered by the app's own service worker cache.
+ */
+export function watchRequests(context: BrowserContext): { leaving: () => Promise<string[]> } {
+  const seen: Request[] = [];
+  context.on('request', (request) => seen.push(request));
+  return {
+    async leaving() {
+      const out: string[] = [];
+      for (const request of seen) {
+        const url = request.url();
+        if (url.startsWith('blob:') || url.startsWith('data:')) continue;
+        if (request.serviceWorker()) {
+          out.push(`service worker fetched ${url}`);
+          continue;
+        }
+        const response = await request.response();
+        if (!response?.fromServiceWorker()) out.push(`${request.method()} ${url}`);
+      }
+      return out;
+    },
+  };
+}
+
+/** Draws two small JPEG photos in the page (a real encoder), returned as bytes. */
+export async function drawPhotos(page: Page): Promise<Uint8Array[]> {
+  const arrays = await page.evaluate(async () => {
+    const out: number[][] = [];
+    for (const colour of ['#005eb8', '#007f3b']) {
+      const canvas = document.createElement('canvas');
+      canvas.width = 120;
+      canvas.height = 90;
+      const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+      context.fillStyle = colour;
+      context.fillRect(0, 0, 120, 90);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b as Blob), 'image/jpeg', 0.8));
+      out.push([...new Uint8Array(await blob.arrayBuffer())]);
+    }
+    return out;
+  });
+  return arrays.map((array) => new Uint8Array(array));
+}
+
+/** Saves a download and returns its bytes. */
+export async function downloadBytes(page: Page, name: RegExp): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  return { bytes: new Uint8Array(await readFile(path)), fileName: download.suggestedFilename() };
+}

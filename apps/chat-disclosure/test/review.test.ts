@@ -1,0 +1,127 @@
+import type { Decision, Proposal } from '@im-records/redaction';
+import { describe, expect, it } from 'vitest';
+import { attachmentChoices } from '../src/lib/attachments.ts';
+import {
+  filterMessages,
+  nextToReview,
+  noFilters,
+  proposalsByMessage,
+  reviewCounts,
+  segmentText,
+  statusesAfter,
+} from '../src/lib/review.ts';
+
+const proposal = (id: string, messageId: string, start: number, end: number, category: Proposal['category'] = 'person-name'): Proposal => ({
+  id,
+  messageId,
+  start,
+  end,
+  text: 'x'.repeat(end - start),
+  category,
+  confidence: 0.9,
+  rule: 'test',
+  exemption: 's40(2)',
+  status: 'proposed',
+});
+
+const proposals = [proposal('p1', 'm1', 0, 4), proposal('p2', 'm2', 5, 9, 'phone'), proposal('p3', 'm2', 0, 3), proposal('p4', 'm3', 0, 2)];
+const messages = [
+  { id: 'm1', author: 'Ann', timestamp: '2024-03-01T09:00:00+00:00' },
+  { id: 'm2', author: 'Bob', timestamp: '2024-03-02T09:00:00+00:00' },
+  { id: 'm3', author: 'Ann', timestamp: '2024-03-03T09:00:00+00:00' },
+  { id: 'm4', author: null, timestamp: '2024-03-04T09:00:00+00:00' },
+];
+const at = '2024-04-01T00:00:00Z';
+
+describe('statusesAfter', () => {
+  it('lets the latest decision win and ignores decisions about unknown proposals', () => {
+    const decisions: Decision[] = [
+      { action: 'accept', proposalId: 'p1', by: 'a', at },
+      { action: 'reject', proposalId: 'p2', by: 'a', at },
+      { action: 'accept', proposalId: 'p2', by: 'a', at },
+      { action: 'reject', proposalId: 'gone', by: 'a', at },
+    ];
+    const statuses = statusesAfter(proposals, decisions);
+    expect(statuses.get('p1')).toBe('accepted');
+    expect(statuses.get('p2')).toBe('accepted');
+    expect(statuses.get('p3')).toBe('proposed');
+    expect(statuses.has('gone')).toBe(false);
+  });
+});
+
+describe('filterMessages', () => {
+  const byMessage = proposalsByMessage(proposals);
+  const statuses = statusesAfter(proposals, [{ action: 'accept', proposalId: 'p1', by: 'a', at }]);
+
+  it('shows every message with no filters', () => {
+    expect(filterMessages(messages, byMessage, statuses, noFilters, null, null)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('filters by scope, search hits, participant and dates', () => {
+    expect(filterMessages(messages, byMessage, statuses, noFilters, new Set(['m1', 'm3']), null)).toEqual([0, 2]);
+    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, inScopeOnly: false }, new Set(['m1']), null)).toEqual([0, 1, 2, 3]);
+    expect(filterMessages(messages, byMessage, statuses, noFilters, null, new Set(['m2', 'm4']))).toEqual([1, 3]);
+    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, participant: 'Ann' }, null, null)).toEqual([0, 2]);
+    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, from: '2024-03-02', to: '2024-03-03' }, null, null)).toEqual([1, 2]);
+  });
+
+  it('filters by category and status of the proposals in a message', () => {
+    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, categories: ['phone'] }, null, null)).toEqual([1]);
+    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, status: 'accepted' }, null, null)).toEqual([0]);
+    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, status: 'proposed' }, null, null)).toEqual([1, 2]);
+    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, status: 'any-proposal' }, null, null)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('reviewCounts', () => {
+  it('counts by status and category, in scope only when asked', () => {
+    const statuses = statusesAfter(proposals, [
+      { action: 'accept', proposalId: 'p1', by: 'a', at },
+      { action: 'reject', proposalId: 'p2', by: 'a', at },
+    ]);
+    const all = reviewCounts(proposals, statuses, null);
+    expect(all).toMatchObject({ total: 4, proposed: 2, accepted: 1, rejected: 1 });
+    expect(all.byCategory.phone).toEqual({ total: 1, proposed: 0 });
+    expect(all.byCategory['person-name']).toEqual({ total: 3, proposed: 2 });
+    expect(reviewCounts(proposals, statuses, new Set(['m2']))).toMatchObject({ total: 2, proposed: 1, rejected: 1 });
+  });
+});
+
+describe('nextToReview', () => {
+  it('moves forward and back to proposals still to review, wrapping round, and stops when none is left', () => {
+    const statuses = statusesAfter(proposals, [{ action: 'accept', proposalId: 'p2', by: 'a', at }]);
+    expect(nextToReview(proposals, -1, statuses, 1)).toBe(0);
+    expect(nextToReview(proposals, 0, statuses, 1)).toBe(2);
+    expect(nextToReview(proposals, 3, statuses, 1)).toBe(0);
+    expect(nextToReview(proposals, 0, statuses, -1)).toBe(3);
+    const done = statusesAfter(
+      proposals,
+      proposals.map((p) => ({ action: 'reject' as const, proposalId: p.id, by: 'a', at })),
+    );
+    expect(nextToReview(proposals, 0, done, 1)).toBeNull();
+  });
+});
+
+describe('segmentText', () => {
+  it('splits text around proposals and skips overlapping ones', () => {
+    const text = 'Call Jo on 07700 900123';
+    const segments = segmentText(text, [proposal('a', 'm', 5, 7), proposal('b', 'm', 6, 9), proposal('c', 'm', 11, 23)]);
+    expect(segments.map((s) => s.text)).toEqual(['Call ', 'Jo', ' on ', '07700 900123']);
+    expect(segments.map((s) => s.text).join('')).toBe(text);
+    expect(segments[1]?.proposal?.id).toBe('a');
+  });
+});
+
+describe('attachmentChoices', () => {
+  it('keeps the latest include or withhold per attachment with its reason', () => {
+    const choices = attachmentChoices([
+      { action: 'include-attachment', messageId: 'm1', fileName: 'a.jpg', by: 'a', at },
+      { action: 'withhold-attachment', messageId: 'm1', fileName: 'a.jpg', by: 'a', at, reason: 's40(2)' },
+      { action: 'include-attachment', messageId: 'm2', fileName: 'b.jpg', by: 'a', at },
+      { action: 'accept', proposalId: 'p', by: 'a', at },
+    ]);
+    expect(choices.get('m1\u0000a.jpg')).toEqual({ action: 'withhold-attachment', reason: 's40(2)' });
+    expect(choices.get('m2\u0000b.jpg')).toEqual({ action: 'include-attachment' });
+    expect(choices.size).toBe(2);
+  });
+});

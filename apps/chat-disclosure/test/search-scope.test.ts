@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { StageAbortedError, StageError } from '../src/lib/bridge.ts';
+import { describeProblem } from '../src/lib/errors.ts';
+import { countReasons, dateExclusion, dateReason, longDate } from '../src/lib/scope.ts';
+import { buildSearchIndex, searchMessages } from '../src/lib/search.ts';
+
+const messages = [
+  { id: 'm1', author: 'Sister Okafor', text: 'Bed 4 is Margaret Thompson, NHS 943 476 5919' },
+  { id: 'm2', author: 'Dr Patel', text: 'Will you call her daughter on 07700 900123?' },
+  { id: 'm3', author: null, text: 'Messages and calls are end-to-end encrypted.' },
+  { id: 'm4', author: 'Dr Patel', text: 'Margret discharged to ward 7' },
+];
+
+describe('search', () => {
+  it('finds messages by every word, by author, by prefix of the last word and with one typo in long words', async () => {
+    const index = await buildSearchIndex(messages, { chunk: 2 });
+    expect(searchMessages(index, 'margaret').sort()).toEqual(['m1', 'm4']);
+    expect(searchMessages(index, 'daughter call')).toEqual(['m2']);
+    expect(searchMessages(index, 'Patel').sort()).toEqual(['m2', 'm4']);
+    expect(searchMessages(index, 'encry')).toEqual(['m3']);
+    expect(searchMessages(index, '07700')).toEqual(['m2']);
+    expect(searchMessages(index, '   ')).toEqual([]);
+    expect(searchMessages(index, 'zebra')).toEqual([]);
+  });
+
+  it('reports progress and stops when cancelled', async () => {
+    const seen: number[] = [];
+    await buildSearchIndex(messages, { chunk: 1, onProgress: (done) => seen.push(done) });
+    expect(seen).toEqual([1, 2, 3, 4]);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(buildSearchIndex(messages, { signal: controller.signal })).rejects.toThrow();
+  });
+});
+
+describe('scope', () => {
+  it('says why a message is out of the date range, comparing local days', () => {
+    const scope = { from: '2024-03-02', to: '2024-03-03' };
+    expect(dateExclusion('2024-03-01T23:59:00+00:00', scope)).toBe('Before 2 March 2024');
+    expect(dateExclusion('2024-03-02T00:00:00+00:00', scope)).toBeNull();
+    expect(dateExclusion('2024-03-03T23:59:00+01:00', scope)).toBeNull();
+    expect(dateExclusion('2024-03-04T00:00:00+00:00', scope)).toBe('After 3 March 2024');
+    expect(dateExclusion('2020-01-01T00:00:00+00:00', { from: '', to: '' })).toBeNull();
+    expect(dateReason(scope)).toBe('Sent between 2 March 2024 and 3 March 2024');
+    expect(dateReason({ from: '', to: '' })).toBe('All dates are in scope');
+    expect(longDate('2025-12-25')).toBe('25 December 2025');
+  });
+
+  it('counts reasons, most common first', () => {
+    expect(countReasons(['a', 'b', 'b'])).toEqual([
+      { reason: 'b', count: 2 },
+      { reason: 'a', count: 1 },
+    ]);
+  });
+});
+
+describe('describeProblem', () => {
+  it('explains each known failure with what to do next, by the error name from the worker', () => {
+    const corrupt = describeProblem(new StageError('import', { name: 'InvalidArchiveError', message: 'bad CRC' }), 'chat.zip');
+    expect(corrupt.title).toBe('chat.zip is a damaged or unreadable zip file.');
+    expect(corrupt.action).toMatch(/export the chat again/i);
+    expect(corrupt.detail).toBe('bad CRC');
+    const unknownFormat = describeProblem(new StageError('import', { name: 'UnsupportedFormatError', message: 'x' }), 'notes.pdf');
+    expect(unknownFormat.title).toContain('notes.pdf is not a chat export');
+    const full = describeProblem(Object.assign(new Error('quota'), { name: 'StorageFullError' }));
+    expect(full.action).toMatch(/delete cases/i);
+    expect(describeProblem(new StageAbortedError('import')).title).toBe('Cancelled.');
+    expect(describeProblem(new Error('boom')).detail).toBe('boom');
+  });
+});

@@ -1,0 +1,71 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { WrongPassphraseError, unlockKey } from '../src/lib/crypto.ts';
+import { caseReducer, newCase } from '../src/lib/reducer.ts';
+import { CaseNotFoundError, CaseStore, StorageError } from '../src/lib/store.ts';
+
+let dbCounter = 0;
+const openStore = () => CaseStore.open(`test-${++dbCounter}`);
+
+const record = (id: string, updatedAt = '2025-06-01T09:00:00.000Z') =>
+  newCase({
+    id,
+    at: updatedAt,
+    officer: 'Ann',
+    request: { type: 'sar', reference: `SAR-${id}`, received: '2025-05-20', requester: 'Jo Requester', organisation: '' },
+  });
+
+describe('CaseStore', () => {
+  it('saves, lists (newest first) and loads cases', async () => {
+    const store = await openStore();
+    await store.saveCase(record('a', '2025-06-01T09:00:00.000Z'), null);
+    await store.saveCase(record('b', '2025-06-02T09:00:00.000Z'), null);
+    expect((await store.list()).map((listing) => listing.id)).toEqual(['b', 'a']);
+    const loaded = await store.loadCase('a', null);
+    expect(loaded.request.requester).toBe('Jo Requester');
+    await expect(store.loadCase('missing', null)).rejects.toBeInstanceOf(CaseNotFoundError);
+  });
+
+  it('keeps archive bytes and deletes a case with all its archives for good', async () => {
+    const store = await openStore();
+    await store.saveCase(record('a'), null);
+    await store.saveCase(record('b'), null);
+    await store.putArchive('a', 'a-1', new Uint8Array([1, 2, 3]), null);
+    await store.putArchive('a', 'a-2', new Uint8Array([4]), null);
+    await store.putArchive('b', 'b-1', new Uint8Array([5]), null);
+    expect([...(await store.getArchive('a-1', null))]).toEqual([1, 2, 3]);
+    await store.deleteCase('a');
+    expect((await store.list()).map((listing) => listing.id)).toEqual(['b']);
+    await expect(store.getArchive('a-1', null)).rejects.toBeInstanceOf(StorageError);
+    await expect(store.getArchive('a-2', null)).rejects.toBeInstanceOf(StorageError);
+    expect([...(await store.getArchive('b-1', null))]).toEqual([5]);
+  });
+
+  it('encrypts a case and its archives with a passphrase; the wrong passphrase opens nothing', async () => {
+    const store = await openStore();
+    const original = record('enc');
+    await store.saveCase(original, null);
+    await store.putArchive('enc', 'enc-1', new TextEncoder().encode('chat text with a secret'), null);
+    const key = await store.encryptCase('enc', 'correct horse battery', 1000);
+
+    const listing = (await store.list())[0];
+    expect(listing?.encrypted).toBe(true);
+    expect(JSON.stringify(listing)).not.toContain('Jo Requester');
+    await expect(store.loadCase('enc', null)).rejects.toBeInstanceOf(StorageError);
+
+    const params = await store.keyParams('enc');
+    expect(params?.iterations).toBe(1000);
+    await expect(unlockKey('wrong passphrase', params as NonNullable<typeof params>)).rejects.toBeInstanceOf(WrongPassphraseError);
+    const again = await unlockKey('correct horse battery', params as NonNullable<typeof params>);
+    expect((await store.loadCase('enc', again)).request.requester).toBe('Jo Requester');
+    expect(new TextDecoder().decode(await store.getArchive('enc-1', again))).toBe('chat text with a secret');
+
+    // Later saves stay encrypted, and a save without the key is refused rather than written in clear.
+    const changed = caseReducer(original, { type: 'step/go', at: '2025-06-03T00:00:00.000Z', step: 'review' });
+    await store.saveCase(changed, key);
+    expect((await store.loadCase('enc', key)).step).toBe('review');
+    await expect(store.saveCase(changed, null)).rejects.toBeInstanceOf(StorageError);
+    await store.putArchive('enc', 'enc-2', new Uint8Array([9, 9]), key);
+    expect([...(await store.getArchive('enc-2', key))]).toEqual([9, 9]);
+  });
+});

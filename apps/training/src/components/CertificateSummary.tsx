@@ -1,0 +1,28 @@
+/** The certificate's details as an NHS summary list, shared by the certificate and verification pages. */
+import { type CertificateFields, longDate } from '../lib/certificate.ts';
+
+/** Shows every field of a certificate; `today` (YYYY-MM-DD) marks it expired when the expiry date has come. */
+export function CertificateSummary({ fields, today }: { fields: CertificateFields; today: string }) {
+  const expired = today >= fields.expiresOn;
+  const rows: [string, string][] = [
+    ['Name', fields.name],
+    ['Course', fields.course],
+    ['Completed', longDate(fields.completedOn)],
+    ['Expires', `${longDate(fields.expiresOn)}${expired ? ' (expired)' : ''}`],
+    ['Score', `${fields.scoreCorrect} out of ${fields.scoreTotal} (pass mark ${Math.round(fields.passMark * 100)}%)`],
+    ['Policy version', fields.policyVersion],
+    ['Records rules version', fields.policyPackageVersion],
+    ['Course version', fields.courseVersion],
+    ['Certificate ID', fields.certificateId],
+  ];
+  return (
+    <dl className="nhsuk-summary-list">
+      {rows.map(([key, value]) => (
+        <div className="nhsuk-summary-list__row" key={key}>
+          <dt className="nhsuk-summary-list__key">{key}</dt>
+          <dd className="nhsuk-summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import {
+  ChatImportError,
+  EmptyInputError,
+  InvalidArchiveError,
+  importChat,
+  LimitExceededError,
+  UnsupportedFormatError,
+} from '../src/index.ts';
+import { utf8 } from './helpers.ts';
+
+const run = (fileName: string, bytes: Uint8Array, options = {}) => importChat({ fileName, bytes }, options);
+
+describe('hostile and broken input', () => {
+  it('refuses an empty file and a blank one', async () => {
+    await expect(run('a.txt', new Uint8Array())).rejects.toThrow(EmptyInputError);
+    await expect(run('a.txt', utf8(' \n\n'))).rejects.toThrow(EmptyInputError);
+  });
+
+  it('names a PDF renamed .txt', async () => {
+    await expect(run('chat.txt', utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj'))).rejects.toThrow(/chat\.txt is a PDF document/);
+  });
+
+  it('names what was tried and what is supported for an unknown file', async () => {
+    const error = await run('notes.txt', utf8('just some notes\nnothing else\n')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedFormatError);
+    expect((error as UnsupportedFormatError).tried.map((t) => t.split(':')[0])).toEqual([
+      'whatsapp',
+      'telegram',
+      'slack',
+      'signal',
+      'csv',
+    ]);
+    expect((error as Error).message).toMatch(/Supported: WhatsApp/);
+  });
+
+  it('replaces invalid UTF-8 and warns with the line', async () => {
+    const bytes = new Uint8Array([
+      ...utf8('01/02/2021, 10:00 - A: ok\n01/02/2021, 10:01 - B: bad '),
+      0xff,
+      0xfe,
+      ...utf8('\n'),
+    ]);
+    const { conversation: c } = await run('a.txt', bytes);
+    expect(c.messages[1]?.text).toContain('\ufffd');
+    expect(c.warnings.some((w) => w.line === 2 && /U\+FFFD/.test(w.message))).toBe(true);
+  });
+
+  it('reads UTF-16 with a BOM and without one', async () => {
+    const text = '01/02/2021, 10:00 - Ana: héllo\n';
+    const le = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) le[i * 2] = text.charCodeAt(i);
+    const withBom = new Uint8Array([0xff, 0xfe, ...le]);
+    expect((await run('a.txt', withBom)).conversation.messages[0]?.text).toBe('héllo');
+    const guessed = await run('a.txt', le);
+    expect(guessed.conversation.messages[0]?.text).toBe('héllo');
+    expect(guessed.conversation.warnings.some((w) => /UTF-16LE/.test(w.message))).toBe(true);
+  });
+
+  it('stops a zip bomb by ratio and by total size', async () => {
+    const bomb = zipSync({ '_chat.txt': new Uint8Array(30 * 1024 * 1024) }, { level: 9 });
+    await expect(run('bomb.zip', bomb)).rejects.toThrow(LimitExceededError);
+    const big = zipSync({ '_chat.txt': utf8('01/02/2021, 10:00 - A: x\n'.repeat(100_000)) });
+    await expect(run('big.zip', big, { limits: { maxUncompressedBytes: 100_000 } })).rejects.toThrow(
+      /maxUncompressedBytes/,
+    );
+  });
+
+  it('caps nested zip depth and ignores path-traversal names', async () => {
+    let nested = zipSync({ '_chat.txt': utf8('01/02/2021, 10:00 - A: x\n') });
+    for (let i = 0; i < 4; i++) nested = zipSync({ [`level${i}.zip`]: nested });
+    await expect(run('deep.zip', nested)).rejects.toThrow(/maxZipDepth/);
+    const evil = zipSync({ '_chat.txt': utf8('01/02/2021, 10:00 - A: x\n'), '../../etc/passwd': utf8('root') });
+    const { conversation: c } = await run('evil.zip', evil);
+    expect(c.messages).toHaveLength(1);
+    expect(c.warnings.some((w) => /unsafe path/.test(w.message))).toBe(true);
+  });
+
+  it('refuses a corrupt zip', async () => {
+    const good = zipSync({ '_chat.txt': utf8('01/02/2021, 10:00 - A: x\n'.repeat(50)) });
+    await expect(run('cut.zip', good.subarray(0, 60))).rejects.toThrow(InvalidArchiveError);
+  });
+
+  it('handles a single 100 MB line: an error on its own, a warning inside a chat', async () => {
+    const line = new Uint8Array(100 * 1024 * 1024).fill(0x61);
+    await expect(run('big.txt', line)).rejects.toThrow(UnsupportedFormatError);
+    const head = utf8('01/02/2021, 10:00 - A: before\n');
+    const tail = utf8('\n01/02/2021, 10:02 - B: after\n');
+    const bytes = new Uint8Array(head.length + line.length + tail.length);
+    bytes.set(head);
+    bytes.set(line, head.length);
+    bytes.set(tail, head.length + line.length);
+    const { conversation: c } = await run('chat.txt', bytes);
+    expect(c.messages.map((m) => m.text)).toEqual(['before', 'after']);
+    expect(c.warnings.some((w) => w.line === 2 && /maxLineLength/.test(w.message))).toBe(true);
+    expect(c.reconciliation).toEqual({ linesRead: 3, linesPlaced: 3 });
+  }, 60_000);
+});
+
+const headerish = fc.oneof(
+  fc.constantFrom(
+    '01/02/2021, 10:00 - ',
+    '[1/2/21, 9:05:01\u202fPM] ',
+    '2021-02-01, 10:00 - ',
+    '13.6.2018 klo 21.25.15 - ',
+    '\u200e',
+    '\ufeff',
+    '31/10/2021, 01:30 - ',
+    '28/03/2021, 01:30 - ',
+  ),
+  fc.constantFrom(
+    'Ana: ',
+    'Ben: ',
+    '<Media omitted>',
+    'POLL:',
+    'OPTION: x (1 vote)',
+    '\r',
+    '\n',
+    ': ',
+    '<attached: a.jpg>',
+    'IMG-20210101-WA0001.jpg (file attached)',
+  ),
+  fc.string({ maxLength: 12 }),
+);
+const chatText = fc
+  .array(
+    fc.array(headerish, { maxLength: 6 }).map((parts) => parts.join('')),
+    { minLength: 1, maxLength: 30 },
+  )
+  .map((lines) => lines.join('\n'));
+
+describe('properties', () => {
+  it('no text crashes the WhatsApp parser and no line goes missing', async () => {
+    await fc.assert(
+      fc.asyncProperty(chatText, async (text) => {
+        const body = `01/02/2021, 09:00 - Start: begin\n${text}`;
+        const { conversation: c } = await importChat(
+          { fileName: 'chat.txt', bytes: utf8(body) },
+          { format: 'whatsapp' },
+        );
+        const lines = body.endsWith('\n') ? body.split('\n').length - 1 : body.split('\n').length;
+        expect(c.reconciliation.linesRead).toBe(lines);
+        expect(c.reconciliation.linesPlaced).toBe(lines);
+        for (const m of c.messages) expect(Number.isNaN(Date.parse(m.timestamp))).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any bytes give a result or a ChatImportError, never another failure', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 400 }),
+        fc.constantFrom('a.txt', 'a.zip', 'result.json', 'a.csv', 'chat.md'),
+        async (bytes, name) => {
+          try {
+            const { conversation: c } = await importChat({ fileName: name, bytes });
+            expect(c.reconciliation.linesRead).toBe(c.reconciliation.linesPlaced);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ChatImportError);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,175 @@
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { importChat } from '../src/index.ts';
+import { fixture, fromText, load, utf8 } from './helpers.ts';
+
+describe('WhatsApp variants (own fixtures)', () => {
+  it('reads an Android UK 24-hour export: system events, multi-line, media, deleted, edited, poll, location', async () => {
+    const c = await load('android-uk-24h.txt');
+    expect(c.source.format).toBe('whatsapp');
+    expect(c.source.variant).toBe('android-dmy-24h');
+    expect(c.reconciliation).toEqual({ linesRead: 19, linesPlaced: 19 });
+    const [enc, created, added, multi, media, deleted, edited, poll, live, img, subject, left] = c.messages;
+    expect(enc?.kind).toBe('system');
+    expect(created).toMatchObject({ kind: 'system', author: null });
+    expect(added?.text).toBe('Sister Ward 7 added Dr Amira Shah');
+    expect(multi).toMatchObject({
+      author: 'Dr Amira Shah',
+      text: 'Bed 4 bloods back,\npotassium 5.9\n\nplease repeat',
+      timestamp: '2021-01-04T08:05:00+00:00',
+    });
+    expect(multi?.source).toMatchObject({ line: 4, lineEnd: 7 });
+    expect(media?.attachments).toEqual([{ fileName: '<Media omitted>', kind: 'other', included: false }]);
+    expect(deleted?.kind).toBe('deleted');
+    expect(edited).toMatchObject({ text: 'Running late', edited: true, author: '+44 7700 900123' });
+    expect(poll?.kind).toBe('poll');
+    expect(poll?.poll).toEqual({
+      question: 'Handover time?',
+      options: [
+        { text: '08:00', votes: 2 },
+        { text: '08:30', votes: 0 },
+      ],
+    });
+    expect(live?.attachments[0]?.kind).toBe('location');
+    expect(img).toMatchObject({ author: 'Jo Bloggs', text: 'X-ray of bed 4' });
+    expect(img?.attachments[0]).toMatchObject({ fileName: 'IMG-20210113-WA0001.jpg', kind: 'image', included: false });
+    expect(subject).toMatchObject({ kind: 'system', author: null });
+    expect(left?.kind).toBe('system');
+    expect(c.title).toBe('Ward 7: nights');
+    expect(c.participants.find((p) => p.name === '+44 7700 900123')?.phone).toBe('+447700900123');
+  });
+
+  it('reads an iOS US 12-hour export with U+202F, U+200E marks, the group name as author and both attachment styles', async () => {
+    const c = await load('ios-us-12h.txt');
+    expect(c.source.variant).toBe('ios-mdy-12h');
+    expect(c.messages[0]).toMatchObject({ kind: 'system', author: null });
+    expect(c.messages[1]).toMatchObject({ kind: 'system', author: null, text: 'Amira added Tom' });
+    expect(c.messages[2]?.timestamp).toBe('2021-01-29T13:15:00+00:00');
+    expect(c.messages[3]?.attachments[0]).toMatchObject({
+      fileName: '00000012-PHOTO-2021-01-29-13-16-00.jpg',
+      kind: 'image',
+    });
+    expect(c.messages[4]?.attachments[0]).toMatchObject({ fileName: 'image omitted', kind: 'image', included: false });
+    expect(c.messages[5]?.attachments[0]).toMatchObject({ fileName: '00000013-discharge.pdf', kind: 'document' });
+    expect(c.messages[6]).toMatchObject({ kind: 'deleted', timestamp: '2021-01-30T00:01:00+00:00' });
+    expect(c.messages[7]?.attachments[0]?.kind).toBe('location');
+    expect(c.participants.map((p) => p.name)).toEqual(['Amira', 'Tom']);
+  });
+
+  it.each([
+    ['german-dots-24h.txt', 'android-dmy-24h', '2018-01-30T08:00:00+00:00', 3],
+    ['year-first.txt', 'android-ymd-24h', '2021-03-02T11:00:00+00:00', 1],
+    ['year-first-slash.txt', 'ios-ymd-24h', '2021-03-13T11:00:00+00:00', 1],
+    ['no-comma.txt', 'android-dmy-24h', '2019-12-19T16:00:00+00:00', 1],
+    ['no-comma-ios.txt', 'ios-dmy-24h', '2022-12-31T11:41:00+00:00', 1],
+    ['legacy.txt', 'legacy-dmy-24h', '2012-12-13T08:00:00+00:00', 1],
+    ['finnish.txt', 'android-dmy-24h', '2018-06-14T08:05:00+01:00', 1],
+    ['french.txt', 'android-dmy-24h', '2017-07-13T09:00:00+01:00', 1],
+    ['croatian.txt', 'android-dmy-24h', '2018-06-14T08:00:00+01:00', 1],
+    ['spanish-pm.txt', 'android-dmy-12h', '2019-09-25T00:05:00+01:00', 1],
+    ['twelve-hour-markers.txt', 'android-mdy-12h', '2021-01-15T15:06:00+00:00', 1],
+    ['cjk.txt', 'android-ymd-12h', '2021-01-29T10:00:00+00:00', 1],
+    ['korean.txt', 'ios-ymd-12h', '2021-01-30T09:00:00+00:00', 1],
+    ['arabic.txt', 'android-dmy-12h', '2021-01-30T09:00:00+00:00', 1],
+    ['persian.txt', 'android-dmy-24h', '2021-02-15T09:00:00+00:00', 1],
+  ])('reads %s as %s', async (name, variant, timestamp, index) => {
+    const c = await load(name);
+    expect(c.source.variant).toBe(variant);
+    expect(c.messages[index]?.timestamp).toBe(timestamp);
+    expect(c.reconciliation.linesRead).toBe(c.reconciliation.linesPlaced);
+    for (const p of c.participants) expect(p.name).not.toMatch(/\d:\d|[AP]M|^\s|\s$/);
+  });
+
+  it('keeps CRLF and LF mixed inside one message and normalises to LF', async () => {
+    const c = await load('crlf-mixed.txt');
+    expect(c.messages.map((m) => m.text)).toEqual(['line one\nline two', 'reply', 'done']);
+  });
+
+  it('keeps a pasted timestamp line in another layout inside its message, with a warning', async () => {
+    const c = await load('pasted-timestamp.txt');
+    expect(c.messages).toHaveLength(2);
+    expect(c.messages[0]?.text).toContain('[12/02/2021, 09:00:00] Bob: the meeting moved');
+    expect(c.messages[0]?.text).toContain('12/02/2021 was a Friday');
+    expect(c.warnings.some((w) => w.line === 2 && /another layout/.test(w.message))).toBe(true);
+  });
+
+  it('infers day-first or month-first from the whole file and lets the caller override it', async () => {
+    const inferred = await load('ambiguous-order.txt');
+    expect(inferred.messages[3]?.timestamp).toBe('2021-03-04T10:00:00+00:00');
+    const forced = await load('ambiguous-order.txt', { dateOrder: 'mdy' });
+    expect(forced.messages[3]?.timestamp).toBe('2021-04-03T10:00:00+01:00');
+    const late = await fromText('01/02/2021, 10:00 - A: x\n01/13/2021, 10:00 - B: y\n');
+    expect(late.source.variant).toBe('android-mdy-24h');
+    expect(late.messages[0]?.timestamp).toBe('2021-01-02T10:00:00+00:00');
+  });
+
+  it('places lines before the first header in a warning with their raw text', async () => {
+    const c = await load('orphan-start.txt');
+    expect(c.messages).toHaveLength(1);
+    expect(c.warnings.find((w) => w.raw !== undefined)).toMatchObject({
+      line: 1,
+      lineEnd: 2,
+      raw: 'Chat history exported\n',
+    });
+    expect(c.reconciliation).toEqual({ linesRead: 3, linesPlaced: 3 });
+  });
+
+  it('matches both attachment styles to files inside a zip, skipping __MACOSX and reading nested zips', async () => {
+    const inner = zipSync({
+      '_chat.txt': utf8(
+        '[29/01/2021, 13:16:00] Tom: \u200e<attached: 00000012-PHOTO-2021-01-29-13-16-00.jpg>\n[29/01/2021, 13:17:00] Tom: \u200e<attached: 00000013-missing.pdf>\n',
+      ),
+      '00000012-PHOTO-2021-01-29-13-16-00.jpg': new Uint8Array([1, 2, 3]),
+    });
+    const outer = zipSync({ 'export.zip': inner, '__MACOSX/._export.zip': new Uint8Array([0]) });
+    const archive = await importChat({ fileName: 'WhatsApp Chat - Ward 7.zip', bytes: outer });
+    const [photo, pdf] = archive.conversation.messages;
+    expect(photo?.attachments[0]).toMatchObject({
+      included: true,
+      kind: 'image',
+      mediaKey: 'export.zip/00000012-PHOTO-2021-01-29-13-16-00.jpg',
+    });
+    expect(archive.media.get('export.zip/00000012-PHOTO-2021-01-29-13-16-00.jpg')).toEqual(new Uint8Array([1, 2, 3]));
+    expect(pdf?.attachments[0]).toMatchObject({ included: false, kind: 'document' });
+    expect(archive.conversation.title).toBe('Ward 7');
+
+    const android = zipSync({
+      'WhatsApp Chat with Ward 7.txt': utf8(
+        '29/01/2021, 13:16 - Tom: IMG-20210129-WA0001.jpg (file attached)\ncaption\n',
+      ),
+      'IMG-20210129-WA0001.jpg': new Uint8Array([9]),
+    });
+    const a = await importChat({ fileName: 'x.zip', bytes: android });
+    expect(a.conversation.messages[0]).toMatchObject({
+      text: 'caption',
+      attachments: [{ fileName: 'IMG-20210129-WA0001.jpg', included: true }],
+    });
+  });
+
+  it('reads the autumn repeated hour in file order and flags the spring gap', async () => {
+    const autumn = await load('dst-autumn.txt');
+    expect(autumn.messages.map((m) => m.timestamp)).toEqual([
+      '2021-10-31T00:30:00+01:00',
+      '2021-10-31T01:10:00+01:00',
+      '2021-10-31T01:50:00+01:00',
+      '2021-10-31T01:20:00+00:00',
+      '2021-10-31T01:40:00+00:00',
+      '2021-10-31T02:10:00+00:00',
+    ]);
+    expect(autumn.warnings.some((w) => /backwards/.test(w.message))).toBe(false);
+    const spring = await load('dst-spring.txt');
+    expect(spring.messages[1]?.timestamp).toBe('2021-03-28T02:30:00+01:00');
+    expect(spring.warnings.some((w) => w.line === 2 && /does not exist/.test(w.message))).toBe(true);
+    const ny = await load('dst-autumn.txt', { timeZone: 'America/New_York' });
+    expect(ny.messages[0]?.timestamp).toBe('2021-10-31T00:30:00-04:00');
+  });
+
+  it('gives stable ids: same file, same ids; repeated identical messages stay distinct', async () => {
+    const a = await load('android-uk-24h.txt');
+    const b = await load('android-uk-24h.txt');
+    expect(a.messages.map((m) => m.id)).toEqual(b.messages.map((m) => m.id));
+    const twice = await fromText('01/02/2021, 10:00 - A: ok\n01/02/2021, 10:00 - A: ok\n');
+    expect(new Set(twice.messages.map((m) => m.id)).size).toBe(2);
+    expect(fixture('android-uk-24h.txt').length).toBeGreaterThan(0);
+  });
+});

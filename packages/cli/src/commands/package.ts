@@ -1,0 +1,186 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ChatImportError, importChat } from '@im-records/chat-import';
+import { buildBundle, buildCaseFile, type FontLoader } from '@im-records/disclosure-bundle';
+import { computeDeadline, isIsoDate, localToday } from '@im-records/records-policy';
+import { type Decision, detectPersonalDataSync, disclose, type RedactionMode } from '@im-records/redaction';
+import { type Command, UsageError } from '../command.ts';
+
+const usage = `Usage: records package FILE --mode foi|sar --reference REF --received YYYY-MM-DD [--subject NAME]...
+                       [--organisation NAME] [--withhold-media] --out BUNDLE.zip [--case-file CASE.json]
+                       [--response-date YYYY-MM-DD] [--searched TEXT] [--timezone ZONE]
+
+Imports a chat export, runs the redaction engine and accepts every proposal, then writes the disclosure bundle
+(transcript.pdf, transcript.html, transcript.csv, redaction-schedule.csv, media/, manifest.json). For batch use: review
+the result before release. The case file (source hash, decisions, settings, bundle hashes) is written apart from the
+bundle and must not be sent to the requester.
+
+Options:
+  --mode foi|sar          FOI: everyone's personal data withheld. SAR: the subject's own data kept, others' withheld
+  --reference REF         the request reference (PDF title, every page)
+  --received DATE         the day the request arrived; the due date is computed from it
+  --subject NAME          SAR: the requester's name as it appears in the chat (repeat for aliases); required for SAR
+  --organisation NAME     the organisation answering (default "Not stated")
+  --withhold-media        withhold every attachment (default: attachments present in the export are included,
+                          with image metadata stripped)
+  --out FILE              where to write the bundle ZIP
+  --case-file FILE        where to write the internal case file (JSON)
+  --response-date DATE    the date of response stamped in the bundle (default today); same inputs and date, same bytes
+  --searched TEXT         what was searched, for the cover page (default: a description of the export)
+  --timezone ZONE         IANA zone the export's local times are read in (default Europe/London)
+`;
+
+/** Reads the bundle's fonts from the installed npm packages, resolved from the bundle package itself. */
+function nodeFontLoader(): FontLoader {
+  const require = createRequire(import.meta.resolve('@im-records/disclosure-bundle'));
+  return async (packagePath) => new Uint8Array(await readFile(require.resolve(packagePath)));
+}
+
+/** `records package`: import → redaction (proposals accepted) → bundle in one go, for batch use. */
+export const packageCommand: Command = {
+  name: 'package',
+  summary: 'Import, redact (accepting every proposal) and write a disclosure bundle ZIP and case file',
+  usage,
+  async run(args, io) {
+    let parsed: ReturnType<typeof parseArgs>;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          mode: { type: 'string' },
+          reference: { type: 'string' },
+          received: { type: 'string' },
+          subject: { type: 'string', multiple: true },
+          organisation: { type: 'string' },
+          'withhold-media': { type: 'boolean' },
+          out: { type: 'string' },
+          'case-file': { type: 'string' },
+          'response-date': { type: 'string' },
+          searched: { type: 'string' },
+          timezone: { type: 'string' },
+        },
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length !== 1) throw new UsageError(`expected exactly one FILE, got ${positionals.length}.`);
+    const file = positionals[0] as string;
+    const mode = values.mode as string | undefined;
+    if (mode !== 'foi' && mode !== 'sar') throw new UsageError(`--mode must be foi or sar, not '${mode ?? ''}'.`);
+    const reference = (values.reference as string | undefined)?.trim();
+    if (!reference) throw new UsageError('--reference is required.');
+    const received = values.received as string | undefined;
+    if (!received || !isIsoDate(received))
+      throw new UsageError(`--received must be a date as YYYY-MM-DD, not '${received ?? ''}'.`);
+    const responseDate = (values['response-date'] as string | undefined) ?? localToday();
+    if (!isIsoDate(responseDate))
+      throw new UsageError(`--response-date must be a date as YYYY-MM-DD, not '${responseDate}'.`);
+    const out = values.out as string | undefined;
+    if (!out) throw new UsageError('--out is required.');
+    const subjects = (values.subject as string[] | undefined) ?? [];
+    if (mode === 'sar' && subjects.length === 0) throw new UsageError('--subject is required in SAR mode.');
+    const timeZone = (values.timezone as string | undefined) ?? 'Europe/London';
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone });
+    } catch {
+      throw new UsageError(`--timezone '${timeZone}' is not an IANA time zone (e.g. Europe/London).`);
+    }
+
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    let archive: Awaited<ReturnType<typeof importChat>>;
+    try {
+      archive = await importChat({ fileName: basename(file), bytes }, { timeZone });
+    } catch (error) {
+      if (error instanceof ChatImportError) throw new UsageError(`${file}: ${error.message}`);
+      throw error;
+    }
+    const { conversation, media } = archive;
+
+    const redactionMode: RedactionMode = mode;
+    const subject = mode === 'sar' ? { names: subjects } : undefined;
+    const detection = detectPersonalDataSync(conversation, { mode: redactionMode, ...(subject ? { subject } : {}) });
+    const by = 'records package (batch: every proposal accepted)';
+    const at = `${responseDate}T12:00:00Z`;
+    const decisions: Decision[] = detection.proposals.map((proposal) => ({
+      action: 'accept',
+      proposalId: proposal.id,
+      by,
+      at,
+    }));
+    const withholdMedia = values['withhold-media'] === true;
+    for (const message of conversation.messages) {
+      for (const attachment of message.attachments) {
+        if (!attachment.included) continue;
+        decisions.push({
+          action: withholdMedia ? 'withhold-attachment' : 'include-attachment',
+          messageId: message.id,
+          fileName: attachment.fileName,
+          by,
+          at,
+          reason: withholdMedia
+            ? 'all attachments withheld (--withhold-media)'
+            : 'attachments included (batch default)',
+        });
+      }
+    }
+    const disclosed = disclose(conversation, detection.proposals, decisions, {
+      mode: redactionMode,
+      ...(subject ? { subject } : {}),
+      ...(mode === 'sar' ? { selection: detection.selection } : {}),
+    });
+
+    const type = mode === 'foi' ? 'foi' : 'sar';
+    const due = computeDeadline({ type, received }).due;
+    const first = conversation.messages[0]?.timestamp.slice(0, 10);
+    const last = conversation.messages.at(-1)?.timestamp.slice(0, 10);
+    const searched =
+      (values.searched as string | undefined) ??
+      `One exported ${conversation.source.format} conversation (${conversation.messages.length} messages${first && last ? `, ${first} to ${last}` : ''})`;
+    const request = {
+      organisation: (values.organisation as string | undefined) ?? 'Not stated',
+      reference,
+      type,
+      received,
+      responseDate,
+      due,
+      searched,
+    } as const;
+    const result = await buildBundle({ disclosed, request, media, options: { loadFont: nodeFontLoader() } });
+    await writeFile(out, result.zip);
+    const counts = result.manifest.counts;
+    io.stdout(
+      `Wrote ${out}: ${counts.messagesDisclosed} messages, ${counts.redactions} redactions, ${counts.attachmentsDisclosed} attachments included, ${counts.attachmentsWithheld} withheld, ${counts.pages} pages; due ${due}.\n` +
+        `SHA-256 ${result.zipSha256}\n`,
+    );
+    const caseFilePath = values['case-file'] as string | undefined;
+    if (caseFilePath) {
+      const { json } = buildCaseFile({
+        sourceSha256: conversation.source.sha256,
+        sourceFormat: conversation.source.format,
+        decisions,
+        settings: {
+          mode,
+          subjects,
+          withholdMedia,
+          timeZone,
+          responseDate,
+          proposals: detection.proposals.length,
+          command: 'records package',
+        },
+        bundle: result,
+      });
+      await writeFile(caseFilePath, json);
+      io.stdout(`Wrote case file ${caseFilePath} (internal: keep it apart from the bundle).\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,137 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkBundleForLeaks } from '@im-records/disclosure-bundle/leak-check';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CommandIO, main } from '../src/index.ts';
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CommandIO = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  };
+  const code = await main(['package', ...argv], io);
+  return { code, stdout, stderr };
+}
+
+// The project's own small WhatsApp (Android) export; every name and number is invented (NHS 943… test range, Ofcom drama phone).
+const chat = `04/03/2024, 09:15 - Priya Raman: Morning all. Bed 4 is Mr Harold Pennington, NHS number 943 476 5919, bloods sent
+04/03/2024, 09:17 - Tom Whitfield: Thanks Priya. His daughter is on 07700 900123 if needed
+04/03/2024, 09:20 - Priya Raman: Discharge planned for tomorrow
+05/03/2024, 10:02 - Tom Whitfield: Ελληνικά και 中文 👍
+`;
+const secrets = ['Harold Pennington', '943 476 5919', '07700 900123', 'Priya Raman', 'Tom Whitfield', 'Priya'];
+
+describe('records package', () => {
+  let dir = '';
+  let file = '';
+  const base = (): string[] => [
+    file,
+    '--reference',
+    'FOI-2024-0412',
+    '--received',
+    '2024-04-02',
+    '--response-date',
+    '2024-04-25',
+  ];
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'records-package-'));
+    file = join(dir, 'chat.txt');
+    await writeFile(file, chat);
+  });
+
+  it('imports, redacts and writes a bundle and a separate case file that leak nothing', async () => {
+    const out = join(dir, 'bundle.zip');
+    const caseFile = join(dir, 'case.json');
+    const result = await run(
+      ...base(),
+      '--mode',
+      'foi',
+      '--organisation',
+      'Northshire Hospitals',
+      '--out',
+      out,
+      '--case-file',
+      caseFile,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Wrote .*bundle\.zip: 4 messages, \d+ redactions, .*due 2024-04-30\./);
+    const zipBytes = new Uint8Array(await readFile(out));
+    const zip = await JSZip.loadAsync(zipBytes);
+    expect(Object.keys(zip.files)).toEqual([
+      'manifest.json',
+      'redaction-schedule.csv',
+      'transcript.csv',
+      'transcript.html',
+      'transcript.pdf',
+    ]);
+    const manifest = JSON.parse(await (zip.file('manifest.json') as JSZip.JSZipObject).async('string'));
+    expect(manifest.request).toMatchObject({
+      reference: 'FOI-2024-0412',
+      type: 'foi',
+      received: '2024-04-02',
+      due: '2024-04-30',
+    });
+    const report = await checkBundleForLeaks(zipBytes, secrets);
+    expect(report.findings).toEqual([]);
+    const kept = JSON.parse(await readFile(caseFile, 'utf8'));
+    expect(kept.format).toBe('im-records-case-file/1');
+    expect(kept.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(kept.decisions.length).toBeGreaterThanOrEqual(4);
+    expect(kept.bundle.zipSha256).toBe(result.stdout.match(/SHA-256 ([0-9a-f]{64})/)?.[1]);
+  });
+
+  it('gives the same bytes when run twice with the same inputs', async () => {
+    const a = join(dir, 'a.zip');
+    const b = join(dir, 'b.zip');
+    expect((await run(...base(), '--mode', 'foi', '--out', a)).code).toBe(0);
+    expect((await run(...base(), '--mode', 'foi', '--out', b)).code).toBe(0);
+    expect(Buffer.compare(await readFile(a), await readFile(b))).toBe(0);
+  });
+
+  it('keeps the subject in SAR mode and withholds the others', async () => {
+    const out = join(dir, 'sar.zip');
+    const result = await run(...base(), '--mode', 'sar', '--subject', 'Harold Pennington', '--out', out);
+    expect(result.code).toBe(0);
+    const zip = await JSZip.loadAsync(await readFile(out));
+    const csv = await (zip.file('transcript.csv') as JSZip.JSZipObject).async('string');
+    expect(csv).toContain('Harold Pennington');
+    expect(csv).not.toContain('07700 900123');
+  });
+
+  it('rejects bad input with exit code 2 and one line', async () => {
+    const missing = await run(file, '--mode', 'foi', '--received', '2024-04-02', '--out', join(dir, 'x.zip'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('records package: --reference is required.\n');
+    expect((await run(...base(), '--mode', 'eir', '--out', join(dir, 'x.zip'))).stderr).toMatch(
+      /--mode must be foi or sar/,
+    );
+    expect((await run(...base(), '--mode', 'sar', '--out', join(dir, 'x.zip'))).stderr).toMatch(
+      /--subject is required/,
+    );
+    const badDate = await run(
+      file,
+      '--mode',
+      'foi',
+      '--reference',
+      'R',
+      '--received',
+      '2024-13-01',
+      '--out',
+      join(dir, 'x.zip'),
+    );
+    expect(badDate.code).toBe(2);
+    expect(
+      (await run(join(dir, 'nope.txt'), '--mode', 'foi', '--reference', 'R', '--received', '2024-04-02', '--out', 'x'))
+        .stderr,
+    ).toMatch(/cannot read/);
+  });
+});
