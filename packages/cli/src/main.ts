@@ -2,9 +2,10 @@ import { type Command, type CommandIO, UsageError } from './command.ts';
 import { deadlineCommand } from './commands/deadline.ts';
 import { packageCommand } from './commands/package.ts';
 import { parseCommand } from './commands/parse.ts';
+import { redactCommand } from './commands/redact.ts';
 
 /** Every sub-command, in the order `records --help` lists them. */
-const commands: readonly Command[] = [deadlineCommand, parseCommand, packageCommand];
+const commands: readonly Command[] = [deadlineCommand, parseCommand, redactCommand, packageCommand];
 
 const defaultIO: CommandIO = {
   stdout: (text) => process.stdout.write(text),

@@ -6,7 +6,6 @@
  */
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import { FontLoadError } from './errors.ts';
-import cjkSlices from './fonts/noto-sans-sc-ranges.json' with { type: 'json' };
 import type { FontLoader } from './types.ts';
 
 /** npm package paths of the fonts the bundle may embed. */
@@ -122,13 +121,29 @@ function makeFace(font: PDFFont): Face {
 
 interface Slice {
   file: string;
-  ranges: [number, number][];
+  /** CSS unicode-range without the `U+`: `4e00-4e0f,4e11`. */
+  ranges: string;
+}
+
+type ParsedSlice = { file: string; ranges: [number, number][] };
+
+/** Loads the slice table (68 KB) only when a chat has characters DejaVu Sans lacks. */
+async function loadSlices(): Promise<ParsedSlice[]> {
+  const table = (await import('./fonts/noto-sans-sc-ranges.json', { with: { type: 'json' } })).default as Slice[];
+  return table.map((slice) => ({
+    file: slice.file,
+    ranges: slice.ranges.split(',').map((part): [number, number] => {
+      const [from, to] = part.split('-');
+      const start = Number.parseInt(from ?? '', 16);
+      return [start, to === undefined ? start : Number.parseInt(to, 16)];
+    }),
+  }));
 }
 
 /** Finds the Noto Sans SC slice that holds a code point, if any. */
-function sliceFor(cp: number): Slice | undefined {
-  for (const slice of cjkSlices as Slice[]) {
-    for (const [from, to] of slice.ranges) if (cp >= from && cp <= to) return slice;
+function sliceFor(slices: readonly ParsedSlice[], cp: number): string | undefined {
+  for (const slice of slices) {
+    for (const [from, to] of slice.ranges) if (cp >= from && cp <= to) return slice.file;
   }
   return undefined;
 }
@@ -183,13 +198,15 @@ export class FontBook {
     };
     const regular = makeFace(await load(FONT_FILES.regular));
     const bold = makeFace(await load(FONT_FILES.bold));
-    const needed = new Map<string, Slice>();
+    const needed = new Set<string>();
+    let slices: ParsedSlice[] | undefined;
     for (const cp of codePoints) {
       if (regular.has(cp) || cp < 0x2e80) continue;
-      const slice = sliceFor(cp);
-      if (slice) needed.set(slice.file, slice);
+      slices ??= await loadSlices();
+      const file = sliceFor(slices, cp);
+      if (file) needed.add(file);
     }
-    const files = [...needed.keys()].sort();
+    const files = [...needed].sort();
     const extra: Face[] = [];
     for (const file of files) extra.push(makeFace(await load(file)));
     return new FontBook(regular, bold, extra, [FONT_FILES.regular, FONT_FILES.bold, ...files]);

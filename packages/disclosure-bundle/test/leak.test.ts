@@ -85,6 +85,16 @@ describe('leak check catches planted leaks', () => {
     expect((await checkBundleForLeaks(clean.zip, ['Jane Doe'])).findings).toEqual([]);
   });
 
+  it('lists a value the disclosed text itself still shows apart from bundle leaks', async () => {
+    const result = await buildBundle({ disclosed: sampleConversation(), request, options });
+    const report = await checkBundleForLeaks(result.zip, ['Margaret Oyelaran', 'Zażółć', 'Harold Pennington'], {
+      disclosedText: ['Zażółć gęślą jaźń'],
+    });
+    expect(report.visibleInDisclosedText).toEqual(['Zażółć']);
+    expect(report.findings).toEqual([]);
+    expect(report.checkedSecrets).toBe(2);
+  });
+
   it('finds a value in a ZIP entry name', async () => {
     const JSZip = (await import('jszip')).default;
     const zip = new JSZip();

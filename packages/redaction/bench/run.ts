@@ -29,23 +29,29 @@ console.log(`generated ${count.toLocaleString('en-GB')} messages, ${mb.toFixed(1
 // Warm-up on a small slice so the JIT has compiled the hot paths, as it would have in a long-lived worker.
 detectPersonalDataSync({ ...conversation, messages: conversation.messages.slice(0, 20000) }, { mode: 'foi' });
 
+// Wall time is inflated when other processes share the cores; CPU time (all of this process's threads, so GC
+// helpers count against us) is the fairer single-core figure. Both are printed; the target is judged on CPU time.
 t = performance.now();
+let cpu = process.cpuUsage();
 const result = detectPersonalDataSync(conversation, { mode: 'foi' });
 const seconds = (performance.now() - t) / 1000;
-const ours = mb / seconds;
+cpu = process.cpuUsage(cpu);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const ours = mb / cpuSeconds;
 console.log(
-  `engine: ${result.proposals.length.toLocaleString('en-GB')} proposals in ${seconds.toFixed(2)} s = ${ours.toFixed(1)} MB/s (target >= 10 MB/s) — all recognisers, both passes`,
+  `engine: ${result.proposals.length.toLocaleString('en-GB')} proposals; wall ${seconds.toFixed(2)} s = ${(mb / seconds).toFixed(1)} MB/s; CPU ${cpuSeconds.toFixed(2)} s = ${ours.toFixed(1)} MB/s (target >= 10 MB/s) — all recognisers, both passes`,
 );
 
 const sample = texts.slice(0, sampleSize);
 const sampleMb = megabytes(sample);
-t = performance.now();
+cpu = process.cpuUsage();
 let people = 0;
 for (const text of sample) people += nlp(text).people().length;
-const peerSeconds = (performance.now() - t) / 1000;
+cpu = process.cpuUsage(cpu);
+const peerSeconds = (cpu.user + cpu.system) / 1e6;
 const peer = sampleMb / peerSeconds;
 console.log(
-  `peer: compromise people() on ${sample.length.toLocaleString('en-GB')} messages (${sampleMb.toFixed(2)} MB): ${people} names in ${peerSeconds.toFixed(2)} s = ${peer.toFixed(2)} MB/s (names only)`,
+  `peer: compromise people() on ${sample.length.toLocaleString('en-GB')} messages (${sampleMb.toFixed(2)} MB): ${people} names in ${peerSeconds.toFixed(2)} s = ${peer.toFixed(2)} MB/s (names only, CPU time)`,
 );
 console.log(`ratio: engine is ${(ours / peer).toFixed(1)}x the peer's throughput`);
 console.log(`memory: heap used ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);

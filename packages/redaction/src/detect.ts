@@ -156,18 +156,19 @@ export function buildContext(conversation: Conversation, options: DetectOptions)
 /** Merges overlapping candidates: a span inside another gives way; partial overlaps join under the stronger category. */
 export function mergeCandidates(candidates: Candidate[]): Candidate[] {
   if (candidates.length < 2) return candidates;
-  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end || priority[b.category] - priority[a.category]);
+  // Candidates are fresh objects from the recognisers, so they are sorted and reused in place.
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || priority[b.category] - priority[a.category]);
   const out: Candidate[] = [];
-  for (const c of sorted) {
+  for (const c of candidates) {
     const last = out[out.length - 1];
     if (!last || c.start >= last.end) {
-      out.push({ ...c });
+      out.push(c);
       continue;
     }
     if (c.end <= last.end) {
       // Contained: the containing span stands (a name inside an email or address is covered by it).
       if (c.start === last.start && c.end === last.end && priority[c.category] > priority[last.category]) {
-        out[out.length - 1] = { ...c };
+        out[out.length - 1] = c;
       }
       continue;
     }
@@ -217,17 +218,16 @@ interface ModeDecision {
   keptReason?: string;
 }
 
-function foiDecision(c: Candidate, context: RecogniserContext): ModeDecision {
-  if (c.category === 'person-name' && c.personKey?.startsWith('keep:')) {
-    return { withhold: false, exemption: '', keptReason: 'named senior staff acting in a public role (FOI keep list)' };
-  }
+const foiKeep: ModeDecision = { withhold: false, exemption: '', keptReason: 'named senior staff acting in a public role (FOI keep list)' };
+const foiThirdParty: ModeDecision = { withhold: true, exemption: S40_2 };
+const foiPatient: ModeDecision = { withhold: true, exemption: S40_2, alsoExemptions: [S41] };
+
+function foiDecision(c: Candidate): ModeDecision {
   if (c.category === 'person-name') {
-    return c.role === 'staff' ? { withhold: true, exemption: S40_2 } : { withhold: true, exemption: S40_2, alsoExemptions: [S41] };
+    if (c.personKey?.startsWith('keep:')) return foiKeep;
+    return c.role === 'staff' ? foiThirdParty : foiPatient;
   }
-  void context;
-  return patientCategories.has(c.category)
-    ? { withhold: true, exemption: S40_2, alsoExemptions: [S41] }
-    : { withhold: true, exemption: S40_2 };
+  return patientCategories.has(c.category) ? foiPatient : foiThirdParty;
 }
 
 /** Whose data a candidate is in SAR mode: the subject's when it names them, or sits next to their name. */
@@ -314,10 +314,14 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i] as Message;
     const candidates = detectMessage(message, context, recognisers);
-    const names = candidates.filter((c) => c.category === 'person-name');
+    // A name in the same message as a patient identifier (NHS number, DOB, address…) is most likely the patient's.
+    if (candidates.length > 1 && candidates.some((c) => patientCategories.has(c.category))) {
+      for (const c of candidates) if (c.category === 'person-name' && c.role === 'unknown') c.role = 'patient';
+    }
+    const names = options.mode === 'sar' ? candidates.filter((c) => c.category === 'person-name') : candidates;
     for (const c of candidates) {
       const d =
-        options.mode === 'foi' ? foiDecision(c, context) : sarDecision(c, message.text, names, context, options);
+        options.mode === 'foi' ? foiDecision(c) : sarDecision(c, message.text, names, context, options);
       if (d.withhold) {
         const p: Proposal = {
           id: proposalId(message.id, c),
@@ -331,7 +335,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
           exemption: d.exemption,
           status: 'proposed',
         };
-        if (d.alsoExemptions) p.alsoExemptions = d.alsoExemptions;
+        if (d.alsoExemptions) p.alsoExemptions = [...d.alsoExemptions];
         if (c.role) p.role = c.role;
         if (c.personKey) p.personKey = c.personKey;
         proposals.push(p);

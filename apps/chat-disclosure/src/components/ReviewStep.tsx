@@ -548,7 +548,6 @@ const ChatMessage = memo(function ChatMessage({ message, proposals, statuses, ac
               <AttachmentControl
                 id={`${message.id}-${attachment.fileName}`.replace(/[^\w-]/g, '_')}
                 fileName={attachment.fileName}
-                withheld={withheld}
                 onChange={(nextWithheld, reason) =>
                   onAttachment({
                     action: nextWithheld ? 'withhold-attachment' : 'include-attachment',
@@ -573,7 +572,7 @@ const withholdReasons = [
   'Not relevant to the request',
 ];
 
-function AttachmentControl({ id, fileName, withheld, onChange }: { id: string; fileName: string; withheld: boolean; onChange: (withheld: boolean, reason?: string) => void }) {
+function AttachmentControl({ id, fileName, onChange }: { id: string; fileName: string; onChange: (withheld: boolean, reason?: string) => void }) {
   const [reason, setReason] = useState(withholdReasons[0] as string);
   return (
     <div className="app-attachment__control">
@@ -585,15 +584,12 @@ function AttachmentControl({ id, fileName, withheld, onChange }: { id: string; f
           <option key={option}>{option}</option>
         ))}
       </select>{' '}
-      {withheld ? (
-        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" onClick={() => onChange(false)}>
-          Include<span className="nhsuk-u-visually-hidden"> {fileName}</span>
-        </button>
-      ) : (
-        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" onClick={() => onChange(true, reason)}>
-          Withhold<span className="nhsuk-u-visually-hidden"> {fileName}</span>
-        </button>
-      )}
+      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" onClick={() => onChange(false)}>
+        Include<span className="nhsuk-u-visually-hidden"> {fileName}</span>
+      </button>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" onClick={() => onChange(true, reason)}>
+        Withhold<span className="nhsuk-u-visually-hidden"> {fileName}</span>
+      </button>
     </div>
   );
 }

@@ -32,14 +32,14 @@ serveStages<PackageStages>(self, {
       onProgress: (step) =>
         progress({ stage: step.stage, done: step.done, total: step.total, label: `Building the bundle (${step.stage})` }),
     });
-    const caseFile = await buildCaseFile({
+    const { json } = buildCaseFile({
       sourceSha256: sources.map((source) => source.sha256).join(','),
       sourceFormat: sources.map((source) => source.format).join(','),
       decisions,
       settings: { ...settings, sources },
       bundle: result,
     });
-    const caseFileBytes = new TextEncoder().encode(`${JSON.stringify(caseFile, null, 2)}\n`);
+    const caseFileBytes = new TextEncoder().encode(json);
     const pdfEntry = Object.entries(unzipSync(result.zip, { filter: (file) => file.name.endsWith('.pdf') }))[0];
     const pdf = pdfEntry ? pdfEntry[1] : new Uint8Array();
     transfer(result.zip.buffer, caseFileBytes.buffer, pdf.buffer);

@@ -68,7 +68,7 @@ export default function SiteSearch({ docs }: SiteSearchProps) {
                   </p>
                   <p className="nhsuk-body-s">
                     {item.context}
-                    {item.kind === 'glossary' ? '' : ' guidance'}
+                    {item.kind === 'glossary' || item.context === 'Guidance' ? '' : ' guidance'}
                   </p>
                   <p className="nhsuk-body-s">{item.text.length > 180 ? `${item.text.slice(0, 177)}…` : item.text}</p>
                 </li>

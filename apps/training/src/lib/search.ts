@@ -1,5 +1,5 @@
 /**
- * The search documents: one per guidance section and one per glossary term, built at build time and handed to the
+ * The search documents: one per guidance page and section and one per glossary term, built at build time and handed to the
  * search island, which indexes them with fuse.js (a few hundred entries: a linear scan is fast enough).
  */
 import { plainText } from './markup.ts';
@@ -33,8 +33,15 @@ function blockText(block: Block): string {
   return [...block.do, ...block.dont].join(' ');
 }
 
-/** Every guidance section and glossary term as a search document. */
+/** Every guidance page, section and glossary term as a search document. */
 export function searchDocuments(course: Course): SearchDoc[] {
+  const pages = course.guidance.map((page) => ({
+    kind: 'guidance' as const,
+    title: page.title,
+    context: 'Guidance',
+    text: page.summary,
+    href: `/guidance/${page.slug}/`,
+  }));
   const sections = course.guidance.flatMap((page) =>
     page.sections.map((section) => ({
       kind: 'guidance' as const,
@@ -51,5 +58,5 @@ export function searchDocuments(course: Course): SearchDoc[] {
     text: term.definition,
     href: `/glossary/#${anchorId(term.term)}`,
   }));
-  return [...sections, ...terms];
+  return [...pages, ...sections, ...terms];
 }

@@ -16,11 +16,10 @@ export const defaultHospitalNumberPatterns: readonly string[] = ['[A-Z]{1,3}\\d{
 /** Hospital (MRN) numbers. */
 export const hospitalNumberRecogniser: Recogniser = {
   id: 'hospital-number',
-  minDigits: 5,
+  minDigits: 1,
   categories: ['hospital-number'],
   find(message: Message, context: RecogniserContext): Candidate[] {
     const text = message.text;
-    if (!/\d{5}/.test(text)) return [];
     const out: Candidate[] = [];
     for (const pattern of context.hospitalNumberPatterns) {
       pattern.lastIndex = 0;

@@ -22,15 +22,32 @@ import {
 } from '../lexicon.ts';
 import type { Candidate, PartyRole, Recogniser, RecogniserContext } from '../recogniser.ts';
 
-interface Token {
-  start: number;
-  end: number;
-  /** Lexicon flags of the lower-case word (see lexicon.ts). */
-  flags: number;
-  /** Token text without a possessive 's. */
-  word: string;
-  lower: string;
-  cap: boolean;
+/**
+ * Tokens of the message being scanned, held in reusable arrays (struct of arrays) rather than one object per token:
+ * the scanner sees tens of millions of tokens on a big chat and object churn would dominate its time.
+ */
+let cap = 256;
+let tStart = new Int32Array(cap);
+let tEnd = new Int32Array(cap);
+let tFlags = new Int32Array(cap);
+let tCap = new Uint8Array(cap);
+const tWord: string[] = [];
+const tLower: string[] = [];
+
+function grow(): void {
+  cap *= 2;
+  const s2 = new Int32Array(cap);
+  s2.set(tStart);
+  tStart = s2;
+  const e2 = new Int32Array(cap);
+  e2.set(tEnd);
+  tEnd = e2;
+  const f2 = new Int32Array(cap);
+  f2.set(tFlags);
+  tFlags = f2;
+  const c2 = new Uint8Array(cap);
+  c2.set(tCap);
+  tCap = c2;
 }
 
 const letterPattern = /[\p{L}\p{M}]/u;
@@ -40,10 +57,10 @@ function isLetter(c: number, text: string, i: number): boolean {
   return letterPattern.test(text.charAt(i));
 }
 
-/** Splits text into word tokens (letters with inner apostrophes and hyphens), dropping a possessive 's. */
-function tokenise(text: string): Token[] {
-  const tokens: Token[] = [];
+/** Splits text into word tokens (letters with inner apostrophes and hyphens), dropping a possessive 's; returns the count. */
+function tokenise(text: string): number {
   const n = text.length;
+  let count = 0;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
@@ -61,24 +78,29 @@ function tokenise(text: string): Token[] {
       else if (isLetter(c, text, i)) {
         plain = false;
         i++;
-      }
-      else if ((c === 39 || c === 8217 || c === 45) && i + 1 < n && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
+      } else if ((c === 39 || c === 8217 || c === 45) && i + 1 < n && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
         plain = false;
         i += 2;
-      }
-      else break;
+      } else break;
     }
     let end = i;
     const last2 = text.charCodeAt(end - 2);
     if (end - start > 3 && (last2 === 39 || last2 === 8217) && (text.charCodeAt(end - 1) | 32) === 115) end -= 2;
     const word = text.slice(start, end);
     const f = word.charCodeAt(0);
-    const cap = f >= 65 && f <= 90 ? true : f >= 97 && f <= 122 ? false : word.charAt(0) !== word.charAt(0).toLowerCase();
+    const isCap = f >= 65 && f <= 90 ? true : f >= 97 && f <= 122 ? false : word.charAt(0) !== word.charAt(0).toLowerCase();
     // Lower-case ASCII words are their own lower-case form: skip the copy on the hot path.
     const lower = folded && plain ? word : word.toLowerCase();
-    tokens.push({ start, end, word, lower, cap, flags: lexFlags(lower) });
+    if (count === cap) grow();
+    tStart[count] = start;
+    tEnd[count] = end;
+    tFlags[count] = lexFlags(lower);
+    tCap[count] = isCap ? 1 : 0;
+    tWord[count] = word;
+    tLower[count] = lower;
+    count++;
   }
-  return tokens;
+  return count;
 }
 
 const relationWords =
@@ -153,97 +175,107 @@ export function discoverNames(text: string, known: KnownNames): void {
   }
 }
 
-function candidate(tok: Token, confidence: number, rule: string, role: PartyRole, personKey: string): Candidate {
-  return { start: tok.start, end: tok.end, category: 'person-name', confidence, rule, role, personKey };
+function candidate(i: number, confidence: number, rule: string, role: PartyRole, personKey: string): Candidate {
+  return { start: tStart[i] ?? 0, end: tEnd[i] ?? 0, category: 'person-name', confidence, rule, role, personKey };
 }
 
 /** Finds name candidates in one text. */
 export function scanNames(text: string, known: KnownNames): Candidate[] {
-  const tokens = tokenise(text);
+  const count = tokenise(text);
   const out: Candidate[] = [];
   let previousName = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i] as Token;
-    const { lower, cap, flags } = tok;
+  for (let i = 0; i < count; i++) {
+    const lower = tLower[i] as string;
+    const flags = tFlags[i] as number;
+    const isCap = tCap[i] === 1;
     if (lower.length < 2 || flags & TITLE) continue;
-    const prev = i > 0 ? tokens[i - 1] : undefined;
-    const next = i + 1 < tokens.length ? tokens[i + 1] : undefined;
+    const hasPrev = i > 0;
+    const p = i - 1;
+    const prevFlags = hasPrev ? (tFlags[p] as number) : 0;
     const k = known.get(lower);
     const listed = (flags & (FIRST | LAST)) !== 0 || (lower.includes('-') && inLists(lower));
     // Fast exit: a lower-case word that is neither known nor a listed name cannot be a name on its own.
-    if (!cap && k === undefined && !listed && !(prev && prev.flags & TITLE)) continue;
-    const titled = prev !== undefined && (prev.flags & TITLE) !== 0 && onlySpaceBetween(text, prev.end, tok.start);
-    const adjacentToName = previousName === i - 1 && prev !== undefined && onlySpaceBetween(text, prev.end, tok.start);
-    const c1 = text.charCodeAt(tok.end);
-    const c2 = text.charCodeAt(tok.end + 1);
+    if (!isCap && k === undefined && !listed && !(prevFlags & TITLE)) continue;
+    const start = tStart[i] as number;
+    const end = tEnd[i] as number;
+    const word = tWord[i] as string;
+    const prevEnd = hasPrev ? (tEnd[p] as number) : 0;
+    const prevWord = hasPrev ? (tWord[p] as string) : '';
+    const spaceBefore = hasPrev && onlySpaceBetween(text, prevEnd, start);
+    const titled = (prevFlags & TITLE) !== 0 && spaceBefore;
+    const adjacentToName = previousName === p && spaceBefore;
+    const c1 = text.charCodeAt(end);
+    const c2 = text.charCodeAt(end + 1);
     const followedByDigit = (c1 >= 48 && c1 <= 57) || (c1 === 32 && c2 >= 48 && c2 <= 57);
     const common = (flags & COMMON) !== 0;
+    const prevInitial = hasPrev && prevWord.length === 1 && tCap[p] === 1 && prevWord !== 'I' && /^\.?\s$/.test(text.slice(prevEnd, start));
     let hit: Candidate | undefined;
 
-    if (titled && prev && !followedByDigit && (cap || !(flags & FUNCTION)) && !(flags & CLINICAL)) {
-      hit = candidate(tok, 0.9, 'name:title', k?.role ?? roleOfTitle(prev.lower), k?.personKey ?? lower);
+    if (titled && !followedByDigit && (isCap || !(flags & FUNCTION)) && !(flags & CLINICAL)) {
+      hit = candidate(i, 0.9, 'name:title', k?.role ?? roleOfTitle(tLower[p] as string), k?.personKey ?? lower);
     } else {
-      const initial = sentenceInitial(text, tok.start);
-      const initialBefore =
-        prev !== undefined && prev.word.length === 1 && prev.cap && prev.word !== 'I' && /^\.?\s$/.test(text.slice(prev.end, tok.start));
-      if (k && (!common || (cap && (!initial || adjacentToName || initialBefore)))) {
-        hit = candidate(tok, k.source === 'cue' ? 0.75 : 0.9, `name:${k.source}`, k.role, k.personKey);
+      const initial = sentenceInitial(text, start);
+      if (k && (!common || (isCap && (!initial || adjacentToName || prevInitial)))) {
+        hit = candidate(i, k.source === 'cue' ? 0.75 : 0.9, `name:${k.source}`, k.role, k.personKey);
       } else if (
         k &&
-        !cap &&
+        !isCap &&
         !(flags & (FUNCTION | CLINICAL)) &&
-        addressedBefore.test(text.slice(Math.max(0, tok.start - 16), tok.start))
+        addressedBefore.test(text.slice(Math.max(0, start - 16), start))
       ) {
-        hit = candidate(tok, k.source === 'cue' ? 0.75 : 0.9, `name:${k.source}`, k.role, k.personKey);
-      } else if (cap && !followedByDigit) {
-        const before = text.slice(Math.max(0, tok.start - 24), tok.start);
+        hit = candidate(i, k.source === 'cue' ? 0.75 : 0.9, `name:${k.source}`, k.role, k.personKey);
+      } else if (isCap && !followedByDigit) {
+        const before = text.slice(Math.max(0, start - 24), start);
         const relCue = relationBefore.test(before);
-        const possessiveCue = text.charCodeAt(tok.end) === 39 || text.charCodeAt(tok.end) === 8217 ? relationAfter.test(text.slice(tok.end, tok.end + 24)) : false;
+        const possessiveCue = c1 === 39 || c1 === 8217 ? relationAfter.test(text.slice(end, end + 24)) : false;
+        const n = i + 1;
         const nextListed =
-          next !== undefined &&
-          next.cap &&
-          (next.flags & (FIRST | LAST)) !== 0 &&
-          !(next.flags & COMMON) &&
-          onlySpaceBetween(text, tok.end, next.start);
+          n < count &&
+          tCap[n] === 1 &&
+          ((tFlags[n] as number) & (FIRST | LAST)) !== 0 &&
+          !((tFlags[n] as number) & COMMON) &&
+          onlySpaceBetween(text, end, tStart[n] as number);
         if (listed && !common) {
           const role = relCue ? 'relative' : possessiveCue || patientBefore.test(before) ? 'patient' : 'unknown';
-          hit = candidate(tok, 0.8, 'name:list', role, lower);
+          hit = candidate(i, 0.8, 'name:list', role, lower);
         } else if (listed && common) {
-          const monthLike = (flags & MONTH) !== 0 && /^\s*\d|^\s*$/.test(text.slice(tok.end, tok.end + 4));
-          const cued = adjacentToName || nextListed || relCue || possessiveCue || initialBefore;
+          const monthLike = (flags & MONTH) !== 0 && /^\s*\d|^\s*$/.test(text.slice(end, end + 4));
+          const cued = adjacentToName || nextListed || relCue || possessiveCue || prevInitial;
           if (!monthLike && (cued || (!initial && !(flags & (CLINICAL | MONTH))))) {
-            hit = candidate(tok, cued ? 0.7 : 0.5, 'name:list-common', relCue ? 'relative' : 'unknown', lower);
+            hit = candidate(i, cued ? 0.7 : 0.5, 'name:list-common', relCue ? 'relative' : 'unknown', lower);
           }
         } else if (!common) {
           const fuzzy = known.fuzzy(lower);
-          if (fuzzy) hit = candidate(tok, 0.65, 'name:fuzzy', fuzzy.role, fuzzy.personKey);
-          else if (relCue || possessiveCue) hit = candidate(tok, 0.6, 'name:relation-cue', relCue ? 'relative' : 'patient', lower);
-          else if (adjacentToName || nextListed) hit = candidate(tok, 0.6, 'name:neighbour', 'unknown', lower);
-          else if (!initial && patientBefore.test(before)) hit = candidate(tok, 0.55, 'name:patient-cue', 'patient', lower);
-          else if (tok.word.length <= 3 && tok.word === tok.word.toUpperCase()) {
-            const k2 = known.initials(tok.word);
-            if (k2) hit = candidate(tok, 0.6, 'name:initials', k2.role, k2.personKey);
-          } else if (unknownWord(tok.word)) {
+          if (fuzzy) hit = candidate(i, 0.65, 'name:fuzzy', fuzzy.role, fuzzy.personKey);
+          else if (relCue || possessiveCue) hit = candidate(i, 0.6, 'name:relation-cue', relCue ? 'relative' : 'patient', lower);
+          else if (adjacentToName || nextListed) hit = candidate(i, 0.6, 'name:neighbour', 'unknown', lower);
+          else if (!initial && patientBefore.test(before)) hit = candidate(i, 0.55, 'name:patient-cue', 'patient', lower);
+          else if (word.length <= 3 && word === word.toUpperCase()) {
+            const k2 = known.initials(word);
+            if (k2) hit = candidate(i, 0.6, 'name:initials', k2.role, k2.personKey);
+          } else if (unknownWord(word)) {
             // Philter's rule: a proper noun that no list proves safe is proposed (low confidence, for review).
-            hit = candidate(tok, initial ? 0.35 : 0.4, 'name:unknown-proper-noun', 'unknown', lower);
+            hit = candidate(i, initial ? 0.35 : 0.4, 'name:unknown-proper-noun', 'unknown', lower);
           }
         }
-      } else if (!cap && lower.length >= 4 && !common && !followedByDigit && listed) {
-        hit = candidate(tok, 0.45, 'name:list-lowercase', 'unknown', lower);
+      } else if (!isCap && lower.length >= 4 && !common && !followedByDigit && listed) {
+        hit = candidate(i, 0.45, 'name:list-lowercase', 'unknown', lower);
       }
     }
     if (!hit) continue;
-    if (prev && previousName !== i - 1 && prev.end - prev.start >= 2 && onlySpaceBetween(text, prev.end, tok.start)) {
+    if (spaceBefore && previousName !== p && prevWord.length >= 2) {
       // A first name written before a found name ("rod mclaughlin", "Just Greenfelder") is part of it.
-      const pf = prev.flags;
-      if (pf & FIRST && !(pf & (TITLE | CLINICAL)) && (prev.cap || !(pf & FUNCTION)) && !/[.]/.test(text.slice(prev.end, tok.start))) {
-        out.push({ ...hit, start: prev.start, end: prev.end, confidence: 0.6, rule: 'name:neighbour-before' });
+      if (
+        prevFlags & FIRST &&
+        !(prevFlags & (TITLE | CLINICAL)) &&
+        (tCap[p] === 1 || !(prevFlags & FUNCTION)) &&
+        !text.slice(prevEnd, start).includes('.')
+      ) {
+        out.push({ ...hit, start: tStart[p] as number, end: prevEnd, confidence: 0.6, rule: 'name:neighbour-before' });
       }
     }
     // Take in an initial written before the name ("O. Smith", "J Smith").
-    if (prev && prev.word.length === 1 && prev.cap && prev.word !== 'I' && /^\.?\s$/.test(text.slice(prev.end, tok.start))) {
-      hit.start = prev.start;
-    }
+    if (prevInitial) hit.start = tStart[p] as number;
     out.push(hit);
     previousName = i;
   }

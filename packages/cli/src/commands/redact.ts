@@ -1,0 +1,174 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ChatImportError, importChat } from '@im-records/chat-import';
+import { normalisePhoneNumber } from '@im-records/records-policy';
+import {
+  type DetectOptions,
+  detectPersonalDataSync,
+  disclose,
+  placeholder,
+  type RedactionCategory,
+  RedactionError,
+} from '@im-records/redaction';
+import { type Command, UsageError } from '../command.ts';
+
+const usage = `Usage: records redact FILE --mode foi|sar [--subject NAME]... [--keep NAME]... [--terms FILE]
+                      [--timezone Europe/London] [--keep-health-professionals] [--hospital-pattern REGEX]...
+
+Finds personal data in a chat export and prints the messages as they would be disclosed, as JSON:
+{"mode", "messages": [{"id", "author", "text", "redactions": [{"start", "end", "category", "exemption",
+"confidence", "source"}]}], "summary"}. "author" and "text" are as disclosed (pseudonyms such as "Staff member A",
+placeholders such as "[NHS number — s40(2)]"); start/end are UTF-16 offsets into the message text as
+'records parse' prints it.
+
+Options:
+  --mode foi|sar              FOI: everyone's personal data withheld; SAR: the subject's own data kept
+  --subject NAME              SAR: the data subject; repeat for aliases; a phone number is taken as their number
+  --keep NAME                 FOI: named senior staff kept in their public role (repeatable)
+  --keep-health-professionals SAR: keep staff names acting in their role (DPA 2018 Sch 2 para 17)
+  --terms FILE                extra terms to withhold, one per line; a line 're:PATTERN' is a regular expression
+  --hospital-pattern REGEX    trust hospital-number pattern (repeatable; default one to three letters + 6–8 digits)
+  --timezone ZONE             IANA zone the export's local times are read in (default Europe/London)
+`;
+
+function splitTerms(text: string): { terms: string[]; patterns: string[] } {
+  const terms: string[] = [];
+  const patterns: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    if (line.startsWith('re:')) patterns.push(line.slice(3));
+    else terms.push(line);
+  }
+  return { terms, patterns };
+}
+
+/** `records redact`: proposes redactions for a chat and prints the disclosed messages with every redaction explained. */
+export const redactCommand: Command = {
+  name: 'redact',
+  summary: 'Find personal data in a chat and print it as it would be disclosed (FOI or SAR), as JSON',
+  usage,
+  async run(args, io) {
+    let parsed: ReturnType<typeof parseArgs>;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          mode: { type: 'string' },
+          subject: { type: 'string', multiple: true },
+          keep: { type: 'string', multiple: true },
+          'keep-health-professionals': { type: 'boolean' },
+          terms: { type: 'string' },
+          'hospital-pattern': { type: 'string', multiple: true },
+          timezone: { type: 'string' },
+        },
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length !== 1) throw new UsageError(`expected exactly one FILE, got ${positionals.length}.`);
+    const file = positionals[0] as string;
+    const mode = values.mode as string | undefined;
+    if (mode !== 'foi' && mode !== 'sar') throw new UsageError(`--mode must be foi or sar, not '${mode ?? ''}'.`);
+    const subjects = (values.subject as string[] | undefined) ?? [];
+    if (mode === 'sar' && subjects.length === 0) throw new UsageError('--mode sar needs --subject NAME (the data subject).');
+    if (mode === 'foi' && subjects.length > 0) throw new UsageError('--subject applies to --mode sar only.');
+    const timeZone = (values.timezone as string | undefined) ?? 'Europe/London';
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone });
+    } catch {
+      throw new UsageError(`--timezone '${timeZone}' is not an IANA time zone (e.g. Europe/London).`);
+    }
+    const read = async (path: string): Promise<Uint8Array> => {
+      try {
+        return new Uint8Array(await readFile(path));
+      } catch (error) {
+        throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+      }
+    };
+    const bytes = await read(file);
+    const custom = values.terms ? splitTerms(new TextDecoder().decode(await read(values.terms as string))) : undefined;
+
+    let archive: Awaited<ReturnType<typeof importChat>>;
+    try {
+      archive = await importChat({ fileName: file.split(/[\\/]/).pop() ?? file, bytes }, { timeZone });
+    } catch (error) {
+      if (error instanceof ChatImportError) {
+        io.stderr(`records redact: ${error.name}: ${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+    const conversation = archive.conversation;
+    const phones = subjects.filter((s) => normalisePhoneNumber(s) !== undefined);
+    const names = subjects.filter((s) => normalisePhoneNumber(s) === undefined);
+    if (mode === 'sar' && names.length === 0) throw new UsageError('--subject needs at least one name, not only phone numbers.');
+    const options: DetectOptions = { mode };
+    if (mode === 'sar') {
+      options.subject = { names: names.slice(0, 1), aliases: names.slice(1), phones };
+      options.keepHealthProfessionals = values['keep-health-professionals'] === true;
+    }
+    const keep = (values.keep as string[] | undefined) ?? [];
+    if (keep.length > 0) options.keepNames = keep;
+    const hospital = values['hospital-pattern'] as string[] | undefined;
+    if (hospital) options.hospitalNumberPatterns = hospital;
+    if (custom) {
+      options.customTerms = custom.terms;
+      options.customPatterns = custom.patterns;
+    }
+    let result: ReturnType<typeof detectPersonalDataSync>;
+    try {
+      result = detectPersonalDataSync(conversation, options);
+    } catch (error) {
+      if (error instanceof RedactionError) throw new UsageError(error.message);
+      throw error;
+    }
+    const discloseOptions: Parameters<typeof disclose>[3] = { mode };
+    if (options.subject) discloseOptions.subject = options.subject;
+    if (options.keepNames) discloseOptions.keepNames = options.keepNames;
+    if (options.keepHealthProfessionals) discloseOptions.keepHealthProfessionals = true;
+    if (mode === 'sar') discloseOptions.selection = result.selection;
+    const disclosed = disclose(conversation, result.proposals, [], discloseOptions);
+
+    const byMessage = new Map<string, typeof result.proposals>();
+    for (const p of result.proposals) {
+      const list = byMessage.get(p.messageId) ?? [];
+      list.push(p);
+      byMessage.set(p.messageId, list);
+    }
+    const reasons = new Map(result.selection.map((s) => [s.messageId, s.reasons]));
+    const byCategory: Partial<Record<RedactionCategory, number>> = {};
+    const messages = disclosed.messages.map((m) => {
+      const redactions = (byMessage.get(m.id) ?? [])
+        .sort((a, b) => a.start - b.start)
+        .map((p) => {
+          byCategory[p.category] = (byCategory[p.category] ?? 0) + 1;
+          return {
+            start: p.start,
+            end: p.end,
+            category: p.category,
+            exemption: p.exemption,
+            confidence: p.confidence,
+            source: p.rule,
+          };
+        });
+      const text = m.segments.map((s) => (s.type === 'text' ? s.text : placeholder(s))).join('');
+      const entry: { id: string; author: string | null; text: string; redactions: typeof redactions; selectedBecause?: string[] } =
+        { id: m.id, author: m.author, text, redactions };
+      if (mode === 'sar') entry.selectedBecause = reasons.get(m.id) ?? [];
+      return entry;
+    });
+    const summary = {
+      messages: conversation.messages.length,
+      messagesInScope: disclosed.counts.messagesInScope,
+      redactions: messages.reduce((n, m) => n + (m.redactions as unknown[]).length, 0),
+      byCategory,
+      kept: result.kept.length,
+      attachmentsWithheld: disclosed.counts.attachmentsWithheld,
+    };
+    io.stdout(`${JSON.stringify({ mode, messages, summary }, null, 2)}\n`);
+    return 0;
+  },
+};

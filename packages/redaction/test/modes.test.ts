@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { detectPersonalDataSync, RedactionOptionsError } from '../src/index.ts';
+import { conv, msg } from './helpers.ts';
+
+const chat = conv([
+  msg('m1', 'Dr Sarah Jones', 'Bed 4 is Margaret Okafor, NHS no 401 023 2137, DOB 12/03/1941'),
+  msg('m2', 'Tom Baker', "Margret's daughter Ngozi rang on 07700 900123"),
+  msg('m3', 'Dr Sarah Jones', 'Prof Whitcombe agreed the plan'),
+  msg('m4', 'Tom Baker', 'Bleep 4412 please'),
+  msg('m5', 'Margaret Okafor', 'Can I have my results? my number is 07700 900999'),
+]);
+const found = (r: ReturnType<typeof detectPersonalDataSync>, id: string): string[] =>
+  r.proposals.filter((p) => p.messageId === id).map((p) => `${p.category}:${p.text}:${p.exemption}`);
+
+describe('FOI', () => {
+  const r = detectPersonalDataSync(chat, { mode: 'foi' });
+  it('withholds patients’ data under s40(2) with s41 noted, and staff names under s40(2)', () => {
+    expect(found(r, 'm1')).toEqual([
+      'person-name:Margaret:s40(2)',
+      'person-name:Okafor:s40(2)',
+      'nhs-number:401 023 2137:s40(2)',
+      'date-of-birth:12/03/1941:s40(2)',
+    ]);
+    const nhs = r.proposals.find((p) => p.category === 'nhs-number');
+    expect(nhs?.alsoExemptions).toEqual(['s41']);
+    const staff = r.proposals.find((p) => p.text === 'Whitcombe');
+    expect(staff?.role).toBe('staff');
+    expect(staff?.alsoExemptions).toBeUndefined();
+  });
+  it('keeps named senior staff when asked', () => {
+    const kept = detectPersonalDataSync(chat, { mode: 'foi', keepNames: ['Prof Alan Whitcombe'] });
+    expect(found(kept, 'm3')).toEqual([]);
+    expect(kept.kept.map((k) => k.reason)).toContain('named senior staff acting in a public role (FOI keep list)');
+  });
+  it('selects nothing (every message is in scope)', () => {
+    expect(r.selection).toEqual([]);
+  });
+});
+
+describe('SAR', () => {
+  const subject = { names: ['Margaret Okafor'], aliases: ['Maggie'], phones: ['07700 900999'] };
+  const r = detectPersonalDataSync(chat, { mode: 'sar', subject });
+  it("keeps the subject's own data and withholds other people's under DPA Sch2 para16", () => {
+    expect(found(r, 'm1')).toEqual([]);
+    expect(found(r, 'm2')).toEqual(['person-name:Ngozi:DPA Sch2 para16', 'phone:07700 900123:DPA Sch2 para16']);
+    expect(found(r, 'm5')).toEqual([]);
+    expect(r.kept.filter((k) => k.messageId === 'm1').map((k) => k.category)).toEqual([
+      'person-name',
+      'person-name',
+      'nhs-number',
+      'date-of-birth',
+    ]);
+  });
+  it('selects messages by or about the subject and says why, with fuzzy matching', () => {
+    const why = Object.fromEntries(r.selection.map((s) => [s.messageId, s.selected ? s.reasons : null]));
+    expect(why.m1).toEqual(['mentions "Margaret" (subject\'s name)', 'mentions "Okafor" (subject\'s name)']);
+    expect(why.m2).toEqual(['mentions "Margret" (fuzzy match of the subject\'s name)']);
+    expect(why.m3).toBeNull();
+    expect(why.m4).toBeNull();
+    expect(why.m5?.[0]).toBe('author Margaret Okafor is the data subject');
+  });
+  it('withholds staff names unless health professionals acting in role are kept (para 17)', () => {
+    expect(found(r, 'm3')).toEqual(['person-name:Whitcombe:DPA Sch2 para16']);
+    const para17 = detectPersonalDataSync(chat, { mode: 'sar', subject, keepHealthProfessionals: true });
+    expect(found(para17, 'm3')).toEqual([]);
+  });
+  it('needs a subject', () => {
+    expect(() => detectPersonalDataSync(chat, { mode: 'sar' })).toThrow(RedactionOptionsError);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { buildContext, KnownNames, nameRecogniser } from '../src/index.ts';
+import { conv, msg, texts } from './helpers.ts';
+
+const chat = conv([
+  msg('m1', 'Dr Sarah Jones', 'morning'),
+  msg('m2', 'Margaret Okonkwo-Hale', 'hi'),
+  msg('m3', '+44 7700 900123', 'hello'),
+]);
+const context = buildContext(chat, { mode: 'foi' });
+const names = (text: string, ctx = context): string[] => texts(text, nameRecogniser.find(msg('x', 'A', text), ctx));
+
+describe('participants', () => {
+  it('finds full names, first names, surnames, hyphen parts, any case', () => {
+    expect(names('Sarah Jones and sarah and JONES')).toEqual(['Sarah', 'Jones', 'sarah', 'JONES']);
+    expect(names('ask Okonkwo and Hale')).toEqual(['Okonkwo', 'Hale']);
+  });
+  it('finds misspelt, shortened and familiar forms (fuse.js on the small list)', () => {
+    expect(names('Margret said so')).toEqual(['Margret']);
+    expect(names('thanks Marg')).toEqual(['Marg']);
+    expect(names('Mags is on lates')).toEqual(['Mags']);
+  });
+  it('finds initials of a participant', () => {
+    expect(names('SJ to review')).toEqual(['SJ']);
+  });
+});
+
+describe('titles and cues', () => {
+  it('finds names after titles, in any case', () => {
+    expect(names('Mr Abernathy and mrs patel and Sister Quigley')).toEqual(['Abernathy', 'patel', 'Quigley']);
+  });
+  it('finds relatives and the patient of a possessive', () => {
+    expect(names("Zubair's daughter Ngozi rang")).toEqual(['Zubair', 'Ngozi']);
+  });
+  it('finds "bed 4 is …" patients and names next to names', () => {
+    expect(names('bed 4 is Chidiebere Okafor')).toEqual(['Chidiebere', 'Okafor']);
+  });
+  it('takes an initial into the name', () => {
+    expect(names('seen by J. Smith')).toEqual(['J. Smith']);
+  });
+});
+
+describe('lists and the safe-list traps', () => {
+  it('finds listed UK names mid-sentence and at the start', () => {
+    expect(names('Patel back from CT')).toEqual(['Patel']);
+    expect(names('spoke to Dorothy about it')).toEqual(['Dorothy']);
+  });
+  it('does not take English words that are also names for names without a cue', () => {
+    for (const trap of [
+      'Will you be around after handover?',
+      'May I swap my Saturday shift?',
+      'Hope the night shift goes OK!',
+      'Grace period for the mandatory training ends Friday',
+      'Mark the chart when the TTO is done',
+      'Bill the agency for the extra shift',
+      'Rose from 2 to 4 overnight',
+      'Sister on ward 7 says the drug round is late',
+      'Dr on call is aware',
+      'Ward 7 has 2 beds free',
+      'bleep 2345, amoxicillin 500mg TDS at 14:30',
+      'back in May 2024',
+    ]) {
+      expect(names(trap), trap).toEqual([]);
+    }
+  });
+  it('still finds those words as names when a cue says so', () => {
+    expect(names('Mrs Will and Grace Okafor')).toEqual(['Will', 'Grace', 'Okafor']);
+  });
+  it('proposes unknown proper nouns at low confidence (recall first)', () => {
+    const found = nameRecogniser.find(msg('x', 'A', 'handed over to Zbigniewski'), context);
+    expect(found.map((c) => [c.rule, c.confidence])).toEqual([['name:unknown-proper-noun', 0.4]]);
+  });
+});
+
+describe('KnownNames', () => {
+  it('does not propagate common words found by cues', () => {
+    const known = new KnownNames();
+    known.addCueName('Ward', 'patient');
+    known.addCueName('Okafor', 'patient');
+    expect(known.get('ward')).toBeUndefined();
+    expect(known.get('okafor')?.source).toBe('cue');
+  });
+});

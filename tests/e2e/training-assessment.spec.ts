@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { checkCertificatePdf, readCertificateCode } from '../../apps/training/src/lib/certificate-pdf.ts';
+import { expectNoAxeViolations } from './axe.ts';
+import { answerQuestion, screenshots, site, waitForIsland } from './training-helpers.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+test('a learner fails, reviews, passes on a retry with new questions, downloads and checks the certificate', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await page.goto(`${site}/assessment/`);
+  await waitForIsland(page);
+  await expectNoAxeViolations(page, 'assessment: intro');
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+
+  // First attempt: every answer wrong. Check the error, the question and the feedback states with axe once.
+  await expect(page.getByRole('heading', { name: /^Question 1 of 16$/ })).toBeFocused();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.locator('.nhsuk-error-message')).toBeVisible();
+  await expectNoAxeViolations(page, 'assessment: error');
+  await screenshots(page, 'assessment-question');
+  const firstIds: string[] = [];
+  for (let i = 1; i <= 16; i++) {
+    await expect(page.getByRole('heading', { name: `Question ${i} of 16` })).toBeVisible();
+    firstIds.push(await answerQuestion(page, false));
+    const feedback = page.getByTestId('feedback');
+    await expect(feedback).toHaveAttribute('aria-live', 'polite');
+    await expect(feedback.getByRole('link').first()).toHaveAttribute('href', /^\/guidance\//);
+    if (i === 1) {
+      await expectNoAxeViolations(page, 'assessment: feedback');
+      await screenshots(page, 'assessment-feedback');
+      // Progress survives a reload: the answered question shows again with its feedback.
+      await page.reload();
+      await waitForIsland(page);
+      await expect(page.getByTestId('feedback')).toContainText('Not quite.');
+    }
+    await page.getByRole('button', { name: i === 16 ? 'See your result' : 'Next question' }).click();
+  }
+  await expect(page.getByRole('heading', { name: 'You did not pass this time' })).toBeVisible();
+  await expect(page.getByText('You scored 0 out of 16 (0%). You need 80% to pass.')).toBeVisible();
+  await expect(page.locator('[data-review-question]')).toHaveCount(16);
+  await expect(page.getByRole('link', { name: 'Get your certificate' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'assessment: failed result and review');
+  await screenshots(page, 'assessment-failed');
+
+  // No certificate before passing.
+  await page.goto(`${site}/certificate/`);
+  await waitForIsland(page);
+  await expect(page.getByText('You need to pass the assessment on this device')).toBeVisible();
+  await expectNoAxeViolations(page, 'certificate: not passed');
+
+  // Second attempt: all new questions, answered rightly except two (14 of 16 is a pass).
+  await page.goto(`${site}/assessment/`);
+  await waitForIsland(page);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  const secondIds: string[] = [];
+  for (let i = 1; i <= 16; i++) {
+    secondIds.push(await answerQuestion(page, i > 2));
+    await page.getByRole('button', { name: i === 16 ? 'See your result' : 'Next question' }).click();
+  }
+  expect(secondIds.filter((id) => firstIds.includes(id))).toEqual([]);
+  await expect(page.getByRole('heading', { name: 'You passed' })).toBeVisible();
+  await expect(page.getByText('You scored 14 out of 16 (88%)')).toBeVisible();
+  const attempts = page.getByRole('table');
+  await expect(attempts.getByRole('row')).toHaveCount(3);
+  await expect(attempts).toContainText('Not passed');
+  await expectNoAxeViolations(page, 'assessment: passed result');
+  await screenshots(page, 'assessment-passed');
+
+  // The certificate: pdf-lib is fetched only now.
+  const lazyChunks: string[] = [];
+  page.on('request', (r) => {
+    if (/certificate-(issue|pdf)/.test(r.url())) lazyChunks.push(r.url());
+  });
+  await page.getByRole('link', { name: 'Get your certificate' }).click();
+  await waitForIsland(page);
+  expect(lazyChunks).toEqual([]);
+  await page.getByRole('button', { name: 'Create certificate' }).click();
+  await expect(page.getByText('Enter your full name')).toBeVisible();
+  await expectNoAxeViolations(page, 'certificate: error');
+  await page.getByLabel('Your full name').fill('Amara Okafor');
+  await page.getByRole('button', { name: 'Create certificate' }).click();
+  await expect(page.getByRole('heading', { name: 'Your certificate is ready' })).toBeVisible();
+  expect(lazyChunks.length).toBeGreaterThan(0);
+  await expectNoAxeViolations(page, 'certificate: issued');
+  await screenshots(page, 'certificate-issued');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download your certificate (PDF)' }).click()]);
+  const pdfPath = testInfo.outputPath('certificate.pdf');
+  await download.saveAs(pdfPath);
+  const pdf = new Uint8Array(readFileSync(pdfPath));
+  const code = await readCertificateCode(pdf);
+  expect(code).toBe((await page.getByTestId('verification-code').textContent())?.trim());
+  const check = await checkCertificatePdf(pdf);
+  expect(check).toMatchObject({ status: 'checked', unchanged: true, verification: { status: 'valid' } });
+  if (check.status !== 'checked') throw new Error('unreachable');
+  const fields = check.verification.fields;
+  expect(fields).toMatchObject({ name: 'Amara Okafor', scoreCorrect: 14, scoreTotal: 16, passMark: 0.8, policyVersion: '1.0' });
+  expect(Number(fields.expiresOn.slice(0, 4)) - Number(fields.completedOn.slice(0, 4))).toBe(1);
+  expect(fields.expiresOn.slice(4)).toBe(fields.completedOn.slice(4));
+
+  // An edited copy: the name is painted over.
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const font = await doc.embedFont(StandardFonts.HelveticaBold);
+  doc.getPage(0).drawRectangle({ x: 50, y: 370, width: 500, height: 40, color: rgb(1, 1, 1) });
+  doc.getPage(0).drawText('Someone Else', { x: 56, y: 380, size: 26, font });
+  const editedPath = testInfo.outputPath('edited.pdf');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(editedPath, await doc.save({ useObjectStreams: false }));
+
+  // Check both on the verification page.
+  await page.goto(`${site}/verify/`);
+  const result = page.getByTestId('verify-result');
+  await page.getByLabel('Upload the certificate PDF').setInputFiles(pdfPath);
+  await expect(result.getByRole('heading', { name: 'Certificate details are genuine' })).toBeVisible();
+  await expect(result).toContainText('Amara Okafor');
+  await expect(result).toContainText('14 out of 16');
+  await expectNoAxeViolations(page, 'verify: genuine');
+  await screenshots(page, 'verify-genuine');
+  await page.getByLabel('Upload the certificate PDF').setInputFiles(editedPath);
+  await expect(result.getByRole('heading', { name: 'This file has been changed' })).toBeVisible();
+  await expect(result).toContainText('Amara Okafor');
+  await expectNoAxeViolations(page, 'verify: altered file');
+  await screenshots(page, 'verify-altered');
+
+  // The pasted code verifies; a tampered one does not.
+  await page.getByLabel('Or paste the verification code').fill(code ?? '');
+  await page.getByRole('button', { name: 'Check code' }).click();
+  await expect(result.getByRole('heading', { name: 'Certificate details are genuine' })).toBeVisible();
+  const [h, p, s] = (code ?? '').split('.');
+  const payload = JSON.parse(Buffer.from(p ?? '', 'base64url').toString('utf8'));
+  const forged = `${h}.${Buffer.from(JSON.stringify({ ...payload, scoreCorrect: 16 })).toString('base64url')}.${s}`;
+  await page.getByLabel('Or paste the verification code').fill(forged);
+  await page.getByRole('button', { name: 'Check code' }).click();
+  await expect(result.getByRole('heading', { name: 'This certificate could not be verified' })).toBeVisible();
+  await expectNoAxeViolations(page, 'verify: failed');
+});

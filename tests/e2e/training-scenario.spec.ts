@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.ts';
+import { scenarioData, screenshots, site, waitForIsland } from './training-helpers.ts';
+
+const slug = 'unknown-number-joins';
+
+test('a learner completes a scenario, going back, reloading and starting again', async ({ page }) => {
+  const { nodes } = scenarioData(slug);
+  await page.goto(`${site}/scenarios/${slug}/`);
+  await waitForIsland(page);
+  const player = page.locator('[data-view]');
+  await expect(page.getByRole('heading', { name: 'Decision 1' })).toBeVisible();
+  await expectNoAxeViolations(page, 'scenario: first decision');
+  await screenshots(page, 'scenario-decision');
+
+  // Confirming without a choice shows an error.
+  await page.getByRole('button', { name: 'Confirm choice' }).click();
+  await expect(page.getByText('Choose what you would do')).toBeVisible();
+  await expectNoAxeViolations(page, 'scenario: error');
+
+  // A weaker first choice, whose consequence survives a reload.
+  const first = nodes.joined?.choices?.find((c) => c.id === 'carry-on');
+  await page.getByLabel(first?.text ?? '', { exact: true }).check();
+  await page.getByRole('button', { name: 'Confirm choice' }).click();
+  await expect(page.getByRole('heading', { name: 'What happened' })).toBeFocused();
+  await expect(page.getByText('Not the safest choice')).toBeVisible();
+  await expectNoAxeViolations(page, 'scenario: consequence');
+  await screenshots(page, 'scenario-consequence');
+  await page.reload();
+  await waitForIsland(page);
+  await expect(player).toHaveAttribute('data-view', 'consequence');
+
+  // Go back and choose the safe option instead.
+  await page.getByRole('button', { name: 'Go back' }).click();
+  await expect(player).toHaveAttribute('data-node', 'joined');
+  await expect(player).toHaveAttribute('data-view', 'decision');
+
+  // Play the best choice at every decision to the ending.
+  for (let guard = 0; guard < 10; guard++) {
+    const view = await player.getAttribute('data-view');
+    if (view === 'ending') break;
+    if (view === 'consequence') {
+      await expect(page.getByText('A safe choice')).toBeVisible();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      continue;
+    }
+    const nodeId = (await player.getAttribute('data-node')) ?? '';
+    const best = [...(nodes[nodeId]?.choices ?? [])].sort((a, b) => b.points - a.points)[0];
+    await page.getByLabel(best?.text ?? '', { exact: true }).check();
+    await page.getByRole('button', { name: 'Confirm choice' }).click();
+  }
+  await expect(player).toHaveAttribute('data-view', 'ending');
+  await expect(page.getByText('Good outcome')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'You scored 6 out of 6' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your choices' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Reporting a breach' }).first()).toBeVisible();
+  await expectNoAxeViolations(page, 'scenario: ending');
+  await screenshots(page, 'scenario-ending');
+
+  // The ending survives a reload too; then start again.
+  await page.reload();
+  await waitForIsland(page);
+  await expect(player).toHaveAttribute('data-view', 'ending');
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await expect(page.getByRole('heading', { name: 'Decision 1' })).toBeVisible();
+  await page.reload();
+  await waitForIsland(page);
+  await expect(page.getByRole('heading', { name: 'Decision 1' })).toBeVisible();
+});
+
+test('every scenario opens on its first decision and passes axe', async ({ page }) => {
+  for (const s of ['major-incident-3am', 'wound-photo', 'lock-screen-on-the-bus', 'advice-to-the-record', 'moving-to-a-new-trust', 'foi-request', 'spot-check']) {
+    await page.goto(`${site}/scenarios/${s}/`);
+    await waitForIsland(page);
+    await expect(page.getByRole('heading', { name: 'Decision 1' })).toBeVisible();
+    const radios = page.getByRole('radio');
+    await radios.first().check();
+    await page.getByRole('button', { name: 'Confirm choice' }).click();
+    await expect(page.getByRole('heading', { name: 'What happened' })).toBeVisible();
+    await expectNoAxeViolations(page, `${s}: consequence`);
+  }
+});
