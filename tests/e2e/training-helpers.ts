@@ -27,7 +27,9 @@ export interface Question {
   options: Option[];
 }
 export const bank = new Map<string, Question>(
-  slugs('questions').flatMap((topic) => (yaml(`questions/${topic}.yaml`).questions as Question[]).map((q) => [q.id, q] as const)),
+  slugs('questions').flatMap((topic) =>
+    (yaml(`questions/${topic}.yaml`).questions as Question[]).map((q) => [q.id, q] as const),
+  ),
 );
 
 export interface Choice {
@@ -66,7 +68,9 @@ export async function answerQuestion(page: Page, rightly: boolean): Promise<stri
   const id = (await container.getAttribute('data-question-id')) ?? '';
   const question = bank.get(id);
   if (!question) throw new Error(`question ${id} is not in the bank`);
-  const options = rightly ? question.options.filter((o) => o.correct) : question.options.filter((o) => !o.correct).slice(0, 1);
+  const options = rightly
+    ? question.options.filter((o) => o.correct)
+    : question.options.filter((o) => !o.correct).slice(0, 1);
   for (const option of options) await page.getByLabel(option.text, { exact: true }).check();
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.getByTestId('feedback')).toContainText(rightly ? 'Correct.' : 'Not quite.');

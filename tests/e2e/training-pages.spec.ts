@@ -3,7 +3,13 @@ import { expectNoAxeViolations } from './axe.ts';
 import { guidanceSlugs, scenarioSlugs, screenshots, site } from './training-helpers.ts';
 
 const staticPages = ['/', '/guidance/', '/scenarios/', '/glossary/', ...guidanceSlugs.map((s) => `/guidance/${s}/`)];
-const islandPages = ['/assessment/', '/certificate/', '/verify/', '/search/', ...scenarioSlugs.map((s) => `/scenarios/${s}/`)];
+const islandPages = [
+  '/assessment/',
+  '/certificate/',
+  '/verify/',
+  '/search/',
+  ...scenarioSlugs.map((s) => `/scenarios/${s}/`),
+];
 
 for (const path of staticPages) {
   test(`${path} has a heading, passes axe and loads no JavaScript`, async ({ page }) => {
@@ -31,7 +37,9 @@ for (const path of islandPages) {
 test('guidance pages show what records-policy says, their sources and review dates', async ({ page }) => {
   await page.goto(`${site}/guidance/lock-screen-notifications/`);
   await expect(page.getByRole('heading', { name: 'What the guidance says' })).toBeVisible();
-  await expect(page.locator('#point-lock-screen-previews-off')).toContainText('Turn off message previews on your lock screen');
+  await expect(page.locator('#point-lock-screen-previews-off')).toContainText(
+    'Turn off message previews on your lock screen',
+  );
   await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();
   await expect(page.getByText(/Page last reviewed: \d+ \w+ \d{4}/)).toBeVisible();
   await expect(page.getByText(/Next review due: \d+ \w+ \d{4}/)).toBeVisible();

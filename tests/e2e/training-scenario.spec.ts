@@ -69,7 +69,15 @@ test('a learner completes a scenario, going back, reloading and starting again',
 });
 
 test('every scenario opens on its first decision and passes axe', async ({ page }) => {
-  for (const s of ['major-incident-3am', 'wound-photo', 'lock-screen-on-the-bus', 'advice-to-the-record', 'moving-to-a-new-trust', 'foi-request', 'spot-check']) {
+  for (const s of [
+    'major-incident-3am',
+    'wound-photo',
+    'lock-screen-on-the-bus',
+    'advice-to-the-record',
+    'moving-to-a-new-trust',
+    'foi-request',
+    'spot-check',
+  ]) {
     await page.goto(`${site}/scenarios/${s}/`);
     await waitForIsland(page);
     await expect(page.getByRole('heading', { name: 'Decision 1' })).toBeVisible();

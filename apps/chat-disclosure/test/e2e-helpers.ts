@@ -29,8 +29,8 @@ export async function openControlled(page: Page): Promise<void> {
 }
 
 /**
- * Records every request made after this call, by the page, its workers or its service worker. A request counts as
- * leaving the browser unless it is a blob:/data: URL or was answered by the app's own service worker cache.
+ * Records every request made after this call, by the page, its workers or its service worker. A network request (http,
+ * https, ws, wss, ftp) counts as leaving the browser unless the app's own service worker answered it from its cache.
  */
 export function watchRequests(context: BrowserContext): { leaving: () => Promise<string[]> } {
   const seen: Request[] = [];
@@ -40,7 +40,8 @@ export function watchRequests(context: BrowserContext): { leaving: () => Promise
       const out: string[] = [];
       for (const request of seen) {
         const url = request.url();
-        if (url.startsWith('blob:') || url.startsWith('data:')) continue;
+        // blob:, data: and the browser's own chrome:/chrome-extension: pages (its PDF viewer) never reach a network.
+        if (!/^(https?|wss?|ftp):/.test(url)) continue;
         if (request.serviceWorker()) {
           out.push(`service worker fetched ${url}`);
           continue;

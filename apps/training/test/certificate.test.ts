@@ -16,7 +16,12 @@ import {
   verifyCertificateCode,
 } from '../src/lib/certificate.ts';
 import { certificateFields, issueCertificate } from '../src/lib/certificate-issue.ts';
-import { buildCertificatePdf, checkCertificatePdf, readCertificateCode, unprintableCharacters } from '../src/lib/certificate-pdf.ts';
+import {
+  buildCertificatePdf,
+  checkCertificatePdf,
+  readCertificateCode,
+  unprintableCharacters,
+} from '../src/lib/certificate-pdf.ts';
 import { CertificateCodeError, CertificateIssueError } from '../src/lib/errors.ts';
 import type { Attempt } from '../src/lib/quiz.ts';
 
@@ -33,7 +38,13 @@ const fields: CertificateFields = {
   policyVersion: '1.0',
   policyPackageVersion: '0.1.0',
 };
-const context = { course: fields.course, courseVersion: '2026.1', passMark: 0.8, policyVersion: '1.0', policyPackageVersion: '0.1.0' };
+const context = {
+  course: fields.course,
+  courseVersion: '2026.1',
+  passMark: 0.8,
+  policyVersion: '1.0',
+  policyPackageVersion: '0.1.0',
+};
 const encoder = new TextEncoder();
 
 /** Replaces the payload of a code with other fields, keeping the original signature (a forged edit). */
@@ -48,7 +59,11 @@ describe('the verification code', () => {
     const code = await signCertificate(fields, signer);
     const result = await verifyCertificateCode(code);
     expect(result).toEqual({ status: 'valid', issuer: null, keyId: await keyThumbprint(signer.publicJwk), fields });
-    expect(decodeCertificateCode(code).header).toEqual({ alg: 'EdDSA', typ: 'imt-certificate+jws', jwk: signer.publicJwk });
+    expect(decodeCertificateCode(code).header).toEqual({
+      alg: 'EdDSA',
+      typ: 'imt-certificate+jws',
+      jwk: signer.publicJwk,
+    });
   });
 
   it('is deterministic for the same key and fields (Ed25519)', async () => {
@@ -58,7 +73,12 @@ describe('the verification code', () => {
 
   it('does not verify when any field is changed', async () => {
     const code = await signCertificate(fields, await ephemeralSigner());
-    for (const changed of [{ name: 'Someone Else' }, { scoreCorrect: 16 }, { expiresOn: '2030-03-10' }, { policyVersion: '2.0' }]) {
+    for (const changed of [
+      { name: 'Someone Else' },
+      { scoreCorrect: 16 },
+      { expiresOn: '2030-03-10' },
+      { policyVersion: '2.0' },
+    ]) {
       const result = await verifyCertificateCode(swapPayload(code, { ...fields, ...changed }));
       expect(result.status, JSON.stringify(changed)).toBe('bad-signature');
     }
@@ -78,16 +98,23 @@ describe('the verification code', () => {
     const code = await signCertificate(fields, { ...signer, kid });
     expect(await verifyCertificateCode(code)).toMatchObject({ status: 'unknown-key', keyId: kid });
     const trusted = [{ kid, issuer: 'Anytown NHS Trust attestation service', jwk: signer.publicJwk }];
-    expect(await verifyCertificateCode(code, trusted)).toMatchObject({ status: 'valid', issuer: 'Anytown NHS Trust attestation service' });
+    expect(await verifyCertificateCode(code, trusted)).toMatchObject({
+      status: 'valid',
+      issuer: 'Anytown NHS Trust attestation service',
+    });
     const other = await ephemeralSigner();
-    expect(await verifyCertificateCode(code, [{ ...trusted[0], jwk: other.publicJwk } as (typeof trusted)[0]])).toMatchObject({ status: 'bad-signature' });
+    expect(
+      await verifyCertificateCode(code, [{ ...trusted[0], jwk: other.publicJwk } as (typeof trusted)[0]]),
+    ).toMatchObject({ status: 'bad-signature' });
   });
 
   it('rejects extra fields, missing fields and non-canonical encodings', async () => {
     const code = await signCertificate(fields, await ephemeralSigner());
     const [h, , s] = code.split('.');
     const withPayload = (json: string) => `${h}.${toBase64Url(encoder.encode(json))}.${s}`;
-    expect(() => decodeCertificateCode(withPayload(JSON.stringify({ ...fields, admin: true })))).toThrow('unexpected field "admin"');
+    expect(() => decodeCertificateCode(withPayload(JSON.stringify({ ...fields, admin: true })))).toThrow(
+      'unexpected field "admin"',
+    );
     const { name: _name, ...noName } = fields;
     expect(() => decodeCertificateCode(withPayload(JSON.stringify(noName)))).toThrow('"name" is missing');
     expect(() => decodeCertificateCode(withPayload(JSON.stringify(fields, null, 1)))).toThrow('canonical');
@@ -96,13 +123,19 @@ describe('the verification code', () => {
 
   it('throws only CertificateCodeError on arbitrary input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.tuple(fc.base64String(), fc.base64String(), fc.base64String()).map((p) => p.join('.'))), (text) => {
-        try {
-          decodeCertificateCode(text);
-        } catch (error) {
-          expect(error).toBeInstanceOf(CertificateCodeError);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.tuple(fc.base64String(), fc.base64String(), fc.base64String()).map((p) => p.join('.')),
+        ),
+        (text) => {
+          try {
+            decodeCertificateCode(text);
+          } catch (error) {
+            expect(error).toBeInstanceOf(CertificateCodeError);
+          }
+        },
+      ),
     );
   });
 
@@ -152,7 +185,11 @@ describe('issuing', () => {
     const issued = await issueCertificate(passed, 'Amara Okafor', context);
     expect(await readCertificateCode(issued.pdf)).toBe(issued.code);
     const check = await checkCertificatePdf(issued.pdf);
-    expect(check).toEqual({ status: 'checked', unchanged: true, verification: expect.objectContaining({ status: 'valid', fields: issued.fields }) });
+    expect(check).toEqual({
+      status: 'checked',
+      unchanged: true,
+      verification: expect.objectContaining({ status: 'valid', fields: issued.fields }),
+    });
   });
 });
 
@@ -175,7 +212,7 @@ describe('the certificate PDF', () => {
     const original = await buildCertificatePdf(code);
     const doc = await PDFDocument.load(original, { updateMetadata: false });
     const page = doc.getPage(0);
-    page.drawRectangle({ x: 56, y: 380, width: 400, height: 30, color: undefined });
+    page.drawRectangle({ x: 56, y: 380, width: 400, height: 30 });
     page.drawText('Someone Else', { x: 56, y: 385, size: 26, font: await doc.embedFont(StandardFonts.HelveticaBold) });
     const edited = await doc.save({ useObjectStreams: false });
     const check = await checkCertificatePdf(edited);

@@ -13,7 +13,9 @@ describe('the course content', () => {
     expect(course.guidance.length).toBeGreaterThanOrEqual(10);
     expect(course.scenarios.length).toBeGreaterThanOrEqual(8);
     expect(course.questions.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(course.questions.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'true-false', 'scenario']));
+    expect(new Set(course.questions.map((q) => q.type))).toEqual(
+      new Set(['single', 'multiple', 'true-false', 'scenario']),
+    );
   });
 
   it('covers every records-policy guidance point, and cites only real ones', () => {
@@ -32,14 +34,21 @@ describe('the course content', () => {
   it('has enough questions in every topic for a balanced draw with fresh questions on a retry', () => {
     const perTopic = Math.ceil(course.settings.assessment.questionCount / course.settings.topics.length);
     for (const topic of course.settings.topics) {
-      expect(course.questions.filter((q) => q.topic === topic.id).length, topic.id).toBeGreaterThanOrEqual(perTopic * 2);
+      expect(course.questions.filter((q) => q.topic === topic.id).length, topic.id).toBeGreaterThanOrEqual(
+        perTopic * 2,
+      );
     }
   });
 
   it('keeps guidance sentences short (NHS content style)', () => {
     // A proxy for reading age: average sentence length in the guidance prose stays under 15 words.
-    const prose = course.guidance.flatMap((page) => page.sections.flatMap((s) => s.body.filter((b): b is string => typeof b === 'string')));
-    const sentences = prose.join(' ').split(/(?<=[.!?])\s+/).filter(Boolean);
+    const prose = course.guidance.flatMap((page) =>
+      page.sections.flatMap((s) => s.body.filter((b): b is string => typeof b === 'string')),
+    );
+    const sentences = prose
+      .join(' ')
+      .split(/(?<=[.!?])\s+/)
+      .filter(Boolean);
     const words = sentences.reduce((n, s) => n + s.split(/\s+/).length, 0);
     expect(words / sentences.length).toBeLessThan(15);
   });
@@ -52,7 +61,9 @@ describe('a broken content file', () => {
   it('names the file, line and field when a question lacks a field', () => {
     scratch = scratchContent();
     // Remove the feedback of the second option of the fourth question in apps.yaml.
-    scratch.edit('questions/apps.yaml', (text) => text.replace('        feedback: Right. A PIN stops someone who picks up the phone reading messages.\n', ''));
+    scratch.edit('questions/apps.yaml', (text) =>
+      text.replace('        feedback: Right. A PIN stops someone who picks up the phone reading messages.\n', ''),
+    );
     const error = (() => {
       try {
         scratch.load();
@@ -65,18 +76,34 @@ describe('a broken content file', () => {
     const content = error as ContentError;
     expect(content.file).toBe('content/training/questions/apps.yaml');
     expect(content.field).toBe('questions[3].options[1].feedback');
-    expect(content.message).toMatch(/^content\/training\/questions\/apps\.yaml:\d+ questions\[3\]\.options\[1\]\.feedback: /);
+    expect(content.message).toMatch(
+      /^content\/training\/questions\/apps\.yaml:\d+ questions\[3\]\.options\[1\]\.feedback: /,
+    );
   });
 
   it('rejects a single-choice question with two right answers', () => {
     scratch = scratchContent();
-    scratch.edit('questions/apps.yaml', (text) => text.replace("        feedback: Being popular does not make an app safe or approved.", "        feedback: Being popular does not make an app safe or approved.\n        correct: true").replace(/(id: popular\n\s+text: [^\n]+\n)\s+correct: false\n/, '$1'));
-    expect(() => scratch.load()).toThrow(/questions\/apps\.yaml:\d+ questions\[0\]\.options: a single question needs exactly 1 correct option/);
+    scratch.edit('questions/apps.yaml', (text) =>
+      text
+        .replace(
+          '        feedback: Being popular does not make an app safe or approved.',
+          '        feedback: Being popular does not make an app safe or approved.\n        correct: true',
+        )
+        .replace(/(id: popular\n\s+text: [^\n]+\n)\s+correct: false\n/, '$1'),
+    );
+    expect(() => scratch.load()).toThrow(
+      /questions\/apps\.yaml:\d+ questions\[0\]\.options: a single question needs exactly 1 correct option/,
+    );
   });
 
   it('rejects a misspelt field instead of ignoring it', () => {
     scratch = scratchContent();
-    scratch.edit('questions/record.yaml', (text) => text.replace('    explanation: The chat does not replace the health record.', '    explenation: The chat does not replace the health record.'));
+    scratch.edit('questions/record.yaml', (text) =>
+      text.replace(
+        '    explanation: The chat does not replace the health record.',
+        '    explenation: The chat does not replace the health record.',
+      ),
+    );
     expect(() => scratch.load()).toThrow(/questions\/record\.yaml:\d+ questions\[0\]/);
   });
 
@@ -88,39 +115,64 @@ describe('a broken content file', () => {
 
   it('rejects a link to a guidance page that does not exist', () => {
     scratch = scratchContent();
-    scratch.edit('questions/breaches.yaml', (text) => text.replace('guidance: [why-it-matters]', 'guidance: [why-it-matter]'));
-    expect(() => scratch.load()).toThrow('questions/breaches.yaml questions[4].guidance[0]: links to guidance page "why-it-matter", which does not exist');
+    scratch.edit('questions/breaches.yaml', (text) =>
+      text.replace('guidance: [why-it-matters]', 'guidance: [why-it-matter]'),
+    );
+    expect(() => scratch.load()).toThrow(
+      'questions/breaches.yaml questions[4].guidance[0]: links to guidance page "why-it-matter", which does not exist',
+    );
   });
 
   it('rejects a guidance point id that records-policy does not have', () => {
     scratch = scratchContent();
-    scratch.edit('guidance/photos-and-files.yaml', (text) => text.replace('covers: [photos-not-in-gallery]', 'covers: [photos-not-in-gallery, photos-in-cloud]'));
-    expect(() => scratch.load()).toThrow('guidance/photos-and-files.yaml covers[1]: "photos-in-cloud" is not a records-policy guidance point');
+    scratch.edit('guidance/photos-and-files.yaml', (text) =>
+      text.replace('covers: [photos-not-in-gallery]', 'covers: [photos-not-in-gallery, photos-in-cloud]'),
+    );
+    expect(() => scratch.load()).toThrow(
+      'guidance/photos-and-files.yaml covers[1]: "photos-in-cloud" is not a records-policy guidance point',
+    );
   });
 
   it('fails when a records-policy guidance point is covered by no page', () => {
     scratch = scratchContent();
-    scratch.edit('guidance/photos-and-files.yaml', (text) => text.replace('covers: [photos-not-in-gallery]', 'covers: [minimise-patient-data]'));
-    expect(() => scratch.load()).toThrow('no guidance page covers records-policy guidance point "photos-not-in-gallery"');
+    scratch.edit('guidance/photos-and-files.yaml', (text) =>
+      text.replace('covers: [photos-not-in-gallery]', 'covers: [minimise-patient-data]'),
+    );
+    expect(() => scratch.load()).toThrow(
+      'no guidance page covers records-policy guidance point "photos-not-in-gallery"',
+    );
   });
 
   it('rejects a scenario choice that leads nowhere', () => {
     scratch = scratchContent();
-    scratch.edit('scenarios/wound-photo.yaml', (text) => text.replace('next: gallery\n        guidance: [photos-and-files, sharing-the-minimum]', 'next: galery\n        guidance: [photos-and-files, sharing-the-minimum]'));
-    expect(() => scratch.load()).toThrow('scenarios/wound-photo.yaml nodes.photo-posted.choices[0].next: names node "galery", which does not exist');
+    scratch.edit('scenarios/wound-photo.yaml', (text) =>
+      text.replace(
+        'next: gallery\n        guidance: [photos-and-files, sharing-the-minimum]',
+        'next: galery\n        guidance: [photos-and-files, sharing-the-minimum]',
+      ),
+    );
+    expect(() => scratch.load()).toThrow(
+      'scenarios/wound-photo.yaml nodes.photo-posted.choices[0].next: names node "galery", which does not exist',
+    );
   });
 
   it('stops `astro build` with the file and field', { timeout: 120_000 }, () => {
     scratch = scratchContent();
-    scratch.edit('questions/apps.yaml', (text) => text.replace('        feedback: Right. A PIN stops someone who picks up the phone reading messages.\n', ''));
+    scratch.edit('questions/apps.yaml', (text) =>
+      text.replace('        feedback: Right. A PIN stops someone who picks up the phone reading messages.\n', ''),
+    );
     const outDir = mkdtempSync(join(tmpdir(), 'imt-dist-'));
     try {
       const app = fileURLToPath(new URL('..', import.meta.url));
-      const result = spawnSync(process.execPath, [join(app, '../../node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-        cwd: app,
-        env: { ...process.env, TRAINING_CONTENT_DIR: scratch.dir, ASTRO_TELEMETRY_DISABLED: '1' },
-        encoding: 'utf8',
-      });
+      const result = spawnSync(
+        process.execPath,
+        [join(app, '../../node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+        {
+          cwd: app,
+          env: { ...process.env, TRAINING_CONTENT_DIR: scratch.dir, ASTRO_TELEMETRY_DISABLED: '1' },
+          encoding: 'utf8',
+        },
+      );
       expect(result.status).not.toBe(0);
       expect(`${result.stdout}${result.stderr}`).toContain('questions[3].options[1].feedback');
       expect(`${result.stdout}${result.stderr}`).toContain('questions/apps.yaml');

@@ -25,7 +25,11 @@ describe('inline markup', () => {
 
 describe('search', () => {
   const docs = searchDocuments(course);
-  const fuse = new Fuse(docs, { keys: [{ name: 'title', weight: 3 }, 'text', 'context'], threshold: 0.35, ignoreLocation: true });
+  const fuse = new Fuse(docs, {
+    keys: [{ name: 'title', weight: 3 }, 'text', 'context'],
+    threshold: 0.35,
+    ignoreLocation: true,
+  });
 
   it('indexes every guidance section and glossary term with a link', () => {
     const sections = course.guidance.reduce((n, p) => n + p.sections.length, 0);
@@ -34,9 +38,18 @@ describe('search', () => {
   });
 
   it('finds guidance and glossary entries by their words', () => {
-    const top = fuse.search('lock screen previews').slice(0, 3).map((r) => r.item.href);
+    const top = fuse
+      .search('lock screen previews')
+      .slice(0, 3)
+      .map((r) => r.item.href);
     expect(top.some((href) => href.startsWith('/guidance/lock-screen-notifications/'))).toBe(true);
-    expect(fuse.search('invite link').map((r) => r.item.href).slice(0, 3).join()).toContain('groups-and-invite-links');
+    expect(
+      fuse
+        .search('invite link')
+        .map((r) => r.item.href)
+        .slice(0, 3)
+        .join(),
+    ).toContain('groups-and-invite-links');
     expect(fuse.search('ICO').some((r) => r.item.kind === 'glossary' && r.item.title === 'ICO')).toBe(true);
   });
 

@@ -2,6 +2,7 @@ import { hasPassed } from '@im-records/records-policy';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidStepError } from '../src/lib/errors.ts';
+import { passMark } from '../src/lib/policy.ts';
 import {
   type Attempt,
   answerItem,
@@ -12,7 +13,6 @@ import {
   restoreAttempts,
   timesSeen,
 } from '../src/lib/quiz.ts';
-import { passMark } from '../src/lib/policy.ts';
 import { seededRandom } from '../src/lib/random.ts';
 import { course } from './helpers.ts';
 
@@ -90,7 +90,8 @@ describe('drawQuestions', () => {
       const items = drawQuestions(course.questions, topics, count, timesSeen(attempts), seededRandom(i + 100));
       attempts.push(attemptOf(items));
     }
-    for (const a of attempts) for (const item of a.items) seen.set(item.questionId, (seen.get(item.questionId) ?? 0) + 1);
+    for (const a of attempts)
+      for (const item of a.items) seen.set(item.questionId, (seen.get(item.questionId) ?? 0) + 1);
     // No question is drawn a third time while another in its topic has not been drawn at all.
     for (const topic of topics) {
       const inTopic = course.questions.filter((q) => q.topic === topic).map((q) => seen.get(q.id) ?? 0);
@@ -99,7 +100,9 @@ describe('drawQuestions', () => {
   });
 
   it('refuses to draw more questions than the bank holds', () => {
-    expect(() => drawQuestions(course.questions.slice(0, 3), topics, 4, new Map(), seededRandom(1))).toThrow(InvalidStepError);
+    expect(() => drawQuestions(course.questions.slice(0, 3), topics, 4, new Map(), seededRandom(1))).toThrow(
+      InvalidStepError,
+    );
   });
 });
 
@@ -123,7 +126,11 @@ describe('marking', () => {
       items.map((item, i) => {
         const q = bank.get(item.questionId);
         const correct = q?.options.filter((o) => o.correct).map((o) => o.id) ?? [];
-        const incorrect = q?.options.filter((o) => !o.correct).map((o) => o.id).slice(0, 1) ?? [];
+        const incorrect =
+          q?.options
+            .filter((o) => !o.correct)
+            .map((o) => o.id)
+            .slice(0, 1) ?? [];
         return { ...item, selected: i < n ? correct : incorrect };
       });
     expect(markAttempt(answer(8), bank, passMark)).toEqual({ correct: 8, total: 10, fraction: 0.8, passed: true });
@@ -132,7 +139,8 @@ describe('marking', () => {
 
   it('agrees with records-policy hasPassed on every score up to 50 questions', () => {
     for (let total = 1; total <= 50; total++) {
-      for (let correct = 0; correct <= total; correct++) expect(reachesPassMark(correct, total, passMark)).toBe(hasPassed(correct, total));
+      for (let correct = 0; correct <= total; correct++)
+        expect(reachesPassMark(correct, total, passMark)).toBe(hasPassed(correct, total));
     }
   });
 

@@ -79,7 +79,13 @@ const d = (choices: [string, string, 0 | 1 | 2][]): DecisionNode => ({
   question: 'q',
   choices: choices.map(([id, next, points]) => ({ id, text: id, consequence: 'c', points, next })),
 });
-const end = (rating: EndingNode['rating'] = 'good'): EndingNode => ({ type: 'ending', rating, title: 't', text: 't', guidance: ['x'] });
+const end = (rating: EndingNode['rating'] = 'good'): EndingNode => ({
+  type: 'ending',
+  rating,
+  title: 't',
+  text: 't',
+  guidance: ['x'],
+});
 const line: ScenarioGraph = {
   start: 'a',
   nodes: {
@@ -99,22 +105,36 @@ const line: ScenarioGraph = {
 
 describe('analyseScenario on broken graphs', () => {
   it('accepts a sound graph and measures it', () => {
-    expect(analyseScenario(line)).toMatchObject({ problems: [], maxPoints: 6, minDecisions: 3, maxDecisions: 3, decisionCount: 3 });
+    expect(analyseScenario(line)).toMatchObject({
+      problems: [],
+      maxPoints: 6,
+      minDecisions: 3,
+      maxDecisions: 3,
+      decisionCount: 3,
+    });
   });
 
   it('finds a dangling link', () => {
     const graph = { ...line, nodes: { ...line.nodes, b: d([['good', 'nowhere', 2]]) } };
-    expect(analyseScenario(graph).problems).toContainEqual({ field: 'nodes.b.choices[0].next', message: 'names node "nowhere", which does not exist' });
+    expect(analyseScenario(graph).problems).toContainEqual({
+      field: 'nodes.b.choices[0].next',
+      message: 'names node "nowhere", which does not exist',
+    });
   });
 
   it('finds an unreachable node', () => {
     const graph = { ...line, nodes: { ...line.nodes, orphan: end() } };
-    expect(analyseScenario(graph).problems).toContainEqual({ field: 'nodes.orphan', message: 'cannot be reached from the start' });
+    expect(analyseScenario(graph).problems).toContainEqual({
+      field: 'nodes.orphan',
+      message: 'cannot be reached from the start',
+    });
   });
 
   it('finds a loop, so a path that never ends', () => {
     const graph = { ...line, nodes: { ...line.nodes, c: d([['again', 'a', 1]]) } };
-    expect(analyseScenario(graph).problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/loops back to "a"/));
+    expect(analyseScenario(graph).problems.map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/loops back to "a"/),
+    );
   });
 
   it('finds a path with too few decisions, and a missing good ending', () => {
@@ -126,7 +146,10 @@ describe('analyseScenario on broken graphs', () => {
 
   it('rejects a start that is missing or an ending', () => {
     expect(analyseScenario({ ...line, start: 'zzz' }).problems[0]?.field).toBe('start');
-    expect(analyseScenario({ ...line, start: 'win' }).problems[0]).toEqual({ field: 'start', message: 'must be a decision, not an ending' });
+    expect(analyseScenario({ ...line, start: 'win' }).problems[0]).toEqual({
+      field: 'start',
+      message: 'must be a decision, not an ending',
+    });
   });
 });
 
@@ -155,7 +178,9 @@ describe('the scenario player', () => {
   it('restores saved progress only when it is a real path', () => {
     const p = choose(line, continueOn(choose(line, startProgress(), 'good')), 'good');
     expect(restoreProgress(line, JSON.parse(JSON.stringify(p)))).toEqual(p);
-    expect(restoreProgress(line, { steps: [{ node: 'b', choice: 'good' }], showingConsequence: false })).toBeUndefined();
+    expect(
+      restoreProgress(line, { steps: [{ node: 'b', choice: 'good' }], showingConsequence: false }),
+    ).toBeUndefined();
     expect(restoreProgress(line, { steps: [{ node: 'a', choice: 'fly' }], showingConsequence: true })).toBeUndefined();
   });
 

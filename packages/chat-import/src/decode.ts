@@ -44,16 +44,25 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-/**
- * Decodes an export's bytes: UTF-8 (BOM stripped), UTF-16 by BOM or by the pattern of zero bytes; invalid UTF-8 is
- * replaced with U+FFFD and noted. Binary files (PDF, images, other archives) are refused with a clear error.
- */
-export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
+/** How an entry's bytes are encoded, found from its first bytes without decoding it. */
+export interface Encoding {
+  encoding: DecodedText['encoding'];
+  /** Bytes of byte-order mark to skip. */
+  offset: number;
+  /** Notes for the warnings list (the encoding, when it is not UTF-8 or was guessed). */
+  notes: string[];
+}
+
+const SUPPORTED =
+  'Supported: WhatsApp .txt/.zip, Telegram result.json, Slack export .zip, Signal (signal-export) chat.md/data.json, CSV.';
+
+/** Refuses empty and binary files and finds the encoding (BOM, else UTF-16 guessed from zero bytes, else UTF-8). */
+export function detectEncoding(bytes: Uint8Array, fileName: string): Encoding {
   if (bytes.length === 0) throw new EmptyInputError(`${fileName} is empty (0 bytes); there is nothing to import.`);
   const binary = sniffBinary(bytes);
   if (binary) {
     throw new UnsupportedFormatError(
-      `${fileName} is ${binary}, not a chat export (it was recognised from its first bytes). Supported: WhatsApp .txt/.zip, Telegram result.json, Slack export .zip, Signal (signal-export) chat.md/data.json, CSV.`,
+      `${fileName} is ${binary}, not a chat export (it was recognised from its first bytes). ${SUPPORTED}`,
       [],
     );
   }
@@ -78,21 +87,10 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
     offset = 3;
   }
   if (encoding !== 'utf-8') notes.unshift(`${fileName} is encoded as ${encoding.toUpperCase()}.`);
-  const body = offset ? bytes.subarray(offset) : bytes;
-  let text: string;
-  let replaced = false;
-  try {
-    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(body);
-    replaced = true;
-    notes.push(
-      `${fileName} contains byte sequences that are not valid ${encoding.toUpperCase()}; they were replaced with U+FFFD (each affected line is listed).`,
-    );
-  }
-  if (text.trim().length === 0)
-    throw new EmptyInputError(`${fileName} holds only white space; there is nothing to import.`);
-  const sample = text.slice(0, 4096);
+  return { encoding, offset, notes };
+}
+
+function refuseNul(sample: string, fileName: string): void {
   let nul = 0;
   for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0) nul++;
   if (nul > sample.length * 0.01) {
@@ -101,5 +99,56 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
       [],
     );
   }
+}
+
+/** The note recorded when invalid UTF-8 (or UTF-16) was replaced with U+FFFD. */
+export function replacedNote(fileName: string, encoding: DecodedText['encoding']): string {
+  return `${fileName} contains byte sequences that are not valid ${encoding.toUpperCase()}; they were replaced with U+FFFD (each affected line is listed).`;
+}
+
+/**
+ * Decodes an export's bytes: UTF-8 (BOM stripped), UTF-16 by BOM or by the pattern of zero bytes; invalid UTF-8 is
+ * replaced with U+FFFD and noted. Binary files (PDF, images, other archives) are refused with a clear error.
+ */
+export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
+  const { encoding, offset, notes } = detectEncoding(bytes, fileName);
+  const body = offset ? bytes.subarray(offset) : bytes;
+  let text: string;
+  let replaced = false;
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(body);
+    replaced = true;
+    notes.push(replacedNote(fileName, encoding));
+  }
+  if (text.trim().length === 0)
+    throw new EmptyInputError(`${fileName} holds only white space; there is nothing to import.`);
+  refuseNul(text.slice(0, 4096), fileName);
   return { text, encoding, replaced, notes };
+}
+
+const isAsciiSpace = (b: number): boolean => b === 32 || (b >= 9 && b <= 13);
+
+/**
+ * The checks {@link decodeText} makes (empty, binary, only white space, NUL bytes) on UTF-8 bytes without decoding
+ * them all, so a large export is refused or accepted before it is parsed. `body` is the bytes after any BOM.
+ */
+export function checkUtf8(body: Uint8Array, fileName: string): void {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let p = 0;
+  for (;;) {
+    while (p < body.length && isAsciiSpace(body[p] as number)) p++;
+    if (p >= body.length)
+      throw new EmptyInputError(`${fileName} holds only white space; there is nothing to import.`);
+    if ((body[p] as number) < 0x80) break;
+    // Non-ASCII: decode a window and let String.prototype.trim judge Unicode white space.
+    const end = Math.min(body.length, p + 4096);
+    let stop = end;
+    while (stop < body.length && stop > p && ((body[stop] as number) & 0xc0) === 0x80) stop--;
+    if (stop <= p) stop = end;
+    if (decoder.decode(body.subarray(p, stop)).trim().length > 0) break;
+    p = stop;
+  }
+  refuseNul(decoder.decode(body.subarray(0, 4096)), fileName);
 }

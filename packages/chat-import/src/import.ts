@@ -2,7 +2,7 @@
  * The import pipeline: named, abortable stages (unpack → decode → detect → parse → resolve-times → reconcile) that turn
  * an archive's bytes into an {@link ImportedArchive}. Pure Web APIs only, so it runs in a Web Worker.
  */
-import { decodeText } from './decode.ts';
+import { checkUtf8, decodeText, detectEncoding } from './decode.ts';
 import {
   ChatImportError,
   EmptyInputError,
@@ -74,17 +74,29 @@ function makeInput(
   notes: ImportWarning[],
 ): ImportInput {
   const texts = new Map<ArchiveEntry, { text: string; replaced: boolean }>();
+  const checked = new Set<ArchiveEntry>();
+  const nameOf = (entry: ArchiveEntry): string => (fromZip ? `${source.fileName}:${entry.path}` : source.fileName);
   const decode = (entry: ArchiveEntry): { text: string; replaced: boolean } => {
     let done = texts.get(entry);
     if (!done) {
-      const name = fromZip ? `${source.fileName}:${entry.path}` : source.fileName;
-      const decoded = decodeText(entry.bytes, name);
+      const decoded = decodeText(entry.bytes, nameOf(entry));
       for (const note of decoded.notes)
         notes.push({ line: 0, file: fromZip ? entry.path : source.fileName, message: note });
       done = { text: decoded.text, replaced: decoded.replaced };
       texts.set(entry, done);
+      checked.add(entry);
     }
     return done;
+  };
+  const check = (entry: ArchiveEntry): ReturnType<typeof detectEncoding> => {
+    const found = detectEncoding(entry.bytes, nameOf(entry));
+    if (found.encoding === 'utf-8' && !checked.has(entry)) {
+      checkUtf8(found.offset ? entry.bytes.subarray(found.offset) : entry.bytes, nameOf(entry));
+      checked.add(entry);
+    } else if (found.encoding !== 'utf-8') {
+      decode(entry);
+    }
+    return found;
   };
   return {
     fileName: source.fileName,
@@ -102,6 +114,21 @@ function makeInput(
       } catch {
         return '';
       }
+    },
+    check(entry) {
+      check(entry);
+    },
+    utf8(entry) {
+      const found = check(entry);
+      if (found.encoding === 'utf-8') {
+        return {
+          bytes: found.offset ? entry.bytes.subarray(found.offset) : entry.bytes,
+          encoding: 'utf-8',
+          replaced: false,
+        };
+      }
+      const done = decode(entry);
+      return { bytes: new TextEncoder().encode(done.text), encoding: found.encoding, replaced: done.replaced };
     },
   };
 }
@@ -158,7 +185,7 @@ export function detectFormat(source: ImportSource, options: Pick<ImportOptions, 
   const notes: ImportWarning[] = [];
   const { entries, fromZip } = unpack(source, resolved, notes);
   const input = makeInput(source, entries, fromZip, notes);
-  if (!fromZip) input.text(entries[0] as ArchiveEntry);
+  if (!fromZip) input.check(entries[0] as ArchiveEntry);
   const { importer, reason, tried } = choose(input, 'auto');
   return { format: importer.format, container: fromZip ? 'zip' : 'file', reason, tried };
 }
@@ -188,7 +215,7 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
 
   await stage('decode', 0);
   const input = makeInput(source, entries, fromZip, notes);
-  if (!fromZip) input.text(entries[0] as ArchiveEntry);
+  if (!fromZip) input.check(entries[0] as ArchiveEntry);
 
   await stage('detect', 0);
   const { importer } = choose(input, opts.format);

@@ -7,8 +7,8 @@
 import { parseArgs } from 'node:util';
 import { generateClinicalChat } from '@im-records/synthetic-chats';
 import nlp from 'compromise';
-import { detectPersonalDataSync } from '../src/index.ts';
 import { toConversation } from '../eval/conversation.ts';
+import { detectPersonalDataSync } from '../src/index.ts';
 
 const { values } = parseArgs({
   options: { messages: { type: 'string', default: '1000000' }, sample: { type: 'string', default: '20000' } },
@@ -24,7 +24,9 @@ const chat = await generateClinicalChat({ seed: 424242, messages: count, exportT
 const conversation = toConversation(chat);
 const texts = conversation.messages.map((m) => m.text);
 const mb = megabytes(texts);
-console.log(`generated ${count.toLocaleString('en-GB')} messages, ${mb.toFixed(1)} MB of text, in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+console.log(
+  `generated ${count.toLocaleString('en-GB')} messages, ${mb.toFixed(1)} MB of text, in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+);
 
 // Warm-up on a small slice so the JIT has compiled the hot paths, as it would have in a long-lived worker.
 detectPersonalDataSync({ ...conversation, messages: conversation.messages.slice(0, 20000) }, { mode: 'foi' });

@@ -8,7 +8,10 @@ import type { ClinicalChat, GoldMessage } from '@im-records/synthetic-chats';
 const phoneLike = /^\+?[\d\s()-]{7,}$/;
 
 /** A Conversation from gold messages (ids kept, timestamps given a +00:00 offset). */
-export function toConversation(chat: Pick<ClinicalChat, 'messages' | 'title'>, messages?: readonly GoldMessage[]): Conversation {
+export function toConversation(
+  chat: Pick<ClinicalChat, 'messages' | 'title'>,
+  messages?: readonly GoldMessage[],
+): Conversation {
   const list = messages ?? chat.messages;
   const counts = new Map<string, number>();
   const out: Message[] = [];

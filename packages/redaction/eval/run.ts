@@ -11,7 +11,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { generateClinicalChat, syntheticHospitalNumberPatterns } from '@im-records/synthetic-chats';
-import { buildContext, detectMessage, detectPersonalDataSync, type RedactionCategory } from '../src/index.ts';
+import {
+  buildContext,
+  defaultRecognisers,
+  detectMessage,
+  detectPersonalDataSync,
+  type RedactionCategory,
+} from '../src/index.ts';
 import { toConversation } from './conversation.ts';
 
 const { values } = parseArgs({
@@ -43,7 +49,15 @@ interface Tally {
   leakedChars: number;
 }
 
-const newTally = (): Tally => ({ gold: 0, foundOverlap: 0, foundIou: 0, predicted: 0, predictedCorrect: 0, goldChars: 0, leakedChars: 0 });
+const newTally = (): Tally => ({
+  gold: 0,
+  foundOverlap: 0,
+  foundIou: 0,
+  predicted: 0,
+  predictedCorrect: 0,
+  goldChars: 0,
+  leakedChars: 0,
+});
 
 function iou(a: Span, b: Span): number {
   const inter = Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
@@ -53,7 +67,17 @@ function iou(a: Span, b: Span): number {
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
-const direct = new Set(['person-name', 'nhs-number', 'hospital-number', 'phone', 'email', 'postcode', 'address', 'date-of-birth', 'ni-number']);
+const direct = new Set([
+  'person-name',
+  'nhs-number',
+  'hospital-number',
+  'phone',
+  'email',
+  'postcode',
+  'address',
+  'date-of-birth',
+  'ni-number',
+]);
 
 /** Scores predicted spans against gold spans for one text; returns whether a direct identifier stays visible. */
 function score(gold: readonly Span[], predicted: readonly Span[], tallies: Map<string, Tally>): boolean {
@@ -117,7 +141,10 @@ for (const seed of seeds) {
   const style = seed % 2 === 0 ? 'ios' : 'android';
   const chat = await generateClinicalChat({ seed, messages: messageCount, style, exportText: false });
   const conversation = toConversation(chat);
-  const result = detectPersonalDataSync(conversation, { mode: 'foi', hospitalNumberPatterns: syntheticHospitalNumberPatterns });
+  const result = detectPersonalDataSync(conversation, {
+    mode: 'foi',
+    hospitalNumberPatterns: syntheticHospitalNumberPatterns,
+  });
   const byMessage = new Map<string, Span[]>();
   for (const p of result.proposals) {
     const list = byMessage.get(p.messageId) ?? [];
@@ -130,7 +157,8 @@ for (const seed of seeds) {
     if (m.spans.length > 0) messagesWithGold++;
     if (score(m.spans, predicted, synthetic)) visibleMessages++;
     for (const g of m.spans) {
-      if (!predicted.some((p) => overlaps(p, g)) && misses.length < 40) misses.push(`${g.label}: "${m.text.slice(g.start, g.end)}" in: ${m.text}`);
+      if (!predicted.some((p) => overlaps(p, g)) && misses.length < 40)
+        misses.push(`${g.label}: "${m.text.slice(g.start, g.end)}" in: ${m.text}`);
     }
     for (const p of predicted) {
       if (!m.spans.some((g) => overlaps(p, g)) && falsePositives.length < 40) {
@@ -145,8 +173,8 @@ printTable(
   `messages with a direct identifier still visible: ${visibleMessages} of ${messagesWithGold} messages with personal data (${pct(visibleMessages, messagesWithGold).trim()}); ${totalMessages} messages in all`,
 );
 if (process.env.EVAL_VERBOSE) {
-  console.log('\nfirst misses:\n  ' + misses.join('\n  '));
-  console.log('\nfirst false positives:\n  ' + falsePositives.join('\n  '));
+  console.log(`\nfirst misses:\n  ${misses.join('\n  ')}`);
+  console.log(`\nfirst false positives:\n  ${falsePositives.join('\n  ')}`);
 }
 
 // ---------------------------------------------------------------- shared fixtures
@@ -156,16 +184,19 @@ const context = buildContext(emptyConversation, { mode: 'foi' });
 
 function detectText(text: string, id: string): Span[] {
   return detectMessage(
-    { id, timestamp: '', author: null, text, kind: 'message', attachments: [], source: { file: 'f', line: 1, lineEnd: 1 } },
+    {
+      id,
+      timestamp: '',
+      author: null,
+      text,
+      kind: 'message',
+      attachments: [],
+      source: { file: 'f', line: 1, lineEnd: 1 },
+    },
     context,
-    (await_defaults ??= defaultRecognisersList()),
+    defaultRecognisers,
   ).map((c) => ({ start: c.start, end: c.end, label: c.category }));
 }
-let await_defaults: ReturnType<typeof defaultRecognisersList> | undefined;
-function defaultRecognisersList() {
-  return detectorRecognisers;
-}
-const { defaultRecognisers: detectorRecognisers } = await import('../src/index.ts');
 
 const presidioPath = new URL('presidio_recognizer_cases.jsonl', fixtures);
 if (existsSync(presidioPath)) {
@@ -176,11 +207,19 @@ if (existsSync(presidioPath)) {
     PHONE_NUMBER: 'phone',
     EMAIL_ADDRESS: 'email',
   };
-  const rows = new Map<string, { mustFlag: number; flagged: number; mustNot: number; clean: number; otherCategory: number }>();
+  const rows = new Map<
+    string,
+    { mustFlag: number; flagged: number; mustNot: number; clean: number; otherCategory: number }
+  >();
   const wrong: string[] = [];
   for (const line of readFileSync(presidioPath, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    const c = JSON.parse(line) as { entity: string; text: string; expected_count: number; spans?: { start: number; end: number }[] };
+    const c = JSON.parse(line) as {
+      entity: string;
+      text: string;
+      expected_count: number;
+      spans?: { start: number; end: number }[];
+    };
     const category = entityMap[c.entity];
     if (!category) continue;
     const row = rows.get(category) ?? { mustFlag: 0, flagged: 0, mustNot: 0, clean: 0, otherCategory: 0 };

@@ -5,8 +5,8 @@
  */
 import type { Conversation } from '@im-records/chat-import';
 import { DecisionError } from './errors.ts';
+import { PARA16, S40_2 } from './exemptions.ts';
 import type { Decision, Proposal, RedactionMode } from './types.ts';
-import { S40_2, PARA16 } from './exemptions.ts';
 
 /** One line of the decision log (who, when, what, why), and whether it still applied on this run. */
 export interface DecisionLogEntry {
@@ -68,7 +68,15 @@ export function applyDecisions(
       case 'add-span': {
         const message = messages.get(d.messageId);
         if (!message) throw new DecisionError(`Decision ${index + 1} (add-span): no message with id '${d.messageId}'`);
-        if (!(Number.isInteger(d.start) && Number.isInteger(d.end) && d.start >= 0 && d.start < d.end && d.end <= message.text.length)) {
+        if (
+          !(
+            Number.isInteger(d.start) &&
+            Number.isInteger(d.end) &&
+            d.start >= 0 &&
+            d.start < d.end &&
+            d.end <= message.text.length
+          )
+        ) {
           throw new DecisionError(
             `Decision ${index + 1} (add-span): span ${d.start}–${d.end} is outside message '${d.messageId}' (length ${message.text.length})`,
           );
@@ -149,7 +157,11 @@ export function applyDecisions(
     }
   }
   const out = [...byId.values()].sort(
-    (a, b) => (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0) || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) =>
+      (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0) ||
+      a.start - b.start ||
+      a.end - b.end ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return { proposals: out, log, attachments };
 }

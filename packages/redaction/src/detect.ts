@@ -6,6 +6,7 @@
 import type { Conversation, Message } from '@im-records/chat-import';
 import { normalisePhoneNumber } from '@im-records/records-policy';
 import { DetectionAbortedError, RedactionOptionsError } from './errors.ts';
+import { PARA16, PARA17, S40_2, S41 } from './exemptions.ts';
 import { KnownNames, nameTokens } from './known-names.ts';
 import type { Candidate, PartyRole, Recogniser, RecogniserContext } from './recogniser.ts';
 import {
@@ -26,7 +27,6 @@ import {
 } from './recognisers/identifiers.ts';
 import { discoverNames, nameRecogniser } from './recognisers/names.ts';
 import type { Proposal, RedactionCategory, RedactionMode } from './types.ts';
-import { S40_2, S41, PARA16, PARA17 } from './exemptions.ts';
 
 /** The data subject of a SAR: names and aliases (any of which identifies them) and phone numbers. */
 export interface SubjectSpec {
@@ -123,7 +123,9 @@ function compile(source: string, what: string, flags: string): RegExp {
   try {
     return new RegExp(source, flags);
   } catch (error) {
-    throw new RedactionOptionsError(`${what} pattern '${source}' is not a valid regular expression: ${(error as Error).message}`);
+    throw new RedactionOptionsError(
+      `${what} pattern '${source}' is not a valid regular expression: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -133,7 +135,8 @@ export function buildContext(conversation: Conversation, options: DetectOptions)
   for (const participant of conversation.participants) {
     const phone = participant.phone ?? normalisePhoneNumber(participant.name);
     if (phone) known.addPhone(phone);
-    if (!phone) known.addPerson(participant.name, 'staff', 'participant');
+    // Participants are usually staff, but their role is left to the text (a patient may be in the group).
+    if (!phone) known.addPerson(participant.name, 'unknown', 'participant');
   }
   for (const name of options.keepNames ?? []) known.addPerson(name, 'staff', 'keep', `keep:${name.toLowerCase()}`);
   if (options.subject) {
@@ -185,7 +188,11 @@ export function mergeCandidates(candidates: Candidate[]): Candidate[] {
 }
 
 /** Runs the recognisers over one message and merges their candidates. */
-export function detectMessage(message: Message, context: RecogniserContext, recognisers: readonly Recogniser[]): Candidate[] {
+export function detectMessage(
+  message: Message,
+  context: RecogniserContext,
+  recognisers: readonly Recogniser[],
+): Candidate[] {
   const text = message.text;
   if (text.length === 0) return [];
   let digits = 0;
@@ -218,13 +225,18 @@ interface ModeDecision {
   keptReason?: string;
 }
 
-const foiKeep: ModeDecision = { withhold: false, exemption: '', keptReason: 'named senior staff acting in a public role (FOI keep list)' };
+const foiKeep: ModeDecision = {
+  withhold: false,
+  exemption: '',
+  keptReason: 'named senior staff acting in a public role (FOI keep list)',
+};
 const foiThirdParty: ModeDecision = { withhold: true, exemption: S40_2 };
 const foiPatient: ModeDecision = { withhold: true, exemption: S40_2, alsoExemptions: [S41] };
 
 function foiDecision(c: Candidate): ModeDecision {
   if (c.category === 'person-name') {
-    if (c.personKey?.startsWith('keep:')) return foiKeep;
+    // Only exact (or familiar-form) matches are kept: a fuzzy match could be someone else with a similar name.
+    if (c.personKey?.startsWith('keep:') && c.rule !== 'name:fuzzy') return foiKeep;
     return c.role === 'staff' ? foiThirdParty : foiPatient;
   }
   return patientCategories.has(c.category) ? foiPatient : foiThirdParty;
@@ -240,7 +252,10 @@ function sarDecision(
 ): ModeDecision {
   const para16: ModeDecision = { withhold: true, exemption: PARA16 };
   if (c.category === 'person-name') {
-    if (c.personKey === 'subject') return { withhold: false, exemption: '', keptReason: "the data subject's own name" };
+    // A fuzzy match selects the message but stays withheld: it could be someone else with a similar name.
+    if (c.personKey === 'subject' && c.rule !== 'name:fuzzy') {
+      return { withhold: false, exemption: '', keptReason: "the data subject's own name" };
+    }
     if (options.keepHealthProfessionals && c.role === 'staff') {
       return { withhold: false, exemption: '', keptReason: `health professional acting in their role (${PARA17})` };
     }
@@ -263,7 +278,11 @@ function sarDecision(
   if (owner?.personKey === 'subject' && (c.category === 'phone' || c.category === 'email')) {
     // A number next to the subject's name may still be a relative's; keep only when no one else is named.
     if (names.every((n) => n.personKey === 'subject')) {
-      return { withhold: false, exemption: '', keptReason: "the data subject's own contact details (only person named)" };
+      return {
+        withhold: false,
+        exemption: '',
+        keptReason: "the data subject's own contact details (only person named)",
+      };
     }
   }
   void context;
@@ -275,14 +294,20 @@ function proposalId(messageId: string, c: { start: number; end: number; category
 }
 
 /** Authors that are the SAR subject (exact or fuzzy name, or their phone). */
-function authorIsSubject(author: string | null, context: RecogniserContext, options: DetectOptions): string | undefined {
+function authorIsSubject(
+  author: string | null,
+  context: RecogniserContext,
+  options: DetectOptions,
+): string | undefined {
   if (author === null || !options.subject) return undefined;
   const phone = normalisePhoneNumber(author);
   const subjectPhones = (options.subject.phones ?? []).map((p) => normalisePhoneNumber(p));
   if (phone && subjectPhones.includes(phone)) return `author ${author} is the data subject's phone number`;
   const tokens = nameTokens(author).map((t) => t.toLowerCase());
   const subjectTokens = new Set(
-    [...options.subject.names, ...(options.subject.aliases ?? [])].flatMap((n) => nameTokens(n).map((t) => t.toLowerCase())),
+    [...options.subject.names, ...(options.subject.aliases ?? [])].flatMap((n) =>
+      nameTokens(n).map((t) => t.toLowerCase()),
+    ),
   );
   if (tokens.length > 0 && tokens.every((t) => subjectTokens.has(t))) return `author ${author} is the data subject`;
   const fuzzy = tokens.map((t) => context.known.get(t) ?? context.known.fuzzy(t));
@@ -316,12 +341,14 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
     const candidates = detectMessage(message, context, recognisers);
     // A name in the same message as a patient identifier (NHS number, DOB, address…) is most likely the patient's.
     if (candidates.length > 1 && candidates.some((c) => patientCategories.has(c.category))) {
-      for (const c of candidates) if (c.category === 'person-name' && c.role === 'unknown') c.role = 'patient';
+      for (const c of candidates) {
+        // Participants keep their own role: they are usually staff writing about a patient.
+        if (c.category === 'person-name' && c.role === 'unknown' && c.rule !== 'name:participant') c.role = 'patient';
+      }
     }
     const names = options.mode === 'sar' ? candidates.filter((c) => c.category === 'person-name') : candidates;
     for (const c of candidates) {
-      const d =
-        options.mode === 'foi' ? foiDecision(c) : sarDecision(c, message.text, names, context, options);
+      const d = options.mode === 'foi' ? foiDecision(c) : sarDecision(c, message.text, names, context, options);
       if (d.withhold) {
         const p: Proposal = {
           id: proposalId(message.id, c),
@@ -358,7 +385,9 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
         if (n.personKey !== 'subject') continue;
         const written = message.text.slice(n.start, n.end);
         reasons.push(
-          n.rule === 'name:fuzzy' ? `mentions "${written}" (fuzzy match of the subject's name)` : `mentions "${written}" (subject's name)`,
+          n.rule === 'name:fuzzy'
+            ? `mentions "${written}" (fuzzy match of the subject's name)`
+            : `mentions "${written}" (subject's name)`,
         );
       }
       for (const c of candidates) {

@@ -8,6 +8,7 @@ import type { Attachment, Conversation, Message } from '@im-records/chat-import'
 import { normalisePhoneNumber } from '@im-records/records-policy';
 import { type AppliedDecisions, applyDecisions, attachmentKey } from './decisions.ts';
 import type { MessageSelection, SubjectSpec } from './detect.ts';
+import { PARA16, S40_2 } from './exemptions.ts';
 import { nameTokens } from './known-names.ts';
 import type {
   Decision,
@@ -19,7 +20,6 @@ import type {
   RedactionCategory,
   RedactionMode,
 } from './types.ts';
-import { S40_2, PARA16 } from './exemptions.ts';
 
 /** Options of {@link disclose}. */
 export interface DiscloseOptions {
@@ -86,7 +86,8 @@ export class Pseudonyms {
   /** Records a role seen for a person (staff outranks patient outranks relative outranks unknown). */
   note(key: string, role: string): void {
     const root = this.#find(key);
-    const rank = (r: string | undefined): number => (r === 'staff' ? 3 : r === 'patient' ? 2 : r === 'relative' ? 1 : 0);
+    const rank = (r: string | undefined): number =>
+      r === 'staff' ? 4 : r === 'patient' ? 3 : r === 'staff-default' ? 2 : r === 'relative' ? 1 : 0;
     if (rank(role) > rank(this.#role.get(root))) this.#role.set(root, role);
   }
 
@@ -97,7 +98,7 @@ export class Pseudonyms {
     if (existing) return existing;
     const role = this.#role.get(root) ?? 'unknown';
     let label: string;
-    if (role === 'staff') label = `Staff member ${letters(this.#staff++)}`;
+    if (role === 'staff' || role === 'staff-default') label = `Staff member ${letters(this.#staff++)}`;
     else {
       const n = (this.#counters[role] ?? 0) + 1;
       this.#counters[role] = n;
@@ -132,11 +133,6 @@ function isWithheld(p: Proposal): boolean {
 /** Builds the pseudonym table for a conversation and its withheld name proposals. */
 function buildPseudonyms(conversation: Conversation, withheld: readonly Proposal[]): Pseudonyms {
   const pseudonyms = new Pseudonyms();
-  for (const participant of conversation.participants) {
-    const key = nameTokens(participant.name).join(' ').toLowerCase() || `participant:${participant.name}`;
-    pseudonyms.note(key, 'staff');
-    pseudonyms.label(key);
-  }
   const byMessage = new Map<string, Proposal[]>();
   for (const p of withheld) {
     if (p.category !== 'person-name') continue;
@@ -144,6 +140,7 @@ function buildPseudonyms(conversation: Conversation, withheld: readonly Proposal
     list.push(p);
     byMessage.set(p.messageId, list);
   }
+  // First the roles the text gives each person (title, relation, patient identifiers), linking "First Last" pairs.
   const order: string[] = [];
   for (const message of conversation.messages) {
     const names = (byMessage.get(message.id) ?? []).sort((a, b) => a.start - b.start);
@@ -158,15 +155,21 @@ function buildPseudonyms(conversation: Conversation, withheld: readonly Proposal
       order.push(key);
     }
   }
+  // Participants are staff unless the text says otherwise; they are lettered first, in order of appearance.
+  for (const participant of conversation.participants) {
+    const key = participantKey(participant.name);
+    pseudonyms.note(key, 'staff-default');
+    pseudonyms.label(key);
+  }
   for (const key of order) pseudonyms.label(key);
   return pseudonyms;
 }
 
-function authorLabel(
-  author: string,
-  pseudonyms: Pseudonyms,
-  options: DiscloseOptions,
-): string {
+function participantKey(name: string): string {
+  return nameTokens(name).join(' ').toLowerCase() || `participant:${name}`;
+}
+
+function authorLabel(author: string, pseudonyms: Pseudonyms, options: DiscloseOptions): string {
   const tokens = nameTokens(author).map((t) => t.toLowerCase());
   const matches = (names: readonly string[]): boolean =>
     names.some((n) => {
@@ -181,8 +184,7 @@ function authorLabel(
     if (options.keepHealthProfessionals && tokens.length > 0) return author;
   }
   if (options.mode === 'foi' && tokens.length > 0 && matches(options.keepNames ?? [])) return author;
-  const key = tokens.join(' ') || `participant:${author}`;
-  return pseudonyms.label(key);
+  return pseudonyms.label(participantKey(author));
 }
 
 /** The redaction box label for a withheld span. */
@@ -245,7 +247,9 @@ export function disclose(
     list.push(p);
     byMessage.set(p.messageId, list);
   }
-  const selected = options.selection ? new Set(options.selection.filter((s) => s.selected).map((s) => s.messageId)) : undefined;
+  const selected = options.selection
+    ? new Set(options.selection.filter((s) => s.selected).map((s) => s.messageId))
+    : undefined;
   const messages: DisclosedMessage[] = [];
   let redactions = 0;
   let attachmentsDisclosed = 0;
@@ -267,7 +271,9 @@ export function disclose(
         if (a.mediaKey !== undefined) out.mediaKey = a.mediaKey;
       } else {
         const code = options.mode === 'foi' ? S40_2 : PARA16;
-        out.withheldReason = decision ? `${code}: ${decision.reason || 'withheld by the officer'}` : `${code}: not reviewed`;
+        out.withheldReason = decision
+          ? `${code}: ${decision.reason || 'withheld by the officer'}`
+          : `${code}: not reviewed`;
       }
       if (out.disclose) attachmentsDisclosed++;
       else attachmentsWithheld++;

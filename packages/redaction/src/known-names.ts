@@ -50,9 +50,7 @@ export function roleOfTitle(lower: string): PartyRole {
 
 /** Splits a display name ("Dr Sarah Jones (F1) 🩺") into its name tokens ("Sarah", "Jones"). */
 export function nameTokens(display: string): string[] {
-  const words = display
-    .replace(/\([^)]*\)/g, ' ')
-    .match(/[\p{L}][\p{L}\p{M}'’-]*/gu);
+  const words = display.replace(/\([^)]*\)/g, ' ').match(/[\p{L}][\p{L}\p{M}'’-]*/gu);
   if (!words) return [];
   return words.filter((w) => !isTitle(w.toLowerCase().replace(/\.$/, '')));
 }
@@ -63,6 +61,7 @@ export class KnownNames {
   readonly #initials = new Map<string, KnownName>();
   readonly #phones = new Set<string>();
   #fuse: Fuse<string> | undefined;
+  #targets: string[] | undefined;
   readonly #fuzzyCache = new Map<string, string | null>();
 
   /** Adds every part of a person's name (and familiar forms of the first name). */
@@ -85,6 +84,7 @@ export class KnownNames {
       if (!clinicalAbbreviations.has(initials)) this.#initials.set(initials, entry);
     }
     this.#fuse = undefined;
+    this.#targets = undefined;
     this.#fuzzyCache.clear();
   }
 
@@ -92,9 +92,9 @@ export class KnownNames {
   addCueName(token: string, role: PartyRole): void {
     const lower = token.toLowerCase();
     if (lower.length < 2 || isCommonWord(lower) || this.#names.has(lower)) return;
+    // A misspelling of a name already known ("Margret" for Margaret) belongs to that person, not a new one.
+    if (this.fuzzy(lower)) return;
     this.#set(lower, { personKey: lower, role, source: 'cue' });
-    this.#fuse = undefined;
-    this.#fuzzyCache.clear();
   }
 
   /** Records a participant's phone number (digits only, with + when international). */
@@ -129,9 +129,18 @@ export class KnownNames {
     return [...this.#names.keys()];
   }
 
+  /** Names fuzzy matching runs against: the people of the chat (participants, subject, keep list), not cue finds. */
+  #fuzzyTargets(): string[] {
+    const out: string[] = [];
+    for (const [name, entry] of this.#names) {
+      if (entry.source === 'participant' || entry.source === 'subject' || entry.source === 'keep') out.push(name);
+    }
+    return out;
+  }
+
   /**
-   * A known name that `lower` is a shortening (prefix of four letters or more) or a misspelling of (fuse.js score at
-   * most 0.25, same first letter, length within two), or undefined.
+   * A chat person's name (participant, subject, keep list) that `lower` is a shortening of (a prefix of four letters
+   * or more) or a misspelling of (fuse.js score at most 0.25, same first letter, length within two), or undefined.
    */
   fuzzy(lower: string): KnownName | undefined {
     if (lower.length < 4) return undefined;
@@ -145,11 +154,14 @@ export class KnownNames {
       }
     }
     if (found === null) {
-      this.#fuse ??= new Fuse([...this.#names.keys()].filter((n) => n.length >= 4), {
-        includeScore: true,
-        threshold: 0.25,
-        ignoreLocation: true,
-      });
+      this.#fuse ??= new Fuse(
+        [...this.#names.keys()].filter((n) => n.length >= 4),
+        {
+          includeScore: true,
+          threshold: 0.25,
+          ignoreLocation: true,
+        },
+      );
       for (const result of this.#fuse.search(lower, { limit: 3 })) {
         const name = result.item;
         if ((result.score ?? 1) <= 0.25 && name[0] === lower[0] && Math.abs(name.length - lower.length) <= 2) {
@@ -164,7 +176,15 @@ export class KnownNames {
 }
 
 function rank(source: KnownName['source']): number {
-  return source === 'subject' ? 4 : source === 'keep' ? 3 : source === 'participant' ? 2 : source === 'nickname' ? 1 : 0;
+  return source === 'subject'
+    ? 4
+    : source === 'keep'
+      ? 3
+      : source === 'participant'
+        ? 2
+        : source === 'nickname'
+          ? 1
+          : 0;
 }
 
 /** Two- and three-letter clinical abbreviations that must never be read as someone's initials. */

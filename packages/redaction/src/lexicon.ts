@@ -77,7 +77,8 @@ export function isEnglishWord(lower: string): boolean {
   if (english.has(lower)) return true;
   // Plural, possessive and common inflections of a dictionary word.
   for (const suffix of ['s', 'es', 'ed', 'ing', 'ly', 'er']) {
-    if (lower.length > suffix.length + 2 && lower.endsWith(suffix) && english.has(lower.slice(0, -suffix.length))) return true;
+    if (lower.length > suffix.length + 2 && lower.endsWith(suffix) && english.has(lower.slice(0, -suffix.length)))
+      return true;
   }
   return false;
 }
@@ -97,7 +98,26 @@ export const MONTH = 32;
 /** Lexicon flag: a personal title (Mr, Dr, Sister…). */
 export const TITLE = 64;
 
-const titles = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'doctor', 'sister', 'sr', 'nurse', 'prof', 'professor', 'matron', 'rev', 'sir', 'dame', 'lady', 'lord'];
+const titles = [
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'doctor',
+  'sister',
+  'sr',
+  'nurse',
+  'prof',
+  'professor',
+  'matron',
+  'rev',
+  'sir',
+  'dame',
+  'lady',
+  'lord',
+];
 const flagTable = new Map<string, number>();
 const mark = (words: Iterable<string>, flag: number): void => {
   for (const w of words) flagTable.set(w, (flagTable.get(w) ?? 0) | flag);

@@ -26,7 +26,9 @@ describe('decisions', () => {
     expect(applied.proposals.find((p) => p.id === name?.id)?.status).toBe('rejected');
     expect(applied.proposals.find((p) => p.id === nhs?.id)?.status).toBe('accepted');
     const terms = applied.proposals.filter((p) => p.rule === 'manual:term');
-    expect(terms.map((p) => [p.messageId, p.text, p.exemption, p.status])).toEqual([['m2', 'Rainbow Ward', 's40(2)', 'accepted']]);
+    expect(terms.map((p) => [p.messageId, p.text, p.exemption, p.status])).toEqual([
+      ['m2', 'Rainbow Ward', 's40(2)', 'accepted'],
+    ]);
     expect(applied.proposals.find((p) => p.rule === 'manual:span')?.text).toBe('bed 3');
   });
 
@@ -35,30 +37,56 @@ describe('decisions', () => {
     expect(log.map((l) => [l.by, l.at, l.what, l.why, l.applied])).toEqual([
       ['officer1', at, 'rejected person-name "Abernathy" in message m1 (3–12)', 'public figure', true],
       ['officer1', at, 'accepted nhs-number "401 023 2137" in message m1 (27–39)', '', true],
-      ['officer2', at, 'added every occurrence of the term "rainbow ward" as custom (1 found)', 'identifies the unit', true],
+      [
+        'officer2',
+        at,
+        'added every occurrence of the term "rainbow ward" as custom (1 found)',
+        'identifies the unit',
+        true,
+      ],
       ['officer2', at, 'added custom "bed 3" in message m1 (16–21)', '', true],
     ]);
   });
 
   it('keeps a decision about a proposal that no longer exists in the log without applying it', () => {
-    const { log } = applyDecisions(chat, first.proposals, [{ action: 'reject', proposalId: 'gone', by: 'o', at }], 'foi');
+    const { log } = applyDecisions(
+      chat,
+      first.proposals,
+      [{ action: 'reject', proposalId: 'gone', by: 'o', at }],
+      'foi',
+    );
     expect(log[0]?.applied).toBe(false);
   });
 
   it('rejects spans outside the message and unknown messages', () => {
     expect(() =>
-      applyDecisions(chat, [], [{ action: 'add-span', messageId: 'm1', start: 5, end: 500, category: 'custom', by: 'o', at }], 'foi'),
+      applyDecisions(
+        chat,
+        [],
+        [{ action: 'add-span', messageId: 'm1', start: 5, end: 500, category: 'custom', by: 'o', at }],
+        'foi',
+      ),
     ).toThrow(DecisionError);
     expect(() =>
-      applyDecisions(chat, [], [{ action: 'add-span', messageId: 'nope', start: 0, end: 1, category: 'custom', by: 'o', at }], 'foi'),
+      applyDecisions(
+        chat,
+        [],
+        [{ action: 'add-span', messageId: 'nope', start: 0, end: 1, category: 'custom', by: 'o', at }],
+        'foi',
+      ),
     ).toThrow(/no message with id 'nope'/);
-    expect(() => applyDecisions(chat, [], [{ action: 'add-term', term: ' ', category: 'custom', by: 'o', at }], 'sar')).toThrow(
-      DecisionError,
-    );
+    expect(() =>
+      applyDecisions(chat, [], [{ action: 'add-term', term: ' ', category: 'custom', by: 'o', at }], 'sar'),
+    ).toThrow(DecisionError);
   });
 
   it('uses the SAR exemption for boxes added by hand in SAR mode', () => {
-    const { proposals } = applyDecisions(chat, [], [{ action: 'add-term', term: 'abernathy', category: 'person-name', by: 'o', at }], 'sar');
+    const { proposals } = applyDecisions(
+      chat,
+      [],
+      [{ action: 'add-term', term: 'abernathy', category: 'person-name', by: 'o', at }],
+      'sar',
+    );
     expect(new Set(proposals.map((p) => p.exemption))).toEqual(new Set(['DPA Sch2 para16']));
   });
 });

@@ -5,8 +5,8 @@ import {
   buildContext,
   customRecogniser,
   dateOfBirthRecogniser,
-  detectMessage,
   defaultRecognisers,
+  detectMessage,
   emailRecogniser,
   hospitalNumberRecogniser,
   mentionRecogniser,
@@ -52,7 +52,11 @@ describe('niNumberRecogniser', () => {
 
 describe('postcodeRecogniser', () => {
   it('finds real-shaped postcodes and rejects impossible ones', () => {
-    expect(run(postcodeRecogniser, 'lives in SW1A 1AA, or sw6 0jj or GIR 0AA')).toEqual(['SW1A 1AA', 'sw6 0jj', 'GIR 0AA']);
+    expect(run(postcodeRecogniser, 'lives in SW1A 1AA, or sw6 0jj or GIR 0AA')).toEqual([
+      'SW1A 1AA',
+      'sw6 0jj',
+      'GIR 0AA',
+    ]);
     expect(run(postcodeRecogniser, 'QA1 1AA M1 1CA ABCM11AADEF')).toEqual([]);
   });
 });
@@ -64,7 +68,7 @@ describe('emailRecogniser', () => {
 });
 
 describe('phoneRecogniser', () => {
-  it("finds Ofcom drama-range numbers however they are typed", () => {
+  it('finds Ofcom drama-range numbers however they are typed', () => {
     expect(run(phoneRecogniser, 'ring 07700 900123 or +44 7700 900456 or (01632) 960 001 or 020 7946 0999')).toEqual([
       '07700 900123',
       '+44 7700 900456',
@@ -96,7 +100,9 @@ describe('hospitalNumberRecogniser', () => {
     expect(run(hospitalNumberRecogniser, 'unit 123-4567-Z seen', ctx)).toEqual(['123-4567-Z']);
   });
   it('rejects an invalid pattern with a clear error', () => {
-    expect(() => buildContext(conv([]), { mode: 'foi', hospitalNumberPatterns: ['(['] })).toThrow(RedactionOptionsError);
+    expect(() => buildContext(conv([]), { mode: 'foi', hospitalNumberPatterns: ['(['] })).toThrow(
+      RedactionOptionsError,
+    );
   });
   it('finds any number written after "hosp no" or "MRN"', () => {
     expect(run(hospitalNumberRecogniser, 'MRN: 0012345678')).toEqual(['0012345678']);

@@ -12,19 +12,22 @@ export type {
   SyntheticStaff,
 } from './cast.ts';
 export type { ClinicalChat, ClinicalChatOptions, ExportStyle, GoldMessage } from './generate.ts';
-export type { GoldLabel, GoldSpan } from './templates.ts';
-
 /** Generates a whole chat (cast, messages with gold spans, export text) for a seed; same seed, same bytes. */
-export { generateClinicalChat } from './generate.ts';
 /** Re-formats generated messages as an Android or iOS WhatsApp export, for importer round-trips. */
-export { toWhatsAppExport } from './generate.ts';
 /** Writes gold spans as JSONL `{id, text, spans}` so other engines can be scored on the same chat. */
-export { toGoldJsonl } from './generate.ts';
+export { generateClinicalChat, toGoldJsonl, toWhatsAppExport } from './generate.ts';
 /** Checksum-valid (999 range) and mistyped NHS numbers, for tests that need one without a whole chat. */
-export { invalidNhsNumber, validNhsNumber } from './identifiers.ts';
 /** Drama-range phones, real-shaped postcodes, NI and hospital numbers, for tests that need a single identifier. */
-export { dramaPhone, hospitalNumber, niNumber, ukPostcode } from './identifiers.ts';
 /** The trust patterns matching {@link hospitalNumber}'s shapes, to configure the engine as a trust would. */
-export { syntheticHospitalNumberPatterns } from './identifiers.ts';
+export {
+  dramaPhone,
+  hospitalNumber,
+  invalidNhsNumber,
+  niNumber,
+  syntheticHospitalNumberPatterns,
+  ukPostcode,
+  validNhsNumber,
+} from './identifiers.ts';
 /** The seeded generator behind every choice, exported so tests can draw identifiers reproducibly. */
 export { Random } from './random.ts';
+export type { GoldLabel, GoldSpan } from './templates.ts';

@@ -102,7 +102,13 @@ function staffName(b: SpanBuilder, s: SyntheticStaff, random: Random): SpanBuild
   return b.name(s.first.toLowerCase());
 }
 
-const drugs = ['amoxicillin 500mg TDS', 'paracetamol 1g QDS', 'enoxaparin 40mg OD', 'furosemide 40 mg', 'morphine 2.5mg PRN'];
+const drugs = [
+  'amoxicillin 500mg TDS',
+  'paracetamol 1g QDS',
+  'enoxaparin 40mg OD',
+  'furosemide 40 mg',
+  'morphine 2.5mg PRN',
+];
 const tasks = ['bloods', 'obs', 'a repeat ECG', 'the cannula', 'a urine dip', 'fluids', 'the TTO', 'a chest xray'];
 const places = ['AMU', 'resus', 'CT', 'the discharge lounge', 'theatre', 'ITU', 'endoscopy'];
 
@@ -113,7 +119,11 @@ const identifying: Template[] = [
   (b, c) => {
     const p = patient(c);
     b.t(`Bed ${p.bed} is `);
-    patientName(b, p, c.random).t(`, `).e(`${p.age}`, 'age').t('yo').t(`, for ${c.random.pick(tasks)} please`);
+    patientName(b, p, c.random)
+      .t(`, `)
+      .e(`${p.age}`, 'age')
+      .t('yo')
+      .t(`, for ${c.random.pick(tasks)} please`);
   },
   (b, c) => {
     const p = patient(c);
@@ -123,7 +133,11 @@ const identifying: Template[] = [
   (b, c) => {
     const p = patient(c);
     b.t('NHS number for ');
-    patientName(b, p, c.random).t(' is ').e(p.nhsNumber, 'nhs-number').t(', hosp no ').e(p.hospitalNumber, 'hospital-number');
+    patientName(b, p, c.random)
+      .t(' is ')
+      .e(p.nhsNumber, 'nhs-number')
+      .t(', hosp no ')
+      .e(p.hospitalNumber, 'hospital-number');
   },
   (b, c) => {
     const p = patient(c);
@@ -137,7 +151,9 @@ const identifying: Template[] = [
   (b, c) => {
     const p = patient(c);
     const r = c.random.pick(p.relatives);
-    b.t(`${r.relation.charAt(0).toUpperCase()}${r.relation.slice(1)} (`).full(r).t(') asking for an update on ');
+    b.t(`${r.relation.charAt(0).toUpperCase()}${r.relation.slice(1)} (`)
+      .full(r)
+      .t(') asking for an update on ');
     patientName(b, p, c.random).t(`, number is `).e(r.phone, 'phone');
   },
   (b, c) => {
@@ -165,7 +181,10 @@ const identifying: Template[] = [
   },
   (b, c) => {
     const p = patient(c);
-    patientName(b, p, c.random).t(` aged `).e(String(p.age), 'age').t(` back from ${c.random.pick(places)}, ${c.random.pick(tasks)} due`);
+    patientName(b, p, c.random)
+      .t(` aged `)
+      .e(String(p.age), 'age')
+      .t(` back from ${c.random.pick(places)}, ${c.random.pick(tasks)} due`);
   },
   (b, c) => {
     const s = otherStaff(c);
@@ -184,7 +203,11 @@ const identifying: Template[] = [
   },
   (b, c) => {
     const p = patient(c);
-    b.t(`${p.title} `).name(p.last).t(' (').e(`${p.age}`, 'age').t(`${p.sex === 'male' ? 'M' : 'F'}) moved to ward ${c.random.int(1, 30)}`);
+    b.t(`${p.title} `)
+      .name(p.last)
+      .t(' (')
+      .e(`${p.age}`, 'age')
+      .t(`${p.sex === 'male' ? 'M' : 'F'}) moved to ward ${c.random.int(1, 30)}`);
   },
   (b, c) => {
     const p = patient(c);
@@ -204,7 +227,10 @@ const identifying: Template[] = [
   },
   (b, c) => {
     const p = patient(c);
-    b.t(`Does anyone know `).name(p.first).t('? Her GP surgery needs the hospital number ').e(p.hospitalNumber, 'hospital-number');
+    b.t(`Does anyone know `)
+      .name(p.first)
+      .t('? Her GP surgery needs the hospital number ')
+      .e(p.hospitalNumber, 'hospital-number');
   },
   (b, c) => {
     const p = patient(c);
@@ -216,7 +242,10 @@ const identifying: Template[] = [
 const plain: Template[] = [
   (b, c) => void b.t(`Bleep ${c.random.int(1000, 9999)} please, on call reg not answering`),
   (b, c) => void b.t(`Can someone do ${c.random.pick(tasks)} for bed ${c.random.int(1, 28)}`),
-  (b, c) => void b.t(`${c.random.pick(drugs)} prescribed, given at ${c.random.int(6, 23)}:${c.random.pick(['00', '15', '30', '45'])}`),
+  (b, c) =>
+    void b.t(
+      `${c.random.pick(drugs)} prescribed, given at ${c.random.int(6, 23)}:${c.random.pick(['00', '15', '30', '45'])}`,
+    ),
   (b) => void b.t('Will you be around after handover?'),
   (b) => void b.t('May I swap my Saturday shift?'),
   (b) => void b.t('Hope the night shift goes OK!'),
@@ -235,7 +264,8 @@ const plain: Template[] = [
   (b, c) => void b.t(`Potassium ${c.random.int(3, 6)}.${c.random.int(0, 9)}, repeat at ${c.random.int(10, 22)}:00`),
   (b) => void b.t('Dr on call is aware'),
   (b, c) => void b.t(`Who's in CT at ${c.random.int(8, 18)}:${c.random.pick(['00', '30'])}?`),
-  (b, c) => void b.t(`Fire alarm test at ${c.random.int(9, 11)} on ${c.random.pick(['Tuesday', 'Wednesday', 'Thursday'])}`),
+  (b, c) =>
+    void b.t(`Fire alarm test at ${c.random.int(9, 11)} on ${c.random.pick(['Tuesday', 'Wednesday', 'Thursday'])}`),
   (b) => void b.t('Rose from 2 to 4 overnight'),
   (b) => void b.t('Can we Frank-Starling this? 😂'),
   (b, c) => void b.t(`Incident ref W${c.random.digits(5)} logged on Datix`),

@@ -174,9 +174,11 @@ export function CaseView({ caseId, services, onClose }: { caseId: string; servic
 
   // Scope, review and package need the prepared case: build it once the archives are read.
   const needsPrepared = record ? steps.indexOf(record.step) >= steps.indexOf('scope') : false;
+  // A SAR cannot be prepared until the data subject is known: the engine keeps their data and withholds everyone else's.
+  const awaitingSubject = record ? record.request.type === 'sar' && !record.scope.subject.name.trim() : false;
   useEffect(() => {
-    if (phase.kind === 'ready' && needsPrepared && !prepared && !preparing && !problem) void prepare();
-  }, [phase.kind, needsPrepared, prepared, preparing, problem, prepare]);
+    if (phase.kind === 'ready' && needsPrepared && !awaitingSubject && !prepared && !preparing && !problem) void prepare();
+  }, [phase.kind, needsPrepared, awaitingSubject, prepared, preparing, problem, prepare]);
 
   const cancelPrepare = useCallback(() => prepareAbort.current?.abort(), []);
   const setProposals = useCallback(
@@ -283,6 +285,17 @@ export function CaseView({ caseId, services, onClose }: { caseId: string; servic
         <ArchivesStep {...stepProps} />
       ) : record.step === 'scope' ? (
         <ScopeStep {...stepProps} />
+      ) : awaitingSubject ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            This is a subject access request: enter the data subject on the{' '}
+            <a href={`#/case/${record.id}`} onClick={(event) => { event.preventDefault(); go('scope'); }}>
+              Scope
+            </a>{' '}
+            step first, so the tool knows whose data to keep.
+          </p>
+        </div>
       ) : record.step === 'review' ? (
         <ReviewStep {...stepProps} />
       ) : (

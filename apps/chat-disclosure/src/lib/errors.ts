@@ -65,8 +65,9 @@ const byName: Record<string, (file: string, message: string) => Problem> = {
 
 /** Turns any thrown value into a problem for the error summary; `file` names the file being worked on, if any. */
 export function describeProblem(error: unknown, file = 'The file'): Problem {
-  const name = error instanceof StageError ? error.cause.name : error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? error.message : String(error);
+  const named = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown }) : {};
+  const name = error instanceof StageError ? error.cause.name : typeof named.name === 'string' ? named.name : 'Error';
+  const message = typeof named.message === 'string' ? named.message : String(error);
   const known = byName[name];
   if (known) return { ...known(file, message), detail: message };
   if (error instanceof StageAbortedError) return { title: 'Cancelled.', action: 'Nothing was changed. You can start again when ready.' };

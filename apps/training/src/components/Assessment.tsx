@@ -7,7 +7,15 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
 import { longDate, ukDate } from '../lib/certificate.ts';
 import type { Question } from '../lib/model.ts';
-import { type Attempt, answerItem, drawQuestions, isCorrect, markAttempt, restoreAttempts, timesSeen } from '../lib/quiz.ts';
+import {
+  type Attempt,
+  answerItem,
+  drawQuestions,
+  isCorrect,
+  markAttempt,
+  restoreAttempts,
+  timesSeen,
+} from '../lib/quiz.ts';
 import { seededRandom } from '../lib/random.ts';
 import { GuidanceLinks } from './GuidanceLinks.tsx';
 
@@ -33,7 +41,17 @@ function newSeed(): number {
 }
 
 /** Per-option feedback for one answered question: what was chosen, what was right, and why. */
-function Feedback({ question, order, selected, titles }: { question: Question; order: string[]; selected: string[]; titles: Record<string, string> }) {
+function Feedback({
+  question,
+  order,
+  selected,
+  titles,
+}: {
+  question: Question;
+  order: string[];
+  selected: string[];
+  titles: Record<string, string>;
+}) {
   const right = isCorrect(question, selected);
   return (
     <>
@@ -77,11 +95,13 @@ export default function Assessment(props: AssessmentProps) {
   const [reviewIndex, setReviewIndex] = useState<number | null>(null);
   const [focusTick, setFocusTick] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read once on mount; the bank is fixed for the page.
   useEffect(() => {
     // Keep only attempts whose questions are all still in the bank.
-    setAttempts(restoreAttempts(readStored(storageKeys.attempts)).filter((a) => a.items.every((i) => bank.has(i.questionId))));
+    setAttempts(
+      restoreAttempts(readStored(storageKeys.attempts)).filter((a) => a.items.every((i) => bank.has(i.questionId))),
+    );
     setLoaded(true);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: read once on mount; the bank is fixed for the page.
   }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows every step the learner takes.
@@ -127,7 +147,9 @@ export default function Assessment(props: AssessmentProps) {
     <>
       <h2>Your attempts</h2>
       <table className="nhsuk-table app-attempts">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Every attempt you have made on this device</caption>
+        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+          Every attempt you have made on this device
+        </caption>
         <thead className="nhsuk-table__head">
           <tr>
             <th scope="col">Attempt</th>
@@ -166,7 +188,9 @@ export default function Assessment(props: AssessmentProps) {
           <li>You need {Math.round(passMark * 100)}% to pass.</li>
           <li>There is no time limit. You can stop and come back on this device.</li>
           <li>You will see feedback after each answer.</li>
-          <li>You can try again as many times as you need. A new attempt gives you different questions where it can.</li>
+          <li>
+            You can try again as many times as you need. A new attempt gives you different questions where it can.
+          </li>
         </ul>
         <button type="button" className="nhsuk-button" onClick={start} disabled={!loaded}>
           Start the assessment
@@ -219,7 +243,8 @@ export default function Assessment(props: AssessmentProps) {
               </div>
               {error && (
                 <span className="nhsuk-error-message" id={errorId}>
-                  <span className="nhsuk-u-visually-hidden">Error:</span> {multiple ? 'Select at least one answer' : 'Select an answer'}
+                  <span className="nhsuk-u-visually-hidden">Error:</span>{' '}
+                  {multiple ? 'Select at least one answer' : 'Select an answer'}
                 </span>
               )}
               <div className={multiple ? 'nhsuk-checkboxes' : 'nhsuk-radios'}>
@@ -271,7 +296,11 @@ export default function Assessment(props: AssessmentProps) {
               See your result
             </button>
           ) : (
-            <button ref={nextRef} type="button" className="nhsuk-button" onClick={() => {
+            <button
+              ref={nextRef}
+              type="button"
+              className="nhsuk-button"
+              onClick={() => {
                 setReviewIndex(null);
                 moveFocus('heading');
               }}
@@ -303,9 +332,12 @@ export default function Assessment(props: AssessmentProps) {
             You did not pass this time
           </h2>
           <p className="nhsuk-body-l">
-            You scored {mark.correct} out of {mark.total} ({Math.round(mark.fraction * 100)}%). You need {Math.round(passMark * 100)}% to pass.
+            You scored {mark.correct} out of {mark.total} ({Math.round(mark.fraction * 100)}%). You need{' '}
+            {Math.round(passMark * 100)}% to pass.
           </p>
-          <p>Read the feedback below and the guidance it links to, then try again. You can try as many times as you need.</p>
+          <p>
+            Read the feedback below and the guidance it links to, then try again. You can try as many times as you need.
+          </p>
         </>
       )}
       <div className="app-button-row">
@@ -314,7 +346,11 @@ export default function Assessment(props: AssessmentProps) {
             Get your certificate
           </a>
         )}
-        <button type="button" className={`nhsuk-button${mark.passed ? ' nhsuk-button--secondary' : ''}`} onClick={start}>
+        <button
+          type="button"
+          className={`nhsuk-button${mark.passed ? ' nhsuk-button--secondary' : ''}`}
+          onClick={start}
+        >
           Try again
         </button>
       </div>

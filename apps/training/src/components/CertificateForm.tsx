@@ -31,13 +31,19 @@ export default function CertificateForm({ context }: CertificateFormProps) {
 
   useEffect(() => {
     const attempts = restoreAttempts(readStored(storageKeys.attempts));
-    const passes = attempts.filter((a) => a.correct !== null && a.finishedAt !== null && reachesPassMark(a.correct, a.items.length, context.passMark));
+    const passes = attempts.filter(
+      (a) =>
+        a.correct !== null && a.finishedAt !== null && reachesPassMark(a.correct, a.items.length, context.passMark),
+    );
     setPassed(passes.at(-1) ?? null);
   }, [context.passMark]);
 
-  useEffect(() => () => {
-    if (issued) URL.revokeObjectURL(issued.url);
-  }, [issued]);
+  useEffect(
+    () => () => {
+      if (issued) URL.revokeObjectURL(issued.url);
+    },
+    [issued],
+  );
 
   if (passed === undefined) return <p data-loaded="false">Checking your results…</p>;
   if (passed === null) {
@@ -58,14 +64,20 @@ export default function CertificateForm({ context }: CertificateFormProps) {
     try {
       const { issueCertificate } = await import('../lib/certificate-issue.ts');
       const certificate = await issueCertificate(passed, name, context);
-      const url = URL.createObjectURL(new Blob([certificate.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+      const url = URL.createObjectURL(
+        new Blob([certificate.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+      );
       const fileName = `training-certificate-${certificate.fields.completedOn}.pdf`;
       const saved = readStored(storageKeys.certificates);
       writeStored(storageKeys.certificates, [...(Array.isArray(saved) ? saved : []), certificate.code]);
       setIssued({ fields: certificate.fields, code: certificate.code, url, fileName });
     } catch (caught) {
-      if (caught instanceof CertificateIssueError) setError(caught.message.charAt(0).toUpperCase() + caught.message.slice(1));
-      else setError('Your browser could not make the certificate. Try an up-to-date version of Chrome, Edge, Firefox or Safari.');
+      if (caught instanceof CertificateIssueError)
+        setError(caught.message.charAt(0).toUpperCase() + caught.message.slice(1));
+      else
+        setError(
+          'Your browser could not make the certificate. Try an up-to-date version of Chrome, Edge, Firefox or Safari.',
+        );
     } finally {
       setBusy(false);
     }
@@ -76,7 +88,7 @@ export default function CertificateForm({ context }: CertificateFormProps) {
       <div data-loaded="true" data-view="issued">
         <div className="nhsuk-panel">
           <h2 className="nhsuk-panel__title">Your certificate is ready</h2>
-          <div className="nhsuk-panel__body">Valid until {longDate(issued.fields.expiresOn)}</div>
+          <div className="nhsuk-panel__body">It expires on {longDate(issued.fields.expiresOn)}</div>
         </div>
         <p>
           <a className="nhsuk-button" href={issued.url} download={issued.fileName}>
@@ -85,7 +97,10 @@ export default function CertificateForm({ context }: CertificateFormProps) {
         </p>
         <CertificateSummary fields={issued.fields} today={ukDate(new Date())} />
         <h2>Verification code</h2>
-        <p>Anyone can check your certificate by uploading the PDF, or pasting this code, on the <a href="/verify/">check a certificate</a> page.</p>
+        <p>
+          Anyone can check your certificate by uploading the PDF, or pasting this code, on the{' '}
+          <a href="/verify/">check a certificate</a> page.
+        </p>
         <p className="app-code" data-testid="verification-code">
           {issued.code}
         </p>
@@ -97,7 +112,8 @@ export default function CertificateForm({ context }: CertificateFormProps) {
   return (
     <form onSubmit={submit} noValidate data-loaded="true" data-view="form">
       <p>
-        You passed on {longDate(ukDate(new Date(passed.finishedAt ?? passed.startedAt)))} with {passed.correct} out of {passed.items.length}.
+        You passed on {longDate(ukDate(new Date(passed.finishedAt ?? passed.startedAt)))} with {passed.correct} out of{' '}
+        {passed.items.length}.
       </p>
       <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
         <label className="nhsuk-label nhsuk-label--m" htmlFor="full-name">

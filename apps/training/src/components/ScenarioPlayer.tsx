@@ -143,7 +143,8 @@ export default function ScenarioPlayer({ slug, role, graph, guidanceTitles }: Sc
   if (view.kind === 'consequence') {
     const choice = view.node.choices[view.choiceIndex];
     const best = Math.max(...view.node.choices.map((c) => c.points));
-    const verdict = choice?.points === best ? 'A safe choice' : choice?.points ? 'Partly right' : 'Not the safest choice';
+    const verdict =
+      choice?.points === best ? 'A safe choice' : choice?.points ? 'Partly right' : 'Not the safest choice';
     return (
       <div data-loaded={loaded} data-view="consequence" data-node={view.nodeId}>
         <h2 ref={headingRef} tabIndex={-1}>
@@ -183,7 +184,9 @@ export default function ScenarioPlayer({ slug, role, graph, guidanceTitles }: Sc
           <h3 className="nhsuk-card__heading">
             You scored {view.points} out of {view.maxPoints}
           </h3>
-          <p className="nhsuk-card__description">{bandText[band]}</p>
+          <p className="nhsuk-card__description">
+            {view.points === view.maxPoints ? 'You made the safest choice every time.' : bandText[band]}
+          </p>
         </div>
       </div>
       <GuidanceLinks slugs={view.node.guidance} titles={guidanceTitles} />
@@ -195,7 +198,10 @@ export default function ScenarioPlayer({ slug, role, graph, guidanceTitles }: Sc
           const choice = node.choices.find((c) => c.id === step.choice);
           const best = Math.max(...node.choices.map((c) => c.points));
           return (
-            <li key={step.node} className={choice?.points === best ? 'app-option-feedback--correct' : 'app-option-feedback--wrong'}>
+            <li
+              key={step.node}
+              className={choice?.points === best ? 'app-option-feedback--correct' : 'app-option-feedback--wrong'}
+            >
               <p className="nhsuk-u-margin-bottom-1">
                 <strong>{node.question}</strong>
               </p>

@@ -43,12 +43,19 @@ export default function SiteSearch({ docs }: SiteSearchProps) {
 
   return (
     <>
-      <form onSubmit={submit} role="search" aria-label="Search the guidance and glossary">
+      <form onSubmit={submit}>
         <div className="nhsuk-form-group">
           <label className="nhsuk-label nhsuk-label--m" htmlFor="search-query">
             Search the guidance and glossary
           </label>
-          <input className="nhsuk-input" id="search-query" name="q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            className="nhsuk-input"
+            id="search-query"
+            name="q"
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
         </div>
         <button type="submit" className="nhsuk-button">
           Search
@@ -58,7 +65,8 @@ export default function SiteSearch({ docs }: SiteSearchProps) {
         {submitted.trim() && (
           <>
             <h2>
-              {results.length === 0 ? 'No results' : `${results.length} result${results.length === 1 ? '' : 's'}`} for "{submitted.trim()}"
+              {results.length === 0 ? 'No results' : `${results.length} result${results.length === 1 ? '' : 's'}`} for "
+              {submitted.trim()}"
             </h2>
             <ul className="nhsuk-list nhsuk-list--border">
               {results.map(({ item }) => (

@@ -3,7 +3,7 @@
  * or a pasted verification code. Shows the whole signed certificate so any visible edit stands out.
  */
 import { type FormEvent, useRef, useState } from 'react';
-import { type CertificateFields, verifyCertificateCode, ukDate } from '../lib/certificate.ts';
+import { type CertificateFields, ukDate, verifyCertificateCode } from '../lib/certificate.ts';
 import { CertificateCodeError } from '../lib/errors.ts';
 import { trustedKeys } from '../lib/trusted-keys.ts';
 import { CertificateSummary } from './CertificateSummary.tsx';
@@ -31,12 +31,27 @@ export default function VerifyCertificate() {
     try {
       const { checkCertificatePdf } = await import('../lib/certificate-pdf.ts');
       const result = await checkCertificatePdf(new Uint8Array(await file.arrayBuffer()), trustedKeys);
-      if (result.status === 'not-a-certificate') show({ kind: 'failed', reason: 'This file is not a certificate from this course, or its verification code has been removed.' });
-      else if (result.status === 'malformed') show({ kind: 'failed', reason: `The file's verification code is damaged: ${result.problem}.` });
+      if (result.status === 'not-a-certificate')
+        show({
+          kind: 'failed',
+          reason: 'This file is not a certificate from this course, or its verification code has been removed.',
+        });
+      else if (result.status === 'malformed')
+        show({ kind: 'failed', reason: `The file's verification code is damaged: ${result.problem}.` });
       else if (result.verification.status !== 'valid') {
-        show({ kind: 'failed', reason: 'The certificate details do not match their signature. They have been changed.', fields: result.verification.fields });
+        show({
+          kind: 'failed',
+          reason: 'The certificate details do not match their signature. They have been changed.',
+          fields: result.verification.fields,
+        });
       } else if (!result.unchanged) show({ kind: 'altered-file', fields: result.verification.fields });
-      else show({ kind: 'genuine', fields: result.verification.fields, issuer: result.verification.issuer, source: 'pdf' });
+      else
+        show({
+          kind: 'genuine',
+          fields: result.verification.fields,
+          issuer: result.verification.issuer,
+          source: 'pdf',
+        });
     } catch {
       show({ kind: 'failed', reason: 'The file could not be read as a PDF.' });
     }
@@ -47,11 +62,23 @@ export default function VerifyCertificate() {
     setBusy(true);
     try {
       const result = await verifyCertificateCode(code, trustedKeys);
-      if (result.status === 'valid') show({ kind: 'genuine', fields: result.fields, issuer: result.issuer, source: 'code' });
-      else if (result.status === 'unknown-key') show({ kind: 'failed', reason: 'The code was signed by a key this site does not know.', fields: result.fields });
-      else show({ kind: 'failed', reason: 'The certificate details do not match their signature. They have been changed.', fields: result.fields });
+      if (result.status === 'valid')
+        show({ kind: 'genuine', fields: result.fields, issuer: result.issuer, source: 'code' });
+      else if (result.status === 'unknown-key')
+        show({
+          kind: 'failed',
+          reason: 'The code was signed by a key this site does not know.',
+          fields: result.fields,
+        });
+      else
+        show({
+          kind: 'failed',
+          reason: 'The certificate details do not match their signature. They have been changed.',
+          fields: result.fields,
+        });
     } catch (caught) {
-      const reason = caught instanceof CertificateCodeError ? caught.message : 'your browser could not check the signature';
+      const reason =
+        caught instanceof CertificateCodeError ? caught.message : 'your browser could not check the signature';
       show({ kind: 'failed', reason: `This is not a valid verification code: ${reason}.` });
     }
   };
@@ -108,7 +135,9 @@ export default function VerifyCertificate() {
             <div className="nhsuk-panel">
               <h2 className="nhsuk-panel__title">Certificate details are genuine</h2>
               <div className="nhsuk-panel__body">
-                {outcome.source === 'pdf' ? 'The file is unchanged since it was made.' : 'The code matches its signature.'}
+                {outcome.source === 'pdf'
+                  ? 'The file is unchanged since it was made.'
+                  : 'The code matches its signature.'}
               </div>
             </div>
             {outcome.issuer ? (
@@ -117,8 +146,9 @@ export default function VerifyCertificate() {
               <div className="nhsuk-inset-text">
                 <span className="nhsuk-u-visually-hidden">Information: </span>
                 <p>
-                  This certificate was made by the training website on the learner's own device. The check proves its details have not been changed since then.
-                  It does not yet prove your organisation issued it: check your organisation's training records as well.
+                  This certificate was made by the training website on the learner's own device. The check proves its
+                  details have not been changed since then. It does not yet prove your organisation issued it: check
+                  your organisation's training records as well.
                 </p>
               </div>
             )}
@@ -131,7 +161,8 @@ export default function VerifyCertificate() {
               <div className="nhsuk-card__content">
                 <h2 className="nhsuk-card__heading">This file has been changed</h2>
                 <p className="nhsuk-card__description">
-                  The PDF is not the file that was issued. Its signed details are below: compare them with what the file shows. Ask for the original file.
+                  The PDF is not the file that was issued. Its signed details are below: compare them with what the file
+                  shows. Ask for the original file.
                 </p>
               </div>
             </div>

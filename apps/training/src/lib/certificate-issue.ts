@@ -3,7 +3,14 @@
  * PDF. Imported lazily (with pdf-lib) only when someone asks for their certificate.
  */
 import { expiryDate, parseIsoDate } from '@im-records/records-policy';
-import { type CertificateFields, ephemeralSigner, normaliseName, type Signer, signCertificate, ukDate } from './certificate.ts';
+import {
+  type CertificateFields,
+  ephemeralSigner,
+  normaliseName,
+  type Signer,
+  signCertificate,
+  ukDate,
+} from './certificate.ts';
 import { buildCertificatePdf } from './certificate-pdf.ts';
 import { CertificateIssueError } from './errors.ts';
 import type { Attempt } from './quiz.ts';
@@ -18,8 +25,14 @@ export interface IssueContext {
 }
 
 /** The certificate's fields for a passed, finished attempt; throws {@link CertificateIssueError} otherwise. */
-export function certificateFields(attempt: Attempt, name: string, context: IssueContext, certificateId: string): CertificateFields {
-  if (attempt.finishedAt === null || attempt.correct === null) throw new CertificateIssueError('the attempt is not finished');
+export function certificateFields(
+  attempt: Attempt,
+  name: string,
+  context: IssueContext,
+  certificateId: string,
+): CertificateFields {
+  if (attempt.finishedAt === null || attempt.correct === null)
+    throw new CertificateIssueError('the attempt is not finished');
   const total = attempt.items.length;
   if (total === 0 || attempt.correct * 100 < Math.round(context.passMark * 100) * total) {
     throw new CertificateIssueError('a certificate is only given for a passed attempt');

@@ -4,7 +4,13 @@
  * dates come from the certificate — so the verification page can rebuild it and compare bytes: an edited file fails.
  */
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
-import { type CodeVerification, decodeCertificateCode, longDate, type TrustedKey, verifyCertificateCode } from './certificate.ts';
+import {
+  type CodeVerification,
+  decodeCertificateCode,
+  longDate,
+  type TrustedKey,
+  verifyCertificateCode,
+} from './certificate.ts';
 import { CertificateCodeError, CertificateIssueError } from './errors.ts';
 
 /** Names the layout, so a future change of design can still rebuild (and so verify) older certificates. */
@@ -39,7 +45,8 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 export async function buildCertificatePdf(code: string): Promise<Uint8Array> {
   const { fields } = decodeCertificateCode(code);
   const bad = await unprintableCharacters(fields.name);
-  if (bad.length > 0) throw new CertificateIssueError(`the certificate cannot print these characters in your name yet: ${bad.join(' ')}`);
+  if (bad.length > 0)
+    throw new CertificateIssueError(`the certificate cannot print these characters in your name yet: ${bad.join(' ')}`);
   const doc = await PDFDocument.create({ updateMetadata: false });
   const issued = new Date(`${fields.completedOn}T00:00:00Z`);
   doc.setTitle(`Training certificate: ${fields.name}`);
@@ -61,37 +68,53 @@ export async function buildCertificatePdf(code: string): Promise<Uint8Array> {
   page.drawRectangle({ x: 0, y: 595 - 64, width: 842, height: 64, color: nhsBlue });
   page.drawText(fields.course, { x: left, y: 595 - 40, size: 18, font: bold, color: rgb(1, 1, 1) });
 
-  let y = 595 - 120;
+  // `y` is the top of the next line; each line drops by its own size before it is drawn, so sizes can mix.
+  let y = 595 - 100;
   const line = (text: string, size: number, font: PDFFont, color = black, gap = 10) => {
     for (const part of wrap(text, font, size, width)) {
+      y -= size;
       page.drawText(part, { x: left, y, size, font, color });
-      y -= size + 4;
+      y -= 5;
     }
     y -= gap;
   };
   line('Certificate of completion', 28, bold, nhsBlue, 18);
-  line('This is to certify that', 14, regular, grey, 2);
+  line('This is to certify that', 14, regular, grey, 4);
   line(fields.name, 26, bold, black, 12);
   line(`passed the annual training on using instant messaging safely in patient care.`, 14, regular, black, 16);
   const percent = Math.round((fields.scoreCorrect / fields.scoreTotal) * 100);
   const rows: [string, string][] = [
-    ['Score', `${fields.scoreCorrect} out of ${fields.scoreTotal} (${percent}%); the pass mark is ${Math.round(fields.passMark * 100)}%`],
+    [
+      'Score',
+      `${fields.scoreCorrect} out of ${fields.scoreTotal} (${percent}%); the pass mark is ${Math.round(fields.passMark * 100)}%`,
+    ],
     ['Completed', longDate(fields.completedOn)],
-    ['Valid until', longDate(fields.expiresOn)],
-    ['Policy version', `${fields.policyVersion} (records rules ${fields.policyPackageVersion}, course ${fields.courseVersion})`],
+    ['Expires on', longDate(fields.expiresOn)],
+    [
+      'Policy version',
+      `${fields.policyVersion} (records rules ${fields.policyPackageVersion}, course ${fields.courseVersion})`,
+    ],
     ['Certificate ID', fields.certificateId],
   ];
   for (const [label, value] of rows) {
+    y -= 12;
     page.drawText(label, { x: left, y, size: 12, font: bold, color: black });
     page.drawText(value, { x: left + 120, y, size: 12, font: regular, color: black });
-    y -= 20;
+    y -= 9;
   }
-  y -= 8;
-  line("To check this certificate, upload this PDF file on the training site's 'Check a certificate' page, or paste the code below.", 10, regular, grey, 4);
+  y -= 14;
+  line(
+    "To check this certificate, upload this PDF file on the training site's 'Check a certificate' page, or paste the code below.",
+    10,
+    regular,
+    grey,
+    4,
+  );
   line('Verification code', 9, bold, black, 0);
   for (const part of wrap(code, mono, 6.5, width)) {
+    y -= 6.5;
     page.drawText(part, { x: left, y, size: 6.5, font: mono, color: black });
-    y -= 8.5;
+    y -= 2;
   }
   return doc.save({ useObjectStreams: false });
 }

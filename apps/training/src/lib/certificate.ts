@@ -75,7 +75,8 @@ export function toBase64Url(bytes: Uint8Array): string {
 
 /** Decodes base64url without padding; throws {@link CertificateCodeError} on anything else. */
 export function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new CertificateCodeError('the code has characters or a length base64url cannot have');
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1)
+    throw new CertificateCodeError('the code has characters or a length base64url cannot have');
   const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
@@ -86,7 +87,8 @@ export function normaliseName(name: string): string {
   if (tidy.length === 0) throw new CertificateIssueError('enter your full name');
   if (tidy.length > 100) throw new CertificateIssueError('your name must be 100 characters or fewer');
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is being rejected.
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(tidy)) throw new CertificateIssueError('your name has characters that cannot be printed');
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(tidy))
+    throw new CertificateIssueError('your name has characters that cannot be printed');
   return tidy;
 }
 
@@ -97,7 +99,8 @@ export function canonicalJson(fields: CertificateFields): string {
 
 /** Checks untrusted decoded JSON is exactly a certificate's fields, with nothing missing, extra or mistyped. */
 export function parseFields(value: unknown): CertificateFields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CertificateCodeError('the certificate details are not an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new CertificateCodeError('the certificate details are not an object');
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   const extra = keys.find((k) => !(CERTIFICATE_FIELDS as readonly string[]).includes(k));
@@ -106,14 +109,22 @@ export function parseFields(value: unknown): CertificateFields {
     const v = record[field];
     const numeric = field === 'scoreCorrect' || field === 'scoreTotal' || field === 'passMark';
     if (numeric ? typeof v !== 'number' || !Number.isFinite(v) : typeof v !== 'string' || v.length === 0) {
-      throw new CertificateCodeError(`the certificate field "${field}" is missing or not a ${numeric ? 'number' : 'string'}`);
+      throw new CertificateCodeError(
+        `the certificate field "${field}" is missing or not a ${numeric ? 'number' : 'string'}`,
+      );
     }
   }
   const fields = record as unknown as CertificateFields;
   for (const field of ['completedOn', 'expiresOn'] as const) {
-    if (!dateOnly.test(fields[field])) throw new CertificateCodeError(`the certificate field "${field}" is not a YYYY-MM-DD date`);
+    if (!dateOnly.test(fields[field]))
+      throw new CertificateCodeError(`the certificate field "${field}" is not a YYYY-MM-DD date`);
   }
-  if (!Number.isInteger(fields.scoreCorrect) || !Number.isInteger(fields.scoreTotal) || fields.scoreCorrect < 0 || fields.scoreCorrect > fields.scoreTotal) {
+  if (
+    !Number.isInteger(fields.scoreCorrect) ||
+    !Number.isInteger(fields.scoreTotal) ||
+    fields.scoreCorrect < 0 ||
+    fields.scoreCorrect > fields.scoreTotal
+  ) {
     throw new CertificateCodeError('the certificate score is not a whole number of marks out of the total');
   }
   return fields;
@@ -157,9 +168,13 @@ export async function ephemeralSigner(): Promise<Signer> {
 export async function signCertificate(fields: CertificateFields, signer: Signer): Promise<string> {
   const checked = parseFields(JSON.parse(canonicalJson(fields)));
   const header: Header =
-    signer.kid !== undefined ? { alg: 'EdDSA', typ: CERTIFICATE_TYPE, kid: signer.kid } : { alg: 'EdDSA', typ: CERTIFICATE_TYPE, jwk: signer.publicJwk };
+    signer.kid !== undefined
+      ? { alg: 'EdDSA', typ: CERTIFICATE_TYPE, kid: signer.kid }
+      : { alg: 'EdDSA', typ: CERTIFICATE_TYPE, jwk: signer.publicJwk };
   const input = `${toBase64Url(encoder.encode(headerJson(header)))}.${toBase64Url(encoder.encode(canonicalJson(checked)))}`;
-  const signature = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, signer.privateKey, encoder.encode(input)));
+  const signature = new Uint8Array(
+    await crypto.subtle.sign({ name: 'Ed25519' }, signer.privateKey, encoder.encode(input)),
+  );
   return `${input}.${toBase64Url(signature)}`;
 }
 
@@ -185,21 +200,31 @@ export function decodeCertificateCode(code: string): DecodedCode {
     }
   };
   const rawHeader = json(h, 'header');
-  if (typeof rawHeader !== 'object' || rawHeader === null) throw new CertificateCodeError('the code header is not an object');
+  if (typeof rawHeader !== 'object' || rawHeader === null)
+    throw new CertificateCodeError('the code header is not an object');
   const hr = rawHeader as Record<string, unknown>;
-  if (hr.alg !== 'EdDSA' || hr.typ !== CERTIFICATE_TYPE) throw new CertificateCodeError('the code is not a training certificate code');
+  if (hr.alg !== 'EdDSA' || hr.typ !== CERTIFICATE_TYPE)
+    throw new CertificateCodeError('the code is not a training certificate code');
   let header: Header;
   if (typeof hr.kid === 'string' && hr.jwk === undefined) header = { alg: 'EdDSA', typ: CERTIFICATE_TYPE, kid: hr.kid };
   else {
     const jwk = hr.jwk as Record<string, unknown> | undefined;
-    if (!jwk || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string' || fromBase64Url(jwk.x).length !== 32) {
+    if (
+      jwk?.kty !== 'OKP' ||
+      jwk.crv !== 'Ed25519' ||
+      typeof jwk.x !== 'string' ||
+      fromBase64Url(jwk.x).length !== 32
+    ) {
       throw new CertificateCodeError('the code header has no usable key');
     }
     header = { alg: 'EdDSA', typ: CERTIFICATE_TYPE, jwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x } };
   }
   const fields = parseFields(json(p, 'details'));
   // One encoding per certificate: a re-encoded (even equivalent) payload or header is rejected.
-  if (toBase64Url(encoder.encode(canonicalJson(fields))) !== p || toBase64Url(encoder.encode(headerJson(header))) !== h) {
+  if (
+    toBase64Url(encoder.encode(canonicalJson(fields))) !== p ||
+    toBase64Url(encoder.encode(headerJson(header))) !== h
+  ) {
     throw new CertificateCodeError('the code is not in its canonical form');
   }
   const signature = fromBase64Url(s);
@@ -211,7 +236,10 @@ export function decodeCertificateCode(code: string): DecodedCode {
  * Verifies a code: a trusted issuer's key (by `kid`) vouches for the certificate; a self-signed code proves only that
  * its details have not changed since it was signed. Throws {@link CertificateCodeError} if the code is malformed.
  */
-export async function verifyCertificateCode(code: string, trusted: readonly TrustedKey[] = []): Promise<CodeVerification> {
+export async function verifyCertificateCode(
+  code: string,
+  trusted: readonly TrustedKey[] = [],
+): Promise<CodeVerification> {
   const decoded = decodeCertificateCode(code);
   const { header, fields } = decoded;
   let jwk: Ed25519PublicJwk;
@@ -228,13 +256,23 @@ export async function verifyCertificateCode(code: string, trusted: readonly Trus
     keyId = await keyThumbprint(jwk);
   }
   const key = await crypto.subtle.importKey('jwk', { ...jwk, ext: true }, { name: 'Ed25519' }, false, ['verify']);
-  const ok = await crypto.subtle.verify({ name: 'Ed25519' }, key, decoded.signature as Uint8Array<ArrayBuffer>, encoder.encode(decoded.signingInput));
+  const ok = await crypto.subtle.verify(
+    { name: 'Ed25519' },
+    key,
+    decoded.signature as Uint8Array<ArrayBuffer>,
+    encoder.encode(decoded.signingInput),
+  );
   return ok ? { status: 'valid', issuer, keyId, fields } : { status: 'bad-signature', keyId, fields };
 }
 
 /** Today's date in the UK as YYYY-MM-DD, so a certificate passed at 00:30 BST carries the right day. */
 export function ukDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
 /** Formats a YYYY-MM-DD date the NHS way: 5 March 2026. */

@@ -4,8 +4,8 @@
  */
 import { ContentError } from './errors.ts';
 import type { Course, GuidancePoint } from './model.ts';
-import type { Block } from './schemas.ts';
 import { analyseScenario } from './scenario.ts';
+import type { Block } from './schemas.ts';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -42,17 +42,21 @@ export function checkCourse(
   };
 
   for (const page of guidance) {
-    if (!slugPattern.test(page.slug)) throw new ContentError(page.file, '', 'the file name must be lower-case words joined by hyphens');
-    if (!topics.has(page.topic)) throw new ContentError(page.file, 'topic', `"${page.topic}" is not a topic in course.yaml`);
-    if (page.nextReview <= page.lastReviewed) throw new ContentError(page.file, 'nextReview', 'must be after lastReviewed');
+    if (!slugPattern.test(page.slug))
+      throw new ContentError(page.file, '', 'the file name must be lower-case words joined by hyphens');
+    if (!topics.has(page.topic))
+      throw new ContentError(page.file, 'topic', `"${page.topic}" is not a topic in course.yaml`);
+    if (page.nextReview <= page.lastReviewed)
+      throw new ContentError(page.file, 'nextReview', 'must be after lastReviewed');
     page.covers.forEach((id, i) => {
-      if (!pointIds.has(id)) throw new ContentError(page.file, `covers[${i}]`, `"${id}" is not a records-policy guidance point`);
+      if (!pointIds.has(id))
+        throw new ContentError(page.file, `covers[${i}]`, `"${id}" is not a records-policy guidance point`);
     });
-    page.sections.forEach((section, s) =>
-      section.body.forEach((block, b) => {
+    for (const [s, section] of page.sections.entries()) {
+      for (const [b, block] of section.body.entries()) {
         for (const slug of guidanceLinksIn(block)) needPage(page.file, `sections[${s}].body[${b}]`, slug);
-      }),
-    );
+      }
+    }
   }
   const covered = new Set(guidance.flatMap((p) => p.covers));
   const uncovered = guidancePoints.filter((p) => !covered.has(p.id));
@@ -69,31 +73,39 @@ export function checkCourse(
   questions.forEach((question) => {
     const index = questions.filter((q) => q.file === question.file).indexOf(question);
     const at = (field: string) => `questions[${index}]${field}`;
-    if (!topics.has(question.topic)) throw new ContentError(question.file, 'topic', `"${question.topic}" is not a topic in course.yaml`);
+    if (!topics.has(question.topic))
+      throw new ContentError(question.file, 'topic', `"${question.topic}" is not a topic in course.yaml`);
     const earlier = seenIds.get(question.id);
     if (earlier) throw new ContentError(question.file, at('.id'), `"${question.id}" is already used in ${earlier}`);
     seenIds.set(question.id, question.file);
-    question.guidance.forEach((slug, i) => needPage(question.file, at(`.guidance[${i}]`), slug));
+    for (const [i, slug] of question.guidance.entries()) needPage(question.file, at(`.guidance[${i}]`), slug);
     perTopic.set(question.topic, (perTopic.get(question.topic) ?? 0) + 1);
   });
   const perTopicNeeded = Math.ceil(settings.assessment.questionCount / topics.size);
   for (const topic of topics) {
     const count = perTopic.get(topic) ?? 0;
     if (count < perTopicNeeded) {
-      throw new ContentError(courseFile, 'topics', `topic "${topic}" has ${count} questions; a balanced assessment needs at least ${perTopicNeeded}`);
+      throw new ContentError(
+        courseFile,
+        'topics',
+        `topic "${topic}" has ${count} questions; a balanced assessment needs at least ${perTopicNeeded}`,
+      );
     }
   }
 
   for (const scenario of scenarios) {
-    if (!slugPattern.test(scenario.slug)) throw new ContentError(scenario.file, '', 'the file name must be lower-case words joined by hyphens');
+    if (!slugPattern.test(scenario.slug))
+      throw new ContentError(scenario.file, '', 'the file name must be lower-case words joined by hyphens');
     const [problem] = analyseScenario(scenario).problems;
     if (problem) throw new ContentError(scenario.file, problem.field, problem.message);
     for (const [id, node] of Object.entries(scenario.nodes)) {
-      if (node.type === 'ending') node.guidance.forEach((slug, i) => needPage(scenario.file, `nodes.${id}.guidance[${i}]`, slug));
-      else
-        node.choices.forEach((choice, c) =>
-          choice.guidance?.forEach((slug, i) => needPage(scenario.file, `nodes.${id}.choices[${c}].guidance[${i}]`, slug)),
-        );
+      const links =
+        node.type === 'ending'
+          ? node.guidance.map((slug, i) => [`nodes.${id}.guidance[${i}]`, slug] as const)
+          : node.choices.flatMap((choice, c) =>
+              (choice.guidance ?? []).map((slug, i) => [`nodes.${id}.choices[${c}].guidance[${i}]`, slug] as const),
+            );
+      for (const [field, slug] of links) needPage(scenario.file, field, slug);
     }
   }
 

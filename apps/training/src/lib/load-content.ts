@@ -37,14 +37,21 @@ function parseYamlFile(path: string, name: string): ParsedFile {
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const [error] = doc.errors;
   if (error) {
-    throw new ContentError(name, '', `not valid YAML: ${error.message.split('\n')[0]}`, lineCounter.linePos(error.pos[0]).line);
+    throw new ContentError(
+      name,
+      '',
+      `not valid YAML: ${error.message.split('\n')[0]}`,
+      lineCounter.linePos(error.pos[0]).line,
+    );
   }
   return {
     data: doc.toJS(),
     lineOf(path) {
       // The deepest node that exists on the path: a missing field is reported at its parent's line.
       for (let depth = path.length; depth >= 0; depth--) {
-        const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+        const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
+          | { range?: [number, number, number] }
+          | undefined;
         const start = node && (isMap(node) || isSeq(node) || 'range' in node) ? node.range?.[0] : undefined;
         if (start !== undefined) return lineCounter.linePos(start).line;
       }
@@ -83,7 +90,10 @@ export interface LoadOptions {
 /** Loads and checks the whole course in `dir` (normally `content/training`); throws {@link ContentError} on the first problem. */
 export function loadCourse(dir: string, options: LoadOptions): Course {
   const root = options.root ?? join(dir, '..', '..');
-  const name = (...parts: string[]) => relative(root, join(dir, ...parts)).split('\\').join('/');
+  const name = (...parts: string[]) =>
+    relative(root, join(dir, ...parts))
+      .split('\\')
+      .join('/');
   const read = <T>(schema: z.ZodType<T>, ...parts: string[]): T =>
     validate(schema, parseYamlFile(join(dir, ...parts), name(...parts)), name(...parts));
 

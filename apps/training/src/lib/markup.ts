@@ -5,7 +5,12 @@
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 }
 
 /** Renders inline markup to HTML. Only site paths (starting with one `/`) and https links become links. */
@@ -17,7 +22,8 @@ export function renderInline(text: string): string {
     out += escapeHtml(text.slice(last, match.index));
     const [whole, words, href, bold] = match;
     if (bold !== undefined) out += `<strong>${escapeHtml(bold)}</strong>`;
-    else if (href !== undefined && /^(\/(?!\/)|https:\/\/)/.test(href)) out += `<a href="${escapeHtml(href)}">${escapeHtml(words ?? '')}</a>`;
+    else if (href !== undefined && /^(\/(?!\/)|https:\/\/)/.test(href))
+      out += `<a href="${escapeHtml(href)}">${escapeHtml(words ?? '')}</a>`;
     else out += escapeHtml(whole);
     last = match.index + whole.length;
   }

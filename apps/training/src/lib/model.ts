@@ -34,9 +34,7 @@ export interface Course {
   glossary: GlossaryTerm[];
 }
 
-/** A records-policy guidance point as the course needs it (its id, what it says and where it comes from). */
+/** The part of a records-policy guidance point the content checks need: its stable id. */
 export interface GuidancePoint {
   id: string;
-  statement: string;
-  source: string;
 }

@@ -108,7 +108,11 @@ export function reachesPassMark(correct: number, total: number, passMark: number
 }
 
 /** Marks an attempt against the bank; unanswered questions count as wrong. */
-export function markAttempt(items: readonly AttemptItem[], bank: ReadonlyMap<string, QuizQuestion>, passMark: number): Mark {
+export function markAttempt(
+  items: readonly AttemptItem[],
+  bank: ReadonlyMap<string, QuizQuestion>,
+  passMark: number,
+): Mark {
   let correct = 0;
   for (const item of items) {
     const question = bank.get(item.questionId);
@@ -116,7 +120,12 @@ export function markAttempt(items: readonly AttemptItem[], bank: ReadonlyMap<str
     if (item.selected && isCorrect(question, item.selected)) correct += 1;
   }
   const total = items.length;
-  return { correct, total, fraction: total === 0 ? 0 : correct / total, passed: reachesPassMark(correct, total, passMark) };
+  return {
+    correct,
+    total,
+    fraction: total === 0 ? 0 : correct / total,
+    passed: reachesPassMark(correct, total, passMark),
+  };
 }
 
 /** Records the answer to one question; an answer once checked cannot be changed. */
@@ -125,7 +134,8 @@ export function answerItem(attempt: Attempt, index: number, selected: readonly s
   if (!item) throw new InvalidStepError(`the attempt has no question ${index + 1}`);
   if (item.selected) throw new InvalidStepError(`question ${index + 1} has already been answered`);
   if (selected.length === 0) throw new InvalidStepError('choose an answer first');
-  if (selected.some((id) => !item.optionOrder.includes(id))) throw new InvalidStepError('that option is not in this question');
+  if (selected.some((id) => !item.optionOrder.includes(id)))
+    throw new InvalidStepError('that option is not in this question');
   const items = attempt.items.map((it, i) => (i === index ? { ...it, selected: [...selected] } : it));
   return { ...attempt, items };
 }
@@ -148,7 +158,9 @@ export function restoreAttempts(saved: unknown): Attempt[] {
       r.items.every((item: unknown) => {
         if (typeof item !== 'object' || item === null) return false;
         const i = item as Record<string, unknown>;
-        return typeof i.questionId === 'string' && isStrings(i.optionOrder) && (i.selected === null || isStrings(i.selected));
+        return (
+          typeof i.questionId === 'string' && isStrings(i.optionOrder) && (i.selected === null || isStrings(i.selected))
+        );
       })
     );
   });

@@ -40,16 +40,21 @@ export function analyseScenario(graph: ScenarioGraph): GraphReport {
   const { nodes } = graph;
   const startNode = nodes[graph.start];
   if (!startNode) problems.push({ field: 'start', message: `names node "${graph.start}", which does not exist` });
-  else if (startNode.type !== 'decision') problems.push({ field: 'start', message: 'must be a decision, not an ending' });
+  else if (startNode.type !== 'decision')
+    problems.push({ field: 'start', message: 'must be a decision, not an ending' });
 
   for (const [id, node] of Object.entries(nodes)) {
     if (node.type !== 'decision') continue;
     const seen = new Set<string>();
     node.choices.forEach((choice, index) => {
       if (!(choice.next in nodes)) {
-        problems.push({ field: `nodes.${id}.choices[${index}].next`, message: `names node "${choice.next}", which does not exist` });
+        problems.push({
+          field: `nodes.${id}.choices[${index}].next`,
+          message: `names node "${choice.next}", which does not exist`,
+        });
       }
-      if (seen.has(choice.id)) problems.push({ field: `nodes.${id}.choices[${index}].id`, message: `repeats choice id "${choice.id}"` });
+      if (seen.has(choice.id))
+        problems.push({ field: `nodes.${id}.choices[${index}].id`, message: `repeats choice id "${choice.id}"` });
       seen.add(choice.id);
     });
   }
@@ -65,7 +70,9 @@ export function analyseScenario(graph: ScenarioGraph): GraphReport {
     }
     if (state.get(id) === 'done') return;
     state.set(id, 'open');
-    if (node.type === 'decision') node.choices.forEach((choice, i) => visit(choice.next, `nodes.${id}.choices[${i}].next`));
+    if (node.type === 'decision') {
+      for (const [i, choice] of node.choices.entries()) visit(choice.next, `nodes.${id}.choices[${i}].next`);
+    }
     state.set(id, 'done');
   };
   if (startNode) visit(graph.start, 'start');
@@ -180,7 +187,14 @@ export function viewOf(graph: ScenarioGraph, progress: ScenarioProgress): Scenar
   const nodeId = nodeAfter(graph, progress.steps);
   const node = graph.nodes[nodeId];
   if (!node) throw new InvalidStepError(`node "${nodeId}" does not exist`);
-  if (node.type === 'ending') return { kind: 'ending', nodeId, node, points: pointsFor(graph, progress.steps), maxPoints: pathMaxPoints(graph, progress.steps) };
+  if (node.type === 'ending')
+    return {
+      kind: 'ending',
+      nodeId,
+      node,
+      points: pointsFor(graph, progress.steps),
+      maxPoints: pathMaxPoints(graph, progress.steps),
+    };
   return { kind: 'decision', nodeId, node, number: progress.steps.length + 1 };
 }
 

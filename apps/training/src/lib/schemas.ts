@@ -65,15 +65,27 @@ export const questionSchema = z
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'option ids must be unique' });
     }
     if (question.type === 'multiple' && correct < 2) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'a multiple-choice question needs 2 or more correct options' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'a multiple-choice question needs 2 or more correct options',
+      });
     }
     if (question.type !== 'multiple' && correct !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${question.type} question needs exactly 1 correct option` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `a ${question.type} question needs exactly 1 correct option`,
+      });
     }
     if (question.type === 'true-false') {
       const pair = question.options.map((option) => option.id).join(',');
       if (pair !== 'true,false') {
-        ctx.addIssue({ code: 'custom', path: ['options'], message: 'a true-false question has options true then false' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options'],
+          message: 'a true-false question has options true then false',
+        });
       }
     }
     if (question.type === 'scenario' && question.situation === undefined) {

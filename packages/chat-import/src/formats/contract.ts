@@ -23,6 +23,14 @@ export interface ImportInput {
   replaced(entry: ArchiveEntry): boolean;
   /** First characters of an entry's text, for detection without decoding a large file twice. */
   peek(entry: ArchiveEntry, chars?: number): string;
+  /**
+   * The entry as UTF-8 bytes (BOM removed, UTF-16 transcoded), for parsers that decode only the parts they keep
+   * instead of the whole file. `replaced` is true when U+FFFD replacements were already made (invalid UTF-16);
+   * invalid UTF-8 is left in the bytes for the parser to find, replace and report line by line.
+   */
+  utf8(entry: ArchiveEntry): { bytes: Uint8Array; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; replaced: boolean };
+  /** Makes the decode-stage checks (empty, binary, only white space, NUL bytes) without decoding the whole entry. */
+  check(entry: ArchiveEntry): void;
 }
 
 /** Where parsers put messages; times are kept in typed arrays until the resolve-times stage. */

@@ -44,6 +44,8 @@ const SIG_LAST4 = 16384;
 /** Header numbers, written by {@link scanHeader}: n1, n2, n3, digits of n1, digits of n3, hour, minute, second, ampm, signature. */
 const H = new Int32Array(10);
 
+const ENCODER = new TextEncoder();
+
 function isMark(c: number): boolean {
   return (
     c === 0x200e ||
@@ -66,118 +68,168 @@ function digit(c: number): number {
   return -1;
 }
 
-const AMPM_WORDS: readonly (readonly [string, number])[] = [
-  ['上午', 1],
-  ['下午', 2],
-  ['午前', 1],
-  ['午後', 2],
-  ['오전', 1],
-  ['오후', 2],
-  ['ق.ظ.', 1],
-  ['ب.ظ.', 2],
-  ['ص', 1],
-  ['م', 2],
-  ['π.μ.', 1],
-  ['μ.μ.', 2],
-  ['vorm.', 1],
-  ['nachm.', 2],
-];
+/** Width in bytes of the character last read by {@link cpAt} (0 at the end). */
+let W = 1;
 
-const CONNECTORS: readonly string[] = ['klo ', 'kl. ', 'à ', 'um ', 'alle ', 'a las ', 'às ', 'om '];
+/**
+ * The character at byte p of UTF-8 text (ASCII in one step; two- and three-byte sequences decoded; anything longer or
+ * invalid reads as U+FFFD one byte wide), or -1 at `end`. Sets {@link W}. Header syntax is all in the BMP.
+ */
+function cpAt(b: Uint8Array, p: number, end: number): number {
+  if (p >= end) {
+    W = 0;
+    return -1;
+  }
+  const c = b[p] as number;
+  if (c < 0x80) {
+    W = 1;
+    return c;
+  }
+  if (c >= 0xc2 && c < 0xe0 && p + 1 < end) {
+    const c1 = b[p + 1] as number;
+    if ((c1 & 0xc0) === 0x80) {
+      W = 2;
+      return ((c & 0x1f) << 6) | (c1 & 0x3f);
+    }
+  } else if (c >= 0xe0 && c < 0xf0 && p + 2 < end) {
+    const c1 = b[p + 1] as number;
+    const c2 = b[p + 2] as number;
+    if ((c1 & 0xc0) === 0x80 && (c2 & 0xc0) === 0x80) {
+      const v = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+      if (v >= 0x800 && (v < 0xd800 || v > 0xdfff)) {
+        W = 3;
+        return v;
+      }
+    }
+  }
+  W = 1;
+  return 0xfffd;
+}
 
-/** Matches an AM/PM marker at p; returns (length << 2) | (1 = am, 2 = pm), or 0. */
-function ampmAt(s: string, p: number, end: number): number {
-  const c = s.charCodeAt(p);
+/** True when the UTF-8 bytes of `word` start at p (and end by `end`). */
+function bytesAt(b: Uint8Array, p: number, end: number, word: Uint8Array): boolean {
+  if (p + word.length > end) return false;
+  for (let i = 0; i < word.length; i++) if (b[p + i] !== word[i]) return false;
+  return true;
+}
+
+const AMPM_WORDS: readonly (readonly [Uint8Array, number])[] = (
+  [
+    ['上午', 1],
+    ['下午', 2],
+    ['午前', 1],
+    ['午後', 2],
+    ['오전', 1],
+    ['오후', 2],
+    ['ق.ظ.', 1],
+    ['ب.ظ.', 2],
+    ['ص', 1],
+    ['م', 2],
+    ['π.μ.', 1],
+    ['μ.μ.', 2],
+    ['vorm.', 1],
+    ['nachm.', 2],
+  ] as const
+).map(([word, value]) => [ENCODER.encode(word), value] as const);
+
+const CONNECTORS: readonly Uint8Array[] = ['klo ', 'kl. ', 'à ', 'um ', 'alle ', 'a las ', 'às ', 'om '].map((w) =>
+  ENCODER.encode(w),
+);
+
+/** Matches an AM/PM marker at p; returns (length in bytes << 2) | (1 = am, 2 = pm), or 0. */
+function ampmAt(b: Uint8Array, p: number, end: number): number {
+  const c = cpAt(b, p, end);
   const lower = c | 32;
   if (lower === 97 || lower === 112) {
     let q = p + 1;
-    if (s.charCodeAt(q) === 46) q++;
-    if (q < end && isSpace(s.charCodeAt(q))) q++;
-    if ((s.charCodeAt(q) | 32) === 109) {
+    if (cpAt(b, q, end) === 46) q++;
+    if (isSpace(cpAt(b, q, end))) q += W;
+    if ((cpAt(b, q, end) | 32) === 109) {
       q++;
-      if (s.charCodeAt(q) === 46) q++;
+      if (cpAt(b, q, end) === 46) q++;
       return ((q - p) << 2) | (lower === 97 ? 1 : 2);
     }
     return 0;
   }
   if (c < 0x600) return 0;
   for (const [word, value] of AMPM_WORDS) {
-    if (s.startsWith(word, p)) return (word.length << 2) | value;
+    if (bytesAt(b, p, end, word)) return (word.length << 2) | value;
   }
   return 0;
 }
 
-function skipMarks(s: string, p: number, end: number): number {
-  while (p < end && isMark(s.charCodeAt(p))) p++;
+function skipMarks(b: Uint8Array, p: number, end: number): number {
+  while (p < end && (b[p] as number) >= 0x80 && isMark(cpAt(b, p, end))) p += W;
   return p;
 }
 
-function skipBlank(s: string, p: number, end: number, max: number): number {
+function skipBlank(b: Uint8Array, p: number, end: number, max: number): number {
   let n = 0;
   while (p < end && n < max) {
-    const c = s.charCodeAt(p);
+    const c = cpAt(b, p, end);
     if (isSpace(c)) n++;
     else if (!isMark(c)) break;
-    p++;
+    p += W;
   }
   return p;
 }
 
 /**
- * Scans a message header at p (the start of a line). Returns the offset where the body starts and fills {@link H}, or
- * returns -1. Linear in the header length, no backtracking.
+ * Scans a message header at byte `start` (the start of a line) of UTF-8 text ending at `end` (the line end). Returns
+ * the byte offset where the body starts and fills {@link H}, or returns -1. Linear in the header length, no
+ * backtracking, and no string is made: the scanner reads the bytes.
  */
-export function scanHeader(s: string, start: number, end: number): number {
-  let p = skipMarks(s, start, end);
+export function scanHeader(b: Uint8Array, start: number, end: number): number {
+  let p = skipMarks(b, start, end);
   let sig = 0;
-  if (s.charCodeAt(p) === 91) {
+  if (b[p] === 91 && p < end) {
     sig |= SIG_BRACKET;
-    p = skipMarks(s, p + 1, end);
+    p = skipMarks(b, p + 1, end);
   }
   // First number.
   let v = 0;
   let n = 0;
   let d = 0;
-  while (n < 4 && p < end) {
-    d = digit(s.charCodeAt(p));
+  while (n < 4) {
+    d = digit(cpAt(b, p, end));
     if (d < 0) break;
     v = v * 10 + d;
-    p++;
+    p += W;
     n++;
   }
-  if (n === 0 || digit(s.charCodeAt(p)) >= 0) return -1;
+  if (n === 0 || digit(cpAt(b, p, end)) >= 0) return -1;
   const n1 = v;
   const d1 = n;
-  p = skipMarks(s, p, end);
-  const sep = s.charCodeAt(p);
+  p = skipMarks(b, p, end);
+  const sep = cpAt(b, p, end);
   if (sep === 46) sig |= SIG_SEP_DOT;
   else if (sep === 45) sig |= SIG_SEP_DASH;
   else if (sep !== 47) return -1;
-  p = skipBlank(s, p + 1, end, 1);
+  p = skipBlank(b, p + 1, end, 1);
   v = 0;
   n = 0;
-  while (n < 2 && p < end) {
-    d = digit(s.charCodeAt(p));
+  while (n < 2) {
+    d = digit(cpAt(b, p, end));
     if (d < 0) break;
     v = v * 10 + d;
-    p++;
+    p += W;
     n++;
   }
-  if (n === 0 || digit(s.charCodeAt(p)) >= 0) return -1;
+  if (n === 0 || digit(cpAt(b, p, end)) >= 0) return -1;
   const n2 = v;
-  p = skipMarks(s, p, end);
-  if (s.charCodeAt(p) !== sep) return -1;
-  p = skipBlank(s, p + 1, end, 1);
+  p = skipMarks(b, p, end);
+  if (cpAt(b, p, end) !== sep) return -1;
+  p = skipBlank(b, p + 1, end, 1);
   v = 0;
   n = 0;
-  while (n < 4 && p < end) {
-    d = digit(s.charCodeAt(p));
+  while (n < 4) {
+    d = digit(cpAt(b, p, end));
     if (d < 0) break;
     v = v * 10 + d;
-    p++;
+    p += W;
     n++;
   }
-  if (n === 0 || digit(s.charCodeAt(p)) >= 0) return -1;
+  if (n === 0 || digit(cpAt(b, p, end)) >= 0) return -1;
   const n3 = v;
   const d3 = n;
   if (d1 === 4) sig |= SIG_FIRST4;
@@ -185,99 +237,99 @@ export function scanHeader(s: string, start: number, end: number): number {
   else if (d3 !== 2 || d1 === 4 || d1 === 3) {
     if (!(d1 === 4 && d3 <= 2)) return -1;
   }
-  p = skipMarks(s, p, end);
-  if (s.charCodeAt(p) === 46) {
+  p = skipMarks(b, p, end);
+  if (cpAt(b, p, end) === 46) {
     sig |= SIG_DATE_DOT;
-    p = skipMarks(s, p + 1, end);
+    p = skipMarks(b, p + 1, end);
   }
-  const comma = s.charCodeAt(p);
+  const comma = cpAt(b, p, end);
   if (comma === 44 || comma === 0x60c) {
     sig |= SIG_COMMA;
-    p++;
+    p += W;
   }
-  p = skipBlank(s, p, end, 3);
-  let c = s.charCodeAt(p);
-  if (digit(c) < 0) {
+  p = skipBlank(b, p, end, 3);
+  if (digit(cpAt(b, p, end)) < 0) {
     for (const word of CONNECTORS) {
-      if (s.startsWith(word, p)) {
+      if (bytesAt(b, p, end, word)) {
         sig |= SIG_WORD;
-        p = skipBlank(s, p + word.length, end, 2);
+        p = skipBlank(b, p + word.length, end, 2);
         break;
       }
     }
   }
   let ampm = 0;
-  c = s.charCodeAt(p);
-  if (digit(c) < 0) {
-    const m = ampmAt(s, p, end);
+  if (digit(cpAt(b, p, end)) < 0) {
+    const m = ampmAt(b, p, end);
     if (m === 0) return -1;
     ampm = m & 3;
     sig |= SIG_AMPM | SIG_AMPM_BEFORE;
-    p = skipBlank(s, p + (m >> 2), end, 2);
+    p = skipBlank(b, p + (m >> 2), end, 2);
   }
   // Time.
   v = 0;
   n = 0;
-  while (n < 2 && p < end) {
-    d = digit(s.charCodeAt(p));
+  while (n < 2) {
+    d = digit(cpAt(b, p, end));
     if (d < 0) break;
     v = v * 10 + d;
-    p++;
+    p += W;
     n++;
   }
   if (n === 0) return -1;
   const hour = v;
-  const tsep = s.charCodeAt(p);
+  const tsep = cpAt(b, p, end);
   if (tsep === 46) sig |= SIG_TIME_DOT;
   else if (tsep !== 58) return -1;
   p++;
-  const m1 = digit(s.charCodeAt(p));
-  const m2 = digit(s.charCodeAt(p + 1));
+  const m1 = digit(cpAt(b, p, end));
+  p += W;
+  const m2 = digit(cpAt(b, p, end));
+  p += W;
   if (m1 < 0 || m2 < 0) return -1;
   const minute = m1 * 10 + m2;
-  p += 2;
   let second = -1;
-  if (s.charCodeAt(p) === tsep) {
-    const s1 = digit(s.charCodeAt(p + 1));
-    const s2 = digit(s.charCodeAt(p + 2));
+  if (cpAt(b, p, end) === tsep) {
+    const s1 = digit(cpAt(b, p + 1, end));
+    const w1 = W;
+    const s2 = digit(cpAt(b, p + 1 + w1, end));
     if (s1 >= 0 && s2 >= 0) {
       second = s1 * 10 + s2;
       sig |= SIG_SECONDS;
-      p += 3;
+      p += 1 + w1 + W;
     }
   }
-  if (digit(s.charCodeAt(p)) >= 0) return -1;
+  if (digit(cpAt(b, p, end)) >= 0) return -1;
   if (ampm === 0) {
-    const q = skipBlank(s, p, end, 2);
-    const m = q < end ? ampmAt(s, q, end) : 0;
+    const q = skipBlank(b, p, end, 2);
+    const m = q < end ? ampmAt(b, q, end) : 0;
     if (m !== 0) {
       ampm = m & 3;
       sig |= SIG_AMPM;
       p = q + (m >> 2);
     }
   }
-  if (s.charCodeAt(p) === 46) {
+  if (cpAt(b, p, end) === 46) {
     sig |= SIG_TIME_TRAIL_DOT;
     p++;
   }
-  p = skipMarks(s, p, end);
+  p = skipMarks(b, p, end);
   if (sig & SIG_BRACKET) {
-    if (s.charCodeAt(p) !== 93) return -1;
+    if (cpAt(b, p, end) !== 93) return -1;
     p++;
-    if (p < end && isSpace(s.charCodeAt(p))) p++;
+    if (isSpace(cpAt(b, p, end))) p += W;
   } else {
-    const q = skipBlank(s, p, end, 2);
-    const t = s.charCodeAt(q);
+    const q = skipBlank(b, p, end, 2);
+    const t = cpAt(b, q, end);
     if ((t === 45 || t === 0x2013) && q > p) {
       sig |= SIG_DASH;
-      p = q + 1;
+      p = q + W;
       if (p < end) {
-        if (!isSpace(s.charCodeAt(p))) return -1;
-        p++;
+        if (!isSpace(cpAt(b, p, end))) return -1;
+        p += W;
       }
-    } else if (t === 58 && q === p && p + 1 < end && isSpace(s.charCodeAt(p + 1))) {
+    } else if (t === 58 && q === p && p + 1 < end && isSpace(cpAt(b, p + 1, end))) {
       sig |= SIG_COLON;
-      p += 2;
+      p += 1 + W;
     } else {
       return -1;
     }
@@ -469,7 +521,8 @@ export function headerShare(sample: string): { headers: number; lines: number; f
   for (const raw of lines) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() === '') continue;
-    const ok = scanHeader(line, 0, line.length) >= 0;
+    const bytes = ENCODER.encode(line);
+    const ok = scanHeader(bytes, 0, bytes.length) >= 0;
     if (counted === 0) firstIsHeader = ok;
     counted++;
     if (ok) headers++;
@@ -509,7 +562,6 @@ class Candidates {
   a = new Int16Array(256);
   b = new Int16Array(256);
   c = new Int16Array(256);
-  d1 = new Uint8Array(256);
   hour = new Uint8Array(256);
   minute = new Uint8Array(256);
   second = new Int8Array(256);
@@ -532,7 +584,6 @@ class Candidates {
     this.a = copy(this.a, (k) => new Int16Array(k));
     this.b = copy(this.b, (k) => new Int16Array(k));
     this.c = copy(this.c, (k) => new Int16Array(k));
-    this.d1 = copy(this.d1, (k) => new Uint8Array(k));
     this.hour = copy(this.hour, (k) => new Uint8Array(k));
     this.minute = copy(this.minute, (k) => new Uint8Array(k));
     this.second = copy(this.second, (k) => new Int8Array(k));
@@ -549,7 +600,6 @@ class Candidates {
     this.a[i] = H[0] as number;
     this.b[i] = H[1] as number;
     this.c[i] = H[2] as number;
-    this.d1[i] = H[3] as number;
     this.hour[i] = H[5] as number;
     this.minute[i] = H[6] as number;
     this.second[i] = H[7] as number;

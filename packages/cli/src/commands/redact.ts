@@ -73,7 +73,8 @@ export const redactCommand: Command = {
     const mode = values.mode as string | undefined;
     if (mode !== 'foi' && mode !== 'sar') throw new UsageError(`--mode must be foi or sar, not '${mode ?? ''}'.`);
     const subjects = (values.subject as string[] | undefined) ?? [];
-    if (mode === 'sar' && subjects.length === 0) throw new UsageError('--mode sar needs --subject NAME (the data subject).');
+    if (mode === 'sar' && subjects.length === 0)
+      throw new UsageError('--mode sar needs --subject NAME (the data subject).');
     if (mode === 'foi' && subjects.length > 0) throw new UsageError('--subject applies to --mode sar only.');
     const timeZone = (values.timezone as string | undefined) ?? 'Europe/London';
     try {
@@ -85,7 +86,9 @@ export const redactCommand: Command = {
       try {
         return new Uint8Array(await readFile(path));
       } catch (error) {
-        throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+        throw new UsageError(
+          `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+        );
       }
     };
     const bytes = await read(file);
@@ -104,7 +107,8 @@ export const redactCommand: Command = {
     const conversation = archive.conversation;
     const phones = subjects.filter((s) => normalisePhoneNumber(s) !== undefined);
     const names = subjects.filter((s) => normalisePhoneNumber(s) === undefined);
-    if (mode === 'sar' && names.length === 0) throw new UsageError('--subject needs at least one name, not only phone numbers.');
+    if (mode === 'sar' && names.length === 0)
+      throw new UsageError('--subject needs at least one name, not only phone numbers.');
     const options: DetectOptions = { mode };
     if (mode === 'sar') {
       options.subject = { names: names.slice(0, 1), aliases: names.slice(1), phones };
@@ -155,8 +159,13 @@ export const redactCommand: Command = {
           };
         });
       const text = m.segments.map((s) => (s.type === 'text' ? s.text : placeholder(s))).join('');
-      const entry: { id: string; author: string | null; text: string; redactions: typeof redactions; selectedBecause?: string[] } =
-        { id: m.id, author: m.author, text, redactions };
+      const entry: {
+        id: string;
+        author: string | null;
+        text: string;
+        redactions: typeof redactions;
+        selectedBecause?: string[];
+      } = { id: m.id, author: m.author, text, redactions };
       if (mode === 'sar') entry.selectedBecause = reasons.get(m.id) ?? [];
       return entry;
     });

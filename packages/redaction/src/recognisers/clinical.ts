@@ -6,7 +6,8 @@
 import type { Message } from '@im-records/chat-import';
 import type { Candidate, Recogniser, RecogniserContext } from '../recogniser.ts';
 
-const hospitalContext = /\b(?:hosp(?:ital)?\.?\s*(?:no|num|number|#)|mrn|unit\s*(?:no|number)|rxn|case\s*no|k\s*no)\.?\s*[:#-]?\s*$/i;
+const hospitalContext =
+  /\b(?:hosp(?:ital)?\.?\s*(?:no|num|number|#)|mrn|unit\s*(?:no|number)|rxn|case\s*no|k\s*no)\.?\s*[:#-]?\s*$/i;
 const hospitalAfterContext =
   /\b(?:hosp(?:ital)?\.?\s*(?:no|num|number|#)|hospital number|mrn|unit\s*(?:no|number))\.?\s*(?:is\s*)?[:#-]?\s*([A-Z]{0,3}\d[A-Z\d]{4,11})\b/gi;
 
@@ -43,7 +44,13 @@ export const hospitalNumberRecogniser: Recogniser = {
       const value = m[1] ?? '';
       const start = m.index + m[0].length - value.length;
       if (out.some((c) => c.start <= start && start < c.end)) continue;
-      out.push({ start, end: start + value.length, category: 'hospital-number', confidence: 0.85, rule: 'hospital-number:context' });
+      out.push({
+        start,
+        end: start + value.length,
+        category: 'hospital-number',
+        confidence: 0.85,
+        rule: 'hospital-number:context',
+      });
     }
     return out;
   },
@@ -81,7 +88,13 @@ export const addressRecogniser: Recogniser = {
         if (out.some((c) => c.start < end && m.index < c.end)) continue;
         const cue = addressCue.test(text.slice(Math.max(0, m.index - 20), m.index));
         if (pattern === streetPatternLower && !cue) continue;
-        out.push({ start: m.index, end, category: 'address', confidence: cue ? 0.95 : 0.8, rule: cue ? 'address:street+cue' : 'address:street' });
+        out.push({
+          start: m.index,
+          end,
+          category: 'address',
+          confidence: cue ? 0.95 : 0.8,
+          rule: cue ? 'address:street+cue' : 'address:street',
+        });
         const town = townAfter.exec(text.slice(end));
         if (town?.[1]) {
           const townStart = end + town[0].length - town[1].length;
@@ -90,7 +103,13 @@ export const addressRecogniser: Recogniser = {
           const pc = /\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/i.exec(townText);
           if (pc) townText = townText.slice(0, pc.index);
           if (townText.length >= 3) {
-            out.push({ start: townStart, end: townStart + townText.length, category: 'address', confidence: 0.7, rule: 'address:town' });
+            out.push({
+              start: townStart,
+              end: townStart + townText.length,
+              category: 'address',
+              confidence: 0.7,
+              rule: 'address:town',
+            });
           }
         }
       }
@@ -100,13 +119,20 @@ export const addressRecogniser: Recogniser = {
       const town = m[1] ?? '';
       const start = m.index;
       if (out.some((c) => c.start < start + town.length && start < c.end)) continue;
-      out.push({ start, end: start + town.length, category: 'address', confidence: 0.7, rule: 'address:town+postcode' });
+      out.push({
+        start,
+        end: start + town.length,
+        category: 'address',
+        confidence: 0.7,
+        rule: 'address:town+postcode',
+      });
     }
     return out;
   },
 };
 
-const monthNames = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+const monthNames =
+  'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 const dateText = `(?:\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${monthNames})\\.?,?\\s+(?:\\d{4}|'?\\d{2})|(?:${monthNames})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})`;
 const dobPattern = new RegExp(
   `\\b(?:d\\.?o\\.?b\\.?|date of birth|birth ?date|born(?: on)?|b\\.)\\s*(?:is\\s*|was\\s*)?[:=-]?\\s*(${dateText})(?![\\d])`,
@@ -126,7 +152,13 @@ export const dateOfBirthRecogniser: Recogniser = {
     for (let m = dobPattern.exec(text); m !== null; m = dobPattern.exec(text)) {
       const value = m[1] ?? '';
       const start = m.index + m[0].length - value.length;
-      out.push({ start, end: start + value.length, category: 'date-of-birth', confidence: 0.95, rule: 'date-of-birth:cue' });
+      out.push({
+        start,
+        end: start + value.length,
+        category: 'date-of-birth',
+        confidence: 0.95,
+        rule: 'date-of-birth:cue',
+      });
     }
     return out;
   },
@@ -148,6 +180,7 @@ export const ageRecogniser: Recogniser = {
     if (!/\d/.test(text)) return [];
     const out: Candidate[] = [];
     for (const [index, pattern] of agePatterns.entries()) {
+      if (index === 2 && !text.includes('(')) continue;
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         const value = m[1] ?? '';
@@ -155,7 +188,13 @@ export const ageRecogniser: Recogniser = {
         if (age > 120) continue;
         const start = m.index + m[0].indexOf(value);
         if (out.some((c) => c.start === start)) continue;
-        out.push({ start, end: start + value.length, category: 'age', confidence: index === 2 ? 0.75 : 0.85, rule: 'age:cue' });
+        out.push({
+          start,
+          end: start + value.length,
+          category: 'age',
+          confidence: index === 2 ? 0.75 : 0.85,
+          rule: 'age:cue',
+        });
       }
     }
     return out;
@@ -194,7 +233,13 @@ export const customRecogniser: Recogniser = {
           pattern.lastIndex++;
           continue;
         }
-        out.push({ start: m.index, end: m.index + m[0].length, category: 'custom', confidence: 1, rule: 'custom:pattern' });
+        out.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          category: 'custom',
+          confidence: 1,
+          rule: 'custom:pattern',
+        });
       }
     }
     return out;

@@ -24,6 +24,8 @@ function hasDigits(text: string, n: number): boolean {
   return false;
 }
 
+const letterDigit = /[A-Za-z]\d|GIR ?0/i;
+
 const nhsContext = /\bnhs\b|\bnhs\s*(?:no|num|number|#)|\bchi\b/i;
 
 /** NHS numbers: shape + modulus-11 check (+ context raises confidence); a wrong check digit counts only with context. */
@@ -78,7 +80,8 @@ export const postcodeRecogniser: Recogniser = {
   categories: ['postcode'],
   find(message: Message): Candidate[] {
     const text = message.text;
-    if (!hasDigits(text, 1)) return [];
+    // Every postcode has a letter followed by a digit; most messages with numbers ("bed 4") have none.
+    if (!letterDigit.test(text)) return [];
     return findPostcodes(text).map((m) => ({
       start: m.start,
       end: m.end,
@@ -96,13 +99,35 @@ export const emailRecogniser: Recogniser = {
   find(message: Message): Candidate[] {
     const text = message.text;
     if (!text.includes('@')) return [];
-    return findEmails(text).map((m) => ({ start: m.start, end: m.end, category: 'email', confidence: 0.95, rule: 'email:shape' }));
+    return findEmails(text).map((m) => ({
+      start: m.start,
+      end: m.end,
+      category: 'email',
+      confidence: 0.95,
+      rule: 'email:shape',
+    }));
   },
 };
 
 const phoneContext =
-  /\b(?:phone|tel|telephone|mob|mobile|cell|number|no|num|call|ring|text|whatsapp|contact|fax|us|uk|international|on)\b(?:\s+\w{1,3}){0,2}\W*$/i;
-const foreignRegions: readonly CountryCode[] = ['US', 'IN', 'IL', 'JP', 'CN', 'BR', 'DE', 'FR', 'IT', 'ES', 'PL', 'NG', 'PK', 'IE', 'AU'];
+  /\b(?:phone|tel|telephone|mob|mobile|cell|number|num|call|ring|text|whatsapp|contact|fax|us|uk|international|on)\b(?:\s+\w{1,3}){0,2}\W*$/i;
+const foreignRegions: readonly CountryCode[] = [
+  'US',
+  'IN',
+  'IL',
+  'JP',
+  'CN',
+  'BR',
+  'DE',
+  'FR',
+  'IT',
+  'ES',
+  'PL',
+  'NG',
+  'PK',
+  'IE',
+  'AU',
+];
 const phoneCandidate = /(?<![\d+])(?:\+|\(\s*)?\d[\d\s().-]{6,20}\d(?![\w])/g;
 
 function digitCount(s: string): number {
@@ -113,6 +138,16 @@ function digitCount(s: string): number {
   }
   return n;
 }
+
+/** Whether a number is possible in one of the countries staff and families most often call, or as +country code. */
+function possibleAbroad(raw: string): boolean {
+  if (raw.startsWith('+')) return parsePhoneNumberFromString(raw)?.isPossible() ?? false;
+  for (const region of foreignRegions) if (parsePhoneNumberFromString(raw, region)?.isPossible()) return true;
+  if (!raw.startsWith('0')) return parsePhoneNumberFromString(`+${raw.replace(/\D/g, '')}`)?.isPossible() ?? false;
+  return false;
+}
+
+const foreignCache = new Map<string, boolean>();
 
 /** Finder results per number-like window: phone numbers repeat across a chat, libphonenumber is slow. */
 const phoneCache = new Map<string, ReturnType<typeof findPhoneNumbers>>();
@@ -134,7 +169,10 @@ export const phoneRecogniser: Recogniser = {
     for (let w = phoneCandidate.exec(text); w !== null; w = phoneCandidate.exec(text)) {
       const first = w[0].charCodeAt(0);
       // Only numbers written with 0, + or a bracket can be UK phone numbers (records-policy's rule); skip the rest.
-      if ((first !== 48 && first !== 43 && first !== 40) || digitCount(w[0]) < 7) continue;
+      if (first !== 48 && first !== 43 && first !== 40) continue;
+      // A UK number written with its 0 has ten or eleven digits; shorter ones are only worth parsing after a cue.
+      const digits = digitCount(w[0]);
+      if (digits < 7 || (digits < 10 && first !== 43 && !phoneContext.test(text.slice(Math.max(0, w.index - 30), w.index)))) continue;
       const from = w.index;
       const window = w[0];
       let founds = phoneCache.get(window);
@@ -147,7 +185,12 @@ export const phoneRecogniser: Recogniser = {
         const m = { ...found, start: found.start + from, end: found.end + from };
         const own = context.known.hasPhone(m.normalised);
         // Short national numbers (nine digits or fewer) are more often order or reference numbers: they need a cue.
-        if (!own && !m.text.startsWith('+') && digitCount(m.text) < 10 && !phoneContext.test(text.slice(Math.max(0, m.start - 30), m.start))) {
+        if (
+          !own &&
+          !m.text.startsWith('+') &&
+          digitCount(m.text) < 10 &&
+          !phoneContext.test(text.slice(Math.max(0, m.start - 30), m.start))
+        ) {
           continue;
         }
         out.push({
@@ -175,17 +218,11 @@ export const phoneRecogniser: Recogniser = {
       const before = text.slice(Math.max(0, start - 30), start);
       const cue = phoneContext.test(before) || /\(\d{2,4}\)/.test(raw) || raw.startsWith('+');
       if (!cue) continue;
-      let possible = false;
-      if (raw.startsWith('+')) possible = parsePhoneNumberFromString(raw)?.isPossible() ?? false;
-      else
-        for (const region of foreignRegions) {
-          if (parsePhoneNumberFromString(raw, region)?.isPossible()) {
-            possible = true;
-            break;
-          }
-        }
-      if (!possible && !raw.startsWith('+') && !raw.startsWith('0')) {
-        possible = parsePhoneNumberFromString(`+${raw.replace(/\D/g, '')}`)?.isPossible() ?? false;
+      let possible = foreignCache.get(raw);
+      if (possible === undefined) {
+        possible = possibleAbroad(raw);
+        if (foreignCache.size > 50000) foreignCache.clear();
+        foreignCache.set(raw, possible);
       }
       if (possible) out.push({ start, end, category: 'phone', confidence: 0.6, rule: 'phone:foreign+context' });
     }

@@ -88,7 +88,8 @@ function tokenise(text: string): number {
     if (end - start > 3 && (last2 === 39 || last2 === 8217) && (text.charCodeAt(end - 1) | 32) === 115) end -= 2;
     const word = text.slice(start, end);
     const f = word.charCodeAt(0);
-    const isCap = f >= 65 && f <= 90 ? true : f >= 97 && f <= 122 ? false : word.charAt(0) !== word.charAt(0).toLowerCase();
+    const isCap =
+      f >= 65 && f <= 90 ? true : f >= 97 && f <= 122 ? false : word.charAt(0) !== word.charAt(0).toLowerCase();
     // Lower-case ASCII words are their own lower-case form: skip the copy on the hot path.
     const lower = folded && plain ? word : word.toLowerCase();
     if (count === cap) grow();
@@ -106,7 +107,8 @@ function tokenise(text: string): number {
 const relationWords =
   'daughter|son|wife|husband|partner|sister|brother|mother|mum|mom|father|dad|niece|nephew|granddaughter|grandson|carer|friend|neighbour|fiance|fiancee|fiancée|aunt|uncle|cousin|nok|next of kin|grandma|grandad|grandmother|grandfather|stepson|stepdaughter';
 const relationBefore = new RegExp(`\\b(?:${relationWords})\\s*[(:,-]?\\s*$`, 'i');
-const patientBefore = /(?:\bbed\s*\d+[a-z]?\s*(?:is|=|:|-)\s*|\bpt\.?\s+|\bpatient\s+|\bspoke (?:to|with)\s+|\bcalled\s+|\bnamed\s+|\bask\s+|\btell\s+|\bthanks\s+)$/i;
+const patientBefore =
+  /(?:\bbed\s*\d+[a-z]?\s*(?:is|=|:|-)\s*|\bpt\.?\s+|\bpatient\s+|\bspoke (?:to|with)\s+|\bcalled\s+|\bnamed\s+|\bask\s+|\btell\s+|\bthanks\s+)$/i;
 const addressedBefore =
   /\b(?:thanks|thank you|cheers|ta|hi|hey|hello|morning|ring|call|text|ask|tell|message|page|bleep|spoke to|speak to|can|could)\s+$/i;
 const relationAfter = new RegExp(`^['’]s\\s+(?:${relationWords})\\b`, 'i');
@@ -116,7 +118,9 @@ function sentenceInitial(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0; i--) {
     const ch = text.charAt(i);
     if (ch === ' ' || ch === '\t' || ch === '"' || ch === '“' || ch === '*' || ch === '_') continue;
-    return ch === '.' || ch === '!' || ch === '?' || ch === '\n' || ch === ':' || ch === ';' || ch === '-' || ch === '•';
+    return (
+      ch === '.' || ch === '!' || ch === '?' || ch === '\n' || ch === ':' || ch === ';' || ch === '-' || ch === '•'
+    );
   }
   return true;
 }
@@ -132,22 +136,32 @@ function onlySpaceBetween(text: string, from: number, to: number): boolean {
 
 function inLists(lower: string): boolean {
   if (isFirstName(lower) || isSurname(lower)) return true;
-  if (lower.includes('-')) return lower.split('-').some((p) => p.length >= 3 && (isFirstName(p) || isSurname(p)) && !isCommonWord(p));
+  if (lower.includes('-'))
+    return lower.split('-').some((p) => p.length >= 3 && (isFirstName(p) || isSurname(p)) && !isCommonWord(p));
   return false;
 }
 
 /** A capitalised word that is neither English (dictionary, places) nor an acronym, nor written with digits. */
 function unknownWord(word: string): boolean {
   if (word.length < 3 || word === word.toUpperCase() || /\d/.test(word)) return false;
-  const parts = word.toLowerCase().split(/[-'’]/).filter((p) => p.length >= 2);
+  const parts = word
+    .toLowerCase()
+    .split(/[-'’]/)
+    .filter((p) => p.length >= 2);
   if (parts.length === 0) return false;
   return parts.some((p) => !isEnglishWord(p) && !isCommonWord(p));
 }
 
 const discoveryTitles = 'mr|mrs|ms|miss|mx|dr|doctor|sister|sr|nurse|prof|professor|matron';
+/** "word" as written in lower case, with a capital, or in capitals, without the slow case-insensitive Unicode mode. */
+const anyCase = (words: string): string =>
+  words
+    .split('|')
+    .flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()])
+    .join('|');
 const discoveryPattern = new RegExp(
-  `(?<![\\p{L}])(${discoveryTitles}|${relationWords})\\b\\.?\\s*[(:,-]?\\s*([\\p{L}][\\p{L}\\p{M}'’-]*)`,
-  'giu',
+  `(?<![A-Za-z])(${anyCase(discoveryTitles)}|${anyCase(relationWords)})(?![A-Za-z])\\.?\\s*[(:,-]?\\s*([\\p{L}][\\p{L}\\p{M}'’-]*)`,
+  'gu',
 );
 const titleWordSet = new Set(discoveryTitles.split('|'));
 const nameThenRelation = new RegExp(`([\\p{L}][\\p{L}\\p{M}'’-]*)['’]s\\s+(?:${relationWords})\\b`, 'giu');
@@ -208,15 +222,24 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
     const c2 = text.charCodeAt(end + 1);
     const followedByDigit = (c1 >= 48 && c1 <= 57) || (c1 === 32 && c2 >= 48 && c2 <= 57);
     const common = (flags & COMMON) !== 0;
-    const prevInitial = hasPrev && prevWord.length === 1 && tCap[p] === 1 && prevWord !== 'I' && /^\.?\s$/.test(text.slice(prevEnd, start));
+    const prevInitial =
+      hasPrev &&
+      prevWord.length === 1 &&
+      tCap[p] === 1 &&
+      prevWord !== 'I' &&
+      /^\.?\s$/.test(text.slice(prevEnd, start));
     let hit: Candidate | undefined;
 
     if (titled && !followedByDigit && (isCap || !(flags & FUNCTION)) && !(flags & CLINICAL)) {
-      hit = candidate(i, 0.9, 'name:title', k?.role ?? roleOfTitle(tLower[p] as string), k?.personKey ?? lower);
+      const titleRole = roleOfTitle(tLower[p] as string);
+      hit = candidate(i, 0.9, 'name:title', k && k.role !== 'unknown' ? k.role : titleRole, k?.personKey ?? lower);
     } else {
       const initial = sentenceInitial(text, start);
       if (k && (!common || (isCap && (!initial || adjacentToName || prevInitial)))) {
-        hit = candidate(i, k.source === 'cue' ? 0.75 : 0.9, `name:${k.source}`, k.role, k.personKey);
+        // "bed 4 is Margaret" says a participant (or anyone known) is a patient.
+        const role =
+          k.role === 'unknown' && patientBefore.test(text.slice(Math.max(0, start - 24), start)) ? 'patient' : k.role;
+        hit = candidate(i, k.source === 'cue' ? 0.75 : 0.9, `name:${k.source}`, role, k.personKey);
       } else if (
         k &&
         !isCap &&
@@ -235,7 +258,11 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
           ((tFlags[n] as number) & (FIRST | LAST)) !== 0 &&
           !((tFlags[n] as number) & COMMON) &&
           onlySpaceBetween(text, end, tStart[n] as number);
-        if (listed && !common) {
+        // A listed name that is a misspelling of someone in the chat ("Margret" for Margaret) is that person.
+        const fz = listed && !common ? known.fuzzy(lower) : undefined;
+        if (fz && fz.source !== 'cue' && fz.source !== 'nickname') {
+          hit = candidate(i, 0.7, 'name:fuzzy', fz.role, fz.personKey);
+        } else if (listed && !common) {
           const role = relCue ? 'relative' : possessiveCue || patientBefore.test(before) ? 'patient' : 'unknown';
           hit = candidate(i, 0.8, 'name:list', role, lower);
         } else if (listed && common) {
@@ -247,9 +274,11 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
         } else if (!common) {
           const fuzzy = known.fuzzy(lower);
           if (fuzzy) hit = candidate(i, 0.65, 'name:fuzzy', fuzzy.role, fuzzy.personKey);
-          else if (relCue || possessiveCue) hit = candidate(i, 0.6, 'name:relation-cue', relCue ? 'relative' : 'patient', lower);
+          else if (relCue || possessiveCue)
+            hit = candidate(i, 0.6, 'name:relation-cue', relCue ? 'relative' : 'patient', lower);
           else if (adjacentToName || nextListed) hit = candidate(i, 0.6, 'name:neighbour', 'unknown', lower);
-          else if (!initial && patientBefore.test(before)) hit = candidate(i, 0.55, 'name:patient-cue', 'patient', lower);
+          else if (!initial && patientBefore.test(before))
+            hit = candidate(i, 0.55, 'name:patient-cue', 'patient', lower);
           else if (word.length <= 3 && word === word.toUpperCase()) {
             const k2 = known.initials(word);
             if (k2) hit = candidate(i, 0.6, 'name:initials', k2.role, k2.personKey);

@@ -1,0 +1,121 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/main.ts';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) }, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'records-redact-'));
+const chat = join(dir, 'ward.txt');
+writeFileSync(
+  chat,
+  [
+    '04/03/2024, 08:02 - Dr Sarah Jones: Bed 4 is Margaret Okafor, NHS no 401 023 2137',
+    "04/03/2024, 08:05 - +44 7700 900123: Okafor's daughter Ngozi rang on 07700 900456",
+    '04/03/2024, 08:07 - Dr Sarah Jones: Bleep 4412 please, Rainbow Ward is full',
+    '04/03/2024, 08:09 - Margaret Okafor: Can I see my notes?',
+    '',
+  ].join('\n'),
+);
+const terms = join(dir, 'terms.txt');
+writeFileSync(terms, '# officer terms\nRainbow Ward\nre:Bleep \\d+\n');
+
+interface Output {
+  mode: string;
+  messages: {
+    id: string;
+    author: string | null;
+    text: string;
+    redactions: {
+      start: number;
+      end: number;
+      category: string;
+      exemption: string;
+      confidence: number;
+      source: string;
+    }[];
+    selectedBecause?: string[];
+  }[];
+  summary: Record<string, unknown>;
+}
+
+async function run(args: string[]): Promise<{ code: number; json: Output; err: string }> {
+  const { io, out, err } = capture();
+  const code = await main(['redact', chat, ...args], io);
+  return { code, json: code === 0 ? (JSON.parse(out.join('')) as Output) : ({} as Output), err: err.join('') };
+}
+
+describe('records redact', () => {
+  it('prints the FOI disclosure with pseudonyms, placeholders and offsets into the parsed text', async () => {
+    const { code, json } = await run(['--mode', 'foi']);
+    expect(code).toBe(0);
+    expect(json.mode).toBe('foi');
+    // Margaret writes in the group too: the text says she is a patient, so her author pseudonym matches her mentions.
+    expect(json.messages.map((m) => m.author)).toEqual([
+      'Staff member A',
+      'Staff member B',
+      'Staff member A',
+      'Patient 1',
+    ]);
+    expect(json.messages[0]?.text).toBe('Bed 4 is [Patient 1 — s40(2)], NHS no [NHS number — s40(2)]');
+    expect(json.messages[1]?.text).toBe(
+      "[Patient 1 — s40(2)]'s daughter [Relative 1 — s40(2)] rang on [Phone number — s40(2)]",
+    );
+    const parsed = capture();
+    await main(['parse', chat], parsed.io);
+    const original = JSON.parse(parsed.out.join('')).messages as { id: string; text: string }[];
+    const first = json.messages[0];
+    expect(first?.id).toBe(original[0]?.id);
+    expect(first?.redactions.map((r) => original[0]?.text.slice(r.start, r.end))).toEqual([
+      'Margaret',
+      'Okafor',
+      '401 023 2137',
+    ]);
+    expect(first?.redactions[2]).toEqual({
+      start: 33,
+      end: 45,
+      category: 'nhs-number',
+      exemption: 's40(2)',
+      confidence: 0.98,
+      source: 'nhs-number:checksum+context',
+    });
+    expect(json.summary).toMatchObject({ messages: 4, messagesInScope: 4, redactions: 6 });
+  });
+
+  it('adds the officer’s terms and patterns', async () => {
+    const { json } = await run(['--mode', 'foi', '--terms', terms]);
+    expect(json.messages[2]?.text).toBe('[Redacted — s40(2)] please, [Redacted — s40(2)] is full');
+  });
+
+  it('keeps the SAR subject’s own data, selects their messages and says why', async () => {
+    const { code, json } = await run(['--mode', 'sar', '--subject', 'Margaret Okafor', '--subject', 'Maggie']);
+    expect(code).toBe(0);
+    expect(json.messages.map((m) => m.id).length).toBe(3);
+    expect(json.messages[0]?.text).toBe('Bed 4 is Margaret Okafor, NHS no 401 023 2137');
+    expect(json.messages[0]?.selectedBecause).toEqual([
+      'mentions "Margaret" (subject\'s name)',
+      'mentions "Okafor" (subject\'s name)',
+    ]);
+    expect(json.messages[1]?.text).toBe(
+      "Okafor's daughter [Relative 1 — DPA Sch2 para16] rang on [Phone number — DPA Sch2 para16]",
+    );
+    expect(json.messages[2]?.author).toBe('Margaret Okafor');
+    expect(json.messages[2]?.selectedBecause).toEqual(['author Margaret Okafor is the data subject']);
+  });
+
+  it('rejects bad input with one line and exit code 2', async () => {
+    expect((await run(['--mode', 'eir'])).code).toBe(2);
+    const noSubject = await run(['--mode', 'sar']);
+    expect(noSubject.code).toBe(2);
+    expect(noSubject.err).toMatch(/needs --subject/);
+    expect((await run(['--mode', 'foi', '--timezone', 'Mars/Olympus'])).code).toBe(2);
+    expect((await run(['--mode', 'foi', '--hospital-pattern', '(['])).code).toBe(2);
+    const { io } = capture();
+    expect(await main(['redact', join(dir, 'missing.txt'), '--mode', 'foi'], io)).toBe(2);
+  });
+});

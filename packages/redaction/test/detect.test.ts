@@ -1,0 +1,74 @@
+import { generateClinicalChat, syntheticHospitalNumberPatterns } from '@im-records/synthetic-chats';
+import { describe, expect, it } from 'vitest';
+import { toConversation } from '../eval/conversation.ts';
+import {
+  type Candidate,
+  DetectionAbortedError,
+  detectPersonalData,
+  detectPersonalDataSync,
+  type Recogniser,
+} from '../src/index.ts';
+import { conv, msg } from './helpers.ts';
+
+describe('detectPersonalData (chunked, for a Web Worker)', () => {
+  it('reports progress per chunk and gives the same result as the synchronous run', async () => {
+    const chat = await generateClinicalChat({ seed: 11, messages: 500 });
+    const c = toConversation(chat);
+    const progress: number[] = [];
+    const result = await detectPersonalData(c, {
+      mode: 'foi',
+      chunkSize: 100,
+      onProgress: (done, total) => progress.push(done / total),
+    });
+    expect(progress.length).toBeGreaterThanOrEqual(10);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(1);
+    expect(result).toEqual(detectPersonalDataSync(c, { mode: 'foi' }));
+  });
+
+  it('stops when the signal aborts', async () => {
+    const chat = await generateClinicalChat({ seed: 12, messages: 2000 });
+    const controller = new AbortController();
+    const run = detectPersonalData(toConversation(chat), {
+      mode: 'foi',
+      chunkSize: 100,
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done >= 300) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(DetectionAbortedError);
+  });
+
+  it('is deterministic and finds the synthetic gold identifiers', async () => {
+    const chat = await generateClinicalChat({ seed: 13, messages: 400 });
+    const c = toConversation(chat);
+    const a = detectPersonalDataSync(c, { mode: 'foi', hospitalNumberPatterns: syntheticHospitalNumberPatterns });
+    const b = detectPersonalDataSync(c, { mode: 'foi', hospitalNumberPatterns: syntheticHospitalNumberPatterns });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    const nhsGold = chat.messages.flatMap((m) =>
+      m.spans.filter((s) => s.label === 'nhs-number').map((s) => `${m.id}:${s.start}`),
+    );
+    const nhsFound = new Set(
+      a.proposals.filter((p) => p.category === 'nhs-number').map((p) => `${p.messageId}:${p.start}`),
+    );
+    expect(nhsGold.length).toBeGreaterThan(10);
+    expect(nhsGold.filter((g) => !nhsFound.has(g))).toEqual([]);
+  });
+
+  it('takes extra recognisers (a statistical model can plug in)', () => {
+    const model: Recogniser = {
+      id: 'toy-model',
+      categories: ['custom'],
+      find: (message): Candidate[] => {
+        const at = message.text.indexOf('Project Falcon');
+        return at < 0 ? [] : [{ start: at, end: at + 14, category: 'custom', confidence: 0.5, rule: 'toy-model' }];
+      },
+    };
+    const r = detectPersonalDataSync(conv([msg('m1', 'A B', 'about Project Falcon today')]), {
+      mode: 'foi',
+      extraRecognisers: [model],
+    });
+    expect(r.proposals.map((p) => [p.text, p.rule])).toEqual([['Project Falcon', 'toy-model']]);
+  });
+});
