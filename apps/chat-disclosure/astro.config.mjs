@@ -24,7 +24,7 @@ export const contentSecurityPolicyDirectives = [
 
 // Static build: every page is HTML on disk, served by any static server (see scripts/serve.mjs at the repo root).
 export default defineConfig({
-  integrations: [react(), precache()],
+  integrations: [react(), precache({ directives: contentSecurityPolicyDirectives })],
   // Module workers, so the packaging worker can load pdf-lib, jszip and fonts as separate chunks only when needed.
   vite: { worker: { format: 'es' } },
   server: { port: 4322, host: '127.0.0.1' },

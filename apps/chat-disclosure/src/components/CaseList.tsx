@@ -4,7 +4,7 @@
  */
 import { localToday } from '@im-records/records-policy';
 import { useCallback, useEffect, useState } from 'react';
-import { type CaseListing, requestTypeNames, stepNames } from '../lib/case-model.ts';
+import { type CaseListing, stepNames } from '../lib/case-model.ts';
 import { daysLeftText, deadlineOf } from '../lib/deadline.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { newCase } from '../lib/reducer.ts';
@@ -212,9 +212,6 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
       ) : (
         cases && <p className="nhsuk-body">You have no cases in this browser yet.</p>
       )}
-      <p className="nhsuk-body-s">
-        Request types: {Object.values(requestTypeNames).join('; ')}.
-      </p>
     </>
   );
 }
