@@ -200,11 +200,15 @@ export function detectMessage(
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
   }
-  const all: Candidate[] = [];
+  let all: Candidate[] | undefined;
   for (const recogniser of recognisers) {
     if (recogniser.minDigits !== undefined && digits < recogniser.minDigits) continue;
-    for (const c of recogniser.find(message, context)) all.push(c);
+    const found = recogniser.find(message, context);
+    if (found.length === 0) continue;
+    all ??= [];
+    for (const c of found) all.push(c);
   }
+  if (all === undefined) return [];
   return mergeCandidates(all);
 }
 

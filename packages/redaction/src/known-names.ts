@@ -7,6 +7,7 @@ import Fuse from 'fuse.js';
 import { nicknamesOf } from './data/nicknames.ts';
 import { isCommonWord } from './lexicon.ts';
 import type { PartyRole } from './recogniser.ts';
+import { WordGate } from './word-gate.ts';
 
 /** What the chat knows about one name token. */
 export interface KnownName {
@@ -58,6 +59,7 @@ export function nameTokens(display: string): string[] {
 /** A chat's known names with exact, prefix and fuzzy lookup. */
 export class KnownNames {
   readonly #names = new Map<string, KnownName>();
+  readonly #gate = new WordGate();
   readonly #initials = new Map<string, KnownName>();
   readonly #phones = new Set<string>();
   #fuse: Fuse<string> | undefined;
@@ -107,6 +109,12 @@ export class KnownNames {
     // Subject and keep entries win over others so SAR and FOI keep-lists behave predictably.
     if (existing && rank(existing.source) >= rank(entry.source)) return;
     this.#names.set(lower, entry);
+    this.#gate.add(lower);
+  }
+
+  /** Whether a plain lower-case word with this hash may be known (false: it certainly is not). */
+  mayKnow(h: number): boolean {
+    return this.#gate.has(h);
   }
 
   /** The exact entry for a lower-case token. */
@@ -147,7 +155,8 @@ export class KnownNames {
     const cached = this.#fuzzyCache.get(lower);
     if (cached !== undefined) return cached === null ? undefined : this.#names.get(cached);
     let found: string | null = null;
-    for (const name of this.#names.keys()) {
+    this.#targets ??= this.#fuzzyTargets();
+    for (const name of this.#targets) {
       if (name.length >= lower.length + 2 && name.startsWith(lower)) {
         found = name;
         break;
@@ -155,7 +164,7 @@ export class KnownNames {
     }
     if (found === null) {
       this.#fuse ??= new Fuse(
-        [...this.#names.keys()].filter((n) => n.length >= 4),
+        this.#targets.filter((n) => n.length >= 4),
         {
           includeScore: true,
           threshold: 0.25,

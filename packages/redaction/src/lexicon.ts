@@ -6,6 +6,7 @@
 import { BloomFilter } from './bloom.ts';
 import englishData from './data/english-words.json' with { type: 'json' };
 import lists from './data/name-lists.json' with { type: 'json' };
+import { WordGate } from './word-gate.ts';
 
 const english = BloomFilter.fromBase64(englishData.bits, englishData.m, englishData.k);
 
@@ -133,4 +134,12 @@ mark(titles, TITLE);
 /** All lexicon flags of a lower-case word in one lookup (the name scanner's hot path). */
 export function lexFlags(lower: string): number {
   return flagTable.get(lower) ?? 0;
+}
+
+const lexiconGate = new WordGate();
+for (const word of flagTable.keys()) if (/^[a-z]+$/.test(word)) lexiconGate.add(word);
+
+/** Whether a plain lower-case word with this hash may have lexicon flags (false: it certainly has none). */
+export function mayHaveFlags(h: number): boolean {
+  return lexiconGate.has(h);
 }

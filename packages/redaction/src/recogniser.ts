@@ -45,3 +45,9 @@ export interface Recogniser {
   minDigits?: number;
   find(message: Message, context: RecogniserContext): Candidate[];
 }
+
+/**
+ * The shared empty result recognisers return when a message has nothing for them (most messages), so the engine does
+ * not allocate a fresh array per recogniser per message. Callers must not push into a recogniser's result.
+ */
+export const NONE: Candidate[] = [];

@@ -7,6 +7,7 @@
  * most headers and the day/month order are then decided from the whole file; pass 2 cuts messages between headers of
  * that layout, so a pasted line in another layout stays inside its message (with a warning) instead of splitting it.
  */
+import { replacedNote } from '../decode.ts';
 import { ChatSelectionError, UnsupportedFormatError } from '../errors.ts';
 import { kindFromFileName, MediaIndex } from '../media.ts';
 import type { Attachment, AttachmentKind, Message, Poll } from '../model.ts';
@@ -650,6 +651,167 @@ function inferOrder(cand: Candidates, dominant: number, sig: number): { order: D
   return { order: 'dmy', how: 'undecidable (no day above 12 in the whole file); day-first assumed' };
 }
 
+/** UTF-16 length of the UTF-8 bytes [a, e), as a decoder would produce it for valid input. */
+function utf16Length(b: Uint8Array, a: number, e: number): number {
+  let n = 0;
+  for (let i = a; i < e; i++) {
+    const c = b[i] as number;
+    if ((c & 0xc0) !== 0x80) n += c >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
+const FATAL = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const LENIENT = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** True when bytes are valid UTF-8; streamed in 64 KiB steps so a huge line is never decoded whole. */
+function validUtf8(bytes: Uint8Array): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    for (let off = 0; off < bytes.length; off += 65_536) {
+      decoder.decode(bytes.subarray(off, off + 65_536), { stream: true });
+    }
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const PENDING = 16_384;
+const BATCH_BYTES = 1 << 20;
+
+/**
+ * Message regions cut in pass 2 but not yet made into messages. Their texts are copied into two byte batches (pure
+ * ASCII, and the rest) that are each decoded with one `TextDecoder` call; each message's text is then a slice of a
+ * batch string. The batch strings hold only message text (no headers), ASCII ones at one byte per character, and
+ * nothing keeps the whole file decoded, which is what keeps peak memory near the size of the result.
+ */
+class Pending {
+  n = 0;
+  readonly line = new Int32Array(PENDING);
+  readonly lineEnd = new Int32Array(PENDING);
+  readonly bodyStart = new Int32Array(PENDING);
+  readonly textStart = new Int32Array(PENDING);
+  readonly textEnd = new Int32Array(PENDING);
+  readonly author = new Int32Array(PENDING);
+  /** 0: in the ASCII batch, 1: in the other batch, 2: decoded on its own (empty or large). */
+  readonly where = new Uint8Array(PENDING);
+  readonly from = new Int32Array(PENDING);
+  readonly to = new Int32Array(PENDING);
+  readonly when = new Float64Array(PENDING);
+  readonly ascii = new Uint8Array(BATCH_BYTES);
+  asciiUsed = 0;
+  readonly other = new Uint8Array(BATCH_BYTES);
+  otherUsed = 0;
+  /** UTF-16 length of the other batch so far (its slices are in UTF-16 units). */
+  otherUnits = 0;
+
+  /** True when one more text of `size` bytes fits without a flush. */
+  fits(size: number): boolean {
+    if (this.n >= PENDING) return false;
+    return size > BATCH_BYTES >> 2 || (this.asciiUsed + size <= BATCH_BYTES && this.otherUsed + size <= BATCH_BYTES);
+  }
+
+  /** Copies text bytes [a, e) into a batch and records where; returns the pending index. */
+  add(b: Uint8Array, a: number, e: number): number {
+    const k = this.n++;
+    const size = e - a;
+    if (size <= 0 || size > BATCH_BYTES >> 2) {
+      this.where[k] = 2;
+      return k;
+    }
+    const ascii = this.ascii;
+    let o = this.asciiUsed;
+    let or = 0;
+    for (let i = a; i < e; i++) {
+      const c = b[i] as number;
+      or |= c;
+      ascii[o++] = c;
+    }
+    if (or < 0x80) {
+      this.where[k] = 0;
+      this.from[k] = this.asciiUsed;
+      this.to[k] = o;
+      this.asciiUsed = o;
+      return k;
+    }
+    const other = this.other;
+    let u = this.otherUnits;
+    o = this.otherUsed;
+    this.from[k] = u;
+    for (let i = a; i < e; i++) {
+      const c = b[i] as number;
+      other[o++] = c;
+      if ((c & 0xc0) !== 0x80) u += c >= 0xf0 ? 2 : 1;
+    }
+    this.where[k] = 1;
+    this.to[k] = u;
+    this.otherUsed = o;
+    this.otherUnits = u;
+    return k;
+  }
+
+  clear(): void {
+    this.n = 0;
+    this.asciiUsed = 0;
+    this.otherUsed = 0;
+    this.otherUnits = 0;
+  }
+}
+
+/** Author names interned by their raw bytes, so each distinct name is decoded and cleaned once. */
+class Authors {
+  readonly #first = new Map<number, number>();
+  readonly #next: number[] = [];
+  readonly #raw: Uint8Array[] = [];
+  /** Cleaned name, or null when the cleaned name is empty or over 100 characters (then it is not an author). */
+  readonly names: (string | null)[] = [];
+  /** The name has quotes or is long: the line may be a system event with a colon in it. */
+  readonly suspect: boolean[] = [];
+  /** Decoding the name replaced invalid bytes. */
+  readonly bad: boolean[] = [];
+
+  id(b: Uint8Array, a: number, e: number, decode: (bytes: Uint8Array) => string): number {
+    let h = 0x811c9dc5;
+    for (let i = a; i < e; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+    const first = this.#first.get(h);
+    let id = first ?? -1;
+    while (id >= 0) {
+      const raw = this.#raw[id] as Uint8Array;
+      if (raw.length === e - a) {
+        let same = true;
+        for (let i = 0; i < raw.length; i++) {
+          if (raw[i] !== b[a + i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return id;
+      }
+      id = this.#next[id] as number;
+    }
+    id = this.names.length;
+    const raw = b.slice(a, e);
+    this.#raw.push(raw);
+    this.#next.push(first ?? -1);
+    this.#first.set(h, id);
+    const text = decode(raw);
+    this.bad.push(lastBad);
+    const name = cleanAuthor(text);
+    const ok = name.length > 0 && name.length <= 100;
+    this.names.push(ok ? name : null);
+    this.suspect.push(ok && (name.includes('"') || name.includes('“') || name.includes('„') || name.length > 60));
+    return id;
+  }
+}
+
+/** Whether the last {@link decodeBytes} call replaced something (set by it, read right after). */
+let lastBad = false;
+
+const NO_ATTACHMENTS: Attachment[] = Object.freeze([]) as unknown as Attachment[];
+const DELETED_FIRST = new Set([...DELETED].map((d) => d.charCodeAt(0)));
+
 function parseWhatsApp(context: ParseContext): ParseResult {
   const { input, options, sink, notes } = context;
   const candidatesEntries = chatEntries(input);
@@ -671,44 +833,70 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   }
   if (!entry) throw chooseError([], input.fileName, options.chat);
   const file = input.fromZip ? entry.path : input.fileName;
-  const s = input.text(entry);
-  const len = s.length;
+  const { bytes: b, encoding, replaced } = input.utf8(entry);
+  const len = b.length;
   const maxLine = options.limits.maxLineLength;
-  const cand = new Candidates(Math.min(Math.ceil(len / 60), 1 << 22));
-  const giant: number[] = []; // pairs: line, start offset
+  const cand = new Candidates(Math.min(Math.ceil(len / 64), 1 << 22));
+  const giant: number[] = []; // triples: line, start offset, length in characters
   const badLines: number[] = [];
-  let nextBad = input.replaced(entry) ? s.indexOf('\ufffd') : -1;
+
+  /** Decodes bytes, replacing invalid UTF-8 with U+FFFD; sets {@link lastBad} when something was replaced. */
+  const decodeBytes = (bytes: Uint8Array): string => {
+    let text: string;
+    try {
+      text = FATAL.decode(bytes);
+      lastBad = replaced && text.includes('\ufffd');
+    } catch {
+      text = LENIENT.decode(bytes);
+      lastBad = true;
+    }
+    return text;
+  };
+  /** Records the line of every U+FFFD in a decoded piece that starts on `firstLine`. */
+  const markBad = (text: string, firstLine: number): void => {
+    let at = text.indexOf('\ufffd');
+    let line = firstLine;
+    let from = 0;
+    while (at >= 0) {
+      for (let nl = text.indexOf('\n', from); nl >= 0 && nl < at; nl = text.indexOf('\n', nl + 1)) {
+        line++;
+        from = nl + 1;
+      }
+      badLines.push(line);
+      at = text.indexOf('\ufffd', at + 1);
+    }
+  };
+  const decodeChecked = (a: number, e: number, firstLine: number): string => {
+    const text = decodeBytes(b.subarray(a, e));
+    if (lastBad) markBad(text, firstLine);
+    return text;
+  };
 
   // Pass 1: find header candidates.
   let pos = 0;
   let line = 0;
   while (pos < len) {
     line++;
-    let nl = s.indexOf('\n', pos);
+    let nl = b.indexOf(10, pos);
     if (nl < 0) nl = len;
     let end = nl;
-    if (end > pos && s.charCodeAt(end - 1) === 13) end--;
-    if (end - pos > maxLine) {
-      giant.push(line, pos);
+    if (end > pos && b[end - 1] === 13) end--;
+    const size = end - pos;
+    const chars = size > maxLine ? utf16Length(b, pos, end) : size;
+    if (chars > maxLine) {
+      giant.push(line, pos, chars);
     } else {
-      const c = s.charCodeAt(pos);
-      if (c === 91 || (c >= 48 && c <= 57) || c > 0x5ff) {
-        const body = scanHeader(s, pos, end);
+      const c = b[pos] as number;
+      if (c === 91 || (c >= 48 && c <= 57) || c >= 0xd8) {
+        const body = scanHeader(b, pos, end);
         if (body >= 0) cand.push(line, pos, body);
       }
-    }
-    while (nextBad >= 0 && nextBad < nl) {
-      badLines.push(line);
-      nextBad = s.indexOf('\ufffd', nl);
     }
     pos = nl + 1;
     if ((line & 0xffff) === 0) context.checkAbort();
   }
   const linesRead = line;
   sink.linesRead += linesRead;
-  for (const bad of badLines) {
-    notes.push({ line: bad, file, message: `Line ${bad} had invalid bytes replaced with U+FFFD.` });
-  }
 
   // Decide the layout and the date order from the whole file.
   const counts = new Map<number, number>();
@@ -743,91 +931,18 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   // Pass 2: cut messages between headers of the dominant layout.
   const media = new MediaIndex(input.entries, new Set([entry.path]));
   const authors = new Map<string, string>();
+  const authorTable = new Authors();
+  const pending = new Pending();
   let title = titleFromName(input.fileName) ?? titleFromName(entry.path);
   let titleFromChat: string | undefined;
   const first4 = (dominant & SIG_FIRST4) !== 0;
   const last4 = (dominant & SIG_LAST4) !== 0;
 
-  // Boundaries: indices into cand (dominant, valid) merged with giant lines.
-  let gi = 0;
-  let regionLine = 1; // first line of the current region
-  let regionStart = 0; // offset of the current region's first line
-  let current = -1; // candidate index owning the region, or -1 for orphan text, -2 for a giant line
-  let currentLocal = 0;
-
-  const closeRegion = (endLine: number, endOffset: number): void => {
-    // endOffset: offset of the next boundary's line start (or len); the region covers lines regionLine..endLine.
-    if (endLine < regionLine) return;
-    let textEnd = endOffset;
-    if (textEnd > 0 && textEnd <= len && s.charCodeAt(textEnd - 1) === 10) textEnd--;
-    if (textEnd > 0 && s.charCodeAt(textEnd - 1) === 13) textEnd--;
-    if (current === -2) {
-      const size = textEnd - regionStart;
-      notes.push({
-        line: regionLine,
-        file,
-        message: `Line ${regionLine} is ${size} characters long, more than the ${maxLine} allowed (limit maxLineLength); it was not placed in a message. Its first 200 characters are kept.`,
-      });
-      sink.warn({
-        line: regionLine,
-        lineEnd: regionLine,
-        file,
-        message: 'Over-long line (see above); start kept.',
-        raw: s.slice(regionStart, regionStart + 200),
-      });
-      if (endLine > regionLine) {
-        // Lines after the giant line up to the next boundary have no message to belong to.
-        const after = s.indexOf('\n', regionStart);
-        const rawStart = after < 0 ? textEnd : after + 1;
-        sink.warn({
-          line: regionLine + 1,
-          lineEnd: endLine,
-          file,
-          message: `Lines ${regionLine + 1}-${endLine} follow an over-long line and belong to no message; kept here.`,
-          raw: s.slice(rawStart, textEnd),
-        });
-      }
-      return;
-    }
-    if (current === -1) {
-      const raw = s.slice(regionStart, textEnd);
-      sink.warn({
-        line: regionLine,
-        lineEnd: endLine,
-        file,
-        message:
-          raw.trim() === ''
-            ? `Blank line(s) ${regionLine}-${endLine} before the first message.`
-            : `Line(s) ${regionLine}-${endLine} come before the first message header and belong to no message; kept here.`,
-        raw,
-      });
-      return;
-    }
-    const bodyStart = cand.body[current] as number;
-    // Author: up to the first ": " on the header line.
-    let hdrEnd = s.indexOf('\n', bodyStart);
-    if (hdrEnd < 0 || hdrEnd > textEnd) hdrEnd = textEnd;
-    if (hdrEnd > bodyStart && s.charCodeAt(hdrEnd - 1) === 13) hdrEnd--;
-    let colon = -1;
-    for (let k = bodyStart; k < hdrEnd; k++) {
-      if (s.charCodeAt(k) === 58) {
-        const next = k + 1 < hdrEnd ? s.charCodeAt(k + 1) : 32;
-        if (next === 32 || next === 0xa0 || k + 1 === hdrEnd) {
-          colon = k;
-          break;
-        }
-      }
-    }
-    let author: string | null = null;
-    let textStart = bodyStart;
-    if (colon > bodyStart) {
-      const rawAuthor = cleanAuthor(s.slice(bodyStart, colon));
-      if (rawAuthor.length > 0 && rawAuthor.length <= 100) {
-        author = rawAuthor;
-        textStart = Math.min(colon + 2, textEnd);
-      }
-    }
-    let text = textStart < textEnd ? s.slice(textStart, textEnd) : '';
+  /** Turns pending region k, with its decoded text, into a message (classification, attachments, polls). */
+  const finish = (k: number, raw: string): void => {
+    const authorId = pending.author[k] as number;
+    let author = authorId < 0 ? null : authorTable.names[authorId] ?? null;
+    let text = raw;
     if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
     let hadMark = false;
     if (text.length > 0 && isMark(text.charCodeAt(0))) {
@@ -835,17 +950,14 @@ function parseWhatsApp(context: ParseContext): ParseResult {
       text = stripMarks(text);
     }
     let kind: Message['kind'] = 'message';
-    let attachments: Attachment[] = [];
+    let attachments = NO_ATTACHMENTS;
     let edited = false;
     let poll: Poll | undefined;
-    if (
-      author !== null &&
-      (author.includes('"') || author.includes('“') || author.includes('„') || author.length > 60)
-    ) {
+    if (author !== null && authorTable.suspect[authorId]) {
       const whole = `${author}: ${text}`;
       if (SYSTEM_TEXT.test(whole)) {
         author = null;
-        text = s.slice(bodyStart, textEnd).replace(/\r\n?/g, '\n');
+        text = LENIENT.decode(b.subarray(pending.bodyStart[k], pending.textEnd[k])).replace(/\r\n?/g, '\n');
       }
     }
     // Edited marker.
@@ -859,21 +971,26 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     if (author === null) {
       kind = 'system';
     } else {
-      const plain = text.length < 80 ? text.replace(/\.$/, '') : '';
-      if (plain && DELETED.has(plain)) {
-        kind = 'deleted';
+      const c0 = text.charCodeAt(0);
+      if (text.length < 80 && DELETED_FIRST.has(c0)) {
+        const plain = text.charCodeAt(text.length - 1) === 46 ? text.slice(0, -1) : text;
+        if (DELETED.has(plain)) kind = 'deleted';
+      }
+      if (kind === 'deleted') {
+        // nothing more to read
       } else if (
-        text.startsWith('POLL:') ||
-        text.startsWith('UMFRAGE:') ||
-        text.startsWith('ENCUESTA:') ||
-        text.startsWith('SONDAGE:')
+        (c0 === 80 || c0 === 85 || c0 === 69 || c0 === 83) &&
+        (text.startsWith('POLL:') ||
+          text.startsWith('UMFRAGE:') ||
+          text.startsWith('ENCUESTA:') ||
+          text.startsWith('SONDAGE:'))
       ) {
         const parsed = parsePoll(text);
         if (parsed) {
           kind = 'poll';
           poll = parsed;
         }
-      } else if ((text.charCodeAt(0) === 77 || text.charCodeAt(0) === 78) && ENCRYPTION.test(text)) {
+      } else if ((c0 === 77 || c0 === 78) && ENCRYPTION.test(text)) {
         kind = 'system';
         author = null;
       } else if (
@@ -904,10 +1021,136 @@ function parseWhatsApp(context: ParseContext): ParseResult {
       if (known === undefined) authors.set(author, author);
       else author = known;
     }
-    const message = makeMessage(author, text, kind, attachments, { file, line: regionLine, lineEnd: endLine });
+    const message = makeMessage(author, text, kind, attachments, {
+      file,
+      line: pending.line[k] as number,
+      lineEnd: pending.lineEnd[k] as number,
+    });
     if (edited) message.edited = true;
     if (poll) message.poll = poll;
-    sink.add(message, currentLocal, false);
+    sink.add(message, pending.when[k] as number, false);
+  };
+
+  /** Decodes the batches and finishes every pending region, in file order. */
+  const flush = (): void => {
+    const asciiText = pending.asciiUsed > 0 ? LENIENT.decode(pending.ascii.subarray(0, pending.asciiUsed)) : '';
+    const otherText = pending.otherUsed > 0 ? decodeBytes(pending.other.subarray(0, pending.otherUsed)) : '';
+    const otherBad = pending.otherUsed > 0 && lastBad;
+    for (let k = 0; k < pending.n; k++) {
+      const where = pending.where[k];
+      let text: string;
+      if (where === 0) {
+        text = asciiText.slice(pending.from[k], pending.to[k]);
+      } else if (where === 1 && !otherBad) {
+        text = otherText.slice(pending.from[k], pending.to[k]);
+      } else {
+        const a = pending.textStart[k] as number;
+        const e = pending.textEnd[k] as number;
+        text =
+          a < e ? decodeChecked(a, e, (pending.line[k] as number) + (a > 0 && b[a - 1] === 10 ? 1 : 0)) : '';
+      }
+      finish(k, text);
+    }
+    pending.clear();
+    context.checkAbort();
+  };
+
+  // Boundaries: indices into cand (dominant, valid) merged with giant lines.
+  let gi = 0;
+  let regionLine = 1; // first line of the current region
+  let regionStart = 0; // offset of the current region's first line
+  let current = -1; // candidate index owning the region, or -1 for orphan text, -2 for a giant line
+  let currentLocal = 0;
+  let currentGiantChars = 0;
+
+  const closeRegion = (endLine: number, endOffset: number): void => {
+    // endOffset: offset of the next boundary's line start (or len); the region covers lines regionLine..endLine.
+    if (endLine < regionLine) return;
+    let textEnd = endOffset;
+    if (textEnd > 0 && textEnd <= len && b[textEnd - 1] === 10) textEnd--;
+    if (textEnd > 0 && b[textEnd - 1] === 13) textEnd--;
+    if (current === -2) {
+      notes.push({
+        line: regionLine,
+        file,
+        message: `Line ${regionLine} is ${currentGiantChars} characters long, more than the ${maxLine} allowed (limit maxLineLength); it was not placed in a message. Its first 200 characters are kept.`,
+      });
+      let lineEnd = b.indexOf(10, regionStart);
+      if (lineEnd < 0 || lineEnd > textEnd) lineEnd = textEnd;
+      if (!validUtf8(b.subarray(regionStart, lineEnd))) badLines.push(regionLine);
+      sink.warn({
+        line: regionLine,
+        lineEnd: regionLine,
+        file,
+        message: 'Over-long line (see above); start kept.',
+        raw: LENIENT.decode(b.subarray(regionStart, Math.min(lineEnd, regionStart + 800))).slice(0, 200),
+      });
+      if (endLine > regionLine) {
+        // Lines after the giant line up to the next boundary have no message to belong to.
+        const rawStart = lineEnd < textEnd ? lineEnd + 1 : textEnd;
+        sink.warn({
+          line: regionLine + 1,
+          lineEnd: endLine,
+          file,
+          message: `Lines ${regionLine + 1}-${endLine} follow an over-long line and belong to no message; kept here.`,
+          raw: decodeChecked(rawStart, textEnd, regionLine + 1),
+        });
+      }
+      return;
+    }
+    if (current === -1) {
+      const raw = decodeChecked(regionStart, textEnd, regionLine);
+      sink.warn({
+        line: regionLine,
+        lineEnd: endLine,
+        file,
+        message:
+          raw.trim() === ''
+            ? `Blank line(s) ${regionLine}-${endLine} before the first message.`
+            : `Line(s) ${regionLine}-${endLine} come before the first message header and belong to no message; kept here.`,
+        raw,
+      });
+      return;
+    }
+    const bodyStart = cand.body[current] as number;
+    // Author: up to the first ": " (or ":" and a no-break space, or ":" at the end) on the header line.
+    let colon = -1;
+    let afterColon = 1;
+    for (let k = bodyStart; k < textEnd; k++) {
+      const c = b[k] as number;
+      if (c === 10) break;
+      if (c === 58) {
+        const next = k + 1 < textEnd ? (b[k + 1] as number) : -1;
+        if (next === 32 || next === -1 || next === 10 || (next === 13 && (k + 2 >= textEnd || b[k + 2] === 10))) {
+          colon = k;
+          break;
+        }
+        if (next === 0xc2 && k + 2 < textEnd && b[k + 2] === 0xa0) {
+          colon = k;
+          afterColon = 2;
+          break;
+        }
+      }
+    }
+    let authorId = -1;
+    let textStart = bodyStart;
+    if (colon > bodyStart) {
+      const id = authorTable.id(b, bodyStart, colon, decodeBytes);
+      if (authorTable.bad[id]) badLines.push(regionLine);
+      if (authorTable.names[id] !== null) {
+        authorId = id;
+        textStart = Math.min(colon + 1 + afterColon, textEnd);
+      }
+    }
+    if (!pending.fits(textEnd - textStart)) flush();
+    const k = pending.add(b, textStart, textEnd);
+    pending.line[k] = regionLine;
+    pending.lineEnd[k] = endLine;
+    pending.bodyStart[k] = bodyStart;
+    pending.textStart[k] = textStart;
+    pending.textEnd[k] = textEnd;
+    pending.author[k] = authorId;
+    pending.when[k] = currentLocal;
   };
 
   for (let i = 0; i <= cand.n; i++) {
@@ -921,7 +1164,8 @@ function parseWhatsApp(context: ParseContext): ParseResult {
       current = -2;
       regionLine = gLine;
       regionStart = gStart;
-      gi += 2;
+      currentGiantChars = giant[gi + 2] as number;
+      gi += 3;
     }
     if (isEnd) break;
     const sig = cand.sig[i] as number;
@@ -934,23 +1178,23 @@ function parseWhatsApp(context: ParseContext): ParseResult {
       continue;
     }
     const a = cand.a[i] as number;
-    const b = cand.b[i] as number;
+    const bb = cand.b[i] as number;
     const c = cand.c[i] as number;
     let y: number;
     let mo: number;
     let d: number;
     if (order === 'ymd') {
       y = fullYear(a, first4);
-      mo = b;
+      mo = bb;
       d = c;
     } else if (order === 'dmy') {
       y = fullYear(c, last4);
-      mo = b;
+      mo = bb;
       d = a;
     } else {
       y = fullYear(c, last4);
       mo = a;
-      d = b;
+      d = bb;
     }
     if (!validDate(y, mo, d)) {
       notes.push({
@@ -969,9 +1213,25 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     regionLine = candLine;
     regionStart = cand.start[i] as number;
     currentLocal = localMs(y, mo, d, hour, cand.minute[i] as number, Math.max(second, 0));
-    if ((i & 0xffff) === 0) context.checkAbort();
   }
   closeRegion(linesRead, len);
+  flush();
+  if (badLines.length > 0) {
+    if (!replaced) {
+      notes.push({
+        line: 0,
+        file,
+        message: replacedNote(input.fromZip ? `${input.fileName}:${entry.path}` : input.fileName, encoding),
+      });
+    }
+    badLines.sort((x, y) => x - y);
+    let last = -1;
+    for (const bad of badLines) {
+      if (bad === last) continue;
+      last = bad;
+      notes.push({ line: bad, file, message: `Line ${bad} had invalid bytes replaced with U+FFFD.` });
+    }
+  }
   if (!title) title = titleFromChat;
   if (!title) {
     const others = [...authors.keys()].filter((a) => a !== 'You' && a !== 'Du');
@@ -988,10 +1248,22 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   return { title, variant, media: media.used };
 }
 
+/** Last three characters of the endings an omitted-media line can have, as one number (a cheap first filter). */
+const OMITTED_TAILS = new Set(
+  OMITTED_ENDINGS.map((e) => e.charCodeAt(e.length - 3) * 4294967296 + e.charCodeAt(e.length - 2) * 65536 + e.charCodeAt(e.length - 1)),
+);
+
+function endsOmitted(text: string, end: number): boolean {
+  if (end < 3) return false;
+  const key =
+    text.charCodeAt(end - 3) * 4294967296 + text.charCodeAt(end - 2) * 65536 + text.charCodeAt(end - 1);
+  return OMITTED_TAILS.has(key);
+}
+
 function findAttachments(text: string, media: MediaIndex): Attachment[] {
-  const found: Attachment[] = [];
-  if (text.length === 0 || text.length > 2000) return found;
+  if (text.length === 0 || text.length > 2000) return NO_ATTACHMENTS;
   if (text.indexOf('<') >= 0) {
+    const found: Attachment[] = [];
     IOS_ATTACHED.lastIndex = 0;
     let m: RegExpExecArray | null = IOS_ATTACHED.exec(text);
     while (m) {
@@ -1001,45 +1273,38 @@ function findAttachments(text: string, media: MediaIndex): Attachment[] {
     }
     if (found.length > 0) return found;
     if (OMITTED_ANDROID.has(text.trim())) {
-      found.push(media.attach(text.trim(), omittedKind(text)));
-      found[0] = { fileName: text.trim(), kind: omittedKind(text), included: false };
-      return found;
+      media.attach(text.trim(), omittedKind(text));
+      return [{ fileName: text.trim(), kind: omittedKind(text), included: false }];
     }
   }
   const nl = text.indexOf('\n');
-  const first = nl < 0 ? text : text.slice(0, nl);
-  if (first.charCodeAt(first.length - 1) === 41 /* ) */) {
+  const firstEnd = nl < 0 ? text.length : nl;
+  if (text.charCodeAt(firstEnd - 1) === 41 /* ) */) {
+    const first = nl < 0 ? text : text.slice(0, nl);
     const m = ANDROID_ATTACHED.exec(first);
     if (m) {
       const name = stripMarks((m[1] as string).trim());
       const phrase = m[2] as string;
       if (FILE_ATTACHED.has(phrase) || WA_MEDIA_NAME.test(name) || media.find(name)) {
-        found.push(media.attach(name, kindFromFileName(name)));
-        return found;
+        return [media.attach(name, kindFromFileName(name))];
       }
     }
   }
-  if (first.length < 300 && OMITTED_ENDINGS.some((e) => first.endsWith(e))) {
-    const trimmed = first.trim();
-    if (OMITTED_IOS.test(trimmed)) {
-      found.push({ fileName: trimmed, kind: omittedKind(trimmed), included: false });
-      return found;
-    }
-    const doc = DOC_OMITTED.exec(trimmed);
-    if (doc) {
-      found.push({ fileName: (doc[1] as string).trim(), kind: 'document', included: false });
-      return found;
-    }
-    if (LIVE_LOCATION.test(trimmed)) {
-      found.push({ fileName: trimmed, kind: 'location', included: false });
-      return found;
+  if (firstEnd < 300 && endsOmitted(text, firstEnd)) {
+    const first = nl < 0 ? text : text.slice(0, nl);
+    if (OMITTED_ENDINGS.some((e) => first.endsWith(e))) {
+      const trimmed = first.trim();
+      if (OMITTED_IOS.test(trimmed)) return [{ fileName: trimmed, kind: omittedKind(trimmed), included: false }];
+      const doc = DOC_OMITTED.exec(trimmed);
+      if (doc) return [{ fileName: (doc[1] as string).trim(), kind: 'document', included: false }];
+      if (LIVE_LOCATION.test(trimmed)) return [{ fileName: trimmed, kind: 'location', included: false }];
     }
   }
   if (text.indexOf('maps.google') >= 0) {
     const m = MAPS.exec(text);
-    if (m) found.push({ fileName: m[0], kind: 'location', included: false });
+    if (m) return [{ fileName: m[0], kind: 'location', included: false }];
   }
-  return found;
+  return NO_ATTACHMENTS;
 }
 
 /** Removes the attachment markers from a message's text, leaving any caption (the file itself is in attachments). */

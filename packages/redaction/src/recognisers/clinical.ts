@@ -4,7 +4,7 @@
  * officer's custom terms and patterns.
  */
 import type { Message } from '@im-records/chat-import';
-import type { Candidate, Recogniser, RecogniserContext } from '../recogniser.ts';
+import { type Candidate, NONE, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 
 const hospitalContext =
   /\b(?:hosp(?:ital)?\.?\s*(?:no|num|number|#)|mrn|unit\s*(?:no|number)|rxn|case\s*no|k\s*no)\.?\s*[:#-]?\s*$/i;
@@ -146,7 +146,7 @@ export const dateOfBirthRecogniser: Recogniser = {
   categories: ['date-of-birth'],
   find(message: Message): Candidate[] {
     const text = message.text;
-    if (!/\d/.test(text)) return [];
+    if (!/\d/.test(text)) return NONE;
     const out: Candidate[] = [];
     dobPattern.lastIndex = 0;
     for (let m = dobPattern.exec(text); m !== null; m = dobPattern.exec(text)) {
@@ -177,7 +177,7 @@ export const ageRecogniser: Recogniser = {
   categories: ['age'],
   find(message: Message): Candidate[] {
     const text = message.text;
-    if (!/\d/.test(text)) return [];
+    if (!/\d/.test(text)) return NONE;
     const out: Candidate[] = [];
     for (const [index, pattern] of agePatterns.entries()) {
       if (index === 2 && !text.includes('(')) continue;

@@ -6,14 +6,18 @@
  */
 import type { Message } from '@im-records/chat-import';
 import {
-  findEmails,
-  findNationalInsuranceNumbers,
-  findNhsNumbers,
+  emailPattern,
   findPhoneNumbers,
-  findPostcodes,
+  nationalInsuranceNumberPattern,
+  nhsNumberPattern,
+  normaliseEmail,
+  normaliseNationalInsuranceNumber,
+  normaliseNhsNumber,
+  normalisePostcode,
+  postcodePattern,
 } from '@im-records/records-policy';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { Candidate, Recogniser, RecogniserContext } from '../recogniser.ts';
+import { type Candidate, NONE, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 
 function hasDigits(text: string, n: number): boolean {
   let count = 0;
@@ -22,6 +26,29 @@ function hasDigits(text: string, n: number): boolean {
     if (c >= 48 && c <= 57 && ++count >= n) return true;
   }
   return false;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  text: string;
+  valid: boolean;
+}
+
+// records-policy's patterns, compiled once and reused (its find… functions build a fresh regex per call, which is
+// right for a library but too slow for a million messages); its normalisers decide validity.
+const nhsShape = nhsNumberPattern();
+const niShape = nationalInsuranceNumberPattern();
+const postcodeShape = postcodePattern();
+const emailShape = emailPattern();
+
+function scanShape(text: string, pattern: RegExp, normalise: (s: string) => string | undefined): Found[] {
+  const out: Found[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], valid: normalise(m[0]) !== undefined });
+  }
+  return out;
 }
 
 const letterDigit = /[A-Za-z]\d|GIR ?0/i;
@@ -35,9 +62,9 @@ export const nhsNumberRecogniser: Recogniser = {
   categories: ['nhs-number'],
   find(message: Message): Candidate[] {
     const text = message.text;
-    if (!hasDigits(text, 10)) return [];
+    if (!hasDigits(text, 10)) return NONE;
     const out: Candidate[] = [];
-    for (const m of findNhsNumbers(text, { includeInvalid: true })) {
+    for (const m of scanShape(text, nhsShape, normaliseNhsNumber)) {
       const context = nhsContext.test(text.slice(Math.max(0, m.start - 40), m.start));
       if (m.valid) {
         out.push({
@@ -62,14 +89,16 @@ export const niNumberRecogniser: Recogniser = {
   categories: ['ni-number'],
   find(message: Message): Candidate[] {
     const text = message.text;
-    if (!hasDigits(text, 6)) return [];
-    return findNationalInsuranceNumbers(text).map((m) => ({
-      start: m.start,
-      end: m.end,
-      category: 'ni-number',
-      confidence: 0.9,
-      rule: 'ni-number:rules',
-    }));
+    if (!hasDigits(text, 6)) return NONE;
+    return scanShape(text, niShape, normaliseNationalInsuranceNumber)
+      .filter((m) => m.valid)
+      .map((m) => ({
+        start: m.start,
+        end: m.end,
+        category: 'ni-number',
+        confidence: 0.9,
+        rule: 'ni-number:rules',
+      }));
   },
 };
 
@@ -81,14 +110,16 @@ export const postcodeRecogniser: Recogniser = {
   find(message: Message): Candidate[] {
     const text = message.text;
     // Every postcode has a letter followed by a digit; most messages with numbers ("bed 4") have none.
-    if (!letterDigit.test(text)) return [];
-    return findPostcodes(text).map((m) => ({
-      start: m.start,
-      end: m.end,
-      category: 'postcode',
-      confidence: /\s/.test(m.text) || /\d[A-Z]{2}$/.test(m.text) ? 0.9 : 0.7,
-      rule: 'postcode:positional',
-    }));
+    if (!letterDigit.test(text)) return NONE;
+    return scanShape(text, postcodeShape, normalisePostcode)
+      .filter((m) => m.valid)
+      .map((m) => ({
+        start: m.start,
+        end: m.end,
+        category: 'postcode',
+        confidence: /\s/.test(m.text) || /\d[A-Z]{2}$/.test(m.text) ? 0.9 : 0.7,
+        rule: 'postcode:positional',
+      }));
   },
 };
 
@@ -98,14 +129,16 @@ export const emailRecogniser: Recogniser = {
   categories: ['email'],
   find(message: Message): Candidate[] {
     const text = message.text;
-    if (!text.includes('@')) return [];
-    return findEmails(text).map((m) => ({
-      start: m.start,
-      end: m.end,
-      category: 'email',
-      confidence: 0.95,
-      rule: 'email:shape',
-    }));
+    if (!text.includes('@')) return NONE;
+    return scanShape(text, emailShape, normaliseEmail)
+      .filter((m) => m.valid)
+      .map((m) => ({
+        start: m.start,
+        end: m.end,
+        category: 'email',
+        confidence: 0.95,
+        rule: 'email:shape',
+      }));
   },
 };
 
@@ -162,7 +195,7 @@ export const phoneRecogniser: Recogniser = {
   categories: ['phone'],
   find(message: Message, context: RecogniserContext): Candidate[] {
     const text = message.text;
-    if (!hasDigits(text, 7)) return [];
+    if (!hasDigits(text, 7)) return NONE;
     const out: Candidate[] = [];
     // libphonenumber's finder is thorough but slow; run it only on windows our cheap pattern marks as number-like.
     phoneCandidate.lastIndex = 0;
@@ -172,7 +205,11 @@ export const phoneRecogniser: Recogniser = {
       if (first !== 48 && first !== 43 && first !== 40) continue;
       // A UK number written with its 0 has ten or eleven digits; shorter ones are only worth parsing after a cue.
       const digits = digitCount(w[0]);
-      if (digits < 7 || (digits < 10 && first !== 43 && !phoneContext.test(text.slice(Math.max(0, w.index - 30), w.index)))) continue;
+      if (
+        digits < 7 ||
+        (digits < 10 && first !== 43 && !phoneContext.test(text.slice(Math.max(0, w.index - 30), w.index)))
+      )
+        continue;
       const from = w.index;
       const window = w[0];
       let founds = phoneCache.get(window);
@@ -238,7 +275,7 @@ export const mentionRecogniser: Recogniser = {
   categories: ['phone', 'person-name'],
   find(message: Message): Candidate[] {
     const text = message.text;
-    if (!text.includes('@')) return [];
+    if (!text.includes('@')) return NONE;
     const out: Candidate[] = [];
     mentionPattern.lastIndex = 0;
     for (let m = mentionPattern.exec(text); m !== null; m = mentionPattern.exec(text)) {

@@ -18,9 +18,11 @@ import {
   LAST,
   lexFlags,
   MONTH,
+  mayHaveFlags,
   TITLE,
 } from '../lexicon.ts';
 import type { Candidate, PartyRole, Recogniser, RecogniserContext } from '../recogniser.ts';
+import { HASH_START, hashStep } from '../word-gate.ts';
 
 /**
  * Tokens of the message being scanned, held in reusable arrays (struct of arrays) rather than one object per token:
@@ -58,7 +60,7 @@ function isLetter(c: number, text: string, i: number): boolean {
 }
 
 /** Splits text into word tokens (letters with inner apostrophes and hyphens), dropping a possessive 's; returns the count. */
-function tokenise(text: string): number {
+function tokenise(text: string, known: KnownNames): number {
   const n = text.length;
   let count = 0;
   let i = 0;
@@ -71,11 +73,14 @@ function tokenise(text: string): number {
     const start = i;
     const folded = c >= 97 && c <= 122;
     let plain = true;
+    let h = hashStep(HASH_START, c);
     i++;
     while (i < n) {
       c = text.charCodeAt(i);
-      if (c >= 97 && c <= 122) i++;
-      else if (isLetter(c, text, i)) {
+      if (c >= 97 && c <= 122) {
+        h = hashStep(h, c);
+        i++;
+      } else if (isLetter(c, text, i)) {
         plain = false;
         i++;
       } else if ((c === 39 || c === 8217 || c === 45) && i + 1 < n && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
@@ -84,6 +89,18 @@ function tokenise(text: string): number {
       } else break;
     }
     let end = i;
+    if (count === cap) grow();
+    if (folded && plain && !mayHaveFlags(h) && !known.mayKnow(h)) {
+      // A plain lower-case word in no list and no chat name: recorded without cutting it out of the text.
+      tStart[count] = start;
+      tEnd[count] = end;
+      tFlags[count] = 0;
+      tCap[count] = 0;
+      tWord[count] = '';
+      tLower[count] = '';
+      count++;
+      continue;
+    }
     const last2 = text.charCodeAt(end - 2);
     if (end - start > 3 && (last2 === 39 || last2 === 8217) && (text.charCodeAt(end - 1) | 32) === 115) end -= 2;
     const word = text.slice(start, end);
@@ -92,7 +109,6 @@ function tokenise(text: string): number {
       f >= 65 && f <= 90 ? true : f >= 97 && f <= 122 ? false : word.charAt(0) !== word.charAt(0).toLowerCase();
     // Lower-case ASCII words are their own lower-case form: skip the copy on the hot path.
     const lower = folded && plain ? word : word.toLowerCase();
-    if (count === cap) grow();
     tStart[count] = start;
     tEnd[count] = end;
     tFlags[count] = lexFlags(lower);
@@ -195,17 +211,24 @@ function candidate(i: number, confidence: number, rule: string, role: PartyRole,
 
 /** Finds name candidates in one text. */
 export function scanNames(text: string, known: KnownNames): Candidate[] {
-  const count = tokenise(text);
+  const count = tokenise(text, known);
   const out: Candidate[] = [];
   let previousName = -1;
   for (let i = 0; i < count; i++) {
-    const lower = tLower[i] as string;
+    let lower = tLower[i] as string;
     const flags = tFlags[i] as number;
     const isCap = tCap[i] === 1;
-    if (lower.length < 2 || flags & TITLE) continue;
     const hasPrev = i > 0;
     const p = i - 1;
     const prevFlags = hasPrev ? (tFlags[p] as number) : 0;
+    if (lower === '') {
+      // A gated plain word: only a title before it ("mrs larkin") makes it worth reading.
+      if (!(prevFlags & TITLE)) continue;
+      lower = text.slice(tStart[i] as number, tEnd[i] as number);
+      tWord[i] = lower;
+      tLower[i] = lower;
+    }
+    if (lower.length < 2 || flags & TITLE) continue;
     const k = known.get(lower);
     const listed = (flags & (FIRST | LAST)) !== 0 || (lower.includes('-') && inLists(lower));
     // Fast exit: a lower-case word that is neither known nor a listed name cannot be a name on its own.
