@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Serves the built apps on localhost with no dependencies: `npm start` runs it after `turbo run build`.
 // Each app is a static site; this server only maps URLs to files under its dist/ folder and sets safe headers.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,10 +49,35 @@ function resolveFile(dist, urlPath) {
   return undefined;
 }
 
+/**
+ * Extra response headers an app asks for at build time, in dist/_headers.json: `{ "/exact/path": {...}, "*.js": {...} }`.
+ * The chat tool uses it to send its Content-Security-Policy as a header on scripts, because Web Workers are not bound
+ * by the page's <meta> policy.
+ */
+function loadHeaderRules(dist) {
+  const file = join(dist, '_headers.json');
+  if (!existsSync(file)) return [];
+  const rules = JSON.parse(readFileSync(file, 'utf8'));
+  return Object.entries(rules).map(([pattern, headers]) => ({
+    matches: pattern.startsWith('*.') ? (path) => path.endsWith(pattern.slice(1)) : (path) => path === pattern,
+    exact: !pattern.startsWith('*'),
+    headers,
+  }));
+}
+
+function headersFor(rules, urlPath) {
+  const path = urlPath.split('?')[0] ?? '/';
+  // An exact rule wins over a wildcard one for the same file.
+  const rule =
+    rules.find((candidate) => candidate.exact && candidate.matches(path)) ?? rules.find((r) => r.matches(path));
+  return rule ? rule.headers : {};
+}
+
 /** Starts one app's server; resolves with its address once listening. */
 export function serveApp({ name, port }, host = '127.0.0.1') {
   const dist = join(root, 'apps', name, 'dist');
   if (!existsSync(dist)) throw new Error(`apps/${name}/dist is missing: run 'npm run build' first`);
+  const headerRules = loadHeaderRules(dist);
   const server = createServer((request, response) => {
     const file = resolveFile(dist, request.url ?? '/');
     const headers = {
@@ -73,6 +98,7 @@ export function serveApp({ name, port }, host = '127.0.0.1') {
     const immutable = file.includes(`${join(dist, '_astro')}`);
     response.writeHead(200, {
       ...headers,
+      ...headersFor(headerRules, request.url ?? '/'),
       'Content-Type': type,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });

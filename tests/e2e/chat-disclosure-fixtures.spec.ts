@@ -35,7 +35,9 @@ test('a WhatsApp zip from the shared fixtures is read and summarised', async ({ 
   });
   const card = page.locator('.nhsuk-card', { hasText: 'sample.zip' });
   await expect(card).toContainText('WhatsApp', { timeout: 30_000 });
-  const messages = Number((await card.locator('.nhsuk-summary-list__row', { hasText: 'Messages' }).innerText()).replace(/\D/g, ''));
+  const messages = Number(
+    ((await card.locator('.nhsuk-summary-list__row', { hasText: 'Messages' }).textContent()) ?? '').replace(/\D/g, ''),
+  );
   expect(messages).toBeGreaterThan(0);
 });
 
@@ -46,10 +48,19 @@ test('two exports of one chat combine in one case, and the same export is not ad
   await newCase(page, 'FIX-2');
   const counts: number[] = [];
   for (const part of parts) {
-    await page.getByLabel('Choose chat export files').setInputFiles({ name: part, mimeType: 'text/plain', buffer: readFileSync(file(part)) });
+    await page
+      .getByLabel('Choose chat export files')
+      .setInputFiles({ name: part, mimeType: 'text/plain', buffer: readFileSync(file(part)) });
     const card = page.locator('.nhsuk-card', { hasText: part });
     await expect(card).toContainText('WhatsApp', { timeout: 30_000 });
-    counts.push(Number((await card.locator('.nhsuk-summary-list__row', { hasText: 'Messages' }).innerText()).replace(/\D/g, '')));
+    counts.push(
+      Number(
+        ((await card.locator('.nhsuk-summary-list__row', { hasText: 'Messages' }).textContent()) ?? '').replace(
+          /\D/g,
+          '',
+        ),
+      ),
+    );
   }
   await page.getByLabel('Choose chat export files').setInputFiles({
     name: 'again.txt',
@@ -60,7 +71,7 @@ test('two exports of one chat combine in one case, and the same export is not ad
   await page.getByRole('button', { name: 'Continue to scope' }).click();
   const scope = page.getByTestId('scope-count');
   await expect(scope).toContainText('messages are in scope', { timeout: 60_000 });
-  const total = Number((await scope.innerText()).split(' of ')[1]?.replace(/\D/g, ''));
+  const total = Number(((await scope.textContent()) ?? '').split(' of ')[1]?.replace(/\D/g, ''));
   // These two parts do not overlap, so every message of each is kept once.
   expect(total).toBe((counts[0] ?? 0) + (counts[1] ?? 0));
 });

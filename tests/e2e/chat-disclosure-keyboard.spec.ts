@@ -21,7 +21,8 @@ async function tabTo(page: Page, matches: (element: Element) => boolean, limit =
   throw new Error(`Tab never reached ${source}`);
 }
 
-const focusedProposal = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.proposalId ?? null);
+const focusedProposal = (page: Page) =>
+  page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.proposalId ?? null);
 
 test('review and package with the keyboard alone', async ({ page }) => {
   test.setTimeout(150_000);
@@ -30,26 +31,27 @@ test('review and package with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   const counts = page.getByTestId('review-counts');
   await expect(counts).toContainText('still to review', { timeout: 60_000 });
-  const start = Number((await counts.innerText()).split(' ')[0]?.replace(/,/g, ''));
+  const start = Number(((await counts.textContent()) ?? '').split(' ')[0]?.replace(/,/g, ''));
 
   // Into the conversation: J goes to the first proposal and focuses it.
   await tabTo(page, (element) => element.getAttribute('aria-label') === 'Conversation');
   await page.keyboard.press('j');
+  await expect.poll(() => focusedProposal(page)).not.toBeNull();
   const first = await focusedProposal(page);
-  expect(first).not.toBeNull();
   await expect(page.getByTestId('announcement')).toContainText('Next:');
 
   // A accepts and moves on; R rejects and moves on; K goes back.
   await page.keyboard.press('a');
   await expect(page.getByTestId('announcement')).toContainText('Redacted');
+  await expect.poll(() => focusedProposal(page)).not.toBe(first);
   const second = await focusedProposal(page);
   expect(second).not.toBeNull();
-  expect(second).not.toBe(first);
   await page.keyboard.press('r');
   await expect(page.getByTestId('announcement')).toContainText('Kept');
   await expect(counts).toContainText(`${(start - 2).toLocaleString('en-GB')} still to review`);
   await expect(counts).toContainText('1 redacted · 1 kept');
   await page.keyboard.press('k');
+  await expect.poll(() => focusedProposal(page)).not.toBe(second);
   expect(await focusedProposal(page)).not.toBeNull();
   // Each highlighted redaction is a button whose name says what, its status and its exemption.
   const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));

@@ -12,7 +12,7 @@ test('reloads and packages a case with no network at all', async ({ page, contex
   await openControlled(page);
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Your cases' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your disclosure cases' })).toBeVisible();
   // A deep link to a case route is answered from the cache too.
   await page.goto(`${appUrl}/#/`);
   await page.getByRole('button', { name: 'Try it with a sample case' }).click();

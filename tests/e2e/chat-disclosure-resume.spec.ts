@@ -3,8 +3,8 @@
  * passphrase (and refuses a wrong one); a case deleted for good leaves nothing in the browser's storage.
  */
 import { expect, test } from '@playwright/test';
-import { drawPhotos, openControlled, shot } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
 import { whatsAppZip } from '../../apps/chat-disclosure/test/e2e-fixtures.ts';
+import { drawPhotos, openControlled, shot } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -97,8 +97,9 @@ test('an encrypted case asks for its passphrase after a reload and refuses a wro
           const tx = open.result.transaction(['cases', 'archives']);
           const all = [tx.objectStore('cases').getAll(), tx.objectStore('archives').getAll()];
           tx.oncomplete = () => {
-            const text = JSON.stringify(all.map((request) => request.result), (_key, value) =>
-              value instanceof Uint8Array ? new TextDecoder().decode(value) : value,
+            const text = JSON.stringify(
+              all.map((request) => request.result),
+              (_key, value) => (value instanceof Uint8Array ? new TextDecoder().decode(value) : value),
             );
             resolve(text);
           };

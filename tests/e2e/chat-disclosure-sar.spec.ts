@@ -2,8 +2,9 @@
  * A subject access request: the data subject (name, alias, phone) is given on the scope step; the tool shows which
  * messages are by or about them and why, and the bundle keeps their own data while other people's is withheld.
  */
-import { expect, test } from '@playwright/test';
+
 import { checkBundleForLeaks } from '@im-records/disclosure-bundle/leak-check';
+import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { secrets, whatsAppZip } from '../../apps/chat-disclosure/test/e2e-fixtures.ts';
 import { downloadBytes, drawPhotos, openControlled, shot } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
@@ -44,10 +45,12 @@ test('a SAR with a data subject: scope by or about them, their data kept, third 
   await page.getByRole('button', { name: 'Apply the scope' }).click();
   const scopeCount = page.getByTestId('scope-count');
   await expect(scopeCount).toContainText('of 9 messages are in scope', { timeout: 60_000 });
-  const inScope = Number((await scopeCount.innerText()).split(' ')[0]);
+  const inScope = Number(((await scopeCount.textContent()) ?? '').split(' ')[0]);
   expect(inScope).toBeGreaterThan(0);
   expect(inScope).toBeLessThan(9);
-  await expect(page.getByRole('table', { name: 'Messages left out, and why' })).toContainText('Not by or about the data subject');
+  await expect(page.getByRole('table', { name: 'Messages left out, and why' })).toContainText(
+    'Not by or about the data subject',
+  );
   await page.getByText('Why messages are in scope (first 100)').click();
   await expect(page.locator('.app-scope-list li').first()).toContainText(/Margaret|subject/i);
   await expectNoAxeViolations(page, 'SAR scope');

@@ -27,6 +27,10 @@ await stage('decide', () => applyDecisions(archive.conversation, detection.propo
 await stage('index', () => buildSearchIndex(archive.conversation.messages));
 const elapsed = performance.now() - total;
 
-console.log(`messages: ${archive.conversation.messages.length.toLocaleString('en-GB')} (${(bytes.length / 1024 / 1024).toFixed(1)} MB export), proposals: ${detection.proposals.length.toLocaleString('en-GB')}`);
+console.log(
+  `messages: ${archive.conversation.messages.length.toLocaleString('en-GB')} (${(bytes.length / 1024 / 1024).toFixed(1)} MB export), proposals: ${detection.proposals.length.toLocaleString('en-GB')}`,
+);
 for (const [name, ms] of timings) console.log(`  ${name.padEnd(8)} ${ms.toFixed(0).padStart(6)} ms`);
-console.log(`review-ready in ${(elapsed / 1000).toFixed(2)} s (one core, Node ${process.version}; the browser worker runs the same code)`);
+console.log(
+  `review-ready in ${(elapsed / 1000).toFixed(2)} s (one core, Node ${process.version}; the browser worker runs the same code)`,
+);

@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 async function walk(dir) {
   const entries = await readdir(dir, { withFileTypes: true });
   const files = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : Promise.resolve([join(dir, entry.name)]))),
+    entries.map((entry) =>
+      entry.isDirectory() ? walk(join(dir, entry.name)) : Promise.resolve([join(dir, entry.name)]),
+    ),
   );
   return files.flat();
 }
@@ -36,7 +38,13 @@ export function precache({ directives }) {
         for (const file of files) {
           const path = relative(root, file).split(sep).join('/');
           hash.update(path).update(await readFile(file));
-          urls.push(path === 'index.html' ? '/' : path.endsWith('/index.html') ? `/${path.slice(0, -'index.html'.length)}` : `/${path}`);
+          urls.push(
+            path === 'index.html'
+              ? '/'
+              : path.endsWith('/index.html')
+                ? `/${path.slice(0, -'index.html'.length)}`
+                : `/${path}`,
+          );
         }
         const template = await readFile(new URL('./sw-template.js', import.meta.url), 'utf8');
         const version = hash.digest('hex').slice(0, 16);
@@ -48,7 +56,10 @@ export function precache({ directives }) {
         // origin, to precache these files.
         const policy = directives.join('; ');
         const headers = {
-          '/sw.js': { 'Content-Security-Policy': policy.replace("connect-src 'none'", "connect-src 'self'"), 'Service-Worker-Allowed': '/' },
+          '/sw.js': {
+            'Content-Security-Policy': policy.replace("connect-src 'none'", "connect-src 'self'"),
+            'Service-Worker-Allowed': '/',
+          },
           '*.js': { 'Content-Security-Policy': policy },
         };
         await writeFile(join(root, '_headers.json'), `${JSON.stringify(headers, null, 2)}\n`);

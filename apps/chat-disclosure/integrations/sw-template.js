@@ -18,7 +18,11 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('chat-disclosure-') && key !== CACHE).map((key) => caches.delete(key))))
+      .then((keys) =>
+        Promise.all(
+          keys.filter((key) => key.startsWith('chat-disclosure-') && key !== CACHE).map((key) => caches.delete(key)),
+        ),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -48,6 +52,13 @@ self.addEventListener('message', (event) => {
     caches
       .open(CACHE)
       .then((cache) => cache.keys())
-      .then((keys) => event.source?.postMessage({ type: 'precache-status', version: VERSION, cached: keys.length, total: PRECACHE.length }));
+      .then((keys) =>
+        event.source?.postMessage({
+          type: 'precache-status',
+          version: VERSION,
+          cached: keys.length,
+          total: PRECACHE.length,
+        }),
+      );
   }
 });

@@ -1,6 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { createBridge, serveStages, StageAbortedError, StageError, type WorkerLike } from '../src/lib/bridge.ts';
+import { createBridge, StageAbortedError, StageError, serveStages, type WorkerLike } from '../src/lib/bridge.ts';
 
 type Stages = {
   double: { input: number; output: number; progress: { done: number } };
@@ -74,7 +74,10 @@ describe('bridge', () => {
   it('cancels a call through its AbortSignal and stays usable', async () => {
     const bridge = createBridge<Stages>(() => fakeWorker({ started: 0, terminated: 0 }));
     const controller = new AbortController();
-    const call = bridge.call('slow', 1000, { signal: controller.signal, onProgress: (p) => p.done === 2 && controller.abort() });
+    const call = bridge.call('slow', 1000, {
+      signal: controller.signal,
+      onProgress: (p) => p.done === 2 && controller.abort(),
+    });
     await expect(call).rejects.toBeInstanceOf(StageAbortedError);
     expect(bridge.pending).toBe(0);
     expect(await bridge.call('double', 2)).toBe(4);

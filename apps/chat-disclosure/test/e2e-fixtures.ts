@@ -39,7 +39,9 @@ export function whatsAppText(): string {
 
 /** The export zip as WhatsApp writes it: the chat text and the media files side by side. */
 export function whatsAppZip(photos: readonly Uint8Array[]): Uint8Array {
-  const files: Record<string, Uint8Array> = { 'WhatsApp Chat with Ward 7.txt': new TextEncoder().encode(whatsAppText()) };
+  const files: Record<string, Uint8Array> = {
+    'WhatsApp Chat with Ward 7.txt': new TextEncoder().encode(whatsAppText()),
+  };
   photos.forEach((photo, index) => {
     files[photoNames[index] as string] = photo;
   });

@@ -25,7 +25,7 @@ export async function openControlled(page: Page): Promise<void> {
     await page.reload();
     await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
   }
-  await page.getByRole('heading', { level: 1, name: 'Your cases' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Your disclosure cases' }).waitFor();
 }
 
 /**

@@ -7,7 +7,13 @@ const base = newCase({
   id: 'c1',
   at: '2025-06-01T09:00:00.000Z',
   officer: 'Ann Officer',
-  request: { type: 'foi', reference: 'FOI-1', received: '2025-06-02', requester: 'Mr Requester', organisation: 'Trust' },
+  request: {
+    type: 'foi',
+    reference: 'FOI-1',
+    received: '2025-06-02',
+    requester: 'Mr Requester',
+    organisation: 'Trust',
+  },
 });
 
 const archive = (id: string, sha256: string): CaseArchive => ({
@@ -38,7 +44,11 @@ describe('caseReducer', () => {
   });
 
   it('updates the request and stamps updatedAt with the action time', () => {
-    const next = caseReducer(base, { type: 'request/update', at: '2025-06-03T10:00:00.000Z', request: { reference: 'FOI-2' } });
+    const next = caseReducer(base, {
+      type: 'request/update',
+      at: '2025-06-03T10:00:00.000Z',
+      request: { reference: 'FOI-2' },
+    });
     expect(next.request.reference).toBe('FOI-2');
     expect(next.request.requester).toBe('Mr Requester');
     expect(next.updatedAt).toBe('2025-06-03T10:00:00.000Z');
@@ -61,7 +71,11 @@ describe('caseReducer', () => {
   });
 
   it('pauses and restarts the clock, and sets and clears an extension', () => {
-    let state = caseReducer(base, { type: 'pause/add', at: 't', pause: { id: 'p1', from: '2025-06-05', reason: 'Clarification' } });
+    let state = caseReducer(base, {
+      type: 'pause/add',
+      at: 't',
+      pause: { id: 'p1', from: '2025-06-05', reason: 'Clarification' },
+    });
     expect(state.pauses).toEqual([{ id: 'p1', from: '2025-06-05', reason: 'Clarification' }]);
     state = caseReducer(state, { type: 'pause/end', at: 't', id: 'p1', to: '2025-06-10' });
     expect(state.pauses[0]?.to).toBe('2025-06-10');
@@ -104,7 +118,10 @@ describe('caseReducer', () => {
 
 describe('validateRequest and dateFromParts', () => {
   it('reports every missing field against its id', () => {
-    const errors = validateRequest({ type: 'sar', reference: ' ', received: '', requester: '', organisation: '' }, '2025-06-01');
+    const errors = validateRequest(
+      { type: 'sar', reference: ' ', received: '', requester: '', organisation: '' },
+      '2025-06-01',
+    );
     expect(errors.map((e) => e.field)).toEqual(['reference', 'received-day', 'requester']);
   });
 

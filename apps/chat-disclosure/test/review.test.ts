@@ -11,7 +11,13 @@ import {
   statusesAfter,
 } from '../src/lib/review.ts';
 
-const proposal = (id: string, messageId: string, start: number, end: number, category: Proposal['category'] = 'person-name'): Proposal => ({
+const proposal = (
+  id: string,
+  messageId: string,
+  start: number,
+  end: number,
+  category: Proposal['category'] = 'person-name',
+): Proposal => ({
   id,
   messageId,
   start,
@@ -24,7 +30,12 @@ const proposal = (id: string, messageId: string, start: number, end: number, cat
   status: 'proposed',
 });
 
-const proposals = [proposal('p1', 'm1', 0, 4), proposal('p2', 'm2', 5, 9, 'phone'), proposal('p3', 'm2', 0, 3), proposal('p4', 'm3', 0, 2)];
+const proposals = [
+  proposal('p1', 'm1', 0, 4),
+  proposal('p2', 'm2', 5, 9, 'phone'),
+  proposal('p3', 'm2', 0, 3),
+  proposal('p4', 'm3', 0, 2),
+];
 const messages = [
   { id: 'm1', author: 'Ann', timestamp: '2024-03-01T09:00:00+00:00' },
   { id: 'm2', author: 'Bob', timestamp: '2024-03-02T09:00:00+00:00' },
@@ -59,17 +70,31 @@ describe('filterMessages', () => {
 
   it('filters by scope, search hits, participant and dates', () => {
     expect(filterMessages(messages, byMessage, statuses, noFilters, new Set(['m1', 'm3']), null)).toEqual([0, 2]);
-    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, inScopeOnly: false }, new Set(['m1']), null)).toEqual([0, 1, 2, 3]);
+    expect(
+      filterMessages(messages, byMessage, statuses, { ...noFilters, inScopeOnly: false }, new Set(['m1']), null),
+    ).toEqual([0, 1, 2, 3]);
     expect(filterMessages(messages, byMessage, statuses, noFilters, null, new Set(['m2', 'm4']))).toEqual([1, 3]);
-    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, participant: 'Ann' }, null, null)).toEqual([0, 2]);
-    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, from: '2024-03-02', to: '2024-03-03' }, null, null)).toEqual([1, 2]);
+    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, participant: 'Ann' }, null, null)).toEqual([
+      0, 2,
+    ]);
+    expect(
+      filterMessages(messages, byMessage, statuses, { ...noFilters, from: '2024-03-02', to: '2024-03-03' }, null, null),
+    ).toEqual([1, 2]);
   });
 
   it('filters by category and status of the proposals in a message', () => {
-    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, categories: ['phone'] }, null, null)).toEqual([1]);
-    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, status: 'accepted' }, null, null)).toEqual([0]);
-    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, status: 'proposed' }, null, null)).toEqual([1, 2]);
-    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, status: 'any-proposal' }, null, null)).toEqual([0, 1, 2]);
+    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, categories: ['phone'] }, null, null)).toEqual([
+      1,
+    ]);
+    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, status: 'accepted' }, null, null)).toEqual([
+      0,
+    ]);
+    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, status: 'proposed' }, null, null)).toEqual([
+      1, 2,
+    ]);
+    expect(filterMessages(messages, byMessage, statuses, { ...noFilters, status: 'any-proposal' }, null, null)).toEqual(
+      [0, 1, 2],
+    );
   });
 });
 
@@ -105,7 +130,11 @@ describe('nextToReview', () => {
 describe('segmentText', () => {
   it('splits text around proposals and skips overlapping ones', () => {
     const text = 'Call Jo on 07700 900123';
-    const segments = segmentText(text, [proposal('a', 'm', 5, 7), proposal('b', 'm', 6, 9), proposal('c', 'm', 11, 23)]);
+    const segments = segmentText(text, [
+      proposal('a', 'm', 5, 7),
+      proposal('b', 'm', 6, 9),
+      proposal('c', 'm', 11, 23),
+    ]);
     expect(segments.map((s) => s.text)).toEqual(['Call ', 'Jo', ' on ', '07700 900123']);
     expect(segments.map((s) => s.text).join('')).toBe(text);
     expect(segments[1]?.proposal?.id).toBe('a');

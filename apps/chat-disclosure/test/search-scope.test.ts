@@ -56,11 +56,17 @@ describe('scope', () => {
 
 describe('describeProblem', () => {
   it('explains each known failure with what to do next, by the error name from the worker', () => {
-    const corrupt = describeProblem(new StageError('import', { name: 'InvalidArchiveError', message: 'bad CRC' }), 'chat.zip');
+    const corrupt = describeProblem(
+      new StageError('import', { name: 'InvalidArchiveError', message: 'bad CRC' }),
+      'chat.zip',
+    );
     expect(corrupt.title).toBe('chat.zip is a damaged or unreadable zip file.');
     expect(corrupt.action).toMatch(/export the chat again/i);
     expect(corrupt.detail).toBe('bad CRC');
-    const unknownFormat = describeProblem(new StageError('import', { name: 'UnsupportedFormatError', message: 'x' }), 'notes.pdf');
+    const unknownFormat = describeProblem(
+      new StageError('import', { name: 'UnsupportedFormatError', message: 'x' }),
+      'notes.pdf',
+    );
     expect(unknownFormat.title).toContain('notes.pdf is not a chat export');
     const full = describeProblem(Object.assign(new Error('quota'), { name: 'StorageFullError' }));
     expect(full.action).toMatch(/delete cases/i);

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { WrongPassphraseError, unlockKey } from '../src/lib/crypto.ts';
+import { unlockKey, WrongPassphraseError } from '../src/lib/crypto.ts';
 import { caseReducer, newCase } from '../src/lib/reducer.ts';
 import { CaseNotFoundError, CaseStore, StorageError } from '../src/lib/store.ts';
 
@@ -12,7 +12,13 @@ const record = (id: string, updatedAt = '2025-06-01T09:00:00.000Z') =>
     id,
     at: updatedAt,
     officer: 'Ann',
-    request: { type: 'sar', reference: `SAR-${id}`, received: '2025-05-20', requester: 'Jo Requester', organisation: '' },
+    request: {
+      type: 'sar',
+      reference: `SAR-${id}`,
+      received: '2025-05-20',
+      requester: 'Jo Requester',
+      organisation: '',
+    },
   });
 
 describe('CaseStore', () => {
@@ -55,7 +61,9 @@ describe('CaseStore', () => {
 
     const params = await store.keyParams('enc');
     expect(params?.iterations).toBe(1000);
-    await expect(unlockKey('wrong passphrase', params as NonNullable<typeof params>)).rejects.toBeInstanceOf(WrongPassphraseError);
+    await expect(unlockKey('wrong passphrase', params as NonNullable<typeof params>)).rejects.toBeInstanceOf(
+      WrongPassphraseError,
+    );
     const again = await unlockKey('correct horse battery', params as NonNullable<typeof params>);
     expect((await store.loadCase('enc', again)).request.requester).toBe('Jo Requester');
     expect(new TextDecoder().decode(await store.getArchive('enc-1', again))).toBe('chat text with a secret');

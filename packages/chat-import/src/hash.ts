@@ -8,40 +8,79 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
 
-/** Two independent 32-bit lanes of a fast string hash (murmur-style mixing); not cryptographic, used for ids. */
+/** Multipliers of the two lanes of the text hash (FNV-1a's prime, and MurmurHash2's constant with a shift). */
+export const TEXT_P1 = 0x01000193;
+export const TEXT_P2 = 0x5bd1e995;
+/** Starting values of the two lanes of the text hash. */
+export const TEXT_SEED1 = 0x811c9dc5 | 0;
+export const TEXT_SEED2 = 0x9747b28c | 0;
+
+/** The two 32-bit lanes written by {@link hashText} (read them right after the call). */
+export const textLanes = new Int32Array(2);
+
+/**
+ * Hashes UTF-16 code units [from, to) of a string into {@link textLanes}: lane 1 is FNV-1a, lane 2 a multiply and
+ * shift, each step `h1 = imul(h1 ^ c, P1); h2 = imul(h2 ^ c, P2); h2 ^= h2 >>> 15`, then the length is mixed in.
+ * Importers that copy ASCII text byte by byte may run the same steps over the bytes (a byte is then its code unit).
+ */
+export function hashText(s: string, from: number, to: number): void {
+  let h1 = TEXT_SEED1;
+  let h2 = TEXT_SEED2;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, TEXT_P1);
+    h2 = Math.imul(h2 ^ c, TEXT_P2);
+    h2 ^= h2 >>> 15;
+  }
+  finishText(h1, h2, to - from);
+}
+
+/** Mixes the length into text-hash lanes and stores them in {@link textLanes}. */
+export function finishText(h1: number, h2: number, length: number): void {
+  textLanes[0] = Math.imul(h1 ^ length, TEXT_P1);
+  textLanes[1] = Math.imul(h2 ^ length, TEXT_P2);
+}
+
+/**
+ * A 64-bit content hash in two independent 32-bit lanes (not cryptographic; used for ids). Numbers, pre-hashed
+ * lanes and strings are mixed in; {@link IdHasher.hex} gives 16 hex digits.
+ */
 export class IdHasher {
   h1 = 0;
   h2 = 0;
   reset(): void {
-    this.h1 = 0x9e3779b9;
-    this.h2 = 0x85ebca6b;
+    this.h1 = 0x9e3779b9 | 0;
+    this.h2 = 0x85ebca6b | 0;
   }
+  /** Mixes in two lanes (of a text hash, say). */
+  addLanes(a: number, b: number): void {
+    let h1 = Math.imul(this.h1 ^ a, 0xcc9e2d51);
+    h1 = (h1 << 13) | (h1 >>> 19);
+    this.h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+    let h2 = Math.imul(this.h2 ^ b, 0x1b873593);
+    h2 = (h2 << 15) | (h2 >>> 17);
+    this.h2 = (Math.imul(h2, 5) + 0x561ccd1b) | 0;
+  }
+  /** Mixes in a string's text hash. */
   add(text: string): void {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
-    h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
-    this.h1 = h1;
-    this.h2 = h2;
+    hashText(text, 0, text.length);
+    this.addLanes(textLanes[0] as number, textLanes[1] as number);
+  }
+  /** Mixes in a number (an instant in ms, a small code) without turning it into a string. */
+  addNumber(value: number): void {
+    this.addLanes((value % 4294967296) | 0, Math.floor(value / 4294967296) | 0);
   }
   /** Final mix of both lanes as 16 hex digits. */
   hex(): string {
-    let a = this.h1 ^ (this.h1 >>> 16);
-    a = Math.imul(a, 0x85ebca6b);
-    a ^= a >>> 13;
-    a = Math.imul(a, 0xc2b2ae35);
+    // MurmurHash3's finaliser on each lane (a bijection, so the two lanes keep their 64 bits).
+    let a = this.h1;
+    a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
+    a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
     a ^= a >>> 16;
-    let b = this.h2 ^ (this.h2 >>> 16);
-    b = Math.imul(b, 0x27d4eb2f);
-    b ^= b >>> 15;
-    this.h1 = a >>> 0;
-    this.h2 = b >>> 0;
+    let b = this.h2;
+    b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
+    b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+    b ^= b >>> 16;
     const c = HEX_CODES;
     // One flat string from 16 char codes: much cheaper than toString(16) + padStart for a million ids.
     return String.fromCharCode(
@@ -62,15 +101,5 @@ export class IdHasher {
       c[(b >>> 4) & 15] as number,
       c[b & 15] as number,
     );
-  }
-  /** Adds a number without turning it into a string first. */
-  addNumber(value: number): void {
-    const lo = (value % 4294967296) | 0;
-    const hi = Math.floor(value / 4294967296) | 0;
-    this.h1 = Math.imul(this.h1 ^ lo, 0x01000193);
-    this.h1 = Math.imul(this.h1 ^ hi, 0x01000193);
-    this.h2 = Math.imul(this.h2 ^ lo, 0x5bd1e995);
-    this.h2 ^= this.h2 >>> 15;
-    this.h2 = Math.imul(this.h2 ^ hi, 0x5bd1e995);
   }
 }

@@ -17,7 +17,15 @@ import { slack } from './formats/slack.ts';
 import { telegram } from './formats/telegram.ts';
 import { whatsapp } from './formats/whatsapp.ts';
 import { IdHasher, sha256Hex } from './hash.ts';
-import type { ChatFormat, Conversation, ImportedArchive, ImportWarning, Message, Participant } from './model.ts';
+import type {
+  Attachment,
+  ChatFormat,
+  Conversation,
+  ImportedArchive,
+  ImportWarning,
+  Message,
+  Participant,
+} from './model.ts';
 import {
   type ImportLimits,
   type ImportOptions,
@@ -230,7 +238,7 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
 
   await stage('reconcile', 0);
   const messages = sink.messages;
-  assignIds(messages, sink.when);
+  assignIds(sink);
   mapReplies(messages);
   const participants = countParticipants(messages, result.nativeIds);
   let linesPlaced = 0;
@@ -265,6 +273,10 @@ function resolveTimes(sink: MessageSink, zone: string, notes: ImportWarning[]): 
   const previous = new Map<string, number>();
   let prevKey = '';
   let prev = Number.NEGATIVE_INFINITY;
+  // The last local time read without trouble, and what it resolved to: a minute-precision chat repeats it often.
+  let lastLocal = Number.NaN;
+  let lastUtc = 0;
+  let lastIso = '';
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i] as Message;
     const key = message.channel ?? '';
@@ -275,29 +287,32 @@ function resolveTimes(sink: MessageSink, zone: string, notes: ImportWarning[]): 
     }
     const value = when[i] as number;
     let utc: number;
-    let offset: number;
     if (isUtc[i]) {
       utc = value;
-      offset = clock.offsetAt(utc);
+      message.timestamp = clock.iso(utc, clock.offsetAt(utc));
+    } else if (value === lastLocal) {
+      utc = lastUtc;
+      message.timestamp = lastIso;
     } else {
       const r = clock.resolve(value, prev);
       utc = r.utcMs;
-      offset = r.offsetMs;
-      if (r.status === 'gap') {
+      message.timestamp = clock.iso(utc, r.offsetMs);
+      if (r.status === 'ok') {
+        lastLocal = value;
+        lastUtc = utc;
+        lastIso = message.timestamp;
+      } else {
+        lastLocal = Number.NaN;
         notes.push({
           line: message.source.line,
           file: message.source.file,
-          message: `The local time on line ${message.source.line} does not exist in ${zone} (the clocks went forward); read as ${clock.iso(utc, offset)}.`,
-        });
-      } else if (r.status === 'ambiguous') {
-        notes.push({
-          line: message.source.line,
-          file: message.source.file,
-          message: `The local time on line ${message.source.line} occurs twice in ${zone} (the clocks went back); read as ${clock.iso(utc, offset)} to keep the file's order.`,
+          message:
+            r.status === 'gap'
+              ? `The local time on line ${message.source.line} does not exist in ${zone} (the clocks went forward); read as ${message.timestamp}.`
+              : `The local time on line ${message.source.line} occurs twice in ${zone} (the clocks went back); read as ${message.timestamp} to keep the file's order.`,
         });
       }
     }
-    message.timestamp = clock.iso(utc, offset);
     if (utc < prev) {
       notes.push({
         line: message.source.line,
@@ -312,39 +327,83 @@ function resolveTimes(sink: MessageSink, zone: string, notes: ImportWarning[]): 
 
 const hasher = new IdHasher();
 
-function contentHash(message: Message, utc: number): string {
+function kindCode(kind: Message['kind']): number {
+  return kind === 'message' ? 1 : kind === 'system' ? 2 : kind === 'deleted' ? 3 : 4;
+}
+
+/**
+ * Hashes what makes a message the same message in two exports: instant, author, kind, text, attachment names and
+ * channel. The text's hash comes from the sink when the parser made it while copying the text.
+ */
+function contentHash(message: Message, utc: number, sink: MessageSink, i: number): string {
   hasher.reset();
   hasher.addNumber(utc);
+  hasher.addNumber(kindCode(message.kind));
   if (message.author !== null) hasher.add(message.author);
-  hasher.add(message.kind);
-  hasher.add(message.text);
-  for (const a of message.attachments) hasher.add(a.fileName);
+  if (sink.hashed[i] === 1) hasher.addLanes(sink.textHash[2 * i] as number, sink.textHash[2 * i + 1] as number);
+  else hasher.add(message.text);
+  const attachments = message.attachments;
+  for (let k = 0; k < attachments.length; k++) hasher.add((attachments[k] as Attachment).fileName);
   if (message.channel) hasher.add(message.channel);
   return hasher.hex();
 }
 
 /**
- * Gives each message a content-derived id (same message, same id, even across overlapping exports); repeats get -2,
- * -3. Repeats are found by sorting 53-bit numeric keys in a typed array, not with a million-entry Set of strings.
+ * Gives each message an id unique in its conversation: the content hash, and for the second and later of several
+ * messages with identical content (the same instant, author, kind, text, files and channel) the content hash with
+ * its occurrence number in file order, `-2`, `-3`, … . Identical content means an identical instant, so repeats are
+ * found among messages with the same instant only: one pass when times never go backwards (the usual case),
+ * otherwise a pass in the order of a stable sort by instant.
  */
-function assignIds(messages: Message[], when: Float64Array): void {
-  const keys = new Float64Array(messages.length);
-  for (let i = 0; i < messages.length; i++) {
-    const message = messages[i] as Message;
-    message.id = contentHash(message, when[i] as number);
-    keys[i] = hasher.h1 * 2097152 + (hasher.h2 >>> 11);
+function assignIds(sink: MessageSink): void {
+  const { messages, when } = sink;
+  const n = messages.length;
+  let monotonic = true;
+  for (let i = 1; i < n; i++) {
+    if ((when[i] as number) < (when[i - 1] as number)) {
+      monotonic = false;
+      break;
+    }
   }
-  const sorted = keys.slice().sort();
-  const repeated = new Set<number>();
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i] as number);
-  if (repeated.size === 0) return;
-  const seen = new Map<string, number>();
-  for (let i = 0; i < messages.length; i++) {
-    if (!repeated.has(keys[i] as number)) continue;
-    const message = messages[i] as Message;
-    const n = (seen.get(message.id) ?? 0) + 1;
-    seen.set(message.id, n);
-    if (n > 1) message.id = `${message.id}-${n}`;
+  let order: Int32Array;
+  if (monotonic) {
+    order = new Int32Array(0);
+  } else {
+    order = new Int32Array(n);
+    for (let k = 0; k < n; k++) order[k] = k;
+    order.sort((x, y) => (when[x] as number) - (when[y] as number) || x - y);
+  }
+  const hashes: string[] = [];
+  let i = 0;
+  while (i < n) {
+    const first = monotonic ? i : (order[i] as number);
+    const t = when[first] as number;
+    let j = i + 1;
+    while (j < n && when[monotonic ? j : (order[j] as number)] === t) j++;
+    const firstMessage = messages[first] as Message;
+    firstMessage.id = contentHash(firstMessage, t, sink, first);
+    if (j - i > 1) {
+      // Several messages at one instant: number repeats of each content hash, in file order (a list scan for the
+      // usual handful, a map for a long run).
+      hashes.length = 0;
+      hashes.push(firstMessage.id);
+      const seen = j - i > 16 ? new Map<string, number>([[firstMessage.id, 1]]) : undefined;
+      for (let k = i + 1; k < j; k++) {
+        const index = monotonic ? k : (order[k] as number);
+        const message = messages[index] as Message;
+        const hash = contentHash(message, t, sink, index);
+        let count = 1;
+        if (seen) {
+          count = (seen.get(hash) ?? 0) + 1;
+          seen.set(hash, count);
+        } else {
+          for (const h of hashes) if (h === hash) count++;
+          hashes.push(hash);
+        }
+        message.id = count === 1 ? hash : `${hash}-${count}`;
+      }
+    }
+    i = j;
   }
 }
 
@@ -362,8 +421,14 @@ const PHONE = /^\+?[\d\s\u2011\-().]{7,}$/;
 /** Participants in order of first appearance, with message counts and phone numbers where the name is one. */
 export function countParticipants(messages: readonly Message[], nativeIds?: Map<string, string>): Participant[] {
   const byName = new Map<string, Participant>();
+  let lastName = '';
+  let last: Participant | undefined;
   for (const m of messages) {
     if (m.author === null) continue;
+    if (m.author === lastName && last) {
+      last.messageCount++;
+      continue;
+    }
     let p = byName.get(m.author);
     if (!p) {
       p = { name: m.author, messageCount: 0 };
@@ -373,6 +438,8 @@ export function countParticipants(messages: readonly Message[], nativeIds?: Map<
       byName.set(m.author, p);
     }
     p.messageCount++;
+    lastName = m.author;
+    last = p;
   }
   return [...byName.values()];
 }

@@ -8,7 +8,7 @@ import { normalisePhoneNumber } from '@im-records/records-policy';
 import { DetectionAbortedError, RedactionOptionsError } from './errors.ts';
 import { PARA16, PARA17, S40_2, S41 } from './exemptions.ts';
 import { KnownNames, nameTokens } from './known-names.ts';
-import type { Candidate, PartyRole, Recogniser, RecogniserContext } from './recogniser.ts';
+import { type Candidate, NONE, type PartyRole, type Recogniser, type RecogniserContext } from './recogniser.ts';
 import {
   addressRecogniser,
   ageRecogniser,
@@ -25,7 +25,7 @@ import {
   phoneRecogniser,
   postcodeRecogniser,
 } from './recognisers/identifiers.ts';
-import { discoverNames, nameRecogniser } from './recognisers/names.ts';
+import { ConfirmedNames, discoverNames, nameRecogniser, scanConsistent } from './recognisers/names.ts';
 import type { Proposal, RedactionCategory, RedactionMode } from './types.ts';
 
 /** The data subject of a SAR: names and aliases (any of which identifies them) and phone numbers. */
@@ -56,7 +56,7 @@ export interface DetectOptions {
   extraRecognisers?: readonly Recogniser[];
   /** Messages per chunk between progress reports and cancellation checks; default 2000. */
   chunkSize?: number;
-  /** Called after each chunk with messages done and total (both passes counted). */
+  /** Called after each chunk with messages done and total (all three passes counted). */
   onProgress?: (done: number, total: number) => void;
   /** Cancels detection; the promise rejects with {@link DetectionAbortedError}. */
   signal?: AbortSignal;
@@ -327,92 +327,124 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   }
   const context = buildContext(conversation, options);
   const recognisers = [...(options.recognisers ?? defaultRecognisers), ...(options.extraRecognisers ?? [])];
+  const names = recognisers.some((r) => r.categories.includes('person-name'));
   const chunk = Math.max(1, options.chunkSize ?? 2000);
   const messages = conversation.messages;
-  const total = messages.length * 2;
+  const count = messages.length;
   // Pass 1: names found by strong cues anywhere in the chat become known names for every message.
-  for (let i = 0; i < messages.length; i++) {
-    const text = (messages[i] as Message).text;
-    if (text.length > 0) discoverNames(text, context.known);
-    if ((i + 1) % chunk === 0) yield i + 1;
+  if (names) {
+    for (let i = 0; i < count; i++) {
+      const text = (messages[i] as Message).text;
+      if (text.length > 0) discoverNames(text, context.known);
+      if ((i + 1) % chunk === 0) yield i + 1;
+    }
   }
-  yield messages.length;
+  yield count;
+  // Pass 2: every recogniser on every message; the names found are confirmed for the whole chat.
+  const found: Candidate[][] = new Array<Candidate[]>(count);
+  const confirmed = new ConfirmedNames();
+  for (let i = 0; i < count; i++) {
+    const message = messages[i] as Message;
+    const candidates = detectMessage(message, context, recognisers);
+    found[i] = candidates;
+    for (const c of candidates) if (c.category === 'person-name') confirmed.add(message.text, c);
+    if ((i + 1) % chunk === 0) yield count + i + 1;
+  }
+  yield 2 * count;
+  // Pass 3: a name confirmed anywhere is proposed at its other uses; then the mode decides what is withheld.
   const proposals: Proposal[] = [];
   const kept: KeptSpan[] = [];
   const selection: MessageSelection[] = [];
-  for (let i = 0; i < messages.length; i++) {
+  for (let i = 0; i < count; i++) {
     const message = messages[i] as Message;
-    const candidates = detectMessage(message, context, recognisers);
-    // A name in the same message as a patient identifier (NHS number, DOB, address…) is most likely the patient's.
-    if (candidates.length > 1 && candidates.some((c) => patientCategories.has(c.category))) {
-      for (const c of candidates) {
-        // Participants keep their own role: they are usually staff writing about a patient.
-        if (c.category === 'person-name' && c.role === 'unknown' && c.rule !== 'name:participant') c.role = 'patient';
-      }
+    let candidates = found[i] as Candidate[];
+    if (names && confirmed.size > 0 && message.text.length > 0) {
+      const more = scanConsistent(message.text, confirmed, candidates);
+      if (more.length > 0) candidates = mergeCandidates([...candidates, ...more]);
     }
-    const names = options.mode === 'sar' ? candidates.filter((c) => c.category === 'person-name') : candidates;
-    for (const c of candidates) {
-      const d = options.mode === 'foi' ? foiDecision(c) : sarDecision(c, message.text, names, context, options);
-      if (d.withhold) {
-        const p: Proposal = {
-          id: proposalId(message.id, c),
-          messageId: message.id,
-          start: c.start,
-          end: c.end,
-          text: message.text.slice(c.start, c.end),
-          category: c.category,
-          confidence: Math.round(c.confidence * 100) / 100,
-          rule: c.rule,
-          exemption: d.exemption,
-          status: 'proposed',
-        };
-        if (d.alsoExemptions) p.alsoExemptions = [...d.alsoExemptions];
-        if (c.role) p.role = c.role;
-        if (c.personKey) p.personKey = c.personKey;
-        proposals.push(p);
-      } else {
-        kept.push({
-          messageId: message.id,
-          start: c.start,
-          end: c.end,
-          category: c.category,
-          rule: c.rule,
-          reason: d.keptReason ?? 'kept',
-        });
-      }
-    }
-    if (options.mode === 'sar') {
-      const reasons: string[] = [];
-      const byAuthor = authorIsSubject(message.author, context, options);
-      if (byAuthor) reasons.push(byAuthor);
-      for (const n of names) {
-        if (n.personKey !== 'subject') continue;
-        const written = message.text.slice(n.start, n.end);
-        reasons.push(
-          n.rule === 'name:fuzzy'
-            ? `mentions "${written}" (fuzzy match of the subject's name)`
-            : `mentions "${written}" (subject's name)`,
-        );
-      }
-      for (const c of candidates) {
-        if (c.category === 'phone' && c.rule === 'phone:participant') {
-          const normalised = normalisePhoneNumber(message.text.slice(c.start, c.end));
-          const subjectPhones = (options.subject?.phones ?? []).map((p) => normalisePhoneNumber(p));
-          if (normalised && subjectPhones.includes(normalised)) reasons.push("contains the subject's phone number");
-        }
-      }
-      selection.push({ messageId: message.id, selected: reasons.length > 0, reasons: [...new Set(reasons)] });
-    }
-    if ((i + 1) % chunk === 0) yield messages.length + i + 1;
+    found[i] = NONE;
+    decide(message, candidates, context, options, proposals, kept, selection);
+    if ((i + 1) % chunk === 0) yield 2 * count + i + 1;
   }
-  void total;
   return { mode: options.mode, proposals, kept, selection };
+}
+
+/** Applies the mode to one message's merged candidates: proposals, kept spans and (SAR) the selection. */
+function decide(
+  message: Message,
+  candidates: Candidate[],
+  context: RecogniserContext,
+  options: DetectOptions,
+  proposals: Proposal[],
+  kept: KeptSpan[],
+  selection: MessageSelection[],
+): void {
+  // A name in the same message as a patient identifier (NHS number, DOB, address…) is most likely the patient's.
+  if (candidates.length > 1 && candidates.some((c) => patientCategories.has(c.category))) {
+    for (const c of candidates) {
+      // Participants keep their own role: they are usually staff writing about a patient.
+      if (c.category === 'person-name' && c.role === 'unknown' && c.rule !== 'name:participant') c.role = 'patient';
+    }
+  }
+  const names = options.mode === 'sar' ? candidates.filter((c) => c.category === 'person-name') : candidates;
+  for (const c of candidates) {
+    const d = options.mode === 'foi' ? foiDecision(c) : sarDecision(c, message.text, names, context, options);
+    if (d.withhold) {
+      const p: Proposal = {
+        id: proposalId(message.id, c),
+        messageId: message.id,
+        start: c.start,
+        end: c.end,
+        text: message.text.slice(c.start, c.end),
+        category: c.category,
+        confidence: Math.round(c.confidence * 100) / 100,
+        rule: c.rule,
+        exemption: d.exemption,
+        status: 'proposed',
+      };
+      if (d.alsoExemptions) p.alsoExemptions = [...d.alsoExemptions];
+      if (c.role) p.role = c.role;
+      if (c.personKey) p.personKey = c.personKey;
+      proposals.push(p);
+    } else {
+      kept.push({
+        messageId: message.id,
+        start: c.start,
+        end: c.end,
+        category: c.category,
+        rule: c.rule,
+        reason: d.keptReason ?? 'kept',
+      });
+    }
+  }
+  if (options.mode === 'sar') {
+    const reasons: string[] = [];
+    const byAuthor = authorIsSubject(message.author, context, options);
+    if (byAuthor) reasons.push(byAuthor);
+    for (const n of names) {
+      if (n.personKey !== 'subject') continue;
+      const written = message.text.slice(n.start, n.end);
+      reasons.push(
+        n.rule === 'name:fuzzy'
+          ? `mentions "${written}" (fuzzy match of the subject's name)`
+          : `mentions "${written}" (subject's name)`,
+      );
+    }
+    for (const c of candidates) {
+      if (c.category === 'phone' && c.rule === 'phone:participant') {
+        const normalised = normalisePhoneNumber(message.text.slice(c.start, c.end));
+        const subjectPhones = (options.subject?.phones ?? []).map((p) => normalisePhoneNumber(p));
+        if (normalised && subjectPhones.includes(normalised)) reasons.push("contains the subject's phone number");
+      }
+    }
+    selection.push({ messageId: message.id, selected: reasons.length > 0, reasons: [...new Set(reasons)] });
+  }
 }
 
 /** Runs detection to completion on the calling thread (tests, the CLI, a worker that needs no progress). */
 export function detectPersonalDataSync(conversation: Conversation, options: DetectOptions): DetectionResult {
   const steps = run(conversation, options);
-  const total = conversation.messages.length * 2;
+  const total = conversation.messages.length * 3;
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -426,7 +458,7 @@ export function detectPersonalDataSync(conversation: Conversation, options: Dete
  */
 export async function detectPersonalData(conversation: Conversation, options: DetectOptions): Promise<DetectionResult> {
   const steps = run(conversation, options);
-  const total = conversation.messages.length * 2;
+  const total = conversation.messages.length * 3;
   for (;;) {
     if (options.signal?.aborted) throw new DetectionAbortedError('Detection was cancelled');
     const step = steps.next();

@@ -6,6 +6,7 @@
 import { BloomFilter } from './bloom.ts';
 import englishData from './data/english-words.json' with { type: 'json' };
 import lists from './data/name-lists.json' with { type: 'json' };
+import { chatTerms, dayTerms, eponymWords, facilityWords, safeTerms } from './data/safe-terms.ts';
 import { WordGate } from './word-gate.ts';
 
 const english = BloomFilter.fromBase64(englishData.bits, englishData.m, englishData.k);
@@ -53,9 +54,9 @@ export function isSurname(lower: string): boolean {
   return surnames.has(lower);
 }
 
-/** Whether a lower-case token is an English or ward word (so a capitalised use needs a cue to be a name). */
+/** Whether a lower-case token is an English, ward, safe-listed or calendar word (a capitalised use needs a cue). */
 export function isCommonWord(lower: string): boolean {
-  return common.has(lower) || clinicalWords.has(lower) || functionWords.has(lower) || months.has(lower);
+  return ((flagTable.get(lower) ?? 0) & COMMON) !== 0;
 }
 
 /** Whether a lower-case token is a short English function word. */
@@ -76,13 +77,38 @@ export function isClinicalWord(lower: string): boolean {
 /** Whether a lower-case word is (probably) in the English dictionary, place names included; names are not. */
 export function isEnglishWord(lower: string): boolean {
   if (english.has(lower)) return true;
-  // Plural, possessive and common inflections of a dictionary word.
-  for (const suffix of ['s', 'es', 'ed', 'ing', 'ly', 'er']) {
-    if (lower.length > suffix.length + 2 && lower.endsWith(suffix) && english.has(lower.slice(0, -suffix.length)))
-      return true;
+  // Plural, past, participle and adverb forms of a dictionary word ("bloods", "created", "annealing", "hurried").
+  const n = lower.length;
+  for (const [suffix, replacement] of inflections) {
+    if (n <= suffix.length + 2 || !lower.endsWith(suffix)) continue;
+    const stem = lower.slice(0, n - suffix.length);
+    if (english.has(stem + replacement)) return true;
+    // A doubled final consonant ("running", "stopped").
+    if (replacement === '' && stem.length > 3 && stem.charAt(stem.length - 1) === stem.charAt(stem.length - 2)) {
+      if (english.has(stem.slice(0, -1))) return true;
+    }
   }
   return false;
 }
+
+/** Suffixes of regular inflections and what replaces them to give the dictionary form. */
+const inflections: readonly (readonly [string, string])[] = [
+  ['s', ''],
+  ['es', ''],
+  ['ies', 'y'],
+  ['ed', ''],
+  ['ed', 'e'],
+  ['ied', 'y'],
+  ['ing', ''],
+  ['ing', 'e'],
+  ['ly', ''],
+  ['ily', 'y'],
+  ['er', ''],
+  ['er', 'e'],
+  ['est', ''],
+  ['ness', ''],
+  ['ment', ''],
+];
 
 /** Lexicon flag: in the first-name list. */
 export const FIRST = 1;
@@ -98,6 +124,12 @@ export const CLINICAL = 16;
 export const MONTH = 32;
 /** Lexicon flag: a personal title (Mr, Dr, Sister…). */
 export const TITLE = 64;
+/** Lexicon flag: on the safe-list (apps, systems, organisations, drugs, eponyms): a name only with a title or relation cue. */
+export const SAFE = 128;
+/** Lexicon flag: a word that makes the proper noun before it a place ("Nightingale Ward", "St Mary's Hospital"). */
+export const FACILITY = 256;
+/** Lexicon flag: a word that makes the name before it a condition or score ("Bell's palsy", "Braden score"). */
+export const EPONYM = 512;
 
 const titles = [
   'mr',
@@ -129,7 +161,12 @@ mark(common, COMMON);
 mark(clinicalWords, COMMON | CLINICAL);
 mark(functionWords, COMMON | FUNCTION);
 mark(months, COMMON | MONTH);
+mark(dayTerms, COMMON | MONTH);
+mark(chatTerms, COMMON | FUNCTION);
+mark(safeTerms, COMMON | SAFE);
 mark(titles, TITLE);
+mark(facilityWords, FACILITY);
+mark(eponymWords, EPONYM);
 
 /** All lexicon flags of a lower-case word in one lookup (the name scanner's hot path). */
 export function lexFlags(lower: string): number {

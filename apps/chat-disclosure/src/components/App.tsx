@@ -5,13 +5,13 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { createBridge } from '../lib/bridge.ts';
-import { type Problem, describeProblem } from '../lib/errors.ts';
+import { describeProblem, type Problem } from '../lib/errors.ts';
 import { CaseStore } from '../lib/store.ts';
 import type { CaseStages, PackageStages } from '../worker/stages.ts';
 import { CaseList } from './CaseList.tsx';
 import { CaseView } from './CaseView.tsx';
-import { ErrorSummary } from './ui.tsx';
 import type { Services } from './services.ts';
+import { ErrorSummary } from './ui.tsx';
 
 function startServices(store: CaseStore): Services {
   return {
@@ -73,7 +73,7 @@ export default function App() {
     );
   }
   return route.caseId ? (
-    <CaseView key={route.caseId} caseId={route.caseId} services={services} onClose={() => openCase(null)} />
+    <CaseView key={route.caseId} caseId={route.caseId} services={services} />
   ) : (
     <CaseList services={services} onOpen={openCase} />
   );

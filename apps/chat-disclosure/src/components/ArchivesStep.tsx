@@ -53,10 +53,19 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
         if (record.archives.some((archive) => archive.summary.sha256 === summary.sha256)) {
           await services.store.deleteArchive(archiveId);
           await services.caseWorker.call('forget', { archiveId });
-          found.push({ title: `${file.name} is already in this case.`, action: 'Nothing was added. Add a different export.' });
+          found.push({
+            title: `${file.name} is already in this case.`,
+            action: 'Nothing was added. Add a different export.',
+          });
           continue;
         }
-        const archive: CaseArchive = { id: archiveId, fileName: file.name, size: file.size, addedAt: nowIso(), summary };
+        const archive: CaseArchive = {
+          id: archiveId,
+          fileName: file.name,
+          size: file.size,
+          addedAt: nowIso(),
+          summary,
+        };
         act({ type: 'archive/add', archive });
         setStatus(`${file.name} was added: ${formatCount(summary.messageCount)} messages.`);
       } catch (error) {
@@ -164,7 +173,8 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
                 <div className="nhsuk-summary-list__row">
                   <dt className="nhsuk-summary-list__key">Attachments</dt>
                   <dd className="nhsuk-summary-list__value">
-                    {formatCount(summary.attachmentCount)} ({formatCount(summary.attachmentsPresent)} files in the export)
+                    {formatCount(summary.attachmentCount)} ({formatCount(summary.attachmentsPresent)} files in the
+                    export)
                   </dd>
                 </div>
                 <div className="nhsuk-summary-list__row">
@@ -175,14 +185,12 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
                     ) : (
                       <details className="nhsuk-details nhsuk-u-margin-bottom-0">
                         <summary className="nhsuk-details__summary">
-                          <span className="nhsuk-details__summary-text">
-                            {summary.warnings.length} to check
-                          </span>
+                          <span className="nhsuk-details__summary-text">{summary.warnings.length} to check</span>
                         </summary>
                         <div className="nhsuk-details__text">
                           <ul className="nhsuk-list nhsuk-list--bullet">
-                            {summary.warnings.slice(0, 50).map((warning, index) => (
-                              <li key={`${warning.line}-${index}`}>
+                            {summary.warnings.slice(0, 50).map((warning) => (
+                              <li key={`${warning.line}:${warning.message}`}>
                                 {warning.line > 0 ? `Line ${warning.line}: ` : ''}
                                 {warning.message}
                               </li>
@@ -194,14 +202,23 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
                   </dd>
                 </div>
               </dl>
-              <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" onClick={() => void remove(archive)}>
+              <button
+                type="button"
+                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                onClick={() => void remove(archive)}
+              >
                 Remove<span className="nhsuk-u-visually-hidden"> {archive.fileName}</span>
               </button>
             </div>
           </div>
         );
       })}
-      <button type="button" className="nhsuk-button" disabled={record.archives.length === 0 || progress !== null} onClick={() => go('scope')}>
+      <button
+        type="button"
+        className="nhsuk-button"
+        disabled={record.archives.length === 0 || progress !== null}
+        onClick={() => go('scope')}
+      >
         Continue to scope
       </button>
     </>

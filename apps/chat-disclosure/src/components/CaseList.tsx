@@ -102,7 +102,7 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
 
   return (
     <>
-      <h1>Your cases</h1>
+      <h1>Your disclosure cases</h1>
       {problem && <ErrorSummary problems={[problem]} />}
       <p className="nhsuk-body-l">
         Prepare chat exports for a Freedom of Information request or a subject access request: add the exports, check
@@ -123,7 +123,9 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
           Try it with a sample case
         </button>
       </div>
-      {busy && <ProgressPanel progress={null} label="Building a sample case from a made-up ward chat (no real data)…" />}
+      {busy && (
+        <ProgressPanel progress={null} label="Building a sample case from a made-up ward chat (no real data)…" />
+      )}
       <p className="nhsuk-body" role="status">
         {status}
       </p>
@@ -172,7 +174,11 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
                       <>
                         {longDate(deadline.due)}
                         <br />
-                        <Tag colour={deadline.status === 'overdue' ? 'red' : deadline.workingDaysLeft <= 5 ? 'orange' : 'green'}>
+                        <Tag
+                          colour={
+                            deadline.status === 'overdue' ? 'red' : deadline.workingDaysLeft <= 5 ? 'orange' : 'green'
+                          }
+                        >
                           {daysLeftText(deadline)}
                         </Tag>
                       </>
@@ -183,14 +189,22 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
                   <td>{stepNames[listing.step]}</td>
                   <td>
                     {confirming === listing.id ? (
-                      <div role="group" aria-label={`Confirm deleting ${name}`}>
+                      <div>
                         <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
                           Delete {name} and its chat exports from this browser for good?
                         </p>
-                        <button type="button" className="nhsuk-button nhsuk-button--warning nhsuk-button--small" onClick={() => remove(listing)}>
+                        <button
+                          type="button"
+                          className="nhsuk-button nhsuk-button--warning nhsuk-button--small"
+                          onClick={() => remove(listing)}
+                        >
                           Yes, delete for good
                         </button>{' '}
-                        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setConfirming(null)}>
+                        <button
+                          type="button"
+                          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                          onClick={() => setConfirming(null)}
+                        >
                           Keep it
                         </button>
                       </div>

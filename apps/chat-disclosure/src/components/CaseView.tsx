@@ -16,14 +16,17 @@ import { DeadlineBar } from './DeadlineBar.tsx';
 import { PackageStep } from './PackageStep.tsx';
 import { ReviewStep } from './ReviewStep.tsx';
 import { ScopeStep } from './ScopeStep.tsx';
-import { nowIso, type Services } from './services.ts';
 import { StartStep } from './StartStep.tsx';
+import { nowIso, type Services } from './services.ts';
 import { ErrorSummary, ProgressPanel, TextField } from './ui.tsx';
 
 type Phase = { kind: 'loading' } | { kind: 'locked'; error?: string } | { kind: 'reading' } | { kind: 'ready' };
 
 /** Holds the loaded record; the reducer only runs once a record exists. */
-function recordReducer(state: CaseRecord | null, action: CaseAction | { type: 'loaded'; record: CaseRecord }): CaseRecord | null {
+function recordReducer(
+  state: CaseRecord | null,
+  action: CaseAction | { type: 'loaded'; record: CaseRecord },
+): CaseRecord | null {
   if (action.type === 'loaded') return action.record;
   return state ? caseReducer(state, action) : state;
 }
@@ -45,7 +48,7 @@ export interface StepProps {
 /** Omit over each member of a union. */
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-export function CaseView({ caseId, services, onClose }: { caseId: string; services: Services; onClose: () => void }) {
+export function CaseView({ caseId, services }: { caseId: string; services: Services }) {
   const [record, dispatch] = useReducer(recordReducer, null);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -55,8 +58,6 @@ export function CaseView({ caseId, services, onClose }: { caseId: string; servic
   const prepareAbort = useRef<AbortController | null>(null);
   const loadedRef = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-
-  const key = services.keys.get(caseId) ?? null;
 
   const readArchives = useCallback(
     async (loaded: CaseRecord, caseKey: CryptoKey | null) => {
@@ -90,11 +91,10 @@ export function CaseView({ caseId, services, onClose }: { caseId: string; servic
     [caseId, services, readArchives],
   );
 
+  // Open the case once: with the key already unlocked in this tab, if any.
   useEffect(() => {
-    void load(key);
-    // Only on open: the key is read once.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: re-running on key change would reload over the officer's work
-  }, [load]);
+    void load(services.keys.get(caseId) ?? null);
+  }, [load, services, caseId]);
 
   // Save every change, a moment after it happens (and at once when the page is hidden).
   const pendingSave = useRef<CaseRecord | null>(null);
@@ -102,7 +102,9 @@ export function CaseView({ caseId, services, onClose }: { caseId: string; servic
     const toSave = pendingSave.current;
     if (!toSave) return;
     pendingSave.current = null;
-    services.store.saveCase(toSave, services.keys.get(toSave.id) ?? null).catch((error: unknown) => setProblem(describeProblem(error)));
+    services.store
+      .saveCase(toSave, services.keys.get(toSave.id) ?? null)
+      .catch((error: unknown) => setProblem(describeProblem(error)));
   }, [services]);
   useEffect(() => {
     if (!record || !loadedRef.current) return;
@@ -121,7 +123,10 @@ export function CaseView({ caseId, services, onClose }: { caseId: string; servic
     };
   }, [flush]);
 
-  const act = useCallback((action: DistributiveOmit<CaseAction, 'at'>) => dispatch({ ...action, at: nowIso() } as CaseAction), []);
+  const act = useCallback(
+    (action: DistributiveOmit<CaseAction, 'at'>) => dispatch({ ...action, at: nowIso() } as CaseAction),
+    [],
+  );
 
   const go = useCallback(
     (step: Step) => {
@@ -177,7 +182,8 @@ export function CaseView({ caseId, services, onClose }: { caseId: string; servic
   // A SAR cannot be prepared until the data subject is known: the engine keeps their data and withholds everyone else's.
   const awaitingSubject = record ? record.request.type === 'sar' && !record.scope.subject.name.trim() : false;
   useEffect(() => {
-    if (phase.kind === 'ready' && needsPrepared && !awaitingSubject && !prepared && !preparing && !problem) void prepare();
+    if (phase.kind === 'ready' && needsPrepared && !awaitingSubject && !prepared && !preparing && !problem)
+      void prepare();
   }, [phase.kind, needsPrepared, awaitingSubject, prepared, preparing, problem, prepare]);
 
   const cancelPrepare = useCallback(() => prepareAbort.current?.abort(), []);
@@ -195,7 +201,9 @@ export function CaseView({ caseId, services, onClose }: { caseId: string; servic
     return (
       <>
         <h1>This case is encrypted</h1>
-        {phase.error && <ErrorSummary problems={[describeProblem({ name: 'WrongPassphraseError', message: phase.error })]} />}
+        {phase.error && (
+          <ErrorSummary problems={[describeProblem({ name: 'WrongPassphraseError', message: phase.error })]} />
+        )}
         <form
           onSubmit={async (event) => {
             event.preventDefault();
@@ -212,15 +220,20 @@ export function CaseView({ caseId, services, onClose }: { caseId: string; servic
             }
           }}
         >
-          <TextField id="unlock-passphrase" label="Passphrase" type="password" value={passphrase} onChange={setPassphrase} autoComplete="current-password" />
+          <TextField
+            id="unlock-passphrase"
+            label="Passphrase"
+            type="password"
+            value={passphrase}
+            onChange={setPassphrase}
+            autoComplete="current-password"
+          />
           <button type="submit" className="nhsuk-button">
             Open case
           </button>
         </form>
         <p className="nhsuk-body">
-          <a href="#/" onClick={(event) => { event.preventDefault(); onClose(); }}>
-            Back to your cases
-          </a>
+          <a href="#/">Back to your cases</a>
         </p>
       </>
     );
@@ -244,7 +257,7 @@ export function CaseView({ caseId, services, onClose }: { caseId: string; servic
   return (
     <>
       <div className="nhsuk-back-link">
-        <a className="nhsuk-back-link__link" href="#/" onClick={(event) => { event.preventDefault(); flush(); onClose(); }}>
+        <a className="nhsuk-back-link__link" href="#/">
           Your cases
         </a>
       </div>
@@ -258,9 +271,9 @@ export function CaseView({ caseId, services, onClose }: { caseId: string; servic
                   <span className="app-steps__number">{index + 1}</span> {stepNames[step]}
                 </span>
               ) : canVisit(step) ? (
-                <a href={`#/case/${record.id}`} onClick={(event) => { event.preventDefault(); go(step); }}>
+                <button type="button" className="app-link-button" onClick={() => go(step)}>
                   <span className="app-steps__number">{index + 1}</span> {stepNames[step]}
-                </a>
+                </button>
               ) : (
                 <span className="app-steps__disabled">
                   <span className="app-steps__number">{index + 1}</span> {stepNames[step]}
@@ -290,9 +303,9 @@ export function CaseView({ caseId, services, onClose }: { caseId: string; servic
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
             This is a subject access request: enter the data subject on the{' '}
-            <a href={`#/case/${record.id}`} onClick={(event) => { event.preventDefault(); go('scope'); }}>
+            <button type="button" className="app-link-button" onClick={() => go('scope')}>
               Scope
-            </a>{' '}
+            </button>{' '}
             step first, so the tool knows whose data to keep.
           </p>
         </div>

@@ -12,7 +12,13 @@ import type { DistributiveOmit } from './CaseView.tsx';
 import { newId } from './services.ts';
 import { Tag, TextField } from './ui.tsx';
 
-export function DeadlineBar({ record, act }: { record: CaseRecord; act: (action: DistributiveOmit<CaseAction, 'at'>) => void }) {
+export function DeadlineBar({
+  record,
+  act,
+}: {
+  record: CaseRecord;
+  act: (action: DistributiveOmit<CaseAction, 'at'>) => void;
+}) {
   const deadline = deadlineOf(record.request, record);
   const [pauseFrom, setPauseFrom] = useState<string>(localToday());
   const [pauseReason, setPauseReason] = useState('');
@@ -60,13 +66,22 @@ export function DeadlineBar({ record, act }: { record: CaseRecord; act: (action:
             <ul className="nhsuk-list">
               {record.pauses.map((pause) => (
                 <li key={pause.id}>
-                  Paused from {longDate(pause.from)} {pause.to ? `to ${longDate(pause.to)}` : '(still paused)'}: {pause.reason}{' '}
+                  Paused from {longDate(pause.from)} {pause.to ? `to ${longDate(pause.to)}` : '(still paused)'}:{' '}
+                  {pause.reason}{' '}
                   {!pause.to && (
-                    <button type="button" className="app-link-button" onClick={() => act({ type: 'pause/end', id: pause.id, to: localToday() })}>
+                    <button
+                      type="button"
+                      className="app-link-button"
+                      onClick={() => act({ type: 'pause/end', id: pause.id, to: localToday() })}
+                    >
                       Restart the clock today
                     </button>
                   )}{' '}
-                  <button type="button" className="app-link-button" onClick={() => act({ type: 'pause/remove', id: pause.id })}>
+                  <button
+                    type="button"
+                    className="app-link-button"
+                    onClick={() => act({ type: 'pause/remove', id: pause.id })}
+                  >
                     Remove<span className="nhsuk-u-visually-hidden"> pause from {longDate(pause.from)}</span>
                   </button>
                 </li>
@@ -89,7 +104,10 @@ export function DeadlineBar({ record, act }: { record: CaseRecord; act: (action:
                 className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                 onClick={() => {
                   if (!pauseFrom) return;
-                  act({ type: 'pause/add', pause: { id: newId(), from: pauseFrom, reason: pauseReason.trim() || 'Clock paused' } });
+                  act({
+                    type: 'pause/add',
+                    pause: { id: newId(), from: pauseFrom, reason: pauseReason.trim() || 'Clock paused' },
+                  });
                   setPauseReason('');
                 }}
               >
@@ -111,14 +129,20 @@ export function DeadlineBar({ record, act }: { record: CaseRecord; act: (action:
                 <TextField
                   id="extension-reason"
                   label="Reason for the extension"
-                  hint={record.request.type === 'sar' ? 'The request is complex or there are several requests' : 'For example, considering the public interest test'}
+                  hint={
+                    record.request.type === 'sar'
+                      ? 'The request is complex or there are several requests'
+                      : 'For example, considering the public interest test'
+                  }
                   value={extensionReason}
                   onChange={setExtensionReason}
                 />
                 <button
                   type="button"
                   className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                  onClick={() => act({ type: 'extension/set', extension: { reason: extensionReason.trim() || 'Extended' } })}
+                  onClick={() =>
+                    act({ type: 'extension/set', extension: { reason: extensionReason.trim() || 'Extended' } })
+                  }
                 >
                   Extend the time limit
                 </button>

@@ -9,8 +9,8 @@ import type { StageProgress } from '../lib/bridge.ts';
 import { deadlineOf } from '../lib/deadline.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { longDate } from '../lib/scope.ts';
-import type { StepProps } from './CaseView.tsx';
 import type { PackageOutput } from '../worker/stages.ts';
+import type { StepProps } from './CaseView.tsx';
 import { ErrorSummary, formatBytes, formatCount, ProgressPanel, TextField } from './ui.tsx';
 
 interface Built {
@@ -20,7 +20,13 @@ interface Built {
   pdfUrl: string;
 }
 
-const formatNames: Record<string, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', slack: 'Slack', signal: 'Signal', csv: 'CSV' };
+const formatNames: Record<string, string> = {
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  slack: 'Slack',
+  signal: 'Signal',
+  csv: 'CSV',
+};
 
 function safeName(reference: string): string {
   return reference.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'case';
@@ -42,12 +48,19 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
   );
 
   if (!prepared) {
-    return preparing ? <ProgressPanel label="Preparing the chat" progress={preparing} onCancel={cancelPrepare} /> : <p className="nhsuk-body">Preparing the chat…</p>;
+    return preparing ? (
+      <ProgressPanel label="Preparing the chat" progress={preparing} onCancel={cancelPrepare} />
+    ) : (
+      <p className="nhsuk-body">Preparing the chat…</p>
+    );
   }
 
   const deadline = deadlineOf(record.request, record);
   const scope = record.scope;
-  const range = scope.from || scope.to ? `, ${scope.from ? longDate(scope.from) : 'start'} to ${scope.to ? longDate(scope.to) : 'end'}` : '';
+  const range =
+    scope.from || scope.to
+      ? `, ${scope.from ? longDate(scope.from) : 'start'} to ${scope.to ? longDate(scope.to) : 'end'}`
+      : '';
   const formats = [...new Set(prepared.sources.map((source) => formatNames[source.format] ?? source.format))];
   const searched = `${formats.join(' and ')} chat "${prepared.title}"${range}`;
 
@@ -58,7 +71,11 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
     setBuilt(null);
     setProgress({ stage: 'disclose', done: 0, total: 0, label: 'Applying your decisions' });
     try {
-      const { disclosed, media } = await services.caseWorker.call('disclose', { decisions: record.decisions }, { signal: controller.signal });
+      const { disclosed, media } = await services.caseWorker.call(
+        'disclose',
+        { decisions: record.decisions },
+        { signal: controller.signal },
+      );
       const output = await services.packageWorker.call(
         'package',
         {
@@ -86,7 +103,9 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
       setBuilt({
         output,
         zipUrl: URL.createObjectURL(new Blob([output.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' })),
-        caseFileUrl: URL.createObjectURL(new Blob([output.caseFile as Uint8Array<ArrayBuffer>], { type: 'application/json' })),
+        caseFileUrl: URL.createObjectURL(
+          new Blob([output.caseFile as Uint8Array<ArrayBuffer>], { type: 'application/json' }),
+        ),
         pdfUrl: URL.createObjectURL(new Blob([output.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })),
       });
       requestAnimationFrame(() => resultHeading.current?.focus());
@@ -106,12 +125,21 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
         The bundle holds the transcript as a PDF, an accessible web page and spreadsheets, the attachments you chose to
         include, and a manifest. The case file is for your organisation's records only: do not send it to the requester.
       </p>
-      <TextField id="response-date" label="Date of response" hint="Printed on the bundle; every date in it comes from this one" type="date" value={responseDate} onChange={setResponseDate} />
+      <TextField
+        id="response-date"
+        label="Date of response"
+        hint="Printed on the bundle; every date in it comes from this one"
+        type="date"
+        value={responseDate}
+        onChange={setResponseDate}
+      />
       <p className="nhsuk-body-s">What was searched: {searched}</p>
       <button type="button" className="nhsuk-button" onClick={build} disabled={progress !== null}>
         Build the disclosure bundle
       </button>
-      {progress && <ProgressPanel label="Building the bundle" progress={progress} onCancel={() => abort.current?.abort()} />}
+      {progress && (
+        <ProgressPanel label="Building the bundle" progress={progress} onCancel={() => abort.current?.abort()} />
+      )}
       {built && (
         <section aria-labelledby="bundle-ready">
           <div className="nhsuk-panel app-panel-ready">
@@ -119,7 +147,8 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
               Bundle ready
             </h2>
             <div className="nhsuk-panel__body">
-              {formatCount(built.output.counts.messagesDisclosed)} messages disclosed, {formatCount(built.output.counts.redactions)} redactions,{' '}
+              {formatCount(built.output.counts.messagesDisclosed)} messages disclosed,{' '}
+              {formatCount(built.output.counts.redactions)} redactions,{' '}
               {formatCount(built.output.counts.attachmentsDisclosed)} attachments included
             </div>
           </div>
@@ -127,11 +156,17 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
             <a className="nhsuk-button" href={built.zipUrl} download={`${name}-disclosure-bundle.zip`}>
               Download the disclosure bundle ({formatBytes(built.output.zip.byteLength)})
             </a>
-            <a className="nhsuk-button nhsuk-button--secondary" href={built.caseFileUrl} download={`${name}-case-file.json`}>
+            <a
+              className="nhsuk-button nhsuk-button--secondary"
+              href={built.caseFileUrl}
+              download={`${name}-case-file.json`}
+            >
               Download the case file
             </a>
           </div>
-          <p className="nhsuk-body-s">SHA-256 of the bundle: <code className="app-hash">{built.output.zipSha256}</code></p>
+          <p className="nhsuk-body-s">
+            SHA-256 of the bundle: <code className="app-hash">{built.output.zipSha256}</code>
+          </p>
           <h2>Preview of the PDF</h2>
           <p className="nhsuk-body">
             Check the preview before you send the bundle.{' '}

@@ -9,6 +9,7 @@ import type { Message } from '@im-records/chat-import';
 import type { Decision, Proposal, ProposalStatus, RedactionCategory } from '@im-records/redaction';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type AttachmentChoice, attachmentChoices } from '../lib/attachments.ts';
 import { categoryNames } from '../lib/case-model.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import {
@@ -22,7 +23,6 @@ import {
   statusesAfter,
 } from '../lib/review.ts';
 import { longDate, timeOf } from '../lib/scope.ts';
-import { attachmentChoices, type AttachmentChoice } from '../lib/attachments.ts';
 import type { StepProps } from './CaseView.tsx';
 import { nowIso, type Services } from './services.ts';
 import { ErrorSummary, formatCount, ProgressPanel } from './ui.tsx';
@@ -41,10 +41,12 @@ export function ReviewStep(props: StepProps) {
   const [active, setActive] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [selection, setSelection] = useState<{ messageId: string; start: number; end: number; text: string } | null>(null);
+  const [selection, setSelection] = useState<{ messageId: string; start: number; end: number; text: string } | null>(
+    null,
+  );
   const [term, setTerm] = useState('');
   const [termCategory, setTermCategory] = useState<RedactionCategory>('person-name');
-  const listRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const focusAfterRender = useRef<string | null>(null);
 
@@ -52,7 +54,10 @@ export function ReviewStep(props: StepProps) {
   const messages = prepared?.messages ?? [];
   const statuses = useMemo(() => statusesAfter(proposals, record.decisions), [proposals, record.decisions]);
   const byMessage = useMemo(() => proposalsByMessage(proposals), [proposals]);
-  const inScope = useMemo(() => (prepared ? new Set(prepared.inScope.map((entry) => entry.messageId)) : null), [prepared]);
+  const inScope = useMemo(
+    () => (prepared ? new Set(prepared.inScope.map((entry) => entry.messageId)) : null),
+    [prepared],
+  );
   const messageIndex = useMemo(() => new Map(messages.map((message, index) => [message.id, index])), [messages]);
   const counts = useMemo(() => reviewCounts(proposals, statuses, inScope), [proposals, statuses, inScope]);
   const attachments = useMemo(() => attachmentChoices(record.decisions), [record.decisions]);
@@ -73,6 +78,10 @@ export function ReviewStep(props: StepProps) {
     }
     return list;
   }, [shown, messages, byMessage, filters.categories]);
+  const pendingShown = useMemo(
+    () => ordered.filter((proposal) => (statuses.get(proposal.id) ?? proposal.status) === 'proposed'),
+    [ordered, statuses],
+  );
   const shownRow = useMemo(() => new Map(shown.map((messageIdx, row) => [messageIdx, row])), [shown]);
 
   const virtualizer = useVirtualizer({
@@ -128,10 +137,7 @@ export function ReviewStep(props: StepProps) {
     [messageIndex, shownRow, virtualizer, statuses],
   );
 
-  const record_ = useCallback(
-    (decisions: Decision[]) => act({ type: 'decision/record', decisions }),
-    [act],
-  );
+  const record_ = useCallback((decisions: Decision[]) => act({ type: 'decision/record', decisions }), [act]);
 
   const decide = useCallback(
     (action: 'accept' | 'reject', proposal: Proposal) => {
@@ -212,8 +218,12 @@ export function ReviewStep(props: StepProps) {
       return;
     }
     const range = chosen.getRangeAt(0);
-    const container = (range.startContainer.parentElement as HTMLElement | null)?.closest<HTMLElement>('[data-text-of]');
-    const endContainer = (range.endContainer.parentElement as HTMLElement | null)?.closest<HTMLElement>('[data-text-of]');
+    const container = (range.startContainer.parentElement as HTMLElement | null)?.closest<HTMLElement>(
+      '[data-text-of]',
+    );
+    const endContainer = (range.endContainer.parentElement as HTMLElement | null)?.closest<HTMLElement>(
+      '[data-text-of]',
+    );
     if (!container || container !== endContainer) {
       setSelection(null);
       return;
@@ -226,7 +236,12 @@ export function ReviewStep(props: StepProps) {
     const trimmedStart = start + (text.length - text.trimStart().length);
     const trimmed = text.trim();
     if (!trimmed) return;
-    setSelection({ messageId: container.dataset.textOf ?? '', start: trimmedStart, end: trimmedStart + trimmed.length, text: trimmed });
+    setSelection({
+      messageId: container.dataset.textOf ?? '',
+      start: trimmedStart,
+      end: trimmedStart + trimmed.length,
+      text: trimmed,
+    });
   };
 
   if (!prepared) {
@@ -238,8 +253,13 @@ export function ReviewStep(props: StepProps) {
   }
 
   const toggleCategory = (category: RedactionCategory, on: boolean) =>
-    setFilters({ ...filters, categories: on ? [...filters.categories, category] : filters.categories.filter((c) => c !== category) });
-  const categoriesPresent = (Object.keys(categoryNames) as RedactionCategory[]).filter((category) => counts.byCategory[category]);
+    setFilters({
+      ...filters,
+      categories: on ? [...filters.categories, category] : filters.categories.filter((c) => c !== category),
+    });
+  const categoriesPresent = (Object.keys(categoryNames) as RedactionCategory[]).filter(
+    (category) => counts.byCategory[category],
+  );
 
   return (
     <>
@@ -248,11 +268,32 @@ export function ReviewStep(props: StepProps) {
         <p className="nhsuk-body-l nhsuk-u-margin-bottom-1">
           <strong>{formatCount(counts.proposed)}</strong> still to review
         </p>
-        <p className="nhsuk-body nhsuk-u-margin-bottom-0">
-          {formatCount(counts.accepted)} redacted · {formatCount(counts.rejected)} kept · {formatCount(counts.total)} proposed in{' '}
-          {formatCount(prepared.inScope.length)} messages in scope
+        <p className="nhsuk-body nhsuk-u-margin-bottom-2">
+          {formatCount(counts.accepted)} redacted · {formatCount(counts.rejected)} kept · {formatCount(counts.total)}{' '}
+          proposed in {formatCount(prepared.inScope.length)} messages in scope
         </p>
       </div>
+      {pendingShown.length > 0 && (
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+          onClick={() => {
+            const at = nowIso();
+            record_(
+              pendingShown.map((proposal) => ({
+                action: 'accept' as const,
+                proposalId: proposal.id,
+                by: record.officer || 'officer',
+                at,
+                reason: 'Accepted in bulk',
+              })),
+            );
+            setAnnouncement(`Redacted ${formatCount(pendingShown.length)} proposals.`);
+          }}
+        >
+          Redact all {formatCount(pendingShown.length)} still to review in this view
+        </button>
+      )}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-quarter app-review-filters">
           <h2 className="nhsuk-heading-s">Filters</h2>
@@ -263,16 +304,31 @@ export function ReviewStep(props: StepProps) {
             <div className="nhsuk-hint" id="search-hint">
               Press / to jump here
             </div>
-            <input ref={searchRef} className="nhsuk-input" id="search" type="search" value={query} aria-describedby="search-hint search-result" onChange={(event) => setQuery(event.target.value)} />
+            <input
+              ref={searchRef}
+              className="nhsuk-input"
+              id="search"
+              type="search"
+              value={query}
+              aria-describedby="search-hint search-result"
+              onChange={(event) => setQuery(event.target.value)}
+            />
             <p className="nhsuk-body-s nhsuk-u-margin-top-1" id="search-result" aria-live="polite">
-              {searchHits ? `${formatCount(searchHits.ids.size)} matching messages (${searchHits.ms.toFixed(1)} ms)` : ''}
+              {searchHits
+                ? `${formatCount(searchHits.ids.size)} matching messages (${searchHits.ms.toFixed(1)} ms)`
+                : ''}
             </p>
           </div>
           <div className="nhsuk-form-group">
             <label className="nhsuk-label" htmlFor="filter-status">
               Status
             </label>
-            <select className="nhsuk-select" id="filter-status" value={filters.status} onChange={(event) => setFilters({ ...filters, status: event.target.value as ReviewFilters['status'] })}>
+            <select
+              className="nhsuk-select"
+              id="filter-status"
+              value={filters.status}
+              onChange={(event) => setFilters({ ...filters, status: event.target.value as ReviewFilters['status'] })}
+            >
               <option value="all">All messages</option>
               <option value="any-proposal">With a proposed redaction</option>
               <option value="proposed">Still to review</option>
@@ -286,7 +342,13 @@ export function ReviewStep(props: StepProps) {
               <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
                 {categoriesPresent.map((category) => (
                   <div className="nhsuk-checkboxes__item" key={category}>
-                    <input className="nhsuk-checkboxes__input" id={`cat-${category}`} type="checkbox" checked={filters.categories.includes(category)} onChange={(event) => toggleCategory(category, event.target.checked)} />
+                    <input
+                      className="nhsuk-checkboxes__input"
+                      id={`cat-${category}`}
+                      type="checkbox"
+                      checked={filters.categories.includes(category)}
+                      onChange={(event) => toggleCategory(category, event.target.checked)}
+                    />
                     <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`cat-${category}`}>
                       <span className={`app-swatch app-legend--${category}`} aria-hidden="true" />
                       {categoryNames[category]} ({counts.byCategory[category]?.proposed ?? 0} to review)
@@ -300,7 +362,12 @@ export function ReviewStep(props: StepProps) {
             <label className="nhsuk-label" htmlFor="filter-participant">
               Participant
             </label>
-            <select className="nhsuk-select app-select-full" id="filter-participant" value={filters.participant} onChange={(event) => setFilters({ ...filters, participant: event.target.value })}>
+            <select
+              className="nhsuk-select app-select-full"
+              id="filter-participant"
+              value={filters.participant}
+              onChange={(event) => setFilters({ ...filters, participant: event.target.value })}
+            >
               <option value="">Everyone</option>
               {participants.map((participant) => (
                 <option key={participant} value={participant}>
@@ -313,17 +380,35 @@ export function ReviewStep(props: StepProps) {
             <label className="nhsuk-label" htmlFor="filter-from">
               From
             </label>
-            <input className="nhsuk-input" id="filter-from" type="date" value={filters.from} onChange={(event) => setFilters({ ...filters, from: event.target.value })} />
+            <input
+              className="nhsuk-input"
+              id="filter-from"
+              type="date"
+              value={filters.from}
+              onChange={(event) => setFilters({ ...filters, from: event.target.value })}
+            />
           </div>
           <div className="nhsuk-form-group">
             <label className="nhsuk-label" htmlFor="filter-to">
               To
             </label>
-            <input className="nhsuk-input" id="filter-to" type="date" value={filters.to} onChange={(event) => setFilters({ ...filters, to: event.target.value })} />
+            <input
+              className="nhsuk-input"
+              id="filter-to"
+              type="date"
+              value={filters.to}
+              onChange={(event) => setFilters({ ...filters, to: event.target.value })}
+            />
           </div>
           <div className="nhsuk-checkboxes nhsuk-checkboxes--small nhsuk-u-margin-bottom-4">
             <div className="nhsuk-checkboxes__item">
-              <input className="nhsuk-checkboxes__input" id="filter-scope" type="checkbox" checked={!filters.inScopeOnly} onChange={(event) => setFilters({ ...filters, inScopeOnly: !event.target.checked })} />
+              <input
+                className="nhsuk-checkboxes__input"
+                id="filter-scope"
+                type="checkbox"
+                checked={!filters.inScopeOnly}
+                onChange={(event) => setFilters({ ...filters, inScopeOnly: !event.target.checked })}
+              />
               <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="filter-scope">
                 Show messages out of scope
               </label>
@@ -334,7 +419,14 @@ export function ReviewStep(props: StepProps) {
             onSubmit={(event) => {
               event.preventDefault();
               if (!term.trim()) return;
-              void addManual({ action: 'add-term', term: term.trim(), category: termCategory, by: record.officer || 'officer', at: nowIso(), reason: 'Redact every occurrence' });
+              void addManual({
+                action: 'add-term',
+                term: term.trim(),
+                category: termCategory,
+                by: record.officer || 'officer',
+                at: nowIso(),
+                reason: 'Redact every occurrence',
+              });
               setAnnouncement(`Every occurrence of "${term.trim()}" will be redacted.`);
               setTerm('');
             }}
@@ -346,13 +438,24 @@ export function ReviewStep(props: StepProps) {
               <div className="nhsuk-hint" id="term-hint">
                 Every occurrence in the chat is redacted
               </div>
-              <input className="nhsuk-input" id="term" value={term} aria-describedby="term-hint" onChange={(event) => setTerm(event.target.value)} />
+              <input
+                className="nhsuk-input"
+                id="term"
+                value={term}
+                aria-describedby="term-hint"
+                onChange={(event) => setTerm(event.target.value)}
+              />
             </div>
             <div className="nhsuk-form-group">
               <label className="nhsuk-label" htmlFor="term-category">
                 What it is
               </label>
-              <select className="nhsuk-select app-select-full" id="term-category" value={termCategory} onChange={(event) => setTermCategory(event.target.value as RedactionCategory)}>
+              <select
+                className="nhsuk-select app-select-full"
+                id="term-category"
+                value={termCategory}
+                onChange={(event) => setTermCategory(event.target.value as RedactionCategory)}
+              >
                 {(Object.keys(categoryNames) as RedactionCategory[]).map((category) => (
                   <option key={category} value={category}>
                     {categoryNames[category]}
@@ -371,22 +474,45 @@ export function ReviewStep(props: StepProps) {
             {activeProposal && activeStatus ? (
               <>
                 <p className="nhsuk-body nhsuk-u-margin-bottom-2">
-                  <span className={`app-legend app-legend--${activeProposal.category}`}>{categoryNames[activeProposal.category]}</span>{' '}
-                  <strong>"{activeProposal.text}"</strong> – {statusWords[activeStatus]} – would be withheld under {activeProposal.exemption}
-                  <span className="nhsuk-body-s"> (found by {activeProposal.rule}, confidence {Math.round(activeProposal.confidence * 100)}%)</span>
+                  <span className={`app-legend app-legend--${activeProposal.category}`}>
+                    {categoryNames[activeProposal.category]}
+                  </span>{' '}
+                  <strong>"{activeProposal.text}"</strong> – {statusWords[activeStatus]} – would be withheld under{' '}
+                  {activeProposal.exemption}
+                  <span className="nhsuk-body-s">
+                    {' '}
+                    (found by {activeProposal.rule}, confidence {Math.round(activeProposal.confidence * 100)}%)
+                  </span>
                 </p>
                 <div className="app-button-row">
-                  <button type="button" className="nhsuk-button nhsuk-button--small" onClick={() => decide('accept', activeProposal)} aria-keyshortcuts="A">
+                  <button
+                    type="button"
+                    className="nhsuk-button nhsuk-button--small"
+                    onClick={() => decide('accept', activeProposal)}
+                    aria-keyshortcuts="A"
+                  >
                     Redact<span className="nhsuk-u-visually-hidden"> "{activeProposal.text}"</span> (A)
                   </button>
-                  <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => decide('reject', activeProposal)} aria-keyshortcuts="R">
+                  <button
+                    type="button"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                    onClick={() => decide('reject', activeProposal)}
+                    aria-keyshortcuts="R"
+                  >
                     Keep<span className="nhsuk-u-visually-hidden"> "{activeProposal.text}"</span> (R)
                   </button>
                   <button
                     type="button"
                     className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                     onClick={() => {
-                      void addManual({ action: 'add-term', term: activeProposal.text, category: activeProposal.category, by: record.officer || 'officer', at: nowIso(), reason: 'Redact every occurrence' });
+                      void addManual({
+                        action: 'add-term',
+                        term: activeProposal.text,
+                        category: activeProposal.category,
+                        by: record.officer || 'officer',
+                        at: nowIso(),
+                        reason: 'Redact every occurrence',
+                      });
                       setAnnouncement(`Every occurrence of "${activeProposal.text}" will be redacted.`);
                     }}
                   >
@@ -405,19 +531,36 @@ export function ReviewStep(props: StepProps) {
                   type="button"
                   className="nhsuk-button nhsuk-button--small"
                   onClick={() => {
-                    void addManual({ action: 'add-span', messageId: selection.messageId, start: selection.start, end: selection.end, category: termCategory, by: record.officer || 'officer', at: nowIso(), reason: 'Selected by the officer' });
+                    void addManual({
+                      action: 'add-span',
+                      messageId: selection.messageId,
+                      start: selection.start,
+                      end: selection.end,
+                      category: termCategory,
+                      by: record.officer || 'officer',
+                      at: nowIso(),
+                      reason: 'Selected by the officer',
+                    });
                     setAnnouncement(`"${selection.text}" will be redacted.`);
                     setSelection(null);
                     window.getSelection()?.removeAllRanges();
                   }}
                 >
-                  Redact selected text "{selection.text.length > 40 ? `${selection.text.slice(0, 40)}…` : selection.text}"
+                  Redact selected text "
+                  {selection.text.length > 40 ? `${selection.text.slice(0, 40)}…` : selection.text}"
                 </button>
                 <button
                   type="button"
                   className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
                   onClick={() => {
-                    void addManual({ action: 'add-term', term: selection.text, category: termCategory, by: record.officer || 'officer', at: nowIso(), reason: 'Redact every occurrence' });
+                    void addManual({
+                      action: 'add-term',
+                      term: selection.text,
+                      category: termCategory,
+                      by: record.officer || 'officer',
+                      at: nowIso(),
+                      reason: 'Redact every occurrence',
+                    });
                     setSelection(null);
                   }}
                 >
@@ -435,12 +578,11 @@ export function ReviewStep(props: StepProps) {
           <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
             Showing {formatCount(shown.length)} of {formatCount(messages.length)} messages
           </p>
-          <div
+          <section
             ref={listRef}
             className="app-chat"
             // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling conversation must be reachable and scrollable by keyboard (WCAG 2.1.1)
             tabIndex={0}
-            role="region"
             aria-label="Conversation"
             aria-describedby="shortcuts"
           >
@@ -464,13 +606,15 @@ export function ReviewStep(props: StepProps) {
                       onChoose={(proposal) => setActive(proposal.id)}
                       services={services}
                       attachments={attachments}
-                      onAttachment={(decision) => record_([{ ...decision, by: record.officer || 'officer', at: nowIso() }])}
+                      onAttachment={(decision) =>
+                        record_([{ ...decision, by: record.officer || 'officer', at: nowIso() }])
+                      }
                     />
                   </div>
                 );
               })}
             </div>
-          </div>
+          </section>
         </div>
       </div>
       <button type="button" className="nhsuk-button nhsuk-u-margin-top-4" onClick={() => go('package')}>
@@ -478,7 +622,8 @@ export function ReviewStep(props: StepProps) {
       </button>
       {counts.proposed > 0 && (
         <p className="nhsuk-body-s">
-          {formatCount(counts.proposed)} proposals are still to review. Anything you have not reviewed is redacted in the bundle.
+          {formatCount(counts.proposed)} proposals are still to review. Anything you have not reviewed is redacted in
+          the bundle.
         </p>
       )}
     </>
@@ -494,13 +639,31 @@ interface ChatMessageProps {
   onChoose: (proposal: Proposal) => void;
   services: Services;
   attachments: ReadonlyMap<string, AttachmentChoice>;
-  onAttachment: (decision: { action: 'withhold-attachment' | 'include-attachment'; messageId: string; fileName: string; reason?: string }) => void;
+  onAttachment: (decision: {
+    action: 'withhold-attachment' | 'include-attachment';
+    messageId: string;
+    fileName: string;
+    reason?: string;
+  }) => void;
 }
 
-const ChatMessage = memo(function ChatMessage({ message, proposals, statuses, active, inScope, onChoose, services, attachments, onAttachment }: ChatMessageProps) {
+const ChatMessage = memo(function ChatMessage({
+  message,
+  proposals,
+  statuses,
+  active,
+  inScope,
+  onChoose,
+  services,
+  attachments,
+  onAttachment,
+}: ChatMessageProps) {
   const segments = segmentText(message.text, proposals);
   return (
-    <article className={`app-message${message.kind === 'system' ? ' app-message--system' : ''}${inScope ? '' : ' app-message--out'}`} aria-label={`${message.author ?? 'System'}, ${longDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}`}>
+    <article
+      className={`app-message${message.kind === 'system' ? ' app-message--system' : ''}${inScope ? '' : ' app-message--out'}`}
+      aria-label={`${message.author ?? 'System'}, ${longDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}`}
+    >
       <p className="app-message__meta">
         <span className="app-message__author">{message.author ?? 'System message'}</span>{' '}
         <span className="app-message__time">
@@ -538,7 +701,12 @@ const ChatMessage = memo(function ChatMessage({ message, proposals, statuses, ac
         return (
           <div className="app-attachment" key={attachment.fileName}>
             {attachment.kind === 'image' && attachment.included && attachment.mediaKey ? (
-              <ImagePreview mediaKey={attachment.mediaKey} mimeType={attachment.mimeType} alt={`Photo ${attachment.fileName}`} services={services} />
+              <ImagePreview
+                mediaKey={attachment.mediaKey}
+                mimeType={attachment.mimeType}
+                alt={`Photo ${attachment.fileName}`}
+                services={services}
+              />
             ) : null}
             <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
               {attachment.kind} · {attachment.fileName} {attachment.included ? '' : '(file not in the export)'} ·{' '}
@@ -572,22 +740,43 @@ const withholdReasons = [
   'Not relevant to the request',
 ];
 
-function AttachmentControl({ id, fileName, onChange }: { id: string; fileName: string; onChange: (withheld: boolean, reason?: string) => void }) {
+function AttachmentControl({
+  id,
+  fileName,
+  onChange,
+}: {
+  id: string;
+  fileName: string;
+  onChange: (withheld: boolean, reason?: string) => void;
+}) {
   const [reason, setReason] = useState(withholdReasons[0] as string);
   return (
     <div className="app-attachment__control">
       <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor={`${id}-reason`}>
         Reason to withhold {fileName}
       </label>
-      <select className="nhsuk-select app-select-small" id={`${id}-reason`} value={reason} onChange={(event) => setReason(event.target.value)}>
+      <select
+        className="nhsuk-select app-select-small"
+        id={`${id}-reason`}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+      >
         {withholdReasons.map((option) => (
           <option key={option}>{option}</option>
         ))}
       </select>{' '}
-      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" onClick={() => onChange(false)}>
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+        onClick={() => onChange(false)}
+      >
         Include<span className="nhsuk-u-visually-hidden"> {fileName}</span>
       </button>
-      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" onClick={() => onChange(true, reason)}>
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+        onClick={() => onChange(true, reason)}
+      >
         Withhold<span className="nhsuk-u-visually-hidden"> {fileName}</span>
       </button>
     </div>
@@ -595,7 +784,17 @@ function AttachmentControl({ id, fileName, onChange }: { id: string; fileName: s
 }
 
 /** Loads an image's bytes from the worker only when its message is on screen, and frees the object URL after. */
-function ImagePreview({ mediaKey, mimeType, alt, services }: { mediaKey: string; mimeType: string | undefined; alt: string; services: Services }) {
+function ImagePreview({
+  mediaKey,
+  mimeType,
+  alt,
+  services,
+}: {
+  mediaKey: string;
+  mimeType: string | undefined;
+  alt: string;
+  services: Services;
+}) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let objectUrl: string | null = null;
@@ -610,5 +809,9 @@ function ImagePreview({ mediaKey, mimeType, alt, services }: { mediaKey: string;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
   }, [mediaKey, mimeType, services]);
-  return url ? <img className="app-attachment__image" src={url} alt={alt} /> : <span className="nhsuk-body-s">Loading preview…</span>;
+  return url ? (
+    <img className="app-attachment__image" src={url} alt={alt} />
+  ) : (
+    <span className="nhsuk-body-s">Loading preview…</span>
+  );
 }

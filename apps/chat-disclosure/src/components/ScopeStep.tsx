@@ -80,7 +80,13 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
             <div className="nhsuk-hint">
               The person who asked for their data. Their own information is kept; other people's is withheld.
             </div>
-            <TextField id="subject-name" label="Full name" value={name} onChange={setName} width="nhsuk-input--width-30" />
+            <TextField
+              id="subject-name"
+              label="Full name"
+              value={name}
+              onChange={setName}
+              width="nhsuk-input--width-30"
+            />
             <div className="nhsuk-form-group">
               <label className="nhsuk-label" htmlFor="subject-aliases">
                 Other names they are known by (optional)
@@ -88,12 +94,33 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
               <div className="nhsuk-hint" id="subject-aliases-hint">
                 One per line, for example a nickname, a maiden name or a bed number used for them
               </div>
-              <textarea className="nhsuk-textarea" id="subject-aliases" rows={3} value={aliases} aria-describedby="subject-aliases-hint" onChange={(event) => setAliases(event.target.value)} />
+              <textarea
+                className="nhsuk-textarea"
+                id="subject-aliases"
+                rows={3}
+                value={aliases}
+                aria-describedby="subject-aliases-hint"
+                onChange={(event) => setAliases(event.target.value)}
+              />
             </div>
-            <TextField id="subject-phone" label="Phone number (optional)" type="tel" value={phone} onChange={setPhone} width="nhsuk-input--width-20" />
+            <TextField
+              id="subject-phone"
+              label="Phone number (optional)"
+              type="tel"
+              value={phone}
+              onChange={setPhone}
+              width="nhsuk-input--width-20"
+            />
             <div className="nhsuk-checkboxes">
               <div className="nhsuk-checkboxes__item">
-                <input className="nhsuk-checkboxes__input" id="keep-professionals" type="checkbox" checked={keepProfessionals} onChange={(event) => setKeepProfessionals(event.target.checked)} aria-describedby="keep-professionals-hint" />
+                <input
+                  className="nhsuk-checkboxes__input"
+                  id="keep-professionals"
+                  type="checkbox"
+                  checked={keepProfessionals}
+                  onChange={(event) => setKeepProfessionals(event.target.checked)}
+                  aria-describedby="keep-professionals-hint"
+                />
                 <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="keep-professionals">
                   Keep the names of health professionals acting in their role
                 </label>
@@ -104,11 +131,17 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
             </div>
           </fieldset>
         )}
-        <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-top-4" disabled={preparing !== null}>
+        <button
+          type="submit"
+          className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-top-4"
+          disabled={preparing !== null}
+        >
           Apply the scope
         </button>
       </form>
-      {preparing && <ProgressPanel label="Preparing the chat for review" progress={preparing} onCancel={cancelPrepare} />}
+      {preparing && (
+        <ProgressPanel label="Preparing the chat for review" progress={preparing} onCancel={cancelPrepare} />
+      )}
       {prepared && !preparing && (
         <section aria-labelledby="scope-result">
           <h2 id="scope-result">In scope</h2>
@@ -145,7 +178,9 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
                   return (
                     <li key={entry.messageId}>
                       <span className="nhsuk-u-font-weight-bold">
-                        {message ? `${longDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}, ${message.author ?? 'system'}` : entry.messageId}
+                        {message
+                          ? `${longDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}, ${message.author ?? 'system'}`
+                          : entry.messageId}
                       </span>
                       : {entry.reasons.join('; ')}
                     </li>

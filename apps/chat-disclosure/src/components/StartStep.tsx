@@ -27,12 +27,19 @@ export function StartStep({ record, services, act, go }: StepProps) {
 
   const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = async (event: { preventDefault(): void }) => {
     event.preventDefault();
     const received = dateFromParts(receivedParts.day, receivedParts.month, receivedParts.year);
-    const request = { type, reference: reference.trim(), received, requester: requester.trim(), organisation: organisation.trim() };
+    const request = {
+      type,
+      reference: reference.trim(),
+      received,
+      requester: requester.trim(),
+      organisation: organisation.trim(),
+    };
     const found = validateRequest(request, localToday());
-    if (!officer.trim()) found.push({ field: 'officer', message: 'Enter your name, so your decisions are recorded against it' });
+    if (!officer.trim())
+      found.push({ field: 'officer', message: 'Enter your name, so your decisions are recorded against it' });
     if (encrypt && !alreadyEncrypted) {
       if (passphrase.length < minPassphrase) {
         found.push({ field: 'passphrase', message: `Enter a passphrase of at least ${minPassphrase} characters` });
@@ -86,9 +93,20 @@ export function StartStep({ record, services, act, go }: StepProps) {
           </div>
         </fieldset>
       </div>
-      <TextField id="reference" label="Request reference" hint="Your organisation's reference, for example FOI-2025-0142" value={reference} onChange={setReference} error={errorFor('reference')} width="nhsuk-input--width-20" />
+      <TextField
+        id="reference"
+        label="Request reference"
+        hint="Your organisation's reference, for example FOI-2025-0142"
+        value={reference}
+        onChange={setReference}
+        error={errorFor('reference')}
+        width="nhsuk-input--width-20"
+      />
       <div className={`nhsuk-form-group${receivedError ? ' nhsuk-form-group--error' : ''}`}>
-        <fieldset className="nhsuk-fieldset" role="group" aria-describedby={`received-hint${receivedError ? ' received-error' : ''}`}>
+        <fieldset
+          className="nhsuk-fieldset"
+          aria-describedby={`received-hint${receivedError ? ' received-error' : ''}`}
+        >
           <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Date the request was received</legend>
           <div className="nhsuk-hint" id="received-hint">
             The due date is counted from this date. For example, 3 6 2025
@@ -121,28 +139,79 @@ export function StartStep({ record, services, act, go }: StepProps) {
           </div>
         </fieldset>
       </div>
-      <TextField id="requester" label="Who made the request" hint="Kept in this case only; it is not printed in the bundle" value={requester} onChange={setRequester} error={errorFor('requester')} width="nhsuk-input--width-30" />
-      <TextField id="organisation" label="Your organisation (optional)" hint="Printed on the cover page of the bundle" value={organisation} onChange={setOrganisation} width="nhsuk-input--width-30" />
-      <TextField id="officer" label="Your name" hint="Recorded with each decision in the case file" value={officer} onChange={setOfficer} error={errorFor('officer')} width="nhsuk-input--width-20" autoComplete="name" />
+      <TextField
+        id="requester"
+        label="Who made the request"
+        hint="Kept in this case only; it is not printed in the bundle"
+        value={requester}
+        onChange={setRequester}
+        error={errorFor('requester')}
+        width="nhsuk-input--width-30"
+      />
+      <TextField
+        id="organisation"
+        label="Your organisation (optional)"
+        hint="Printed on the cover page of the bundle"
+        value={organisation}
+        onChange={setOrganisation}
+        width="nhsuk-input--width-30"
+      />
+      <TextField
+        id="officer"
+        label="Your name"
+        hint="Recorded with each decision in the case file"
+        value={officer}
+        onChange={setOfficer}
+        error={errorFor('officer')}
+        width="nhsuk-input--width-20"
+        autoComplete="name"
+      />
       {alreadyEncrypted ? (
         <p className="nhsuk-body">This case is stored encrypted with your passphrase.</p>
       ) : (
         <div className="nhsuk-form-group">
           <div className="nhsuk-checkboxes">
             <div className="nhsuk-checkboxes__item">
-              <input className="nhsuk-checkboxes__input" id="encrypt" type="checkbox" checked={encrypt} onChange={(event) => setEncrypt(event.target.checked)} aria-describedby="encrypt-hint" />
+              <input
+                className="nhsuk-checkboxes__input"
+                id="encrypt"
+                type="checkbox"
+                checked={encrypt}
+                onChange={(event) => setEncrypt(event.target.checked)}
+                aria-describedby="encrypt-hint"
+              />
               <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="encrypt">
                 Encrypt this case in the browser with a passphrase
               </label>
               <div className="nhsuk-hint nhsuk-checkboxes__hint" id="encrypt-hint">
-                Recommended on a shared computer. You will need the passphrase to open the case again; nobody can recover it.
+                Recommended on a shared computer. You will need the passphrase to open the case again; nobody can
+                recover it.
               </div>
             </div>
           </div>
           {encrypt && (
             <div className="nhsuk-u-margin-top-3">
-              <TextField id="passphrase" label="Passphrase" hint={`At least ${minPassphrase} characters`} type="password" value={passphrase} onChange={setPassphrase} error={errorFor('passphrase')} width="nhsuk-input--width-20" autoComplete="new-password" />
-              <TextField id="passphrase-confirm" label="Passphrase again" type="password" value={confirm} onChange={setConfirm} error={errorFor('passphrase-confirm')} width="nhsuk-input--width-20" autoComplete="new-password" />
+              <TextField
+                id="passphrase"
+                label="Passphrase"
+                hint={`At least ${minPassphrase} characters`}
+                type="password"
+                value={passphrase}
+                onChange={setPassphrase}
+                error={errorFor('passphrase')}
+                width="nhsuk-input--width-20"
+                autoComplete="new-password"
+              />
+              <TextField
+                id="passphrase-confirm"
+                label="Passphrase again"
+                type="password"
+                value={confirm}
+                onChange={setConfirm}
+                error={errorFor('passphrase-confirm')}
+                width="nhsuk-input--width-20"
+                autoComplete="new-password"
+              />
             </div>
           )}
         </div>

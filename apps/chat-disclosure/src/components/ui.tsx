@@ -3,11 +3,17 @@
  * same and each control has its label, hint and error wired up for screen readers.
  */
 import { type ReactNode, useEffect, useRef } from 'react';
-import type { Problem } from '../lib/errors.ts';
 import type { StageProgress } from '../lib/bridge.ts';
+import type { Problem } from '../lib/errors.ts';
 
 /** The error summary at the top of a step; focused when it appears so screen readers announce it. */
-export function ErrorSummary({ problems, fieldErrors = [] }: { problems?: Problem[]; fieldErrors?: { field: string; message: string }[] }) {
+export function ErrorSummary({
+  problems,
+  fieldErrors = [],
+}: {
+  problems?: Problem[];
+  fieldErrors?: { field: string; message: string }[];
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const count = (problems?.length ?? 0) + fieldErrors.length;
   useEffect(() => {
@@ -15,7 +21,7 @@ export function ErrorSummary({ problems, fieldErrors = [] }: { problems?: Proble
   }, [count]);
   if (count === 0) return null;
   return (
-    <div className="nhsuk-error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
+    <div className="nhsuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">
         <h2 className="nhsuk-error-summary__heading" id="error-summary-title">
           There is a problem
@@ -51,7 +57,15 @@ export function ErrorSummary({ problems, fieldErrors = [] }: { problems?: Proble
 }
 
 /** A labelled progress bar with a cancel button, announced politely as it advances. */
-export function ProgressPanel({ progress, onCancel, label }: { progress: StageProgress | null; onCancel?: () => void; label: string }) {
+export function ProgressPanel({
+  progress,
+  onCancel,
+  label,
+}: {
+  progress: StageProgress | null;
+  onCancel?: () => void;
+  label: string;
+}) {
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <div className="app-progress nhsuk-card">
@@ -64,7 +78,11 @@ export function ProgressPanel({ progress, onCancel, label }: { progress: StagePr
           {progress?.label ?? 'Starting'} {progress && progress.total > 0 ? `– ${percent}%` : ''}
         </p>
         {onCancel && (
-          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" onClick={onCancel}>
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+            onClick={onCancel}
+          >
             Cancel
           </button>
         )}
@@ -85,7 +103,9 @@ export function TextField(props: {
   type?: 'text' | 'password' | 'tel' | 'date' | 'search';
   autoComplete?: string;
 }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={`nhsuk-form-group${props.error ? ' nhsuk-form-group--error' : ''}`}>
       <label className="nhsuk-label" htmlFor={props.id}>
@@ -117,7 +137,13 @@ export function TextField(props: {
 }
 
 /** A coloured status tag. */
-export function Tag({ children, colour }: { children: ReactNode; colour?: 'green' | 'red' | 'yellow' | 'orange' | 'grey' | 'blue' | 'white' }) {
+export function Tag({
+  children,
+  colour,
+}: {
+  children: ReactNode;
+  colour?: 'green' | 'red' | 'yellow' | 'orange' | 'grey' | 'blue' | 'white';
+}) {
   return <strong className={`nhsuk-tag${colour ? ` nhsuk-tag--${colour}` : ''}`}>{children}</strong>;
 }
 

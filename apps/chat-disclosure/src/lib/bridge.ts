@@ -77,7 +77,11 @@ export interface CallOptions<P> {
 
 /** A typed bridge to one worker. */
 export interface Bridge<S extends StageMap> {
-  call<K extends keyof S & string>(stage: K, input: S[K]['input'], options?: CallOptions<S[K]['progress']>): Promise<S[K]['output']>;
+  call<K extends keyof S & string>(
+    stage: K,
+    input: S[K]['input'],
+    options?: CallOptions<S[K]['progress']>,
+  ): Promise<S[K]['output']>;
   /** Stops the worker now, rejecting whatever is in flight. */
   terminate(): void;
   /** Calls still waiting for a reply. */
@@ -85,7 +89,10 @@ export interface Bridge<S extends StageMap> {
 }
 
 /** Creates a bridge; the worker is started on the first call. */
-export function createBridge<S extends StageMap>(start: () => WorkerLike, options: { idleMs?: number } = {}): Bridge<S> {
+export function createBridge<S extends StageMap>(
+  start: () => WorkerLike,
+  options: { idleMs?: number } = {},
+): Bridge<S> {
   let worker: WorkerLike | null = null;
   let nextId = 1;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;

@@ -44,7 +44,9 @@ async function deriveKey(passphrase: string, salt: Uint8Array, iterations: numbe
 /** Encrypts bytes with a fresh IV. */
 export async function seal(key: CryptoKey, plain: Uint8Array): Promise<Sealed> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain as Uint8Array<ArrayBuffer>));
+  const data = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain as Uint8Array<ArrayBuffer>),
+  );
   return { iv, data };
 }
 

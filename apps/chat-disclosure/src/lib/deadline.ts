@@ -14,7 +14,10 @@ export function deadlineOf(
   if (!isIsoDate(request.received) || !isIsoDate(today)) return null;
   const pauses = clock.pauses
     .map((pause) => ({ from: pause.from, to: pause.to ?? today }))
-    .filter((pause): pause is { from: typeof today; to: typeof today } => isIsoDate(pause.from) && isIsoDate(pause.to) && pause.from <= pause.to);
+    .filter(
+      (pause): pause is { from: typeof today; to: typeof today } =>
+        isIsoDate(pause.from) && isIsoDate(pause.to) && pause.from <= pause.to,
+    );
   try {
     return computeDeadline({
       type: request.type,

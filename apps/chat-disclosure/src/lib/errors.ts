@@ -70,7 +70,8 @@ export function describeProblem(error: unknown, file = 'The file'): Problem {
   const message = typeof named.message === 'string' ? named.message : String(error);
   const known = byName[name];
   if (known) return { ...known(file, message), detail: message };
-  if (error instanceof StageAbortedError) return { title: 'Cancelled.', action: 'Nothing was changed. You can start again when ready.' };
+  if (error instanceof StageAbortedError)
+    return { title: 'Cancelled.', action: 'Nothing was changed. You can start again when ready.' };
   return {
     title: 'Something went wrong.',
     action: 'Your case is saved. Reload the page and try again; if it keeps happening, note the details below for IT.',

@@ -36,7 +36,10 @@ export const noFilters: ReviewFilters = {
  * Status of each proposal: its own status from detection unless the officer decided otherwise; the latest decision wins,
  * so changing one's mind is just another decision in the log.
  */
-export function statusesAfter(proposals: readonly Proposal[], decisions: readonly Decision[]): Map<string, ProposalStatus> {
+export function statusesAfter(
+  proposals: readonly Proposal[],
+  decisions: readonly Decision[],
+): Map<string, ProposalStatus> {
   const statuses = new Map<string, ProposalStatus>();
   for (const proposal of proposals) statuses.set(proposal.id, proposal.status);
   for (const decision of decisions) {
@@ -122,7 +125,8 @@ export function reviewCounts(
     const status = statuses.get(proposal.id) ?? proposal.status;
     counts.total++;
     counts[status]++;
-    const category = (counts.byCategory[proposal.category] ??= { total: 0, proposed: 0 });
+    const category = counts.byCategory[proposal.category] ?? { total: 0, proposed: 0 };
+    counts.byCategory[proposal.category] = category;
     category.total++;
     if (status === 'proposed') category.proposed++;
   }

@@ -21,7 +21,8 @@ export async function buildSearchIndex(
   const index = new MiniSearch<SearchableMessage>({
     fields: ['text', 'author'],
     idField: 'id',
-    extractField: (document, field) => (field === 'author' ? (document.author ?? '') : document[field as 'id' | 'text']),
+    extractField: (document, field) =>
+      field === 'author' ? (document.author ?? '') : document[field as 'id' | 'text'],
   });
   const chunk = options.chunk ?? 5000;
   for (let at = 0; at < messages.length; at += chunk) {

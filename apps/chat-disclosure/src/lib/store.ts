@@ -64,7 +64,7 @@ interface Schema extends DBSchema {
 }
 
 function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+  return error instanceof DOMException && error.name === 'QuotaExceededError';
 }
 
 async function guard<T>(work: () => Promise<T>): Promise<T> {
@@ -146,7 +146,8 @@ export class CaseStore {
   /** An archive's bytes. */
   async getArchive(archiveId: string, key: CryptoKey | null): Promise<Uint8Array> {
     const stored = await this.#db.get('archives', archiveId);
-    if (!stored) throw new StorageError(`The stored copy of a chat export (${archiveId}) is missing. Add the file again.`);
+    if (!stored)
+      throw new StorageError(`The stored copy of a chat export (${archiveId}) is missing. Add the file again.`);
     if (stored.bytes) return stored.bytes;
     if (!stored.sealed || !key) throw new StorageError('This case is encrypted: enter its passphrase to open it.');
     return open(key, stored.sealed);

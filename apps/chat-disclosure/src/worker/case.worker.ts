@@ -7,16 +7,16 @@
 import { type Conversation, type ImportedArchive, importChat, mergeConversations } from '@im-records/chat-import';
 import {
   applyDecisions,
-  type DetectOptions,
   type DetectionResult,
+  type DetectOptions,
   detectPersonalData,
   disclose,
   type MessageSelection,
   type Proposal,
 } from '@im-records/redaction';
 import type MiniSearch from 'minisearch';
+import { type StageContext, type StageProgress, serveStages } from '../lib/bridge.ts';
 import type { ArchiveSummary } from '../lib/case-model.ts';
-import { serveStages, type StageContext, type StageProgress } from '../lib/bridge.ts';
 import { countReasons, dateExclusion, dateReason } from '../lib/scope.ts';
 import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib/search.ts';
 import { buildSampleArchive } from './sample.ts';
@@ -75,7 +75,11 @@ function summarise(archive: ImportedArchive): ArchiveSummary {
   };
 }
 
-async function timed<T>(timings: { stage: string; ms: number }[], stage: string, work: () => Promise<T> | T): Promise<T> {
+async function timed<T>(
+  timings: { stage: string; ms: number }[],
+  stage: string,
+  work: () => Promise<T> | T,
+): Promise<T> {
   const started = performance.now();
   const result = await work();
   timings.push({ stage, ms: Math.round(performance.now() - started) });
@@ -115,7 +119,8 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
 
   progress({ stage: 'scope', done: 0, total: 1, label: 'Working out what is in scope' });
   const scoped = await timed(timings, 'scope', () => {
-    const subjectSelection = detection.selection.length > 0 ? new Map(detection.selection.map((entry) => [entry.messageId, entry])) : null;
+    const subjectSelection =
+      detection.selection.length > 0 ? new Map(detection.selection.map((entry) => [entry.messageId, entry])) : null;
     const inScope: PreparedCase['inScope'] = [];
     const selection: MessageSelection[] = [];
     const outReasons: string[] = [];
@@ -132,8 +137,10 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
     return { inScope, selection, outOfScope: countReasons(outReasons) };
   });
 
-  const proposals = await timed(timings, 'decide', () =>
-    applyDecisions(merged.conversation, detection.proposals, input.decisions, input.mode).proposals,
+  const proposals = await timed(
+    timings,
+    'decide',
+    () => applyDecisions(merged.conversation, detection.proposals, input.decisions, input.mode).proposals,
   );
 
   const messages = merged.conversation.messages;

@@ -11,10 +11,13 @@ const inlineFonts: Record<string, () => Promise<string>> = {
     import('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?inline').then((module) => module.default as string),
 };
 
-const cjkSlices = import.meta.glob<string>('../../../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-[0-9]*-400-normal.woff2', {
-  query: '?inline',
-  import: 'default',
-});
+const cjkSlices = import.meta.glob<string>(
+  '../../../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-[0-9]*-400-normal.woff2',
+  {
+    query: '?inline',
+    import: 'default',
+  },
+);
 
 function decodeDataUrl(dataUrl: string): Uint8Array {
   const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);

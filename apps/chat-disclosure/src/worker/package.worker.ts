@@ -30,7 +30,12 @@ serveStages<PackageStages>(self, {
       options: { loadFont },
       signal,
       onProgress: (step) =>
-        progress({ stage: step.stage, done: step.done, total: step.total, label: `Building the bundle (${step.stage})` }),
+        progress({
+          stage: step.stage,
+          done: step.done,
+          total: step.total,
+          label: `Building the bundle (${step.stage})`,
+        }),
     });
     const { json } = buildCaseFile({
       sourceSha256: sources.map((source) => source.sha256).join(','),

@@ -31,7 +31,10 @@ function samplePdf(): Uint8Array {
 }
 
 /** Builds the sample export zip for a seed: same seed, same chat. */
-export async function buildSampleArchive(seed: number, messages: number): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function buildSampleArchive(
+  seed: number,
+  messages: number,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const chat = await generateClinicalChat({ seed, messages, style: 'android' });
   const files: Record<string, Uint8Array> = {};
   files[`WhatsApp Chat with ${chat.title}.txt`] = new TextEncoder().encode(chat.exportText);

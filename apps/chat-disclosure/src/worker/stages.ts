@@ -9,8 +9,8 @@
  */
 import type { Conversation, Message, Participant } from '@im-records/chat-import';
 import type { Decision, DisclosedConversation, Proposal, RedactionMode } from '@im-records/redaction';
-import type { ArchiveSummary, CaseRequest, CaseScope } from '../lib/case-model.ts';
 import type { StageProgress } from '../lib/bridge.ts';
+import type { ArchiveSummary, CaseRequest, CaseScope } from '../lib/case-model.ts';
 
 /** One archive to parse. */
 export interface ImportInput {
@@ -91,7 +91,11 @@ export type CaseStages = {
     output: { disclosed: DisclosedConversation; media: [string, Uint8Array][] };
     progress: StageProgress;
   };
-  sample: { input: { seed: number; messages: number }; output: { fileName: string; bytes: Uint8Array }; progress: StageProgress };
+  sample: {
+    input: { seed: number; messages: number };
+    output: { fileName: string; bytes: Uint8Array };
+    progress: StageProgress;
+  };
 };
 
 /** The package worker's stages. */

@@ -39,24 +39,53 @@ export class MessageSink {
   /** Local wall time encoded as if UTC, or a true UTC instant when `isUtc` is 1; replaced by UTC ms after resolving. */
   when = new Float64Array(1024);
   isUtc = new Uint8Array(1024);
+  /**
+   * The text's hash lanes (see `hashText` in hash.ts) at 2i and 2i + 1, when `hashed[i]` is 1: a parser that has
+   * the text's characters at hand while copying them can hash them there, saving a second pass when ids are made.
+   */
+  textHash = new Int32Array(2048);
+  hashed = new Uint8Array(1024);
   /** Warnings that hold raw lines not placed in a message (each counts its line range in the reconciliation). */
   readonly warnings: ImportWarning[] = [];
   /** Lines (or records) read, for the reconciliation. */
   linesRead = 0;
 
+  /** Makes room for `count` messages at once (avoids repeated growth of the typed arrays). */
+  reserve(count: number): void {
+    if (count > this.when.length) this.#grow(count);
+  }
+
+  #grow(capacity: number): void {
+    const w = new Float64Array(capacity);
+    w.set(this.when);
+    this.when = w;
+    const u = new Uint8Array(capacity);
+    u.set(this.isUtc);
+    this.isUtc = u;
+    const t = new Int32Array(capacity * 2);
+    t.set(this.textHash);
+    this.textHash = t;
+    const h = new Uint8Array(capacity);
+    h.set(this.hashed);
+    this.hashed = h;
+  }
+
+  /** Adds a message; `when` as described at {@link MessageSink.when}. */
   add(message: Message, when: number, isUtc: boolean): void {
     const i = this.messages.length;
-    if (i === this.when.length) {
-      const w = new Float64Array(i * 2);
-      w.set(this.when);
-      this.when = w;
-      const u = new Uint8Array(i * 2);
-      u.set(this.isUtc);
-      this.isUtc = u;
-    }
+    if (i === this.when.length) this.#grow(i * 2);
     this.when[i] = when;
     this.isUtc[i] = isUtc ? 1 : 0;
     this.messages.push(message);
+  }
+
+  /** Adds a message whose text's hash lanes are already known (see {@link MessageSink.textHash}). */
+  addHashed(message: Message, when: number, isUtc: boolean, h1: number, h2: number): void {
+    const i = this.messages.length;
+    this.add(message, when, isUtc);
+    this.textHash[2 * i] = h1;
+    this.textHash[2 * i + 1] = h2;
+    this.hashed[i] = 1;
   }
 
   warn(warning: ImportWarning): void {

@@ -8,6 +8,7 @@
  * that layout, so a pasted line in another layout stays inside its message (with a warning) instead of splitting it.
  */
 import { replacedNote } from '../decode.ts';
+import { finishText, hashText, TEXT_P1, TEXT_P2, TEXT_SEED1, TEXT_SEED2, textLanes } from '../hash.ts';
 import { ChatSelectionError, UnsupportedFormatError } from '../errors.ts';
 import { kindFromFileName, MediaIndex } from '../media.ts';
 import type { Attachment, AttachmentKind, Message, Poll } from '../model.ts';
@@ -107,6 +108,17 @@ function cpAt(b: Uint8Array, p: number, end: number): number {
   return 0xfffd;
 }
 
+/** The digit at byte p (ASCII, Arabic-Indic or Persian), or -1; sets {@link W} when it is one. */
+function digitAt(b: Uint8Array, p: number, end: number): number {
+  if (p >= end) return -1;
+  const c = b[p] as number;
+  if (c >= 48 && c <= 57) {
+    W = 1;
+    return c - 48;
+  }
+  return c < 0x80 ? -1 : digit(cpAt(b, p, end));
+}
+
 /** True when the UTF-8 bytes of `word` start at p (and end by `end`). */
 function bytesAt(b: Uint8Array, p: number, end: number, word: Uint8Array): boolean {
   if (p + word.length > end) return false;
@@ -167,6 +179,13 @@ function skipMarks(b: Uint8Array, p: number, end: number): number {
 function skipBlank(b: Uint8Array, p: number, end: number, max: number): number {
   let n = 0;
   while (p < end && n < max) {
+    const ascii = b[p] as number;
+    if (ascii === 32) {
+      n++;
+      p++;
+      continue;
+    }
+    if (ascii < 0x80) break;
     const c = cpAt(b, p, end);
     if (isSpace(c)) n++;
     else if (!isMark(c)) break;
@@ -192,13 +211,13 @@ export function scanHeader(b: Uint8Array, start: number, end: number): number {
   let n = 0;
   let d = 0;
   while (n < 4) {
-    d = digit(cpAt(b, p, end));
+    d = digitAt(b, p, end);
     if (d < 0) break;
     v = v * 10 + d;
     p += W;
     n++;
   }
-  if (n === 0 || digit(cpAt(b, p, end)) >= 0) return -1;
+  if (n === 0 || digitAt(b, p, end) >= 0) return -1;
   const n1 = v;
   const d1 = n;
   p = skipMarks(b, p, end);
@@ -210,13 +229,13 @@ export function scanHeader(b: Uint8Array, start: number, end: number): number {
   v = 0;
   n = 0;
   while (n < 2) {
-    d = digit(cpAt(b, p, end));
+    d = digitAt(b, p, end);
     if (d < 0) break;
     v = v * 10 + d;
     p += W;
     n++;
   }
-  if (n === 0 || digit(cpAt(b, p, end)) >= 0) return -1;
+  if (n === 0 || digitAt(b, p, end) >= 0) return -1;
   const n2 = v;
   p = skipMarks(b, p, end);
   if (cpAt(b, p, end) !== sep) return -1;
@@ -224,13 +243,13 @@ export function scanHeader(b: Uint8Array, start: number, end: number): number {
   v = 0;
   n = 0;
   while (n < 4) {
-    d = digit(cpAt(b, p, end));
+    d = digitAt(b, p, end);
     if (d < 0) break;
     v = v * 10 + d;
     p += W;
     n++;
   }
-  if (n === 0 || digit(cpAt(b, p, end)) >= 0) return -1;
+  if (n === 0 || digitAt(b, p, end) >= 0) return -1;
   const n3 = v;
   const d3 = n;
   if (d1 === 4) sig |= SIG_FIRST4;
@@ -249,7 +268,7 @@ export function scanHeader(b: Uint8Array, start: number, end: number): number {
     p += W;
   }
   p = skipBlank(b, p, end, 3);
-  if (digit(cpAt(b, p, end)) < 0) {
+  if (digitAt(b, p, end) < 0) {
     for (const word of CONNECTORS) {
       if (bytesAt(b, p, end, word)) {
         sig |= SIG_WORD;
@@ -259,7 +278,7 @@ export function scanHeader(b: Uint8Array, start: number, end: number): number {
     }
   }
   let ampm = 0;
-  if (digit(cpAt(b, p, end)) < 0) {
+  if (digitAt(b, p, end) < 0) {
     const m = ampmAt(b, p, end);
     if (m === 0) return -1;
     ampm = m & 3;
@@ -270,7 +289,7 @@ export function scanHeader(b: Uint8Array, start: number, end: number): number {
   v = 0;
   n = 0;
   while (n < 2) {
-    d = digit(cpAt(b, p, end));
+    d = digitAt(b, p, end);
     if (d < 0) break;
     v = v * 10 + d;
     p += W;
@@ -282,24 +301,24 @@ export function scanHeader(b: Uint8Array, start: number, end: number): number {
   if (tsep === 46) sig |= SIG_TIME_DOT;
   else if (tsep !== 58) return -1;
   p++;
-  const m1 = digit(cpAt(b, p, end));
+  const m1 = digitAt(b, p, end);
   p += W;
-  const m2 = digit(cpAt(b, p, end));
+  const m2 = digitAt(b, p, end);
   p += W;
   if (m1 < 0 || m2 < 0) return -1;
   const minute = m1 * 10 + m2;
   let second = -1;
   if (cpAt(b, p, end) === tsep) {
-    const s1 = digit(cpAt(b, p + 1, end));
+    const s1 = digitAt(b, p + 1, end);
     const w1 = W;
-    const s2 = digit(cpAt(b, p + 1 + w1, end));
+    const s2 = digitAt(b, p + 1 + w1, end);
     if (s1 >= 0 && s2 >= 0) {
       second = s1 * 10 + s2;
       sig |= SIG_SECONDS;
       p += 1 + w1 + W;
     }
   }
-  if (digit(cpAt(b, p, end)) >= 0) return -1;
+  if (digitAt(b, p, end) >= 0) return -1;
   if (ampm === 0) {
     const q = skipBlank(b, p, end, 2);
     const m = q < end ? ampmAt(b, q, end) : 0;
@@ -462,7 +481,19 @@ const TITLE_PATTERNS: readonly RegExp[] = [
   /Gruppennamen (?:von ["„“].*["“”] )?zu ["„“](.+)["“”] geändert\.?\s*$/,
 ];
 
+const omittedKinds = new Map<string, AttachmentKind>();
+
+/** Kind of a media placeholder ("image omitted", "<Media omitted>", …), cached: a chat repeats a few placeholders. */
 function omittedKind(text: string): AttachmentKind {
+  let kind = omittedKinds.get(text);
+  if (kind === undefined) {
+    kind = readOmittedKind(text);
+    if (omittedKinds.size < 1000) omittedKinds.set(text, kind);
+  }
+  return kind;
+}
+
+function readOmittedKind(text: string): AttachmentKind {
   const t = text.toLowerCase();
   if (/image|photo|bild|foto|imagen|immagine|afbeelding|gif/.test(t)) return 'image';
   if (/video/.test(t)) return 'video';
@@ -700,6 +731,9 @@ class Pending {
   readonly from = new Int32Array(PENDING);
   readonly to = new Int32Array(PENDING);
   readonly when = new Float64Array(PENDING);
+  /** Hash lanes of each text (see hashText in hash.ts), made while copying ASCII text, else in the flush. */
+  readonly th1 = new Int32Array(PENDING);
+  readonly th2 = new Int32Array(PENDING);
   readonly ascii = new Uint8Array(BATCH_BYTES);
   asciiUsed = 0;
   readonly other = new Uint8Array(BATCH_BYTES);
@@ -724,12 +758,21 @@ class Pending {
     const ascii = this.ascii;
     let o = this.asciiUsed;
     let or = 0;
+    let h1 = TEXT_SEED1;
+    let h2 = TEXT_SEED2;
     for (let i = a; i < e; i++) {
       const c = b[i] as number;
       or |= c;
       ascii[o++] = c;
+      // The steps of hashText: for ASCII a byte is its UTF-16 code unit.
+      h1 = Math.imul(h1 ^ c, TEXT_P1);
+      h2 = Math.imul(h2 ^ c, TEXT_P2);
+      h2 ^= h2 >>> 15;
     }
     if (or < 0x80) {
+      finishText(h1, h2, size);
+      this.th1[k] = textLanes[0] as number;
+      this.th2[k] = textLanes[1] as number;
       this.where[k] = 0;
       this.from[k] = this.asciiUsed;
       this.to[k] = o;
@@ -771,6 +814,11 @@ class Authors {
   readonly suspect: boolean[] = [];
   /** Decoding the name replaced invalid bytes. */
   readonly bad: boolean[] = [];
+  /** Whether a message kept the name as its author (for the title). */
+  readonly used: boolean[] = [];
+  /** Names kept as authors, in order of first appearance. */
+  readonly order = new Set<string>();
+  readonly #canonical = new Map<string, string>();
 
   id(b: Uint8Array, a: number, e: number, decode: (bytes: Uint8Array) => string): number {
     let h = 0x811c9dc5;
@@ -798,8 +846,12 @@ class Authors {
     this.#first.set(h, id);
     const text = decode(raw);
     this.bad.push(lastBad);
-    const name = cleanAuthor(text);
-    const ok = name.length > 0 && name.length <= 100;
+    const clean = cleanAuthor(text);
+    const ok = clean.length > 0 && clean.length <= 100;
+    // Different raw bytes can clean to the same name ("~ Ana", "Ana"): all messages share one string.
+    const name = this.#canonical.get(clean) ?? clean;
+    this.#canonical.set(name, name);
+    this.used.push(false);
     this.names.push(ok ? name : null);
     this.suspect.push(ok && (name.includes('"') || name.includes('“') || name.includes('„') || name.length > 60));
     return id;
@@ -930,9 +982,9 @@ function parseWhatsApp(context: ParseContext): ParseResult {
 
   // Pass 2: cut messages between headers of the dominant layout.
   const media = new MediaIndex(input.entries, new Set([entry.path]));
-  const authors = new Map<string, string>();
   const authorTable = new Authors();
   const pending = new Pending();
+  sink.reserve(sink.messages.length + cand.n);
   let title = titleFromName(input.fileName) ?? titleFromName(entry.path);
   let titleFromChat: string | undefined;
   const first4 = (dominant & SIG_FIRST4) !== 0;
@@ -1016,10 +1068,9 @@ function parseWhatsApp(context: ParseContext): ParseResult {
         }
       }
     }
-    if (author !== null) {
-      const known = authors.get(author);
-      if (known === undefined) authors.set(author, author);
-      else author = known;
+    if (author !== null && !authorTable.used[authorId]) {
+      authorTable.used[authorId] = true;
+      authorTable.order.add(author);
     }
     const message = makeMessage(author, text, kind, attachments, {
       file,
@@ -1028,7 +1079,8 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     });
     if (edited) message.edited = true;
     if (poll) message.poll = poll;
-    sink.add(message, pending.when[k] as number, false);
+    if (text === raw) sink.addHashed(message, pending.when[k] as number, false, pending.th1[k] as number, pending.th2[k] as number);
+    else sink.add(message, pending.when[k] as number, false);
   };
 
   /** Decodes the batches and finishes every pending region, in file order. */
@@ -1042,12 +1094,20 @@ function parseWhatsApp(context: ParseContext): ParseResult {
       if (where === 0) {
         text = asciiText.slice(pending.from[k], pending.to[k]);
       } else if (where === 1 && !otherBad) {
-        text = otherText.slice(pending.from[k], pending.to[k]);
+        const from = pending.from[k] as number;
+        const to = pending.to[k] as number;
+        text = otherText.slice(from, to);
+        hashText(otherText, from, to);
+        pending.th1[k] = textLanes[0] as number;
+        pending.th2[k] = textLanes[1] as number;
       } else {
         const a = pending.textStart[k] as number;
         const e = pending.textEnd[k] as number;
         text =
           a < e ? decodeChecked(a, e, (pending.line[k] as number) + (a > 0 && b[a - 1] === 10 ? 1 : 0)) : '';
+        hashText(text, 0, text.length);
+        pending.th1[k] = textLanes[0] as number;
+        pending.th2[k] = textLanes[1] as number;
       }
       finish(k, text);
     }
@@ -1234,7 +1294,7 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   }
   if (!title) title = titleFromChat;
   if (!title) {
-    const others = [...authors.keys()].filter((a) => a !== 'You' && a !== 'Du');
+    const others = [...authorTable.order].filter((a) => a !== 'You' && a !== 'Du');
     title = others.length > 0 && others.length <= 3 ? others.join(', ') : input.fileName.replace(/\.(txt|zip)$/i, '');
   }
   const unreferenced = media.unreferenced();
@@ -1272,10 +1332,8 @@ function findAttachments(text: string, media: MediaIndex): Attachment[] {
       m = IOS_ATTACHED.exec(text);
     }
     if (found.length > 0) return found;
-    if (OMITTED_ANDROID.has(text.trim())) {
-      media.attach(text.trim(), omittedKind(text));
-      return [{ fileName: text.trim(), kind: omittedKind(text), included: false }];
-    }
+    const trimmed = text.trim();
+    if (OMITTED_ANDROID.has(trimmed)) return [{ fileName: trimmed, kind: omittedKind(trimmed), included: false }];
   }
   const nl = text.indexOf('\n');
   const firstEnd = nl < 0 ? text.length : nl;

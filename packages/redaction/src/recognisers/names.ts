@@ -19,10 +19,13 @@ import {
   lexFlags,
   MONTH,
   mayHaveFlags,
+  SAFE,
   TITLE,
+  EPONYM,
+  FACILITY,
 } from '../lexicon.ts';
-import type { Candidate, PartyRole, Recogniser, RecogniserContext } from '../recogniser.ts';
-import { HASH_START, hashStep } from '../word-gate.ts';
+import { type Candidate, NONE, type PartyRole, type Recogniser, type RecogniserContext } from '../recogniser.ts';
+import { HASH_START, hashStep, WordGate } from '../word-gate.ts';
 
 /**
  * Tokens of the message being scanned, held in reusable arrays (struct of arrays) rather than one object per token:
@@ -33,6 +36,7 @@ let tStart = new Int32Array(cap);
 let tEnd = new Int32Array(cap);
 let tFlags = new Int32Array(cap);
 let tCap = new Uint8Array(cap);
+let tCode = new Uint8Array(cap);
 const tWord: string[] = [];
 const tLower: string[] = [];
 
@@ -50,6 +54,9 @@ function grow(): void {
   const c2 = new Uint8Array(cap);
   c2.set(tCap);
   tCap = c2;
+  const k2 = new Uint8Array(cap);
+  k2.set(tCode);
+  tCode = k2;
 }
 
 const letterPattern = /[\p{L}\p{M}]/u;
@@ -59,9 +66,33 @@ function isLetter(c: number, text: string, i: number): boolean {
   return letterPattern.test(text.charAt(i));
 }
 
-/** Splits text into word tokens (letters with inner apostrophes and hyphens), dropping a possessive 's; returns the count. */
+/** Lexicon flag given to negated auxiliaries ("Isn't", "Don't", "Won't"): never names. */
+const NEGATED = COMMON | FUNCTION;
+
+/** Where the URLs of a text are (start, end pairs), or an empty list: words inside a URL are not prose. */
+const urlPattern = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+const noUrls: number[] = [];
+function urlRanges(text: string): number[] {
+  if (!text.includes('://') && !text.includes('www.')) return noUrls;
+  const out: number[] = [];
+  urlPattern.lastIndex = 0;
+  for (let m = urlPattern.exec(text); m !== null; m = urlPattern.exec(text)) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+/** Code unit: apostrophe (straight or curly). */
+const isApostrophe = (c: number): boolean => c === 39 || c === 8217;
+
+/**
+ * Splits text into word tokens (letters with inner apostrophes and hyphens) and returns the count. A clitic is cut
+ * off the end ("Dave'll" → "Dave", "it's" → "it", "Okafor's" → "Okafor"); a negated auxiliary ("Isn't", "won't")
+ * is one function word; an apostrophe near the start stays part of a name ("O'Brien", "D'Souza"). Words glued to
+ * digits or underscores ("B0JL6", "hfaran_x") and words inside URLs are marked as code: only a chat name counts there.
+ */
 function tokenise(text: string, known: KnownNames): number {
   const n = text.length;
+  const urls = urlRanges(text);
+  let urlAt = 0;
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -73,6 +104,7 @@ function tokenise(text: string, known: KnownNames): number {
     const start = i;
     const folded = c >= 97 && c <= 122;
     let plain = true;
+    let lastApostrophe = -1;
     let h = hashStep(HASH_START, c);
     i++;
     while (i < n) {
@@ -83,26 +115,48 @@ function tokenise(text: string, known: KnownNames): number {
       } else if (isLetter(c, text, i)) {
         plain = false;
         i++;
-      } else if ((c === 39 || c === 8217 || c === 45) && i + 1 < n && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
+      } else if ((isApostrophe(c) || c === 45) && i + 1 < n && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
         plain = false;
+        if (c !== 45) lastApostrophe = i;
         i += 2;
       } else break;
     }
     let end = i;
     if (count === cap) grow();
-    if (folded && plain && !mayHaveFlags(h) && !known.mayKnow(h)) {
+    // Code: a word glued to a digit or underscore, or inside a URL.
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const after = end < n ? text.charCodeAt(end) : 32;
+    let code = (before >= 48 && before <= 57) || before === 95 || (after >= 48 && after <= 57) || after === 95;
+    if (urls.length > 0) {
+      while (urlAt < urls.length && (urls[urlAt + 1] as number) <= start) urlAt += 2;
+      if (urlAt < urls.length && (urls[urlAt] as number) <= start) code = true;
+    }
+    if (folded && plain && !code && !mayHaveFlags(h) && !known.mayKnow(h)) {
       // A plain lower-case word in no list and no chat name: recorded without cutting it out of the text.
       tStart[count] = start;
       tEnd[count] = end;
       tFlags[count] = 0;
       tCap[count] = 0;
+      tCode[count] = 0;
       tWord[count] = '';
       tLower[count] = '';
       count++;
       continue;
     }
-    const last2 = text.charCodeAt(end - 2);
-    if (end - start > 3 && (last2 === 39 || last2 === 8217) && (text.charCodeAt(end - 1) | 32) === 115) end -= 2;
+    let negated = false;
+    if (lastApostrophe > start) {
+      const tail = end - lastApostrophe - 1;
+      const t0 = text.charCodeAt(lastApostrophe + 1) | 32;
+      const t1 = tail === 2 ? text.charCodeAt(lastApostrophe + 2) | 32 : 0;
+      if (tail === 1 && t0 === 116 && (text.charCodeAt(lastApostrophe - 1) | 32) === 110) {
+        negated = true; // n't
+      } else if (
+        (tail === 1 && (t0 === 115 || t0 === 109 || t0 === 100)) || // 's 'm 'd
+        (tail === 2 && ((t0 === 114 && t1 === 101) || (t0 === 118 && t1 === 101) || (t0 === 108 && t1 === 108))) // 're 've 'll
+      ) {
+        if (lastApostrophe - start >= 1) end = lastApostrophe;
+      }
+    }
     const word = text.slice(start, end);
     const f = word.charCodeAt(0);
     const isCap =
@@ -111,8 +165,9 @@ function tokenise(text: string, known: KnownNames): number {
     const lower = folded && plain ? word : word.toLowerCase();
     tStart[count] = start;
     tEnd[count] = end;
-    tFlags[count] = lexFlags(lower);
+    tFlags[count] = negated ? NEGATED : lexFlags(lower);
     tCap[count] = isCap ? 1 : 0;
+    tCode[count] = code ? 1 : 0;
     tWord[count] = word;
     tLower[count] = lower;
     count++;
@@ -141,11 +196,12 @@ function sentenceInitial(text: string, start: number): boolean {
   return true;
 }
 
-function onlySpaceBetween(text: string, from: number, to: number): boolean {
+/** Whether only spaces (and, after an initial or a title, a full stop) lie between two tokens. */
+function onlySpaceBetween(text: string, from: number, to: number, allowDot = false): boolean {
   if (to - from > 3) return false;
   for (let i = from; i < to; i++) {
-    const ch = text.charAt(i);
-    if (ch !== ' ' && ch !== '.') return false;
+    const ch = text.charCodeAt(i);
+    if (ch !== 32 && !(allowDot && ch === 46)) return false;
   }
   return true;
 }
@@ -157,15 +213,84 @@ function inLists(lower: string): boolean {
   return false;
 }
 
-/** A capitalised word that is neither English (dictionary, places) nor an acronym, nor written with digits. */
-function unknownWord(word: string): boolean {
-  if (word.length < 3 || word === word.toUpperCase() || /\d/.test(word)) return false;
-  const parts = word
-    .toLowerCase()
-    .split(/[-'’]/)
-    .filter((p) => p.length >= 2);
+const laughter = /^(?:ha|he|hi|ah|lo|ja|je|xa)+h?$/;
+const drawnOut = /([aeiouyhms])\1\1/;
+
+/**
+ * A capitalised word that is neither English (dictionary, places, inflections) nor safe-listed, nor an acronym or its
+ * plural ("URLs"), nor written with digits, nor CamelCase with two inner capitals ("WhatsAppParserTest"), nor laughter
+ * or a drawn-out word ("Hahaha", "Sooo").
+ */
+export function unknownWord(word: string): boolean {
+  const n = word.length;
+  if (n < 3 || word === word.toUpperCase() || /\d/.test(word)) return false;
+  const stem = word.slice(0, -1);
+  if (word.charCodeAt(n - 1) === 115 && stem === stem.toUpperCase()) return false;
+  let inner = 0;
+  for (let i = 1; i < n; i++) {
+    const c = word.charCodeAt(i);
+    const p = word.charCodeAt(i - 1);
+    if (c >= 65 && c <= 90 && p >= 97 && p <= 122) inner++;
+  }
+  if (inner >= 2) return false;
+  const lower = word.toLowerCase();
+  if (laughter.test(lower) || drawnOut.test(lower)) return false;
+  const parts = lower.split(/[-'’]/).filter((p) => p.length >= 2);
   if (parts.length === 0) return false;
   return parts.some((p) => !isEnglishWord(p) && !isCommonWord(p));
+}
+
+/** Letters outside the Latin blocks (Greek, Cyrillic, Arabic, CJK…). */
+function nonLatin(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x24f) return true;
+  return false;
+}
+
+/**
+ * Whether the message is mostly not English: of its lower-case words of three letters or more (at least three of
+ * them), fewer than half are English. In such a message a capital letter is no evidence of a name (German capitalises
+ * nouns, every language capitalises the first word), so an unknown capitalised word is proposed at the lowest confidence.
+ */
+function foreignText(text: string, count: number): boolean {
+  let words = 0;
+  let english = 0;
+  for (let i = 0; i < count; i++) {
+    if (tCap[i] === 1 || tCode[i] === 1) continue;
+    const start = tStart[i] as number;
+    const end = tEnd[i] as number;
+    if (end - start < 3) continue;
+    const lower = (tLower[i] as string) || text.slice(start, end);
+    words++;
+    if ((tFlags[i] as number) & COMMON || isEnglishWord(lower)) english++;
+  }
+  return words >= 3 && english * 2 < words;
+}
+
+/** Facility words that make the proper noun before them a place even in lower case ("Nightingale ward"). */
+const strongFacility = new Set(
+  'ward wards unit wing suite theatre theatres hospital clinic hospice infirmary'.split(' '),
+);
+
+/**
+ * Whether token i is the name of a place or a condition by the word after it: "Nightingale Ward", "St Mary's
+ * Hospital", "Parkinson's disease", "Bell's palsy". A title before it still makes it a name (checked by the caller).
+ */
+function placeOrCondition(text: string, i: number, count: number): boolean {
+  const n = i + 1;
+  if (n >= count) return false;
+  const flags = tFlags[n] as number;
+  if (!(flags & (FACILITY | EPONYM))) return false;
+  const end = tEnd[i] as number;
+  const next = tStart[n] as number;
+  if (next - end > 4) return false;
+  let possessive = false;
+  for (let j = end; j < next; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 39 || c === 8217 || c === 115) possessive = true;
+    else if (c !== 32) return false;
+  }
+  if (flags & EPONYM) return true;
+  return tCap[n] === 1 || (!possessive && strongFacility.has(tLower[n] as string));
 }
 
 const discoveryTitles = 'mr|mrs|ms|miss|mx|dr|doctor|sister|sr|nurse|prof|professor|matron';
@@ -214,6 +339,7 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
   const count = tokenise(text, known);
   const out: Candidate[] = [];
   let previousName = -1;
+  let foreign = -1;
   for (let i = 0; i < count; i++) {
     let lower = tLower[i] as string;
     const flags = tFlags[i] as number;
@@ -230,6 +356,14 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
     }
     if (lower.length < 2 || flags & TITLE) continue;
     const k = known.get(lower);
+    if (tCode[i] === 1) {
+      // Inside a URL or glued to digits: only a chat name of three letters or more, written with lower case, counts.
+      if (k && lower.length >= 3 && !(flags & COMMON) && tWord[i] !== (tWord[i] as string).toUpperCase()) {
+        out.push(candidate(i, k.source === 'cue' ? 0.75 : 0.9, `name:${k.source}`, k.role, k.personKey));
+        previousName = i;
+      }
+      continue;
+    }
     const listed = (flags & (FIRST | LAST)) !== 0 || (lower.includes('-') && inLists(lower));
     // Fast exit: a lower-case word that is neither known nor a listed name cannot be a name on its own.
     if (!isCap && k === undefined && !listed && !(prevFlags & TITLE)) continue;
@@ -238,7 +372,7 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
     const word = tWord[i] as string;
     const prevEnd = hasPrev ? (tEnd[p] as number) : 0;
     const prevWord = hasPrev ? (tWord[p] as string) : '';
-    const spaceBefore = hasPrev && onlySpaceBetween(text, prevEnd, start);
+    const spaceBefore = hasPrev && onlySpaceBetween(text, prevEnd, start, prevWord.length === 1 || !!(prevFlags & TITLE));
     const titled = (prevFlags & TITLE) !== 0 && spaceBefore;
     const adjacentToName = previousName === p && spaceBefore;
     const c1 = text.charCodeAt(end);
@@ -256,6 +390,11 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
     if (titled && !followedByDigit && (isCap || !(flags & FUNCTION)) && !(flags & CLINICAL)) {
       const titleRole = roleOfTitle(tLower[p] as string);
       hit = candidate(i, 0.9, 'name:title', k && k.role !== 'unknown' ? k.role : titleRole, k?.personKey ?? lower);
+    } else if (
+      placeOrCondition(text, i, count) ||
+      (hasPrev && isCap && (c1 === 39 || c1 === 8217) && (tLower[p] === 'st' || tLower[p] === 'saint'))
+    ) {
+      // "Nightingale Ward", "Parkinson's disease", "St Mary's": a place, a saint or a condition, not a person.
     } else {
       const initial = sentenceInitial(text, start);
       if (k && (!common || (isCap && (!initial || adjacentToName || prevInitial)))) {
@@ -280,7 +419,7 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
           tCap[n] === 1 &&
           ((tFlags[n] as number) & (FIRST | LAST)) !== 0 &&
           !((tFlags[n] as number) & COMMON) &&
-          onlySpaceBetween(text, end, tStart[n] as number);
+          onlySpaceBetween(text, end, tStart[n] as number, word.length === 1);
         // A listed name that is a misspelling of someone in the chat ("Margret" for Margaret) is that person.
         const fz = listed && !common ? known.fuzzy(lower) : undefined;
         if (fz && fz.source !== 'cue' && fz.source !== 'nickname') {
@@ -288,6 +427,9 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
         } else if (listed && !common) {
           const role = relCue ? 'relative' : possessiveCue || patientBefore.test(before) ? 'patient' : 'unknown';
           hit = candidate(i, 0.8, 'name:list', role, lower);
+        } else if (flags & SAFE) {
+          // Safe-listed (an app, a system, a drug): a name only after a relation cue.
+          if (relCue || possessiveCue) hit = candidate(i, 0.6, 'name:relation-cue', relCue ? 'relative' : 'patient', lower);
         } else if (listed && common) {
           const monthLike = (flags & MONTH) !== 0 && /^\s*\d|^\s*$/.test(text.slice(end, end + 4));
           const cued = adjacentToName || nextListed || relCue || possessiveCue || prevInitial;
@@ -306,8 +448,11 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
             const k2 = known.initials(word);
             if (k2) hit = candidate(i, 0.6, 'name:initials', k2.role, k2.personKey);
           } else if (unknownWord(word)) {
-            // Philter's rule: a proper noun that no list proves safe is proposed (low confidence, for review).
-            hit = candidate(i, initial ? 0.35 : 0.4, 'name:unknown-proper-noun', 'unknown', lower);
+            // Philter's rule: a proper noun that no list proves safe is proposed (low confidence, for review). In a
+            // message that is mostly not English, or in another script, the capital is no evidence: lowest confidence.
+            if (foreign === -1) foreign = foreignText(text, count) ? 1 : 0;
+            if (foreign === 1 || nonLatin(word)) hit = candidate(i, 0.2, 'name:unknown-word-foreign', 'unknown', lower);
+            else hit = candidate(i, initial ? 0.35 : 0.4, 'name:unknown-proper-noun', 'unknown', lower);
           }
         }
       } else if (!isCap && lower.length >= 4 && !common && !followedByDigit && listed) {
@@ -315,11 +460,11 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
       }
     }
     if (!hit) continue;
-    if (spaceBefore && previousName !== p && prevWord.length >= 2) {
+    if (spaceBefore && previousName !== p && prevWord.length >= 2 && tCode[p] === 0) {
       // A first name written before a found name ("rod mclaughlin", "Just Greenfelder") is part of it.
       if (
         prevFlags & FIRST &&
-        !(prevFlags & (TITLE | CLINICAL)) &&
+        !(prevFlags & (TITLE | CLINICAL | SAFE)) &&
         (tCap[p] === 1 || !(prevFlags & FUNCTION)) &&
         !text.slice(prevEnd, start).includes('.')
       ) {
@@ -342,3 +487,197 @@ export const nameRecogniser: Recogniser = {
     return scanNames(message.text, context.known);
   },
 };
+
+/** What the chat has confirmed about one name token (see {@link ConfirmedNames}). */
+interface ConfirmedName {
+  confidence: number;
+  role: PartyRole;
+  personKey: string;
+  /** An English or listed common word ("Brook", "Price", "Mark"): only capitalised uses count, with care at a sentence start. */
+  common: boolean;
+}
+
+/** Rules whose finds are not evidence enough to propagate (a misspelling or initials stand for someone else's token). */
+const notConfirming = /fuzzy|initials/;
+
+/**
+ * Names confirmed anywhere in a chat — by a participant, a title, a relation or patient cue, a list match, a
+ * neighbouring name, or (weakly) as an unknown proper noun — so that every other use of the same token in the chat is
+ * proposed too (issue: "Igor" redacted in one message and visible in the next). Confidence is carried over from the
+ * strongest evidence, so a token known only as an unknown word stays a low-confidence proposal everywhere.
+ */
+export class ConfirmedNames {
+  readonly #names = new Map<string, ConfirmedName>();
+  readonly #gate = new WordGate();
+
+  /** How many tokens are confirmed. */
+  get size(): number {
+    return this.#names.size;
+  }
+
+  /** Records the tokens of a name candidate found in `text`. */
+  add(text: string, c: Candidate): void {
+    if (c.category !== 'person-name' || notConfirming.test(c.rule)) return;
+    const span = text.slice(c.start, c.end);
+    for (const m of span.matchAll(wordPattern)) {
+      const word = m[0].replace(/^@/, '').replace(/['’]s$/, '');
+      const lower = word.toLowerCase();
+      this.#put(lower, c);
+      if (lower.includes('-')) for (const part of lower.split('-')) if (part.length >= 3) this.#put(part, c);
+    }
+  }
+
+  #put(lower: string, c: Candidate): void {
+    if (lower.length < 2) return;
+    const flags = lexFlags(lower);
+    if (flags & (FUNCTION | CLINICAL | TITLE | MONTH | SAFE)) return;
+    const existing = this.#names.get(lower);
+    if (existing && existing.confidence >= c.confidence) return;
+    const common = (flags & COMMON) !== 0 || isEnglishWord(lower.replace(/[-'’]/g, ''));
+    this.#names.set(lower, {
+      confidence: c.confidence,
+      role: c.role ?? 'unknown',
+      personKey: c.personKey ?? lower,
+      common,
+    });
+    this.#gate.add(lower);
+  }
+
+  /** The entry of a lower-case token. */
+  get(lower: string): ConfirmedName | undefined {
+    return this.#names.get(lower);
+  }
+
+  /** Whether a lower-case word with this hash may be confirmed. */
+  mayHave(h: number): boolean {
+    return this.#gate.has(h);
+  }
+}
+
+const wordPattern = /@?[\p{L}][\p{L}\p{M}'’-]*/gu;
+
+/** Words after a capitalised word at a sentence start that make it a verb or an auxiliary, not a name ("Mark the chart"). */
+const verbFollowers = new Set(
+  'the a an this that these those it its them him her his their your my our me us you i up out down off to for with all some any every no not sure so too if as by from into over about back away round there here what who how why please'.split(
+    ' ',
+  ),
+);
+
+/** The word that follows position `end` (after spaces) as written, or '' when a mark or the end comes first. */
+function nextWord(text: string, end: number): string {
+  let i = end;
+  while (i < text.length && text.charCodeAt(i) === 32) i++;
+  const from = i;
+  while (i < text.length && i - from < 12) {
+    const c = text.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) break;
+    i++;
+  }
+  return text.slice(from, i);
+}
+
+/**
+ * The consistency pass over one message: every use of a confirmed token not already covered by a candidate —
+ * capitalised (at a sentence start only when no verb-like word follows: "Brook aged 92" yes, "Mark the chart" no),
+ * in any case when the token is not an English word ("olumide"), and in lower case next to a found name ("jon
+ * price"). Words naming a place or condition ("Nightingale Ward") are skipped. Returns the new candidates (or none).
+ */
+export function scanConsistent(text: string, confirmed: ConfirmedNames, existing: readonly Candidate[]): Candidate[] {
+  const n = text.length;
+  let out: Candidate[] | undefined;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128) || (c >= 128 && !isLetter(c, text, i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = HASH_START;
+    let stemHash = 0;
+    let stemEnd = -1;
+    for (;;) {
+      if (c >= 65 && c <= 90) c |= 32;
+      else if (c >= 128) c = text.charAt(i).toLowerCase().charCodeAt(0);
+      h = hashStep(h, c);
+      i++;
+      if (i >= n) break;
+      c = text.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) continue;
+      if (c >= 128 && isLetter(c, text, i)) continue;
+      if ((isApostrophe(c) || c === 45) && i + 1 < n && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
+        if (c !== 45) {
+          stemHash = h;
+          stemEnd = i;
+        }
+        continue;
+      }
+      break;
+    }
+    let end = i;
+    if (!confirmed.mayHave(h)) {
+      if (stemEnd < 0 || !confirmed.mayHave(stemHash)) continue;
+      end = stemEnd;
+    }
+    const word = text.slice(start, end);
+    let lower = word.toLowerCase();
+    let entry = confirmed.get(lower);
+    if (entry === undefined && stemEnd > 0 && end !== stemEnd) {
+      end = stemEnd;
+      lower = lower.slice(0, stemEnd - start);
+      entry = confirmed.get(lower);
+    }
+    if (entry === undefined) continue;
+    if (covered(existing, start, end) || (out && covered(out, start, end))) continue;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const after = end < n ? text.charCodeAt(end) : 32;
+    const glued = (before >= 48 && before <= 57) || before === 95 || (after >= 48 && after <= 57) || after === 95;
+    if (glued && (lower.length < 3 || word === word.toUpperCase())) continue;
+    const f = word.charCodeAt(0);
+    const isCap = f >= 65 && f <= 90 ? true : f >= 97 && f <= 122 ? false : word.charAt(0) !== word.charAt(0).toLowerCase();
+    const nextRaw = nextWord(text, end);
+    const following = nextRaw.toLowerCase();
+    const followingFlags = following ? lexFlags(following) : 0;
+    if (followingFlags & (FACILITY | EPONYM)) {
+      // "Nightingale Ward", "Parkinson's disease": a place or a condition.
+      const capitalNext = nextRaw.charCodeAt(0) <= 90;
+      if (followingFlags & EPONYM || capitalNext || strongFacility.has(following)) continue;
+    }
+    let take = false;
+    if (!entry.common) take = true;
+    else if (isCap) {
+      const d = text.charCodeAt(end + 1);
+      const digitAfter = (after >= 48 && after <= 57) || (after === 32 && d >= 48 && d <= 57);
+      take = !digitAfter && (!sentenceInitial(text, start) || !verbFollowers.has(following));
+    } else {
+      take = nextToName(existing, start, end, text) || (out !== undefined && nextToName(out, start, end, text));
+    }
+    if (!take) continue;
+    out ??= [];
+    out.push({
+      start,
+      end,
+      category: 'person-name',
+      confidence: Math.min(entry.confidence, 0.85),
+      rule: 'name:consistent',
+      role: entry.role,
+      personKey: entry.personKey,
+    });
+  }
+  return out ?? NONE;
+}
+
+function covered(list: readonly Candidate[], start: number, end: number): boolean {
+  for (const c of list) if (c.start < end && start < c.end) return true;
+  return false;
+}
+
+/** Whether a name candidate ends one space before `start` or starts one space after `end`. */
+function nextToName(list: readonly Candidate[], start: number, end: number, text: string): boolean {
+  for (const c of list) {
+    if (c.category !== 'person-name') continue;
+    if (c.end <= start && start - c.end <= 2 && onlySpaceBetween(text, c.end, start)) return true;
+    if (c.start >= end && c.start - end <= 2 && onlySpaceBetween(text, end, c.start)) return true;
+  }
+  return false;
+}

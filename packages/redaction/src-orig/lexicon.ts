@@ -1,0 +1,145 @@
+/**
+ * The word lists behind name finding: UK first names and surnames (built from faker's en_GB data plus the project's
+ * supplement by `scripts/build-name-data.ts`), the safe-list of names that are also English words, and the small
+ * English and clinical word sets that keep precision (function words, months, ward vocabulary).
+ */
+import { BloomFilter } from './bloom.ts';
+import englishData from './data/english-words.json' with { type: 'json' };
+import lists from './data/name-lists.json' with { type: 'json' };
+import { WordGate } from './word-gate.ts';
+
+const english = BloomFilter.fromBase64(englishData.bits, englishData.m, englishData.k);
+
+const firstNames = new Set(lists.first.toLowerCase().split('|'));
+const surnames = new Set(lists.last.toLowerCase().split('|'));
+const common = new Set(lists.common.toLowerCase().split('|'));
+
+/** Ward words that are capitalised at the start of a message but never a name on their own. */
+const clinicalWords = new Set(
+  'sister nurse doctor matron ward bed bay side room theatre theatres resus bleep ext pharmacy sats obs bloods handover shift rota bank agency porter porters physio pt pts patient patients consultant reg registrar team night day am pm ok thanks thank cheers please pls hi hello morning evening afternoon yes no nope yep sure fine great good well right left urgent stat review chase chased chasing discharge discharged admitted admission ambulance ed a&e gp dn district clinic ot salt dietitian datix teams cerner epr emis systmone lorenzo careflow nervecentre vocera pacs ice oramorph zomorph tazocin augmentin clexane fragmin fortisip movicol laxido senna lactulose gaviscon oramorph sando ondansetron cyclizine salbutamol ventolin seretide co-amoxiclav amoxicillin'.split(
+    ' ',
+  ),
+);
+
+/** Short English words that follow a title without being a name ("Dr on call", "Sister on ward 7"). */
+const functionWords = new Set(
+  'a an the on in at to of for from by with and or but is are was were be been being has have had do does did will would can could shall should may might must not no yes this that these those it its he she they them his her their our your my me we you i who whom which what when where why how all any some each every one two three four five here there now then today tomorrow yesterday tonight on-call oncall said says asked wants rang called says also just still only about after before over under up down out off please pls thanks ok'.split(
+    ' ',
+  ),
+);
+
+const months = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
+
+/** Whether a lower-case token is in the UK first-name list. */
+export function isFirstName(lower: string): boolean {
+  return firstNames.has(lower);
+}
+
+/** Whether a lower-case token is in the UK surname list. */
+export function isSurname(lower: string): boolean {
+  return surnames.has(lower);
+}
+
+/** Whether a lower-case token is an English or ward word (so a capitalised use needs a cue to be a name). */
+export function isCommonWord(lower: string): boolean {
+  return common.has(lower) || clinicalWords.has(lower) || functionWords.has(lower) || months.has(lower);
+}
+
+/** Whether a lower-case token is a short English function word. */
+export function isFunctionWord(lower: string): boolean {
+  return functionWords.has(lower);
+}
+
+/** Whether a lower-case token names a month (May, June, August are names too). */
+export function isMonth(lower: string): boolean {
+  return months.has(lower);
+}
+
+/** Whether a lower-case token is ward vocabulary (never a name by itself). */
+export function isClinicalWord(lower: string): boolean {
+  return clinicalWords.has(lower);
+}
+
+/** Whether a lower-case word is (probably) in the English dictionary, place names included; names are not. */
+export function isEnglishWord(lower: string): boolean {
+  if (english.has(lower)) return true;
+  // Plural, possessive and common inflections of a dictionary word.
+  for (const suffix of ['s', 'es', 'ed', 'ing', 'ly', 'er']) {
+    if (lower.length > suffix.length + 2 && lower.endsWith(suffix) && english.has(lower.slice(0, -suffix.length)))
+      return true;
+  }
+  return false;
+}
+
+/** Lexicon flag: in the first-name list. */
+export const FIRST = 1;
+/** Lexicon flag: in the surname list. */
+export const LAST = 2;
+/** Lexicon flag: an English or ward word (a capitalised use needs a cue). */
+export const COMMON = 4;
+/** Lexicon flag: a short function word. */
+export const FUNCTION = 8;
+/** Lexicon flag: ward vocabulary. */
+export const CLINICAL = 16;
+/** Lexicon flag: a month name. */
+export const MONTH = 32;
+/** Lexicon flag: a personal title (Mr, Dr, Sister…). */
+export const TITLE = 64;
+
+const titles = [
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'doctor',
+  'sister',
+  'sr',
+  'nurse',
+  'prof',
+  'professor',
+  'matron',
+  'rev',
+  'sir',
+  'dame',
+  'lady',
+  'lord',
+];
+const flagTable = new Map<string, number>();
+const mark = (words: Iterable<string>, flag: number): void => {
+  for (const w of words) flagTable.set(w, (flagTable.get(w) ?? 0) | flag);
+};
+mark(firstNames, FIRST);
+mark(surnames, LAST);
+mark(common, COMMON);
+mark(clinicalWords, COMMON | CLINICAL);
+mark(functionWords, COMMON | FUNCTION);
+mark(months, COMMON | MONTH);
+mark(titles, TITLE);
+
+/** All lexicon flags of a lower-case word in one lookup (the name scanner's hot path). */
+export function lexFlags(lower: string): number {
+  return flagTable.get(lower) ?? 0;
+}
+
+const lexiconGate = new WordGate();
+for (const word of flagTable.keys()) if (/^[a-z]+$/.test(word)) lexiconGate.add(word);
+
+/** Whether a plain lower-case word with this hash may have lexicon flags (false: it certainly has none). */
+export function mayHaveFlags(h: number): boolean {
+  return lexiconGate.has(h);
+}
