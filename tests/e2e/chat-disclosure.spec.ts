@@ -161,6 +161,7 @@ test('a whole FOI case: import a WhatsApp zip, review, redact, package, and noth
   await expectNoAxeViolations(page, 'package');
   await page.getByRole('button', { name: 'Build the disclosure bundle' }).click();
   await expect(page.getByRole('heading', { name: 'Bundle ready' })).toBeVisible({ timeout: 90_000 });
+  await page.getByRole('button', { name: 'Show the PDF preview here' }).click();
   await expect(page.getByTitle('Preview of the disclosure PDF')).toBeVisible();
   await expectNoAxeViolations(page, 'bundle ready');
   await shot(page, '08-package');

@@ -1,9 +1,12 @@
 /**
  * Local export times to ISO 8601 with the offset in force in an IANA zone, using only `Intl.DateTimeFormat` (no zone
- * database shipped). Offsets are cached per local day, so a million messages cost a few hundred `Intl` calls.
+ * database shipped). Offsets are read at checkpoints and changes found by bisection, so a million messages cost a
+ * few hundred `Intl` calls.
  */
 
 const DAY = 86_400_000;
+/** Spacing of the instants at which `Intl` is asked for the offset. */
+const WINDOW = 4 * DAY;
 const TWO = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
 /** Converts a civil date to days since 1970-01-01 (proleptic Gregorian), without allocating a Date. */
@@ -58,6 +61,11 @@ export class ZoneClock {
   readonly #dateStrings = new Map<number, string>();
   readonly #offsetStrings = new Map<number, string>();
   readonly #timeStrings = new Map<number, string>();
+  readonly #changes = new Map<number, number>();
+  #lastWindow = Number.NaN;
+  #lastBefore = 0;
+  #lastAfter = 0;
+  #lastChange = 0;
   #lastDay = Number.NaN;
   #lastStable = Number.NaN;
 
@@ -76,12 +84,50 @@ export class ZoneClock {
     });
   }
 
-  /** Offset (local minus UTC, in ms) in force at a UTC instant; cached per quarter hour. */
+  /**
+   * Offset (local minus UTC, in ms) in force at a UTC instant. `Intl` is asked at checkpoints every 4 days; when two
+   * neighbouring checkpoints differ, the change between them is found once by bisection to the second. So a chat of
+   * several years costs a few hundred `Intl` calls, not one per message or per day. (Two changes within 4 days that
+   * cancel out would be missed; no zone has had such a pair in the era of instant messaging.)
+   */
   offsetAt(utcMs: number): number {
-    const bucket = Math.floor(utcMs / 900_000);
-    const cached = this.#offsetCache.get(bucket);
-    if (cached !== undefined) return cached;
-    const at = bucket * 900_000;
+    const j = Math.floor(utcMs / WINDOW);
+    if (j !== this.#lastWindow) {
+      const before = this.#checkpoint(j);
+      const after = this.#checkpoint(j + 1);
+      let change = this.#changes.get(j);
+      if (change === undefined) {
+        change = before === after ? Number.POSITIVE_INFINITY : this.#findChange(j * WINDOW, (j + 1) * WINDOW, before);
+        this.#changes.set(j, change);
+      }
+      this.#lastWindow = j;
+      this.#lastBefore = before;
+      this.#lastAfter = after;
+      this.#lastChange = change;
+    }
+    return utcMs < this.#lastChange ? this.#lastBefore : this.#lastAfter;
+  }
+
+  #checkpoint(j: number): number {
+    let offset = this.#offsetCache.get(j);
+    if (offset === undefined) {
+      offset = this.#intlOffset(j * WINDOW);
+      this.#offsetCache.set(j, offset);
+    }
+    return offset;
+  }
+
+  /** First instant (to the second) in [lo, hi] whose offset is not `before`. */
+  #findChange(lo: number, hi: number, before: number): number {
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (this.#intlOffset(mid) === before) lo = mid;
+      else hi = mid;
+    }
+    return hi;
+  }
+
+  #intlOffset(at: number): number {
     let y = 1970;
     let mo = 1;
     let d = 1;
@@ -118,9 +164,7 @@ export class ZoneClock {
       }
     }
     if (bc) y = 1 - y;
-    const offset = localMs(y, mo, d, h, mi, s) - at;
-    this.#offsetCache.set(bucket, offset);
-    return offset;
+    return localMs(y, mo, d, h, mi, s) - at;
   }
 
   /**
@@ -136,11 +180,8 @@ export class ZoneClock {
     } else {
       stable = this.#dayCache.get(day);
       if (stable === undefined) {
-        // The offset is the same all day when it is the same at checkpoints (every 4 days, UTC) on both sides of the
-        // day with a day to spare (zones are within ±14 h): one Intl call per 4 days of chat instead of two per day.
-        const j = Math.floor((day - 1) / 4);
-        const before = this.offsetAt(j * 4 * DAY);
-        const after = this.offsetAt((j + 2) * 4 * DAY);
+        const before = this.offsetAt(day * DAY - DAY);
+        const after = this.offsetAt(day * DAY + 2 * DAY);
         stable = before === after ? before : Number.NaN;
         this.#dayCache.set(day, stable);
       }

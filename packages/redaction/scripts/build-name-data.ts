@@ -36,10 +36,12 @@ const last = clean([...pick('last_name'), ...supplementSurnames]);
 
 const lowerWords = new Set<string>();
 const allWords = new Set<string>();
+const capitalised = new Set<string>();
 for (const line of new TextDecoder().decode(dictionary.dic).split('\n').slice(1)) {
   const word = line.split('/')[0] ?? '';
   const flags = line.split('/')[1] ?? '';
   if (/^[a-z]+$/.test(word)) lowerWords.add(word);
+  if (/^[A-Z][a-z'-]*$/.test(word)) capitalised.add(word.toLowerCase());
   if (/^[A-Za-z][a-z'-]*$/.test(word)) {
     allWords.add(word.toLowerCase());
     // Regular plural and possessive forms, so "Bloods" or "Nurses" are known words too.
@@ -168,9 +170,14 @@ const m = Math.ceil((-english.length * Math.log(0.01)) / Math.LN2 ** 2);
 const k = 7;
 const bloom = BloomFilter.empty(m, k);
 for (const w of english) bloom.add(w);
+// Proper nouns: words the dictionary has only with a capital ("Igor", "London"), so a lower-case use is not English.
+const proper = [...capitalised].filter((w) => !lowerWords.has(w) && !names.has(w)).sort();
+const properM = Math.ceil((-proper.length * Math.log(0.01)) / Math.LN2 ** 2);
+const properBloom = BloomFilter.empty(properM, k);
+for (const w of proper) properBloom.add(w);
 writeFileSync(
   new URL('../src/data/english-words.json', import.meta.url),
-  `${JSON.stringify({ source: 'dictionary-en-gb 3.0.0 words not in the name lists, Bloom filter 1% false positives', words: english.length, m, k, bits: bloom.toBase64() })}\n`,
+  `${JSON.stringify({ source: 'dictionary-en-gb 3.0.0 words not in the name lists, Bloom filter 1% false positives; proper: the words it has only capitalised', words: english.length, m, k, bits: bloom.toBase64(), properWords: proper.length, properM, properBits: properBloom.toBase64() })}\n`,
 );
 writeFileSync(new URL('../src/data/name-lists.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
 console.log(`first ${first.length}, last ${last.length}, common ${common.length}`);

@@ -340,33 +340,64 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
     }
   }
   yield count;
-  // Pass 2: every recogniser on every message; the names found are confirmed for the whole chat.
-  const found: Candidate[][] = new Array<Candidate[]>(count);
+  // Pass 2: every recogniser on every message, decided at once (candidates are not kept: on a big chat holding them
+  // would double the live heap); the names found are confirmed for the whole chat.
   const confirmed = new ConfirmedNames();
-  for (let i = 0; i < count; i++) {
-    const message = messages[i] as Message;
-    const candidates = detectMessage(message, context, recognisers);
-    found[i] = candidates;
-    for (const c of candidates) if (c.category === 'person-name') confirmed.add(message.text, c);
-    if ((i + 1) % chunk === 0) yield count + i + 1;
-  }
-  yield 2 * count;
-  // Pass 3: a name confirmed anywhere is proposed at its other uses; then the mode decides what is withheld.
   const proposals: Proposal[] = [];
   const kept: KeptSpan[] = [];
   const selection: MessageSelection[] = [];
+  const proposalAt = new Int32Array(count + 1);
+  const keptAt = new Int32Array(count + 1);
+  // Candidates of messages with kept spans (rare: the SAR subject, kept staff), needed to decide them again.
+  const keptCandidates = new Map<number, Candidate[]>();
   for (let i = 0; i < count; i++) {
     const message = messages[i] as Message;
-    let candidates = found[i] as Candidate[];
-    if (names && confirmed.size > 0 && message.text.length > 0) {
-      const more = scanConsistent(message.text, confirmed, candidates);
-      if (more.length > 0) candidates = mergeCandidates([...candidates, ...more]);
+    const candidates = detectMessage(message, context, recognisers);
+    proposalAt[i] = proposals.length;
+    keptAt[i] = kept.length;
+    if (candidates.length > 0) {
+      for (const c of candidates) if (c.category === 'person-name') confirmed.add(message.text, c);
+      decide(message, candidates, context, options, proposals, kept, selection);
+      if (kept.length > (keptAt[i] as number)) keptCandidates.set(i, candidates);
+    } else if (options.mode === 'sar') decide(message, candidates, context, options, proposals, kept, selection);
+    if ((i + 1) % chunk === 0) yield count + i + 1;
+  }
+  proposalAt[count] = proposals.length;
+  keptAt[count] = kept.length;
+  yield 2 * count;
+  if (!names || confirmed.size === 0) return { mode: options.mode, proposals, kept, selection };
+  // Pass 3: a name confirmed anywhere is proposed at its other uses; a message that gains one is decided again.
+  const finalProposals: Proposal[] = [];
+  const finalKept: KeptSpan[] = [];
+  for (let i = 0; i < count; i++) {
+    const message = messages[i] as Message;
+    const p0 = proposalAt[i] as number;
+    const p1 = proposalAt[i + 1] as number;
+    const k0 = keptAt[i] as number;
+    const k1 = keptAt[i + 1] as number;
+    const more =
+      message.text.length > 0 ? scanConsistent(message.text, confirmed, proposals, p0, p1, kept, k0, k1) : NONE;
+    if (more.length === 0) {
+      for (let j = p0; j < p1; j++) finalProposals.push(proposals[j] as Proposal);
+      for (let j = k0; j < k1; j++) finalKept.push(kept[j] as KeptSpan);
+    } else {
+      const previous = keptCandidates.get(i) ?? proposals.slice(p0, p1).map(toCandidate);
+      const candidates = mergeCandidates([...previous.map((c) => ({ ...c })), ...more]);
+      const sink: MessageSelection[] = [];
+      decide(message, candidates, context, options, finalProposals, finalKept, sink);
+      if (options.mode === 'sar' && sink[0]) selection[i] = sink[0];
     }
-    found[i] = NONE;
-    decide(message, candidates, context, options, proposals, kept, selection);
     if ((i + 1) % chunk === 0) yield 2 * count + i + 1;
   }
-  return { mode: options.mode, proposals, kept, selection };
+  return { mode: options.mode, proposals: finalProposals, kept: finalKept, selection };
+}
+
+/** A proposal back as the candidate it came from (to decide a message again). */
+function toCandidate(p: Proposal): Candidate {
+  const c: Candidate = { start: p.start, end: p.end, category: p.category, confidence: p.confidence, rule: p.rule };
+  if (p.role) c.role = p.role;
+  if (p.personKey) c.personKey = p.personKey;
+  return c;
 }
 
 /** Applies the mode to one message's merged candidates: proposals, kept spans and (SAR) the selection. */

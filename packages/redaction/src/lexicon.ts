@@ -10,6 +10,7 @@ import { chatTerms, dayTerms, eponymWords, facilityWords, safeTerms } from './da
 import { WordGate } from './word-gate.ts';
 
 const english = BloomFilter.fromBase64(englishData.bits, englishData.m, englishData.k);
+const properNouns = BloomFilter.fromBase64(englishData.properBits, englishData.properM, englishData.k);
 
 const firstNames = new Set(lists.first.toLowerCase().split('|'));
 const surnames = new Set(lists.last.toLowerCase().split('|'));
@@ -89,6 +90,14 @@ export function isEnglishWord(lower: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether a lower-case word is an English word in lower case too — not a proper noun that the dictionary has only
+ * with a capital ("Igor", "London"): a lower-case "igor" is then the name, a lower-case "crystal" is not.
+ */
+export function isLowerCaseWord(lower: string): boolean {
+  return isEnglishWord(lower) && !properNouns.has(lower);
 }
 
 /** Suffixes of regular inflections and what replaces them to give the dictionary form. */

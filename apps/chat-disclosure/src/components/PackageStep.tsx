@@ -37,9 +37,14 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
   const [progress, setProgress] = useState<StageProgress | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [built, setBuilt] = useState<Built | null>(null);
+  const [showPreview, setShowPreview] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
+  // Move focus to the result once it is on screen, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (built) resultHeading.current?.focus();
+  }, [built]);
   useEffect(
     () => () => {
       if (built) for (const url of [built.zipUrl, built.caseFileUrl, built.pdfUrl]) URL.revokeObjectURL(url);
@@ -108,7 +113,7 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
         ),
         pdfUrl: URL.createObjectURL(new Blob([output.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })),
       });
-      requestAnimationFrame(() => resultHeading.current?.focus());
+      setShowPreview(false);
     } catch (error) {
       setProblem(describeProblem(error));
     } finally {
@@ -169,12 +174,19 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
           </p>
           <h2>Preview of the PDF</h2>
           <p className="nhsuk-body">
-            Check the preview before you send the bundle.{' '}
+            Check the PDF before you send the bundle: every redaction is a black box labelled with its exemption.{' '}
             <a href={built.pdfUrl} target="_blank" rel="noopener">
               Open the PDF in a new tab (opens in new tab)
             </a>
           </p>
-          <iframe className="app-pdf" title="Preview of the disclosure PDF" src={built.pdfUrl} />
+          {/* Shown on request: the browser's PDF viewer takes the keyboard focus when it loads. */}
+          {showPreview ? (
+            <iframe className="app-pdf" title="Preview of the disclosure PDF" src={built.pdfUrl} />
+          ) : (
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setShowPreview(true)}>
+              Show the PDF preview here
+            </button>
+          )}
         </section>
       )}
     </>

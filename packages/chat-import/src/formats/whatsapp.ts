@@ -584,6 +584,84 @@ function titleFromName(name: string): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // The parser
 
+/**
+ * The byte shape of the last header {@link scanHeader} read (its literal bytes, and where the digits go), so the next
+ * header of the same shape (nearly every line of an export) is read by one comparison loop instead of the general
+ * scanner. Only all-ASCII headers ending in a space are used as shapes: for those the general scanner looks at no byte
+ * past the header, so a line that matches the shape byte for byte (digits for digits) gets exactly the result the
+ * scanner would give it.
+ */
+class HeaderShape {
+  /** Literal byte, or -1 for "an ASCII digit". */
+  readonly bytes = new Int16Array(96);
+  length = 0;
+  sig = 0;
+  ampm = 0;
+  d1 = 0;
+  d3 = 0;
+
+  /** Remembers the header just read at [start, body) by {@link scanHeader} (with {@link H} filled). */
+  learn(b: Uint8Array, start: number, body: number): void {
+    this.length = 0;
+    const size = body - start;
+    if (size > this.bytes.length || b[body - 1] !== 32) return;
+    let runs = 0;
+    let inDigits = false;
+    for (let i = 0; i < size; i++) {
+      const c = b[start + i] as number;
+      if (c >= 0x80) return;
+      const isDigit = c >= 48 && c <= 57;
+      if (isDigit && !inDigits) runs++;
+      inDigits = isDigit;
+      this.bytes[i] = isDigit ? -1 : c;
+    }
+    const sig = H[9] as number;
+    if (runs !== (sig & SIG_SECONDS ? 6 : 5)) return;
+    this.sig = sig;
+    this.ampm = H[8] as number;
+    this.d1 = H[3] as number;
+    this.d3 = H[4] as number;
+    this.length = size;
+  }
+
+  /** Reads a header of this shape at `start` into {@link H}; returns the body offset, or -1 if the line differs. */
+  read(b: Uint8Array, start: number, end: number): number {
+    const size = this.length;
+    if (size === 0 || end - start < size) return -1;
+    const bytes = this.bytes;
+    let run = 0;
+    let v = 0;
+    let inDigits = false;
+    for (let i = 0; i < size; i++) {
+      const c = b[start + i] as number;
+      const t = bytes[i] as number;
+      if (t < 0) {
+        if (c < 48 || c > 57) return -1;
+        v = v * 10 + c - 48;
+        inDigits = true;
+      } else {
+        if (c !== t) return -1;
+        if (inDigits) {
+          H[run < 3 ? run : run + 2] = v;
+          run++;
+          v = 0;
+          inDigits = false;
+        }
+      }
+    }
+    const hour = H[5] as number;
+    const minute = H[6] as number;
+    const second = this.sig & SIG_SECONDS ? (H[7] as number) : -1;
+    if (hour > 23 || minute > 59 || second > 59 || (this.ampm !== 0 && hour > 12)) return -1;
+    H[3] = this.d1;
+    H[4] = this.d3;
+    H[7] = second;
+    H[8] = this.ampm;
+    H[9] = this.sig;
+    return start + size;
+  }
+}
+
 /** Growable typed columns for the header candidates found in pass 1. */
 class Candidates {
   n = 0;
@@ -924,7 +1002,11 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     return text;
   };
 
+  const T = (): number => { const u = (globalThis as any).process.threadCpuUsage(); return (u.user + u.system) / 1000; };
+  const T0 = T();
+  let TF = 0;
   // Pass 1: find header candidates.
+  const shape = new HeaderShape();
   let pos = 0;
   let line = 0;
   while (pos < len) {
@@ -940,7 +1022,11 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     } else {
       const c = b[pos] as number;
       if (c === 91 || (c >= 48 && c <= 57) || c >= 0xd8) {
-        const body = scanHeader(b, pos, end);
+        let body = shape.read(b, pos, end);
+        if (body < 0) {
+          body = scanHeader(b, pos, end);
+          if (body >= 0) shape.learn(b, pos, body);
+        }
         if (body >= 0) cand.push(line, pos, body);
       }
     }
@@ -949,6 +1035,7 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   }
   const linesRead = line;
   sink.linesRead += linesRead;
+  const T1 = T();
 
   // Decide the layout and the date order from the whole file.
   const counts = new Map<number, number>();
@@ -1084,7 +1171,8 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   };
 
   /** Decodes the batches and finishes every pending region, in file order. */
-  const flush = (): void => {
+  const flush = (): void => { const tf = T(); flushInner(); TF += T() - tf; };
+  const flushInner = (): void => {
     const asciiText = pending.asciiUsed > 0 ? LENIENT.decode(pending.ascii.subarray(0, pending.asciiUsed)) : '';
     const otherText = pending.otherUsed > 0 ? decodeBytes(pending.other.subarray(0, pending.otherUsed)) : '';
     const otherBad = pending.otherUsed > 0 && lastBad;
@@ -1123,9 +1211,11 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   let currentLocal = 0;
   let currentGiantChars = 0;
 
+  const EXP = Number((globalThis as any).process.env.EXP ?? 0);
   const closeRegion = (endLine: number, endOffset: number): void => {
     // endOffset: offset of the next boundary's line start (or len); the region covers lines regionLine..endLine.
     if (endLine < regionLine) return;
+    if (EXP === 1) return;
     let textEnd = endOffset;
     if (textEnd > 0 && textEnd <= len && b[textEnd - 1] === 10) textEnd--;
     if (textEnd > 0 && b[textEnd - 1] === 13) textEnd--;
@@ -1194,6 +1284,7 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     }
     let authorId = -1;
     let textStart = bodyStart;
+    if (EXP === 2) return;
     if (colon > bodyStart) {
       const id = authorTable.id(b, bodyStart, colon, decodeBytes);
       if (authorTable.bad[id]) badLines.push(regionLine);
@@ -1202,8 +1293,10 @@ function parseWhatsApp(context: ParseContext): ParseResult {
         textStart = Math.min(colon + 1 + afterColon, textEnd);
       }
     }
+    if (EXP === 3) return;
     if (!pending.fits(textEnd - textStart)) flush();
     const k = pending.add(b, textStart, textEnd);
+    if (EXP === 4) { pending.n--; return; }
     pending.line[k] = regionLine;
     pending.lineEnd[k] = endLine;
     pending.bodyStart[k] = bodyStart;
@@ -1276,6 +1369,7 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   }
   closeRegion(linesRead, len);
   flush();
+  console.error('pass1', (T1 - T0).toFixed(0), 'pass2', (T() - T1 - TF).toFixed(0), 'flush', TF.toFixed(0));
   if (badLines.length > 0) {
     if (!replaced) {
       notes.push({

@@ -13,6 +13,7 @@ import {
   FUNCTION,
   isCommonWord,
   isEnglishWord,
+  isLowerCaseWord,
   isFirstName,
   isSurname,
   LAST,
@@ -383,8 +384,7 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
       hasPrev &&
       prevWord.length === 1 &&
       tCap[p] === 1 &&
-      prevWord !== 'I' &&
-      /^\.?\s$/.test(text.slice(prevEnd, start));
+      (prevWord !== 'I' ? /^\.?\s$/ : /^\.\s$/).test(text.slice(prevEnd, start));
     let hit: Candidate | undefined;
 
     if (titled && !followedByDigit && (isCap || !(flags & FUNCTION)) && !(flags & CLINICAL)) {
@@ -509,6 +509,7 @@ const notConfirming = /fuzzy|initials/;
 export class ConfirmedNames {
   readonly #names = new Map<string, ConfirmedName>();
   readonly #gate = new WordGate();
+  readonly #seen = new Map<string, number>();
 
   /** How many tokens are confirmed. */
   get size(): number {
@@ -519,6 +520,10 @@ export class ConfirmedNames {
   add(text: string, c: Candidate): void {
     if (c.category !== 'person-name' || notConfirming.test(c.rule)) return;
     const span = text.slice(c.start, c.end);
+    // Most finds repeat a name already confirmed as strongly: skip the split by the span as written.
+    const seen = this.#seen.get(span);
+    if (seen !== undefined && seen >= c.confidence) return;
+    this.#seen.set(span, c.confidence);
     for (const m of span.matchAll(wordPattern)) {
       const word = m[0].replace(/^@/, '').replace(/['’]s$/, '');
       const lower = word.toLowerCase();
@@ -533,7 +538,7 @@ export class ConfirmedNames {
     if (flags & (FUNCTION | CLINICAL | TITLE | MONTH | SAFE)) return;
     const existing = this.#names.get(lower);
     if (existing && existing.confidence >= c.confidence) return;
-    const common = (flags & COMMON) !== 0 || isEnglishWord(lower.replace(/[-'’]/g, ''));
+    const common = (flags & COMMON) !== 0 || isLowerCaseWord(lower.replace(/[-'’]/g, ''));
     this.#names.set(lower, {
       confidence: c.confidence,
       role: c.role ?? 'unknown',
@@ -582,8 +587,19 @@ function nextWord(text: string, end: number): string {
  * in any case when the token is not an English word ("olumide"), and in lower case next to a found name ("jon
  * price"). Words naming a place or condition ("Nightingale Ward") are skipped. Returns the new candidates (or none).
  */
-export function scanConsistent(text: string, confirmed: ConfirmedNames, existing: readonly Candidate[]): Candidate[] {
+export function scanConsistent(
+  text: string,
+  confirmed: ConfirmedNames,
+  proposals: readonly SpanLike[],
+  p0: number,
+  p1: number,
+  kept: readonly SpanLike[],
+  k0: number,
+  k1: number,
+): Candidate[] {
   const n = text.length;
+  const isCovered = (start: number, end: number): boolean =>
+    coveredIn(proposals, p0, p1, start, end) || coveredIn(kept, k0, k1, start, end);
   let out: Candidate[] | undefined;
   let i = 0;
   while (i < n) {
@@ -619,6 +635,8 @@ export function scanConsistent(text: string, confirmed: ConfirmedNames, existing
       if (stemEnd < 0 || !confirmed.mayHave(stemHash)) continue;
       end = stemEnd;
     }
+    // Most uses of a confirmed name were found already: check that before cutting the word out.
+    if (isCovered(start, end) || (out && coveredIn(out, 0, out.length, start, end))) continue;
     const word = text.slice(start, end);
     let lower = word.toLowerCase();
     let entry = confirmed.get(lower);
@@ -628,7 +646,6 @@ export function scanConsistent(text: string, confirmed: ConfirmedNames, existing
       entry = confirmed.get(lower);
     }
     if (entry === undefined) continue;
-    if (covered(existing, start, end) || (out && covered(out, start, end))) continue;
     const before = start > 0 ? text.charCodeAt(start - 1) : 32;
     const after = end < n ? text.charCodeAt(end) : 32;
     const glued = (before >= 48 && before <= 57) || before === 95 || (after >= 48 && after <= 57) || after === 95;
@@ -650,7 +667,31 @@ export function scanConsistent(text: string, confirmed: ConfirmedNames, existing
       const digitAfter = (after >= 48 && after <= 57) || (after === 32 && d >= 48 && d <= 57);
       take = !digitAfter && (!sentenceInitial(text, start) || !verbFollowers.has(following));
     } else {
-      take = nextToName(existing, start, end, text) || (out !== undefined && nextToName(out, start, end, text));
+      take =
+        nextToName(proposals, p0, p1, start, end, text) ||
+        nextToName(kept, k0, k1, start, end, text) ||
+        (out !== undefined && nextToName(out, 0, out.length, start, end, text));
+      if (!take) {
+        // "jon price" once "Price" is confirmed: a listed first name written just before it makes it the surname.
+        const from = previousWordStart(text, start);
+        if (from >= 0) {
+          const prev = text.slice(from, start - 1).toLowerCase();
+          const prevFlags = lexFlags(prev);
+          if (prevFlags & FIRST && !(prevFlags & COMMON) && !isCovered(from, start - 1)) {
+            take = true;
+            out ??= [];
+            out.push({
+              start: from,
+              end: start - 1,
+              category: 'person-name',
+              confidence: Math.min(entry.confidence, 0.6),
+              rule: 'name:consistent',
+              role: entry.role,
+              personKey: entry.personKey,
+            });
+          }
+        }
+      }
     }
     if (!take) continue;
     out ??= [];
@@ -667,14 +708,46 @@ export function scanConsistent(text: string, confirmed: ConfirmedNames, existing
   return out ?? NONE;
 }
 
-function covered(list: readonly Candidate[], start: number, end: number): boolean {
-  for (const c of list) if (c.start < end && start < c.end) return true;
+/** The start of the plain word that ends one space before `start`, or -1. */
+function previousWordStart(text: string, start: number): number {
+  if (start < 2 || text.charCodeAt(start - 1) !== 32) return -1;
+  let i = start - 1;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1) | 32;
+    if (c < 97 || c > 122) break;
+    i--;
+  }
+  if (i === start - 1) return -1;
+  const c = i > 0 ? text.charCodeAt(i - 1) : 32;
+  return (c >= 48 && c <= 57) || c === 95 ? -1 : i;
+}
+
+/** What the consistency pass needs of a found span (a candidate, proposal or kept span). */
+export interface SpanLike {
+  start: number;
+  end: number;
+  category: string;
+}
+
+function coveredIn(list: readonly SpanLike[], from: number, to: number, start: number, end: number): boolean {
+  for (let j = from; j < to; j++) {
+    const c = list[j] as SpanLike;
+    if (c.start < end && start < c.end) return true;
+  }
   return false;
 }
 
-/** Whether a name candidate ends one space before `start` or starts one space after `end`. */
-function nextToName(list: readonly Candidate[], start: number, end: number, text: string): boolean {
-  for (const c of list) {
+/** Whether a name span in list[from, to) ends one space before `start` or starts one space after `end`. */
+function nextToName(
+  list: readonly SpanLike[],
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+  text: string,
+): boolean {
+  for (let j = from; j < to; j++) {
+    const c = list[j] as SpanLike;
     if (c.category !== 'person-name') continue;
     if (c.end <= start && start - c.end <= 2 && onlySpaceBetween(text, c.end, start)) return true;
     if (c.start >= end && c.start - end <= 2 && onlySpaceBetween(text, end, c.start)) return true;

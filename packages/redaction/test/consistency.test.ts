@@ -1,0 +1,81 @@
+import { importChat } from '@im-records/chat-import';
+import { generateClinicalChat } from '@im-records/synthetic-chats';
+import { describe, expect, it } from 'vitest';
+import { detectPersonalDataSync } from '../src/index.ts';
+import { conv, msg } from './helpers.ts';
+
+const words = (text: string): string[] => (text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []).map((w) => w.toLowerCase());
+
+// The disclosure bundle's leak harness found the same name redacted in one message and visible in another
+// (seed 11: Igor, Crystal, Price; seed 12: Olumide, Dinu, Olaide, Brook). The chats are built as the harness builds
+// them: the generator's WhatsApp export text through the real importer.
+describe('a name proposed anywhere in a chat is proposed wherever it is used as a name', () => {
+  for (const [seed, style] of [
+    [11, 'android'],
+    [12, 'ios'],
+  ] as const) {
+    it(`covers every gold name whose word was redacted elsewhere (seed ${seed})`, async () => {
+      const chat = await generateClinicalChat({ seed, messages: 300, style });
+      const { conversation } = await importChat({
+        fileName: 'chat.txt',
+        bytes: new TextEncoder().encode(chat.exportText),
+      });
+      expect(conversation.messages.map((m) => m.text)).toEqual(chat.messages.map((m) => m.text));
+      const result = detectPersonalDataSync(conversation, { mode: 'foi' });
+      const redactedWords = new Set(
+        result.proposals.filter((p) => p.category === 'person-name').flatMap((p) => words(p.text)),
+      );
+      const visible: string[] = [];
+      for (const [i, gold] of chat.messages.entries()) {
+        const id = conversation.messages[i]?.id;
+        const mine = result.proposals.filter((p) => p.messageId === id);
+        for (const span of gold.spans) {
+          if (span.label !== 'person-name') continue;
+          const value = gold.text.slice(span.start, span.end);
+          if (!words(value).some((w) => redactedWords.has(w))) continue;
+          const covered = mine.some((p) => p.start <= span.start && span.end <= p.end);
+          const pieces = mine.filter((p) => p.start < span.end && span.start < p.end);
+          const joined = pieces.reduce((n, p) => n + Math.min(p.end, span.end) - Math.max(p.start, span.start), 0);
+          if (!covered && joined < span.end - span.start) visible.push(`${value} in: ${gold.text}`);
+        }
+      }
+      expect(visible).toEqual([]);
+    });
+  }
+});
+
+describe('consistency rules', () => {
+  const detect = (texts: string[]): string[][] => {
+    const chat = conv(texts.map((t, i) => msg(`m${i}`, 'Sam Jones', t)));
+    const result = detectPersonalDataSync(chat, { mode: 'foi' });
+    return chat.messages.map((m) =>
+      result.proposals.filter((p) => p.messageId === m.id && p.category === 'person-name').map((p) => p.text),
+    );
+  };
+  it('carries a cue-found name to later and earlier uses, in any case when it is not an English word', () => {
+    expect(detect(['can igorov review bed 13?', 'Thanks Mr Igorov', 'IGOROV to see'])).toEqual([
+      ['igorov'],
+      ['Igorov'],
+      ['IGOROV'],
+    ]);
+  });
+  it('takes a capitalised English-word name at a sentence start only when no verb-like word follows', () => {
+    expect(
+      detect(['Spoke to Mrs Brook Okafor', 'Brook aged 92 back from CT', 'Brook the bed please', 'jon brook to go home']),
+    ).toEqual([['Brook', 'Okafor'], ['Brook'], [], ['jon', 'brook']]);
+  });
+  it('leaves a place named after a confirmed surname ("Nightingale Ward")', () => {
+    expect(detect(['Mrs Nightingale is in bed 4', 'Nightingale Ward has 2 beds', 'ask Nightingale'])).toEqual([
+      ['Nightingale'],
+      [],
+      ['Nightingale'],
+    ]);
+  });
+  it('keeps the confidence of the evidence: a word known only as an unknown proper noun stays low', () => {
+    const chat = conv([msg('a', 'Sam Jones', 'update on Olumidex please'), msg('b', 'Sam Jones', 'olumidex rang')]);
+    const result = detectPersonalDataSync(chat, { mode: 'foi' });
+    const b = result.proposals.find((p) => p.messageId === 'b');
+    expect(b?.rule).toBe('name:consistent');
+    expect(b?.confidence).toBeLessThan(0.5);
+  });
+});
