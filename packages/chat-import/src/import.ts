@@ -16,7 +16,7 @@ import { signal as signalImporter } from './formats/signal.ts';
 import { slack } from './formats/slack.ts';
 import { telegram } from './formats/telegram.ts';
 import { whatsapp } from './formats/whatsapp.ts';
-import { IdHasher, sha256Hex } from './hash.ts';
+import { hashText, IdHasher, sha256Hex, textLanes } from './hash.ts';
 import type {
   Attachment,
   ChatFormat,
@@ -239,10 +239,14 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
   await stage('reconcile', 0);
   const messages = sink.messages;
   assignIds(sink);
-  mapReplies(messages);
-  const participants = countParticipants(messages, result.nativeIds);
   let linesPlaced = 0;
-  for (const m of messages) linesPlaced += m.source.lineEnd - m.source.line + 1;
+  let replies = false;
+  for (const m of messages) {
+    linesPlaced += m.source.lineEnd - m.source.line + 1;
+    if (m.replyTo !== undefined) replies = true;
+  }
+  if (replies) mapReplies(messages);
+  const participants = countParticipants(messages, result.nativeIds);
   for (const w of sink.warnings) linesPlaced += (w.lineEnd ?? w.line) - w.line + 1;
   const warnings = [...sink.warnings, ...notes];
   if (linesPlaced !== sink.linesRead) {
@@ -335,11 +339,27 @@ function kindCode(kind: Message['kind']): number {
  * Hashes what makes a message the same message in two exports: instant, author, kind, text, attachment names and
  * channel. The text's hash comes from the sink when the parser made it while copying the text.
  */
-function contentHash(message: Message, utc: number, sink: MessageSink, i: number): string {
+function contentHash(
+  message: Message,
+  utc: number,
+  sink: MessageSink,
+  i: number,
+  authorLanes: Map<string, readonly [number, number]>,
+): string {
   hasher.reset();
   hasher.addNumber(utc);
   hasher.addNumber(kindCode(message.kind));
-  if (message.author !== null) hasher.add(message.author);
+  const author = message.author;
+  if (author !== null) {
+    // Authors repeat: their text hash is cached (importers share one string per name, so the map hits by identity).
+    let lanes = authorLanes.get(author);
+    if (lanes === undefined) {
+      hashText(author, 0, author.length);
+      lanes = [textLanes[0] as number, textLanes[1] as number];
+      if (authorLanes.size < 10_000) authorLanes.set(author, lanes);
+    }
+    hasher.addLanes(lanes[0], lanes[1]);
+  }
   if (sink.hashed[i] === 1) hasher.addLanes(sink.textHash[2 * i] as number, sink.textHash[2 * i + 1] as number);
   else hasher.add(message.text);
   const attachments = message.attachments;
@@ -374,6 +394,7 @@ function assignIds(sink: MessageSink): void {
     order.sort((x, y) => (when[x] as number) - (when[y] as number) || x - y);
   }
   const hashes: string[] = [];
+  const authorLanes = new Map<string, readonly [number, number]>();
   let i = 0;
   while (i < n) {
     const first = monotonic ? i : (order[i] as number);
@@ -381,7 +402,7 @@ function assignIds(sink: MessageSink): void {
     let j = i + 1;
     while (j < n && when[monotonic ? j : (order[j] as number)] === t) j++;
     const firstMessage = messages[first] as Message;
-    firstMessage.id = contentHash(firstMessage, t, sink, first);
+    firstMessage.id = contentHash(firstMessage, t, sink, first, authorLanes);
     if (j - i > 1) {
       // Several messages at one instant: number repeats of each content hash, in file order (a list scan for the
       // usual handful, a map for a long run).
@@ -391,7 +412,7 @@ function assignIds(sink: MessageSink): void {
       for (let k = i + 1; k < j; k++) {
         const index = monotonic ? k : (order[k] as number);
         const message = messages[index] as Message;
-        const hash = contentHash(message, t, sink, index);
+        const hash = contentHash(message, t, sink, index, authorLanes);
         let count = 1;
         if (seen) {
           count = (seen.get(hash) ?? 0) + 1;

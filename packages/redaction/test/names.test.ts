@@ -81,3 +81,40 @@ describe('KnownNames', () => {
     expect(known.get('okafor')?.source).toBe('cue');
   });
 });
+
+describe('apostrophes, products, calendar words, places and other languages', () => {
+  it('reads contractions as one word and keeps apostrophe names whole', () => {
+    for (const trap of ["Isn't it?", 'Don’t worry', "I'm on lates, we'll see", "Won't be long", 'Isnt it', 'Haha ok']) {
+      expect(names(trap), trap).toEqual([]);
+    }
+    expect(names("Mrs O'Brien's daughter rang")).toEqual(["O'Brien"]);
+    expect(names("Dave'll call Sarah")).toEqual(['Sarah']);
+  });
+  it('does not take apps, systems, organisations or drugs for people', () => {
+    for (const trap of [
+      'Put it on WhatsApp or Teams, not Signal',
+      'Logged on Datix and in SystmOne, EMIS and the EPR',
+      'Email it via NHSmail from Outlook on the iPhone',
+      'Started Apixaban and Oramorph, stop Clexane',
+      'Check Google, GitHub and YouTube',
+      'Known Parkinson’s disease, Bell’s palsy',
+      'On Monday and Tuesday, back at Christmas',
+      'Do you think it also recognizes URLs?',
+    ]) {
+      expect(names(trap), trap).toEqual([]);
+    }
+  });
+  it('tells a ward named after someone from the person by the word after it', () => {
+    expect(names('Moved to Nightingale Ward, St Mary’s Hospital')).toEqual([]);
+    expect(names('Mrs Nightingale is on the ward')).toEqual(['Nightingale']);
+  });
+  it('proposes capitalised words in text that is not English at the lowest confidence', () => {
+    const found = nameRecogniser.find(msg('x', 'A', 'Zażółć gęślą jaźń'), context);
+    expect(found.map((c) => [c.rule, c.confidence])).toEqual([['name:unknown-word-foreign', 0.2]]);
+    const greek = nameRecogniser.find(msg('x', 'A', 'please see Ελληνικά'), context);
+    expect(greek.map((c) => [c.rule, c.confidence])).toEqual([['name:unknown-word-foreign', 0.2]]);
+  });
+  it('skips words glued to digits and plain words inside URLs', () => {
+    expect(names('services/B0JL6RASU and https://example.org/enrique/repo')).toEqual([]);
+  });
+});

@@ -881,6 +881,8 @@ class Pending {
   }
 }
 
+const AUTHOR_SEED = 0x811c9dc5 | 0;
+
 /** Author names interned by their raw bytes, so each distinct name is decoded and cleaned once. */
 class Authors {
   readonly #first = new Map<number, number>();
@@ -898,23 +900,31 @@ class Authors {
   readonly order = new Set<string>();
   readonly #canonical = new Map<string, string>();
 
-  id(b: Uint8Array, a: number, e: number, decode: (bytes: Uint8Array) => string): number {
-    let h = 0x811c9dc5;
-    for (let i = a; i < e; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+  /** Direct-mapped cache of ids (plus one) by hash, checked before the map: a chat has a handful of authors. */
+  readonly #recent = new Int32Array(1024);
+
+  /** The id of the author whose raw bytes are [a, e) with FNV-1a hash `h` (seed {@link AUTHOR_SEED}). */
+  id(b: Uint8Array, a: number, e: number, h: number, decode: (bytes: Uint8Array) => string): number {
+    const slot = h & 1023;
+    const cached = (this.#recent[slot] as number) - 1;
+    if (cached >= 0 && this.#same(cached, b, a, e)) return cached;
+    const id = this.#find(b, a, e, h, decode);
+    this.#recent[slot] = id + 1;
+    return id;
+  }
+
+  #same(id: number, b: Uint8Array, a: number, e: number): boolean {
+    const raw = this.#raw[id] as Uint8Array;
+    if (raw.length !== e - a) return false;
+    for (let i = 0; i < raw.length; i++) if (raw[i] !== b[a + i]) return false;
+    return true;
+  }
+
+  #find(b: Uint8Array, a: number, e: number, h: number, decode: (bytes: Uint8Array) => string): number {
     const first = this.#first.get(h);
     let id = first ?? -1;
     while (id >= 0) {
-      const raw = this.#raw[id] as Uint8Array;
-      if (raw.length === e - a) {
-        let same = true;
-        for (let i = 0; i < raw.length; i++) {
-          if (raw[i] !== b[a + i]) {
-            same = false;
-            break;
-          }
-        }
-        if (same) return id;
-      }
+      if (this.#same(id, b, a, e)) return id;
       id = this.#next[id] as number;
     }
     id = this.names.length;
@@ -1002,9 +1012,6 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     return text;
   };
 
-  const T = (): number => { const u = (globalThis as any).process.threadCpuUsage(); return (u.user + u.system) / 1000; };
-  const T0 = T();
-  let TF = 0;
   // Pass 1: find header candidates.
   const shape = new HeaderShape();
   let pos = 0;
@@ -1035,7 +1042,6 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   }
   const linesRead = line;
   sink.linesRead += linesRead;
-  const T1 = T();
 
   // Decide the layout and the date order from the whole file.
   const counts = new Map<number, number>();
@@ -1171,8 +1177,7 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   };
 
   /** Decodes the batches and finishes every pending region, in file order. */
-  const flush = (): void => { const tf = T(); flushInner(); TF += T() - tf; };
-  const flushInner = (): void => {
+  const flush = (): void => {
     const asciiText = pending.asciiUsed > 0 ? LENIENT.decode(pending.ascii.subarray(0, pending.asciiUsed)) : '';
     const otherText = pending.otherUsed > 0 ? decodeBytes(pending.other.subarray(0, pending.otherUsed)) : '';
     const otherBad = pending.otherUsed > 0 && lastBad;
@@ -1211,11 +1216,9 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   let currentLocal = 0;
   let currentGiantChars = 0;
 
-  const EXP = Number((globalThis as any).process.env.EXP ?? 0);
   const closeRegion = (endLine: number, endOffset: number): void => {
     // endOffset: offset of the next boundary's line start (or len); the region covers lines regionLine..endLine.
     if (endLine < regionLine) return;
-    if (EXP === 1) return;
     let textEnd = endOffset;
     if (textEnd > 0 && textEnd <= len && b[textEnd - 1] === 10) textEnd--;
     if (textEnd > 0 && b[textEnd - 1] === 13) textEnd--;
@@ -1266,6 +1269,7 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     // Author: up to the first ": " (or ":" and a no-break space, or ":" at the end) on the header line.
     let colon = -1;
     let afterColon = 1;
+    let hash = AUTHOR_SEED; // FNV-1a of the bytes before the colon, for the author table
     for (let k = bodyStart; k < textEnd; k++) {
       const c = b[k] as number;
       if (c === 10) break;
@@ -1281,22 +1285,20 @@ function parseWhatsApp(context: ParseContext): ParseResult {
           break;
         }
       }
+      hash = Math.imul(hash ^ c, 0x01000193);
     }
     let authorId = -1;
     let textStart = bodyStart;
-    if (EXP === 2) return;
     if (colon > bodyStart) {
-      const id = authorTable.id(b, bodyStart, colon, decodeBytes);
+      const id = authorTable.id(b, bodyStart, colon, hash, decodeBytes);
       if (authorTable.bad[id]) badLines.push(regionLine);
       if (authorTable.names[id] !== null) {
         authorId = id;
         textStart = Math.min(colon + 1 + afterColon, textEnd);
       }
     }
-    if (EXP === 3) return;
     if (!pending.fits(textEnd - textStart)) flush();
     const k = pending.add(b, textStart, textEnd);
-    if (EXP === 4) { pending.n--; return; }
     pending.line[k] = regionLine;
     pending.lineEnd[k] = endLine;
     pending.bodyStart[k] = bodyStart;
@@ -1369,7 +1371,6 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   }
   closeRegion(linesRead, len);
   flush();
-  console.error('pass1', (T1 - T0).toFixed(0), 'pass2', (T() - T1 - TF).toFixed(0), 'flush', TF.toFixed(0));
   if (badLines.length > 0) {
     if (!replaced) {
       notes.push({

@@ -190,6 +190,8 @@ function sentenceInitial(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0; i--) {
     const ch = text.charAt(i);
     if (ch === ' ' || ch === '\t' || ch === '"' || ch === '“' || ch === '*' || ch === '_') continue;
+    // Invisible marks that exports put before a message (left-to-right mark, byte-order mark, word joiner).
+    if (ch === '\u200e' || ch === '\u200f' || ch === '\ufeff' || ch === '\u2060') continue;
     return (
       ch === '.' || ch === '!' || ch === '?' || ch === '\n' || ch === ':' || ch === ';' || ch === '-' || ch === '•'
     );
@@ -495,6 +497,21 @@ interface ConfirmedName {
   personKey: string;
   /** An English or listed common word ("Brook", "Price", "Mark"): only capitalised uses count, with care at a sentence start. */
   common: boolean;
+  /**
+   * Whether the evidence is good enough to take lower-case uses on their own: a cue, a participant, a neighbouring
+   * name, a list match of four letters or more, or an unknown word capitalised mid-sentence — not a capital that
+   * only starts a sentence or sits in text that is not English ("Und", "Ich").
+   */
+  lowerOk: boolean;
+}
+
+const weakForLowerCase = /unknown-word-foreign|consistent|list-lowercase/;
+
+function evidenceForLowerCase(c: Candidate, lower: string): boolean {
+  if (weakForLowerCase.test(c.rule)) return false;
+  if (c.rule === 'name:unknown-proper-noun') return c.confidence >= 0.4;
+  if (c.rule === 'name:list' || c.rule === 'name:list-common') return lower.length >= 4;
+  return true;
 }
 
 /** Rules whose finds are not evidence enough to propagate (a misspelling or initials stand for someone else's token). */
@@ -536,14 +553,23 @@ export class ConfirmedNames {
     if (lower.length < 2) return;
     const flags = lexFlags(lower);
     if (flags & (FUNCTION | CLINICAL | TITLE | MONTH | SAFE)) return;
+    const lowerOk = evidenceForLowerCase(c, lower);
     const existing = this.#names.get(lower);
-    if (existing && existing.confidence >= c.confidence) return;
+    if (existing) {
+      if (lowerOk) existing.lowerOk = true;
+      if (existing.confidence >= c.confidence) return;
+      existing.confidence = c.confidence;
+      existing.role = c.role ?? 'unknown';
+      existing.personKey = c.personKey ?? lower;
+      return;
+    }
     const common = (flags & COMMON) !== 0 || isLowerCaseWord(lower.replace(/[-'’]/g, ''));
     this.#names.set(lower, {
       confidence: c.confidence,
       role: c.role ?? 'unknown',
       personKey: c.personKey ?? lower,
       common,
+      lowerOk,
     });
     this.#gate.add(lower);
   }
@@ -598,6 +624,7 @@ export function scanConsistent(
   k1: number,
 ): Candidate[] {
   const n = text.length;
+  let deferred: { start: number; end: number; entry: ConfirmedName }[] | undefined;
   const isCovered = (start: number, end: number): boolean =>
     coveredIn(proposals, p0, p1, start, end) || coveredIn(kept, k0, k1, start, end);
   let out: Candidate[] | undefined;
@@ -661,8 +688,13 @@ export function scanConsistent(
       if (followingFlags & EPONYM || capitalNext || strongFacility.has(following)) continue;
     }
     let take = false;
-    if (!entry.common) take = true;
-    else if (isCap) {
+    if (!entry.common && (isCap || entry.lowerOk)) take = true;
+    else if (!entry.common) {
+      // Weak evidence: a lower-case use counts only next to a name ("dinu savu" once "Savu" is taken).
+      deferred ??= [];
+      deferred.push({ start, end, entry });
+      continue;
+    } else if (isCap) {
       const d = text.charCodeAt(end + 1);
       const digitAfter = (after >= 48 && after <= 57) || (after === 32 && d >= 48 && d <= 57);
       take = !digitAfter && (!sentenceInitial(text, start) || !verbFollowers.has(following));
@@ -705,6 +737,27 @@ export function scanConsistent(
       personKey: entry.personKey,
     });
   }
+  if (deferred) {
+    // Right to left, so "dinu savu" gains "dinu" once "savu" is in.
+    for (let j = deferred.length - 1; j >= 0; j--) {
+      const d = deferred[j] as { start: number; end: number; entry: ConfirmedName };
+      const near =
+        nextToName(proposals, p0, p1, d.start, d.end, text, 0.4) ||
+        nextToName(kept, k0, k1, d.start, d.end, text, 0) ||
+        (out !== undefined && nextToName(out, 0, out.length, d.start, d.end, text, 0.4));
+      if (!near) continue;
+      out ??= [];
+      out.push({
+        start: d.start,
+        end: d.end,
+        category: 'person-name',
+        confidence: Math.min(d.entry.confidence, 0.85),
+        rule: 'name:consistent',
+        role: d.entry.role,
+        personKey: d.entry.personKey,
+      });
+    }
+  }
   return out ?? NONE;
 }
 
@@ -727,6 +780,8 @@ export interface SpanLike {
   start: number;
   end: number;
   category: string;
+  /** Absent on kept spans (they are names the engine is sure of). */
+  confidence?: number;
 }
 
 function coveredIn(list: readonly SpanLike[], from: number, to: number, start: number, end: number): boolean {
@@ -745,10 +800,11 @@ function nextToName(
   start: number,
   end: number,
   text: string,
+  minConfidence = 0.4,
 ): boolean {
   for (let j = from; j < to; j++) {
     const c = list[j] as SpanLike;
-    if (c.category !== 'person-name') continue;
+    if (c.category !== 'person-name' || (c.confidence ?? 1) < minConfidence) continue;
     if (c.end <= start && start - c.end <= 2 && onlySpaceBetween(text, c.end, start)) return true;
     if (c.start >= end && c.start - end <= 2 && onlySpaceBetween(text, end, c.start)) return true;
   }
