@@ -136,6 +136,12 @@ let visibleMessages = 0;
 let messagesWithGold = 0;
 let totalMessages = 0;
 const misses: string[] = [];
+// How much recall rests on low-confidence proposals (< 0.5: unknown words, lower-case list names), which a batch run
+// could be tempted to drop: names found only by them, and their precision.
+let namesGold = 0;
+let namesOnlyLow = 0;
+let lowPredicted = 0;
+let lowCorrect = 0;
 const falsePositives: string[] = [];
 for (const seed of seeds) {
   const style = seed % 2 === 0 ? 'ios' : 'android';
@@ -146,10 +152,32 @@ for (const seed of seeds) {
     hospitalNumberPatterns: syntheticHospitalNumberPatterns,
   });
   const byMessage = new Map<string, Span[]>();
+  const strongByMessage = new Map<string, Span[]>();
   for (const p of result.proposals) {
     const list = byMessage.get(p.messageId) ?? [];
     list.push({ start: p.start, end: p.end, label: p.category });
     byMessage.set(p.messageId, list);
+    if (p.confidence >= 0.5) {
+      const strong = strongByMessage.get(p.messageId) ?? [];
+      strong.push({ start: p.start, end: p.end, label: p.category });
+      strongByMessage.set(p.messageId, strong);
+    }
+  }
+  const goldById = new Map(chat.messages.map((m) => [m.id, m]));
+  for (const p of result.proposals) {
+    if (p.category !== 'person-name' || p.confidence >= 0.5) continue;
+    lowPredicted++;
+    if (goldById.get(p.messageId)?.spans.some((g) => overlaps({ start: p.start, end: p.end, label: p.category }, g)))
+      lowCorrect++;
+  }
+  for (const m of chat.messages) {
+    const strong = strongByMessage.get(m.id) ?? [];
+    const all = byMessage.get(m.id) ?? [];
+    for (const g of m.spans) {
+      if (g.label !== 'person-name') continue;
+      namesGold++;
+      if (!strong.some((p) => overlaps(p, g)) && all.some((p) => overlaps(p, g))) namesOnlyLow++;
+    }
   }
   for (const m of chat.messages) {
     totalMessages++;
@@ -171,6 +199,9 @@ printTable(
   `Synthetic clinical chats — seeds ${seeds.join(',')} × ${messageCount} messages (${values.tuning ? 'tuning' : 'held-out'} seeds)`,
   synthetic,
   `messages with a direct identifier still visible: ${visibleMessages} of ${messagesWithGold} messages with personal data (${pct(visibleMessages, messagesWithGold).trim()}); ${totalMessages} messages in all`,
+);
+console.log(
+  `low-confidence name proposals (< 0.5): ${lowPredicted}, precision ${pct(lowCorrect, lowPredicted).trim()}; names found only by them: ${namesOnlyLow} of ${namesGold} (${pct(namesOnlyLow, namesGold).trim()} of name recall rests on them)`,
 );
 if (process.env.EVAL_VERBOSE) {
   console.log(`\nfirst misses:\n  ${misses.join('\n  ')}`);

@@ -61,7 +61,12 @@ describe('consistency rules', () => {
   });
   it('takes a capitalised English-word name at a sentence start only when no verb-like word follows', () => {
     expect(
-      detect(['Spoke to Mrs Brook Okafor', 'Brook aged 92 back from CT', 'Brook the bed please', 'jon brook to go home']),
+      detect([
+        'Spoke to Mrs Brook Okafor',
+        'Brook aged 92 back from CT',
+        'Brook the bed please',
+        'jon brook to go home',
+      ]),
     ).toEqual([['Brook', 'Okafor'], ['Brook'], [], ['jon', 'brook']]);
   });
   it('leaves a place named after a confirmed surname ("Nightingale Ward")', () => {

@@ -788,6 +788,18 @@ function validUtf8(bytes: Uint8Array): boolean {
 }
 
 const PENDING = 16_384;
+
+const FLAG_CR = 1;
+const FLAG_LT = 2;
+const FLAG_LF = 4;
+const FLAG_QUESTION = 8;
+const ALL_FLAGS = 15;
+/** Flag of each byte value: CR, "<", LF, "?" (bytes of multi-byte characters are never these). */
+const TEXT_CLASS = new Uint8Array(256);
+TEXT_CLASS[13] = FLAG_CR;
+TEXT_CLASS[60] = FLAG_LT;
+TEXT_CLASS[10] = FLAG_LF;
+TEXT_CLASS[63] = FLAG_QUESTION;
 const BATCH_BYTES = 1 << 20;
 
 /**
@@ -812,6 +824,8 @@ class Pending {
   /** Hash lanes of each text (see hashText in hash.ts), made while copying ASCII text, else in the flush. */
   readonly th1 = new Int32Array(PENDING);
   readonly th2 = new Int32Array(PENDING);
+  /** Which of CR, "<", LF and "?" the text holds ({@link TEXT_CLASS}), so classification skips searches. */
+  readonly flags = new Uint8Array(PENDING);
   readonly ascii = new Uint8Array(BATCH_BYTES);
   asciiUsed = 0;
   readonly other = new Uint8Array(BATCH_BYTES);
@@ -831,22 +845,26 @@ class Pending {
     const size = e - a;
     if (size <= 0 || size > BATCH_BYTES >> 2) {
       this.where[k] = 2;
+      this.flags[k] = ALL_FLAGS;
       return k;
     }
     const ascii = this.ascii;
     let o = this.asciiUsed;
     let or = 0;
+    let flags = 0;
     let h1 = TEXT_SEED1;
     let h2 = TEXT_SEED2;
     for (let i = a; i < e; i++) {
       const c = b[i] as number;
       or |= c;
+      flags |= TEXT_CLASS[c] as number;
       ascii[o++] = c;
       // The steps of hashText: for ASCII a byte is its UTF-16 code unit.
       h1 = Math.imul(h1 ^ c, TEXT_P1);
       h2 = Math.imul(h2 ^ c, TEXT_P2);
       h2 ^= h2 >>> 15;
     }
+    this.flags[k] = flags;
     if (or < 0x80) {
       finishText(h1, h2, size);
       this.th1[k] = textLanes[0] as number;
@@ -1088,7 +1106,8 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     const authorId = pending.author[k] as number;
     let author = authorId < 0 ? null : authorTable.names[authorId] ?? null;
     let text = raw;
-    if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
+    let flags = pending.flags[k] as number;
+    if (flags & FLAG_CR && text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
     let hadMark = false;
     if (text.length > 0 && isMark(text.charCodeAt(0))) {
       hadMark = true;
@@ -1103,6 +1122,7 @@ function parseWhatsApp(context: ParseContext): ParseResult {
       if (SYSTEM_TEXT.test(whole)) {
         author = null;
         text = LENIENT.decode(b.subarray(pending.bodyStart[k], pending.textEnd[k])).replace(/\r\n?/g, '\n');
+        flags = ALL_FLAGS;
       }
     }
     // Edited marker.
@@ -1149,7 +1169,7 @@ function parseWhatsApp(context: ParseContext): ParseResult {
       }
     }
     if (kind === 'message' || kind === 'system') {
-      attachments = findAttachments(text, media);
+      attachments = findAttachments(text, media, flags);
       if (attachments.length > 0) text = stripAttachmentText(text);
     }
     if (kind === 'system') {
@@ -1404,20 +1424,20 @@ function parseWhatsApp(context: ParseContext): ParseResult {
 }
 
 /** Last three characters of the endings an omitted-media line can have, as one number (a cheap first filter). */
+const tailKey = (a: number, b: number, c: number): number => (a << 16) ^ (b << 8) ^ c;
 const OMITTED_TAILS = new Set(
-  OMITTED_ENDINGS.map((e) => e.charCodeAt(e.length - 3) * 4294967296 + e.charCodeAt(e.length - 2) * 65536 + e.charCodeAt(e.length - 1)),
+  OMITTED_ENDINGS.map((e) => tailKey(e.charCodeAt(e.length - 3), e.charCodeAt(e.length - 2), e.charCodeAt(e.length - 1))),
 );
 
 function endsOmitted(text: string, end: number): boolean {
   if (end < 3) return false;
-  const key =
-    text.charCodeAt(end - 3) * 4294967296 + text.charCodeAt(end - 2) * 65536 + text.charCodeAt(end - 1);
-  return OMITTED_TAILS.has(key);
+  return OMITTED_TAILS.has(tailKey(text.charCodeAt(end - 3), text.charCodeAt(end - 2), text.charCodeAt(end - 1)));
 }
 
-function findAttachments(text: string, media: MediaIndex): Attachment[] {
+/** Attachments a message's text refers to; `flags` ({@link TEXT_CLASS}) says which searches can be skipped. */
+function findAttachments(text: string, media: MediaIndex, flags: number): Attachment[] {
   if (text.length === 0 || text.length > 2000) return NO_ATTACHMENTS;
-  if (text.indexOf('<') >= 0) {
+  if (flags & FLAG_LT && text.indexOf('<') >= 0) {
     const found: Attachment[] = [];
     IOS_ATTACHED.lastIndex = 0;
     let m: RegExpExecArray | null = IOS_ATTACHED.exec(text);
@@ -1430,7 +1450,7 @@ function findAttachments(text: string, media: MediaIndex): Attachment[] {
     const trimmed = text.trim();
     if (OMITTED_ANDROID.has(trimmed)) return [{ fileName: trimmed, kind: omittedKind(trimmed), included: false }];
   }
-  const nl = text.indexOf('\n');
+  const nl = flags & FLAG_LF ? text.indexOf('\n') : -1;
   const firstEnd = nl < 0 ? text.length : nl;
   if (text.charCodeAt(firstEnd - 1) === 41 /* ) */) {
     const first = nl < 0 ? text : text.slice(0, nl);
@@ -1453,7 +1473,7 @@ function findAttachments(text: string, media: MediaIndex): Attachment[] {
       if (LIVE_LOCATION.test(trimmed)) return [{ fileName: trimmed, kind: 'location', included: false }];
     }
   }
-  if (text.indexOf('maps.google') >= 0) {
+  if (flags & FLAG_QUESTION && text.indexOf('maps.google') >= 0) {
     const m = MAPS.exec(text);
     if (m) return [{ fileName: m[0], kind: 'location', included: false }];
   }

@@ -9,12 +9,14 @@ import { type KnownNames, roleOfTitle } from '../known-names.ts';
 import {
   CLINICAL,
   COMMON,
+  EPONYM,
+  FACILITY,
   FIRST,
   FUNCTION,
   isCommonWord,
   isEnglishWord,
-  isLowerCaseWord,
   isFirstName,
+  isLowerCaseWord,
   isSurname,
   LAST,
   lexFlags,
@@ -22,8 +24,6 @@ import {
   mayHaveFlags,
   SAFE,
   TITLE,
-  EPONYM,
-  FACILITY,
 } from '../lexicon.ts';
 import { type Candidate, NONE, type PartyRole, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 import { HASH_START, hashStep, WordGate } from '../word-gate.ts';
@@ -250,7 +250,7 @@ function nonLatin(word: string): boolean {
 }
 
 /**
- * Whether the message is mostly not English: of its lower-case words of three letters or more (at least three of
+ * Whether the message is mostly not English: of its lower-case words of three letters or more (at least two of
  * them), fewer than half are English. In such a message a capital letter is no evidence of a name (German capitalises
  * nouns, every language capitalises the first word), so an unknown capitalised word is proposed at the lowest confidence.
  */
@@ -266,7 +266,7 @@ function foreignText(text: string, count: number): boolean {
     words++;
     if ((tFlags[i] as number) & COMMON || isEnglishWord(lower)) english++;
   }
-  return words >= 3 && english * 2 < words;
+  return words >= 2 && english * 2 < words;
 }
 
 /** Facility words that make the proper noun before them a place even in lower case ("Nightingale ward"). */
@@ -375,7 +375,8 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
     const word = tWord[i] as string;
     const prevEnd = hasPrev ? (tEnd[p] as number) : 0;
     const prevWord = hasPrev ? (tWord[p] as string) : '';
-    const spaceBefore = hasPrev && onlySpaceBetween(text, prevEnd, start, prevWord.length === 1 || !!(prevFlags & TITLE));
+    const spaceBefore =
+      hasPrev && onlySpaceBetween(text, prevEnd, start, prevWord.length === 1 || !!(prevFlags & TITLE));
     const titled = (prevFlags & TITLE) !== 0 && spaceBefore;
     const adjacentToName = previousName === p && spaceBefore;
     const c1 = text.charCodeAt(end);
@@ -431,7 +432,8 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
           hit = candidate(i, 0.8, 'name:list', role, lower);
         } else if (flags & SAFE) {
           // Safe-listed (an app, a system, a drug): a name only after a relation cue.
-          if (relCue || possessiveCue) hit = candidate(i, 0.6, 'name:relation-cue', relCue ? 'relative' : 'patient', lower);
+          if (relCue || possessiveCue)
+            hit = candidate(i, 0.6, 'name:relation-cue', relCue ? 'relative' : 'patient', lower);
         } else if (listed && common) {
           const monthLike = (flags & MONTH) !== 0 && /^\s*\d|^\s*$/.test(text.slice(end, end + 4));
           const cued = adjacentToName || nextListed || relCue || possessiveCue || prevInitial;
@@ -678,7 +680,8 @@ export function scanConsistent(
     const glued = (before >= 48 && before <= 57) || before === 95 || (after >= 48 && after <= 57) || after === 95;
     if (glued && (lower.length < 3 || word === word.toUpperCase())) continue;
     const f = word.charCodeAt(0);
-    const isCap = f >= 65 && f <= 90 ? true : f >= 97 && f <= 122 ? false : word.charAt(0) !== word.charAt(0).toLowerCase();
+    const isCap =
+      f >= 65 && f <= 90 ? true : f >= 97 && f <= 122 ? false : word.charAt(0) !== word.charAt(0).toLowerCase();
     const nextRaw = nextWord(text, end);
     const following = nextRaw.toLowerCase();
     const followingFlags = following ? lexFlags(following) : 0;
