@@ -139,8 +139,7 @@ export function checkUtf8(body: Uint8Array, fileName: string): void {
   let p = 0;
   for (;;) {
     while (p < body.length && isAsciiSpace(body[p] as number)) p++;
-    if (p >= body.length)
-      throw new EmptyInputError(`${fileName} holds only white space; there is nothing to import.`);
+    if (p >= body.length) throw new EmptyInputError(`${fileName} holds only white space; there is nothing to import.`);
     if ((body[p] as number) < 0x80) break;
     // Non-ASCII: decode a window and let String.prototype.trim judge Unicode white space.
     const end = Math.min(body.length, p + 4096);

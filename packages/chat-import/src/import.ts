@@ -372,60 +372,64 @@ function contentHash(
  * Gives each message an id unique in its conversation: the content hash, and for the second and later of several
  * messages with identical content (the same instant, author, kind, text, files and channel) the content hash with
  * its occurrence number in file order, `-2`, `-3`, … . Identical content means an identical instant, so repeats are
- * found among messages with the same instant only: one pass when times never go backwards (the usual case),
- * otherwise a pass in the order of a stable sort by instant.
+ * looked for only among messages at the same instant: while times run forwards these are neighbours (a short list
+ * per instant); instants that a backwards step in time visits again (after a clock change, say) get a map of their
+ * own. Linear in the number of messages either way.
  */
 function assignIds(sink: MessageSink): void {
   const { messages, when } = sink;
   const n = messages.length;
-  let monotonic = true;
-  for (let i = 1; i < n; i++) {
-    if ((when[i] as number) < (when[i - 1] as number)) {
-      monotonic = false;
-      break;
-    }
+  // Instants reached by a step backwards: their messages may be far apart in the file.
+  const revisited = new Set<number>();
+  let latest = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const t = when[i] as number;
+    if (t < latest) revisited.add(t);
+    else latest = t;
   }
-  let order: Int32Array;
-  if (monotonic) {
-    order = new Int32Array(0);
-  } else {
-    order = new Int32Array(n);
-    for (let k = 0; k < n; k++) order[k] = k;
-    order.sort((x, y) => (when[x] as number) - (when[y] as number) || x - y);
-  }
-  const hashes: string[] = [];
   const authorLanes = new Map<string, readonly [number, number]>();
-  let i = 0;
-  while (i < n) {
-    const first = monotonic ? i : (order[i] as number);
-    const t = when[first] as number;
-    let j = i + 1;
-    while (j < n && when[monotonic ? j : (order[j] as number)] === t) j++;
-    const firstMessage = messages[first] as Message;
-    firstMessage.id = contentHash(firstMessage, t, sink, first, authorLanes);
-    if (j - i > 1) {
-      // Several messages at one instant: number repeats of each content hash, in file order (a list scan for the
-      // usual handful, a map for a long run).
-      hashes.length = 0;
-      hashes.push(firstMessage.id);
-      const seen = j - i > 16 ? new Map<string, number>([[firstMessage.id, 1]]) : undefined;
-      for (let k = i + 1; k < j; k++) {
-        const index = monotonic ? k : (order[k] as number);
-        const message = messages[index] as Message;
-        const hash = contentHash(message, t, sink, index, authorLanes);
-        let count = 1;
-        if (seen) {
-          count = (seen.get(hash) ?? 0) + 1;
-          seen.set(hash, count);
-        } else {
-          for (const h of hashes) if (h === hash) count++;
-          hashes.push(hash);
-        }
-        message.id = count === 1 ? hash : `${hash}-${count}`;
+  const far = new Map<number, string[]>();
+  let run: string[] = [];
+  let runInstant = Number.NaN;
+  for (let i = 0; i < n; i++) {
+    const message = messages[i] as Message;
+    const t = when[i] as number;
+    const hash = contentHash(message, t, sink, i, authorLanes);
+    let seen: string[];
+    if (revisited.size > 0 && revisited.has(t)) {
+      seen = far.get(t) ?? [];
+      if (seen.length === 0) far.set(t, seen);
+    } else {
+      if (t !== runInstant) {
+        runInstant = t;
+        run = [];
       }
+      seen = run;
     }
-    i = j;
+    let count = 1;
+    if (seen.length > 0) {
+      // A long list means many messages at one instant: count with a map kept beside it instead.
+      if (seen.length > 32) count = countIn(seen, hash);
+      else for (const h of seen) if (h === hash) count++;
+    }
+    seen.push(hash);
+    message.id = count === 1 ? hash : `${hash}-${count}`;
   }
+}
+
+const counts = new WeakMap<string[], Map<string, number>>();
+
+/** Occurrence number of `hash` about to be added to a long list of hashes (the count so far plus one). */
+function countIn(seen: string[], hash: string): number {
+  let map = counts.get(seen);
+  if (!map) {
+    map = new Map();
+    for (const h of seen) map.set(h, (map.get(h) ?? 0) + 1);
+    counts.set(seen, map);
+  }
+  const count = (map.get(hash) ?? 0) + 1;
+  map.set(hash, count);
+  return count;
 }
 
 function mapReplies(messages: Message[]): void {

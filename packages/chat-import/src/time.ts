@@ -28,7 +28,13 @@ export function localMs(y: number, mo: number, d: number, h: number, mi: number,
 export function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const dim =
-    m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+    m === 2
+      ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+        ? 29
+        : 28
+      : m === 4 || m === 6 || m === 9 || m === 11
+        ? 30
+        : 31;
   return d <= dim;
 }
 
@@ -61,6 +67,8 @@ export class ZoneClock {
   readonly #dateStrings = new Map<number, string>();
   readonly #offsetStrings = new Map<number, string>();
   readonly #timeStrings = new Map<number, string>();
+  #isoDay = Number.NaN;
+  #isoDate = '';
   readonly #changes = new Map<number, number>();
   #lastWindow = Number.NaN;
   #lastBefore = 0;
@@ -216,7 +224,7 @@ export class ZoneClock {
   iso(utcMs: number, offsetMs: number): string {
     const local = utcMs + offsetMs;
     const day = Math.floor(local / DAY);
-    let date = this.#dateStrings.get(day);
+    let date = day === this.#isoDay ? this.#isoDate : this.#dateStrings.get(day);
     if (date === undefined) {
       const [y, m, d] = civilFromDays(day);
       const ys =
@@ -224,7 +232,10 @@ export class ZoneClock {
       date = `${ys}-${TWO[m]}-${TWO[d]}T`;
       this.#dateStrings.set(day, date);
     }
+    this.#isoDay = day;
+    this.#isoDate = date;
     const secs = Math.floor((local - day * DAY) / 1000);
+    // Time-of-day strings for the offset last used, by second of the day; a map of such tables by offset.
     const key = secs * 4096 + Math.round(offsetMs / 60_000) + 2048;
     let rest = this.#timeStrings.get(key);
     if (rest === undefined) {
@@ -237,7 +248,7 @@ export class ZoneClock {
       }
       // Flattened once here (a template literal would otherwise keep a chain of joined pieces).
       rest = flat(`${TWO[Math.floor(secs / 3600)]}:${TWO[Math.floor(secs / 60) % 60]}:${TWO[secs % 60]}${offset}`);
-      if (this.#timeStrings.size > 200_000) this.#timeStrings.clear();
+      if (this.#timeStrings.size >= 300_000) this.#timeStrings.clear();
       this.#timeStrings.set(key, rest);
     }
     return date + rest;

@@ -1,27 +1,36 @@
 /**
- * Regenerates `src/fonts/noto-sans-sc-ranges.json` from the @fontsource/noto-sans-sc stylesheet: which WOFF slice of the
- * font covers which code points, so the bundle loads only the slices a chat needs. Run after upgrading that package:
- * `node scripts/font-ranges.ts`.
+ * Regenerates the slice tables in `src/fonts/` from the @fontsource stylesheets: which WOFF slice of a font covers which
+ * code points, so the bundle loads only the slices a chat needs. Run after upgrading @fontsource/noto-sans-sc or
+ * @fontsource/noto-emoji: `node scripts/font-ranges.ts`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const cssPath = require.resolve('@fontsource/noto-sans-sc/400.css');
-const css = readFileSync(cssPath, 'utf8');
-// Each slice keeps its CSS unicode-range as one compact string (`4e00-4e0f,4e11`), parsed when the fonts are chosen.
-const slices: { file: string; ranges: string }[] = [];
-for (const block of css.split('@font-face').slice(1)) {
-  // WOFF, not WOFF2: fontkit's WOFF2 glyph decoding produced blank glyphs in the subsets pdf-lib embeds.
-  const file = /url\(\.\/files\/([^)]+\.woff)\)/.exec(block)?.[1];
-  const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
-  if (!file || !range) continue;
-  const ranges = range
-    .split(',')
-    .map((part) => part.trim().replace(/^U\+/i, '').toLowerCase())
-    .join(',');
-  slices.push({ file: `@fontsource/noto-sans-sc/files/${file}`, ranges });
+
+/** The sliced fonts: npm package, and the table written for it. */
+const fonts = [
+  { name: '@fontsource/noto-sans-sc', table: 'noto-sans-sc-ranges.json' },
+  { name: '@fontsource/noto-emoji', table: 'noto-emoji-ranges.json' },
+];
+
+for (const { name, table } of fonts) {
+  const css = readFileSync(require.resolve(`${name}/400.css`), 'utf8');
+  // Each slice keeps its CSS unicode-range as one compact string (`4e00-4e0f,4e11`), parsed when the fonts are chosen.
+  const slices: { file: string; ranges: string }[] = [];
+  for (const block of css.split('@font-face').slice(1)) {
+    // WOFF, not WOFF2: fontkit's WOFF2 glyph decoding produced blank glyphs in the subsets pdf-lib embeds.
+    const file = /url\(\.\/files\/([^)]+\.woff)\)/.exec(block)?.[1];
+    const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+    if (!file || !range) continue;
+    const ranges = range
+      .split(',')
+      .map((part) => part.trim().replace(/^U\+/i, '').toLowerCase())
+      .join(',');
+    slices.push({ file: `${name}/files/${file}`, ranges });
+  }
+  if (slices.length === 0) throw new Error(`${name}/400.css: no WOFF slices with a unicode-range found`);
+  const out = new URL(`../src/fonts/${table}`, import.meta.url);
+  writeFileSync(out, `${JSON.stringify(slices, null, 2)}\n`);
+  console.log(`wrote ${slices.length} slices to ${out.pathname}`);
 }
-const out = new URL('../src/fonts/noto-sans-sc-ranges.json', import.meta.url);
-writeFileSync(out, `${JSON.stringify(slices, null, 2)}\n`);
-console.log(`wrote ${slices.length} slices to ${out.pathname}`);

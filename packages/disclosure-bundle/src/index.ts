@@ -4,7 +4,7 @@ export { BUNDLE_VERSION, buildBundle, DEFAULT_TOOL_NAME } from './bundle.ts';
 export { buildCaseFile } from './case-file.ts';
 export { csvCell } from './csv.ts';
 export { BundleAbortedError, BundleError, FontLoadError, InvalidBundleInputError } from './errors.ts';
-export { FONT_FILES } from './fonts.ts';
+export { FONT_FILES, listFontFiles } from './fonts.ts';
 export { escapeHtml } from './html.ts';
 export { imageType, stripImageMetadata, stripJpeg, stripPng } from './strip.ts';
 export type {

@@ -116,11 +116,20 @@ describe('buildBundle', async () => {
     expect(cover).toContain(request.organisation);
     expect(cover).toMatch(/Date due\s+30 April 2024/);
     expect(cover).toMatch(/Messages disclosed\s+7/);
-    for (const sample of ['Zażółć gęślą jaźń', 'café naïve', 'Ελληνικά', 'Кириллица', '☺', '[emoji]', '[U+13000]']) {
+    for (const sample of [
+      'Zażółć gęślą jaźń',
+      'café naïve',
+      'Ελληνικά',
+      'Кириллица',
+      '☺',
+      '👨‍👩‍👧',
+      '🇬🇧',
+      '[U+13000]',
+    ]) {
       expect(transcript).toContain(sample);
     }
     // Each Chinese character may come from a different font slice; PDF.js then puts a space between them.
-    expect(transcript.replace(/\s+/g, '')).toContain('中文测试病人ok[emoji][emoji][emoji]☺[U+13000]');
+    expect(transcript.replace(/\s+/g, '')).toContain('中文测试病人ok👍👨‍👩‍👧🇬🇧☺[U+13000]');
     // Right-to-left words are present (PDF.js returns them in logical order).
     for (const word of ['שלום', 'עולם', 'مرحبا', 'بكم']) expect(transcript).toContain(word);
     expect(transcript).toContain('Monday 4 March 2024');

@@ -400,6 +400,97 @@ function toCandidate(p: Proposal): Candidate {
   return c;
 }
 
+/**
+ * The proposal for a withheld candidate. The common shapes are built as one object literal each (a name with role and
+ * person key, with or without further exemptions; an identifier with or without them), so a million proposals do not
+ * each grow a property store; the keys and their order are those of the general case below.
+ */
+function toProposal(message: Message, c: Candidate, d: ModeDecision): Proposal {
+  const id = proposalId(message.id, c);
+  const text = message.text.slice(c.start, c.end);
+  const confidence = Math.round(c.confidence * 100) / 100;
+  const also = d.alsoExemptions;
+  const { role, personKey } = c;
+  if (role && personKey) {
+    if (also) {
+      return {
+        id,
+        messageId: message.id,
+        start: c.start,
+        end: c.end,
+        text,
+        category: c.category,
+        confidence,
+        rule: c.rule,
+        exemption: d.exemption,
+        status: 'proposed',
+        alsoExemptions: also.slice(),
+        role,
+        personKey,
+      };
+    }
+    return {
+      id,
+      messageId: message.id,
+      start: c.start,
+      end: c.end,
+      text,
+      category: c.category,
+      confidence,
+      rule: c.rule,
+      exemption: d.exemption,
+      status: 'proposed',
+      role,
+      personKey,
+    };
+  }
+  if (!role && !personKey) {
+    if (also) {
+      return {
+        id,
+        messageId: message.id,
+        start: c.start,
+        end: c.end,
+        text,
+        category: c.category,
+        confidence,
+        rule: c.rule,
+        exemption: d.exemption,
+        status: 'proposed',
+        alsoExemptions: also.slice(),
+      };
+    }
+    return {
+      id,
+      messageId: message.id,
+      start: c.start,
+      end: c.end,
+      text,
+      category: c.category,
+      confidence,
+      rule: c.rule,
+      exemption: d.exemption,
+      status: 'proposed',
+    };
+  }
+  const p: Proposal = {
+    id,
+    messageId: message.id,
+    start: c.start,
+    end: c.end,
+    text,
+    category: c.category,
+    confidence,
+    rule: c.rule,
+    exemption: d.exemption,
+    status: 'proposed',
+  };
+  if (also) p.alsoExemptions = also.slice();
+  if (role) p.role = role;
+  if (personKey) p.personKey = personKey;
+  return p;
+}
+
 /** Applies the mode to one message's merged candidates: proposals, kept spans and (SAR) the selection. */
 function decide(
   message: Message,
@@ -421,22 +512,7 @@ function decide(
   for (const c of candidates) {
     const d = options.mode === 'foi' ? foiDecision(c) : sarDecision(c, message.text, names, context, options);
     if (d.withhold) {
-      const p: Proposal = {
-        id: proposalId(message.id, c),
-        messageId: message.id,
-        start: c.start,
-        end: c.end,
-        text: message.text.slice(c.start, c.end),
-        category: c.category,
-        confidence: Math.round(c.confidence * 100) / 100,
-        rule: c.rule,
-        exemption: d.exemption,
-        status: 'proposed',
-      };
-      if (d.alsoExemptions) p.alsoExemptions = [...d.alsoExemptions];
-      if (c.role) p.role = c.role;
-      if (c.personKey) p.personKey = c.personKey;
-      proposals.push(p);
+      proposals.push(toProposal(message, c, d));
     } else {
       kept.push({
         messageId: message.id,

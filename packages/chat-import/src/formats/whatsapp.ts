@@ -8,8 +8,8 @@
  * that layout, so a pasted line in another layout stays inside its message (with a warning) instead of splitting it.
  */
 import { replacedNote } from '../decode.ts';
-import { finishText, hashText, TEXT_P1, TEXT_P2, TEXT_SEED1, TEXT_SEED2, textLanes } from '../hash.ts';
 import { ChatSelectionError, UnsupportedFormatError } from '../errors.ts';
+import { finishText, hashText, TEXT_P1, TEXT_P2, TEXT_SEED1, TEXT_SEED2, textLanes } from '../hash.ts';
 import { kindFromFileName, MediaIndex } from '../media.ts';
 import type { Attachment, AttachmentKind, Message, Poll } from '../model.ts';
 import type { DateOrder } from '../options.ts';
@@ -854,12 +854,26 @@ class Pending {
     let flags = 0;
     let h1 = TEXT_SEED1;
     let h2 = TEXT_SEED2;
-    for (let i = a; i < e; i++) {
+    // The steps of hashText, two bytes at a time: for ASCII a byte is its UTF-16 code unit.
+    let i = a;
+    for (; i + 1 < e; i += 2) {
+      const c0 = b[i] as number;
+      const c1 = b[i + 1] as number;
+      or |= c0 | c1;
+      flags |= (TEXT_CLASS[c0] as number) | (TEXT_CLASS[c1] as number);
+      ascii[o] = c0;
+      ascii[o + 1] = c1;
+      o += 2;
+      const x = c0 | (c1 << 16);
+      h1 = Math.imul(h1 ^ x, TEXT_P1);
+      h2 = Math.imul(h2 ^ x, TEXT_P2);
+      h2 ^= h2 >>> 15;
+    }
+    if (i < e) {
       const c = b[i] as number;
       or |= c;
       flags |= TEXT_CLASS[c] as number;
       ascii[o++] = c;
-      // The steps of hashText: for ASCII a byte is its UTF-16 code unit.
       h1 = Math.imul(h1 ^ c, TEXT_P1);
       h2 = Math.imul(h2 ^ c, TEXT_P2);
       h2 ^= h2 >>> 15;
@@ -1104,7 +1118,7 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   /** Turns pending region k, with its decoded text, into a message (classification, attachments, polls). */
   const finish = (k: number, raw: string): void => {
     const authorId = pending.author[k] as number;
-    let author = authorId < 0 ? null : authorTable.names[authorId] ?? null;
+    let author = authorId < 0 ? null : (authorTable.names[authorId] ?? null);
     let text = raw;
     let flags = pending.flags[k] as number;
     if (flags & FLAG_CR && text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
@@ -1192,7 +1206,8 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     });
     if (edited) message.edited = true;
     if (poll) message.poll = poll;
-    if (text === raw) sink.addHashed(message, pending.when[k] as number, false, pending.th1[k] as number, pending.th2[k] as number);
+    if (text === raw)
+      sink.addHashed(message, pending.when[k] as number, false, pending.th1[k] as number, pending.th2[k] as number);
     else sink.add(message, pending.when[k] as number, false);
   };
 
@@ -1216,8 +1231,7 @@ function parseWhatsApp(context: ParseContext): ParseResult {
       } else {
         const a = pending.textStart[k] as number;
         const e = pending.textEnd[k] as number;
-        text =
-          a < e ? decodeChecked(a, e, (pending.line[k] as number) + (a > 0 && b[a - 1] === 10 ? 1 : 0)) : '';
+        text = a < e ? decodeChecked(a, e, (pending.line[k] as number) + (a > 0 && b[a - 1] === 10 ? 1 : 0)) : '';
         hashText(text, 0, text.length);
         pending.th1[k] = textLanes[0] as number;
         pending.th2[k] = textLanes[1] as number;
@@ -1426,7 +1440,9 @@ function parseWhatsApp(context: ParseContext): ParseResult {
 /** Last three characters of the endings an omitted-media line can have, as one number (a cheap first filter). */
 const tailKey = (a: number, b: number, c: number): number => (a << 16) ^ (b << 8) ^ c;
 const OMITTED_TAILS = new Set(
-  OMITTED_ENDINGS.map((e) => tailKey(e.charCodeAt(e.length - 3), e.charCodeAt(e.length - 2), e.charCodeAt(e.length - 1))),
+  OMITTED_ENDINGS.map((e) =>
+    tailKey(e.charCodeAt(e.length - 3), e.charCodeAt(e.length - 2), e.charCodeAt(e.length - 1)),
+  ),
 );
 
 function endsOmitted(text: string, end: number): boolean {

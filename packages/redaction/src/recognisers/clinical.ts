@@ -4,6 +4,7 @@
  * officer's custom terms and patterns.
  */
 import type { Message } from '@im-records/chat-import';
+import { hasLetterDigit } from '../char-scan.ts';
 import { type Candidate, NONE, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 
 const hospitalContext =
@@ -21,7 +22,7 @@ export const hospitalNumberRecogniser: Recogniser = {
   categories: ['hospital-number'],
   find(message: Message, context: RecogniserContext): Candidate[] {
     const text = message.text;
-    const out: Candidate[] = [];
+    let out: Candidate[] | undefined;
     for (const pattern of context.hospitalNumberPatterns) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -30,6 +31,7 @@ export const hospitalNumberRecogniser: Recogniser = {
           continue;
         }
         const cue = hospitalContext.test(text.slice(Math.max(0, m.index - 24), m.index));
+        out ??= [];
         out.push({
           start: m.index,
           end: m.index + m[0].length,
@@ -43,7 +45,8 @@ export const hospitalNumberRecogniser: Recogniser = {
     for (let m = hospitalAfterContext.exec(text); m !== null; m = hospitalAfterContext.exec(text)) {
       const value = m[1] ?? '';
       const start = m.index + m[0].length - value.length;
-      if (out.some((c) => c.start <= start && start < c.end)) continue;
+      if (out?.some((c) => c.start <= start && start < c.end)) continue;
+      out ??= [];
       out.push({
         start,
         end: start + value.length,
@@ -52,7 +55,7 @@ export const hospitalNumberRecogniser: Recogniser = {
         rule: 'hospital-number:context',
       });
     }
-    return out;
+    return out ?? NONE;
   },
 };
 
@@ -69,6 +72,7 @@ const townAfter =
   /^,\s*((?:[\p{Lu}][\p{L}'’-]*)(?:[\s-](?:[\p{Lu}][\p{L}'’-]*|upon|on|under|over|le|in|by|the|de|next|sea)){0,4})(?=[\s,.;)]|$)/u;
 const townBeforePostcode =
   /(?<=,\s*|\b(?:in|at|from)\s+)((?:[\p{Lu}][\p{L}'’-]+)(?:[\s-](?:[\p{Lu}][\p{L}'’-]+|upon|on|under|over|le|in|by)){0,3})\s+(?=(?:GIR ?0AA|[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2})\b)/gu;
+const streetPatterns: readonly RegExp[] = [streetPattern, streetPatternThe, streetPatternLower];
 const addressCue = /\b(?:lives at|address(?: is)?|addr|resides at|home is)\s*:?\s*$/i;
 
 /** Street addresses ("12 Acacia Avenue", "Flat 3, 7 Mill Lane") and the town that follows them. */
@@ -78,9 +82,9 @@ export const addressRecogniser: Recogniser = {
   categories: ['address'],
   find(message: Message): Candidate[] {
     const text = message.text;
+    if (!/\d/.test(text)) return NONE;
     const out: Candidate[] = [];
-    if (!/\d/.test(text)) return out;
-    for (const pattern of [streetPattern, streetPatternThe, streetPatternLower]) {
+    for (const pattern of streetPatterns) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         let end = m.index + m[0].length;
@@ -114,6 +118,8 @@ export const addressRecogniser: Recogniser = {
         }
       }
     }
+    // Every postcode has a letter followed by a digit (or is GIR 0AA): the town-before-postcode pattern needs one.
+    if (!hasLetterDigit(text)) return out;
     townBeforePostcode.lastIndex = 0;
     for (let m = townBeforePostcode.exec(text); m !== null; m = townBeforePostcode.exec(text)) {
       const town = m[1] ?? '';
@@ -179,7 +185,8 @@ export const ageRecogniser: Recogniser = {
     const text = message.text;
     if (!/\d/.test(text)) return NONE;
     const out: Candidate[] = [];
-    for (const [index, pattern] of agePatterns.entries()) {
+    for (let index = 0; index < agePatterns.length; index++) {
+      const pattern = agePatterns[index] as RegExp;
       if (index === 2 && !text.includes('(')) continue;
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -210,6 +217,7 @@ export const customRecogniser: Recogniser = {
   id: 'custom',
   categories: ['custom'],
   find(message: Message, context: RecogniserContext): Candidate[] {
+    if (context.customTerms.length === 0 && context.customPatterns.length === 0) return NONE;
     const text = message.text;
     const out: Candidate[] = [];
     if (context.customTerms.length > 0) {

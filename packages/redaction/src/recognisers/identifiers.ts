@@ -17,6 +17,7 @@ import {
   postcodePattern,
 } from '@im-records/records-policy';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { hasLetterDigit } from '../char-scan.ts';
 import { type Candidate, NONE, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 
 function hasDigits(text: string, n: number): boolean {
@@ -28,13 +29,6 @@ function hasDigits(text: string, n: number): boolean {
   return false;
 }
 
-interface Found {
-  start: number;
-  end: number;
-  text: string;
-  valid: boolean;
-}
-
 // records-policy's patterns, compiled once and reused (its find… functions build a fresh regex per call, which is
 // right for a library but too slow for a million messages); its normalisers decide validity.
 const nhsShape = nhsNumberPattern();
@@ -42,16 +36,6 @@ const niShape = nationalInsuranceNumberPattern();
 const postcodeShape = postcodePattern();
 const emailShape = emailPattern();
 
-function scanShape(text: string, pattern: RegExp, normalise: (s: string) => string | undefined): Found[] {
-  const out: Found[] = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], valid: normalise(m[0]) !== undefined });
-  }
-  return out;
-}
-
-const letterDigit = /[A-Za-z]\d|GIR ?0/i;
 
 const nhsContext = /\bnhs\b|\bnhs\s*(?:no|num|number|#)|\bchi\b/i;
 
@@ -63,9 +47,12 @@ export const nhsNumberRecogniser: Recogniser = {
   find(message: Message): Candidate[] {
     const text = message.text;
     if (!hasDigits(text, 10)) return NONE;
-    const out: Candidate[] = [];
-    for (const m of scanShape(text, nhsShape, normaliseNhsNumber)) {
+    let out: Candidate[] | undefined;
+    nhsShape.lastIndex = 0;
+    for (let s = nhsShape.exec(text); s !== null; s = nhsShape.exec(text)) {
+      const m = { start: s.index, end: s.index + s[0].length, valid: normaliseNhsNumber(s[0]) !== undefined };
       const context = nhsContext.test(text.slice(Math.max(0, m.start - 40), m.start));
+      out ??= [];
       if (m.valid) {
         out.push({
           start: m.start,
@@ -78,7 +65,7 @@ export const nhsNumberRecogniser: Recogniser = {
         out.push({ start: m.start, end: m.end, category: 'nhs-number', confidence: 0.7, rule: 'nhs-number:context' });
       }
     }
-    return out;
+    return out ?? NONE;
   },
 };
 
@@ -90,15 +77,20 @@ export const niNumberRecogniser: Recogniser = {
   find(message: Message): Candidate[] {
     const text = message.text;
     if (!hasDigits(text, 6)) return NONE;
-    return scanShape(text, niShape, normaliseNationalInsuranceNumber)
-      .filter((m) => m.valid)
-      .map((m) => ({
-        start: m.start,
-        end: m.end,
+    let out: Candidate[] | undefined;
+    niShape.lastIndex = 0;
+    for (let m = niShape.exec(text); m !== null; m = niShape.exec(text)) {
+      if (normaliseNationalInsuranceNumber(m[0]) === undefined) continue;
+      out ??= [];
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
         category: 'ni-number',
         confidence: 0.9,
         rule: 'ni-number:rules',
-      }));
+      });
+    }
+    return out ?? NONE;
   },
 };
 
@@ -110,16 +102,22 @@ export const postcodeRecogniser: Recogniser = {
   find(message: Message): Candidate[] {
     const text = message.text;
     // Every postcode has a letter followed by a digit; most messages with numbers ("bed 4") have none.
-    if (!letterDigit.test(text)) return NONE;
-    return scanShape(text, postcodeShape, normalisePostcode)
-      .filter((m) => m.valid)
-      .map((m) => ({
-        start: m.start,
-        end: m.end,
+    if (!hasLetterDigit(text)) return NONE;
+    let out: Candidate[] | undefined;
+    postcodeShape.lastIndex = 0;
+    for (let m = postcodeShape.exec(text); m !== null; m = postcodeShape.exec(text)) {
+      const found = m[0];
+      if (normalisePostcode(found) === undefined) continue;
+      out ??= [];
+      out.push({
+        start: m.index,
+        end: m.index + found.length,
         category: 'postcode',
-        confidence: /\s/.test(m.text) || /\d[A-Z]{2}$/.test(m.text) ? 0.9 : 0.7,
+        confidence: /\s/.test(found) || /\d[A-Z]{2}$/.test(found) ? 0.9 : 0.7,
         rule: 'postcode:positional',
-      }));
+      });
+    }
+    return out ?? NONE;
   },
 };
 
@@ -130,15 +128,14 @@ export const emailRecogniser: Recogniser = {
   find(message: Message): Candidate[] {
     const text = message.text;
     if (!text.includes('@')) return NONE;
-    return scanShape(text, emailShape, normaliseEmail)
-      .filter((m) => m.valid)
-      .map((m) => ({
-        start: m.start,
-        end: m.end,
-        category: 'email',
-        confidence: 0.95,
-        rule: 'email:shape',
-      }));
+    let out: Candidate[] | undefined;
+    emailShape.lastIndex = 0;
+    for (let m = emailShape.exec(text); m !== null; m = emailShape.exec(text)) {
+      if (normaliseEmail(m[0]) === undefined) continue;
+      out ??= [];
+      out.push({ start: m.index, end: m.index + m[0].length, category: 'email', confidence: 0.95, rule: 'email:shape' });
+    }
+    return out ?? NONE;
   },
 };
 

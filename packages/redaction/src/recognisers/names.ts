@@ -5,7 +5,7 @@
  * (Will, May, Hope, Grace) need a cue, which keeps the precision traps out.
  */
 import type { Message } from '@im-records/chat-import';
-import { type KnownNames, roleOfTitle } from '../known-names.ts';
+import { type KnownName, type KnownNames, roleOfTitle } from '../known-names.ts';
 import {
   CLINICAL,
   COMMON,
@@ -333,6 +333,15 @@ export function discoverNames(text: string, known: KnownNames): void {
   }
 }
 
+/** Rule names of known-name finds, interned so a candidate does not build its rule string. */
+const knownRules: Record<KnownName['source'], string> = {
+  participant: 'name:participant',
+  subject: 'name:subject',
+  keep: 'name:keep',
+  nickname: 'name:nickname',
+  cue: 'name:cue',
+};
+
 function candidate(i: number, confidence: number, rule: string, role: PartyRole, personKey: string): Candidate {
   return { start: tStart[i] ?? 0, end: tEnd[i] ?? 0, category: 'person-name', confidence, rule, role, personKey };
 }
@@ -362,7 +371,7 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
     if (tCode[i] === 1) {
       // Inside a URL or glued to digits: only a chat name of three letters or more, written with lower case, counts.
       if (k && lower.length >= 3 && !(flags & COMMON) && tWord[i] !== (tWord[i] as string).toUpperCase()) {
-        out.push(candidate(i, k.source === 'cue' ? 0.75 : 0.9, `name:${k.source}`, k.role, k.personKey));
+        out.push(candidate(i, k.source === 'cue' ? 0.75 : 0.9, knownRules[k.source], k.role, k.personKey));
         previousName = i;
       }
       continue;
@@ -404,14 +413,14 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
         // "bed 4 is Margaret" says a participant (or anyone known) is a patient.
         const role =
           k.role === 'unknown' && patientBefore.test(text.slice(Math.max(0, start - 24), start)) ? 'patient' : k.role;
-        hit = candidate(i, k.source === 'cue' ? 0.75 : 0.9, `name:${k.source}`, role, k.personKey);
+        hit = candidate(i, k.source === 'cue' ? 0.75 : 0.9, knownRules[k.source], role, k.personKey);
       } else if (
         k &&
         !isCap &&
         !(flags & (FUNCTION | CLINICAL)) &&
         addressedBefore.test(text.slice(Math.max(0, start - 16), start))
       ) {
-        hit = candidate(i, k.source === 'cue' ? 0.75 : 0.9, `name:${k.source}`, k.role, k.personKey);
+        hit = candidate(i, k.source === 'cue' ? 0.75 : 0.9, knownRules[k.source], k.role, k.personKey);
       } else if (isCap && !followedByDigit) {
         const before = text.slice(Math.max(0, start - 24), start);
         const relCue = relationBefore.test(before);
@@ -517,7 +526,7 @@ function evidenceForLowerCase(c: Candidate, lower: string): boolean {
 }
 
 /** Rules whose finds are not evidence enough to propagate (a misspelling or initials stand for someone else's token). */
-const notConfirming = /fuzzy|initials/;
+const notConfirming = (rule: string): boolean => rule.includes('fuzzy') || rule.includes('initials');
 
 /**
  * Names confirmed anywhere in a chat — by a participant, a title, a relation or patient cue, a list match, a
@@ -537,7 +546,7 @@ export class ConfirmedNames {
 
   /** Records the tokens of a name candidate found in `text`. */
   add(text: string, c: Candidate): void {
-    if (c.category !== 'person-name' || notConfirming.test(c.rule)) return;
+    if (c.category !== 'person-name' || notConfirming(c.rule)) return;
     const span = text.slice(c.start, c.end);
     // Most finds repeat a name already confirmed as strongly: skip the split by the span as written.
     const seen = this.#seen.get(span);
@@ -627,8 +636,6 @@ export function scanConsistent(
 ): Candidate[] {
   const n = text.length;
   let deferred: { start: number; end: number; entry: ConfirmedName }[] | undefined;
-  const isCovered = (start: number, end: number): boolean =>
-    coveredIn(proposals, p0, p1, start, end) || coveredIn(kept, k0, k1, start, end);
   let out: Candidate[] | undefined;
   let i = 0;
   while (i < n) {
@@ -665,7 +672,12 @@ export function scanConsistent(
       end = stemEnd;
     }
     // Most uses of a confirmed name were found already: check that before cutting the word out.
-    if (isCovered(start, end) || (out && coveredIn(out, 0, out.length, start, end))) continue;
+    if (
+      coveredIn(proposals, p0, p1, start, end) ||
+      coveredIn(kept, k0, k1, start, end) ||
+      (out && coveredIn(out, 0, out.length, start, end))
+    )
+      continue;
     const word = text.slice(start, end);
     let lower = word.toLowerCase();
     let entry = confirmed.get(lower);
@@ -712,7 +724,7 @@ export function scanConsistent(
         if (from >= 0) {
           const prev = text.slice(from, start - 1).toLowerCase();
           const prevFlags = lexFlags(prev);
-          if (prevFlags & FIRST && !(prevFlags & COMMON) && !isCovered(from, start - 1)) {
+          if (prevFlags & FIRST && !(prevFlags & COMMON) && !coveredIn(proposals, p0, p1, from, start - 1) && !coveredIn(kept, k0, k1, from, start - 1)) {
             take = true;
             out ??= [];
             out.push({

@@ -1,0 +1,16 @@
+import { Session } from 'node:inspector/promises';
+import { generateClinicalChat } from '@im-records/synthetic-chats';
+import { toConversation } from '../eval/conversation.ts';
+import { detectPersonalDataSync } from '../src/index.ts';
+const conversation = toConversation(await generateClinicalChat({ seed: 424242, messages: 100000, exportText: false }));
+detectPersonalDataSync({ ...conversation, messages: conversation.messages.slice(0, 20000) }, { mode: 'foi' });
+const s = new Session(); s.connect();
+await s.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+detectPersonalDataSync(conversation, { mode: 'foi' });
+const { profile } = await s.post('HeapProfiler.stopSampling');
+const self = new Map<string, number>();
+const walk = (n: any, stack: string) => { const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').slice(-1)[0]}:${n.callFrame.lineNumber + 1}`; if (n.selfSize) self.set(k, (self.get(k) ?? 0) + n.selfSize); for (const c of n.children) walk(c, k); };
+walk(profile.head, '');
+let total = 0; for (const v of self.values()) total += v;
+console.log('allocated (sampled)', (total / 1e6).toFixed(0), 'MB for 100k messages');
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log((v / 1e6).toFixed(1).padStart(7), k);

@@ -1,0 +1,11 @@
+import { generateClinicalChat } from '@im-records/synthetic-chats';
+import { toConversation } from '../eval/conversation.ts';
+import { detectPersonalDataSync } from '../src/index.ts';
+const gc = (globalThis as any).gc as () => void;
+const n = Number(process.argv[2] ?? 200000);
+const conversation = toConversation(await generateClinicalChat({ seed: 424242, messages: n, exportText: false }));
+gc(); const h0 = process.memoryUsage().heapUsed;
+const res = detectPersonalDataSync(conversation, { mode: 'foi' });
+gc(); const h1 = process.memoryUsage().heapUsed;
+console.log('conversation heap', (h0 / 1e6).toFixed(0), 'MB; result', ((h1 - h0) / 1e6).toFixed(0), 'MB for', res.proposals.length, 'proposals =', ((h1 - h0) / res.proposals.length).toFixed(0), 'bytes each');
+const sample = res.proposals.slice(0, 3); console.log(sample);

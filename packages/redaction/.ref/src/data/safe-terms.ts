@@ -1,0 +1,113 @@
+/**
+ * The safe-list: capitalised words that UK clinical chats use all the time and that are not people — the apps staff
+ * message on, NHS and vendor systems, organisations, drugs (generic and brand names common on UK wards), eponymous
+ * conditions, day names and holidays, chat interjections and contractions written without an apostrophe.
+ *
+ * Where it came from: written for this project by hand, from general knowledge of NHS IT (the systems named in trust
+ * IG policies and incident reports), the drugs most often prescribed on adult wards (generic and brand names as staff
+ * write them), and the words that the engine wrongly proposed on the sample chats in ../shared/fixtures/chats and the
+ * synthetic chats. It is not copied from any list; add to it when a review shows a recurring false positive.
+ *
+ * A safe word is never a name on its own, but a cue still makes it one: "Mr Slack", "Teams's daughter" is unlikely
+ * but "Sister Signal" would be a name, so titles and relation cues win over the safe-list.
+ */
+
+/** Messaging apps, platforms, devices and software companies. */
+const products = `whatsapp whatsapps teams msteams signal telegram slack skype zoom facetime imessage messenger
+facebook instagram twitter tiktok snapchat linkedin youtube github gitlab gmail googlemail hotmail outlook yahoo icloud
+google microsoft apple iphone iphones ipad ipads android androids samsung galaxy pixel huawei motorola nokia windows excel
+powerpoint onenote onedrive sharepoint dropbox bluetooth wifi wi-fi amazon siri uber deliveroo airdrop
+chrome firefox safari edge pdf jpeg docx xlsx whatsappweb`;
+
+/** NHS, clinical and trust IT systems (electronic records, incident reporting, rostering, results, bleeps). */
+const systems = `nhs nhsmail nhsnet nhsx datix ulysses inphase radar epr ehr emis emisweb systmone tpp cerner millennium
+epic careflow nervecentre vocera pacs ice medway rio evolve allscripts sunquest winpath trakcare meditech
+badgernet eobs patientrack symphony adastra docman ardens accurx ascribe jac healthroster erostering allocate
+bleepfree medchart eprescribing epma metavision icip soarian wardwatcher nerve-centre careview openeyes
+spine summarycarerecord e-rs ers mesh pacs2 sectra agfa insight`;
+
+/** Organisations, regulators, charities and shops that chats name. */
+const organisations = `nice cqc gmc nmc hcpc bma rcn unison unite nhsbsa nhse nhsei ukhsa mhra dvla dwp hmrc ofsted
+ombudsman healthwatch macmillan samaritans barnardos nspcc mencap scope mind shelter boots tesco asda sainsburys
+sainsbury's morrisons aldi lidl superdrug pharmacy ocado argos greggs starbucks subway
+amazonprime royalmail parcelforce evri dpd yodel hermes`;
+
+/** Drugs: generic and brand names common on UK adult wards (a capitalised drug is not a person). */
+const drugs = `paracetamol ibuprofen codeine dihydrocodeine morphine oramorph zomorph sevredol mst oxycodone oxynorm
+oxycontin longtec shortec tramadol fentanyl matrifen durogesic buprenorphine butrans naloxone diclofenac naproxen
+aspirin clopidogrel ticagrelor prasugrel apixaban eliquis rivaroxaban xarelto edoxaban dabigatran warfarin heparin
+enoxaparin clexane dalteparin fragmin tinzaparin amoxicillin amoxycillin co-amoxiclav augmentin flucloxacillin
+clarithromycin erythromycin doxycycline trimethoprim nitrofurantoin ciprofloxacin levofloxacin gentamicin vancomycin
+teicoplanin meropenem piperacillin tazocin ceftriaxone cefuroxime cefalexin metronidazole clindamycin co-trimoxazole
+septrin fluconazole aciclovir oseltamivir tamiflu metformin gliclazide insulin novorapid humalog lantus levemir
+tresiba humulin toujeo abasaglar sitagliptin empagliflozin dapagliflozin canagliflozin ramipril lisinopril
+perindopril enalapril losartan candesartan irbesartan valsartan amlodipine nifedipine bisoprolol atenolol propranolol
+metoprolol carvedilol digoxin amiodarone furosemide frusemide bumetanide spironolactone bendroflumethiazide
+indapamide atorvastatin simvastatin rosuvastatin pravastatin omeprazole lansoprazole pantoprazole esomeprazole
+ranitidine famotidine gaviscon peptac domperidone metoclopramide ondansetron cyclizine prochlorperazine haloperidol
+levomepromazine midazolam lorazepam diazepam temazepam zopiclone zolpidem sertraline citalopram escitalopram
+fluoxetine mirtazapine venlafaxine duloxetine amitriptyline nortriptyline gabapentin pregabalin carbamazepine
+levetiracetam keppra valproate epilim lamotrigine phenytoin quetiapine olanzapine risperidone aripiprazole clozapine
+lithium donepezil memantine levodopa madopar sinemet co-careldopa co-beneldopa prednisolone dexamethasone
+hydrocortisone methylprednisolone salbutamol ventolin ipratropium atrovent tiotropium spiriva seretide symbicort
+fostair montelukast theophylline aminophylline levothyroxine carbimazole alendronic alendronate adcal calcichew
+colecalciferol thiamine pabrinex ferrous senna senokot lactulose laxido movicol docusate bisacodyl picolax
+loperamide buscopan hyoscine glycopyrronium tamsulosin finasteride oxybutynin allopurinol colchicine methotrexate
+hydroxychloroquine sulfasalazine tacrolimus ciclosporin mycophenolate azathioprine adrenaline epinephrine
+noradrenaline atropine glucagon hypostop glucogel dextrose hartmanns hartmann's saline plasmalyte gelofusine
+albumin sando-k sandok co-codamol co-dydramol solpadol zapain nurofen calpol piriton chlorphenamine cetirizine
+loratadine fexofenadine chlordiazepoxide acamprosate disulfiram methadone subutex naltrexone champix varenicline
+fortisip fortijuce ensure scandishake nutilis entonox instillagel lidocaine bupivacaine emla ametop betadine
+chlorhexidine octenisan flamazine aquacel mepilex allevyn inadine sudocrem cavilon zerobase diprobase epaderm
+hydromol oilatum canesten daktarin nystatin fucidin bactroban mupirocin naseptin chloramphenicol viscotears
+tinzaparin innohep rocuronium propofol ketamine suxamethonium sugammadex cefazolin teicoplanin`;
+
+/** Clinical words that staff capitalise: infections, scores, devices, procedures, ward areas. */
+const clinical = `covid covid-19 covid19 coronavirus sars mrsa mssa cdiff c-diff norovirus noro influenza flu sepsis
+news news2 gcs dnacpr respect resus picc hickman portacath foley catheter cannula venflon ecg ecgs echo ultrasound
+endoscopy colonoscopy ogd ercp tavi pci cabg dialysis haemodialysis bipap cpap niv optiflow airvo majors minors paeds
+gynae obs sats bloods xray x-ray mri cxr abg vbg fbc crp lfts inr tto ttos tta eta`;
+
+/** Eponymous conditions and signs: "Parkinson's" is a disease, not the patient (a title still makes it a name). */
+const eponyms = `parkinson parkinson's parkinsons alzheimer alzheimer's alzheimers crohn crohn's crohns hodgkin hodgkin's
+huntington's guillain barre barré korsakoff wernicke raynaud raynaud's sjogren sjögren meniere ménière asperger
+asperger's tourette tourette's kawasaki cushing's addison's graves' bell's munchausen glasgow waterlow
+barthel`;
+
+/** Days, short forms and holidays: capitalised in English, never people on their own. */
+const days = `monday tuesday wednesday thursday friday saturday sunday mon tues weds thurs fri sat sun christmas xmas
+easter halloween ramadan eid diwali hanukkah vaisakhi boxing bank-holiday`;
+
+/** Chat interjections and contractions typed without an apostrophe. */
+const chat = `haha hahaha hahahaha hehe hehehe lol lols lmao rofl omg omfg wtf ffs ugh urgh argh hmm hmmm hm mmm ooh
+ahh aah aww awww yay woohoo yep yeah yup nope nah okay kk thx ty tysm np pls plz brb btw fyi tbh idk imo imho asap
+tbc tba nvm xx xxx isnt dont doesnt didnt cant wont wouldnt couldnt shouldnt im ive youre theyre thats whats hes shes
+aint wasnt werent havent hasnt hadnt arent youve weve theyve youll theyll itll
+gonna wanna gotta dunno cuz coz cos innit st`;
+
+const split = (block: string): string[] => block.split(/\s+/).filter((w) => w.length > 0);
+
+/** Every safe-list word, lower case. */
+export const safeTerms: readonly string[] = [
+  ...split(products),
+  ...split(systems),
+  ...split(organisations),
+  ...split(drugs),
+  ...split(clinical),
+  ...split(eponyms),
+];
+
+/** Day names, short forms and holidays, lower case (flagged like months). */
+export const dayTerms: readonly string[] = split(days);
+
+/** Chat interjections and apostrophe-less contractions, lower case (flagged as function words). */
+export const chatTerms: readonly string[] = split(chat);
+
+/** Words after a proper noun that make it the name of a place, not a person ("Nightingale Ward", "Mary's Hospital"). */
+export const facilityWords: readonly string[] = split(`ward wards unit wing suite centre center hospital house building
+clinic practice surgery lodge theatre theatres block hospice infirmary pavilion annexe department dept`);
+
+/** Words after a name that make it an eponymous condition, sign or score ("Bell's palsy", "Parkinson disease"). */
+export const eponymWords: readonly string[] = split(
+  'disease syndrome palsy sign test score criteria phenomenon manoeuvre maneuver procedure fracture ulcer',
+);

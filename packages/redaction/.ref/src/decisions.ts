@@ -1,0 +1,167 @@
+/**
+ * The officer's decisions: accept or reject a proposal, add a span or every occurrence of a term, include or withhold
+ * an attachment. Decisions refer to proposals by stable id and terms are re-applied on every run, so they survive a
+ * re-run of detection; every decision becomes a line of the case file's decision log.
+ */
+import type { Conversation } from '@im-records/chat-import';
+import { DecisionError } from './errors.ts';
+import { PARA16, S40_2 } from './exemptions.ts';
+import type { Decision, Proposal, RedactionMode } from './types.ts';
+
+/** One line of the decision log (who, when, what, why), and whether it still applied on this run. */
+export interface DecisionLogEntry {
+  by: string;
+  at: string;
+  action: Decision['action'];
+  /** What was decided, in words, e.g. `rejected person-name "Will" in message m12 (12–16)`. */
+  what: string;
+  why: string;
+  /** False when the decision refers to a proposal detection no longer makes (kept in the log, changes nothing). */
+  applied: boolean;
+}
+
+/** Proposals after decisions, plus the log and attachment choices keyed by `messageId/fileName`. */
+export interface AppliedDecisions {
+  proposals: Proposal[];
+  log: DecisionLogEntry[];
+  attachments: Map<string, { disclose: boolean; reason: string }>;
+}
+
+/** The exemption a mode prints on a box the officer added by hand. */
+export function defaultExemption(mode: RedactionMode): string {
+  return mode === 'foi' ? S40_2 : PARA16;
+}
+
+/** Key of an attachment decision. */
+export function attachmentKey(messageId: string, fileName: string): string {
+  return `${messageId}/${fileName}`;
+}
+
+/**
+ * Applies decisions in order (a later decision about the same proposal wins) and returns new proposals; the input is
+ * not changed. Throws {@link DecisionError} for a span on an unknown message or outside its text, or an empty term.
+ */
+export function applyDecisions(
+  conversation: Conversation,
+  proposals: readonly Proposal[],
+  decisions: readonly Decision[],
+  mode: RedactionMode,
+): AppliedDecisions {
+  const byId = new Map<string, Proposal>();
+  for (const p of proposals) byId.set(p.id, { ...p });
+  const messages = new Map(conversation.messages.map((m) => [m.id, m]));
+  const log: DecisionLogEntry[] = [];
+  const attachments = new Map<string, { disclose: boolean; reason: string }>();
+  for (const [index, d] of decisions.entries()) {
+    const why = d.reason ?? '';
+    switch (d.action) {
+      case 'accept':
+      case 'reject': {
+        const p = byId.get(d.proposalId);
+        if (p) p.status = d.action === 'accept' ? 'accepted' : 'rejected';
+        const what = p
+          ? `${d.action === 'accept' ? 'accepted' : 'rejected'} ${p.category} "${p.text}" in message ${p.messageId} (${p.start}–${p.end})`
+          : `${d.action} proposal ${d.proposalId} (no longer proposed by detection)`;
+        log.push({ by: d.by, at: d.at, action: d.action, what, why, applied: p !== undefined });
+        break;
+      }
+      case 'add-span': {
+        const message = messages.get(d.messageId);
+        if (!message) throw new DecisionError(`Decision ${index + 1} (add-span): no message with id '${d.messageId}'`);
+        if (
+          !(
+            Number.isInteger(d.start) &&
+            Number.isInteger(d.end) &&
+            d.start >= 0 &&
+            d.start < d.end &&
+            d.end <= message.text.length
+          )
+        ) {
+          throw new DecisionError(
+            `Decision ${index + 1} (add-span): span ${d.start}–${d.end} is outside message '${d.messageId}' (length ${message.text.length})`,
+          );
+        }
+        const id = `${d.messageId}:${d.start}-${d.end}:${d.category}:manual`;
+        byId.set(id, {
+          id,
+          messageId: d.messageId,
+          start: d.start,
+          end: d.end,
+          text: message.text.slice(d.start, d.end),
+          category: d.category,
+          confidence: 1,
+          rule: 'manual:span',
+          exemption: d.exemption ?? defaultExemption(mode),
+          status: 'accepted',
+        });
+        log.push({
+          by: d.by,
+          at: d.at,
+          action: d.action,
+          what: `added ${d.category} "${message.text.slice(d.start, d.end)}" in message ${d.messageId} (${d.start}–${d.end})`,
+          why,
+          applied: true,
+        });
+        break;
+      }
+      case 'add-term': {
+        const term = d.term.trim().toLowerCase();
+        if (term.length === 0) throw new DecisionError(`Decision ${index + 1} (add-term): the term is empty`);
+        let count = 0;
+        for (const message of conversation.messages) {
+          const lower = message.text.toLowerCase();
+          for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + 1)) {
+            const before = at === 0 ? '' : lower.charAt(at - 1);
+            const after = lower.charAt(at + term.length);
+            if (/[\p{L}\d]/u.test(before) || /[\p{L}\d]/u.test(after)) continue;
+            const id = `${message.id}:${at}-${at + term.length}:${d.category}:term`;
+            byId.set(id, {
+              id,
+              messageId: message.id,
+              start: at,
+              end: at + term.length,
+              text: message.text.slice(at, at + term.length),
+              category: d.category,
+              confidence: 1,
+              rule: 'manual:term',
+              exemption: d.exemption ?? defaultExemption(mode),
+              status: 'accepted',
+            });
+            count++;
+          }
+        }
+        log.push({
+          by: d.by,
+          at: d.at,
+          action: d.action,
+          what: `added every occurrence of the term "${d.term}" as ${d.category} (${count} found)`,
+          why,
+          applied: true,
+        });
+        break;
+      }
+      case 'include-attachment':
+      case 'withhold-attachment': {
+        const disclose = d.action === 'include-attachment';
+        attachments.set(attachmentKey(d.messageId, d.fileName), { disclose, reason: why });
+        log.push({
+          by: d.by,
+          at: d.at,
+          action: d.action,
+          what: `${disclose ? 'included' : 'withheld'} attachment ${d.fileName} of message ${d.messageId}`,
+          why,
+          applied: messages.has(d.messageId),
+        });
+        break;
+      }
+    }
+  }
+  const out = [...byId.values()].sort(
+    (a, b) =>
+      (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0) ||
+      a.start - b.start ||
+      a.end - b.end ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return { proposals: out, log, attachments };
+}

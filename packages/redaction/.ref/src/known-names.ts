@@ -1,0 +1,204 @@
+/**
+ * Names known in one chat: the participants (full names, first names, surnames, hyphen parts, initials, familiar
+ * forms), the SAR subject's names and aliases, and names found by strong cues ("Mrs Okafor", "daughter Julie").
+ * Misspelt or shortened forms are matched with fuse.js against this small list only.
+ */
+import Fuse from 'fuse.js';
+import { nicknamesOf } from './data/nicknames.ts';
+import { isCommonWord } from './lexicon.ts';
+import type { PartyRole } from './recogniser.ts';
+import { WordGate } from './word-gate.ts';
+
+/** What the chat knows about one name token. */
+export interface KnownName {
+  /** Groups the tokens of one person (lower-case cleaned full name, or the token for cue-found names). */
+  personKey: string;
+  role: PartyRole;
+  /** How it became known: `participant`, `subject`, `keep`, `nickname`, `cue`. */
+  source: 'participant' | 'subject' | 'keep' | 'nickname' | 'cue';
+}
+
+const titleWords = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'doctor',
+  'sister',
+  'sr',
+  'nurse',
+  'prof',
+  'professor',
+  'matron',
+  'rev',
+  'sir',
+  'dame',
+  'lady',
+  'lord',
+]);
+
+/** Whether a lower-case word is a personal title (Mr, Dr, Sister…). */
+export function isTitle(lower: string): boolean {
+  return titleWords.has(lower);
+}
+
+/** The role a title implies: clinical titles are staff, courtesy titles are usually patients in ward chat. */
+export function roleOfTitle(lower: string): PartyRole {
+  return /^(dr|doctor|sister|sr|nurse|prof|professor|matron)$/.test(lower) ? 'staff' : 'patient';
+}
+
+/** Splits a display name ("Dr Sarah Jones (F1) 🩺") into its name tokens ("Sarah", "Jones"). */
+export function nameTokens(display: string): string[] {
+  const words = display.replace(/\([^)]*\)/g, ' ').match(/[\p{L}][\p{L}\p{M}'’-]*/gu);
+  if (!words) return [];
+  return words.filter((w) => !isTitle(w.toLowerCase().replace(/\.$/, '')));
+}
+
+/** A chat's known names with exact, prefix and fuzzy lookup. */
+export class KnownNames {
+  readonly #names = new Map<string, KnownName>();
+  readonly #gate = new WordGate();
+  readonly #initials = new Map<string, KnownName>();
+  readonly #phones = new Set<string>();
+  #fuse: Fuse<string> | undefined;
+  #targets: string[] | undefined;
+  readonly #fuzzyCache = new Map<string, string | null>();
+
+  /** Adds every part of a person's name (and familiar forms of the first name). */
+  addPerson(display: string, role: PartyRole, source: KnownName['source'], key?: string): void {
+    const tokens = nameTokens(display);
+    if (tokens.length === 0) return;
+    const personKey = key ?? tokens.join(' ').toLowerCase();
+    const entry: KnownName = { personKey, role, source };
+    for (const token of tokens) {
+      const lower = token.toLowerCase();
+      if (lower.length < 2) continue;
+      this.#set(lower, entry);
+      if (lower.includes('-')) for (const part of lower.split('-')) if (part.length >= 3) this.#set(part, entry);
+    }
+    const first = tokens[0]?.toLowerCase() ?? '';
+    const nickSource = source === 'subject' || source === 'keep' ? source : 'nickname';
+    for (const nick of nicknamesOf(first)) this.#set(nick, { ...entry, source: nickSource });
+    if (tokens.length >= 2) {
+      const initials = tokens.map((t) => t.charAt(0).toUpperCase()).join('');
+      if (!clinicalAbbreviations.has(initials)) this.#initials.set(initials, entry);
+    }
+    this.#fuse = undefined;
+    this.#targets = undefined;
+    this.#fuzzyCache.clear();
+  }
+
+  /** Adds one token found by a cue (title, relation); common English words are not propagated. */
+  addCueName(token: string, role: PartyRole): void {
+    const lower = token.toLowerCase();
+    if (lower.length < 2 || isCommonWord(lower) || this.#names.has(lower)) return;
+    // A misspelling of a name already known ("Margret" for Margaret) belongs to that person, not a new one.
+    if (this.fuzzy(lower)) return;
+    this.#set(lower, { personKey: lower, role, source: 'cue' });
+  }
+
+  /** Records a participant's phone number (digits only, with + when international). */
+  addPhone(digits: string): void {
+    this.#phones.add(digits);
+  }
+
+  #set(lower: string, entry: KnownName): void {
+    const existing = this.#names.get(lower);
+    // Subject and keep entries win over others so SAR and FOI keep-lists behave predictably.
+    if (existing && rank(existing.source) >= rank(entry.source)) return;
+    this.#names.set(lower, entry);
+    this.#gate.add(lower);
+  }
+
+  /** Whether a plain lower-case word with this hash may be known (false: it certainly is not). */
+  mayKnow(h: number): boolean {
+    return this.#gate.has(h);
+  }
+
+  /** The exact entry for a lower-case token. */
+  get(lower: string): KnownName | undefined {
+    return this.#names.get(lower);
+  }
+
+  /** The entry for initials written in capitals ("SJ"). */
+  initials(upper: string): KnownName | undefined {
+    return this.#initials.get(upper);
+  }
+
+  /** Whether digits (as normalised by the phone finder) belong to a participant. */
+  hasPhone(digits: string): boolean {
+    return this.#phones.has(digits);
+  }
+
+  /** Every known lower-case token. */
+  tokens(): string[] {
+    return [...this.#names.keys()];
+  }
+
+  /** Names fuzzy matching runs against: the people of the chat (participants, subject, keep list), not cue finds. */
+  #fuzzyTargets(): string[] {
+    const out: string[] = [];
+    for (const [name, entry] of this.#names) {
+      if (entry.source === 'participant' || entry.source === 'subject' || entry.source === 'keep') out.push(name);
+    }
+    return out;
+  }
+
+  /**
+   * A chat person's name (participant, subject, keep list) that `lower` is a shortening of (a prefix of four letters
+   * or more) or a misspelling of (fuse.js score at most 0.25, same first letter, length within two), or undefined.
+   */
+  fuzzy(lower: string): KnownName | undefined {
+    if (lower.length < 4) return undefined;
+    const cached = this.#fuzzyCache.get(lower);
+    if (cached !== undefined) return cached === null ? undefined : this.#names.get(cached);
+    let found: string | null = null;
+    this.#targets ??= this.#fuzzyTargets();
+    for (const name of this.#targets) {
+      if (name.length >= lower.length + 2 && name.startsWith(lower)) {
+        found = name;
+        break;
+      }
+    }
+    if (found === null) {
+      this.#fuse ??= new Fuse(
+        this.#targets.filter((n) => n.length >= 4),
+        {
+          includeScore: true,
+          threshold: 0.25,
+          ignoreLocation: true,
+        },
+      );
+      for (const result of this.#fuse.search(lower, { limit: 3 })) {
+        const name = result.item;
+        if ((result.score ?? 1) <= 0.25 && name[0] === lower[0] && Math.abs(name.length - lower.length) <= 2) {
+          found = name;
+          break;
+        }
+      }
+    }
+    this.#fuzzyCache.set(lower, found);
+    return found === null ? undefined : this.#names.get(found);
+  }
+}
+
+function rank(source: KnownName['source']): number {
+  return source === 'subject'
+    ? 4
+    : source === 'keep'
+      ? 3
+      : source === 'participant'
+        ? 2
+        : source === 'nickname'
+          ? 1
+          : 0;
+}
+
+/** Two- and three-letter clinical abbreviations that must never be read as someone's initials. */
+const clinicalAbbreviations = new Set(
+  'AF AKI BP CT CXR DN ECG ED GP HR ICU ITU IV IM MI NG NHS OD OK OT PR PT RR SC TTO TTA UK UTI MDT HCA SHO FY AMU SAU CCU ENT DVT PE GI OT SALT DNR CPR IO ABG VBG LP MRI US'.split(
+    ' ',
+  ),
+);

@@ -1,0 +1,296 @@
+/**
+ * Recognisers for structured identifiers. The shapes and validators are records-policy's (NHS number modulus 11,
+ * NI number prefix rules, postcode positional rules, phone via libphonenumber-js, email); this module adds what a
+ * redaction engine needs on top: context words, confidence, and the near misses that context makes personal data
+ * (a mistyped NHS number after "NHS no").
+ */
+import type { Message } from '@im-records/chat-import';
+import {
+  emailPattern,
+  findPhoneNumbers,
+  nationalInsuranceNumberPattern,
+  nhsNumberPattern,
+  normaliseEmail,
+  normaliseNationalInsuranceNumber,
+  normaliseNhsNumber,
+  normalisePostcode,
+  postcodePattern,
+} from '@im-records/records-policy';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type Candidate, NONE, type Recogniser, type RecogniserContext } from '../recogniser.ts';
+
+function hasDigits(text: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++count >= n) return true;
+  }
+  return false;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  text: string;
+  valid: boolean;
+}
+
+// records-policy's patterns, compiled once and reused (its find… functions build a fresh regex per call, which is
+// right for a library but too slow for a million messages); its normalisers decide validity.
+const nhsShape = nhsNumberPattern();
+const niShape = nationalInsuranceNumberPattern();
+const postcodeShape = postcodePattern();
+const emailShape = emailPattern();
+
+function scanShape(text: string, pattern: RegExp, normalise: (s: string) => string | undefined): Found[] {
+  const out: Found[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], valid: normalise(m[0]) !== undefined });
+  }
+  return out;
+}
+
+const letterDigit = /[A-Za-z]\d|GIR ?0/i;
+
+const nhsContext = /\bnhs\b|\bnhs\s*(?:no|num|number|#)|\bchi\b/i;
+
+/** NHS numbers: shape + modulus-11 check (+ context raises confidence); a wrong check digit counts only with context. */
+export const nhsNumberRecogniser: Recogniser = {
+  id: 'nhs-number',
+  minDigits: 10,
+  categories: ['nhs-number'],
+  find(message: Message): Candidate[] {
+    const text = message.text;
+    if (!hasDigits(text, 10)) return NONE;
+    const out: Candidate[] = [];
+    for (const m of scanShape(text, nhsShape, normaliseNhsNumber)) {
+      const context = nhsContext.test(text.slice(Math.max(0, m.start - 40), m.start));
+      if (m.valid) {
+        out.push({
+          start: m.start,
+          end: m.end,
+          category: 'nhs-number',
+          confidence: context ? 0.98 : 0.8,
+          rule: context ? 'nhs-number:checksum+context' : 'nhs-number:checksum',
+        });
+      } else if (context) {
+        out.push({ start: m.start, end: m.end, category: 'nhs-number', confidence: 0.7, rule: 'nhs-number:context' });
+      }
+    }
+    return out;
+  },
+};
+
+/** National Insurance numbers (records-policy's prefix and suffix rules). */
+export const niNumberRecogniser: Recogniser = {
+  id: 'ni-number',
+  minDigits: 6,
+  categories: ['ni-number'],
+  find(message: Message): Candidate[] {
+    const text = message.text;
+    if (!hasDigits(text, 6)) return NONE;
+    return scanShape(text, niShape, normaliseNationalInsuranceNumber)
+      .filter((m) => m.valid)
+      .map((m) => ({
+        start: m.start,
+        end: m.end,
+        category: 'ni-number',
+        confidence: 0.9,
+        rule: 'ni-number:rules',
+      }));
+  },
+};
+
+/** UK postcodes (records-policy's positional rules). */
+export const postcodeRecogniser: Recogniser = {
+  id: 'postcode',
+  minDigits: 1,
+  categories: ['postcode'],
+  find(message: Message): Candidate[] {
+    const text = message.text;
+    // Every postcode has a letter followed by a digit; most messages with numbers ("bed 4") have none.
+    if (!letterDigit.test(text)) return NONE;
+    return scanShape(text, postcodeShape, normalisePostcode)
+      .filter((m) => m.valid)
+      .map((m) => ({
+        start: m.start,
+        end: m.end,
+        category: 'postcode',
+        confidence: /\s/.test(m.text) || /\d[A-Z]{2}$/.test(m.text) ? 0.9 : 0.7,
+        rule: 'postcode:positional',
+      }));
+  },
+};
+
+/** Email addresses. */
+export const emailRecogniser: Recogniser = {
+  id: 'email',
+  categories: ['email'],
+  find(message: Message): Candidate[] {
+    const text = message.text;
+    if (!text.includes('@')) return NONE;
+    return scanShape(text, emailShape, normaliseEmail)
+      .filter((m) => m.valid)
+      .map((m) => ({
+        start: m.start,
+        end: m.end,
+        category: 'email',
+        confidence: 0.95,
+        rule: 'email:shape',
+      }));
+  },
+};
+
+const phoneContext =
+  /\b(?:phone|tel|telephone|mob|mobile|cell|number|num|call|ring|text|whatsapp|contact|fax|us|uk|international|on)\b(?:\s+\w{1,3}){0,2}\W*$/i;
+const foreignRegions: readonly CountryCode[] = [
+  'US',
+  'IN',
+  'IL',
+  'JP',
+  'CN',
+  'BR',
+  'DE',
+  'FR',
+  'IT',
+  'ES',
+  'PL',
+  'NG',
+  'PK',
+  'IE',
+  'AU',
+];
+const phoneCandidate = /(?<![\d+])(?:\+|\(\s*)?\d[\d\s().-]{6,20}\d(?![\w])/g;
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+/** Whether a number is possible in one of the countries staff and families most often call, or as +country code. */
+function possibleAbroad(raw: string): boolean {
+  if (raw.startsWith('+')) return parsePhoneNumberFromString(raw)?.isPossible() ?? false;
+  for (const region of foreignRegions) if (parsePhoneNumberFromString(raw, region)?.isPossible()) return true;
+  if (!raw.startsWith('0')) return parsePhoneNumberFromString(`+${raw.replace(/\D/g, '')}`)?.isPossible() ?? false;
+  return false;
+}
+
+const foreignCache = new Map<string, boolean>();
+
+/** Finder results per number-like window: phone numbers repeat across a chat, libphonenumber is slow. */
+const phoneCache = new Map<string, ReturnType<typeof findPhoneNumbers>>();
+
+/**
+ * Phone numbers: records-policy's finder (region GB, possible numbers, written with 0, + or a bracket), plus numbers of
+ * other countries in a national format when a context word or a bracketed area code says it is a phone number.
+ */
+export const phoneRecogniser: Recogniser = {
+  id: 'phone',
+  minDigits: 7,
+  categories: ['phone'],
+  find(message: Message, context: RecogniserContext): Candidate[] {
+    const text = message.text;
+    if (!hasDigits(text, 7)) return NONE;
+    const out: Candidate[] = [];
+    // libphonenumber's finder is thorough but slow; run it only on windows our cheap pattern marks as number-like.
+    phoneCandidate.lastIndex = 0;
+    for (let w = phoneCandidate.exec(text); w !== null; w = phoneCandidate.exec(text)) {
+      const first = w[0].charCodeAt(0);
+      // Only numbers written with 0, + or a bracket can be UK phone numbers (records-policy's rule); skip the rest.
+      if (first !== 48 && first !== 43 && first !== 40) continue;
+      // A UK number written with its 0 has ten or eleven digits; shorter ones are only worth parsing after a cue.
+      const digits = digitCount(w[0]);
+      if (
+        digits < 7 ||
+        (digits < 10 && first !== 43 && !phoneContext.test(text.slice(Math.max(0, w.index - 30), w.index)))
+      )
+        continue;
+      const from = w.index;
+      const window = w[0];
+      let founds = phoneCache.get(window);
+      if (founds === undefined) {
+        founds = findPhoneNumbers(window);
+        if (phoneCache.size > 50000) phoneCache.clear();
+        phoneCache.set(window, founds);
+      }
+      for (const found of founds) {
+        const m = { ...found, start: found.start + from, end: found.end + from };
+        const own = context.known.hasPhone(m.normalised);
+        // Short national numbers (nine digits or fewer) are more often order or reference numbers: they need a cue.
+        if (
+          !own &&
+          !m.text.startsWith('+') &&
+          digitCount(m.text) < 10 &&
+          !phoneContext.test(text.slice(Math.max(0, m.start - 30), m.start))
+        ) {
+          continue;
+        }
+        out.push({
+          start: m.start,
+          end: m.end,
+          category: 'phone',
+          confidence: own ? 0.99 : 0.9,
+          rule: own ? 'phone:participant' : 'phone:libphonenumber-gb',
+        });
+      }
+    }
+    phoneCandidate.lastIndex = 0;
+    for (let m = phoneCandidate.exec(text); m !== null; m = phoneCandidate.exec(text)) {
+      let raw = m[0];
+      let start = m.index;
+      while (raw.length > 0 && /[\s.-]$/.test(raw)) raw = raw.slice(0, -1);
+      if (raw.startsWith('(') && !raw.includes(')')) {
+        raw = raw.slice(1);
+        start++;
+      }
+      const end = start + raw.length;
+      const digits = digitCount(raw);
+      if (digits < 8 || digits > 15) continue;
+      if (out.some((c) => c.start < end && start < c.end)) continue;
+      const before = text.slice(Math.max(0, start - 30), start);
+      const cue = phoneContext.test(before) || /\(\d{2,4}\)/.test(raw) || raw.startsWith('+');
+      if (!cue) continue;
+      let possible = foreignCache.get(raw);
+      if (possible === undefined) {
+        possible = possibleAbroad(raw);
+        if (foreignCache.size > 50000) foreignCache.clear();
+        foreignCache.set(raw, possible);
+      }
+      if (possible) out.push({ start, end, category: 'phone', confidence: 0.6, rule: 'phone:foreign+context' });
+    }
+    return out;
+  },
+};
+
+const mentionPattern = /(?<![\w@])@(?:(\+?\d{7,15})|([\p{L}][\p{L}\p{M}\d_.'’-]*))/gu;
+
+/** WhatsApp @mentions: `@447700900123` is a phone number, `@Sarah` a name. */
+export const mentionRecogniser: Recogniser = {
+  id: 'mention',
+  categories: ['phone', 'person-name'],
+  find(message: Message): Candidate[] {
+    const text = message.text;
+    if (!text.includes('@')) return NONE;
+    const out: Candidate[] = [];
+    mentionPattern.lastIndex = 0;
+    for (let m = mentionPattern.exec(text); m !== null; m = mentionPattern.exec(text)) {
+      let end = m.index + m[0].length;
+      while (end > m.index + 1 && /[.'’-]/.test(text.charAt(end - 1))) end--;
+      out.push({
+        start: m.index,
+        end,
+        category: m[1] ? 'phone' : 'person-name',
+        confidence: 0.75,
+        rule: m[1] ? 'phone:mention' : 'name:mention',
+        role: 'unknown',
+        personKey: text.slice(m.index + 1, end).toLowerCase(),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,132 @@
+/**
+ * Public types of the redaction engine. The engine proposes {@link Proposal}s, the officer's {@link Decision}s are applied
+ * to them, and {@link disclose} (see index) turns the result into a {@link DisclosedConversation}: the only shape the
+ * bundle and the browser's preview ever render, so a withheld value never reaches them.
+ */
+import type { AttachmentKind, MessageKind } from '@im-records/chat-import';
+
+/** What kind of personal data a span is. */
+export type RedactionCategory =
+  | 'person-name'
+  | 'nhs-number'
+  | 'hospital-number'
+  | 'phone'
+  | 'email'
+  | 'postcode'
+  | 'address'
+  | 'date-of-birth'
+  | 'age'
+  | 'ni-number'
+  | 'custom';
+
+/** FOI: everyone's personal data withheld. SAR: the data subject's own data kept, other people's withheld. */
+export type RedactionMode = 'foi' | 'sar';
+
+/** The lifecycle of a proposal in review. */
+export type ProposalStatus = 'proposed' | 'accepted' | 'rejected';
+
+/** A span the engine (or the officer) says should be withheld. Offsets are UTF-16, end exclusive. */
+export interface Proposal {
+  /** Stable id derived from message id, offsets and category, so decisions survive a re-run of detection. */
+  id: string;
+  messageId: string;
+  start: number;
+  end: number;
+  /** The text of the span; internal only (case file and review screen), never rendered into a bundle. */
+  text: string;
+  category: RedactionCategory;
+  /** 0..1: how sure the rule is. */
+  confidence: number;
+  /** The rule that found it, e.g. `nhs-number:checksum+context`, `name:participant`, `manual`. */
+  rule: string;
+  /** Short exemption code printed on the redaction box, e.g. `s40(2)`, `DPA Sch2 para16`. */
+  exemption: string;
+  status: ProposalStatus;
+  /** Further exemptions that also apply (e.g. `s41` for a patient's information withheld under `s40(2)`). Optional, added by the engine. */
+  alsoExemptions?: string[];
+  /** For names: whom the name is about (`staff`, `patient`, `relative`, `unknown`), for pseudonym labels. Optional. */
+  role?: 'staff' | 'patient' | 'relative' | 'unknown';
+  /** For names: groups mentions of one person so each gets the same pseudonym. Optional. */
+  personKey?: string;
+}
+
+/** One officer decision, recorded for the case file (who, when, what, why). */
+export type Decision =
+  | { action: 'accept' | 'reject'; proposalId: string; by: string; at: string; reason?: string }
+  | {
+      action: 'add-span';
+      messageId: string;
+      start: number;
+      end: number;
+      category: RedactionCategory;
+      /** Exemption to print on the box; defaults to the mode's (`s40(2)` or `DPA Sch2 para16`). Optional. */
+      exemption?: string;
+      by: string;
+      at: string;
+      reason?: string;
+    }
+  | {
+      action: 'add-term';
+      term: string;
+      category: RedactionCategory;
+      /** Exemption to print on the boxes; defaults to the mode's. Optional. */
+      exemption?: string;
+      by: string;
+      at: string;
+      reason?: string;
+    }
+  | {
+      action: 'withhold-attachment' | 'include-attachment';
+      messageId: string;
+      fileName: string;
+      by: string;
+      at: string;
+      reason?: string;
+    };
+
+/** A run of disclosed text, or a redaction box standing in for withheld text. */
+export type DisclosedSegment =
+  | { type: 'text'; text: string }
+  | { type: 'redaction'; category: RedactionCategory; exemption: string; label: string };
+
+/** An attachment as it will be disclosed (name already safe) or listed as withheld with the reason. */
+export interface DisclosedAttachment {
+  /** A safe display name: the original name when it holds no personal data, else a neutral one such as `image-0003.jpg`. */
+  displayName: string;
+  kind: AttachmentKind;
+  disclose: boolean;
+  /** Why it is withheld (exemption code and reason) when `disclose` is false. */
+  withheldReason?: string;
+  /** Key into the archive's media map when the file is present and disclosed. */
+  mediaKey?: string;
+}
+
+/** A message as the requester will see it. */
+export interface DisclosedMessage {
+  id: string;
+  timestamp: string;
+  /** Author as disclosed: the real name (SAR subject, kept staff) or a pseudonym such as `Staff member A`; null for system events. */
+  author: string | null;
+  kind: MessageKind;
+  segments: DisclosedSegment[];
+  attachments: DisclosedAttachment[];
+}
+
+/** Counts for the cover page and the manifest. */
+export interface DisclosureCounts {
+  messagesInScope: number;
+  messagesDisclosed: number;
+  messagesWithheld: number;
+  redactions: number;
+  attachmentsDisclosed: number;
+  attachmentsWithheld: number;
+}
+
+/** The redacted conversation: everything a bundle needs and nothing it must not contain. */
+export interface DisclosedConversation {
+  mode: RedactionMode;
+  /** A safe title (pseudonymised where it held a name). */
+  title: string;
+  messages: DisclosedMessage[];
+  counts: DisclosureCounts;
+}
