@@ -16,7 +16,14 @@ function under(id) {
   inDetect.set(id, r); return r;
 }
 let total = 0, gc = 0, all = 0;
-for (let i = 0; i < p.samples.length; i++) {
+// the time window of the first (warm-up excluded when there are several) … last sample under detectPersonalDataSync
+const lastRun = process.argv[4] === 'last';
+let first = -1, last = -1;
+for (let i = 0; i < p.samples.length; i++) if (under(p.samples[i])) { if (first < 0) first = i; last = i; }
+if (lastRun) { // start of the last contiguous detect run: walk back from last over detect/gc samples
+  first = last; while (first > 0) { const n = byId.get(p.samples[first - 1]); if (!under(p.samples[first - 1]) && n.callFrame.functionName !== '(garbage collector)' && n.callFrame.functionName !== '(program)') break; first--; }
+}
+for (let i = first; i <= last; i++) {
   const id = p.samples[i]; const n = byId.get(id); const t = dt[i] ?? 0; all += t;
   const name = n.callFrame.functionName;
   const isGc = name === '(garbage collector)';

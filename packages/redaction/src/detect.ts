@@ -25,7 +25,13 @@ import {
   phoneRecogniser,
   postcodeRecogniser,
 } from './recognisers/identifiers.ts';
-import { ConfirmedNames, discoverNames, nameRecogniser, scanConsistent } from './recognisers/names.ts';
+import {
+  ConfirmedNames,
+  ConsistencyIndex,
+  discoverNames,
+  nameRecogniser,
+  scanConsistent,
+} from './recognisers/names.ts';
 import type { Proposal, RedactionCategory, RedactionMode } from './types.ts';
 
 /** The data subject of a SAR: names and aliases (any of which identifies them) and phone numbers. */
@@ -156,11 +162,29 @@ export function buildContext(conversation: Conversation, options: DetectOptions)
   return { known, hospitalNumberPatterns, customTerms, customPatterns };
 }
 
+/** Candidate order for merging: by start, longer first, then the stronger category. */
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return a.start - b.start || b.end - a.end || priority[b.category] - priority[a.category];
+}
+
 /** Merges overlapping candidates: a span inside another gives way; partial overlaps join under the stronger category. */
 export function mergeCandidates(candidates: Candidate[]): Candidate[] {
   if (candidates.length < 2) return candidates;
-  // Candidates are fresh objects from the recognisers, so they are sorted and reused in place.
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end || priority[b.category] - priority[a.category]);
+  // Candidates are fresh objects from the recognisers, so they are sorted and reused in place. A message has a handful
+  // of them: an insertion sort (stable, like Array.prototype.sort, so ties keep their order) avoids the work array
+  // the built-in sort allocates on every call; a long pasted text with many finds uses the built-in one.
+  if (candidates.length > 32) candidates.sort(compareCandidates);
+  else {
+    for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
+    let j = i - 1;
+    while (j >= 0 && compareCandidates(candidates[j] as Candidate, c) > 0) {
+      candidates[j + 1] = candidates[j] as Candidate;
+      j--;
+    }
+    candidates[j + 1] = c;
+    }
+  }
   const out: Candidate[] = [];
   for (const c of candidates) {
     const last = out[out.length - 1];
@@ -350,6 +374,8 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   const keptAt = new Int32Array(count + 1);
   // Candidates of messages with kept spans (rare: the SAR subject, kept staff), needed to decide them again.
   const keptCandidates = new Map<number, Candidate[]>();
+  // The words pass 3 would look up, per message, gathered while each text is at hand (see ConsistencyIndex).
+  const index = names ? new ConsistencyIndex(count) : undefined;
   for (let i = 0; i < count; i++) {
     const message = messages[i] as Message;
     const candidates = detectMessage(message, context, recognisers);
@@ -360,6 +386,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
       decide(message, candidates, context, options, proposals, kept, selection);
       if (kept.length > (keptAt[i] as number)) keptCandidates.set(i, candidates);
     } else if (options.mode === 'sar') decide(message, candidates, context, options, proposals, kept, selection);
+    index?.add(i, message.text, proposals, proposalAt[i] as number, proposals.length, kept, keptAt[i] as number, kept.length);
     if ((i + 1) % chunk === 0) yield count + i + 1;
   }
   proposalAt[count] = proposals.length;
@@ -370,13 +397,16 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   const finalProposals: Proposal[] = [];
   const finalKept: KeptSpan[] = [];
   for (let i = 0; i < count; i++) {
-    const message = messages[i] as Message;
     const p0 = proposalAt[i] as number;
     const p1 = proposalAt[i + 1] as number;
     const k0 = keptAt[i] as number;
     const k1 = keptAt[i + 1] as number;
+    // Most messages have no word that may be a confirmed name outside their spans: the index says so without the text.
+    const message = messages[i] as Message;
     const more =
-      message.text.length > 0 ? scanConsistent(message.text, confirmed, proposals, p0, p1, kept, k0, k1) : NONE;
+      index?.mayGain(i, confirmed) !== false && message.text.length > 0
+        ? scanConsistent(message.text, confirmed, proposals, p0, p1, kept, k0, k1)
+        : NONE;
     if (more.length === 0) {
       for (let j = p0; j < p1; j++) finalProposals.push(proposals[j] as Proposal);
       for (let j = k0; j < k1; j++) finalKept.push(kept[j] as KeptSpan);

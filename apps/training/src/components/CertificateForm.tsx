@@ -1,6 +1,6 @@
 /**
- * Makes the certificate for the learner's latest passed attempt. pdf-lib and the signing code load only when the
- * learner asks for the certificate, so the page itself stays small.
+ * Makes the certificate for the learner's latest passed attempt. pdf-lib, fontkit, the name font and the signing code
+ * load only when the learner asks for the certificate, so the page itself stays small.
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
@@ -62,8 +62,11 @@ export default function CertificateForm({ context }: CertificateFormProps) {
     setError(null);
     setBusy(true);
     try {
-      const { issueCertificate } = await import('../lib/certificate-issue.ts');
-      const certificate = await issueCertificate(passed, name, context);
+      const [{ issueCertificate }, { browserFontLoader }] = await Promise.all([
+        import('../lib/certificate-issue.ts'),
+        import('../lib/certificate-fonts-browser.ts'),
+      ]);
+      const certificate = await issueCertificate(passed, name, context, browserFontLoader);
       const url = URL.createObjectURL(
         new Blob([certificate.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
       );

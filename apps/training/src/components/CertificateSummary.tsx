@@ -10,7 +10,7 @@ export function CertificateSummary({ fields, today }: { fields: CertificateField
     ['Completed', longDate(fields.completedOn)],
     ['Expires', `${longDate(fields.expiresOn)}${expired ? ' (expired)' : ''}`],
     ['Score', `${fields.scoreCorrect} out of ${fields.scoreTotal} (pass mark ${Math.round(fields.passMark * 100)}%)`],
-    ['Policy version', fields.policyVersion],
+    ['Policy version', `${fields.policyVersion} (${fields.policyVersionId})`],
     ['Records rules version', fields.policyPackageVersion],
     ['Course version', fields.courseVersion],
     ['Certificate ID', fields.certificateId],

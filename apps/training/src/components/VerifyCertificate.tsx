@@ -29,8 +29,11 @@ export default function VerifyCertificate() {
   const checkFile = async (file: File) => {
     setBusy(true);
     try {
-      const { checkCertificatePdf } = await import('../lib/certificate-pdf.ts');
-      const result = await checkCertificatePdf(new Uint8Array(await file.arrayBuffer()), trustedKeys);
+      const [{ checkCertificatePdf }, { browserFontLoader }] = await Promise.all([
+        import('../lib/certificate-pdf.ts'),
+        import('../lib/certificate-fonts-browser.ts'),
+      ]);
+      const result = await checkCertificatePdf(new Uint8Array(await file.arrayBuffer()), browserFontLoader, trustedKeys);
       if (result.status === 'not-a-certificate')
         show({
           kind: 'failed',

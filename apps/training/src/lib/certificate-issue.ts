@@ -11,6 +11,7 @@ import {
   signCertificate,
   ukDate,
 } from './certificate.ts';
+import type { FontLoader } from './certificate-fonts.ts';
 import { buildCertificatePdf } from './certificate-pdf.ts';
 import { CertificateIssueError } from './errors.ts';
 import type { Attempt } from './quiz.ts';
@@ -20,6 +21,9 @@ export interface IssueContext {
   course: string;
   courseVersion: string;
   passMark: number;
+  /** records-policy's id of the current policy version (`im-policy-1.0`). */
+  policyVersionId: string;
+  /** Its human-readable version (`1.0`). */
   policyVersion: string;
   policyPackageVersion: string;
 }
@@ -48,6 +52,7 @@ export function certificateFields(
     scoreCorrect: attempt.correct,
     scoreTotal: total,
     passMark: context.passMark,
+    policyVersionId: context.policyVersionId,
     policyVersion: context.policyVersion,
     policyPackageVersion: context.policyPackageVersion,
   };
@@ -60,14 +65,18 @@ export interface IssuedCertificate {
   pdf: Uint8Array;
 }
 
-/** Makes the certificate for a passed attempt; without a signer a fresh key is used (see the README on what that proves). */
+/**
+ * Makes the certificate for a passed attempt, with fonts from `loadFont`; without a signer a fresh key is used (see the
+ * README on what that proves). Throws {@link CertificateIssueError} for a failed attempt or a name that cannot be printed.
+ */
 export async function issueCertificate(
   attempt: Attempt,
   name: string,
   context: IssueContext,
+  loadFont: FontLoader,
   signer?: Signer,
 ): Promise<IssuedCertificate> {
   const fields = certificateFields(attempt, name, context, crypto.randomUUID());
   const code = await signCertificate(fields, signer ?? (await ephemeralSigner()));
-  return { fields, code, pdf: await buildCertificatePdf(code) };
+  return { fields, code, pdf: await buildCertificatePdf(code, loadFont) };
 }

@@ -1,8 +1,11 @@
 /**
  * The certificate as a PDF, made with pdf-lib. Loaded only when a certificate is made or checked (it is the largest
- * library on the site). The PDF is a pure function of the verification code — every metadata field is set on purpose,
- * dates come from the certificate — so the verification page can rebuild it and compare bytes: an edited file fails.
+ * library on the site). The PDF is a pure function of the verification code and the pinned font files — every metadata
+ * field is set on purpose, dates come from the certificate, fonts are subset the same way every time — so the
+ * verification page can rebuild it and compare bytes: an edited file fails. The name is drawn with an embedded Unicode
+ * font (`certificate-fonts.ts`), so any name DejaVu Sans or Noto Sans SC can draw prints.
  */
+import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
 import {
   type CodeVerification,
@@ -11,22 +14,21 @@ import {
   type TrustedKey,
   verifyCertificateCode,
 } from './certificate.ts';
+import { certificateFontkit, type FontLoader, type Fontkit, NameFonts } from './certificate-fonts.ts';
 import { CertificateCodeError, CertificateIssueError } from './errors.ts';
 
-/** Names the layout, so a future change of design can still rebuild (and so verify) older certificates. */
-export const CERTIFICATE_LAYOUT = 'imt-certificate-pdf/1';
+/**
+ * Names the layout, so a future change of design can still rebuild (and so verify) older certificates. Version 2 draws
+ * the name in embedded DejaVu Sans Bold (and Noto Sans SC slices) and prints the policy version id; version 1 (standard
+ * fonts only) was never issued outside development.
+ */
+export const CERTIFICATE_LAYOUT = 'imt-certificate-pdf/2';
+
+const kit = certificateFontkit(fontkit as unknown as Fontkit);
 
 const nhsBlue = rgb(0, 94 / 255, 184 / 255);
 const black = rgb(33 / 255, 43 / 255, 50 / 255);
 const grey = rgb(76 / 255, 98 / 255, 114 / 255);
-
-/** The characters in `text` that the certificate's built-in fonts cannot print (they cover Western European scripts). */
-export async function unprintableCharacters(text: string): Promise<string[]> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const font = await doc.embedFont(StandardFonts.HelveticaBold);
-  const supported = new Set(font.getCharacterSet());
-  return [...new Set([...text].filter((ch) => !supported.has(ch.codePointAt(0) ?? 0)))];
-}
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
@@ -41,13 +43,38 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
-/** Builds the certificate PDF from its verification code (the code carries every field). Same code, same bytes. */
-export async function buildCertificatePdf(code: string): Promise<Uint8Array> {
+/** Breaks a name into lines at spaces (a word longer than a line is broken between characters). */
+function wrapName(name: string, fonts: NameFonts, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of name.split(' ')) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (fonts.width(candidate, size) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = '';
+    for (const ch of word) {
+      if (line && fonts.width(line + ch, size) > width) {
+        lines.push(line);
+        line = ch;
+      } else line += ch;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * Builds the certificate PDF from its verification code (the code carries every field); `loadFont` supplies the font
+ * files. Same code and fonts, same bytes. Throws {@link CertificateIssueError} when the name has characters no embedded
+ * font can print, naming them.
+ */
+export async function buildCertificatePdf(code: string, loadFont: FontLoader): Promise<Uint8Array> {
   const { fields } = decodeCertificateCode(code);
-  const bad = await unprintableCharacters(fields.name);
-  if (bad.length > 0)
-    throw new CertificateIssueError(`the certificate cannot print these characters in your name yet: ${bad.join(' ')}`);
   const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(kit as unknown as Parameters<typeof doc.registerFontkit>[0]);
   const issued = new Date(`${fields.completedOn}T00:00:00Z`);
   doc.setTitle(`Training certificate: ${fields.name}`);
   doc.setAuthor(fields.course);
@@ -59,6 +86,7 @@ export async function buildCertificatePdf(code: string): Promise<Uint8Array> {
   doc.setModificationDate(issued);
   doc.setLanguage('en-GB');
 
+  const nameFonts = await NameFonts.embed(doc, fields.name, loadFont, kit);
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const mono = await doc.embedFont(StandardFonts.Courier);
@@ -80,7 +108,16 @@ export async function buildCertificatePdf(code: string): Promise<Uint8Array> {
   };
   line('Certificate of completion', 28, bold, nhsBlue, 18);
   line('This is to certify that', 14, regular, grey, 4);
-  line(fields.name, 26, bold, black, 12);
+  for (const part of wrapName(fields.name, nameFonts, 26, width)) {
+    y -= 26;
+    let x = left;
+    for (const run of nameFonts.runs(part)) {
+      page.drawText(run.text, { x, y, size: 26, font: run.font, color: black });
+      x += run.font.widthOfTextAtSize(run.text, 26);
+    }
+    y -= 5;
+  }
+  y -= 12;
   line(`passed the annual training on using instant messaging safely in patient care.`, 14, regular, black, 16);
   const percent = Math.round((fields.scoreCorrect / fields.scoreTotal) * 100);
   const rows: [string, string][] = [
@@ -90,10 +127,8 @@ export async function buildCertificatePdf(code: string): Promise<Uint8Array> {
     ],
     ['Completed', longDate(fields.completedOn)],
     ['Expires on', longDate(fields.expiresOn)],
-    [
-      'Policy version',
-      `${fields.policyVersion} (records rules ${fields.policyPackageVersion}, course ${fields.courseVersion})`,
-    ],
+    ['Policy version', `${fields.policyVersion} (${fields.policyVersionId})`],
+    ['Versions', `records rules ${fields.policyPackageVersion}, course ${fields.courseVersion}`],
     ['Certificate ID', fields.certificateId],
   ];
   for (const [label, value] of rows) {
@@ -136,8 +171,15 @@ export type PdfCheck =
   | { status: 'malformed'; problem: string }
   | { status: 'checked'; verification: CodeVerification; unchanged: boolean };
 
-/** Checks an uploaded PDF: its code's signature, and that the file is byte for byte the one that code produces. */
-export async function checkCertificatePdf(bytes: Uint8Array, trusted: readonly TrustedKey[] = []): Promise<PdfCheck> {
+/**
+ * Checks an uploaded PDF: its code's signature, and that the file is byte for byte the one that code produces (rebuilt
+ * with the fonts `loadFont` supplies).
+ */
+export async function checkCertificatePdf(
+  bytes: Uint8Array,
+  loadFont: FontLoader,
+  trusted: readonly TrustedKey[] = [],
+): Promise<PdfCheck> {
   const code = await readCertificateCode(bytes);
   if (!code) return { status: 'not-a-certificate' };
   let verification: CodeVerification;
@@ -147,7 +189,14 @@ export async function checkCertificatePdf(bytes: Uint8Array, trusted: readonly T
     if (error instanceof CertificateCodeError) return { status: 'malformed', problem: error.message };
     throw error;
   }
-  const rebuilt = await buildCertificatePdf(code);
+  let rebuilt: Uint8Array;
+  try {
+    rebuilt = await buildCertificatePdf(code, loadFont);
+  } catch (error) {
+    // A signed name no font can print was never issued as a PDF by this site, so this file cannot be the original.
+    if (error instanceof CertificateIssueError) return { status: 'checked', verification, unchanged: false };
+    throw error;
+  }
   const unchanged = rebuilt.length === bytes.length && rebuilt.every((byte, i) => byte === bytes[i]);
   return { status: 'checked', verification, unchanged };
 }

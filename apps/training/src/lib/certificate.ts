@@ -16,6 +16,7 @@ export const CERTIFICATE_FIELDS = [
   'scoreCorrect',
   'scoreTotal',
   'passMark',
+  'policyVersionId',
   'policyVersion',
   'policyPackageVersion',
 ] as const;
@@ -34,7 +35,12 @@ export interface CertificateFields {
   scoreTotal: number;
   /** The pass mark in force, 0 to 1. */
   passMark: number;
-  /** The messaging policy version the learner attested to. */
+  /**
+   * The stable id of the messaging policy version the learner attested to (records-policy `PolicyVersion.id`, such as
+   * `im-policy-1.0`): what the attestation service passes to records-policy's `mustReattest`.
+   */
+  policyVersionId: string;
+  /** The same version as people read it (`1.0`), printed beside the id. */
   policyVersion: string;
   /** The records-policy package version the rules came from, so an auditor can see which rules applied. */
   policyPackageVersion: string;

@@ -20,7 +20,10 @@ export const passMark: number = DEFAULT_TRAINING_POLICY.passMark;
 /** The months a certificate lasts, from records-policy. */
 export const renewalMonths: number = DEFAULT_TRAINING_POLICY.renewalMonths;
 
-/** The messaging policy version learners attest to when they pass. */
+/** The stable id of the messaging policy version learners attest to (`im-policy-1.0`), recorded on certificates. */
+export const policyVersionId: string = currentPolicyVersion().id;
+
+/** The same version as people read it (`1.0`), shown beside the id. */
 export const policyVersion: string = currentPolicyVersion().version;
 
 /** The records-policy package version, printed on certificates so auditors can trace the rules used. */

@@ -810,40 +810,66 @@ const BATCH_BYTES = 1 << 20;
  */
 class Pending {
   n = 0;
-  readonly line = new Int32Array(PENDING);
-  readonly lineEnd = new Int32Array(PENDING);
-  readonly bodyStart = new Int32Array(PENDING);
-  readonly textStart = new Int32Array(PENDING);
-  readonly textEnd = new Int32Array(PENDING);
-  readonly author = new Int32Array(PENDING);
+  /** Regions held before a flush, and bytes per batch: up to 16,384 and 1 MiB, less for a small file. */
+  readonly capacity: number;
+  readonly batchBytes: number;
+  readonly line: Int32Array;
+  readonly lineEnd: Int32Array;
+  readonly bodyStart: Int32Array;
+  readonly textStart: Int32Array;
+  readonly textEnd: Int32Array;
+  readonly author: Int32Array;
   /** 0: in the ASCII batch, 1: in the other batch, 2: decoded on its own (empty or large). */
-  readonly where = new Uint8Array(PENDING);
-  readonly from = new Int32Array(PENDING);
-  readonly to = new Int32Array(PENDING);
-  readonly when = new Float64Array(PENDING);
+  readonly where: Uint8Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly when: Float64Array;
   /** Hash lanes of each text (see hashText in hash.ts), made while copying ASCII text, else in the flush. */
-  readonly th1 = new Int32Array(PENDING);
-  readonly th2 = new Int32Array(PENDING);
+  readonly th1: Int32Array;
+  readonly th2: Int32Array;
   /** Which of CR, "<", LF and "?" the text holds ({@link TEXT_CLASS}), so classification skips searches. */
-  readonly flags = new Uint8Array(PENDING);
-  readonly ascii = new Uint8Array(BATCH_BYTES);
+  readonly flags: Uint8Array;
+  readonly ascii: Uint8Array;
   asciiUsed = 0;
-  readonly other = new Uint8Array(BATCH_BYTES);
+  readonly other: Uint8Array;
   otherUsed = 0;
   /** UTF-16 length of the other batch so far (its slices are in UTF-16 units). */
   otherUnits = 0;
 
+  constructor(fileBytes: number) {
+    this.capacity = Math.min(PENDING, Math.max(64, fileBytes >> 5));
+    this.batchBytes = Math.min(BATCH_BYTES, Math.max(4096, fileBytes));
+    this.line = new Int32Array(this.capacity);
+    this.lineEnd = new Int32Array(this.capacity);
+    this.bodyStart = new Int32Array(this.capacity);
+    this.textStart = new Int32Array(this.capacity);
+    this.textEnd = new Int32Array(this.capacity);
+    this.author = new Int32Array(this.capacity);
+    this.where = new Uint8Array(this.capacity);
+    this.from = new Int32Array(this.capacity);
+    this.to = new Int32Array(this.capacity);
+    this.when = new Float64Array(this.capacity);
+    this.th1 = new Int32Array(this.capacity);
+    this.th2 = new Int32Array(this.capacity);
+    this.flags = new Uint8Array(this.capacity);
+    this.ascii = new Uint8Array(this.batchBytes);
+    this.other = new Uint8Array(this.batchBytes);
+  }
+
   /** True when one more text of `size` bytes fits without a flush. */
   fits(size: number): boolean {
-    if (this.n >= PENDING) return false;
-    return size > BATCH_BYTES >> 2 || (this.asciiUsed + size <= BATCH_BYTES && this.otherUsed + size <= BATCH_BYTES);
+    if (this.n >= this.capacity) return false;
+    return (
+      size > this.batchBytes >> 2 ||
+      (this.asciiUsed + size <= this.batchBytes && this.otherUsed + size <= this.batchBytes)
+    );
   }
 
   /** Copies text bytes [a, e) into a batch and records where; returns the pending index. */
   add(b: Uint8Array, a: number, e: number): number {
     const k = this.n++;
     const size = e - a;
-    if (size <= 0 || size > BATCH_BYTES >> 2) {
+    if (size <= 0 || size > this.batchBytes >> 2) {
       this.where[k] = 2;
       this.flags[k] = ALL_FLAGS;
       return k;
@@ -1108,7 +1134,7 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   // Pass 2: cut messages between headers of the dominant layout.
   const media = new MediaIndex(input.entries, new Set([entry.path]));
   const authorTable = new Authors();
-  const pending = new Pending();
+  const pending = new Pending(len);
   sink.reserve(sink.messages.length + cand.n);
   let title = titleFromName(input.fileName) ?? titleFromName(entry.path);
   let titleFromChat: string | undefined;

@@ -4,7 +4,6 @@
  * officer's custom terms and patterns.
  */
 import type { Message } from '@im-records/chat-import';
-import { hasLetterDigit } from '../char-scan.ts';
 import { type Candidate, NONE, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 
 const hospitalContext =
@@ -73,6 +72,10 @@ const townAfter =
 const townBeforePostcode =
   /(?<=,\s*|\b(?:in|at|from)\s+)((?:[\p{Lu}][\p{L}'’-]+)(?:[\s-](?:[\p{Lu}][\p{L}'’-]+|upon|on|under|over|le|in|by)){0,3})\s+(?=(?:GIR ?0AA|[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2})\b)/gu;
 const streetPatterns: readonly RegExp[] = [streetPattern, streetPatternThe, streetPatternLower];
+/** Every postcode has a letter followed by a digit, or is GIR 0AA. */
+const letterDigit = /[A-Za-z]\d|GIR ?0/i;
+/** What the town-before-postcode pattern must see after the town: space, then a postcode shape (its lookahead). */
+const postcodeAfterSpace = /\s(?:GIR ?0AA|[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2})\b/u;
 const addressCue = /\b(?:lives at|address(?: is)?|addr|resides at|home is)\s*:?\s*$/i;
 
 /** Street addresses ("12 Acacia Avenue", "Flat 3, 7 Mill Lane") and the town that follows them. */
@@ -83,15 +86,17 @@ export const addressRecogniser: Recogniser = {
   find(message: Message): Candidate[] {
     const text = message.text;
     if (!/\d/.test(text)) return NONE;
-    const out: Candidate[] = [];
-    for (const pattern of streetPatterns) {
+    let out: Candidate[] | undefined;
+    for (let p = 0; p < streetPatterns.length; p++) {
+      const pattern = streetPatterns[p] as RegExp;
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         let end = m.index + m[0].length;
         if (text.charAt(end - 1) === '.') end--;
-        if (out.some((c) => c.start < end && m.index < c.end)) continue;
+        if (out?.some((c) => c.start < end && m.index < c.end)) continue;
         const cue = addressCue.test(text.slice(Math.max(0, m.index - 20), m.index));
         if (pattern === streetPatternLower && !cue) continue;
+        out ??= [];
         out.push({
           start: m.index,
           end,
@@ -119,12 +124,13 @@ export const addressRecogniser: Recogniser = {
       }
     }
     // Every postcode has a letter followed by a digit (or is GIR 0AA): the town-before-postcode pattern needs one.
-    if (!hasLetterDigit(text)) return out;
+    if (!letterDigit.test(text) || !postcodeAfterSpace.test(text)) return out ?? NONE;
     townBeforePostcode.lastIndex = 0;
     for (let m = townBeforePostcode.exec(text); m !== null; m = townBeforePostcode.exec(text)) {
       const town = m[1] ?? '';
       const start = m.index;
-      if (out.some((c) => c.start < start + town.length && start < c.end)) continue;
+      if (out?.some((c) => c.start < start + town.length && start < c.end)) continue;
+      out ??= [];
       out.push({
         start,
         end: start + town.length,
@@ -133,7 +139,7 @@ export const addressRecogniser: Recogniser = {
         rule: 'address:town+postcode',
       });
     }
-    return out;
+    return out ?? NONE;
   },
 };
 

@@ -17,7 +17,6 @@ import {
   postcodePattern,
 } from '@im-records/records-policy';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
-import { hasLetterDigit } from '../char-scan.ts';
 import { type Candidate, NONE, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 
 function hasDigits(text: string, n: number): boolean {
@@ -36,6 +35,8 @@ const niShape = nationalInsuranceNumberPattern();
 const postcodeShape = postcodePattern();
 const emailShape = emailPattern();
 
+
+const letterDigit = /[A-Za-z]\d|GIR ?0/i;
 
 const nhsContext = /\bnhs\b|\bnhs\s*(?:no|num|number|#)|\bchi\b/i;
 
@@ -102,7 +103,7 @@ export const postcodeRecogniser: Recogniser = {
   find(message: Message): Candidate[] {
     const text = message.text;
     // Every postcode has a letter followed by a digit; most messages with numbers ("bed 4") have none.
-    if (!hasLetterDigit(text)) return NONE;
+    if (!letterDigit.test(text)) return NONE;
     let out: Candidate[] | undefined;
     postcodeShape.lastIndex = 0;
     for (let m = postcodeShape.exec(text); m !== null; m = postcodeShape.exec(text)) {
@@ -179,6 +180,10 @@ function possibleAbroad(raw: string): boolean {
 
 const foreignCache = new Map<string, boolean>();
 
+/** The number-like windows of the message being scanned (reused between messages). */
+const windowStarts: number[] = [];
+const windowTexts: string[] = [];
+
 /** Finder results per number-like window: phone numbers repeat across a chat, libphonenumber is slow. */
 const phoneCache = new Map<string, ReturnType<typeof findPhoneNumbers>>();
 
@@ -195,8 +200,13 @@ export const phoneRecogniser: Recogniser = {
     if (!hasDigits(text, 7)) return NONE;
     const out: Candidate[] = [];
     // libphonenumber's finder is thorough but slow; run it only on windows our cheap pattern marks as number-like.
+    // The windows are kept for the second loop below, which would otherwise run the same pattern again.
+    windowStarts.length = 0;
+    windowTexts.length = 0;
     phoneCandidate.lastIndex = 0;
     for (let w = phoneCandidate.exec(text); w !== null; w = phoneCandidate.exec(text)) {
+      windowStarts.push(w.index);
+      windowTexts.push(w[0]);
       const first = w[0].charCodeAt(0);
       // Only numbers written with 0, + or a bracket can be UK phone numbers (records-policy's rule); skip the rest.
       if (first !== 48 && first !== 43 && first !== 40) continue;
@@ -236,10 +246,9 @@ export const phoneRecogniser: Recogniser = {
         });
       }
     }
-    phoneCandidate.lastIndex = 0;
-    for (let m = phoneCandidate.exec(text); m !== null; m = phoneCandidate.exec(text)) {
-      let raw = m[0];
-      let start = m.index;
+    for (let k = 0; k < windowStarts.length; k++) {
+      let raw = windowTexts[k] as string;
+      let start = windowStarts[k] as number;
       while (raw.length > 0 && /[\s.-]$/.test(raw)) raw = raw.slice(0, -1);
       if (raw.startsWith('(') && !raw.includes(')')) {
         raw = raw.slice(1);
