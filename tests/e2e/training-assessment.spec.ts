@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { nodeFontLoader } from '../../apps/training/src/lib/certificate-fonts-node.ts';
 import { checkCertificatePdf, readCertificateCode } from '../../apps/training/src/lib/certificate-pdf.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { answerQuestion, screenshots, site, waitForIsland } from './training-helpers.ts';
@@ -71,10 +73,11 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   await expectNoAxeViolations(page, 'assessment: passed result');
   await screenshots(page, 'assessment-passed');
 
-  // The certificate: pdf-lib is fetched only now.
+  // The certificate: pdf-lib, fontkit and the name font are fetched only now.
+  const name = 'Zoë Łukasiewicz-Ní Bhriain';
   const lazyChunks: string[] = [];
   page.on('request', (r) => {
-    if (/certificate-(issue|pdf)/.test(r.url())) lazyChunks.push(r.url());
+    if (/certificate-(issue|pdf)|DejaVuSans-Bold/.test(r.url())) lazyChunks.push(r.url());
   });
   await page.getByRole('link', { name: 'Get your certificate' }).click();
   await waitForIsland(page);
@@ -82,10 +85,17 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   await page.getByRole('button', { name: 'Create certificate' }).click();
   await expect(page.getByText('Enter your full name')).toBeVisible();
   await expectNoAxeViolations(page, 'certificate: error');
-  await page.getByLabel('Your full name').fill('Amara Okafor');
+  // A script no embedded font has (Korean Hangul): refused, naming the characters and what to do.
+  await page.getByLabel('Your full name').fill('김민준');
+  await page.getByRole('button', { name: 'Create certificate' }).click();
+  await expect(page.locator('.nhsuk-error-message')).toContainText('김 (U+AE40)');
+  await expect(page.locator('.nhsuk-error-message')).toContainText('Enter your name in Latin letters');
+  // A name the standard PDF fonts cannot print (Ł): the embedded Unicode font draws it.
+  await page.getByLabel('Your full name').fill(name);
   await page.getByRole('button', { name: 'Create certificate' }).click();
   await expect(page.getByRole('heading', { name: 'Your certificate is ready' })).toBeVisible();
-  expect(lazyChunks.length).toBeGreaterThan(0);
+  expect(lazyChunks.some((url) => url.includes('DejaVuSans-Bold'))).toBe(true);
+  expect(lazyChunks.some((url) => /certificate-(issue|pdf)/.test(url))).toBe(true);
   await expectNoAxeViolations(page, 'certificate: issued');
   await screenshots(page, 'certificate-issued');
   const [download] = await Promise.all([
@@ -97,17 +107,24 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   const pdf = new Uint8Array(readFileSync(pdfPath));
   const code = await readCertificateCode(pdf);
   expect(code).toBe((await page.getByTestId('verification-code').textContent())?.trim());
-  const check = await checkCertificatePdf(pdf);
+  const check = await checkCertificatePdf(pdf, nodeFontLoader);
   expect(check).toMatchObject({ status: 'checked', unchanged: true, verification: { status: 'valid' } });
   if (check.status !== 'checked') throw new Error('unreachable');
   const fields = check.verification.fields;
   expect(fields).toMatchObject({
-    name: 'Amara Okafor',
+    name,
     scoreCorrect: 14,
     scoreTotal: 16,
     passMark: 0.8,
+    policyVersionId: 'im-policy-1.0',
     policyVersion: '1.0',
   });
+  // What a reader of the PDF sees: the name spelt exactly, the score and the policy version id.
+  const { text } = await extractText(await getDocumentProxy(pdf.slice()), { mergePages: true });
+  expect(text).toContain(name);
+  expect(text).toContain('14 out of 16 (88%)');
+  expect(text).toContain('1.0 (im-policy-1.0)');
+  expect(text.replace(/\s/g, '')).toContain(code);
   expect(Number(fields.expiresOn.slice(0, 4)) - Number(fields.completedOn.slice(0, 4))).toBe(1);
   expect(fields.expiresOn.slice(4)).toBe(fields.completedOn.slice(4));
 
@@ -125,13 +142,14 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   const result = page.getByTestId('verify-result');
   await page.getByLabel('Upload the certificate PDF').setInputFiles(pdfPath);
   await expect(result.getByRole('heading', { name: 'Certificate details are genuine' })).toBeVisible();
-  await expect(result).toContainText('Amara Okafor');
+  await expect(result).toContainText(name);
   await expect(result).toContainText('14 out of 16');
+  await expect(result).toContainText('1.0 (im-policy-1.0)');
   await expectNoAxeViolations(page, 'verify: genuine');
   await screenshots(page, 'verify-genuine');
   await page.getByLabel('Upload the certificate PDF').setInputFiles(editedPath);
   await expect(result.getByRole('heading', { name: 'This file has been changed' })).toBeVisible();
-  await expect(result).toContainText('Amara Okafor');
+  await expect(result).toContainText(name);
   await expectNoAxeViolations(page, 'verify: altered file');
   await screenshots(page, 'verify-altered');
 

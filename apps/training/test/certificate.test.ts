@@ -15,8 +15,8 @@ import {
   ukDate,
   verifyCertificateCode,
 } from '../src/lib/certificate.ts';
-import { certificateFields, issueCertificate } from '../src/lib/certificate-issue.ts';
 import { nodeFontLoader as fonts } from '../src/lib/certificate-fonts-node.ts';
+import { certificateFields, issueCertificate } from '../src/lib/certificate-issue.ts';
 import { buildCertificatePdf, checkCertificatePdf, readCertificateCode } from '../src/lib/certificate-pdf.ts';
 import { CertificateCodeError, CertificateIssueError } from '../src/lib/errors.ts';
 import type { Attempt } from '../src/lib/quiz.ts';

@@ -217,23 +217,31 @@ export function detectMessage(
   context: RecogniserContext,
   recognisers: readonly Recogniser[],
 ): Candidate[] {
+  const found = findCandidates(message, context, recognisers);
+  return found === NONE ? [] : found;
+}
+
+/** The recognisers' candidates of one message are gathered here, then merged into a fresh array. */
+const gathered: Candidate[] = [];
+
+/** {@link detectMessage} for the engine: the shared empty array when nothing is found (most messages). */
+function findCandidates(message: Message, context: RecogniserContext, recognisers: readonly Recogniser[]): Candidate[] {
   const text = message.text;
-  if (text.length === 0) return [];
+  if (text.length === 0) return NONE;
   let digits = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
   }
-  let all: Candidate[] | undefined;
+  gathered.length = 0;
   for (const recogniser of recognisers) {
     if (recogniser.minDigits !== undefined && digits < recogniser.minDigits) continue;
     const found = recogniser.find(message, context);
-    if (found.length === 0) continue;
-    all ??= [];
-    for (const c of found) all.push(c);
+    for (let j = 0; j < found.length; j++) gathered.push(found[j] as Candidate);
   }
-  if (all === undefined) return [];
-  return mergeCandidates(all);
+  if (gathered.length === 0) return NONE;
+  if (gathered.length === 1) return [gathered[0] as Candidate];
+  return mergeCandidates(gathered);
 }
 
 const patientCategories = new Set<RedactionCategory>([
@@ -378,7 +386,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   const index = names ? new ConsistencyIndex(count) : undefined;
   for (let i = 0; i < count; i++) {
     const message = messages[i] as Message;
-    const candidates = detectMessage(message, context, recognisers);
+    const candidates = findCandidates(message, context, recognisers);
     proposalAt[i] = proposals.length;
     keptAt[i] = kept.length;
     if (candidates.length > 0) {
@@ -521,6 +529,12 @@ function toProposal(message: Message, c: Candidate, d: ModeDecision): Proposal {
   return p;
 }
 
+/** Whether a candidate is a patient identifier (NHS number, DOB, address…). */
+function hasPatientCategory(candidates: readonly Candidate[]): boolean {
+  for (let j = 0; j < candidates.length; j++) if (patientCategories.has((candidates[j] as Candidate).category)) return true;
+  return false;
+}
+
 /** Applies the mode to one message's merged candidates: proposals, kept spans and (SAR) the selection. */
 function decide(
   message: Message,
@@ -532,7 +546,7 @@ function decide(
   selection: MessageSelection[],
 ): void {
   // A name in the same message as a patient identifier (NHS number, DOB, address…) is most likely the patient's.
-  if (candidates.length > 1 && candidates.some((c) => patientCategories.has(c.category))) {
+  if (candidates.length > 1 && hasPatientCategory(candidates)) {
     for (const c of candidates) {
       // Participants keep their own role: they are usually staff writing about a patient.
       if (c.category === 'person-name' && c.role === 'unknown' && c.rule !== 'name:participant') c.role = 'patient';

@@ -7,7 +7,7 @@ import { BloomFilter } from './bloom.ts';
 import englishData from './data/english-words.json' with { type: 'json' };
 import lists from './data/name-lists.json' with { type: 'json' };
 import { chatTerms, dayTerms, eponymWords, facilityWords, safeTerms } from './data/safe-terms.ts';
-import { WordGate } from './word-gate.ts';
+import { hashWord, WordGate } from './word-gate.ts';
 
 const english = BloomFilter.fromBase64(englishData.bits, englishData.m, englishData.k);
 const properNouns = BloomFilter.fromBase64(englishData.properBits, englishData.properM, englishData.k);
@@ -184,6 +184,45 @@ export function lexFlags(lower: string): number {
 
 const lexiconGate = new WordGate();
 for (const word of flagTable.keys()) if (/^[a-z]+$/.test(word)) lexiconGate.add(word);
+
+/**
+ * The lexicon's plain lower-case words in an open-addressing table keyed by their FNV-1a hash (the name scanner's
+ * {@link hashStep}), so a word can be looked up where it stands in the text, without cutting it out.
+ */
+const plainWords = [...flagTable.keys()].filter((word) => /^[a-z]+$/.test(word));
+const slots = 1 << Math.ceil(Math.log2(plainWords.length * 2 + 1));
+const slotHash = new Int32Array(slots);
+const slotFlags = new Int32Array(slots);
+const slotWord: string[] = new Array<string>(slots).fill('');
+for (const word of plainWords) {
+  const h = hashWord(word);
+  let s = h & (slots - 1);
+  while (slotWord[s] !== '') s = (s + 1) & (slots - 1);
+  slotHash[s] = h;
+  slotFlags[s] = flagTable.get(word) ?? 0;
+  slotWord[s] = word;
+}
+
+/**
+ * {@link lexFlags} of the plain lower-case word text[start, end) whose hash is `h`, read in place (no substring):
+ * the same answer as `lexFlags(text.slice(start, end))` for a word of letters a–z only.
+ */
+export function lexFlagsAt(text: string, start: number, end: number, h: number): number {
+  const length = end - start;
+  for (let s = h & (slots - 1); ; s = (s + 1) & (slots - 1)) {
+    const word = slotWord[s] as string;
+    if (word === '') return 0;
+    if (slotHash[s] !== h || word.length !== length) continue;
+    let same = true;
+    for (let k = 0; k < length; k++) {
+      if (text.charCodeAt(start + k) !== word.charCodeAt(k)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return slotFlags[s] as number;
+  }
+}
 
 /** Whether a plain lower-case word with this hash may have lexicon flags (false: it certainly has none). */
 export function mayHaveFlags(h: number): boolean {

@@ -51,3 +51,16 @@ export interface Recogniser {
  * not allocate a fresh array per recogniser per message. Callers must not push into a recogniser's result.
  */
 export const NONE: Candidate[] = [];
+
+/**
+ * Whether a span in `list` overlaps [start, end) — a plain loop, so a recogniser checking its earlier finds does not
+ * allocate a closure (and its captured variables) per match. `list` may be undefined (nothing found yet).
+ */
+export function overlapsAny(list: readonly Candidate[] | undefined, start: number, end: number): boolean {
+  if (list === undefined) return false;
+  for (let j = 0; j < list.length; j++) {
+    const c = list[j] as Candidate;
+    if (c.start < end && start < c.end) return true;
+  }
+  return false;
+}

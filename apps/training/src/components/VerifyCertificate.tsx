@@ -33,7 +33,11 @@ export default function VerifyCertificate() {
         import('../lib/certificate-pdf.ts'),
         import('../lib/certificate-fonts-browser.ts'),
       ]);
-      const result = await checkCertificatePdf(new Uint8Array(await file.arrayBuffer()), browserFontLoader, trustedKeys);
+      const result = await checkCertificatePdf(
+        new Uint8Array(await file.arrayBuffer()),
+        browserFontLoader,
+        trustedKeys,
+      );
       if (result.status === 'not-a-certificate')
         show({
           kind: 'failed',

@@ -14,11 +14,14 @@ import { cjkSliceFile, type FontLoader, NAME_FONT } from './certificate-fonts.ts
  * finds nothing. Only the numbered bold slices are included: the named ones repeat what DejaVu draws.
  */
 const slices: Record<string, string> = {
-  ...import.meta.glob<string>('../../../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-[0-9]*-700-normal.woff', {
-    query: '?url',
-    import: 'default',
-    eager: true,
-  }),
+  ...import.meta.glob<string>(
+    '../../../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-[0-9]*-700-normal.woff',
+    {
+      query: '?url',
+      import: 'default',
+      eager: true,
+    },
+  ),
   ...import.meta.glob<string>('../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-[0-9]*-700-normal.woff', {
     query: '?url',
     import: 'default',

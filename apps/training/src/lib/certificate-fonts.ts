@@ -105,6 +105,16 @@ async function cjkSlices(): Promise<[string, [number, number][]][]> {
   });
 }
 
+/** True when fontkit can read the font's character map (it throws on a few Noto Sans SC slices that lack one). */
+function readable(font: FontkitFont): boolean {
+  try {
+    font.hasGlyphForCodePoint(0x20);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The characters of `name` (each once, in order) that none of the given fonts can draw. */
 function missing(name: string, has: (codePoint: number) => boolean): string[] {
   return [...new Set([...name].filter((char) => char !== ' ' && !has(char.codePointAt(0) ?? 0)))];
@@ -155,7 +165,9 @@ export class NameFonts {
       }
       for (const slice of [...wanted].sort((a, b) => Number(a) - Number(b))) {
         const bytes = await load(cjkSliceFile(slice));
-        extra.push({ bytes, probe: fontkit.create(bytes) });
+        const probe = fontkit.create(bytes);
+        // A few slices hold only marks for other scripts and have no character map fontkit can read: skip them.
+        if (readable(probe)) extra.push({ bytes, probe });
       }
       // A slice's range can promise more than its font holds (the SC slices list Hangul they do not draw).
       const unprintable = missing(name, (cp) =>
@@ -209,7 +221,10 @@ export class NameFonts {
     });
     const ordered = firstStrong === 'r' ? groups.reverse() : groups;
     return ordered.flatMap((group) =>
-      (group.dir === 'r' ? group.parts.reverse() : group.parts).map((part) => ({ text: part.text, font: part.face.font })),
+      (group.dir === 'r' ? group.parts.reverse() : group.parts).map((part) => ({
+        text: part.text,
+        font: part.face.font,
+      })),
     );
   }
 

@@ -14,7 +14,7 @@ import {
   type TrustedKey,
   verifyCertificateCode,
 } from './certificate.ts';
-import { certificateFontkit, type FontLoader, type Fontkit, NameFonts } from './certificate-fonts.ts';
+import { certificateFontkit, type Fontkit, type FontLoader, NameFonts } from './certificate-fonts.ts';
 import { CertificateCodeError, CertificateIssueError } from './errors.ts';
 
 /**

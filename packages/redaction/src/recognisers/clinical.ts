@@ -4,7 +4,7 @@
  * officer's custom terms and patterns.
  */
 import type { Message } from '@im-records/chat-import';
-import { type Candidate, NONE, type Recogniser, type RecogniserContext } from '../recogniser.ts';
+import { type Candidate, NONE, overlapsAny, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 
 const hospitalContext =
   /\b(?:hosp(?:ital)?\.?\s*(?:no|num|number|#)|mrn|unit\s*(?:no|number)|rxn|case\s*no|k\s*no)\.?\s*[:#-]?\s*$/i;
@@ -44,7 +44,7 @@ export const hospitalNumberRecogniser: Recogniser = {
     for (let m = hospitalAfterContext.exec(text); m !== null; m = hospitalAfterContext.exec(text)) {
       const value = m[1] ?? '';
       const start = m.index + m[0].length - value.length;
-      if (out?.some((c) => c.start <= start && start < c.end)) continue;
+      if (overlapsAny(out, start, start + 1)) continue;
       out ??= [];
       out.push({
         start,
@@ -93,7 +93,7 @@ export const addressRecogniser: Recogniser = {
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         let end = m.index + m[0].length;
         if (text.charAt(end - 1) === '.') end--;
-        if (out?.some((c) => c.start < end && m.index < c.end)) continue;
+        if (overlapsAny(out, m.index, end)) continue;
         const cue = addressCue.test(text.slice(Math.max(0, m.index - 20), m.index));
         if (pattern === streetPatternLower && !cue) continue;
         out ??= [];
@@ -129,7 +129,7 @@ export const addressRecogniser: Recogniser = {
     for (let m = townBeforePostcode.exec(text); m !== null; m = townBeforePostcode.exec(text)) {
       const town = m[1] ?? '';
       const start = m.index;
-      if (out?.some((c) => c.start < start + town.length && start < c.end)) continue;
+      if (overlapsAny(out, start, start + town.length)) continue;
       out ??= [];
       out.push({
         start,
@@ -159,11 +159,12 @@ export const dateOfBirthRecogniser: Recogniser = {
   find(message: Message): Candidate[] {
     const text = message.text;
     if (!/\d/.test(text)) return NONE;
-    const out: Candidate[] = [];
+    let out: Candidate[] | undefined;
     dobPattern.lastIndex = 0;
     for (let m = dobPattern.exec(text); m !== null; m = dobPattern.exec(text)) {
       const value = m[1] ?? '';
       const start = m.index + m[0].length - value.length;
+      out ??= [];
       out.push({
         start,
         end: start + value.length,
@@ -172,7 +173,7 @@ export const dateOfBirthRecogniser: Recogniser = {
         rule: 'date-of-birth:cue',
       });
     }
-    return out;
+    return out ?? NONE;
   },
 };
 
@@ -182,6 +183,12 @@ const agePatterns: readonly RegExp[] = [
   /\((\d{1,3})\s?[MF]\)/g,
 ];
 
+/** Whether a candidate in `list` starts at `start` (a plain loop: no closure per match). */
+function startsAt(list: readonly Candidate[], start: number): boolean {
+  for (let j = 0; j < list.length; j++) if ((list[j] as Candidate).start === start) return true;
+  return false;
+}
+
 /** Ages ("84yo", "aged 84", "(84F)"); the span is the number, the phrase around it is the cue. */
 export const ageRecogniser: Recogniser = {
   id: 'age',
@@ -190,7 +197,7 @@ export const ageRecogniser: Recogniser = {
   find(message: Message): Candidate[] {
     const text = message.text;
     if (!/\d/.test(text)) return NONE;
-    const out: Candidate[] = [];
+    let out: Candidate[] | undefined;
     for (let index = 0; index < agePatterns.length; index++) {
       const pattern = agePatterns[index] as RegExp;
       if (index === 2 && !text.includes('(')) continue;
@@ -200,7 +207,8 @@ export const ageRecogniser: Recogniser = {
         const age = Number(value);
         if (age > 120) continue;
         const start = m.index + m[0].indexOf(value);
-        if (out.some((c) => c.start === start)) continue;
+        if (out !== undefined && startsAt(out, start)) continue;
+        out ??= [];
         out.push({
           start,
           end: start + value.length,
@@ -210,7 +218,7 @@ export const ageRecogniser: Recogniser = {
         });
       }
     }
-    return out;
+    return out ?? NONE;
   },
 };
 

@@ -17,7 +17,7 @@ import {
   postcodePattern,
 } from '@im-records/records-policy';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
-import { type Candidate, NONE, type Recogniser, type RecogniserContext } from '../recogniser.ts';
+import { type Candidate, NONE, overlapsAny, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 
 function hasDigits(text: string, n: number): boolean {
   let count = 0;
@@ -198,7 +198,7 @@ export const phoneRecogniser: Recogniser = {
   find(message: Message, context: RecogniserContext): Candidate[] {
     const text = message.text;
     if (!hasDigits(text, 7)) return NONE;
-    const out: Candidate[] = [];
+    let out: Candidate[] | undefined;
     // libphonenumber's finder is thorough but slow; run it only on windows our cheap pattern marks as number-like.
     // The windows are kept for the second loop below, which would otherwise run the same pattern again.
     windowStarts.length = 0;
@@ -226,8 +226,8 @@ export const phoneRecogniser: Recogniser = {
         phoneCache.set(window, founds);
       }
       for (const found of founds) {
-        const m = { ...found, start: found.start + from, end: found.end + from };
-        const own = context.known.hasPhone(m.normalised);
+        const m = { text: found.text, start: found.start + from, end: found.end + from };
+        const own = context.known.hasPhone(found.normalised);
         // Short national numbers (nine digits or fewer) are more often order or reference numbers: they need a cue.
         if (
           !own &&
@@ -237,6 +237,7 @@ export const phoneRecogniser: Recogniser = {
         ) {
           continue;
         }
+        out ??= [];
         out.push({
           start: m.start,
           end: m.end,
@@ -257,7 +258,7 @@ export const phoneRecogniser: Recogniser = {
       const end = start + raw.length;
       const digits = digitCount(raw);
       if (digits < 8 || digits > 15) continue;
-      if (out.some((c) => c.start < end && start < c.end)) continue;
+      if (overlapsAny(out, start, end)) continue;
       const before = text.slice(Math.max(0, start - 30), start);
       const cue = phoneContext.test(before) || /\(\d{2,4}\)/.test(raw) || raw.startsWith('+');
       if (!cue) continue;
@@ -267,9 +268,9 @@ export const phoneRecogniser: Recogniser = {
         if (foreignCache.size > 50000) foreignCache.clear();
         foreignCache.set(raw, possible);
       }
-      if (possible) out.push({ start, end, category: 'phone', confidence: 0.6, rule: 'phone:foreign+context' });
+      if (possible) (out ??= []).push({ start, end, category: 'phone', confidence: 0.6, rule: 'phone:foreign+context' });
     }
-    return out;
+    return out ?? NONE;
   },
 };
 

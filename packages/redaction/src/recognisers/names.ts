@@ -20,6 +20,7 @@ import {
   isSurname,
   LAST,
   lexFlags,
+  lexFlagsAt,
   MONTH,
   mayHaveFlags,
   SAFE,
@@ -38,6 +39,8 @@ let tEnd = new Int32Array(cap);
 let tFlags = new Int32Array(cap);
 let tCap = new Uint8Array(cap);
 let tCode = new Uint8Array(cap);
+/** 1 when a token's strings were left empty although it has lexicon flags (cut out on demand by {@link lowerAt}). */
+let tLazy = new Uint8Array(cap);
 const tWord: string[] = [];
 const tLower: string[] = [];
 
@@ -58,6 +61,9 @@ function grow(): void {
   const k2 = new Uint8Array(cap);
   k2.set(tCode);
   tCode = k2;
+  const l2 = new Uint8Array(cap);
+  l2.set(tLazy);
+  tLazy = l2;
 }
 
 const letterPattern = /[\p{L}\p{M}]/u;
@@ -132,17 +138,35 @@ function tokenise(text: string, known: KnownNames): number {
       while (urlAt < urls.length && (urls[urlAt + 1] as number) <= start) urlAt += 2;
       if (urlAt < urls.length && (urls[urlAt] as number) <= start) code = true;
     }
-    if (folded && plain && !code && !mayHaveFlags(h) && !known.mayKnow(h)) {
-      // A plain lower-case word in no list and no chat name: recorded without cutting it out of the text.
-      tStart[count] = start;
-      tEnd[count] = end;
-      tFlags[count] = 0;
-      tCap[count] = 0;
-      tCode[count] = 0;
-      tWord[count] = '';
-      tLower[count] = '';
-      count++;
-      continue;
+    if (folded && plain && !code && !known.mayKnow(h)) {
+      if (!mayHaveFlags(h)) {
+        // A plain lower-case word in no list and no chat name: recorded without cutting it out of the text.
+        tStart[count] = start;
+        tEnd[count] = end;
+        tFlags[count] = 0;
+        tCap[count] = 0;
+        tCode[count] = 0;
+        tLazy[count] = 0;
+        tWord[count] = '';
+        tLower[count] = '';
+        count++;
+        continue;
+      }
+      // A plain lower-case word of the lexicon that is not a listed name ("the", "ward", "mr"): its flags are read in
+      // place, and its text is cut out only if a later rule asks for it (lowerAt).
+      const flags = lexFlagsAt(text, start, end, h);
+      if ((flags & (FIRST | LAST)) === 0) {
+        tStart[count] = start;
+        tEnd[count] = end;
+        tFlags[count] = flags;
+        tCap[count] = 0;
+        tCode[count] = 0;
+        tLazy[count] = 1;
+        tWord[count] = '';
+        tLower[count] = '';
+        count++;
+        continue;
+      }
     }
     let negated = false;
     if (lastApostrophe > start) {
@@ -169,6 +193,7 @@ function tokenise(text: string, known: KnownNames): number {
     tFlags[count] = negated ? NEGATED : lexFlags(lower);
     tCap[count] = isCap ? 1 : 0;
     tCode[count] = code ? 1 : 0;
+    tLazy[count] = 0;
     tWord[count] = word;
     tLower[count] = lower;
     count++;
@@ -249,6 +274,21 @@ function nonLatin(word: string): boolean {
   return false;
 }
 
+/** Token j's lower-case text, cut out of `text` now if tokenise left it for later. */
+function lowerAt(text: string, j: number): string {
+  if (tLazy[j] === 1 && tLower[j] === '') {
+    const lower = text.slice(tStart[j] as number, tEnd[j] as number);
+    tWord[j] = lower;
+    tLower[j] = lower;
+  }
+  return tLower[j] as string;
+}
+
+/** The length of token j's word as the scanner reads it (0 for a plain word outside every list, as before). */
+function wordLength(j: number): number {
+  return tLazy[j] === 1 ? (tEnd[j] as number) - (tStart[j] as number) : (tWord[j] as string).length;
+}
+
 /**
  * Whether the message is mostly not English: of its lower-case words of three letters or more (at least two of
  * them), fewer than half are English. In such a message a capital letter is no evidence of a name (German capitalises
@@ -293,7 +333,7 @@ function placeOrCondition(text: string, i: number, count: number): boolean {
     else if (c !== 32) return false;
   }
   if (flags & EPONYM) return true;
-  return tCap[n] === 1 || (!possessive && strongFacility.has(tLower[n] as string));
+  return tCap[n] === 1 || (!possessive && strongFacility.has(lowerAt(text, n)));
 }
 
 const discoveryTitles = 'mr|mrs|ms|miss|mx|dr|doctor|sister|sr|nurse|prof|professor|matron';
@@ -384,8 +424,8 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
     const word = tWord[i] as string;
     const prevEnd = hasPrev ? (tEnd[p] as number) : 0;
     const prevWord = hasPrev ? (tWord[p] as string) : '';
-    const spaceBefore =
-      hasPrev && onlySpaceBetween(text, prevEnd, start, prevWord.length === 1 || !!(prevFlags & TITLE));
+    const prevLength = hasPrev ? wordLength(p) : 0;
+    const spaceBefore = hasPrev && onlySpaceBetween(text, prevEnd, start, prevLength === 1 || !!(prevFlags & TITLE));
     const titled = (prevFlags & TITLE) !== 0 && spaceBefore;
     const adjacentToName = previousName === p && spaceBefore;
     const c1 = text.charCodeAt(end);
@@ -394,17 +434,17 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
     const common = (flags & COMMON) !== 0;
     const prevInitial =
       hasPrev &&
-      prevWord.length === 1 &&
+      prevLength === 1 &&
       tCap[p] === 1 &&
       (prevWord !== 'I' ? /^\.?\s$/ : /^\.\s$/).test(text.slice(prevEnd, start));
     let hit: Candidate | undefined;
 
     if (titled && !followedByDigit && (isCap || !(flags & FUNCTION)) && !(flags & CLINICAL)) {
-      const titleRole = roleOfTitle(tLower[p] as string);
+      const titleRole = roleOfTitle(lowerAt(text, p));
       hit = candidate(i, 0.9, 'name:title', k && k.role !== 'unknown' ? k.role : titleRole, k?.personKey ?? lower);
     } else if (
       placeOrCondition(text, i, count) ||
-      (hasPrev && isCap && (c1 === 39 || c1 === 8217) && (tLower[p] === 'st' || tLower[p] === 'saint'))
+      (hasPrev && isCap && (c1 === 39 || c1 === 8217) && (lowerAt(text, p) === 'st' || lowerAt(text, p) === 'saint'))
     ) {
       // "Nightingale Ward", "Parkinson's disease", "St Mary's": a place, a saint or a condition, not a person.
     } else {
@@ -473,7 +513,7 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
       }
     }
     if (!hit) continue;
-    if (spaceBefore && previousName !== p && prevWord.length >= 2 && tCode[p] === 0) {
+    if (spaceBefore && previousName !== p && prevLength >= 2 && tCode[p] === 0) {
       // A first name written before a found name ("rod mclaughlin", "Just Greenfelder") is part of it.
       if (
         prevFlags & FIRST &&
