@@ -56,4 +56,6 @@ console.log(
   `peer: compromise people() on ${sample.length.toLocaleString('en-GB')} messages (${sampleMb.toFixed(2)} MB): ${people} names in ${peerSeconds.toFixed(2)} s = ${peer.toFixed(2)} MB/s (names only, CPU time)`,
 );
 console.log(`ratio: engine is ${(ours / peer).toFixed(1)}x the peer's throughput`);
-console.log(`memory: heap used ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
+console.log(
+  `memory: heap used ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB at the end; peak resident set ${(process.resourceUsage().maxRSS / 1e3).toFixed(0)} MB`,
+);

@@ -27,7 +27,6 @@ import {
 } from './recognisers/identifiers.ts';
 import {
   ConfirmedNames,
-  ConsistencyIndex,
   discoverNames,
   nameRecogniser,
   scanConsistent,
@@ -176,13 +175,13 @@ export function mergeCandidates(candidates: Candidate[]): Candidate[] {
   if (candidates.length > 32) candidates.sort(compareCandidates);
   else {
     for (let i = 1; i < candidates.length; i++) {
-    const c = candidates[i] as Candidate;
-    let j = i - 1;
-    while (j >= 0 && compareCandidates(candidates[j] as Candidate, c) > 0) {
-      candidates[j + 1] = candidates[j] as Candidate;
-      j--;
-    }
-    candidates[j + 1] = c;
+      const c = candidates[i] as Candidate;
+      let j = i - 1;
+      while (j >= 0 && compareCandidates(candidates[j] as Candidate, c) > 0) {
+        candidates[j + 1] = candidates[j] as Candidate;
+        j--;
+      }
+      candidates[j + 1] = c;
     }
   }
   const out: Candidate[] = [];
@@ -382,8 +381,6 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   const keptAt = new Int32Array(count + 1);
   // Candidates of messages with kept spans (rare: the SAR subject, kept staff), needed to decide them again.
   const keptCandidates = new Map<number, Candidate[]>();
-  // The words pass 3 would look up, per message, gathered while each text is at hand (see ConsistencyIndex).
-  const index = names ? new ConsistencyIndex(count) : undefined;
   for (let i = 0; i < count; i++) {
     const message = messages[i] as Message;
     const candidates = findCandidates(message, context, recognisers);
@@ -394,7 +391,6 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
       decide(message, candidates, context, options, proposals, kept, selection);
       if (kept.length > (keptAt[i] as number)) keptCandidates.set(i, candidates);
     } else if (options.mode === 'sar') decide(message, candidates, context, options, proposals, kept, selection);
-    index?.add(i, message.text, proposals, proposalAt[i] as number, proposals.length, kept, keptAt[i] as number, kept.length);
     if ((i + 1) % chunk === 0) yield count + i + 1;
   }
   proposalAt[count] = proposals.length;
@@ -409,12 +405,9 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
     const p1 = proposalAt[i + 1] as number;
     const k0 = keptAt[i] as number;
     const k1 = keptAt[i + 1] as number;
-    // Most messages have no word that may be a confirmed name outside their spans: the index says so without the text.
     const message = messages[i] as Message;
     const more =
-      index?.mayGain(i, confirmed) !== false && message.text.length > 0
-        ? scanConsistent(message.text, confirmed, proposals, p0, p1, kept, k0, k1)
-        : NONE;
+      message.text.length > 0 ? scanConsistent(message.text, confirmed, proposals, p0, p1, kept, k0, k1) : NONE;
     if (more.length === 0) {
       for (let j = p0; j < p1; j++) finalProposals.push(proposals[j] as Proposal);
       for (let j = k0; j < k1; j++) finalKept.push(kept[j] as KeptSpan);
@@ -531,7 +524,8 @@ function toProposal(message: Message, c: Candidate, d: ModeDecision): Proposal {
 
 /** Whether a candidate is a patient identifier (NHS number, DOB, address…). */
 function hasPatientCategory(candidates: readonly Candidate[]): boolean {
-  for (let j = 0; j < candidates.length; j++) if (patientCategories.has((candidates[j] as Candidate).category)) return true;
+  for (let j = 0; j < candidates.length; j++)
+    if (patientCategories.has((candidates[j] as Candidate).category)) return true;
   return false;
 }
 

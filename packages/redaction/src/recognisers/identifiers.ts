@@ -35,7 +35,6 @@ const niShape = nationalInsuranceNumberPattern();
 const postcodeShape = postcodePattern();
 const emailShape = emailPattern();
 
-
 const letterDigit = /[A-Za-z]\d|GIR ?0/i;
 
 const nhsContext = /\bnhs\b|\bnhs\s*(?:no|num|number|#)|\bchi\b/i;
@@ -134,7 +133,13 @@ export const emailRecogniser: Recogniser = {
     for (let m = emailShape.exec(text); m !== null; m = emailShape.exec(text)) {
       if (normaliseEmail(m[0]) === undefined) continue;
       out ??= [];
-      out.push({ start: m.index, end: m.index + m[0].length, category: 'email', confidence: 0.95, rule: 'email:shape' });
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        category: 'email',
+        confidence: 0.95,
+        rule: 'email:shape',
+      });
     }
     return out ?? NONE;
   },
@@ -268,7 +273,10 @@ export const phoneRecogniser: Recogniser = {
         if (foreignCache.size > 50000) foreignCache.clear();
         foreignCache.set(raw, possible);
       }
-      if (possible) (out ??= []).push({ start, end, category: 'phone', confidence: 0.6, rule: 'phone:foreign+context' });
+      if (possible) {
+        out ??= [];
+        out.push({ start, end, category: 'phone', confidence: 0.6, rule: 'phone:foreign+context' });
+      }
     }
     return out ?? NONE;
   },

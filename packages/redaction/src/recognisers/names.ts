@@ -411,7 +411,8 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
     if (tCode[i] === 1) {
       // Inside a URL or glued to digits: only a chat name of three letters or more, written with lower case, counts.
       if (k && lower.length >= 3 && !(flags & COMMON) && tWord[i] !== (tWord[i] as string).toUpperCase()) {
-        (out ??= []).push(candidate(i, k.source === 'cue' ? 0.75 : 0.9, knownRules[k.source], k.role, k.personKey));
+        out ??= [];
+        out.push(candidate(i, k.source === 'cue' ? 0.75 : 0.9, knownRules[k.source], k.role, k.personKey));
         previousName = i;
       }
       continue;
@@ -521,12 +522,20 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
         (tCap[p] === 1 || !(prevFlags & FUNCTION)) &&
         !text.slice(prevEnd, start).includes('.')
       ) {
-        (out ??= []).push({ ...hit, start: tStart[p] as number, end: prevEnd, confidence: 0.6, rule: 'name:neighbour-before' });
+        out ??= [];
+        out.push({
+          ...hit,
+          start: tStart[p] as number,
+          end: prevEnd,
+          confidence: 0.6,
+          rule: 'name:neighbour-before',
+        });
       }
     }
     // Take in an initial written before the name ("O. Smith", "J Smith").
     if (prevInitial) hit.start = tStart[p] as number;
-    (out ??= []).push(hit);
+    out ??= [];
+    out.push(hit);
     previousName = i;
   }
   return out ?? NONE;
@@ -764,7 +773,12 @@ export function scanConsistent(
         if (from >= 0) {
           const prev = text.slice(from, start - 1).toLowerCase();
           const prevFlags = lexFlags(prev);
-          if (prevFlags & FIRST && !(prevFlags & COMMON) && !coveredIn(proposals, p0, p1, from, start - 1) && !coveredIn(kept, k0, k1, from, start - 1)) {
+          if (
+            prevFlags & FIRST &&
+            !(prevFlags & COMMON) &&
+            !coveredIn(proposals, p0, p1, from, start - 1) &&
+            !coveredIn(kept, k0, k1, from, start - 1)
+          ) {
             take = true;
             out ??= [];
             out.push({
@@ -814,89 +828,6 @@ export function scanConsistent(
     }
   }
   return out ?? NONE;
-}
-
-/**
- * The hashes {@link scanConsistent} would look up in one message, gathered in pass 2 while the text is still in the
- * cache, so that pass 3 can skip a message without reading its text again when none of them is a confirmed name.
- * The words are the scan's own words; a word covered by one of the message's spans (checked on its shortest form,
- * before an apostrophe ending) is left out, because the scan skips it whatever it hashes to.
- */
-export class ConsistencyIndex {
-  #hashes = new Int32Array(1 << 16);
-  #length = 0;
-  readonly #at: Int32Array;
-
-  /** An index for `count` messages, filled in message order by {@link add}. */
-  constructor(count: number) {
-    this.#at = new Int32Array(count + 1);
-  }
-
-  #push(h: number): void {
-    if (this.#length === this.#hashes.length) {
-      const grown = new Int32Array(this.#hashes.length * 2);
-      grown.set(this.#hashes);
-      this.#hashes = grown;
-    }
-    this.#hashes[this.#length++] = h;
-  }
-
-  /** Records message `index` (its text and the spans found in it); call for every message, in order. */
-  add(
-    index: number,
-    text: string,
-    proposals: readonly SpanLike[],
-    p0: number,
-    p1: number,
-    kept: readonly SpanLike[],
-    k0: number,
-    k1: number,
-  ): void {
-    this.#at[index] = this.#length;
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      let c = text.charCodeAt(i);
-      if (c < 65 || (c > 90 && c < 97) || (c > 122 && c < 128) || (c >= 128 && !isLetter(c, text, i))) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let h = HASH_START;
-      let stemHash = 0;
-      let stemEnd = -1;
-      for (;;) {
-        if (c >= 65 && c <= 90) c |= 32;
-        else if (c >= 128) c = text.charAt(i).toLowerCase().charCodeAt(0);
-        h = hashStep(h, c);
-        i++;
-        if (i >= n) break;
-        c = text.charCodeAt(i);
-        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) continue;
-        if (c >= 128 && isLetter(c, text, i)) continue;
-        if ((isApostrophe(c) || c === 45) && i + 1 < n && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
-          if (c !== 45) {
-            stemHash = h;
-            stemEnd = i;
-          }
-          continue;
-        }
-        break;
-      }
-      const shortest = stemEnd >= 0 ? stemEnd : i;
-      if (coveredIn(proposals, p0, p1, start, shortest) || coveredIn(kept, k0, k1, start, shortest)) continue;
-      this.#push(h);
-      if (stemEnd >= 0) this.#push(stemHash);
-    }
-    this.#at[index + 1] = this.#length;
-  }
-
-  /** Whether message `index` has a word that may be a confirmed name (false: the consistency scan finds nothing). */
-  mayGain(index: number, confirmed: ConfirmedNames): boolean {
-    const to = this.#at[index + 1] as number;
-    for (let j = this.#at[index] as number; j < to; j++) if (confirmed.mayHave(this.#hashes[j] as number)) return true;
-    return false;
-  }
 }
 
 /** The start of the plain word that ends one space before `start`, or -1. */
