@@ -11,7 +11,7 @@ import { describeProblem, type Problem } from '../lib/errors.ts';
 import { longDate } from '../lib/scope.ts';
 import type { PackageOutput } from '../worker/stages.ts';
 import type { StepProps } from './CaseView.tsx';
-import { ErrorSummary, formatBytes, formatCount, ProgressPanel, TextField } from './ui.tsx';
+import { countOf, ErrorSummary, formatBytes, ProgressPanel, TextField } from './ui.tsx';
 
 interface Built {
   output: PackageOutput;
@@ -152,9 +152,9 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
               Bundle ready
             </h2>
             <div className="nhsuk-panel__body">
-              {formatCount(built.output.counts.messagesDisclosed)} messages disclosed,{' '}
-              {formatCount(built.output.counts.redactions)} redactions,{' '}
-              {formatCount(built.output.counts.attachmentsDisclosed)} attachments included
+              {countOf(built.output.counts.messagesDisclosed, 'message')} disclosed,{' '}
+              {countOf(built.output.counts.redactions, 'redaction')},{' '}
+              {countOf(built.output.counts.attachmentsDisclosed, 'attachment')} included
             </div>
           </div>
           <div className="app-button-row">

@@ -156,3 +156,7 @@ export function formatBytes(bytes: number): string {
 
 /** Formats a count with thousands separators. */
 export const formatCount = (n: number): string => n.toLocaleString('en-GB');
+
+/** A count with its noun, singular or plural: `countOf(1, 'attachment')` is "1 attachment". */
+export const countOf = (n: number, singular: string, plural = `${singular}s`): string =>
+  `${formatCount(n)} ${n === 1 ? singular : plural}`;
