@@ -25,12 +25,7 @@ import {
   phoneRecogniser,
   postcodeRecogniser,
 } from './recognisers/identifiers.ts';
-import {
-  ConfirmedNames,
-  discoverNames,
-  nameRecogniser,
-  scanConsistent,
-} from './recognisers/names.ts';
+import { ConfirmedNames, discoverNames, nameRecogniser, scanConsistent } from './recognisers/names.ts';
 import type { Proposal, RedactionCategory, RedactionMode } from './types.ts';
 
 /** The data subject of a SAR: names and aliases (any of which identifies them) and phone numbers. */
