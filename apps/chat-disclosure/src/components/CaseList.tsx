@@ -60,7 +60,9 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
       const archiveId = newId();
       const bytes = sample.bytes;
       await services.store.putArchive(id, archiveId, bytes.slice(), null);
-      const summary = await services.caseWorker.call('import', { archiveId, fileName: sample.fileName, bytes });
+      const imported = await services.caseWorker.call('import', { archiveId, fileName: sample.fileName, bytes });
+      if (imported.kind !== 'summary') throw new Error('The sample archive should hold one chat.');
+      const summary = imported.summary;
       const at = nowIso();
       const record = {
         ...newCase({

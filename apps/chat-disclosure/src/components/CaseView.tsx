@@ -64,7 +64,13 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
       setPhase({ kind: 'reading' });
       for (const archive of loaded.archives) {
         const bytes = await services.store.getArchive(archive.id, caseKey);
-        await services.caseWorker.call('import', { archiveId: archive.id, fileName: archive.fileName, bytes });
+        // The chat chosen when the archive was added, so the same conversation is read again.
+        await services.caseWorker.call('import', {
+          archiveId: archive.id,
+          fileName: archive.fileName,
+          bytes,
+          ...(archive.chat !== undefined ? { chat: archive.chat } : {}),
+        });
       }
       setPhase({ kind: 'ready' });
     },

@@ -50,6 +50,17 @@ export interface ArchiveSummary {
   attachmentsPresent: number;
   warnings: { line: number; message: string }[];
   sha256: string;
+  /** The conversations of an archive that holds several (Slack channels read together), so the officer can pick one. */
+  chats?: ChatChoice[];
+}
+
+/**
+ * One conversation the officer can choose in an archive that holds several (a Telegram Desktop full export, a Slack
+ * workspace export); `messages` is null when the count is not known without reading that chat.
+ */
+export interface ChatChoice {
+  name: string;
+  messages: number | null;
 }
 
 /** An archive attached to the case; its bytes live in their own IndexedDB store under the same id. */
@@ -59,6 +70,11 @@ export interface CaseArchive {
   size: number;
   addedAt: string;
   summary: ArchiveSummary;
+  /**
+   * The conversation chosen in an archive that holds several (chat-import's `chat` option), so a reload re-imports the
+   * same one; absent for an archive with one chat, and for a Slack export read with all its channels.
+   */
+  chat?: string;
 }
 
 /** The SAR data subject: their own data is kept, everyone else's withheld. */

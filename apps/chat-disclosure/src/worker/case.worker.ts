@@ -4,7 +4,13 @@
  * all off the page's main thread so the page never freezes. It holds the open case's parsed data in memory; the page
  * holds the decisions and persists everything needed to rebuild this state after a reload.
  */
-import { type Conversation, type ImportedArchive, importChat, mergeConversations } from '@im-records/chat-import';
+import {
+  ChatSelectionError,
+  type Conversation,
+  type ImportedArchive,
+  importChat,
+  mergeConversations,
+} from '@im-records/chat-import';
 import {
   applyDecisions,
   type DetectionResult,
@@ -16,7 +22,7 @@ import {
 } from '@im-records/redaction';
 import type MiniSearch from 'minisearch';
 import { type StageContext, type StageProgress, serveStages } from '../lib/bridge.ts';
-import type { ArchiveSummary } from '../lib/case-model.ts';
+import type { ArchiveSummary, ChatChoice } from '../lib/case-model.ts';
 import { countReasons, dateExclusion, dateReason } from '../lib/scope.ts';
 import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib/search.ts';
 import { buildSampleArchive } from './sample.ts';
@@ -56,6 +62,7 @@ function summarise(archive: ImportedArchive): ArchiveSummary {
   const messages = conversation.messages;
   let attachmentCount = 0;
   let attachmentsPresent = 0;
+  const chats = channelsOf(conversation);
   for (const message of messages) {
     attachmentCount += message.attachments.length;
     for (const attachment of message.attachments) if (attachment.included) attachmentsPresent++;
@@ -72,7 +79,18 @@ function summarise(archive: ImportedArchive): ArchiveSummary {
     attachmentsPresent,
     warnings: conversation.warnings.slice(0, 200).map((warning) => ({ line: warning.line, message: warning.message })),
     sha256: conversation.source.sha256,
+    ...(chats.length > 1 ? { chats } : {}),
   };
+}
+
+/** The channels of an archive read whole (Slack), with their message counts in first-seen order. */
+function channelsOf(conversation: Conversation): ChatChoice[] {
+  if (conversation.source.format !== 'slack') return [];
+  const counts = new Map<string, number>();
+  for (const message of conversation.messages) {
+    if (message.channel !== undefined) counts.set(message.channel, (counts.get(message.channel) ?? 0) + 1);
+  }
+  return [...counts].map(([name, messages]) => ({ name, messages }));
 }
 
 async function timed<T>(
@@ -178,17 +196,28 @@ function requireCurrent() {
 
 serveStages<CaseStages>(self, {
   async import(input, { signal, progress }) {
-    const archive = await importChat(
-      { fileName: input.fileName, bytes: input.bytes },
-      {
-        timeZone: input.timeZone ?? 'Europe/London',
-        signal,
-        onProgress: (stage, fraction) =>
-          progress({ stage, done: Math.round(fraction * 100), total: 100, label: `Reading the chat (${stage})` }),
-      },
-    );
+    let archive: ImportedArchive;
+    try {
+      archive = await importChat(
+        { fileName: input.fileName, bytes: input.bytes },
+        {
+          timeZone: input.timeZone ?? 'Europe/London',
+          signal,
+          ...(input.chat !== undefined ? { chat: input.chat } : {}),
+          onProgress: (stage, fraction) =>
+            progress({ stage, done: Math.round(fraction * 100), total: 100, label: `Reading the chat (${stage})` }),
+        },
+      );
+    } catch (error) {
+      // Several chats and none chosen yet: hand the list to the page to ask the officer (a chosen name that matches
+      // none is still an error).
+      if (error instanceof ChatSelectionError && input.chat === undefined && error.available.length > 1) {
+        return { kind: 'choose', chats: error.available.map((name) => ({ name, messages: null })) };
+      }
+      throw error;
+    }
     archives.set(input.archiveId, archive);
-    return summarise(archive);
+    return { kind: 'summary', summary: summarise(archive) };
   },
   async forget({ archiveId }) {
     archives.delete(archiveId);

@@ -10,7 +10,7 @@
 import type { Conversation, Message, Participant } from '@im-records/chat-import';
 import type { Decision, DisclosedConversation, Proposal, RedactionMode } from '@im-records/redaction';
 import type { StageProgress } from '../lib/bridge.ts';
-import type { ArchiveSummary, CaseRequest, CaseScope } from '../lib/case-model.ts';
+import type { ArchiveSummary, CaseRequest, CaseScope, ChatChoice } from '../lib/case-model.ts';
 
 /** One archive to parse. */
 export interface ImportInput {
@@ -18,7 +18,15 @@ export interface ImportInput {
   fileName: string;
   bytes: Uint8Array;
   timeZone?: string;
+  /** The conversation to read when the archive holds several (see `CaseArchive.chat`). */
+  chat?: string;
 }
+
+/**
+ * What `import` gives back: the archive's summary, or, for an archive of several chats that cannot be read without a
+ * choice (a Telegram Desktop full export), the chats to choose from. Nothing is kept in the worker in that case.
+ */
+export type ImportOutput = { kind: 'summary'; summary: ArchiveSummary } | { kind: 'choose'; chats: ChatChoice[] };
 
 /** Why a message is in scope (or not), shown on the scope step. */
 export interface ScopeReason {
@@ -80,7 +88,7 @@ export interface PackageOutput {
 
 /** The case worker's stages. */
 export type CaseStages = {
-  import: { input: ImportInput; output: ArchiveSummary; progress: StageProgress };
+  import: { input: ImportInput; output: ImportOutput; progress: StageProgress };
   forget: { input: { archiveId: string }; output: null; progress: StageProgress };
   prepare: { input: PrepareInput; output: PreparedCase; progress: StageProgress };
   decide: { input: { decisions: Decision[] }; output: Proposal[]; progress: StageProgress };
