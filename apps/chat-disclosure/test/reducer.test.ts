@@ -70,6 +70,35 @@ describe('caseReducer', () => {
     expect(state.archives.map((a) => a.id)).toEqual(['a3']);
   });
 
+  it('keeps the chat chosen in an archive of several chats, and the channels of a Slack export read whole', () => {
+    const telegram: CaseArchive = { ...archive('t1', 'ttt'), chat: 'Night shift' };
+    const slack: CaseArchive = {
+      ...archive('s1', 'sss'),
+      summary: {
+        ...archive('s1', 'sss').summary,
+        chats: [
+          { name: '#ward-7', messages: 3 },
+          { name: '#theatres', messages: 2 },
+        ],
+      },
+    };
+    let state = caseReducer(base, { type: 'archive/add', at: 't1', archive: telegram });
+    state = caseReducer(state, { type: 'archive/add', at: 't2', archive: slack });
+    // The same file again, even with another chat chosen, is refused: a case covers one conversation.
+    const other = caseReducer(state, {
+      type: 'archive/add',
+      at: 't3',
+      archive: { ...telegram, id: 't2', chat: 'Day' },
+    });
+    expect(other).toBe(state);
+    // The case is stored as JSON: the choice must survive the round trip so a reload reads the same chat.
+    const stored = JSON.parse(JSON.stringify(state)) as typeof state;
+    expect(stored.archives.map((a) => a.chat ?? null)).toEqual(['Night shift', null]);
+    expect(stored.archives[1]?.summary.chats?.map((c) => c.name)).toEqual(['#ward-7', '#theatres']);
+    state = caseReducer(state, { type: 'archive/remove', at: 't4', id: 't1' });
+    expect(state.archives.map((a) => a.id)).toEqual(['s1']);
+  });
+
   it('pauses and restarts the clock, and sets and clears an extension', () => {
     let state = caseReducer(base, {
       type: 'pause/add',

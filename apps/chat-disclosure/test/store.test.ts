@@ -32,6 +32,27 @@ describe('CaseStore', () => {
     await expect(store.loadCase('missing', null)).rejects.toBeInstanceOf(CaseNotFoundError);
   });
 
+  it('keeps the chat chosen in an archive through a save and a load', async () => {
+    const store = await openStore();
+    const summary = {
+      format: 'telegram',
+      variant: 'telegram-full-export',
+      title: 'Night shift',
+      participants: ['Ana'],
+      firstMessage: null,
+      lastMessage: null,
+      messageCount: 1,
+      attachmentCount: 0,
+      attachmentsPresent: 0,
+      warnings: [],
+      sha256: 'abc',
+    };
+    const archive = { id: 'x1', fileName: 'result.json', size: 9, addedAt: 't', summary, chat: 'Night shift' };
+    const withChat = caseReducer(record('chat'), { type: 'archive/add', at: 't', archive });
+    await store.saveCase(withChat, null);
+    expect((await store.loadCase('chat', null)).archives[0]?.chat).toBe('Night shift');
+  });
+
   it('keeps archive bytes and deletes a case with all its archives for good', async () => {
     const store = await openStore();
     await store.saveCase(record('a'), null);

@@ -2,7 +2,7 @@
  * Step 2: add the chat exports (drag and drop or the file picker; several per case, one from each phone). Each is stored
  * in IndexedDB, read in the case worker with a progress bar and a cancel button, and summarised.
  */
-import { useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
 import type { CaseArchive, ChatChoice } from '../lib/case-model.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
@@ -39,7 +39,7 @@ function ChatChoiceForm({ choice }: { choice: PendingChoice }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const noun = choice.allChannels ? 'channel' : 'chat';
-  const submit = (event: React.FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (selected === null) {
       setError(`Choose the ${noun} the request is about`);
@@ -86,7 +86,10 @@ function ChatChoiceForm({ choice }: { choice: PendingChoice }) {
               </h2>
             </legend>
             <div className="nhsuk-hint" id="chat-choice-hint">
-              This export holds {choice.chats.length} {noun}s. Only the one you choose is added to the case.
+              This export holds {choice.chats.length} {noun}s.{' '}
+              {choice.allChannels
+                ? 'Choose the one the request is about, or all of them.'
+                : 'Only the one you choose is added to the case.'}
             </div>
             {error && (
               <span className="nhsuk-error-message" id="chat-choice-error">
@@ -121,7 +124,7 @@ function ChatChoiceForm({ choice }: { choice: PendingChoice }) {
         </div>
         <div className="nhsuk-button-group nhsuk-u-margin-bottom-0">
           <button type="submit" className="nhsuk-button nhsuk-u-margin-bottom-0">
-            Add this {noun}
+            Add to the case
           </button>
           <button
             type="button"

@@ -36,8 +36,9 @@ const byName: Record<string, (file: string, message: string) => Problem> = {
     action: 'Export the chat again and add the new file.',
   }),
   ChatSelectionError: (file) => ({
-    title: `${file} holds more than one chat.`,
-    action: 'Export only the chat the request is about, and add that file.',
+    title: `The chat could not be found in ${file}.`,
+    action:
+      'Add the file again and choose the chat from the list the tool shows. If no chat is listed, export the chat the request is about again and add that file.',
   }),
   MergeError: (file) => ({
     title: `${file} cannot be combined with the chat exports already in this case.`,
