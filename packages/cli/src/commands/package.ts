@@ -1,12 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
-import { ChatImportError, importChat } from '@im-records/chat-import';
 import { buildBundle, buildCaseFile, type FontLoader } from '@im-records/disclosure-bundle';
 import { computeDeadline, isIsoDate, localToday } from '@im-records/records-policy';
 import { type Decision, detectPersonalDataSync, disclose, type RedactionMode } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
+import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
 
 const usage = `Usage: records package FILE --mode foi|sar --reference REF --received YYYY-MM-DD [--subject NAME]...
                        [--organisation NAME] [--withhold-media] --out BUNDLE.zip [--case-file CASE.json]
@@ -44,31 +42,20 @@ export const packageCommand: Command = {
   summary: 'Import, redact (accepting every proposal) and write a disclosure bundle ZIP and case file',
   usage,
   async run(args, io) {
-    let parsed: ReturnType<typeof parseArgs>;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          mode: { type: 'string' },
-          reference: { type: 'string' },
-          received: { type: 'string' },
-          subject: { type: 'string', multiple: true },
-          organisation: { type: 'string' },
-          'withhold-media': { type: 'boolean' },
-          out: { type: 'string' },
-          'case-file': { type: 'string' },
-          'response-date': { type: 'string' },
-          searched: { type: 'string' },
-          timezone: { type: 'string' },
-        },
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const { values, positionals } = parsed;
-    if (positionals.length !== 1) throw new UsageError(`expected exactly one FILE, got ${positionals.length}.`);
-    const file = positionals[0] as string;
+    const { values, positionals } = parseCommandArgs(args, {
+      mode: { type: 'string' },
+      reference: { type: 'string' },
+      received: { type: 'string' },
+      subject: { type: 'string', multiple: true },
+      organisation: { type: 'string' },
+      'withhold-media': { type: 'boolean' },
+      out: { type: 'string' },
+      'case-file': { type: 'string' },
+      'response-date': { type: 'string' },
+      searched: { type: 'string' },
+      timezone: { type: 'string' },
+    });
+    const file = onlyFile(positionals);
     const mode = values.mode as string | undefined;
     if (mode !== 'foi' && mode !== 'sar') throw new UsageError(`--mode must be foi or sar, not '${mode ?? ''}'.`);
     const reference = (values.reference as string | undefined)?.trim();
@@ -83,26 +70,8 @@ export const packageCommand: Command = {
     if (!out) throw new UsageError('--out is required.');
     const subjects = (values.subject as string[] | undefined) ?? [];
     if (mode === 'sar' && subjects.length === 0) throw new UsageError('--subject is required in SAR mode.');
-    const timeZone = (values.timezone as string | undefined) ?? 'Europe/London';
-    try {
-      new Intl.DateTimeFormat('en-GB', { timeZone });
-    } catch {
-      throw new UsageError(`--timezone '${timeZone}' is not an IANA time zone (e.g. Europe/London).`);
-    }
-
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(file));
-    } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    let archive: Awaited<ReturnType<typeof importChat>>;
-    try {
-      archive = await importChat({ fileName: basename(file), bytes }, { timeZone });
-    } catch (error) {
-      if (error instanceof ChatImportError) throw new UsageError(`${file}: ${error.message}`);
-      throw error;
-    }
+    const timeZone = timeZoneOption(values.timezone);
+    const archive = await importExportFile(file, { timeZone });
     const { conversation, media } = archive;
 
     const redactionMode: RedactionMode = mode;

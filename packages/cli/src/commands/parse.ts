@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { type ChatFormat, ChatImportError, type DateOrder, importChat } from '@im-records/chat-import';
+import type { ChatFormat, DateOrder } from '@im-records/chat-import';
 import { type Command, UsageError } from '../command.ts';
+import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
 
 const FORMATS = ['auto', 'whatsapp', 'telegram', 'slack', 'signal', 'csv'];
 const ORDERS = ['dmy', 'mdy', 'ymd'];
@@ -26,58 +25,26 @@ export const parseCommand: Command = {
   summary: 'Read a chat export (WhatsApp, Telegram, Slack, Signal, CSV) and print it as JSON',
   usage,
   async run(args, io) {
-    let parsed: ReturnType<typeof parseArgs>;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          format: { type: 'string' },
-          timezone: { type: 'string' },
-          'date-order': { type: 'string' },
-          chat: { type: 'string' },
-        },
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const { values, positionals } = parsed;
-    if (positionals.length !== 1) throw new UsageError(`expected exactly one FILE, got ${positionals.length}.`);
-    const file = positionals[0] as string;
+    const { values, positionals } = parseCommandArgs(args, {
+      format: { type: 'string' },
+      timezone: { type: 'string' },
+      'date-order': { type: 'string' },
+      chat: { type: 'string' },
+    });
+    const file = onlyFile(positionals);
     const format = (values.format as string | undefined) ?? 'auto';
     if (!FORMATS.includes(format))
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'.`);
     const order = values['date-order'] as string | undefined;
     if (order !== undefined && !ORDERS.includes(order))
       throw new UsageError(`--date-order must be dmy, mdy or ymd, not '${order}'.`);
-    const timeZone = (values.timezone as string | undefined) ?? 'Europe/London';
-    try {
-      new Intl.DateTimeFormat('en-GB', { timeZone });
-    } catch {
-      throw new UsageError(`--timezone '${timeZone}' is not an IANA time zone (e.g. Europe/London).`);
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(file));
-    } catch (error) {
-      throw new UsageError(
-        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-      );
-    }
-    const fileName = file.split(/[\\/]/).pop() ?? file;
-    const options: Parameters<typeof importChat>[1] = { format: format as 'auto' | ChatFormat, timeZone };
+    const options: Parameters<typeof importExportFile>[1] = {
+      format: format as 'auto' | ChatFormat,
+      timeZone: timeZoneOption(values.timezone),
+    };
     if (order !== undefined) options.dateOrder = order as DateOrder;
     if (values.chat !== undefined) options.chat = values.chat as string;
-    let archive: Awaited<ReturnType<typeof importChat>>;
-    try {
-      archive = await importChat({ fileName, bytes }, options);
-    } catch (error) {
-      if (error instanceof ChatImportError) {
-        io.stderr(`records parse: ${error.name}: ${error.message}\n`);
-        return 1;
-      }
-      throw error;
-    }
+    const archive = await importExportFile(file, options);
     const c = archive.conversation;
     const out = {
       format: c.source.format,

@@ -1,6 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { ChatImportError, importChat } from '@im-records/chat-import';
 import { normalisePhoneNumber } from '@im-records/records-policy';
 import {
   type DetectOptions,
@@ -11,6 +8,7 @@ import {
   RedactionError,
 } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
+import { importExportFile, onlyFile, parseCommandArgs, readInputFile, timeZoneOption } from '../options.ts';
 
 const usage = `Usage: records redact FILE --mode foi|sar [--subject NAME]... [--keep NAME]... [--terms FILE]
                       [--timezone Europe/London] [--keep-health-professionals] [--hospital-pattern REGEX]...
@@ -49,61 +47,27 @@ export const redactCommand: Command = {
   summary: 'Find personal data in a chat and print it as it would be disclosed (FOI or SAR), as JSON',
   usage,
   async run(args, io) {
-    let parsed: ReturnType<typeof parseArgs>;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          mode: { type: 'string' },
-          subject: { type: 'string', multiple: true },
-          keep: { type: 'string', multiple: true },
-          'keep-health-professionals': { type: 'boolean' },
-          terms: { type: 'string' },
-          'hospital-pattern': { type: 'string', multiple: true },
-          timezone: { type: 'string' },
-        },
-      });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const { values, positionals } = parsed;
-    if (positionals.length !== 1) throw new UsageError(`expected exactly one FILE, got ${positionals.length}.`);
-    const file = positionals[0] as string;
+    const { values, positionals } = parseCommandArgs(args, {
+      mode: { type: 'string' },
+      subject: { type: 'string', multiple: true },
+      keep: { type: 'string', multiple: true },
+      'keep-health-professionals': { type: 'boolean' },
+      terms: { type: 'string' },
+      'hospital-pattern': { type: 'string', multiple: true },
+      timezone: { type: 'string' },
+    });
+    const file = onlyFile(positionals);
     const mode = values.mode as string | undefined;
     if (mode !== 'foi' && mode !== 'sar') throw new UsageError(`--mode must be foi or sar, not '${mode ?? ''}'.`);
     const subjects = (values.subject as string[] | undefined) ?? [];
     if (mode === 'sar' && subjects.length === 0)
       throw new UsageError('--mode sar needs --subject NAME (the data subject).');
     if (mode === 'foi' && subjects.length > 0) throw new UsageError('--subject applies to --mode sar only.');
-    const timeZone = (values.timezone as string | undefined) ?? 'Europe/London';
-    try {
-      new Intl.DateTimeFormat('en-GB', { timeZone });
-    } catch {
-      throw new UsageError(`--timezone '${timeZone}' is not an IANA time zone (e.g. Europe/London).`);
-    }
-    const read = async (path: string): Promise<Uint8Array> => {
-      try {
-        return new Uint8Array(await readFile(path));
-      } catch (error) {
-        throw new UsageError(
-          `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-        );
-      }
-    };
-    const bytes = await read(file);
-    const custom = values.terms ? splitTerms(new TextDecoder().decode(await read(values.terms as string))) : undefined;
-
-    let archive: Awaited<ReturnType<typeof importChat>>;
-    try {
-      archive = await importChat({ fileName: file.split(/[\\/]/).pop() ?? file, bytes }, { timeZone });
-    } catch (error) {
-      if (error instanceof ChatImportError) {
-        io.stderr(`records redact: ${error.name}: ${error.message}\n`);
-        return 1;
-      }
-      throw error;
-    }
+    const timeZone = timeZoneOption(values.timezone);
+    const custom = values.terms
+      ? splitTerms(new TextDecoder().decode(await readInputFile(values.terms as string)))
+      : undefined;
+    const archive = await importExportFile(file, { timeZone });
     const conversation = archive.conversation;
     const phones = subjects.filter((s) => normalisePhoneNumber(s) !== undefined);
     const names = subjects.filter((s) => normalisePhoneNumber(s) === undefined);
