@@ -42,8 +42,11 @@ export interface Proposal {
   /** Short exemption code printed on the redaction box, e.g. `s40(2)`, `DPA Sch2 para16`. */
   exemption: string;
   status: ProposalStatus;
-  /** Further exemptions that also apply (e.g. `s41` for a patient's information withheld under `s40(2)`). Optional, added by the engine. */
-  alsoExemptions?: string[];
+  /**
+   * Further exemptions that also apply (e.g. `s41` for a patient's information withheld under `s40(2)`). Optional, added
+   * by the engine; read-only because the engine shares one frozen array between proposals.
+   */
+  alsoExemptions?: readonly string[];
   /** For names: whom the name is about (`staff`, `patient`, `relative`, `unknown`), for pseudonym labels. Optional. */
   role?: 'staff' | 'patient' | 'relative' | 'unknown';
   /** For names: groups mentions of one person so each gets the same pseudonym. Optional. */
