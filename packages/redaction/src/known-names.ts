@@ -5,7 +5,7 @@
  */
 import Fuse from 'fuse.js';
 import { nicknamesOf } from './data/nicknames.ts';
-import { isCommonWord } from './lexicon.ts';
+import { isCommonWord, TITLES } from './lexicon.ts';
 import type { PartyRole } from './recogniser.ts';
 import { WordGate } from './word-gate.ts';
 
@@ -18,26 +18,7 @@ export interface KnownName {
   source: 'participant' | 'subject' | 'keep' | 'nickname' | 'cue';
 }
 
-const titleWords = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'mx',
-  'dr',
-  'doctor',
-  'sister',
-  'sr',
-  'nurse',
-  'prof',
-  'professor',
-  'matron',
-  'rev',
-  'sir',
-  'dame',
-  'lady',
-  'lord',
-]);
+const titleWords = new Set(TITLES);
 
 /** Whether a lower-case word is a personal title (Mr, Dr, Sister…). */
 export function isTitle(lower: string): boolean {

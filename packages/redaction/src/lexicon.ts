@@ -140,7 +140,8 @@ export const FACILITY = 256;
 /** Lexicon flag: a word that makes the name before it a condition or score ("Bell's palsy", "Braden score"). */
 export const EPONYM = 512;
 
-const titles = [
+/** Titles and role words that put a name after them (Mrs Okafor, Sister Adeyemi); shared with known-names. */
+export const TITLES: readonly string[] = [
   'mr',
   'mrs',
   'ms',
@@ -173,7 +174,7 @@ mark(months, COMMON | MONTH);
 mark(dayTerms, COMMON | MONTH);
 mark(chatTerms, COMMON | FUNCTION);
 mark(safeTerms, COMMON | SAFE);
-mark(titles, TITLE);
+mark(TITLES, TITLE);
 mark(facilityWords, FACILITY);
 mark(eponymWords, EPONYM);
 
