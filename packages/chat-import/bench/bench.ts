@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateExport } from './generate.ts';
+import { generateBenchmarkExport } from '@im-records/synthetic-chats';
 
 interface Figures {
   parser: string;
@@ -39,8 +39,8 @@ function run(parser: string, file: string): Figures {
 try {
   const bigFile = join(dir, 'big.txt');
   const smallFile = join(dir, 'small.txt');
-  writeFileSync(bigFile, generateExport(large));
-  writeFileSync(smallFile, generateExport(40_000, 7));
+  writeFileSync(bigFile, generateBenchmarkExport(large));
+  writeFileSync(smallFile, generateBenchmarkExport(40_000, 7));
   const ours: Figures[] = [];
   const peer: Figures[] = [];
   for (let r = 0; r < rounds; r++) {

@@ -39,7 +39,7 @@ export { categoryLabels, disclose, Pseudonyms, placeholder, safeAttachmentName }
 export { DecisionError, DetectionAbortedError, RedactionError, RedactionOptionsError } from './errors.ts';
 export type { KnownName } from './known-names.ts';
 /** A chat's known names with exact, familiar-form and fuzzy (fuse.js) lookup. */
-export { KnownNames } from './known-names.ts';
+export { isRoleAccount, KnownNames } from './known-names.ts';
 export type { Candidate, PartyRole, Recogniser, RecogniserContext } from './recogniser.ts';
 /** Built-in recognisers for structured clinical data, usable on their own. */
 export {

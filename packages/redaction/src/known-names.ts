@@ -5,7 +5,7 @@
  */
 import Fuse from 'fuse.js';
 import { nicknamesOf } from './data/nicknames.ts';
-import { isCommonWord, TITLES } from './lexicon.ts';
+import { CLINICAL, FIRST, FUNCTION, isCommonWord, isLowerCaseWord, LAST, lexFlags, TITLES } from './lexicon.ts';
 import type { PartyRole } from './recogniser.ts';
 import { WordGate } from './word-gate.ts';
 
@@ -51,6 +51,8 @@ export class KnownNames {
   addPerson(display: string, role: PartyRole, source: KnownName['source'], key?: string): void {
     const tokens = nameTokens(display);
     if (tokens.length === 0) return;
+    // A role account ("Consultant On Call", "Ward 7 Sister") names no one: its words stay ordinary words in the chat.
+    if (source === 'participant' && isRoleAccount(tokens)) return;
     const personKey = key ?? tokens.join(' ').toLowerCase();
     const entry: KnownName = { personKey, role, source };
     for (const token of tokens) {
@@ -183,3 +185,20 @@ const clinicalAbbreviations = new Set(
     ' ',
   ),
 );
+
+/**
+ * Whether a participant's name tokens describe a role or a place rather than a person: no token is a listed first
+ * name or surname (ward vocabulary aside), and every one is ward vocabulary, a function word or everyday English ("Consultant On Call",
+ * "Ward 7 Sister", "Night Coordinator"). "Hope Baker" and "Dr Okafor" are people.
+ */
+export function isRoleAccount(tokens: readonly string[]): boolean {
+  for (const token of tokens) {
+    const lower = token.toLowerCase();
+    const flags = lexFlags(lower);
+    // Ward vocabulary first: "Ward" is a surname too, but "Ward 7 Sister" is a ward's phone.
+    if (flags & CLINICAL) continue;
+    if (flags & (FIRST | LAST)) return false;
+    if (!(flags & FUNCTION) && !isLowerCaseWord(lower)) return false;
+  }
+  return true;
+}

@@ -18,7 +18,7 @@ const common = new Set(lists.common.toLowerCase().split('|'));
 
 /** Ward words that are capitalised at the start of a message but never a name on their own. */
 const clinicalWords = new Set(
-  'sister nurse doctor matron ward bed bay side room theatre theatres resus bleep ext pharmacy sats obs bloods handover shift rota bank agency porter porters physio pt pts patient patients consultant reg registrar team night day am pm ok thanks thank cheers please pls hi hello morning evening afternoon yes no nope yep sure fine great good well right left urgent stat review chase chased chasing discharge discharged admitted admission ambulance ed a&e gp dn district clinic ot salt dietitian datix teams cerner epr emis systmone lorenzo careflow nervecentre vocera pacs ice oramorph zomorph tazocin augmentin clexane fragmin fortisip movicol laxido senna lactulose gaviscon oramorph sando ondansetron cyclizine salbutamol ventolin seretide co-amoxiclav amoxicillin'.split(
+  'sister nurse doctor matron ward bed bay side room theatre theatres resus bleep ext pharmacy sats obs bloods meds med handover shift rota bank agency porter porters physio pt pts patient patients consultant reg registrar team night day am pm ok thanks thank cheers please pls hi hello morning evening afternoon yes no nope yep sure fine great good well right left urgent stat review chase chased chasing discharge discharged admitted admission ambulance ed a&e gp dn district clinic ot salt dietitian datix teams cerner epr emis systmone lorenzo careflow nervecentre vocera pacs ice oramorph zomorph tazocin augmentin clexane fragmin fortisip movicol laxido senna lactulose gaviscon oramorph sando ondansetron cyclizine salbutamol ventolin seretide co-amoxiclav amoxicillin'.split(
     ' ',
   ),
 );

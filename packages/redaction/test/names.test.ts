@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildContext, KnownNames, nameRecogniser } from '../src/index.ts';
+import { buildContext, detectPersonalDataSync, isRoleAccount, KnownNames, nameRecogniser } from '../src/index.ts';
 import { conv, msg, texts } from './helpers.ts';
 
 const chat = conv([
@@ -15,6 +15,14 @@ describe('participants', () => {
     expect(names('Sarah Jones and sarah and JONES')).toEqual(['Sarah', 'Jones', 'sarah', 'JONES']);
     expect(names('ask Okonkwo and Hale')).toEqual(['Okonkwo', 'Hale']);
   });
+  it('takes a role account (a ward phone, an on-call bleep) for no one: its words stay ordinary words', () => {
+    const roles = conv([msg('r1', 'Consultant On Call', 'on my way'), msg('r2', 'Ward 7 Sister', 'ok')]);
+    const ctx = buildContext(roles, { mode: 'foi' });
+    expect(names('Call the Ward when On site', ctx)).toEqual([]);
+    expect(isRoleAccount(['Consultant', 'On', 'Call'])).toBe(true);
+    expect(isRoleAccount(['Hope', 'Baker'])).toBe(false);
+    expect(isRoleAccount(['Okafor'])).toBe(false);
+  });
   it('finds misspelt, shortened and familiar forms (fuse.js on the small list)', () => {
     expect(names('Margret said so')).toEqual(['Margret']);
     expect(names('thanks Marg')).toEqual(['Marg']);
@@ -28,6 +36,16 @@ describe('participants', () => {
 describe('titles and cues', () => {
   it('finds names after titles, in any case', () => {
     expect(names('Mr Abernathy and mrs patel and Sister Quigley')).toEqual(['Abernathy', 'patel', 'Quigley']);
+  });
+  it('does not take a lower-case everyday word after a title for a name', () => {
+    expect(names('family called doctor agreed plan')).toEqual([]);
+    expect(names('spoke to nurse family about it')).toEqual([]);
+    expect(names('dr okafor and mrs smith agreed')).toEqual(['okafor', 'smith']);
+  });
+  it('does not learn a lower-case everyday word after a title as a name of the chat', () => {
+    const chat = conv([msg('a', 'Ward 7', 'doctor agreed to chart it'), msg('b', 'Ward 7', 'agreed, chart updated')]);
+    const result = detectPersonalDataSync(chat, { mode: 'foi' });
+    expect(result.proposals.map((p) => p.text)).toEqual([]);
   });
   it('finds relatives and the patient of a possessive', () => {
     expect(names("Zubair's daughter Ngozi rang")).toEqual(['Zubair', 'Ngozi']);

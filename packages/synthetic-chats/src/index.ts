@@ -3,6 +3,8 @@
  * Never real data: names come from faker, identifiers from test and drama ranges.
  */
 
+/** The benchmarks' plain WhatsApp export (1,000,000 messages for import and detection speed). */
+export { generateBenchmarkExport } from './benchmark-export.ts';
 export type {
   NameSource,
   SyntheticCast,

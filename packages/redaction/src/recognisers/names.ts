@@ -336,6 +336,14 @@ function placeOrCondition(text: string, i: number, count: number): boolean {
   return tCap[n] === 1 || (!possessive && strongFacility.has(lowerAt(text, n)));
 }
 
+/**
+ * Whether a word written in lower case after a title can be a name: a listed first name or surname ("mrs smith"), or a
+ * word that is not everyday English in lower case ("dr okafor"). "doctor agreed" and "nurse family" are not names.
+ */
+function lowerCaseNameAfterCue(lower: string, flags: number): boolean {
+  return (flags & (FIRST | LAST)) !== 0 || !isLowerCaseWord(lower);
+}
+
 const discoveryTitles = 'mr|mrs|ms|miss|mx|dr|doctor|sister|sr|nurse|prof|professor|matron';
 /** "word" as written in lower case, with a capital, or in capitals, without the slow case-insensitive Unicode mode. */
 const anyCase = (words: string): string =>
@@ -360,7 +368,10 @@ export function discoverNames(text: string, known: KnownNames): void {
     const cue = (m[1] ?? '').toLowerCase();
     const name = (m[2] ?? '').replace(/['’]s$/, '');
     const lower = name.toLowerCase();
-    if (name.length < 2 || lexFlags(lower) & (FUNCTION | CLINICAL | TITLE)) continue;
+    const flags = lexFlags(lower);
+    if (name.length < 2 || flags & (FUNCTION | CLINICAL | TITLE)) continue;
+    // "doctor agreed", "nurse family": a lower-case everyday word after a title is not a name; "dr okafor" is.
+    if (name.charAt(0) === lower.charAt(0) && !lowerCaseNameAfterCue(lower, flags)) continue;
     if (titleWordSet.has(cue)) known.addCueName(name, roleOfTitle(cue));
     else if (name.charAt(0) !== lower.charAt(0)) known.addCueName(name, 'relative');
   }
@@ -440,7 +451,12 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
       (prevWord !== 'I' ? /^\.?\s$/ : /^\.\s$/).test(text.slice(prevEnd, start));
     let hit: Candidate | undefined;
 
-    if (titled && !followedByDigit && (isCap || !(flags & FUNCTION)) && !(flags & CLINICAL)) {
+    if (
+      titled &&
+      !followedByDigit &&
+      (isCap || (!(flags & FUNCTION) && (k !== undefined || lowerCaseNameAfterCue(lower, flags)))) &&
+      !(flags & CLINICAL)
+    ) {
       const titleRole = roleOfTitle(lowerAt(text, p));
       hit = candidate(i, 0.9, 'name:title', k && k.role !== 'unknown' ? k.role : titleRole, k?.personKey ?? lower);
     } else if (
