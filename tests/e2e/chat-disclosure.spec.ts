@@ -94,7 +94,18 @@ test('a whole FOI case: import a WhatsApp zip, review, redact, package, and noth
   await shot(page, '04-archives');
   await page.getByRole('button', { name: 'Continue to scope' }).click();
 
-  // Step 3: scope (the whole chat).
+  // Step 3: scope (the whole chat), with the trust's own hospital-number format; a shape too short is refused.
+  await expect(page.getByTestId('scope-count')).toHaveText('9 of 9 messages are in scope.');
+  const shapes = page.getByLabel("Your trust's hospital number formats (optional)");
+  await shapes.fill('RJ1-###');
+  await page.getByRole('button', { name: 'Apply the scope' }).click();
+  await expect(page.getByRole('alert')).toContainText('"RJ1-###" has 4 digits; it needs at least 5');
+  await expect(page.locator('#hospital-shapes-error')).toBeVisible();
+  await expectNoAxeViolations(page, 'scope with an error');
+  await shapes.fill('RJ1-######');
+  await page.getByLabel('Senior staff whose names are kept (optional)').fill('Sam Patel');
+  await page.getByRole('button', { name: 'Apply the scope' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByTestId('scope-count')).toHaveText('9 of 9 messages are in scope.');
   await expectNoAxeViolations(page, 'scope');
   await shot(page, '05-scope');
@@ -114,7 +125,7 @@ test('a whole FOI case: import a WhatsApp zip, review, redact, package, and noth
     await page.keyboard.press('a');
   }
   await expect(counts).toContainText('0 still to review');
-  for (const value of [secrets.nhsNumber, secrets.phone, secrets.postcode, secrets.email]) {
+  for (const value of [secrets.nhsNumber, secrets.phone, secrets.postcode, secrets.email, secrets.hospitalNumber]) {
     await expect(
       conversation.getByRole('button', { name: new RegExp(`"${value.replace(/[.+]/g, '\\$&')}", redacted`) }),
     ).toBeVisible();
@@ -180,7 +191,10 @@ test('a whole FOI case: import a WhatsApp zip, review, redact, package, and noth
   expect(report.findings).toEqual([]);
   // A positive control: text that was not redacted is still there.
   const html = new TextDecoder().decode(unzipSync(bundle.bytes)['transcript.html']);
-  expect(html).toContain('Handover done, thank you');
+  expect(html).toContain('Handover done for ');
+  // Named senior staff on the keep list stay visible; other staff are shown by pseudonym.
+  expect(html).toContain('Sam Patel');
+  expect(html).not.toContain('Jane Okafor');
 
   // The case file records the decisions and the bundle's hash, and stays out of the bundle.
   const recorded = JSON.parse(new TextDecoder().decode(caseFile.bytes));

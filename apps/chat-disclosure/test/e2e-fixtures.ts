@@ -17,6 +17,8 @@ export const secrets = {
   codename: 'Bluebell',
   /** Redacted by selecting it in the chat. */
   selected: 'Kingfisher',
+  /** A hospital number in a trust's own format, which the built-in format misses: found once the trust's shape is given. */
+  hospitalNumber: 'RJ1-204518',
 } as const;
 
 export const photoNames = ['IMG-20240304-WA0001.jpg', 'IMG-20240305-WA0002.jpg'] as const;
@@ -32,7 +34,7 @@ export function whatsAppText(): string {
     `04/03/2024, 08:05 - Jane Okafor: Project ${secrets.codename} audit starts today, ${secrets.codename} forms in the office`,
     `05/03/2024, 09:00 - Sam Patel: ${photoNames[1]} (file attached)`,
     `05/03/2024, 09:01 - Jane Okafor: Obs at 10 please, the ${secrets.selected} room is free`,
-    '05/03/2024, 09:02 - Sam Patel: Handover done, thank you',
+    `05/03/2024, 09:02 - Sam Patel: Handover done for ${secrets.hospitalNumber}, thank you`,
     '',
   ].join('\n');
 }

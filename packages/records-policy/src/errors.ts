@@ -38,3 +38,8 @@ export class UnknownPolicyVersionError extends RecordsPolicyError {
 export class InvalidTrainingPolicyError extends RecordsPolicyError {
   override name = 'InvalidTrainingPolicyError';
 }
+
+/** Thrown by {@link hospitalNumberPattern} when a trust's hospital-number shape cannot be used; says which and why. */
+export class HospitalNumberShapeError extends RecordsPolicyError {
+  override name = 'HospitalNumberShapeError';
+}

@@ -40,6 +40,7 @@ export { REQUEST_TYPES } from './deadlines/types.ts';
 export {
   DeadlineInputError,
   HolidayFeedError,
+  HospitalNumberShapeError,
   InvalidDateError,
   InvalidTrainingPolicyError,
   RecordsPolicyError,
@@ -62,6 +63,11 @@ export type { BankHoliday, Division, HolidaySource } from './holidays/types.ts';
 export { DIVISIONS } from './holidays/types.ts';
 export { findIdentifiers } from './identifiers/all.ts';
 export { emailPattern, findEmails, isValidEmail, normaliseEmail } from './identifiers/email.ts';
+export {
+  hospitalNumberPattern,
+  MAX_HOSPITAL_NUMBER_SHAPE,
+  MIN_HOSPITAL_NUMBER_DIGITS,
+} from './identifiers/hospital-number.ts';
 export type { FindOptions, IdentifierKind, IdentifierMatch } from './identifiers/match.ts';
 export {
   findNhsNumbers,

@@ -1,8 +1,10 @@
 /**
  * Step 3: what is in scope. A date range for every request; for a SAR, the data subject (name, aliases, phone), whose
  * own data is kept and whose messages (by or about them) are selected by the redaction engine. Shows how many messages
- * are in scope, why, and why the others are not.
+ * are in scope, why, and why the others are not. Detection settings: for FOI, senior staff whose names are kept; for
+ * both, the trust's own hospital-number formats.
  */
+import { hospitalNumberPattern } from '@im-records/records-policy';
 import { useMemo, useState } from 'react';
 import type { CaseScope } from '../lib/case-model.ts';
 import { longDate, timeOf } from '../lib/scope.ts';
@@ -16,8 +18,16 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
   const [aliases, setAliases] = useState(record.scope.subject.aliases.join('\n'));
   const [phone, setPhone] = useState(record.scope.subject.phone);
   const [keepProfessionals, setKeepProfessionals] = useState(record.scope.keepProfessionals);
+  const [keepNames, setKeepNames] = useState((record.scope.keepNames ?? []).join('\n'));
+  const [shapes, setShapes] = useState((record.scope.hospitalNumberShapes ?? []).join('\n'));
+  const [shapeError, setShapeError] = useState('');
   const [error, setError] = useState('');
   const sar = record.request.type === 'sar';
+  const lines = (text: string): string[] =>
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
 
   const apply = async () => {
     if (from && to && from > to) {
@@ -28,6 +38,17 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
       setError("Enter the data subject's name");
       return;
     }
+    const shapeList = lines(shapes);
+    for (const shape of shapeList) {
+      try {
+        hospitalNumberPattern(shape);
+      } catch (problem) {
+        setShapeError((problem as Error).message);
+        setError((problem as Error).message);
+        return;
+      }
+    }
+    setShapeError('');
     setError('');
     const scope: CaseScope = {
       from,
@@ -41,6 +62,8 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
         phone: phone.trim(),
       },
       keepProfessionals,
+      keepNames: sar ? (record.scope.keepNames ?? []) : lines(keepNames),
+      hospitalNumberShapes: shapeList,
     };
     act({ type: 'scope/update', scope });
     return prepare({ record: { ...record, scope } });
@@ -55,7 +78,15 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
           <div role="alert">
             <h2 className="nhsuk-error-summary__heading">There is a problem</h2>
             <div className="nhsuk-error-summary__body">
-              <p className="nhsuk-body">{error}</p>
+              {shapeError ? (
+                <ul className="nhsuk-list nhsuk-error-summary__list">
+                  <li>
+                    <a href="#hospital-shapes">{error}</a>
+                  </li>
+                </ul>
+              ) : (
+                <p className="nhsuk-body">{error}</p>
+              )}
             </div>
           </div>
         </div>
@@ -131,6 +162,51 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
             </div>
           </fieldset>
         )}
+        <fieldset className="nhsuk-fieldset">
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">What to look for</legend>
+          {!sar && (
+            <div className="nhsuk-form-group">
+              <label className="nhsuk-label" htmlFor="keep-names">
+                Senior staff whose names are kept (optional)
+              </label>
+              <div className="nhsuk-hint" id="keep-names-hint">
+                One full name per line: senior staff acting in their public role, such as a chief executive or medical
+                director. Their names stay visible; everyone else's are withheld under section 40(2).
+              </div>
+              <textarea
+                className="nhsuk-textarea"
+                id="keep-names"
+                rows={3}
+                value={keepNames}
+                aria-describedby="keep-names-hint"
+                onChange={(event) => setKeepNames(event.target.value)}
+              />
+            </div>
+          )}
+          <div className={`nhsuk-form-group${shapeError ? ' nhsuk-form-group--error' : ''}`}>
+            <label className="nhsuk-label" htmlFor="hospital-shapes">
+              Your trust's hospital number formats (optional)
+            </label>
+            <div className="nhsuk-hint" id="hospital-shapes-hint">
+              One per line. Write # for a digit and @ for a capital letter; other characters as they appear, for example
+              RJ1###### or @@ ### ####. The usual format, one to three capital letters then 6 to 8 digits, is always
+              looked for as well.
+            </div>
+            {shapeError && (
+              <span className="nhsuk-error-message" id="hospital-shapes-error">
+                <span className="nhsuk-u-visually-hidden">Error:</span> {shapeError}
+              </span>
+            )}
+            <textarea
+              className={`nhsuk-textarea${shapeError ? ' nhsuk-textarea--error' : ''}`}
+              id="hospital-shapes"
+              rows={2}
+              value={shapes}
+              aria-describedby={`hospital-shapes-hint${shapeError ? ' hospital-shapes-error' : ''}`}
+              onChange={(event) => setShapes(event.target.value)}
+            />
+          </div>
+        </fieldset>
         <button
           type="submit"
           className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-top-4"

@@ -91,6 +91,16 @@ export interface CaseScope {
   subject: DataSubject;
   /** SAR only: keep health professionals acting in their role (DPA 2018 Sch 2 para 17). */
   keepProfessionals: boolean;
+  /**
+   * FOI only: senior staff whose names are kept because they act in a public role (one full name each). Optional
+   * because cases saved before it existed do not have it.
+   */
+  keepNames?: string[];
+  /**
+   * The trust's hospital (MRN) number formats as shapes (`RJ1######`: `#` a digit, `@` a capital letter), found in
+   * addition to the built-in format. Optional for the same reason.
+   */
+  hospitalNumberShapes?: string[];
 }
 
 /** The whole case as stored. */

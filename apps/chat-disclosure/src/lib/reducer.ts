@@ -35,6 +35,8 @@ export const emptyScope: CaseScope = {
   to: '',
   subject: { name: '', aliases: [], phone: '' },
   keepProfessionals: true,
+  keepNames: [],
+  hospitalNumberShapes: [],
 };
 
 /** Creates a new case in the "start" step. */

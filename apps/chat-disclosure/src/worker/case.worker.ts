@@ -11,10 +11,12 @@ import {
   importChat,
   mergeConversations,
 } from '@im-records/chat-import';
+import { hospitalNumberPattern } from '@im-records/records-policy';
 import {
   applyDecisions,
   type DetectionResult,
   type DetectOptions,
+  defaultHospitalNumberPatterns,
   detectPersonalData,
   disclose,
   type MessageSelection,
@@ -46,6 +48,13 @@ let current: {
 function detectOptions(input: PrepareInput): DetectOptions {
   const subject = input.scope.subject;
   const options: DetectOptions = { mode: input.mode, keepHealthProfessionals: input.scope.keepProfessionals };
+  const keepNames = (input.scope.keepNames ?? []).map((name) => name.trim()).filter(Boolean);
+  if (input.mode === 'foi' && keepNames.length > 0) options.keepNames = keepNames;
+  const shapes = (input.scope.hospitalNumberShapes ?? []).map((shape) => shape.trim()).filter(Boolean);
+  if (shapes.length > 0) {
+    // The trust's formats are added to the built-in one, never in place of it: a missed number is a breach.
+    options.hospitalNumberPatterns = [...defaultHospitalNumberPatterns, ...shapes.map(hospitalNumberPattern)];
+  }
   if (input.mode === 'sar' && subject.name.trim()) {
     options.subject = {
       names: [subject.name.trim()],
