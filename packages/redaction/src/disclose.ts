@@ -64,6 +64,8 @@ export class Pseudonyms {
   readonly #parent = new Map<string, string>();
   readonly #role = new Map<string, string>();
   readonly #label = new Map<string, string>();
+  /** Person key of each name proposal, by proposal id. */
+  readonly #person = new Map<string, string>();
   #staff = 0;
   readonly #counters: Record<string, number> = { patient: 0, relative: 0, unknown: 0 };
 
@@ -89,6 +91,16 @@ export class Pseudonyms {
     const rank = (r: string | undefined): number =>
       r === 'staff' ? 4 : r === 'patient' ? 3 : r === 'staff-default' ? 2 : r === 'relative' ? 1 : 0;
     if (rank(role) > rank(this.#role.get(root))) this.#role.set(root, role);
+  }
+
+  /** Records which person a name proposal refers to (see {@link Pseudonyms.labelOf}). */
+  assign(proposalId: string, person: string): void {
+    this.#person.set(proposalId, person);
+  }
+
+  /** The pseudonym of the person a name proposal refers to. */
+  labelOf(p: Proposal): string {
+    return this.label(this.#person.get(p.id) ?? p.personKey ?? p.text.toLowerCase());
   }
 
   /** The pseudonym of a person, fixed the first time it is asked for. */
@@ -130,7 +142,22 @@ function isWithheld(p: Proposal): boolean {
   return p.status !== 'rejected';
 }
 
-/** Builds the pseudonym table for a conversation and its withheld name proposals. */
+/** The person a name proposal refers to before grouping: the engine's person key, else the word itself. */
+function tokenKey(p: Proposal): string {
+  return p.personKey ?? p.text.toLowerCase();
+}
+
+/** Whether two name proposals are written as one name ("Margaret Thompson", "J. Smith"). */
+function adjacent(text: string, a: Proposal, b: Proposal): boolean {
+  return /^[\s.]{1,3}$/.test(text.slice(a.end, b.start));
+}
+
+/**
+ * Builds the pseudonym table for a conversation and its withheld name proposals. Names written together ("Margaret
+ * Thompson") are one person, keyed by the whole name, so "Derek Thompson" is another person, not merged with Margaret
+ * through the surname they share. A part written alone ("Margaret") is that person when exactly one full name in the
+ * chat contains it; a part that several contain ("Thompson") could be any of them and gets a pseudonym of its own.
+ */
 function buildPseudonyms(conversation: Conversation, withheld: readonly Proposal[]): Pseudonyms {
   const pseudonyms = new Pseudonyms();
   const byMessage = new Map<string, Proposal[]>();
@@ -140,19 +167,47 @@ function buildPseudonyms(conversation: Conversation, withheld: readonly Proposal
     list.push(p);
     byMessage.set(p.messageId, list);
   }
-  // First the roles the text gives each person (title, relation, patient identifiers), linking "First Last" pairs.
-  const order: string[] = [];
+  // Runs of names written together, in order of appearance; the full names each single key belongs to.
+  const runs: Proposal[][] = [];
+  const fullNamesOf = new Map<string, Set<string>>();
+  const fullNameOfRun = new Map<Proposal[], string>();
   for (const message of conversation.messages) {
     const names = (byMessage.get(message.id) ?? []).sort((a, b) => a.start - b.start);
-    for (let i = 0; i < names.length; i++) {
-      const p = names[i] as Proposal;
-      const key = p.personKey ?? p.text.toLowerCase();
-      pseudonyms.note(key, p.role ?? 'unknown');
-      const prev = names[i - 1];
-      if (prev && /^[\s.]{1,3}$/.test(message.text.slice(prev.end, p.start))) {
-        pseudonyms.union(prev.personKey ?? prev.text.toLowerCase(), key);
+    let run: Proposal[] = [];
+    for (const p of names) {
+      const last = run[run.length - 1];
+      if (last && !adjacent(message.text, last, p)) {
+        runs.push(run);
+        run = [];
       }
-      order.push(key);
+      run.push(p);
+    }
+    if (run.length > 0) runs.push(run);
+  }
+  for (const run of runs) {
+    const keys = [...new Set(run.map(tokenKey))];
+    if (keys.length < 2) continue;
+    const fullName = keys.join(' ');
+    fullNameOfRun.set(run, fullName);
+    for (const key of keys) {
+      const set = fullNamesOf.get(key) ?? new Set<string>();
+      set.add(fullName);
+      fullNamesOf.set(key, set);
+    }
+  }
+  // First the roles the text gives each person (title, relation, patient identifiers).
+  const order: string[] = [];
+  for (const run of runs) {
+    for (const p of run) {
+      let person = fullNameOfRun.get(run);
+      if (person === undefined) {
+        const key = tokenKey(p);
+        const fullNames = fullNamesOf.get(key);
+        person = fullNames?.size === 1 ? ([...fullNames][0] as string) : key;
+      }
+      pseudonyms.assign(p.id, person);
+      pseudonyms.note(person, p.role ?? 'unknown');
+      order.push(person);
     }
   }
   // Participants are staff unless the text says otherwise; they are lettered first, in order of appearance.
@@ -189,7 +244,7 @@ function authorLabel(author: string, pseudonyms: Pseudonyms, options: DiscloseOp
 
 /** The redaction box label for a withheld span. */
 function boxLabel(p: Proposal, pseudonyms: Pseudonyms): string {
-  if (p.category === 'person-name') return pseudonyms.label(p.personKey ?? p.text.toLowerCase());
+  if (p.category === 'person-name') return pseudonyms.labelOf(p);
   return categoryLabels[p.category];
 }
 

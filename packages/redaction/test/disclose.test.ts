@@ -32,6 +32,21 @@ describe('disclose', () => {
     expect(out.counts.redactions).toBe(6);
   });
 
+  it('keeps two people who share a surname apart, and gives a bare shared surname a pseudonym of its own', () => {
+    const family = conv([
+      msg('f1', 'Jane Okafor', 'Bed 4 is Margaret Thompson, NHS number 943 476 5919'),
+      msg('f2', 'Sam Patel', 'Her son Derek Thompson is on 07700 900123'),
+      msg('f3', 'Jane Okafor', 'Margaret is comfortable; Derek will visit. Thompson family informed'),
+    ]);
+    const found = detectPersonalDataSync(family, { mode: 'foi' });
+    const out = disclose(family, found.proposals, [], { mode: 'foi' });
+    expect(out.messages.map((m) => textOf(m.segments))).toEqual([
+      'Bed 4 is [Patient 1 — s40(2)], NHS number [NHS number — s40(2)]',
+      'Her son [Relative 1 — s40(2)] is on [Phone number — s40(2)]',
+      '[Patient 1 — s40(2)] is comfortable; [Relative 1 — s40(2)] will visit. [Person 1 — s40(2)] family informed',
+    ]);
+  });
+
   it('gives attachments names that carry no name or number, and withholds them until included', () => {
     const include: Decision = {
       action: 'include-attachment',
