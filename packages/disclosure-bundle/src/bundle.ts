@@ -111,9 +111,13 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
 
   enter('manifest', files.size);
   const entries: BundleFileEntry[] = [];
+  const cleaned = new Map([...placements.values()].map((placement) => [placement.path, placement.metadataStripped]));
   for (const path of [...files.keys()].sort()) {
     const bytes = files.get(path) as Uint8Array;
-    entries.push({ path, sha256: await sha256Hex(bytes), bytes: bytes.length });
+    const entry: BundleFileEntry = { path, sha256: await sha256Hex(bytes), bytes: bytes.length };
+    const removed = cleaned.get(path);
+    if (removed !== undefined) entry.metadataRemoved = removed;
+    entries.push(entry);
   }
   const manifest: BundleManifest = {
     format: 'im-records-disclosure-bundle/1',

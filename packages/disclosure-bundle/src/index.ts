@@ -6,7 +6,8 @@ export { csvCell } from './csv.ts';
 export { BundleAbortedError, BundleError, FontLoadError, InvalidBundleInputError } from './errors.ts';
 export { FONT_FILES, listFontFiles } from './fonts.ts';
 export { escapeHtml } from './html.ts';
-export { imageType, stripImageMetadata, stripJpeg, stripPng } from './strip.ts';
+export type { StrippableImage } from './strip.ts';
+export { imageType, stripGif, stripImageMetadata, stripJpeg, stripPng, stripWebp } from './strip.ts';
 export type {
   BundleFileEntry,
   BundleInput,

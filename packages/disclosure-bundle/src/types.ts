@@ -56,6 +56,11 @@ export interface BundleFileEntry {
   path: string;
   sha256: string;
   bytes: number;
+  /**
+   * Media files only: whether hidden metadata was removed (JPEG, PNG, WebP, GIF). `false` means the file is exactly as
+   * it was in the export (documents, video, audio, contacts), so its reviewer must have checked it in its own application.
+   */
+  metadataRemoved?: boolean;
 }
 
 /** One row of the redaction schedule: the redactions of one category and exemption in one message. */

@@ -172,6 +172,27 @@ describe('buildBundle', async () => {
     expect(raw).not.toMatch(/Exif|Jane|xmpmeta|GPS/);
     expect(raw).toContain('JFIF');
     expect(Object.keys(zip.files).some((name) => name.includes('IMG-0001') || name.includes('image-0002'))).toBe(false);
+    expect(result.manifest.files.find((f) => f.path === 'media/attachment-0001.jpg')?.metadataRemoved).toBe(true);
+    expect(result.manifest.files.find((f) => f.path === 'transcript.pdf')).not.toHaveProperty('metadataRemoved');
+  });
+
+  it('says in the manifest when a disclosed file is included exactly as it was (a document)', async () => {
+    const pdfBytes = new TextEncoder().encode('%PDF-1.7\n% a discharge letter\n');
+    const disclosed = sampleConversation();
+    const withDocument = {
+      ...disclosed,
+      messages: disclosed.messages.map((message) => ({
+        ...message,
+        attachments: message.attachments.map((a) =>
+          a.mediaKey === 'media/IMG-0001.jpg'
+            ? { ...a, displayName: 'document-0001.pdf', kind: 'document' as const }
+            : a,
+        ),
+      })),
+    };
+    const built = await build({ disclosed: withDocument, media: new Map([['media/IMG-0001.jpg', pdfBytes]]) });
+    const entry = built.manifest.files.find((f) => f.path === 'media/attachment-0001.pdf');
+    expect(entry?.metadataRemoved).toBe(false);
   });
 
   it('keeps the case file apart: it is not in the bundle and records the manifest hash', async () => {

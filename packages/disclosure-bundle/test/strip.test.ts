@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { imageType, stripImageMetadata, stripJpeg, stripPng } from '../src/index.ts';
+import { imageType, stripGif, stripImageMetadata, stripJpeg, stripPng, stripWebp } from '../src/index.ts';
 import { jpegWithMetadata } from './fixtures.ts';
 
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
@@ -120,10 +120,156 @@ describe('stripPng', () => {
   });
 });
 
+/** A RIFF chunk: four-character code, little-endian size, payload and a pad byte when the size is odd. */
+function riffChunk(fourcc: string, data: number[]): number[] {
+  const n = data.length;
+  return [
+    ...ascii(fourcc),
+    n & 0xff,
+    (n >>> 8) & 0xff,
+    (n >>> 16) & 0xff,
+    (n >>> 24) & 0xff,
+    ...data,
+    ...(n & 1 ? [0] : []),
+  ];
+}
+
+function webpWithMetadata(): Uint8Array {
+  const vp8x = [0x08 | 0x04 | 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0]; // EXIF, XMP and ICC flags; 1×1 canvas
+  const body = [
+    ...riffChunk('VP8X', vp8x),
+    ...riffChunk('ICCP', ascii('icc-profile')),
+    ...riffChunk('VP8 ', [0x30, 0x01, 0x00, 0x9d, 0x01, 0x2a, 1, 0, 1, 0, 0x02]),
+    ...riffChunk('EXIF', [...ascii('MM'), 0, 42, ...ascii('GPS 51.5 Jane Doe')]),
+    ...riffChunk('XMP ', ascii('<x:xmpmeta>Jane</x:xmpmeta>')),
+  ];
+  const size = body.length + 4;
+  return new Uint8Array([...ascii('RIFF'), size & 0xff, (size >>> 8) & 0xff, 0, 0, ...ascii('WEBP'), ...body]);
+}
+
+function gifWithMetadata(): Uint8Array {
+  return new Uint8Array([
+    ...ascii('GIF89a'),
+    1,
+    0,
+    1,
+    0,
+    0x80,
+    0,
+    0, // 1×1, global colour table of 2 entries
+    0,
+    0,
+    0,
+    255,
+    255,
+    255,
+    0x21,
+    0xff,
+    11,
+    ...ascii('NETSCAPE2.0'),
+    3,
+    1,
+    0,
+    0,
+    0, // loop forever
+    0x21,
+    0xfe,
+    8,
+    ...ascii('Jane Doe'),
+    0, // comment
+    0x21,
+    0xff,
+    11,
+    ...ascii('XMP DataXMP'),
+    5,
+    ...ascii('Jane!'),
+    0, // XMP application block
+    0x21,
+    0xf9,
+    4,
+    0,
+    10,
+    0,
+    0,
+    0, // graphic control: frame timing
+    0x2c,
+    0,
+    0,
+    0,
+    0,
+    1,
+    0,
+    1,
+    0,
+    0,
+    2,
+    2,
+    0x44,
+    0x01,
+    0, // image: LZW size 2, one data sub-block
+    0x3b,
+  ]);
+}
+
+describe('stripWebp', () => {
+  it('drops EXIF and XMP chunks, clears their flags, keeps image and colour chunks, and fixes the RIFF size', () => {
+    const output = stripWebp(webpWithMetadata());
+    const text = latin1(output);
+    expect(text).not.toMatch(/EXIF|XMP |Jane|GPS/);
+    for (const fourcc of ['VP8X', 'ICCP', 'VP8 ']) expect(text).toContain(fourcc);
+    expect(output[20] as number).toBe(0x20); // only the ICC flag is left
+    const riffSize = (output[4] as number) | ((output[5] as number) << 8) | ((output[6] as number) << 16);
+    expect(riffSize).toBe(output.length - 8);
+    expect(imageType(output)).toBe('webp');
+    expect(text).toContain(
+      latin1(new Uint8Array(riffChunk('VP8 ', [0x30, 0x01, 0x00, 0x9d, 0x01, 0x2a, 1, 0, 1, 0, 0x02]))),
+    );
+  });
+
+  it('never throws on damaged input and never keeps a chunk cut short', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (tail) => {
+        const input = new Uint8Array([...ascii('RIFF'), 0, 1, 0, 0, ...ascii('WEBP'), ...tail]);
+        expect(() => stripWebp(input)).not.toThrow();
+      }),
+    );
+    const whole = webpWithMetadata();
+    const cut = whole.slice(0, whole.length - 10); // the XMP chunk is cut short
+    expect(latin1(stripWebp(cut))).not.toContain('Jane');
+  });
+});
+
+describe('stripGif', () => {
+  it('drops comments and application blocks other than looping, and keeps frames unchanged', () => {
+    const input = gifWithMetadata();
+    const output = stripGif(input);
+    const text = latin1(output);
+    expect(text).not.toMatch(/Jane|XMP/);
+    expect(text).toContain('NETSCAPE2.0');
+    expect(output[output.length - 1]).toBe(0x3b);
+    // Header, palette, loop block, frame timing and the image, byte for byte: only the two metadata blocks are gone.
+    expect(output.length).toBe(input.length - (3 + 8 + 1) - (3 + 11 + 1 + 5 + 1));
+    expect(text.endsWith(latin1(input.slice(input.length - 24)))).toBe(true);
+  });
+
+  it('never throws on damaged input', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (tail) => {
+        const input = new Uint8Array([...ascii('GIF89a'), ...tail]);
+        expect(() => stripGif(input)).not.toThrow();
+      }),
+    );
+  });
+});
+
 describe('stripImageMetadata', () => {
-  it('recognises JPEG and PNG by their bytes and leaves other files alone', () => {
+  it('recognises JPEG, PNG, WebP and GIF by their bytes and leaves other files alone', () => {
     expect(imageType(jpegWithMetadata())).toBe('jpeg');
     expect(imageType(pngWithMetadata())).toBe('png');
+    expect(imageType(webpWithMetadata())).toBe('webp');
+    expect(imageType(gifWithMetadata())).toBe('gif');
+    expect(stripImageMetadata(webpWithMetadata()).stripped).toBe(true);
+    expect(stripImageMetadata(gifWithMetadata()).stripped).toBe(true);
     const pdf = new Uint8Array(ascii('%PDF-1.7 Jane'));
     expect(stripImageMetadata(pdf)).toEqual({ bytes: pdf, stripped: false });
     expect(stripImageMetadata(jpegWithMetadata()).stripped).toBe(true);
