@@ -9,7 +9,7 @@ import type { Message } from '@im-records/chat-import';
 import type { Decision, Proposal, ProposalStatus, RedactionCategory } from '@im-records/redaction';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type AttachmentChoice, attachmentChoices } from '../lib/attachments.ts';
+import { type AttachmentChoice, attachmentChoices, metadataRemovedOnInclude } from '../lib/attachments.ts';
 import { categoryNames } from '../lib/case-model.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import {
@@ -712,6 +712,13 @@ const ChatMessage = memo(function ChatMessage({
               {attachment.kind} · {attachment.fileName} {attachment.included ? '' : '(file not in the export)'} ·{' '}
               <strong>{withheld ? `withheld: ${choice?.reason ?? 'not reviewed yet'}` : 'included'}</strong>
             </p>
+            {attachment.included && !metadataRemovedOnInclude(attachment.fileName, attachment.mimeType) && (
+              <p className="nhsuk-body-s nhsuk-u-margin-bottom-1 app-attachment__as-is">
+                {withheld ? 'If included, this file goes' : 'This file goes'} into the bundle exactly as it was
+                exported. Hidden details in it, such as an author's name in a document, are not removed: open it in its
+                own application and check it first.
+              </p>
+            )}
             {attachment.included && (
               <AttachmentControl
                 id={`${message.id}-${attachment.fileName}`.replace(/[^\w-]/g, '_')}

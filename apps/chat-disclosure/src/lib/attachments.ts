@@ -20,3 +20,15 @@ export function attachmentChoices(decisions: readonly Decision[]): Map<string, A
   }
   return choices;
 }
+
+/** Image types whose hidden metadata the bundle removes (see disclosure-bundle's `stripImageMetadata`). */
+const CLEANED_TYPES = /\.(jpe?g|png|webp|gif)$|^image\/(jpeg|png|webp|gif)$/i;
+
+/**
+ * Whether the bundle removes this file's hidden metadata (location, camera, author), judged by its MIME type or name.
+ * Anything else — documents, video, audio, contacts, HEIC photos — goes into the bundle exactly as it was exported,
+ * so the officer is told before including it.
+ */
+export function metadataRemovedOnInclude(fileName: string, mimeType?: string): boolean {
+  return CLEANED_TYPES.test(fileName) || (mimeType !== undefined && CLEANED_TYPES.test(mimeType));
+}
