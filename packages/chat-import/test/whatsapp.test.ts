@@ -72,6 +72,10 @@ describe('WhatsApp variants (own fixtures)', () => {
     ['korean.txt', 'ios-ymd-12h', '2021-01-30T09:00:00+00:00', 1],
     ['arabic.txt', 'android-dmy-12h', '2021-01-30T09:00:00+00:00', 1],
     ['persian.txt', 'android-dmy-24h', '2021-02-15T09:00:00+00:00', 1],
+    ['greek-12h.txt', 'android-dmy-12h', '2021-01-15T15:06:00+00:00', 1],
+    ['greek-12h.txt', 'android-dmy-12h', '2021-01-16T00:30:00+00:00', 2],
+    ['german-12h.txt', 'android-dmy-12h', '2021-01-15T15:06:00+00:00', 1],
+    ['german-12h.txt', 'android-dmy-12h', '2021-01-15T09:15:00+00:00', 0],
   ])('reads %s as %s', async (name, variant, timestamp, index) => {
     const c = await load(name);
     expect(c.source.variant).toBe(variant);

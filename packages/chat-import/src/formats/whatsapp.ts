@@ -164,7 +164,9 @@ function ampmAt(b: Uint8Array, p: number, end: number): number {
     }
     return 0;
   }
-  if (c < 0x600) return 0;
+  // The marker words start with a letter at U+0600 or above (Arabic, Persian, CJK, Hangul), Greek μ or π, or the
+  // "v"/"n" of German vorm./nachm.; anything else is no marker, without trying every word.
+  if (c < 0x600 && c !== 0x3bc && c !== 0x3c0 && c !== 118 && c !== 110) return 0;
   for (const [word, value] of AMPM_WORDS) {
     if (bytesAt(b, p, end, word)) return (word.length << 2) | value;
   }
