@@ -6,7 +6,7 @@
 
 import { expect, test } from '@playwright/test';
 import { unzipSync, zipSync } from 'fflate';
-import { downloadBytes, drawPhotos, openControlled } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
+import { downloadBytes, drawPhotos, openControlled, shot } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -70,6 +70,7 @@ test('a document is flagged as included as exported, and the manifest says which
   await expect(conversation.locator('.app-attachment', { hasText: letter })).toContainText('exactly as it was');
   await expect(conversation.locator('.app-attachment', { hasText: photo })).not.toContainText('exactly as it was');
   await expectNoAxeViolations(page, 'review with a document');
+  await shot(page, '30-review-document');
   await conversation.getByRole('button', { name: `Include ${letter}` }).click();
   await expect(asIs).toContainText('This file goes into the bundle exactly as it was exported');
   await conversation.getByRole('button', { name: `Include ${photo}` }).click();

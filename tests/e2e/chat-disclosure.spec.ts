@@ -102,6 +102,7 @@ test('a whole FOI case: import a WhatsApp zip, review, redact, package, and noth
   await expect(page.getByRole('alert')).toContainText('"RJ1-###" has 4 digits; it needs at least 5');
   await expect(page.locator('#hospital-shapes-error')).toBeVisible();
   await expectNoAxeViolations(page, 'scope with an error');
+  await shot(page, '05a-scope-error');
   await shapes.fill('RJ1-######');
   await page.getByLabel('Senior staff whose names are kept (optional)').fill('Sam Patel');
   await page.getByRole('button', { name: 'Apply the scope' }).click();

@@ -108,13 +108,32 @@ describe('records redact', () => {
     expect(json.messages[2]?.selectedBecause).toEqual(['author Margaret Okafor is the data subject']);
   });
 
+  it('adds a trust hospital-number shape to the default format', async () => {
+    const numbers = join(dir, 'numbers.txt');
+    writeFileSync(numbers, '04/03/2024, 08:02 - Dr Sarah Jones: Numbers RJ1-204518 and AB1234567 to check\n');
+    const redact = async (...extra: string[]): Promise<string> => {
+      const { io, out } = capture();
+      expect(await main(['redact', numbers, '--mode', 'foi', ...extra], io)).toBe(0);
+      return (JSON.parse(out.join('')) as Output).messages[0]?.text ?? '';
+    };
+    expect(await redact()).toBe('Numbers RJ1-204518 and [Hospital number — s40(2)] to check');
+    expect(await redact('--hospital-shape', 'RJ1-######')).toBe(
+      'Numbers [Hospital number — s40(2)] and [Hospital number — s40(2)] to check',
+    );
+  });
+
   it('rejects bad input with one line and exit code 2', async () => {
     expect((await run(['--mode', 'eir'])).code).toBe(2);
     const noSubject = await run(['--mode', 'sar']);
     expect(noSubject.code).toBe(2);
     expect(noSubject.err).toMatch(/needs --subject/);
     expect((await run(['--mode', 'foi', '--timezone', 'Mars/Olympus'])).code).toBe(2);
-    expect((await run(['--mode', 'foi', '--hospital-pattern', '(['])).code).toBe(2);
+    const badPattern = await run(['--mode', 'foi', '--hospital-pattern', '([']);
+    expect(badPattern.code).toBe(2);
+    expect(badPattern.err).toMatch(/Hospital-number pattern '\(\[' is not a valid regular expression/);
+    const badShape = await run(['--mode', 'foi', '--hospital-shape', 'RJ1-###']);
+    expect(badShape.code).toBe(2);
+    expect(badShape.err).toMatch(/"RJ1-###" has 4 digits; it needs at least 5/);
     const { io } = capture();
     expect(await main(['redact', join(dir, 'missing.txt'), '--mode', 'foi'], io)).toBe(2);
   });

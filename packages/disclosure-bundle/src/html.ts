@@ -2,10 +2,11 @@
  * `transcript.html`: the transcript as one accessible, self-contained page — inline CSS, no scripts, no external links or
  * resources, a `lang` attribute, a heading per day, and each redaction as text (`[Redacted: s40(2)]`) with an accessible label.
  */
+import { formatLongDate } from '@im-records/records-policy';
 import type { DisclosedConversation } from '@im-records/redaction';
 import type { MediaPlacement } from './media.ts';
 import { placementKey } from './media.ts';
-import { categoryWords, dayOf, longDate, requestTypeWords, shortDate, timeOf } from './text.ts';
+import { categoryWords, dayOf, requestTypeWords, timeOf } from './text.ts';
 import type { BundleRequest } from './types.ts';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -50,9 +51,9 @@ export function transcriptHtml(
   const counts = disclosed.counts;
   const rows: [string, string][] = [
     ['Reference', request.reference],
-    ['Date received', shortDate(request.received)],
-    ['Date due', shortDate(request.due)],
-    ['Date of response', shortDate(request.responseDate)],
+    ['Date received', formatLongDate(request.received)],
+    ['Date due', formatLongDate(request.due)],
+    ['Date of response', formatLongDate(request.responseDate)],
     ['What was searched', request.searched],
     ['Conversation', disclosed.title],
     ['Messages disclosed', String(counts.messagesDisclosed)],
@@ -71,7 +72,7 @@ export function transcriptHtml(
       open = true;
       out.push(
         `<section aria-labelledby="day-${e(day)}">`,
-        `<h2 id="day-${e(day)}">${e(longDate(day))}</h2>`,
+        `<h2 id="day-${e(day)}">${e(formatLongDate(day, { weekday: true }))}</h2>`,
         '<ol class="messages">',
       );
     }

@@ -4,12 +4,13 @@
  * label is the exemption code. Only the disclosed conversation is drawn: withheld text never reaches this module.
  */
 
+import { formatLongDate } from '@im-records/records-policy';
 import type { DisclosedConversation, DisclosedMessage } from '@im-records/redaction';
 import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { Face, FontBook, Run } from './fonts.ts';
 import { isRtlChar } from './fonts.ts';
 import type { MediaPlacement } from './media.ts';
-import { categoryWords, cleanForDisplay, dayOf, longDate, requestTypeWords, shortDate, timeOf } from './text.ts';
+import { categoryWords, cleanForDisplay, dayOf, requestTypeWords, timeOf } from './text.ts';
 import type { BundleRequest, ScheduleRow } from './types.ts';
 
 type Deflate = (data: Uint8Array) => Uint8Array;
@@ -364,9 +365,9 @@ function coverPage(writer: Writer, input: PdfInput): void {
     ['Organisation', request.organisation],
     ['Reference', request.reference],
     ['Request type', request.type.toUpperCase()],
-    ['Date received', shortDate(request.received)],
-    ['Date due', shortDate(request.due)],
-    ['Date of response', shortDate(request.responseDate)],
+    ['Date received', formatLongDate(request.received)],
+    ['Date due', formatLongDate(request.due)],
+    ['Date of response', formatLongDate(request.responseDate)],
     ['What was searched', request.searched],
     ['Conversation', disclosed.title],
     ['Messages in scope', String(counts.messagesInScope)],
@@ -429,7 +430,7 @@ function transcript(writer: Writer, input: PdfInput, schedule: ScheduleRow[]): P
         day = messageDay;
         writer.ensure(LEADING * 4);
         writer.gap(8);
-        writer.paragraph([{ type: 'text', text: longDate(day), bold: true }], { size: 12.5 });
+        writer.paragraph([{ type: 'text', text: formatLongDate(day, { weekday: true }), bold: true }], { size: 12.5 });
         writer.gap(2);
       }
       writer.ensure(LEADING * 2);

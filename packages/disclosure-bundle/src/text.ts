@@ -1,21 +1,5 @@
 /** Small text helpers shared by the PDF, HTML and CSV writers. */
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 /** The local calendar day of a model timestamp (`2024-03-31T00:30:00+01:00` → `2024-03-31`). */
 export function dayOf(timestamp: string): string {
   return timestamp.slice(0, 10);
@@ -24,21 +8,6 @@ export function dayOf(timestamp: string): string {
 /** The local wall-clock time of a model timestamp (`…T09:05:00…` → `09:05`). */
 export function timeOf(timestamp: string): string {
   return timestamp.slice(11, 16);
-}
-
-/** `2024-03-31` → `Sunday 31 March 2024`, computed without the host's time zone. */
-export function longDate(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) return day;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return `${DAYS[date.getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-/** `2024-03-31` → `31 March 2024`. */
-export function shortDate(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) return day;
-  return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /** Noon UTC on the response date: the one instant every date in the bundle is derived from. */

@@ -13,6 +13,20 @@ export type IsoDate = string & { readonly [isoDateBrand]: true };
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 const MS_PER_DAY = 86_400_000;
 
 function pad(value: number, width: number): string {
@@ -120,6 +134,19 @@ export function weekday(date: IsoDate): Weekday {
 /** English name of the day of the week ("Monday"), for messages shown to people. */
 export function weekdayName(date: IsoDate): string {
   return WEEKDAY_NAMES[weekday(date)];
+}
+
+/**
+ * A date the NHS way for people to read: `2024-03-05` → `5 March 2024`, or with `{ weekday: true }` `Tuesday 5 March
+ * 2024`. Reads the first ten characters, so a timestamp's date can be passed whole; text that is not a date there is
+ * returned unchanged. Computed without the host's time zone.
+ */
+export function formatLongDate(text: string, options: { weekday?: boolean } = {}): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  const month = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
+  if (!match || month === undefined) return text;
+  const day = `${Number(match[3])} ${month} ${match[1]}`;
+  return options.weekday ? `${weekdayName(match[0] as IsoDate)} ${day}` : day;
 }
 
 /** Whether the date is a Saturday or Sunday. */

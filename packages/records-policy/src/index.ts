@@ -9,6 +9,7 @@ export {
   daysBetween,
   daysInMonth,
   firstWeekdayOfMonth,
+  formatLongDate,
   fromDayNumber,
   isIsoDate,
   isWeekend,

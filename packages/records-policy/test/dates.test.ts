@@ -5,6 +5,7 @@ import {
   addMonthsClamped,
   daysBetween,
   firstWeekdayOfMonth,
+  formatLongDate,
   fromDayNumber,
   InvalidDateError,
   type IsoDate,
@@ -47,6 +48,10 @@ describe('date arithmetic', () => {
     expect(weekday(d('1970-01-01'))).toBe(4);
     expect(weekdayName(d('2024-11-25'))).toBe('Monday');
     expect(weekdayName(d('2025-11-15'))).toBe('Saturday');
+    expect(formatLongDate('2025-12-25')).toBe('25 December 2025');
+    expect(formatLongDate('2024-03-05T14:07:00+00:00', { weekday: true })).toBe('Tuesday 5 March 2024');
+    expect(formatLongDate('not a date')).toBe('not a date');
+    expect(formatLongDate('2024-13-01')).toBe('2024-13-01');
     expect(weekdayName(d('0099-12-31'))).toBe('Thursday');
   });
 

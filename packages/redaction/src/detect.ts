@@ -119,12 +119,14 @@ const priority: Record<RedactionCategory, number> = {
   'person-name': 3,
 };
 
-function compile(source: string, what: string, flags: string): RegExp {
+/** Compiles `pattern`, made from the caller's `source`; a bad one is reported as the caller wrote it. */
+function compile(source: string, what: string, flags: string, pattern = source): RegExp {
   try {
-    return new RegExp(source, flags);
+    new RegExp(source, flags);
+    return new RegExp(pattern, flags);
   } catch (error) {
     throw new RedactionOptionsError(
-      `${what} pattern '${source}' is not a valid regular expression: ${(error as Error).message}`,
+      `${what} pattern '${source}' is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}`,
     );
   }
 }
@@ -149,7 +151,7 @@ export function buildContext(conversation: Conversation, options: DetectOptions)
     }
   }
   const hospitalNumberPatterns = (options.hospitalNumberPatterns ?? defaultHospitalNumberPatterns).map((source) =>
-    compile(`(?<![A-Za-z0-9])(?:${source})(?![A-Za-z0-9])`, 'Hospital-number', 'g'),
+    compile(source, 'Hospital-number', 'g', `(?<![A-Za-z0-9])(?:${source})(?![A-Za-z0-9])`),
   );
   const customTerms = (options.customTerms ?? []).map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0);
   const customPatterns = (options.customPatterns ?? []).map((source) => compile(source, 'Custom', 'gu'));

@@ -2,11 +2,12 @@
  * Step 2: add the chat exports (drag and drop or the file picker; several per case, one from each phone). Each is stored
  * in IndexedDB, read in the case worker with a progress bar and a cancel button, and summarised.
  */
+import { formatLongDate } from '@im-records/records-policy';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
 import type { CaseArchive, ChatChoice } from '../lib/case-model.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
-import { longDate, timeOf } from '../lib/scope.ts';
+import { timeOf } from '../lib/scope.ts';
 import type { StepProps } from './CaseView.tsx';
 import { newId, nowIso } from './services.ts';
 import { countOf, ErrorSummary, formatBytes, formatCount, ProgressPanel, Tag } from './ui.tsx';
@@ -20,7 +21,7 @@ const formatNames: Record<string, string> = {
 };
 
 function when(timestamp: string | null): string {
-  return timestamp ? `${longDate(timestamp.slice(0, 10))} ${timeOf(timestamp)}` : 'none';
+  return timestamp ? `${formatLongDate(timestamp.slice(0, 10))} ${timeOf(timestamp)}` : 'none';
 }
 
 /** An archive waiting for the officer to choose which of its chats to read. */

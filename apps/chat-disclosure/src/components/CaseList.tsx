@@ -2,13 +2,13 @@
  * "Your cases": every case stored in this browser with its deadline, to open, delete for good, or start afresh; and the
  * "try it with a sample case" button that builds a demo case from the project's synthetic chat.
  */
-import { localToday } from '@im-records/records-policy';
+import { formatLongDate, localToday } from '@im-records/records-policy';
 import { useCallback, useEffect, useState } from 'react';
 import { type CaseListing, stepNames } from '../lib/case-model.ts';
 import { daysLeftText, deadlineOf } from '../lib/deadline.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { newCase } from '../lib/reducer.ts';
-import { longDate } from '../lib/scope.ts';
+
 import { newId, nowIso, type Services } from './services.ts';
 import { ErrorSummary, ProgressPanel, Tag } from './ui.tsx';
 
@@ -170,11 +170,11 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
                     )}
                   </td>
                   <td>{listing.type.toUpperCase()}</td>
-                  <td>{longDate(listing.received)}</td>
+                  <td>{formatLongDate(listing.received)}</td>
                   <td>
                     {deadline ? (
                       <>
-                        {longDate(deadline.due)}
+                        {formatLongDate(deadline.due)}
                         <br />
                         <Tag
                           colour={

@@ -2,12 +2,11 @@
  * The deadline, visible on every step of a case: due date and working days left from records-policy, with the clock
  * pauses and the extension the officer records (each changes the due date at once).
  */
-import { localToday } from '@im-records/records-policy';
+import { formatLongDate, localToday } from '@im-records/records-policy';
 import { useState } from 'react';
 import { type CaseRecord, requestTypeNames } from '../lib/case-model.ts';
 import { daysLeftText, deadlineOf } from '../lib/deadline.ts';
 import type { CaseAction } from '../lib/reducer.ts';
-import { longDate } from '../lib/scope.ts';
 import type { DistributiveOmit } from './CaseView.tsx';
 import { newId } from './services.ts';
 import { Tag, TextField } from './ui.tsx';
@@ -35,7 +34,7 @@ export function DeadlineBar({
         </p>
         {deadline ? (
           <p className="nhsuk-body nhsuk-u-margin-bottom-0" data-testid="deadline">
-            Due <strong>{longDate(deadline.due)}</strong> ({deadline.dueWeekday}){' '}
+            Due <strong>{formatLongDate(deadline.due)}</strong> ({deadline.dueWeekday}){' '}
             <Tag colour={deadline.status === 'overdue' ? 'red' : deadline.workingDaysLeft <= 5 ? 'orange' : 'green'}>
               {daysLeftText(deadline)}
             </Tag>
@@ -66,8 +65,8 @@ export function DeadlineBar({
             <ul className="nhsuk-list">
               {record.pauses.map((pause) => (
                 <li key={pause.id}>
-                  Paused from {longDate(pause.from)} {pause.to ? `to ${longDate(pause.to)}` : '(still paused)'}:{' '}
-                  {pause.reason}{' '}
+                  Paused from {formatLongDate(pause.from)}{' '}
+                  {pause.to ? `to ${formatLongDate(pause.to)}` : '(still paused)'}: {pause.reason}{' '}
                   {!pause.to && (
                     <button
                       type="button"
@@ -82,7 +81,7 @@ export function DeadlineBar({
                     className="app-link-button"
                     onClick={() => act({ type: 'pause/remove', id: pause.id })}
                   >
-                    Remove<span className="nhsuk-u-visually-hidden"> pause from {longDate(pause.from)}</span>
+                    Remove<span className="nhsuk-u-visually-hidden"> pause from {formatLongDate(pause.from)}</span>
                   </button>
                 </li>
               ))}

@@ -3,12 +3,12 @@
  * packaging worker), the packaging worker builds the bundle and the case file, and the page previews the PDF and offers
  * both files for download.
  */
-import { localToday } from '@im-records/records-policy';
+import { formatLongDate, localToday } from '@im-records/records-policy';
 import { useEffect, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
 import { deadlineOf } from '../lib/deadline.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
-import { longDate } from '../lib/scope.ts';
+
 import type { PackageOutput } from '../worker/stages.ts';
 import type { StepProps } from './CaseView.tsx';
 import { countOf, ErrorSummary, formatBytes, ProgressPanel, TextField } from './ui.tsx';
@@ -64,7 +64,7 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
   const scope = record.scope;
   const range =
     scope.from || scope.to
-      ? `, ${scope.from ? longDate(scope.from) : 'start'} to ${scope.to ? longDate(scope.to) : 'end'}`
+      ? `, ${scope.from ? formatLongDate(scope.from) : 'start'} to ${scope.to ? formatLongDate(scope.to) : 'end'}`
       : '';
   const formats = [...new Set(prepared.sources.map((source) => formatNames[source.format] ?? source.format))];
   const searched = `${formats.join(' and ')} chat "${prepared.title}"${range}`;

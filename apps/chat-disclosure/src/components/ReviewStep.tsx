@@ -5,7 +5,9 @@
  * withhold. Shortcuts only act while focus is inside the review area, so they never fire while typing elsewhere
  * (WCAG 2.1.4).
  */
+
 import type { Message } from '@im-records/chat-import';
+import { formatLongDate } from '@im-records/records-policy';
 import type { Decision, Proposal, ProposalStatus, RedactionCategory } from '@im-records/redaction';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -22,7 +24,7 @@ import {
   segmentText,
   statusesAfter,
 } from '../lib/review.ts';
-import { longDate, timeOf } from '../lib/scope.ts';
+import { timeOf } from '../lib/scope.ts';
 import type { StepProps } from './CaseView.tsx';
 import { nowIso, type Services } from './services.ts';
 import { ErrorSummary, formatCount, ProgressPanel } from './ui.tsx';
@@ -662,12 +664,12 @@ const ChatMessage = memo(function ChatMessage({
   return (
     <article
       className={`app-message${message.kind === 'system' ? ' app-message--system' : ''}${inScope ? '' : ' app-message--out'}`}
-      aria-label={`${message.author ?? 'System'}, ${longDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}`}
+      aria-label={`${message.author ?? 'System'}, ${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}`}
     >
       <p className="app-message__meta">
         <span className="app-message__author">{message.author ?? 'System message'}</span>{' '}
         <span className="app-message__time">
-          {longDate(message.timestamp.slice(0, 10))} {timeOf(message.timestamp)}
+          {formatLongDate(message.timestamp.slice(0, 10))} {timeOf(message.timestamp)}
         </span>
         {!inScope && <span className="app-message__scope"> · out of scope</span>}
         {message.kind === 'deleted' && <span> · deleted</span>}

@@ -4,12 +4,12 @@
  * are in scope, why, and why the others are not. Detection settings: for FOI, senior staff whose names are kept; for
  * both, the trust's own hospital-number formats.
  */
-import { hospitalNumberPattern } from '@im-records/records-policy';
+import { formatLongDate, hospitalNumberPattern } from '@im-records/records-policy';
 import { useMemo, useState } from 'react';
 import type { CaseScope } from '../lib/case-model.ts';
-import { longDate, timeOf } from '../lib/scope.ts';
+import { timeOf } from '../lib/scope.ts';
 import type { StepProps } from './CaseView.tsx';
-import { formatCount, ProgressPanel, TextField } from './ui.tsx';
+import { ErrorSummary, formatCount, ProgressPanel, TextArea, TextField } from './ui.tsx';
 
 export function ScopeStep({ record, act, go, prepared, prepare, preparing, cancelPrepare }: StepProps) {
   const [from, setFrom] = useState(record.scope.from);
@@ -20,8 +20,9 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
   const [keepProfessionals, setKeepProfessionals] = useState(record.scope.keepProfessionals);
   const [keepNames, setKeepNames] = useState((record.scope.keepNames ?? []).join('\n'));
   const [shapes, setShapes] = useState((record.scope.hospitalNumberShapes ?? []).join('\n'));
-  const [shapeError, setShapeError] = useState('');
-  const [error, setError] = useState('');
+  /** The one problem stopping the scope being applied, tied to its field (the error summary links to it). */
+  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const errorOf = (field: string): string | undefined => (error?.field === field ? error.message : undefined);
   const sar = record.request.type === 'sar';
   const lines = (text: string): string[] =>
     text
@@ -31,11 +32,11 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
 
   const apply = async () => {
     if (from && to && from > to) {
-      setError('The start of the date range must be before its end');
+      setError({ field: 'scope-from', message: 'The start of the date range must be before its end' });
       return;
     }
     if (sar && !name.trim()) {
-      setError("Enter the data subject's name");
+      setError({ field: 'subject-name', message: "Enter the data subject's name" });
       return;
     }
     const shapeList = lines(shapes);
@@ -43,13 +44,11 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
       try {
         hospitalNumberPattern(shape);
       } catch (problem) {
-        setShapeError((problem as Error).message);
-        setError((problem as Error).message);
+        setError({ field: 'hospital-shapes', message: (problem as Error).message });
         return;
       }
     }
-    setShapeError('');
-    setError('');
+    setError(null);
     const scope: CaseScope = {
       from,
       to,
@@ -73,24 +72,7 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
 
   return (
     <>
-      {error && (
-        <div className="nhsuk-error-summary" tabIndex={-1}>
-          <div role="alert">
-            <h2 className="nhsuk-error-summary__heading">There is a problem</h2>
-            <div className="nhsuk-error-summary__body">
-              {shapeError ? (
-                <ul className="nhsuk-list nhsuk-error-summary__list">
-                  <li>
-                    <a href="#hospital-shapes">{error}</a>
-                  </li>
-                </ul>
-              ) : (
-                <p className="nhsuk-body">{error}</p>
-              )}
-            </div>
-          </div>
-        </div>
-      )}
+      <ErrorSummary fieldErrors={error ? [error] : []} />
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -101,7 +83,14 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
           <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Date range</legend>
           <div className="nhsuk-hint">Leave a date empty to include everything before or after it.</div>
           <div className="app-inline-fields">
-            <TextField id="scope-from" label="From" type="date" value={from} onChange={setFrom} />
+            <TextField
+              id="scope-from"
+              label="From"
+              type="date"
+              value={from}
+              onChange={setFrom}
+              error={errorOf('scope-from')}
+            />
             <TextField id="scope-to" label="To" type="date" value={to} onChange={setTo} />
           </div>
         </fieldset>
@@ -117,23 +106,16 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
               value={name}
               onChange={setName}
               width="nhsuk-input--width-30"
+              error={errorOf('subject-name')}
             />
-            <div className="nhsuk-form-group">
-              <label className="nhsuk-label" htmlFor="subject-aliases">
-                Other names they are known by (optional)
-              </label>
-              <div className="nhsuk-hint" id="subject-aliases-hint">
-                One per line, for example a nickname, a maiden name or a bed number used for them
-              </div>
-              <textarea
-                className="nhsuk-textarea"
-                id="subject-aliases"
-                rows={3}
-                value={aliases}
-                aria-describedby="subject-aliases-hint"
-                onChange={(event) => setAliases(event.target.value)}
-              />
-            </div>
+            <TextArea
+              id="subject-aliases"
+              label="Other names they are known by (optional)"
+              hint="One per line, for example a nickname, a maiden name or a bed number used for them"
+              rows={3}
+              value={aliases}
+              onChange={setAliases}
+            />
             <TextField
               id="subject-phone"
               label="Phone number (optional)"
@@ -165,47 +147,24 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
         <fieldset className="nhsuk-fieldset">
           <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">What to look for</legend>
           {!sar && (
-            <div className="nhsuk-form-group">
-              <label className="nhsuk-label" htmlFor="keep-names">
-                Senior staff whose names are kept (optional)
-              </label>
-              <div className="nhsuk-hint" id="keep-names-hint">
-                One full name per line: senior staff acting in their public role, such as a chief executive or medical
-                director. Their names stay visible; everyone else's are withheld under section 40(2).
-              </div>
-              <textarea
-                className="nhsuk-textarea"
-                id="keep-names"
-                rows={3}
-                value={keepNames}
-                aria-describedby="keep-names-hint"
-                onChange={(event) => setKeepNames(event.target.value)}
-              />
-            </div>
-          )}
-          <div className={`nhsuk-form-group${shapeError ? ' nhsuk-form-group--error' : ''}`}>
-            <label className="nhsuk-label" htmlFor="hospital-shapes">
-              Your trust's hospital number formats (optional)
-            </label>
-            <div className="nhsuk-hint" id="hospital-shapes-hint">
-              One per line. Write # for a digit and @ for a capital letter; other characters as they appear, for example
-              RJ1###### or @@ ### ####. The usual format, one to three capital letters then 6 to 8 digits, is always
-              looked for as well.
-            </div>
-            {shapeError && (
-              <span className="nhsuk-error-message" id="hospital-shapes-error">
-                <span className="nhsuk-u-visually-hidden">Error:</span> {shapeError}
-              </span>
-            )}
-            <textarea
-              className={`nhsuk-textarea${shapeError ? ' nhsuk-textarea--error' : ''}`}
-              id="hospital-shapes"
-              rows={2}
-              value={shapes}
-              aria-describedby={`hospital-shapes-hint${shapeError ? ' hospital-shapes-error' : ''}`}
-              onChange={(event) => setShapes(event.target.value)}
+            <TextArea
+              id="keep-names"
+              label="Senior staff whose names are kept (optional)"
+              hint="One full name per line: senior staff acting in their public role, such as a chief executive or medical director. Their names stay visible; everyone else's are withheld under section 40(2)."
+              rows={3}
+              value={keepNames}
+              onChange={setKeepNames}
             />
-          </div>
+          )}
+          <TextArea
+            id="hospital-shapes"
+            label="Your trust's hospital number formats (optional)"
+            hint="One per line. Write # for a digit and @ for a capital letter; other characters as they appear, for example RJ1###### or @@ ### ####. The usual format, one to three capital letters then 6 to 8 digits, is always looked for as well."
+            rows={2}
+            value={shapes}
+            onChange={setShapes}
+            error={errorOf('hospital-shapes')}
+          />
         </fieldset>
         <button
           type="submit"
@@ -255,7 +214,7 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
                     <li key={entry.messageId}>
                       <span className="nhsuk-u-font-weight-bold">
                         {message
-                          ? `${longDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}, ${message.author ?? 'system'}`
+                          ? `${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}, ${message.author ?? 'system'}`
                           : entry.messageId}
                       </span>
                       : {entry.reasons.join('; ')}

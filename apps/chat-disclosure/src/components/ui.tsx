@@ -91,52 +91,88 @@ export function ProgressPanel({
   );
 }
 
-/** A text input with label, hint and error message. */
-export function TextField(props: {
+/** What every labelled field takes: its id (also the error summary's link target), label, hint and error. */
+interface FieldProps {
   id: string;
   label: ReactNode;
   value: string;
   onChange: (value: string) => void;
   hint?: string | undefined;
   error?: string | undefined;
-  width?: 'nhsuk-input--width-10' | 'nhsuk-input--width-20' | 'nhsuk-input--width-30' | 'nhsuk-u-width-two-thirds';
-  type?: 'text' | 'password' | 'tel' | 'date' | 'search';
-  autoComplete?: string;
-}) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
+}
+
+/** The form group around a control: label, hint and error message, with `aria-describedby` made for the control. */
+function FormGroup({ id, label, hint, error, control }: FieldProps & { control: (describedBy?: string) => ReactNode }) {
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div className={`nhsuk-form-group${props.error ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label" htmlFor={props.id}>
-        {props.label}
+    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
       </label>
-      {props.hint && (
-        <div className="nhsuk-hint" id={`${props.id}-hint`}>
-          {props.hint}
+      {hint && (
+        <div className="nhsuk-hint" id={`${id}-hint`}>
+          {hint}
         </div>
       )}
-      {props.error && (
-        <span className="nhsuk-error-message" id={`${props.id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {props.error}
+      {error && (
+        <span className="nhsuk-error-message" id={`${id}-error`}>
+          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
         </span>
       )}
-      <input
-        className={`nhsuk-input${props.width ? ` ${props.width}` : ''}${props.error ? ' nhsuk-input--error' : ''}`}
-        id={props.id}
-        name={props.id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        autoComplete={props.autoComplete ?? 'off'}
-        spellCheck={false}
-        aria-describedby={describedBy || undefined}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
+      {control(describedBy || undefined)}
     </div>
   );
 }
 
-/** A coloured status tag. */
+/** A labelled text input with optional hint and error, wired for screen readers. */
+export function TextField(
+  props: FieldProps & {
+    width?: 'nhsuk-input--width-10' | 'nhsuk-input--width-20' | 'nhsuk-input--width-30' | 'nhsuk-u-width-two-thirds';
+    type?: 'text' | 'password' | 'tel' | 'date' | 'search';
+    autoComplete?: string;
+  },
+) {
+  return (
+    <FormGroup
+      {...props}
+      control={(describedBy) => (
+        <input
+          className={`nhsuk-input${props.width ? ` ${props.width}` : ''}${props.error ? ' nhsuk-input--error' : ''}`}
+          id={props.id}
+          name={props.id}
+          type={props.type ?? 'text'}
+          value={props.value}
+          autoComplete={props.autoComplete ?? 'off'}
+          spellCheck={false}
+          aria-describedby={describedBy}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    />
+  );
+}
+
+/** A labelled multi-line text box (one entry per line, say) with optional hint and error. */
+export function TextArea(props: FieldProps & { rows: number }) {
+  return (
+    <FormGroup
+      {...props}
+      control={(describedBy) => (
+        <textarea
+          className={`nhsuk-textarea${props.error ? ' nhsuk-textarea--error' : ''}`}
+          id={props.id}
+          name={props.id}
+          rows={props.rows}
+          value={props.value}
+          spellCheck={false}
+          aria-describedby={describedBy}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    />
+  );
+}
+
 export function Tag({
   children,
   colour,

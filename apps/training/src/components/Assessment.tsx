@@ -3,9 +3,10 @@
  * announced to screen readers, a result against the records-policy pass mark, a full review, and unlimited retries.
  * Every attempt is kept in localStorage; an unfinished attempt resumes after a reload. There is no time limit.
  */
+import { formatLongDate } from '@im-records/records-policy';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
-import { longDate, ukDate } from '../lib/certificate.ts';
+import { ukDate } from '../lib/certificate.ts';
 import type { Question } from '../lib/model.ts';
 import {
   type Attempt,
@@ -164,7 +165,7 @@ export default function Assessment(props: AssessmentProps) {
             return (
               <tr key={a.id}>
                 <td>{i + 1}</td>
-                <td>{longDate(ukDate(new Date(a.finishedAt ?? a.startedAt)))}</td>
+                <td>{formatLongDate(ukDate(new Date(a.finishedAt ?? a.startedAt)))}</td>
                 <td>
                   {mark.correct} out of {mark.total}
                 </td>

@@ -2,9 +2,10 @@
  * Makes the certificate for the learner's latest passed attempt. pdf-lib, fontkit, the name font and the signing code
  * load only when the learner asks for the certificate, so the page itself stays small.
  */
+import { formatLongDate } from '@im-records/records-policy';
 import { type FormEvent, useEffect, useState } from 'react';
 import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
-import { type CertificateFields, longDate, ukDate } from '../lib/certificate.ts';
+import { type CertificateFields, ukDate } from '../lib/certificate.ts';
 import type { IssueContext } from '../lib/certificate-issue.ts';
 import { CertificateIssueError } from '../lib/errors.ts';
 import { type Attempt, reachesPassMark, restoreAttempts } from '../lib/quiz.ts';
@@ -91,7 +92,7 @@ export default function CertificateForm({ context }: CertificateFormProps) {
       <div data-loaded="true" data-view="issued">
         <div className="nhsuk-panel">
           <h2 className="nhsuk-panel__title">Your certificate is ready</h2>
-          <div className="nhsuk-panel__body">It expires on {longDate(issued.fields.expiresOn)}</div>
+          <div className="nhsuk-panel__body">It expires on {formatLongDate(issued.fields.expiresOn)}</div>
         </div>
         <p>
           <a className="nhsuk-button" href={issued.url} download={issued.fileName}>
@@ -115,8 +116,8 @@ export default function CertificateForm({ context }: CertificateFormProps) {
   return (
     <form onSubmit={submit} noValidate data-loaded="true" data-view="form">
       <p>
-        You passed on {longDate(ukDate(new Date(passed.finishedAt ?? passed.startedAt)))} with {passed.correct} out of{' '}
-        {passed.items.length}.
+        You passed on {formatLongDate(ukDate(new Date(passed.finishedAt ?? passed.startedAt)))} with {passed.correct}{' '}
+        out of {passed.items.length}.
       </p>
       <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
         <label className="nhsuk-label nhsuk-label--m" htmlFor="full-name">

@@ -1,5 +1,6 @@
 /** The certificate's details as an NHS summary list, shared by the certificate and verification pages. */
-import { type CertificateFields, longDate } from '../lib/certificate.ts';
+import { formatLongDate } from '@im-records/records-policy';
+import type { CertificateFields } from '../lib/certificate.ts';
 
 /** Shows every field of a certificate; `today` (YYYY-MM-DD) marks it expired when the expiry date has come. */
 export function CertificateSummary({ fields, today }: { fields: CertificateFields; today: string }) {
@@ -7,8 +8,8 @@ export function CertificateSummary({ fields, today }: { fields: CertificateField
   const rows: [string, string][] = [
     ['Name', fields.name],
     ['Course', fields.course],
-    ['Completed', longDate(fields.completedOn)],
-    ['Expires', `${longDate(fields.expiresOn)}${expired ? ' (expired)' : ''}`],
+    ['Completed', formatLongDate(fields.completedOn)],
+    ['Expires', `${formatLongDate(fields.expiresOn)}${expired ? ' (expired)' : ''}`],
     ['Score', `${fields.scoreCorrect} out of ${fields.scoreTotal} (pass mark ${Math.round(fields.passMark * 100)}%)`],
     ['Policy version', `${fields.policyVersion} (${fields.policyVersionId})`],
     ['Records rules version', fields.policyPackageVersion],

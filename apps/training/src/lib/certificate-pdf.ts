@@ -5,15 +5,10 @@
  * verification page can rebuild it and compare bytes: an edited file fails. The name is drawn with an embedded Unicode
  * font (`certificate-fonts.ts`), so any name DejaVu Sans or Noto Sans SC can draw prints.
  */
+import { formatLongDate } from '@im-records/records-policy';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
-import {
-  type CodeVerification,
-  decodeCertificateCode,
-  longDate,
-  type TrustedKey,
-  verifyCertificateCode,
-} from './certificate.ts';
+import { type CodeVerification, decodeCertificateCode, type TrustedKey, verifyCertificateCode } from './certificate.ts';
 import { certificateFontkit, type Fontkit, type FontLoader, NameFonts } from './certificate-fonts.ts';
 import { CertificateCodeError, CertificateIssueError } from './errors.ts';
 
@@ -125,8 +120,8 @@ export async function buildCertificatePdf(code: string, loadFont: FontLoader): P
       'Score',
       `${fields.scoreCorrect} out of ${fields.scoreTotal} (${percent}%); the pass mark is ${Math.round(fields.passMark * 100)}%`,
     ],
-    ['Completed', longDate(fields.completedOn)],
-    ['Expires on', longDate(fields.expiresOn)],
+    ['Completed', formatLongDate(fields.completedOn)],
+    ['Expires on', formatLongDate(fields.expiresOn)],
     ['Policy version', `${fields.policyVersion} (${fields.policyVersionId})`],
     ['Versions', `records rules ${fields.policyPackageVersion}, course ${fields.courseVersion}`],
     ['Certificate ID', fields.certificateId],

@@ -280,11 +280,3 @@ export function ukDate(instant: Date): string {
     day: '2-digit',
   }).format(instant);
 }
-
-/** Formats a YYYY-MM-DD date the NHS way: 5 March 2026. */
-export function longDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
-  );
-}

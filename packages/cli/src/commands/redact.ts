@@ -1,6 +1,7 @@
-import { normalisePhoneNumber } from '@im-records/records-policy';
+import { HospitalNumberShapeError, hospitalNumberPattern, normalisePhoneNumber } from '@im-records/records-policy';
 import {
   type DetectOptions,
+  defaultHospitalNumberPatterns,
   detectPersonalDataSync,
   disclose,
   placeholder,
@@ -11,7 +12,8 @@ import { type Command, UsageError } from '../command.ts';
 import { importExportFile, onlyFile, parseCommandArgs, readInputFile, timeZoneOption } from '../options.ts';
 
 const usage = `Usage: records redact FILE --mode foi|sar [--subject NAME]... [--keep NAME]... [--terms FILE]
-                      [--timezone Europe/London] [--keep-health-professionals] [--hospital-pattern REGEX]...
+                      [--timezone Europe/London] [--keep-health-professionals] [--hospital-shape SHAPE]...
+                      [--hospital-pattern REGEX]...
 
 Finds personal data in a chat export and prints the messages as they would be disclosed, as JSON:
 {"mode", "messages": [{"id", "author", "text", "redactions": [{"start", "end", "category", "exemption",
@@ -25,7 +27,10 @@ Options:
   --keep NAME                 FOI: named senior staff kept in their public role (repeatable)
   --keep-health-professionals SAR: keep staff names acting in their role (DPA 2018 Sch 2 para 17)
   --terms FILE                extra terms to withhold, one per line; a line 're:PATTERN' is a regular expression
-  --hospital-pattern REGEX    trust hospital-number pattern (repeatable; default one to three letters + 6–8 digits)
+  --hospital-shape SHAPE      trust hospital-number format as a shape, # a digit and @ a capital letter (RJ1-######);
+                              looked for as well as the default (repeatable)
+  --hospital-pattern REGEX    trust hospital-number pattern, replacing the default of one to three capital letters
+                              and 6–8 digits (repeatable)
   --timezone ZONE             IANA zone the export's local times are read in (default Europe/London)
 `;
 
@@ -54,6 +59,7 @@ export const redactCommand: Command = {
       'keep-health-professionals': { type: 'boolean' },
       terms: { type: 'string' },
       'hospital-pattern': { type: 'string', multiple: true },
+      'hospital-shape': { type: 'string', multiple: true },
       timezone: { type: 'string' },
     });
     const file = onlyFile(positionals);
@@ -81,7 +87,18 @@ export const redactCommand: Command = {
     const keep = (values.keep as string[] | undefined) ?? [];
     if (keep.length > 0) options.keepNames = keep;
     const hospital = values['hospital-pattern'] as string[] | undefined;
-    if (hospital) options.hospitalNumberPatterns = hospital;
+    const shapes = (values['hospital-shape'] as string[] | undefined) ?? [];
+    if (hospital || shapes.length > 0) {
+      let fromShapes: string[];
+      try {
+        fromShapes = shapes.map(hospitalNumberPattern);
+      } catch (error) {
+        if (error instanceof HospitalNumberShapeError) throw new UsageError(error.message);
+        throw error;
+      }
+      // Shapes are added to the patterns in force (the default unless --hospital-pattern replaces it), as in the app.
+      options.hospitalNumberPatterns = [...(hospital ?? defaultHospitalNumberPatterns), ...fromShapes];
+    }
     if (custom) {
       options.customTerms = custom.terms;
       options.customPatterns = custom.patterns;
