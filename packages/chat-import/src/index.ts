@@ -31,6 +31,7 @@ export type {
   ImportWarning,
   Message,
   MessageKind,
+  MessageList,
   Participant,
   Poll,
   Reconciliation,

@@ -1,6 +1,6 @@
 import { MergeError } from './errors.ts';
 import { countParticipants } from './import.ts';
-import type { Conversation, ImportWarning, Message } from './model.ts';
+import type { Conversation, ImportWarning, Message, MessageList } from './model.ts';
 
 /** The content hash of an id: the id without its occurrence suffix (`0123456789abcdef-2` → `0123456789abcdef`). */
 function contentOf(id: string): string {
@@ -9,7 +9,7 @@ function contentOf(id: string): string {
 }
 
 /** Messages grouped by instant, each group in file order. */
-function byInstant(messages: readonly Message[]): Map<number, Message[]> {
+function byInstant(messages: MessageList): Map<number, Message[]> {
   const groups = new Map<number, Message[]>();
   for (const m of messages) {
     const t = Date.parse(m.timestamp);

@@ -60,6 +60,18 @@ export interface Message {
   source: SourceSpan;
 }
 
+/**
+ * The messages of a conversation, in file order, read-only. A plain `Message[]` is one; the importer returns a
+ * columnar list that keeps a million messages in typed arrays and builds each {@link Message} when it is read, so
+ * every read returns a fresh object: keep what you need from it, and build new messages rather than edit these.
+ * To cross a worker boundary or to use array methods, copy it with `Array.from(list)`.
+ */
+export interface MessageList extends Iterable<Message> {
+  readonly length: number;
+  /** The message at `index` (negative counts from the end, as `Array.prototype.at`), or undefined. */
+  at(index: number): Message | undefined;
+}
+
 /** A poll as exported (WhatsApp `POLL:` blocks, Telegram polls). */
 export interface Poll {
   question: string;
@@ -112,7 +124,7 @@ export interface Conversation {
   /** IANA zone the local export times were interpreted in. */
   timeZone: string;
   participants: Participant[];
-  messages: Message[];
+  messages: MessageList;
   warnings: ImportWarning[];
   reconciliation: Reconciliation;
   /** Every file merged into this conversation, when it was built by `mergeConversations` (first is `source`). */

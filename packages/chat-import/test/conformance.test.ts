@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ChatImportError, importChat } from '../src/index.ts';
+import { list } from './helpers.ts';
 
 const dir = new URL('../../../../shared/fixtures/chats/', import.meta.url);
 const present = existsSync(dir);
@@ -35,14 +36,14 @@ describe.skipIf(!present)('conformance: files with an expected parse', () => {
     const target = JSON.parse(new TextDecoder().decode(read(targetFile))) as Target[];
     const { conversation: c } = await importChat({ fileName: file, bytes: read(file) }, { timeZone: 'UTC' });
     for (const t of target) {
-      const found = c.messages.find(
+      const found = list(c.messages).find(
         (m) =>
           m.timestamp.slice(0, 19) === t.timestamp && m.author === t.author && squash(m.text) === squash(t.message),
       );
       expect(found, `${t.timestamp} ${t.author}: ${t.message}`).toBeDefined();
     }
     // Messages the target leaves out are system events or the malformed "Name:." line; none is an authored message with text.
-    const extra = c.messages.filter(
+    const extra = list(c.messages).filter(
       (m) => m.kind === 'message' && !target.some((t) => t.author === m.author && squash(t.message) === squash(m.text)),
     );
     expect(extra).toEqual([]);
@@ -96,7 +97,7 @@ describe.skipIf(!present)('conformance: invariants on every sample', () => {
     const b = (await importChat({ fileName: 'p2.txt', bytes: read('lucasrodes-whatstk__lorem-merge-part2.txt') }))
       .conversation;
     const merged = mergeConversations(a, b);
-    expect(new Set(merged.messages.map((m) => m.id)).size).toBe(merged.messages.length);
+    expect(new Set(list(merged.messages).map((m) => m.id)).size).toBe(merged.messages.length);
     expect(merged.messages.length).toBeLessThanOrEqual(a.messages.length + b.messages.length);
   });
 });

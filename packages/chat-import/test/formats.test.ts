@@ -1,18 +1,22 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ChatSelectionError, detectFormat, importChat, mergeConversations } from '../src/index.ts';
-import { fixture, fromText, load } from './helpers.ts';
+import { fixture, fromText, list, load } from './helpers.ts';
 
 describe('Telegram Desktop result.json', () => {
   it('reads a single chat: service messages, entity arrays, replies, edits, media not included', async () => {
     const c = await load('telegram-single.json');
     expect(c.source).toMatchObject({ format: 'telegram', variant: 'telegram-single-chat' });
     expect(c.title).toBe('Night team');
-    expect(c.messages[0]).toMatchObject({ kind: 'system', author: null, timestamp: '2021-03-01T09:00:00+00:00' });
-    expect(c.messages[2]).toMatchObject({ text: 'See https://nhs.uk now', edited: true, replyTo: c.messages[1]?.id });
-    expect(c.messages[3]?.attachments[0]).toMatchObject({ kind: 'image', included: false });
-    expect(c.messages[4]?.timestamp).toBe('2021-07-01T09:05:00+01:00');
-    expect(c.messages[4]?.attachments[0]).toMatchObject({
+    expect(list(c.messages)[0]).toMatchObject({ kind: 'system', author: null, timestamp: '2021-03-01T09:00:00+00:00' });
+    expect(list(c.messages)[2]).toMatchObject({
+      text: 'See https://nhs.uk now',
+      edited: true,
+      replyTo: list(c.messages)[1]?.id,
+    });
+    expect(list(c.messages)[3]?.attachments[0]).toMatchObject({ kind: 'image', included: false });
+    expect(list(c.messages)[4]?.timestamp).toBe('2021-07-01T09:05:00+01:00');
+    expect(list(c.messages)[4]?.attachments[0]).toMatchObject({
       fileName: 'files/scan.pdf',
       kind: 'document',
       included: false,
@@ -27,7 +31,7 @@ describe('Telegram Desktop result.json', () => {
     await expect(load('telegram-full.json')).rejects.toThrow(/Ana, Ward 9/);
     const c = await load('telegram-full.json', { chat: 'Ward 9' });
     expect(c.source.variant).toBe('telegram-full-export');
-    expect(c.messages.map((m) => m.text)).toEqual(['hello']);
+    expect(list(c.messages).map((m) => m.text)).toEqual(['hello']);
   });
 });
 
@@ -94,21 +98,21 @@ describe('Slack workspace export', () => {
   it('reads channels, DMs and group DMs with names, threads, subtypes and files', async () => {
     const { conversation: c } = await importChat({ fileName: 'workspace.zip', bytes: zip });
     expect(c.source.format).toBe('slack');
-    const ward = c.messages.filter((m) => m.channel === '#ward-7');
+    const ward = list(c.messages).filter((m) => m.channel === '#ward-7');
     expect(ward[0]).toMatchObject({ kind: 'system', author: null });
     expect(ward[1]).toMatchObject({ author: 'Ana Lee', text: 'Hi @Ben Okafor, see NHS (https://nhs.uk) & bed 4' });
     expect(ward[2]).toMatchObject({ replyTo: ward[1]?.id, thread: '1614589260.000200', edited: true });
     expect(ward[3]?.attachments[0]).toMatchObject({ fileName: 'scan.pdf', kind: 'document', included: false });
     expect(ward[4]?.kind).toBe('deleted');
-    expect(c.messages.find((m) => m.text === 'private')?.channel).toBe('DM: Ana Lee, Ben Okafor');
-    expect(c.messages.find((m) => m.text === 'group dm')?.channel).toBe('#mpdm-ana--ben-1');
+    expect(list(c.messages).find((m) => m.text === 'private')?.channel).toBe('DM: Ana Lee, Ben Okafor');
+    expect(list(c.messages).find((m) => m.text === 'group dm')?.channel).toBe('#mpdm-ana--ben-1');
     expect(c.reconciliation).toEqual({ linesRead: 8, linesPlaced: 8 });
     expect(c.warnings.some((w) => w.raw !== undefined && /no valid "ts"/.test(w.message))).toBe(true);
   });
 
   it('keeps only the chosen conversation with --chat', async () => {
     const { conversation: c } = await importChat({ fileName: 'workspace.zip', bytes: zip }, { chat: 'ward-7' });
-    expect(new Set(c.messages.map((m) => m.channel))).toEqual(new Set(['#ward-7']));
+    expect(new Set(list(c.messages).map((m) => m.channel))).toEqual(new Set(['#ward-7']));
     expect(c.title).toBe('#ward-7');
   });
 });
@@ -117,28 +121,32 @@ describe('Signal and CSV', () => {
   it('reads signal-export markdown', async () => {
     const c = await load('signal-chat.md');
     expect(c.source.variant).toBe('signal-export-markdown');
-    expect(c.messages.map((m) => [m.author, m.text])).toEqual([
+    expect(list(c.messages).map((m) => [m.author, m.text])).toEqual([
       ['Me', 'Hi'],
       ['Sam', 'Hello\nsecond line'],
       ['Sam', '![photo](media/photo.jpg)'],
     ]);
-    expect(c.messages[2]?.attachments[0]).toMatchObject({ kind: 'image', included: false });
+    expect(list(c.messages)[2]?.attachments[0]).toMatchObject({ kind: 'image', included: false });
   });
 
   it('reads signal-export JSON lines and keeps a bad line as a warning', async () => {
     const c = await load('signal-data.jsonl');
     expect(c.source.variant).toBe('signal-export-jsonl');
-    expect(c.messages[1]?.attachments[0]?.fileName).toBe('photo.jpg');
+    expect(list(c.messages)[1]?.attachments[0]?.fileName).toBe('photo.jpg');
     expect(c.warnings.find((w) => w.line === 3)?.raw).toBe('not json');
     expect(c.reconciliation).toEqual({ linesRead: 3, linesPlaced: 3 });
   });
 
   it('reads the CSV layout: quoted multi-line fields, offsets, system rows, bad rows as warnings', async () => {
     const c = await load('layout.csv');
-    expect(c.messages[0]).toMatchObject({ author: 'Ana', text: 'Hello, ward', timestamp: '2021-02-03T10:00:00+00:00' });
-    expect(c.messages[1]).toMatchObject({ text: 'Two\nlines', edited: true, source: { line: 3, lineEnd: 4 } });
-    expect(c.messages[1]?.attachments[0]).toMatchObject({ fileName: 'scan.pdf', kind: 'document' });
-    expect(c.messages[2]).toMatchObject({ kind: 'system', author: null });
+    expect(list(c.messages)[0]).toMatchObject({
+      author: 'Ana',
+      text: 'Hello, ward',
+      timestamp: '2021-02-03T10:00:00+00:00',
+    });
+    expect(list(c.messages)[1]).toMatchObject({ text: 'Two\nlines', edited: true, source: { line: 3, lineEnd: 4 } });
+    expect(list(c.messages)[1]?.attachments[0]).toMatchObject({ fileName: 'scan.pdf', kind: 'document' });
+    expect(list(c.messages)[2]).toMatchObject({ kind: 'system', author: null });
     expect(c.warnings.find((w) => w.line === 6)?.raw).toContain('not-a-date');
     expect(c.reconciliation).toEqual({ linesRead: 6, linesPlaced: 6 });
   });
@@ -160,7 +168,7 @@ describe('detection and merging', () => {
     const a = await fromText(`${lines.slice(0, 7).join('\n')}\n`, 'part1.txt');
     const b = await fromText(`${lines.slice(4).join('\n')}\n`, 'part2.txt');
     const merged = mergeConversations(a, b);
-    expect(merged.messages.map((m) => m.text)).toEqual(lines.map((_, i) => `message ${i}`));
+    expect(list(merged.messages).map((m) => m.text)).toEqual(lines.map((_, i) => `message ${i}`));
     expect(merged.sources?.map((s) => s.fileName)).toEqual(['part1.txt', 'part2.txt']);
     expect(merged.participants.map((p) => p.messageCount).reduce((x, y) => x + y)).toBe(10);
   });

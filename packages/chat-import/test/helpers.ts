@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ImportOptions } from '../src/index.ts';
+import type { ImportOptions, Message, MessageList } from '../src/index.ts';
 import { importChat } from '../src/index.ts';
 
 export const fixture = (name: string): Uint8Array =>
@@ -11,3 +11,5 @@ export async function load(name: string, options: ImportOptions = {}) {
 export async function fromText(text: string, fileName = 'chat.txt', options: ImportOptions = {}) {
   return (await importChat({ fileName, bytes: utf8(text) }, options)).conversation;
 }
+/** A conversation's messages as an array, for assertions that use array methods (the list itself is read-only). */
+export const list = (messages: MessageList): Message[] => Array.from(messages);

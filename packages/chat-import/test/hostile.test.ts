@@ -9,7 +9,7 @@ import {
   LimitExceededError,
   UnsupportedFormatError,
 } from '../src/index.ts';
-import { utf8 } from './helpers.ts';
+import { list, utf8 } from './helpers.ts';
 
 const run = (fileName: string, bytes: Uint8Array, options = {}) => importChat({ fileName, bytes }, options);
 
@@ -44,7 +44,7 @@ describe('hostile and broken input', () => {
       ...utf8('\n'),
     ]);
     const { conversation: c } = await run('a.txt', bytes);
-    expect(c.messages[1]?.text).toContain('\ufffd');
+    expect(list(c.messages)[1]?.text).toContain('\ufffd');
     expect(c.warnings.some((w) => w.line === 2 && /U\+FFFD/.test(w.message))).toBe(true);
   });
 
@@ -53,9 +53,9 @@ describe('hostile and broken input', () => {
     const le = new Uint8Array(text.length * 2);
     for (let i = 0; i < text.length; i++) le[i * 2] = text.charCodeAt(i);
     const withBom = new Uint8Array([0xff, 0xfe, ...le]);
-    expect((await run('a.txt', withBom)).conversation.messages[0]?.text).toBe('héllo');
+    expect(list((await run('a.txt', withBom)).conversation.messages)[0]?.text).toBe('héllo');
     const guessed = await run('a.txt', le);
-    expect(guessed.conversation.messages[0]?.text).toBe('héllo');
+    expect(list(guessed.conversation.messages)[0]?.text).toBe('héllo');
     expect(guessed.conversation.warnings.some((w) => /UTF-16LE/.test(w.message))).toBe(true);
   });
 
@@ -93,7 +93,7 @@ describe('hostile and broken input', () => {
     bytes.set(line, head.length);
     bytes.set(tail, head.length + line.length);
     const { conversation: c } = await run('chat.txt', bytes);
-    expect(c.messages.map((m) => m.text)).toEqual(['before', 'after']);
+    expect(list(c.messages).map((m) => m.text)).toEqual(['before', 'after']);
     expect(c.warnings.some((w) => w.line === 2 && /maxLineLength/.test(w.message))).toBe(true);
     expect(c.reconciliation).toEqual({ linesRead: 3, linesPlaced: 3 });
   }, 60_000);

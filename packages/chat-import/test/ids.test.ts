@@ -6,10 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChatSelectionError, type Conversation, importChat, mergeConversations } from '../src/index.ts';
-import { fixture, fromText, utf8 } from './helpers.ts';
+import { fixture, fromText, list, utf8 } from './helpers.ts';
 
 const expectUniqueIds = (c: Conversation): void => {
-  const ids = c.messages.map((m) => m.id);
+  const ids = list(c.messages).map((m) => m.id);
   expect(new Set(ids).size).toBe(ids.length);
   for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}(-[1-9]\d*)?$/);
 };
@@ -46,8 +46,13 @@ describe('identical messages', () => {
     const c = await fromText(
       '01/02/2021, 10:00 - Ana: Yes\n01/02/2021, 10:00 - Ana: Yes\n01/02/2021, 10:00 - Ben: Yes\n01/02/2021, 10:00 - Ana: Yes\n',
     );
-    expect(c.messages.map((m) => `${m.author}: ${m.text}`)).toEqual(['Ana: Yes', 'Ana: Yes', 'Ben: Yes', 'Ana: Yes']);
-    const [first, second, ben, third] = c.messages.map((m) => m.id);
+    expect(list(c.messages).map((m) => `${m.author}: ${m.text}`)).toEqual([
+      'Ana: Yes',
+      'Ana: Yes',
+      'Ben: Yes',
+      'Ana: Yes',
+    ]);
+    const [first, second, ben, third] = list(c.messages).map((m) => m.id);
     expect(second).toBe(`${first}-2`);
     expect(third).toBe(`${first}-3`);
     expect(ben).not.toContain('-');
@@ -58,7 +63,7 @@ describe('identical messages', () => {
     const c = await fromText(
       '01/02/2021, 10:00 - Ana: Yes\n01/02/2021, 10:05 - Ben: late\n01/02/2021, 10:00 - Ana: Yes\n01/02/2021, 10:00 - Ana: Yes\n',
     );
-    const [first, , second, third] = c.messages.map((m) => m.id);
+    const [first, , second, third] = list(c.messages).map((m) => m.id);
     expect(second).toBe(`${first}-2`);
     expect(third).toBe(`${first}-3`);
     expect(c.warnings.some((w) => w.line === 3 && /backwards/.test(w.message))).toBe(true);
@@ -69,7 +74,7 @@ describe('identical messages', () => {
     const c = await fromText(
       '01/02/2021, 10:00 - Ana: <Media omitted>\n01/02/2021, 10:01 - Ana: <Media omitted>\n01/02/2021, 10:00 - Ben: <Media omitted>\n',
     );
-    expect(new Set(c.messages.map((m) => m.id.slice(0, 16))).size).toBe(3);
+    expect(new Set(list(c.messages).map((m) => m.id.slice(0, 16))).size).toBe(3);
   });
 
   it('gives a message the same id whichever importer read it (WhatsApp and CSV)', async () => {
@@ -80,8 +85,8 @@ describe('identical messages', () => {
       'timestamp,author,text\n2021-02-01T10:00:00,Ana,hello there\n2021-02-01T10:01:00,Ana,héllo 👍\n2021-02-01T10:02:00,Ana,"two\nlines"\n',
       'chat.csv',
     );
-    expect(csv.messages.map((m) => m.text)).toEqual(whatsapp.messages.map((m) => m.text));
-    expect(csv.messages.map((m) => m.id)).toEqual(whatsapp.messages.map((m) => m.id));
+    expect(list(csv.messages).map((m) => m.text)).toEqual(list(whatsapp.messages).map((m) => m.text));
+    expect(list(csv.messages).map((m) => m.id)).toEqual(list(whatsapp.messages).map((m) => m.id));
   });
 
   it('keeps ids unique and every header a message for any mix of repeated lines (property)', async () => {
@@ -122,7 +127,7 @@ async function exportOf(lines: readonly Line[], fileName: string): Promise<Conve
   return (await importChat({ fileName, bytes: utf8(render(lines)) })).conversation;
 }
 
-const view = (c: Conversation): string[] => c.messages.map((m) => `${m.timestamp} ${m.author}: ${m.text}`);
+const view = (c: Conversation): string[] => list(c.messages).map((m) => `${m.timestamp} ${m.author}: ${m.text}`);
 
 describe('merging overlapping exports with repeated identical messages', () => {
   const chat: Line[] = [
@@ -144,7 +149,7 @@ describe('merging overlapping exports with repeated identical messages', () => {
     for (const merged of [mergeConversations(earlier, later), mergeConversations(later, earlier)]) {
       expect(merged.messages).toHaveLength(chat.length);
       expect(view(merged)).toEqual(view(full));
-      expect(merged.messages.map((m) => m.id)).toEqual(full.messages.map((m) => m.id));
+      expect(list(merged.messages).map((m) => m.id)).toEqual(list(full.messages).map((m) => m.id));
     }
   });
 
@@ -155,7 +160,7 @@ describe('merging overlapping exports with repeated identical messages', () => {
     const merged = mergeConversations(earlier, later);
     expect(merged.messages).toHaveLength(chat.length);
     expect(view(merged)).toEqual(view(full));
-    expect(new Set(merged.messages.map((m) => m.id)).size).toBe(chat.length);
+    expect(new Set(list(merged.messages).map((m) => m.id)).size).toBe(chat.length);
   });
 
   it('keeps the whole chat for any two overlapping cuts not both inside one minute (property)', async () => {
@@ -184,7 +189,7 @@ describe('merging overlapping exports with repeated identical messages', () => {
           await exportOf(lines.slice(start), 'b.txt'),
         );
         expect(view(merged)).toEqual(view(full));
-        expect(merged.messages.map((m) => m.id)).toEqual(full.messages.map((m) => m.id));
+        expect(list(merged.messages).map((m) => m.id)).toEqual(list(full.messages).map((m) => m.id));
       }),
       { numRuns: 150 },
     );
@@ -193,7 +198,7 @@ describe('merging overlapping exports with repeated identical messages', () => {
   it('merges an export with itself into itself', async () => {
     const a = await exportOf(chat, 'a.txt');
     const merged = mergeConversations(a, await exportOf(chat, 'b.txt'));
-    expect(merged.messages.map((m) => m.id)).toEqual(a.messages.map((m) => m.id));
+    expect(list(merged.messages).map((m) => m.id)).toEqual(list(a.messages).map((m) => m.id));
     expect(merged.warnings.some((w) => /no message in common/.test(w.message))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importChat } from '../src/index.ts';
-import { fixture, fromText, load, utf8 } from './helpers.ts';
+import { fixture, fromText, list, load, utf8 } from './helpers.ts';
 
 describe('WhatsApp variants (own fixtures)', () => {
   it('reads an Android UK 24-hour export: system events, multi-line, media, deleted, edited, poll, location', async () => {
@@ -42,17 +42,21 @@ describe('WhatsApp variants (own fixtures)', () => {
   it('reads an iOS US 12-hour export with U+202F, U+200E marks, the group name as author and both attachment styles', async () => {
     const c = await load('ios-us-12h.txt');
     expect(c.source.variant).toBe('ios-mdy-12h');
-    expect(c.messages[0]).toMatchObject({ kind: 'system', author: null });
-    expect(c.messages[1]).toMatchObject({ kind: 'system', author: null, text: 'Amira added Tom' });
-    expect(c.messages[2]?.timestamp).toBe('2021-01-29T13:15:00+00:00');
-    expect(c.messages[3]?.attachments[0]).toMatchObject({
+    expect(list(c.messages)[0]).toMatchObject({ kind: 'system', author: null });
+    expect(list(c.messages)[1]).toMatchObject({ kind: 'system', author: null, text: 'Amira added Tom' });
+    expect(list(c.messages)[2]?.timestamp).toBe('2021-01-29T13:15:00+00:00');
+    expect(list(c.messages)[3]?.attachments[0]).toMatchObject({
       fileName: '00000012-PHOTO-2021-01-29-13-16-00.jpg',
       kind: 'image',
     });
-    expect(c.messages[4]?.attachments[0]).toMatchObject({ fileName: 'image omitted', kind: 'image', included: false });
-    expect(c.messages[5]?.attachments[0]).toMatchObject({ fileName: '00000013-discharge.pdf', kind: 'document' });
-    expect(c.messages[6]).toMatchObject({ kind: 'deleted', timestamp: '2021-01-30T00:01:00+00:00' });
-    expect(c.messages[7]?.attachments[0]?.kind).toBe('location');
+    expect(list(c.messages)[4]?.attachments[0]).toMatchObject({
+      fileName: 'image omitted',
+      kind: 'image',
+      included: false,
+    });
+    expect(list(c.messages)[5]?.attachments[0]).toMatchObject({ fileName: '00000013-discharge.pdf', kind: 'document' });
+    expect(list(c.messages)[6]).toMatchObject({ kind: 'deleted', timestamp: '2021-01-30T00:01:00+00:00' });
+    expect(list(c.messages)[7]?.attachments[0]?.kind).toBe('location');
     expect(c.participants.map((p) => p.name)).toEqual(['Amira', 'Tom']);
   });
 
@@ -79,32 +83,32 @@ describe('WhatsApp variants (own fixtures)', () => {
   ])('reads %s as %s', async (name, variant, timestamp, index) => {
     const c = await load(name);
     expect(c.source.variant).toBe(variant);
-    expect(c.messages[index]?.timestamp).toBe(timestamp);
+    expect(list(c.messages)[index]?.timestamp).toBe(timestamp);
     expect(c.reconciliation.linesRead).toBe(c.reconciliation.linesPlaced);
     for (const p of c.participants) expect(p.name).not.toMatch(/\d:\d|[AP]M|^\s|\s$/);
   });
 
   it('keeps CRLF and LF mixed inside one message and normalises to LF', async () => {
     const c = await load('crlf-mixed.txt');
-    expect(c.messages.map((m) => m.text)).toEqual(['line one\nline two', 'reply', 'done']);
+    expect(list(c.messages).map((m) => m.text)).toEqual(['line one\nline two', 'reply', 'done']);
   });
 
   it('keeps a pasted timestamp line in another layout inside its message, with a warning', async () => {
     const c = await load('pasted-timestamp.txt');
     expect(c.messages).toHaveLength(2);
-    expect(c.messages[0]?.text).toContain('[12/02/2021, 09:00:00] Bob: the meeting moved');
-    expect(c.messages[0]?.text).toContain('12/02/2021 was a Friday');
+    expect(list(c.messages)[0]?.text).toContain('[12/02/2021, 09:00:00] Bob: the meeting moved');
+    expect(list(c.messages)[0]?.text).toContain('12/02/2021 was a Friday');
     expect(c.warnings.some((w) => w.line === 2 && /another layout/.test(w.message))).toBe(true);
   });
 
   it('infers day-first or month-first from the whole file and lets the caller override it', async () => {
     const inferred = await load('ambiguous-order.txt');
-    expect(inferred.messages[3]?.timestamp).toBe('2021-03-04T10:00:00+00:00');
+    expect(list(inferred.messages)[3]?.timestamp).toBe('2021-03-04T10:00:00+00:00');
     const forced = await load('ambiguous-order.txt', { dateOrder: 'mdy' });
-    expect(forced.messages[3]?.timestamp).toBe('2021-04-03T10:00:00+01:00');
+    expect(list(forced.messages)[3]?.timestamp).toBe('2021-04-03T10:00:00+01:00');
     const late = await fromText('01/02/2021, 10:00 - A: x\n01/13/2021, 10:00 - B: y\n');
     expect(late.source.variant).toBe('android-mdy-24h');
-    expect(late.messages[0]?.timestamp).toBe('2021-01-02T10:00:00+00:00');
+    expect(list(late.messages)[0]?.timestamp).toBe('2021-01-02T10:00:00+00:00');
   });
 
   it('places lines before the first header in a warning with their raw text', async () => {
@@ -144,7 +148,7 @@ describe('WhatsApp variants (own fixtures)', () => {
       'IMG-20210129-WA0001.jpg': new Uint8Array([9]),
     });
     const a = await importChat({ fileName: 'x.zip', bytes: android });
-    expect(a.conversation.messages[0]).toMatchObject({
+    expect(list(a.conversation.messages)[0]).toMatchObject({
       text: 'caption',
       attachments: [{ fileName: 'IMG-20210129-WA0001.jpg', included: true }],
     });
@@ -152,7 +156,7 @@ describe('WhatsApp variants (own fixtures)', () => {
 
   it('reads the autumn repeated hour in file order and flags the spring gap', async () => {
     const autumn = await load('dst-autumn.txt');
-    expect(autumn.messages.map((m) => m.timestamp)).toEqual([
+    expect(list(autumn.messages).map((m) => m.timestamp)).toEqual([
       '2021-10-31T00:30:00+01:00',
       '2021-10-31T01:10:00+01:00',
       '2021-10-31T01:50:00+01:00',
@@ -162,18 +166,18 @@ describe('WhatsApp variants (own fixtures)', () => {
     ]);
     expect(autumn.warnings.some((w) => /backwards/.test(w.message))).toBe(false);
     const spring = await load('dst-spring.txt');
-    expect(spring.messages[1]?.timestamp).toBe('2021-03-28T02:30:00+01:00');
+    expect(list(spring.messages)[1]?.timestamp).toBe('2021-03-28T02:30:00+01:00');
     expect(spring.warnings.some((w) => w.line === 2 && /does not exist/.test(w.message))).toBe(true);
     const ny = await load('dst-autumn.txt', { timeZone: 'America/New_York' });
-    expect(ny.messages[0]?.timestamp).toBe('2021-10-31T00:30:00-04:00');
+    expect(list(ny.messages)[0]?.timestamp).toBe('2021-10-31T00:30:00-04:00');
   });
 
   it('gives stable ids: same file, same ids; repeated identical messages stay distinct', async () => {
     const a = await load('android-uk-24h.txt');
     const b = await load('android-uk-24h.txt');
-    expect(a.messages.map((m) => m.id)).toEqual(b.messages.map((m) => m.id));
+    expect(list(a.messages).map((m) => m.id)).toEqual(list(b.messages).map((m) => m.id));
     const twice = await fromText('01/02/2021, 10:00 - A: ok\n01/02/2021, 10:00 - A: ok\n');
-    expect(new Set(twice.messages.map((m) => m.id)).size).toBe(2);
+    expect(new Set(list(twice.messages).map((m) => m.id)).size).toBe(2);
     expect(fixture('android-uk-24h.txt').length).toBeGreaterThan(0);
   });
 });

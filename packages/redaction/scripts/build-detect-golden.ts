@@ -36,7 +36,7 @@ function proposalRow(p: Proposal): unknown[] {
 
 const golden = {
   participants: conversation.participants,
-  messages: conversation.messages.map((m) => [m.id, m.author, m.text]),
+  messages: Array.from(conversation.messages).map((m) => [m.id, m.author, m.text]),
   results: Object.fromEntries(
     Object.entries(cases).map(([name, options]) => {
       const result = detectPersonalDataSync(conversation, options);

@@ -49,7 +49,7 @@ export function applyDecisions(
 ): AppliedDecisions {
   const byId = new Map<string, Proposal>();
   for (const p of proposals) byId.set(p.id, { ...p });
-  const messages = new Map(conversation.messages.map((m) => [m.id, m]));
+  const messages = new Map(Array.from(conversation.messages, (m) => [m.id, m]));
   const log: DecisionLogEntry[] = [];
   const attachments = new Map<string, { disclose: boolean; reason: string }>();
   for (const [index, d] of decisions.entries()) {

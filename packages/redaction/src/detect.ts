@@ -371,7 +371,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   // Pass 1: names found by strong cues anywhere in the chat become known names for every message.
   if (names) {
     for (let i = 0; i < count; i++) {
-      const text = (messages[i] as Message).text;
+      const text = (messages.at(i) as Message).text;
       if (text.length > 0) discoverNames(text, context.known);
       if ((i + 1) % chunk === 0) yield i + 1;
     }
@@ -388,7 +388,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   // Candidates of messages with kept spans (rare: the SAR subject, kept staff), needed to decide them again.
   const keptCandidates = new Map<number, Candidate[]>();
   for (let i = 0; i < count; i++) {
-    const message = messages[i] as Message;
+    const message = messages.at(i) as Message;
     const candidates = findCandidates(message, context, recognisers);
     proposalAt[i] = proposals.length;
     keptAt[i] = kept.length;
@@ -411,7 +411,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
     const p1 = proposalAt[i + 1] as number;
     const k0 = keptAt[i] as number;
     const k1 = keptAt[i + 1] as number;
-    const message = messages[i] as Message;
+    const message = messages.at(i) as Message;
     const more =
       message.text.length > 0 ? scanConsistent(message.text, confirmed, proposals, p0, p1, kept, k0, k1) : NONE;
     if (more.length === 0) {

@@ -20,14 +20,16 @@ describe('a name proposed anywhere in a chat is proposed wherever it is used as 
         fileName: 'chat.txt',
         bytes: new TextEncoder().encode(chat.exportText),
       });
-      expect(conversation.messages.map((m) => m.text)).toEqual(chat.messages.map((m) => m.text));
+      expect(Array.from(conversation.messages).map((m) => m.text)).toEqual(
+        Array.from(chat.messages).map((m) => m.text),
+      );
       const result = detectPersonalDataSync(conversation, { mode: 'foi' });
       const redactedWords = new Set(
         result.proposals.filter((p) => p.category === 'person-name').flatMap((p) => words(p.text)),
       );
       const visible: string[] = [];
       for (const [i, gold] of chat.messages.entries()) {
-        const id = conversation.messages[i]?.id;
+        const id = Array.from(conversation.messages)[i]?.id;
         const mine = result.proposals.filter((p) => p.messageId === id);
         for (const span of gold.spans) {
           if (span.label !== 'person-name') continue;
@@ -48,7 +50,7 @@ describe('consistency rules', () => {
   const detect = (texts: string[]): string[][] => {
     const chat = conv(texts.map((t, i) => msg(`m${i}`, 'Sam Jones', t)));
     const result = detectPersonalDataSync(chat, { mode: 'foi' });
-    return chat.messages.map((m) =>
+    return Array.from(chat.messages).map((m) =>
       result.proposals.filter((p) => p.messageId === m.id && p.category === 'person-name').map((p) => p.text),
     );
   };

@@ -25,7 +25,7 @@ const conversation: Conversation = {
   source: { fileName: 'synthetic.txt', sha256: '0'.repeat(64), format: 'whatsapp', variant: 'synthetic' },
   timeZone: 'Europe/London',
   participants: golden.participants,
-  messages: golden.messages.map(([id, author, text]) => msg(id, author, text)),
+  messages: Array.from(golden.messages).map(([id, author, text]) => msg(id, author, text)),
   warnings: [],
   reconciliation: { linesRead: golden.messages.length, linesPlaced: golden.messages.length },
 };
@@ -46,7 +46,7 @@ describe('detection gives exactly the golden results', () => {
       const result = detectPersonalDataSync(conversation, expected.options);
       expect(result.proposals.map(row)).toEqual(expected.proposals);
       for (const p of result.proposals) {
-        const message = conversation.messages.find((m) => m.id === p.messageId);
+        const message = Array.from(conversation.messages).find((m) => m.id === p.messageId);
         expect(p.text).toBe(message?.text.slice(p.start, p.end));
         expect(p.id).toBe(`${p.messageId}:${p.start}-${p.end}:${p.category}`);
       }

@@ -11,8 +11,10 @@ describe('synthetic export → importChat → detection', () => {
         fileName: `ward-${style}.txt`,
         bytes: new TextEncoder().encode(chat.exportText),
       });
-      const gold = chat.messages.filter((m) => m.author !== null && !m.attachment);
-      const imported = conversation.messages.filter((m) => m.kind === 'message' && m.attachments.length === 0);
+      const gold = Array.from(chat.messages).filter((m) => m.author !== null && !m.attachment);
+      const imported = Array.from(conversation.messages).filter(
+        (m) => m.kind === 'message' && m.attachments.length === 0,
+      );
       expect(imported.map((m) => m.text)).toEqual(gold.map((m) => m.text));
       const result = detectPersonalDataSync(conversation, { mode: 'foi' });
       const byText = new Map(imported.map((m, i) => [m.id, gold[i]]));

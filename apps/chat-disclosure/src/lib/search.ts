@@ -15,7 +15,7 @@ export interface SearchableMessage {
 
 /** Builds the index of a conversation; yields between chunks so the worker can answer other calls and be cancelled. */
 export async function buildSearchIndex(
-  messages: readonly SearchableMessage[],
+  messages: { readonly length: number; at(index: number): SearchableMessage | undefined },
   options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; chunk?: number } = {},
 ): Promise<MiniSearch<SearchableMessage>> {
   const index = new MiniSearch<SearchableMessage>({
@@ -27,7 +27,13 @@ export async function buildSearchIndex(
   const chunk = options.chunk ?? 5000;
   for (let at = 0; at < messages.length; at += chunk) {
     options.signal?.throwIfAborted();
-    index.addAll(messages.slice(at, at + chunk));
+    const batch: SearchableMessage[] = [];
+    for (let i = at; i < Math.min(at + chunk, messages.length); i++) {
+      // Only the fields the index reads: a message from the columnar list is built on read and dropped after.
+      const { id, author, text } = messages.at(i) as SearchableMessage;
+      batch.push({ id, author, text });
+    }
+    index.addAll(batch);
     options.onProgress?.(Math.min(at + chunk, messages.length), messages.length);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }

@@ -81,7 +81,7 @@ function summarise(archive: ImportedArchive): ArchiveSummary {
     variant: conversation.source.variant,
     title: conversation.title,
     participants: conversation.participants.map((participant) => participant.name),
-    firstMessage: messages[0]?.timestamp ?? null,
+    firstMessage: messages.at(0)?.timestamp ?? null,
     lastMessage: messages.at(-1)?.timestamp ?? null,
     messageCount: messages.length,
     attachmentCount,
@@ -170,7 +170,7 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
     () => applyDecisions(merged.conversation, detection.proposals, input.decisions, input.mode).proposals,
   );
 
-  const messages = merged.conversation.messages;
+  const messages = Array.from(merged.conversation.messages);
   index = await timed(timings, 'index', () =>
     buildSearchIndex(messages, {
       signal,

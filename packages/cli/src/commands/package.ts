@@ -109,7 +109,7 @@ export const packageCommand: Command = {
 
     const type = mode === 'foi' ? 'foi' : 'sar';
     const due = computeDeadline({ type, received }).due;
-    const first = conversation.messages[0]?.timestamp.slice(0, 10);
+    const first = conversation.messages.at(0)?.timestamp.slice(0, 10);
     const last = conversation.messages.at(-1)?.timestamp.slice(0, 10);
     const searched =
       (values.searched as string | undefined) ??

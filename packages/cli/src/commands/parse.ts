@@ -53,7 +53,7 @@ export const parseCommand: Command = {
       timeZone: c.timeZone,
       source: { fileName: c.source.fileName, sha256: c.source.sha256 },
       participants: c.participants,
-      messages: c.messages.map((m) => ({
+      messages: Array.from(c.messages, (m) => ({
         id: m.id,
         timestamp: m.timestamp,
         author: m.author,
