@@ -78,9 +78,8 @@ export class IdHasher {
   addNumber(value: number): void {
     this.addLanes((value % 4294967296) | 0, Math.floor(value / 4294967296) | 0);
   }
-  /** Final mix of both lanes as 16 hex digits. */
-  hex(): string {
-    // MurmurHash3's finaliser on each lane (a bijection, so the two lanes keep their 64 bits).
+  /** Final mix of both lanes (MurmurHash3's finaliser on each, a bijection, so they keep their 64 bits) into `out`. */
+  finish(out: Int32Array, at: number): void {
     let a = this.h1;
     a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
     a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
@@ -89,25 +88,36 @@ export class IdHasher {
     b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
     b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
     b ^= b >>> 16;
-    const c = HEX_CODES;
-    // One flat string from 16 char codes: much cheaper than toString(16) + padStart for a million ids.
-    return String.fromCharCode(
-      c[(a >>> 28) & 15] as number,
-      c[(a >>> 24) & 15] as number,
-      c[(a >>> 20) & 15] as number,
-      c[(a >>> 16) & 15] as number,
-      c[(a >>> 12) & 15] as number,
-      c[(a >>> 8) & 15] as number,
-      c[(a >>> 4) & 15] as number,
-      c[a & 15] as number,
-      c[(b >>> 28) & 15] as number,
-      c[(b >>> 24) & 15] as number,
-      c[(b >>> 20) & 15] as number,
-      c[(b >>> 16) & 15] as number,
-      c[(b >>> 12) & 15] as number,
-      c[(b >>> 8) & 15] as number,
-      c[(b >>> 4) & 15] as number,
-      c[b & 15] as number,
-    );
+    out[at] = a;
+    out[at + 1] = b;
   }
+  /** Final mix of both lanes as 16 hex digits. */
+  hex(): string {
+    const out = new Int32Array(2);
+    this.finish(out, 0);
+    return laneHex(out[0] as number, out[1] as number);
+  }
+}
+
+/** Two finalised 32-bit lanes as 16 lower-case hex digits: one flat string from char codes (cheap for many ids). */
+export function laneHex(a: number, b: number): string {
+  const c = HEX_CODES;
+  return String.fromCharCode(
+    c[(a >>> 28) & 15] as number,
+    c[(a >>> 24) & 15] as number,
+    c[(a >>> 20) & 15] as number,
+    c[(a >>> 16) & 15] as number,
+    c[(a >>> 12) & 15] as number,
+    c[(a >>> 8) & 15] as number,
+    c[(a >>> 4) & 15] as number,
+    c[a & 15] as number,
+    c[(b >>> 28) & 15] as number,
+    c[(b >>> 24) & 15] as number,
+    c[(b >>> 20) & 15] as number,
+    c[(b >>> 16) & 15] as number,
+    c[(b >>> 12) & 15] as number,
+    c[(b >>> 8) & 15] as number,
+    c[(b >>> 4) & 15] as number,
+    c[b & 15] as number,
+  );
 }

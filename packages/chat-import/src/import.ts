@@ -16,7 +16,7 @@ import { signal as signalImporter } from './formats/signal.ts';
 import { slack } from './formats/slack.ts';
 import { telegram } from './formats/telegram.ts';
 import { whatsapp } from './formats/whatsapp.ts';
-import { hashText, IdHasher, sha256Hex, textLanes } from './hash.ts';
+import { hashText, IdHasher, laneHex, sha256Hex, textLanes } from './hash.ts';
 import type {
   Attachment,
   ChatFormat,
@@ -33,6 +33,7 @@ import {
   type ResolvedOptions,
   resolveOptions,
 } from './options.ts';
+import { HAS_ATTACHMENTS, type MessageTable } from './table.ts';
 import { ZoneClock } from './time.ts';
 import { type ArchiveEntry, isZip, unpackZip } from './zip.ts';
 
@@ -216,7 +217,8 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
   };
   const notes: ImportWarning[] = [];
   checkAbort();
-  const sha = sha256Hex(source.bytes);
+  // Web Crypto hashes a copy of the bytes on another thread; it is awaited before parsing (see below).
+  const shaPending = sha256Hex(source.bytes);
 
   await stage('unpack', 0);
   const { entries, fromZip } = unpack(source, opts, notes);
@@ -230,23 +232,27 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
 
   await stage('parse', 0);
   const sink = new MessageSink();
-  const context: ParseContext = { input, options: opts, sink, notes, checkAbort };
-  const result = importer.parse(context);
+  // The copy Web Crypto made is freed only once its result has been taken: importers pause after their first pass,
+  // so a large export's copy is gone before the messages are built and never adds to the peak.
+  const pause = async (): Promise<void> => {
+    await shaPending;
+    await nextTurn();
+    checkAbort();
+  };
+  const context: ParseContext = { input, options: opts, sink, notes, checkAbort, pause };
+  const result = await importer.parse(context);
+  const sha = await shaPending;
 
   await stage('resolve-times', 0);
-  resolveTimes(sink, opts.timeZone, notes);
+  resolveTimes(sink.table, opts.timeZone, notes);
 
   await stage('reconcile', 0);
-  const messages = sink.messages;
-  assignIds(sink);
+  const table = sink.table;
+  assignIds(table);
   let linesPlaced = 0;
-  let replies = false;
-  for (const m of messages) {
-    linesPlaced += m.source.lineEnd - m.source.line + 1;
-    if (m.replyTo !== undefined) replies = true;
-  }
-  if (replies) mapReplies(messages);
-  const participants = countParticipants(messages, result.nativeIds);
+  for (let i = 0; i < table.length; i++) linesPlaced += (table.lineEnd[i] as number) - (table.line[i] as number) + 1;
+  if (table.extras.size > 0) mapReplies(table);
+  const participants = countTableParticipants(table, result.nativeIds);
   for (const w of sink.warnings) linesPlaced += (w.lineEnd ?? w.line) - w.line + 1;
   const warnings = [...sink.warnings, ...notes];
   if (linesPlaced !== sink.linesRead) {
@@ -260,10 +266,10 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
   );
   const conversation: Conversation = {
     title: result.title,
-    source: { fileName: source.fileName, sha256: await sha, format: importer.format, variant: result.variant },
+    source: { fileName: source.fileName, sha256: sha, format: importer.format, variant: result.variant },
     timeZone: opts.timeZone,
     participants,
-    messages,
+    messages: table,
     warnings,
     reconciliation: { linesRead: sink.linesRead, linesPlaced },
   };
@@ -271,114 +277,127 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
   return { conversation, media: result.media };
 }
 
-function resolveTimes(sink: MessageSink, zone: string, notes: ImportWarning[]): void {
+function resolveTimes(table: MessageTable, zone: string, notes: ImportWarning[]): void {
   const clock = new ZoneClock(zone);
-  const { messages, when, isUtc } = sink;
+  table.useClock(clock);
+  const { when, isUtc, offsetMs } = table;
+  const channels = table.extras.size > 0;
   const previous = new Map<string, number>();
   let prevKey = '';
   let prev = Number.NEGATIVE_INFINITY;
   // The last local time read without trouble, and what it resolved to: a minute-precision chat repeats it often.
   let lastLocal = Number.NaN;
   let lastUtc = 0;
-  let lastIso = '';
-  for (let i = 0; i < messages.length; i++) {
-    const message = messages[i] as Message;
-    const key = message.channel ?? '';
-    if (key !== prevKey) {
-      previous.set(prevKey, prev);
-      prev = previous.get(key) ?? Number.NEGATIVE_INFINITY;
-      prevKey = key;
+  let lastOffset = 0;
+  const where = (i: number) => ({ line: table.line[i] as number, file: table.files[table.file[i] as number] });
+  for (let i = 0; i < table.length; i++) {
+    if (channels) {
+      const key = table.extrasAt(i)?.channel ?? '';
+      if (key !== prevKey) {
+        previous.set(prevKey, prev);
+        prev = previous.get(key) ?? Number.NEGATIVE_INFINITY;
+        prevKey = key;
+      }
     }
     const value = when[i] as number;
     let utc: number;
     if (isUtc[i]) {
       utc = value;
-      message.timestamp = clock.iso(utc, clock.offsetAt(utc));
+      offsetMs[i] = clock.offsetAt(utc);
     } else if (value === lastLocal) {
       utc = lastUtc;
-      message.timestamp = lastIso;
+      offsetMs[i] = lastOffset;
     } else {
-      const r = clock.resolve(value, prev);
-      utc = r.utcMs;
-      message.timestamp = clock.iso(utc, r.offsetMs);
-      if (r.status === 'ok') {
+      // Most days have no clock change: their offset is known without building a resolution.
+      const stable = clock.stableOffset(value);
+      if (!Number.isNaN(stable)) {
+        utc = value - stable;
+        offsetMs[i] = stable;
         lastLocal = value;
         lastUtc = utc;
-        lastIso = message.timestamp;
+        lastOffset = stable;
       } else {
-        lastLocal = Number.NaN;
-        notes.push({
-          line: message.source.line,
-          file: message.source.file,
-          message:
-            r.status === 'gap'
-              ? `The local time on line ${message.source.line} does not exist in ${zone} (the clocks went forward); read as ${message.timestamp}.`
-              : `The local time on line ${message.source.line} occurs twice in ${zone} (the clocks went back); read as ${message.timestamp} to keep the file's order.`,
-        });
+        const r = clock.resolve(value, prev);
+        utc = r.utcMs;
+        offsetMs[i] = r.offsetMs;
+        if (r.status === 'ok') {
+          lastLocal = value;
+          lastUtc = utc;
+          lastOffset = r.offsetMs;
+        } else {
+          lastLocal = Number.NaN;
+          when[i] = utc;
+          const { line, file } = where(i);
+          const timestamp = table.timestampAt(i);
+          notes.push({
+            line,
+            file,
+            message:
+              r.status === 'gap'
+                ? `The local time on line ${line} does not exist in ${zone} (the clocks went forward); read as ${timestamp}.`
+                : `The local time on line ${line} occurs twice in ${zone} (the clocks went back); read as ${timestamp} to keep the file's order.`,
+          });
+        }
       }
     }
+    when[i] = utc;
     if (utc < prev) {
+      const { line, file } = where(i);
       notes.push({
-        line: message.source.line,
-        file: message.source.file,
-        message: `Time goes backwards on line ${message.source.line}: ${message.timestamp} is earlier than the message before it.`,
+        line,
+        file,
+        message: `Time goes backwards on line ${line}: ${table.timestampAt(i)} is earlier than the message before it.`,
       });
     }
-    when[i] = utc;
     prev = utc;
   }
 }
 
 const hasher = new IdHasher();
 
-function kindCode(kind: Message['kind']): number {
-  return kind === 'message' ? 1 : kind === 'system' ? 2 : kind === 'deleted' ? 3 : 4;
-}
-
 /**
- * Hashes what makes a message the same message in two exports: instant, author, kind, text, attachment names and
- * channel. The text's hash comes from the sink when the parser made it while copying the text.
+ * Hashes what makes a message the same message in two exports — instant, author, kind, text, attachment names and
+ * channel — into `table.idHash` at row `i`. The text's hash comes from the table when the parser made it while
+ * copying the text; authors' text hashes are cached by author index in `authorLanes` (`authorDone` marks them).
  */
-function contentHash(
-  message: Message,
-  utc: number,
-  sink: MessageSink,
-  i: number,
-  authorLanes: Map<string, readonly [number, number]>,
-): string {
+function contentHash(table: MessageTable, i: number, authorLanes: Int32Array, authorDone: Uint8Array): void {
   hasher.reset();
-  hasher.addNumber(utc);
-  hasher.addNumber(kindCode(message.kind));
-  const author = message.author;
-  if (author !== null) {
-    // Authors repeat: their text hash is cached (importers share one string per name, so the map hits by identity).
-    let lanes = authorLanes.get(author);
-    if (lanes === undefined) {
+  hasher.addNumber(table.when[i] as number);
+  // Kind codes 1-4 (message, system, deleted, poll), as ids have always been made.
+  hasher.addLanes((table.kind[i] as number) + 1, 0);
+  const a = table.author[i] as number;
+  if (a >= 0) {
+    if (authorDone[a] !== 1) {
+      const author = table.authors[a] as string;
       hashText(author, 0, author.length);
-      lanes = [textLanes[0] as number, textLanes[1] as number];
-      if (authorLanes.size < 10_000) authorLanes.set(author, lanes);
+      authorLanes[2 * a] = textLanes[0] as number;
+      authorLanes[2 * a + 1] = textLanes[1] as number;
+      authorDone[a] = 1;
     }
-    hasher.addLanes(lanes[0], lanes[1]);
+    hasher.addLanes(authorLanes[2 * a] as number, authorLanes[2 * a + 1] as number);
   }
-  if (sink.hashed[i] === 1) hasher.addLanes(sink.textHash[2 * i] as number, sink.textHash[2 * i + 1] as number);
-  else hasher.add(message.text);
-  const attachments = message.attachments;
-  for (let k = 0; k < attachments.length; k++) hasher.add((attachments[k] as Attachment).fileName);
-  if (message.channel) hasher.add(message.channel);
-  return hasher.hex();
+  if (table.hashed[i] === 1) hasher.addLanes(table.textHash[2 * i] as number, table.textHash[2 * i + 1] as number);
+  else hasher.add(table.textAt(i));
+  const marks = table.marks[i] as number;
+  if (marks !== 0) {
+    if (marks & HAS_ATTACHMENTS) for (const attachment of table.attachmentsAt(i)) hasher.add(attachment.fileName);
+    const channel = table.extrasAt(i)?.channel;
+    if (channel) hasher.add(channel);
+  }
+  hasher.finish(table.idHash, 2 * i);
 }
 
 /**
  * Gives each message an id unique in its conversation: the content hash, and for the second and later of several
  * messages with identical content (the same instant, author, kind, text, files and channel) the content hash with
  * its occurrence number in file order, `-2`, `-3`, … . Identical content means an identical instant, so repeats are
- * looked for only among messages at the same instant: while times run forwards these are neighbours (a short list
- * per instant); instants that a backwards step in time visits again (after a clock change, say) get a map of their
+ * looked for only among messages at the same instant: while times run forwards these are neighbours (a short run
+ * per instant); instants that a backwards step in time visits again (after a clock change, say) get a list of their
  * own. Linear in the number of messages either way.
  */
-function assignIds(sink: MessageSink): void {
-  const { messages, when } = sink;
-  const n = messages.length;
+function assignIds(table: MessageTable): void {
+  const { when, idHash, occurrence } = table;
+  const n = table.length;
   // Instants reached by a step backwards: their messages may be far apart in the file.
   const revisited = new Set<number>();
   let latest = Number.NEGATIVE_INFINITY;
@@ -387,64 +406,79 @@ function assignIds(sink: MessageSink): void {
     if (t < latest) revisited.add(t);
     else latest = t;
   }
-  const authorLanes = new Map<string, readonly [number, number]>();
-  const far = new Map<number, string[]>();
-  let run: string[] = [];
+  const authorLanes = new Int32Array(table.authors.length * 2);
+  const authorDone = new Uint8Array(table.authors.length);
+  const far = new Map<number, number[]>();
+  let runStart = 0;
+  let runCounts: Map<string, number> | null = null;
   let runInstant = Number.NaN;
   for (let i = 0; i < n; i++) {
-    const message = messages[i] as Message;
     const t = when[i] as number;
-    const hash = contentHash(message, t, sink, i, authorLanes);
-    let seen: string[];
+    contentHash(table, i, authorLanes, authorDone);
+    const a = idHash[2 * i] as number;
+    const b = idHash[2 * i + 1] as number;
+    let count = 1;
     if (revisited.size > 0 && revisited.has(t)) {
-      seen = far.get(t) ?? [];
-      if (seen.length === 0) far.set(t, seen);
+      let rows = far.get(t);
+      if (rows === undefined) {
+        rows = [];
+        far.set(t, rows);
+      }
+      for (const r of rows) if (idHash[2 * r] === a && idHash[2 * r + 1] === b) count++;
+      rows.push(i);
     } else {
       if (t !== runInstant) {
         runInstant = t;
-        run = [];
+        runStart = i;
+        runCounts = null;
       }
-      seen = run;
+      // Rows runStart..i-1 at this instant come before this one (rows between them at other instants are ones a
+      // backwards step revisits). Many at one instant: count with a map instead of comparing with each.
+      if (runCounts === null && i - runStart > 32) {
+        runCounts = new Map();
+        for (let r = runStart; r < i; r++) {
+          if (when[r] !== t) continue;
+          const key = laneHex(idHash[2 * r] as number, idHash[2 * r + 1] as number);
+          runCounts.set(key, (runCounts.get(key) ?? 0) + 1);
+        }
+      }
+      if (runCounts !== null) {
+        const key = laneHex(a, b);
+        count = (runCounts.get(key) ?? 0) + 1;
+        runCounts.set(key, count);
+      } else {
+        for (let r = runStart; r < i; r++) if (idHash[2 * r] === a && idHash[2 * r + 1] === b && when[r] === t) count++;
+      }
     }
-    let count = 1;
-    if (seen.length > 0) {
-      // A long list means many messages at one instant: count with a map kept beside it instead.
-      if (seen.length > 32) count = countIn(seen, hash);
-      else for (const h of seen) if (h === hash) count++;
-    }
-    seen.push(hash);
-    message.id = count === 1 ? hash : `${hash}-${count}`;
+    occurrence[i] = count;
   }
 }
 
-const counts = new WeakMap<string[], Map<string, number>>();
-
-/** Occurrence number of `hash` about to be added to a long list of hashes (the count so far plus one). */
-function countIn(seen: string[], hash: string): number {
-  let map = counts.get(seen);
-  if (!map) {
-    map = new Map();
-    for (const h of seen) map.set(h, (map.get(h) ?? 0) + 1);
-    counts.set(seen, map);
-  }
-  const count = (map.get(hash) ?? 0) + 1;
-  map.set(hash, count);
-  return count;
-}
-
-function mapReplies(messages: Message[]): void {
+function mapReplies(table: MessageTable): void {
   const byNative = new Map<string, string>();
-  for (const m of messages) if (m.nativeId !== undefined) byNative.set(`${m.channel ?? ''}\u0000${m.nativeId}`, m.id);
+  for (const [i, extras] of table.extras) {
+    if (extras.nativeId !== undefined) byNative.set(`${extras.channel ?? ''}\u0000${extras.nativeId}`, table.idAt(i));
+  }
   if (byNative.size === 0) return;
-  for (const m of messages) {
-    if (m.replyTo !== undefined) m.replyTo = byNative.get(`${m.channel ?? ''}\u0000${m.replyTo}`) ?? m.replyTo;
+  for (const extras of table.extras.values()) {
+    if (extras.replyTo !== undefined)
+      extras.replyTo = byNative.get(`${extras.channel ?? ''}\u0000${extras.replyTo}`) ?? extras.replyTo;
   }
 }
 
 const PHONE = /^\+?[\d\s\u2011\-().]{7,}$/;
 
+/** A participant record for a name, with its native id and its phone number where the name is one. */
+function participant(name: string, messageCount: number, nativeIds?: Map<string, string>): Participant {
+  const p: Participant = { name, messageCount };
+  const nativeId = nativeIds?.get(name);
+  if (nativeId) p.nativeId = nativeId;
+  if (PHONE.test(name)) p.phone = (name.trim().startsWith('+') ? '+' : '') + name.replace(/\D/g, '');
+  return p;
+}
+
 /** Participants in order of first appearance, with message counts and phone numbers where the name is one. */
-export function countParticipants(messages: readonly Message[], nativeIds?: Map<string, string>): Participant[] {
+export function countParticipants(messages: Iterable<Message>, nativeIds?: Map<string, string>): Participant[] {
   const byName = new Map<string, Participant>();
   let lastName = '';
   let last: Participant | undefined;
@@ -456,10 +490,7 @@ export function countParticipants(messages: readonly Message[], nativeIds?: Map<
     }
     let p = byName.get(m.author);
     if (!p) {
-      p = { name: m.author, messageCount: 0 };
-      const nativeId = nativeIds?.get(m.author);
-      if (nativeId) p.nativeId = nativeId;
-      if (PHONE.test(m.author)) p.phone = (m.author.trim().startsWith('+') ? '+' : '') + m.author.replace(/\D/g, '');
+      p = participant(m.author, 0, nativeIds);
       byName.set(m.author, p);
     }
     p.messageCount++;
@@ -467,4 +498,10 @@ export function countParticipants(messages: readonly Message[], nativeIds?: Map<
     last = p;
   }
   return [...byName.values()];
+}
+
+/** {@link countParticipants} over the table's author column. */
+function countTableParticipants(table: MessageTable, nativeIds?: Map<string, string>): Participant[] {
+  const { order, counts } = table.authorsByAppearance();
+  return order.map((a) => participant(table.authors[a] as string, counts[a] as number, nativeIds));
 }

@@ -176,26 +176,31 @@ export class ZoneClock {
   }
 
   /**
+   * The offset of a local time when its local day (and the days either side) has no clock change, else NaN: the
+   * common case of {@link ZoneClock.resolve}, answered without building a result.
+   */
+  stableOffset(local: number): number {
+    const day = Math.floor(local / DAY);
+    if (day === this.#lastDay) return this.#lastStable;
+    let stable = this.#dayCache.get(day);
+    if (stable === undefined) {
+      const before = this.offsetAt(day * DAY - DAY);
+      const after = this.offsetAt(day * DAY + 2 * DAY);
+      stable = before === after ? before : Number.NaN;
+      this.#dayCache.set(day, stable);
+    }
+    this.#lastDay = day;
+    this.#lastStable = stable;
+    return stable;
+  }
+
+  /**
    * Reads a local time in the zone. In the repeated autumn hour the earliest reading not before `previousUtc` is
    * chosen, so file order is kept; in the skipped spring hour the time is moved forward by the gap (as Temporal's
    * `compatible` does) and reported as `gap`.
    */
   resolve(local: number, previousUtc: number): Resolved {
-    const day = Math.floor(local / DAY);
-    let stable: number | undefined;
-    if (day === this.#lastDay) {
-      stable = this.#lastStable;
-    } else {
-      stable = this.#dayCache.get(day);
-      if (stable === undefined) {
-        const before = this.offsetAt(day * DAY - DAY);
-        const after = this.offsetAt(day * DAY + 2 * DAY);
-        stable = before === after ? before : Number.NaN;
-        this.#dayCache.set(day, stable);
-      }
-      this.#lastDay = day;
-      this.#lastStable = stable;
-    }
+    const stable = this.stableOffset(local);
     if (!Number.isNaN(stable)) return { utcMs: local - stable, offsetMs: stable, status: 'ok' };
     const early = this.offsetAt(local - DAY);
     const late = this.offsetAt(local + DAY);

@@ -4,6 +4,7 @@
  */
 import type { Attachment, ChatFormat, ImportWarning, Message, MessageKind, SourceSpan } from '../model.ts';
 import type { ResolvedOptions } from '../options.ts';
+import { MessageTable } from '../table.ts';
 import type { ArchiveEntry } from '../zip.ts';
 
 /** What `detect` says about an input: a score (0 = not this format) and the reason, shown when nothing fits. */
@@ -33,59 +34,46 @@ export interface ImportInput {
   check(entry: ArchiveEntry): void;
 }
 
-/** Where parsers put messages; times are kept in typed arrays until the resolve-times stage. */
+/** Where parsers put messages: the columnar {@link MessageTable} the conversation will hold, and raw-line warnings. */
 export class MessageSink {
-  readonly messages: Message[] = [];
-  /** Local wall time encoded as if UTC, or a true UTC instant when `isUtc` is 1; replaced by UTC ms after resolving. */
-  when = new Float64Array(1024);
-  isUtc = new Uint8Array(1024);
-  /**
-   * The text's hash lanes (see `hashText` in hash.ts) at 2i and 2i + 1, when `hashed[i]` is 1: a parser that has
-   * the text's characters at hand while copying them can hash them there, saving a second pass when ids are made.
-   */
-  textHash = new Int32Array(2048);
-  hashed = new Uint8Array(1024);
+  readonly table = new MessageTable();
   /** Warnings that hold raw lines not placed in a message (each counts its line range in the reconciliation). */
   readonly warnings: ImportWarning[] = [];
   /** Lines (or records) read, for the reconciliation. */
   linesRead = 0;
 
+  /** Messages added so far. */
+  get count(): number {
+    return this.table.length;
+  }
+
   /** Makes room for `count` messages at once (avoids repeated growth of the typed arrays). */
   reserve(count: number): void {
-    if (count > this.when.length) this.#grow(count);
+    this.table.reserve(count);
   }
 
-  #grow(capacity: number): void {
-    const w = new Float64Array(capacity);
-    w.set(this.when);
-    this.when = w;
-    const u = new Uint8Array(capacity);
-    u.set(this.isUtc);
-    this.isUtc = u;
-    const t = new Int32Array(capacity * 2);
-    t.set(this.textHash);
-    this.textHash = t;
-    const h = new Uint8Array(capacity);
-    h.set(this.hashed);
-    this.hashed = h;
-  }
-
-  /** Adds a message; `when` as described at {@link MessageSink.when}. */
+  /**
+   * Adds a message. `when` is local wall time encoded as if UTC, or a true UTC instant when `isUtc` is true; the
+   * resolve-times stage turns it into an instant and an offset.
+   */
   add(message: Message, when: number, isUtc: boolean): void {
-    const i = this.messages.length;
-    if (i === this.when.length) this.#grow(i * 2);
-    this.when[i] = when;
-    this.isUtc[i] = isUtc ? 1 : 0;
-    this.messages.push(message);
+    this.table.pushMessage(message, when, isUtc);
   }
 
-  /** Adds a message whose text's hash lanes are already known (see {@link MessageSink.textHash}). */
+  /**
+   * Adds a message whose text's hash lanes are already known: a parser that has the text's characters at hand while
+   * copying them can hash them there (see `hashText` in hash.ts), saving a second pass when ids are made.
+   */
   addHashed(message: Message, when: number, isUtc: boolean, h1: number, h2: number): void {
-    const i = this.messages.length;
-    this.add(message, when, isUtc);
-    this.textHash[2 * i] = h1;
-    this.textHash[2 * i + 1] = h2;
-    this.hashed[i] = 1;
+    this.setTextHash(this.table.pushMessage(message, when, isUtc), h1, h2);
+  }
+
+  /** Records the text hash lanes of row `i` (see {@link MessageSink.addHashed}). */
+  setTextHash(i: number, h1: number, h2: number): void {
+    const table = this.table;
+    table.textHash[2 * i] = h1;
+    table.textHash[2 * i + 1] = h2;
+    table.hashed[i] = 1;
   }
 
   warn(warning: ImportWarning): void {
@@ -123,6 +111,12 @@ export interface ParseContext {
   notes: ImportWarning[];
   /** Throws if the import was aborted; importers call it every few thousand records. */
   checkAbort(): void;
+  /**
+   * Lets the pipeline run between two passes over a large input: it answers an abort, and takes the file's SHA-256
+   * from Web Crypto, which frees the copy of the file Web Crypto hashed (so that copy is gone before the next pass
+   * builds the messages).
+   */
+  pause(): Promise<void>;
 }
 
 /** What each format module exports. */
@@ -131,5 +125,5 @@ export interface FormatImporter {
   /** Looks at the entries (names and first characters only) and says how well they fit this format. */
   detect(input: ImportInput): Detection;
   /** Parses the input; must place every line in a message or a raw warning and never throw on bad records. */
-  parse(context: ParseContext): ParseResult;
+  parse(context: ParseContext): ParseResult | Promise<ParseResult>;
 }

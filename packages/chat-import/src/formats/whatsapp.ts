@@ -13,16 +13,10 @@ import { finishText, hashText, TEXT_P1, TEXT_P2, TEXT_SEED1, TEXT_SEED2, textLan
 import { kindFromFileName, MediaIndex } from '../media.ts';
 import type { Attachment, AttachmentKind, Message, Poll } from '../model.ts';
 import type { DateOrder } from '../options.ts';
+import { type MessageExtras, NO_ATTACHMENTS } from '../table.ts';
 import { localMs, validDate } from '../time.ts';
 import type { ArchiveEntry } from '../zip.ts';
-import {
-  type Detection,
-  type FormatImporter,
-  type ImportInput,
-  makeMessage,
-  type ParseContext,
-  type ParseResult,
-} from './contract.ts';
+import type { Detection, FormatImporter, ImportInput, ParseContext, ParseResult } from './contract.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Header scanner
@@ -821,6 +815,8 @@ class Pending {
   readonly textStart: Int32Array;
   readonly textEnd: Int32Array;
   readonly author: Int32Array;
+  /** The table row appended for the region (filled in when the batch is decoded). */
+  readonly row: Int32Array;
   /** 0: in the ASCII batch, 1: in the other batch, 2: decoded on its own (empty or large). */
   readonly where: Uint8Array;
   readonly from: Int32Array;
@@ -847,6 +843,7 @@ class Pending {
     this.textStart = new Int32Array(this.capacity);
     this.textEnd = new Int32Array(this.capacity);
     this.author = new Int32Array(this.capacity);
+    this.row = new Int32Array(this.capacity);
     this.where = new Uint8Array(this.capacity);
     this.from = new Int32Array(this.capacity);
     this.to = new Int32Array(this.capacity);
@@ -954,10 +951,6 @@ class Authors {
   readonly suspect: boolean[] = [];
   /** Decoding the name replaced invalid bytes. */
   readonly bad: boolean[] = [];
-  /** Whether a message kept the name as its author (for the title). */
-  readonly used: boolean[] = [];
-  /** Names kept as authors, in order of first appearance. */
-  readonly order = new Set<string>();
   readonly #canonical = new Map<string, string>();
 
   /** Direct-mapped cache of ids (plus one) by hash, checked before the map: a chat has a handful of authors. */
@@ -999,7 +992,6 @@ class Authors {
     // Different raw bytes can clean to the same name ("~ Ana", "Ana"): all messages share one string.
     const name = this.#canonical.get(clean) ?? clean;
     this.#canonical.set(name, name);
-    this.used.push(false);
     this.names.push(ok ? name : null);
     this.suspect.push(ok && (name.includes('"') || name.includes('“') || name.includes('„') || name.length > 60));
     return id;
@@ -1009,10 +1001,9 @@ class Authors {
 /** Whether the last {@link decodeBytes} call replaced something (set by it, read right after). */
 let lastBad = false;
 
-const NO_ATTACHMENTS: Attachment[] = Object.freeze([]) as unknown as Attachment[];
 const DELETED_FIRST = new Set([...DELETED].map((d) => d.charCodeAt(0)));
 
-function parseWhatsApp(context: ParseContext): ParseResult {
+async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
   const { input, options, sink, notes } = context;
   const candidatesEntries = chatEntries(input);
   let entry: ArchiveEntry | undefined;
@@ -1133,11 +1124,15 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   const platform = dominant & SIG_BRACKET ? 'ios' : dominant & SIG_DASH ? 'android' : 'legacy';
   const variant = `${platform}-${order}-${dominant & SIG_AMPM ? '12h' : '24h'}`;
 
+  await context.pause();
+
   // Pass 2: cut messages between headers of the dominant layout.
   const media = new MediaIndex(input.entries, new Set([entry.path]));
   const authorTable = new Authors();
   const pending = new Pending(len);
-  sink.reserve(sink.messages.length + cand.n);
+  sink.reserve(sink.count + cand.n);
+  const table = sink.table;
+  table.textBytes = b;
   let title = titleFromName(input.fileName) ?? titleFromName(entry.path);
   let titleFromChat: string | undefined;
   const first4 = (dominant & SIG_FIRST4) !== 0;
@@ -1218,25 +1213,30 @@ function parseWhatsApp(context: ParseContext): ParseResult {
       for (const pattern of TITLE_PATTERNS) {
         const m = pattern.exec(text);
         if (m?.[1]) {
-          titleFromChat = m[1];
+          titleFromChat = own(m[1]);
           break;
         }
       }
     }
-    if (author !== null && !authorTable.used[authorId]) {
-      authorTable.used[authorId] = true;
-      authorTable.order.add(author);
+    const extras: MessageExtras | undefined =
+      edited || poll ? { ...(edited ? { edited: true } : {}), ...(poll ? { poll: ownPoll(poll) } : {}) } : undefined;
+    if (attachments.length > 0) {
+      for (const attachment of attachments) attachment.fileName = own(attachment.fileName);
     }
-    const message = makeMessage(author, text, kind, attachments, {
-      file,
-      line: pending.line[k] as number,
-      lineEnd: pending.lineEnd[k] as number,
-    });
-    if (edited) message.edited = true;
-    if (poll) message.poll = poll;
-    if (text === raw)
-      sink.addHashed(message, pending.when[k] as number, false, pending.th1[k] as number, pending.th2[k] as number);
-    else sink.add(message, pending.when[k] as number, false);
+    // A text read as it stands in the file is kept as its bytes' place, not as a string (see MessageTable).
+    const asRead = text === raw;
+    const row = pending.row[k] as number;
+    table.fill(
+      row,
+      author,
+      asRead ? null : own(text),
+      kind,
+      attachments,
+      extras,
+      pending.textStart[k] as number,
+      pending.textEnd[k] as number,
+    );
+    if (asRead) sink.setTextHash(row, pending.th1[k] as number, pending.th2[k] as number);
   };
 
   /** Decodes the batches and finishes every pending region, in file order. */
@@ -1359,8 +1359,29 @@ function parseWhatsApp(context: ParseContext): ParseResult {
         textStart = Math.min(colon + 1 + afterColon, textEnd);
       }
     }
+    if (authorId >= 0 && !authorTable.suspect[authorId] && plainText(b, textStart, textEnd)) {
+      // Nothing in the text needs reading as text: the row is made from its bytes' place, with the hash just made.
+      const row = table.push(
+        authorTable.names[authorId] as string,
+        null,
+        'message',
+        NO_ATTACHMENTS,
+        file,
+        regionLine,
+        endLine,
+        currentLocal,
+        false,
+        undefined,
+        textStart,
+        textEnd,
+      );
+      sink.setTextHash(row, textLanes[0] as number, textLanes[1] as number);
+      return;
+    }
     if (!pending.fits(textEnd - textStart)) flush();
     const k = pending.add(b, textStart, textEnd);
+    // The row is appended now, to keep file order, and filled in when its text has been decoded.
+    pending.row[k] = table.push(null, null, 'message', NO_ATTACHMENTS, file, regionLine, endLine, currentLocal, false);
     pending.line[k] = regionLine;
     pending.lineEnd[k] = endLine;
     pending.bodyStart[k] = bodyStart;
@@ -1451,7 +1472,10 @@ function parseWhatsApp(context: ParseContext): ParseResult {
   }
   if (!title) title = titleFromChat;
   if (!title) {
-    const others = [...authorTable.order].filter((a) => a !== 'You' && a !== 'Du');
+    const others = table
+      .authorsByAppearance()
+      .order.map((a) => table.authors[a] as string)
+      .filter((a) => a !== 'You' && a !== 'Du');
     title = others.length > 0 && others.length <= 3 ? others.join(', ') : input.fileName.replace(/\.(txt|zip)$/i, '');
   }
   const unreferenced = media.unreferenced();
@@ -1463,6 +1487,85 @@ function parseWhatsApp(context: ParseContext): ParseResult {
     });
   }
   return { title, variant, media: media.used };
+}
+
+/**
+ * A copy of a string that shares no memory with the batch it was cut from. Texts are slices of 1 MiB batch strings
+ * while a batch is read; one slice kept in the table would keep its whole batch alive.
+ */
+function own(text: string): string {
+  // V8 copies slices under 13 characters anyway; longer ones are copied through UTF-8 (they hold no lone surrogates).
+  return text.length < 13 ? text : LENIENT.decode(ENCODER.encode(text));
+}
+
+function ownPoll(poll: Poll): Poll {
+  return {
+    question: own(poll.question),
+    options: poll.options.map((option) => ({ ...option, text: own(option.text) })),
+  };
+}
+
+const POLL_PREFIXES = ['POLL:', 'UMFRAGE:', 'ENCUESTA:', 'SONDAGE:'].map((p) => ENCODER.encode(p));
+const ENCRYPTION_PREFIXES = ['Messages ', 'Nachrichten '].map((p) => ENCODER.encode(p));
+const QUICK_FLAGS = FLAG_CR | FLAG_LT | FLAG_QUESTION;
+
+function startsWithBytes(b: Uint8Array, a: number, e: number, prefixes: readonly Uint8Array[]): boolean {
+  for (const prefix of prefixes) if (e - a >= prefix.length && bytesAt(b, a, e, prefix)) return true;
+  return false;
+}
+
+/**
+ * True when an author's text [a, e) can be kept as it stands, which is what `finish` would conclude after decoding
+ * it: ASCII, no carriage return, no "<" or "?" (attachment and map forms), not ending in ">" (edited marker) or its
+ * first line in ")" (Android attachment) or an omitted-media ending, and not starting like a deleted-message notice,
+ * a poll or the encryption notice. Hashes the text into `textLanes` as `hashText` would (an ASCII byte is its code
+ * unit). Anything else goes the long way, through `finish`.
+ */
+function plainText(b: Uint8Array, a: number, e: number): boolean {
+  const size = e - a;
+  if (size <= 0 || size > 2000) return false;
+  let or = 0;
+  let flags = 0;
+  let h1 = TEXT_SEED1;
+  let h2 = TEXT_SEED2;
+  let i = a;
+  for (; i + 1 < e; i += 2) {
+    const c0 = b[i] as number;
+    const c1 = b[i + 1] as number;
+    or |= c0 | c1;
+    flags |= (TEXT_CLASS[c0] as number) | (TEXT_CLASS[c1] as number);
+    const x = c0 | (c1 << 16);
+    h1 = Math.imul(h1 ^ x, TEXT_P1);
+    h2 = Math.imul(h2 ^ x, TEXT_P2);
+    h2 ^= h2 >>> 15;
+  }
+  if (i < e) {
+    const c = b[i] as number;
+    or |= c;
+    flags |= TEXT_CLASS[c] as number;
+    h1 = Math.imul(h1 ^ c, TEXT_P1);
+    h2 = Math.imul(h2 ^ c, TEXT_P2);
+    h2 ^= h2 >>> 15;
+  }
+  if (or >= 0x80 || flags & QUICK_FLAGS || b[e - 1] === 62 /* > */) return false;
+  const c0 = b[a] as number;
+  if (size < 80 && DELETED_FIRST.has(c0)) return false;
+  if ((c0 === 80 || c0 === 85 || c0 === 69 || c0 === 83) && startsWithBytes(b, a, e, POLL_PREFIXES)) return false;
+  if ((c0 === 77 || c0 === 78) && startsWithBytes(b, a, e, ENCRYPTION_PREFIXES)) return false;
+  let firstEnd = e;
+  if (flags & FLAG_LF) {
+    const nl = b.indexOf(10, a);
+    if (nl >= 0 && nl < e) firstEnd = nl;
+  }
+  if (firstEnd > a && b[firstEnd - 1] === 41 /* ) */) return false;
+  if (
+    firstEnd - a >= 3 &&
+    firstEnd - a < 300 &&
+    OMITTED_TAILS.has(tailKey(b[firstEnd - 3] as number, b[firstEnd - 2] as number, b[firstEnd - 1] as number))
+  )
+    return false;
+  finishText(h1, h2, size);
+  return true;
 }
 
 /** Last three characters of the endings an omitted-media line can have, as one number (a cheap first filter). */
