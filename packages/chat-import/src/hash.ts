@@ -53,21 +53,42 @@ export function finishText(h1: number, h2: number, length: number): void {
  * A 64-bit content hash in two independent 32-bit lanes (not cryptographic; used for ids). Numbers, pre-hashed
  * lanes and strings are mixed in; {@link IdHasher.hex} gives 16 hex digits.
  */
+/** One step of {@link IdHasher}'s first lane (MurmurHash3's block mix), for loops that keep the lanes in locals. */
+export function mixLane1(h: number, x: number): number {
+  let k = Math.imul(h ^ x, 0xcc9e2d51);
+  k = (k << 13) | (k >>> 19);
+  return (Math.imul(k, 5) + 0xe6546b64) | 0;
+}
+
+/** One step of {@link IdHasher}'s second lane. */
+export function mixLane2(h: number, x: number): number {
+  let k = Math.imul(h ^ x, 0x1b873593);
+  k = (k << 15) | (k >>> 17);
+  return (Math.imul(k, 5) + 0x561ccd1b) | 0;
+}
+
+/** MurmurHash3's finaliser, a bijection on 32 bits. */
+export function finalMix(h: number): number {
+  let a = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
+  return a ^ (a >>> 16);
+}
+
+/** The lanes {@link IdHasher} starts from. */
+export const ID_SEED1 = 0x9e3779b9 | 0;
+export const ID_SEED2 = 0x85ebca6b | 0;
+
 export class IdHasher {
   h1 = 0;
   h2 = 0;
   reset(): void {
-    this.h1 = 0x9e3779b9 | 0;
-    this.h2 = 0x85ebca6b | 0;
+    this.h1 = ID_SEED1;
+    this.h2 = ID_SEED2;
   }
   /** Mixes in two lanes (of a text hash, say). */
   addLanes(a: number, b: number): void {
-    let h1 = Math.imul(this.h1 ^ a, 0xcc9e2d51);
-    h1 = (h1 << 13) | (h1 >>> 19);
-    this.h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
-    let h2 = Math.imul(this.h2 ^ b, 0x1b873593);
-    h2 = (h2 << 15) | (h2 >>> 17);
-    this.h2 = (Math.imul(h2, 5) + 0x561ccd1b) | 0;
+    this.h1 = mixLane1(this.h1, a);
+    this.h2 = mixLane2(this.h2, b);
   }
   /** Mixes in a string's text hash. */
   add(text: string): void {
@@ -80,16 +101,8 @@ export class IdHasher {
   }
   /** Final mix of both lanes (MurmurHash3's finaliser on each, a bijection, so they keep their 64 bits) into `out`. */
   finish(out: Int32Array, at: number): void {
-    let a = this.h1;
-    a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
-    a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
-    a ^= a >>> 16;
-    let b = this.h2;
-    b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
-    b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
-    b ^= b >>> 16;
-    out[at] = a;
-    out[at + 1] = b;
+    out[at] = finalMix(this.h1);
+    out[at + 1] = finalMix(this.h2);
   }
   /** Final mix of both lanes as 16 hex digits. */
   hex(): string {

@@ -16,7 +16,18 @@ import { signal as signalImporter } from './formats/signal.ts';
 import { slack } from './formats/slack.ts';
 import { telegram } from './formats/telegram.ts';
 import { whatsapp } from './formats/whatsapp.ts';
-import { hashText, IdHasher, laneHex, sha256Hex, textLanes } from './hash.ts';
+import {
+  finalMix,
+  hashText,
+  ID_SEED1,
+  ID_SEED2,
+  IdHasher,
+  laneHex,
+  mixLane1,
+  mixLane2,
+  sha256Hex,
+  textLanes,
+} from './hash.ts';
 import type {
   Attachment,
   ChatFormat,
@@ -357,14 +368,17 @@ const hasher = new IdHasher();
 
 /**
  * Hashes what makes a message the same message in two exports — instant, author, kind, text, attachment names and
- * channel — into `table.idHash` at row `i`. The text's hash comes from the table when the parser made it while
- * copying the text; authors' text hashes are cached by author index in `authorLanes` (`authorDone` marks them).
+ * channel — into `table.idHash` at row `i`: the steps of {@link IdHasher}, with the lanes kept in locals. The text's
+ * hash comes from the table when the parser made it while reading the text; authors' text hashes are cached by
+ * author index in `authorLanes` (`authorDone` marks them).
  */
 function contentHash(table: MessageTable, i: number, authorLanes: Int32Array, authorDone: Uint8Array): void {
-  hasher.reset();
-  hasher.addNumber(table.when[i] as number);
+  const when = table.when[i] as number;
+  let h1 = mixLane1(ID_SEED1, (when % 4294967296) | 0);
+  let h2 = mixLane2(ID_SEED2, Math.floor(when / 4294967296) | 0);
   // Kind codes 1-4 (message, system, deleted, poll), as ids have always been made.
-  hasher.addLanes((table.kind[i] as number) + 1, 0);
+  h1 = mixLane1(h1, (table.kind[i] as number) + 1);
+  h2 = mixLane2(h2, 0);
   const a = table.author[i] as number;
   if (a >= 0) {
     if (authorDone[a] !== 1) {
@@ -374,17 +388,29 @@ function contentHash(table: MessageTable, i: number, authorLanes: Int32Array, au
       authorLanes[2 * a + 1] = textLanes[1] as number;
       authorDone[a] = 1;
     }
-    hasher.addLanes(authorLanes[2 * a] as number, authorLanes[2 * a + 1] as number);
+    h1 = mixLane1(h1, authorLanes[2 * a] as number);
+    h2 = mixLane2(h2, authorLanes[2 * a + 1] as number);
   }
-  if (table.hashed[i] === 1) hasher.addLanes(table.textHash[2 * i] as number, table.textHash[2 * i + 1] as number);
-  else hasher.add(table.textAt(i));
+  if (table.hashed[i] !== 1) {
+    const text = table.textAt(i);
+    hashText(text, 0, text.length);
+    table.textHash[2 * i] = textLanes[0] as number;
+    table.textHash[2 * i + 1] = textLanes[1] as number;
+  }
+  h1 = mixLane1(h1, table.textHash[2 * i] as number);
+  h2 = mixLane2(h2, table.textHash[2 * i + 1] as number);
   const marks = table.marks[i] as number;
   if (marks !== 0) {
+    hasher.h1 = h1;
+    hasher.h2 = h2;
     if (marks & HAS_ATTACHMENTS) for (const attachment of table.attachmentsAt(i)) hasher.add(attachment.fileName);
     const channel = table.extrasAt(i)?.channel;
     if (channel) hasher.add(channel);
+    h1 = hasher.h1;
+    h2 = hasher.h2;
   }
-  hasher.finish(table.idHash, 2 * i);
+  table.idHash[2 * i] = finalMix(h1);
+  table.idHash[2 * i + 1] = finalMix(h2);
 }
 
 /**

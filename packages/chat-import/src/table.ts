@@ -119,7 +119,8 @@ export class MessageTable implements MessageList {
     return index;
   }
 
-  #fileIndex(name: string): number {
+  /** The index of a source file name, adding it the first time. */
+  fileIndex(name: string): number {
     if (name === this.#lastFile && this.#lastFileIndex >= 0) return this.#lastFileIndex;
     let index = this.files.indexOf(name);
     if (index < 0) {
@@ -153,13 +154,49 @@ export class MessageTable implements MessageList {
     if (i === this.when.length) this.#grow(i * 2);
     this.when[i] = when;
     this.isUtc[i] = isUtc ? 1 : 0;
-    this.file[i] = this.#fileIndex(file);
+    this.file[i] = this.fileIndex(file);
     this.line[i] = line;
     this.lineEnd[i] = lineEnd;
     this.occurrence[i] = 1;
     this.length = i + 1;
     this.fill(i, author, text, kind, attachments, extras, from, to);
     return i;
+  }
+
+  /**
+   * Appends an ordinary message (kind `message`, no attachments or optional fields) whose text is UTF-8 bytes
+   * [from, to) of {@link MessageTable.textBytes} with known hash lanes: the common row of a WhatsApp export, written
+   * without the lookups {@link MessageTable.push} makes. `author` and `file` are indices from
+   * {@link MessageTable.authorIndex} and {@link MessageTable.fileIndex}.
+   */
+  pushPlain(
+    author: number,
+    file: number,
+    line: number,
+    lineEnd: number,
+    when: number,
+    from: number,
+    to: number,
+    h1: number,
+    h2: number,
+  ): void {
+    const i = this.length;
+    if (i === this.when.length) this.#grow(i * 2);
+    this.when[i] = when;
+    this.isUtc[i] = 0;
+    this.file[i] = file;
+    this.line[i] = line;
+    this.lineEnd[i] = lineEnd;
+    this.occurrence[i] = 1;
+    this.author[i] = author;
+    this.kind[i] = 0;
+    this.textFrom[i] = from;
+    this.textTo[i] = to;
+    this.marks[i] = 0;
+    this.textHash[2 * i] = h1;
+    this.textHash[2 * i + 1] = h2;
+    this.hashed[i] = 1;
+    this.length = i + 1;
   }
 
   /**

@@ -1133,6 +1133,10 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
   sink.reserve(sink.count + cand.n);
   const table = sink.table;
   table.textBytes = b;
+  const fileIndex = table.fileIndex(file);
+  const own = makeOwner();
+  /** The table's author index for each of this parse's author ids (-1 until first used). */
+  let tableAuthor = new Int32Array(16).fill(-1);
   let title = titleFromName(input.fileName) ?? titleFromName(entry.path);
   let titleFromChat: string | undefined;
   const first4 = (dominant & SIG_FIRST4) !== 0;
@@ -1219,7 +1223,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
       }
     }
     const extras: MessageExtras | undefined =
-      edited || poll ? { ...(edited ? { edited: true } : {}), ...(poll ? { poll: ownPoll(poll) } : {}) } : undefined;
+      edited || poll ? { ...(edited ? { edited: true } : {}), ...(poll ? { poll: ownPoll(poll, own) } : {}) } : undefined;
     if (attachments.length > 0) {
       for (const attachment of attachments) attachment.fileName = own(attachment.fileName);
     }
@@ -1360,22 +1364,28 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
       }
     }
     if (authorId >= 0 && !authorTable.suspect[authorId] && plainText(b, textStart, textEnd)) {
+      if (authorId >= tableAuthor.length) {
+        const grown = new Int32Array(Math.max(authorId + 1, tableAuthor.length * 2)).fill(-1);
+        grown.set(tableAuthor);
+        tableAuthor = grown;
+      }
       // Nothing in the text needs reading as text: the row is made from its bytes' place, with the hash just made.
-      const row = table.push(
-        authorTable.names[authorId] as string,
-        null,
-        'message',
-        NO_ATTACHMENTS,
-        file,
+      let author = tableAuthor[authorId] as number;
+      if (author < 0) {
+        author = table.authorIndex(authorTable.names[authorId] as string);
+        tableAuthor[authorId] = author;
+      }
+      table.pushPlain(
+        author,
+        fileIndex,
         regionLine,
         endLine,
         currentLocal,
-        false,
-        undefined,
         textStart,
         textEnd,
+        textLanes[0] as number,
+        textLanes[1] as number,
       );
-      sink.setTextHash(row, textLanes[0] as number, textLanes[1] as number);
       return;
     }
     if (!pending.fits(textEnd - textStart)) flush();
@@ -1490,15 +1500,27 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
 }
 
 /**
- * A copy of a string that shares no memory with the batch it was cut from. Texts are slices of 1 MiB batch strings
- * while a batch is read; one slice kept in the table would keep its whole batch alive.
+ * Makes copies of strings that share no memory with the batch they were cut from. Texts are slices of 1 MiB batch
+ * strings while a batch is read; one slice kept in the table would keep its whole batch alive. One per parse: its
+ * cache of repeated short strings (media placeholders, file names) goes when the parse ends.
  */
-function own(text: string): string {
-  // V8 copies slices under 13 characters anyway; longer ones are copied through UTF-8 (they hold no lone surrogates).
-  return text.length < 13 ? text : LENIENT.decode(ENCODER.encode(text));
+function makeOwner(): (text: string) => string {
+  const owned = new Map<string, string>();
+  return (text) => {
+    // V8 copies slices under 13 characters anyway; longer ones are copied through UTF-8 (no lone surrogates here).
+    if (text.length < 13) return text;
+    if (text.length > 64) return LENIENT.decode(ENCODER.encode(text));
+    let copy = owned.get(text);
+    if (copy === undefined) {
+      copy = LENIENT.decode(ENCODER.encode(text));
+      if (owned.size >= 4096) owned.clear();
+      owned.set(copy, copy);
+    }
+    return copy;
+  };
 }
 
-function ownPoll(poll: Poll): Poll {
+function ownPoll(poll: Poll, own: (text: string) => string): Poll {
   return {
     question: own(poll.question),
     options: poll.options.map((option) => ({ ...option, text: own(option.text) })),
