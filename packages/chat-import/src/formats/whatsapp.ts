@@ -426,6 +426,18 @@ const OMITTED_ANDROID = new Set(
   ].map((s) => `<${s}>`),
 );
 
+/** {@link OMITTED_ANDROID}'s phrases as UTF-8 bytes, to recognise them in the export without decoding. */
+const OMITTED_ANDROID_BYTES: readonly (readonly [Uint8Array, string])[] = [...OMITTED_ANDROID].map((phrase) => [
+  ENCODER.encode(phrase),
+  phrase,
+]);
+
+/** The {@link OMITTED_ANDROID} phrase that bytes [a, e) are, if they are one. */
+function omittedPlaceholder(b: Uint8Array, a: number, e: number): string | undefined {
+  for (const [bytes, phrase] of OMITTED_ANDROID_BYTES) if (bytes.length === e - a && bytesAt(b, a, e, bytes)) return phrase;
+  return undefined;
+}
+
 const OMITTED_IOS =
   /^(image|photo|video|audio|GIF|sticker|Contact card|document|video note|video message|Bild|Foto|Audio|Video|Sticker|Kontaktkarte|Dokument|Videonachricht|Videonotiz|imagen|vídeo|documento|tarjeta de contacto|vidéo|autocollant|immagine|afbeelding) (omitted|weggelassen|ausgelassen|omitido|omitida|omise?|omessa|omesso|weggelaten)$/i;
 const DOC_OMITTED = /^(.+?)(?: • .+?)? (document omitted|Dokument weggelassen|documento omitido)$/;
@@ -1387,6 +1399,33 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
         textLanes[1] as number,
       );
       return;
+    }
+    if (
+      authorId >= 0 &&
+      !authorTable.suspect[authorId] &&
+      b[textStart] === 60 /* < */ &&
+      b[textEnd - 1] === 62 /* > */ &&
+      textEnd - textStart <= 64
+    ) {
+      // Android's "<Media omitted>" (or a translation): what \`finish\` makes of it, without the batch.
+      const fileName = omittedPlaceholder(b, textStart, textEnd);
+      if (fileName !== undefined) {
+        table.push(
+          authorTable.names[authorId] as string,
+          null,
+          'message',
+          [{ fileName, kind: omittedKind(fileName), included: false }],
+          file,
+          regionLine,
+          endLine,
+          currentLocal,
+          false,
+          undefined,
+          textStart,
+          textStart,
+        );
+        return;
+      }
     }
     if (!pending.fits(textEnd - textStart)) flush();
     const k = pending.add(b, textStart, textEnd);
