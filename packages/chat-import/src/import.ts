@@ -374,8 +374,10 @@ const hasher = new IdHasher();
  */
 function contentHash(table: MessageTable, i: number, authorLanes: Int32Array, authorDone: Uint8Array): void {
   const when = table.when[i] as number;
-  let h1 = mixLane1(ID_SEED1, (when % 4294967296) | 0);
-  let h2 = mixLane2(ID_SEED2, Math.floor(when / 4294967296) | 0);
+  // The instant's low and high 32 bits (as IdHasher.addNumber takes them, without a floating-point remainder).
+  const high = Math.floor(when / 4294967296);
+  let h1 = mixLane1(ID_SEED1, (when - high * 4294967296) | 0);
+  let h2 = mixLane2(ID_SEED2, high | 0);
   // Kind codes 1-4 (message, system, deleted, poll), as ids have always been made.
   h1 = mixLane1(h1, (table.kind[i] as number) + 1);
   h2 = mixLane2(h2, 0);
@@ -427,10 +429,16 @@ function assignIds(table: MessageTable): void {
   // Instants reached by a step backwards: their messages may be far apart in the file.
   const revisited = new Set<number>();
   let latest = Number.NEGATIVE_INFINITY;
+  // The range they lie in, so most rows are told apart from them without a set lookup.
+  let revisitedLow = Number.POSITIVE_INFINITY;
+  let revisitedHigh = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const t = when[i] as number;
-    if (t < latest) revisited.add(t);
-    else latest = t;
+    if (t < latest) {
+      revisited.add(t);
+      if (t < revisitedLow) revisitedLow = t;
+      if (t > revisitedHigh) revisitedHigh = t;
+    } else latest = t;
   }
   const authorLanes = new Int32Array(table.authors.length * 2);
   const authorDone = new Uint8Array(table.authors.length);
@@ -444,7 +452,7 @@ function assignIds(table: MessageTable): void {
     const a = idHash[2 * i] as number;
     const b = idHash[2 * i + 1] as number;
     let count = 1;
-    if (revisited.size > 0 && revisited.has(t)) {
+    if (t >= revisitedLow && t <= revisitedHigh && revisited.has(t)) {
       let rows = far.get(t);
       if (rows === undefined) {
         rows = [];
