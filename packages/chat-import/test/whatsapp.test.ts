@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importChat } from '../src/index.ts';
+import { importChat, type Message } from '../src/index.ts';
 import { fixture, fromText, list, load, utf8 } from './helpers.ts';
 
 describe('WhatsApp variants (own fixtures)', () => {
@@ -179,5 +180,57 @@ describe('WhatsApp variants (own fixtures)', () => {
     const twice = await fromText('01/02/2021, 10:00 - A: ok\n01/02/2021, 10:00 - A: ok\n');
     expect(new Set(list(twice.messages).map((m) => m.id)).size).toBe(2);
     expect(fixture('android-uk-24h.txt').length).toBeGreaterThan(0);
+  });
+});
+
+describe('rows read from the export bytes', () => {
+  // Texts read straight from the bytes (ASCII, or well-formed UTF-8 with emoji and accents) and texts read through
+  // the decode batch must come out the same, ids included. A CRLF export of a chat sends every message through the
+  // batch (its line ends are rewritten); the same chat with LF line ends takes the byte route where it can.
+  const piece = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+    fc.string({ unit: 'grapheme-ascii', maxLength: 30 }),
+    fc.constantFrom(
+      '<Media omitted>',
+      '<Medien weggelassen>',
+      'This message was deleted',
+      'POLL:',
+      'Messages and calls are end-to-end encrypted.',
+      'see you at 14:00 👍',
+      'Ärztin kommt 🚑',
+      'image omitted',
+      'IMG-20240101-WA0001.jpg (file attached)',
+      'https://maps.google.com/?q=51.5,-0.1',
+      '😀😀',
+      'e\u0301 naïve café',
+      '検査結果',
+    ),
+  );
+  const message = fc.array(piece, { minLength: 1, maxLength: 3 }).map((parts) =>
+    parts
+      .join(' ')
+      .replace(/[\r\n\u2028\u2029\u0085]/g, ' ')
+      .trim(),
+  );
+  const lines = fc.array(fc.tuple(fc.constantFrom('Ana Lee', 'Ben', 'Dr Okafor 🙂'), message, fc.boolean()), {
+    minLength: 1,
+    maxLength: 12,
+  });
+
+  it('gives the same messages and ids whether a text is read from its bytes or decoded in a batch', async () => {
+    await fc.assert(
+      fc.asyncProperty(lines, async (rows) => {
+        const body = rows.map(([author, text, twoLines], i) => {
+          const minute = String(i).padStart(2, '0');
+          return `03/02/2024, 10:${minute} - ${author}: ${text}${twoLines ? '\nsecond line' : ''}`;
+        });
+        const lf = await fromText(`${body.join('\n')}\n`);
+        const crlf = await fromText(`${body.join('\r\n').replace(/\nsecond/g, '\r\nsecond')}\r\n`);
+        const strip = (m: Message) => ({ ...m, source: undefined });
+        expect(list(lf.messages).map(strip)).toEqual(list(crlf.messages).map(strip));
+        expect(lf.participants).toEqual(crlf.participants);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -434,7 +434,8 @@ const OMITTED_ANDROID_BYTES: readonly (readonly [Uint8Array, string])[] = [...OM
 
 /** The {@link OMITTED_ANDROID} phrase that bytes [a, e) are, if they are one. */
 function omittedPlaceholder(b: Uint8Array, a: number, e: number): string | undefined {
-  for (const [bytes, phrase] of OMITTED_ANDROID_BYTES) if (bytes.length === e - a && bytesAt(b, a, e, bytes)) return phrase;
+  for (const [bytes, phrase] of OMITTED_ANDROID_BYTES)
+    if (bytes.length === e - a && bytesAt(b, a, e, bytes)) return phrase;
   return undefined;
 }
 
@@ -1235,7 +1236,9 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
       }
     }
     const extras: MessageExtras | undefined =
-      edited || poll ? { ...(edited ? { edited: true } : {}), ...(poll ? { poll: ownPoll(poll, own) } : {}) } : undefined;
+      edited || poll
+        ? { ...(edited ? { edited: true } : {}), ...(poll ? { poll: ownPoll(poll, own) } : {}) }
+        : undefined;
     if (attachments.length > 0) {
       for (const attachment of attachments) attachment.fileName = own(attachment.fileName);
     }
@@ -1375,7 +1378,11 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
         textStart = Math.min(colon + 1 + afterColon, textEnd);
       }
     }
-    if (authorId >= 0 && !authorTable.suspect[authorId] && plainText(b, textStart, textEnd)) {
+    if (
+      authorId >= 0 &&
+      !authorTable.suspect[authorId] &&
+      (plainText(b, textStart, textEnd) || (nonAscii && plainUtf8(b, textStart, textEnd)))
+    ) {
       if (authorId >= tableAuthor.length) {
         const grown = new Int32Array(Math.max(authorId + 1, tableAuthor.length * 2)).fill(-1);
         grown.set(tableAuthor);
@@ -1583,6 +1590,7 @@ function startsWithBytes(b: Uint8Array, a: number, e: number, prefixes: readonly
  * unit). Anything else goes the long way, through `finish`.
  */
 function plainText(b: Uint8Array, a: number, e: number): boolean {
+  nonAscii = false;
   const size = e - a;
   if (size <= 0 || size > 2000) return false;
   let or = 0;
@@ -1608,7 +1616,11 @@ function plainText(b: Uint8Array, a: number, e: number): boolean {
     h2 = Math.imul(h2 ^ c, TEXT_P2);
     h2 ^= h2 >>> 15;
   }
-  if (or >= 0x80 || flags & QUICK_FLAGS || b[e - 1] === 62 /* > */) return false;
+  if (or >= 0x80) {
+    nonAscii = true;
+    return false;
+  }
+  if (flags & QUICK_FLAGS || b[e - 1] === 62 /* > */) return false;
   const c0 = b[a] as number;
   if (size < 80 && DELETED_FIRST.has(c0)) return false;
   if ((c0 === 80 || c0 === 85 || c0 === 69 || c0 === 83) && startsWithBytes(b, a, e, POLL_PREFIXES)) return false;
@@ -1626,6 +1638,106 @@ function plainText(b: Uint8Array, a: number, e: number): boolean {
   )
     return false;
   finishText(h1, h2, size);
+  return true;
+}
+
+/** Set by {@link plainText} when it stopped at a non-ASCII byte (then {@link plainUtf8} may still take the text). */
+let nonAscii = false;
+
+/**
+ * The checks of {@link plainText} that look at the text's ends: `units` is its length in UTF-16 code units. The first
+ * byte and the last bytes of the first line must be ASCII (a leading mark or a non-ASCII ending goes the long way).
+ */
+function plainShape(b: Uint8Array, a: number, e: number, flags: number, units: number): boolean {
+  if (b[e - 1] === 62 /* > */) return false;
+  const c0 = b[a] as number;
+  if (c0 >= 0x80) return false;
+  if (units < 80 && DELETED_FIRST.has(c0)) return false;
+  if ((c0 === 80 || c0 === 85 || c0 === 69 || c0 === 83) && startsWithBytes(b, a, e, POLL_PREFIXES)) return false;
+  if ((c0 === 77 || c0 === 78) && startsWithBytes(b, a, e, ENCRYPTION_PREFIXES)) return false;
+  let firstEnd = e;
+  if (flags & FLAG_LF) {
+    const nl = b.indexOf(10, a);
+    if (nl >= 0 && nl < e) firstEnd = nl;
+  }
+  if (firstEnd > a && b[firstEnd - 1] === 41 /* ) */) return false;
+  if (firstEnd - a >= 3) {
+    const t0 = b[firstEnd - 3] as number;
+    const t1 = b[firstEnd - 2] as number;
+    const t2 = b[firstEnd - 1] as number;
+    // An ending that might be an omitted-media phrase (whatever the line's length) is read the long way. Those
+    // phrases end in ASCII, so a line ending in another character (an emoji, say) is not one.
+    if ((t0 | t1 | t2) < 0x80 && OMITTED_TAILS.has(tailKey(t0, t1, t2))) return false;
+  }
+  return true;
+}
+
+/**
+ * {@link plainText} for text with non-ASCII characters (emoji, accents): the bytes must be well-formed UTF-8 without
+ * U+FFFD, and are hashed as the UTF-16 code units they decode to, two at a time, exactly as `hashText` hashes the
+ * decoded string.
+ */
+function plainUtf8(b: Uint8Array, a: number, e: number): boolean {
+  let h1 = TEXT_SEED1;
+  let h2 = TEXT_SEED2;
+  let flags = 0;
+  let units = 0;
+  let held = -1;
+  let i = a;
+  while (i < e) {
+    const c = b[i] as number;
+    let cp: number;
+    if (c < 0x80) {
+      flags |= TEXT_CLASS[c] as number;
+      cp = c;
+      i++;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+      const c1 = i + 1 < e ? (b[i + 1] as number) : 0;
+      if ((c1 & 0xc0) !== 0x80) return false;
+      cp = ((c & 0x1f) << 6) | (c1 & 0x3f);
+      i += 2;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      const c1 = i + 1 < e ? (b[i + 1] as number) : 0;
+      const c2 = i + 2 < e ? (b[i + 2] as number) : 0;
+      if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) return false;
+      cp = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+      if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfffd) return false;
+      i += 3;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      const c1 = i + 1 < e ? (b[i + 1] as number) : 0;
+      const c2 = i + 2 < e ? (b[i + 2] as number) : 0;
+      const c3 = i + 3 < e ? (b[i + 3] as number) : 0;
+      if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80 || (c3 & 0xc0) !== 0x80) return false;
+      cp = ((c & 0x07) << 18) | ((c1 & 0x3f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f);
+      if (cp < 0x10000 || cp > 0x10ffff) return false;
+      i += 4;
+    } else {
+      return false;
+    }
+    // One or two UTF-16 units, hashed in pairs.
+    const count = cp < 0x10000 ? 1 : 2;
+    for (let u = 0; u < count; u++) {
+      const unit = count === 1 ? cp : u === 0 ? 0xd800 + ((cp - 0x10000) >> 10) : 0xdc00 + ((cp - 0x10000) & 0x3ff);
+      units++;
+      if (held < 0) {
+        held = unit;
+      } else {
+        const x = held | (unit << 16);
+        h1 = Math.imul(h1 ^ x, TEXT_P1);
+        h2 = Math.imul(h2 ^ x, TEXT_P2);
+        h2 ^= h2 >>> 15;
+        held = -1;
+      }
+    }
+  }
+  if (held >= 0) {
+    h1 = Math.imul(h1 ^ held, TEXT_P1);
+    h2 = Math.imul(h2 ^ held, TEXT_P2);
+    h2 ^= h2 >>> 15;
+  }
+  if (flags & QUICK_FLAGS) return false;
+  if (!plainShape(b, a, e, flags, units)) return false;
+  finishText(h1, h2, units);
   return true;
 }
 
