@@ -483,6 +483,7 @@ const OMITTED_ENDINGS = [
 ];
 const ENCRYPTION =
   /^(Messages (and calls )?(you send )?(to this (group|chat) )?(are|is) (now )?(secured with )?end-to-end encrypt|Nachrichten und Anrufe sind Ende-zu-Ende)/;
+const QUOTE = /["“”„]/;
 const TITLE_PATTERNS: readonly RegExp[] = [
   /created group ["“](.+)["”]\s*$/,
   /changed the (?:subject|group name)(?: from ["“].*["”])? to ["“](.+)["”]\.?\s*$/,
@@ -1226,7 +1227,8 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
       attachments = findAttachments(text, media, flags);
       if (attachments.length > 0) text = stripAttachmentText(text);
     }
-    if (kind === 'system') {
+    // Every title pattern quotes the name, so a system line without a quote mark is not tried against them.
+    if (kind === 'system' && QUOTE.test(text)) {
       for (const pattern of TITLE_PATTERNS) {
         const m = pattern.exec(text);
         if (m?.[1]) {
