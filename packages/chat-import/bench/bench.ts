@@ -3,7 +3,7 @@
  * one with this package and with whatsapp-chat-parser, each run in a fresh child process, the two parsers taking turns
  * (BENCH_RUNS rounds, default 3) so that load from other processes falls on both alike. Prints messages/s (best and
  * median run), peak memory and the ratios against the targets; see run-one.ts for exactly what is measured. Also
- * prints the model's floor: the time and memory of allocating only the objects the result holds, with no parsing.
+ * prints where our time goes, stage by stage.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ interface Figures {
   bytes: number;
   rssBefore: number;
   peakRss: number;
+  stages?: Record<string, number>;
 }
 
 const large = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
@@ -48,8 +49,6 @@ try {
     ours.push(run('ours', bigFile));
     peer.push(run('peer', bigFile));
   }
-  const floor: Figures[] = [];
-  for (let r = 0; r < rounds; r++) floor.push(run('floor', bigFile));
   const small = [run('ours', smallFile), run('ours', smallFile), run('ours', smallFile)];
   const bytes = (ours[0] as Figures).bytes;
   const rate = (ms: number, f: Figures): number => (f.messages / ms) * 1000;
@@ -83,12 +82,11 @@ try {
   console.log(
     `memory, whatsapp-chat-parser: peak RSS / file ${(p.peak / bytes).toFixed(2)}x, (peak RSS - RSS before parsing) / file ${(p.growth / bytes).toFixed(2)}x`,
   );
-  const floorBest = Math.min(...floor.map((f) => f.ms));
-  const floorPeak = median(floor.map((f) => f.peakRss));
-  const floorGrowth = median(floor.map((f) => f.peakRss - f.rssBefore));
-  const budget = p.best / 3;
+  const stageNames = Object.keys((ours[0] as Figures).stages ?? {});
   console.log(
-    `model floor (allocating only what the result holds for ${large.toLocaleString('en-GB')} messages, no parsing): best ${floorBest.toFixed(0)} ms = ${((floorBest / budget) * 100).toFixed(0)}% of the ${budget.toFixed(0)} ms a 3x speed-up allows; peak RSS ${(floorPeak / bytes).toFixed(2)}x file, peak RSS - RSS before ${(floorGrowth / bytes).toFixed(2)}x file`,
+    `ours, stage by stage (median ms): ${stageNames
+      .map((name) => `${name} ${median(ours.map((f) => f.stages?.[name] ?? 0)).toFixed(0)}`)
+      .join(', ')}`,
   );
   const smallMs = Math.min(...small.map((s) => s.ms));
   console.log(

@@ -368,7 +368,7 @@ const hasher = new IdHasher();
 
 /**
  * Hashes what makes a message the same message in two exports — instant, author, kind, text, attachment names and
- * channel — into `table.idHash` at row `i`: the steps of {@link IdHasher}, with the lanes kept in locals. The text's
+ * channel — into `table.hash` at row `i` (where the text's hash was): the steps of {@link IdHasher}, with the lanes kept in locals. The text's
  * hash comes from the table when the parser made it while reading the text; authors' text hashes are cached by
  * author index in `authorLanes` (`authorDone` marks them).
  */
@@ -396,11 +396,11 @@ function contentHash(table: MessageTable, i: number, authorLanes: Int32Array, au
   if (table.hashed[i] !== 1) {
     const text = table.textAt(i);
     hashText(text, 0, text.length);
-    table.textHash[2 * i] = textLanes[0] as number;
-    table.textHash[2 * i + 1] = textLanes[1] as number;
+    table.hash[2 * i] = textLanes[0] as number;
+    table.hash[2 * i + 1] = textLanes[1] as number;
   }
-  h1 = mixLane1(h1, table.textHash[2 * i] as number);
-  h2 = mixLane2(h2, table.textHash[2 * i + 1] as number);
+  h1 = mixLane1(h1, table.hash[2 * i] as number);
+  h2 = mixLane2(h2, table.hash[2 * i + 1] as number);
   const marks = table.marks[i] as number;
   if (marks !== 0) {
     hasher.h1 = h1;
@@ -411,8 +411,8 @@ function contentHash(table: MessageTable, i: number, authorLanes: Int32Array, au
     h1 = hasher.h1;
     h2 = hasher.h2;
   }
-  table.idHash[2 * i] = finalMix(h1);
-  table.idHash[2 * i + 1] = finalMix(h2);
+  table.hash[2 * i] = finalMix(h1);
+  table.hash[2 * i + 1] = finalMix(h2);
 }
 
 /**
@@ -424,7 +424,7 @@ function contentHash(table: MessageTable, i: number, authorLanes: Int32Array, au
  * own. Linear in the number of messages either way.
  */
 function assignIds(table: MessageTable): void {
-  const { when, idHash, occurrence } = table;
+  const { when, hash: idHash } = table;
   const n = table.length;
   // Instants reached by a step backwards: their messages may be far apart in the file.
   const revisited = new Set<number>();
@@ -484,7 +484,7 @@ function assignIds(table: MessageTable): void {
         for (let r = runStart; r < i; r++) if (idHash[2 * r] === a && idHash[2 * r + 1] === b && when[r] === t) count++;
       }
     }
-    occurrence[i] = count;
+    if (count > 1) table.repeats.set(i, count);
   }
 }
 

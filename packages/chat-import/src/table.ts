@@ -41,12 +41,14 @@ export class MessageTable implements MessageList {
   file = new Int32Array(1024);
   line = new Int32Array(1024);
   lineEnd = new Int32Array(1024);
-  /** The text's hash lanes (see `hashText`) at 2i and 2i + 1 when `hashed[i]` is 1. */
-  textHash = new Int32Array(2048);
+  /**
+   * Two hash lanes per row, at 2i and 2i + 1: the text's (see `hashText`, valid when `hashed[i]` is 1) until ids are
+   * assigned, then the id's finalised lanes (one array for both saves 8 bytes a row).
+   */
+  hash = new Int32Array(2048);
   hashed = new Uint8Array(1024);
-  /** The id's two finalised hash lanes at 2i and 2i + 1, and its occurrence number (1: no suffix). */
-  idHash = new Int32Array(2048);
-  occurrence = new Int32Array(1024);
+  /** Occurrence numbers of the rows whose ids need one (the second and later of identical messages at one instant). */
+  readonly repeats = new Map<number, number>();
   /** Per row: {@link HAS_ATTACHMENTS} and {@link HAS_EXTRAS}, so the side maps are only asked about rows in them. */
   marks = new Uint8Array(1024);
   /**
@@ -95,10 +97,8 @@ export class MessageTable implements MessageList {
     this.file = grow(this.file, capacity);
     this.line = grow(this.line, capacity);
     this.lineEnd = grow(this.lineEnd, capacity);
-    this.textHash = grow(this.textHash, capacity * 2);
+    this.hash = grow(this.hash, capacity * 2);
     this.hashed = grow(this.hashed, capacity);
-    this.idHash = grow(this.idHash, capacity * 2);
-    this.occurrence = grow(this.occurrence, capacity);
     this.marks = grow(this.marks, capacity);
     this.textFrom = grow(this.textFrom, capacity);
     this.textTo = grow(this.textTo, capacity);
@@ -157,7 +157,6 @@ export class MessageTable implements MessageList {
     this.file[i] = this.fileIndex(file);
     this.line[i] = line;
     this.lineEnd[i] = lineEnd;
-    this.occurrence[i] = 1;
     this.length = i + 1;
     this.fill(i, author, text, kind, attachments, extras, from, to);
     return i;
@@ -187,14 +186,13 @@ export class MessageTable implements MessageList {
     this.file[i] = file;
     this.line[i] = line;
     this.lineEnd[i] = lineEnd;
-    this.occurrence[i] = 1;
     this.author[i] = author;
     this.kind[i] = 0;
     this.textFrom[i] = from;
     this.textTo[i] = to;
     this.marks[i] = 0;
-    this.textHash[2 * i] = h1;
-    this.textHash[2 * i + 1] = h2;
+    this.hash[2 * i] = h1;
+    this.hash[2 * i + 1] = h2;
     this.hashed[i] = 1;
     this.length = i + 1;
   }
@@ -321,9 +319,9 @@ export class MessageTable implements MessageList {
 
   /** The id of row `i` (once ids are assigned): the content hash, with `-n` for the nth identical message. */
   idAt(i: number): string {
-    const hex = laneHex(this.idHash[2 * i] as number, this.idHash[2 * i + 1] as number);
-    const n = this.occurrence[i] as number;
-    return n === 1 ? hex : `${hex}-${n}`;
+    const hex = laneHex(this.hash[2 * i] as number, this.hash[2 * i + 1] as number);
+    const n = this.repeats.size > 0 ? this.repeats.get(i) : undefined;
+    return n === undefined ? hex : `${hex}-${n}`;
   }
 
   at(index: number): Message | undefined {

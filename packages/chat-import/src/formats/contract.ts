@@ -71,8 +71,8 @@ export class MessageSink {
   /** Records the text hash lanes of row `i` (see {@link MessageSink.addHashed}). */
   setTextHash(i: number, h1: number, h2: number): void {
     const table = this.table;
-    table.textHash[2 * i] = h1;
-    table.textHash[2 * i + 1] = h2;
+    table.hash[2 * i] = h1;
+    table.hash[2 * i + 1] = h2;
     table.hashed[i] = 1;
   }
 
