@@ -40,3 +40,5 @@ export type {
 export type { DateOrder, ImportLimits, ImportOptions, ImportStage } from './options.ts';
 /** The default safety limits, so callers can show or relax them. */
 export { DEFAULT_LIMITS } from './options.ts';
+/** A message's text without building the whole message (cheap on the importer's columnar list). */
+export { messageTextAt } from './table.ts';

@@ -24,6 +24,14 @@ export const HAS_EXTRAS = 2;
 /** Shared by every row without attachments; frozen, so a caller that tries to add to it hears about it. */
 export const NO_ATTACHMENTS: Attachment[] = Object.freeze([]) as unknown as Attachment[];
 /**
+ * The text of message `index` (0 ≤ index < length) of a list. On the importer's table it is read without building the
+ * whole message, which is most of the cost of a pass that needs only the texts (detection's first pass, say).
+ */
+export function messageTextAt(messages: MessageList, index: number): string {
+  return messages instanceof MessageTable ? messages.textAt(index) : (messages.at(index)?.text ?? '');
+}
+
+/**
  * Messages in columns. The importer appends rows while parsing ({@link MessageTable.push}), the pipeline fills in
  * instants, offsets and id hashes, then hands the table out as the conversation's {@link MessageList}.
  */

@@ -3,7 +3,7 @@
  * an attachment. Decisions refer to proposals by stable id and terms are re-applied on every run, so they survive a
  * re-run of detection; every decision becomes a line of the case file's decision log.
  */
-import type { Conversation } from '@im-records/chat-import';
+import type { Conversation, Message } from '@im-records/chat-import';
 import { DecisionError } from './errors.ts';
 import { PARA16, S40_2 } from './exemptions.ts';
 import type { Decision, Proposal, RedactionMode } from './types.ts';
@@ -49,7 +49,11 @@ export function applyDecisions(
 ): AppliedDecisions {
   const byId = new Map<string, Proposal>();
   for (const p of proposals) byId.set(p.id, { ...p });
-  const messages = new Map(Array.from(conversation.messages, (m) => [m.id, m]));
+  // Only the messages that span decisions name are kept (a whole chat's messages would be a copy of the chat).
+  const named = new Set<string>();
+  for (const d of decisions) if (d.action === 'add-span') named.add(d.messageId);
+  const messages = new Map<string, Message>();
+  if (named.size > 0) for (const m of conversation.messages) if (named.has(m.id)) messages.set(m.id, m);
   const log: DecisionLogEntry[] = [];
   const attachments = new Map<string, { disclose: boolean; reason: string }>();
   for (const [index, d] of decisions.entries()) {

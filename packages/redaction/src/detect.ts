@@ -3,7 +3,7 @@
  * progress and cancellation, so it can run in a Web Worker), merges overlapping candidates, applies the mode (FOI or
  * SAR) to decide what is withheld and under which exemption, and for SAR selects the messages by or about the subject.
  */
-import type { Conversation, Message } from '@im-records/chat-import';
+import { type Conversation, type Message, messageTextAt } from '@im-records/chat-import';
 import { normalisePhoneNumber } from '@im-records/records-policy';
 import { DetectionAbortedError, RedactionOptionsError } from './errors.ts';
 import { PARA16, PARA17, S40_2, S41 } from './exemptions.ts';
@@ -371,7 +371,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   // Pass 1: names found by strong cues anywhere in the chat become known names for every message.
   if (names) {
     for (let i = 0; i < count; i++) {
-      const text = (messages.at(i) as Message).text;
+      const text = messageTextAt(messages, i);
       if (text.length > 0) discoverNames(text, context.known);
       if ((i + 1) % chunk === 0) yield i + 1;
     }
@@ -411,9 +411,9 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
     const p1 = proposalAt[i + 1] as number;
     const k0 = keptAt[i] as number;
     const k1 = keptAt[i + 1] as number;
-    const message = messages.at(i) as Message;
-    const more =
-      message.text.length > 0 ? scanConsistent(message.text, confirmed, proposals, p0, p1, kept, k0, k1) : NONE;
+    // The text alone decides whether the message gains a name; the whole message is built only when it does.
+    const text = messageTextAt(messages, i);
+    const more = text.length > 0 ? scanConsistent(text, confirmed, proposals, p0, p1, kept, k0, k1) : NONE;
     if (more.length === 0) {
       for (let j = p0; j < p1; j++) finalProposals.push(proposals[j] as Proposal);
       for (let j = k0; j < k1; j++) finalKept.push(kept[j] as KeptSpan);
@@ -421,7 +421,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
       const previous = keptCandidates.get(i) ?? proposals.slice(p0, p1).map(toCandidate);
       const candidates = mergeCandidates([...previous.map((c) => ({ ...c })), ...more]);
       const sink: MessageSelection[] = [];
-      decide(message, candidates, context, options, finalProposals, finalKept, sink);
+      decide(messages.at(i) as Message, candidates, context, options, finalProposals, finalKept, sink);
       if (options.mode === 'sar' && sink[0]) selection[i] = sink[0];
     }
     if ((i + 1) % chunk === 0) yield 2 * count + i + 1;
