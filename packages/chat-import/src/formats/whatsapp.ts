@@ -594,36 +594,56 @@ function titleFromName(name: string): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // The parser
 
+/** Longest header a {@link HeaderShape} learns. */
+const MAX_SHAPE = 96;
+
 /**
  * The byte shape of the last header {@link scanHeader} read (its literal bytes, and where the digits go), so the next
- * header of the same shape (nearly every line of an export) is read by one comparison loop instead of the general
+ * header of the same shape (nearly every line of an export) is read by comparing its literal bytes and reading its
+ * runs of digits, instead of by the general
  * scanner. Only all-ASCII headers ending in a space are used as shapes: for those the general scanner looks at no byte
  * past the header, so a line that matches the shape byte for byte (digits for digits) gets exactly the result the
  * scanner would give it.
  */
 class HeaderShape {
-  /** Literal byte, or -1 for "an ASCII digit". */
-  readonly bytes = new Int16Array(96);
+  /** Byte length of the header (0: nothing learnt); at most {@link MAX_SHAPE} bytes. */
   length = 0;
   sig = 0;
   ampm = 0;
   d1 = 0;
   d3 = 0;
+  /** The shape compiled for {@link HeaderShape.read}: where its literal bytes are, and its runs of digits. */
+  readonly #litAt = new Int16Array(MAX_SHAPE);
+  readonly #litByte = new Int16Array(MAX_SHAPE);
+  #lits = 0;
+  readonly #runFrom = new Int16Array(8);
+  readonly #runTo = new Int16Array(8);
+  #runs = 0;
 
   /** Remembers the header just read at [start, body) by {@link scanHeader} (with {@link H} filled). */
   learn(b: Uint8Array, start: number, body: number): void {
     this.length = 0;
     const size = body - start;
-    if (size > this.bytes.length || b[body - 1] !== 32) return;
+    if (size > MAX_SHAPE || b[body - 1] !== 32) return;
     let runs = 0;
+    let lits = 0;
     let inDigits = false;
     for (let i = 0; i < size; i++) {
       const c = b[start + i] as number;
       if (c >= 0x80) return;
       const isDigit = c >= 48 && c <= 57;
-      if (isDigit && !inDigits) runs++;
+      if (isDigit && !inDigits) {
+        if (runs === 8) return;
+        this.#runFrom[runs] = i;
+        runs++;
+      }
+      if (!isDigit) {
+        if (inDigits) this.#runTo[runs - 1] = i;
+        this.#litAt[lits] = i;
+        this.#litByte[lits] = c;
+        lits++;
+      }
       inDigits = isDigit;
-      this.bytes[i] = isDigit ? -1 : c;
     }
     const sig = H[9] as number;
     if (runs !== (sig & SIG_SECONDS ? 6 : 5)) return;
@@ -631,33 +651,31 @@ class HeaderShape {
     this.ampm = H[8] as number;
     this.d1 = H[3] as number;
     this.d3 = H[4] as number;
+    this.#lits = lits;
+    this.#runs = runs;
     this.length = size;
   }
 
-  /** Reads a header of this shape at `start` into {@link H}; returns the body offset, or -1 if the line differs. */
+  /**
+   * Reads a header of this shape at `start` into {@link H}; returns the body offset, or -1 if the line differs. The
+   * literal bytes are compared first (a line of another shape usually fails there), then each run of digits is read.
+   */
   read(b: Uint8Array, start: number, end: number): number {
     const size = this.length;
     if (size === 0 || end - start < size) return -1;
-    const bytes = this.bytes;
-    let run = 0;
-    let v = 0;
-    let inDigits = false;
-    for (let i = 0; i < size; i++) {
-      const c = b[start + i] as number;
-      const t = bytes[i] as number;
-      if (t < 0) {
-        if (c < 48 || c > 57) return -1;
-        v = v * 10 + c - 48;
-        inDigits = true;
-      } else {
-        if (c !== t) return -1;
-        if (inDigits) {
-          H[run < 3 ? run : run + 2] = v;
-          run++;
-          v = 0;
-          inDigits = false;
-        }
+    const litAt = this.#litAt;
+    const litByte = this.#litByte;
+    for (let k = 0; k < this.#lits; k++) if (b[start + (litAt[k] as number)] !== litByte[k]) return -1;
+    const runFrom = this.#runFrom;
+    const runTo = this.#runTo;
+    for (let r = 0; r < this.#runs; r++) {
+      let v = 0;
+      for (let p = start + (runFrom[r] as number), q = start + (runTo[r] as number); p < q; p++) {
+        const d = (b[p] as number) - 48;
+        if (d < 0 || d > 9) return -1;
+        v = v * 10 + d;
       }
+      H[r < 3 ? r : r + 2] = v;
     }
     const hour = H[5] as number;
     const minute = H[6] as number;
@@ -1449,6 +1467,10 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
     pending.when[k] = currentLocal;
   };
 
+  let lastA = -1;
+  let lastB = -1;
+  let lastC = -1;
+  let lastDay = Number.NaN;
   for (let i = 0; i <= cand.n; i++) {
     const isEnd = i === cand.n;
     const candLine = isEnd ? linesRead + 1 : (cand.line[i] as number);
@@ -1476,23 +1498,30 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
     const a = cand.a[i] as number;
     const bb = cand.b[i] as number;
     const c = cand.c[i] as number;
-    let y: number;
-    let mo: number;
-    let d: number;
-    if (order === 'ymd') {
-      y = fullYear(a, first4);
-      mo = bb;
-      d = c;
-    } else if (order === 'dmy') {
-      y = fullYear(c, last4);
-      mo = bb;
-      d = a;
-    } else {
-      y = fullYear(c, last4);
-      mo = a;
-      d = bb;
+    // Neighbouring messages are mostly on the same day: its date is read and checked once.
+    if (a !== lastA || bb !== lastB || c !== lastC) {
+      lastA = a;
+      lastB = bb;
+      lastC = c;
+      let y: number;
+      let mo: number;
+      let d: number;
+      if (order === 'ymd') {
+        y = fullYear(a, first4);
+        mo = bb;
+        d = c;
+      } else if (order === 'dmy') {
+        y = fullYear(c, last4);
+        mo = bb;
+        d = a;
+      } else {
+        y = fullYear(c, last4);
+        mo = a;
+        d = bb;
+      }
+      lastDay = validDate(y, mo, d) ? localMs(y, mo, d, 0, 0, 0) : Number.NaN;
     }
-    if (!validDate(y, mo, d)) {
+    if (Number.isNaN(lastDay)) {
       notes.push({
         line: candLine,
         file,
@@ -1508,7 +1537,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
     current = i;
     regionLine = candLine;
     regionStart = cand.start[i] as number;
-    currentLocal = localMs(y, mo, d, hour, cand.minute[i] as number, Math.max(second, 0));
+    currentLocal = lastDay + ((hour * 60 + (cand.minute[i] as number)) * 60 + Math.max(second, 0)) * 1000;
   }
   closeRegion(linesRead, len);
   flush();
