@@ -1434,7 +1434,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
       b[textEnd - 1] === 62 /* > */ &&
       textEnd - textStart <= 64
     ) {
-      // Android's "<Media omitted>" (or a translation): what \`finish\` makes of it, without the batch.
+      // Android's "<Media omitted>" (or a translation): what `finish` makes of it, without the batch.
       const fileName = omittedPlaceholder(b, textStart, textEnd);
       if (fileName !== undefined) {
         table.push(
