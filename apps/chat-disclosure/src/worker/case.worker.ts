@@ -130,7 +130,10 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
       conversation = mergeConversations(conversation, part.conversation);
       for (const [key, bytes] of part.media) media.set(key, bytes);
     }
-    return { conversation, media };
+    // Imported archives stay in the importer's lean columnar list while the officer gathers them; the case being
+    // prepared is read whole by every later stage (detection, scope, search, the page), so its messages are built once.
+    const messages = Array.isArray(conversation.messages) ? conversation.messages : Array.from(conversation.messages);
+    return { conversation: { ...conversation, messages }, media };
   });
   signal.throwIfAborted();
 
@@ -170,7 +173,7 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
     () => applyDecisions(merged.conversation, detection.proposals, input.decisions, input.mode).proposals,
   );
 
-  const messages = Array.from(merged.conversation.messages);
+  const messages = merged.conversation.messages;
   index = await timed(timings, 'index', () =>
     buildSearchIndex(messages, {
       signal,
