@@ -1,6 +1,7 @@
 /**
  * The conversation model: the one shape every importer produces and every later stage (redaction, packaging, the
- * browser tool) consumes. It is plain data (JSON-serialisable) so it can cross a Web Worker boundary unchanged.
+ * browser tool) consumes. Each message is plain data (JSON-serialisable, structured-clonable); the list of them is a
+ * {@link MessageList}, which the importer fills with a columnar table (copy it with `Array.from` to post it).
  */
 
 /** Formats the importer recognises. */
