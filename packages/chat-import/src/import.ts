@@ -28,15 +28,7 @@ import {
   sha256Hex,
   textLanes,
 } from './hash.ts';
-import type {
-  Attachment,
-  ChatFormat,
-  Conversation,
-  ImportedArchive,
-  ImportWarning,
-  Message,
-  Participant,
-} from './model.ts';
+import type { ChatFormat, Conversation, ImportedArchive, ImportWarning, Message, Participant } from './model.ts';
 import {
   type ImportLimits,
   type ImportOptions,
