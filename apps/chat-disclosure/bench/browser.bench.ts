@@ -2,12 +2,44 @@
  * The app in a real browser (Chromium, headless) against the served build (`node scripts/serve.mjs` at the repo root):
  * time from choosing a 40,000-message WhatsApp export to the review screen being ready (import, scope, detection and
  * index in the worker, plus handing the result to the page), then search latency and scrolling at 100,000 messages.
- * Run with `npm run bench:browser` once the app is built and served.
+ * Run with `npm run bench:browser` once the app is built (`npm run build` at the repo root). It uses the app at
+ * APP_URL when given, else at http://127.0.0.1:4322, serving the build itself (`scripts/serve.mjs`) when nothing
+ * answers there.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { generateClinicalChat } from '@im-records/synthetic-chats';
 import { chromium, type Page } from '@playwright/test';
 
 const appUrl = process.env.APP_URL ?? 'http://127.0.0.1:4322';
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Serves the built apps when nothing answers at the default address; says what to do when there is no build. */
+async function ensureServed(): Promise<ChildProcess | undefined> {
+  if (await answers(`${appUrl}/`)) return undefined;
+  if (process.env.APP_URL) throw new Error(`Nothing answers at APP_URL ${appUrl}.`);
+  const dist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+  if (!existsSync(dist)) throw new Error('The app is not built: run `npm run build` at the repository root first.');
+  const server = spawn(process.execPath, [fileURLToPath(new URL('../../../scripts/serve.mjs', import.meta.url))], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 50 && !(await answers(`${appUrl}/`)); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!(await answers(`${appUrl}/`))) {
+    server.kill();
+    throw new Error(`Started scripts/serve.mjs but nothing answers at ${appUrl}.`);
+  }
+  return server;
+}
+
+const server = await ensureServed();
 const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => {
   try {
     return Boolean(process.getBuiltinModule('node:fs').statSync(path));
@@ -93,3 +125,4 @@ console.log(
   `scrolling 100,000 messages: frame median ${frames.median.toFixed(1)} ms, worst ${frames.worst.toFixed(1)} ms, ${frames.long} of 200 frames over 50 ms`,
 );
 await browser.close();
+server?.kill();
