@@ -421,30 +421,54 @@ function assignIds(table: MessageTable): void {
   // Instants reached by a step backwards: their messages may be far apart in the file.
   const revisited = new Set<number>();
   let latest = Number.NEGATIVE_INFINITY;
-  // The range they lie in, so most rows are told apart from them without a set lookup.
-  let revisitedLow = Number.POSITIVE_INFINITY;
-  let revisitedHigh = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const t = when[i] as number;
-    if (t < latest) {
-      revisited.add(t);
-      if (t < revisitedLow) revisitedLow = t;
-      if (t > revisitedHigh) revisitedHigh = t;
-    } else latest = t;
+    if (t < latest) revisited.add(t);
+    else latest = t;
   }
+  // They come in clusters (an autumn clock change revisits one hour): the clusters' spans tell most rows apart from
+  // them with a few comparisons, where a set lookup keyed by a floating-point instant would cost every row.
+  const spans = clusterSpans(revisited);
+  const isRevisited = (t: number): boolean => {
+    let lo = 0;
+    let hi = spans.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spans[2 * mid + 1] as number) < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < spans.length >> 1 && (spans[2 * lo] as number) <= t && revisited.has(t);
+  };
   const authorLanes = new Int32Array(table.authors.length * 2);
   const authorDone = new Uint8Array(table.authors.length);
   const far = new Map<number, number[]>();
   let runStart = 0;
   let runCounts: Map<string, number> | null = null;
   let runInstant = Number.NaN;
+  const { kind, author, hashed, marks } = table;
   for (let i = 0; i < n; i++) {
     const t = when[i] as number;
-    contentHash(table, i, authorLanes, authorDone);
+    const who = author[i] as number;
+    if (hashed[i] === 1 && marks[i] === 0 && who >= 0 && authorDone[who] === 1) {
+      // The common row (text hashed by the parser, no attachments or channel, author seen): contentHash's steps here.
+      const high = Math.floor(t / 4294967296);
+      let h1 = mixLane1(ID_SEED1, (t - high * 4294967296) | 0);
+      let h2 = mixLane2(ID_SEED2, high | 0);
+      h1 = mixLane1(h1, (kind[i] as number) + 1);
+      h2 = mixLane2(h2, 0);
+      h1 = mixLane1(h1, authorLanes[2 * who] as number);
+      h2 = mixLane2(h2, authorLanes[2 * who + 1] as number);
+      h1 = mixLane1(h1, idHash[2 * i] as number);
+      h2 = mixLane2(h2, idHash[2 * i + 1] as number);
+      idHash[2 * i] = finalMix(h1);
+      idHash[2 * i + 1] = finalMix(h2);
+    } else {
+      contentHash(table, i, authorLanes, authorDone);
+    }
     const a = idHash[2 * i] as number;
     const b = idHash[2 * i + 1] as number;
     let count = 1;
-    if (t >= revisitedLow && t <= revisitedHigh && revisited.has(t)) {
+    if (spans.length > 0 && isRevisited(t)) {
       let rows = far.get(t);
       if (rows === undefined) {
         rows = [];
@@ -478,6 +502,18 @@ function assignIds(table: MessageTable): void {
     }
     if (count > 1) table.repeats.set(i, count);
   }
+}
+
+/** Sorted instants grouped where neighbours are under a day apart, as [from, to] pairs in one array. */
+function clusterSpans(instants: Set<number>): Float64Array {
+  const sorted = Float64Array.from(instants).sort();
+  const spans: number[] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    const t = sorted[k] as number;
+    if (spans.length > 0 && t - (spans[spans.length - 1] as number) < 86_400_000) spans[spans.length - 1] = t;
+    else spans.push(t, t);
+  }
+  return Float64Array.from(spans);
 }
 
 function mapReplies(table: MessageTable): void {
