@@ -985,14 +985,19 @@ class Authors {
   readonly bad: boolean[] = [];
   readonly #canonical = new Map<string, string>();
 
-  /** Direct-mapped cache of ids (plus one) by hash, checked before the map: a chat has a handful of authors. */
+  /**
+   * Direct-mapped cache of ids (plus one), checked before the map: a chat has a handful of authors. Its key is cheap
+   * (the name's length and its first and last bytes), so the name's hash is only made when the cache misses.
+   */
   readonly #recent = new Int32Array(1024);
 
-  /** The id of the author whose raw bytes are [a, e) with FNV-1a hash `h` (seed {@link AUTHOR_SEED}). */
-  id(b: Uint8Array, a: number, e: number, h: number, decode: (bytes: Uint8Array) => string): number {
-    const slot = h & 1023;
+  /** The id of the author whose raw bytes are [a, e). */
+  id(b: Uint8Array, a: number, e: number, decode: (bytes: Uint8Array) => string): number {
+    const slot = (((b[a] as number) * 31 + (b[e - 1] as number)) * 31 + (e - a)) & 1023;
     const cached = (this.#recent[slot] as number) - 1;
     if (cached >= 0 && this.#same(cached, b, a, e)) return cached;
+    let h = AUTHOR_SEED; // FNV-1a of the name's bytes, for the map
+    for (let k = a; k < e; k++) h = Math.imul(h ^ (b[k] as number), 0x01000193);
     const id = this.#find(b, a, e, h, decode);
     this.#recent[slot] = id + 1;
     return id;
@@ -1370,7 +1375,6 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
     // Author: up to the first ": " (or ":" and a no-break space, or ":" at the end) on the header line.
     let colon = -1;
     let afterColon = 1;
-    let hash = AUTHOR_SEED; // FNV-1a of the bytes before the colon, for the author table
     for (let k = bodyStart; k < textEnd; k++) {
       const c = b[k] as number;
       if (c === 10) break;
@@ -1386,12 +1390,11 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
           break;
         }
       }
-      hash = Math.imul(hash ^ c, 0x01000193);
     }
     let authorId = -1;
     let textStart = bodyStart;
     if (colon > bodyStart) {
-      const id = authorTable.id(b, bodyStart, colon, hash, decodeBytes);
+      const id = authorTable.id(b, bodyStart, colon, decodeBytes);
       if (authorTable.bad[id]) badLines.push(regionLine);
       if (authorTable.names[id] !== null) {
         authorId = id;
