@@ -107,6 +107,66 @@ describe('records package', () => {
     expect(csv).not.toContain('07700 900123');
   });
 
+  it('takes the detection options records redact takes: kept staff, trust hospital numbers, extra terms', async () => {
+    const tuned = join(dir, 'tuned.txt');
+    await writeFile(
+      tuned,
+      `${chat}05/03/2024, 10:05 - Priya Raman: Hospital number RJ1-204518 for Mr Pennington; he likes the Kestrel Ward view
+`,
+    );
+    const terms = join(dir, 'terms.txt');
+    await writeFile(terms, '# extra terms\nKestrel Ward\n');
+    const out = join(dir, 'tuned.zip');
+    const caseFile = join(dir, 'tuned-case.json');
+    const result = await run(
+      tuned,
+      '--reference',
+      'FOI-2024-0413',
+      '--received',
+      '2024-04-02',
+      '--response-date',
+      '2024-04-25',
+      '--mode',
+      'foi',
+      '--keep',
+      'Priya Raman',
+      '--hospital-shape',
+      'RJ1-######',
+      '--terms',
+      terms,
+      '--out',
+      out,
+      '--case-file',
+      caseFile,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const zipBytes = new Uint8Array(await readFile(out));
+    const csv = await ((await JSZip.loadAsync(zipBytes)).file('transcript.csv') as JSZip.JSZipObject).async('string');
+    // The kept consultant is named; the other member of staff, the patient, the trust's number and the term are not.
+    expect(csv).toContain('Priya Raman');
+    const report = await checkBundleForLeaks(zipBytes, [
+      'Tom Whitfield',
+      'Harold Pennington',
+      'RJ1-204518',
+      'Kestrel Ward',
+    ]);
+    expect(report.findings).toEqual([]);
+    const settings = JSON.parse(await readFile(caseFile, 'utf8')).settings;
+    expect(settings).toMatchObject({ keepNames: ['Priya Raman'], hospitalShapes: ['RJ1-######'], termsFile: terms });
+    // Without the shape the trust's number is not found, so the option is what withholds it.
+    const plain = join(dir, 'plain.zip');
+    expect((await run(tuned, ...base().slice(1), '--mode', 'foi', '--out', plain)).code).toBe(0);
+    const plainCsv = await (
+      (await JSZip.loadAsync(await readFile(plain))).file('transcript.csv') as JSZip.JSZipObject
+    ).async('string');
+    expect(plainCsv).toContain('RJ1-204518');
+    // A bad shape is a usage error naming the shape.
+    const bad = await run(...base(), '--mode', 'foi', '--hospital-shape', 'RJ1-##', '--out', join(dir, 'x.zip'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^records package: .*RJ1-##/);
+  });
+
   it('rejects bad input with exit code 2 and one line', async () => {
     const missing = await run(file, '--mode', 'foi', '--received', '2024-04-02', '--out', join(dir, 'x.zip'));
     expect(missing.code).toBe(2);

@@ -2,13 +2,22 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { buildBundle, buildCaseFile, type FontLoader } from '@im-records/disclosure-bundle';
 import { computeDeadline, isIsoDate, localToday } from '@im-records/records-policy';
-import { type Decision, detectPersonalDataSync, disclose, type RedactionMode } from '@im-records/redaction';
+import {
+  type Decision,
+  detectPersonalDataSync,
+  disclose,
+  RedactionError,
+  type RedactionMode,
+} from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
 import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
+import { readTuning, tuningArgs, tuningUsage } from '../tuning.ts';
 
 const usage = `Usage: records package FILE --mode foi|sar --reference REF --received YYYY-MM-DD [--subject NAME]...
                        [--organisation NAME] [--withhold-media] --out BUNDLE.zip [--case-file CASE.json]
-                       [--response-date YYYY-MM-DD] [--searched TEXT] [--timezone ZONE]
+                       [--response-date YYYY-MM-DD] [--searched TEXT] [--timezone ZONE] [--keep NAME]...
+                       [--keep-health-professionals] [--terms FILE] [--hospital-shape SHAPE]...
+                       [--hospital-pattern REGEX]...
 
 Imports a chat export, runs the redaction engine and accepts every proposal, then writes the disclosure bundle
 (transcript.pdf, transcript.html, transcript.csv, redaction-schedule.csv, media/, manifest.json). For batch use: review
@@ -28,6 +37,9 @@ Options:
   --response-date DATE    the date of response stamped in the bundle (default today); same inputs and date, same bytes
   --searched TEXT         what was searched, for the cover page (default: a description of the export)
   --timezone ZONE         IANA zone the export's local times are read in (default Europe/London)
+
+Detection options (as for records redact):
+${tuningUsage}
 `;
 
 /** Reads the bundle's fonts from the installed npm packages, resolved from the bundle package itself. */
@@ -54,6 +66,7 @@ export const packageCommand: Command = {
       'response-date': { type: 'string' },
       searched: { type: 'string' },
       timezone: { type: 'string' },
+      ...tuningArgs,
     });
     const file = onlyFile(positionals);
     const mode = values.mode as string | undefined;
@@ -71,12 +84,23 @@ export const packageCommand: Command = {
     const subjects = (values.subject as string[] | undefined) ?? [];
     if (mode === 'sar' && subjects.length === 0) throw new UsageError('--subject is required in SAR mode.');
     const timeZone = timeZoneOption(values.timezone);
+    const tuning = await readTuning(values, mode);
     const archive = await importExportFile(file, { timeZone });
     const { conversation, media } = archive;
 
     const redactionMode: RedactionMode = mode;
     const subject = mode === 'sar' ? { names: subjects } : undefined;
-    const detection = detectPersonalDataSync(conversation, { mode: redactionMode, ...(subject ? { subject } : {}) });
+    let detection: ReturnType<typeof detectPersonalDataSync>;
+    try {
+      detection = detectPersonalDataSync(conversation, {
+        mode: redactionMode,
+        ...tuning.detect,
+        ...(subject ? { subject } : {}),
+      });
+    } catch (error) {
+      if (error instanceof RedactionError) throw new UsageError(error.message);
+      throw error;
+    }
     const by = 'records package (batch: every proposal accepted)';
     const at = `${responseDate}T12:00:00Z`;
     const decisions: Decision[] = detection.proposals.map((proposal) => ({
@@ -103,6 +127,8 @@ export const packageCommand: Command = {
     }
     const disclosed = disclose(conversation, detection.proposals, decisions, {
       mode: redactionMode,
+      ...(tuning.detect.keepNames ? { keepNames: tuning.detect.keepNames } : {}),
+      ...(tuning.detect.keepHealthProfessionals ? { keepHealthProfessionals: true } : {}),
       ...(subject ? { subject } : {}),
       ...(mode === 'sar' ? { selection: detection.selection } : {}),
     });
@@ -143,6 +169,7 @@ export const packageCommand: Command = {
           timeZone,
           responseDate,
           proposals: detection.proposals.length,
+          ...tuning.settings,
           command: 'records package',
         },
         bundle: result,

@@ -1,7 +1,6 @@
-import { HospitalNumberShapeError, hospitalNumberPattern, normalisePhoneNumber } from '@im-records/records-policy';
+import { normalisePhoneNumber } from '@im-records/records-policy';
 import {
   type DetectOptions,
-  defaultHospitalNumberPatterns,
   detectPersonalDataSync,
   disclose,
   placeholder,
@@ -9,7 +8,8 @@ import {
   RedactionError,
 } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
-import { importExportFile, onlyFile, parseCommandArgs, readInputFile, timeZoneOption } from '../options.ts';
+import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
+import { readTuning, tuningArgs, tuningUsage } from '../tuning.ts';
 
 const usage = `Usage: records redact FILE --mode foi|sar [--subject NAME]... [--keep NAME]... [--terms FILE]
                       [--timezone Europe/London] [--keep-health-professionals] [--hospital-shape SHAPE]...
@@ -24,27 +24,9 @@ placeholders such as "[NHS number — s40(2)]"); start/end are UTF-16 offsets in
 Options:
   --mode foi|sar              FOI: everyone's personal data withheld; SAR: the subject's own data kept
   --subject NAME              SAR: the data subject; repeat for aliases; a phone number is taken as their number
-  --keep NAME                 FOI: named senior staff kept in their public role (repeatable)
-  --keep-health-professionals SAR: keep staff names acting in their role (DPA 2018 Sch 2 para 17)
-  --terms FILE                extra terms to withhold, one per line; a line 're:PATTERN' is a regular expression
-  --hospital-shape SHAPE      trust hospital-number format as a shape, # a digit and @ a capital letter (RJ1-######);
-                              looked for as well as the default (repeatable)
-  --hospital-pattern REGEX    trust hospital-number pattern, replacing the default of one to three capital letters
-                              and 6–8 digits (repeatable)
+${tuningUsage}
   --timezone ZONE             IANA zone the export's local times are read in (default Europe/London)
 `;
-
-function splitTerms(text: string): { terms: string[]; patterns: string[] } {
-  const terms: string[] = [];
-  const patterns: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    if (line.startsWith('re:')) patterns.push(line.slice(3));
-    else terms.push(line);
-  }
-  return { terms, patterns };
-}
 
 /** `records redact`: proposes redactions for a chat and prints the disclosed messages with every redaction explained. */
 export const redactCommand: Command = {
@@ -55,11 +37,7 @@ export const redactCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, {
       mode: { type: 'string' },
       subject: { type: 'string', multiple: true },
-      keep: { type: 'string', multiple: true },
-      'keep-health-professionals': { type: 'boolean' },
-      terms: { type: 'string' },
-      'hospital-pattern': { type: 'string', multiple: true },
-      'hospital-shape': { type: 'string', multiple: true },
+      ...tuningArgs,
       timezone: { type: 'string' },
     });
     const file = onlyFile(positionals);
@@ -70,39 +48,15 @@ export const redactCommand: Command = {
       throw new UsageError('--mode sar needs --subject NAME (the data subject).');
     if (mode === 'foi' && subjects.length > 0) throw new UsageError('--subject applies to --mode sar only.');
     const timeZone = timeZoneOption(values.timezone);
-    const custom = values.terms
-      ? splitTerms(new TextDecoder().decode(await readInputFile(values.terms as string)))
-      : undefined;
+    const tuning = await readTuning(values, mode);
     const archive = await importExportFile(file, { timeZone });
     const conversation = archive.conversation;
     const phones = subjects.filter((s) => normalisePhoneNumber(s) !== undefined);
     const names = subjects.filter((s) => normalisePhoneNumber(s) === undefined);
     if (mode === 'sar' && names.length === 0)
       throw new UsageError('--subject needs at least one name, not only phone numbers.');
-    const options: DetectOptions = { mode };
-    if (mode === 'sar') {
-      options.subject = { names: names.slice(0, 1), aliases: names.slice(1), phones };
-      options.keepHealthProfessionals = values['keep-health-professionals'] === true;
-    }
-    const keep = (values.keep as string[] | undefined) ?? [];
-    if (keep.length > 0) options.keepNames = keep;
-    const hospital = values['hospital-pattern'] as string[] | undefined;
-    const shapes = (values['hospital-shape'] as string[] | undefined) ?? [];
-    if (hospital || shapes.length > 0) {
-      let fromShapes: string[];
-      try {
-        fromShapes = shapes.map(hospitalNumberPattern);
-      } catch (error) {
-        if (error instanceof HospitalNumberShapeError) throw new UsageError(error.message);
-        throw error;
-      }
-      // Shapes are added to the patterns in force (the default unless --hospital-pattern replaces it), as in the app.
-      options.hospitalNumberPatterns = [...(hospital ?? defaultHospitalNumberPatterns), ...fromShapes];
-    }
-    if (custom) {
-      options.customTerms = custom.terms;
-      options.customPatterns = custom.patterns;
-    }
+    const options: DetectOptions = { mode, ...tuning.detect };
+    if (mode === 'sar') options.subject = { names: names.slice(0, 1), aliases: names.slice(1), phones };
     let result: ReturnType<typeof detectPersonalDataSync>;
     try {
       result = detectPersonalDataSync(conversation, options);
