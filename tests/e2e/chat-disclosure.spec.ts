@@ -101,6 +101,10 @@ test('a whole FOI case: import a WhatsApp zip, review, redact, package, and noth
   await page.getByRole('button', { name: 'Apply the scope' }).click();
   await expect(page.getByRole('alert')).toContainText('"RJ1-###" has 4 digits; it needs at least 5');
   await expect(page.locator('#hospital-shapes-error')).toBeVisible();
+  // The earlier scope's result is not offered with settings that were refused.
+  await expect(page.getByTestId('scope-count')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Continue to review' })).toHaveCount(0);
+  await expect(page.getByTestId('scope-not-applied')).toContainText('These settings have not been applied');
   await expectNoAxeViolations(page, 'scope with an error');
   await shot(page, '05a-scope-error');
   await shapes.fill('RJ1-######');

@@ -177,7 +177,16 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
       {preparing && (
         <ProgressPanel label="Preparing the chat for review" progress={preparing} onCancel={cancelPrepare} />
       )}
-      {prepared && !preparing && (
+      {prepared && !preparing && error && (
+        <div className="nhsuk-inset-text" data-testid="scope-not-applied">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            These settings have not been applied, so the result of the earlier ones is hidden. Correct the problem and
+            apply the scope again.
+          </p>
+        </div>
+      )}
+      {prepared && !preparing && !error && (
         <section aria-labelledby="scope-result">
           <h2 id="scope-result">In scope</h2>
           <p className="nhsuk-body-l" data-testid="scope-count">
