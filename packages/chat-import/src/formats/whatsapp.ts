@@ -1040,6 +1040,49 @@ let lastBad = false;
 
 const DELETED_FIRST = new Set([...DELETED].map((d) => d.charCodeAt(0)));
 
+/**
+ * Pass 1 of the WhatsApp importer: every line start is checked for a message header, and each header found is
+ * recorded in `cand`; lines longer than `maxLine` characters go to `giant` (line, start, length) instead. Returns the
+ * number of lines. A function of its own, small, so the engine optimises this loop (a million lines) early.
+ */
+function findHeaders(
+  b: Uint8Array,
+  maxLine: number,
+  cand: Candidates,
+  giant: number[],
+  checkAbort: () => void,
+): number {
+  const len = b.length;
+  const shape = new HeaderShape();
+  let pos = 0;
+  let line = 0;
+  while (pos < len) {
+    line++;
+    let nl = b.indexOf(10, pos);
+    if (nl < 0) nl = len;
+    let end = nl;
+    if (end > pos && b[end - 1] === 13) end--;
+    const size = end - pos;
+    const chars = size > maxLine ? utf16Length(b, pos, end) : size;
+    if (chars > maxLine) {
+      giant.push(line, pos, chars);
+    } else {
+      const c = b[pos] as number;
+      if (c === 91 || (c >= 48 && c <= 57) || c >= 0xd8) {
+        let body = shape.read(b, pos, end);
+        if (body < 0) {
+          body = scanHeader(b, pos, end);
+          if (body >= 0) shape.learn(b, pos, body);
+        }
+        if (body >= 0) cand.push(line, pos, body);
+      }
+    }
+    pos = nl + 1;
+    if ((line & 0xffff) === 0) checkAbort();
+  }
+  return line;
+}
+
 async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
   const { input, options, sink, notes } = context;
   const candidatesEntries = chatEntries(input);
@@ -1101,34 +1144,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
   };
 
   // Pass 1: find header candidates.
-  const shape = new HeaderShape();
-  let pos = 0;
-  let line = 0;
-  while (pos < len) {
-    line++;
-    let nl = b.indexOf(10, pos);
-    if (nl < 0) nl = len;
-    let end = nl;
-    if (end > pos && b[end - 1] === 13) end--;
-    const size = end - pos;
-    const chars = size > maxLine ? utf16Length(b, pos, end) : size;
-    if (chars > maxLine) {
-      giant.push(line, pos, chars);
-    } else {
-      const c = b[pos] as number;
-      if (c === 91 || (c >= 48 && c <= 57) || c >= 0xd8) {
-        let body = shape.read(b, pos, end);
-        if (body < 0) {
-          body = scanHeader(b, pos, end);
-          if (body >= 0) shape.learn(b, pos, body);
-        }
-        if (body >= 0) cand.push(line, pos, body);
-      }
-    }
-    pos = nl + 1;
-    if ((line & 0xffff) === 0) context.checkAbort();
-  }
-  const linesRead = line;
+  const linesRead = findHeaders(b, maxLine, cand, giant, context.checkAbort);
   sink.linesRead += linesRead;
 
   // Decide the layout and the date order from the whole file.
