@@ -51,7 +51,7 @@ export function finishText(h1: number, h2: number, length: number): void {
 
 /**
  * A 64-bit content hash in two independent 32-bit lanes (not cryptographic; used for ids). Numbers, pre-hashed
- * lanes and strings are mixed in; {@link IdHasher.hex} gives 16 hex digits.
+ * lanes and strings are mixed in; {@link IdHasher.finish} gives the two finalised lanes ({@link laneHex} writes them as 16 hex digits).
  */
 /** One step of {@link IdHasher}'s first lane (MurmurHash3's block mix), for loops that keep the lanes in locals. */
 export function mixLane1(h: number, x: number): number {
@@ -103,12 +103,6 @@ export class IdHasher {
   finish(out: Int32Array, at: number): void {
     out[at] = finalMix(this.h1);
     out[at + 1] = finalMix(this.h2);
-  }
-  /** Final mix of both lanes as 16 hex digits. */
-  hex(): string {
-    const out = new Int32Array(2);
-    this.finish(out, 0);
-    return laneHex(out[0] as number, out[1] as number);
   }
 }
 

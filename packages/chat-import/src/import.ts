@@ -445,26 +445,9 @@ function assignIds(table: MessageTable): void {
   let runStart = 0;
   let runCounts: Map<string, number> | null = null;
   let runInstant = Number.NaN;
-  const { kind, author, hashed, marks } = table;
   for (let i = 0; i < n; i++) {
     const t = when[i] as number;
-    const who = author[i] as number;
-    if (hashed[i] === 1 && marks[i] === 0 && who >= 0 && authorDone[who] === 1) {
-      // The common row (text hashed by the parser, no attachments or channel, author seen): contentHash's steps here.
-      const high = Math.floor(t / 4294967296);
-      let h1 = mixLane1(ID_SEED1, (t - high * 4294967296) | 0);
-      let h2 = mixLane2(ID_SEED2, high | 0);
-      h1 = mixLane1(h1, (kind[i] as number) + 1);
-      h2 = mixLane2(h2, 0);
-      h1 = mixLane1(h1, authorLanes[2 * who] as number);
-      h2 = mixLane2(h2, authorLanes[2 * who + 1] as number);
-      h1 = mixLane1(h1, idHash[2 * i] as number);
-      h2 = mixLane2(h2, idHash[2 * i + 1] as number);
-      idHash[2 * i] = finalMix(h1);
-      idHash[2 * i + 1] = finalMix(h2);
-    } else {
-      contentHash(table, i, authorLanes, authorDone);
-    }
+    contentHash(table, i, authorLanes, authorDone);
     const a = idHash[2 * i] as number;
     const b = idHash[2 * i + 1] as number;
     let count = 1;

@@ -20,7 +20,7 @@ const KIND_CODE: Readonly<Record<MessageKind, number>> = { message: 0, system: 1
 const BASE_KEYS = new Set(['id', 'timestamp', 'author', 'text', 'kind', 'attachments', 'source']);
 /** Row marks: the row has attachments, or optional fields. */
 export const HAS_ATTACHMENTS = 1;
-export const HAS_EXTRAS = 2;
+const HAS_EXTRAS = 2;
 /** Shared by every row without attachments; frozen, so a caller that tries to add to it hears about it. */
 export const NO_ATTACHMENTS: Attachment[] = Object.freeze([]) as unknown as Attachment[];
 /**

@@ -61,14 +61,9 @@ export class MessageSink {
   }
 
   /**
-   * Adds a message whose text's hash lanes are already known: a parser that has the text's characters at hand while
-   * copying them can hash them there (see `hashText` in hash.ts), saving a second pass when ids are made.
+   * Records the text hash lanes of row `i`: a parser that has the text's characters at hand while reading them can
+   * hash them there (with `hashText`'s steps), saving a second pass when ids are made.
    */
-  addHashed(message: Message, when: number, isUtc: boolean, h1: number, h2: number): void {
-    this.setTextHash(this.table.pushMessage(message, when, isUtc), h1, h2);
-  }
-
-  /** Records the text hash lanes of row `i` (see {@link MessageSink.addHashed}). */
   setTextHash(i: number, h1: number, h2: number): void {
     const table = this.table;
     table.hash[2 * i] = h1;

@@ -905,50 +905,21 @@ class Pending {
       this.flags[k] = ALL_FLAGS;
       return k;
     }
-    const ascii = this.ascii;
-    let o = this.asciiUsed;
-    let or = 0;
-    let flags = 0;
-    let h1 = TEXT_SEED1;
-    let h2 = TEXT_SEED2;
-    // The steps of hashText, two bytes at a time: for ASCII a byte is its UTF-16 code unit.
-    let i = a;
-    for (; i + 1 < e; i += 2) {
-      const c0 = b[i] as number;
-      const c1 = b[i + 1] as number;
-      or |= c0 | c1;
-      flags |= (TEXT_CLASS[c0] as number) | (TEXT_CLASS[c1] as number);
-      ascii[o] = c0;
-      ascii[o + 1] = c1;
-      o += 2;
-      const x = c0 | (c1 << 16);
-      h1 = Math.imul(h1 ^ x, TEXT_P1);
-      h2 = Math.imul(h2 ^ x, TEXT_P2);
-      h2 ^= h2 >>> 15;
-    }
-    if (i < e) {
-      const c = b[i] as number;
-      or |= c;
-      flags |= TEXT_CLASS[c] as number;
-      ascii[o++] = c;
-      h1 = Math.imul(h1 ^ c, TEXT_P1);
-      h2 = Math.imul(h2 ^ c, TEXT_P2);
-      h2 ^= h2 >>> 15;
-    }
-    this.flags[k] = flags;
-    if (or < 0x80) {
-      finishText(h1, h2, size);
+    scanText(b, a, e);
+    this.flags[k] = scannedFlags;
+    if (scannedOr < 0x80) {
+      this.ascii.set(b.subarray(a, e), this.asciiUsed);
       this.th1[k] = textLanes[0] as number;
       this.th2[k] = textLanes[1] as number;
       this.where[k] = 0;
       this.from[k] = this.asciiUsed;
-      this.to[k] = o;
-      this.asciiUsed = o;
+      this.asciiUsed += size;
+      this.to[k] = this.asciiUsed;
       return k;
     }
     const other = this.other;
     let u = this.otherUnits;
-    o = this.otherUsed;
+    let o = this.otherUsed;
     this.from[k] = u;
     for (let i = a; i < e; i++) {
       const c = b[i] as number;
@@ -1643,6 +1614,24 @@ function plainText(b: Uint8Array, a: number, e: number): boolean {
   nonAscii = false;
   const size = e - a;
   if (size <= 0 || size > 2000) return false;
+  scanText(b, a, e);
+  if (scannedOr >= 0x80) {
+    nonAscii = true;
+    return false;
+  }
+  return (scannedFlags & QUICK_FLAGS) === 0 && plainShape(b, a, e, scannedFlags, size);
+}
+
+/** The OR of the bytes {@link scanText} last scanned (under 0x80: ASCII) and their {@link TEXT_CLASS} flags. */
+let scannedOr = 0;
+let scannedFlags = 0;
+
+/**
+ * Scans text bytes [a, e) once: sets {@link scannedOr} and {@link scannedFlags}, and hashes the bytes into
+ * `textLanes` with the steps of `hashText`, two at a time (meaningful when the text is ASCII, whose bytes are its
+ * UTF-16 code units).
+ */
+function scanText(b: Uint8Array, a: number, e: number): void {
   let or = 0;
   let flags = 0;
   let h1 = TEXT_SEED1;
@@ -1666,29 +1655,9 @@ function plainText(b: Uint8Array, a: number, e: number): boolean {
     h2 = Math.imul(h2 ^ c, TEXT_P2);
     h2 ^= h2 >>> 15;
   }
-  if (or >= 0x80) {
-    nonAscii = true;
-    return false;
-  }
-  if (flags & QUICK_FLAGS || b[e - 1] === 62 /* > */) return false;
-  const c0 = b[a] as number;
-  if (size < 80 && DELETED_FIRST.has(c0)) return false;
-  if ((c0 === 80 || c0 === 85 || c0 === 69 || c0 === 83) && startsWithBytes(b, a, e, POLL_PREFIXES)) return false;
-  if ((c0 === 77 || c0 === 78) && startsWithBytes(b, a, e, ENCRYPTION_PREFIXES)) return false;
-  let firstEnd = e;
-  if (flags & FLAG_LF) {
-    const nl = b.indexOf(10, a);
-    if (nl >= 0 && nl < e) firstEnd = nl;
-  }
-  if (firstEnd > a && b[firstEnd - 1] === 41 /* ) */) return false;
-  if (
-    firstEnd - a >= 3 &&
-    firstEnd - a < 300 &&
-    OMITTED_TAILS.has(tailKey(b[firstEnd - 3] as number, b[firstEnd - 2] as number, b[firstEnd - 1] as number))
-  )
-    return false;
-  finishText(h1, h2, size);
-  return true;
+  scannedOr = or;
+  scannedFlags = flags;
+  finishText(h1, h2, e - a);
 }
 
 /** Set by {@link plainText} when it stopped at a non-ASCII byte (then {@link plainUtf8} may still take the text). */
