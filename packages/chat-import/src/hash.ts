@@ -15,6 +15,14 @@ export const TEXT_P2 = 0x5bd1e995;
 export const TEXT_SEED1 = 0x811c9dc5 | 0;
 export const TEXT_SEED2 = 0x9747b28c | 0;
 
+/**
+ * The second lane's state before its `h2 ^= h2 >>> 15` step, as the hashing loops keep it: with `m` such that
+ * `h2 = m ^ (m >>> 15)`, a step is `m = imul(m ^ x ^ (m >>> 15), P2)`, the same arithmetic in an order whose xor and
+ * shift do not wait for each other (the second lane's chain of dependent steps is the loops' speed limit). This is
+ * the `m` whose `h2` is {@link TEXT_SEED2}: the inverse of the xor-shift.
+ */
+export const TEXT_SEED2_M = (TEXT_SEED2 ^ (TEXT_SEED2 >>> 15) ^ (TEXT_SEED2 >>> 30)) | 0;
+
 /** The two 32-bit lanes written by {@link hashText} (read them right after the call). */
 export const textLanes = new Int32Array(2);
 
@@ -26,21 +34,19 @@ export const textLanes = new Int32Array(2);
  */
 export function hashText(s: string, from: number, to: number): void {
   let h1 = TEXT_SEED1;
-  let h2 = TEXT_SEED2;
+  let m = TEXT_SEED2_M;
   let i = from;
   for (; i + 1 < to; i += 2) {
     const x = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
     h1 = Math.imul(h1 ^ x, TEXT_P1);
-    h2 = Math.imul(h2 ^ x, TEXT_P2);
-    h2 ^= h2 >>> 15;
+    m = Math.imul(m ^ x ^ (m >>> 15), TEXT_P2);
   }
   if (i < to) {
     const x = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ x, TEXT_P1);
-    h2 = Math.imul(h2 ^ x, TEXT_P2);
-    h2 ^= h2 >>> 15;
+    m = Math.imul(m ^ x ^ (m >>> 15), TEXT_P2);
   }
-  finishText(h1, h2, to - from);
+  finishText(h1, m ^ (m >>> 15), to - from);
 }
 
 /** Mixes the length into text-hash lanes and stores them in {@link textLanes}. */

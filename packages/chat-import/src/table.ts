@@ -189,16 +189,15 @@ export class MessageTable implements MessageList {
   ): void {
     const i = this.length;
     if (i === this.when.length) this.#grow(i * 2);
+    // Rows past `length` are still zero (the table only grows, into zero-filled arrays), so the columns whose value
+    // here is 0 (isUtc, kind, marks, and file 0) are not written: their pages are never touched for such rows.
     this.when[i] = when;
-    this.isUtc[i] = 0;
-    this.file[i] = file;
+    if (file !== 0) this.file[i] = file;
     this.line[i] = line;
     this.lineEnd[i] = lineEnd;
     this.author[i] = author;
-    this.kind[i] = 0;
     this.textFrom[i] = from;
     this.textTo[i] = to;
-    this.marks[i] = 0;
     this.hash[2 * i] = h1;
     this.hash[2 * i + 1] = h2;
     this.hashed[i] = 1;

@@ -9,7 +9,7 @@
  */
 import { replacedNote } from '../decode.ts';
 import { ChatSelectionError, UnsupportedFormatError } from '../errors.ts';
-import { finishText, hashText, TEXT_P1, TEXT_P2, TEXT_SEED1, TEXT_SEED2, textLanes } from '../hash.ts';
+import { finishText, hashText, TEXT_P1, TEXT_P2, TEXT_SEED1, TEXT_SEED2_M, textLanes } from '../hash.ts';
 import { kindFromFileName, MediaIndex } from '../media.ts';
 import type { Attachment, AttachmentKind, Message, Poll } from '../model.ts';
 import type { DateOrder } from '../options.ts';
@@ -696,7 +696,8 @@ class Candidates {
   line = new Int32Array(256);
   start = new Int32Array(256);
   body = new Int32Array(256);
-  sig = new Int32Array(256);
+  /** Layout signature (SIG_ bits, all under 2^15). */
+  sig = new Uint16Array(256);
   a = new Int16Array(256);
   b = new Int16Array(256);
   c = new Int16Array(256);
@@ -710,7 +711,10 @@ class Candidates {
   }
 
   grow(capacity: number): void {
-    const copy = <T extends Int32Array | Int16Array | Uint8Array | Int8Array>(old: T, make: (n: number) => T): T => {
+    const copy = <T extends Int32Array | Int16Array | Uint16Array | Uint8Array | Int8Array>(
+      old: T,
+      make: (n: number) => T,
+    ): T => {
       const next = make(capacity);
       next.set(old.subarray(0, this.n) as never);
       return next;
@@ -718,7 +722,7 @@ class Candidates {
     this.line = copy(this.line, (k) => new Int32Array(k));
     this.start = copy(this.start, (k) => new Int32Array(k));
     this.body = copy(this.body, (k) => new Int32Array(k));
-    this.sig = copy(this.sig, (k) => new Int32Array(k));
+    this.sig = copy(this.sig, (k) => new Uint16Array(k));
     this.a = copy(this.a, (k) => new Int16Array(k));
     this.b = copy(this.b, (k) => new Int16Array(k));
     this.c = copy(this.c, (k) => new Int16Array(k));
@@ -1120,7 +1124,14 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
 
   // Decide the layout and the date order from the whole file.
   const counts = new Map<number, number>();
-  for (let i = 0; i < cand.n; i++) counts.set(cand.sig[i] as number, (counts.get(cand.sig[i] as number) ?? 0) + 1);
+  // Counted in runs of one layout (nearly the whole file is one run), not with a map update per header.
+  for (let i = 0; i < cand.n; ) {
+    const sig = cand.sig[i] as number;
+    let j = i + 1;
+    while (j < cand.n && cand.sig[j] === sig) j++;
+    counts.set(sig, (counts.get(sig) ?? 0) + j - i);
+    i = j;
+  }
   let dominant = -1;
   let best = 0;
   for (const [sig, count] of counts) {
@@ -1306,7 +1317,9 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
   let regionLine = 1; // first line of the current region
   let regionStart = 0; // offset of the current region's first line
   let current = -1; // candidate index owning the region, or -1 for orphan text, -2 for a giant line
-  let currentLocal = 0;
+  // The region's local time, in a typed array: a number that is not a small integer, kept in a variable the closures
+  // share, would be boxed anew on each of a million assignments.
+  const regionWhen = new Float64Array(1);
   let currentGiantChars = 0;
 
   const closeRegion = (endLine: number, endOffset: number): void => {
@@ -1409,7 +1422,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
         fileIndex,
         regionLine,
         endLine,
-        currentLocal,
+        regionWhen[0] as number,
         textStart,
         textEnd,
         textLanes[0] as number,
@@ -1435,7 +1448,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
           file,
           regionLine,
           endLine,
-          currentLocal,
+          regionWhen[0] as number,
           false,
           undefined,
           textStart,
@@ -1447,14 +1460,24 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
     if (!pending.fits(textEnd - textStart)) flush();
     const k = pending.add(b, textStart, textEnd);
     // The row is appended now, to keep file order, and filled in when its text has been decoded.
-    pending.row[k] = table.push(null, null, 'message', NO_ATTACHMENTS, file, regionLine, endLine, currentLocal, false);
+    pending.row[k] = table.push(
+      null,
+      null,
+      'message',
+      NO_ATTACHMENTS,
+      file,
+      regionLine,
+      endLine,
+      regionWhen[0] as number,
+      false,
+    );
     pending.line[k] = regionLine;
     pending.lineEnd[k] = endLine;
     pending.bodyStart[k] = bodyStart;
     pending.textStart[k] = textStart;
     pending.textEnd[k] = textEnd;
     pending.author[k] = authorId;
-    pending.when[k] = currentLocal;
+    pending.when[k] = regionWhen[0] as number;
   };
 
   let lastA = -1;
@@ -1527,7 +1550,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
     current = i;
     regionLine = candLine;
     regionStart = cand.start[i] as number;
-    currentLocal = lastDay + ((hour * 60 + (cand.minute[i] as number)) * 60 + Math.max(second, 0)) * 1000;
+    regionWhen[0] = lastDay + ((hour * 60 + (cand.minute[i] as number)) * 60 + Math.max(second, 0)) * 1000;
   }
   closeRegion(linesRead, len);
   flush();
@@ -1635,7 +1658,7 @@ function scanText(b: Uint8Array, a: number, e: number): void {
   let or = 0;
   let flags = 0;
   let h1 = TEXT_SEED1;
-  let h2 = TEXT_SEED2;
+  let m = TEXT_SEED2_M;
   let i = a;
   for (; i + 1 < e; i += 2) {
     const c0 = b[i] as number;
@@ -1644,20 +1667,18 @@ function scanText(b: Uint8Array, a: number, e: number): void {
     flags |= (TEXT_CLASS[c0] as number) | (TEXT_CLASS[c1] as number);
     const x = c0 | (c1 << 16);
     h1 = Math.imul(h1 ^ x, TEXT_P1);
-    h2 = Math.imul(h2 ^ x, TEXT_P2);
-    h2 ^= h2 >>> 15;
+    m = Math.imul(m ^ x ^ (m >>> 15), TEXT_P2);
   }
   if (i < e) {
     const c = b[i] as number;
     or |= c;
     flags |= TEXT_CLASS[c] as number;
     h1 = Math.imul(h1 ^ c, TEXT_P1);
-    h2 = Math.imul(h2 ^ c, TEXT_P2);
-    h2 ^= h2 >>> 15;
+    m = Math.imul(m ^ c ^ (m >>> 15), TEXT_P2);
   }
   scannedOr = or;
   scannedFlags = flags;
-  finishText(h1, h2, e - a);
+  finishText(h1, m ^ (m >>> 15), e - a);
 }
 
 /** Set by {@link plainText} when it stopped at a non-ASCII byte (then {@link plainUtf8} may still take the text). */
@@ -1698,13 +1719,24 @@ function plainShape(b: Uint8Array, a: number, e: number, flags: number, units: n
  */
 function plainUtf8(b: Uint8Array, a: number, e: number): boolean {
   let h1 = TEXT_SEED1;
-  let h2 = TEXT_SEED2;
+  let m = TEXT_SEED2_M;
   let flags = 0;
   let units = 0;
   let held = -1;
   let i = a;
   while (i < e) {
     const c = b[i] as number;
+    // Two ASCII bytes on a pair boundary: one step, as in scanText (most of such a text is ASCII).
+    if (c < 0x80 && held < 0 && i + 1 < e && (b[i + 1] as number) < 0x80) {
+      const c1 = b[i + 1] as number;
+      flags |= (TEXT_CLASS[c] as number) | (TEXT_CLASS[c1] as number);
+      const x = c | (c1 << 16);
+      h1 = Math.imul(h1 ^ x, TEXT_P1);
+      m = Math.imul(m ^ x ^ (m >>> 15), TEXT_P2);
+      units += 2;
+      i += 2;
+      continue;
+    }
     let cp: number;
     if (c < 0x80) {
       flags |= TEXT_CLASS[c] as number;
@@ -1743,20 +1775,18 @@ function plainUtf8(b: Uint8Array, a: number, e: number): boolean {
       } else {
         const x = held | (unit << 16);
         h1 = Math.imul(h1 ^ x, TEXT_P1);
-        h2 = Math.imul(h2 ^ x, TEXT_P2);
-        h2 ^= h2 >>> 15;
+        m = Math.imul(m ^ x ^ (m >>> 15), TEXT_P2);
         held = -1;
       }
     }
   }
   if (held >= 0) {
     h1 = Math.imul(h1 ^ held, TEXT_P1);
-    h2 = Math.imul(h2 ^ held, TEXT_P2);
-    h2 ^= h2 >>> 15;
+    m = Math.imul(m ^ held ^ (m >>> 15), TEXT_P2);
   }
   if (flags & QUICK_FLAGS) return false;
   if (!plainShape(b, a, e, flags, units)) return false;
-  finishText(h1, h2, units);
+  finishText(h1, m ^ (m >>> 15), units);
   return true;
 }
 
