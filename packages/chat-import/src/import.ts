@@ -217,8 +217,10 @@ function nextTurn(): Promise<void> {
   if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
+    // Typed as the browser's port (Node's typings, which a Node consumer of this package compiles with, differ).
+    const receiver = port1 as unknown as { onmessage: (() => void) | null; close(): void };
+    receiver.onmessage = () => {
+      receiver.close();
       resolve();
     };
     port2.postMessage(null);

@@ -1,3 +1,7 @@
+import { ChatImportError } from '@im-records/chat-import';
+import { BundleError } from '@im-records/disclosure-bundle';
+import { RecordsPolicyError } from '@im-records/records-policy';
+import { RedactionError } from '@im-records/redaction';
 import { type Command, type CommandIO, UsageError } from './command.ts';
 import { deadlineCommand } from './commands/deadline.ts';
 import { packageCommand } from './commands/package.ts';
@@ -40,8 +44,25 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO): 
       io.stderr(`records ${command.name}: ${error.message}\n`);
       return 2;
     }
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    io.stderr(`records ${command.name}: ${message}\n`);
+    io.stderr(`records ${command.name}: ${failureMessage(error)}\n`);
     return 1;
   }
+}
+
+/**
+ * What the user reads when a command fails. The packages' own errors (bad input: a file that is not a chat export, a
+ * decision that names no message, …) say what and where in their message, which is shown as it is; anything else is a
+ * fault in the toolkit, shown with its kind so that a report can name it.
+ */
+function failureMessage(error: unknown): string {
+  if (
+    error instanceof ChatImportError ||
+    error instanceof RedactionError ||
+    error instanceof BundleError ||
+    error instanceof RecordsPolicyError
+  ) {
+    return error.message;
+  }
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `unexpected failure (please report it with the command you ran): ${detail}`;
 }

@@ -53,6 +53,8 @@ describe('records parse', () => {
     writeFileSync(pdf, '%PDF-1.4 not a chat');
     const refused = capture();
     expect(await main(['parse', pdf], refused.io)).toBe(1);
-    expect(refused.err.join('')).toMatch(/UnsupportedFormatError: scan\.txt is a PDF document/);
+    // Bad input: the message alone, on one line, without the error's class name.
+    expect(refused.err.join('')).toMatch(/^records parse: scan\.txt is a PDF document[^\n]*\n$/);
+    expect(refused.err.join('')).not.toMatch(/Error:/);
   });
 });
