@@ -112,6 +112,17 @@ test('a whole FOI case: import a WhatsApp zip, review, redact, package, and noth
   await page.getByRole('button', { name: 'Apply the scope' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByTestId('scope-count')).toHaveText('9 of 9 messages are in scope.');
+  // A setting changed but not applied: the applied result is not shown as if it were the new settings'.
+  const seniorStaff = page.getByLabel('Senior staff whose names are kept (optional)');
+  await seniorStaff.fill('Sam Patel\nJane Okafor');
+  await expect(page.getByTestId('scope-changed')).toContainText('You have changed the settings');
+  await expect(page.getByTestId('scope-count')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Continue to review' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'scope changed, not applied');
+  // Undoing the edit brings the applied result back without applying again.
+  await seniorStaff.fill('Sam Patel');
+  await expect(page.getByTestId('scope-changed')).toHaveCount(0);
+  await expect(page.getByTestId('scope-count')).toHaveText('9 of 9 messages are in scope.');
   await expectNoAxeViolations(page, 'scope');
   await shot(page, '05-scope');
   await page.getByRole('button', { name: 'Continue to review' }).click();

@@ -30,6 +30,26 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
       .map((line) => line.trim())
       .filter(Boolean);
 
+  /** The scope the fields describe now, as it would be applied. */
+  const draftScope = (): CaseScope => ({
+    from,
+    to,
+    subject: {
+      name: name.trim(),
+      aliases: aliases
+        .split(/\n|,/)
+        .map((alias) => alias.trim())
+        .filter(Boolean),
+      phone: phone.trim(),
+    },
+    keepProfessionals,
+    keepNames: sar ? (record.scope.keepNames ?? []) : lines(keepNames),
+    hospitalNumberShapes: lines(shapes),
+  });
+  // A result shown under fields that say something else would be read as theirs: once the fields differ from the
+  // applied scope, the result and its Continue button wait until the scope is applied again (or the edit undone).
+  const changed = prepared !== null && !sameScope(draftScope(), record.scope);
+
   const apply = async () => {
     if (from && to && from > to) {
       setError({ field: 'scope-from', message: 'The start of the date range must be before its end' });
@@ -39,8 +59,8 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
       setError({ field: 'subject-name', message: "Enter the data subject's name" });
       return;
     }
-    const shapeList = lines(shapes);
-    for (const shape of shapeList) {
+    const scope = draftScope();
+    for (const shape of scope.hospitalNumberShapes ?? []) {
       try {
         hospitalNumberPattern(shape);
       } catch (problem) {
@@ -49,21 +69,6 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
       }
     }
     setError(null);
-    const scope: CaseScope = {
-      from,
-      to,
-      subject: {
-        name: name.trim(),
-        aliases: aliases
-          .split(/\n|,/)
-          .map((alias) => alias.trim())
-          .filter(Boolean),
-        phone: phone.trim(),
-      },
-      keepProfessionals,
-      keepNames: sar ? (record.scope.keepNames ?? []) : lines(keepNames),
-      hospitalNumberShapes: shapeList,
-    };
     act({ type: 'scope/update', scope });
     return prepare({ record: { ...record, scope } });
   };
@@ -186,7 +191,16 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
           </p>
         </div>
       )}
-      {prepared && !preparing && !error && (
+      {prepared && !preparing && !error && changed && (
+        <div className="nhsuk-inset-text" data-testid="scope-changed">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            You have changed the settings since the scope was applied. Apply the scope to see which messages are in
+            scope with the new settings.
+          </p>
+        </div>
+      )}
+      {prepared && !preparing && !error && !changed && (
         <section aria-labelledby="scope-result">
           <h2 id="scope-result">In scope</h2>
           <p className="nhsuk-body-l" data-testid="scope-count">
@@ -239,5 +253,21 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
         </section>
       )}
     </>
+  );
+}
+
+/** Whether two scopes select the same messages with the same settings (lists compared in order, as applied). */
+function sameScope(a: CaseScope, b: CaseScope): boolean {
+  const same = (x: readonly string[] = [], y: readonly string[] = []): boolean =>
+    x.length === y.length && x.every((value, i) => value === y[i]);
+  return (
+    a.from === b.from &&
+    a.to === b.to &&
+    a.subject.name === b.subject.name &&
+    a.subject.phone === b.subject.phone &&
+    same(a.subject.aliases, b.subject.aliases) &&
+    a.keepProfessionals === b.keepProfessionals &&
+    same(a.keepNames, b.keepNames) &&
+    same(a.hospitalNumberShapes, b.hospitalNumberShapes)
   );
 }
