@@ -303,79 +303,157 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
   return { conversation, media: result.media };
 }
 
+const DAY_MS = 86_400_000;
+
 function resolveTimes(table: MessageTable, zone: string, notes: ImportWarning[]): void {
-  const clock = new ZoneClock(zone);
-  table.useClock(clock);
-  const { when, isUtc, offsetMs } = table;
-  const channels = table.extras.size > 0;
-  const previous = new Map<string, number>();
-  let prevKey = '';
-  let prev = Number.NEGATIVE_INFINITY;
+  const resolver = new TimeResolver(table, zone, notes);
+  for (let from = 0; from < table.length; from += CHUNK_ROWS) {
+    resolver.run(from, Math.min(table.length, from + CHUNK_ROWS));
+  }
+}
+
+/**
+ * Rows per call of the passes over every message. A loop run once over a million rows spends its first stretch in
+ * the engine's unoptimised tiers and drops back there whenever a rare branch (a clock change, a step back in time)
+ * is first taken; a method called per chunk is optimised after a few calls. Their rare paths take a row index, not
+ * an instant: an instant passed to a call, or merged with one read from an object, is boxed, and was, for every row.
+ */
+const CHUNK_ROWS = 16_384;
+
+/** Turns the table's local times into UTC instants and offsets in a zone, noting gaps, repeats and backward steps. */
+class TimeResolver {
+  readonly #table: MessageTable;
+  readonly #zone: string;
+  readonly #notes: ImportWarning[];
+  readonly #clock: ZoneClock;
+  readonly #channels: boolean;
+  readonly #previous = new Map<string, number>();
+  #prevKey = '';
+  #prev = Number.NEGATIVE_INFINITY;
   // The last local time read without trouble, and what it resolved to: a minute-precision chat repeats it often.
-  let lastLocal = Number.NaN;
-  let lastUtc = 0;
-  let lastOffset = 0;
-  const where = (i: number) => ({ line: table.line[i] as number, file: table.files[table.file[i] as number] });
-  for (let i = 0; i < table.length; i++) {
-    if (channels) {
-      const key = table.extrasAt(i)?.channel ?? '';
-      if (key !== prevKey) {
-        previous.set(prevKey, prev);
-        prev = previous.get(key) ?? Number.NEGATIVE_INFINITY;
-        prevKey = key;
-      }
-    }
-    const value = when[i] as number;
-    let utc: number;
-    if (isUtc[i]) {
-      utc = value;
-      offsetMs[i] = clock.offsetAt(utc);
-    } else if (value === lastLocal) {
-      utc = lastUtc;
-      offsetMs[i] = lastOffset;
-    } else {
-      // Most days have no clock change: their offset is known without building a resolution.
-      const stable = clock.stableOffset(value);
-      if (!Number.isNaN(stable)) {
-        utc = value - stable;
-        offsetMs[i] = stable;
-        lastLocal = value;
-        lastUtc = utc;
-        lastOffset = stable;
-      } else {
-        const r = clock.resolve(value, prev);
-        utc = r.utcMs;
-        offsetMs[i] = r.offsetMs;
-        if (r.status === 'ok') {
-          lastLocal = value;
-          lastUtc = utc;
-          lastOffset = r.offsetMs;
-        } else {
-          lastLocal = Number.NaN;
-          when[i] = utc;
-          const { line, file } = where(i);
-          const timestamp = table.timestampAt(i);
-          notes.push({
-            line,
-            file,
-            message:
-              r.status === 'gap'
-                ? `The local time on line ${line} does not exist in ${zone} (the clocks went forward); read as ${timestamp}.`
-                : `The local time on line ${line} occurs twice in ${zone} (the clocks went back); read as ${timestamp} to keep the file's order.`,
-          });
+  #lastLocal = Number.NaN;
+  #lastUtc = 0;
+  #lastOffset = 0;
+  // The local day last asked about, and its offset when that is the same all day (NaN when the clocks change).
+  #stableDay = Number.NaN;
+  #stableOffset = Number.NaN;
+
+  constructor(table: MessageTable, zone: string, notes: ImportWarning[]) {
+    this.#table = table;
+    this.#zone = zone;
+    this.#notes = notes;
+    this.#clock = new ZoneClock(zone);
+    table.useClock(this.#clock);
+    this.#channels = table.extras.size > 0;
+  }
+
+  /** Resolves rows [from, to). */
+  run(from: number, to: number): void {
+    const table = this.#table;
+    const clock = this.#clock;
+    const { when, isUtc, offsetMs } = table;
+    let prev = this.#prev;
+    let lastLocal = this.#lastLocal;
+    let lastUtc = this.#lastUtc;
+    let lastOffset = this.#lastOffset;
+    let stableDay = this.#stableDay;
+    let stableOffset = this.#stableOffset;
+    for (let i = from; i < to; i++) {
+      if (this.#channels) {
+        const key = table.extrasAt(i)?.channel ?? '';
+        if (key !== this.#prevKey) {
+          this.#previous.set(this.#prevKey, prev);
+          prev = this.#previous.get(key) ?? Number.NEGATIVE_INFINITY;
+          this.#prevKey = key;
         }
       }
+      const value = when[i] as number;
+      let utc: number;
+      if (isUtc[i]) {
+        utc = value;
+        offsetMs[i] = clock.offsetAt(utc);
+      } else if (value === lastLocal) {
+        utc = lastUtc;
+        offsetMs[i] = lastOffset;
+      } else {
+        // Most days have no clock change: their offset is known without building a resolution, and asked once a day.
+        const day = Math.floor(value / DAY_MS);
+        if (day !== stableDay) {
+          stableDay = day;
+          stableOffset = clock.stableOffset(value);
+        }
+        if (!Number.isNaN(stableOffset)) {
+          utc = value - stableOffset;
+          offsetMs[i] = stableOffset;
+          lastLocal = value;
+          lastUtc = utc;
+          lastOffset = stableOffset;
+        } else {
+          // A day with a clock change (a few a year): resolved apart, its result read back from a typed array so that
+          // the instants in this loop stay plain floating-point numbers, not boxed ones.
+          const ok = this.#resolveChanging(i, value, prev);
+          utc = when[i] as number;
+          if (ok) {
+            lastLocal = value;
+            lastUtc = utc;
+            lastOffset = offsetMs[i] as number;
+          } else {
+            lastLocal = Number.NaN;
+          }
+        }
+      }
+      when[i] = utc;
+      if (utc < prev) this.#noteBackwards(i);
+      prev = utc;
     }
-    when[i] = utc;
-    if (utc < prev) {
-      const { line, file } = where(i);
-      notes.push({
-        line,
-        file,
-        message: `Time goes backwards on line ${line}: ${table.timestampAt(i)} is earlier than the message before it.`,
-      });
-    }
-    prev = utc;
+    this.#prev = prev;
+    this.#lastLocal = lastLocal;
+    this.#lastUtc = lastUtc;
+    this.#lastOffset = lastOffset;
+    this.#stableDay = stableDay;
+    this.#stableOffset = stableOffset;
+  }
+
+  /**
+   * Resolves row i's local time `value` on a day when the clocks change: writes its instant to `when[i]` and its
+   * offset to `offsetMs[i]`; returns false (after noting it) when the time is skipped or repeated.
+   */
+  #resolveChanging(i: number, value: number, prev: number): boolean {
+    const table = this.#table;
+    const r = this.#clock.resolve(value, prev);
+    table.when[i] = r.utcMs;
+    table.offsetMs[i] = r.offsetMs;
+    if (r.status === 'ok') return true;
+    this.#noteUnusual(i, r.status);
+    return false;
+  }
+
+  #where(i: number): { line: number; file: string | undefined } {
+    const table = this.#table;
+    return { line: table.line[i] as number, file: table.files[table.file[i] as number] };
+  }
+
+  #noteUnusual(i: number, status: 'gap' | 'ambiguous'): void {
+    const { line, file } = this.#where(i);
+    const timestamp = this.#table.timestampAt(i);
+    const zone = this.#zone;
+    this.#notes.push({
+      line,
+      file,
+      message:
+        status === 'gap'
+          ? `The local time on line ${line} does not exist in ${zone} (the clocks went forward); read as ${timestamp}.`
+          : `The local time on line ${line} occurs twice in ${zone} (the clocks went back); read as ${timestamp} to keep the file's order.`,
+    });
+  }
+
+  #noteBackwards(i: number): void {
+    const { line, file } = this.#where(i);
+    this.#notes.push({
+      line,
+      file,
+      message: `Time goes backwards on line ${line}: ${this.#table.timestampAt(i)} is earlier than the message before it.`,
+    });
   }
 }
 
@@ -439,74 +517,131 @@ function contentHash(table: MessageTable, i: number, authorLanes: Int32Array, au
  * own. Linear in the number of messages either way.
  */
 function assignIds(table: MessageTable): void {
-  const { when, hash: idHash } = table;
-  const n = table.length;
-  // Instants reached by a step backwards: their messages may be far apart in the file.
-  const revisited = new Set<number>();
-  let latest = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const t = when[i] as number;
-    if (t < latest) revisited.add(t);
-    else latest = t;
+  const assigner = new IdAssigner(table);
+  for (let from = 0; from < table.length; from += CHUNK_ROWS) {
+    assigner.run(from, Math.min(table.length, from + CHUNK_ROWS));
   }
-  // They come in clusters (an autumn clock change revisits one hour): the clusters' spans tell most rows apart from
-  // them with a few comparisons, where a set lookup keyed by a floating-point instant would cost every row.
-  const spans = clusterSpans(revisited);
-  const isRevisited = (t: number): boolean => {
-    let lo = 0;
-    let hi = spans.length >> 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((spans[2 * mid + 1] as number) < t) lo = mid + 1;
-      else hi = mid;
+}
+
+/** The state of {@link assignIds} between chunks of rows (see {@link CHUNK_ROWS}). */
+class IdAssigner {
+  readonly #table: MessageTable;
+  /** Instants reached by a step backwards: their messages may be far apart in the file. */
+  readonly #revisited = new Set<number>();
+  /**
+   * The revisited instants' clusters (an autumn clock change revisits one hour) as [from, to] spans: they tell most
+   * rows apart from them with a few comparisons, where a set lookup keyed by a floating-point instant would cost
+   * every row.
+   */
+  readonly #spans: Float64Array;
+  readonly #authorLanes: Int32Array;
+  readonly #authorDone: Uint8Array;
+  /** Rows at each revisited instant so far. */
+  readonly #far = new Map<number, number[]>();
+  /** The current run of rows at one instant: where it starts, the instant, and counts by hash once it is long. */
+  #runStart = 0;
+  #runInstant = new Float64Array([Number.NaN]);
+  #runCounts: Map<string, number> | null = null;
+
+  constructor(table: MessageTable) {
+    this.#table = table;
+    const { when } = table;
+    let latest = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < table.length; i++) {
+      const t = when[i] as number;
+      if (t < latest) this.#revisited.add(t);
+      else latest = t;
     }
-    return lo < spans.length >> 1 && (spans[2 * lo] as number) <= t && revisited.has(t);
-  };
-  const authorLanes = new Int32Array(table.authors.length * 2);
-  const authorDone = new Uint8Array(table.authors.length);
-  const far = new Map<number, number[]>();
-  let runStart = 0;
-  let runCounts: Map<string, number> | null = null;
-  let runInstant = Number.NaN;
-  for (let i = 0; i < n; i++) {
-    const t = when[i] as number;
-    contentHash(table, i, authorLanes, authorDone);
-    const a = idHash[2 * i] as number;
-    const b = idHash[2 * i + 1] as number;
-    let count = 1;
-    if (spans.length > 0 && isRevisited(t)) {
-      let rows = far.get(t);
-      if (rows === undefined) {
-        rows = [];
-        far.set(t, rows);
+    this.#spans = clusterSpans(this.#revisited);
+    this.#authorLanes = new Int32Array(table.authors.length * 2);
+    this.#authorDone = new Uint8Array(table.authors.length);
+  }
+
+  /** Hashes rows [from, to) and numbers the repeats among them. */
+  run(from: number, to: number): void {
+    const table = this.#table;
+    const { when, hash: idHash } = table;
+    const spans = this.#spans;
+    const spanCount = spans.length >> 1;
+    for (let i = from; i < to; i++) {
+      const t = when[i] as number;
+      contentHash(table, i, this.#authorLanes, this.#authorDone);
+      const a = idHash[2 * i] as number;
+      const b = idHash[2 * i + 1] as number;
+      let count = 1;
+      // Is t in a cluster's span (by bisection), and then one of the revisited instants?
+      let inSpan = false;
+      if (spanCount > 0) {
+        let lo = 0;
+        let hi = spanCount;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((spans[2 * mid + 1] as number) < t) lo = mid + 1;
+          else hi = mid;
+        }
+        inSpan = lo < spanCount && (spans[2 * lo] as number) <= t;
       }
-      for (const r of rows) if (idHash[2 * r] === a && idHash[2 * r + 1] === b) count++;
-      rows.push(i);
-    } else {
-      if (t !== runInstant) {
-        runInstant = t;
-        runStart = i;
-        runCounts = null;
-      }
-      // Rows runStart..i-1 at this instant come before this one (rows between them at other instants are ones a
-      // backwards step revisits). Many at one instant: count with a map instead of comparing with each.
-      if (runCounts === null && i - runStart > 32) {
-        runCounts = new Map();
-        for (let r = runStart; r < i; r++) {
-          if (when[r] !== t) continue;
-          const key = laneHex(idHash[2 * r] as number, idHash[2 * r + 1] as number);
-          runCounts.set(key, (runCounts.get(key) ?? 0) + 1);
+      if (inSpan && this.#isRevisited(i)) {
+        count = this.#countFar(i, a, b);
+      } else {
+        if (t !== this.#runInstant[0]) {
+          this.#runInstant[0] = t;
+          this.#runStart = i;
+          this.#runCounts = null;
+        }
+        const runStart = this.#runStart;
+        // Rows runStart..i-1 at this instant come before this one (rows between them at other instants are ones a
+        // backwards step revisits). Many at one instant: count with a map instead of comparing with each.
+        if (this.#runCounts === null && i - runStart > 32) this.#startCounts(i);
+        if (this.#runCounts !== null) {
+          count = this.#countInRun(a, b);
+        } else {
+          for (let r = runStart; r < i; r++) {
+            if (idHash[2 * r] === a && idHash[2 * r + 1] === b && when[r] === t) count++;
+          }
         }
       }
-      if (runCounts !== null) {
-        const key = laneHex(a, b);
-        count = (runCounts.get(key) ?? 0) + 1;
-        runCounts.set(key, count);
-      } else {
-        for (let r = runStart; r < i; r++) if (idHash[2 * r] === a && idHash[2 * r + 1] === b && when[r] === t) count++;
-      }
+      if (count > 1) table.repeats.set(i, count);
     }
-    if (count > 1) table.repeats.set(i, count);
+  }
+
+  // The rare paths take the row, not its instant: a call with the instant would box it.
+  #isRevisited(i: number): boolean {
+    return this.#revisited.has(this.#table.when[i] as number);
+  }
+
+  #countFar(i: number, a: number, b: number): number {
+    const { when, hash: idHash } = this.#table;
+    const t = when[i] as number;
+    let rows = this.#far.get(t);
+    if (rows === undefined) {
+      rows = [];
+      this.#far.set(t, rows);
+    }
+    let count = 1;
+    for (const r of rows) if (idHash[2 * r] === a && idHash[2 * r + 1] === b) count++;
+    rows.push(i);
+    return count;
+  }
+
+  #startCounts(i: number): void {
+    const { when, hash: idHash } = this.#table;
+    const t = when[i] as number;
+    const counts = new Map<string, number>();
+    for (let r = this.#runStart; r < i; r++) {
+      if (when[r] !== t) continue;
+      const key = laneHex(idHash[2 * r] as number, idHash[2 * r + 1] as number);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    this.#runCounts = counts;
+  }
+
+  #countInRun(a: number, b: number): number {
+    const counts = this.#runCounts as Map<string, number>;
+    const key = laneHex(a, b);
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    return count;
   }
 }
 
