@@ -59,6 +59,16 @@ test('review and package with the keyboard alone', async ({ page }) => {
   await expectNoAxeViolations(page, 'keyboard review');
   await shot(page, '30-keyboard-review');
 
+  // Scrolling the conversation far from the proposal in focus (a mouse wheel, or a zoom or resize that changes the
+  // scroll position) keeps its row in the page, so the keyboard focus stays where it was and the keys still work.
+  const focused = await focusedProposal(page);
+  const list = page.getByRole('region', { name: 'Conversation' });
+  await list.evaluate((element) => {
+    element.scrollTop = element.scrollTop > element.scrollHeight / 2 ? 0 : element.scrollHeight;
+  });
+  await expect(page.locator(`[data-proposal-id="${focused}"]`)).not.toBeInViewport();
+  expect(await focusedProposal(page)).toBe(focused);
+
   // "/" jumps to search; typing filters the list.
   await page.keyboard.press('/');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');

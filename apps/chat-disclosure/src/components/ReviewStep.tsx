@@ -9,7 +9,7 @@
 import type { Message } from '@im-records/chat-import';
 import { formatLongDate } from '@im-records/records-policy';
 import type { Decision, Proposal, ProposalStatus, RedactionCategory } from '@im-records/redaction';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type AttachmentChoice, attachmentChoices, metadataRemovedOnInclude } from '../lib/attachments.ts';
 import { categoryNames } from '../lib/case-model.ts';
@@ -86,11 +86,29 @@ export function ReviewStep(props: StepProps) {
   );
   const shownRow = useMemo(() => new Map(shown.map((messageIdx, row) => [messageIdx, row])), [shown]);
 
+  // The row holding the proposal in focus is always rendered, even when it scrolls out of the window or the window
+  // is resized (zoom, a rotated tablet): a row taken out of the page would take the keyboard focus with it.
+  const activeRow = useRef<number | undefined>(undefined);
+  {
+    const proposal = active ? proposals.find((candidate) => candidate.id === active) : undefined;
+    const messageIdx = proposal ? messageIndex.get(proposal.messageId) : undefined;
+    activeRow.current = messageIdx === undefined ? undefined : shownRow.get(messageIdx);
+  }
+  const rangeExtractor = useCallback((range: Range) => {
+    const rows = defaultRangeExtractor(range);
+    const keep = activeRow.current;
+    if (keep !== undefined && keep < range.count && !rows.includes(keep)) {
+      rows.push(keep);
+      rows.sort((a, b) => a - b);
+    }
+    return rows;
+  }, []);
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => listRef.current,
     estimateSize: () => 96,
     overscan: 8,
+    rangeExtractor,
   });
 
   // Search runs in the worker (MiniSearch index); results narrow the list.
