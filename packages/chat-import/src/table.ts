@@ -229,7 +229,10 @@ export class MessageTable implements MessageList {
     }
     let marks = 0;
     if (attachments.length > 0) {
-      this.attachments.set(i, attachments);
+      // Frozen, like the shared empty list: a caller gets the table's own list with each message it reads, so an
+      // edit to it must fail loudly rather than change the chat for every later reader.
+      for (const attachment of attachments) Object.freeze(attachment);
+      this.attachments.set(i, Object.freeze(attachments));
       marks |= HAS_ATTACHMENTS;
     }
     if (extras !== undefined) {

@@ -38,6 +38,13 @@ describe('MessageList from the importer', () => {
     // Changing a message read from the list does not change the list.
     first.text = 'changed';
     expect(messages.at(0)?.text).toBe('Morning all 👋');
+    // Its attachments are the list's own, frozen: editing them fails loudly and changes nothing.
+    const withFile = messages.at(1) as Message;
+    expect(() => withFile.attachments.push({ fileName: 'x.jpg', kind: 'image', included: true })).toThrow(TypeError);
+    expect(() => {
+      (withFile.attachments[0] as { included: boolean }).included = true;
+    }).toThrow(TypeError);
+    expect(messages.at(1)?.attachments).toEqual([{ fileName: '<Media omitted>', kind: 'other', included: false }]);
   });
 
   it('messageTextAt gives each text without building the message, on the table and on a plain array', async () => {
