@@ -232,7 +232,8 @@ export class MessageTable implements MessageList {
       // Frozen, like the shared empty list: a caller gets the table's own list with each message it reads, so an
       // edit to it must fail loudly rather than change the chat for every later reader.
       for (const attachment of attachments) Object.freeze(attachment);
-      this.attachments.set(i, Object.freeze(attachments));
+      Object.freeze(attachments);
+      this.attachments.set(i, attachments);
       marks |= HAS_ATTACHMENTS;
     }
     if (extras !== undefined) {
