@@ -237,6 +237,13 @@ export class MessageTable implements MessageList {
       marks |= HAS_ATTACHMENTS;
     }
     if (extras !== undefined) {
+      // A poll is handed out as it is stored, so it is frozen for the same reason as attachments (the other optional
+      // fields are strings and flags, copied onto each message read).
+      if (extras.poll !== undefined) {
+        for (const option of extras.poll.options) Object.freeze(option);
+        Object.freeze(extras.poll.options);
+        Object.freeze(extras.poll);
+      }
       this.extras.set(i, extras);
       marks |= HAS_EXTRAS;
     }

@@ -31,6 +31,11 @@ describe('WhatsApp variants (own fixtures)', () => {
         { text: '08:30', votes: 0 },
       ],
     });
+    // The poll is the table's own, frozen: an edit to it by a reader throws instead of changing the chat.
+    const options = poll?.poll?.options as { text: string; votes?: number }[];
+    expect(Array.isArray(options)).toBe(true);
+    expect(() => options.push({ text: 'later', votes: 1 })).toThrow(TypeError);
+    expect(Object.isFrozen(options[0])).toBe(true);
     expect(live?.attachments[0]?.kind).toBe('location');
     expect(img).toMatchObject({ author: 'Jo Bloggs', text: 'X-ray of bed 4' });
     expect(img?.attachments[0]).toMatchObject({ fileName: 'IMG-20210113-WA0001.jpg', kind: 'image', included: false });
