@@ -6,7 +6,7 @@
  * read from the hash and the instant, so they cost nothing until asked for.
  */
 
-import { laneHex } from './hash.ts';
+import { hashText, laneHex, textLanes } from './hash.ts';
 import type { Attachment, Message, MessageKind, MessageList } from './model.ts';
 import { ZoneClock } from './time.ts';
 
@@ -21,6 +21,11 @@ const BASE_KEYS = new Set(['id', 'timestamp', 'author', 'text', 'kind', 'attachm
 /** Row marks: the row has attachments, or optional fields. */
 export const HAS_ATTACHMENTS = 1;
 const HAS_EXTRAS = 2;
+/** The text-hash lanes of the empty text. */
+const EMPTY_TEXT_LANES: Int32Array = (() => {
+  hashText('', 0, 0);
+  return Int32Array.from(textLanes);
+})();
 /** Shared by every row without attachments; frozen, so a caller that tries to add to it hears about it. */
 export const NO_ATTACHMENTS: Attachment[] = Object.freeze([]) as unknown as Attachment[];
 /**
@@ -202,6 +207,39 @@ export class MessageTable implements MessageList {
     this.hash[2 * i + 1] = h2;
     this.hashed[i] = 1;
     this.length = i + 1;
+  }
+
+  /**
+   * Appends a message with no text and only `attachments` (a WhatsApp "<Media omitted>" line, say): as
+   * {@link MessageTable.pushPlain}, with `attachments` frozen and kept for the row. Rows may share one list.
+   */
+  pushAttachmentsOnly(
+    author: number,
+    file: number,
+    line: number,
+    lineEnd: number,
+    when: number,
+    at: number,
+    attachments: Attachment[],
+  ): void {
+    const i = this.length;
+    this.pushPlain(
+      author,
+      file,
+      line,
+      lineEnd,
+      when,
+      at,
+      at,
+      EMPTY_TEXT_LANES[0] as number,
+      EMPTY_TEXT_LANES[1] as number,
+    );
+    if (!Object.isFrozen(attachments)) {
+      for (const attachment of attachments) Object.freeze(attachment);
+      Object.freeze(attachments);
+    }
+    this.attachments.set(i, attachments);
+    this.marks[i] = HAS_ATTACHMENTS;
   }
 
   /**

@@ -1172,6 +1172,21 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
   const own = makeOwner();
   /** The table's author index for each of this parse's author ids (-1 until first used). */
   let tableAuthor = new Int32Array(16).fill(-1);
+  const tableAuthorOf = (authorId: number): number => {
+    if (authorId >= tableAuthor.length) {
+      const grown = new Int32Array(Math.max(authorId + 1, tableAuthor.length * 2)).fill(-1);
+      grown.set(tableAuthor);
+      tableAuthor = grown;
+    }
+    let author = tableAuthor[authorId] as number;
+    if (author < 0) {
+      author = table.authorIndex(authorTable.names[authorId] as string);
+      tableAuthor[authorId] = author;
+    }
+    return author;
+  };
+  /** One attachment list per media placeholder phrase ("<Media omitted>"), shared by the rows that have it. */
+  const omittedLists = new Map<string, Attachment[]>();
   let title = titleFromName(input.fileName) ?? titleFromName(entry.path);
   let titleFromChat: string | undefined;
   const first4 = (dominant & SIG_FIRST4) !== 0;
@@ -1406,19 +1421,9 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
       !authorTable.suspect[authorId] &&
       (plainText(b, textStart, textEnd) || (nonAscii && plainUtf8(b, textStart, textEnd)))
     ) {
-      if (authorId >= tableAuthor.length) {
-        const grown = new Int32Array(Math.max(authorId + 1, tableAuthor.length * 2)).fill(-1);
-        grown.set(tableAuthor);
-        tableAuthor = grown;
-      }
       // Nothing in the text needs reading as text: the row is made from its bytes' place, with the hash just made.
-      let author = tableAuthor[authorId] as number;
-      if (author < 0) {
-        author = table.authorIndex(authorTable.names[authorId] as string);
-        tableAuthor[authorId] = author;
-      }
       table.pushPlain(
-        author,
+        tableAuthorOf(authorId),
         fileIndex,
         regionLine,
         endLine,
@@ -1440,19 +1445,20 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
       // Android's "<Media omitted>" (or a translation): what `finish` makes of it, without the batch.
       const fileName = omittedPlaceholder(b, textStart, textEnd);
       if (fileName !== undefined) {
-        table.push(
-          authorTable.names[authorId] as string,
-          null,
-          'message',
-          [{ fileName, kind: omittedKind(fileName), included: false }],
-          file,
+        // Every row with this placeholder shares one (frozen) attachment list.
+        let attachments = omittedLists.get(fileName);
+        if (attachments === undefined) {
+          attachments = [{ fileName, kind: omittedKind(fileName), included: false }];
+          omittedLists.set(fileName, attachments);
+        }
+        table.pushAttachmentsOnly(
+          tableAuthorOf(authorId),
+          fileIndex,
           regionLine,
           endLine,
           regionWhen[0] as number,
-          false,
-          undefined,
           textStart,
-          textStart,
+          attachments,
         );
         return;
       }
@@ -1700,7 +1706,7 @@ function plainShape(b: Uint8Array, a: number, e: number, flags: number, units: n
     const nl = b.indexOf(10, a);
     if (nl >= 0 && nl < e) firstEnd = nl;
   }
-  if (firstEnd > a && b[firstEnd - 1] === 41 /* ) */) return false;
+  if (firstEnd > a && b[firstEnd - 1] === 41 /* ) */ && mayBeAndroidAttachment(b, a, firstEnd)) return false;
   if (firstEnd - a >= 3) {
     const t0 = b[firstEnd - 3] as number;
     const t1 = b[firstEnd - 2] as number;
@@ -1710,6 +1716,31 @@ function plainShape(b: Uint8Array, a: number, e: number, flags: number, units: n
     if ((t0 | t1 | t2) < 0x80 && OMITTED_TAILS.has(tailKey(t0, t1, t2))) return false;
   }
   return true;
+}
+
+/**
+ * Whether a first line [a, e) ending in ")" has the ending of Android's attachment line (see ANDROID_ATTACHED): a dot
+ * and up to six letters or digits, a space, then a bracketed phrase of 2 to 40 characters without brackets. Most lines
+ * ending in ")" ("obs stable (bed 4)") do not, and need not be read the long way.
+ */
+function mayBeAndroidAttachment(b: Uint8Array, a: number, e: number): boolean {
+  const close = e - 1;
+  let open = close - 1;
+  while (open >= a && b[open] !== 40 /* ( */ && b[open] !== 41 && b[open] !== 10) open--;
+  if (open < a || b[open] !== 40) return false;
+  // The phrase's length in characters is at least its bytes / 4 and at most its bytes.
+  const phraseBytes = close - open - 1;
+  if (phraseBytes < 2 || phraseBytes > 160) return false;
+  if (open - 1 < a || b[open - 1] !== 32) return false;
+  let k = open - 2;
+  let alnum = 0;
+  while (k >= a && alnum <= 6) {
+    const c = b[k] as number;
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+    alnum++;
+    k--;
+  }
+  return alnum <= 6 && k > a && b[k] === 46 /* . */;
 }
 
 /**
