@@ -910,7 +910,10 @@ class Pending {
       return k;
     }
     scanText(b, a, e);
-    this.flags[k] = scannedFlags;
+    let flags = scannedFlags;
+    // A non-ASCII text's scan stopped early: the rest of its flags (non-ASCII bytes have none).
+    if (scannedOr >= 0x80) for (let i = scannedStop; i < e; i++) flags |= TEXT_CLASS[b[i] as number] as number;
+    this.flags[k] = flags;
     if (scannedOr < 0x80) {
       this.ascii.set(b.subarray(a, e), this.asciiUsed);
       this.th1[k] = textLanes[0] as number;
@@ -1416,11 +1419,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
         textStart = Math.min(colon + 1 + afterColon, textEnd);
       }
     }
-    if (
-      authorId >= 0 &&
-      !authorTable.suspect[authorId] &&
-      (plainText(b, textStart, textEnd) || (nonAscii && plainUtf8(b, textStart, textEnd)))
-    ) {
+    if (authorId >= 0 && !authorTable.suspect[authorId] && plainText(b, textStart, textEnd)) {
       // Nothing in the text needs reading as text: the row is made from its bytes' place, with the hash just made.
       table.pushPlain(
         tableAuthorOf(authorId),
@@ -1640,28 +1639,32 @@ function startsWithBytes(b: Uint8Array, a: number, e: number, prefixes: readonly
  * unit). Anything else goes the long way, through `finish`.
  */
 function plainText(b: Uint8Array, a: number, e: number): boolean {
-  nonAscii = false;
   const size = e - a;
   if (size <= 0 || size > 2000) return false;
   scanText(b, a, e);
-  if (scannedOr >= 0x80) {
-    nonAscii = true;
-    return false;
-  }
+  // A non-ASCII text (emoji, accents) goes on from where the ASCII scan stopped, with its hash so far.
+  if (scannedOr >= 0x80) return plainUtf8(b, a, e, scannedStop, scannedH1, scannedM, scannedFlags);
   return (scannedFlags & QUICK_FLAGS) === 0 && plainShape(b, a, e, scannedFlags, size);
 }
 
-/** The OR of the bytes {@link scanText} last scanned (under 0x80: ASCII) and their {@link TEXT_CLASS} flags. */
+/**
+ * What {@link scanText} last found: the OR of the bytes it scanned (0x80 or more when it stopped at a non-ASCII
+ * byte), their {@link TEXT_CLASS} flags and, when it stopped, where (an even number of bytes from the start) and the
+ * two hash lanes' state there (the second lane as `m`, see TEXT_SEED2_M).
+ */
 let scannedOr = 0;
 let scannedFlags = 0;
+let scannedStop = 0;
+let scannedH1 = 0;
+let scannedM = 0;
 
 /**
- * Scans text bytes [a, e) once: sets {@link scannedOr} and {@link scannedFlags}, and hashes the bytes into
- * `textLanes` with the steps of `hashText`, two at a time (meaningful when the text is ASCII, whose bytes are its
- * UTF-16 code units).
+ * Scans text bytes [a, e) once while they are ASCII: sets {@link scannedOr} and {@link scannedFlags}, and hashes the
+ * bytes into `textLanes` with the steps of `hashText`, two at a time (an ASCII byte is its UTF-16 code unit). At the
+ * first pair holding a non-ASCII byte it stops, leaving where and the hash state there (a UTF-8 text's ASCII start
+ * hashes the same, so {@link plainUtf8} goes on from it); the flags then cover only the bytes before the stop.
  */
 function scanText(b: Uint8Array, a: number, e: number): void {
-  let or = 0;
   let flags = 0;
   let h1 = TEXT_SEED1;
   let m = TEXT_SEED2_M;
@@ -1669,26 +1672,29 @@ function scanText(b: Uint8Array, a: number, e: number): void {
   for (; i + 1 < e; i += 2) {
     const c0 = b[i] as number;
     const c1 = b[i + 1] as number;
-    or |= c0 | c1;
+    if ((c0 | c1) >= 0x80) break;
     flags |= (TEXT_CLASS[c0] as number) | (TEXT_CLASS[c1] as number);
     const x = c0 | (c1 << 16);
     h1 = Math.imul(h1 ^ x, TEXT_P1);
     m = Math.imul(m ^ x ^ (m >>> 15), TEXT_P2);
   }
+  scannedFlags = flags;
+  if (i + 1 < e || (i < e && (b[i] as number) >= 0x80)) {
+    scannedOr = 0x80;
+    scannedStop = i;
+    scannedH1 = h1;
+    scannedM = m;
+    return;
+  }
   if (i < e) {
     const c = b[i] as number;
-    or |= c;
-    flags |= TEXT_CLASS[c] as number;
+    scannedFlags |= TEXT_CLASS[c] as number;
     h1 = Math.imul(h1 ^ c, TEXT_P1);
     m = Math.imul(m ^ c ^ (m >>> 15), TEXT_P2);
   }
-  scannedOr = or;
-  scannedFlags = flags;
+  scannedOr = 0;
   finishText(h1, m ^ (m >>> 15), e - a);
 }
-
-/** Set by {@link plainText} when it stopped at a non-ASCII byte (then {@link plainUtf8} may still take the text). */
-let nonAscii = false;
 
 /**
  * The checks of {@link plainText} that look at the text's ends: `units` is its length in UTF-16 code units. The first
@@ -1744,17 +1750,15 @@ function mayBeAndroidAttachment(b: Uint8Array, a: number, e: number): boolean {
 }
 
 /**
- * {@link plainText} for text with non-ASCII characters (emoji, accents): the bytes must be well-formed UTF-8 without
- * U+FFFD, and are hashed as the UTF-16 code units they decode to, two at a time, exactly as `hashText` hashes the
- * decoded string.
+ * {@link plainText} for text with non-ASCII characters (emoji, accents), from where {@link scanText} stopped: the
+ * bytes must be well-formed UTF-8 without U+FFFD, and are hashed as the UTF-16 code units they decode to, two at a
+ * time, exactly as `hashText` hashes the decoded string.
  */
-function plainUtf8(b: Uint8Array, a: number, e: number): boolean {
-  let h1 = TEXT_SEED1;
-  let m = TEXT_SEED2_M;
-  let flags = 0;
-  let units = 0;
+function plainUtf8(b: Uint8Array, a: number, e: number, from: number, h1: number, m: number, flags: number): boolean {
+  // [a, from) is ASCII, already hashed into h1 and m, an even number of units.
+  let units = from - a;
   let held = -1;
-  let i = a;
+  let i = from;
   while (i < e) {
     const c = b[i] as number;
     // Two ASCII bytes on a pair boundary: one step, as in scanText (most of such a text is ASCII).
