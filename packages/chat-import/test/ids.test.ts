@@ -112,6 +112,32 @@ describe('identical messages', () => {
       { numRuns: 200 },
     );
   });
+
+  it('numbers repeats by occurrence however time jumps about, across several days (property, against a count)', async () => {
+    // Instants visited in any order, days apart: backward steps revisit instants in several separate spans.
+    const line = fc.record({
+      day: fc.integer({ min: 1, max: 4 }),
+      minute: fc.integer({ min: 0, max: 2 }),
+      author: fc.constantFrom('Ana', 'Ben'),
+      text: fc.constantFrom('Yes', 'ok', '<Media omitted>'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 40 }), async (lines) => {
+        const text = lines.map((l) => `0${l.day}/02/2021, 10:0${l.minute} - ${l.author}: ${l.text}\n`).join('');
+        const ids = list((await fromText(text)).messages).map((m) => m.id);
+        expect(ids).toHaveLength(lines.length);
+        // The content hash is the first 16 digits; the n-th message with it (n > 1) ends in -n.
+        const seen = new Map<string, number>();
+        for (const id of ids) {
+          const base = id.slice(0, 16);
+          const n = (seen.get(base) ?? 0) + 1;
+          seen.set(base, n);
+          expect(id).toBe(n === 1 ? base : `${base}-${n}`);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
 
 interface Line {
