@@ -176,10 +176,11 @@ export class MessageTable implements MessageList {
   }
 
   /**
-   * Appends an ordinary message (kind `message`, no attachments or optional fields) whose text is UTF-8 bytes
-   * [from, to) of {@link MessageTable.textBytes} with known hash lanes: the common row of a WhatsApp export, written
-   * without the lookups {@link MessageTable.push} makes. `author` and `file` are indices from
-   * {@link MessageTable.authorIndex} and {@link MessageTable.fileIndex}.
+   * Appends a message with no attachments or optional fields (kind `message` by default; `kind` is the code of
+   * another, 1 for a system event with `author` -1) whose text is UTF-8 bytes [from, to) of
+   * {@link MessageTable.textBytes} with known hash lanes: the common row of a WhatsApp export, written without the
+   * lookups {@link MessageTable.push} makes. `author` and `file` are indices from {@link MessageTable.authorIndex} and
+   * {@link MessageTable.fileIndex}.
    */
   pushPlain(
     author: number,
@@ -191,9 +192,11 @@ export class MessageTable implements MessageList {
     to: number,
     h1: number,
     h2: number,
+    kind = 0,
   ): void {
     const i = this.length;
     if (i === this.when.length) this.#grow(i * 2);
+    if (kind !== 0) this.kind[i] = kind;
     // Rows past `length` are still zero (the table only grows, into zero-filled arrays), so the columns whose value
     // here is 0 (isUtc, kind, marks, and file 0) are not written: their pages are never touched for such rows.
     this.when[i] = when;

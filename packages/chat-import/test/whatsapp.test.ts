@@ -99,6 +99,13 @@ describe('WhatsApp variants (own fixtures)', () => {
     expect(list(c.messages).map((m) => m.text)).toEqual(['line one\nline two', 'reply', 'done']);
   });
 
+  it('starts the text on the next line when a name ends its line, with LF or CRLF alike', async () => {
+    const lf = await fromText('03/02/2024, 10:00 - Ana:\nsecond line\n03/02/2024, 10:01 - Ben: ok\n');
+    const crlf = await fromText('03/02/2024, 10:00 - Ana:\r\nsecond line\r\n03/02/2024, 10:01 - Ben: ok\r\n');
+    for (const c of [lf, crlf]) expect(list(c.messages)[0]).toMatchObject({ author: 'Ana', text: 'second line' });
+    expect(list(crlf.messages)[0]?.id).toBe(list(lf.messages)[0]?.id);
+  });
+
   it('keeps a pasted timestamp line in another layout inside its message, with a warning', async () => {
     const c = await load('pasted-timestamp.txt');
     expect(c.messages).toHaveLength(2);
@@ -189,6 +196,22 @@ describe('WhatsApp variants (own fixtures)', () => {
 });
 
 describe('rows read from the export bytes', () => {
+  it('reads system lines from their bytes and still takes the chat name from a quoted one', async () => {
+    for (const [line, title] of [
+      ['Ana changed the subject to "Ward 7"', 'Ward 7'],
+      ['Ana changed the group name to “Ward 8”', 'Ward 8'],
+      ['Ana created group "Ward 9"', 'Ward 9'],
+    ] as const) {
+      const c = await fromText(
+        `03/02/2024, 10:00 - Ana added Ben\n03/02/2024, 10:01 - ${line}\n03/02/2024, 10:02 - Ben: hi\n`,
+      );
+      expect(c.title).toBe(title);
+      const [added, named] = list(c.messages);
+      expect(added).toMatchObject({ kind: 'system', author: null, text: 'Ana added Ben', attachments: [] });
+      expect(named).toMatchObject({ kind: 'system', author: null, text: line });
+    }
+  });
+
   // Texts read straight from the bytes (ASCII, or well-formed UTF-8 with emoji and accents) and texts read through
   // the decode batch must come out the same, ids included. A CRLF export of a chat sends every message through the
   // batch (its line ends are rewritten); the same chat with LF line ends takes the byte route where it can.
@@ -223,23 +246,40 @@ describe('rows read from the export bytes', () => {
       .replace(/[\r\n\u2028\u2029\u0085]/g, ' ')
       .trim(),
   );
-  const lines = fc.array(fc.tuple(fc.constantFrom('Ana Lee', 'Ben', 'Dr Okafor 🙂'), message, fc.boolean()), {
-    minLength: 1,
-    maxLength: 12,
-  });
+  // null: a system line (no author), whose text may name the chat in quotation marks.
+  const systemText = fc.oneof(
+    message,
+    fc.constantFrom(
+      'Ana added Ben',
+      'Ben left',
+      'Siân added Jamie O’Neill',
+      'Ana changed the subject to "Ward 7"',
+      'Ana changed the group name to “Ward 8”',
+      "Ana changed this group's icon",
+    ),
+  );
+  const lines = fc.array(
+    fc.oneof(
+      fc.tuple(fc.constantFrom('Ana Lee', 'Ben', 'Dr Okafor 🙂'), message, fc.boolean()),
+      fc.tuple(fc.constant(null), systemText, fc.boolean()),
+    ),
+    { minLength: 1, maxLength: 12 },
+  );
 
   it('gives the same messages and ids whether a text is read from its bytes or decoded in a batch', async () => {
     await fc.assert(
       fc.asyncProperty(lines, async (rows) => {
         const body = rows.map(([author, text, twoLines], i) => {
           const minute = String(i).padStart(2, '0');
-          return `03/02/2024, 10:${minute} - ${author}: ${text}${twoLines ? '\nsecond line' : ''}`;
+          const said = author === null ? text : `${author}: ${text}`;
+          return `03/02/2024, 10:${minute} - ${said}${twoLines ? '\nsecond line' : ''}`;
         });
         const lf = await fromText(`${body.join('\n')}\n`);
         const crlf = await fromText(`${body.join('\r\n').replace(/\nsecond/g, '\r\nsecond')}\r\n`);
         const strip = (m: Message) => ({ ...m, source: undefined });
         expect(list(lf.messages).map(strip)).toEqual(list(crlf.messages).map(strip));
         expect(lf.participants).toEqual(crlf.participants);
+        expect(lf.title).toEqual(crlf.title);
       }),
       { numRuns: 300 },
     );

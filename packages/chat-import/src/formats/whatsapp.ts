@@ -820,18 +820,23 @@ function validUtf8(bytes: Uint8Array): boolean {
 }
 
 const PENDING = 16_384;
+/** The table's code for a system event (see MessageTable.pushPlain). */
+const SYSTEM_KIND = 1;
 
 const FLAG_CR = 1;
 const FLAG_LT = 2;
 const FLAG_LF = 4;
 const FLAG_QUESTION = 8;
-const ALL_FLAGS = 15;
-/** Flag of each byte value: CR, "<", LF, "?" (bytes of multi-byte characters are never these). */
+/** A quotation mark: a system line with one may name the chat (see TITLE_PATTERNS). */
+const FLAG_QUOTE = 16;
+const ALL_FLAGS = 31;
+/** Flag of each byte value: CR, "<", LF, "?", '"' (bytes of multi-byte characters are never these). */
 const TEXT_CLASS = new Uint8Array(256);
 TEXT_CLASS[13] = FLAG_CR;
 TEXT_CLASS[60] = FLAG_LT;
 TEXT_CLASS[10] = FLAG_LF;
 TEXT_CLASS[63] = FLAG_QUESTION;
+TEXT_CLASS[34] = FLAG_QUOTE;
 const BATCH_BYTES = 1 << 20;
 
 /**
@@ -1398,8 +1403,14 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
       if (c === 10) break;
       if (c === 58) {
         const next = k + 1 < textEnd ? (b[k + 1] as number) : -1;
-        if (next === 32 || next === -1 || next === 10 || (next === 13 && (k + 2 >= textEnd || b[k + 2] === 10))) {
+        if (next === 32 || next === -1 || next === 10) {
           colon = k;
+          break;
+        }
+        if (next === 13 && (k + 2 >= textEnd || b[k + 2] === 10)) {
+          // The name ends the line: the text starts on the next, after the whole CRLF (as after an LF alone).
+          colon = k;
+          afterColon = 2;
           break;
         }
         if (next === 0xc2 && k + 2 < textEnd && b[k + 2] === 0xa0) {
@@ -1431,6 +1442,22 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
         textEnd,
         textLanes[0] as number,
         textLanes[1] as number,
+      );
+      return;
+    }
+    if (authorId < 0 && plainText(b, textStart, textEnd) && (plainFlags & FLAG_QUOTE) === 0) {
+      // A system line ("Ana added Ben") that `finish` would keep as it stands: no attachment form, no quoted name.
+      table.pushPlain(
+        -1,
+        fileIndex,
+        regionLine,
+        endLine,
+        regionWhen[0] as number,
+        textStart,
+        textEnd,
+        textLanes[0] as number,
+        textLanes[1] as number,
+        SYSTEM_KIND,
       );
       return;
     }
@@ -1644,8 +1671,12 @@ function plainText(b: Uint8Array, a: number, e: number): boolean {
   scanText(b, a, e);
   // A non-ASCII text (emoji, accents) goes on from where the ASCII scan stopped, with its hash so far.
   if (scannedOr >= 0x80) return plainUtf8(b, a, e, scannedStop, scannedH1, scannedM, scannedFlags);
+  plainFlags = scannedFlags;
   return (scannedFlags & QUICK_FLAGS) === 0 && plainShape(b, a, e, scannedFlags, size);
 }
+
+/** The {@link TEXT_CLASS} flags of the whole text {@link plainText} last found plain. */
+let plainFlags = 0;
 
 /**
  * What {@link scanText} last found: the OR of the bytes it scanned (0x80 or more when it stopped at a non-ASCII
@@ -1788,6 +1819,8 @@ function plainUtf8(b: Uint8Array, a: number, e: number, from: number, h1: number
       if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) return false;
       cp = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
       if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfffd) return false;
+      // Curly and low quotation marks, as QUOTE finds them.
+      if (cp >= 0x201c && cp <= 0x201e) flags |= FLAG_QUOTE;
       i += 3;
     } else if (c >= 0xf0 && c <= 0xf4) {
       const c1 = i + 1 < e ? (b[i + 1] as number) : 0;
@@ -1821,6 +1854,7 @@ function plainUtf8(b: Uint8Array, a: number, e: number, from: number, h1: number
   }
   if (flags & QUICK_FLAGS) return false;
   if (!plainShape(b, a, e, flags, units)) return false;
+  plainFlags = flags;
   finishText(h1, m ^ (m >>> 15), units);
   return true;
 }
