@@ -1489,6 +1489,27 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
         return;
       }
     }
+    if (authorId >= 0 && !authorTable.suspect[authorId] && b[textEnd - 1] !== 62) {
+      // Android's "IMG-….jpg (file attached)": what `finish` makes of it, without the batch.
+      const attachment = androidAttachment(b, textStart, textEnd, media);
+      if (attachment !== undefined) {
+        table.push(
+          authorTable.names[authorId] as string,
+          null,
+          'message',
+          [attachment],
+          file,
+          regionLine,
+          endLine,
+          regionWhen[0] as number,
+          false,
+          undefined,
+          attachedCaption,
+          textEnd,
+        );
+        return;
+      }
+    }
     if (!pending.fits(textEnd - textStart)) flush();
     const k = pending.add(b, textStart, textEnd);
     // The row is appended now, to keep file order, and filled in when its text has been decoded.
@@ -1732,12 +1753,7 @@ function scanText(b: Uint8Array, a: number, e: number): void {
  * byte and the last bytes of the first line must be ASCII (a leading mark or a non-ASCII ending goes the long way).
  */
 function plainShape(b: Uint8Array, a: number, e: number, flags: number, units: number): boolean {
-  if (b[e - 1] === 62 /* > */) return false;
-  const c0 = b[a] as number;
-  if (c0 >= 0x80) return false;
-  if (units < 80 && DELETED_FIRST.has(c0)) return false;
-  if ((c0 === 80 || c0 === 85 || c0 === 69 || c0 === 83) && startsWithBytes(b, a, e, POLL_PREFIXES)) return false;
-  if ((c0 === 77 || c0 === 78) && startsWithBytes(b, a, e, ENCRYPTION_PREFIXES)) return false;
+  if (b[e - 1] === 62 /* > */ || !plainStart(b, a, e, units)) return false;
   let firstEnd = e;
   if (flags & FLAG_LF) {
     const nl = b.indexOf(10, a);
@@ -1753,6 +1769,52 @@ function plainShape(b: Uint8Array, a: number, e: number, flags: number, units: n
     if ((t0 | t1 | t2) < 0x80 && OMITTED_TAILS.has(tailKey(t0, t1, t2))) return false;
   }
   return true;
+}
+
+/**
+ * The start checks of {@link plainShape}: an ASCII first byte, and not the start of a deleted-message notice, a poll
+ * or the encryption notice (`units`: the text's length in UTF-16 code units).
+ */
+function plainStart(b: Uint8Array, a: number, e: number, units: number): boolean {
+  const c0 = b[a] as number;
+  if (c0 >= 0x80) return false;
+  if (units < 80 && DELETED_FIRST.has(c0)) return false;
+  if ((c0 === 80 || c0 === 85 || c0 === 69 || c0 === 83) && startsWithBytes(b, a, e, POLL_PREFIXES)) return false;
+  if ((c0 === 77 || c0 === 78) && startsWithBytes(b, a, e, ENCRYPTION_PREFIXES)) return false;
+  return true;
+}
+
+/** Where the caption of the attachment {@link androidAttachment} last read starts (its end is the text's). */
+let attachedCaption = 0;
+
+/**
+ * An author's text [a, e) that is Android's attachment line ("IMG-20240101-WA0001.jpg (file attached)", any caption
+ * on the lines after), read from its bytes to what `finish` makes of it: the attachment, with the caption from
+ * {@link attachedCaption}. Undefined when the text is not plainly one (non-ASCII, a flag of {@link QUICK_FLAGS},
+ * another form first, a name that is not a file, …); then it goes the long way.
+ */
+function androidAttachment(b: Uint8Array, a: number, e: number, media: MediaIndex): Attachment | undefined {
+  const size = e - a;
+  if (size <= 0 || size > 2000) return undefined;
+  scanText(b, a, e);
+  if (scannedOr >= 0x80 || (scannedFlags & QUICK_FLAGS) !== 0) return undefined;
+  // A space or control character first would be trimmed from the name: such a text goes the long way.
+  if (b[e - 1] === 62 /* > */ || !plainStart(b, a, e, size) || (b[a] as number) <= 32) return undefined;
+  let firstEnd = e;
+  if (scannedFlags & FLAG_LF) {
+    const nl = b.indexOf(10, a);
+    if (nl >= 0 && nl < e) firstEnd = nl;
+  }
+  if (b[firstEnd - 1] !== 41 /* ) */ || !mayBeAndroidAttachment(b, a, firstEnd)) return undefined;
+  // As ANDROID_ATTACHED reads it: the name up to " (", a dot at most 255 characters in; a phrase of 2 to 40.
+  const open = b.lastIndexOf(40 /* ( */, firstEnd - 2);
+  const phraseLength = firstEnd - 1 - (open + 1);
+  if (phraseLength < 2 || phraseLength > 40 || b.lastIndexOf(46 /* . */, open - 2) - a > 255) return undefined;
+  const name = LENIENT.decode(b.subarray(a, open - 1));
+  const phrase = LENIENT.decode(b.subarray(open + 1, firstEnd - 1));
+  if (!(FILE_ATTACHED.has(phrase) || WA_MEDIA_NAME.test(name) || media.find(name))) return undefined;
+  attachedCaption = firstEnd < e ? firstEnd + 1 : e;
+  return media.attach(name, kindFromFileName(name));
 }
 
 /**
