@@ -195,6 +195,39 @@ describe('WhatsApp variants (own fixtures)', () => {
   });
 });
 
+describe('authors recognised without scanning for the colon', () => {
+  it('reads each line as it reads that line alone, whatever the names and colons (property)', async () => {
+    // Names that start alike, contain colons or are prefixes of each other; texts with colons of their own. A line's
+    // first author is found by scanning for the colon; later lines by the same author by matching the known name.
+    const author = fc.constantFrom(
+      'Ana',
+      'Ana Lee',
+      'Ana:Lee',
+      'An',
+      'A:',
+      'Dr: Who',
+      '+44 7700 900123',
+      '+44 7700 900124',
+    );
+    const text = fc.constantFrom('hi', 'see: notes', 'a:b', ': leading', 'x:\u00a0y', 'ok:', 'Lee: no');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(author, text), { minLength: 1, maxLength: 20 }), async (rows) => {
+        const lines = rows.map(([name, said], i) => `01/02/2021, 10:${String(i).padStart(2, '0')} - ${name}: ${said}`);
+        const whole = list((await fromText(`${lines.join('\n')}\n`)).messages);
+        expect(whole).toHaveLength(rows.length);
+        for (const [i, line] of lines.entries()) {
+          const [alone] = list((await fromText(`${line}\n`)).messages);
+          expect({ author: whole[i]?.author, text: whole[i]?.text }).toEqual({
+            author: alone?.author,
+            text: alone?.text,
+          });
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('rows read from the export bytes', () => {
   it('reads system lines from their bytes and still takes the chat name from a quoted one', async () => {
     for (const [line, title] of [

@@ -973,6 +973,40 @@ class Authors {
    * (the name's length and its first and last bytes), so the name's hash is only made when the cache misses.
    */
   readonly #recent = new Int32Array(1024);
+  /**
+   * Ids by the first two bytes of their header line's body (the name's first byte, and its second or the colon), each
+   * chained to the next with the same two; see {@link Authors.match}.
+   */
+  readonly #byStart = new Int32Array(65_536).fill(-1);
+  readonly #nextByStart: number[] = [];
+  /** Set by a successful {@link Authors.match}: the colon's offset, and the bytes after it before the text. */
+  matchedColon = 0;
+  matchedRest = 0;
+
+  /**
+   * The id of a known author whose name's bytes start the body at `a` and are followed by the colon that ends a name
+   * (see {@link colonRest}), or -1. Then the colon is the first such on the line, as a scan for it would find: the
+   * known name came from a line where the colon after it was the first, and the same bytes decide the same here. So
+   * a line by a known author is read without scanning for the colon first.
+   */
+  match(b: Uint8Array, a: number, textEnd: number): number {
+    if (a + 1 >= textEnd) return -1;
+    let id = this.#byStart[((b[a] as number) << 8) | (b[a + 1] as number)] as number;
+    while (id >= 0) {
+      const raw = this.#raw[id] as Uint8Array;
+      const k = a + raw.length;
+      if (k < textEnd && b[k] === 58 && this.#same(id, b, a, k)) {
+        const rest = colonRest(b, k, textEnd);
+        if (rest > 0) {
+          this.matchedColon = k;
+          this.matchedRest = rest;
+          return id;
+        }
+      }
+      id = this.#nextByStart[id] as number;
+    }
+    return -1;
+  }
 
   /** The id of the author whose raw bytes are [a, e). */
   id(b: Uint8Array, a: number, e: number, decode: (bytes: Uint8Array) => string): number {
@@ -1005,6 +1039,9 @@ class Authors {
     this.#raw.push(raw);
     this.#next.push(first ?? -1);
     this.#first.set(h, id);
+    const start = ((raw[0] as number) << 8) | (raw.length > 1 ? (raw[1] as number) : 58);
+    this.#nextByStart.push(this.#byStart[start] as number);
+    this.#byStart[start] = id;
     const text = decode(raw);
     this.bad.push(lastBad);
     const clean = cleanAuthor(text);
@@ -1016,6 +1053,19 @@ class Authors {
     this.suspect.push(ok && (name.includes('"') || name.includes('“') || name.includes('„') || name.length > 60));
     return id;
   }
+}
+
+/**
+ * Whether the ":" at k (before `textEnd`) ends an author's name, and how many bytes after it come before the text: 1
+ * for a space, a line end or the end; 2 for a CRLF (the text starts on the next line, as after an LF alone) or a
+ * no-break space (2 bytes in UTF-8); 0 when it does not end a name.
+ */
+function colonRest(b: Uint8Array, k: number, textEnd: number): number {
+  const next = k + 1 < textEnd ? (b[k + 1] as number) : -1;
+  if (next === 32 || next === -1 || next === 10) return 1;
+  if (next === 13 && (k + 2 >= textEnd || b[k + 2] === 10)) return 2;
+  if (next === 0xc2 && k + 2 < textEnd && b[k + 2] === 0xa0) return 2;
+  return 0;
 }
 
 /** Whether the last {@link decodeBytes} call replaced something (set by it, read right after). */
@@ -1395,35 +1445,32 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
       return;
     }
     const bodyStart = cand.body[current] as number;
-    // Author: up to the first ": " (or ":" and a no-break space, or ":" at the end) on the header line.
+    // Author: up to the first ": " (or ":" and a no-break space, or ":" at the end) on the header line; a known
+    // author's name is recognised without the scan.
     let colon = -1;
     let afterColon = 1;
-    for (let k = bodyStart; k < textEnd; k++) {
-      const c = b[k] as number;
-      if (c === 10) break;
-      if (c === 58) {
-        const next = k + 1 < textEnd ? (b[k + 1] as number) : -1;
-        if (next === 32 || next === -1 || next === 10) {
-          colon = k;
-          break;
-        }
-        if (next === 13 && (k + 2 >= textEnd || b[k + 2] === 10)) {
-          // The name ends the line: the text starts on the next, after the whole CRLF (as after an LF alone).
-          colon = k;
-          afterColon = 2;
-          break;
-        }
-        if (next === 0xc2 && k + 2 < textEnd && b[k + 2] === 0xa0) {
-          colon = k;
-          afterColon = 2;
-          break;
+    const known = authorTable.match(b, bodyStart, textEnd);
+    if (known >= 0) {
+      colon = authorTable.matchedColon;
+      afterColon = authorTable.matchedRest;
+    } else {
+      for (let k = bodyStart; k < textEnd; k++) {
+        const c = b[k] as number;
+        if (c === 10) break;
+        if (c === 58) {
+          const rest = colonRest(b, k, textEnd);
+          if (rest > 0) {
+            colon = k;
+            afterColon = rest;
+            break;
+          }
         }
       }
     }
     let authorId = -1;
     let textStart = bodyStart;
     if (colon > bodyStart) {
-      const id = authorTable.id(b, bodyStart, colon, decodeBytes);
+      const id = known >= 0 ? known : authorTable.id(b, bodyStart, colon, decodeBytes);
       if (authorTable.bad[id]) badLines.push(regionLine);
       if (authorTable.names[id] !== null) {
         authorId = id;
