@@ -57,11 +57,11 @@ test('review and package with the keyboard alone', async ({ page }) => {
   const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
   expect(label).toMatch(/".+", (to review|redacted|kept), /);
   await expectNoAxeViolations(page, 'keyboard review');
-  await shot(page, '30-keyboard-review');
 
   // Scrolling the conversation far from the proposal in focus (a mouse wheel, or a zoom or resize that changes the
   // scroll position) keeps its row in the page, so the keyboard focus stays where it was and the keys still work.
   const focused = await focusedProposal(page);
+  expect(focused).not.toBeNull();
   const list = page.getByRole('region', { name: 'Conversation' });
   await list.evaluate((element) => {
     element.scrollTop = element.scrollTop > element.scrollHeight / 2 ? 0 : element.scrollHeight;
@@ -74,6 +74,8 @@ test('review and package with the keyboard alone', async ({ page }) => {
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
   await page.keyboard.type('bed');
   await expect(page.locator('#search-result')).toContainText('matching messages');
+  // A full-page screenshot resizes the page while it is taken, so it comes after the focus checks above.
+  await shot(page, '30-keyboard-review');
 
   // On to packaging, then download, by keyboard.
   await tabTo(page, (element) => element.textContent === 'Continue to package');
