@@ -26,6 +26,15 @@ const EMPTY_TEXT_LANES: Int32Array = (() => {
   hashText('', 0, 0);
   return Int32Array.from(textLanes);
 })();
+/**
+ * Freezes a row's attachment list and its attachments, like the shared empty list: a caller gets the table's own list
+ * with each message it reads, so an edit to it must fail loudly rather than change the chat for every later reader.
+ */
+function freezeAttachments(attachments: Attachment[]): void {
+  if (Object.isFrozen(attachments)) return;
+  for (const attachment of attachments) Object.freeze(attachment);
+  Object.freeze(attachments);
+}
 /** Shared by every row without attachments; frozen, so a caller that tries to add to it hears about it. */
 export const NO_ATTACHMENTS: Attachment[] = Object.freeze([]) as unknown as Attachment[];
 /**
@@ -237,10 +246,7 @@ export class MessageTable implements MessageList {
       EMPTY_TEXT_LANES[0] as number,
       EMPTY_TEXT_LANES[1] as number,
     );
-    if (!Object.isFrozen(attachments)) {
-      for (const attachment of attachments) Object.freeze(attachment);
-      Object.freeze(attachments);
-    }
+    freezeAttachments(attachments);
     this.attachments.set(i, attachments);
     this.marks[i] = HAS_ATTACHMENTS;
   }
@@ -270,10 +276,7 @@ export class MessageTable implements MessageList {
     }
     let marks = 0;
     if (attachments.length > 0) {
-      // Frozen, like the shared empty list: a caller gets the table's own list with each message it reads, so an
-      // edit to it must fail loudly rather than change the chat for every later reader.
-      for (const attachment of attachments) Object.freeze(attachment);
-      Object.freeze(attachments);
+      freezeAttachments(attachments);
       this.attachments.set(i, attachments);
       marks |= HAS_ATTACHMENTS;
     }

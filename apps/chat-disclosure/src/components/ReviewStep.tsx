@@ -88,10 +88,10 @@ export function ReviewStep(props: StepProps) {
 
   // The row holding the proposal in focus is always rendered, even when it scrolls out of the window or the window
   // is resized (zoom, a rotated tablet): a row taken out of the page would take the keyboard focus with it.
+  const activeProposal = active ? proposals.find((proposal) => proposal.id === active) : undefined;
   const activeRow = useRef<number | undefined>(undefined);
   {
-    const proposal = active ? proposals.find((candidate) => candidate.id === active) : undefined;
-    const messageIdx = proposal ? messageIndex.get(proposal.messageId) : undefined;
+    const messageIdx = activeProposal ? messageIndex.get(activeProposal.messageId) : undefined;
     activeRow.current = messageIdx === undefined ? undefined : shownRow.get(messageIdx);
   }
   const rangeExtractor = useCallback((range: Range) => {
@@ -185,7 +185,6 @@ export function ReviewStep(props: StepProps) {
     [record.decisions, record_, services, setProposals],
   );
 
-  const activeProposal = active ? proposals.find((proposal) => proposal.id === active) : undefined;
   const activeStatus = activeProposal ? (statuses.get(activeProposal.id) ?? activeProposal.status) : undefined;
 
   const onKeyDown = (event: React.KeyboardEvent) => {

@@ -1477,10 +1477,15 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
         textStart = Math.min(colon + 1 + afterColon, textEnd);
       }
     }
-    if (authorId >= 0 && !authorTable.suspect[authorId] && plainText(b, textStart, textEnd)) {
-      // Nothing in the text needs reading as text: the row is made from its bytes' place, with the hash just made.
+    // Nothing in the text needs reading as text: the row is made from its bytes' place, with the hash just made. A
+    // system line ("Ana added Ben") qualifies too, unless it may name the chat in quotation marks.
+    if (
+      (authorId < 0 || !authorTable.suspect[authorId]) &&
+      plainText(b, textStart, textEnd) &&
+      (authorId >= 0 || (plainFlags & FLAG_QUOTE) === 0)
+    ) {
       table.pushPlain(
-        tableAuthorOf(authorId),
+        authorId >= 0 ? tableAuthorOf(authorId) : -1,
         fileIndex,
         regionLine,
         endLine,
@@ -1489,22 +1494,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
         textEnd,
         textLanes[0] as number,
         textLanes[1] as number,
-      );
-      return;
-    }
-    if (authorId < 0 && plainText(b, textStart, textEnd) && (plainFlags & FLAG_QUOTE) === 0) {
-      // A system line ("Ana added Ben") that `finish` would keep as it stands: no attachment form, no quoted name.
-      table.pushPlain(
-        -1,
-        fileIndex,
-        regionLine,
-        endLine,
-        regionWhen[0] as number,
-        textStart,
-        textEnd,
-        textLanes[0] as number,
-        textLanes[1] as number,
-        SYSTEM_KIND,
+        authorId >= 0 ? 0 : SYSTEM_KIND,
       );
       return;
     }
@@ -1536,7 +1526,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
         return;
       }
     }
-    if (authorId >= 0 && !authorTable.suspect[authorId] && b[textEnd - 1] !== 62) {
+    if (authorId >= 0 && !authorTable.suspect[authorId]) {
       // Android's "IMG-….jpg (file attached)": what `finish` makes of it, without the batch.
       const attachment = androidAttachment(b, textStart, textEnd, media);
       if (attachment !== undefined) {
@@ -1806,7 +1796,7 @@ function plainShape(b: Uint8Array, a: number, e: number, flags: number, units: n
     const nl = b.indexOf(10, a);
     if (nl >= 0 && nl < e) firstEnd = nl;
   }
-  if (firstEnd > a && b[firstEnd - 1] === 41 /* ) */ && mayBeAndroidAttachment(b, a, firstEnd)) return false;
+  if (firstEnd > a && b[firstEnd - 1] === 41 /* ) */ && androidBracket(b, a, firstEnd) >= 0) return false;
   if (firstEnd - a >= 3) {
     const t0 = b[firstEnd - 3] as number;
     const t1 = b[firstEnd - 2] as number;
@@ -1852,9 +1842,9 @@ function androidAttachment(b: Uint8Array, a: number, e: number, media: MediaInde
     const nl = b.indexOf(10, a);
     if (nl >= 0 && nl < e) firstEnd = nl;
   }
-  if (b[firstEnd - 1] !== 41 /* ) */ || !mayBeAndroidAttachment(b, a, firstEnd)) return undefined;
+  const open = b[firstEnd - 1] === 41 /* ) */ ? androidBracket(b, a, firstEnd) : -1;
+  if (open < 0) return undefined;
   // As ANDROID_ATTACHED reads it: the name up to " (", a dot at most 255 characters in; a phrase of 2 to 40.
-  const open = b.lastIndexOf(40 /* ( */, firstEnd - 2);
   const phraseLength = firstEnd - 1 - (open + 1);
   if (phraseLength < 2 || phraseLength > 40 || b.lastIndexOf(46 /* . */, open - 2) - a > 255) return undefined;
   const name = LENIENT.decode(b.subarray(a, open - 1));
@@ -1865,19 +1855,20 @@ function androidAttachment(b: Uint8Array, a: number, e: number, media: MediaInde
 }
 
 /**
- * Whether a first line [a, e) ending in ")" has the ending of Android's attachment line (see ANDROID_ATTACHED): a dot
- * and up to six letters or digits, a space, then a bracketed phrase of 2 to 40 characters without brackets. Most lines
- * ending in ")" ("obs stable (bed 4)") do not, and need not be read the long way.
+ * For a first line [a, e) ending in ")": the offset of its "(" when the line has the ending of Android's attachment
+ * line (see ANDROID_ATTACHED) — a dot and up to six letters or digits, a space, then a bracketed phrase of 2 to 40
+ * characters without brackets — else -1. Most lines ending in ")" ("obs stable (bed 4)") do not, and need not be read
+ * the long way.
  */
-function mayBeAndroidAttachment(b: Uint8Array, a: number, e: number): boolean {
+function androidBracket(b: Uint8Array, a: number, e: number): number {
   const close = e - 1;
   let open = close - 1;
   while (open >= a && b[open] !== 40 /* ( */ && b[open] !== 41 && b[open] !== 10) open--;
-  if (open < a || b[open] !== 40) return false;
+  if (open < a || b[open] !== 40) return -1;
   // The phrase's length in characters is at least its bytes / 4 and at most its bytes.
   const phraseBytes = close - open - 1;
-  if (phraseBytes < 2 || phraseBytes > 160) return false;
-  if (open - 1 < a || b[open - 1] !== 32) return false;
+  if (phraseBytes < 2 || phraseBytes > 160) return -1;
+  if (open - 1 < a || b[open - 1] !== 32) return -1;
   let k = open - 2;
   let alnum = 0;
   while (k >= a && alnum <= 6) {
@@ -1886,7 +1877,7 @@ function mayBeAndroidAttachment(b: Uint8Array, a: number, e: number): boolean {
     alnum++;
     k--;
   }
-  return alnum <= 6 && k > a && b[k] === 46 /* . */;
+  return alnum <= 6 && k > a && b[k] === 46 /* . */ ? open : -1;
 }
 
 /**
