@@ -106,6 +106,16 @@ test('a Telegram full export: the officer chooses the chat, and a reload reads t
   await expect(question.getByRole('radio')).toHaveCount(2);
   await expect(page.getByRole('heading', { name: /Which chat in result\.json/ })).toBeFocused();
 
+  // A file dropped while this one waits for its chat is not read alongside it: the status says to wait.
+  const dropped = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['01/02/2021, 10:00 - Ana: hi\n'], 'other.txt', { type: 'text/plain' }));
+    return transfer;
+  });
+  await page.getByRole('region', { name: 'Add chat exports' }).dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(page.getByRole('status')).toContainText('Wait until result.json has been read, then add more.');
+  await expect(page.locator('.nhsuk-card', { hasText: 'other.txt' })).toHaveCount(0);
+
   // Nothing chosen: an error says what to do.
   await page.getByRole('button', { name: 'Add to the case' }).click();
   await expect(question).toContainText('Choose the chat the request is about');

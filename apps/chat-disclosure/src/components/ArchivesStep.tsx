@@ -256,6 +256,13 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
         onDrop={(event) => {
           event.preventDefault();
           setDragging(false);
+          // One import at a time, as the file picker (disabled meanwhile) allows: two would interleave their progress.
+          if (progress !== null || choice !== null) {
+            setStatus(
+              `Wait until ${progress?.file ?? choice?.fileName ?? 'the current file'} has been read, then add more.`,
+            );
+            return;
+          }
           void addFiles([...event.dataTransfer.files]);
         }}
       >
