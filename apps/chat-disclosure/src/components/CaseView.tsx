@@ -198,10 +198,14 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     [],
   );
 
-  // Adding or removing an export makes the prepared review stale: rebuild it when next needed.
+  // Adding or removing an export makes the prepared review stale: rebuild it when next needed. State is adjusted
+  // during render when the set of exports changes (React's pattern for resetting state on a changed input).
   const archiveKey = record?.archives.map((archive) => archive.id).join(',') ?? '';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: archiveKey is the trigger, not a value used inside
-  useEffect(() => setPrepared(null), [archiveKey]);
+  const [preparedForArchives, setPreparedForArchives] = useState(archiveKey);
+  if (preparedForArchives !== archiveKey) {
+    setPreparedForArchives(archiveKey);
+    setPrepared(null);
+  }
 
   if (phase.kind === 'locked') {
     return (

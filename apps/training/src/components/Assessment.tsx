@@ -4,7 +4,7 @@
  * Every attempt is kept in localStorage; an unfinished attempt resumes after a reload. There is no time limit.
  */
 import { formatLongDate } from '@im-records/records-policy';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
 import { ukDate } from '../lib/certificate.ts';
 import type { Question } from '../lib/model.ts';
@@ -85,7 +85,7 @@ function Feedback({
 /** The assessment island. */
 export default function Assessment(props: AssessmentProps) {
   const { questions, topics, questionCount, passMark, courseVersion, policyVersion, guidanceTitles } = props;
-  const bank = new Map(questions.map((q) => [q.id, q]));
+  const bank = useMemo(() => new Map(questions.map((q) => [q.id, q])), [questions]);
   const [attempts, setAttempts] = useState<Attempt[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
   const [error, setError] = useState(false);
@@ -94,23 +94,24 @@ export default function Assessment(props: AssessmentProps) {
   const nextRef = useRef<HTMLButtonElement>(null);
   const focusTarget = useRef<'heading' | 'next' | null>(null);
   const [reviewIndex, setReviewIndex] = useState<number | null>(null);
-  const [focusTick, setFocusTick] = useState(0);
+  const [, setFocusTick] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: read once on mount; the bank is fixed for the page.
+  // The bank is fixed for the page, so this reads the stored attempts once.
   useEffect(() => {
     // Keep only attempts whose questions are all still in the bank.
     setAttempts(
       restoreAttempts(readStored(storageKeys.attempts)).filter((a) => a.items.every((i) => bank.has(i.questionId))),
     );
     setLoaded(true);
-  }, []);
+  }, [bank]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows every step the learner takes.
+  // Focus follows every step the learner takes: `moveFocus` names the target and forces a render; this effect runs
+  // after every render and acts only when a target is waiting.
   useEffect(() => {
     if (focusTarget.current === 'heading') headingRef.current?.focus();
     if (focusTarget.current === 'next') nextRef.current?.focus();
     focusTarget.current = null;
-  }, [focusTick]);
+  });
 
   const moveFocus = (focus: 'heading' | 'next') => {
     focusTarget.current = focus;

@@ -43,7 +43,8 @@ export default function ScenarioPlayer({ slug, role, graph, guidanceTitles }: Sc
   const [error, setError] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const moved = useRef(false);
+  /** Set by a step the learner takes; the next render then moves focus to the new step's heading. */
+  const focusPending = useRef(false);
 
   useEffect(() => {
     const saved = restoreProgress(graph, readStored(storageKeys.scenario(slug)));
@@ -52,18 +53,20 @@ export default function ScenarioPlayer({ slug, role, graph, guidanceTitles }: Sc
   }, [graph, slug]);
 
   const update = (next: ScenarioProgress) => {
-    moved.current = true;
+    focusPending.current = true;
     setProgress(next);
     setSelected(null);
     setError(false);
     writeStored(storageKeys.scenario(slug), next);
   };
 
-  // Each step replaces the content, so focus moves to its heading (screen readers then read the new step).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of progress, which is the point.
+  // Each step replaces the content, so focus moves to its heading (screen readers then read the new step). The effect
+  // runs after every render and acts only on the render that follows a step.
   useEffect(() => {
-    if (moved.current) headingRef.current?.focus();
-  }, [progress]);
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    headingRef.current?.focus();
+  });
 
   const view = viewOf(graph, progress);
   const restart = () => {
