@@ -19,9 +19,12 @@ const chromiumArgs = [
   ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
 ];
 
+/** The port scripts/serve.mjs uses for an app: its default, or PORT_<NAME> (so two checkouts can test side by side). */
+const portOf = (name: string, fallback: number) => Number(process.env[`PORT_${name}`] ?? fallback);
+
 export const appUrls = {
-  training: 'http://127.0.0.1:4321',
-  chatDisclosure: 'http://127.0.0.1:4322',
+  training: `http://127.0.0.1:${portOf('TRAINING', 4321)}`,
+  chatDisclosure: `http://127.0.0.1:${portOf('CHAT_DISCLOSURE', 4322)}`,
 } as const;
 
 export default defineConfig({

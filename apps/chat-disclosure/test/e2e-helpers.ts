@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, Request } from '@playwright/test';
 
-export const appUrl = 'http://127.0.0.1:4322';
+/** Where scripts/serve.mjs serves the tool: port 4322 unless PORT_CHAT_DISCLOSURE says otherwise. */
+export const appUrl = `http://127.0.0.1:${process.env.PORT_CHAT_DISCLOSURE ?? 4322}`;
 export const shotsDir = '/tmp/chat-shots';
 
 /** Saves a full-page screenshot of the current step for review by eye. */
