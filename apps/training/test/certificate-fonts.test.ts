@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { policyVersion, policyVersionId } from '@im-records/course';
 import { currentPolicyVersion, mustReattest, POLICY_VERSIONS } from '@im-records/records-policy';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
@@ -13,7 +14,6 @@ import { certificateFontkit, type Fontkit, NAME_FONT, NameFonts } from '../src/l
 import { nodeFontLoader as fonts } from '../src/lib/certificate-fonts-node.ts';
 import { buildCertificatePdf, checkCertificatePdf } from '../src/lib/certificate-pdf.ts';
 import { CertificateIssueError } from '../src/lib/errors.ts';
-import { policyVersion, policyVersionId } from '../src/lib/policy.ts';
 
 const base: Omit<CertificateFields, 'name'> = {
   certificateId: '6f1c2d8e-4b7a-4f0e-9c3d-2a1b0c9d8e7f',

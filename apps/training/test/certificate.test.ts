@@ -1,3 +1,4 @@
+import type { Attempt } from '@im-records/course';
 import { expiryDate, parseIsoDate } from '@im-records/records-policy';
 import fc from 'fast-check';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -19,7 +20,6 @@ import { nodeFontLoader as fonts } from '../src/lib/certificate-fonts-node.ts';
 import { certificateFields, issueCertificate } from '../src/lib/certificate-issue.ts';
 import { buildCertificatePdf, checkCertificatePdf, readCertificateCode } from '../src/lib/certificate-pdf.ts';
 import { CertificateCodeError, CertificateIssueError } from '../src/lib/errors.ts';
-import type { Attempt } from '../src/lib/quiz.ts';
 
 const fields: CertificateFields = {
   certificateId: '6f1c2d8e-4b7a-4f0e-9c3d-2a1b0c9d8e7f',

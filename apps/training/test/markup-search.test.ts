@@ -1,8 +1,10 @@
+import { escapeHtml, plainText, renderInline } from '@im-records/course';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, plainText, renderInline } from '../src/lib/markup.ts';
+import { getCourse } from '../src/lib/course.ts';
 import { anchorId, searchDocuments } from '../src/lib/search.ts';
-import { course } from './helpers.ts';
+
+const course = getCourse();
 
 describe('inline markup', () => {
   it('renders links and bold, escaping everything else', () => {

@@ -3,21 +3,22 @@
  * announced to screen readers, a result against the records-policy pass mark, a full review, and unlimited retries.
  * Every attempt is kept in localStorage; an unfinished attempt resumes after a reload. There is no time limit.
  */
-import { formatLongDate } from '@im-records/records-policy';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
-import { ukDate } from '../lib/certificate.ts';
-import type { Question } from '../lib/model.ts';
+
 import {
   type Attempt,
   answerItem,
   drawQuestions,
   isCorrect,
   markAttempt,
+  type Question,
   restoreAttempts,
+  seededRandom,
   timesSeen,
-} from '../lib/quiz.ts';
-import { seededRandom } from '../lib/random.ts';
+} from '@im-records/course';
+import { formatLongDate } from '@im-records/records-policy';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
+import { ukDate } from '../lib/certificate.ts';
 import { GuidanceLinks } from './GuidanceLinks.tsx';
 
 export interface AssessmentProps {

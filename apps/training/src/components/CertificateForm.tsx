@@ -2,13 +2,14 @@
  * Makes the certificate for the learner's latest passed attempt. pdf-lib, fontkit, the name font and the signing code
  * load only when the learner asks for the certificate, so the page itself stays small.
  */
+
+import { type Attempt, reachesPassMark, restoreAttempts } from '@im-records/course';
 import { formatLongDate } from '@im-records/records-policy';
 import { type FormEvent, useEffect, useState } from 'react';
 import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
 import { type CertificateFields, ukDate } from '../lib/certificate.ts';
 import type { IssueContext } from '../lib/certificate-issue.ts';
 import { CertificateIssueError } from '../lib/errors.ts';
-import { type Attempt, reachesPassMark, restoreAttempts } from '../lib/quiz.ts';
 import { CertificateSummary } from './CertificateSummary.tsx';
 
 export interface CertificateFormProps {

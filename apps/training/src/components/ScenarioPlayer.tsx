@@ -2,8 +2,7 @@
  * A branching scenario: one decision at a time, the consequence of each choice, going back, starting again, and a
  * scored ending. Progress is saved in localStorage after every step, so a reload carries on where it stopped.
  */
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { readStored, removeStored, storageKeys, writeStored } from '../lib/browser-store.ts';
+
 import {
   choose,
   continueOn,
@@ -14,7 +13,9 @@ import {
   scoreBand,
   startProgress,
   viewOf,
-} from '../lib/scenario.ts';
+} from '@im-records/course';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { readStored, removeStored, storageKeys, writeStored } from '../lib/browser-store.ts';
 import { GuidanceLinks } from './GuidanceLinks.tsx';
 
 export interface ScenarioPlayerProps {

@@ -2,6 +2,8 @@
  * Issuing a certificate in the browser: fields from a passed attempt and records-policy's rules, a signature, and the
  * PDF. Imported lazily (with pdf-lib) only when someone asks for their certificate.
  */
+
+import type { Attempt } from '@im-records/course';
 import { expiryDate, parseIsoDate } from '@im-records/records-policy';
 import {
   type CertificateFields,
@@ -14,7 +16,6 @@ import {
 import type { FontLoader } from './certificate-fonts.ts';
 import { buildCertificatePdf } from './certificate-pdf.ts';
 import { CertificateIssueError } from './errors.ts';
-import type { Attempt } from './quiz.ts';
 
 /** The course and policy facts a certificate records alongside the learner's result. */
 export interface IssueContext {

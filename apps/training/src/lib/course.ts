@@ -3,9 +3,8 @@
  * records-policy, so a broken content file stops `astro build` with a message naming the file and field.
  */
 import { resolve } from 'node:path';
-import { loadCourse } from './load-content.ts';
-import type { Course } from './model.ts';
-import { guidancePoints } from './policy.ts';
+import { type Course, guidancePoints } from '@im-records/course';
+import { loadCourse } from '@im-records/course/node';
 
 let cached: Course | undefined;
 

@@ -2,9 +2,7 @@
  * The search documents: one per guidance page and section and one per glossary term, built at build time and handed to the
  * search island, which indexes them with fuse.js (a few hundred entries: a linear scan is fast enough).
  */
-import { plainText } from './markup.ts';
-import type { Course } from './model.ts';
-import type { Block } from './schemas.ts';
+import { type Block, type Course, plainText } from '@im-records/course';
 
 /** One searchable entry with the link it leads to. */
 export interface SearchDoc {

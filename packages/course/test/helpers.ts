@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCourse } from '../src/lib/load-content.ts';
-import { guidancePoints } from '../src/lib/policy.ts';
+import { loadCourse } from '../src/load-content.ts';
+import { guidancePoints } from '../src/policy.ts';
 
 /** The repository's content/training folder. */
 export const contentDir = fileURLToPath(new URL('../../../content/training/', import.meta.url));

@@ -37,6 +37,6 @@ export const basisLabel: Record<GuidanceBasis, string> = {
 };
 
 /** The guidance points a page covers, in the order the page lists them. */
-export function pointsFor(ids: readonly string[]): GuidancePoint[] {
+export function guidancePointsFor(ids: readonly string[]): GuidancePoint[] {
   return ids.flatMap((id) => guidancePoints.filter((point) => point.id === id));
 }

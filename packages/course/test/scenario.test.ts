@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidStepError } from '../src/lib/errors.ts';
+import { InvalidStepError } from '../src/errors.ts';
 import {
   analyseScenario,
   choose,
@@ -11,8 +11,8 @@ import {
   type ScenarioGraph,
   startProgress,
   viewOf,
-} from '../src/lib/scenario.ts';
-import type { DecisionNode, EndingNode } from '../src/lib/schemas.ts';
+} from '../src/scenario.ts';
+import type { DecisionNode, EndingNode } from '../src/schemas.ts';
 import { course } from './helpers.ts';
 
 const pages = new Set(course.guidance.map((p) => p.slug));

@@ -1,8 +1,8 @@
 import { hasPassed } from '@im-records/records-policy';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidStepError } from '../src/lib/errors.ts';
-import { passMark } from '../src/lib/policy.ts';
+import { InvalidStepError } from '../src/errors.ts';
+import { passMark } from '../src/policy.ts';
 import {
   type Attempt,
   answerItem,
@@ -12,8 +12,8 @@ import {
   reachesPassMark,
   restoreAttempts,
   timesSeen,
-} from '../src/lib/quiz.ts';
-import { seededRandom } from '../src/lib/random.ts';
+} from '../src/quiz.ts';
+import { seededRandom } from '../src/random.ts';
 import { course } from './helpers.ts';
 
 const topics = course.settings.topics.map((t) => t.id);

@@ -151,7 +151,7 @@ function nodeAfter(graph: ScenarioGraph, steps: readonly Step[]): string {
 }
 
 /** The points earned by the choices made so far. */
-export function pointsFor(graph: ScenarioGraph, steps: readonly Step[]): number {
+export function scenarioPoints(graph: ScenarioGraph, steps: readonly Step[]): number {
   let total = 0;
   for (const step of steps) {
     const node = graph.nodes[step.node];
@@ -192,7 +192,7 @@ export function viewOf(graph: ScenarioGraph, progress: ScenarioProgress): Scenar
       kind: 'ending',
       nodeId,
       node,
-      points: pointsFor(graph, progress.steps),
+      points: scenarioPoints(graph, progress.steps),
       maxPoints: pathMaxPoints(graph, progress.steps),
     };
   return { kind: 'decision', nodeId, node, number: progress.steps.length + 1 };
