@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { exportCourse, SUSPEND_DATA_LIMIT } from '@im-records/course-export';
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
@@ -15,7 +15,9 @@ import { expectNoAxeViolations } from './axe.ts';
 const LMS = 'https://lms.test';
 const require = createRequire(import.meta.url);
 const scormAgain = readFileSync(require.resolve('scorm-again/scorm12/min'), 'utf8');
-const screenshots = process.env.SCREENSHOT_DIR;
+/** Screenshots of each step, for review by eye. */
+const shotsDir = '/tmp/course-export-shots';
+mkdirSync(shotsDir, { recursive: true });
 
 let files: Record<string, Uint8Array>;
 let masteryScore: string;
@@ -27,7 +29,12 @@ test.beforeAll(async () => {
   masteryScore = /<adlcp:masteryscore>(\d+)<\/adlcp:masteryscore>/.exec(manifest)?.[1] ?? '';
 });
 
-const types: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript', svg: 'image/svg+xml' };
+const types: Record<string, string> = {
+  html: 'text/html',
+  css: 'text/css',
+  js: 'text/javascript',
+  svg: 'image/svg+xml',
+};
 
 /** The LMS page: scorm-again as `window.API`, every call logged, the package in an iframe. */
 function lmsPage(saved: unknown): string {
@@ -46,7 +53,10 @@ function lmsPage(saved: unknown): string {
 <body><main><h1>Test LMS</h1><iframe src="/course/index.html" title="Course" style="width:100%;height:90vh;border:0"></iframe></main></body></html>`;
 }
 
-async function openCourse(page: Page, saved: Record<string, unknown>): Promise<{ frame: FrameLocator; outside: string[] }> {
+async function openCourse(
+  page: Page,
+  saved: Record<string, unknown>,
+): Promise<{ frame: FrameLocator; outside: string[] }> {
   const outside: string[] = [];
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -57,8 +67,12 @@ async function openCourse(page: Page, saved: Record<string, unknown>): Promise<{
     if (url.pathname === '/lms.html') return route.fulfill({ contentType: 'text/html', body: lmsPage(saved) });
     if (url.pathname === '/scorm-again.js') return route.fulfill({ contentType: 'text/javascript', body: scormAgain });
     const file = files[url.pathname.replace(/^\/course\//, '')];
-    if (!url.pathname.startsWith('/course/') || !file) return route.fulfill({ status: 404, body: 'not in the package' });
-    return route.fulfill({ contentType: types[url.pathname.split('.').pop() ?? ''] ?? 'application/octet-stream', body: Buffer.from(file) });
+    if (!url.pathname.startsWith('/course/') || !file)
+      return route.fulfill({ status: 404, body: 'not in the package' });
+    return route.fulfill({
+      contentType: types[url.pathname.split('.').pop() ?? ''] ?? 'application/octet-stream',
+      body: Buffer.from(file),
+    });
   });
   await page.goto(`${LMS}/lms.html`);
   const frame = page.frameLocator('iframe');
@@ -98,12 +112,19 @@ async function lastSet(page: Page, element: string): Promise<string | undefined>
 }
 
 async function shot(page: Page, name: string): Promise<void> {
-  if (screenshots) await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${shotsDir}/${name}.png`, fullPage: true });
 }
 
-test('the SCORM 1.2 package reports a fail, resumes mid-attempt and reports a pass, offline and accessible', async ({ page }) => {
+test('the SCORM 1.2 package reports a fail, resumes mid-attempt and reports a pass, offline and accessible', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
-  const { frame, outside } = await openCourse(page, { cmi: { core: { entry: 'ab-initio', credit: 'credit', lesson_mode: 'normal' }, student_data: { mastery_score: masteryScore } } });
+  const { frame, outside } = await openCourse(page, {
+    cmi: {
+      core: { entry: 'ab-initio', credit: 'credit', lesson_mode: 'normal' },
+      student_data: { mastery_score: masteryScore },
+    },
+  });
   expect(masteryScore).toBe('80');
   const data = await courseData(frame);
   expect(await lms(page, 'cmi.core.lesson_status')).toBe('incomplete');
@@ -127,7 +148,9 @@ test('the SCORM 1.2 package reports a fail, resumes mid-attempt and reports a pa
   await expect(frame.locator('[data-outcome="failed"]')).toBeVisible();
   await expectNoAxeViolations(page, 'result: failed');
   await shot(page, 'scorm-failed');
-  expect(await lms(page, '[cmi.core.lesson_status, cmi.core.score.raw, cmi.core.score.min, cmi.core.score.max]')).toEqual(['failed', '0', '0', '100']);
+  expect(
+    await lms(page, '[cmi.core.lesson_status, cmi.core.score.raw, cmi.core.score.min, cmi.core.score.max]'),
+  ).toEqual(['failed', '0', '0', '100']);
 
   // A second attempt, left after five right answers.
   await frame.getByRole('button', { name: 'Take the assessment again' }).click();
@@ -135,7 +158,10 @@ test('the SCORM 1.2 package reports a fail, resumes mid-attempt and reports a pa
   await expect(frame.getByRole('heading', { name: 'Question 6 of 16' })).toBeVisible();
   await page.evaluate(() => document.querySelector('iframe')?.remove());
   await expect.poll(() => lms<string[][]>(page, 'window.calls.map((c) => c[0])')).toContain('LMSFinish');
-  const afterFirst = await lms<{ suspend: string; status: string }>(page, '({ suspend: cmi.suspend_data, status: cmi.core.lesson_status })');
+  const afterFirst = await lms<{ suspend: string; status: string }>(
+    page,
+    '({ suspend: cmi.suspend_data, status: cmi.core.lesson_status })',
+  );
   expect(afterFirst.status).toBe('failed');
   expect(await lastSet(page, 'cmi.core.exit')).toBe('suspend');
   expect(await lastSet(page, 'cmi.core.session_time')).toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
@@ -150,7 +176,13 @@ test('the SCORM 1.2 package reports a fail, resumes mid-attempt and reports a pa
   const resumed = await page.context().newPage();
   const second = await openCourse(resumed, {
     cmi: {
-      core: { entry: 'resume', credit: 'credit', lesson_mode: 'normal', lesson_status: 'failed', score: { raw: '0', min: '0', max: '100' } },
+      core: {
+        entry: 'resume',
+        credit: 'credit',
+        lesson_mode: 'normal',
+        lesson_status: 'failed',
+        score: { raw: '0', min: '0', max: '100' },
+      },
       suspend_data: afterFirst.suspend,
       student_data: { mastery_score: masteryScore },
     },
@@ -181,7 +213,10 @@ test('the package reads at phone width and says when no LMS is recording', async
       outside.push(url.href);
       return route.abort();
     }
-    return route.fulfill({ contentType: types[url.pathname.split('.').pop() ?? ''] ?? 'application/octet-stream', body: Buffer.from(file) });
+    return route.fulfill({
+      contentType: types[url.pathname.split('.').pop() ?? ''] ?? 'application/octet-stream',
+      body: Buffer.from(file),
+    });
   });
   await page.goto(`${LMS}/index.html#guidance/${await page.evaluate(() => '')}`);
   await expect(page.locator('html[data-ready="true"]')).toBeAttached();
@@ -189,11 +224,16 @@ test('the package reads at phone width and says when no LMS is recording', async
   await expectNoAxeViolations(page, 'contents at 390px');
   await shot(page, 'scorm-phone-contents');
   await page.locator('.app-contents a').nth(1).click();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page, 'guidance at 390px');
   await shot(page, 'scorm-phone-guidance');
-  await page.getByRole('link', { name: /Contents/ }).first().click();
+  await page
+    .getByRole('link', { name: /Contents/ })
+    .first()
+    .click();
   await page.getByRole('link', { name: 'Go to the assessment' }).click();
   await page.getByRole('button', { name: 'Start the assessment' }).click();
   await expectNoAxeViolations(page, 'question at 390px');
