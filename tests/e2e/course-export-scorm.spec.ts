@@ -129,13 +129,11 @@ test('the SCORM 1.2 package reports a fail, resumes mid-attempt and reports a pa
   const data = await courseData(frame);
   expect(await lms(page, 'cmi.core.lesson_status')).toBe('incomplete');
   await expect(frame.locator('#connection')).toBeEmpty();
-  await expectNoAxeViolations(page, 'contents');
   await shot(page, 'scorm-contents');
 
   // A guidance page, then the assessment, failed.
   await frame.locator('.app-contents a').first().click();
   await expect(frame.locator('.app-view:not([hidden]) h1')).toBeFocused();
-  await expectNoAxeViolations(page, 'guidance page');
   await shot(page, 'scorm-guidance');
   await frame.getByRole('link', { name: 'Contents' }).first().click();
   await frame.getByRole('link', { name: 'Go to the assessment' }).click();
@@ -221,6 +219,7 @@ test('the package reads at phone width and says when no LMS is recording', async
   await page.goto(`${LMS}/index.html#guidance/${await page.evaluate(() => '')}`);
   await expect(page.locator('html[data-ready="true"]')).toBeAttached();
   await expect(page.locator('#connection')).toContainText('Your progress is not being recorded');
+  // axe runs on each kind of view here, at phone width; the LMS test above adds the views only it reaches.
   await expectNoAxeViolations(page, 'contents at 390px');
   await shot(page, 'scorm-phone-contents');
   await page.locator('.app-contents a').nth(1).click();

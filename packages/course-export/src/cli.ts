@@ -2,6 +2,7 @@
  * `export-course --format scorm12|cmi5 --out FILE.zip`: writes the package and prints its size. The `records`
  * command will offer the same as `records attestation export-course`, calling {@link exportCourse}.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat, exportCourse } from './export/export-course.ts';
 import type { Scorm12Reporting } from './player/course-data.ts';
@@ -28,12 +29,18 @@ export function formatSize(bytes: number): string {
   return `${bytes.toLocaleString('en-GB')} bytes (${Math.round(bytes / 1024).toLocaleString('en-GB')} KB)`;
 }
 
+/** Where the command writes and reads: relative paths are taken from `cwd`. */
+export interface CommandIo {
+  cwd?: string;
+  out?: (line: string) => void;
+  err?: (line: string) => void;
+}
+
 /** Runs the command; returns the exit code (0 done, 1 failed, 2 bad arguments). */
-export async function main(
-  argv: string[],
-  out: (line: string) => void = console.log,
-  err: (line: string) => void = console.error,
-): Promise<number> {
+export async function main(argv: string[], io: CommandIo = {}): Promise<number> {
+  const out = io.out ?? console.log;
+  const err = io.err ?? console.error;
+  const cwd = io.cwd ?? process.cwd();
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -75,8 +82,8 @@ export async function main(
   try {
     const { summary } = await exportCourse({
       format,
-      out: values.out,
-      ...(typeof values.content === 'string' ? { contentDir: values.content } : {}),
+      out: resolve(cwd, values.out),
+      ...(typeof values.content === 'string' ? { contentDir: resolve(cwd, values.content) } : {}),
       ...(typeof values.identifier === 'string' ? { identifier: values.identifier } : {}),
       ...(reporting ? { reporting } : {}),
       ...(typeof values['iri-base'] === 'string' ? { iriBase: values['iri-base'] } : {}),

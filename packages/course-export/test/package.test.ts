@@ -34,7 +34,7 @@ describe('the SCORM 1.2 package', async () => {
     const out = join(dir, 'scorm.zip');
     const lines: string[] = [];
     const code = await inTimeZone('Pacific/Auckland', () =>
-      main(['--format', 'scorm12', '--out', out], (line) => lines.push(line)),
+      main(['--format', 'scorm12', '--out', 'scorm.zip'], { cwd: dir, out: (line) => lines.push(line) }),
     );
     expect(code).toBe(0);
     expect(Buffer.from(readFileSync(out)).equals(Buffer.from(bytes))).toBe(true);
@@ -105,27 +105,10 @@ describe('the cmi5 package', async () => {
 describe('the export-course command', () => {
   it('refuses bad arguments with a message and exit code 2', async () => {
     const errors: string[] = [];
-    expect(
-      await main(
-        ['--format', 'scorm2004', '--out', 'x.zip'],
-        () => {},
-        (line) => errors.push(line),
-      ),
-    ).toBe(2);
-    expect(
-      await main(
-        ['--format', 'scorm12'],
-        () => {},
-        (line) => errors.push(line),
-      ),
-    ).toBe(2);
-    expect(
-      await main(
-        ['--format', 'scorm12', '--out', 'x.zip', '--reporting', 'sometimes'],
-        () => {},
-        (line) => errors.push(line),
-      ),
-    ).toBe(2);
+    const io = { out: () => {}, err: (line: string) => errors.push(line) };
+    expect(await main(['--format', 'scorm2004', '--out', 'x.zip'], io)).toBe(2);
+    expect(await main(['--format', 'scorm12'], io)).toBe(2);
+    expect(await main(['--format', 'scorm12', '--out', 'x.zip', '--reporting', 'sometimes'], io)).toBe(2);
     expect(errors.join('\n')).toMatch(
       /--format must be scorm12 or cmi5[\s\S]*--out FILE.zip is required[\s\S]*--reporting must be one of/,
     );
