@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { exportCourse, SUSPEND_DATA_LIMIT } from '@im-records/course-export';
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { expectNoAxeViolations } from './axe.ts';
+import { answer, courseData, LMS, packageFile, shot } from './course-export-helpers.ts';
 
 /**
  * The SCORM 1.2 package in a real SCORM runtime: scorm-again plays the LMS in the parent page and the package runs in
@@ -12,12 +13,8 @@ import { expectNoAxeViolations } from './axe.ts';
  * told the LMS at each step.
  */
 
-const LMS = 'https://lms.test';
 const require = createRequire(import.meta.url);
 const scormAgain = readFileSync(require.resolve('scorm-again/scorm12/min'), 'utf8');
-/** Screenshots of each step, for review by eye. */
-const shotsDir = '/tmp/course-export-shots';
-mkdirSync(shotsDir, { recursive: true });
 
 let files: Record<string, Uint8Array>;
 let masteryScore: string;
@@ -28,13 +25,6 @@ test.beforeAll(async () => {
   const manifest = new TextDecoder().decode(files['imsmanifest.xml']);
   masteryScore = /<adlcp:masteryscore>(\d+)<\/adlcp:masteryscore>/.exec(manifest)?.[1] ?? '';
 });
-
-const types: Record<string, string> = {
-  html: 'text/html',
-  css: 'text/css',
-  js: 'text/javascript',
-  svg: 'image/svg+xml',
-};
 
 /** The LMS page: scorm-again as `window.API`, every call logged, the package in an iframe. */
 function lmsPage(saved: unknown): string {
@@ -66,39 +56,13 @@ async function openCourse(
     }
     if (url.pathname === '/lms.html') return route.fulfill({ contentType: 'text/html', body: lmsPage(saved) });
     if (url.pathname === '/scorm-again.js') return route.fulfill({ contentType: 'text/javascript', body: scormAgain });
-    const file = files[url.pathname.replace(/^\/course\//, '')];
-    if (!url.pathname.startsWith('/course/') || !file)
-      return route.fulfill({ status: 404, body: 'not in the package' });
-    return route.fulfill({
-      contentType: types[url.pathname.split('.').pop() ?? ''] ?? 'application/octet-stream',
-      body: Buffer.from(file),
-    });
+    if (!url.pathname.startsWith('/course/')) return route.fulfill({ status: 404, body: 'no such page' });
+    return route.fulfill(packageFile(files, url.pathname.slice('/course/'.length)));
   });
   await page.goto(`${LMS}/lms.html`);
   const frame = page.frameLocator('iframe');
   await expect(frame.locator('html[data-ready="true"]')).toBeAttached();
   return { frame, outside };
-}
-
-interface CourseData {
-  questions: { id: string; options: { id: string; correct: boolean }[] }[];
-}
-
-async function courseData(frame: FrameLocator): Promise<CourseData> {
-  return JSON.parse((await frame.locator('#course-data').textContent()) ?? '{}') as CourseData;
-}
-
-/** Answers the question on screen, rightly or wrongly, and moves on. */
-async function answer(frame: FrameLocator, data: CourseData, right: boolean): Promise<void> {
-  const form = frame.locator('form[data-question-id]');
-  const id = await form.getAttribute('data-question-id');
-  const question = data.questions.find((q) => q.id === id);
-  if (!question) throw new Error(`question ${id} is not in the bank`);
-  const choice = right ? question.options.filter((o) => o.correct) : [question.options.find((o) => !o.correct)];
-  for (const option of choice) await form.locator(`input[value="${option?.id}"]`).check();
-  await form.getByRole('button', { name: 'Check answer' }).click();
-  await expect(frame.getByTestId('feedback')).toContainText(right ? 'Correct.' : 'Not quite.');
-  await frame.locator('[data-action="next"]').click();
 }
 
 async function lms<T>(page: Page, read: string): Promise<T> {
@@ -109,10 +73,6 @@ async function lms<T>(page: Page, read: string): Promise<T> {
 async function lastSet(page: Page, element: string): Promise<string | undefined> {
   const calls = await lms<string[][]>(page, 'window.calls');
   return calls.filter((call) => call[0] === 'LMSSetValue' && call[1] === element).at(-1)?.[2];
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${shotsDir}/${name}.png`, fullPage: true });
 }
 
 test('the SCORM 1.2 package reports a fail, resumes mid-attempt and reports a pass, offline and accessible', async ({
@@ -206,17 +166,13 @@ test('the package reads at phone width and says when no LMS is recording', async
   const outside: string[] = [];
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    const file = files[url.pathname.replace(/^\//, '')];
-    if (url.origin !== LMS || !file) {
+    if (url.origin !== LMS) {
       outside.push(url.href);
       return route.abort();
     }
-    return route.fulfill({
-      contentType: types[url.pathname.split('.').pop() ?? ''] ?? 'application/octet-stream',
-      body: Buffer.from(file),
-    });
+    return route.fulfill(packageFile(files, url.pathname.slice(1)));
   });
-  await page.goto(`${LMS}/index.html#guidance/${await page.evaluate(() => '')}`);
+  await page.goto(`${LMS}/index.html`);
   await expect(page.locator('html[data-ready="true"]')).toBeAttached();
   await expect(page.locator('#connection')).toContainText('Your progress is not being recorded');
   // axe runs on each kind of view here, at phone width; the LMS test above adds the views only it reaches.

@@ -2,6 +2,6 @@
 // Node 24 runs the TypeScript sources directly (type stripping); no build step.
 import { main } from '../src/cli.ts';
 
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: npm sets INIT_CWD to the folder the command was typed in; not a build input.
+// npm sets INIT_CWD to the folder the command was typed in (npm run -w runs it from the package folder).
 const cwd = process.env.INIT_CWD ?? process.cwd();
 process.exitCode = await main(process.argv.slice(2), { cwd });

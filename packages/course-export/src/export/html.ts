@@ -131,7 +131,6 @@ function contentsView(course: Course, player: PlayerCourse): string {
 <p><a class="nhsuk-button" href="#assessment" data-module="start">Go to the assessment</a></p>
 <h2>Guidance</h2>
 <ol class="nhsuk-list app-contents">${pages}</ol>
-<p class="nhsuk-body-s">Course version ${escapeText(course.settings.version)}.</p>
 </section>`;
 }
 

@@ -421,7 +421,13 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
             ),
           );
     });
-    document.getElementById('connection')?.after(exit);
+    document
+      .getElementById('contents')
+      ?.append(
+        h('h2', {}, 'When you have finished'),
+        h('p', {}, 'Exit the course so your learning system records this session.'),
+        exit,
+      );
   }
 
   window.addEventListener('hashchange', () => show(location.hash.slice(1), true));
