@@ -16,18 +16,22 @@ function fakeApi(initial: Record<string, string> = {}): Scorm12Api & { data: Rec
     ...initial,
   };
   const calls: string[] = [];
+  const logged = (name: string) => () => {
+    calls.push(name);
+    return 'true';
+  };
   return {
     data,
     calls,
-    LMSInitialize: () => (calls.push('LMSInitialize'), 'true'),
-    LMSFinish: () => (calls.push('LMSFinish'), 'true'),
+    LMSInitialize: logged('LMSInitialize'),
+    LMSFinish: logged('LMSFinish'),
     LMSGetValue: (element) => data[element] ?? '',
     LMSSetValue: (element, value) => {
       calls.push(`set ${element}`);
       data[element] = value;
       return 'true';
     },
-    LMSCommit: () => (calls.push('LMSCommit'), 'true'),
+    LMSCommit: logged('LMSCommit'),
     LMSGetLastError: () => '0',
     LMSGetErrorString: () => '',
   };
