@@ -76,7 +76,9 @@ test('the cmi5 package sends initialized, completed, passed and terminated, then
         contentType: 'text/html',
         body: '<!doctype html><html lang="en"><title>LMS</title><h1>Back in the LMS</h1></html>',
       });
-    return route.fulfill(packageFile(files, url.pathname.replace(/^\/course\//, '')));
+    const response = packageFile(files, url.pathname.replace(/^\/course\//, ''));
+    if (response.status === 404) outside.push(`missing from the package: ${url.pathname}`);
+    return route.fulfill(response);
   });
   const launch = new URLSearchParams({
     endpoint: `${LMS}/xapi/`,

@@ -57,7 +57,9 @@ async function openCourse(
     if (url.pathname === '/lms.html') return route.fulfill({ contentType: 'text/html', body: lmsPage(saved) });
     if (url.pathname === '/scorm-again.js') return route.fulfill({ contentType: 'text/javascript', body: scormAgain });
     if (!url.pathname.startsWith('/course/')) return route.fulfill({ status: 404, body: 'no such page' });
-    return route.fulfill(packageFile(files, url.pathname.slice('/course/'.length)));
+    const response = packageFile(files, url.pathname.slice('/course/'.length));
+    if (response.status === 404) outside.push(`missing from the package: ${url.pathname}`);
+    return route.fulfill(response);
   });
   await page.goto(`${LMS}/lms.html`);
   const frame = page.frameLocator('iframe');
@@ -170,7 +172,9 @@ test('the package reads at phone width and says when no LMS is recording', async
       outside.push(url.href);
       return route.abort();
     }
-    return route.fulfill(packageFile(files, url.pathname.slice(1)));
+    const response = packageFile(files, url.pathname.slice(1));
+    if (response.status === 404) outside.push(`missing from the package: ${url.pathname}`);
+    return route.fulfill(response);
   });
   await page.goto(`${LMS}/index.html`);
   await expect(page.locator('html[data-ready="true"]')).toBeAttached();
