@@ -28,10 +28,10 @@ export const passMark: number = DEFAULT_TRAINING_POLICY.passMark;
 /** The default months a certificate lasts (12); a trust's own figure is `course.trust.policy.renewalMonths`. */
 export const renewalMonths: number = DEFAULT_TRAINING_POLICY.renewalMonths;
 
-/** The stable id of the messaging policy version learners attest to (`im-policy-1.0`), recorded on certificates. */
+/** The stable id of the messaging policy version learners attest to (`im-policy-1.1`), recorded on certificates. */
 export const policyVersionId: string = currentPolicyVersion().id;
 
-/** The same version as people read it (`1.0`), shown beside the id. */
+/** The same version as people read it (`1.1`), shown beside the id. */
 export const policyVersion: string = currentPolicyVersion().version;
 
 /** The records-policy package version, printed on certificates so auditors can trace the rules used. */
