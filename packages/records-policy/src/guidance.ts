@@ -370,7 +370,7 @@ export const MESSAGING_GUIDANCE: readonly GuidancePoint[] = [
     id: 'keep-when-requested',
     topic: 'records',
     statement:
-      'Once a request for information or an investigation covers messages, do not delete, change or hide them. Doing so to stop them being disclosed is a criminal offence.',
+      'Once a request for information covers messages, do not delete, change or hide them: doing so to stop them being disclosed is a criminal offence. Keep what an investigation needs too.',
     basis: 'law',
     sourceIds: ['foia-s77', 'foisa-s65', 'dpa-s173'],
     contradictions: [

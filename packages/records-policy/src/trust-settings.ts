@@ -307,6 +307,8 @@ export function trustPlaceholders(resolved: ResolvedTrustSettings): Readonly<Rec
   const limits = requestTimeLimits(settings.division);
   const contact = [ig.email, ig.phone].filter((part): part is string => part !== undefined);
   const minutes = settings.device.autoLockMinutes;
+  // Pass mark, renewal and target as the training policy reads them (checked there), not straight from the file.
+  const policy = trainingPolicyOf(settings);
   return {
     organisation: org,
     approvedApps:
@@ -324,9 +326,9 @@ export function trustPlaceholders(resolved: ResolvedTrustSettings): Readonly<Rec
     incidentSystem: ig.incidentSystem,
     passcodeMinDigits: String(settings.device.passcodeMinDigits),
     autoLock: `${minutes} minute${minutes === 1 ? '' : 's'}`,
-    passMark: `${settings.training.passMarkPercent}%`,
-    renewalPeriod: `${settings.training.renewalMonths} months`,
-    completionTarget: `${settings.training.completionTargetPercent}%`,
+    passMark: `${Math.round(policy.passMark * 100)}%`,
+    renewalPeriod: `${policy.renewalMonths} months`,
+    completionTarget: `${Math.round(policy.completionTarget * 100)}%`,
     nation: division.nation,
     patientNumber: division.patientNumber,
     foiLaw: division.foiLaw,
