@@ -409,7 +409,7 @@ export const MESSAGING_GUIDANCE: readonly GuidancePoint[] = [
     id: 'staff-names-in-requests',
     topic: 'requests',
     statement:
-      'A patient who asks for their information will usually see the names of staff who cared for them. The law treats disclosing health professionals’ names as reasonable.',
+      'A patient who asks for their information will usually see the names of the health professionals who cared for them. The law treats disclosing their names as reasonable.',
     basis: 'law',
     sourceIds: ['dpa-sch2-part3', 'ico-sar-health-data'],
   },
