@@ -31,6 +31,7 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
     const feedback = page.getByTestId('feedback');
     await expect(feedback).toHaveAttribute('aria-live', 'polite');
     await expect(feedback.getByRole('link').first()).toHaveAttribute('href', /^\/guidance\//);
+    await expect(feedback.getByText(/^Sources:/)).toBeVisible();
     if (i === 1) {
       await expectNoAxeViolations(page, 'assessment: feedback');
       await screenshots(page, 'assessment-feedback');
@@ -116,14 +117,14 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
     scoreCorrect: 14,
     scoreTotal: 16,
     passMark: 0.8,
-    policyVersionId: 'im-policy-1.0',
-    policyVersion: '1.0',
+    policyVersionId: 'im-policy-1.1',
+    policyVersion: '1.1',
   });
   // What a reader of the PDF sees: the name spelt exactly, the score and the policy version id.
   const { text } = await extractText(await getDocumentProxy(pdf.slice()), { mergePages: true });
   expect(text).toContain(name);
   expect(text).toContain('14 out of 16 (88%)');
-  expect(text).toContain('1.0 (im-policy-1.0)');
+  expect(text).toContain('1.1 (im-policy-1.1)');
   expect(text.replace(/\s/g, '')).toContain(code);
   expect(Number(fields.expiresOn.slice(0, 4)) - Number(fields.completedOn.slice(0, 4))).toBe(1);
   expect(fields.expiresOn.slice(4)).toBe(fields.completedOn.slice(4));
@@ -144,7 +145,7 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   await expect(result.getByRole('heading', { name: 'Certificate details are genuine' })).toBeVisible();
   await expect(result).toContainText(name);
   await expect(result).toContainText('14 out of 16');
-  await expect(result).toContainText('1.0 (im-policy-1.0)');
+  await expect(result).toContainText('1.1 (im-policy-1.1)');
   await expectNoAxeViolations(page, 'verify: genuine');
   await screenshots(page, 'verify-genuine');
   await page.getByLabel('Upload the certificate PDF').setInputFiles(editedPath);

@@ -1,20 +1,26 @@
-// Shared helpers for the training site's browser tests: the course content (read from content/training, as the build
-// does) and small actions a learner takes.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+// Shared helpers for the training site's browser tests: the course content (read from content/training and the
+// trust's settings file, filled in and checked as the build does) and small actions a learner takes.
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { guidancePoints } from '@im-records/course';
+import { loadCourse, loadTrustSettings } from '@im-records/course/node';
 import { expect, type Page } from '@playwright/test';
-import { parse } from 'yaml';
 import { appUrls } from '../playwright.config.ts';
 
-const content = new URL('../../content/training/', import.meta.url);
-const yaml = (path: string) => parse(readFileSync(new URL(path, content), 'utf8'));
-const slugs = (folder: string) =>
-  readdirSync(new URL(`${folder}/`, content))
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => f.replace(/\.yaml$/, ''));
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const standardSettings = `${root}content/trust/settings.yaml`;
+const settingsFile = process.env.TRUST_SETTINGS_FILE ?? (existsSync(standardSettings) ? standardSettings : null);
+
+/** The course exactly as the site under test was built from it. */
+export const course = loadCourse(`${root}content/training`, {
+  guidancePoints,
+  root,
+  trust: loadTrustSettings(settingsFile, root),
+});
 
 export const site = appUrls.training;
-export const guidanceSlugs = slugs('guidance');
-export const scenarioSlugs = slugs('scenarios');
+export const guidanceSlugs = course.guidance.map((page) => page.slug);
+export const scenarioSlugs = course.scenarios.map((scenario) => scenario.slug);
 
 export interface Option {
   id: string;
@@ -26,11 +32,7 @@ export interface Question {
   type: string;
   options: Option[];
 }
-export const bank = new Map<string, Question>(
-  slugs('questions').flatMap((topic) =>
-    (yaml(`questions/${topic}.yaml`).questions as Question[]).map((q) => [q.id, q] as const),
-  ),
-);
+export const bank = new Map<string, Question>(course.questions.map((q) => [q.id, q] as const));
 
 export interface Choice {
   id: string;
@@ -39,17 +41,19 @@ export interface Choice {
   next: string;
 }
 export function scenarioData(slug: string): { nodes: Record<string, { type: string; choices?: Choice[] }> } {
-  return yaml(`scenarios/${slug}.yaml`);
+  const scenario = course.scenarios.find((s) => s.slug === slug);
+  if (!scenario) throw new Error(`no scenario ${slug}`);
+  return scenario;
 }
 
 export const shotsDir = '/tmp/training-shots';
 mkdirSync(shotsDir, { recursive: true });
 
-/** Takes a full-page screenshot at desktop and phone widths. */
+/** Takes a full-page screenshot at desktop width and at a phone's 390 px. */
 export async function screenshots(page: Page, name: string): Promise<void> {
   for (const [label, width, height] of [
     ['desktop', 1280, 800],
-    ['phone', 375, 740],
+    ['phone', 390, 844],
   ] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: `${shotsDir}/${name}-${label}.png`, fullPage: true });

@@ -1,8 +1,16 @@
+import { sourcesFor } from '@im-records/course';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { guidanceSlugs, scenarioSlugs, screenshots, site } from './training-helpers.ts';
+import { course, guidanceSlugs, scenarioSlugs, screenshots, site } from './training-helpers.ts';
 
-const staticPages = ['/', '/guidance/', '/scenarios/', '/glossary/', ...guidanceSlugs.map((s) => `/guidance/${s}/`)];
+const staticPages = [
+  '/',
+  '/guidance/',
+  '/scenarios/',
+  '/glossary/',
+  '/settings/',
+  ...guidanceSlugs.map((s) => `/guidance/${s}/`),
+];
 const islandPages = [
   '/assessment/',
   '/certificate/',
@@ -34,7 +42,9 @@ for (const path of islandPages) {
   });
 }
 
-test('guidance pages show what records-policy says, their sources and review dates', async ({ page }) => {
+test('guidance pages show what records-policy says, labelled by basis, their sources and review dates', async ({
+  page,
+}) => {
   await page.goto(`${site}/guidance/lock-screen-notifications/`);
   await expect(page.getByRole('heading', { name: 'What the guidance says' })).toBeVisible();
   await expect(page.locator('#point-lock-screen-previews-off')).toContainText(
@@ -43,6 +53,38 @@ test('guidance pages show what records-policy says, their sources and review dat
   await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();
   await expect(page.getByText(/Page last reviewed: \d+ \w+ \d{4}/)).toBeVisible();
   await expect(page.getByText(/Next review due: \d+ \w+ \d{4}/)).toBeVisible();
+
+  // Every page lists the sources of the points it covers, by id from records-policy's one source list.
+  for (const guidance of course.guidance) {
+    await page.goto(`${site}/guidance/${guidance.slug}/`);
+    const listed = await page
+      .locator('[data-source-id]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-source-id')));
+    const expected = sourcesFor(course, guidance.covers, guidance.sources).map((source) => source.id);
+    expect(listed, guidance.slug).toEqual(expected);
+    expect(listed.length, guidance.slug).toBeGreaterThan(0);
+  }
+
+  // The trust's own policy is labelled as such; the 2018 criteria as earlier guidance.
+  await page.goto(`${site}/guidance/securing-your-phone/`);
+  await expect(page.locator('#point-passcode-and-auto-lock')).toContainText('Local policy (course default)');
+  await expect(page.locator('#point-two-step-verification')).toContainText('Good practice');
+  await page.goto(`${site}/guidance/choosing-an-app/`);
+  await expect(page.locator('#point-app-criteria-2018')).toContainText('Earlier guidance');
+});
+
+test('a build with the defaults says so, and the settings page lists every default', async ({ page }) => {
+  await page.goto(`${site}/`);
+  await expect(page.getByTestId('defaults-notice')).toContainText('default settings');
+  await expect(page.getByRole('heading', { name: 'How this course fits with your other training' })).toBeVisible();
+  await expect(page.getByText(/does not replace Data Security Awareness Level 1/)).toBeVisible();
+  await expect(page.locator('[data-source-id="dspt-training"]')).toBeVisible();
+  await page.getByTestId('defaults-notice').getByRole('link', { name: 'See the settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Course settings' })).toBeVisible();
+  await expect(page.getByTestId('settings').getByText('Default', { exact: true })).toHaveCount(9);
+  await page.goto(`${site}/guidance/why-it-matters/`);
+  await expect(page.getByText('You need 80% to pass.')).toBeVisible();
+  await expect(page.getByText('It lasts 12 months.')).toBeVisible();
 });
 
 test('the header search finds guidance and glossary entries', async ({ page }) => {
@@ -61,8 +103,13 @@ test('the header search finds guidance and glossary entries', async ({ page }) =
 test('screenshots of the static pages at desktop and phone widths', async ({ page }) => {
   for (const [name, path] of [
     ['home', '/'],
+    ['settings', '/settings/'],
     ['guidance-index', '/guidance/'],
     ['guidance-page', '/guidance/chats-and-the-health-record/'],
+    ['guidance-choosing-an-app', '/guidance/choosing-an-app/'],
+    ['guidance-reporting-a-breach', '/guidance/reporting-a-breach/'],
+    ['guidance-a-request-in-the-chat', '/guidance/a-request-in-the-chat/'],
+    ['guidance-when-a-group-drifts', '/guidance/when-a-group-drifts/'],
     ['glossary', '/glossary/'],
     ['scenarios-index', '/scenarios/'],
     ['verify', '/verify/'],

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { scenarioData, screenshots, site, waitForIsland } from './training-helpers.ts';
+import { scenarioData, scenarioSlugs, screenshots, site, waitForIsland } from './training-helpers.ts';
 
 const slug = 'unknown-number-joins';
 
@@ -68,23 +68,41 @@ test('a learner completes a scenario, going back, reloading and starting again',
   await expect(page.getByRole('heading', { name: 'Decision 1' })).toBeVisible();
 });
 
-test('every scenario opens on its first decision and passes axe', async ({ page }) => {
-  for (const s of [
-    'major-incident-3am',
-    'wound-photo',
-    'lock-screen-on-the-bus',
-    'advice-to-the-record',
-    'moving-to-a-new-trust',
-    'foi-request',
-    'spot-check',
-  ]) {
+test('every scenario opens on its first decision, names its sources and passes axe', async ({ page }) => {
+  for (const s of scenarioSlugs.filter((other) => other !== slug)) {
     await page.goto(`${site}/scenarios/${s}/`);
     await waitForIsland(page);
     await expect(page.getByRole('heading', { name: 'Decision 1' })).toBeVisible();
+    await expect(page.locator('[data-source-id]').first()).toBeVisible();
     const radios = page.getByRole('radio');
     await radios.first().check();
     await page.getByRole('button', { name: 'Confirm choice' }).click();
     await expect(page.getByRole('heading', { name: 'What happened' })).toBeVisible();
     await expectNoAxeViolations(page, `${s}: consequence`);
   }
+});
+
+test('the subject access request scenario plays to a good ending with the safest choices', async ({ page }) => {
+  const s = 'a-request-in-the-ward-group';
+  const { nodes } = scenarioData(s);
+  await page.goto(`${site}/scenarios/${s}/`);
+  await waitForIsland(page);
+  const player = page.locator('[data-view]');
+  await expect(page.getByText('{{')).toHaveCount(0);
+  for (let guard = 0; guard < 12; guard++) {
+    const view = await player.getAttribute('data-view');
+    if (view === 'ending') break;
+    if (view === 'consequence') {
+      await page.getByRole('button', { name: 'Continue' }).click();
+      continue;
+    }
+    const nodeId = (await player.getAttribute('data-node')) ?? '';
+    const best = [...(nodes[nodeId]?.choices ?? [])].sort((a, b) => b.points - a.points)[0];
+    await page.getByLabel(best?.text ?? '', { exact: true }).check();
+    await page.getByRole('button', { name: 'Confirm choice' }).click();
+  }
+  await expect(page.getByText('Good outcome')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'You scored 8 out of 8' })).toBeVisible();
+  await expectNoAxeViolations(page, `${s}: ending`);
+  await screenshots(page, 'scenario-sar-ending');
 });

@@ -4,12 +4,24 @@
  * reading the content files from disk is in `@im-records/course/node`.
  */
 
+export type { Source } from '@im-records/records-policy';
 export { checkCourse } from './course-checks.ts';
 export { ContentError, InvalidStepError, TrainingError } from './errors.ts';
 export { escapeHtml, plainText, renderInline } from './markup.ts';
-export type { Course, GlossaryTerm, GuidancePage, GuidancePoint, Question, Scenario } from './model.ts';
+export type {
+  Course,
+  CoursePoint,
+  CourseTrust,
+  GlossaryTerm,
+  GuidancePage,
+  GuidancePoint,
+  Question,
+  Scenario,
+} from './model.ts';
 export {
   basisLabel,
+  basisLabelFor,
+  coursePointsFor,
   guidancePoints,
   guidancePointsFor,
   passMark,
@@ -17,6 +29,7 @@ export {
   policyVersion,
   policyVersionId,
   renewalMonths,
+  sourcesFor,
 } from './policy.ts';
 export type { Attempt, AttemptItem, Mark, QuizQuestion } from './quiz.ts';
 export {
@@ -53,5 +66,4 @@ export type {
   GuidancePageData,
   QuestionData,
   ScenarioData,
-  Source,
 } from './schemas.ts';

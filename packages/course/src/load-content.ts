@@ -1,14 +1,27 @@
 /**
- * Reads `content/training/` at build time (Node only), parses each YAML file, checks it against its schema and then
- * checks the course as a whole, so a broken file stops the build with a message naming the file, line and field.
+ * Reads `content/training/` and the trust's settings file at build time (Node only), parses each YAML file, checks it
+ * against its schema, fills in the trust's settings and then checks the course as a whole, so a broken file stops the
+ * build with a message naming the file, line and field.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import {
+  applyTrustDefaults,
+  defaultTrustSettings,
+  fillTrustPlaceholders,
+  guidanceSources,
+  MESSAGING_GUIDANCE,
+  type ResolvedTrustSettings,
+  trainingPolicyOf,
+  trustPlaceholders,
+  trustSettingsFileSchema,
+  UnknownPlaceholderError,
+} from '@im-records/records-policy';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { checkCourse } from './course-checks.ts';
 import { ContentError } from './errors.ts';
-import type { Course, GuidancePage, GuidancePoint, Question, Scenario } from './model.ts';
+import type { Course, CoursePoint, CourseTrust, GuidancePage, GuidancePoint, Question, Scenario } from './model.ts';
 import { courseSchema, glossarySchema, guidancePageSchema, questionFileSchema, scenarioSchema } from './schemas.ts';
 
 /** Formats a schema path as it reads in the file: `questions[3].options[1].feedback`. */
@@ -60,6 +73,29 @@ function parseYamlFile(path: string, name: string): ParsedFile {
   };
 }
 
+/**
+ * Fills the trust's `{{placeholders}}` into every string of a parsed file; an unknown one is reported at its field and
+ * line, like any other content error.
+ */
+function fillPlaceholders(parsed: ParsedFile, name: string, values: Readonly<Record<string, string>>): ParsedFile {
+  const fill = (value: unknown, path: PropertyKey[]): unknown => {
+    if (typeof value === 'string') {
+      try {
+        return fillTrustPlaceholders(value, values);
+      } catch (error) {
+        if (!(error instanceof UnknownPlaceholderError)) throw error;
+        throw new ContentError(name, formatFieldPath(path), error.message, parsed.lineOf(path));
+      }
+    }
+    if (Array.isArray(value)) return value.map((item, i) => fill(item, [...path, i]));
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fill(item, [...path, key])]));
+    }
+    return value;
+  };
+  return { data: fill(parsed.data, []), lineOf: parsed.lineOf };
+}
+
 function validate<T>(schema: z.ZodType<T>, parsed: ParsedFile, name: string): T {
   const result = schema.safeParse(parsed.data);
   if (result.success) return result.data;
@@ -79,12 +115,37 @@ function yamlFiles(dir: string, root: string): string[] {
   return names.filter((name) => name.endsWith('.yaml')).sort();
 }
 
+/**
+ * Reads a trust settings file (YAML; see `content/trust/settings.example.yaml`) and fills in the defaults for what it
+ * leaves out; with no file, the course's defaults. Throws {@link ContentError} naming the file, line and field
+ * (`content/trust/settings.yaml:12 training.passMarkPercent: …`). `root` makes the file name in messages relative.
+ */
+export function loadTrustSettings(file: string | null, root?: string): ResolvedTrustSettings {
+  if (file === null) return defaultTrustSettings();
+  const name = (root ? relative(root, file) : file).split('\\').join('/');
+  const parsed = parseYamlFile(file, name);
+  const data = validate(trustSettingsFileSchema, { ...parsed, data: parsed.data ?? {} }, name);
+  return applyTrustDefaults(data, name);
+}
+
 /** Options for {@link loadCourse}. */
 export interface LoadOptions {
   /** The records-policy guidance points every page must draw on; each must be covered by some page. */
   guidancePoints: readonly GuidancePoint[];
   /** Paths in messages are relative to this folder (the repository root); defaults to two levels above `dir`. */
   root?: string;
+  /** The trust's settings (from {@link loadTrustSettings}); the course's defaults when left out. */
+  trust?: ResolvedTrustSettings;
+}
+
+function coursePoints(ids: readonly GuidancePoint[], trust: ResolvedTrustSettings, values: Record<string, string>) {
+  return ids.flatMap((wanted): CoursePoint[] => {
+    const point = MESSAGING_GUIDANCE.find((p) => p.id === wanted.id);
+    if (!point) return [];
+    const { id, topic, basis } = point;
+    const statement = fillTrustPlaceholders(point.statement, values);
+    return [{ id, topic, basis, statement, sources: guidanceSources(point, trust.settings.division) }];
+  });
 }
 
 /** Loads and checks the whole course in `dir` (normally `content/training`); throws {@link ContentError} on the first problem. */
@@ -94,8 +155,12 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
     relative(root, join(dir, ...parts))
       .split('\\')
       .join('/');
-  const read = <T>(schema: z.ZodType<T>, ...parts: string[]): T =>
-    validate(schema, parseYamlFile(join(dir, ...parts), name(...parts)), name(...parts));
+  const resolvedTrust = options.trust ?? defaultTrustSettings();
+  const values = { ...trustPlaceholders(resolvedTrust) };
+  const read = <T>(schema: z.ZodType<T>, ...parts: string[]): T => {
+    const file = name(...parts);
+    return validate(schema, fillPlaceholders(parseYamlFile(join(dir, ...parts), file), file, values), file);
+  };
 
   const settings = read(courseSchema, 'course.yaml');
   const glossary = read(glossarySchema, 'glossary.yaml').terms;
@@ -115,7 +180,13 @@ export function loadCourse(dir: string, options: LoadOptions): Course {
   }));
   guidance.sort((a, b) => a.order - b.order);
   scenarios.sort((a, b) => a.order - b.order);
-  const course: Course = { settings, guidance, questions, scenarios, glossary };
+  const trust: CourseTrust = {
+    ...resolvedTrust,
+    policy: trainingPolicyOf(resolvedTrust.settings),
+    isDefault: resolvedTrust.file === null,
+  };
+  const points = coursePoints(options.guidancePoints, resolvedTrust, values);
+  const course: Course = { settings, guidance, questions, scenarios, glossary, points, trust };
   checkCourse(course, options.guidancePoints, name('glossary.yaml'), name('course.yaml'));
   return course;
 }

@@ -8,13 +8,11 @@ const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case 
 const text = z.string().trim().min(1, 'must not be empty');
 const isoDate = z.iso.date('must be a date written YYYY-MM-DD');
 
-/** A source the guidance is based on: named, dated and linked when it is public. */
-export const sourceSchema = z.strictObject({
-  title: text,
-  publisher: text,
-  url: z.url().optional(),
-  date: text.optional(),
-});
+/** Ids of sources in records-policy's source list (`SOURCES`), checked to exist when the course loads. */
+const sourceIds = z.array(slug).min(1, 'must list at least one source id');
+
+/** Ids of records-policy guidance points (the one rule for each subject), checked to exist when the course loads. */
+const pointIds = z.array(slug).min(1, 'must list at least one records-policy guidance point id');
 
 /** One block of a guidance section: a paragraph, a list, numbered steps, inset text, a warning or a do and don't list. */
 export const blockSchema = z.union([
@@ -34,10 +32,10 @@ export const guidancePageSchema = z.strictObject({
   order: z.int().min(1),
   lastReviewed: isoDate,
   nextReview: isoDate,
-  covers: z.array(text).min(1, 'must list at least one records-policy guidance point id'),
+  covers: pointIds,
   sections: z.array(z.strictObject({ heading: text, body: z.array(blockSchema).min(1) })).min(1),
-  /** Sources beyond those of the records-policy points the page covers (which are always shown). */
-  sources: z.array(sourceSchema).optional(),
+  /** Source ids for facts on the page beyond those of the points it covers (which are always shown). */
+  sources: sourceIds.optional(),
 });
 
 const optionSchema = z.strictObject({
@@ -45,6 +43,8 @@ const optionSchema = z.strictObject({
   text,
   correct: z.boolean(),
   feedback: text,
+  /** The guidance points this option would break if a learner did it: such an option can never be correct. */
+  breaksGuidance: pointIds.optional(),
 });
 
 /** A question in the bank; the file's topic applies to every question in it. */
@@ -57,6 +57,10 @@ export const questionSchema = z
     options: z.array(optionSchema).min(2).max(6),
     explanation: text,
     guidance: z.array(slug).min(1, 'must link to at least one guidance page'),
+    /** The records-policy guidance points the question tests: their sources back its facts. */
+    covers: pointIds,
+    /** Source ids for facts in the question beyond those of the points it covers. */
+    sources: sourceIds.optional(),
   })
   .superRefine((question, ctx) => {
     const correct = question.options.filter((option) => option.correct).length;
@@ -88,6 +92,15 @@ export const questionSchema = z
         });
       }
     }
+    question.options.forEach((option, index) => {
+      if (option.correct && option.breaksGuidance) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options', index, 'correct'],
+          message: 'an option flagged breaksGuidance cannot be a right answer',
+        });
+      }
+    });
     if (question.type === 'scenario' && question.situation === undefined) {
       ctx.addIssue({ code: 'custom', path: ['situation'], message: 'a scenario question needs a situation' });
     }
@@ -99,14 +112,24 @@ export const questionFileSchema = z.strictObject({
   questions: z.array(questionSchema).min(1),
 });
 
-const choiceSchema = z.strictObject({
-  id: slug,
-  text,
-  consequence: text,
-  points: z.union([z.literal(0), z.literal(1), z.literal(2)]),
-  next: slug,
-  guidance: z.array(slug).optional(),
-});
+const choiceSchema = z
+  .strictObject({
+    id: slug,
+    text,
+    consequence: text,
+    points: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+    next: slug,
+    guidance: z.array(slug).optional(),
+    /**
+     * The `breaks-guidance` flag: the guidance points this choice breaks (an evasive or rule-breaking choice). Such a
+     * choice scores 0, however well it turns out.
+     */
+    breaksGuidance: pointIds.optional(),
+  })
+  .refine((choice) => choice.breaksGuidance === undefined || choice.points === 0, {
+    path: ['points'],
+    message: 'a choice flagged breaksGuidance must score 0: no points for evasive or rule-breaking choices',
+  });
 
 /** A point in a scenario where the learner chooses what to do. */
 export const decisionNodeSchema = z.strictObject({
@@ -131,13 +154,28 @@ export const scenarioSchema = z.strictObject({
   summary: text,
   order: z.int().min(1),
   role: text,
+  /** The records-policy guidance points the scenario teaches: their sources back its consequences. */
+  covers: pointIds,
+  /** Source ids for facts in the scenario beyond those of the points it covers. */
+  sources: sourceIds.optional(),
   start: slug,
   nodes: z.record(slug, z.discriminatedUnion('type', [decisionNodeSchema, endingNodeSchema])),
 });
 
 /** The glossary searched beside the guidance. */
 export const glossarySchema = z.strictObject({
-  terms: z.array(z.strictObject({ term: text, definition: text, guidance: slug.optional() })).min(1),
+  terms: z
+    .array(
+      z.strictObject({
+        term: text,
+        definition: text,
+        /** The guidance page that explains the term; the points it covers back the definition. */
+        guidance: slug.optional(),
+        /** Source ids for a definition no guidance page backs. */
+        sources: sourceIds.optional(),
+      }),
+    )
+    .min(1),
 });
 
 /** Course-wide settings: its version, the topics questions are balanced across, and the assessment length. */
@@ -149,7 +187,6 @@ export const courseSchema = z.strictObject({
   topics: z.array(z.strictObject({ id: slug, label: text })).min(1),
 });
 
-export type Source = z.infer<typeof sourceSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type GuidancePageData = z.infer<typeof guidancePageSchema>;
 export type QuestionData = z.infer<typeof questionSchema>;

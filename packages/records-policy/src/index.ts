@@ -50,8 +50,8 @@ export {
 } from './errors.ts';
 export type { Exemption, ExemptionRegime } from './exemptions.ts';
 export { EXEMPTIONS, findExemption, getExemption } from './exemptions.ts';
-export type { GuidanceBasis, GuidancePoint, GuidanceSource, GuidanceTopic } from './guidance.ts';
-export { findGuidancePoint, GUIDANCE_SOURCES, MESSAGING_GUIDANCE } from './guidance.ts';
+export type { Contradiction, GuidanceBasis, GuidancePoint, GuidanceSource, GuidanceTopic } from './guidance.ts';
+export { contradictionsIn, findGuidancePoint, guidanceSources, MESSAGING_GUIDANCE } from './guidance.ts';
 export type { HolidayCalendarOptions } from './holidays/calendar.ts';
 export { defaultHolidayCalendar, HolidayCalendar } from './holidays/calendar.ts';
 export { easterSunday } from './holidays/easter.ts';
@@ -87,6 +87,8 @@ export { findPhoneNumbers, isValidPhoneNumber, normalisePhoneNumber } from './id
 export { findPostcodes, isValidPostcode, normalisePostcode, postcodePattern } from './identifiers/postcode.ts';
 export type { RetentionRule } from './retention.ts';
 export { FORMAT_NEUTRAL_PRINCIPLE, findRetentionRule, RETENTION_RULES, RETENTION_SOURCES } from './retention.ts';
+export type { Source, SourceId, SourceStatus, UkDivision } from './sources.ts';
+export { findSource, SOURCES, sourceAppliesTo, UK_DIVISIONS } from './sources.ts';
 export type { PolicyVersion, TrainingPolicy } from './training.ts';
 export {
   currentPolicyVersion,
@@ -103,3 +105,24 @@ export {
   RENEWAL_MONTHS,
   trainingPolicy,
 } from './training.ts';
+export type {
+  DivisionRules,
+  ResolvedTrustSettings,
+  TrustSettings,
+  TrustSettingsFile,
+} from './trust-settings.ts';
+export {
+  applyTrustDefaults,
+  DEFAULT_TRUST_SETTINGS,
+  DIVISION_RULES,
+  defaultTrustSettings,
+  fillTrustPlaceholders,
+  InvalidTrustSettingsError,
+  parseTrustSettings,
+  placeholdersIn,
+  requestTimeLimits,
+  trainingPolicyOf,
+  trustPlaceholders,
+  trustSettingsFileSchema,
+  UnknownPlaceholderError,
+} from './trust-settings.ts';

@@ -2,7 +2,7 @@ import { addMonthsClamped, compareDates, type IsoDate } from './dates.ts';
 import { InvalidTrainingPolicyError, UnknownPolicyVersionError } from './errors.ts';
 
 /** Version of this rules package, recorded with attestations and certificates so a result can be traced to its rules. */
-export const POLICY_PACKAGE_VERSION = '0.1.0';
+export const POLICY_PACKAGE_VERSION = '0.2.0';
 
 /**
  * Default pass mark for the training assessment, as a fraction (0.8 = 80%). Commonly used for Data Security Awareness
@@ -103,6 +103,14 @@ export const POLICY_VERSIONS: readonly PolicyVersion[] = [
     version: '1.0',
     published: '2026-01-05' as IsoDate,
     summary: 'First version: approved apps, device security, sharing, records and accountability.',
+    materialChange: true,
+  },
+  {
+    id: 'im-policy-1.1',
+    version: '1.1',
+    published: '2026-12-04' as IsoDate,
+    summary:
+      'Breaches reported on risk, not seriousness; an unknown member is always reported; the 2018 app criteria replaced by the approved list; invite links reset; decisions recorded as soon as possible in an incident; requests passed on the same day; Caldicott principles, consent for clinical photos and messaging patients added; trust settings for passcode and auto-lock.',
     materialChange: true,
   },
 ];

@@ -6,13 +6,11 @@ import {
   expiryDate,
   FORMAT_NEUTRAL_PRINCIPLE,
   findExemption,
-  findGuidancePoint,
   findRetentionRule,
   getExemption,
   hasPassed,
   InvalidTrainingPolicyError,
   isCurrent,
-  MESSAGING_GUIDANCE,
   meetsCompletionTarget,
   mustReattest,
   POLICY_PACKAGE_VERSION,
@@ -50,51 +48,6 @@ describe('exemptions', () => {
     expect(findExemption('s40')).toBeUndefined();
     expect(() => getExemption('s99')).toThrow(UnknownExemptionError);
     expect(() => getExemption('s99')).toThrow("no exemption has the code 's99'");
-  });
-});
-
-describe('messaging guidance', () => {
-  const required = [
-    'approved-apps',
-    'device-passcode',
-    'no-shared-devices',
-    'lock-screen-previews-off',
-    'photos-not-in-gallery',
-    'minimise-patient-data',
-    'check-group-membership',
-    'invite-links',
-    'transcribe-to-record',
-    'delete-after-transcribing',
-    'leave-groups-on-job-change',
-    'major-incident-groups',
-    'foi-and-sar-apply',
-    'organisation-may-check-devices',
-    'report-breaches-72-hours',
-    'personal-devices',
-    'two-step-verification',
-    'remote-wipe',
-  ];
-
-  it('has every required point, unique ids, and a source with an https or http URL for each', () => {
-    const ids = MESSAGING_GUIDANCE.map((p) => p.id);
-    for (const id of required) expect(ids).toContain(id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const point of MESSAGING_GUIDANCE) {
-      expect(point.sources.length).toBeGreaterThan(0);
-      for (const source of point.sources) expect(source.url).toMatch(/^https?:\/\/[^\s]+$/);
-      expect(point.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-    }
-  });
-
-  it('keeps statements short and plain: short sentences, no legal jargon', () => {
-    for (const point of MESSAGING_GUIDANCE) {
-      const sentences = point.statement.split(/(?<=\.)\s+/);
-      expect(sentences.length).toBeLessThanOrEqual(3);
-      for (const sentence of sentences) expect(sentence.split(/\s+/).length, point.id).toBeLessThanOrEqual(30);
-      expect(point.statement).not.toMatch(/\b(?:shall|herein|pursuant|thereof|data subject)\b/i);
-    }
-    expect(findGuidancePoint('device-passcode')?.topic).toBe('your-device');
-    expect(findGuidancePoint('nope')).toBeUndefined();
   });
 });
 

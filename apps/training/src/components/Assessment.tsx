@@ -21,6 +21,12 @@ import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
 import { ukDate } from '../lib/certificate.ts';
 import { GuidanceLinks } from './GuidanceLinks.tsx';
 
+/** A source named under a question's feedback. */
+export interface FeedbackSource {
+  label: string;
+  url?: string;
+}
+
 export interface AssessmentProps {
   questions: Question[];
   topics: string[];
@@ -29,6 +35,8 @@ export interface AssessmentProps {
   courseVersion: string;
   policyVersion: string;
   guidanceTitles: Record<string, string>;
+  /** Each question's sources by question id, shown with its feedback. */
+  questionSources?: Record<string, FeedbackSource[]>;
 }
 
 const typeHint: Record<Question['type'], string> = {
@@ -48,11 +56,13 @@ function Feedback({
   order,
   selected,
   titles,
+  sources,
 }: {
   question: Question;
   order: string[];
   selected: string[];
   titles: Record<string, string>;
+  sources: readonly FeedbackSource[];
 }) {
   const right = isCorrect(question, selected);
   return (
@@ -79,6 +89,17 @@ function Feedback({
       </ul>
       <p>{question.explanation}</p>
       <GuidanceLinks slugs={question.guidance} titles={titles} />
+      {sources.length > 0 && (
+        <p className="nhsuk-body-s app-feedback-sources">
+          Sources:{' '}
+          {sources.map((source, i) => (
+            <span key={source.label}>
+              {i > 0 && '; '}
+              {source.url ? <a href={source.url}>{source.label}</a> : source.label}
+            </span>
+          ))}
+        </p>
+      )}
     </>
   );
 }
@@ -86,6 +107,7 @@ function Feedback({
 /** The assessment island. */
 export default function Assessment(props: AssessmentProps) {
   const { questions, topics, questionCount, passMark, courseVersion, policyVersion, guidanceTitles } = props;
+  const sourcesOf = (id: string) => props.questionSources?.[id] ?? [];
   const bank = useMemo(() => new Map(questions.map((q) => [q.id, q])), [questions]);
   const [attempts, setAttempts] = useState<Attempt[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
@@ -290,7 +312,13 @@ export default function Assessment(props: AssessmentProps) {
         </form>
         <div aria-live="polite" aria-atomic="true" data-testid="feedback">
           {answered && item.selected && (
-            <Feedback question={question} order={item.optionOrder} selected={item.selected} titles={guidanceTitles} />
+            <Feedback
+              question={question}
+              order={item.optionOrder}
+              selected={item.selected}
+              titles={guidanceTitles}
+              sources={sourcesOf(question.id)}
+            />
           )}
         </div>
         {answered &&
@@ -369,7 +397,13 @@ export default function Assessment(props: AssessmentProps) {
               </h3>
               {q.situation && <p>{q.situation}</p>}
               {it.selected ? (
-                <Feedback question={q} order={it.optionOrder} selected={it.selected} titles={guidanceTitles} />
+                <Feedback
+                  question={q}
+                  order={it.optionOrder}
+                  selected={it.selected}
+                  titles={guidanceTitles}
+                  sources={sourcesOf(q.id)}
+                />
               ) : (
                 <p>Not answered.</p>
               )}
