@@ -21,6 +21,9 @@ export type { DetectionResult, ImportSource } from './import.ts';
 export { detectFormat, importChat } from './import.ts';
 /** Merges two overlapping exports of the same chat without duplicates. */
 export { mergeConversations } from './merge.ts';
+export type { ChatComparison } from './same-chat.ts';
+/** Whether two exports are of the same chat, so unrelated chats are kept apart rather than merged. */
+export { compareChats } from './same-chat.ts';
 export type {
   Attachment,
   AttachmentKind,
