@@ -112,7 +112,7 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
   const encoder = new TextEncoder();
   const files = new Map<string, Uint8Array>();
   files.set('transcript.pdf', pdf.bytes);
-  files.set('transcript.html', encoder.encode(transcriptHtml(disclosed, request, placements)));
+  files.set('transcript.html', encoder.encode(transcriptHtml(disclosed, request, placements, pdf.schedule)));
   enter('csv');
   files.set('transcript.csv', encoder.encode(transcriptCsv(disclosed, placements)));
   files.set('redaction-schedule.csv', encoder.encode(scheduleCsv(pdf.schedule)));
