@@ -220,12 +220,15 @@ export interface WithholdingReason {
   code: string | null;
   /** What the reviewer reads when choosing, e.g. `s41 – Information provided in confidence`. */
   label: string;
+  /** The reason without its code, as printed after it: `Information provided in confidence`. */
+  title: string;
 }
 
 /** Material the request did not ask for: left out, not withheld under an exemption, so it carries no code. */
 export const OUTSIDE_SCOPE: WithholdingReason = Object.freeze({
   code: null,
   label: 'Outside the scope of the request',
+  title: 'Outside the scope of the request',
 });
 
 /**
@@ -240,7 +243,11 @@ const SAR_REASON_CODES = ['DPA Sch2 para16', 'DPA Sch3 Pt2', 'DPA Sch2 para2', '
 
 function reasonOf(code: string): WithholdingReason {
   const exemption = getExemption(code);
-  return Object.freeze({ code: exemption.code, label: `${exemption.code} – ${exemption.title}` });
+  return Object.freeze({
+    code: exemption.code,
+    label: `${exemption.code} – ${exemption.title}`,
+    title: exemption.title,
+  });
 }
 
 const FOI_REASONS: readonly WithholdingReason[] = Object.freeze(FOI_REASON_CODES.map(reasonOf));

@@ -20,7 +20,11 @@ describe('withholding reasons', () => {
   it('ends every list with "outside the scope of the request", which has no code', () => {
     for (const type of ['foi', 'sar'] as const) {
       const reasons = withholdingReasonsFor(type);
-      expect(reasons.at(-1)).toEqual({ code: null, label: 'Outside the scope of the request' });
+      expect(reasons.at(-1)).toEqual({
+        code: null,
+        label: 'Outside the scope of the request',
+        title: 'Outside the scope of the request',
+      });
       expect(reasons.filter((reason) => reason.code === null)).toEqual([OUTSIDE_SCOPE]);
     }
   });
@@ -29,6 +33,7 @@ describe('withholding reasons', () => {
     for (const reason of withholdingReasonsFor('foi')) {
       if (reason.code === null) continue;
       expect(reason.label).toBe(`${reason.code} – ${getExemption(reason.code).title}`);
+      expect(reason.title).toBe(getExemption(reason.code).title);
     }
   });
 });
