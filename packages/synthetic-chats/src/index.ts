@@ -30,6 +30,8 @@ export {
   ukPostcode,
   validNhsNumber,
 } from './identifiers.ts';
+/** The seeded generator behind every choice, exported so tests can draw identifiers reproducibly. */
+export { Random } from './random.ts';
 export type { RealShapedExport } from './real-shaped.ts';
 /** Small exports shaped like real ones, each for one thing a disclosure must get right (titles, scripts, emoji…). */
 export {
@@ -40,6 +42,4 @@ export {
   pharmacyBusinessChat,
   wardGroupChat,
 } from './real-shaped.ts';
-/** The seeded generator behind every choice, exported so tests can draw identifiers reproducibly. */
-export { Random } from './random.ts';
 export type { GoldLabel, GoldSpan } from './templates.ts';

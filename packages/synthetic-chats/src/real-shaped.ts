@@ -35,9 +35,9 @@ export function oneToOneChat(): RealShapedExport & { photo: string; video: strin
       '04/03/2024, 18:10 - Derek Thompson: Thank you. Please call me on 07700 900461 if anything changes.',
       '05/03/2024, 09:15 - Jane Okafor: Margaret ate breakfast and is walking with the frame.',
       `05/03/2024, 09:16 - Jane Okafor: ${photo} (file attached)`,
-      'Her new room',
+      'Margaret in her new room',
       `05/03/2024, 09:20 - Derek Thompson: ${video} (file attached)`,
-      'Dad saying hello to her',
+      'Dad saying hello to Margaret',
       '05/03/2024, 09:30 - Jane Okafor: Lovely, I will show her. NHS number for your records: 943 476 5919',
     ]),
   };

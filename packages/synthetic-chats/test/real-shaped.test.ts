@@ -21,7 +21,11 @@ describe('real-shaped exports', () => {
 
   it('hold what each is for: a title that is a name, ambiguous dates, scripts, ZWJ sequences', () => {
     expect(oneToOneChat().fileName).toContain('Derek Thompson');
-    expect(wardGroupChat().text.match(/^\d\d\/(\d\d)\//gm)?.every((date) => Number(date.slice(0, 2)) <= 12)).toBe(true);
+    expect(
+      wardGroupChat()
+        .text.match(/^\d\d\/(\d\d)\//gm)
+        ?.every((date) => Number(date.slice(0, 2)) <= 12),
+    ).toBe(true);
     expect(pharmacyBusinessChat().text).toContain('This business uses a secure service from Meta');
     expect(arabicChat().text).toMatch(/[\u0600-\u06ff].*\d.*Ward 25/);
     expect(emojiChat().text).toContain('\u200d');
