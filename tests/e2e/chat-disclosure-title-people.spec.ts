@@ -73,6 +73,7 @@ test('a one-to-one chat titled with a name: the title, roles, withheld files and
   expect(redactions).toBeGreaterThan(0);
   await expectNoAxeViolations(page, 'review with people and a title');
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
   await shot(page, '40-title-people-390');
   await page.setViewportSize({ width: 1280, height: 720 });
 

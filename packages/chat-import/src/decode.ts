@@ -86,7 +86,8 @@ export function detectEncoding(bytes: Uint8Array, fileName: string): Encoding {
   } else {
     offset = 3;
   }
-  if (encoding !== 'utf-8') notes.unshift(`${fileName} is saved as ${encoding.toUpperCase()} text; it was read as such.`);
+  if (encoding !== 'utf-8')
+    notes.unshift(`${fileName} is saved as ${encoding.toUpperCase()} text; it was read as such.`);
   return { encoding, offset, notes };
 }
 

@@ -452,9 +452,17 @@ class TimeResolver {
     this.#notes.push({
       line,
       file,
-      message: `Some times go backwards — check line ${line}: it is dated ${this.#table.timestampAt(i).slice(0, 16).replace('T', ' ')}, earlier than the message before it. The phone's clock may have been changed; the messages stay in the export's order.`,
+      message: `Some times go backwards — check line ${line}: it is dated ${readableTime(this.#table.timestampAt(i))}, earlier than the message before it. The phone's clock may have been changed; the messages stay in the export's order.`,
     });
   }
+}
+
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+
+/** `2024-02-03T08:10:00+00:00` as a person writes it: `3 February 2024 at 08:10` (the export's local time). */
+function readableTime(timestamp: string): string {
+  const month = MONTHS[Number(timestamp.slice(5, 7)) - 1] ?? timestamp.slice(5, 7);
+  return `${Number(timestamp.slice(8, 10))} ${month} ${timestamp.slice(0, 4)} at ${timestamp.slice(11, 16)}`;
 }
 
 const hasher = new IdHasher();

@@ -40,7 +40,10 @@ describe('warnings for a person', () => {
     const warning = chat.warnings.find((w) => w.code === 'date-order');
     expect(warning?.message).toContain('day first');
     expect(warning?.message).not.toMatch(technical);
-    const chosen = await importChat({ fileName: 'chat.txt', bytes: utf8('01/02/2021, 10:00 - Ana: hi\n') }, { dateOrder: 'mdy' });
+    const chosen = await importChat(
+      { fileName: 'chat.txt', bytes: utf8('01/02/2021, 10:00 - Ana: hi\n') },
+      { dateOrder: 'mdy' },
+    );
     expect(chosen.conversation.warnings.some((w) => w.code === 'date-order')).toBe(false);
     expect(list(chosen.conversation.messages)[0]?.timestamp.slice(0, 10)).toBe('2021-01-02');
   });
@@ -78,8 +81,14 @@ describe('compareChats', () => {
   });
 
   it('keeps two one-to-one chats from one phone apart, and says why naming both files', async () => {
-    const a = await chat('WhatsApp Chat with Derek.txt', ['13/02/2021, 10:00 - Jane: hi', '13/02/2021, 10:01 - Derek: hello']);
-    const b = await chat('WhatsApp Chat with Priya.txt', ['13/02/2021, 11:00 - Jane: hi', '13/02/2021, 11:01 - Priya: ok']);
+    const a = await chat('WhatsApp Chat with Derek.txt', [
+      '13/02/2021, 10:00 - Jane: hi',
+      '13/02/2021, 10:01 - Derek: hello',
+    ]);
+    const b = await chat('WhatsApp Chat with Priya.txt', [
+      '13/02/2021, 11:00 - Jane: hi',
+      '13/02/2021, 11:01 - Priya: ok',
+    ]);
     const result = compareChats(a, b);
     expect(result.sameChat).toBe(false);
     expect(result.reason).toBe(

@@ -19,7 +19,12 @@ async function layout(text: string, loader: FontLoader = nodeFontLoader) {
   const result = await buildBundle({
     disclosed: conversation,
     request,
-    options: { loadFont: (file) => (asked.push(file), loader(file)) },
+    options: {
+      loadFont: (file) => {
+        asked.push(file);
+        return loader(file);
+      },
+    },
   });
   const pdfBytes = await (await JSZip.loadAsync(result.zip)).file('transcript.pdf')?.async('uint8array');
   const { getDocumentProxy } = await import('unpdf');

@@ -566,7 +566,9 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
                           <ul className="nhsuk-list nhsuk-list--bullet">
                             {summary.warnings.slice(0, 50).map((warning) => (
                               <li key={`${warning.line}:${warning.message}`}>
-                                {warning.line > 0 ? `Line ${warning.line}: ` : ''}
+                                {warning.line > 0 && !/\bline \d/i.test(warning.message)
+                                  ? `Line ${warning.line}: `
+                                  : ''}
                                 {warning.message}
                               </li>
                             ))}

@@ -1676,7 +1676,11 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
     for (const bad of badLines) {
       if (bad === last) continue;
       last = bad;
-      notes.push({ line: bad, file, message: `Line ${bad} has characters that could not be read; they are shown as \ufffd.` });
+      notes.push({
+        line: bad,
+        file,
+        message: `Line ${bad} has characters that could not be read; they are shown as \ufffd.`,
+      });
     }
   }
   if (!title) title = titleFromChat;
