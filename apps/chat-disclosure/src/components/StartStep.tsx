@@ -62,8 +62,6 @@ export function StartStep({ record, services, act, go }: StepProps) {
         return;
       }
     }
-    act({ type: 'request/update', request });
-    act({ type: 'officer/set', officer: officer.trim() });
     if (encrypt && !alreadyEncrypted) {
       setSaving(true);
       try {
@@ -76,6 +74,10 @@ export function StartStep({ record, services, act, go }: StepProps) {
         setConfirm('');
       }
     }
+    // Changed only once the key is in place: the page saves every change a moment later, and a save that started
+    // before the case was sealed could otherwise write it back in clear.
+    act({ type: 'request/update', request });
+    act({ type: 'officer/set', officer: officer.trim() });
     go('archives');
   };
 
