@@ -99,6 +99,12 @@ export function ReviewStep(props: StepProps) {
   // The proposals in the order the list shows them: the keyboard loop walks this.
   const ordered = useMemo(() => {
     const list: Proposal[] = [];
+    // The chats' titles come first: they are reviewed like messages (and printed on the cover).
+    for (const title of prepared?.titles ?? []) {
+      for (const proposal of byMessage.get(title.id) ?? []) {
+        if (filters.categories.length === 0 || filters.categories.includes(proposal.category)) list.push(proposal);
+      }
+    }
     for (const index of shown) {
       const message = messages[index] as Message;
       for (const proposal of byMessage.get(message.id) ?? []) {
@@ -106,7 +112,7 @@ export function ReviewStep(props: StepProps) {
       }
     }
     return list;
-  }, [shown, messages, byMessage, filters.categories]);
+  }, [shown, messages, byMessage, filters.categories, prepared?.titles]);
   const pendingShown = useMemo(
     () => ordered.filter((proposal) => (statuses.get(proposal.id) ?? proposal.status) === 'proposed'),
     [ordered, statuses],
@@ -164,7 +170,8 @@ export function ReviewStep(props: StepProps) {
   useEffect(() => {
     const id = focusAfterRender.current;
     if (!id) return;
-    const element = listRef.current?.querySelector<HTMLElement>(`[data-proposal-id="${CSS.escape(id)}"]`);
+    // A chat title's proposals sit above the list, so the whole page is searched.
+    const element = document.querySelector<HTMLElement>(`[data-proposal-id="${CSS.escape(id)}"]`);
     if (element) {
       element.focus({ preventScroll: false });
       focusAfterRender.current = null;
