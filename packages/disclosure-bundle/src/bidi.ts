@@ -52,7 +52,8 @@ function forAnalysis(bidi: Bidi, text: string): string {
  * presentation forms and astral blocks) and the explicit right-to-left embeddings, overrides and isolates. A text
  * without any (nearly every message of a UK ward chat) is all level 0: nothing to reorder or mirror.
  */
-const MAY_BE_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067\u061c]|\ud802|\ud803|\ud83a|\ud83b/;
+const MAY_BE_RTL =
+  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067\u061c]|\ud802|\ud803|\ud83a|\ud83b/;
 
 /** Levels for `text`: `auto` takes each paragraph's direction from its first strong character (rules P2, P3). */
 export function analyse(bidi: Bidi, text: string, direction: 'ltr' | 'auto'): BidiText {
