@@ -49,7 +49,7 @@ test('review and package with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('r');
   await expect(page.getByTestId('announcement')).toContainText('Kept');
   await expect(counts).toContainText(`${(start - 2).toLocaleString('en-GB')} still to review`);
-  await expect(counts).toContainText('1 redacted · 1 kept');
+  await expect(counts).toContainText('1 accepted · 1 kept');
   await page.keyboard.press('k');
   await expect.poll(() => focusedProposal(page)).not.toBe(second);
   expect(await focusedProposal(page)).not.toBeNull();

@@ -21,7 +21,7 @@ test('a sample case resumes after a reload with every decision, and is deleted f
   await page.keyboard.press('a');
   await page.keyboard.press('a');
   await page.keyboard.press('r');
-  await expect(counts).toContainText('2 redacted · 1 kept');
+  await expect(counts).toContainText('2 accepted · 1 kept');
   const before = (await counts.textContent()) ?? '';
   const url = page.url();
   expect(url).toMatch(/#\/case\/[\w-]+$/);

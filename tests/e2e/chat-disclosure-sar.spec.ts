@@ -51,8 +51,11 @@ test('a SAR with a data subject: scope by or about them, their data kept, third 
   await expect(page.getByRole('table', { name: 'Messages left out, and why' })).toContainText(
     'Not by or about the data subject',
   );
-  await page.getByText('Why messages are in scope (first 100)').click();
+  // The reason every message shares is said once; each message lists only its own.
+  await expect(page.getByTestId('scope-shared-reason')).toContainText('All dates are in scope');
+  await page.getByText(/Each message's own reason/).click();
   await expect(page.locator('.app-scope-list li').first()).toContainText(/Margaret|subject/i);
+  await expect(page.locator('.app-scope-list li').first()).not.toContainText('All dates are in scope');
   await expectNoAxeViolations(page, 'SAR scope');
   await shot(page, '20-sar-scope');
   await page.getByRole('button', { name: 'Continue to review' }).click();

@@ -179,7 +179,7 @@ test('a whole FOI case: import a WhatsApp zip, review, redact, package, and noth
   await expect(conversation.getByText(`${photoNames[0]}  · included`)).toBeVisible();
   await conversation.getByLabel(`Reason to withhold ${photoNames[1]}`).selectOption({ index: 1 });
   await conversation.getByRole('button', { name: `Withhold ${photoNames[1]}` }).click();
-  await expect(conversation.getByText(/withheld: Confidential clinical information/)).toBeVisible();
+  await expect(conversation.getByText(/withheld: s41 – Information provided in confidence/)).toBeVisible();
   await expectNoAxeViolations(page, 'review after decisions');
   await shot(page, '07-review-decided');
   await page.getByRole('button', { name: 'Continue to package' }).click();
@@ -194,6 +194,10 @@ test('a whole FOI case: import a WhatsApp zip, review, redact, package, and noth
   await shot(page, '08-package');
   const bundle = await downloadBytes(page, /Download the disclosure bundle/);
   expect(bundle.fileName).toBe('FOI-2025-0142-disclosure-bundle.zip');
+  // The withheld photo carries the exemption chosen, with its code (records-policy's FOI list).
+  expect(new TextDecoder().decode(unzipSync(bundle.bytes)['transcript.html'])).toContain(
+    's41: Information provided in confidence',
+  );
   const caseFile = await downloadBytes(page, /Download the case file/);
 
   // The bundle: transcript files, one disclosed photo, and no redacted value on any surface.

@@ -23,6 +23,13 @@ describe('search', () => {
     expect(searchMessages(index, 'zebra')).toEqual([]);
   });
 
+  it("finds a message by its attachment's file name, whole or by a part of it", async () => {
+    const withFile = { id: 'm5', author: 'Dr Patel', text: '', attachments: [{ fileName: 'IMG-20240304-WA0001.jpg' }] };
+    const index = await buildSearchIndex([...messages, withFile]);
+    expect(searchMessages(index, 'IMG-20240304-WA0001.jpg')).toEqual(['m5']);
+    expect(searchMessages(index, 'WA0001')).toEqual(['m5']);
+  });
+
   it('reports progress and stops when cancelled', async () => {
     const seen: number[] = [];
     await buildSearchIndex(messages, { chunk: 1, onProgress: (done) => seen.push(done) });
@@ -71,5 +78,28 @@ describe('describeProblem', () => {
     expect(full.action).toMatch(/delete cases/i);
     expect(describeProblem(new StageAbortedError('import')).title).toBe('Cancelled.');
     expect(describeProblem(new Error('boom')).detail).toBe('boom');
+  });
+});
+
+describe('groupReasons', () => {
+  it('says a reason every message shares once, and lists only the reasons of their own', async () => {
+    const { groupReasons } = await import('../src/lib/scope.ts');
+    const all = 'All dates are in scope';
+    expect(groupReasons([1, 2, 3].map((i) => ({ messageId: `m${i}`, reasons: [all] })))).toEqual({
+      shared: [all],
+      own: [],
+    });
+    expect(
+      groupReasons([
+        { messageId: 'm1', reasons: [all, 'author Margaret Thompson is the data subject'] },
+        { messageId: 'm2', reasons: [all, 'mentions "Maggie" (subject\'s name)'] },
+      ]),
+    ).toEqual({
+      shared: [all],
+      own: [
+        { messageId: 'm1', reasons: ['author Margaret Thompson is the data subject'] },
+        { messageId: 'm2', reasons: ['mentions "Maggie" (subject\'s name)'] },
+      ],
+    });
   });
 });

@@ -80,13 +80,14 @@ export function detectEncoding(bytes: Uint8Array, fileName: string): Encoding {
     if (guess) {
       encoding = guess;
       notes.push(
-        `${fileName} has no byte-order mark but its zero bytes show it is ${guess.toUpperCase()}; decoded as such.`,
+        `${fileName} is saved as ${guess.toUpperCase()} text without the usual marker at its start; it was read as ${guess.toUpperCase()}.`,
       );
     }
   } else {
     offset = 3;
   }
-  if (encoding !== 'utf-8') notes.unshift(`${fileName} is encoded as ${encoding.toUpperCase()}.`);
+  if (encoding !== 'utf-8')
+    notes.unshift(`${fileName} is saved as ${encoding.toUpperCase()} text; it was read as such.`);
   return { encoding, offset, notes };
 }
 
@@ -103,7 +104,7 @@ function refuseNul(sample: string, fileName: string): void {
 
 /** The note recorded when invalid UTF-8 (or UTF-16) was replaced with U+FFFD. */
 export function replacedNote(fileName: string, encoding: DecodedText['encoding']): string {
-  return `${fileName} contains byte sequences that are not valid ${encoding.toUpperCase()}; they were replaced with U+FFFD (each affected line is listed).`;
+  return `${fileName} has characters that could not be read as ${encoding.toUpperCase()} text; they are shown as \ufffd (each line affected is listed).`;
 }
 
 /**

@@ -284,7 +284,7 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
   if (linesPlaced !== sink.linesRead) {
     warnings.push({
       line: 0,
-      message: `Reconciliation failed: ${sink.linesRead} lines read but ${linesPlaced} placed. Please report this file.`,
+      message: `Not every line of this export could be accounted for (${sink.linesRead} read, ${linesPlaced} placed), so the import may be incomplete. Keep the original export and report the file to IT.`,
     });
   }
   warnings.sort((a, b) =>
@@ -442,8 +442,8 @@ class TimeResolver {
       file,
       message:
         status === 'gap'
-          ? `The local time on line ${line} does not exist in ${zone} (the clocks went forward); read as ${timestamp}.`
-          : `The local time on line ${line} occurs twice in ${zone} (the clocks went back); read as ${timestamp} to keep the file's order.`,
+          ? `The time on line ${line} does not exist: the clocks went forward that night (${zone}). It is shown an hour later, at ${timestamp.slice(11, 16)}.`
+          : `The time on line ${line} happened twice: the clocks went back that night (${zone}). The one that keeps the messages in order was used (${timestamp.slice(11, 16)}, ${timestamp.slice(19)}).`,
     });
   }
 
@@ -452,9 +452,17 @@ class TimeResolver {
     this.#notes.push({
       line,
       file,
-      message: `Time goes backwards on line ${line}: ${this.#table.timestampAt(i)} is earlier than the message before it.`,
+      message: `Some times go backwards — check line ${line}: it is dated ${readableTime(this.#table.timestampAt(i))}, earlier than the message before it. The phone's clock may have been changed; the messages stay in the export's order.`,
     });
   }
+}
+
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+
+/** `2024-02-03T08:10:00+00:00` as a person writes it: `3 February 2024 at 08:10` (the export's local time). */
+function readableTime(timestamp: string): string {
+  const month = MONTHS[Number(timestamp.slice(5, 7)) - 1] ?? timestamp.slice(5, 7);
+  return `${Number(timestamp.slice(8, 10))} ${month} ${timestamp.slice(0, 4)} at ${timestamp.slice(11, 16)}`;
 }
 
 const hasher = new IdHasher();

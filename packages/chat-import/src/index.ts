@@ -40,5 +40,8 @@ export type {
 export type { DateOrder, ImportLimits, ImportOptions, ImportStage } from './options.ts';
 /** The default safety limits, so callers can show or relax them. */
 export { DEFAULT_LIMITS } from './options.ts';
+export type { ChatComparison } from './same-chat.ts';
+/** Whether two exports are of the same chat, so unrelated chats are kept apart rather than merged. */
+export { compareChats } from './same-chat.ts';
 /** A message's text without building the whole message (cheap on the importer's columnar list). */
 export { messageTextAt } from './table.ts';

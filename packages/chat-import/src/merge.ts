@@ -3,7 +3,7 @@ import { countParticipants } from './import.ts';
 import type { Conversation, ImportWarning, Message, MessageList } from './model.ts';
 
 /** The content hash of an id: the id without its occurrence suffix (`0123456789abcdef-2` → `0123456789abcdef`). */
-function contentOf(id: string): string {
+export function contentOf(id: string): string {
   const dash = id.indexOf('-');
   return dash < 0 ? id : id.slice(0, dash);
 }

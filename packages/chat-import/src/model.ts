@@ -98,6 +98,11 @@ export interface ImportWarning {
   lineEnd?: number;
   file?: string;
   message: string;
+  /**
+   * What the warning is about, for a page that offers a control for it: `date-order` when the day/month order of the
+   * dates could not be told from the file (the caller can import again with `dateOrder`). Optional.
+   */
+  code?: 'date-order';
   /** The raw text kept when a line could not be placed in a message, so nothing is silently dropped. */
   raw?: string;
 }

@@ -82,7 +82,7 @@ export function unpackZip(
       warnings.push({
         line: 0,
         file: archiveName,
-        message: `Entry '${name}' in ${archiveName} has an unsafe path (absolute or containing '..'); it was ignored.`,
+        message: `The file '${name}' in ${archiveName} was skipped: its path points outside the export (an unsafe path).`,
       });
       return;
     }
@@ -90,7 +90,7 @@ export function unpackZip(
       warnings.push({
         line: 0,
         file: archiveName,
-        message: `Entry '${name}' in ${archiveName} uses unsupported compression method ${file.compression}; it was ignored.`,
+        message: `The file '${name}' in ${archiveName} was skipped: it is compressed in a way the tool cannot read (method ${file.compression}).`,
       });
       return;
     }

@@ -107,7 +107,7 @@ describe('Slack workspace export', () => {
     expect(list(c.messages).find((m) => m.text === 'private')?.channel).toBe('DM: Ana Lee, Ben Okafor');
     expect(list(c.messages).find((m) => m.text === 'group dm')?.channel).toBe('#mpdm-ana--ben-1');
     expect(c.reconciliation).toEqual({ linesRead: 8, linesPlaced: 8 });
-    expect(c.warnings.some((w) => w.raw !== undefined && /no valid "ts"/.test(w.message))).toBe(true);
+    expect(c.warnings.some((w) => w.raw !== undefined && /no time the tool can read/.test(w.message))).toBe(true);
   });
 
   it('keeps only the chosen conversation with --chat', async () => {

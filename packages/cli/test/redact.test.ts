@@ -55,16 +55,17 @@ describe('records redact', () => {
     const { code, json } = await run(['--mode', 'foi']);
     expect(code).toBe(0);
     expect(json.mode).toBe('foi');
-    // Margaret writes in the group too: the text says she is a patient, so her author pseudonym matches her mentions.
+    // Margaret writes in the group too: people who write are staff unless an officer says otherwise (a batch run has
+    // no officer), and her author pseudonym matches her mentions.
     expect(json.messages.map((m) => m.author)).toEqual([
       'Staff member A',
       'Staff member B',
       'Staff member A',
-      'Patient 1',
+      'Staff member C',
     ]);
-    expect(json.messages[0]?.text).toBe('Bed 4 is [Patient 1 — s40(2)], NHS no [NHS number — s40(2)]');
+    expect(json.messages[0]?.text).toBe('Bed 4 is [Staff member C — s40(2)], NHS no [NHS number — s40(2)]');
     expect(json.messages[1]?.text).toBe(
-      "[Patient 1 — s40(2)]'s daughter [Relative 1 — s40(2)] rang on [Phone number — s40(2)]",
+      "[Staff member C — s40(2)]'s daughter [Relative 1 — s40(2)] rang on [Phone number — s40(2)]",
     );
     const parsed = capture();
     await main(['parse', chat], parsed.io);

@@ -1,3 +1,4 @@
+/// <reference path="./regenerator-runtime.d.ts" />
 /**
  * {@link buildBundle}: packaging in named, abortable stages (validate → load → fonts → media → pdf → html → csv → manifest →
  * zip). pdf-lib, fontkit and jszip are imported only when packaging starts, so a page that never packages never loads them.
@@ -33,6 +34,7 @@ function collectCodePoints(disclosed: DisclosedConversation, extra: readonly str
   };
   for (const text of extra) add(text);
   add(disclosed.title);
+  for (const section of disclosed.sections ?? []) add(section.title);
   for (const message of disclosed.messages) {
     add(message.author);
     for (const segment of message.segments) add(segment.type === 'text' ? segment.text : segment.exemption);
@@ -70,12 +72,18 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
   const fixedDate = fixedInstant(request.responseDate);
 
   enter('load');
-  const [pdfLib, fontkitModule, jszipModule, fflate] = await Promise.all([
+  const [pdfLib, fontkitModule, jszipModule, fflate, bidiModule, regenerator] = await Promise.all([
     import('pdf-lib'),
     import('@pdf-lib/fontkit'),
     import('jszip'),
     import('fflate'),
+    import('bidi-js'),
+    import('regenerator-runtime'),
   ]);
+  // fontkit's Indic and other syllable shapers were compiled with regenerator and call a global runtime: without it,
+  // a Hindi, Bengali, Punjabi, Gujarati or Tamil message throws instead of being shaped.
+  const scope = globalThis as { regeneratorRuntime?: object };
+  scope.regeneratorRuntime ??= regenerator.default;
 
   enter('fonts');
   const doc = await pdfLib.PDFDocument.create({ updateMetadata: false });
@@ -95,6 +103,7 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
     (data) => fflate.zlibSync(data, { level: 6 }),
     doc,
     fonts,
+    bidiModule.default(),
     { disclosed, request, placements, toolName, checkpoint: (done) => checkpoint(done, total) },
     fixedDate,
   );
@@ -103,7 +112,7 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
   const encoder = new TextEncoder();
   const files = new Map<string, Uint8Array>();
   files.set('transcript.pdf', pdf.bytes);
-  files.set('transcript.html', encoder.encode(transcriptHtml(disclosed, request, placements)));
+  files.set('transcript.html', encoder.encode(transcriptHtml(disclosed, request, placements, pdf.schedule)));
   enter('csv');
   files.set('transcript.csv', encoder.encode(transcriptCsv(disclosed, placements)));
   files.set('redaction-schedule.csv', encoder.encode(scheduleCsv(pdf.schedule)));

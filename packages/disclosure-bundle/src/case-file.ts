@@ -16,6 +16,7 @@ export function buildCaseFile(input: CaseFileInput): { caseFile: CaseFile; json:
     source,
     decisions: [...input.decisions],
     settings: input.settings,
+    counts: manifest.counts,
     bundle: {
       manifestSha256: input.bundle.manifestSha256,
       zipSha256: input.bundle.zipSha256,

@@ -5,6 +5,7 @@
 import type { DisclosedConversation } from '@im-records/redaction';
 import type { MediaPlacement } from './media.ts';
 import { placementKey } from './media.ts';
+import { inSectionOrder, sectionsOf } from './sections.ts';
 import { categoryWords, dayOf, timeOf } from './text.ts';
 import type { ScheduleRow } from './types.ts';
 
@@ -32,8 +33,12 @@ export function transcriptCsv(
   disclosed: DisclosedConversation,
   placements: ReadonlyMap<string, MediaPlacement>,
 ): string {
-  const rows: (string | number)[][] = [['date', 'time', 'author', 'kind', 'text', 'redactions', 'attachments']];
-  for (const message of disclosed.messages) {
+  // A case of several conversations adds a first column saying which (1, 2, …), the order of the cover page.
+  const sections = sectionsOf(disclosed);
+  const several = sections.length > 1;
+  const header = ['date', 'time', 'author', 'kind', 'text', 'redactions', 'attachments'];
+  const rows: (string | number)[][] = [several ? ['conversation', ...header] : header];
+  for (const message of inSectionOrder(disclosed)) {
     const redactions = message.segments.filter((segment) => segment.type === 'redaction').length;
     const attachments = message.attachments
       .map((attachment) => {
@@ -45,7 +50,9 @@ export function transcriptCsv(
         return placement ? `included: ${placement.path}` : `not present: ${attachment.displayName}`;
       })
       .join('; ');
+    const conversation = sections.findIndex((section) => section.key === (message.section ?? '')) + 1;
     rows.push([
+      ...(several ? [conversation] : []),
       dayOf(message.timestamp),
       timeOf(message.timestamp),
       message.author ?? '',

@@ -1,13 +1,16 @@
 /**
  * `transcript.html`: the transcript as one accessible, self-contained page — inline CSS, no scripts, no external links or
- * resources, a `lang` attribute, a heading per day, and each redaction as text (`[Redacted: s40(2)]`) with an accessible label.
+ * resources (its only links are to the included files beside it in the bundle), a `lang` attribute, a section per
+ * conversation, a heading per day, each redaction as text (`[Redacted: s40(2)]`) with an accessible label, and the
+ * redaction schedule at the end.
  */
 import { formatLongDate } from '@im-records/records-policy';
 import type { DisclosedConversation } from '@im-records/redaction';
 import type { MediaPlacement } from './media.ts';
 import { placementKey } from './media.ts';
+import { inSectionOrder, sectionsOf } from './sections.ts';
 import { categoryWords, dayOf, requestTypeWords, timeOf } from './text.ts';
-import type { BundleRequest } from './types.ts';
+import type { BundleRequest, ScheduleRow } from './types.ts';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -23,13 +26,16 @@ ol.messages{list-style:none;padding:0;margin:0}ol.messages li{margin:0 0 .75rem}
 .text{margin:0 0 0 1rem;white-space:pre-wrap;overflow-wrap:anywhere}.system .text,.system .meta{color:#505a5f}
 .redaction{background:#0b0c0c;color:#fff;padding:0 .25rem;border-radius:2px;font-size:.9em}
 .attachments{margin:.25rem 0 0 1rem;padding:0;list-style:none;color:#505a5f;font-size:.9em}
-@media (prefers-color-scheme:dark){body{background:#0b0c0c;color:#f3f2f1}.redaction{background:#f3f2f1;color:#0b0c0c}.system .text,.system .meta,.attachments{color:#b1b4b6}}`;
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #b1b4b6}
+a{color:#005eb8}
+@media (prefers-color-scheme:dark){a{color:#8cc8ff}body{background:#0b0c0c;color:#f3f2f1}.redaction{background:#f3f2f1;color:#0b0c0c}.system .text,.system .meta,.attachments{color:#b1b4b6}}`;
 
 /** Builds the page. */
 export function transcriptHtml(
   disclosed: DisclosedConversation,
   request: BundleRequest,
   placements: ReadonlyMap<string, MediaPlacement>,
+  schedule: readonly ScheduleRow[] = [],
 ): string {
   const out: string[] = [];
   const e = escapeHtml;
@@ -55,24 +61,40 @@ export function transcriptHtml(
     ['Date due', formatLongDate(request.due)],
     ['Date of response', formatLongDate(request.responseDate)],
     ['What was searched', request.searched],
-    ['Conversation', disclosed.title],
+    ...sectionsOf(disclosed).map((section, i, all): [string, string] => [
+      all.length > 1 ? `Conversation ${i + 1} of ${all.length}` : 'Conversation',
+      section.title,
+    ]),
     ['Messages disclosed', String(counts.messagesDisclosed)],
     ['Messages withheld', String(counts.messagesWithheld)],
     ['Redactions', String(counts.redactions)],
   ];
-  for (const [label, value] of rows) out.push(`<dt>${e(label)}</dt><dd>${e(value)}</dd>`);
+  for (const [label, value] of rows) out.push(`<dt>${e(label)}</dt><dd dir="auto">${e(value)}</dd>`);
   out.push('</dl>', '<p>Withheld text is shown as [Redacted: code], where the code is the exemption relied on.</p>');
   let day = '';
   let open = false;
-  for (const message of disclosed.messages) {
+  const sections = sectionsOf(disclosed);
+  let section: string | undefined;
+  for (const message of inSectionOrder(disclosed)) {
+    if (sections.length > 1 && (message.section ?? '') !== section) {
+      if (open) out.push('</ol>', '</section>');
+      open = false;
+      day = '';
+      section = message.section ?? '';
+      const at = sections.findIndex((candidate) => candidate.key === section);
+      out.push(
+        `<h2 id="conversation-${at + 1}">Conversation ${at + 1} of ${sections.length}: <span dir="auto">${e(sections[at]?.title ?? '')}</span></h2>`,
+      );
+    }
     const messageDay = dayOf(message.timestamp);
     if (messageDay !== day) {
       if (open) out.push('</ol>', '</section>');
       day = messageDay;
       open = true;
+      const dayId = `day-${section ? `${sections.findIndex((c) => c.key === section) + 1}-` : ''}${day}`;
       out.push(
-        `<section aria-labelledby="day-${e(day)}">`,
-        `<h2 id="day-${e(day)}">${e(formatLongDate(day, { weekday: true }))}</h2>`,
+        `<section aria-labelledby="${e(dayId)}">`,
+        `<${sections.length > 1 ? 'h3' : 'h2'} id="${e(dayId)}">${e(formatLongDate(day, { weekday: true }))}</${sections.length > 1 ? 'h3' : 'h2'}>`,
         '<ol class="messages">',
       );
     }
@@ -96,11 +118,16 @@ export function transcriptHtml(
         const placement = attachment.mediaKey
           ? placements.get(placementKey(message.id, attachment.mediaKey))
           : undefined;
+        if (attachment.disclose && placement) {
+          // A link to the file beside this page in the bundle: relative, so it opens wherever the bundle is unpacked.
+          out.push(
+            `<li>Attachment included: <a href="${e(placement.path)}">${e(placement.path)}</a> (${e(attachment.kind)}, shown in the chat as ${e(attachment.displayName)})</li>`,
+          );
+          continue;
+        }
         const line = !attachment.disclose
           ? `Attachment withheld: ${attachment.displayName} (${attachment.kind}) — ${attachment.withheldReason ?? 'withheld'}`
-          : placement
-            ? `Attachment included: ${placement.path} (${attachment.kind}, shown in the chat as ${attachment.displayName})`
-            : `Attachment disclosed but not present in the export: ${attachment.displayName} (${attachment.kind})`;
+          : `Attachment disclosed but not present in the export: ${attachment.displayName} (${attachment.kind})`;
         out.push(`<li>${e(line)}</li>`);
       }
       out.push('</ul>');
@@ -108,6 +135,22 @@ export function transcriptHtml(
     out.push('</li>');
   }
   if (open) out.push('</ol>', '</section>');
+  out.push('<h2 id="schedule">Redaction schedule</h2>');
+  if (schedule.length === 0) out.push('<p>No text was redacted.</p>');
+  else {
+    out.push(
+      '<table>',
+      '<caption>Each redaction by the PDF page it is on, the message time, what was withheld and the exemption</caption>',
+      '<thead><tr><th scope="col">Page</th><th scope="col">Message time</th><th scope="col">Category</th><th scope="col">Exemption</th><th scope="col">Count</th></tr></thead>',
+      '<tbody>',
+    );
+    for (const row of schedule) {
+      out.push(
+        `<tr><td>${row.page}</td><td>${e(row.messageTime)}</td><td>${e(categoryWords(row.category))}</td><td>${e(row.exemption)}</td><td>${row.count}</td></tr>`,
+      );
+    }
+    out.push('</tbody>', '</table>');
+  }
   out.push('</main>', '</body>', '</html>', '');
   return out.join('\n');
 }

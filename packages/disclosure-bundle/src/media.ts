@@ -3,6 +3,7 @@
  * (`media/attachment-0001.jpg`) so no original file name — which may hold a name or a phone number — reaches the bundle.
  */
 import type { DisclosedConversation } from '@im-records/redaction';
+import { inSectionOrder } from './sections.ts';
 import { stripImageMetadata } from './strip.ts';
 
 /** Where one disclosed attachment was placed. */
@@ -44,7 +45,7 @@ export function placeMedia(
 ): Map<string, MediaPlacement> {
   const placements = new Map<string, MediaPlacement>();
   let counter = 0;
-  for (const message of disclosed.messages) {
+  for (const message of inSectionOrder(disclosed)) {
     for (const attachment of message.attachments) {
       if (!attachment.disclose || !attachment.mediaKey) continue;
       const key = placementKey(message.id, attachment.mediaKey);

@@ -7,9 +7,10 @@
 import { formatLongDate } from '@im-records/records-policy';
 import type { DisclosedConversation, DisclosedMessage } from '@im-records/redaction';
 import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import { analyse, type Bidi, visualOrder } from './bidi.ts';
 import type { Face, FontBook, Run } from './fonts.ts';
-import { isRtlChar } from './fonts.ts';
 import type { MediaPlacement } from './media.ts';
+import { inSectionOrder, sectionsOf } from './sections.ts';
 import { categoryWords, cleanForDisplay, dayOf, requestTypeWords, timeOf } from './text.ts';
 import type { BundleRequest, ScheduleRow } from './types.ts';
 
@@ -29,14 +30,23 @@ export type Atom =
   | { type: 'text'; text: string; bold?: boolean; grey?: boolean }
   | { type: 'box'; label: string; onPlace?: (page: number) => void };
 
-interface Token {
-  kind: 'space' | 'word' | 'box';
+/** A piece of a word (or a space, or a box) at one bidi embedding level, measured. */
+interface Piece {
   runs: Run[];
   width: number;
-  rtl: boolean;
+  level: number;
+  /** A redaction box: drawn as a dark box with this label. */
+  box?: { label: string; onPlace?: (page: number) => void };
+}
+
+/** What line breaking sees: a word (its pieces stay together), a space, or a hard line break. */
+interface Token {
+  kind: 'space' | 'word' | 'break';
+  pieces: Piece[];
+  width: number;
   grey: boolean;
-  label?: string;
-  onPlace?: (page: number) => void;
+  /** Offset in the paragraph's text, for the base level of the line it starts. */
+  at: number;
 }
 
 interface PageState {
@@ -67,29 +77,20 @@ export interface PdfOutput {
   schedule: ScheduleRow[];
 }
 
-const RTL_WORD = /^[^\p{L}\p{N}]*[\p{L}\p{M}\p{N}]*$/u;
-
-function isRtlWord(word: string): boolean {
-  let sawRtl = false;
-  for (const char of word) {
-    if (isRtlChar(char)) sawRtl = true;
-    else if (/[\p{L}]/u.test(char)) return false;
-  }
-  return sawRtl && RTL_WORD.test(word.replace(/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/g, 'a'));
-}
-
 class Writer {
   private readonly deflate: Deflate;
   private readonly doc: PDFDocument;
   private readonly fonts: FontBook;
+  private readonly bidi: Bidi;
   private readonly encoder = new TextEncoder();
   readonly pages: PageState[] = [];
   private y = 0;
 
-  constructor(deflate: Deflate, doc: PDFDocument, fonts: FontBook) {
+  constructor(deflate: Deflate, doc: PDFDocument, fonts: FontBook, bidi: Bidi) {
     this.deflate = deflate;
     this.doc = doc;
     this.fonts = fonts;
+    this.bidi = bidi;
   }
 
   /**
@@ -161,73 +162,116 @@ class Writer {
     return cursor;
   }
 
-  private tokenise(atoms: readonly Atom[], size: number, boxSize: number): Token[] {
-    const tokens: Token[] = [];
+  /**
+   * Splits a paragraph into tokens for line breaking, each word cut into pieces of one bidi embedding level (so "3"
+   * inside an Arabic sentence is its own left-to-right piece) and measured with the faces that draw it. Brackets in a
+   * right-to-left run are mirrored first. A box is one neutral character (U+FFFC) to the algorithm.
+   */
+  private tokenise(atoms: readonly Atom[], size: number, boxSize: number, direction: 'ltr' | 'auto') {
+    let text = '';
+    const parts: { atom: Atom; start: number; end: number }[] = [];
     for (const atom of atoms) {
+      const start = text.length;
+      text += atom.type === 'box' ? '\ufffc' : atom.text;
+      parts.push({ atom, start, end: text.length });
+    }
+    const analysed = analyse(this.bidi, text, direction);
+    const tokens: Token[] = [];
+    for (const { atom, start } of parts) {
       if (atom.type === 'box') {
         const runs = this.fonts.runs(atom.label, true);
         const width = runs.reduce((sum, run) => sum + run.width, 0) * boxSize + 8;
-        const token: Token = { kind: 'box', runs, width, rtl: false, grey: false, label: atom.label };
-        if (atom.onPlace) token.onPlace = atom.onPlace;
-        tokens.push(token);
+        const piece: Piece = { runs, width, level: analysed.levels[start] ?? 0, box: { label: atom.label } };
+        if (atom.onPlace) (piece.box as { onPlace?: (page: number) => void }).onPlace = atom.onPlace;
+        tokens.push({ kind: 'word', pieces: [piece], width, grey: false, at: start });
         continue;
       }
       const bold = atom.bold ?? false;
       const grey = atom.grey ?? false;
-      const pieces = atom.text.match(/\n|[^\S\n]+|[^\s]+/g) ?? [];
-      for (const piece of pieces) {
-        if (piece === '\n') {
-          tokens.push({ kind: 'space', runs: [], width: -1, rtl: false, grey });
+      for (const match of atom.text.matchAll(/\n|[^\S\n]+|[^\s]+/g)) {
+        const at = start + match.index;
+        if (match[0] === '\n') {
+          tokens.push({ kind: 'break', pieces: [], width: 0, grey, at });
           continue;
         }
-        const space = /^\s/.test(piece);
-        const rtl = !space && isRtlWord(piece);
-        const runs = this.fonts.runs(piece, bold, rtl);
-        const width = runs.reduce((sum, run) => sum + run.width, 0) * size;
-        tokens.push({ kind: space ? 'space' : 'word', runs, width, rtl, grey });
+        const pieces: Piece[] = [];
+        let from = at;
+        const end = at + match[0].length;
+        while (from < end) {
+          const level = analysed.levels[from] ?? 0;
+          let to = from + 1;
+          while (to < end && analysed.levels[to] === level) to++;
+          const piece = analysed.mirrored.slice(from, to);
+          const runs = this.fonts.runs(piece, bold, level % 2 === 1);
+          pieces.push({ runs, width: runs.reduce((sum, run) => sum + run.width, 0) * size, level });
+          from = to;
+        }
+        const width = pieces.reduce((sum, piece) => sum + piece.width, 0);
+        tokens.push({ kind: /^\s/.test(match[0]) ? 'space' : 'word', pieces, width, grey, at });
       }
     }
-    return tokens;
+    return { tokens, analysed };
   }
 
   /** Splits a word token too wide for a line into pieces that fit. */
   private splitWide(token: Token, size: number, maxWidth: number): Token[] {
     const out: Token[] = [];
-    let current: Run[] = [];
+    let current: Piece[] = [];
     let width = 0;
-    for (const run of token.runs) {
-      for (const char of run.text) {
-        const w = run.face.width(char) * size;
-        if (width + w > maxWidth && current.length > 0) {
-          out.push({ ...token, runs: current, width });
-          current = [];
-          width = 0;
+    const push = (): void => {
+      out.push({ ...token, pieces: current, width });
+      current = [];
+      width = 0;
+    };
+    for (const piece of token.pieces) {
+      if (piece.box) {
+        if (width + piece.width > maxWidth && current.length > 0) push();
+        current.push(piece);
+        width += piece.width;
+        continue;
+      }
+      for (const run of piece.runs) {
+        for (const char of run.text) {
+          const w = run.face.width(char) * size;
+          if (width + w > maxWidth && current.length > 0) push();
+          const last = current[current.length - 1];
+          const lastRun = last?.runs[last.runs.length - 1];
+          if (last && !last.box && last.level === piece.level && lastRun && lastRun.face === run.face) {
+            lastRun.text += char;
+            lastRun.width += w / size;
+            last.width += w;
+          } else {
+            current.push({ runs: [{ ...run, text: char, width: w / size }], width: w, level: piece.level });
+          }
+          width += w;
         }
-        const last = current[current.length - 1];
-        if (last && last.face === run.face && last.rtl === run.rtl) {
-          last.text += char;
-          last.width += w / size;
-        } else current.push({ text: char, face: run.face, rtl: run.rtl, width: w / size });
-        width += w;
       }
     }
-    if (current.length > 0) out.push({ ...token, runs: current, width });
+    if (current.length > 0) push();
     return out;
   }
 
-  /** Lays out a wrapped paragraph; returns nothing, advancing the cursor. */
-  paragraph(atoms: readonly Atom[], options: { size?: number; indent?: number; gray?: number } = {}): void {
+  /**
+   * Lays out a wrapped paragraph, advancing the cursor. Lines are broken in logical order, then each line is drawn in
+   * visual order by the bidi algorithm and aligned by its paragraph's direction: a right-to-left paragraph to the right.
+   * `direction`: `auto` (the default) takes it from the first strong character, as a message's text needs.
+   */
+  paragraph(
+    atoms: readonly Atom[],
+    options: { size?: number; indent?: number; gray?: number; direction?: 'ltr' | 'auto' } = {},
+  ): void {
     const size = options.size ?? BODY_SIZE;
     const indent = options.indent ?? 0;
     const leading = size * 1.4;
     const maxWidth = TEXT_WIDTH - indent;
     const boxSize = size - 1.5;
-    const lines: Token[][] = [[]];
+    const { tokens, analysed } = this.tokenise(atoms, size, boxSize, options.direction ?? 'auto');
+    const lines: { tokens: Token[]; at: number }[] = [{ tokens: [], at: 0 }];
     let lineWidth = 0;
     let pendingSpace: Token | undefined;
-    for (const raw of this.tokenise(atoms, size, boxSize)) {
-      if (raw.kind === 'space' && raw.width < 0) {
-        lines.push([]);
+    for (const raw of tokens) {
+      if (raw.kind === 'break') {
+        lines.push({ tokens: [], at: raw.at + 1 });
         lineWidth = 0;
         pendingSpace = undefined;
         continue;
@@ -238,14 +282,15 @@ class Writer {
       }
       const parts = raw.width > maxWidth ? this.splitWide(raw, size, maxWidth) : [raw];
       for (const token of parts) {
-        const line = lines[lines.length - 1] as Token[];
-        const spaceWidth = line.length > 0 && pendingSpace ? pendingSpace.width : 0;
-        if (line.length > 0 && lineWidth + spaceWidth + token.width > maxWidth) {
-          lines.push([token]);
+        const line = lines[lines.length - 1] as { tokens: Token[]; at: number };
+        const spaceWidth = line.tokens.length > 0 && pendingSpace ? pendingSpace.width : 0;
+        if (line.tokens.length > 0 && lineWidth + spaceWidth + token.width > maxWidth) {
+          lines.push({ tokens: [token], at: token.at });
           lineWidth = token.width;
         } else {
-          if (spaceWidth > 0 && pendingSpace) line.push(pendingSpace);
-          line.push(token);
+          if (line.tokens.length === 0) line.at = token.at;
+          if (spaceWidth > 0 && pendingSpace) line.tokens.push(pendingSpace);
+          line.tokens.push(token);
           lineWidth += spaceWidth + token.width;
         }
         pendingSpace = undefined;
@@ -254,62 +299,56 @@ class Writer {
     for (const line of lines) {
       this.ensure(leading);
       this.y -= leading;
-      this.drawLine(line, MARGIN_X + indent, this.y + leading * 0.25, size, boxSize, options.gray ?? 0);
+      const rtl = analysed.baseLevelAt(line.at) % 2 === 1;
+      this.drawLine(line.tokens, indent, rtl, this.y + leading * 0.25, size, boxSize, options.gray ?? 0);
     }
   }
 
-  private drawLine(line: Token[], x: number, y: number, size: number, boxSize: number, gray: number): void {
+  private drawLine(
+    line: Token[],
+    indent: number,
+    rtl: boolean,
+    y: number,
+    size: number,
+    boxSize: number,
+    gray: number,
+  ): void {
     const state = this.current();
-    // Simplified bidi for a left-to-right paragraph: a run of right-to-left words (with the spaces between them) is shown
-    // in reverse word order; each word's glyphs are laid out right to left by fontkit.
-    const ordered: Token[] = [];
-    for (let i = 0; i < line.length; ) {
-      const token = line[i] as Token;
-      if (!token.rtl) {
-        ordered.push(token);
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j + 1 < line.length) {
-        const next = line[j + 1] as Token;
-        const after = line[j + 2];
-        if (next.rtl) j++;
-        else if (next.kind === 'space' && after?.rtl) j += 2;
-        else break;
-      }
-      ordered.push(...line.slice(i, j + 1).reverse());
-      i = j + 1;
-    }
-    let cursor = x;
+    const pieces: { piece: Piece; grey: boolean }[] = [];
+    for (const token of line) for (const piece of token.pieces) pieces.push({ piece, grey: token.grey });
+    const order = visualOrder(pieces.map(({ piece }) => piece.level));
+    const width = pieces.reduce((sum, { piece }) => sum + piece.width, 0);
+    let cursor = rtl ? MARGIN_X + TEXT_WIDTH - width : MARGIN_X + indent;
     let textRuns: Run[] = [];
     let runsGrey = false;
-    let runsStart = x;
+    let runsStart = cursor;
     const flushText = (): void => {
       if (textRuns.length > 0) this.drawRuns(state, textRuns, runsStart, y, size, runsGrey ? 0.35 : gray);
       textRuns = [];
     };
-    for (const token of ordered) {
-      if (token.kind === 'box') {
+    for (const index of order) {
+      const { piece, grey } = pieces[index] as { piece: Piece; grey: boolean };
+      if (piece.box) {
         flushText();
         const height = boxSize + 4;
-        state.ops.push(`q 0.15 g ${num(cursor)} ${num(y - 3)} ${num(token.width)} ${num(height)} re f Q`);
-        this.drawRuns(state, token.runs, cursor + 4, y, boxSize, 1);
-        token.onPlace?.(this.pageNumber);
-        cursor += token.width;
+        state.ops.push(`q 0.15 g ${num(cursor)} ${num(y - 3)} ${num(piece.width)} ${num(height)} re f Q`);
+        this.drawRuns(state, piece.runs, cursor + 4, y, boxSize, 1);
+        piece.box.onPlace?.(this.pageNumber);
+        cursor += piece.width;
         runsStart = cursor;
         continue;
       }
-      if (textRuns.length > 0 && token.grey !== runsGrey) {
+      if (textRuns.length > 0 && grey !== runsGrey) {
         flushText();
         runsStart = cursor;
       }
       if (textRuns.length === 0) {
         runsStart = cursor;
-        runsGrey = token.grey;
+        runsGrey = grey;
       }
-      textRuns.push(...(token.rtl && token.runs.length > 1 ? [...token.runs].reverse() : token.runs));
-      cursor += token.width;
+      // A right-to-left piece drawn with several faces: the faces' runs go right to left too.
+      textRuns.push(...(piece.level % 2 === 1 && piece.runs.length > 1 ? [...piece.runs].reverse() : piece.runs));
+      cursor += piece.width;
     }
     flushText();
   }
@@ -352,6 +391,38 @@ class Writer {
   }
 }
 
+const disclosed = (input: PdfInput): DisclosedConversation => input.disclosed;
+
+/**
+ * Schedule rows for redactions in the chats' titles (printed on the cover, page 1, with the names as pseudonyms): they
+ * count as redactions like any other, so the schedule adds up to the count on the cover.
+ */
+function titleRedactions(conversation: DisclosedConversation): ScheduleRow[] {
+  const rows: ScheduleRow[] = [];
+  for (const [i, section] of (conversation.sections ?? []).entries()) {
+    const counts = new Map<string, ScheduleRow>();
+    for (const segment of section.segments) {
+      if (segment.type !== 'redaction') continue;
+      const key = `${segment.category}\u0000${segment.exemption}`;
+      const row = counts.get(key);
+      if (row) row.count++;
+      else {
+        const created: ScheduleRow = {
+          page: 1,
+          messageId: `title:${i + 1}`,
+          messageTime: (conversation.sections?.length ?? 0) > 1 ? `title of conversation ${i + 1}` : 'chat title',
+          category: segment.category,
+          exemption: segment.exemption,
+          count: 1,
+        };
+        counts.set(key, created);
+        rows.push(created);
+      }
+    }
+  }
+  return rows;
+}
+
 function coverPage(writer: Writer, input: PdfInput): void {
   const { request, disclosed } = input;
   const counts = disclosed.counts;
@@ -369,7 +440,10 @@ function coverPage(writer: Writer, input: PdfInput): void {
     ['Date due', formatLongDate(request.due)],
     ['Date of response', formatLongDate(request.responseDate)],
     ['What was searched', request.searched],
-    ['Conversation', disclosed.title],
+    ...sectionsOf(disclosed).map((section, i, all): [string, string] => [
+      all.length > 1 ? `Conversation ${i + 1} of ${all.length}` : 'Conversation',
+      section.title,
+    ]),
     ['Messages in scope', String(counts.messagesInScope)],
     ['Messages disclosed', String(counts.messagesDisclosed)],
     ['Messages withheld', String(counts.messagesWithheld)],
@@ -421,10 +495,27 @@ function transcript(writer: Writer, input: PdfInput, schedule: ScheduleRow[]): P
   writer.gap(4);
   let day = '';
   let index = 0;
+  const sections = sectionsOf(disclosed);
+  let section: string | undefined;
   const run = async (): Promise<void> => {
-    for (const message of disclosed.messages) {
+    for (const message of inSectionOrder(disclosed)) {
       if (index % 500 === 0) await input.checkpoint(index);
       index++;
+      if (sections.length > 1 && (message.section ?? '') !== section) {
+        // Each conversation of the case has its own section, its days counted afresh.
+        section = message.section ?? '';
+        const at = sections.findIndex((candidate) => candidate.key === section);
+        writer.ensure(LEADING * 6);
+        writer.gap(10);
+        writer.paragraph(
+          [
+            { type: 'text', text: `Conversation ${at + 1} of ${sections.length}: `, bold: true },
+            { type: 'text', text: cleanForDisplay(sections[at]?.title ?? ''), bold: true },
+          ],
+          { size: 14, direction: 'ltr' },
+        );
+        day = '';
+      }
       const messageDay = dayOf(message.timestamp);
       if (messageDay !== day) {
         day = messageDay;
@@ -436,10 +527,13 @@ function transcript(writer: Writer, input: PdfInput, schedule: ScheduleRow[]): P
       writer.ensure(LEADING * 2);
       const time = timeOf(message.timestamp);
       const author = message.author ?? (message.kind === 'system' ? 'System event' : 'Unknown author');
-      writer.paragraph([
-        { type: 'text', text: `${time}  `, bold: true },
-        { type: 'text', text: cleanForDisplay(author), bold: true, grey: message.author === null },
-      ]);
+      writer.paragraph(
+        [
+          { type: 'text', text: `${time}  `, bold: true },
+          { type: 'text', text: cleanForDisplay(author), bold: true, grey: message.author === null },
+        ],
+        { direction: 'ltr' },
+      );
       const rows = new Map<string, ScheduleRow>();
       const atoms = messageAtoms(message, (category, exemption, page) => {
         const key = `${category}\u0000${exemption}`;
@@ -511,13 +605,15 @@ export async function buildPdf(
   deflate: Deflate,
   doc: PDFDocument,
   fonts: FontBook,
+  bidi: Bidi,
   input: PdfInput,
   fixedDate: Date,
 ): Promise<PdfOutput> {
-  const writer = new Writer(deflate, doc, fonts);
+  const writer = new Writer(deflate, doc, fonts, bidi);
   const schedule: ScheduleRow[] = [];
   // Stand-ins are only known after layout, so their note is added to the cover page at the end.
   coverPage(writer, input);
+  schedule.push(...titleRedactions(disclosed(input)));
   await transcript(writer, input, schedule);
   scheduleSection(writer, schedule);
   if (fonts.standIns.size > 0) {

@@ -117,6 +117,8 @@ export interface CaseFile {
   source: { sha256: string; format?: string };
   decisions: Decision[];
   settings: Record<string, unknown>;
+  /** The bundle's counts, as its manifest and cover give them (redactions by the one definition, see redaction). */
+  counts: BundleManifest['counts'];
   bundle: {
     manifestSha256: string;
     zipSha256: string;

@@ -145,8 +145,13 @@ describe('buildBundle', async () => {
   it('writes an accessible, self-contained HTML transcript', async () => {
     const html = await text('transcript.html');
     expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB">/);
-    expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|href=|https?:|url\(/i);
-    expect(html.match(/<h2 /g)).toHaveLength(2);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|https?:|url\(/i);
+    // Its only links are to the included files beside it in the bundle.
+    expect([...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(['media/attachment-0001.jpg']);
+    // Two days, then the redaction schedule with the same rows as the CSV.
+    expect(html.match(/<h2 /g)).toHaveLength(3);
+    expect(html).toContain('<h2 id="schedule">Redaction schedule</h2>');
+    expect(html.match(/<tr><td>/g)).toHaveLength(result.schedule.length);
     expect(html).toContain(
       '<span class="redaction" role="img" aria-label="Redacted NHS number, exemption s40(2)">[Redacted: s40(2)]</span>',
     );

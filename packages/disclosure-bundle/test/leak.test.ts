@@ -1,7 +1,7 @@
 import { generateClinicalChat } from '@im-records/synthetic-chats';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../src/index.ts';
-import { checkBundleForLeaks, normaliseForLeakCheck } from '../src/testing/leak-check.ts';
+import { checkBundleForLeaks, labelSecrets, normaliseForLeakCheck } from '../src/testing/leak-check.ts';
 import { jpegWithMetadata, nodeFontLoader, request, sampleConversation } from './fixtures.ts';
 import { goldDisclosure } from './synthetic.ts';
 
@@ -93,6 +93,28 @@ describe('leak check catches planted leaks', () => {
     expect(report.visibleInDisclosedText).toEqual(['Zażółć']);
     expect(report.findings).toEqual([]);
     expect(report.checkedSecrets).toBe(2);
+  });
+
+  it("finds a chat's title and file name planted on the cover, as a one-to-one chat's title once was", async () => {
+    const fileName = 'WhatsApp Chat with Derek Thompson.zip';
+    const secrets = labelSecrets({ titles: ['Derek Thompson'], fileNames: [fileName] });
+    expect(secrets).toEqual(['Derek Thompson', fileName, 'WhatsApp Chat with Derek Thompson']);
+    const leaky = await buildBundle({
+      disclosed: { ...sampleConversation(), title: 'Derek Thompson' },
+      request: { ...request, searched: 'WhatsApp chat "Derek Thompson"' },
+      options,
+    });
+    const report = await checkBundleForLeaks(leaky.zip, secrets);
+    const surfaces = report.findings.map((finding) => finding.surface);
+    expect(surfaces).toContain('pdf-text:transcript.pdf page 1');
+    expect(surfaces).toContain('entry:transcript.html');
+    expect(surfaces).toContain('entry:manifest.json');
+    const clean = await buildBundle({
+      disclosed: { ...sampleConversation(), title: '[Relative 1]' },
+      request: { ...request, searched: 'WhatsApp chat "[Relative 1]"' },
+      options,
+    });
+    expect((await checkBundleForLeaks(clean.zip, secrets)).findings).toEqual([]);
   });
 
   it('finds a value in a ZIP entry name', async () => {

@@ -209,3 +209,55 @@ export function getExemption(code: string): Exemption {
   }
   return exemption;
 }
+
+/**
+ * One reason a reviewer can give for withholding a whole item (an attachment, a message): an exemption, printed with
+ * its code, or {@link OUTSIDE_SCOPE}, which has no code because material outside the request is not withheld under an
+ * exemption at all — it was never asked for.
+ */
+export interface WithholdingReason {
+  /** The exemption's code (`s41`, `DPA Sch3 Pt2`), or null for material outside the scope of the request. */
+  code: string | null;
+  /** What the reviewer reads when choosing, e.g. `s41 – Information provided in confidence`. */
+  label: string;
+  /** The reason without its code, as printed after it: `Information provided in confidence`. */
+  title: string;
+}
+
+/** Material the request did not ask for: left out, not withheld under an exemption, so it carries no code. */
+export const OUTSIDE_SCOPE: WithholdingReason = Object.freeze({
+  code: null,
+  label: 'Outside the scope of the request',
+  title: 'Outside the scope of the request',
+});
+
+/**
+ * The FOIA exemptions most met in clinical chats, most used first (records-rules.md §4.1: s40 personal information,
+ * s41 confidence, s38 health and safety, s36, s42, s31, s43, s21/s22). EIR and FOISA requests are offered the same
+ * codes: the reference gives no EIR exception or FOISA section list, and the engine prints FOIA codes on them today.
+ */
+const FOI_REASON_CODES = ['s40(2)', 's41', 's38', 's40(1)', 's36', 's42', 's31', 's43', 's21', 's22'] as const;
+
+/** The DPA 2018 provisions a subject access response withholds under (records-rules.md §4.2); para 17 is a reason to disclose. */
+const SAR_REASON_CODES = ['DPA Sch2 para16', 'DPA Sch3 Pt2', 'DPA Sch2 para2', 'DPA Sch2 para19'] as const;
+
+function reasonOf(code: string): WithholdingReason {
+  const exemption = getExemption(code);
+  return Object.freeze({
+    code: exemption.code,
+    label: `${exemption.code} – ${exemption.title}`,
+    title: exemption.title,
+  });
+}
+
+const FOI_REASONS: readonly WithholdingReason[] = Object.freeze(FOI_REASON_CODES.map(reasonOf));
+const SAR_REASONS: readonly WithholdingReason[] = Object.freeze(SAR_REASON_CODES.map(reasonOf));
+
+/**
+ * The reasons a reviewer may give for withholding an item in a request of this type: the regime's exemptions (FOIA
+ * for FOI, EIR and FOISA; DPA 2018 for a SAR — the lists differ, so an FOI code never lands on a SAR response), then
+ * {@link OUTSIDE_SCOPE}. The first is the usual one (third parties' personal data).
+ */
+export function withholdingReasonsFor(requestType: 'foi' | 'eir' | 'foisa' | 'sar'): readonly WithholdingReason[] {
+  return [...(requestType === 'sar' ? SAR_REASONS : FOI_REASONS), OUTSIDE_SCOPE];
+}

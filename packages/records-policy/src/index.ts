@@ -48,8 +48,8 @@ export {
   UnknownExemptionError,
   UnknownPolicyVersionError,
 } from './errors.ts';
-export type { Exemption, ExemptionRegime } from './exemptions.ts';
-export { EXEMPTIONS, findExemption, getExemption } from './exemptions.ts';
+export type { Exemption, ExemptionRegime, WithholdingReason } from './exemptions.ts';
+export { EXEMPTIONS, findExemption, getExemption, OUTSIDE_SCOPE, withholdingReasonsFor } from './exemptions.ts';
 export type { Contradiction, GuidanceBasis, GuidancePoint, GuidanceSource, GuidanceTopic } from './guidance.ts';
 export { contradictionsIn, findGuidancePoint, guidanceSources, MESSAGING_GUIDANCE } from './guidance.ts';
 export type { HolidayCalendarOptions } from './holidays/calendar.ts';

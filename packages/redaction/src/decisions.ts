@@ -6,7 +6,7 @@
 import type { Conversation, Message } from '@im-records/chat-import';
 import { DecisionError } from './errors.ts';
 import { PARA16, S40_2 } from './exemptions.ts';
-import type { Decision, Proposal, RedactionMode } from './types.ts';
+import type { Decision, Proposal, PseudonymRole, RedactionMode } from './types.ts';
 
 /** One line of the decision log (who, when, what, why), and whether it still applied on this run. */
 export interface DecisionLogEntry {
@@ -20,11 +20,22 @@ export interface DecisionLogEntry {
   applied: boolean;
 }
 
-/** Proposals after decisions, plus the log and attachment choices keyed by `messageId/fileName`. */
+/** An attachment's latest include/withhold decision; `exemption` as the decision gave it (see `Decision`). */
+export interface AttachmentChoice {
+  disclose: boolean;
+  reason: string;
+  exemption?: string | null;
+}
+
+/**
+ * Proposals after decisions, plus the log, attachment choices keyed by `messageId/fileName`, and the officer's
+ * pseudonym choices keyed by person (the latest choice of role and of label each win).
+ */
 export interface AppliedDecisions {
   proposals: Proposal[];
   log: DecisionLogEntry[];
-  attachments: Map<string, { disclose: boolean; reason: string }>;
+  attachments: Map<string, AttachmentChoice>;
+  pseudonyms: Map<string, { role?: PseudonymRole; label?: string }>;
 }
 
 /** The exemption a mode prints on a box the officer added by hand. */
@@ -55,7 +66,8 @@ export function applyDecisions(
   const messages = new Map<string, Message>();
   if (named.size > 0) for (const m of conversation.messages) if (named.has(m.id)) messages.set(m.id, m);
   const log: DecisionLogEntry[] = [];
-  const attachments = new Map<string, { disclose: boolean; reason: string }>();
+  const attachments = new Map<string, AttachmentChoice>();
+  const pseudonyms = new Map<string, { role?: PseudonymRole; label?: string }>();
   for (const [index, d] of decisions.entries()) {
     const why = d.reason ?? '';
     switch (d.action) {
@@ -147,7 +159,9 @@ export function applyDecisions(
       case 'include-attachment':
       case 'withhold-attachment': {
         const disclose = d.action === 'include-attachment';
-        attachments.set(attachmentKey(d.messageId, d.fileName), { disclose, reason: why });
+        const choice: AttachmentChoice = { disclose, reason: why };
+        if (!disclose && d.exemption !== undefined) choice.exemption = d.exemption;
+        attachments.set(attachmentKey(d.messageId, d.fileName), choice);
         log.push({
           by: d.by,
           at: d.at,
@@ -155,6 +169,26 @@ export function applyDecisions(
           what: `${disclose ? 'included' : 'withheld'} attachment ${d.fileName} of message ${d.messageId}`,
           why,
           applied: messages.has(d.messageId),
+        });
+        break;
+      }
+      case 'set-pseudonym': {
+        const choice = { ...pseudonyms.get(d.person) };
+        if (d.role !== undefined) choice.role = d.role;
+        if (d.label !== undefined) {
+          const label = d.label.trim();
+          if (label) choice.label = label;
+          else delete choice.label;
+        }
+        pseudonyms.set(d.person, choice);
+        const parts = [d.role ? `role ${d.role}` : '', d.label !== undefined ? `label "${d.label.trim()}"` : ''];
+        log.push({
+          by: d.by,
+          at: d.at,
+          action: d.action,
+          what: `set ${parts.filter(Boolean).join(' and ') || 'nothing'} for person "${d.person}"`,
+          why,
+          applied: true,
         });
         break;
       }
@@ -167,5 +201,5 @@ export function applyDecisions(
       a.end - b.end ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  return { proposals: out, log, attachments };
+  return { proposals: out, log, attachments, pseudonyms };
 }

@@ -3,7 +3,7 @@
  * officer's decisions and produces the disclosed conversation. Runs in a browser Web Worker (no Node APIs).
  */
 
-export type { AppliedDecisions, DecisionLogEntry } from './decisions.ts';
+export type { AppliedDecisions, AttachmentChoice, DecisionLogEntry } from './decisions.ts';
 /** Applies accept/reject/add decisions to proposals (terms re-applied each run) and writes the decision log. */
 /** The exemption a mode prints on an officer-added box: `s40(2)` (FOI) or `DPA Sch2 para16` (SAR). */
 export { applyDecisions, defaultExemption } from './decisions.ts';
@@ -34,7 +34,17 @@ export type { DiscloseOptions } from './disclose.ts';
 /** The text placeholder for a box, `[NHS number — s40(2)]`, as the command line prints it. */
 /** Attachment display names that never carry a name or number (WhatsApp's generated names kept, others neutral). */
 /** Consistent pseudonyms (Staff member A, Patient 1) in order of first appearance. */
-export { categoryLabels, disclose, Pseudonyms, placeholder, safeAttachmentName } from './disclose.ts';
+/** The one count of redactions (boxes) for a text, as the review counts before a bundle exists. */
+/** The people of a conversation with their pseudonyms and roles, for the officer to check and change. */
+export {
+  categoryLabels,
+  countRedactions,
+  disclose,
+  Pseudonyms,
+  placeholder,
+  pseudonymTable,
+  safeAttachmentName,
+} from './disclose.ts';
 /** Errors: the base class and one subclass per failure. */
 export { DecisionError, DetectionAbortedError, RedactionError, RedactionOptionsError } from './errors.ts';
 export type { KnownName } from './known-names.ts';
@@ -61,15 +71,21 @@ export {
 } from './recognisers/identifiers.ts';
 /** The high-recall name recogniser. */
 export { nameRecogniser } from './recognisers/names.ts';
+export type { ConversationSection } from './title.ts';
+/** Chat titles as messages of their own, so they are detected, reviewed and disclosed by the same decisions. */
+export { isTitleMessage, sectionsOf, TITLE_MESSAGE_PREFIX, withTitleMessages } from './title.ts';
 export type {
   Decision,
   DisclosedAttachment,
   DisclosedConversation,
   DisclosedMessage,
+  DisclosedSection,
   DisclosedSegment,
   DisclosureCounts,
   Proposal,
   ProposalStatus,
+  PseudonymEntry,
+  PseudonymRole,
   RedactionCategory,
   RedactionMode,
 } from './types.ts';

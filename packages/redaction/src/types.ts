@@ -82,10 +82,50 @@ export type Decision =
       action: 'withhold-attachment' | 'include-attachment';
       messageId: string;
       fileName: string;
+      /**
+       * Withheld only: the exemption code the file is withheld under (from records-policy's `withholdingReasonsFor`),
+       * or null when it is outside the scope of the request (no exemption applies). Absent in decisions recorded before
+       * it existed: the mode's third-party code is printed then, as it was. Optional.
+       */
+      exemption?: string | null;
+      by: string;
+      at: string;
+      reason?: string;
+    }
+  | {
+      /**
+       * The officer's choice of how one person is shown: their role (which kind of pseudonym) and, optionally, the
+       * label itself. `person` is the key {@link PseudonymEntry.person} gives.
+       */
+      action: 'set-pseudonym';
+      person: string;
+      role?: PseudonymRole;
+      /** A label of the officer's own, e.g. `Pharmacy`; empty or absent keeps the numbered one. Optional. */
+      label?: string;
       by: string;
       at: string;
       reason?: string;
     };
+
+/** Which kind of pseudonym a person gets: `Staff member A`, `Patient 1`, `Relative 1` or `Person 1`. */
+export type PseudonymRole = 'staff' | 'patient' | 'relative' | 'unknown';
+
+/** One person of a conversation as the disclosure shows them, for the officer to check in review. */
+export interface PseudonymEntry {
+  /** Stable key of the person (the name as written together, lower case), used by `set-pseudonym` decisions. */
+  person: string;
+  /** How the person is written in the chat (internal: the review screen only, never a bundle). */
+  names: string[];
+  /** True when the person wrote in the chat (an author). */
+  participant: boolean;
+  role: PseudonymRole;
+  /** What the bundle prints for them: a pseudonym, or their own name when it is kept (SAR subject, kept staff). */
+  shownAs: string;
+  /** True when the name is shown as it is (the SAR subject, FOI senior staff, para 17 staff in a SAR). */
+  keptByName: boolean;
+  /** True when the officer chose the role or label. */
+  chosenByOfficer: boolean;
+}
 
 /** A run of disclosed text, or a redaction box standing in for withheld text. */
 export type DisclosedSegment =
@@ -113,6 +153,20 @@ export interface DisclosedMessage {
   kind: MessageKind;
   segments: DisclosedSegment[];
   attachments: DisclosedAttachment[];
+  /** Which conversation of the case the message belongs to ({@link DisclosedSection.key}); absent when there is one. */
+  section?: string;
+}
+
+/**
+ * One conversation of a disclosure that holds several (unrelated chats added to one case, the channels of a Slack
+ * export): the bundle gives each its own transcript section under its title.
+ */
+export interface DisclosedSection {
+  key: string;
+  /** The chat's title as disclosed: names replaced by their pseudonyms, other personal data by `[its kind]`. */
+  title: string;
+  /** The title's segments, so the bundle can list its redactions in the schedule. */
+  segments: DisclosedSegment[];
 }
 
 /** Counts for the cover page and the manifest. */
@@ -120,6 +174,10 @@ export interface DisclosureCounts {
   messagesInScope: number;
   messagesDisclosed: number;
   messagesWithheld: number;
+  /**
+   * Redaction boxes, the one count the review, the bundle and the case file all print: a run of withheld text is one
+   * redaction, and the parts of one name written together ("Margaret Thompson") are one; boxes in chat titles count.
+   */
   redactions: number;
   attachmentsDisclosed: number;
   attachmentsWithheld: number;
@@ -128,8 +186,13 @@ export interface DisclosureCounts {
 /** The redacted conversation: everything a bundle needs and nothing it must not contain. */
 export interface DisclosedConversation {
   mode: RedactionMode;
-  /** A safe title (pseudonymised where it held a name). */
+  /**
+   * A safe title: the chat's own title with the same decisions as its messages applied (names as pseudonyms, other
+   * personal data as `[its kind]`), or a neutral title when the conversation carried no title message.
+   */
   title: string;
   messages: DisclosedMessage[];
+  /** The conversations, in order, each with its safe title; absent for output made before sections existed. */
+  sections?: DisclosedSection[];
   counts: DisclosureCounts;
 }

@@ -32,4 +32,14 @@ export {
 } from './identifiers.ts';
 /** The seeded generator behind every choice, exported so tests can draw identifiers reproducibly. */
 export { Random } from './random.ts';
+export type { RealShapedExport } from './real-shaped.ts';
+/** Small exports shaped like real ones, each for one thing a disclosure must get right (titles, scripts, emoji…). */
+export {
+  arabicChat,
+  emojiChat,
+  hindiPunjabiChat,
+  oneToOneChat,
+  pharmacyBusinessChat,
+  wardGroupChat,
+} from './real-shaped.ts';
 export type { GoldLabel, GoldSpan } from './templates.ts';

@@ -140,12 +140,150 @@ function ChatChoiceForm({ choice }: { choice: PendingChoice }) {
   );
 }
 
+/** An export that is not the same chat as those in the case, waiting for the officer to say what to do with it. */
+interface PendingSeparate {
+  fileName: string;
+  reason: string;
+  resolve: (separate: boolean) => void;
+}
+
+/** "Add as a separate conversation, or don't add": asked before an unrelated chat joins a case. */
+function SeparateChatForm({ pending }: { pending: PendingSeparate }) {
+  const [choice, setChoice] = useState<'separate' | 'skip' | null>(null);
+  const [error, setError] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const option = (value: 'separate' | 'skip', label: string, hint: string) => (
+    <div className="nhsuk-radios__item">
+      <input
+        className="nhsuk-radios__input"
+        id={`separate-${value}`}
+        name="separate-chat"
+        type="radio"
+        checked={choice === value}
+        aria-describedby={`separate-${value}-hint`}
+        onChange={() => {
+          setChoice(value);
+          setError('');
+        }}
+      />
+      <label className="nhsuk-label nhsuk-radios__label" htmlFor={`separate-${value}`}>
+        {label}
+      </label>
+      <div className="nhsuk-hint nhsuk-radios__hint" id={`separate-${value}-hint`}>
+        {hint}
+      </div>
+    </div>
+  );
+  return (
+    <form
+      className="nhsuk-card app-chat-choice"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (choice === null) setError(`Choose whether to add ${pending.fileName}`);
+        else pending.resolve(choice === 'separate');
+      }}
+    >
+      <div className="nhsuk-card__content">
+        <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+          <fieldset className="nhsuk-fieldset" aria-describedby={`separate-hint${error ? ' separate-error' : ''}`}>
+            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+              <h2 className="nhsuk-fieldset__heading" ref={heading} tabIndex={-1}>
+                {pending.fileName} is a different chat
+              </h2>
+            </legend>
+            <div className="nhsuk-hint" id="separate-hint">
+              {pending.reason} Exports of one chat are combined; a different chat is never mixed into it.
+            </div>
+            {error && (
+              <span className="nhsuk-error-message" id="separate-error">
+                <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+              </span>
+            )}
+            <div className="nhsuk-radios">
+              {option(
+                'separate',
+                'Add it as a separate conversation in this case',
+                'The bundle keeps it apart: its own section of the transcript, under its own title.',
+              )}
+              {option('skip', "Don't add it", 'Nothing is added. Start a separate case if it answers another request.')}
+            </div>
+          </fieldset>
+        </div>
+        <button type="submit" className="nhsuk-button nhsuk-u-margin-bottom-0">
+          Continue
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The day/month order of an export whose dates could be read either way, as a choice on the page. */
+function DateOrderControl({
+  archive,
+  onChoose,
+}: {
+  archive: CaseArchive;
+  onChoose: (order: 'dmy' | 'mdy') => Promise<void>;
+}) {
+  const current = archive.dateOrder ?? (archive.summary.variant.includes('-mdy-') ? 'mdy' : 'dmy');
+  const [order, setOrder] = useState<'dmy' | 'mdy'>(current);
+  const [busy, setBusy] = useState(false);
+  const id = `date-order-${archive.id}`;
+  return (
+    <div className="nhsuk-form-group nhsuk-u-margin-bottom-3">
+      <fieldset className="nhsuk-fieldset">
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">How does the phone write dates?</legend>
+        <div className="nhsuk-radios nhsuk-radios--inline">
+          {(
+            [
+              ['dmy', 'Day first (31/01/2024)'],
+              ['mdy', 'Month first (01/31/2024)'],
+            ] as const
+          ).map(([value, label]) => (
+            <div className="nhsuk-radios__item" key={value}>
+              <input
+                className="nhsuk-radios__input"
+                id={`${id}-${value}`}
+                name={id}
+                type="radio"
+                checked={order === value}
+                onChange={() => setOrder(value)}
+              />
+              <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${id}-${value}`}>
+                {label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+        disabled={busy || order === current}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await onChoose(order);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        Read the dates again<span className="nhsuk-u-visually-hidden"> of {archive.fileName}</span>
+      </button>
+    </div>
+  );
+}
+
 export function ArchivesStep({ record, services, act, go }: StepProps) {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [progress, setProgress] = useState<{ file: string; progress: StageProgress | null } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [status, setStatus] = useState('');
   const [choice, setChoice] = useState<PendingChoice | null>(null);
+  const [separate, setSeparate] = useState<PendingSeparate | null>(null);
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const key = services.keys.get(record.id) ?? null;
@@ -153,6 +291,11 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
   /** Asks the officer which chat of an archive to read; resolves with the choice, or null when they cancel. */
   const askChat = (fileName: string, chats: ChatChoice[], allChannels: boolean) =>
     new Promise<{ chat?: string } | null>((resolve) => setChoice({ fileName, chats, allChannels, resolve }));
+  const askSeparate = (fileName: string, reason: string) =>
+    new Promise<boolean>((resolve) => setSeparate({ fileName, reason, resolve }));
+  /** Exports added in this batch count too: they are in the case, though the record has not re-rendered yet. */
+  const added = useRef<CaseArchive[]>([]);
+  added.current = record.archives;
 
   const addFiles = async (files: File[]) => {
     setProblems([]);
@@ -206,6 +349,33 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
           });
           continue;
         }
+        // An export that is not the same chat as those in the case is never merged into them unasked.
+        let conversation = 0;
+        const inCase = added.current;
+        if (inCase.length > 0) {
+          const groups: string[][] = [];
+          for (const archive of inCase) {
+            const group = archive.conversation ?? 0;
+            groups[group] = [...(groups[group] ?? []), archive.id];
+          }
+          const match = await services.caseWorker.call('match', {
+            archiveId,
+            groups: [...groups].map((ids) => ids ?? []),
+          });
+          if (match.group !== null) conversation = match.group;
+          else {
+            setProgress(null);
+            const keep = await askSeparate(file.name, match.reason);
+            setSeparate(null);
+            if (!keep) {
+              await services.store.deleteArchive(archiveId);
+              await services.caseWorker.call('forget', { archiveId });
+              setStatus(`${file.name} was not added.`);
+              continue;
+            }
+            conversation = groups.length;
+          }
+        }
         const archive: CaseArchive = {
           id: archiveId,
           fileName: file.name,
@@ -213,10 +383,12 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
           addedAt: nowIso(),
           summary,
           ...(chat !== undefined ? { chat } : {}),
+          ...(conversation > 0 ? { conversation } : {}),
         };
         act({ type: 'archive/add', archive });
+        added.current = [...added.current, archive];
         setStatus(
-          `${file.name} was added${chat !== undefined ? ` (${chat})` : ''}: ${formatCount(summary.messageCount)} messages.`,
+          `${file.name} was added${chat !== undefined ? ` (${chat})` : ''}${conversation > 0 ? ` as conversation ${conversation + 1}` : ''}: ${countOf(summary.messageCount, 'message')}.`,
         );
       } catch (error) {
         if (stored) await services.store.deleteArchive(archiveId).catch(() => undefined);
@@ -226,8 +398,28 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
     abort.current = null;
     setProgress(null);
     setChoice(null);
+    setSeparate(null);
     setProblems(found);
     if (input.current) input.current.value = '';
+  };
+
+  /** Reads an export again with the day/month order the officer chose. */
+  const rereadDates = async (archive: CaseArchive, dateOrder: 'dmy' | 'mdy') => {
+    try {
+      const bytes = await services.store.getArchive(archive.id, key);
+      const read = await services.caseWorker.call('import', {
+        archiveId: archive.id,
+        fileName: archive.fileName,
+        bytes,
+        dateOrder,
+        ...(archive.chat !== undefined ? { chat: archive.chat } : {}),
+      });
+      if (read.kind !== 'summary') throw new Error(`${archive.fileName} could not be read again.`);
+      act({ type: 'archive/update', id: archive.id, archive: { dateOrder, summary: read.summary } });
+      setStatus(`The dates of ${archive.fileName} were read ${dateOrder === 'dmy' ? 'day first' : 'month first'}.`);
+    } catch (error) {
+      setProblems([describeProblem(error, archive.fileName)]);
+    }
   };
 
   const remove = async (archive: CaseArchive) => {
@@ -237,6 +429,7 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
     setStatus(`${archive.fileName} was removed from the case.`);
   };
 
+  const conversations = new Set(record.archives.map((archive) => archive.conversation ?? 0)).size;
   return (
     <>
       <ErrorSummary problems={problems} />
@@ -257,9 +450,9 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
           event.preventDefault();
           setDragging(false);
           // One import at a time, as the file picker (disabled meanwhile) allows: two would interleave their progress.
-          if (progress !== null || choice !== null) {
+          if (progress !== null || choice !== null || separate !== null) {
             setStatus(
-              `Wait until ${progress?.file ?? choice?.fileName ?? 'the current file'} has been read, then add more.`,
+              `Wait until ${progress?.file ?? choice?.fileName ?? separate?.fileName ?? 'the current file'} has been read, then add more.`,
             );
             return;
           }
@@ -281,7 +474,7 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
             type="file"
             multiple
             aria-describedby="archive-files-hint"
-            disabled={progress !== null || choice !== null}
+            disabled={progress !== null || choice !== null || separate !== null}
             accept=".zip,.txt,.json,.csv,.md,.jsonl"
             onChange={(event) => void addFiles([...(event.target.files ?? [])])}
           />
@@ -295,15 +488,22 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
         />
       )}
       {choice && <ChatChoiceForm choice={choice} />}
+      {separate && <SeparateChatForm pending={separate} />}
       <p className="nhsuk-body" role="status">
         {status}
       </p>
       {record.archives.map((archive) => {
         const summary = archive.summary;
+        const askOrder = summary.warnings.some((warning) => warning.code === 'date-order') || archive.dateOrder;
         return (
           <div className="nhsuk-card" key={archive.id}>
             <div className="nhsuk-card__content">
               <h2 className="nhsuk-card__heading nhsuk-heading-s">{archive.fileName}</h2>
+              {conversations > 1 && (
+                <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+                  <Tag colour="blue">Conversation {(archive.conversation ?? 0) + 1}</Tag>
+                </p>
+              )}
               <dl className="nhsuk-summary-list">
                 <div className="nhsuk-summary-list__row">
                   <dt className="nhsuk-summary-list__key">Format</dt>
@@ -358,13 +558,17 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
                     ) : (
                       <details className="nhsuk-details nhsuk-u-margin-bottom-0">
                         <summary className="nhsuk-details__summary">
-                          <span className="nhsuk-details__summary-text">{summary.warnings.length} to check</span>
+                          <span className="nhsuk-details__summary-text">
+                            {countOf(summary.warnings.length, 'warning')} to check
+                          </span>
                         </summary>
                         <div className="nhsuk-details__text">
                           <ul className="nhsuk-list nhsuk-list--bullet">
                             {summary.warnings.slice(0, 50).map((warning) => (
                               <li key={`${warning.line}:${warning.message}`}>
-                                {warning.line > 0 ? `Line ${warning.line}: ` : ''}
+                                {warning.line > 0 && !/\bline \d/i.test(warning.message)
+                                  ? `Line ${warning.line}: `
+                                  : ''}
                                 {warning.message}
                               </li>
                             ))}
@@ -375,6 +579,7 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
                   </dd>
                 </div>
               </dl>
+              {askOrder && <DateOrderControl archive={archive} onChoose={(order) => rereadDates(archive, order)} />}
               <button
                 type="button"
                 className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
@@ -389,7 +594,7 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
       <button
         type="button"
         className="nhsuk-button"
-        disabled={record.archives.length === 0 || progress !== null || choice !== null}
+        disabled={record.archives.length === 0 || progress !== null || choice !== null || separate !== null}
         onClick={() => go('scope')}
       >
         Continue to scope

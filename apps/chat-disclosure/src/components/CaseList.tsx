@@ -132,7 +132,7 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
         {status}
       </p>
       {cases && cases.length > 0 ? (
-        <table className="nhsuk-table">
+        <table className="nhsuk-table app-case-table">
           <caption className="nhsuk-table__caption">Cases stored in this browser</caption>
           <thead className="nhsuk-table__head">
             <tr>
@@ -169,9 +169,9 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
                       </>
                     )}
                   </td>
-                  <td>{listing.type.toUpperCase()}</td>
-                  <td>{formatLongDate(listing.received)}</td>
-                  <td>
+                  <td data-label="Type">{listing.type.toUpperCase()}</td>
+                  <td data-label="Received">{formatLongDate(listing.received)}</td>
+                  <td data-label="Due">
                     {deadline ? (
                       <>
                         {formatLongDate(deadline.due)}
@@ -188,7 +188,7 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
                       'Not known'
                     )}
                   </td>
-                  <td>{stepNames[listing.step]}</td>
+                  <td data-label="Step">{stepNames[listing.step]}</td>
                   <td>
                     {confirming === listing.id ? (
                       <div>

@@ -41,8 +41,8 @@ export interface StepProps {
   prepare: (options?: { decisions?: Decision[]; record?: CaseRecord }) => Promise<PreparedCase | null>;
   preparing: StageProgress | null;
   cancelPrepare: () => void;
-  /** Replaces the proposals after a manual redaction was added (the worker re-applies every decision). */
-  setProposals: (proposals: PreparedCase['proposals']) => void;
+  /** Replaces the proposals and people after a decision the worker re-applies (a manual redaction, a pseudonym). */
+  setProposals: (update: Pick<PreparedCase, 'proposals' | 'people'>) => void;
 }
 
 /** Omit over each member of a union. */
@@ -70,6 +70,7 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
           fileName: archive.fileName,
           bytes,
           ...(archive.chat !== undefined ? { chat: archive.chat } : {}),
+          ...(archive.dateOrder !== undefined ? { dateOrder: archive.dateOrder } : {}),
         });
       }
       setPhase({ kind: 'ready' });
@@ -161,6 +162,7 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
           'prepare',
           {
             archiveIds: current.archives.map((archive) => archive.id),
+            groups: current.archives.map((archive) => archive.conversation ?? 0),
             mode: current.request.type === 'sar' ? 'sar' : 'foi',
             scope: current.scope,
             decisions: options.decisions ?? current.decisions,
@@ -194,13 +196,19 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
 
   const cancelPrepare = useCallback(() => prepareAbort.current?.abort(), []);
   const setProposals = useCallback(
-    (proposals: PreparedCase['proposals']) => setPrepared((current) => (current ? { ...current, proposals } : current)),
+    (update: Pick<PreparedCase, 'proposals' | 'people'>) =>
+      setPrepared((current) => (current ? { ...current, ...update } : current)),
     [],
   );
 
   // Adding or removing an export makes the prepared review stale: rebuild it when next needed. State is adjusted
   // during render when the set of exports changes (React's pattern for resetting state on a changed input).
-  const archiveKey = record?.archives.map((archive) => archive.id).join(',') ?? '';
+  const archiveKey =
+    record?.archives
+      .map(
+        (archive) => `${archive.id}/${archive.conversation ?? 0}/${archive.dateOrder ?? ''}/${archive.summary.sha256}`,
+      )
+      .join(',') ?? '';
   const [preparedForArchives, setPreparedForArchives] = useState(archiveKey);
   if (preparedForArchives !== archiveKey) {
     setPreparedForArchives(archiveKey);

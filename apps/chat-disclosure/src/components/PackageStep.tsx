@@ -11,7 +11,7 @@ import { describeProblem, type Problem } from '../lib/errors.ts';
 
 import type { PackageOutput } from '../worker/stages.ts';
 import type { StepProps } from './CaseView.tsx';
-import { countOf, ErrorSummary, formatBytes, ProgressPanel, TextField } from './ui.tsx';
+import { countOf, ErrorSummary, formatBytes, ProgressPanel, TextArea, TextField } from './ui.tsx';
 
 interface Built {
   output: PackageOutput;
@@ -32,7 +32,7 @@ function safeName(reference: string): string {
   return reference.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'case';
 }
 
-export function PackageStep({ record, services, prepared, preparing, cancelPrepare }: StepProps) {
+export function PackageStep({ record, services, prepared, preparing, cancelPrepare, act }: StepProps) {
   const [responseDate, setResponseDate] = useState<string>(localToday());
   const [progress, setProgress] = useState<StageProgress | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -40,6 +40,21 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
   const [showPreview, setShowPreview] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
+  /** The chats' titles as they will be disclosed (the same decisions as the messages), for "what was searched". */
+  const [safeTitles, setSafeTitles] = useState<string[] | null>(null);
+  useEffect(() => {
+    if (!prepared) return;
+    let cancelled = false;
+    services.caseWorker.call('summary', { decisions: record.decisions }).then(
+      (summary) => {
+        if (!cancelled) setSafeTitles(summary.sections.length > 0 ? summary.sections : [summary.title]);
+      },
+      (error: unknown) => setProblem(describeProblem(error)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [prepared, services, record.decisions]);
 
   // Move focus to the result once it is on screen, so keyboard and screen-reader users land on it.
   useEffect(() => {
@@ -67,7 +82,11 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
       ? `, ${scope.from ? formatLongDate(scope.from) : 'start'} to ${scope.to ? formatLongDate(scope.to) : 'end'}`
       : '';
   const formats = [...new Set(prepared.sources.map((source) => formatNames[source.format] ?? source.format))];
-  const searched = `${formats.join(' and ')} chat "${prepared.title}"${range}`;
+  // Never the raw title: a one-to-one chat is titled with the other person's name. Names are pseudonyms here.
+  const suggested = safeTitles
+    ? `${formats.join(' and ')} ${safeTitles.length > 1 ? 'chats' : 'chat'} ${safeTitles.map((title) => `"${title}"`).join(' and ')}${range}`
+    : '';
+  const searched = record.searched ?? suggested;
 
   const build = async () => {
     const controller = new AbortController();
@@ -138,8 +157,27 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
         value={responseDate}
         onChange={setResponseDate}
       />
-      <p className="nhsuk-body-s">What was searched: {searched}</p>
-      <button type="button" className="nhsuk-button" onClick={build} disabled={progress !== null}>
+      <TextArea
+        id="searched"
+        label="What was searched"
+        hint="Printed on the cover, in the web page and in the manifest. Chat titles are shown as they will be disclosed: a name is replaced by its pseudonym, as in the messages."
+        rows={2}
+        value={searched}
+        onChange={(value) => act({ type: 'searched/set', searched: value })}
+      />
+      {record.searched !== undefined && record.searched !== suggested && safeTitles && (
+        <p className="nhsuk-body-s">
+          <button
+            type="button"
+            className="app-link-button"
+            onClick={() => act({ type: 'searched/set', searched: null })}
+          >
+            Use the tool's wording again
+          </button>{' '}
+          ({suggested})
+        </p>
+      )}
+      <button type="button" className="nhsuk-button" onClick={build} disabled={progress !== null || !searched.trim()}>
         Build the disclosure bundle
       </button>
       {progress && (

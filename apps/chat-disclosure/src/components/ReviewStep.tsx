@@ -7,13 +7,22 @@
  */
 
 import type { Message } from '@im-records/chat-import';
-import { formatLongDate } from '@im-records/records-policy';
-import type { Decision, Proposal, ProposalStatus, RedactionCategory } from '@im-records/redaction';
+import { formatLongDate, type WithholdingReason, withholdingReasonsFor } from '@im-records/records-policy';
+import type {
+  Decision,
+  Proposal,
+  ProposalStatus,
+  PseudonymEntry,
+  PseudonymRole,
+  RedactionCategory,
+} from '@im-records/redaction';
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type AttachmentChoice, attachmentChoices, metadataRemovedOnInclude } from '../lib/attachments.ts';
 import { categoryNames } from '../lib/case-model.ts';
+import { directionOf } from '../lib/direction.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
+import { guessCategory } from '../lib/guess.ts';
 import {
   filterMessages,
   nextToReview,
@@ -27,7 +36,7 @@ import {
 import { timeOf } from '../lib/scope.ts';
 import type { StepProps } from './CaseView.tsx';
 import { nowIso, type Services } from './services.ts';
-import { ErrorSummary, formatCount, ProgressPanel } from './ui.tsx';
+import { countOf, ErrorSummary, formatCount, ProgressPanel } from './ui.tsx';
 
 const statusWords: Record<ProposalStatus, string> = { proposed: 'to review', accepted: 'redacted', rejected: 'kept' };
 
@@ -48,6 +57,10 @@ export function ReviewStep(props: StepProps) {
   );
   const [term, setTerm] = useState('');
   const [termCategory, setTermCategory] = useState<RedactionCategory>('person-name');
+  /** What the selected text is: asked beside the selection, defaulting to a guess from the text itself. */
+  const [selectionCategory, setSelectionCategory] = useState<RedactionCategory>('custom');
+  /** On a narrow screen the filters wait behind a button, so the conversation comes first. */
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const listRef = useRef<HTMLElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const focusAfterRender = useRef<string | null>(null);
@@ -61,7 +74,21 @@ export function ReviewStep(props: StepProps) {
     [prepared],
   );
   const messageIndex = useMemo(() => new Map(messages.map((message, index) => [message.id, index])), [messages]);
-  const counts = useMemo(() => reviewCounts(proposals, statuses, inScope), [proposals, statuses, inScope]);
+  const titles = prepared?.titles ?? [];
+  // Chat titles are always in scope: they are printed on the cover.
+  const scopeWithTitles = useMemo(
+    () => (inScope ? new Set([...inScope, ...titles.map((title) => title.id)]) : null),
+    [inScope, titles],
+  );
+  const texts = useMemo(
+    () => new Map([...titles, ...messages].map((message) => [message.id, message.text])),
+    [titles, messages],
+  );
+  const counts = useMemo(
+    () => reviewCounts(proposals, statuses, scopeWithTitles, (id) => texts.get(id)),
+    [proposals, statuses, scopeWithTitles, texts],
+  );
+  const reasons = useMemo(() => withholdingReasonsFor(record.request.type), [record.request.type]);
   const attachments = useMemo(() => attachmentChoices(record.decisions), [record.decisions]);
   const participants = useMemo(() => prepared?.participants.map((participant) => participant.name) ?? [], [prepared]);
 
@@ -72,6 +99,12 @@ export function ReviewStep(props: StepProps) {
   // The proposals in the order the list shows them: the keyboard loop walks this.
   const ordered = useMemo(() => {
     const list: Proposal[] = [];
+    // The chats' titles come first: they are reviewed like messages (and printed on the cover).
+    for (const title of prepared?.titles ?? []) {
+      for (const proposal of byMessage.get(title.id) ?? []) {
+        if (filters.categories.length === 0 || filters.categories.includes(proposal.category)) list.push(proposal);
+      }
+    }
     for (const index of shown) {
       const message = messages[index] as Message;
       for (const proposal of byMessage.get(message.id) ?? []) {
@@ -79,7 +112,7 @@ export function ReviewStep(props: StepProps) {
       }
     }
     return list;
-  }, [shown, messages, byMessage, filters.categories]);
+  }, [shown, messages, byMessage, filters.categories, prepared?.titles]);
   const pendingShown = useMemo(
     () => ordered.filter((proposal) => (statuses.get(proposal.id) ?? proposal.status) === 'proposed'),
     [ordered, statuses],
@@ -137,7 +170,8 @@ export function ReviewStep(props: StepProps) {
   useEffect(() => {
     const id = focusAfterRender.current;
     if (!id) return;
-    const element = listRef.current?.querySelector<HTMLElement>(`[data-proposal-id="${CSS.escape(id)}"]`);
+    // A chat title's proposals sit above the list, so the whole page is searched.
+    const element = document.querySelector<HTMLElement>(`[data-proposal-id="${CSS.escape(id)}"]`);
     if (element) {
       element.focus({ preventScroll: false });
       focusAfterRender.current = null;
@@ -261,6 +295,7 @@ export function ReviewStep(props: StepProps) {
       end: trimmedStart + trimmed.length,
       text: trimmed,
     });
+    setSelectionCategory(guessCategory(trimmed));
   };
 
   if (!prepared) {
@@ -287,9 +322,13 @@ export function ReviewStep(props: StepProps) {
         <p className="nhsuk-body-l nhsuk-u-margin-bottom-1">
           <strong>{formatCount(counts.proposed)}</strong> still to review
         </p>
-        <p className="nhsuk-body nhsuk-u-margin-bottom-2">
-          {formatCount(counts.accepted)} redacted · {formatCount(counts.rejected)} kept · {formatCount(counts.total)}{' '}
-          proposed in {formatCount(prepared.inScope.length)} messages in scope
+        <p className="nhsuk-body nhsuk-u-margin-bottom-2" data-testid="redaction-count">
+          <strong>{countOf(counts.redactions, 'redaction')}</strong> in the bundle as it stands (anything not reviewed
+          is redacted; parts of a name written together are one redaction)
+        </p>
+        <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+          {countOf(counts.total, 'proposal')}: {formatCount(counts.accepted)} accepted · {formatCount(counts.rejected)}{' '}
+          kept, in {countOf(prepared.inScope.length, 'message')} in scope
         </p>
       </div>
       {pendingShown.length > 0 && (
@@ -307,14 +346,39 @@ export function ReviewStep(props: StepProps) {
                 reason: 'Accepted in bulk',
               })),
             );
-            setAnnouncement(`Redacted ${formatCount(pendingShown.length)} proposals.`);
+            setAnnouncement(`Redacted ${countOf(pendingShown.length, 'proposal')}.`);
           }}
         >
           Redact all {formatCount(pendingShown.length)} still to review in this view
         </button>
       )}
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-one-quarter app-review-filters">
+      <PeoplePanel
+        people={prepared.people}
+        onChange={(entry, change) => {
+          void addManual({
+            action: 'set-pseudonym',
+            person: entry.person,
+            ...change,
+            by: record.officer || 'officer',
+            at: nowIso(),
+          });
+          setAnnouncement(`${entry.names[0] ?? entry.person} will be shown differently; the bundle follows.`);
+        }}
+      />
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-filters-toggle"
+        aria-expanded={filtersOpen}
+        aria-controls="review-filters"
+        onClick={() => setFiltersOpen(!filtersOpen)}
+      >
+        {filtersOpen ? 'Hide filters and search' : 'Show filters and search'}
+      </button>
+      <div className="nhsuk-grid-row app-review-grid">
+        <div
+          className={`nhsuk-grid-column-one-quarter app-review-filters${filtersOpen ? ' app-review-filters--open' : ''}`}
+          id="review-filters"
+        >
           <h2 className="nhsuk-heading-s">Filters</h2>
           <div className="nhsuk-form-group">
             <label className="nhsuk-label" htmlFor="search">
@@ -333,9 +397,7 @@ export function ReviewStep(props: StepProps) {
               onChange={(event) => setQuery(event.target.value)}
             />
             <p className="nhsuk-body-s nhsuk-u-margin-top-1" id="search-result" aria-live="polite">
-              {searchHits
-                ? `${formatCount(searchHits.ids.size)} matching messages (${searchHits.ms.toFixed(1)} ms)`
-                : ''}
+              {searchHits ? `${countOf(searchHits.ids.size, 'matching message')} (${searchHits.ms.toFixed(1)} ms)` : ''}
             </p>
           </div>
           <div className="nhsuk-form-group">
@@ -370,7 +432,7 @@ export function ReviewStep(props: StepProps) {
                     />
                     <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`cat-${category}`}>
                       <span className={`app-swatch app-legend--${category}`} aria-hidden="true" />
-                      {categoryNames[category]} ({counts.byCategory[category]?.proposed ?? 0} to review)
+                      {categoryNames[category]} ({formatCount(counts.byCategory[category]?.proposed ?? 0)} to review)
                     </label>
                   </div>
                 ))}
@@ -546,6 +608,23 @@ export function ReviewStep(props: StepProps) {
             )}
             {selection && (
               <div className="app-button-row">
+                <div className="nhsuk-form-group nhsuk-u-margin-bottom-2">
+                  <label className="nhsuk-label" htmlFor="selection-category">
+                    What "{selection.text.length > 40 ? `${selection.text.slice(0, 40)}…` : selection.text}" is
+                  </label>
+                  <select
+                    className="nhsuk-select"
+                    id="selection-category"
+                    value={selectionCategory}
+                    onChange={(event) => setSelectionCategory(event.target.value as RedactionCategory)}
+                  >
+                    {(Object.keys(categoryNames) as RedactionCategory[]).map((category) => (
+                      <option key={category} value={category}>
+                        {categoryNames[category]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
                 <button
                   type="button"
                   className="nhsuk-button nhsuk-button--small"
@@ -555,7 +634,7 @@ export function ReviewStep(props: StepProps) {
                       messageId: selection.messageId,
                       start: selection.start,
                       end: selection.end,
-                      category: termCategory,
+                      category: selectionCategory,
                       by: record.officer || 'officer',
                       at: nowIso(),
                       reason: 'Selected by the officer',
@@ -575,7 +654,7 @@ export function ReviewStep(props: StepProps) {
                     void addManual({
                       action: 'add-term',
                       term: selection.text,
-                      category: termCategory,
+                      category: selectionCategory,
                       by: record.officer || 'officer',
                       at: nowIso(),
                       reason: 'Redact every occurrence',
@@ -594,8 +673,32 @@ export function ReviewStep(props: StepProps) {
           <p className="nhsuk-u-visually-hidden" aria-live="polite" data-testid="announcement">
             {announcement}
           </p>
+          {titles.length > 0 && (
+            <section className="app-titles" aria-label={titles.length > 1 ? 'Chat titles' : 'Chat title'}>
+              <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+                {titles.length > 1 ? 'The chats are titled' : 'The chat is titled'} as below. A title is printed on the
+                bundle's cover as what was searched, with the same redactions as the messages: review it too.
+              </p>
+              {titles.map((title, i) => (
+                <ChatMessage
+                  key={title.id}
+                  message={title}
+                  heading={titles.length > 1 ? `Title of conversation ${i + 1}` : 'Chat title'}
+                  proposals={byMessage.get(title.id) ?? []}
+                  statuses={statuses}
+                  active={active}
+                  inScope
+                  onChoose={(proposal) => setActive(proposal.id)}
+                  services={services}
+                  attachments={attachments}
+                  reasons={reasons}
+                  onAttachment={() => undefined}
+                />
+              ))}
+            </section>
+          )}
           <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
-            Showing {formatCount(shown.length)} of {formatCount(messages.length)} messages
+            Showing {formatCount(shown.length)} of {countOf(messages.length, 'message')}
           </p>
           <section
             ref={listRef}
@@ -625,6 +728,7 @@ export function ReviewStep(props: StepProps) {
                       onChoose={(proposal) => setActive(proposal.id)}
                       services={services}
                       attachments={attachments}
+                      reasons={reasons}
                       onAttachment={(decision) =>
                         record_([{ ...decision, by: record.officer || 'officer', at: nowIso() }])
                       }
@@ -641,8 +745,8 @@ export function ReviewStep(props: StepProps) {
       </button>
       {counts.proposed > 0 && (
         <p className="nhsuk-body-s">
-          {formatCount(counts.proposed)} proposals are still to review. Anything you have not reviewed is redacted in
-          the bundle.
+          {countOf(counts.proposed, 'proposal')} {counts.proposed === 1 ? 'is' : 'are'} still to review. Anything you
+          have not reviewed is redacted in the bundle.
         </p>
       )}
     </>
@@ -651,6 +755,9 @@ export function ReviewStep(props: StepProps) {
 
 interface ChatMessageProps {
   message: Message;
+  /** Shown instead of the author and time (a chat title). */
+  heading?: string;
+  reasons: readonly WithholdingReason[];
   proposals: readonly Proposal[];
   statuses: ReadonlyMap<string, ProposalStatus>;
   active: string | null;
@@ -663,11 +770,14 @@ interface ChatMessageProps {
     messageId: string;
     fileName: string;
     reason?: string;
+    exemption?: string | null;
   }) => void;
 }
 
 const ChatMessage = memo(function ChatMessage({
   message,
+  heading,
+  reasons,
   proposals,
   statuses,
   active,
@@ -678,20 +788,32 @@ const ChatMessage = memo(function ChatMessage({
   onAttachment,
 }: ChatMessageProps) {
   const segments = segmentText(message.text, proposals);
+  const direction = directionOf(message.text);
   return (
     <article
-      className={`app-message${message.kind === 'system' ? ' app-message--system' : ''}${inScope ? '' : ' app-message--out'}`}
-      aria-label={`${message.author ?? 'System'}, ${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}`}
+      className={`app-message${message.kind === 'system' && !heading ? ' app-message--system' : ''}${heading ? ' app-message--title' : ''}${inScope ? '' : ' app-message--out'}`}
+      aria-label={
+        heading ??
+        `${message.author ?? 'System'}, ${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}`
+      }
     >
       <p className="app-message__meta">
-        <span className="app-message__author">{message.author ?? 'System message'}</span>{' '}
-        <span className="app-message__time">
-          {formatLongDate(message.timestamp.slice(0, 10))} {timeOf(message.timestamp)}
-        </span>
+        {heading ? (
+          <span className="app-message__author">{heading}</span>
+        ) : (
+          <>
+            <span className="app-message__author" dir="auto">
+              {message.author ?? 'System message'}
+            </span>{' '}
+            <span className="app-message__time">
+              {formatLongDate(message.timestamp.slice(0, 10))} {timeOf(message.timestamp)}
+            </span>
+          </>
+        )}
         {!inScope && <span className="app-message__scope"> · out of scope</span>}
         {message.kind === 'deleted' && <span> · deleted</span>}
       </p>
-      <p className="app-message__text" data-text-of={message.id}>
+      <p className="app-message__text" data-text-of={message.id} dir={direction}>
         {segments.map((segment) => {
           if (!segment.proposal) return <span key={segment.start}>{segment.text}</span>;
           const proposal = segment.proposal;
@@ -702,6 +824,7 @@ const ChatMessage = memo(function ChatMessage({
               key={segment.start}
               data-proposal-id={proposal.id}
               className={`app-mark app-mark--${proposal.category} app-mark--${status}${active === proposal.id ? ' app-mark--active' : ''}`}
+              dir={directionOf(segment.text) ?? 'ltr'}
               aria-label={proposalLabel(proposal, status)}
               aria-pressed={active === proposal.id}
               onClick={() => onChoose(proposal)}
@@ -729,7 +852,11 @@ const ChatMessage = memo(function ChatMessage({
             ) : null}
             <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
               {attachment.kind} · {attachment.fileName} {attachment.included ? '' : '(file not in the export)'} ·{' '}
-              <strong>{withheld ? `withheld: ${choice?.reason ?? 'not reviewed yet'}` : 'included'}</strong>
+              <strong>
+                {withheld
+                  ? `withheld: ${choice?.exemption ? `${choice.exemption} – ` : ''}${choice?.reason ?? 'not reviewed yet'}`
+                  : 'included'}
+              </strong>
             </p>
             {attachment.included && !metadataRemovedOnInclude(attachment.fileName, attachment.mimeType) && (
               <p className="nhsuk-body-s nhsuk-u-margin-bottom-1 app-attachment__as-is">
@@ -742,12 +869,13 @@ const ChatMessage = memo(function ChatMessage({
               <AttachmentControl
                 id={`${message.id}-${attachment.fileName}`.replace(/[^\w-]/g, '_')}
                 fileName={attachment.fileName}
+                reasons={reasons}
                 onChange={(nextWithheld, reason) =>
                   onAttachment({
                     action: nextWithheld ? 'withhold-attachment' : 'include-attachment',
                     messageId: message.id,
                     fileName: attachment.fileName,
-                    ...(reason ? { reason } : {}),
+                    ...(reason ? { reason: reason.title, exemption: reason.code } : {}),
                   })
                 }
               />
@@ -759,23 +887,22 @@ const ChatMessage = memo(function ChatMessage({
   );
 });
 
-const withholdReasons = [
-  'Shows a patient or their records – s40(2)',
-  'Confidential clinical information – s41',
-  'Shows a third party – DPA Sch 2 para 16',
-  'Not relevant to the request',
-];
-
+/**
+ * Include or withhold one attachment. The reasons are records-policy's for the request type (FOI and SAR lists differ):
+ * an exemption, printed with its code, or "outside the scope of the request", which has none.
+ */
 function AttachmentControl({
   id,
   fileName,
+  reasons,
   onChange,
 }: {
   id: string;
   fileName: string;
-  onChange: (withheld: boolean, reason?: string) => void;
+  reasons: readonly WithholdingReason[];
+  onChange: (withheld: boolean, reason?: WithholdingReason) => void;
 }) {
-  const [reason, setReason] = useState(withholdReasons[0] as string);
+  const [index, setIndex] = useState(0);
   return (
     <div className="app-attachment__control">
       <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor={`${id}-reason`}>
@@ -784,11 +911,13 @@ function AttachmentControl({
       <select
         className="nhsuk-select app-select-small"
         id={`${id}-reason`}
-        value={reason}
-        onChange={(event) => setReason(event.target.value)}
+        value={index}
+        onChange={(event) => setIndex(Number(event.target.value))}
       >
-        {withholdReasons.map((option) => (
-          <option key={option}>{option}</option>
+        {reasons.map((reason, i) => (
+          <option key={reason.label} value={i}>
+            {reason.label}
+          </option>
         ))}
       </select>{' '}
       <button
@@ -801,11 +930,115 @@ function AttachmentControl({
       <button
         type="button"
         className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-        onClick={() => onChange(true, reason)}
+        onClick={() => onChange(true, reasons[index])}
       >
         Withhold<span className="nhsuk-u-visually-hidden"> {fileName}</span>
       </button>
     </div>
+  );
+}
+
+const roleNames: Record<PseudonymRole, string> = {
+  staff: 'Staff member',
+  patient: 'Patient',
+  relative: 'Relative',
+  unknown: 'Other person',
+};
+
+/**
+ * Everyone the disclosure names, with the pseudonym it prints for them: the officer checks each and can change a role
+ * (which kind of pseudonym) or write a label of their own. People who wrote in the chat are staff until told otherwise.
+ */
+function PeoplePanel({
+  people,
+  onChange,
+}: {
+  people: readonly PseudonymEntry[];
+  onChange: (entry: PseudonymEntry, change: { role?: PseudonymRole; label?: string }) => void;
+}) {
+  if (people.length === 0) return null;
+  return (
+    <details className="nhsuk-details app-people">
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">People and their pseudonyms ({formatCount(people.length)})</span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <p className="nhsuk-body-s">
+          Each person is shown in the bundle as below. People who wrote in the chat are staff unless you say otherwise.
+        </p>
+        <ul className="nhsuk-list app-people__list">
+          {people.map((entry, i) => (
+            <PersonRow key={entry.person} entry={entry} index={i} onChange={onChange} />
+          ))}
+        </ul>
+      </div>
+    </details>
+  );
+}
+
+function PersonRow({
+  entry,
+  index,
+  onChange,
+}: {
+  entry: PseudonymEntry;
+  index: number;
+  onChange: (entry: PseudonymEntry, change: { role?: PseudonymRole; label?: string }) => void;
+}) {
+  const [label, setLabel] = useState('');
+  const name = entry.names[0] ?? entry.person;
+  return (
+    <li className="app-people__row" data-testid="person">
+      <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+        <strong dir="auto">{name}</strong>
+        {entry.names.length > 1 && <span dir="auto"> (also written {entry.names.slice(1, 4).join(', ')})</span>}
+        {entry.participant ? ' · wrote in the chat' : ''} · shown as <strong>{entry.shownAs}</strong>
+        {entry.keptByName ? ' (name kept)' : ''}
+      </p>
+      <div className="app-inline-fields">
+        <div className="nhsuk-form-group nhsuk-u-margin-bottom-2">
+          <label className="nhsuk-label nhsuk-body-s" htmlFor={`person-role-${index}`}>
+            Role<span className="nhsuk-u-visually-hidden"> of {name}</span>
+          </label>
+          <select
+            className="nhsuk-select app-select-small"
+            id={`person-role-${index}`}
+            value={entry.role}
+            onChange={(event) => onChange(entry, { role: event.target.value as PseudonymRole })}
+          >
+            {(Object.keys(roleNames) as PseudonymRole[]).map((role) => (
+              <option key={role} value={role}>
+                {roleNames[role]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <form
+          className="nhsuk-form-group nhsuk-u-margin-bottom-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            onChange(entry, { label: label.trim() });
+            setLabel('');
+          }}
+        >
+          <label className="nhsuk-label nhsuk-body-s" htmlFor={`person-label-${index}`}>
+            Own label<span className="nhsuk-u-visually-hidden"> for {name}</span> (optional)
+          </label>
+          <input
+            className="nhsuk-input nhsuk-input--width-10"
+            id={`person-label-${index}`}
+            value={label}
+            onChange={(event) => setLabel(event.target.value)}
+          />{' '}
+          <button
+            type="submit"
+            className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+          >
+            Use label<span className="nhsuk-u-visually-hidden"> for {name}</span>
+          </button>
+        </form>
+      </div>
+    </li>
   );
 }
 

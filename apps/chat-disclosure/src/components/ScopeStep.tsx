@@ -7,9 +7,9 @@
 import { formatLongDate, hospitalNumberPattern } from '@im-records/records-policy';
 import { useMemo, useState } from 'react';
 import type { CaseScope } from '../lib/case-model.ts';
-import { timeOf } from '../lib/scope.ts';
+import { groupReasons, timeOf } from '../lib/scope.ts';
 import type { StepProps } from './CaseView.tsx';
-import { ErrorSummary, formatCount, ProgressPanel, TextArea, TextField } from './ui.tsx';
+import { countOf, ErrorSummary, formatCount, ProgressPanel, TextArea, TextField } from './ui.tsx';
 
 export function ScopeStep({ record, act, go, prepared, prepare, preparing, cancelPrepare }: StepProps) {
   const [from, setFrom] = useState(record.scope.from);
@@ -74,6 +74,7 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
   };
 
   const messageById = useMemo(() => new Map(prepared?.messages.map((message) => [message.id, message])), [prepared]);
+  const grouped = useMemo(() => groupReasons(prepared?.inScope ?? []), [prepared]);
 
   return (
     <>
@@ -204,7 +205,8 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
         <section aria-labelledby="scope-result">
           <h2 id="scope-result">In scope</h2>
           <p className="nhsuk-body-l" data-testid="scope-count">
-            {formatCount(prepared.inScope.length)} of {formatCount(prepared.messages.length)} messages are in scope.
+            {formatCount(prepared.inScope.length)} of {countOf(prepared.messages.length, 'message')}{' '}
+            {prepared.inScope.length === 1 ? 'is' : 'are'} in scope.
           </p>
           {prepared.outOfScope.length > 0 && (
             <table className="nhsuk-table">
@@ -225,28 +227,40 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
               </tbody>
             </table>
           )}
-          <details className="nhsuk-details">
-            <summary className="nhsuk-details__summary">
-              <span className="nhsuk-details__summary-text">Why messages are in scope (first 100)</span>
-            </summary>
-            <div className="nhsuk-details__text">
-              <ul className="nhsuk-list app-scope-list">
-                {prepared.inScope.slice(0, 100).map((entry) => {
-                  const message = messageById.get(entry.messageId);
-                  return (
-                    <li key={entry.messageId}>
-                      <span className="nhsuk-u-font-weight-bold">
-                        {message
-                          ? `${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}, ${message.author ?? 'system'}`
-                          : entry.messageId}
-                      </span>
-                      : {entry.reasons.join('; ')}
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
-          </details>
+          <h3 className="nhsuk-heading-s">Why messages are in scope</h3>
+          {grouped.shared.length > 0 && (
+            <p className="nhsuk-body" data-testid="scope-shared-reason">
+              {prepared.inScope.length === 1 ? 'The message' : `All ${formatCount(prepared.inScope.length)} messages`}:{' '}
+              {grouped.shared.join('; ')}.
+            </p>
+          )}
+          {grouped.own.length > 0 && (
+            <details className="nhsuk-details">
+              <summary className="nhsuk-details__summary">
+                <span className="nhsuk-details__summary-text">
+                  Each message's own reason ({grouped.own.length > 100 ? 'first 100 of ' : ''}
+                  {countOf(grouped.own.length, 'message')})
+                </span>
+              </summary>
+              <div className="nhsuk-details__text">
+                <ul className="nhsuk-list app-scope-list">
+                  {grouped.own.slice(0, 100).map((entry) => {
+                    const message = messageById.get(entry.messageId);
+                    return (
+                      <li key={entry.messageId}>
+                        <span className="nhsuk-u-font-weight-bold">
+                          {message
+                            ? `${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}, ${message.author ?? 'system'}`
+                            : entry.messageId}
+                        </span>
+                        : {entry.reasons.join('; ')}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            </details>
+          )}
           <button type="button" className="nhsuk-button" onClick={() => go('review')}>
             Continue to review
           </button>

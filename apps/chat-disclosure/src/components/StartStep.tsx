@@ -1,7 +1,7 @@
 /** Step 1: the request (type, reference, date received, requester), who is doing the work, and optional encryption. */
 import { localToday } from '@im-records/records-policy';
 import { useState } from 'react';
-import { type RequestType, requestTypeNames } from '../lib/case-model.ts';
+import { type RequestType, requestTypeNames, stepNames } from '../lib/case-model.ts';
 import { dateFromParts, validateRequest } from '../lib/reducer.ts';
 import type { StepProps } from './CaseView.tsx';
 import { ErrorSummary, TextField } from './ui.tsx';
@@ -23,6 +23,8 @@ export function StartStep({ record, services, act, go }: StepProps) {
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ field: string; message: string }[]>([]);
   const [saving, setSaving] = useState(false);
+  /** Another case in this browser with the same reference, shown once before this one is saved with it. */
+  const [duplicate, setDuplicate] = useState<{ reference: string; step: string } | null>(null);
   const alreadyEncrypted = services.keys.has(record.id);
 
   const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
@@ -49,8 +51,17 @@ export function StartStep({ record, services, act, go }: StepProps) {
     }
     setErrors(found);
     if (found.length > 0) return;
-    act({ type: 'request/update', request });
-    act({ type: 'officer/set', officer: officer.trim() });
+    // A second case with the same reference is allowed (a re-opened request) but never made silently.
+    if (duplicate?.reference !== request.reference) {
+      const same = (await services.store.list()).find(
+        (listing) =>
+          listing.id !== record.id && listing.reference.trim().toLowerCase() === request.reference.toLowerCase(),
+      );
+      if (same) {
+        setDuplicate({ reference: request.reference, step: stepNames[same.step] });
+        return;
+      }
+    }
     if (encrypt && !alreadyEncrypted) {
       setSaving(true);
       try {
@@ -63,6 +74,10 @@ export function StartStep({ record, services, act, go }: StepProps) {
         setConfirm('');
       }
     }
+    // Changed only once the key is in place: the page saves every change a moment later, and a save that started
+    // before the case was sealed could otherwise write it back in clear.
+    act({ type: 'request/update', request });
+    act({ type: 'officer/set', officer: officer.trim() });
     go('archives');
   };
 
@@ -214,6 +229,20 @@ export function StartStep({ record, services, act, go }: StepProps) {
               />
             </div>
           )}
+        </div>
+      )}
+      {duplicate && duplicate.reference === reference.trim() && (
+        <div className="nhsuk-warning-callout" data-testid="duplicate-reference">
+          <h3 className="nhsuk-warning-callout__label">
+            <span>
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              There is already a case {duplicate.reference}
+            </span>
+          </h3>
+          <p>
+            A case with this reference is in this browser already (at the step "{duplicate.step}"). Check this is not
+            the same request. To start a second case with the same reference anyway, select Save and continue again.
+          </p>
         </div>
       )}
       <button type="submit" className="nhsuk-button" disabled={saving}>

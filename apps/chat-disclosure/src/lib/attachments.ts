@@ -5,6 +5,8 @@ import type { Decision } from '@im-records/redaction';
 export interface AttachmentChoice {
   action: 'withhold-attachment' | 'include-attachment';
   reason?: string;
+  /** The exemption code, or null for "outside the scope of the request" (absent in older decisions). */
+  exemption?: string | null;
 }
 
 /** Latest choice keyed by `messageId + "\0" + fileName`; attachments with no decision are absent. */
@@ -15,6 +17,9 @@ export function attachmentChoices(decisions: readonly Decision[]): Map<string, A
       choices.set(`${decision.messageId}\u0000${decision.fileName}`, {
         action: decision.action,
         ...(decision.reason ? { reason: decision.reason } : {}),
+        ...(decision.action === 'withhold-attachment' && decision.exemption !== undefined
+          ? { exemption: decision.exemption }
+          : {}),
       });
     }
   }

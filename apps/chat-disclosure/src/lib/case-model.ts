@@ -48,7 +48,7 @@ export interface ArchiveSummary {
   messageCount: number;
   attachmentCount: number;
   attachmentsPresent: number;
-  warnings: { line: number; message: string }[];
+  warnings: { line: number; message: string; code?: 'date-order' }[];
   sha256: string;
   /** The conversations of an archive that holds several (Slack channels read together), so the officer can pick one. */
   chats?: ChatChoice[];
@@ -75,6 +75,13 @@ export interface CaseArchive {
    * same one; absent for an archive with one chat, and for a Slack export read with all its channels.
    */
   chat?: string;
+  /**
+   * Which conversation of the case the export belongs to (0, 1, …): exports of the same chat share one and are merged;
+   * an unrelated chat the officer chose to add is a conversation of its own. Absent means the first.
+   */
+  conversation?: number;
+  /** The day/month order the officer chose for an export whose dates could be read either way. */
+  dateOrder?: 'dmy' | 'mdy';
 }
 
 /** The SAR data subject: their own data is kept, everyone else's withheld. */
@@ -120,6 +127,8 @@ export interface CaseRecord {
   archives: CaseArchive[];
   scope: CaseScope;
   decisions: Decision[];
+  /** "What was searched" as the officer wrote it on the package step; absent: the tool's wording from the safe title. */
+  searched?: string;
 }
 
 /** What the case list shows for each case without decrypting it. */

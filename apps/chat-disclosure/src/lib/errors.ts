@@ -40,10 +40,11 @@ const byName: Record<string, (file: string, message: string) => Problem> = {
     action:
       'Add the file again and choose the chat from the list the tool shows. If no chat is listed, export the chat the request is about again and add that file.',
   }),
-  MergeError: (file) => ({
-    title: `${file} cannot be combined with the chat exports already in this case.`,
+  MergeError: (file, message) => ({
+    // The importer's message names both files; it is the title, not a detail under it.
+    title: file === 'The file' ? message : `${file} cannot be combined with the chat exports already in this case.`,
     action:
-      'Exports combined in one case must be from the same chat. Start a separate case for a different chat, or remove the other exports first.',
+      'Exports combined as one conversation must be from the same chat. Remove the export that is from another chat and add it again: the tool then offers to keep it as a separate conversation.',
   }),
   StorageFullError: () => ({
     title: 'Your browser has run out of storage space for cases.',

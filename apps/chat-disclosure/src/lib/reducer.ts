@@ -26,6 +26,8 @@ export type CaseAction =
   | { type: 'extension/clear'; at: string }
   | { type: 'archive/add'; at: string; archive: CaseArchive }
   | { type: 'archive/remove'; at: string; id: string }
+  | { type: 'archive/update'; at: string; id: string; archive: Partial<Omit<CaseArchive, 'id'>> }
+  | { type: 'searched/set'; at: string; searched: string | null }
   | { type: 'scope/update'; at: string; scope: Partial<CaseScope> }
   | { type: 'decision/record'; at: string; decisions: Decision[] };
 
@@ -99,6 +101,21 @@ function apply(state: CaseRecord, action: CaseAction): CaseRecord {
       return { ...state, archives: [...state.archives, action.archive] };
     case 'archive/remove':
       return { ...state, archives: state.archives.filter((archive) => archive.id !== action.id) };
+    case 'archive/update':
+      return {
+        ...state,
+        archives: state.archives.map((archive) =>
+          archive.id === action.id ? { ...archive, ...action.archive, id: archive.id } : archive,
+        ),
+      };
+    case 'searched/set': {
+      if (action.searched === null) {
+        if (state.searched === undefined) return state;
+        const { searched: _dropped, ...rest } = state;
+        return rest;
+      }
+      return action.searched === state.searched ? state : { ...state, searched: action.searched };
+    }
     case 'scope/update':
       return {
         ...state,

@@ -2,7 +2,13 @@
  * Pure review logic: the status of every proposal after the officer's decisions, the filters of the review screen and the
  * accept/reject loop's "next one to review". Kept apart from React so it is unit-tested and fast on 100k messages.
  */
-import type { Decision, Proposal, ProposalStatus, RedactionCategory } from '@im-records/redaction';
+import {
+  countRedactions,
+  type Decision,
+  type Proposal,
+  type ProposalStatus,
+  type RedactionCategory,
+} from '@im-records/redaction';
 
 /** The minimum of a message the filters need. */
 export interface FilterableMessage {
@@ -106,6 +112,12 @@ export function filterMessages(
 
 /** Counts for the "still to review" panel. */
 export interface ReviewCounts {
+  /**
+   * Redactions the bundle will print, by the one definition the bundle and case file use (redaction's
+   * `countRedactions`: a box per withheld run, the parts of a name written together one box); proposals not yet
+   * reviewed count, as they are withheld. Only when message texts are given; else 0.
+   */
+  redactions: number;
   total: number;
   proposed: number;
   accepted: number;
@@ -118,17 +130,30 @@ export function reviewCounts(
   proposals: readonly Proposal[],
   statuses: ReadonlyMap<string, ProposalStatus>,
   inScope: ReadonlySet<string> | null,
+  textOf?: (messageId: string) => string | undefined,
 ): ReviewCounts {
-  const counts: ReviewCounts = { total: 0, proposed: 0, accepted: 0, rejected: 0, byCategory: {} };
+  const counts: ReviewCounts = { redactions: 0, total: 0, proposed: 0, accepted: 0, rejected: 0, byCategory: {} };
+  const withheld = new Map<string, Proposal[]>();
   for (const proposal of proposals) {
     if (inScope && !inScope.has(proposal.messageId)) continue;
     const status = statuses.get(proposal.id) ?? proposal.status;
+    if (status !== 'rejected') {
+      const group = withheld.get(proposal.messageId);
+      if (group) group.push(proposal);
+      else withheld.set(proposal.messageId, [proposal]);
+    }
     counts.total++;
     counts[status]++;
     const category = counts.byCategory[proposal.category] ?? { total: 0, proposed: 0 };
     counts.byCategory[proposal.category] = category;
     category.total++;
     if (status === 'proposed') category.proposed++;
+  }
+  if (textOf) {
+    for (const [messageId, group] of withheld) {
+      const text = textOf(messageId);
+      if (text !== undefined) counts.redactions += countRedactions(text, group);
+    }
   }
   return counts;
 }

@@ -33,3 +33,23 @@ export function countReasons(reasons: Iterable<string>): { reason: string; count
   for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
 }
+
+/**
+ * The reasons messages are in scope, said once: those every in-scope message shares (the date range) as `shared`,
+ * and for each message only the reasons of its own (a SAR's "mentions the subject"), so the scope step does not
+ * repeat one sentence for every message. Messages with no reason of their own are not listed.
+ */
+export function groupReasons(inScope: readonly { messageId: string; reasons: readonly string[] }[]): {
+  shared: string[];
+  own: { messageId: string; reasons: string[] }[];
+} {
+  const first = inScope[0];
+  if (!first) return { shared: [], own: [] };
+  const shared = first.reasons.filter((reason) => inScope.every((entry) => entry.reasons.includes(reason)));
+  const own: { messageId: string; reasons: string[] }[] = [];
+  for (const entry of inScope) {
+    const reasons = entry.reasons.filter((reason) => !shared.includes(reason));
+    if (reasons.length > 0) own.push({ messageId: entry.messageId, reasons });
+  }
+  return { shared, own };
+}

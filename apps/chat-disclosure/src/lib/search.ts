@@ -6,11 +6,12 @@
  */
 import MiniSearch from 'minisearch';
 
-/** The fields of a message the index reads. */
+/** The fields of a message the index reads: its attachments' file names too, so a file can be found by its name. */
 export interface SearchableMessage {
   id: string;
   author: string | null;
   text: string;
+  attachments?: readonly { fileName: string }[];
 }
 
 /** Builds the index of a conversation; yields between chunks so the worker can answer other calls and be cancelled. */
@@ -19,10 +20,14 @@ export async function buildSearchIndex(
   options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; chunk?: number } = {},
 ): Promise<MiniSearch<SearchableMessage>> {
   const index = new MiniSearch<SearchableMessage>({
-    fields: ['text', 'author'],
+    fields: ['text', 'author', 'files'],
     idField: 'id',
     extractField: (document, field) =>
-      field === 'author' ? (document.author ?? '') : document[field as 'id' | 'text'],
+      field === 'author'
+        ? (document.author ?? '')
+        : field === 'files'
+          ? (document.attachments ?? []).map((attachment) => attachment.fileName).join(' ')
+          : document[field as 'id' | 'text'],
   });
   const chunk = options.chunk ?? 5000;
   for (let at = 0; at < messages.length; at += chunk) {
@@ -30,8 +35,8 @@ export async function buildSearchIndex(
     const batch: SearchableMessage[] = [];
     for (let i = at; i < Math.min(at + chunk, messages.length); i++) {
       // Only the fields the index reads: a message from the columnar list is built on read and dropped after.
-      const { id, author, text } = messages.at(i) as SearchableMessage;
-      batch.push({ id, author, text });
+      const { id, author, text, attachments } = messages.at(i) as SearchableMessage;
+      batch.push(attachments && attachments.length > 0 ? { id, author, text, attachments } : { id, author, text });
     }
     index.addAll(batch);
     options.onProgress?.(Math.min(at + chunk, messages.length), messages.length);

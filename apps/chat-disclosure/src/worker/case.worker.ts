@@ -7,9 +7,12 @@
 import {
   ChatSelectionError,
   type Conversation,
+  compareChats,
   type ImportedArchive,
   importChat,
+  type Message,
   mergeConversations,
+  type Participant,
 } from '@im-records/chat-import';
 import { hospitalNumberPattern } from '@im-records/records-policy';
 import {
@@ -19,8 +22,11 @@ import {
   defaultHospitalNumberPatterns,
   detectPersonalData,
   disclose,
+  isTitleMessage,
   type MessageSelection,
   type Proposal,
+  pseudonymTable,
+  withTitleMessages,
 } from '@im-records/redaction';
 import type MiniSearch from 'minisearch';
 import { type StageContext, type StageProgress, serveStages } from '../lib/bridge.ts';
@@ -86,7 +92,11 @@ function summarise(archive: ImportedArchive): ArchiveSummary {
     messageCount: messages.length,
     attachmentCount,
     attachmentsPresent,
-    warnings: conversation.warnings.slice(0, 200).map((warning) => ({ line: warning.line, message: warning.message })),
+    warnings: conversation.warnings.slice(0, 200).map((warning) => ({
+      line: warning.line,
+      message: warning.message,
+      ...(warning.code ? { code: warning.code } : {}),
+    })),
     sha256: conversation.source.sha256,
     ...(chats.length > 1 ? { chats } : {}),
   };
@@ -113,6 +123,57 @@ async function timed<T>(
   return result;
 }
 
+/**
+ * The case's conversations, each merged from the exports of one chat, combined into one conversation for detection and
+ * review: with several, each one's messages carry its own `channel` (`1`, `2`, … or `1:#channel` for a Slack channel),
+ * which the disclosure keeps apart as sections; every chat's title becomes a title message (see `withTitleMessages`).
+ */
+function combine(groups: ImportedArchive[][]): { conversation: Conversation; media: Map<string, Uint8Array> } {
+  const media = new Map<string, Uint8Array>();
+  const merged = groups.map((parts) => {
+    let conversation = (parts[0] as ImportedArchive).conversation;
+    for (const part of parts.slice(1)) conversation = mergeConversations(conversation, part.conversation);
+    for (const part of parts) for (const [key, bytes] of part.media) media.set(key, bytes);
+    return conversation;
+  });
+  if (merged.length === 1) {
+    const conversation = merged[0] as Conversation;
+    // Imported archives stay in the importer's lean columnar list while the officer gathers them; the case being
+    // prepared is read whole by every later stage (detection, scope, search, the page), so its messages are built once.
+    const messages = Array.isArray(conversation.messages) ? conversation.messages : Array.from(conversation.messages);
+    return { conversation: withTitleMessages({ ...conversation, messages }), media };
+  }
+  const titles = new Map<string, string>();
+  const messages: Message[] = [];
+  const seen = new Set<string>();
+  const participants = new Map<string, Participant>();
+  merged.forEach((conversation, k) => {
+    for (const message of conversation.messages) {
+      const channel = message.channel === undefined ? `${k + 1}` : `${k + 1}:${message.channel}`;
+      if (!titles.has(channel)) titles.set(channel, message.channel ?? conversation.title);
+      // Ids are content hashes: two unrelated chats could share one only by chance; keep them unique all the same.
+      const id = seen.has(message.id) ? `${message.id}~${k + 1}` : message.id;
+      seen.add(id);
+      messages.push({ ...message, id, channel });
+    }
+    for (const participant of conversation.participants) {
+      const known = participants.get(participant.name);
+      if (known) known.messageCount += participant.messageCount;
+      else participants.set(participant.name, { ...participant });
+    }
+  });
+  const first = merged[0] as Conversation;
+  const conversation: Conversation = {
+    ...first,
+    title: merged.map((c) => c.title).join('; '),
+    participants: [...participants.values()],
+    messages,
+    warnings: merged.flatMap((c) => c.warnings),
+    sources: merged.flatMap((c) => c.sources ?? [c.source]),
+  };
+  return { conversation: withTitleMessages(conversation, titles), media };
+}
+
 async function prepare(input: PrepareInput, context: StageContext<StageProgress>): Promise<PreparedCase> {
   const { signal, progress } = context;
   const timings: { stage: string; ms: number }[] = [];
@@ -124,16 +185,12 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
   if (parts.length === 0) throw Object.assign(new Error('Add a chat export first.'), { name: 'NoArchives' });
   progress({ stage: 'merge', done: 0, total: 1, label: 'Combining chat exports' });
   const merged = await timed(timings, 'merge', () => {
-    let conversation = (parts[0] as ImportedArchive).conversation;
-    const media = new Map((parts[0] as ImportedArchive).media);
-    for (const part of parts.slice(1)) {
-      conversation = mergeConversations(conversation, part.conversation);
-      for (const [key, bytes] of part.media) media.set(key, bytes);
-    }
-    // Imported archives stay in the importer's lean columnar list while the officer gathers them; the case being
-    // prepared is read whole by every later stage (detection, scope, search, the page), so its messages are built once.
-    const messages = Array.isArray(conversation.messages) ? conversation.messages : Array.from(conversation.messages);
-    return { conversation: { ...conversation, messages }, media };
+    const groups: ImportedArchive[][] = [];
+    parts.forEach((part, i) => {
+      const group = input.groups?.[i] ?? 0;
+      groups[group] = [...(groups[group] ?? []), part];
+    });
+    return combine(groups.filter((group) => group !== undefined && group.length > 0));
   });
   signal.throwIfAborted();
 
@@ -156,6 +213,11 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
     const outReasons: string[] = [];
     const inDates = dateReason(input.scope);
     for (const message of merged.conversation.messages) {
+      if (isTitleMessage(message.id)) {
+        // A chat's title is printed on the cover whatever the scope: it is always reviewed and disclosed.
+        selection.push({ messageId: message.id, selected: true, reasons: [] });
+        continue;
+      }
       const excluded = dateExclusion(message.timestamp, input.scope);
       const bySubject = subjectSelection?.get(message.id);
       if (excluded) outReasons.push(excluded);
@@ -173,7 +235,9 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
     () => applyDecisions(merged.conversation, detection.proposals, input.decisions, input.mode).proposals,
   );
 
-  const messages = merged.conversation.messages;
+  const all = merged.conversation.messages as Message[];
+  const titles = all.filter((message) => isTitleMessage(message.id));
+  const messages = titles.length > 0 ? all.slice(titles.length) : all;
   index = await timed(timings, 'index', () =>
     buildSearchIndex(messages, {
       signal,
@@ -188,10 +252,16 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
     options,
     selection: scoped.selection,
   };
+  const people = pseudonymTable(merged.conversation, detection.proposals, input.decisions, {
+    ...options,
+    selection: scoped.selection,
+  });
   return {
     title: merged.conversation.title,
+    titles,
     messages,
     participants: merged.conversation.participants,
+    people,
     proposals,
     inScope: scoped.inScope,
     outOfScope: scoped.outOfScope,
@@ -215,6 +285,7 @@ serveStages<CaseStages>(self, {
         {
           timeZone: input.timeZone ?? 'Europe/London',
           signal,
+          ...(input.dateOrder !== undefined ? { dateOrder: input.dateOrder } : {}),
           ...(input.chat !== undefined ? { chat: input.chat } : {}),
           onProgress: (stage, fraction) =>
             progress({ stage, done: Math.round(fraction * 100), total: 100, label: `Reading the chat (${stage})` }),
@@ -241,7 +312,40 @@ serveStages<CaseStages>(self, {
   async decide({ decisions }) {
     const state = requireCurrent();
     state.input = { ...state.input, decisions };
-    return applyDecisions(state.conversation, state.detected, decisions, state.input.mode).proposals;
+    return {
+      proposals: applyDecisions(state.conversation, state.detected, decisions, state.input.mode).proposals,
+      people: pseudonymTable(state.conversation, state.detected, decisions, {
+        ...state.options,
+        selection: state.selection,
+      }),
+    };
+  },
+  async match({ archiveId, groups }) {
+    const added = archives.get(archiveId);
+    if (!added) throw Object.assign(new Error(`Archive ${archiveId} is not loaded`), { name: 'ArchiveNotLoaded' });
+    let reason = '';
+    for (const [group, ids] of groups.entries()) {
+      for (const id of ids) {
+        const other = archives.get(id);
+        if (!other) continue;
+        const comparison = compareChats(other.conversation, added.conversation);
+        if (comparison.sameChat) return { group, reason: comparison.reason };
+        reason ||= comparison.reason;
+      }
+    }
+    return { group: null, reason };
+  },
+  async summary({ decisions }) {
+    const state = requireCurrent();
+    const disclosed = disclose(state.conversation, state.detected, decisions, {
+      ...state.options,
+      selection: state.selection,
+    });
+    return {
+      title: disclosed.title,
+      sections: (disclosed.sections ?? []).map((section) => section.title),
+      counts: disclosed.counts,
+    };
   },
   async search({ query }) {
     const started = performance.now();

@@ -2,7 +2,7 @@
  * Font bytes for the PDF, for the packaging worker. The page's Content Security Policy forbids every network
  * connection (`connect-src 'none'`), including to its own origin, so fonts cannot be fetched: each font is built into
  * its own lazily loaded script chunk as base64 (Vite `?inline`) and decoded here. Nothing is loaded until a bundle is
- * built, and the Chinese and emoji slices only when the chat uses those characters. The file names are the ones
+ * built, and the Chinese, Korean, Indic and emoji fonts only when the chat uses those characters. The file names are the ones
  * `@im-records/disclosure-bundle` asks for (`listFontFiles()`): the WOFF slices, not WOFF2 (see that package's README).
  */
 const inlineFonts: Record<string, () => Promise<string>> = {
@@ -25,6 +25,8 @@ const slices: Record<string, () => Promise<string>> = {
     [
       '../../../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-{[0-9]*,latin,latin-ext,cyrillic,vietnamese}-400-normal.woff',
       '../../../../node_modules/@fontsource/noto-emoji/files/noto-emoji-[0-9]*-400-normal.woff',
+      '../../../../node_modules/@fontsource/noto-sans-kr/files/noto-sans-kr-{[0-9]*,latin,latin-ext,cyrillic,vietnamese}-400-normal.woff',
+      '../../../../node_modules/@fontsource/noto-sans-*/files/noto-sans-{devanagari-devanagari,bengali-bengali,gurmukhi-gurmukhi,gujarati-gujarati,tamil-tamil}-400-normal.woff',
     ],
     { query: '?inline', import: 'default' },
   ),
@@ -32,6 +34,8 @@ const slices: Record<string, () => Promise<string>> = {
     [
       '../../../../packages/disclosure-bundle/node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-{[0-9]*,latin,latin-ext,cyrillic,vietnamese}-400-normal.woff',
       '../../../../packages/disclosure-bundle/node_modules/@fontsource/noto-emoji/files/noto-emoji-[0-9]*-400-normal.woff',
+      '../../../../packages/disclosure-bundle/node_modules/@fontsource/noto-sans-kr/files/noto-sans-kr-{[0-9]*,latin,latin-ext,cyrillic,vietnamese}-400-normal.woff',
+      '../../../../packages/disclosure-bundle/node_modules/@fontsource/noto-sans-*/files/noto-sans-{devanagari-devanagari,bengali-bengali,gurmukhi-gurmukhi,gujarati-gujarati,tamil-tamil}-400-normal.woff',
     ],
     { query: '?inline', import: 'default' },
   ),
@@ -39,6 +43,8 @@ const slices: Record<string, () => Promise<string>> = {
     [
       '../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-{[0-9]*,latin,latin-ext,cyrillic,vietnamese}-400-normal.woff',
       '../../node_modules/@fontsource/noto-emoji/files/noto-emoji-[0-9]*-400-normal.woff',
+      '../../node_modules/@fontsource/noto-sans-kr/files/noto-sans-kr-{[0-9]*,latin,latin-ext,cyrillic,vietnamese}-400-normal.woff',
+      '../../node_modules/@fontsource/noto-sans-*/files/noto-sans-{devanagari-devanagari,bengali-bengali,gurmukhi-gurmukhi,gujarati-gujarati,tamil-tamil}-400-normal.woff',
     ],
     { query: '?inline', import: 'default' },
   ),

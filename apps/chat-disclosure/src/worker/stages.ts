@@ -8,7 +8,14 @@
  *   package
  */
 import type { Conversation, Message, Participant } from '@im-records/chat-import';
-import type { Decision, DisclosedConversation, Proposal, RedactionMode } from '@im-records/redaction';
+import type {
+  Decision,
+  DisclosedConversation,
+  DisclosureCounts,
+  Proposal,
+  PseudonymEntry,
+  RedactionMode,
+} from '@im-records/redaction';
 import type { StageProgress } from '../lib/bridge.ts';
 import type { ArchiveSummary, CaseRequest, CaseScope, ChatChoice } from '../lib/case-model.ts';
 
@@ -20,6 +27,8 @@ export interface ImportInput {
   timeZone?: string;
   /** The conversation to read when the archive holds several (see `CaseArchive.chat`). */
   chat?: string;
+  /** The day/month order the officer chose (see `CaseArchive.dateOrder`). */
+  dateOrder?: 'dmy' | 'mdy';
 }
 
 /**
@@ -37,8 +46,12 @@ export interface ScopeReason {
 /** Everything the review needs, computed by `prepare`. */
 export interface PreparedCase {
   title: string;
+  /** Each chat's title as a message of its own (reviewed like one, printed on the cover, never a transcript line). */
+  titles: Message[];
   messages: Message[];
   participants: Participant[];
+  /** Everyone the disclosure names, with the pseudonym (or kept name) it prints, for the officer to check. */
+  people: PseudonymEntry[];
   proposals: Proposal[];
   /** Ids of in-scope messages with their reasons; every other message is out of scope. */
   inScope: ScopeReason[];
@@ -53,6 +66,8 @@ export interface PreparedCase {
 /** What prepare needs: which stored archives, in order, and the case's settings. */
 export interface PrepareInput {
   archiveIds: string[];
+  /** The conversation each archive belongs to (`CaseArchive.conversation`), in the same order; absent: all one. */
+  groups?: number[];
   mode: RedactionMode;
   scope: CaseScope;
   decisions: Decision[];
@@ -91,7 +106,23 @@ export type CaseStages = {
   import: { input: ImportInput; output: ImportOutput; progress: StageProgress };
   forget: { input: { archiveId: string }; output: null; progress: StageProgress };
   prepare: { input: PrepareInput; output: PreparedCase; progress: StageProgress };
-  decide: { input: { decisions: Decision[] }; output: Proposal[]; progress: StageProgress };
+  decide: {
+    input: { decisions: Decision[] };
+    output: { proposals: Proposal[]; people: PseudonymEntry[] };
+    progress: StageProgress;
+  };
+  /** Which conversation of the case an added archive is the same chat as (null: none, with the reason). */
+  match: {
+    input: { archiveId: string; groups: string[][] };
+    output: { group: number | null; reason: string };
+    progress: StageProgress;
+  };
+  /** The disclosed title(s) and counts, for the package step's "what was searched" before a bundle is built. */
+  summary: {
+    input: { decisions: Decision[] };
+    output: { title: string; sections: string[]; counts: DisclosureCounts };
+    progress: StageProgress;
+  };
   search: { input: { query: string }; output: SearchOutput; progress: StageProgress };
   media: { input: { mediaKey: string }; output: Uint8Array | null; progress: StageProgress };
   disclose: {

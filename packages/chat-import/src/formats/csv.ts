@@ -128,7 +128,7 @@ function parseCsv(context: ParseContext): ParseResult {
         line: record.line,
         lineEnd: record.lineEnd,
         file,
-        message: `CSV record on line ${record.line} was not imported: ${why}; kept here.`,
+        message: `The row on line ${record.line} was not imported: ${why}; its text is kept with the import warnings.`,
         raw: record.raw,
       });
       continue;

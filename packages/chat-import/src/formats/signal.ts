@@ -84,7 +84,7 @@ function parseSignal(context: ParseContext): ParseResult {
       line: orphan.line,
       lineEnd: orphan.line + orphan.parts.length - 1,
       file,
-      message: `Line(s) ${orphan.line}-${orphan.line + orphan.parts.length - 1} belong to no message; kept here.`,
+      message: `Lines ${orphan.line} to ${orphan.line + orphan.parts.length - 1} belong to no message; its text is kept with the import warnings.`,
       raw: orphan.parts.join('\n'),
     });
     orphan = undefined;
@@ -124,7 +124,7 @@ function parseSignal(context: ParseContext): ParseResult {
       sink.warn({
         line,
         file,
-        message: `Line ${line} is longer than ${max} characters (limit maxLineLength); its start is kept.`,
+        message: `Line ${line} is too long to be a chat message (more than ${max} characters); its start is kept with the import warnings.`,
         raw: text.slice(pos, pos + 200),
       });
     } else if (jsonl) {
@@ -142,7 +142,7 @@ function parseSignal(context: ParseContext): ParseResult {
           sink.warn({
             line,
             file,
-            message: `Line ${line} is not a JSON message with a readable "date"; kept here.`,
+            message: `Line ${line} is not a message with a date the tool can read; its text is kept with the import warnings.`,
             raw,
           });
         } else {

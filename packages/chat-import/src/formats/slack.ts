@@ -137,7 +137,7 @@ function parseSlack(context: ParseContext): ParseResult {
         sink.warn({
           line: 1,
           file: entry.path,
-          message: `${entry.path} is not valid JSON (${(error as Error).message}); its messages could not be read.`,
+          message: `${entry.path} is damaged (${(error as Error).message}), so its messages could not be read: export the workspace again if this channel matters.`,
           raw: input.text(entry).slice(0, 2000),
         });
         continue;
@@ -147,7 +147,7 @@ function parseSlack(context: ParseContext): ParseResult {
         sink.warn({
           line: 1,
           file: entry.path,
-          message: `${entry.path} is not a JSON array of messages; kept here.`,
+          message: `${entry.path} does not hold a list of messages; its text is kept with the import warnings.`,
           raw: input.text(entry).slice(0, 2000),
         });
         continue;
@@ -161,7 +161,7 @@ function parseSlack(context: ParseContext): ParseResult {
           sink.warn({
             line,
             file: entry.path,
-            message: `Record ${line} of ${entry.path} has no valid "ts"; kept here.`,
+            message: `Message ${line} of ${entry.path} has no time the tool can read; its text is kept with the import warnings.`,
             raw: JSON.stringify(record)?.slice(0, 2000) ?? '',
           });
           continue;

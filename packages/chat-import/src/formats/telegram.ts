@@ -131,7 +131,12 @@ function parseTelegram(context: ParseContext): ParseResult {
       return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
     };
     if (!isObject(record)) {
-      sink.warn({ line, file, message: `Message record ${line} is not an object; kept here.`, raw: raw() });
+      sink.warn({
+        line,
+        file,
+        message: `Message ${line} is not a message the tool can read; its text is kept with the import warnings.`,
+        raw: raw(),
+      });
       continue;
     }
     let when: [number, boolean] | undefined;
@@ -142,7 +147,7 @@ function parseTelegram(context: ParseContext): ParseResult {
       sink.warn({
         line,
         file,
-        message: `Message record ${line} has no readable date (date or date_unixtime); kept here.`,
+        message: `Message ${line} has no date the tool can read; its text is kept with the import warnings.`,
         raw: raw(),
       });
       continue;

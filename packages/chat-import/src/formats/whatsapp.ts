@@ -483,6 +483,12 @@ const OMITTED_ENDINGS = [
 ];
 const ENCRYPTION =
   /^(Messages (and calls )?(you send )?(to this (group|chat) )?(are|is) (now )?(secured with )?end-to-end encrypt|Nachrichten und Anrufe sind Ende-zu-Ende)/;
+/**
+ * WhatsApp's notices about business accounts ("This business uses a secure service from Meta to manage this chat…"):
+ * written under the business's name, but system notices, not its messages.
+ */
+const BUSINESS_NOTICE =
+  /^(This business (uses a secure service from Meta|works with other companies|is now using a secure service|account has now registered as a standard account)|This chat is with (a|an official) business account)/;
 const QUOTE = /["“”„]/;
 const TITLE_PATTERNS: readonly RegExp[] = [
   /created group ["“](.+)["”]\s*$/,
@@ -1210,8 +1216,21 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
   } else {
     const inferred = inferOrder(cand, dominant, dominant);
     order = inferred.order;
-    if (/undecidable|conflicting/.test(inferred.how)) {
-      notes.push({ line: 0, file, message: `Date order: ${inferred.how}. Pass dateOrder (--date-order) to override.` });
+    const read = order === 'dmy' ? 'day first (day/month/year)' : 'month first (month/day/year)';
+    if (/undecidable/.test(inferred.how)) {
+      notes.push({
+        line: 0,
+        file,
+        code: 'date-order',
+        message: `No date in this export has a day above 12, so it cannot tell whether dates are written day first or month first. They were read ${read}: if the phone writes them the other way, choose that and the export is read again.`,
+      });
+    } else if (/conflicting/.test(inferred.how)) {
+      notes.push({
+        line: 0,
+        file,
+        code: 'date-order',
+        message: `Some dates in this export only make sense day first and others only month first, so most of them decided: they were read ${read}. Check a few messages' dates against the phone, and choose the other order if they are wrong.`,
+      });
     }
   }
   const platform = dominant & SIG_BRACKET ? 'ios' : dominant & SIG_DASH ? 'android' : 'legacy';
@@ -1304,7 +1323,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
           kind = 'poll';
           poll = parsed;
         }
-      } else if ((c0 === 77 || c0 === 78) && ENCRYPTION.test(text)) {
+      } else if (((c0 === 77 || c0 === 78) && ENCRYPTION.test(text)) || (c0 === 84 && BUSINESS_NOTICE.test(text))) {
         kind = 'system';
         author = null;
       } else if (
@@ -1405,7 +1424,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
       notes.push({
         line: regionLine,
         file,
-        message: `Line ${regionLine} is ${currentGiantChars} characters long, more than the ${maxLine} allowed (limit maxLineLength); it was not placed in a message. Its first 200 characters are kept.`,
+        message: `Line ${regionLine} is too long to be a chat message (${currentGiantChars} characters; at most ${maxLine} are read), so it was left out of the messages. Its first 200 characters are kept with the import warnings: check the original export if they matter.`,
       });
       let lineEnd = b.indexOf(10, regionStart);
       if (lineEnd < 0 || lineEnd > textEnd) lineEnd = textEnd;
@@ -1414,7 +1433,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
         line: regionLine,
         lineEnd: regionLine,
         file,
-        message: 'Over-long line (see above); start kept.',
+        message: `The start of line ${regionLine}, which is too long to be a chat message.`,
         raw: LENIENT.decode(b.subarray(regionStart, Math.min(lineEnd, regionStart + 800))).slice(0, 200),
       });
       if (endLine > regionLine) {
@@ -1424,7 +1443,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
           line: regionLine + 1,
           lineEnd: endLine,
           file,
-          message: `Lines ${regionLine + 1}-${endLine} follow an over-long line and belong to no message; kept here.`,
+          message: `Lines ${regionLine + 1} to ${endLine} follow a line that was too long and belong to no message; its text is kept with the import warnings.`,
           raw: decodeChecked(rawStart, textEnd, regionLine + 1),
         });
       }
@@ -1438,8 +1457,8 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
         file,
         message:
           raw.trim() === ''
-            ? `Blank line(s) ${regionLine}-${endLine} before the first message.`
-            : `Line(s) ${regionLine}-${endLine} come before the first message header and belong to no message; kept here.`,
+            ? `The export starts with blank lines (${regionLine} to ${endLine}): nothing to check.`
+            : `Lines ${regionLine} to ${endLine} come before the first message and belong to none; its text is kept with the import warnings.`,
         raw,
       });
       return;
@@ -1594,7 +1613,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
       notes.push({
         line: candLine,
         file,
-        message: `Line ${candLine} looks like a message header in another layout (${describeSignature(sig)}, the file uses ${describeSignature(dominant)}); kept as text of the message above.`,
+        message: `Line ${candLine} looks like the start of a message written in another layout (${describeSignature(sig)}; this export writes ${describeSignature(dominant)}), as when part of another chat is pasted in. It was kept as part of the message above it.`,
       });
       continue;
     }
@@ -1628,7 +1647,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
       notes.push({
         line: candLine,
         file,
-        message: `Line ${candLine} starts like a message header but its date is not a real date when read as ${order}; kept as text of the message above.`,
+        message: `Line ${candLine} starts like a message, but its date is not a real date when read ${order === 'ymd' ? 'year first' : order === 'dmy' ? 'day first' : 'month first'}, so it was kept as part of the message above it.`,
       });
       continue;
     }
@@ -1657,7 +1676,11 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
     for (const bad of badLines) {
       if (bad === last) continue;
       last = bad;
-      notes.push({ line: bad, file, message: `Line ${bad} had invalid bytes replaced with U+FFFD.` });
+      notes.push({
+        line: bad,
+        file,
+        message: `Line ${bad} has characters that could not be read; they are shown as \ufffd.`,
+      });
     }
   }
   if (!title) title = titleFromChat;
@@ -1673,7 +1696,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
     notes.push({
       line: 0,
       file: input.fileName,
-      message: `${unreferenced} file(s) in the archive are not referred to by any message; they were not imported.`,
+      message: `${unreferenced === 1 ? '1 file' : `${unreferenced} files`} in the export ${unreferenced === 1 ? 'is' : 'are'} not attached to any message, so ${unreferenced === 1 ? 'it was' : 'they were'} left out.`,
     });
   }
   return { title, variant, media: media.used };
@@ -1709,6 +1732,7 @@ function ownPoll(poll: Poll, own: (text: string) => string): Poll {
 
 const POLL_PREFIXES = ['POLL:', 'UMFRAGE:', 'ENCUESTA:', 'SONDAGE:'].map((p) => ENCODER.encode(p));
 const ENCRYPTION_PREFIXES = ['Messages ', 'Nachrichten '].map((p) => ENCODER.encode(p));
+const BUSINESS_PREFIXES = ['This business ', 'This chat is with '].map((p) => ENCODER.encode(p));
 const QUICK_FLAGS = FLAG_CR | FLAG_LT | FLAG_QUESTION;
 
 function startsWithBytes(b: Uint8Array, a: number, e: number, prefixes: readonly Uint8Array[]): boolean {
@@ -1818,6 +1842,7 @@ function plainStart(b: Uint8Array, a: number, e: number, units: number): boolean
   if (units < 80 && DELETED_FIRST.has(c0)) return false;
   if ((c0 === 80 || c0 === 85 || c0 === 69 || c0 === 83) && startsWithBytes(b, a, e, POLL_PREFIXES)) return false;
   if ((c0 === 77 || c0 === 78) && startsWithBytes(b, a, e, ENCRYPTION_PREFIXES)) return false;
+  if (c0 === 84 && startsWithBytes(b, a, e, BUSINESS_PREFIXES)) return false;
   return true;
 }
 

@@ -309,3 +309,24 @@ export async function checkBundleForLeaks(
     visibleInDisclosedText: visible,
   };
 }
+
+/**
+ * The secrets a chat's own labels hold, to seed a leak check with beside its redacted values: each chat title (a
+ * one-to-one chat is titled with the other person's name) and each export's file name, whole, without its extension,
+ * and without WhatsApp's "WhatsApp Chat with" (so `WhatsApp Chat with Derek Thompson.zip` seeds `Derek Thompson`).
+ * Titles the disclosure keeps on purpose (a ward group's name) are for the caller to leave out.
+ */
+export function labelSecrets(labels: { titles?: readonly string[]; fileNames?: readonly string[] }): string[] {
+  const out = new Set<string>();
+  for (const title of labels.titles ?? []) if (title.trim()) out.add(title.trim());
+  for (const fileName of labels.fileNames ?? []) {
+    const base = fileName.slice(fileName.lastIndexOf('/') + 1);
+    const bare = base.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+    const named =
+      /^(?:WhatsApp Chat (?:with|-)|WhatsApp-Chat mit|Chat de WhatsApp con|Discussion WhatsApp avec)\s+(.+)$/i.exec(
+        bare,
+      )?.[1];
+    for (const value of [base, bare, named]) if (value?.trim()) out.add(value.trim());
+  }
+  return [...out];
+}

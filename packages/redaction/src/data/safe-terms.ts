@@ -14,7 +14,7 @@
 
 /** Messaging apps, platforms, devices and software companies. */
 const products = `whatsapp whatsapps teams msteams signal telegram slack skype zoom facetime imessage messenger
-facebook instagram twitter tiktok snapchat linkedin youtube github gitlab gmail googlemail hotmail outlook yahoo icloud
+facebook meta instagram twitter tiktok snapchat linkedin youtube github gitlab gmail googlemail hotmail outlook yahoo icloud
 google microsoft apple iphone iphones ipad ipads android androids samsung galaxy pixel huawei motorola nokia windows excel
 powerpoint onenote onedrive sharepoint dropbox bluetooth wifi wi-fi amazon siri uber deliveroo airdrop
 chrome firefox safari edge pdf jpeg docx xlsx whatsappweb`;

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countRedactions,
+  type Decision,
+  detectPersonalDataSync,
+  disclose,
+  type Proposal,
+  pseudonymTable,
+  withTitleMessages,
+} from '../src/index.ts';
+import { conv, msg } from './helpers.ts';
+
+const at = '2024-05-01T10:00:00Z';
+const by = 'Ann Officer';
+const plain = (out: ReturnType<typeof disclose>, i: number): string =>
+  (out.messages[i]?.segments ?? []).map((s) => (s.type === 'text' ? s.text : `[${s.label}]`)).join('');
+
+describe('pseudonym roles', () => {
+  // Two staff members, one named with a courtesy title next to a patient's identifiers: the text alone says "patient".
+  const ward = conv([
+    msg('w1', 'Jane Okafor', 'Ward 25 has 3 beds free'),
+    msg('w2', 'Sam Patel', 'Ward 25 has 3 beds free'),
+    msg('w3', 'Jane Okafor', 'Mr Patel please check bed 4, NHS number 943 476 5919, Mrs Begum'),
+  ]);
+  const found = detectPersonalDataSync(ward, { mode: 'foi' });
+
+  it('shows participants who write in the chat as staff, whatever the text says about them', () => {
+    const out = disclose(ward, found.proposals, [], { mode: 'foi' });
+    expect(out.messages.map((m) => m.author)).toEqual(['Staff member A', 'Staff member B', 'Staff member A']);
+    expect(plain(out, 2)).toBe('Mr [Staff member B] please check bed 4, NHS number [NHS number], Mrs [Patient 1]');
+  });
+
+  it("lets the officer change a pseudonym's role and label, everywhere the person appears", () => {
+    const decisions: Decision[] = [
+      { action: 'set-pseudonym', person: 'sam patel', role: 'patient', by, at },
+      { action: 'set-pseudonym', person: 'jane okafor', label: 'Ward sister', by, at },
+    ];
+    const out = disclose(ward, found.proposals, decisions, { mode: 'foi' });
+    expect(out.messages.map((m) => m.author)).toEqual(['Ward sister', 'Patient 1', 'Ward sister']);
+    expect(plain(out, 2)).toBe('Mr [Patient 1] please check bed 4, NHS number [NHS number], Mrs [Patient 2]');
+    const table = pseudonymTable(ward, found.proposals, decisions, { mode: 'foi' });
+    expect(table.map((e) => [e.person, e.role, e.shownAs, e.participant, e.chosenByOfficer])).toEqual([
+      ['jane okafor', 'staff', 'Ward sister', true, true],
+      ['sam patel', 'patient', 'Patient 1', true, true],
+      ['begum', 'patient', 'Patient 2', false, false],
+    ]);
+    expect(table[1]?.names).toEqual(['Sam Patel', 'Patel']);
+  });
+});
+
+describe('chat titles', () => {
+  // A one-to-one chat exported from the nurse's phone: WhatsApp titles it with the other person's name.
+  const oneToOne = conv([
+    msg('o1', 'Jane Okafor', 'Your mother Margaret Thompson is settled, NHS number 943 476 5919'),
+    msg('o2', 'Derek Thompson', 'Thank you, I will visit at 6'),
+  ]);
+  oneToOne.title = 'Derek Thompson';
+  const chat = withTitleMessages(oneToOne);
+
+  it('adds the title as a message of its own, in front, once', () => {
+    expect(chat.messages.length).toBe(3);
+    expect(chat.messages.at(0)).toMatchObject({ id: 'title:1', author: null, kind: 'system', text: 'Derek Thompson' });
+    expect(withTitleMessages(chat)).toBe(chat);
+  });
+
+  it('prints the title with the same decisions as the messages, never as it was', () => {
+    const found = detectPersonalDataSync(chat, { mode: 'foi' });
+    const out = disclose(chat, found.proposals, [], { mode: 'foi' });
+    expect(out.title).toBe('[Staff member B]');
+    expect(out.messages.map((m) => m.id)).toEqual(['o1', 'o2']);
+    expect(out.counts).toMatchObject({ messagesInScope: 2, messagesWithheld: 0 });
+    const relative: Decision = { action: 'set-pseudonym', person: 'derek thompson', role: 'relative', by, at };
+    const changed = disclose(chat, found.proposals, [relative], { mode: 'foi' });
+    expect(changed.title).toBe('[Relative 1]');
+    expect(changed.messages[1]?.author).toBe('Relative 1');
+    // Kept by the officer: the title shows the name, as the messages would.
+    const titleProposals = found.proposals.filter((p) => p.messageId === 'title:1');
+    expect(titleProposals.length).toBeGreaterThan(0);
+    const keep: Decision[] = titleProposals.map((p) => ({ action: 'reject', proposalId: p.id, by, at }));
+    expect(disclose(chat, found.proposals, keep, { mode: 'foi' }).title).toBe('Derek Thompson');
+  });
+
+  it('in a SAR keeps a staff participant by name (para 17) until the officer says they are someone else', () => {
+    const options = {
+      mode: 'sar' as const,
+      subject: { names: ['Margaret Thompson'] },
+      keepHealthProfessionals: true,
+    };
+    const found = detectPersonalDataSync(chat, options);
+    const relative: Decision = { action: 'set-pseudonym', person: 'derek thompson', role: 'relative', by, at };
+    const shown = (decisions: Decision[]) =>
+      pseudonymTable(chat, found.proposals, decisions, options).map((e) => [e.person, e.shownAs, e.keptByName]);
+    expect(shown([])).toEqual(
+      expect.arrayContaining([
+        ['jane okafor', 'Jane Okafor', true],
+        ['derek thompson', 'Derek Thompson', true],
+      ]),
+    );
+    expect(shown([relative])).toEqual(expect.arrayContaining([['derek thompson', 'Relative 1', false]]));
+    const out = disclose(chat, found.proposals, [relative], { ...options, selection: found.selection });
+    // "Thompson" alone is the subject's own surname (kept as hers by detection); Derek is not named.
+    expect(out.title).toMatch(/^\[Relative 1\]/);
+    expect(out.title).not.toContain('Derek');
+    expect(out.messages.map((m) => m.author)).toEqual(['Jane Okafor']);
+  });
+
+  it('keeps unrelated chats apart as sections, each with its own safe title', () => {
+    const two = conv([
+      msg('a1', 'Jane Okafor', 'Bed 4 is free', { channel: 'c1' }),
+      msg('b1', 'Priya Shah', 'Stock list ready', { channel: 'c2' }),
+    ]);
+    const titled = withTitleMessages(
+      two,
+      new Map([
+        ['c1', 'Ward 7'],
+        ['c2', 'Priya Shah'],
+      ]),
+    );
+    const found = detectPersonalDataSync(titled, { mode: 'foi' });
+    const out = disclose(titled, found.proposals, [], { mode: 'foi' });
+    expect(out.sections?.map((s) => [s.key, s.title])).toEqual([
+      ['c1', 'Ward 7'],
+      ['c2', '[Staff member B]'],
+    ]);
+    expect(out.messages.map((m) => m.section)).toEqual(['c1', 'c2']);
+  });
+});
+
+describe('one count of redactions', () => {
+  it('counts the parts of a name written together as one redaction, as the bundle draws them', () => {
+    const chat = conv([
+      msg('m1', 'Jane Okafor', 'Bed 4 is Margaret Thompson, NHS no 943 476 5919; Margaret Thompson ok'),
+      msg('m2', 'Sam Patel', 'Derek Thompson rang'),
+    ]);
+    const found = detectPersonalDataSync(chat, { mode: 'foi' });
+    const out = disclose(chat, found.proposals, [], { mode: 'foi' });
+    const byMessage = new Map<string, Proposal[]>();
+    for (const p of found.proposals) byMessage.set(p.messageId, [...(byMessage.get(p.messageId) ?? []), p]);
+    let counted = 0;
+    for (const m of chat.messages) counted += countRedactions(m.text, byMessage.get(m.id) ?? []);
+    expect(found.proposals.length).toBeGreaterThan(counted);
+    expect(counted).toBe(out.counts.redactions);
+    expect(out.counts.redactions).toBe(4);
+  });
+});
+
+describe('withheld attachments', () => {
+  const chat = conv([
+    msg('m1', 'Jane Okafor', 'video', {
+      attachments: [
+        { fileName: 'VID-20240304-WA0001.mp4', kind: 'video', included: true, mediaKey: 'v' },
+        { fileName: 'IMG-20240304-WA0002.jpg', kind: 'image', included: true, mediaKey: 'i' },
+        { fileName: 'IMG-20240304-WA0003.jpg', kind: 'image', included: true, mediaKey: 'j' },
+      ],
+    }),
+  ]);
+  it('prints out-of-scope material without an exemption, and an exempt file with the exemption chosen', () => {
+    const decisions: Decision[] = [
+      {
+        action: 'withhold-attachment',
+        messageId: 'm1',
+        fileName: 'VID-20240304-WA0001.mp4',
+        exemption: null,
+        by,
+        at,
+      },
+      {
+        action: 'withhold-attachment',
+        messageId: 'm1',
+        fileName: 'IMG-20240304-WA0002.jpg',
+        exemption: 's41',
+        reason: 'Information provided in confidence',
+        by,
+        at,
+      },
+    ];
+    const out = disclose(chat, [], decisions, { mode: 'foi' });
+    expect(out.messages[0]?.attachments.map((a) => a.withheldReason)).toEqual([
+      'Outside the scope of the request',
+      's41: Information provided in confidence',
+      's40(2): not reviewed',
+    ]);
+  });
+});
