@@ -6,12 +6,13 @@
  */
 import {
   type Block,
-  basisLabel,
+  basisLabelFor,
   type Course,
+  coursePointsFor,
   escapeHtml as escapeText,
   type GuidancePage,
-  guidancePointsFor,
   renderInline,
+  sourcesFor,
 } from '@im-records/course';
 import { formatLongDate } from '@im-records/records-policy';
 import type { PlayerCourse } from '../player/course-data.ts';
@@ -57,17 +58,16 @@ function blocksHtml(blocks: readonly Block[], slugs: ReadonlySet<string>): strin
     .join('\n');
 }
 
-function sourcesOf(page: GuidancePage): { title: string; url?: string | undefined; detail?: string | undefined }[] {
-  const sources = new Map<string, { title: string; url?: string | undefined; detail?: string | undefined }>();
-  for (const point of guidancePointsFor(page.covers))
-    for (const source of point.sources) sources.set(source.url, { title: source.name, url: source.url });
-  for (const source of page.sources ?? [])
-    sources.set(source.url ?? source.title, {
-      title: `${source.publisher}: ${source.title}`,
-      url: source.url,
-      detail: source.date,
-    });
-  return [...sources.values()];
+/** The page's sources as the site lists them: its points' sources and its own, for the trust's division. */
+function sourcesOf(
+  page: GuidancePage,
+  course: Course,
+): { title: string; url?: string | undefined; detail?: string | undefined }[] {
+  return sourcesFor(course, page.covers, page.sources).map((source) => ({
+    title: `${source.publisher}: ${source.title}`,
+    url: source.url,
+    detail: source.date,
+  }));
 }
 
 function pagination(
@@ -89,16 +89,16 @@ function pagination(
 }
 
 function guidanceView(page: GuidancePage, index: number, course: Course, slugs: ReadonlySet<string>): string {
-  const points = guidancePointsFor(page.covers)
+  const points = coursePointsFor(course, page.covers)
     .map(
       (point) =>
-        `<li><strong class="nhsuk-tag nhsuk-tag--white">${escapeText(basisLabel[point.basis])}</strong> <span>${escapeText(point.statement)}</span></li>`,
+        `<li><strong class="nhsuk-tag nhsuk-tag--white">${escapeText(basisLabelFor(point.basis, course.trust))}</strong> <span>${escapeText(point.statement)}</span></li>`,
     )
     .join('');
   const sections = page.sections
     .map((section) => `<section><h2>${escapeText(section.heading)}</h2>\n${blocksHtml(section.body, slugs)}</section>`)
     .join('\n');
-  const sources = sourcesOf(page)
+  const sources = sourcesOf(page, course)
     .map(
       (source) =>
         `<li>${source.url ? `<a href="${escapeText(source.url)}" target="_blank" rel="noopener">${escapeText(source.title)}</a>` : escapeText(source.title)}${source.detail ? `, ${escapeText(source.detail)}` : ''}</li>`,
