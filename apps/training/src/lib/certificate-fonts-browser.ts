@@ -6,7 +6,7 @@
  * `certificate-fonts.ts` asks for by npm package path.
  */
 import dejavuBold from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
-import { cjkSliceFile, type FontLoader, NAME_FONT } from './certificate-fonts.ts';
+import { cjkSliceFile, type FontLoader, NAME_FONT } from '@im-records/certificate/pdf';
 
 /*
  * Vite's glob takes relative paths, not package names, so the slices are found where npm installs them: hoisted to the

@@ -12,9 +12,8 @@ import {
   type Signer,
   signCertificate,
   ukDate,
-} from './certificate.ts';
-import type { FontLoader } from './certificate-fonts.ts';
-import { buildCertificatePdf } from './certificate-pdf.ts';
+} from '@im-records/certificate';
+import { buildCertificatePdf, type FontLoader } from '@im-records/certificate/pdf';
 import { CertificateIssueError } from './errors.ts';
 
 /** The course and policy facts a certificate records alongside the learner's result. */
