@@ -1,8 +1,8 @@
+import { normaliseName, ukDate } from '@im-records/certificate';
+import { checkCertificatePdf, readCertificateCode } from '@im-records/certificate/pdf';
 import type { Attempt } from '@im-records/course';
 import { expiryDate, parseIsoDate } from '@im-records/records-policy';
 import { describe, expect, it } from 'vitest';
-import { normaliseName, ukDate } from '@im-records/certificate';
-import { checkCertificatePdf, readCertificateCode } from '@im-records/certificate/pdf';
 import { nodeFontLoader as fonts } from '../src/lib/certificate-fonts-node.ts';
 import { certificateFields, issueCertificate } from '../src/lib/certificate-issue.ts';
 import { CertificateIssueError } from '../src/lib/errors.ts';
@@ -66,4 +66,3 @@ describe('issuing', () => {
     });
   });
 });
-

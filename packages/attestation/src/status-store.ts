@@ -63,7 +63,11 @@ export async function computeStatuses(store: Store, asOf: IsoDate, people?: read
       .groupBy(['person', 'policy_version']);
     let completionQuery = store.db
       .selectFrom('completions')
-      .select(['person', (eb) => eb.fn.max('completed_on').as('completed_on'), (eb) => eb.fn.max('expires_on').as('expires_on')])
+      .select([
+        'person',
+        (eb) => eb.fn.max('completed_on').as('completed_on'),
+        (eb) => eb.fn.max('expires_on').as('expires_on'),
+      ])
       .where('revoked_at', 'is', null)
       .where('completed_on', '<=', asOf)
       .groupBy('person');
@@ -180,7 +184,11 @@ export async function ensureStatusesCurrent(store: Store): Promise<boolean> {
     await refreshStatuses(store);
     return true;
   }
-  const exists = await store.db.selectFrom('settings').select('key').where('key', '=', STATUS_DATE_KEY).executeTakeFirst();
+  const exists = await store.db
+    .selectFrom('settings')
+    .select('key')
+    .where('key', '=', STATUS_DATE_KEY)
+    .executeTakeFirst();
   if (!exists) {
     await refreshStatuses(store);
     return true;
@@ -190,7 +198,11 @@ export async function ensureStatusesCurrent(store: Store): Promise<boolean> {
 
 /** The date stored statuses are as of, if they have been computed. */
 export async function statusDate(store: Store): Promise<IsoDate | null> {
-  const row = await store.db.selectFrom('settings').select('value').where('key', '=', STATUS_DATE_KEY).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', STATUS_DATE_KEY)
+    .executeTakeFirst();
   return row ? parseIsoDate(JSON.parse(row.value) as string) : null;
 }
 
@@ -217,7 +229,13 @@ export function cellsOf(rows: readonly StatusRow[]): CompletionCell[] {
     if (row.status.compliant) cell.compliant += 1;
   }
   return [...cells.values()].sort((a, b) =>
-    a.departmentId === b.departmentId ? (a.staffGroup < b.staffGroup ? -1 : 1) : a.departmentId < b.departmentId ? -1 : 1,
+    a.departmentId === b.departmentId
+      ? a.staffGroup < b.staffGroup
+        ? -1
+        : 1
+      : a.departmentId < b.departmentId
+        ? -1
+        : 1,
   );
 }
 
@@ -245,13 +263,15 @@ export async function snapshotCells(store: Store, dates: readonly IsoDate[]): Pr
     const cells = cellsOf(await computeStatuses(store, date));
     result.set(date, cells);
     // An empty month still gets a marker row, so it is not recomputed on every view.
-    const values = (cells.length > 0 ? cells : [{ departmentId: '', staffGroup: '', inScope: 0, compliant: 0 }]).map((cell) => ({
-      as_of: date,
-      department_id: cell.departmentId,
-      staff_group: cell.staffGroup,
-      in_scope: cell.inScope,
-      compliant: cell.compliant,
-    }));
+    const values = (cells.length > 0 ? cells : [{ departmentId: '', staffGroup: '', inScope: 0, compliant: 0 }]).map(
+      (cell) => ({
+        as_of: date,
+        department_id: cell.departmentId,
+        staff_group: cell.staffGroup,
+        in_scope: cell.inScope,
+        compliant: cell.compliant,
+      }),
+    );
     await inTransaction(store, async (tx) => {
       for (let i = 0; i < values.length; i += BATCH) {
         await tx.db

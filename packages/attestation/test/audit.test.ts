@@ -32,9 +32,9 @@ describe.each(engines)('audit log on %s', (engine) => {
 
   it('refuses UPDATE and DELETE in the database itself', async () => {
     const store = await withEntries(2);
-    await expect(store.db.updateTable('audit_log').set({ actor: 'someone' }).where('seq', '=', 1).execute()).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      store.db.updateTable('audit_log').set({ actor: 'someone' }).where('seq', '=', 1).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(store.db.deleteFrom('audit_log').where('seq', '=', 2).execute()).rejects.toThrow(/append-only/);
     expect((await verifyAudit(store)).ok).toBe(true);
   });

@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { type Clock, fixedClock } from '../src/clock.ts';
 import { type AttestationDatabase, openDatabase } from '../src/db/connect.ts';
-import { fixedClock, type Clock } from '../src/clock.ts';
 import type { Store } from '../src/store.ts';
 
 /** The engines under test, for `describe.each`. */

@@ -144,9 +144,9 @@ export function parseFields(value: unknown): CertificateFields {
       throw new CertificateCodeError(`the certificate field "${field}" is not a string`);
   }
   if (record.shortCode !== undefined && normaliseShortCode(record.shortCode as string) !== record.shortCode)
-    throw new CertificateCodeError('the certificate\'s short code is not in its canonical form');
+    throw new CertificateCodeError("the certificate's short code is not in its canonical form");
   if (record.verifyUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(record.verifyUrl as string))
-    throw new CertificateCodeError('the certificate\'s verification address is not a web address');
+    throw new CertificateCodeError("the certificate's verification address is not a web address");
   const fields = record as unknown as CertificateFields;
   for (const field of ['completedOn', 'expiresOn'] as const) {
     if (!dateOnly.test(fields[field]))
@@ -321,11 +321,7 @@ export function formatShortCode(code: string): string {
  * the letters people confuse with digits read as those digits (O → 0, I and L → 1).
  */
 export function normaliseShortCode(input: string): string | undefined {
-  const code = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replaceAll('O', '0')
-    .replace(/[IL]/g, '1');
+  const code = input.toUpperCase().replace(/[\s-]/g, '').replaceAll('O', '0').replace(/[IL]/g, '1');
   if (code.length !== SHORT_CODE_LENGTH) return undefined;
   return [...code].every((ch) => SHORT_CODE_ALPHABET.includes(ch)) ? code : undefined;
 }

@@ -3,7 +3,7 @@
  * rebuild it and compare. Heavy (pdf-lib, fontkit, fonts): import it only when a certificate is made or checked.
  */
 
-export type { FontLoader, Fontkit, NameRun } from './fonts.ts';
+export type { Fontkit, FontLoader, NameRun } from './fonts.ts';
 export { certificateFontkit, cjkSliceFile, NAME_FONT, NameFonts, unprintableMessage } from './fonts.ts';
 export type { PdfCheck } from './pdf.ts';
 export { buildCertificatePdf, CERTIFICATE_LAYOUT, checkCertificatePdf, readCertificateCode } from './pdf.ts';

@@ -15,8 +15,8 @@ import {
   type TrustedKey,
   verifyCertificateCode,
 } from './code.ts';
-import { certificateFontkit, type Fontkit, type FontLoader, NameFonts } from './fonts.ts';
 import { CertificateCodeError, CertificateIssueError } from './errors.ts';
+import { certificateFontkit, type Fontkit, type FontLoader, NameFonts } from './fonts.ts';
 
 /**
  * Names the layout, so a future change of design can still rebuild (and so verify) older certificates. Version 3 prints
@@ -146,11 +146,17 @@ export async function buildCertificatePdf(code: string, loadFont: FontLoader): P
     y -= 18;
     page.drawText(formatShortCode(fields.shortCode), { x: left, y, size: 18, font: mono, color: black });
     y -= 10;
-    line(`Enter this code at ${fields.verifyUrl ?? 'the verification page of the organisation that issued it'}`, 12, regular, black, 0);
+    line(
+      `Enter this code at ${fields.verifyUrl ?? 'the verification page of the organisation that issued it'}`,
+      12,
+      regular,
+      black,
+      0,
+    );
   } else {
     line('Practice certificate: nobody vouches for it', 12, bold, black, 2);
     line(
-      'It was made on the learner\'s own device. A check shows its details have not changed since, but anyone can make one, so it does not prove an organisation issued it.',
+      "It was made on the learner's own device. A check shows its details have not changed since, but anyone can make one, so it does not prove an organisation issued it.",
       10.5,
       regular,
       black,

@@ -15,9 +15,9 @@ import {
   toBase64Url,
   verifyCertificateCode,
 } from '../src/code.ts';
-import { nodeFontLoader as fonts } from '../src/fonts-node.ts';
-import { buildCertificatePdf, checkCertificatePdf, readCertificateCode } from '../src/pdf.ts';
 import { CertificateCodeError } from '../src/errors.ts';
+import { nodeFontLoader as fonts } from '../src/fonts-node.ts';
+import { buildCertificatePdf, checkCertificatePdf } from '../src/pdf.ts';
 
 const fields: CertificateFields = {
   certificateId: '6f1c2d8e-4b7a-4f0e-9c3d-2a1b0c9d8e7f',
@@ -145,7 +145,9 @@ describe('the verification code', () => {
     const changed = swapPayload(code, { ...issued, verifyUrl: 'https://evil.example/verify' });
     expect((await verifyCertificateCode(changed, trusted)).status).toBe('bad-signature');
     await expect(signCertificate({ ...fields, shortCode: 'abcd-2345-efgh' }, signer)).rejects.toThrow(/canonical/);
-    await expect(signCertificate({ ...fields, verifyUrl: 'javascript:alert(1)' }, signer)).rejects.toThrow(/web address/);
+    await expect(signCertificate({ ...fields, verifyUrl: 'javascript:alert(1)' }, signer)).rejects.toThrow(
+      /web address/,
+    );
   });
 
   it('reads short codes as people type them', () => {
@@ -191,7 +193,11 @@ describe('the certificate PDF', () => {
     page.drawText('Someone Else', { x: 56, y: 385, size: 26, font: await doc.embedFont(StandardFonts.HelveticaBold) });
     const edited = await doc.save({ useObjectStreams: false });
     const check = await checkCertificatePdf(edited, fonts);
-    expect(check).toMatchObject({ status: 'checked', unchanged: false, verification: { status: 'self-signed', fields } });
+    expect(check).toMatchObject({
+      status: 'checked',
+      unchanged: false,
+      verification: { status: 'self-signed', fields },
+    });
   });
 
   it('does not verify when another certificate code is put in its metadata', async () => {

@@ -7,15 +7,16 @@ import { currentPolicyVersion, mustReattest, POLICY_VERSIONS } from '@im-records
 
 const policyVersionId = currentPolicyVersion().id;
 const policyVersion = currentPolicyVersion().version;
+
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { type CertificateFields, type Signer, signCertificate } from '../src/code.ts';
+import { CertificateIssueError } from '../src/errors.ts';
 import { certificateFontkit, type Fontkit, NAME_FONT, NameFonts } from '../src/fonts.ts';
 import { nodeFontLoader as fonts } from '../src/fonts-node.ts';
 import { buildCertificatePdf, checkCertificatePdf } from '../src/pdf.ts';
-import { CertificateIssueError } from '../src/errors.ts';
 
 const base: Omit<CertificateFields, 'name'> = {
   certificateId: '6f1c2d8e-4b7a-4f0e-9c3d-2a1b0c9d8e7f',
@@ -179,7 +180,7 @@ describe('the policy version on the certificate', () => {
     expect(mustReattest(policyVersionId, POLICY_VERSIONS)).toBe(false);
   });
 
-  it('prints a service certificate\'s short code and verification address in legible type', async () => {
+  it("prints a service certificate's short code and verification address in legible type", async () => {
     const code = await signCertificate(
       { ...base, name: 'Amara Okafor', shortCode: 'ABCD2345EFGH', verifyUrl: 'https://attest.example.nhs.uk/verify' },
       { ...signer, kid: 'trust-key-1' },

@@ -84,7 +84,8 @@ export default function VerifyCertificate() {
       if (result.status === 'valid')
         show({ kind: 'genuine', fields: result.fields, issuer: result.issuer, source: 'code' });
       else if (result.status === 'self-signed') show({ kind: 'practice', fields: result.fields, source: 'code' });
-      else if (result.status === 'unknown-key') show({ kind: 'failed', reason: unknownKeyReason, fields: result.fields });
+      else if (result.status === 'unknown-key')
+        show({ kind: 'failed', reason: unknownKeyReason, fields: result.fields });
       else
         show({
           kind: 'failed',
@@ -137,8 +138,8 @@ export default function VerifyCertificate() {
             Or paste the verification code
           </label>
           <div className="nhsuk-hint" id="certificate-code-hint">
-            The long code that starts with "ey", shown when the certificate was made. A short code such as ABCD-EFGH-JKMN
-            is checked on the verification page of the organisation that issued the certificate.
+            The long code that starts with "ey", shown when the certificate was made. A short code such as
+            ABCD-EFGH-JKMN is checked on the verification page of the organisation that issued the certificate.
           </div>
           <textarea
             className="nhsuk-textarea"
@@ -163,7 +164,7 @@ export default function VerifyCertificate() {
               <div className="nhsuk-panel__body">
                 {outcome.source === 'pdf'
                   ? 'The file is unchanged since it was issued.'
-                  : 'The code matches its issuer\'s signature.'}
+                  : "The code matches its issuer's signature."}
               </div>
             </div>
             <p>Issued by {outcome.issuer}.</p>

@@ -3,8 +3,6 @@
  * PDF. Imported lazily (with pdf-lib) only when someone asks for their certificate.
  */
 
-import type { Attempt } from '@im-records/course';
-import { expiryDate, parseIsoDate } from '@im-records/records-policy';
 import {
   type CertificateFields,
   ephemeralSigner,
@@ -14,6 +12,8 @@ import {
   ukDate,
 } from '@im-records/certificate';
 import { buildCertificatePdf, type FontLoader } from '@im-records/certificate/pdf';
+import type { Attempt } from '@im-records/course';
+import { expiryDate, parseIsoDate } from '@im-records/records-policy';
 import { CertificateIssueError } from './errors.ts';
 
 /** The course and policy facts a certificate records alongside the learner's result. */

@@ -20,7 +20,7 @@ export function parseTrustedKeys(json: string | undefined): TrustedKey[] {
   try {
     parsed = JSON.parse(json);
   } catch {
-    throw new Error('PUBLIC_ATTESTATION_KEYS is not JSON: copy it from the attestation service\'s /api/keys');
+    throw new Error("PUBLIC_ATTESTATION_KEYS is not JSON: copy it from the attestation service's /api/keys");
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { keys?: unknown })?.keys;
   if (!Array.isArray(list)) throw new Error('PUBLIC_ATTESTATION_KEYS must be a list of keys (or { "keys": [...] })');

@@ -84,7 +84,16 @@ export async function appendAudit(store: Store, event: AuditEvent): Promise<numb
     const hash = entryHash(prevHash, { seq, at, actor: event.actor, type: event.type, subject, data });
     await tx.db
       .insertInto('audit_log')
-      .values({ seq, at, actor: event.actor, type: event.type, subject, data: canonicalJson(data), prev_hash: prevHash, hash })
+      .values({
+        seq,
+        at,
+        actor: event.actor,
+        type: event.type,
+        subject,
+        data: canonicalJson(data),
+        prev_hash: prevHash,
+        hash,
+      })
       .execute();
     await tx.db.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute();
     return seq;
@@ -109,7 +118,13 @@ export interface Checkpoint {
 
 function checkpointBody(checkpoint: Omit<Checkpoint, 'signature'>): Uint8Array {
   return new TextEncoder().encode(
-    canonicalJson({ log: checkpoint.log, seq: checkpoint.seq, hash: checkpoint.hash, at: checkpoint.at, keyId: checkpoint.keyId }),
+    canonicalJson({
+      log: checkpoint.log,
+      seq: checkpoint.seq,
+      hash: checkpoint.hash,
+      at: checkpoint.at,
+      keyId: checkpoint.keyId,
+    }),
   );
 }
 
@@ -136,9 +151,21 @@ export async function createCheckpoint(store: Store, key: ServiceKey, actor: str
 
 /** The newest checkpoint, if any. */
 export async function latestCheckpoint(store: Store): Promise<Checkpoint | undefined> {
-  const row = await store.db.selectFrom('audit_checkpoints').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = await store.db
+    .selectFrom('audit_checkpoints')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row
-    ? { log: 'im-records-attestation-audit', seq: row.seq, hash: row.hash, at: row.at, keyId: row.key_id, signature: row.signature }
+    ? {
+        log: 'im-records-attestation-audit',
+        seq: row.seq,
+        hash: row.hash,
+        at: row.at,
+        keyId: row.key_id,
+        signature: row.signature,
+      }
     : undefined;
 }
 
@@ -201,14 +228,22 @@ export async function verifyAudit(store: Store, external: readonly Checkpoint[] 
       .execute();
     for (const row of page) {
       if (row.seq !== expectedSeq) return fail(expectedSeq, `entry ${expectedSeq} is missing (next is ${row.seq})`);
-      if (row.prev_hash !== prevHash) return fail(row.seq, `entry ${row.seq} does not follow entry ${row.seq - 1}: its previous hash differs`);
+      if (row.prev_hash !== prevHash)
+        return fail(row.seq, `entry ${row.seq} does not follow entry ${row.seq - 1}: its previous hash differs`);
       let data: unknown;
       try {
         data = JSON.parse(row.data);
       } catch {
         return fail(row.seq, `entry ${row.seq} has details that are not JSON`);
       }
-      const hash = entryHash(prevHash, { seq: row.seq, at: row.at, actor: row.actor, type: row.type, subject: row.subject, data });
+      const hash = entryHash(prevHash, {
+        seq: row.seq,
+        at: row.at,
+        actor: row.actor,
+        type: row.type,
+        subject: row.subject,
+        data,
+      });
       if (hash !== row.hash || canonicalJson(data) !== row.data) {
         return fail(row.seq, `entry ${row.seq} (${row.type}) has been changed: its hash does not match its contents`);
       }
@@ -221,7 +256,10 @@ export async function verifyAudit(store: Store, external: readonly Checkpoint[] 
   }
   const head = await auditHead(store);
   if (head.seq !== entries || head.hash !== prevHash) {
-    return fail(head.seq, `the log ends at entry ${entries} but its head says ${head.seq}: entries after ${entries} are missing`);
+    return fail(
+      head.seq,
+      `the log ends at entry ${entries} but its head says ${head.seq}: entries after ${entries} are missing`,
+    );
   }
   const keys = new Map(
     (await store.db.selectFrom('signing_keys').select(['kid', 'public_jwk']).execute()).map((row) => [
@@ -231,11 +269,55 @@ export async function verifyAudit(store: Store, external: readonly Checkpoint[] 
   );
   for (const checkpoint of checkpoints) {
     const jwk = keys.get(checkpoint.keyId);
-    if (!jwk) return fail(checkpoint.seq, `the checkpoint at entry ${checkpoint.seq} is signed by an unknown key ${checkpoint.keyId}`);
-    if (!checkpointSignatureValid(checkpoint, jwk)) return fail(checkpoint.seq, `the checkpoint at entry ${checkpoint.seq} has a bad signature`);
+    if (!jwk)
+      return fail(
+        checkpoint.seq,
+        `the checkpoint at entry ${checkpoint.seq} is signed by an unknown key ${checkpoint.keyId}`,
+      );
+    if (!checkpointSignatureValid(checkpoint, jwk))
+      return fail(checkpoint.seq, `the checkpoint at entry ${checkpoint.seq} has a bad signature`);
     const actual = hashes.get(checkpoint.seq);
-    if (actual === undefined) return fail(checkpoint.seq, `the checkpoint at entry ${checkpoint.seq} names an entry the log does not have`);
-    if (actual !== checkpoint.hash) return fail(checkpoint.seq, `the log differs from the checkpoint signed at entry ${checkpoint.seq}`);
+    if (actual === undefined)
+      return fail(checkpoint.seq, `the checkpoint at entry ${checkpoint.seq} names an entry the log does not have`);
+    if (actual !== checkpoint.hash)
+      return fail(checkpoint.seq, `the log differs from the checkpoint signed at entry ${checkpoint.seq}`);
   }
   return { ok: true, entries, checkpoints: checkpoints.length, headSeq: head.seq };
+}
+
+/**
+ * Appends many events in one go (the demo trust and the benchmark backfill history this way): the same chain as
+ * {@link appendAudit}, computed in memory and inserted in batches, in the caller's transaction.
+ */
+export async function appendAuditMany(store: Store, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await inTransaction(store, async (tx) => {
+    let head = tx.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+    if (tx.kind === 'postgres') head = head.forUpdate();
+    let { seq, hash } = await head.executeTakeFirstOrThrow();
+    const at = tx.clock().toISOString();
+    const rows = events.map((event) => {
+      seq += 1;
+      const data = event.data ?? {};
+      const subject = event.subject ?? null;
+      const prevHash = hash;
+      hash = entryHash(prevHash, { seq, at, actor: event.actor, type: event.type, subject, data });
+      return {
+        seq,
+        at,
+        actor: event.actor,
+        type: event.type,
+        subject,
+        data: canonicalJson(data),
+        prev_hash: prevHash,
+        hash,
+      };
+    });
+    for (let i = 0; i < rows.length; i += 500)
+      await tx.db
+        .insertInto('audit_log')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    await tx.db.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute();
+  });
 }

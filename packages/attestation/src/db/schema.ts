@@ -3,7 +3,7 @@
  * (`2026-03-01T09:30:00.000Z`), calendar dates are `YYYY-MM-DD` text, flags are 0/1 integers and JSON is text, so both
  * databases store the same values and sort them the same way.
  */
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 
 /** A department (an organisation in ESR's tree), keyed by its organisation id. */
 export interface DepartmentTable {
@@ -278,5 +278,3 @@ export type PolicyVersionRow = Selectable<PolicyVersionTable>;
 export type CompletionRow = Selectable<CompletionTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type NewPerson = Insertable<PersonTable>;
-/** Generated is re-exported for tables that may later gain database-made columns. */
-export type { Generated };

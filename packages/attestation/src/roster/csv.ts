@@ -80,6 +80,9 @@ export function csvCell(value: string | number | null | undefined): string {
 }
 
 /** A CSV document from a header and rows, CRLF line ends (RFC 4180), every cell through {@link csvCell}. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+): string {
+  return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -73,7 +73,11 @@ function changed(existing: PersonRow, incoming: RosterPerson): boolean {
 }
 
 /** Imports roster CSV text. Throws {@link RosterFileError} for an unreadable file, {@link StrictRosterError} in strict mode. */
-export async function importRoster(store: Store, text: string, options: RosterImportOptions): Promise<RosterImportReport> {
+export async function importRoster(
+  store: Store,
+  text: string,
+  options: RosterImportOptions,
+): Promise<RosterImportReport> {
   const asOf = options.asOf ?? ukDate(store.clock());
   const parsed = parseRoster(text);
   const existingRows = await store.db.selectFrom('people').selectAll().execute();
@@ -125,7 +129,9 @@ export async function importRoster(store: Store, text: string, options: RosterIm
         .insertInto('departments')
         .values(departmentValues.slice(i, i + BATCH).map((d) => ({ ...d, target: null })))
         .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), parent_id: eb.ref('excluded.parent_id') })),
+          oc
+            .column('id')
+            .doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), parent_id: eb.ref('excluded.parent_id') })),
         )
         .execute();
     }

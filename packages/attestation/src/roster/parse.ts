@@ -69,7 +69,12 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 
 /** The columns a roster must have; the file is refused without them. */
-export const REQUIRED_COLUMNS = ['Employee Number', 'Assignment Number', 'Last Name', 'Organisation ID or Organisation Name'];
+export const REQUIRED_COLUMNS = [
+  'Employee Number',
+  'Assignment Number',
+  'Last Name',
+  'Organisation ID or Organisation Name',
+];
 
 function headerKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -225,13 +230,23 @@ export function parseRoster(text: string): ParsedRoster {
   for (const [employeeNumber, list] of byEmployee) {
     const primaries = list.filter((row) => row.primary === true);
     for (const extra of primaries.slice(1)) {
-      rejected.push({ line: extra.line, reason: `a second primary assignment for this employee (first on line ${primaries[0]?.line})` });
+      rejected.push({
+        line: extra.line,
+        reason: `a second primary assignment for this employee (first on line ${primaries[0]?.line})`,
+      });
     }
     const chosen = primaries[0] ?? list.find((row) => row.primary === null) ?? list[0];
     if (!chosen) continue;
-    for (const row of list) if (!primaries.slice(1).includes(row)) assignments.set(row.assignmentNumber, employeeNumber);
+    for (const row of list)
+      if (!primaries.slice(1).includes(row)) assignments.set(row.assignmentNumber, employeeNumber);
     const email = chosen.person.email ?? list.find((row) => row.person.email)?.person.email ?? null;
-    people.push({ line: chosen.line, employeeNumber, assignmentNumber: chosen.assignmentNumber, ...chosen.person, email });
+    people.push({
+      line: chosen.line,
+      employeeNumber,
+      assignmentNumber: chosen.assignmentNumber,
+      ...chosen.person,
+      email,
+    });
   }
   rejected.sort((a, b) => a.line - b.line);
   return { people, assignments, rejected, rows: records.length - 1 };

@@ -93,7 +93,11 @@ export function versionsInForce(versions: readonly VersionFacts[], asOf: IsoDate
     else byPolicy.set(version.policy, [version]);
   }
   for (const list of byPolicy.values()) {
-    list.sort((a, b) => compareDates(a.effectiveDate, b.effectiveDate) || (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0));
+    list.sort(
+      (a, b) =>
+        compareDates(a.effectiveDate, b.effectiveDate) ||
+        (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0),
+    );
   }
   return byPolicy;
 }
@@ -167,11 +171,25 @@ export function personStatus(
     if (latestAccepted) {
       const expires = addMonthsClamped(latestAccepted, rules.renewalMonths);
       const met = compareDates(expires, asOf) > 0;
-      requirements.push({ kind: 'attestation', policy, currentVersion: current.id, met, dueOn: expires, since: latestAccepted });
+      requirements.push({
+        kind: 'attestation',
+        policy,
+        currentVersion: current.id,
+        met,
+        dueOn: expires,
+        since: latestAccepted,
+      });
     } else {
       // Never attested an accepted version: due by the material change's date (or the starter's grace, if later).
       const due = attestedBefore || !starterDue ? changeDue : later(changeDue, starterDue);
-      requirements.push({ kind: 'attestation', policy, currentVersion: current.id, met: false, dueOn: due, since: null });
+      requirements.push({
+        kind: 'attestation',
+        policy,
+        currentVersion: current.id,
+        met: false,
+        dueOn: due,
+        since: null,
+      });
     }
   }
   if (completion) {
