@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type CertificateFields,
   type CodeVerification,
+  type Signer,
   decodeCertificateCode,
   newShortCode,
   normaliseName,
@@ -49,7 +50,7 @@ export function certificateName(person: {
 
 function signerOf(key: ServiceKey) {
   return {
-    privateKey: key.privateKey.toCryptoKey('Ed25519', false, ['sign']) as CryptoKey,
+    privateKey: key.privateKey.toCryptoKey('Ed25519', false, ['sign']) as Signer['privateKey'],
     publicJwk: key.publicJwk,
     kid: key.kid,
   };

@@ -182,9 +182,12 @@ function headerJson(header: Header): string {
     : JSON.stringify({ alg: header.alg, typ: header.typ, jwk: header.jwk }, ['alg', 'typ', 'jwk', 'kty', 'crv', 'x']);
 }
 
+/** A WebCrypto key, named so this compiles against both the DOM and Node's type definitions. */
+export type SigningKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+
 /** How a code is signed: with a trusted key named by `kid`, or (in the browser-only site) a fresh key shipped inside the code. */
 export interface Signer {
-  privateKey: CryptoKey;
+  privateKey: SigningKey;
   publicJwk: Ed25519PublicJwk;
   /** Set for a trusted issuer's key; when absent the public key travels in the header (self-signed). */
   kid?: string;
@@ -192,7 +195,7 @@ export interface Signer {
 
 /** A fresh Ed25519 key pair for one practice certificate (the static site, where no service signs). */
 export async function ephemeralSigner(): Promise<Signer> {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as unknown as { privateKey: SigningKey; publicKey: SigningKey };
   const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
   return { privateKey: pair.privateKey, publicJwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x ?? '' } };
 }

@@ -6,7 +6,15 @@
  * in `@im-records/certificate/node`.
  */
 
-export type { CertificateFields, CodeVerification, DecodedCode, Ed25519PublicJwk, Signer, TrustedKey } from './code.ts';
+export type {
+  CertificateFields,
+  CodeVerification,
+  DecodedCode,
+  Ed25519PublicJwk,
+  Signer,
+  SigningKey,
+  TrustedKey,
+} from './code.ts';
 export {
   CERTIFICATE_FIELDS,
   CERTIFICATE_TYPE,

@@ -5,7 +5,7 @@
  * benchmark. Deterministic for a seed and date, apart from random ids and signatures' short codes.
  */
 import { randomUUID } from 'node:crypto';
-import { newShortCode, signCertificate } from '@im-records/certificate';
+import { newShortCode, type Signer, signCertificate } from '@im-records/certificate';
 import { seededRandom } from '@im-records/course';
 import {
   addDays,
@@ -151,7 +151,7 @@ export async function seedDemoTrust(store: Store, options: DemoOptions): Promise
   const target = options.attestations ?? people.length * 2;
   const perPerson = Math.max(1, target / Math.max(1, people.length));
   const signer = {
-    privateKey: options.key.privateKey.toCryptoKey('Ed25519', false, ['sign']) as CryptoKey,
+    privateKey: options.key.privateKey.toCryptoKey('Ed25519', false, ['sign']) as Signer['privateKey'],
     publicJwk: options.key.publicJwk,
     kid: options.key.kid,
   };
