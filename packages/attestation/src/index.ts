@@ -32,6 +32,7 @@ export {
   appendAudit,
   auditHead,
   createCheckpoint,
+  ensureDailyCheckpoint,
   entryHash,
   GENESIS_HASH,
   latestCheckpoint,

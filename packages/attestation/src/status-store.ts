@@ -174,26 +174,19 @@ export async function refreshStatuses(store: Store, people?: readonly string[]):
  */
 export async function ensureStatusesCurrent(store: Store): Promise<boolean> {
   const today = JSON.stringify(ukDate(store.clock()));
-  const claimed = await store.db
-    .updateTable('settings')
-    .set({ value: today })
-    .where('key', '=', STATUS_DATE_KEY)
-    .where('value', '!=', today)
-    .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) > 0) {
-    await refreshStatuses(store);
-    return true;
+  const stored = await store.db.selectFrom('settings').select('value').where('key', '=', STATUS_DATE_KEY).executeTakeFirst();
+  if (stored?.value === today) return false;
+  if (stored) {
+    const claimed = await store.db
+      .updateTable('settings')
+      .set({ value: today })
+      .where('key', '=', STATUS_DATE_KEY)
+      .where('value', '!=', today)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) return false;
   }
-  const exists = await store.db
-    .selectFrom('settings')
-    .select('key')
-    .where('key', '=', STATUS_DATE_KEY)
-    .executeTakeFirst();
-  if (!exists) {
-    await refreshStatuses(store);
-    return true;
-  }
-  return false;
+  await refreshStatuses(store);
+  return true;
 }
 
 /** The date stored statuses are as of, if they have been computed. */

@@ -321,3 +321,32 @@ export async function appendAuditMany(store: Store, events: readonly AuditEvent[
     await tx.db.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute();
   });
 }
+
+const CHECKPOINT_DAY_KEY = '_checkpoint_day';
+
+/**
+ * Signs a checkpoint of the head once a day (like a CloudTrail digest), on the first call of the day; the
+ * compare-and-set on the stored day means one instance signs it. Returns the checkpoint when this call signed one.
+ */
+export async function ensureDailyCheckpoint(store: Store, key: ServiceKey, today: string): Promise<Checkpoint | undefined> {
+  const value = JSON.stringify(today);
+  const stored = await store.db.selectFrom('settings').select('value').where('key', '=', CHECKPOINT_DAY_KEY).executeTakeFirst();
+  if (stored?.value === value) return undefined;
+  if (stored) {
+    const claimed = await store.db
+      .updateTable('settings')
+      .set({ value })
+      .where('key', '=', CHECKPOINT_DAY_KEY)
+      .where('value', '!=', value)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) return undefined;
+  } else {
+    const inserted = await store.db
+      .insertInto('settings')
+      .values({ key: CHECKPOINT_DAY_KEY, value })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return undefined;
+  }
+  return createCheckpoint(store, key, 'system');
+}
