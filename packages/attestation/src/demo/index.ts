@@ -6,4 +6,4 @@
 export type { SyntheticRoster, SyntheticRosterOptions } from './roster.ts';
 export { ROSTER_HEADER, STAFF_GROUPS, syntheticRoster } from './roster.ts';
 export type { DemoAccounts, DemoOptions } from './seed.ts';
-export { DEMO_PASSWORD, demoPolicyText, seedDemoTrust } from './seed.ts';
+export { DEMO_EMAILS, DEMO_PASSWORD, demoPolicyText, seedDemoTrust } from './seed.ts';

@@ -29,6 +29,14 @@ import { syntheticRoster } from './roster.ts';
 /** The password of every demo account (printed at start-up; demo data only). */
 export const DEMO_PASSWORD = 'demo-attest-2026';
 
+/** The demo accounts' e-mail addresses, by role. */
+export const DEMO_EMAILS = {
+  staff: 'staff@demo-trust.example',
+  manager: 'manager@demo-trust.example',
+  'ig-lead': 'ig.lead@demo-trust.example',
+  admin: 'admin@demo-trust.example',
+} as const;
+
 /** Options for {@link seedDemoTrust}. */
 export interface DemoOptions {
   seed?: number;
@@ -175,12 +183,15 @@ export async function seedDemoTrust(store: Store, options: DemoOptions): Promise
         : addDays(today, -420);
     const end = person.termination_date ? (person.termination_date as IsoDate) : today;
     const diligence = random();
-    const count = Math.max(1, Math.round(perPerson * (0.5 + random())));
-    for (let i = 0; i < count; i++) {
-      const version = versions[i % versions.length] as (typeof versions)[number];
-      if (isDemoStaff && version.id === v2) continue;
-      // Most people attest a version within weeks of it taking effect; some late, some never.
-      if (random() > 0.55 + diligence * 0.45) continue;
+    // Most people attest each material version within weeks of it taking effect; some late, some never. Extra
+    // attestations (renewals, re-reading a version) make up the requested total.
+    const planned: (typeof versions)[number][] = [];
+    if (random() < 0.92) planned.push(versions[0] as (typeof versions)[number]);
+    if (random() < 0.3) planned.push(versions[1] as (typeof versions)[number]);
+    if (!isDemoStaff && random() < 0.72 + diligence * 0.27) planned.push(versions[2] as (typeof versions)[number]);
+    const extra = Math.max(0, Math.round(perPerson * (0.5 + random())) - planned.length);
+    for (let i = 0; i < extra; i++) planned.push(versions[Math.floor(random() * (isDemoStaff ? 2 : 3))] as (typeof versions)[number]);
+    for (const version of planned) {
       const from = addDays(today, version.from);
       const on = addDays(from, Math.floor(random() * random() * (version.to - version.from)));
       if (compareDates(on, start) < 0 || compareDates(on, end) > 0 || compareDates(on, today) > 0) continue;
@@ -194,15 +205,10 @@ export async function seedDemoTrust(store: Store, options: DemoOptions): Promise
         on_behalf_by: null,
         remark: null,
       });
-      events.push({
-        actor: 'demo',
-        type: 'attestation.recorded',
-        subject: person.id,
-        data: { attestation: id, version: version.id, attestedOn: on, onBehalf: false },
-      });
+      events.push({ actor: 'demo', type: 'attestation.recorded', subject: person.id, data: { attestation: id, version: version.id, attestedOn: on, onBehalf: false } });
     }
-    if (isDemoStaff || random() > 0.6 + diligence * 0.38) continue;
-    const completedOn = addDays(today, -Math.floor(random() * 420));
+    if (isDemoStaff || random() > 0.8 + diligence * 0.19) continue;
+    const completedOn = addDays(today, -Math.floor(400 * random() ** 1.6));
     if (compareDates(completedOn, start) < 0 || compareDates(completedOn, end) > 0) continue;
     const id = randomUUID();
     const attempt = randomUUID();
@@ -257,11 +263,18 @@ export async function seedDemoTrust(store: Store, options: DemoOptions): Promise
 
   let accounts: DemoAccounts = { staff: '', manager: '', 'ig-lead': '', admin: '', managerDepartments };
   if (options.accounts !== false) {
+    // The two demo people who sign in get easy addresses (their roster entries change to match, so accounts link).
+    for (const [person, email] of [
+      [staffPerson, DEMO_EMAILS.staff],
+      [managerPerson, DEMO_EMAILS.manager],
+    ] as const) {
+      if (person) await store.db.updateTable('people').set({ email }).where('id', '=', person.id).execute();
+    }
     accounts = {
-      staff: staffPerson?.email ?? 'staff@demo-trust.example',
-      manager: managerPerson?.email ?? 'manager@demo-trust.example',
-      'ig-lead': 'ig.lead@demo-trust.example',
-      admin: 'admin@demo-trust.example',
+      staff: DEMO_EMAILS.staff,
+      manager: DEMO_EMAILS.manager,
+      'ig-lead': DEMO_EMAILS['ig-lead'],
+      admin: DEMO_EMAILS.admin,
       managerDepartments,
     };
     await createAccount(store, 'demo', { email: accounts.staff, role: 'staff', password: DEMO_PASSWORD });
