@@ -52,6 +52,9 @@ test('single sign-on through the loopback OpenID Connect provider matches the pe
 
   // Someone the roster does not know is refused, with nothing about them in the address.
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // Forget the provider's session too (same host, other port: cookies are shared), so it asks who is signing in.
+  await page.context().clearCookies();
+  await page.goto(`${service}/sign-in`);
   await page.getByTestId('sso').click();
   await page.locator('input[name="login"]').fill('stranger@elsewhere.example');
   await page.locator('input[name="password"]').fill('any');

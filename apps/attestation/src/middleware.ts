@@ -45,6 +45,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
 async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]>[0], next: Parameters<Parameters<typeof defineMiddleware>[0]>[1]): Promise<Response> {
   const path = context.url.pathname;
+  // The problem page renders what a rewrite from here set; checking it again would loop.
+  if (path === '/problem') return next();
   if (path.startsWith('/_astro/') || path.startsWith('/assets/') || path === '/health') {
     return withHeaders(await next(), path);
   }
@@ -93,7 +95,8 @@ async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]
     if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(type)) {
       return rewriteProblem(problem(415, 'Not a form', 'This address takes form posts only.'));
     }
-    const form = await context.request.formData();
+    // Read from a clone, so the request body stays unread (Astro can still rewrite to the problem page).
+    const form = await context.request.clone().formData();
     if (!csrfTokenValid(key, secret, form.get('_csrf'))) {
       return rewriteProblem(
         problem(403, 'This form has expired', 'Go back, reload the page and try again. (The security check on the form did not match.)'),

@@ -93,7 +93,10 @@ export async function finishSignIn(
   });
   const claims = tokens.claims();
   if (!claims) throw new Error('the identity provider returned no ID token');
-  const email = typeof claims.email === 'string' ? claims.email : undefined;
-  const verified = typeof claims.email_verified === 'boolean' ? claims.email_verified : undefined;
+  let source: Record<string, unknown> = claims;
+  // Some providers put the e-mail only in the UserInfo response; ask for it there (checked against the same subject).
+  if (typeof claims.email !== 'string') source = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+  const email = typeof source.email === 'string' ? source.email : undefined;
+  const verified = typeof source.email_verified === 'boolean' ? source.email_verified : undefined;
   return { subject: claims.sub, email, emailVerified: verified };
 }

@@ -4,7 +4,7 @@
  * next export of the same date contains.
  */
 import { addDays, type IsoDate } from '@im-records/records-policy';
-import { type Actor, canSeeDepartment, requireRole } from '../access.ts';
+import { type Actor, canSeeDepartment, requireDepartment, requireRole } from '../access.ts';
 import { appendAudit, type Checkpoint } from '../audit/log.ts';
 import type { Ed25519PublicJwk } from '../keys.ts';
 import { toCsv } from '../roster/csv.ts';
@@ -99,6 +99,7 @@ export async function peopleCsvExport(
   departmentId?: string,
 ): Promise<string> {
   requireRole(actor, 'ig-lead', 'manager');
+  if (departmentId) requireDepartment(actor, departmentId);
   const statuses = await computeStatuses(store, asOf);
   const people = await store.db
     .selectFrom('people')
