@@ -15,6 +15,16 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: { syntaxHighlight: false },
   vite: {
-    ssr: { external: ['pg', 'kysely', 'openid-client', 'pdf-lib', '@pdf-lib/fontkit', 'dejavu-fonts-ttf', '@fontsource/noto-sans-sc'] },
+    ssr: {
+      external: [
+        'pg',
+        'kysely',
+        'openid-client',
+        'pdf-lib',
+        '@pdf-lib/fontkit',
+        'dejavu-fonts-ttf',
+        '@fontsource/noto-sans-sc',
+      ],
+    },
   },
 });

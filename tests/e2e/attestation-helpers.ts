@@ -31,7 +31,9 @@ export async function signIn(page: Page, role: DemoRole): Promise<void> {
 
 /** Ticks the right answer(s) to every question on the assessment page, from the question bank. */
 export async function answerEveryQuestionCorrectly(page: Page): Promise<number> {
-  const names = await page.locator('input[name^="q:"]').evaluateAll((inputs) => [...new Set(inputs.map((i) => (i as HTMLInputElement).name))]);
+  const names = await page
+    .locator('input[name^="q:"]')
+    .evaluateAll((inputs) => [...new Set(inputs.map((i) => (i as HTMLInputElement).name))]);
   for (const name of names) {
     const question = bank.get(name.slice(2));
     if (!question) throw new Error(`question ${name} is not in the bank`);
@@ -44,6 +46,12 @@ export async function answerEveryQuestionCorrectly(page: Page): Promise<number> 
 
 /** The ids linked from a page's links matching a path prefix, in page order. */
 export async function linkedIds(page: Page, prefix: string): Promise<string[]> {
-  const hrefs = await page.locator(`main a[href^="${prefix}"]`).evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-  return [...new Set(hrefs.map((href) => decodeURIComponent(href.slice(prefix.length).split(/[?#/]/)[0] ?? '')).filter(Boolean))];
+  const hrefs = await page
+    .locator(`main a[href^="${prefix}"]`)
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  return [
+    ...new Set(
+      hrefs.map((href) => decodeURIComponent(href.slice(prefix.length).split(/[?#/]/)[0] ?? '')).filter(Boolean),
+    ),
+  ];
 }

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
-import { expectNoAxeViolations } from './axe.ts';
 import { service, signIn } from './attestation-helpers.ts';
+import { expectNoAxeViolations } from './axe.ts';
 
 test('an IG lead publishes a material change, sees completion drop, then exports evidence', async ({ page }) => {
   await signIn(page, 'ig-lead');

@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './axe.ts';
 import { linkedIds, service, signIn } from './attestation-helpers.ts';
+import { expectNoAxeViolations } from './axe.ts';
 
-test('a manager sees only their departments, records an attestation on behalf, and gets 403 for another department', async ({ page, browser }) => {
+test('a manager sees only their departments, records an attestation on behalf, and gets 403 for another department', async ({
+  page,
+  browser,
+}) => {
   // What exists, seen by the IG lead.
   const igPage = await browser.newPage();
   await signIn(igPage, 'ig-lead');
@@ -29,7 +32,11 @@ test('a manager sees only their departments, records an attestation on behalf, a
   await page.getByLabel('How did they attest?').fill('Signed the paper form at the team meeting');
   await page.getByRole('button', { name: 'Record attestation' }).click();
   await expect(page.getByTestId('recorded')).toBeVisible();
-  await expect(page.getByText(/recorded on their behalf by manager@demo-trust.example: "Signed the paper form at the team meeting"/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /recorded on their behalf by manager@demo-trust.example: "Signed the paper form at the team meeting"/,
+    ),
+  ).toBeVisible();
 
   // Another department: refused, by page, by filter and by download.
   const response = await page.goto(`${service}/departments/${other}`);

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './axe.ts';
 import { signIn } from './attestation-helpers.ts';
+import { expectNoAxeViolations } from './axe.ts';
 
-const header = 'Employee Number,Assignment Number,Primary Assignment,First Name,Last Name,Office E-mail Address,Organisation ID,Organisation Name,Staff Group,Hire Date';
+const header =
+  'Employee Number,Assignment Number,Primary Assignment,First Name,Last Name,Office E-mail Address,Organisation ID,Organisation Name,Staff Group,Hire Date';
 const broken = [
   header,
   '90000001,90000001-1,Y,Test,Starter,test.starter@demo-trust.example,ORG1000,Ward,Students,2026-01-05',
@@ -12,12 +13,16 @@ const broken = [
   '90000005,90000001-1,Y,Dup,Assignment,dup@demo-trust.example,ORG1000,Ward,Students,2026-01-05',
 ].join('\r\n');
 
-test('an admin uploads a broken roster: the dry run lists each bad row by line, strict refuses it, the rest imports', async ({ page }) => {
+test('an admin uploads a broken roster: the dry run lists each bad row by line, strict refuses it, the rest imports', async ({
+  page,
+}) => {
   await signIn(page, 'admin');
   await page.getByRole('link', { name: 'Roster' }).first().click();
   await expectNoAxeViolations(page, 'roster');
   const upload = async () => {
-    await page.getByLabel('Roster file (CSV)').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await page
+      .getByLabel('Roster file (CSV)')
+      .setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
     await page.getByRole('button', { name: 'Check the file' }).click();
   };
   await upload();

@@ -94,7 +94,8 @@ test('every route answers each role with the expected status', async ({ page, br
     }
     // Form posts: refused without the CSRF token for everyone; with it, only for roles allowed the action.
     const noToken = await context.post('/verify', { form: { code: 'ABCD-EFGH-JKMN' }, headers: { Origin: service } });
-    if (noToken.status() !== 403) failures.push(`${role} POST /verify without a token: ${noToken.status()}, expected 403`);
+    if (noToken.status() !== 403)
+      failures.push(`${role} POST /verify without a token: ${noToken.status()}, expected 403`);
     const csrf = await csrfOf(context);
     const posts: [string, Record<string, string>, number[]][] = [
       [`/people/${otherPerson}/exclude`, { reason: 'Long-term leave' }, [303, 403, 403, 403, 403]],
@@ -103,7 +104,9 @@ test('every route answers each role with the expected status', async ({ page, br
     ];
     for (const [path, fields, statuses] of posts) {
       const expected = role === 'ig-lead' && path.endsWith('/exclude') ? 303 : (statuses[index] ?? 0);
-      const status = (await context.post(path, { form: { _csrf: csrf, ...fields }, headers: { Origin: service } })).status();
+      const status = (
+        await context.post(path, { form: { _csrf: csrf, ...fields }, headers: { Origin: service } })
+      ).status();
       if (role === 'visitor' ? status !== 401 && status !== 303 : status !== expected) {
         failures.push(`${role} POST ${path}: ${status}, expected ${role === 'visitor' ? '401' : expected}`);
       }

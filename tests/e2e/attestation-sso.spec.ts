@@ -2,8 +2,8 @@ import type { Server } from 'node:http';
 import { expect, test } from '@playwright/test';
 import Provider from 'oidc-provider';
 import { oidcIssuer } from '../playwright.config.ts';
-import { expectNoAxeViolations } from './axe.ts';
 import { emails, service } from './attestation-helpers.ts';
+import { expectNoAxeViolations } from './axe.ts';
 
 // A real OpenID Connect provider (oidc-provider) on a loopback port, for this test only. Its development login form
 // takes any user name as the account id; the account's e-mail claim is that name, verified.
@@ -37,7 +37,9 @@ test.afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
-test('single sign-on through the loopback OpenID Connect provider matches the person to the roster by e-mail', async ({ page }) => {
+test('single sign-on through the loopback OpenID Connect provider matches the person to the roster by e-mail', async ({
+  page,
+}) => {
   await page.goto(`${service}/sign-in`);
   await expectNoAxeViolations(page, 'sign-in with SSO');
   await page.getByTestId('sso').click();

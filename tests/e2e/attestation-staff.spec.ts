@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './axe.ts';
 import { answerEveryQuestionCorrectly, service, signIn } from './attestation-helpers.ts';
+import { expectNoAxeViolations } from './axe.ts';
 
-test('staff attest to the policy, pass the assessment marked on the server, and get a certificate that verifies', async ({ page, browser }) => {
+test('staff attest to the policy, pass the assessment marked on the server, and get a certificate that verifies', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'staff');
   await expect(page.getByRole('heading', { level: 1, name: 'My training' })).toBeVisible();
   await expectNoAxeViolations(page, 'my training');

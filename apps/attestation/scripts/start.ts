@@ -34,19 +34,35 @@ export async function startAttestation(options: StartOptions): Promise<{ server:
     const store = storeOf(database, systemClock);
     const people = await store.db.selectFrom('people').select('id').limit(1).execute();
     if (demo && people.length === 0) {
-      const key = loadServiceKey({ pem: process.env.ATTESTATION_SIGNING_KEY, file: process.env.ATTESTATION_KEY_FILE ?? 'data/signing-key.pem', create: true, issuer });
-      const contentDir = process.env.ATTESTATION_CONTENT_DIR ?? resolve(import.meta.dirname, '../../../content/training');
+      const key = loadServiceKey({
+        pem: process.env.ATTESTATION_SIGNING_KEY,
+        file: process.env.ATTESTATION_KEY_FILE ?? 'data/signing-key.pem',
+        create: true,
+        issuer,
+      });
+      const contentDir =
+        process.env.ATTESTATION_CONTENT_DIR ?? resolve(import.meta.dirname, '../../../content/training');
       const course = loadCourse(contentDir, { guidancePoints, root: resolve(contentDir, '../..') });
       const accounts = await seedDemoTrust(store, {
         key,
         issuer,
         verifyUrl: `${publicUrl}/verify`,
-        course: { title: course.settings.title, version: course.settings.version, questionCount: course.settings.assessment.questionCount },
+        course: {
+          title: course.settings.title,
+          version: course.settings.version,
+          questionCount: course.settings.assessment.questionCount,
+        },
       });
       log(`Demo trust created in ${database.label}. Sign in with password ${DEMO_PASSWORD} as:`);
-      for (const role of ['staff', 'manager', 'ig-lead', 'admin'] as const) log(`  ${role.padEnd(8)} ${accounts[role]}`);
+      for (const role of ['staff', 'manager', 'ig-lead', 'admin'] as const)
+        log(`  ${role.padEnd(8)} ${accounts[role]}`);
     } else if (demo) {
-      const accounts = await store.db.selectFrom('accounts').select(['email', 'role']).where('email', 'like', '%@demo-trust.example').orderBy('role').execute();
+      const accounts = await store.db
+        .selectFrom('accounts')
+        .select(['email', 'role'])
+        .where('email', 'like', '%@demo-trust.example')
+        .orderBy('role')
+        .execute();
       if (accounts.length > 0) {
         log(`Demo accounts (password ${DEMO_PASSWORD}):`);
         for (const account of accounts) log(`  ${account.role.padEnd(8)} ${account.email}`);

@@ -4,18 +4,19 @@
  * domain's errors (forbidden, not found, invalid, conflict) into a page with the right status. Nothing is kept in
  * memory between requests.
  */
+
+import { defineMiddleware } from 'astro:middleware';
 import {
   AttestationError,
+  actorFor,
   ConflictError,
   ensureDailyCheckpoint,
   ForbiddenError,
   NotFoundError,
-  actorFor,
   sessionAccount,
   ukDate,
   ValidationError,
 } from '@im-records/attestation';
-import { defineMiddleware } from 'astro:middleware';
 import { accessFor } from './lib/routes.ts';
 import { cookieNames, cookieOptions, csrfToken, csrfTokenValid, newNonce, SECURITY_HEADERS } from './lib/security.ts';
 import { services } from './lib/services.ts';
@@ -38,12 +39,23 @@ export const onRequest = defineMiddleware(async (context, next) => {
     return await handle(context, next);
   } catch (error) {
     // A fault before the page ran (the database unreachable, say): log its kind only, never request data.
-    console.error(`attestation: ${context.url.pathname.replace(/[0-9a-f-]{36}/g, ':id')} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : 'error'}`);
-    return withHeaders(new Response('The service is unavailable. Try again later.\n', { status: 503, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }), context.url.pathname);
+    console.error(
+      `attestation: ${context.url.pathname.replace(/[0-9a-f-]{36}/g, ':id')} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : 'error'}`,
+    );
+    return withHeaders(
+      new Response('The service is unavailable. Try again later.\n', {
+        status: 503,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      }),
+      context.url.pathname,
+    );
   }
 });
 
-async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]>[0], next: Parameters<Parameters<typeof defineMiddleware>[0]>[1]): Promise<Response> {
+async function handle(
+  context: Parameters<Parameters<typeof defineMiddleware>[0]>[0],
+  next: Parameters<Parameters<typeof defineMiddleware>[0]>[1],
+): Promise<Response> {
   const path = context.url.pathname;
   // The problem page renders what a rewrite from here set; checking it again would loop.
   if (path === '/problem') return next();
@@ -90,7 +102,8 @@ async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]
 
   if (context.request.method === 'POST') {
     const length = Number(context.request.headers.get('content-length') ?? '0');
-    if (length > MAX_POST_BYTES) return rewriteProblem(problem(413, 'The file is too large', 'Send a file of 12 MB or less.'));
+    if (length > MAX_POST_BYTES)
+      return rewriteProblem(problem(413, 'The file is too large', 'Send a file of 12 MB or less.'));
     const type = context.request.headers.get('content-type') ?? '';
     if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(type)) {
       return rewriteProblem(problem(415, 'Not a form', 'This address takes form posts only.'));
@@ -99,7 +112,11 @@ async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]
     const form = await context.request.clone().formData();
     if (!csrfTokenValid(key, secret, form.get('_csrf'))) {
       return rewriteProblem(
-        problem(403, 'This form has expired', 'Go back, reload the page and try again. (The security check on the form did not match.)'),
+        problem(
+          403,
+          'This form has expired',
+          'Go back, reload the page and try again. (The security check on the form did not match.)',
+        ),
       );
     }
     context.locals.form = form;
@@ -116,7 +133,9 @@ async function handle(context: Parameters<Parameters<typeof defineMiddleware>[0]
     if (error instanceof ConflictError) return rewriteProblem(problem(409, 'That cannot be done now', error.message));
     if (error instanceof AttestationError) return rewriteProblem(problem(400, 'There is a problem', error.message));
     // Anything else is a fault: log its kind only (never request data, which may hold personal data).
-    console.error(`attestation: ${path.replace(/[0-9a-f-]{36}/g, ':id')} failed: ${error instanceof Error ? error.name : 'error'}`);
+    console.error(
+      `attestation: ${path.replace(/[0-9a-f-]{36}/g, ':id')} failed: ${error instanceof Error ? error.name : 'error'}`,
+    );
     return rewriteProblem(problem(500, 'Sorry, there is a problem with the service', 'Try again later.'));
   }
 }

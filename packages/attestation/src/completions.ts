@@ -9,11 +9,11 @@ import { randomUUID } from 'node:crypto';
 import {
   type CertificateFields,
   type CodeVerification,
-  type Signer,
   decodeCertificateCode,
   newShortCode,
   normaliseName,
   normaliseShortCode,
+  type Signer,
   signCertificate,
   type TrustedKey,
   verifyCertificateCode,

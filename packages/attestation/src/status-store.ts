@@ -174,7 +174,11 @@ export async function refreshStatuses(store: Store, people?: readonly string[]):
  */
 export async function ensureStatusesCurrent(store: Store): Promise<boolean> {
   const today = JSON.stringify(ukDate(store.clock()));
-  const stored = await store.db.selectFrom('settings').select('value').where('key', '=', STATUS_DATE_KEY).executeTakeFirst();
+  const stored = await store.db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', STATUS_DATE_KEY)
+    .executeTakeFirst();
   if (stored?.value === today) return false;
   if (stored) {
     const claimed = await store.db

@@ -195,7 +195,10 @@ export interface Signer {
 
 /** A fresh Ed25519 key pair for one practice certificate (the static site, where no service signs). */
 export async function ephemeralSigner(): Promise<Signer> {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as unknown as { privateKey: SigningKey; publicKey: SigningKey };
+  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as unknown as {
+    privateKey: SigningKey;
+    publicKey: SigningKey;
+  };
   const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
   return { privateKey: pair.privateKey, publicJwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x ?? '' } };
 }

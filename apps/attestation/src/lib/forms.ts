@@ -32,8 +32,12 @@ export function readForm<T>(schema: z.ZodType<T>, form: FormData | null): FormRe
   };
 }
 
-const text = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, `${message} (at most ${max} characters)`);
-const list = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+const text = (max: number, message: string) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `${message} (at most ${max} characters)`);
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the form YYYY-MM-DD');
 
 /** Sign-in with e-mail and password. */
@@ -56,7 +60,9 @@ export const onBehalfForm = z.object({
 });
 
 /** The assessment's answers: `q:<question id>` fields, each one or more option ids. */
-export const answersForm = z.object({ attempt: text(64, 'The attempt is missing') }).catchall(z.union([z.string(), z.array(z.string())]));
+export const answersForm = z
+  .object({ attempt: text(64, 'The attempt is missing') })
+  .catchall(z.union([z.string(), z.array(z.string())]));
 
 /** Publishing a policy version. */
 export const versionForm = z.object({
@@ -91,7 +97,11 @@ export const accountUpdateForm = z.object({
 /** The sign-in settings an admin changes. */
 export const signInSettingsForm = z.object({
   passwordSignIn: z.enum(['on', 'off']),
-  lockoutThreshold: z.coerce.number().int().min(3, 'Lock after 3 to 20 failures').max(20, 'Lock after 3 to 20 failures'),
+  lockoutThreshold: z.coerce
+    .number()
+    .int()
+    .min(3, 'Lock after 3 to 20 failures')
+    .max(20, 'Lock after 3 to 20 failures'),
   lockoutMinutes: z.coerce.number().int().min(1, 'Lock for 1 to 1440 minutes').max(1440, 'Lock for 1 to 1440 minutes'),
   sessionHours: z.coerce.number().int().min(1, 'Sessions last 1 to 24 hours').max(24, 'Sessions last 1 to 24 hours'),
   ssoLabel: text(80, 'Enter the single sign-on button text'),
@@ -113,4 +123,7 @@ export const departmentTargetForm = z.object({
 export const reasonForm = z.object({ reason: text(500, 'Give a reason') });
 
 /** Confirming a previewed roster import. */
-export const rosterConfirmForm = z.object({ upload: text(64, 'The upload is missing'), strict: z.enum(['on']).optional() });
+export const rosterConfirmForm = z.object({
+  upload: text(64, 'The upload is missing'),
+  strict: z.enum(['on']).optional(),
+});

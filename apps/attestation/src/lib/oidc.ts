@@ -49,7 +49,11 @@ export interface PendingSignIn {
 /** Starts a sign-in: the provider's URL to send the browser to, and what to keep in the cookie. */
 export async function startSignIn(publicUrl: string): Promise<{ url: URL; pending: PendingSignIn }> {
   const config = await oidcConfiguration();
-  const pending = { verifier: client.randomPKCECodeVerifier(), state: client.randomState(), nonce: client.randomNonce() };
+  const pending = {
+    verifier: client.randomPKCECodeVerifier(),
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+  };
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri(publicUrl),
     scope: 'openid email profile',

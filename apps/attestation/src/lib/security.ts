@@ -11,12 +11,22 @@ import type { ServiceKey } from '@im-records/attestation';
 /** Cookie names; `__Host-` needs Secure, which browsers allow on https and on loopback addresses. */
 export function cookieNames(secure: boolean) {
   const prefix = secure ? '__Host-' : '';
-  return { session: `${prefix}attestation-session`, nonce: `${prefix}attestation-nonce`, oidc: `${prefix}attestation-oidc` };
+  return {
+    session: `${prefix}attestation-session`,
+    nonce: `${prefix}attestation-nonce`,
+    oidc: `${prefix}attestation-oidc`,
+  };
 }
 
 /** Options for every cookie the service sets. */
 export function cookieOptions(secure: boolean, maxAgeSeconds?: number) {
-  return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) };
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure,
+    path: '/',
+    ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
+  };
 }
 
 const csrfKeys = new WeakMap<ServiceKey, Buffer>();

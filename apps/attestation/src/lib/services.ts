@@ -12,11 +12,11 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   type AttestationDatabase,
-  type ServiceKey,
-  type Store,
   loadServiceKey,
   openDatabase,
   registerServiceKey,
+  type ServiceKey,
+  type Store,
   storeOf,
   systemClock,
 } from '@im-records/attestation';

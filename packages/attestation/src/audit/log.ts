@@ -328,9 +328,17 @@ const CHECKPOINT_DAY_KEY = '_checkpoint_day';
  * Signs a checkpoint of the head once a day (like a CloudTrail digest), on the first call of the day; the
  * compare-and-set on the stored day means one instance signs it. Returns the checkpoint when this call signed one.
  */
-export async function ensureDailyCheckpoint(store: Store, key: ServiceKey, today: string): Promise<Checkpoint | undefined> {
+export async function ensureDailyCheckpoint(
+  store: Store,
+  key: ServiceKey,
+  today: string,
+): Promise<Checkpoint | undefined> {
   const value = JSON.stringify(today);
-  const stored = await store.db.selectFrom('settings').select('value').where('key', '=', CHECKPOINT_DAY_KEY).executeTakeFirst();
+  const stored = await store.db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', CHECKPOINT_DAY_KEY)
+    .executeTakeFirst();
   if (stored?.value === value) return undefined;
   if (stored) {
     const claimed = await store.db

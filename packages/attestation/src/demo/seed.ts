@@ -190,7 +190,8 @@ export async function seedDemoTrust(store: Store, options: DemoOptions): Promise
     if (random() < 0.3) planned.push(versions[1] as (typeof versions)[number]);
     if (!isDemoStaff && random() < 0.72 + diligence * 0.27) planned.push(versions[2] as (typeof versions)[number]);
     const extra = Math.max(0, Math.round(perPerson * (0.5 + random())) - planned.length);
-    for (let i = 0; i < extra; i++) planned.push(versions[Math.floor(random() * (isDemoStaff ? 2 : 3))] as (typeof versions)[number]);
+    for (let i = 0; i < extra; i++)
+      planned.push(versions[Math.floor(random() * (isDemoStaff ? 2 : 3))] as (typeof versions)[number]);
     for (const version of planned) {
       const from = addDays(today, version.from);
       const on = addDays(from, Math.floor(random() * random() * (version.to - version.from)));
@@ -205,7 +206,12 @@ export async function seedDemoTrust(store: Store, options: DemoOptions): Promise
         on_behalf_by: null,
         remark: null,
       });
-      events.push({ actor: 'demo', type: 'attestation.recorded', subject: person.id, data: { attestation: id, version: version.id, attestedOn: on, onBehalf: false } });
+      events.push({
+        actor: 'demo',
+        type: 'attestation.recorded',
+        subject: person.id,
+        data: { attestation: id, version: version.id, attestedOn: on, onBehalf: false },
+      });
     }
     if (isDemoStaff || random() > 0.8 + diligence * 0.19) continue;
     const completedOn = addDays(today, -Math.floor(400 * random() ** 1.6));

@@ -10,6 +10,9 @@ export const GET: APIRoute = async ({ locals, url }) => {
   const today = ukDate(store.clock());
   const csv = await peopleCsvExport(store, locals.actor, today, department);
   return new Response(csv, {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="people-${today}.csv"` },
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="people-${today}.csv"`,
+    },
   });
 };

@@ -1,6 +1,6 @@
 /** Evidence downloads as of a date (IG leads): pack.pdf, report.csv, people.csv. A bad date is a 400 with a reason. */
 import { evidencePack, peopleCsvExport, reportCsvExport, ukDate } from '@im-records/attestation';
-import { isIsoDate, type IsoDate } from '@im-records/records-policy';
+import { type IsoDate, isIsoDate } from '@im-records/records-policy';
 import type { APIRoute } from 'astro';
 import { services } from '../../lib/services.ts';
 
@@ -9,7 +9,10 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
   if (!locals.actor) return new Response(null, { status: 401 });
   const asOfText = url.searchParams.get('asOf') || ukDate(store.clock());
   if (!isIsoDate(asOfText)) {
-    return new Response(`'${asOfText.slice(0, 20)}' is not a date: use YYYY-MM-DD.\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response(`'${asOfText.slice(0, 20)}' is not a date: use YYYY-MM-DD.\n`, {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   }
   const asOf = asOfText as IsoDate;
   const attachment = (name: string) => `attachment; filename="${name}"`;
@@ -20,7 +23,10 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
       });
     case 'report.csv':
       return new Response(await reportCsvExport(store, locals.actor, asOf), {
-        headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment(`completion-report-${asOf}.csv`) },
+        headers: {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': attachment(`completion-report-${asOf}.csv`),
+        },
       });
     case 'people.csv':
       return new Response(await peopleCsvExport(store, locals.actor, asOf), {

@@ -8,6 +8,9 @@ export const GET: APIRoute = async ({ locals }) => {
   if (!locals.actor) return new Response(null, { status: 401 });
   const body = await ownRecordsExport(store, locals.actor);
   return new Response(body, {
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': 'attachment; filename="my-training-records.json"' },
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="my-training-records.json"',
+    },
   });
 };

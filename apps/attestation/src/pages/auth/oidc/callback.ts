@@ -24,10 +24,15 @@ export const GET: APIRoute = async ({ cookies, redirect, url }) => {
     const settings = await readSettings(store);
     cookies.set(names.session, signedIn.token, cookieOptions(config.secureCookies, settings.sessionHours * 3600));
     cookies.delete(names.nonce, { path: '/' });
-    const account = await store.db.selectFrom('accounts').select('role').where('id', '=', signedIn.accountId).executeTakeFirstOrThrow();
+    const account = await store.db
+      .selectFrom('accounts')
+      .select('role')
+      .where('id', '=', signedIn.accountId)
+      .executeTakeFirstOrThrow();
     return redirect(homeFor(account.role as 'staff'), 303);
   } catch (error) {
-    if (!(error instanceof SignInError)) console.error(`attestation: single sign-on failed: ${error instanceof Error ? error.name : 'error'}`);
+    if (!(error instanceof SignInError))
+      console.error(`attestation: single sign-on failed: ${error instanceof Error ? error.name : 'error'}`);
     return redirect('/sign-in?sso=failed', 303);
   }
 };
