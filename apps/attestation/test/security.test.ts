@@ -5,7 +5,7 @@ import { renderPolicy } from '../src/lib/markdown.ts';
 import { accessFor, homeFor } from '../src/lib/routes.ts';
 import { CONTENT_SECURITY_POLICY, csrfToken, csrfTokenValid } from '../src/lib/security.ts';
 
-describe('the service\'s boundaries', () => {
+describe("the service's boundaries", () => {
   it('binds CSRF tokens to the session and the service key', () => {
     const key = generateServiceKey('Test');
     const other = generateServiceKey('Test');
@@ -49,7 +49,15 @@ describe('the service\'s boundaries', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.field)).toEqual(['email', 'password']);
     const version = new FormData();
-    for (const [k, v] of Object.entries({ policy: 'im-policy', version: '3.0', summary: 'x', body: 'Text', change: 'major', effectiveDate: '2026-02-30' })) version.set(k, v);
+    for (const [k, v] of Object.entries({
+      policy: 'im-policy',
+      version: '3.0',
+      summary: 'x',
+      body: 'Text',
+      change: 'major',
+      effectiveDate: '2026-02-30',
+    }))
+      version.set(k, v);
     const parsed = readForm(versionForm, version);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.errors.map((e) => e.field)).toContain('change');

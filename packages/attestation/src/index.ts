@@ -118,6 +118,6 @@ export { acceptedVersions, personStatus, scopeOf, versionsInForce } from './rule
 export type { Settings } from './settings.ts';
 export { DEFAULT_SETTINGS, readSettings, settingsSchema, statusRules, updateSettings } from './settings.ts';
 export type { StatusRow } from './status-store.ts';
-export { computeStatuses, ensureStatusesCurrent, refreshStatuses } from './status-store.ts';
+export { computeStatuses, ensureSnapshots, ensureStatusesCurrent, refreshStatuses } from './status-store.ts';
 export type { Store } from './store.ts';
 export { inTransaction, storeOf } from './store.ts';

@@ -237,28 +237,21 @@ export function cellsOf(rows: readonly StatusRow[]): CompletionCell[] {
 }
 
 /**
- * Completion cells at each past date given (month ends), computed once and kept: the trend shows the figures as they
- * stood, even if an attestation is later recorded for an earlier day.
+ * Makes sure each past date (month end) has its completion cells stored: computed once and kept, so the trend shows
+ * the figures as they stood, even if an attestation is later recorded for an earlier day.
  */
-export async function snapshotCells(store: Store, dates: readonly IsoDate[]): Promise<Map<IsoDate, CompletionCell[]>> {
-  const result = new Map<IsoDate, CompletionCell[]>();
-  if (dates.length === 0) return result;
-  const stored = await store.db.selectFrom('completion_snapshots').selectAll().where('as_of', 'in', dates).execute();
+export async function ensureSnapshots(store: Store, dates: readonly IsoDate[]): Promise<void> {
+  if (dates.length === 0) return;
+  const stored = await store.db
+    .selectFrom('completion_snapshots')
+    .select('as_of')
+    .distinct()
+    .where('as_of', 'in', dates)
+    .execute();
   const seen = new Set(stored.map((row) => row.as_of));
-  for (const date of dates) result.set(date, []);
-  for (const row of stored) {
-    if (row.department_id === '') continue;
-    result.get(row.as_of as IsoDate)?.push({
-      departmentId: row.department_id,
-      staffGroup: row.staff_group,
-      inScope: row.in_scope,
-      compliant: row.compliant,
-    });
-  }
   for (const date of dates) {
     if (seen.has(date)) continue;
     const cells = cellsOf(await computeStatuses(store, date));
-    result.set(date, cells);
     // An empty month still gets a marker row, so it is not recomputed on every view.
     const values = (cells.length > 0 ? cells : [{ departmentId: '', staffGroup: '', inScope: 0, compliant: 0 }]).map(
       (cell) => ({
@@ -279,5 +272,29 @@ export async function snapshotCells(store: Store, dates: readonly IsoDate[]): Pr
       }
     });
   }
-  return result;
+}
+
+/** Completion at each stored date, summed in the database over the departments and staff group asked for. */
+export async function snapshotFigures(
+  store: Store,
+  dates: readonly IsoDate[],
+  filter: { departments: readonly string[] | 'all'; staffGroup?: string | undefined },
+): Promise<Map<IsoDate, { inScope: number; compliant: number }>> {
+  await ensureSnapshots(store, dates);
+  let query = store.db
+    .selectFrom('completion_snapshots')
+    .select((eb) => [
+      'as_of',
+      eb.fn.sum<number>('in_scope').as('in_scope'),
+      eb.fn.sum<number>('compliant').as('compliant'),
+    ])
+    .where('as_of', 'in', dates.length > 0 ? dates : ['-'])
+    .groupBy('as_of');
+  if (filter.departments !== 'all')
+    query = query.where('department_id', 'in', filter.departments.length > 0 ? filter.departments : ['\u0000none']);
+  if (filter.staffGroup) query = query.where('staff_group', '=', filter.staffGroup);
+  const rows = await query.execute();
+  return new Map(
+    rows.map((row) => [row.as_of as IsoDate, { inScope: Number(row.in_scope), compliant: Number(row.compliant) }]),
+  );
 }

@@ -247,6 +247,13 @@ export interface JobTable {
   created_at: string;
 }
 
+/** Computed dashboards by a key of everything they depend on (see reports/dashboard.ts). */
+export interface ReportCacheTable {
+  key: string;
+  body: string;
+  created_at: string;
+}
+
 /** Every table, for `Kysely<Database>`. */
 export interface Database {
   departments: DepartmentTable;
@@ -269,6 +276,7 @@ export interface Database {
   person_status: PersonStatusTable;
   completion_snapshots: CompletionSnapshotTable;
   jobs: JobTable;
+  report_cache: ReportCacheTable;
 }
 
 /** Row types, for code that passes rows around. */

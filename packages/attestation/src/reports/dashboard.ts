@@ -3,11 +3,14 @@
  * and the due-soon and overdue lists, for the departments the actor may see and the filters chosen. Read from the
  * stored statuses (kept current by every write), so a dashboard is a few indexed queries at any size.
  */
+
+import { createHash } from 'node:crypto';
 import { addDays, compareDates, dateParts, daysInMonth, type IsoDate, makeDate } from '@im-records/records-policy';
 import { type Actor, requireDepartment, requireRole } from '../access.ts';
+import { auditHead } from '../audit/log.ts';
 import { ukDate } from '../clock.ts';
 import { readSettings } from '../settings.ts';
-import { ensureStatusesCurrent, snapshotCells } from '../status-store.ts';
+import { ensureStatusesCurrent, snapshotFigures } from '../status-store.ts';
 import type { Store } from '../store.ts';
 
 /** Filters a dashboard accepts (each optional). */
@@ -91,11 +94,48 @@ const monthLabel = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'num
 
 const LIST_LIMIT = 50;
 
-/** The dashboard for an IG lead (every department) or a manager (their own). */
+/**
+ * The dashboard for an IG lead (every department) or a manager (their own). A computed dashboard is kept in
+ * `report_cache` under a key of everything it depends on: the departments the actor may see, the filters, the date and
+ * the audit log's head (every change to people, attestations, completions, policies or settings appends to the log).
+ */
 export async function dashboard(store: Store, actor: Actor, filters: DashboardFilters = {}): Promise<Dashboard> {
   requireRole(actor, 'ig-lead', 'manager');
   if (filters.department) requireDepartment(actor, filters.department);
   await ensureStatusesCurrent(store);
+  const head = await auditHead(store);
+  const key = createHash('sha256')
+    .update(
+      JSON.stringify([
+        actor.departments,
+        filters.department ?? null,
+        filters.staffGroup ?? null,
+        ukDate(store.clock()),
+        head.seq,
+        head.hash,
+      ]),
+    )
+    .digest('hex');
+  const cached = await store.db.selectFrom('report_cache').select('body').where('key', '=', key).executeTakeFirst();
+  if (cached) return JSON.parse(cached.body) as Dashboard;
+  const view = await computeDashboard(store, actor, filters);
+  const now = store.clock();
+  await store.db
+    .insertInto('report_cache')
+    .values({ key, body: JSON.stringify(view), created_at: now.toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  // Old entries are never read again (the head or the date has moved on); drop them now and then.
+  if (key.startsWith('0')) {
+    await store.db
+      .deleteFrom('report_cache')
+      .where('created_at', '<', new Date(now.getTime() - 3_600_000).toISOString())
+      .execute();
+  }
+  return view;
+}
+
+async function computeDashboard(store: Store, actor: Actor, filters: DashboardFilters): Promise<Dashboard> {
   const settings = await readSettings(store);
   const asOf = ukDate(store.clock());
   const allDepartments = await store.db
@@ -165,18 +205,14 @@ export async function dashboard(store: Store, actor: Actor, filters: DashboardFi
   const inScope = departmentRows.reduce((n, d) => n + d.inScope, 0);
   const compliant = departmentRows.reduce((n, d) => n + d.compliant, 0);
 
-  // The trend: stored month-end snapshots, filtered the same way, and today's figure.
+  // The trend: stored month-end snapshots, summed the same way, and today's figure.
   const ends = monthEnds(asOf);
-  const snapshots = await snapshotCells(store, ends);
+  const snapshots = await snapshotFigures(store, ends, {
+    departments: restrict ? chosen : 'all',
+    staffGroup: filters.staffGroup,
+  });
   const trend: TrendPoint[] = ends.map((end) => {
-    let s = 0;
-    let c = 0;
-    for (const cell of snapshots.get(end) ?? []) {
-      if (!chosen.includes(cell.departmentId)) continue;
-      if (filters.staffGroup && cell.staffGroup !== filters.staffGroup) continue;
-      s += cell.inScope;
-      c += cell.compliant;
-    }
+    const { inScope: s, compliant: c } = snapshots.get(end) ?? { inScope: 0, compliant: 0 };
     return {
       asOf: end,
       label: monthLabel.format(new Date(`${end}T00:00:00Z`)),

@@ -124,6 +124,7 @@ export async function importRoster(
       });
     }
     const departmentValues = [...departments.values()];
+    const writtenIds: string[] = [];
     for (let i = 0; i < departmentValues.length; i += BATCH) {
       await tx.db
         .insertInto('departments')
@@ -156,6 +157,7 @@ export async function importRoster(
         created_at: now,
         updated_at: now,
       }));
+      for (const value of values) writtenIds.push(value.id);
       await tx.db
         .insertInto('people')
         .values(values)
@@ -207,7 +209,8 @@ export async function importRoster(
         rejected: report.rejected.length,
       },
     });
-    await refreshStatuses(tx);
+    // Only the people written can have a new standing; everyone else's stays as it was.
+    await refreshStatuses(tx, writtenIds);
   });
   return report;
 }
