@@ -7,7 +7,15 @@
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadServiceKey, openDatabase, storeOf, systemClock } from '@im-records/attestation';
+import {
+  ensureSnapshots,
+  loadServiceKey,
+  monthEnds,
+  openDatabase,
+  storeOf,
+  systemClock,
+  ukDate,
+} from '@im-records/attestation';
 import { DEMO_PASSWORD, seedDemoTrust } from '@im-records/attestation/demo';
 import { guidancePoints } from '@im-records/course';
 import { loadCourse } from '@im-records/course/node';
@@ -79,7 +87,22 @@ export async function startAttestation(options: StartOptions): Promise<{ server:
     server.once('error', reject);
     server.listen(options.port, host, () => resolveListen());
   });
+  // The dashboard's 12-month trend reads month-end snapshots, computed once each; make them now, in the background,
+  // so the first person to open the dashboard does not wait for them (on a 20,000-person trust that takes seconds).
+  void warmSnapshots().catch((error: unknown) =>
+    log(`Could not prepare the trend: ${error instanceof Error ? error.message : String(error)}`),
+  );
   return { server, url: `http://${host}:${options.port}/` };
+}
+
+async function warmSnapshots(): Promise<void> {
+  const database = await openDatabase({ url: process.env.DATABASE_URL, migrate: false, poolSize: 1 });
+  try {
+    const store = storeOf(database, systemClock);
+    await ensureSnapshots(store, monthEnds(ukDate(store.clock())));
+  } finally {
+    await database.close();
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

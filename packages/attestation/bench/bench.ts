@@ -62,28 +62,26 @@ for (const engine of engines) {
         await trx
           .insertInto('people')
           .values(
-            rows
-              .slice(i, i + 400)
-              .map((r, k) => ({
-                id: `p${i + k}`,
-                employee_number: r.employeeNumber,
-                person_id: null,
-                first_name: r.firstName,
-                last_name: r.lastName,
-                preferred_name: null,
-                email: r.email,
-                department_id: r.departmentId,
-                staff_group: r.staffGroup,
-                job_name: null,
-                assignment_number: r.assignmentNumber,
-                supervisor_assignment: null,
-                manager_person: null,
-                hire_date: r.hireDate,
-                termination_date: r.terminationDate,
-                excluded_reason: null,
-                created_at: '',
-                updated_at: '',
-              })),
+            rows.slice(i, i + 400).map((r, k) => ({
+              id: `p${i + k}`,
+              employee_number: r.employeeNumber,
+              person_id: null,
+              first_name: r.firstName,
+              last_name: r.lastName,
+              preferred_name: null,
+              email: r.email,
+              department_id: r.departmentId,
+              staff_group: r.staffGroup,
+              job_name: null,
+              assignment_number: r.assignmentNumber,
+              supervisor_assignment: null,
+              manager_person: null,
+              hire_date: r.hireDate,
+              termination_date: r.terminationDate,
+              excluded_reason: null,
+              created_at: '',
+              updated_at: '',
+            })),
           )
           .execute();
       }

@@ -18,7 +18,7 @@ import { readSettings, statusRules } from './settings.ts';
 import { inTransaction, type Store } from './store.ts';
 
 const STATUS_DATE_KEY = '_status_as_of';
-const BATCH = 500;
+const BATCH = 2000;
 
 /** Every published policy version, as the rules see them. */
 export async function loadVersionFacts(store: Store): Promise<VersionFacts[]> {

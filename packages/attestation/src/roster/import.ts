@@ -51,7 +51,7 @@ export class StrictRosterError extends RosterFileError {
   }
 }
 
-const BATCH = 400;
+const BATCH = 1500;
 
 const compared = [
   ['person_id', 'personId'],
