@@ -132,6 +132,11 @@ describe('scope', () => {
     expect(status('2026-03-21', [], null as never, starter)).toMatchObject({ state: 'overdue' });
   });
 
+  it('someone who never passed is due from when the programme started, not from a hire date years before', () => {
+    const s = status('2026-03-01', [{ versionId: '2.0', attestedOn: '2026-01-20' }], null as never);
+    expect(s.requirements.find((r) => r.kind === 'training')).toMatchObject({ met: false, dueOn: '2025-01-06' });
+  });
+
   it('a policy for some staff groups asks nothing of the others', () => {
     const doctorsOnly = [version('1.0', '2025-01-06', true, '2025-02-03', ['Medical and Dental'])];
     const s = status('2026-03-01', [], passed, nurse, doctorsOnly);

@@ -196,7 +196,14 @@ export function personStatus(
     const met = compareDates(completion.expiresOn, asOf) > 0;
     requirements.push({ kind: 'training', met, dueOn: completion.expiresOn, since: completion.completedOn });
   } else {
-    requirements.push({ kind: 'training', met: false, dueOn: starterDue ?? asOf, since: null });
+    // Never passed: due when the programme started (the first policy version in force) or, for a later starter,
+    // at the end of their grace period.
+    const programmeStart = earliest(
+      [...inForce.values()].map((versions) => versions[0]?.effectiveDate).filter((d): d is IsoDate => d !== undefined),
+    );
+    const due =
+      programmeStart && starterDue ? later(programmeStart, starterDue) : (starterDue ?? programmeStart ?? asOf);
+    requirements.push({ kind: 'training', met: false, dueOn: due, since: null });
   }
   const unmet = requirements.filter((r) => !r.met);
   const compliant = unmet.length === 0;
