@@ -10,7 +10,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createAccount, generateServiceKey, openDatabase, storeOf, systemClock } from '@im-records/attestation';
+import {
+  createAccount,
+  ensureSnapshots,
+  generateServiceKey,
+  monthEnds,
+  openDatabase,
+  storeOf,
+  systemClock,
+  ukDate,
+} from '@im-records/attestation';
 import { seedDemoTrust } from '@im-records/attestation/demo';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -66,6 +75,10 @@ async function seed(url: string, keyFile: string): Promise<{ staffEmail: string 
     .executeTakeFirstOrThrow();
   await createAccount(store, 'bench', { email: person.email ?? '', role: 'staff', password });
   console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  // A running service has its month-end snapshots (each is made once, after its month ends); make them before the run.
+  const snapshots = performance.now();
+  await ensureSnapshots(store, monthEnds(ukDate(store.clock())));
+  console.log(`12-month trend snapshots made in ${((performance.now() - snapshots) / 1000).toFixed(1)} s (once)`);
   await database.close();
   return { staffEmail: person.email ?? '' };
 }
@@ -141,7 +154,7 @@ for (const engine of postgresUrl ? (['sqlite', 'postgres'] as const) : (['sqlite
     const ig = await signIn('ig@bench.example');
     const first = performance.now();
     await fetch(`${base}/dashboard`, { headers: { Cookie: ig.cookie } });
-    console.log(`first dashboard view (builds the month-end snapshots): ${(performance.now() - first).toFixed(0)} ms`);
+    console.log(`first dashboard view (computed and rendered): ${(performance.now() - first).toFixed(0)} ms`);
     const dashboardRun = await run({
       url: `${base}/dashboard`,
       connections: 50,
@@ -159,7 +172,7 @@ for (const engine of postgresUrl ? (['sqlite', 'postgres'] as const) : (['sqlite
       headers: { Cookie: member.cookie, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ _csrf: token, version: 'im-policy-2.0', confirm: 'yes' }).toString(),
     });
-    console.log(line('attestation submissions', attestRun));
+    console.log(line('attestation submissions, 50 connections back to back', attestRun));
     const perDay = attestRun.requests.average * 8 * 3600;
     console.log(
       `  = ${Math.round(perDay).toLocaleString('en-GB')} attestations in an 8-hour day (${(perDay / 5000).toFixed(0)}x the 5,000 target)`,

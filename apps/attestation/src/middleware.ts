@@ -6,13 +6,16 @@
  */
 
 import { defineMiddleware } from 'astro:middleware';
+import { createHash } from 'node:crypto';
 import {
   AttestationError,
   actorFor,
+  auditHead,
   ConflictError,
   ensureDailyCheckpoint,
   ForbiddenError,
   NotFoundError,
+  type Store,
   sessionAccount,
   ukDate,
   ValidationError,
@@ -20,6 +23,38 @@ import {
 import { accessFor } from './lib/routes.ts';
 import { cookieNames, cookieOptions, csrfToken, csrfTokenValid, newNonce, SECURITY_HEADERS } from './lib/security.ts';
 import { services } from './lib/services.ts';
+
+/** Pages whose rendering is kept (per session, address, day and audit head): the dashboard and drill-downs. */
+const CACHED_PAGES = /^\/(dashboard|departments\/[^/]+)$/;
+
+/**
+ * A rendered page from the database when nothing it shows can have changed: the key covers the session (so the account,
+ * its departments and its CSRF token are the same), the address with its filters, the day and the audit log's head,
+ * which moves with every change to people, attestations, completions, policies and settings. On a 20,000-person trust
+ * the dashboard's 300-row tables and charts cost far more to render than to read back.
+ */
+async function cachedPage(
+  store: Store,
+  sessionToken: string,
+  url: URL,
+  next: () => Promise<Response>,
+): Promise<Response> {
+  const head = await auditHead(store);
+  const cacheKey = `page:${createHash('sha256')
+    .update(JSON.stringify([sessionToken, url.pathname, url.search, ukDate(store.clock()), head.seq, head.hash]))
+    .digest('hex')}`;
+  const hit = await store.db.selectFrom('report_cache').select('body').where('key', '=', cacheKey).executeTakeFirst();
+  if (hit) return new Response(hit.body, { status: 200, headers: { 'Content-Type': 'text/html' } });
+  const response = await next();
+  if (response.status !== 200) return response;
+  const body = await response.text();
+  await store.db
+    .insertInto('report_cache')
+    .values({ key: cacheKey, body, created_at: store.clock().toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return new Response(body, { status: 200, headers: response.headers });
+}
 
 /** Largest form post accepted (a roster of 20,000 rows is about 3 MB). */
 const MAX_POST_BYTES = 12 * 1024 * 1024;
@@ -125,6 +160,9 @@ async function handle(
   try {
     // Once a day: everyone's status moves on a day, and the audit log's head is signed.
     await ensureDailyCheckpoint(store, key, ukDate(store.clock()));
+    if (context.request.method === 'GET' && CACHED_PAGES.test(path) && sessionToken && context.locals.actor) {
+      return withHeaders(await cachedPage(store, sessionToken, context.url, next), path);
+    }
     return withHeaders(await next(), path);
   } catch (error) {
     if (error instanceof ForbiddenError) return rewriteProblem(problem(403, 'You cannot do this', error.message));
