@@ -118,7 +118,7 @@ async function signIn(email: string): Promise<{ cookie: string; csrf: (path: str
   if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
   const cookie = response.headers
     .getSetCookie()
-    .map((c) => c.split(';')[0])
+    .map((c) => c.split(';')[0] ?? '')
     .filter((c) => c.includes('session'))
     .join('; ');
   const csrf = async (path: string) =>
