@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { nodeFontLoader } from '@im-records/certificate/node';
+import { checkCertificatePdf, readCertificateCode } from '@im-records/certificate/pdf';
 import { expect, test } from '@playwright/test';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { nodeFontLoader } from '@im-records/certificate/node';
-import { checkCertificatePdf, readCertificateCode } from '@im-records/certificate/pdf';
 import { expectNoAxeViolations } from './axe.ts';
 import { answerQuestion, screenshots, site, waitForIsland } from './training-helpers.ts';
 
