@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Serves the built apps on localhost with no dependencies: `npm start` runs it after `turbo run build`.
-// Each app is a static site; this server only maps URLs to files under its dist/ folder and sets safe headers.
+// Serves the built apps on localhost: `npm start` runs it after `turbo run build`. The training site and the chat tool
+// are static sites; this server only maps URLs to files under their dist/ folders and sets safe headers. The policy
+// attestation service is a Node server (apps/attestation/scripts/start.ts): on first start it seeds a demo trust into
+// its SQLite file under ./data/ and prints the demo accounts.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -12,6 +14,7 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const apps = [
   { name: 'training', label: 'Training site', port: 4321 },
   { name: 'chat-disclosure', label: 'Chat disclosure tool', port: 4322 },
+  { name: 'attestation', label: 'Policy attestation', port: 4323, server: true },
 ];
 
 const types = {
@@ -114,7 +117,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const app of apps) {
     const override = process.env[`PORT_${app.name.replaceAll('-', '_').toUpperCase()}`];
     const port = override ? Number(override) : app.port;
-    const { url } = await serveApp({ ...app, port });
+    const { url } = app.server
+      ? await (await import('../apps/attestation/scripts/start.ts')).startAttestation({ port })
+      : await serveApp({ ...app, port });
     console.log(`${app.label.padEnd(22)} ${url}`);
   }
   console.log('Press Ctrl+C to stop.');

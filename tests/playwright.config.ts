@@ -25,7 +25,11 @@ const portOf = (name: string, fallback: number) => Number(process.env[`PORT_${na
 export const appUrls = {
   training: `http://127.0.0.1:${portOf('TRAINING', 4321)}`,
   chatDisclosure: `http://127.0.0.1:${portOf('CHAT_DISCLOSURE', 4322)}`,
+  attestation: `http://127.0.0.1:${portOf('ATTESTATION', 4323)}`,
 } as const;
+
+/** The loopback OpenID Connect provider the SSO journey starts (tests/e2e/attestation-sso.spec.ts). */
+export const oidcIssuer = `http://127.0.0.1:${portOf('ATTESTATION', 4323) + 1000}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -53,11 +57,20 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium' }],
   webServer: {
-    // The apps are built by `npm run test:e2e` (turbo run build) before Playwright starts.
+    // The apps are built by `npm run test:e2e` (turbo run build) before Playwright starts. The attestation service
+    // gets a database and key of its own (a fresh demo trust) and the loopback identity provider for single sign-on.
     command: 'node ../scripts/serve.mjs',
-    url: `${appUrls.chatDisclosure}/`,
+    url: `${appUrls.attestation}/health`,
     reuseExistingServer: !process.env.CI,
-    timeout: 30_000,
+    timeout: 90_000,
     stdout: 'ignore',
+    env: {
+      DATABASE_URL: process.env.ATTESTATION_E2E_DATABASE_URL ?? `../.test-results/attestation-e2e/${Date.now()}.sqlite`,
+      ATTESTATION_KEY_FILE: '../.test-results/attestation-e2e/signing-key.pem',
+      OIDC_ISSUER: oidcIssuer,
+      OIDC_CLIENT_ID: 'attestation-e2e',
+      OIDC_CLIENT_SECRET: 'attestation-e2e-secret-not-for-production',
+      OIDC_ALLOW_HTTP: '1',
+    },
   },
 });

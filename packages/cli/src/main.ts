@@ -3,13 +3,14 @@ import { BundleError } from '@im-records/disclosure-bundle';
 import { RecordsPolicyError } from '@im-records/records-policy';
 import { RedactionError } from '@im-records/redaction';
 import { type Command, type CommandIO, UsageError } from './command.ts';
+import { attestationCommand } from './commands/attestation.ts';
 import { deadlineCommand } from './commands/deadline.ts';
 import { packageCommand } from './commands/package.ts';
 import { parseCommand } from './commands/parse.ts';
 import { redactCommand } from './commands/redact.ts';
 
 /** Every sub-command, in the order `records --help` lists them. */
-const commands: readonly Command[] = [deadlineCommand, parseCommand, redactCommand, packageCommand];
+const commands: readonly Command[] = [deadlineCommand, parseCommand, redactCommand, packageCommand, attestationCommand];
 
 const defaultIO: CommandIO = {
   stdout: (text) => process.stdout.write(text),
@@ -49,6 +50,22 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO): 
   }
 }
 
+/** The attestation package's errors, told by name so `records` does not load that package for other commands. */
+const attestationErrors = new Set([
+  'AttestationError',
+  'ValidationError',
+  'RosterFileError',
+  'StrictRosterError',
+  'NotFoundError',
+  'ForbiddenError',
+  'ConflictError',
+  'SignInError',
+]);
+
+function isAttestationError(error: Error): boolean {
+  return attestationErrors.has(error.name);
+}
+
 /**
  * What the user reads when a command fails. The packages' own errors (bad input: a file that is not a chat export, a
  * decision that names no message, …) say what and where in their message, which is shown as it is; anything else is a
@@ -59,7 +76,8 @@ function failureMessage(error: unknown): string {
     error instanceof ChatImportError ||
     error instanceof RedactionError ||
     error instanceof BundleError ||
-    error instanceof RecordsPolicyError
+    error instanceof RecordsPolicyError ||
+    (error instanceof Error && isAttestationError(error))
   ) {
     return error.message;
   }

@@ -1,17 +1,25 @@
 /**
  * Checks a certificate: an uploaded PDF (its code's signature, and that the file is byte for byte the one issued)
- * or a pasted verification code. Shows the whole signed certificate so any visible edit stands out.
+ * or a pasted verification code. Shows the whole signed certificate so any visible edit stands out. Only a code signed
+ * by a key the trust publishes reads as genuine; a practice certificate (signed with a key made on the learner's device)
+ * is shown as one that nobody vouches for. When the site is built with the trust's attestation service, people are
+ * sent there to check a certificate's short code (the service also knows which certificates were revoked).
  */
 import { type FormEvent, useRef, useState } from 'react';
 import { type CertificateFields, ukDate, verifyCertificateCode } from '../lib/certificate.ts';
 import { CertificateCodeError } from '../lib/errors.ts';
-import { trustedKeys } from '../lib/trusted-keys.ts';
+import { attestationUrl, trustedKeys } from '../lib/trusted-keys.ts';
 import { CertificateSummary } from './CertificateSummary.tsx';
 
 type Outcome =
-  | { kind: 'genuine'; fields: CertificateFields; issuer: string | null; source: 'pdf' | 'code' }
+  | { kind: 'genuine'; fields: CertificateFields; issuer: string; source: 'pdf' | 'code' }
+  | { kind: 'practice'; fields: CertificateFields; source: 'pdf' | 'code' }
   | { kind: 'altered-file'; fields: CertificateFields }
   | { kind: 'failed'; reason: string; fields?: CertificateFields };
+
+const unknownKeyReason = attestationUrl
+  ? `It was signed by a key this site has not been given. Check its short code at ${attestationUrl}/verify.`
+  : 'It was signed by a key this site has not been given. Check it with the organisation that issued it.';
 
 /** The verification island. */
 export default function VerifyCertificate() {
@@ -30,7 +38,7 @@ export default function VerifyCertificate() {
     setBusy(true);
     try {
       const [{ checkCertificatePdf }, { browserFontLoader }] = await Promise.all([
-        import('../lib/certificate-pdf.ts'),
+        import('@im-records/certificate/pdf'),
         import('../lib/certificate-fonts-browser.ts'),
       ]);
       const result = await checkCertificatePdf(
@@ -45,13 +53,17 @@ export default function VerifyCertificate() {
         });
       else if (result.status === 'malformed')
         show({ kind: 'failed', reason: `The file's verification code is damaged: ${result.problem}.` });
-      else if (result.verification.status !== 'valid') {
+      else if (result.verification.status === 'bad-signature') {
         show({
           kind: 'failed',
           reason: 'The certificate details do not match their signature. They have been changed.',
           fields: result.verification.fields,
         });
       } else if (!result.unchanged) show({ kind: 'altered-file', fields: result.verification.fields });
+      else if (result.verification.status === 'unknown-key')
+        show({ kind: 'failed', reason: unknownKeyReason, fields: result.verification.fields });
+      else if (result.verification.status === 'self-signed')
+        show({ kind: 'practice', fields: result.verification.fields, source: 'pdf' });
       else
         show({
           kind: 'genuine',
@@ -71,12 +83,9 @@ export default function VerifyCertificate() {
       const result = await verifyCertificateCode(code, trustedKeys);
       if (result.status === 'valid')
         show({ kind: 'genuine', fields: result.fields, issuer: result.issuer, source: 'code' });
+      else if (result.status === 'self-signed') show({ kind: 'practice', fields: result.fields, source: 'code' });
       else if (result.status === 'unknown-key')
-        show({
-          kind: 'failed',
-          reason: 'The code was signed by a key this site does not know.',
-          fields: result.fields,
-        });
+        show({ kind: 'failed', reason: unknownKeyReason, fields: result.fields });
       else
         show({
           kind: 'failed',
@@ -93,6 +102,16 @@ export default function VerifyCertificate() {
   const today = ukDate(new Date());
   return (
     <div data-view={outcome?.kind ?? 'form'}>
+      {attestationUrl && (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            Certificates issued by your organisation carry a short code. Check it at{' '}
+            <a href={`${attestationUrl}/verify`}>{`${attestationUrl}/verify`}</a>: that page also knows whether a
+            certificate has been withdrawn.
+          </p>
+        </div>
+      )}
       <div className="nhsuk-form-group">
         <label className="nhsuk-label nhsuk-label--m" htmlFor="certificate-file">
           Upload the certificate PDF
@@ -119,7 +138,8 @@ export default function VerifyCertificate() {
             Or paste the verification code
           </label>
           <div className="nhsuk-hint" id="certificate-code-hint">
-            It is printed at the bottom of the certificate and starts with "ey".
+            The long code that starts with "ey", shown when the certificate was made. A short code such as
+            ABCD-EFGH-JKMN is checked on the verification page of the organisation that issued the certificate.
           </div>
           <textarea
             className="nhsuk-textarea"
@@ -143,22 +163,28 @@ export default function VerifyCertificate() {
               <h2 className="nhsuk-panel__title">Certificate details are genuine</h2>
               <div className="nhsuk-panel__body">
                 {outcome.source === 'pdf'
-                  ? 'The file is unchanged since it was made.'
-                  : 'The code matches its signature.'}
+                  ? 'The file is unchanged since it was issued.'
+                  : "The code matches its issuer's signature."}
               </div>
             </div>
-            {outcome.issuer ? (
-              <p>Issued by {outcome.issuer}.</p>
-            ) : (
-              <div className="nhsuk-inset-text">
-                <span className="nhsuk-u-visually-hidden">Information: </span>
-                <p>
-                  This certificate was made by the training website on the learner's own device. The check proves its
-                  details have not been changed since then. It does not yet prove your organisation issued it: check
-                  your organisation's training records as well.
+            <p>Issued by {outcome.issuer}.</p>
+            <CertificateSummary fields={outcome.fields} today={today} />
+          </>
+        )}
+        {outcome?.kind === 'practice' && (
+          <>
+            <div className="nhsuk-card nhsuk-card--warning">
+              <div className="nhsuk-card__content">
+                <h2 className="nhsuk-card__heading">Practice certificate: nobody vouches for it</h2>
+                <p className="nhsuk-card__description">
+                  This certificate was made on the learner's own device, not issued by an organisation. Its details have
+                  not been changed since it was made, but anyone can make a certificate like this with any name and
+                  score, so it is not evidence of training. Ask for a certificate issued by the organisation's
+                  attestation service, or check the organisation's training records.
                 </p>
               </div>
-            )}
+            </div>
+            <h3>What the certificate says (not vouched for)</h3>
             <CertificateSummary fields={outcome.fields} today={today} />
           </>
         )}

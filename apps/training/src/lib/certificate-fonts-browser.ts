@@ -5,8 +5,9 @@
  * lazily; a name in Chinese or Japanese fetches just the Noto Sans SC slices it uses. The files are the ones
  * `certificate-fonts.ts` asks for by npm package path.
  */
+
+import { cjkSliceFile, type FontLoader, NAME_FONT } from '@im-records/certificate/pdf';
 import dejavuBold from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
-import { cjkSliceFile, type FontLoader, NAME_FONT } from './certificate-fonts.ts';
 
 /*
  * Vite's glob takes relative paths, not package names, so the slices are found where npm installs them: hoisted to the

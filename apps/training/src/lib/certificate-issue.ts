@@ -3,8 +3,6 @@
  * PDF. Imported lazily (with pdf-lib) only when someone asks for their certificate.
  */
 
-import type { Attempt } from '@im-records/course';
-import { expiryDate, parseIsoDate } from '@im-records/records-policy';
 import {
   type CertificateFields,
   ephemeralSigner,
@@ -12,9 +10,10 @@ import {
   type Signer,
   signCertificate,
   ukDate,
-} from './certificate.ts';
-import type { FontLoader } from './certificate-fonts.ts';
-import { buildCertificatePdf } from './certificate-pdf.ts';
+} from '@im-records/certificate';
+import { buildCertificatePdf, type FontLoader } from '@im-records/certificate/pdf';
+import type { Attempt } from '@im-records/course';
+import { DEFAULT_TRAINING_POLICY, expiryDate, parseIsoDate } from '@im-records/records-policy';
 import { CertificateIssueError } from './errors.ts';
 
 /** The course and policy facts a certificate records alongside the learner's result. */
@@ -22,6 +21,8 @@ export interface IssueContext {
   course: string;
   courseVersion: string;
   passMark: number;
+  /** How long a certificate lasts, from the trust's training policy (12 by default). */
+  renewalMonths: number;
   /** records-policy's id of the current policy version (`im-policy-1.0`). */
   policyVersionId: string;
   /** Its human-readable version (`1.0`). */
@@ -49,7 +50,11 @@ export function certificateFields(
     course: context.course,
     courseVersion: context.courseVersion,
     completedOn,
-    expiresOn: expiryDate(parseIsoDate(completedOn)),
+    expiresOn: expiryDate(parseIsoDate(completedOn), {
+      ...DEFAULT_TRAINING_POLICY,
+      passMark: context.passMark,
+      renewalMonths: context.renewalMonths,
+    }),
     scoreCorrect: attempt.correct,
     scoreTotal: total,
     passMark: context.passMark,

@@ -1,15 +1,5 @@
 /**
- * The training site's own errors: certificate codes and issuing. They extend the course's error family, so
- * `instanceof TrainingError` still tells the site's failures apart from bugs.
+ * The training site's certificate errors, from the certificate package (shared with the attestation service), so
+ * `instanceof` checks in the site and in the package agree.
  */
-import { TrainingError } from '@im-records/course';
-
-/** Thrown when a certificate verification code is not in the expected `header.payload.signature` form or its fields are malformed. */
-export class CertificateCodeError extends TrainingError {
-  override name = 'CertificateCodeError';
-}
-
-/** Thrown when a certificate cannot be issued, for example for a failed attempt or an empty name. */
-export class CertificateIssueError extends TrainingError {
-  override name = 'CertificateIssueError';
-}
+export { CertificateCodeError, CertificateIssueError } from '@im-records/certificate';

@@ -1,5 +1,3 @@
-import type { Attempt } from '@im-records/course';
-import { expiryDate, parseIsoDate } from '@im-records/records-policy';
 import fc from 'fast-check';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -8,18 +6,18 @@ import {
   canonicalJson,
   decodeCertificateCode,
   ephemeralSigner,
+  formatShortCode,
   fromBase64Url,
   keyThumbprint,
-  normaliseName,
+  newShortCode,
+  normaliseShortCode,
   signCertificate,
   toBase64Url,
-  ukDate,
   verifyCertificateCode,
-} from '../src/lib/certificate.ts';
-import { nodeFontLoader as fonts } from '../src/lib/certificate-fonts-node.ts';
-import { certificateFields, issueCertificate } from '../src/lib/certificate-issue.ts';
-import { buildCertificatePdf, checkCertificatePdf, readCertificateCode } from '../src/lib/certificate-pdf.ts';
-import { CertificateCodeError, CertificateIssueError } from '../src/lib/errors.ts';
+} from '../src/code.ts';
+import { CertificateCodeError } from '../src/errors.ts';
+import { nodeFontLoader as fonts } from '../src/fonts-node.ts';
+import { buildCertificatePdf, checkCertificatePdf } from '../src/pdf.ts';
 
 const fields: CertificateFields = {
   certificateId: '6f1c2d8e-4b7a-4f0e-9c3d-2a1b0c9d8e7f',
@@ -35,14 +33,6 @@ const fields: CertificateFields = {
   policyVersion: '1.0',
   policyPackageVersion: '0.1.0',
 };
-const context = {
-  course: fields.course,
-  courseVersion: '2026.1',
-  passMark: 0.8,
-  policyVersionId: 'im-policy-1.0',
-  policyVersion: '1.0',
-  policyPackageVersion: '0.1.0',
-};
 const encoder = new TextEncoder();
 
 /** Replaces the payload of a code with other fields, keeping the original signature (a forged edit). */
@@ -52,11 +42,11 @@ function swapPayload(code: string, changed: CertificateFields): string {
 }
 
 describe('the verification code', () => {
-  it('verifies, shows every field, and names the key by its RFC 7638 thumbprint', async () => {
+  it('verifies a practice code as self-signed (unchanged, but nobody vouches for it), naming its key by thumbprint', async () => {
     const signer = await ephemeralSigner();
     const code = await signCertificate(fields, signer);
     const result = await verifyCertificateCode(code);
-    expect(result).toEqual({ status: 'valid', issuer: null, keyId: await keyThumbprint(signer.publicJwk), fields });
+    expect(result).toEqual({ status: 'self-signed', keyId: await keyThumbprint(signer.publicJwk), fields });
     expect(decodeCertificateCode(code).header).toEqual({
       alg: 'EdDSA',
       typ: 'imt-certificate+jws',
@@ -138,63 +128,45 @@ describe('the verification code', () => {
     );
   });
 
+  it('never reads a self-signed code as genuine, even when its key is on the trusted list', async () => {
+    // The issue's "Made Up Person": a code anyone can sign with a key of their own.
+    const signer = await ephemeralSigner();
+    const code = await signCertificate({ ...fields, name: 'Made Up Person', scoreCorrect: 16 }, signer);
+    const trusted = [{ kid: await keyThumbprint(signer.publicJwk), issuer: 'Some Trust', jwk: signer.publicJwk }];
+    expect((await verifyCertificateCode(code, trusted)).status).toBe('self-signed');
+  });
+
+  it('signs and checks the optional short code and verification address', async () => {
+    const signer = await ephemeralSigner();
+    const issued = { ...fields, shortCode: 'ABCD2345EFGH', verifyUrl: 'https://attest.example.nhs.uk/verify' };
+    const code = await signCertificate(issued, { ...signer, kid: 'k1' });
+    const trusted = [{ kid: 'k1', issuer: 'Anytown NHS Trust', jwk: signer.publicJwk }];
+    expect(await verifyCertificateCode(code, trusted)).toMatchObject({ status: 'valid', fields: issued });
+    const changed = swapPayload(code, { ...issued, verifyUrl: 'https://evil.example/verify' });
+    expect((await verifyCertificateCode(changed, trusted)).status).toBe('bad-signature');
+    await expect(signCertificate({ ...fields, shortCode: 'abcd-2345-efgh' }, signer)).rejects.toThrow(/canonical/);
+    await expect(signCertificate({ ...fields, verifyUrl: 'javascript:alert(1)' }, signer)).rejects.toThrow(
+      /web address/,
+    );
+  });
+
+  it('reads short codes as people type them', () => {
+    const code = newShortCode();
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
+    expect(normaliseShortCode(formatShortCode(code).toLowerCase())).toBe(code);
+    expect(normaliseShortCode(' abcd-2345-efgo ')).toBe('ABCD2345EFG0');
+    expect(normaliseShortCode('ABCD-2345-EFGI')).toBe('ABCD2345EFG1');
+    expect(normaliseShortCode('ABCD-2345-EFU0')).toBeUndefined();
+    expect(normaliseShortCode('ABCD-2345')).toBeUndefined();
+    expect(formatShortCode('ABCD2345EFGH')).toBe('ABCD-2345-EFGH');
+  });
+
   it('round-trips base64url for any bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array(), (bytes) => {
         expect(fromBase64Url(toBase64Url(bytes))).toEqual(bytes);
       }),
     );
-  });
-});
-
-describe('issuing', () => {
-  const passed: Attempt = {
-    id: 'x',
-    startedAt: '2026-06-30T22:00:00Z',
-    finishedAt: '2026-06-30T23:30:00Z',
-    courseVersion: '2026.1',
-    policyVersion: '1.0',
-    items: Array.from({ length: 16 }, (_, i) => ({ questionId: `q${i}`, optionOrder: ['a', 'b'], selected: ['a'] })),
-    correct: 13,
-  };
-
-  it('dates the certificate in UK time and takes its expiry from records-policy', () => {
-    const f = certificateFields(passed, '  Amara   Okafor ', context, 'id-1');
-    // 23:30 UTC on 30 June is 00:30 BST on 1 July.
-    expect(f.completedOn).toBe('2026-07-01');
-    expect(f.expiresOn).toBe(expiryDate(parseIsoDate('2026-07-01')));
-    expect(f.expiresOn).toBe('2027-07-01');
-    expect(f.name).toBe('Amara Okafor');
-    expect(f).toMatchObject({
-      scoreCorrect: 13,
-      scoreTotal: 16,
-      passMark: 0.8,
-      policyVersionId: 'im-policy-1.0',
-      policyVersion: '1.0',
-    });
-  });
-
-  it('refuses a failed or unfinished attempt, and an empty name', () => {
-    expect(() => certificateFields({ ...passed, correct: 12 }, 'A', context, 'id')).toThrow(CertificateIssueError);
-    expect(() => certificateFields({ ...passed, finishedAt: null }, 'A', context, 'id')).toThrow(CertificateIssueError);
-    expect(() => certificateFields(passed, '   ', context, 'id')).toThrow('enter your full name');
-    expect(() => normaliseName('a\u0007b')).toThrow(CertificateIssueError);
-  });
-
-  it('gives UK dates across the clock change', () => {
-    expect(ukDate(new Date('2026-01-15T23:30:00Z'))).toBe('2026-01-15');
-    expect(ukDate(new Date('2026-07-15T23:30:00Z'))).toBe('2026-07-16');
-  });
-
-  it('makes a PDF that carries its code and verifies as unchanged', async () => {
-    const issued = await issueCertificate(passed, 'Amara Okafor', context, fonts);
-    expect(await readCertificateCode(issued.pdf)).toBe(issued.code);
-    const check = await checkCertificatePdf(issued.pdf, fonts);
-    expect(check).toEqual({
-      status: 'checked',
-      unchanged: true,
-      verification: expect.objectContaining({ status: 'valid', fields: issued.fields }),
-    });
   });
 });
 
@@ -207,7 +179,7 @@ describe('the certificate PDF', () => {
   it('sets its metadata on purpose, with no clock time or tool stamp', async () => {
     const code = await signCertificate(fields, await ephemeralSigner());
     const doc = await PDFDocument.load(await buildCertificatePdf(code, fonts), { updateMetadata: false });
-    expect(doc.getProducer()).toBe('imt-certificate-pdf/2');
+    expect(doc.getProducer()).toBe('imt-certificate-pdf/3');
     expect(doc.getCreationDate()?.toISOString()).toBe('2026-03-10T00:00:00.000Z');
     expect(doc.getTitle()).toBe('Training certificate: Amara Okafor-Jones');
   });
@@ -221,7 +193,11 @@ describe('the certificate PDF', () => {
     page.drawText('Someone Else', { x: 56, y: 385, size: 26, font: await doc.embedFont(StandardFonts.HelveticaBold) });
     const edited = await doc.save({ useObjectStreams: false });
     const check = await checkCertificatePdf(edited, fonts);
-    expect(check).toMatchObject({ status: 'checked', unchanged: false, verification: { status: 'valid', fields } });
+    expect(check).toMatchObject({
+      status: 'checked',
+      unchanged: false,
+      verification: { status: 'self-signed', fields },
+    });
   });
 
   it('does not verify when another certificate code is put in its metadata', async () => {

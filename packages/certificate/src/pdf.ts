@@ -8,16 +8,23 @@
 import { formatLongDate } from '@im-records/records-policy';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
-import { type CodeVerification, decodeCertificateCode, type TrustedKey, verifyCertificateCode } from './certificate.ts';
-import { certificateFontkit, type Fontkit, type FontLoader, NameFonts } from './certificate-fonts.ts';
+import {
+  type CodeVerification,
+  decodeCertificateCode,
+  formatShortCode,
+  type TrustedKey,
+  verifyCertificateCode,
+} from './code.ts';
 import { CertificateCodeError, CertificateIssueError } from './errors.ts';
+import { certificateFontkit, type Fontkit, type FontLoader, NameFonts } from './fonts.ts';
 
 /**
- * Names the layout, so a future change of design can still rebuild (and so verify) older certificates. Version 2 draws
- * the name in embedded DejaVu Sans Bold (and Noto Sans SC slices) and prints the policy version id; version 1 (standard
- * fonts only) was never issued outside development.
+ * Names the layout, so a future change of design can still rebuild (and so verify) older certificates. Version 3 prints
+ * the short code and the verification address in legible type (the signed code travels in the file's metadata) and
+ * labels a practice certificate as one; versions 1 and 2 (a 740-character code in 6.5 pt type) were never issued
+ * outside development.
  */
-export const CERTIFICATE_LAYOUT = 'imt-certificate-pdf/2';
+export const CERTIFICATE_LAYOUT = 'imt-certificate-pdf/3';
 
 const kit = certificateFontkit(fontkit as unknown as Fontkit);
 
@@ -67,7 +74,8 @@ function wrapName(name: string, fonts: NameFonts, size: number, width: number): 
  * font can print, naming them.
  */
 export async function buildCertificatePdf(code: string, loadFont: FontLoader): Promise<Uint8Array> {
-  const { fields } = decodeCertificateCode(code);
+  const { fields, header } = decodeCertificateCode(code);
+  const practice = header.kid === undefined;
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(kit as unknown as Parameters<typeof doc.registerFontkit>[0]);
   const issued = new Date(`${fields.completedOn}T00:00:00Z`);
@@ -101,7 +109,7 @@ export async function buildCertificatePdf(code: string, loadFont: FontLoader): P
     }
     y -= gap;
   };
-  line('Certificate of completion', 28, bold, nhsBlue, 18);
+  line(practice ? 'Practice certificate of completion' : 'Certificate of completion', 28, bold, nhsBlue, 18);
   line('This is to certify that', 14, regular, grey, 4);
   for (const part of wrapName(fields.name, nameFonts, 26, width)) {
     y -= 26;
@@ -132,19 +140,29 @@ export async function buildCertificatePdf(code: string, loadFont: FontLoader): P
     page.drawText(value, { x: left + 120, y, size: 12, font: regular, color: black });
     y -= 9;
   }
-  y -= 14;
-  line(
-    "To check this certificate, upload this PDF file on the training site's 'Check a certificate' page, or paste the code below.",
-    10,
-    regular,
-    grey,
-    4,
-  );
-  line('Verification code', 9, bold, black, 0);
-  for (const part of wrap(code, mono, 6.5, width)) {
-    y -= 6.5;
-    page.drawText(part, { x: left, y, size: 6.5, font: mono, color: black });
-    y -= 2;
+  y -= 12;
+  if (fields.shortCode) {
+    line('Check this certificate', 12, bold, black, 2);
+    y -= 18;
+    page.drawText(formatShortCode(fields.shortCode), { x: left, y, size: 18, font: mono, color: black });
+    y -= 10;
+    line(
+      `Enter this code at ${fields.verifyUrl ?? 'the verification page of the organisation that issued it'}`,
+      12,
+      regular,
+      black,
+      0,
+    );
+  } else {
+    line('Practice certificate: nobody vouches for it', 12, bold, black, 2);
+    line(
+      "It was made on the learner's own device. A check shows its details have not changed since, but anyone can make one, so it does not prove an organisation issued it.",
+      10.5,
+      regular,
+      black,
+      2,
+    );
+    if (fields.verifyUrl) line(`Check the file at ${fields.verifyUrl}`, 10.5, regular, black, 0);
   }
   return doc.save({ useObjectStreams: false });
 }

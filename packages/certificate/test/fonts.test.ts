@@ -3,17 +3,20 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { policyVersion, policyVersionId } from '@im-records/course';
 import { currentPolicyVersion, mustReattest, POLICY_VERSIONS } from '@im-records/records-policy';
+
+const policyVersionId = currentPolicyVersion().id;
+const policyVersion = currentPolicyVersion().version;
+
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { type CertificateFields, type Signer, signCertificate } from '../src/lib/certificate.ts';
-import { certificateFontkit, type Fontkit, NAME_FONT, NameFonts } from '../src/lib/certificate-fonts.ts';
-import { nodeFontLoader as fonts } from '../src/lib/certificate-fonts-node.ts';
-import { buildCertificatePdf, checkCertificatePdf } from '../src/lib/certificate-pdf.ts';
-import { CertificateIssueError } from '../src/lib/errors.ts';
+import { type CertificateFields, type Signer, signCertificate } from '../src/code.ts';
+import { CertificateIssueError } from '../src/errors.ts';
+import { certificateFontkit, type Fontkit, NAME_FONT, NameFonts } from '../src/fonts.ts';
+import { nodeFontLoader as fonts } from '../src/fonts-node.ts';
+import { buildCertificatePdf, checkCertificatePdf } from '../src/pdf.ts';
 
 const base: Omit<CertificateFields, 'name'> = {
   certificateId: '6f1c2d8e-4b7a-4f0e-9c3d-2a1b0c9d8e7f',
@@ -69,7 +72,7 @@ describe('names in any script the fonts cover', () => {
       expect(await checkCertificatePdf(pdf, fonts)).toMatchObject({
         status: 'checked',
         unchanged: true,
-        verification: { status: 'valid', fields: { name } },
+        verification: { status: 'self-signed', fields: { name } },
       });
       const text = await pdfText(pdf);
       if (ltr(name)) expect(text).toContain(name);
@@ -84,7 +87,7 @@ describe('names in any script the fonts cover', () => {
       expect(await checkCertificatePdf(edited, fonts)).toMatchObject({
         status: 'checked',
         unchanged: false,
-        verification: { status: 'valid' },
+        verification: { status: 'self-signed' },
       });
     });
   }
@@ -155,7 +158,7 @@ describe('the same bytes every time', () => {
     expect(fresh.stdout.trim().split('\n')).toEqual(hashes);
   }, 60_000);
 
-  it('still builds the exact file issued with layout imt-certificate-pdf/2 and these font packages', async () => {
+  it('still builds the exact file issued with layout imt-certificate-pdf/3 and these font packages', async () => {
     // A pinned fingerprint: if pdf-lib, fontkit, DejaVu or Noto Sans SC change the bytes, certificates already issued
     // would report "This file has been changed". Changing it means a new layout version (see the README).
     const dejavu = readFileSync(createRequire(import.meta.url).resolve(NAME_FONT));
@@ -164,7 +167,7 @@ describe('the same bytes every time', () => {
     );
     const pdf = await buildCertificatePdf(await codeFor('Zoë Łukasiewicz-Ní Bhriain 王小明'), fonts);
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(
-      'c2b12ecdd33f1837bb40d193cb19abf9e27f71d8f499d5e89c521629205ccdb1',
+      '4ee7489de6b9709fece0657615cfb6d310b0402aa1accd430796a79e93d7a7e8',
     );
   });
 });
@@ -175,6 +178,31 @@ describe('the policy version on the certificate', () => {
     expect(policyVersion).toBe(currentPolicyVersion().version);
     expect(policyVersionId).not.toBe(policyVersion);
     expect(mustReattest(policyVersionId, POLICY_VERSIONS)).toBe(false);
+  });
+
+  it("prints a service certificate's short code and verification address in legible type", async () => {
+    const code = await signCertificate(
+      { ...base, name: 'Amara Okafor', shortCode: 'ABCD2345EFGH', verifyUrl: 'https://attest.example.nhs.uk/verify' },
+      { ...signer, kid: 'trust-key-1' },
+    );
+    const pdf = await buildCertificatePdf(code, fonts);
+    const text = await pdfText(pdf);
+    expect(text).toContain('ABCD-2345-EFGH');
+    expect(text).toContain('Enter this code at https://attest.example.nhs.uk/verify');
+    expect(text).not.toContain('Practice');
+    expect(text).not.toContain(code.slice(0, 40));
+    const trusted = [{ kid: 'trust-key-1', issuer: 'Anytown NHS Trust', jwk: signer.publicJwk }];
+    expect(await checkCertificatePdf(pdf, fonts, trusted)).toMatchObject({
+      status: 'checked',
+      unchanged: true,
+      verification: { status: 'valid', issuer: 'Anytown NHS Trust' },
+    });
+  });
+
+  it('labels a self-signed certificate as a practice one that nobody vouches for', async () => {
+    const text = await pdfText(await buildCertificatePdf(await codeFor('Amara Okafor'), fonts));
+    expect(text).toContain('Practice certificate of completion');
+    expect(text).toContain('nobody vouches for it');
   });
 
   it('prints both on the PDF', async () => {

@@ -2,8 +2,8 @@
 // the bytes do not depend on anything left over in the test process (font caches, random state).
 // Usage: node build-certificate.ts CODE...
 import { createHash } from 'node:crypto';
-import { nodeFontLoader } from '../src/lib/certificate-fonts-node.ts';
-import { buildCertificatePdf } from '../src/lib/certificate-pdf.ts';
+import { nodeFontLoader } from '../src/fonts-node.ts';
+import { buildCertificatePdf } from '../src/pdf.ts';
 
 const codes = process.argv.slice(2);
 if (codes.length === 0) throw new Error('usage: node build-certificate.ts CODE...');

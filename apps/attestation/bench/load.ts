@@ -1,0 +1,200 @@
+/**
+ * `npm run bench` (after `npm run build`): a load run of the built server on loopback with autocannon, for the issue's
+ * trust (20,000 staff, 300 departments, about 200,000 attestations; BENCH_SCALE shrinks it): the IG lead's dashboard and
+ * staff attestation submissions (form posts with session and CSRF token, each writing an attestation, its audit entry
+ * and the person's status), 50 connections each, on SQLite and, when BENCH_DATABASE_URL names one, PostgreSQL.
+ * Prints throughput and p50/p99 latency. Targets: dashboard p99 < 200 ms; 5,000 attestations in a working day.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  createAccount,
+  ensureSnapshots,
+  generateServiceKey,
+  monthEnds,
+  openDatabase,
+  storeOf,
+  systemClock,
+  ukDate,
+} from '@im-records/attestation';
+import { seedDemoTrust } from '@im-records/attestation/demo';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const scale = Number(process.env.BENCH_SCALE ?? '1');
+const staff = Math.round(20_000 * scale);
+const departments = Math.max(10, Math.round(300 * scale));
+const attestations = Math.round(200_000 * scale);
+const seconds = Number(process.env.BENCH_SECONDS ?? '15');
+const port = Number(process.env.PORT_ATTESTATION ?? '4323') + 50;
+const base = `http://127.0.0.1:${port}`;
+const password = 'bench-password-2026';
+const postgresUrl = process.env.BENCH_DATABASE_URL;
+
+async function freshUrl(engine: 'sqlite' | 'postgres'): Promise<string> {
+  if (engine === 'sqlite') return join(mkdtempSync(join(tmpdir(), 'attestation-load-')), 'load.sqlite');
+  const schema = `load_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(postgresUrl ?? '');
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
+async function seed(url: string, keyFile: string): Promise<{ staffEmail: string }> {
+  const database = await openDatabase({ url });
+  const store = storeOf(database, systemClock);
+  const key = generateServiceKey('Benchmark NHS Trust');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(keyFile, key.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  const started = performance.now();
+  await seedDemoTrust(store, {
+    seed: 16,
+    staff,
+    departments,
+    attestations,
+    issuer: 'Benchmark NHS Trust',
+    key,
+    verifyUrl: `${base}/verify`,
+    course: { title: 'Bench course', version: 'bench', questionCount: 16 },
+    accounts: false,
+  });
+  await createAccount(store, 'bench', { email: 'ig@bench.example', role: 'ig-lead', password });
+  const person = await store.db
+    .selectFrom('people')
+    .select('email')
+    .where('termination_date', 'is', null)
+    .where('email', 'is not', null)
+    .orderBy('employee_number', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  await createAccount(store, 'bench', { email: person.email ?? '', role: 'staff', password });
+  console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  // A running service has its month-end snapshots (each is made once, after its month ends); make them before the run.
+  const snapshots = performance.now();
+  await ensureSnapshots(store, monthEnds(ukDate(store.clock())));
+  console.log(`12-month trend snapshots made in ${((performance.now() - snapshots) / 1000).toFixed(1)} s (once)`);
+  await database.close();
+  return { staffEmail: person.email ?? '' };
+}
+
+function startServer(url: string, keyFile: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [resolve(import.meta.dirname, '../scripts/start.ts')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      ATTESTATION_KEY_FILE: keyFile,
+      ATTESTATION_DEMO: '0',
+      PORT_ATTESTATION: String(port),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolveStart, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('Policy attestation service')) resolveStart(child);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+async function signIn(email: string): Promise<{ cookie: string; csrf: (path: string) => Promise<string> }> {
+  const form = await fetch(`${base}/sign-in`);
+  const nonce = form.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+  const response = await fetch(`${base}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: nonce, Origin: base },
+    body: new URLSearchParams({ _csrf: token, email, password }),
+  });
+  if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .filter((c) => c.includes('session'))
+    .join('; ');
+  const csrf = async (path: string) =>
+    /name="_csrf" value="([^"]+)"/.exec(
+      await (await fetch(`${base}${path}`, { headers: { Cookie: cookie } })).text(),
+    )?.[1] ?? '';
+  return { cookie, csrf };
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolveRun, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolveRun(result)));
+  });
+}
+
+function line(name: string, result: autocannon.Result): string {
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .map(([code, stat]) => `${code}×${(stat as { count: number }).count}`)
+    .join(' ');
+  return `${name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.requests.total} requests in ${seconds} s (${statuses}; errors ${result.errors}, timeouts ${result.timeouts})`;
+}
+
+console.log(
+  `Load run: ${staff} staff, ${departments} departments, ${attestations} attestations, 50 connections, ${seconds} s each (${process.version})`,
+);
+for (const engine of postgresUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+  console.log(`\n== ${engine}`);
+  const url = await freshUrl(engine);
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'attestation-key-')), 'key.pem');
+  const { staffEmail } = await seed(url, keyFile);
+  const server = await startServer(url, keyFile);
+  try {
+    const ig = await signIn('ig@bench.example');
+    const first = performance.now();
+    await fetch(`${base}/dashboard`, { headers: { Cookie: ig.cookie } });
+    console.log(`first dashboard view (computed and rendered): ${(performance.now() - first).toFixed(0)} ms`);
+    const single: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      await (await fetch(`${base}/dashboard`, { headers: { Cookie: ig.cookie } })).text();
+      single.push(performance.now() - start);
+    }
+    single.sort((x, y) => x - y);
+    console.log(`dashboard, one request at a time: p50 ${single[10]?.toFixed(0)} ms, max ${single[19]?.toFixed(0)} ms`);
+    // 50 people each opening the dashboard every 2 seconds (25 views a second), then 50 connections back to back.
+    const paced = await run({
+      url: `${base}/dashboard`,
+      connections: 50,
+      duration: seconds,
+      overallRate: 25,
+      headers: { Cookie: ig.cookie },
+    });
+    console.log(line('dashboard, 50 users each viewing every 2 s', paced));
+    const dashboardRun = await run({
+      url: `${base}/dashboard`,
+      connections: 50,
+      duration: seconds,
+      headers: { Cookie: ig.cookie },
+    });
+    console.log(line('dashboard, 50 connections back to back', dashboardRun));
+    const member = await signIn(staffEmail);
+    const token = await member.csrf('/my/policy');
+    const attestRun = await run({
+      url: `${base}/my/policy`,
+      method: 'POST',
+      connections: 50,
+      duration: seconds,
+      headers: { Cookie: member.cookie, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: token, version: 'im-policy-2.0', confirm: 'yes' }).toString(),
+    });
+    console.log(line('attestation submissions, 50 connections back to back', attestRun));
+    const perDay = attestRun.requests.average * 8 * 3600;
+    console.log(
+      `  = ${Math.round(perDay).toLocaleString('en-GB')} attestations in an 8-hour day (${(perDay / 5000).toFixed(0)}x the 5,000 target)`,
+    );
+  } finally {
+    server.kill();
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Every form post is checked here, with one zod schema per form: whatever a browser (or anyone else) sends, a page
+ * only sees fields of the right shape, and a person sees each problem next to its field.
+ */
+import { z } from 'zod';
+
+/** A problem with one field, for the error summary and the field's message. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The outcome of reading a form. */
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldError[]; values: Record<string, string> };
+
+/** Reads a posted form against a schema (text fields only; files are read by the page). */
+export function readForm<T>(schema: z.ZodType<T>, form: FormData | null): FormResult<T> {
+  const values: Record<string, string | string[]> = {};
+  for (const [name, value] of form?.entries() ?? []) {
+    if (name === '_csrf' || typeof value !== 'string') continue;
+    const existing = values[name];
+    if (existing === undefined) values[name] = value;
+    else values[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const flat = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+  return {
+    ok: false,
+    values: flat,
+    errors: parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'form'), message: issue.message })),
+  };
+}
+
+const text = (max: number, message: string) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `${message} (at most ${max} characters)`);
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the form YYYY-MM-DD');
+
+/** Sign-in with e-mail and password. */
+export const signInForm = z.object({
+  email: text(254, 'Enter your e-mail address'),
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200),
+});
+
+/** Attesting to a policy version. */
+export const attestForm = z.object({
+  version: text(100, 'Choose the policy version'),
+  confirm: z.literal('yes', { error: 'Confirm that you have read and will follow the policy' }),
+});
+
+/** Recording an attestation on someone's behalf. */
+export const onBehalfForm = z.object({
+  version: text(100, 'Choose the policy version'),
+  remark: text(500, 'Say how the person attested'),
+  attestedOn: z.union([isoDate, z.literal('')]).optional(),
+});
+
+/** The assessment's answers: `q:<question id>` fields, each one or more option ids. */
+export const answersForm = z
+  .object({ attempt: text(64, 'The attempt is missing') })
+  .catchall(z.union([z.string(), z.array(z.string())]));
+
+/** Publishing a policy version. */
+export const versionForm = z.object({
+  policy: text(64, 'Choose the policy'),
+  version: text(20, 'Enter the version number'),
+  summary: text(500, 'Say what changed'),
+  body: text(200_000, 'Enter the policy text'),
+  change: z.enum(['material', 'minor'], { error: 'Say whether the change is material or minor' }),
+  effectiveDate: isoDate,
+  dueDate: z.union([isoDate, z.literal('')]).optional(),
+  audience: list,
+});
+
+/** Checking a certificate by short code. */
+export const verifyForm = z.object({ code: text(40, 'Enter the certificate code') });
+
+/** Creating an account. */
+export const accountForm = z.object({
+  email: text(254, 'Enter an e-mail address'),
+  role: z.enum(['staff', 'manager', 'ig-lead', 'admin'], { error: 'Choose a role' }),
+  password: z.string().max(200).optional(),
+  departments: list,
+});
+
+/** Changing an account. */
+export const accountUpdateForm = z.object({
+  action: z.enum(['role', 'disable', 'enable', 'unlock']),
+  role: z.enum(['staff', 'manager', 'ig-lead', 'admin']).optional(),
+  departments: list,
+});
+
+/** The sign-in settings an admin changes. */
+export const signInSettingsForm = z.object({
+  passwordSignIn: z.enum(['on', 'off']),
+  lockoutThreshold: z.coerce
+    .number()
+    .int()
+    .min(3, 'Lock after 3 to 20 failures')
+    .max(20, 'Lock after 3 to 20 failures'),
+  lockoutMinutes: z.coerce.number().int().min(1, 'Lock for 1 to 1440 minutes').max(1440, 'Lock for 1 to 1440 minutes'),
+  sessionHours: z.coerce.number().int().min(1, 'Sessions last 1 to 24 hours').max(24, 'Sessions last 1 to 24 hours'),
+  ssoLabel: text(80, 'Enter the single sign-on button text'),
+});
+
+/** The trust's target and department targets (percentages). */
+export const targetsForm = z.object({
+  completionTarget: z.coerce.number().gt(0, 'The target must be above 0%').max(100, 'The target must be at most 100%'),
+  dueSoonDays: z.coerce.number().int().min(1).max(120),
+});
+
+/** One department's own target (empty follows the trust's). */
+export const departmentTargetForm = z.object({
+  department: text(100, 'Choose a department'),
+  target: z.union([z.coerce.number().gt(0).max(100), z.literal('')]),
+});
+
+/** A reason (revoking a certificate, excluding someone). */
+export const reasonForm = z.object({ reason: text(500, 'Give a reason') });
+
+/** Confirming a previewed roster import. */
+export const rosterConfirmForm = z.object({
+  upload: text(64, 'The upload is missing'),
+  strict: z.enum(['on']).optional(),
+});

@@ -1,0 +1,65 @@
+import { generateServiceKey } from '@im-records/attestation';
+import { describe, expect, it } from 'vitest';
+import { readForm, signInForm, versionForm } from '../src/lib/forms.ts';
+import { renderPolicy } from '../src/lib/markdown.ts';
+import { accessFor, homeFor } from '../src/lib/routes.ts';
+import { CONTENT_SECURITY_POLICY, csrfToken, csrfTokenValid } from '../src/lib/security.ts';
+
+describe("the service's boundaries", () => {
+  it('binds CSRF tokens to the session and the service key', () => {
+    const key = generateServiceKey('Test');
+    const other = generateServiceKey('Test');
+    const token = csrfToken(key, 'session-a');
+    expect(csrfTokenValid(key, 'session-a', token)).toBe(true);
+    expect(csrfTokenValid(key, 'session-b', token)).toBe(false);
+    expect(csrfTokenValid(other, 'session-a', token)).toBe(false);
+    expect(csrfTokenValid(key, 'session-a', undefined)).toBe(false);
+    expect(csrfTokenValid(key, '', csrfToken(key, ''))).toBe(false);
+  });
+
+  it('allows no inline script or style, no framing, and forms to this origin only', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("form-action 'self'");
+  });
+
+  it('routes each role to what it may open, and everything unknown needs sign-in', () => {
+    expect(accessFor('/verify')).toBe('public');
+    expect(accessFor('/admin/roster')).toEqual(['admin']);
+    expect(accessFor('/people/abc/exclude')).toEqual(['ig-lead']);
+    expect(accessFor('/people/abc')).toEqual(['manager', 'ig-lead']);
+    expect(accessFor('/anything-else')).toBe('signed-in');
+    expect(homeFor('staff')).toBe('/my');
+  });
+
+  it('renders policy Markdown without raw HTML or script links, one level below the page heading', () => {
+    const html = renderPolicy('# Title\n\n<script>alert(1)</script>\n\n[click](javascript:alert(1)) **bold**');
+    expect(html).toContain('<h2>Title</h2>');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('<strong>bold</strong>');
+  });
+
+  it('checks form posts with schemas and says what is wrong with each field', () => {
+    const form = new FormData();
+    form.set('email', '');
+    const result = readForm(signInForm, form);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.field)).toEqual(['email', 'password']);
+    const version = new FormData();
+    for (const [k, v] of Object.entries({
+      policy: 'im-policy',
+      version: '3.0',
+      summary: 'x',
+      body: 'Text',
+      change: 'major',
+      effectiveDate: '2026-02-30',
+    }))
+      version.set(k, v);
+    const parsed = readForm(versionForm, version);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors.map((e) => e.field)).toContain('change');
+  });
+});

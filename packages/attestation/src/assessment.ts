@@ -1,0 +1,246 @@
+/**
+ * The assessment, marked on the server: the questions are drawn here (balanced across topics, questions a person has
+ * seen least first, options shuffled) and stored with the attempt; the browser only sends which options were chosen,
+ * and the marks come from the question bank and records-policy's pass mark. A learner's browser cannot declare a pass.
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  type AttemptItem,
+  type Course,
+  drawQuestions,
+  markAttempt,
+  passMark,
+  type Question,
+  type QuizQuestion,
+  seededRandom,
+  timesSeen,
+} from '@im-records/course';
+import type { Actor } from './access.ts';
+import { appendAudit } from './audit/log.ts';
+import { type IssuedCompletion, issueCompletion } from './completions.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import type { ServiceKey } from './keys.ts';
+import { refreshStatuses } from './status-store.ts';
+import { inTransaction, type Store } from './store.ts';
+
+/** An unfinished attempt lasts this long; after that a new one is drawn. */
+export const ATTEMPT_HOURS = 24;
+
+/** A drawn question as the learner sees it: no correct flags, options in the drawn order. */
+export interface PresentedQuestion {
+  id: string;
+  type: Question['type'];
+  prompt: string;
+  situation?: string;
+  options: { id: string; text: string }[];
+}
+
+/** An attempt in progress. */
+export interface PresentedAttempt {
+  id: string;
+  startedAt: string;
+  questions: PresentedQuestion[];
+}
+
+function bankOf(course: Course): Map<string, Question> {
+  return new Map(course.questions.map((q) => [q.id, q]));
+}
+
+function present(items: readonly AttemptItem[], bank: ReadonlyMap<string, Question>): PresentedQuestion[] {
+  return items.map((item) => {
+    const question = bank.get(item.questionId);
+    if (!question) throw new ConflictError('the question bank has changed since this attempt was drawn: start again');
+    const options = item.optionOrder.map((id) => {
+      const option = question.options.find((o) => o.id === id);
+      if (!option) throw new ConflictError('the question bank has changed since this attempt was drawn: start again');
+      return { id, text: option.text };
+    });
+    const situation = (question as { situation?: string }).situation;
+    return {
+      id: question.id,
+      type: question.type,
+      prompt: question.prompt,
+      ...(situation ? { situation } : {}),
+      options,
+    };
+  });
+}
+
+function requirePerson(actor: Actor): string {
+  if (!actor.person) throw new ForbiddenError('your account is not linked to anyone on the staff roster');
+  return actor.person;
+}
+
+/** The person's open attempt, or a new one drawn for them. */
+export async function startAttempt(store: Store, actor: Actor, course: Course): Promise<PresentedAttempt> {
+  const person = requirePerson(actor);
+  const bank = bankOf(course);
+  return inTransaction(store, async (tx) => {
+    const since = new Date(tx.clock().getTime() - ATTEMPT_HOURS * 3_600_000).toISOString();
+    const open = await tx.db
+      .selectFrom('attempts')
+      .selectAll()
+      .where('person', '=', person)
+      .where('finished_at', 'is', null)
+      .where('started_at', '>', since)
+      .where('course_version', '=', course.settings.version)
+      .orderBy('started_at', 'desc')
+      .executeTakeFirst();
+    if (open) {
+      try {
+        return {
+          id: open.id,
+          startedAt: open.started_at,
+          questions: present(JSON.parse(open.items) as AttemptItem[], bank),
+        };
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    const earlier = await tx.db.selectFrom('attempts').select('items').where('person', '=', person).execute();
+    const seen = timesSeen(earlier.map((a) => ({ items: JSON.parse(a.items) as AttemptItem[] }) as never));
+    const items = drawQuestions(
+      course.questions as QuizQuestion[],
+      course.settings.topics.map((t) => t.id),
+      course.settings.assessment.questionCount,
+      seen,
+      seededRandom(randomInt(0, 2 ** 32)),
+    );
+    const id = randomUUID();
+    const startedAt = tx.clock().toISOString();
+    await tx.db
+      .insertInto('attempts')
+      .values({
+        id,
+        person,
+        started_at: startedAt,
+        finished_at: null,
+        course_version: course.settings.version,
+        items: JSON.stringify(items),
+        correct: null,
+        total: items.length,
+        passed: null,
+      })
+      .execute();
+    await appendAudit(tx, {
+      actor: actor.accountId,
+      type: 'assessment.started',
+      subject: person,
+      data: { attempt: id, questions: items.length },
+    });
+    return { id, startedAt, questions: present(items, bank) };
+  });
+}
+
+/** Feedback on one answered question, for the review after submitting. */
+export interface QuestionReview {
+  id: string;
+  prompt: string;
+  chosen: string[];
+  correctOptions: string[];
+  correct: boolean;
+  options: { id: string; text: string; correct: boolean; feedback: string }[];
+  explanation: string;
+}
+
+/** The outcome of a submitted attempt. */
+export interface AttemptResult {
+  attempt: string;
+  correct: number;
+  total: number;
+  passed: boolean;
+  passMark: number;
+  completion: IssuedCompletion | null;
+  review: QuestionReview[];
+}
+
+/** What the service needs to sign a certificate. */
+export interface Issuer {
+  key: ServiceKey;
+  /** The public address of `/verify`, printed on certificates. */
+  verifyUrl: string;
+}
+
+/**
+ * Marks an attempt from the chosen options (question id → option ids; unanswered questions count as wrong). Every
+ * chosen option must be one drawn for that question. On a pass, records the completion and signs its certificate.
+ */
+export async function submitAttempt(
+  store: Store,
+  actor: Actor,
+  course: Course,
+  issuer: Issuer,
+  attemptId: string,
+  answers: Readonly<Record<string, readonly string[]>>,
+): Promise<AttemptResult> {
+  const person = requirePerson(actor);
+  const bank = bankOf(course);
+  return inTransaction(store, async (tx) => {
+    const attempt = await tx.db.selectFrom('attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
+    if (!attempt || attempt.person !== person) throw new NotFoundError('no such attempt');
+    if (attempt.finished_at !== null) throw new ConflictError('this attempt has already been marked: start a new one');
+    const items = (JSON.parse(attempt.items) as AttemptItem[]).map((item) => {
+      const chosen = answers[item.questionId] ?? [];
+      if (chosen.some((id) => !item.optionOrder.includes(id))) {
+        throw new ValidationError(`an answer names an option that question ${item.questionId} does not have`);
+      }
+      return { ...item, selected: chosen.length > 0 ? [...new Set(chosen)] : null };
+    });
+    const unknown = Object.keys(answers).filter((id) => !items.some((item) => item.questionId === id));
+    if (unknown.length > 0) throw new ValidationError('an answer names a question that is not in this attempt');
+    const mark = markAttempt(items, bank as ReadonlyMap<string, QuizQuestion>, passMark);
+    const finishedAt = tx.clock().toISOString();
+    await tx.db
+      .updateTable('attempts')
+      .set({
+        finished_at: finishedAt,
+        items: JSON.stringify(items),
+        correct: mark.correct,
+        passed: mark.passed ? 1 : 0,
+      })
+      .where('id', '=', attemptId)
+      .where('finished_at', 'is', null)
+      .execute();
+    await appendAudit(tx, {
+      actor: actor.accountId,
+      type: 'assessment.finished',
+      subject: person,
+      data: { attempt: attemptId, correct: mark.correct, total: mark.total, passed: mark.passed, passMark },
+    });
+    const completion = mark.passed
+      ? await issueCompletion(
+          tx,
+          actor.accountId,
+          { person, attempt: attemptId, correct: mark.correct, total: mark.total, course },
+          issuer,
+        )
+      : null;
+    if (!completion) await refreshStatuses(tx, [person]);
+    const review = items.map((item) => {
+      const question = bank.get(item.questionId) as Question;
+      const correctOptions = question.options.filter((o) => o.correct).map((o) => o.id);
+      const chosen = item.selected ?? [];
+      return {
+        id: question.id,
+        prompt: question.prompt,
+        chosen,
+        correctOptions,
+        correct: chosen.length === correctOptions.length && correctOptions.every((id) => chosen.includes(id)),
+        options: item.optionOrder.map((id) => {
+          const option = question.options.find((o) => o.id === id);
+          return { id, text: option?.text ?? '', correct: option?.correct ?? false, feedback: option?.feedback ?? '' };
+        }),
+        explanation: question.explanation,
+      };
+    });
+    return {
+      attempt: attemptId,
+      correct: mark.correct,
+      total: mark.total,
+      passed: mark.passed,
+      passMark,
+      completion,
+      review,
+    };
+  });
+}

@@ -1,0 +1,172 @@
+/**
+ * Recording attestations: staff attest to the current version of a policy themselves; a manager may record one on
+ * behalf of someone in their own departments (for staff without a computer), with a remark and, for a paper form, the
+ * day it was signed. Either way the record says who made it, and attestations can never be changed or deleted.
+ */
+import { randomUUID } from 'node:crypto';
+import { compareDates, type IsoDate, isIsoDate } from '@im-records/records-policy';
+import { type Actor, requireDepartment, requireRole } from './access.ts';
+import { appendAudit } from './audit/log.ts';
+import { ukDate } from './clock.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { currentVersionsFor } from './policies.ts';
+import { refreshStatuses } from './status-store.ts';
+import { inTransaction, type Store } from './store.ts';
+
+/** An attestation as recorded. */
+export interface RecordedAttestation {
+  id: string;
+  person: string;
+  versionId: string;
+  attestedOn: IsoDate;
+  onBehalfBy: string | null;
+}
+
+async function personFacts(store: Store, personId: string) {
+  const person = await store.db
+    .selectFrom('people')
+    .select(['id', 'department_id', 'staff_group', 'hire_date', 'termination_date', 'excluded_reason'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (!person) throw new NotFoundError('no such person on the roster');
+  return person;
+}
+
+async function record(
+  tx: Store,
+  input: {
+    person: string;
+    versionId: string;
+    attestedOn: IsoDate;
+    onBehalfBy: string | null;
+    remark: string | null;
+    actor: string;
+  },
+): Promise<RecordedAttestation> {
+  const id = randomUUID();
+  await tx.db
+    .insertInto('attestations')
+    .values({
+      id,
+      person: input.person,
+      policy_version: input.versionId,
+      attested_at: tx.clock().toISOString(),
+      attested_on: input.attestedOn,
+      on_behalf_by: input.onBehalfBy,
+      remark: input.remark,
+    })
+    .execute();
+  await appendAudit(tx, {
+    actor: input.actor,
+    type: 'attestation.recorded',
+    subject: input.person,
+    data: {
+      attestation: id,
+      version: input.versionId,
+      attestedOn: input.attestedOn,
+      onBehalf: input.onBehalfBy !== null,
+    },
+  });
+  await refreshStatuses(tx, [input.person]);
+  return {
+    id,
+    person: input.person,
+    versionId: input.versionId,
+    attestedOn: input.attestedOn,
+    onBehalfBy: input.onBehalfBy,
+  };
+}
+
+/**
+ * A person attests to a policy version themselves. It must be the version currently in force for a policy whose
+ * audience includes them, and they must be in scope.
+ */
+export async function attest(store: Store, actor: Actor, versionId: string): Promise<RecordedAttestation> {
+  if (!actor.person) throw new ForbiddenError('your account is not linked to anyone on the staff roster');
+  const personId = actor.person;
+  return inTransaction(store, async (tx) => {
+    const person = await personFacts(tx, personId);
+    const today = ukDate(tx.clock());
+    if (person.termination_date && compareDates(person.termination_date as IsoDate, today) <= 0) {
+      throw new ForbiddenError('you are not on the current staff roster');
+    }
+    const current = await currentVersionsFor(tx, person.staff_group);
+    if (!current.some((v) => v.id === versionId)) {
+      throw new ConflictError(
+        'that is not the current version of a policy you are asked to attest to: reload the page',
+      );
+    }
+    return record(tx, {
+      person: personId,
+      versionId,
+      attestedOn: today,
+      onBehalfBy: null,
+      remark: null,
+      actor: actor.accountId,
+    });
+  });
+}
+
+/**
+ * A manager (or IG lead) records an attestation on someone's behalf, with a remark saying how it was given. The person
+ * must be in one of the actor's departments. `attestedOn` may be an earlier day (a paper form), not before the
+ * version took effect.
+ */
+export async function attestOnBehalf(
+  store: Store,
+  actor: Actor,
+  input: { person: string; versionId: string; remark: string; attestedOn?: string },
+): Promise<RecordedAttestation> {
+  requireRole(actor, 'manager', 'ig-lead');
+  const remark = input.remark.trim();
+  if (remark.length < 3 || remark.length > 500) {
+    throw new ValidationError(
+      'remark: say how the person attested (3 to 500 characters), for example "signed the paper form at handover"',
+    );
+  }
+  return inTransaction(store, async (tx) => {
+    const person = await personFacts(tx, input.person);
+    requireDepartment(actor, person.department_id);
+    const today = ukDate(tx.clock());
+    const attestedOn = (input.attestedOn?.trim() || today) as IsoDate;
+    if (!isIsoDate(attestedOn)) throw new ValidationError('attestedOn: must be a real date (YYYY-MM-DD)');
+    if (compareDates(attestedOn, today) > 0) throw new ValidationError('attestedOn: cannot be in the future');
+    const current = await currentVersionsFor(tx, person.staff_group);
+    const version = current.find((v) => v.id === input.versionId);
+    if (!version)
+      throw new ConflictError('that is not the current version of a policy this person is asked to attest to');
+    if (compareDates(attestedOn, version.effectiveDate) < 0) {
+      throw new ValidationError(`attestedOn: version ${version.version} took effect on ${version.effectiveDate}`);
+    }
+    return record(tx, {
+      person: person.id,
+      versionId: version.id,
+      attestedOn,
+      onBehalfBy: actor.accountId,
+      remark,
+      actor: actor.accountId,
+    });
+  });
+}
+
+/** A person's attestations, newest first, with the version and who recorded each. */
+export async function attestationsOf(store: Store, personId: string) {
+  return store.db
+    .selectFrom('attestations')
+    .innerJoin('policy_versions', 'policy_versions.id', 'attestations.policy_version')
+    .leftJoin('accounts', 'accounts.id', 'attestations.on_behalf_by')
+    .select([
+      'attestations.id',
+      'attestations.attested_at',
+      'attestations.attested_on',
+      'attestations.remark',
+      'attestations.on_behalf_by',
+      'accounts.email as recorded_by',
+      'policy_versions.id as version_id',
+      'policy_versions.version',
+      'policy_versions.policy',
+    ])
+    .where('attestations.person', '=', personId)
+    .orderBy('attestations.attested_at', 'desc')
+    .execute();
+}

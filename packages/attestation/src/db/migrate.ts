@@ -1,0 +1,36 @@
+/**
+ * Runs the migrations (one set for SQLite and PostgreSQL) in order, to the newest. Kysely's migrator takes a lock, so
+ * several instances starting at once migrate once.
+ */
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Migration, Migrator } from 'kysely/migration';
+import * as initial from './migrations/001-initial.ts';
+import * as reportCache from './migrations/002-report-cache.ts';
+import type { Database } from './schema.ts';
+
+/** Every migration, by name; names sort in the order they run. */
+const migrations: Record<string, Migration> = {
+  '001-initial': initial,
+  '002-report-cache': reportCache,
+};
+
+/** Brings the database to the newest schema; throws with the failing migration's name and error. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  // On PostgreSQL the migration tables live in the connection's own schema (its search_path), so several databases
+  // kept as schemas of one server (tests, the benchmark) never see each other's tables.
+  let migrationTableSchema: string | undefined;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = result.rows[0]?.schema;
+  }
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

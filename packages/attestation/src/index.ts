@@ -1,0 +1,123 @@
+/**
+ * The policy attestation service's rules and storage, shared by the server (`apps/attestation`) and the `records`
+ * command line. No HTTP here: every function takes a {@link Store} (database, engine, clock) and, where it matters, the
+ * acting account, and enforces who may do what. The demo trust and synthetic roster are in
+ * `@im-records/attestation/demo` (they load faker).
+ */
+
+export type { Actor, Role } from './access.ts';
+export { actorFor, canSeeDepartment, isRole, ROLES, requireDepartment, requireRole } from './access.ts';
+export type { NewAccount, SignInContext } from './accounts.ts';
+export {
+  consumeRateLimit,
+  createAccount,
+  hashPassword,
+  listAccounts,
+  MIN_PASSWORD_LENGTH,
+  pruneSignInState,
+  sessionAccount,
+  signInWithOidc,
+  signInWithPassword,
+  signOut,
+  updateAccount,
+  verifyPassword,
+} from './accounts.ts';
+export type { AttemptResult, Issuer, PresentedAttempt, PresentedQuestion, QuestionReview } from './assessment.ts';
+export { ATTEMPT_HOURS, startAttempt, submitAttempt } from './assessment.ts';
+export type { RecordedAttestation } from './attestations.ts';
+export { attest, attestationsOf, attestOnBehalf } from './attestations.ts';
+export type { AuditEvent, AuditEventType, AuditVerification, Checkpoint } from './audit/log.ts';
+export {
+  AUDIT_EVENT_TYPES,
+  appendAudit,
+  auditHead,
+  createCheckpoint,
+  ensureDailyCheckpoint,
+  entryHash,
+  GENESIS_HASH,
+  latestCheckpoint,
+  verifyAudit,
+} from './audit/log.ts';
+export { canonicalJson } from './canonical-json.ts';
+export type { Clock } from './clock.ts';
+export { fixedClock, systemClock, ukDate } from './clock.ts';
+export type { CertificateCheck, IssuedCompletion } from './completions.ts';
+export {
+  certificatePdf,
+  checkCertificateFile,
+  checkShortCode,
+  completionsOf,
+  revokeCompletion,
+  trustedKeysOf,
+} from './completions.ts';
+export type { AttestationDatabase, DatabaseKind, OpenOptions } from './db/connect.ts';
+export { DEFAULT_SQLITE_FILE, openDatabase } from './db/connect.ts';
+export type { Database } from './db/schema.ts';
+export {
+  AttestationError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RosterFileError,
+  SignInError,
+  ValidationError,
+} from './errors.ts';
+export type { ClaimedJob } from './jobs.ts';
+export { claimJob, enqueueJob, finishJob } from './jobs.ts';
+export type { Ed25519PublicJwk, KeySource, ServiceKey } from './keys.ts';
+export {
+  DEFAULT_KEY_FILE,
+  generateServiceKey,
+  keyThumbprint,
+  loadServiceKey,
+  publishedKeys,
+  registerServiceKey,
+} from './keys.ts';
+export { ownRecordsExport, personRecord, setDepartmentTarget, setExclusion } from './people.ts';
+export type { NewVersion, PolicyVersion } from './policies.ts';
+export {
+  compareVersionNumbers,
+  currentVersionsFor,
+  DEFAULT_POLICY,
+  ensurePolicy,
+  getVersion,
+  listPolicies,
+  newVersionSchema,
+  publishVersion,
+  versionAttestations,
+} from './policies.ts';
+export type {
+  CompletionFigures,
+  Dashboard,
+  DashboardFilters,
+  DepartmentRow,
+  ListedPerson,
+  TrendPoint,
+} from './reports/dashboard.ts';
+export { dashboard, departmentPeople, monthEnds } from './reports/dashboard.ts';
+export { evidencePack, peopleCsvExport, reportCsvExport } from './reports/evidence.ts';
+export { buildEvidencePdf, EVIDENCE_LAYOUT } from './reports/evidence-pdf.ts';
+export type { CompletionReport, ReportRow } from './reports/report.ts';
+export { completionReport, reportCsv } from './reports/report.ts';
+export { csvCell, parseCsv, toCsv } from './roster/csv.ts';
+export type { RosterImportOptions, RosterImportReport } from './roster/import.ts';
+export { importRoster, StrictRosterError } from './roster/import.ts';
+export type { ParsedRoster, RejectedRow, RosterPerson } from './roster/parse.ts';
+export { parseRoster, parseRosterDate, REQUIRED_COLUMNS, UNKNOWN_STAFF_GROUP } from './roster/parse.ts';
+export type {
+  AttestedVersion,
+  CompletionFacts,
+  PersonFacts,
+  PersonStatus,
+  Requirement,
+  StatusRules,
+  StatusState,
+  VersionFacts,
+} from './rules/status.ts';
+export { acceptedVersions, personStatus, scopeOf, versionsInForce } from './rules/status.ts';
+export type { Settings } from './settings.ts';
+export { DEFAULT_SETTINGS, readSettings, settingsSchema, statusRules, updateSettings } from './settings.ts';
+export type { StatusRow } from './status-store.ts';
+export { computeStatuses, ensureSnapshots, ensureStatusesCurrent, refreshStatuses } from './status-store.ts';
+export type { Store } from './store.ts';
+export { inTransaction, storeOf } from './store.ts';

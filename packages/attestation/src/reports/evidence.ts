@@ -1,0 +1,159 @@
+/**
+ * Evidence exports for IG leads: the evidence pack (PDF) and the completion report and people lists (CSV), each as of
+ * a date. Exporting is recorded in the audit log after the file is made, so the export itself does not change what the
+ * next export of the same date contains.
+ */
+import { addDays, type IsoDate } from '@im-records/records-policy';
+import { type Actor, canSeeDepartment, requireDepartment, requireRole } from '../access.ts';
+import { appendAudit, type Checkpoint } from '../audit/log.ts';
+import type { Ed25519PublicJwk } from '../keys.ts';
+import { toCsv } from '../roster/csv.ts';
+import { versionsInForce } from '../rules/status.ts';
+import { readSettings } from '../settings.ts';
+import { computeStatuses, loadVersionFacts } from '../status-store.ts';
+import type { Store } from '../store.ts';
+import { buildEvidencePdf } from './evidence-pdf.ts';
+import { completionReport, reportCsv } from './report.ts';
+
+/** The evidence pack as of a date. */
+export async function evidencePack(
+  store: Store,
+  actor: Actor | 'cli',
+  asOf: IsoDate,
+  issuer: string,
+): Promise<Uint8Array> {
+  if (actor !== 'cli') requireRole(actor, 'ig-lead');
+  const endOfDay = `${addDays(asOf, 1)}T00:00:00.000Z`;
+  const [report, versions, settings] = await Promise.all([
+    completionReport(store, asOf),
+    loadVersionFacts(store),
+    readSettings(store),
+  ]);
+  const inForce = [...versionsInForce(versions, asOf).values()].flat();
+  const roster = await store.db
+    .selectFrom('roster_imports')
+    .selectAll()
+    .where('at', '<', endOfDay)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const checkpointRow = await store.db
+    .selectFrom('audit_checkpoints')
+    .selectAll()
+    .where('at', '<', endOfDay)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let checkpoint: (Checkpoint & { publicJwk: Ed25519PublicJwk | null }) | null = null;
+  if (checkpointRow) {
+    const key = await store.db
+      .selectFrom('signing_keys')
+      .select('public_jwk')
+      .where('kid', '=', checkpointRow.key_id)
+      .executeTakeFirst();
+    checkpoint = {
+      log: 'im-records-attestation-audit',
+      seq: checkpointRow.seq,
+      hash: checkpointRow.hash,
+      at: checkpointRow.at,
+      keyId: checkpointRow.key_id,
+      signature: checkpointRow.signature,
+      publicJwk: key ? (JSON.parse(key.public_jwk) as Ed25519PublicJwk) : null,
+    };
+  }
+  const pdf = await buildEvidencePdf({
+    issuer,
+    report,
+    versions: inForce,
+    roster: roster
+      ? {
+          at: roster.at,
+          rows: roster.added + roster.updated + roster.unchanged + roster.leavers,
+          fileSha256: roster.file_sha256,
+        }
+      : null,
+    checkpoint,
+    settings: { dueSoonDays: settings.dueSoonDays, newStarterDays: settings.newStarterDays },
+  });
+  await appendAudit(store, {
+    actor: actor === 'cli' ? 'cli' : actor.accountId,
+    type: 'evidence.exported',
+    data: { kind: 'pdf', asOf },
+  });
+  return pdf;
+}
+
+/** The completion report as CSV (IG leads). */
+export async function reportCsvExport(store: Store, actor: Actor, asOf: IsoDate): Promise<string> {
+  requireRole(actor, 'ig-lead');
+  const csv = reportCsv(await completionReport(store, asOf));
+  await appendAudit(store, { actor: actor.accountId, type: 'evidence.exported', data: { kind: 'report-csv', asOf } });
+  return csv;
+}
+
+/** Everyone the actor may see, with their status as of a date, as CSV (managers get their own departments). */
+export async function peopleCsvExport(
+  store: Store,
+  actor: Actor,
+  asOf: IsoDate,
+  departmentId?: string,
+): Promise<string> {
+  requireRole(actor, 'ig-lead', 'manager');
+  if (departmentId) requireDepartment(actor, departmentId);
+  const statuses = await computeStatuses(store, asOf);
+  const people = await store.db
+    .selectFrom('people')
+    .innerJoin('departments', 'departments.id', 'people.department_id')
+    .select([
+      'people.id',
+      'people.employee_number',
+      'people.first_name',
+      'people.preferred_name',
+      'people.last_name',
+      'people.staff_group',
+      'departments.name as department',
+      'people.department_id',
+    ])
+    .execute();
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const rows = statuses
+    .filter((s) => canSeeDepartment(actor, s.departmentId) && (!departmentId || s.departmentId === departmentId))
+    .map((s) => {
+      const p = byId.get(s.person);
+      const attestation = s.status.requirements.find((r) => r.kind === 'attestation');
+      const training = s.status.requirements.find((r) => r.kind === 'training');
+      return [
+        p?.employee_number ?? '',
+        p ? `${p.preferred_name || p.first_name} ${p.last_name}` : '',
+        p?.department ?? '',
+        s.staffGroup,
+        s.status.state,
+        s.status.compliant ? 'yes' : 'no',
+        s.status.dueOn ?? '',
+        attestation?.since ?? '',
+        training?.since ?? '',
+        asOf,
+      ];
+    })
+    .sort((a, b) => String(a[2]).localeCompare(String(b[2])) || String(a[1]).localeCompare(String(b[1])));
+  await appendAudit(store, {
+    actor: actor.accountId,
+    type: 'evidence.exported',
+    data: { kind: 'people-csv', asOf, department: departmentId ?? null },
+  });
+  return toCsv(
+    [
+      'employee_number',
+      'name',
+      'department',
+      'staff_group',
+      'state',
+      'compliant',
+      'due_on',
+      'attested_on',
+      'completed_on',
+      'as_of',
+    ],
+    rows,
+  );
+}

@@ -1,0 +1,268 @@
+/**
+ * Applies a parsed roster to the database: departments and people added or updated by employee number, leavers marked
+ * by their termination date (their records stay), supervisor links resolved, sign-in accounts linked by e-mail. A dry
+ * run reports the same counts and writes nothing; `strict` refuses the whole file when any row is rejected. Everything
+ * is written in one transaction with its audit entry, so an interrupted import leaves the roster as it was.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { IsoDate } from '@im-records/records-policy';
+import { appendAudit } from '../audit/log.ts';
+import { ukDate } from '../clock.ts';
+import type { PersonRow } from '../db/schema.ts';
+import { RosterFileError } from '../errors.ts';
+import { refreshStatuses } from '../status-store.ts';
+import { inTransaction, type Store } from '../store.ts';
+import { isLeaver, parseRoster, type RejectedRow, type RosterPerson } from './parse.ts';
+
+/** What an import did (or, for a dry run, would do). Counts are of people, not rows. */
+export interface RosterImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  leavers: number;
+  rejected: RejectedRow[];
+  /** Rows read (assignments, without the header). */
+  rows: number;
+  dryRun: boolean;
+  /** People on the roster who are not in this file (they are left as they are). */
+  notInFile: number;
+}
+
+/** How to import. */
+export interface RosterImportOptions {
+  dryRun?: boolean;
+  /** Refuse the whole file when any row is rejected. */
+  strict?: boolean;
+  /** Who is importing: an account id or `cli`. */
+  actor: string;
+  /** The day leavers are judged against (default today). */
+  asOf?: IsoDate;
+}
+
+/** Thrown by a strict import with rejected rows: carries the report so the caller can list them. */
+export class StrictRosterError extends RosterFileError {
+  override name = 'StrictRosterError';
+  readonly report: RosterImportReport;
+  constructor(report: RosterImportReport) {
+    super(
+      `${report.rejected.length} row${report.rejected.length === 1 ? ' was' : 's were'} rejected, so nothing was imported (--strict); the first is line ${report.rejected[0]?.line}: ${report.rejected[0]?.reason}`,
+    );
+    this.report = report;
+  }
+}
+
+const BATCH = 1500;
+
+const compared = [
+  ['person_id', 'personId'],
+  ['first_name', 'firstName'],
+  ['last_name', 'lastName'],
+  ['preferred_name', 'preferredName'],
+  ['email', 'email'],
+  ['department_id', 'departmentId'],
+  ['staff_group', 'staffGroup'],
+  ['job_name', 'jobName'],
+  ['assignment_number', 'assignmentNumber'],
+  ['supervisor_assignment', 'supervisorAssignment'],
+  ['hire_date', 'hireDate'],
+  ['termination_date', 'terminationDate'],
+] as const;
+
+function changed(existing: PersonRow, incoming: RosterPerson): boolean {
+  return compared.some(([column, field]) => (existing[column] ?? null) !== (incoming[field] ?? null));
+}
+
+/** Imports roster CSV text. Throws {@link RosterFileError} for an unreadable file, {@link StrictRosterError} in strict mode. */
+export async function importRoster(
+  store: Store,
+  text: string,
+  options: RosterImportOptions,
+): Promise<RosterImportReport> {
+  const asOf = options.asOf ?? ukDate(store.clock());
+  const parsed = parseRoster(text);
+  const existingRows = await store.db.selectFrom('people').selectAll().execute();
+  const existing = new Map(existingRows.map((row) => [row.employee_number, row]));
+  const report: RosterImportReport = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    leavers: 0,
+    rejected: parsed.rejected,
+    rows: parsed.rows,
+    dryRun: options.dryRun === true,
+    notInFile: 0,
+  };
+  const toWrite: RosterPerson[] = [];
+  const inFile = new Set<string>();
+  for (const person of parsed.people) {
+    inFile.add(person.employeeNumber);
+    const before = existing.get(person.employeeNumber);
+    const leavingNow = isLeaver(person.terminationDate, asOf) && !(before && isLeaver(before.termination_date, asOf));
+    if (!before) {
+      if (leavingNow) report.leavers += 1;
+      else report.added += 1;
+      toWrite.push(person);
+    } else if (changed(before, person)) {
+      if (leavingNow) report.leavers += 1;
+      else report.updated += 1;
+      toWrite.push(person);
+    } else report.unchanged += 1;
+  }
+  report.notInFile = existingRows.filter((row) => !inFile.has(row.employee_number)).length;
+  if (options.strict && report.rejected.length > 0) throw new StrictRosterError(report);
+  if (report.dryRun) return report;
+
+  const fileHash = createHash('sha256').update(text).digest('hex');
+  await inTransaction(store, async (tx) => {
+    const now = tx.clock().toISOString();
+    const departments = new Map<string, { id: string; name: string; parent_id: string | null }>();
+    for (const person of toWrite) {
+      departments.set(person.departmentId, {
+        id: person.departmentId,
+        name: person.departmentName,
+        parent_id: person.parentDepartmentId,
+      });
+    }
+    const departmentValues = [...departments.values()];
+    const writtenIds: string[] = [];
+    for (let i = 0; i < departmentValues.length; i += BATCH) {
+      await tx.db
+        .insertInto('departments')
+        .values(departmentValues.slice(i, i + BATCH).map((d) => ({ ...d, target: null })))
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), parent_id: eb.ref('excluded.parent_id') })),
+        )
+        .execute();
+    }
+    for (let i = 0; i < toWrite.length; i += BATCH) {
+      const values = toWrite.slice(i, i + BATCH).map((p) => ({
+        id: existing.get(p.employeeNumber)?.id ?? randomUUID(),
+        employee_number: p.employeeNumber,
+        person_id: p.personId,
+        first_name: p.firstName,
+        last_name: p.lastName,
+        preferred_name: p.preferredName,
+        email: p.email,
+        department_id: p.departmentId,
+        staff_group: p.staffGroup,
+        job_name: p.jobName,
+        assignment_number: p.assignmentNumber,
+        supervisor_assignment: p.supervisorAssignment,
+        manager_person: null,
+        hire_date: p.hireDate,
+        termination_date: p.terminationDate,
+        excluded_reason: null,
+        created_at: now,
+        updated_at: now,
+      }));
+      for (const value of values) writtenIds.push(value.id);
+      await tx.db
+        .insertInto('people')
+        .values(values)
+        .onConflict((oc) =>
+          oc.column('employee_number').doUpdateSet((eb) => ({
+            person_id: eb.ref('excluded.person_id'),
+            first_name: eb.ref('excluded.first_name'),
+            last_name: eb.ref('excluded.last_name'),
+            preferred_name: eb.ref('excluded.preferred_name'),
+            email: eb.ref('excluded.email'),
+            department_id: eb.ref('excluded.department_id'),
+            staff_group: eb.ref('excluded.staff_group'),
+            job_name: eb.ref('excluded.job_name'),
+            assignment_number: eb.ref('excluded.assignment_number'),
+            supervisor_assignment: eb.ref('excluded.supervisor_assignment'),
+            hire_date: eb.ref('excluded.hire_date'),
+            termination_date: eb.ref('excluded.termination_date'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
+    await linkManagers(tx, parsed.assignments);
+    await linkAccounts(tx);
+    await tx.db
+      .insertInto('roster_imports')
+      .values({
+        id: randomUUID(),
+        at: now,
+        actor: options.actor,
+        file_sha256: fileHash,
+        added: report.added,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        leavers: report.leavers,
+        rejected: JSON.stringify(report.rejected),
+      })
+      .execute();
+    await appendAudit(tx, {
+      actor: options.actor,
+      type: 'roster.imported',
+      data: {
+        fileSha256: fileHash,
+        rows: report.rows,
+        added: report.added,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        leavers: report.leavers,
+        rejected: report.rejected.length,
+      },
+    });
+    // Only the people written can have a new standing; everyone else's stays as it was.
+    await refreshStatuses(tx, writtenIds);
+  });
+  return report;
+}
+
+/** Resolves each person's supervisor assignment to the person who holds it (this file's assignments first). */
+async function linkManagers(tx: Store, assignments: ReadonlyMap<string, string>): Promise<void> {
+  const people = await tx.db
+    .selectFrom('people')
+    .select(['id', 'employee_number', 'assignment_number', 'supervisor_assignment', 'manager_person'])
+    .execute();
+  const byEmployee = new Map(people.map((p) => [p.employee_number, p.id]));
+  const byAssignment = new Map(people.map((p) => [p.assignment_number, p.id]));
+  for (const [assignment, employee] of assignments) {
+    const id = byEmployee.get(employee);
+    if (id) byAssignment.set(assignment, id);
+  }
+  const updates = new Map<string, string[]>();
+  for (const person of people) {
+    const manager = person.supervisor_assignment ? (byAssignment.get(person.supervisor_assignment) ?? null) : null;
+    if (manager === person.manager_person) continue;
+    const key = manager ?? '';
+    const list = updates.get(key);
+    if (list) list.push(person.id);
+    else updates.set(key, [person.id]);
+  }
+  for (const [manager, ids] of updates) {
+    for (let i = 0; i < ids.length; i += BATCH) {
+      await tx.db
+        .updateTable('people')
+        .set({ manager_person: manager || null })
+        .where('id', 'in', ids.slice(i, i + BATCH))
+        .execute();
+    }
+  }
+}
+
+/** Links sign-in accounts with no roster entry to the person with the same office e-mail address. */
+export async function linkAccounts(tx: Store): Promise<void> {
+  const unlinked = await tx.db.selectFrom('accounts').select(['id', 'email']).where('person', 'is', null).execute();
+  if (unlinked.length === 0) return;
+  const people = await tx.db
+    .selectFrom('people')
+    .select(['id', 'email'])
+    .where(
+      'email',
+      'in',
+      unlinked.map((a) => a.email),
+    )
+    .execute();
+  const byEmail = new Map(people.map((p) => [p.email, p.id]));
+  for (const account of unlinked) {
+    const person = byEmail.get(account.email);
+    if (person) await tx.db.updateTable('accounts').set({ person }).where('id', '=', account.id).execute();
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The databases every repository test runs on: SQLite (in memory) always, and PostgreSQL when TEST_DATABASE_URL names
+ * a server (`.ci/run` starts one). Each test gets an empty database: on PostgreSQL, a schema of its own, dropped after.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Clock, fixedClock } from '../src/clock.ts';
+import { type AttestationDatabase, openDatabase } from '../src/db/connect.ts';
+import type { Store } from '../src/store.ts';
+
+/** The engines under test, for `describe.each`. */
+export const engines: ('sqlite' | 'postgres')[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/** An empty, migrated database of one engine, with a way to drop it. */
+export async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<AttestationDatabase> {
+  if (engine === 'sqlite') return openDatabase({ url: ':memory:' });
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const opened = await openDatabase({ url: url.toString(), poolSize: 4 });
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      const dropper = new pg.Client({ connectionString: base });
+      await dropper.connect();
+      await dropper.query(`drop schema ${schema} cascade`);
+      await dropper.end();
+    },
+  };
+}
+
+/** A store on a fresh database with a clock the test can move. */
+export async function freshStore(
+  engine: 'sqlite' | 'postgres',
+  start = '2026-03-02T10:00:00Z',
+): Promise<{ store: Store; database: AttestationDatabase; setNow: (instant: string) => void }> {
+  const database = await freshDatabase(engine);
+  let clock: Clock = fixedClock(start);
+  const store: Store = { db: database.db, kind: database.kind, clock: () => clock() };
+  return {
+    store,
+    database,
+    setNow: (instant) => {
+      clock = fixedClock(instant);
+    },
+  };
+}

@@ -1,0 +1,342 @@
+import { resolve } from 'node:path';
+import { guidancePoints } from '@im-records/course';
+import { loadCourse } from '@im-records/course/node';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { actorFor } from '../src/access.ts';
+import { createAccount, signInWithOidc, signInWithPassword } from '../src/accounts.ts';
+import { startAttempt, submitAttempt } from '../src/assessment.ts';
+import { attest, attestOnBehalf } from '../src/attestations.ts';
+import { verifyAudit } from '../src/audit/log.ts';
+import { certificatePdf, checkCertificateFile, checkShortCode, revokeCompletion } from '../src/completions.ts';
+import type { AttestationDatabase } from '../src/db/connect.ts';
+import { ForbiddenError, SignInError } from '../src/errors.ts';
+import { claimJob, enqueueJob, finishJob } from '../src/jobs.ts';
+import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
+import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
+import { dashboard } from '../src/reports/dashboard.ts';
+import { evidencePack } from '../src/reports/evidence.ts';
+import { completionReport, reportCsv } from '../src/reports/report.ts';
+import { importRoster } from '../src/roster/import.ts';
+import { updateSettings } from '../src/settings.ts';
+import type { Store } from '../src/store.ts';
+import { engines, freshStore } from './databases.ts';
+
+const root = resolve(import.meta.dirname, '../../..');
+const course = loadCourse(resolve(root, 'content/training'), { guidancePoints, root });
+const key = generateServiceKey('Anytown NHS Trust');
+const issuer = { key, verifyUrl: 'https://attest.anytown.example/verify' };
+const password = 'correct horse battery';
+const header =
+  'Employee Number,Assignment Number,Primary Assignment,First Name,Last Name,Organisation ID,Organisation Name,Staff Group,Office E-mail Address,Hire Date';
+const roster = `${header}
+1,1-1,Y,Amara,Okafor,WARD5,Ward 5,Nursing and Midwifery Registered,amara@anytown.example,2019-01-01
+2,2-1,Y,Ben,Cole,WARD5,Ward 5,Additional Clinical Services,ben@anytown.example,2019-01-01
+3,3-1,Y,Chen,Wu,PHARM,Pharmacy,Add Prof Scientific and Technic,chen@anytown.example,2019-01-01
+4,4-1,Y,Dee,Ray,WARD5,Ward 5,Administrative and Clerical,dee@anytown.example,2019-01-01
+`;
+
+/** Answers every question of a drawn attempt correctly, from the bank (what a learner who knows the course would do). */
+function rightAnswers(questions: { id: string }[]): Record<string, string[]> {
+  return Object.fromEntries(
+    questions.map((q) => [
+      q.id,
+      course.questions
+        .find((b) => b.id === q.id)
+        ?.options.filter((o) => o.correct)
+        .map((o) => o.id) ?? [],
+    ]),
+  );
+}
+
+describe.each(engines)('the service on %s', (engine) => {
+  let database: AttestationDatabase | undefined;
+  afterEach(async () => {
+    await database?.close();
+    database = undefined;
+  });
+
+  async function trust(): Promise<{ store: Store; setNow: (at: string) => void }> {
+    const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
+    database = fresh.database;
+    const { store } = fresh;
+    await registerServiceKey(store.db, key, store.clock);
+    await importRoster(store, roster, { actor: 'cli' });
+    await ensurePolicy(store, DEFAULT_POLICY);
+    await publishVersion(store, 'cli', {
+      policy: DEFAULT_POLICY.id,
+      version: '1.0',
+      body: '# Policy\n\nUse approved apps only.',
+      summary: 'First version',
+      material: true,
+      effectiveDate: '2026-01-05',
+      dueDate: '2026-02-02',
+      audience: [],
+    });
+    await createAccount(store, 'cli', { email: 'amara@anytown.example', role: 'staff', password });
+    await createAccount(store, 'cli', {
+      email: 'manager@anytown.example',
+      role: 'manager',
+      password,
+      departments: ['WARD5'],
+    });
+    await createAccount(store, 'cli', { email: 'ig@anytown.example', role: 'ig-lead', password });
+    return fresh;
+  }
+
+  async function actor(store: Store, email: string) {
+    const account = await store.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    return actorFor(store, account.id);
+  }
+
+  it('staff attest, pass the server-marked assessment and get a certificate that verifies until it is revoked', async () => {
+    const { store } = await trust();
+    const amara = await actor(store, 'amara@anytown.example');
+    expect(amara.person).not.toBeNull();
+    const version = 'im-policy-1.0';
+    await attest(store, amara, version);
+
+    const attempt = await startAttempt(store, amara, course);
+    expect(attempt.questions).toHaveLength(course.settings.assessment.questionCount);
+    // The browser gets no correct flags.
+    expect(JSON.stringify(attempt.questions)).not.toMatch(/"correct"/);
+    // A failing submission is marked as a fail, whatever the browser claims.
+    const failing = await submitAttempt(store, amara, course, issuer, attempt.id, {});
+    expect(failing).toMatchObject({ passed: false, correct: 0, completion: null });
+    await expect(submitAttempt(store, amara, course, issuer, attempt.id, {})).rejects.toThrow(/already been marked/);
+
+    const second = await startAttempt(store, amara, course);
+    expect(second.id).not.toBe(attempt.id);
+    const passed = await submitAttempt(store, amara, course, issuer, second.id, rightAnswers(second.questions));
+    expect(passed.passed).toBe(true);
+    const completion = passed.completion;
+    if (!completion) throw new Error('no completion');
+    expect(completion.fields).toMatchObject({
+      completedOn: '2026-03-02',
+      expiresOn: '2027-03-02',
+      name: 'Amara Okafor',
+      verifyUrl: issuer.verifyUrl,
+    });
+
+    const status = await store.db
+      .selectFrom('person_status')
+      .selectAll()
+      .where('person', '=', amara.person ?? '')
+      .executeTakeFirstOrThrow();
+    expect(status).toMatchObject({ compliant: 1, state: 'done' });
+
+    const check = await checkShortCode(store, completion.shortCode.toLowerCase().replace(/(.{4})/g, '$1-'));
+    expect(check).toMatchObject({ status: 'valid', issuer: 'Anytown NHS Trust', fields: { name: 'Amara Okafor' } });
+    expect(await checkShortCode(store, 'ABCD-EFGH-JKMN')).toEqual({ status: 'not-found' });
+
+    const { pdf } = await certificatePdf(store, amara, completion.id);
+    expect(await checkCertificateFile(store, pdf)).toMatchObject({ status: 'valid' });
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    doc
+      .getPage(0)
+      .drawText('16 out of 16', { x: 180, y: 300, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
+    expect(await checkCertificateFile(store, await doc.save({ useObjectStreams: false }))).toMatchObject({
+      status: 'altered',
+    });
+
+    const ig = await actor(store, 'ig@anytown.example');
+    await revokeCompletion(store, ig, completion.id, 'Issued to the wrong person');
+    expect(await checkShortCode(store, completion.shortCode)).toMatchObject({
+      status: 'revoked',
+      reason: 'Issued to the wrong person',
+    });
+    expect(await checkCertificateFile(store, pdf)).toMatchObject({ status: 'revoked' });
+    expect((await verifyAudit(store)).ok).toBe(true);
+  });
+
+  it('managers record on behalf only in their own departments and see only those', async () => {
+    const { store } = await trust();
+    const manager = await actor(store, 'manager@anytown.example');
+    const people = await store.db.selectFrom('people').select(['id', 'employee_number']).execute();
+    const ben = people.find((p) => p.employee_number === '2')?.id ?? '';
+    const chen = people.find((p) => p.employee_number === '3')?.id ?? '';
+    const recorded = await attestOnBehalf(store, manager, {
+      person: ben,
+      versionId: 'im-policy-1.0',
+      remark: 'Signed the paper form',
+      attestedOn: '2026-02-20',
+    });
+    expect(recorded).toMatchObject({ attestedOn: '2026-02-20', onBehalfBy: manager.accountId });
+    const row = await store.db
+      .selectFrom('attestations')
+      .selectAll()
+      .where('id', '=', recorded.id)
+      .executeTakeFirstOrThrow();
+    expect(row.remark).toBe('Signed the paper form');
+    await expect(
+      attestOnBehalf(store, manager, { person: chen, versionId: 'im-policy-1.0', remark: 'Signed the form' }),
+    ).rejects.toThrow(ForbiddenError);
+    await expect(
+      attestOnBehalf(store, manager, { person: ben, versionId: 'im-policy-1.0', remark: '' }),
+    ).rejects.toThrow(/remark/);
+    const view = await dashboard(store, manager);
+    expect(view.departments.map((d) => d.id)).toEqual(['WARD5']);
+    expect(view.totals.inScope).toBe(3);
+    await expect(dashboard(store, manager, { department: 'PHARM' })).rejects.toThrow(ForbiddenError);
+    await expect(store.db.updateTable('attestations').set({ remark: 'changed' }).execute()).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it('a material change drops completion until people attest again; a minor one does not', async () => {
+    const { store, setNow } = await trust();
+    const ig = await actor(store, 'ig@anytown.example');
+    const manager = await actor(store, 'manager@anytown.example');
+    const ward5 = await store.db.selectFrom('people').select('id').where('department_id', '=', 'WARD5').execute();
+    for (const p of ward5)
+      await attestOnBehalf(store, manager, { person: p.id, versionId: 'im-policy-1.0', remark: 'Paper form' });
+    const before = await dashboard(store, ig);
+    expect(before.departments.find((d) => d.id === 'WARD5')).toMatchObject({ inScope: 3 });
+    const attestedBefore = await store.db
+      .selectFrom('person_status')
+      .select(['attested_on'])
+      .where('department_id', '=', 'WARD5')
+      .execute();
+    expect(attestedBefore.every((s) => s.attested_on === '2026-03-02')).toBe(true);
+
+    await publishVersion(store, ig, {
+      policy: DEFAULT_POLICY.id,
+      version: '1.1',
+      body: '# Policy\n\nUse approved apps only. (Typo fixed.)',
+      summary: 'Typo',
+      material: false,
+      effectiveDate: '2026-03-02',
+      dueDate: null,
+      audience: [],
+    });
+    expect(
+      (
+        await store.db.selectFrom('person_status').select('attested_on').where('department_id', '=', 'WARD5').execute()
+      ).every((s) => s.attested_on === '2026-03-02'),
+    ).toBe(true);
+
+    setNow('2026-03-03T09:00:00Z');
+    await publishVersion(store, ig, {
+      policy: DEFAULT_POLICY.id,
+      version: '2.0',
+      body: '# Policy\n\nNew rules on photos.',
+      summary: 'Photos',
+      material: true,
+      effectiveDate: '2026-03-03',
+      dueDate: '2026-03-31',
+      audience: [],
+    });
+    const after = await store.db
+      .selectFrom('person_status')
+      .select(['attested_on', 'state'])
+      .where('department_id', '=', 'WARD5')
+      .execute();
+    expect(after.every((s) => s.attested_on === null)).toBe(true);
+    await expect(
+      publishVersion(store, ig, {
+        policy: DEFAULT_POLICY.id,
+        version: '1.9',
+        body: '# Policy\n\nOlder number.',
+        summary: 'Not allowed',
+        material: false,
+        effectiveDate: '2026-03-03',
+        dueDate: null,
+        audience: [],
+      }),
+    ).rejects.toThrow(/not after the latest version/);
+    const staff = await actor(store, 'amara@anytown.example');
+    await expect(
+      publishVersion(store, staff, {
+        policy: DEFAULT_POLICY.id,
+        version: '3.0',
+        body: '# Policy\n\nA staff member cannot.',
+        summary: 'Not allowed',
+        material: false,
+        effectiveDate: '2026-03-03',
+        dueDate: null,
+        audience: [],
+      }),
+    ).rejects.toThrow(ForbiddenError);
+  });
+
+  it('locks an account after repeated failures, limits attempts per address, and matches SSO users to the roster by e-mail', async () => {
+    const { store } = await trust();
+    const from = { clientAddress: '192.0.2.10' };
+    const signedIn = await signInWithPassword(store, { email: 'AMARA@anytown.example', password }, from);
+    expect(signedIn.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    for (let i = 0; i < 5; i++) {
+      await expect(
+        signInWithPassword(store, { email: 'amara@anytown.example', password: 'wrong password!' }, from),
+      ).rejects.toThrow(SignInError);
+    }
+    const locked = await signInWithPassword(store, { email: 'amara@anytown.example', password }, from).catch(
+      (e: SignInError) => e,
+    );
+    expect(locked).toMatchObject({ reason: 'locked' });
+    await updateSettings(store, 'cli', { signInRateLimit: 8 });
+    const other = { clientAddress: '192.0.2.99' };
+    const reasons: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      reasons.push(
+        await signInWithPassword(store, { email: 'nobody@anytown.example', password }, other).then(
+          () => 'ok',
+          (e: SignInError) => e.reason,
+        ),
+      );
+    }
+    expect(reasons.slice(0, 8).every((r) => r === 'invalid')).toBe(true);
+    expect(reasons[8]).toBe('rate-limited');
+
+    const sso = await signInWithOidc(store, {
+      subject: 'entra-123',
+      email: 'Ben@anytown.example',
+      emailVerified: true,
+    });
+    const ben = await actorFor(store, sso.accountId);
+    expect(ben).toMatchObject({ role: 'staff' });
+    expect(ben.person).not.toBeNull();
+    await expect(
+      signInWithOidc(store, { subject: 'entra-999', email: 'stranger@elsewhere.example', emailVerified: true }),
+    ).rejects.toThrow(/not linked to anyone on the staff roster/);
+    const again = await signInWithOidc(store, {
+      subject: 'entra-123',
+      email: 'changed@anytown.example',
+      emailVerified: true,
+    });
+    expect(again.accountId).toBe(sso.accountId);
+    const audit = await store.db.selectFrom('audit_log').select('data').execute();
+    expect(audit.map((a) => a.data).join('\n')).not.toMatch(/anytown\.example|192\.0\.2/);
+  });
+
+  it('reports by department as CSV, and the evidence pack is the same bytes for the same data and date', async () => {
+    const { store } = await trust();
+    const report = await completionReport(store, '2026-03-02' as never);
+    expect(report.departments.map((d) => [d.departmentId, d.inScope])).toEqual([
+      ['PHARM', 1],
+      ['WARD5', 3],
+    ]);
+    const csv = reportCsv(report);
+    expect(csv.split('\r\n')[0]).toBe(
+      'department_id,department,staff_in_scope,compliant,percent,target_percent,meets_target,due_soon,overdue,out_of_scope,as_of',
+    );
+    const ig = await actor(store, 'ig@anytown.example');
+    const first = await evidencePack(store, ig, '2026-03-02' as never, 'Anytown NHS Trust');
+    const second = await evidencePack(store, ig, '2026-03-02' as never, 'Anytown NHS Trust');
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    expect(Buffer.from(first).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('hands a queued job to one claimant at a time', async () => {
+    const { store } = await trust();
+    await enqueueJob(store, 'reminders.run', { month: '2026-03' });
+    const claimed = await claimJob(store, 'worker-a', ['reminders.run']);
+    expect(claimed).toMatchObject({ type: 'reminders.run', payload: { month: '2026-03' }, attempts: 1 });
+    expect(await claimJob(store, 'worker-b', ['reminders.run'])).toBeUndefined();
+    await finishJob(store, claimed?.id ?? '');
+    expect(await claimJob(store, 'worker-b', ['reminders.run'])).toBeUndefined();
+  });
+});

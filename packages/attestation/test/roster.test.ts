@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { parseIsoDate } from '@im-records/records-policy';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../src/audit/log.ts';
+import type { AttestationDatabase } from '../src/db/connect.ts';
+import { RosterFileError } from '../src/errors.ts';
+import { parseCsv, toCsv } from '../src/roster/csv.ts';
+import { importRoster, StrictRosterError } from '../src/roster/import.ts';
+import { parseRoster, parseRosterDate } from '../src/roster/parse.ts';
+import { engines, freshStore } from './databases.ts';
+
+const broken = readFileSync(new URL('./fixtures/roster-broken.csv', import.meta.url), 'utf8');
+const header =
+  'Employee Number,Assignment Number,Primary Assignment,First Name,Last Name,Organisation ID,Organisation Name,Office E-mail Address,Supervisor Assignment Number,Hire Date,Actual Termination Date';
+
+describe('reading roster CSV', () => {
+  it('reads quoted fields with commas, quotes and line breaks, CRLF or LF, with or without a BOM', () => {
+    const text = '\uFEFFa,b\r\n"x, y","say ""hi"""\r\n"two\nlines",z\n';
+    expect(parseCsv(text)).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['x, y', 'say "hi"'] },
+      { line: 3, fields: ['two\nlines', 'z'] },
+    ]);
+    expect(() => parseCsv('a,"b\n')).toThrow('line 1: a quoted field is never closed');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    expect(toCsv(['h'], [['=SUM(A1)'], ['+1'], ['-2'], ['@cmd'], ['plain'], [-3]])).toBe(
+      "h\r\n'=SUM(A1)\r\n'+1\r\n'-2\r\n'@cmd\r\nplain\r\n-3\r\n",
+    );
+  });
+
+  it('matches column names in any case and order, and refuses a file without the required ones', () => {
+    const shuffled = 'last name,ORGANISATION NAME,employee number,assignment number\nOkafor,Ward 5,1,1-1\n';
+    expect(parseRoster(shuffled).people).toMatchObject([
+      { employeeNumber: '1', lastName: 'Okafor', departmentName: 'Ward 5' },
+    ]);
+    expect(() => parseRoster('Employee Number,Last Name\n1,Okafor\n')).toThrow(RosterFileError);
+    expect(() => parseRoster('Employee Number,Last Name\n1,Okafor\n')).toThrow(
+      /no Assignment Number, Organisation ID or Organisation Name columns/,
+    );
+  });
+
+  it('reads UK, ISO and ESR dates and rejects impossible ones', () => {
+    expect(parseRosterDate('01/04/2019', 'hire date')).toBe('2019-04-01');
+    expect(parseRosterDate('01-APR-2019', 'hire date')).toBe('2019-04-01');
+    expect(parseRosterDate('', 'hire date')).toBeNull();
+    expect(() => parseRosterDate('31/02/2024', 'hire date')).toThrow("hire date '31/02/2024' is not a real date");
+  });
+
+  it('rejects each bad row with its line number and reason, and keeps the rest', () => {
+    const parsed = parseRoster(broken);
+    expect(parsed.rejected).toEqual([
+      { line: 3, reason: 'no employee number' },
+      { line: 4, reason: 'the office e-mail address is not a valid e-mail address' },
+      { line: 5, reason: "hire date '31/02/2024' is not a real date" },
+      { line: 6, reason: 'no department (Organisation ID or Organisation Name is empty)' },
+      { line: 7, reason: 'assignment number repeats the one on line 2' },
+    ]);
+    expect(parsed.people.map((p) => p.employeeNumber)).toEqual(['10000001', '10000007']);
+    // Nothing from a rejected row (names, addresses) appears in a reason.
+    expect(JSON.stringify(parsed.rejected)).not.toMatch(/not-an-email|Dup|Department/);
+  });
+
+  it('counts a person once, in the department of their primary assignment', () => {
+    const text = `${header}\n5,5-2,N,Sam,Jones,ORG2,Bank,,,2020-01-01,\n5,5-1,Y,Sam,Jones,ORG1,Ward 5,sam@trust.example,,2020-01-01,\n6,6-1,Y,Kim,Lee,ORG1,Ward 5,,5-2,2020-01-01,\n`;
+    const parsed = parseRoster(text);
+    expect(parsed.people).toHaveLength(2);
+    expect(parsed.people[0]).toMatchObject({ employeeNumber: '5', departmentId: 'ORG1', email: 'sam@trust.example' });
+    expect(parsed.assignments.get('5-2')).toBe('5');
+    const twoPrimaries = parseRoster(`${header}\n5,5-1,Y,Sam,Jones,ORG1,Ward 5,,,,\n5,5-2,Y,Sam,Jones,ORG2,Bank,,,,\n`);
+    expect(twoPrimaries.rejected).toEqual([
+      { line: 3, reason: 'a second primary assignment for this employee (first on line 2)' },
+    ]);
+  });
+});
+
+describe.each(engines)('importing a roster on %s', (engine) => {
+  let database: AttestationDatabase | undefined;
+  afterEach(async () => {
+    await database?.close();
+    database = undefined;
+  });
+
+  it('shows a dry run, imports the good rows, marks leavers and writes one audit entry', async () => {
+    const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
+    database = fresh.database;
+    const { store } = fresh;
+    const dry = await importRoster(store, broken, { actor: 'cli', dryRun: true });
+    expect(dry).toMatchObject({ added: 1, updated: 0, unchanged: 0, leavers: 1, dryRun: true });
+    expect(dry.rejected).toHaveLength(5);
+    expect(await store.db.selectFrom('people').select('id').execute()).toHaveLength(0);
+
+    const report = await importRoster(store, broken, { actor: 'cli' });
+    expect(report).toMatchObject({ added: 1, leavers: 1, dryRun: false });
+    const people = await store.db.selectFrom('people').selectAll().orderBy('employee_number').execute();
+    expect(people.map((p) => [p.employee_number, p.department_id, p.termination_date])).toEqual([
+      ['10000001', 'ORG1', null],
+      ['10000007', 'ORG2', '2025-12-31'],
+    ]);
+    const status = await store.db.selectFrom('person_status').selectAll().orderBy('person').execute();
+    expect(status.map((s) => s.state).sort()).toEqual(['out-of-scope', 'overdue']);
+    const audit = await store.db.selectFrom('audit_log').selectAll().execute();
+    expect(audit.map((a) => a.type)).toEqual(['roster.imported']);
+    expect(audit[0]?.data).not.toMatch(/Okafor|trust\.example/);
+
+    // The same file again: nothing changes.
+    expect(await importRoster(store, broken, { actor: 'cli' })).toMatchObject({
+      added: 0,
+      updated: 0,
+      unchanged: 2,
+      leavers: 0,
+    });
+    expect((await verifyAudit(store)).ok).toBe(true);
+  });
+
+  it('refuses the whole file in strict mode, writing nothing', async () => {
+    const fresh = await freshStore(engine);
+    database = fresh.database;
+    const error = await importRoster(fresh.store, broken, { actor: 'cli', strict: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StrictRosterError);
+    expect((error as StrictRosterError).message).toMatch(
+      /5 rows were rejected, so nothing was imported \(--strict\); the first is line 3: no employee number/,
+    );
+    expect(await fresh.store.db.selectFrom('people').select('id').execute()).toHaveLength(0);
+    expect(await fresh.store.db.selectFrom('audit_log').select('seq').execute()).toHaveLength(0);
+  });
+
+  it("updates people by employee number, resolves supervisors and keeps a leaver's records", async () => {
+    const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
+    database = fresh.database;
+    const first = `${header}\n1,1-1,Y,Ada,Boss,ORG1,Ward 5,ada@trust.example,,2015-01-01,\n2,2-1,Y,Ben,Cole,ORG1,Ward 5,ben@trust.example,1-1,2016-01-01,\n`;
+    await importRoster(fresh.store, first, { actor: 'cli' });
+    const second = `${header}\n1,1-1,Y,Ada,Boss,ORG1,Ward 5,ada@trust.example,,2015-01-01,\n2,2-1,Y,Ben,Cole,ORG2,Pharmacy,ben@trust.example,1-1,2016-01-01,2026-02-28\n`;
+    expect(await importRoster(fresh.store, second, { actor: 'cli' })).toMatchObject({
+      unchanged: 1,
+      leavers: 1,
+      updated: 0,
+    });
+    const ben = await fresh.store.db
+      .selectFrom('people')
+      .selectAll()
+      .where('employee_number', '=', '2')
+      .executeTakeFirstOrThrow();
+    const ada = await fresh.store.db
+      .selectFrom('people')
+      .selectAll()
+      .where('employee_number', '=', '1')
+      .executeTakeFirstOrThrow();
+    expect(ben).toMatchObject({ department_id: 'ORG2', termination_date: '2026-02-28', manager_person: ada.id });
+    expect(parseIsoDate(ben.termination_date ?? '')).toBe('2026-02-28');
+  });
+});

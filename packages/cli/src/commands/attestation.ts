@@ -1,0 +1,178 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { type IsoDate, parseIsoDate } from '@im-records/records-policy';
+import { type Command, type CommandIO, UsageError } from '../command.ts';
+import { parseCommandArgs } from '../options.ts';
+
+const usage = `Usage: records attestation <subcommand> [options]
+
+Works on the policy attestation service's database: DATABASE_URL (a postgres:// URL, or a SQLite file;
+default data/attestation.sqlite in the current folder).
+
+Subcommands:
+  roster import FILE.csv [--dry-run] [--strict] [--json]
+                         import an ESR-style roster; --dry-run shows what would change and writes nothing;
+                         --strict refuses the whole file when any row is rejected; --json prints
+                         {"added","updated","unchanged","leavers","rejected":[{"line","reason"}]}
+  report [--format csv|json] [--as-of YYYY-MM-DD]
+                         completion by department (default CSV, as of today)
+  audit verify           recompute the audit log's hash chain and checkpoints; exit 1 naming the first bad entry
+  user add EMAIL --role staff|manager|ig-lead|admin [--department ID]... [--password-stdin]
+                         add an account (single sign-on only unless a password is read from standard input)
+
+Exit codes: 0 done, 1 refused (bad file, broken log, rows rejected with --strict), 2 bad options.
+`;
+
+type Attestation = typeof import('@im-records/attestation');
+
+async function withStore<T>(
+  work: (lib: Attestation, store: import('@im-records/attestation').Store) => Promise<T>,
+): Promise<T> {
+  const lib = await import('@im-records/attestation');
+  const database = await lib.openDatabase({ url: process.env.DATABASE_URL });
+  try {
+    return await work(lib, lib.storeOf(database, lib.systemClock));
+  } finally {
+    await database.close();
+  }
+}
+
+async function readText(path: string): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${path} is not UTF-8 text: save the roster as CSV UTF-8.`);
+  }
+}
+
+async function rosterImport(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    'dry-run': { type: 'boolean' },
+    strict: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length !== 1 || !positionals[0]) throw new UsageError('expected exactly one roster FILE.csv');
+  const file = positionals[0];
+  const text = await readText(file);
+  return withStore(async (lib, store) => {
+    let report: import('@im-records/attestation').RosterImportReport;
+    let code = 0;
+    try {
+      report = await lib.importRoster(store, text, {
+        actor: 'cli',
+        dryRun: values['dry-run'] === true,
+        strict: values.strict === true,
+      });
+    } catch (error) {
+      if (!(error instanceof lib.StrictRosterError) || values.json !== true) {
+        if (error instanceof lib.RosterFileError) throw new lib.RosterFileError(`${basename(file)}: ${error.message}`);
+        throw error;
+      }
+      report = error.report;
+      code = 1;
+    }
+    if (values.json === true) {
+      const { added, updated, unchanged, leavers, rejected } = report;
+      io.stdout(`${JSON.stringify({ added, updated, unchanged, leavers, rejected }, null, 2)}\n`);
+      return code;
+    }
+    const verb = report.dryRun ? 'Would import' : 'Imported';
+    io.stdout(
+      `${verb} ${basename(file)}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.leavers} leavers, ${report.rejected.length} rejected (${report.rows} rows).\n`,
+    );
+    for (const row of report.rejected) io.stdout(`  line ${row.line}: ${row.reason}\n`);
+    if (report.notInFile > 0)
+      io.stdout(`${report.notInFile} people on the roster are not in this file; they were left as they are.\n`);
+    if (report.dryRun) io.stdout('Dry run: nothing was written.\n');
+    return code;
+  });
+}
+
+async function report(args: string[], io: CommandIO): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    { format: { type: 'string' }, 'as-of': { type: 'string' } },
+    { allowPositionals: false },
+  );
+  const format = (values.format as string | undefined) ?? 'csv';
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json (got '${format}')`);
+  let asOf: IsoDate | undefined;
+  if (values['as-of'] !== undefined) {
+    try {
+      asOf = parseIsoDate(String(values['as-of']), '--as-of');
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  return withStore(async (lib, store) => {
+    const result = await lib.completionReport(store, asOf ?? lib.ukDate(store.clock()));
+    io.stdout(format === 'csv' ? lib.reportCsv(result) : `${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  });
+}
+
+async function auditVerify(args: string[], io: CommandIO): Promise<number> {
+  parseCommandArgs(args, {}, { allowPositionals: false });
+  return withStore(async (lib, store) => {
+    const result = await lib.verifyAudit(store);
+    if (result.ok) {
+      io.stdout(`Audit log intact: ${result.entries} entries, ${result.checkpoints} signed checkpoints.\n`);
+      return 0;
+    }
+    io.stderr(
+      `records attestation audit verify: the audit log is broken at entry ${result.firstBad?.seq}: ${result.firstBad?.reason}.\n`,
+    );
+    return 1;
+  });
+}
+
+async function readPassword(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+async function userAdd(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    role: { type: 'string' },
+    department: { type: 'string', multiple: true },
+    'password-stdin': { type: 'boolean' },
+  });
+  if (positionals.length !== 1 || !positionals[0]) throw new UsageError('expected exactly one EMAIL');
+  const role = values.role;
+  if (typeof role !== 'string') throw new UsageError('--role is required (staff, manager, ig-lead or admin)');
+  return withStore(async (lib, store) => {
+    if (!lib.isRole(role)) throw new UsageError(`--role must be staff, manager, ig-lead or admin (got '${role}')`);
+    const password = values['password-stdin'] === true ? await readPassword() : undefined;
+    const departments = (values.department as string[] | undefined) ?? [];
+    if (departments.length > 0 && role !== 'manager') throw new UsageError('--department is for managers only');
+    const id = await lib.createAccount(store, 'cli', { email: positionals[0] ?? '', role, password, departments });
+    io.stdout(`Added ${role} account ${id}${password === undefined ? ' (single sign-on only)' : ''}.\n`);
+    return 0;
+  });
+}
+
+/** `records attestation`: roster import, report, audit verification and accounts, for cron jobs and batch work. */
+export const attestationCommand: Command = {
+  name: 'attestation',
+  summary: 'Policy attestation service: roster import, report, audit verify, user add',
+  usage,
+  async run(args, io) {
+    const [first, second, ...rest] = args;
+    if (first === 'roster' && second === 'import') return rosterImport(rest, io);
+    if (first === 'report') return report(args.slice(1), io);
+    if (first === 'audit' && second === 'verify') return auditVerify(rest, io);
+    if (first === 'user' && second === 'add') return userAdd(rest, io);
+    throw new UsageError(
+      `unknown subcommand '${[first, second].filter(Boolean).join(' ')}': use roster import, report, audit verify or user add`,
+    );
+  },
+};

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
+import { service, signIn } from './attestation-helpers.ts';
+import { expectNoAxeViolations } from './axe.ts';
+
+test('an IG lead publishes a material change, sees completion drop, then exports evidence', async ({ page }) => {
+  await signIn(page, 'ig-lead');
+  await expectNoAxeViolations(page, 'dashboard');
+  const before = Number(await page.getByTestId('headline').getAttribute('data-share'));
+  expect(before).toBeGreaterThan(0.3);
+  // Every chart has its data table.
+  expect(await page.locator('figure svg').count()).toBe(await page.locator('figure table').count());
+
+  await page.getByRole('link', { name: 'Policies' }).first().click();
+  await expectNoAxeViolations(page, 'policies');
+  const current = (await page.locator('td', { hasText: '(current)' }).first().textContent()) ?? '';
+  const major = Number(/^(\d+)/.exec(current.trim())?.[1] ?? '2') + 1;
+  await page.getByRole('link', { name: 'Publish a new version' }).click();
+  await expectNoAxeViolations(page, 'publish form');
+  await page.getByLabel('Version number').fill(`${major}.0`);
+  await page.getByLabel('What changed').fill('Photos of patients must be deleted from phones the same day.');
+  await page.getByLabel('Material: everyone attests again').check();
+  await page.getByRole('button', { name: 'Publish version' }).click();
+  await expect(page.getByTestId('published')).toBeVisible();
+  await expect(page.locator('td', { hasText: '(current)' }).first()).toContainText(`${major}.0`);
+
+  await page.getByRole('link', { name: 'Dashboard' }).first().click();
+  const after = Number(await page.getByTestId('headline').getAttribute('data-share'));
+  expect(after).toBeLessThan(before);
+  expect(after).toBeLessThan(0.05);
+
+  await page.getByRole('link', { name: 'Evidence' }).first().click();
+  await expectNoAxeViolations(page, 'evidence');
+  const first = await page.request.get(`${service}/evidence/pack.pdf?asOf=2026-01-31`);
+  const second = await page.request.get(`${service}/evidence/pack.pdf?asOf=2026-01-31`);
+  expect(first.headers()['content-type']).toBe('application/pdf');
+  const bytes = await first.body();
+  expect(Buffer.compare(bytes, await second.body())).toBe(0);
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  expect(pdf.getTitle()).toBe('Training and policy attestation evidence as of 2026-01-31');
+  const csv = await page.request.get(`${service}/evidence/report.csv`);
+  const lines = (await csv.text()).trim().split('\r\n');
+  expect(lines[0]).toMatch(/^department_id,department,staff_in_scope,compliant,percent/);
+  expect(lines.length).toBeGreaterThan(10);
+  expect((await page.request.get(`${service}/evidence/pack.pdf?asOf=2026-02-30`)).status()).toBe(400);
+});

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './attestation-helpers.ts';
+import { expectNoAxeViolations } from './axe.ts';
+
+const header =
+  'Employee Number,Assignment Number,Primary Assignment,First Name,Last Name,Office E-mail Address,Organisation ID,Organisation Name,Staff Group,Hire Date';
+const broken = [
+  header,
+  '90000001,90000001-1,Y,Test,Starter,test.starter@demo-trust.example,ORG1000,Ward,Students,2026-01-05',
+  ',90000002-1,Y,No,Number,no.number@demo-trust.example,ORG1000,Ward,Students,2026-01-05',
+  '90000003,90000003-1,Y,Bad,Email,not-an-email,ORG1000,Ward,Students,2026-01-05',
+  '90000004,90000004-1,Y,Bad,Date,bad.date@demo-trust.example,ORG1000,Ward,Students,31/02/2026',
+  '90000005,90000001-1,Y,Dup,Assignment,dup@demo-trust.example,ORG1000,Ward,Students,2026-01-05',
+].join('\r\n');
+
+test('an admin uploads a broken roster: the dry run lists each bad row by line, strict refuses it, the rest imports', async ({
+  page,
+}) => {
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: 'Roster' }).first().click();
+  await expectNoAxeViolations(page, 'roster');
+  const upload = async () => {
+    await page
+      .getByLabel('Roster file (CSV)')
+      .setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+  };
+  await upload();
+  await expect(page.getByTestId('roster-report')).toHaveAttribute('data-dry-run', 'true');
+  await expect(page.getByTestId('rejected')).toContainText('3no employee number');
+  await expect(page.getByTestId('rejected')).toContainText('4the office e-mail address is not a valid e-mail address');
+  await expect(page.getByTestId('rejected')).toContainText("5hire date '31/02/2026' is not a real date");
+  await expect(page.getByTestId('rejected')).toContainText('6assignment number repeats the one on line 2');
+  await expectNoAxeViolations(page, 'roster dry run');
+
+  await page.getByLabel(/Refuse the whole file/).check();
+  await page.getByRole('button', { name: 'Import the other rows' }).click();
+  await expect(page.getByTestId('roster-error')).toContainText('4 rows were rejected, so nothing was imported');
+
+  await upload();
+  await page.getByRole('button', { name: 'Import the other rows' }).click();
+  await expect(page.getByTestId('roster-report')).toHaveAttribute('data-dry-run', 'false');
+  await expect(page.getByTestId('roster-report')).toContainText('Roster imported');
+  await expect(page.getByTestId('roster-report')).toContainText('Added1');
+});

@@ -1,0 +1,120 @@
+import { type APIRequestContext, expect, request, test } from '@playwright/test';
+import { type DemoRole, emails, linkedIds, password, service, signIn } from './attestation-helpers.ts';
+
+// Every route and API, for a visitor and each role, with the status each must get. Ids come from the demo trust as
+// the IG lead sees it: a person, department and certificate in the manager's department and others outside it.
+type Who = 'visitor' | DemoRole;
+const who: Who[] = ['visitor', 'staff', 'manager', 'ig-lead', 'admin'];
+
+async function contextFor(role: Who): Promise<APIRequestContext> {
+  const context = await request.newContext({ baseURL: service, maxRedirects: 0 });
+  if (role === 'visitor') return context;
+  const form = await (await context.get('/sign-in')).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form)?.[1] ?? '';
+  const response = await context.post('/sign-in', {
+    form: { _csrf: csrf, email: emails[role], password },
+    headers: { Origin: service },
+  });
+  expect(response.status(), `sign in as ${role}`).toBe(303);
+  return context;
+}
+
+async function csrfOf(context: APIRequestContext): Promise<string> {
+  const page = await (await context.get('/verify')).text();
+  return /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+}
+
+test('every route answers each role with the expected status', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  // Ids, as the IG lead sees them.
+  const manager = await browser.newPage();
+  await signIn(manager, 'manager');
+  const [ownDepartment] = await linkedIds(manager, '/departments/');
+  await manager.close();
+  await signIn(page, 'ig-lead');
+  const departments = await linkedIds(page, '/departments/');
+  const otherDepartment = departments.find((d) => d !== ownDepartment) ?? '';
+  await page.goto(`${service}/departments/${ownDepartment}`);
+  const ownPeople = await linkedIds(page, '/people/');
+  let certificate = '';
+  for (const person of ownPeople.slice(1)) {
+    await page.goto(`${service}/people/${person}`);
+    const ids = await linkedIds(page, '/certificates/');
+    if (ids.length > 0) {
+      certificate = (ids[0] ?? '').replace(/\.pdf$/, '');
+      break;
+    }
+  }
+  await page.goto(`${service}/departments/${otherDepartment}`);
+  const otherPerson = (await linkedIds(page, '/people/'))[0] ?? '';
+  await page.goto(`${service}/policies`);
+  const version = (await linkedIds(page, '/policies/versions/'))[0] ?? '';
+  expect([ownDepartment, otherDepartment, ownPeople[1], otherPerson, certificate, version].every(Boolean)).toBe(true);
+
+  // [path, visitor, staff, manager, ig-lead, admin]; 303 is a redirect to sign in (or, from /sign-in, to the role's home).
+  const table: [string, number, number, number, number, number][] = [
+    ['/sign-in', 200, 303, 303, 303, 303],
+    ['/verify', 200, 200, 200, 200, 200],
+    ['/health', 200, 200, 200, 200, 200],
+    ['/api/keys', 200, 200, 200, 200, 200],
+    ['/api/verify/ABCD-EFGH-JKMN', 404, 404, 404, 404, 404],
+    ['/api/verify/not-a-code', 400, 400, 400, 400, 400],
+    ['/my', 303, 200, 200, 404, 404],
+    ['/my/policy', 303, 200, 200, 404, 404],
+    ['/my/assessment', 303, 200, 200, 403, 403],
+    ['/my/records.json', 303, 200, 200, 404, 404],
+    [`/policies/versions/${version}`, 303, 200, 200, 200, 200],
+    ['/dashboard', 303, 403, 200, 200, 403],
+    [`/dashboard?department=${otherDepartment}`, 303, 403, 403, 200, 403],
+    ['/dashboard/people.csv', 303, 403, 200, 200, 403],
+    [`/departments/${ownDepartment}`, 303, 403, 200, 200, 403],
+    [`/departments/${otherDepartment}`, 303, 403, 403, 200, 403],
+    [`/people/${ownPeople[1]}`, 303, 403, 200, 200, 403],
+    [`/people/${otherPerson}`, 303, 403, 403, 200, 403],
+    [`/certificates/${certificate}.pdf`, 303, 403, 200, 200, 403],
+    ['/policies', 303, 403, 403, 200, 403],
+    ['/policies/new', 303, 403, 403, 200, 403],
+    ['/targets', 303, 403, 403, 200, 403],
+    ['/evidence', 303, 403, 403, 200, 403],
+    ['/evidence/report.csv', 303, 403, 403, 200, 403],
+    ['/evidence/people.csv', 303, 403, 403, 200, 403],
+    ['/admin', 303, 403, 403, 403, 200],
+    ['/admin/roster', 303, 403, 403, 403, 200],
+    ['/admin/settings', 303, 403, 403, 403, 200],
+    ['/admin/audit', 303, 403, 403, 403, 200],
+  ];
+  const failures: string[] = [];
+  for (const [index, role] of who.entries()) {
+    const context = await contextFor(role);
+    for (const row of table) {
+      const [path] = row;
+      const expected = row[index + 1];
+      const status = (await context.get(path)).status();
+      if (status !== expected) failures.push(`${role} GET ${path}: ${status}, expected ${expected}`);
+    }
+    // Form posts: refused without the CSRF token for everyone; with it, only for roles allowed the action.
+    const noToken = await context.post('/verify', { form: { code: 'ABCD-EFGH-JKMN' }, headers: { Origin: service } });
+    if (noToken.status() !== 403)
+      failures.push(`${role} POST /verify without a token: ${noToken.status()}, expected 403`);
+    const csrf = await csrfOf(context);
+    const posts: [string, Record<string, string>, number[]][] = [
+      [`/people/${otherPerson}/exclude`, { reason: 'Long-term leave' }, [303, 403, 403, 403, 403]],
+      [`/people/${ownPeople[1]}`, { version: 'none', remark: 'Paper form' }, [303, 403, 409, 409, 403]],
+      ['/admin/audit', {}, [303, 403, 403, 403, 303]],
+    ];
+    for (const [path, fields, statuses] of posts) {
+      const expected = role === 'ig-lead' && path.endsWith('/exclude') ? 303 : (statuses[index] ?? 0);
+      const status = (
+        await context.post(path, { form: { _csrf: csrf, ...fields }, headers: { Origin: service } })
+      ).status();
+      if (role === 'visitor' ? status !== 401 && status !== 303 : status !== expected) {
+        failures.push(`${role} POST ${path}: ${status}, expected ${role === 'visitor' ? '401' : expected}`);
+      }
+    }
+    await context.dispose();
+  }
+  expect(failures).toEqual([]);
+  // Put the excluded person back in scope for the other tests.
+  await page.goto(`${service}/people/${otherPerson}`);
+  await page.getByRole('button', { name: 'Include them again' }).click();
+});

@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { answerEveryQuestionCorrectly, service, signIn } from './attestation-helpers.ts';
+import { expectNoAxeViolations } from './axe.ts';
+
+test('staff attest to the policy, pass the assessment marked on the server, and get a certificate that verifies', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, 'staff');
+  await expect(page.getByRole('heading', { level: 1, name: 'My training' })).toBeVisible();
+  await expectNoAxeViolations(page, 'my training');
+
+  await page.getByRole('link', { name: 'Read and attest to the instant messaging policy' }).click();
+  await expect(page.getByRole('heading', { name: /Instant messaging policy, version/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'policy');
+  // Without the confirmation box ticked, nothing is recorded.
+  await page.getByRole('button', { name: 'Attest' }).click();
+  await expect(page.getByRole('alert')).toContainText('Confirm that you have read and will follow the policy');
+  await page.getByLabel(/I have read version .* of this policy and I will follow it/).check();
+  await page.getByRole('button', { name: 'Attest' }).click();
+  await expect(page.getByTestId('attested')).toContainText('Attestation recorded');
+
+  // A submission with no answers is a fail: the server marks it, whatever the browser sends.
+  await page.goto(`${service}/my/assessment`);
+  await expectNoAxeViolations(page, 'assessment');
+  await page.getByRole('button', { name: 'Submit my answers' }).click();
+  await expect(page.getByTestId('result')).toHaveAttribute('data-passed', 'false');
+
+  await page.goto(`${service}/my/assessment`);
+  const questions = await answerEveryQuestionCorrectly(page);
+  expect(questions).toBeGreaterThan(5);
+  await page.getByRole('button', { name: 'Submit my answers' }).click();
+  await expect(page.getByTestId('result')).toHaveAttribute('data-passed', 'true');
+  await expectNoAxeViolations(page, 'result');
+  const shortCode = (await page.getByTestId('short-code').textContent())?.trim() ?? '';
+  expect(shortCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('certificate-download').click();
+  const pdfPath = await (await download).path();
+
+  // Status is now done.
+  await page.goto(`${service}/my`);
+  await expect(page.getByTestId('tasks')).not.toContainText('To do');
+
+  // Anyone can check the code, and the downloaded file, without signing in.
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(`${service}/verify`);
+  await visitor.getByLabel('Certificate code').fill(shortCode.toLowerCase());
+  await visitor.getByRole('button', { name: 'Check code' }).click();
+  await expect(visitor.getByTestId('verify-result')).toHaveAttribute('data-status', 'valid');
+  await expect(visitor.getByTestId('verify-result')).toContainText('This certificate is genuine and in date');
+  await expectNoAxeViolations(visitor, 'verify');
+  await visitor.getByLabel('Or upload the certificate PDF').setInputFiles(pdfPath);
+  await visitor.getByRole('button', { name: 'Check file' }).click();
+  await expect(visitor.getByTestId('verify-result')).toHaveAttribute('data-status', 'valid');
+  const api = await visitor.request.get(`${service}/api/verify/${shortCode}`);
+  expect(api.status()).toBe(200);
+  expect(await api.json()).toMatchObject({ status: 'valid', fields: { shortCode: shortCode.replaceAll('-', '') } });
+  await visitorContext.close();
+});
