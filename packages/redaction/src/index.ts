@@ -3,6 +3,8 @@
  * officer's decisions and produces the disclosed conversation. Runs in a browser Web Worker (no Node APIs).
  */
 
+/** How sure each rule is: the one table of rule → confidence that `npm run eval -- --calibrate` checks. */
+export { type ConfidenceKey, ruleConfidence } from './confidence.ts';
 export type { AppliedDecisions, DecisionLogEntry } from './decisions.ts';
 /** Applies accept/reject/add decisions to proposals (terms re-applied each run) and writes the decision log. */
 /** The exemption a mode prints on an officer-added box: `s40(2)` (FOI) or `DPA Sch2 para16` (SAR). */
@@ -40,7 +42,7 @@ export { DecisionError, DetectionAbortedError, RedactionError, RedactionOptionsE
 export type { KnownName } from './known-names.ts';
 /** A chat's known names with exact, familiar-form and fuzzy (fuse.js) lookup. */
 export { isRoleAccount, KnownNames } from './known-names.ts';
-export type { Candidate, PartyRole, Recogniser, RecogniserContext } from './recogniser.ts';
+export type { Candidate, ChatPasses, FoundSpan, PartyRole, Recogniser, RecogniserContext } from './recogniser.ts';
 /** Built-in recognisers for structured clinical data, usable on their own. */
 export {
   addressRecogniser,

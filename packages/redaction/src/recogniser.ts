@@ -36,6 +36,35 @@ export interface RecogniserContext {
   customPatterns: readonly RegExp[];
 }
 
+/** What a chat-wide pass sees of a span already found in a message: a candidate, a proposal or a kept span. */
+export interface FoundSpan {
+  start: number;
+  end: number;
+  category: string;
+  /** Absent on kept spans (the SAR subject's own data, kept staff): the engine is sure of them. */
+  confidence?: number;
+}
+
+/**
+ * The chat-wide passes a recogniser may own besides `find`, made once per detection run so they can hold what they
+ * learn about the chat. The engine runs every recogniser's `discover` over the whole chat first, then `find` on every
+ * message (telling `confirm` what was found in each), then `rescan` over every message; a message that gains
+ * candidates in the rescan is decided again.
+ */
+export interface ChatPasses {
+  /** Pass 1, before any `find`: reads one message's text (e.g. names found by strong cues become known names). */
+  discover?(text: string): void;
+  /** Pass 2, after every recogniser's `find` on a message: its merged candidates, to learn from (e.g. confirmed names). */
+  confirm?(text: string, found: readonly Candidate[]): void;
+  /** After pass 2: whether `rescan` can find anything (false skips pass 3, e.g. when nothing was confirmed). */
+  readyToRescan?(): boolean;
+  /**
+   * Pass 3: more candidates for one message, given the spans already found in it (an array the engine reuses: read it
+   * during the call only). Return {@link NONE} when there are none.
+   */
+  rescan?(text: string, found: readonly FoundSpan[]): Candidate[];
+}
+
 /** A finder for one or more categories. Implementations must be pure and fast: they run on every message. */
 export interface Recogniser {
   /** Stable id, used in rule names and to switch recognisers off. */
@@ -44,6 +73,8 @@ export interface Recogniser {
   /** The fewest digits a message must hold for this recogniser to find anything; the engine skips it otherwise. */
   minDigits?: number;
   find(message: Message, context: RecogniserContext): Candidate[];
+  /** Chat-wide discovery and rescanning (see {@link ChatPasses}); omitted by recognisers that read one message at a time. */
+  chatPasses?(context: RecogniserContext): ChatPasses;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   postcodePattern,
 } from '@im-records/records-policy';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { ruleConfidence } from '../confidence.ts';
 import { type Candidate, NONE, overlapsAny, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 
 function hasDigits(text: string, n: number): boolean {
@@ -58,11 +59,17 @@ export const nhsNumberRecogniser: Recogniser = {
           start: m.start,
           end: m.end,
           category: 'nhs-number',
-          confidence: context ? 0.98 : 0.8,
+          confidence: context ? ruleConfidence['nhs-number:checksum+context'] : ruleConfidence['nhs-number:checksum'],
           rule: context ? 'nhs-number:checksum+context' : 'nhs-number:checksum',
         });
       } else if (context) {
-        out.push({ start: m.start, end: m.end, category: 'nhs-number', confidence: 0.7, rule: 'nhs-number:context' });
+        out.push({
+          start: m.start,
+          end: m.end,
+          category: 'nhs-number',
+          confidence: ruleConfidence['nhs-number:context'],
+          rule: 'nhs-number:context',
+        });
       }
     }
     return out ?? NONE;
@@ -86,7 +93,7 @@ export const niNumberRecogniser: Recogniser = {
         start: m.index,
         end: m.index + m[0].length,
         category: 'ni-number',
-        confidence: 0.9,
+        confidence: ruleConfidence['ni-number:rules'],
         rule: 'ni-number:rules',
       });
     }
@@ -113,7 +120,10 @@ export const postcodeRecogniser: Recogniser = {
         start: m.index,
         end: m.index + found.length,
         category: 'postcode',
-        confidence: /\s/.test(found) || /\d[A-Z]{2}$/.test(found) ? 0.9 : 0.7,
+        confidence:
+          /\s/.test(found) || /\d[A-Z]{2}$/.test(found)
+            ? ruleConfidence['postcode:positional']
+            : ruleConfidence['postcode:positional compact'],
         rule: 'postcode:positional',
       });
     }
@@ -137,7 +147,7 @@ export const emailRecogniser: Recogniser = {
         start: m.index,
         end: m.index + m[0].length,
         category: 'email',
-        confidence: 0.95,
+        confidence: ruleConfidence['email:shape'],
         rule: 'email:shape',
       });
     }
@@ -247,7 +257,7 @@ export const phoneRecogniser: Recogniser = {
           start: m.start,
           end: m.end,
           category: 'phone',
-          confidence: own ? 0.99 : 0.9,
+          confidence: own ? ruleConfidence['phone:participant'] : ruleConfidence['phone:libphonenumber-gb'],
           rule: own ? 'phone:participant' : 'phone:libphonenumber-gb',
         });
       }
@@ -275,7 +285,13 @@ export const phoneRecogniser: Recogniser = {
       }
       if (possible) {
         out ??= [];
-        out.push({ start, end, category: 'phone', confidence: 0.6, rule: 'phone:foreign+context' });
+        out.push({
+          start,
+          end,
+          category: 'phone',
+          confidence: ruleConfidence['phone:foreign+context'],
+          rule: 'phone:foreign+context',
+        });
       }
     }
     return out ?? NONE;
@@ -300,7 +316,7 @@ export const mentionRecogniser: Recogniser = {
         start: m.index,
         end,
         category: m[1] ? 'phone' : 'person-name',
-        confidence: 0.75,
+        confidence: m[1] ? ruleConfidence['phone:mention'] : ruleConfidence['name:mention'],
         rule: m[1] ? 'phone:mention' : 'name:mention',
         role: 'unknown',
         personKey: text.slice(m.index + 1, end).toLowerCase(),

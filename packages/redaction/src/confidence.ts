@@ -1,0 +1,66 @@
+/**
+ * How sure each rule is: one table for every recogniser, so the values can be read, compared and tuned in one place.
+ * A proposal's `confidence` is the value of the evidence that found it. `npm run eval -- --calibrate` prints each
+ * rule's measured precision on the tuning data beside its value here; the values are set from those measurements (a
+ * rule that is right four times in five says 0.8), rounded, and ordered so stronger evidence never scores below weaker.
+ *
+ * Keys are the rule names proposals carry (`name:title`), with a qualifier after a space where one rule has two
+ * strengths (`name:unknown-proper-noun sentence-start`).
+ */
+export const ruleConfidence = {
+  // Identifiers: shape, checksum and context.
+  'nhs-number:checksum+context': 0.98,
+  'nhs-number:checksum': 0.8,
+  'nhs-number:context': 0.7,
+  'ni-number:rules': 0.9,
+  'postcode:positional': 0.9,
+  'postcode:positional compact': 0.7,
+  'email:shape': 0.95,
+  'phone:participant': 0.99,
+  'phone:libphonenumber-gb': 0.9,
+  'phone:foreign+context': 0.6,
+  'phone:mention': 0.75,
+  'hospital-number:pattern+context': 0.95,
+  'hospital-number:pattern': 0.7,
+  'hospital-number:context': 0.85,
+  'address:street+cue': 0.95,
+  'address:street': 0.8,
+  'address:town': 0.7,
+  'address:town+postcode': 0.7,
+  'date-of-birth:cue': 0.95,
+  'age:cue': 0.85,
+  'age:cue bracketed': 0.75,
+  'custom:term': 1,
+  'custom:pattern': 1,
+
+  // Names the chat knows: participants, the SAR subject, the keep list, familiar forms, names found by a strong cue.
+  'name:participant': 0.9,
+  'name:subject': 0.9,
+  'name:keep': 0.9,
+  'name:nickname': 0.9,
+  'name:cue': 0.75,
+  // Cues in the text and the name lists.
+  'name:title': 0.9,
+  'name:list': 0.8,
+  'name:fuzzy listed': 0.7,
+  'name:fuzzy': 0.65,
+  'name:list-common cued': 0.7,
+  'name:list-common': 0.5,
+  'name:relation-cue': 0.6,
+  'name:neighbour': 0.6,
+  'name:neighbour-before': 0.6,
+  'name:patient-cue': 0.55,
+  'name:initials': 0.6,
+  'name:mention': 0.75,
+  'name:list-lowercase': 0.45,
+  // Philter's rule: a capitalised word no list proves safe; lowest where a capital is no evidence.
+  'name:unknown-proper-noun': 0.4,
+  'name:unknown-proper-noun sentence-start': 0.35,
+  'name:unknown-word-foreign': 0.2,
+  // The consistency pass carries the evidence's confidence, capped here.
+  'name:consistent': 0.85,
+  'name:consistent first-name-before': 0.6,
+} as const satisfies Record<string, number>;
+
+/** A key of {@link ruleConfidence}. */
+export type ConfidenceKey = keyof typeof ruleConfidence;

@@ -1,0 +1,240 @@
+/**
+ * The per-message name scan: walks one message's tokens and applies the rules in order of strength — a title before
+ * the word, a name the chat knows, the name lists (with care for names that are also English words), relation and
+ * patient cues, neighbours of names, initials, and last Philter's rule for unknown capitalised words. Each find carries
+ * the confidence of its evidence from the one table in `confidence.ts`.
+ */
+import { ruleConfidence } from '../../confidence.ts';
+import { type KnownName, type KnownNames, roleOfTitle } from '../../known-names.ts';
+import { CLINICAL, COMMON, FIRST, FUNCTION, LAST, MONTH, SAFE, TITLE } from '../../lexicon.ts';
+import { type Candidate, NONE, type PartyRole } from '../../recogniser.ts';
+import { addressedBefore, lowerCaseNameAfterCue, patientBefore, relationAfter, relationBefore } from './cues.ts';
+import { foreignText, inLists, nonLatin, placeOrCondition, unknownWord } from './rules.ts';
+import { lowerAt, onlySpaceBetween, sentenceInitial, tokenise, tokens, wordLength } from './tokens.ts';
+
+/** Rule names of known-name finds, interned so a candidate does not build its rule string. */
+const knownRules: Record<KnownName['source'], string> = {
+  participant: 'name:participant',
+  subject: 'name:subject',
+  keep: 'name:keep',
+  nickname: 'name:nickname',
+  cue: 'name:cue',
+};
+
+/** The confidence of a find by a name the chat knows: a cue-found name is weaker evidence than a participant. */
+const knownConfidence = (k: KnownName): number =>
+  k.source === 'cue' ? ruleConfidence['name:cue'] : ruleConfidence[knownRules[k.source] as 'name:participant'];
+
+function candidate(i: number, confidence: number, rule: string, role: PartyRole, personKey: string): Candidate {
+  return {
+    start: tokens.start[i] ?? 0,
+    end: tokens.end[i] ?? 0,
+    category: 'person-name',
+    confidence,
+    rule,
+    role,
+    personKey,
+  };
+}
+
+/** Finds name candidates in one text. */
+export function scanNames(text: string, known: KnownNames): Candidate[] {
+  const count = tokenise(text, known);
+  const { start: tStart, end: tEnd, flags: tFlags, cap: tCap, code: tCode, word: tWord, lower: tLower } = tokens;
+  let out: Candidate[] | undefined;
+  let previousName = -1;
+  let foreign = -1;
+  for (let i = 0; i < count; i++) {
+    let lower = tLower[i] as string;
+    const flags = tFlags[i] as number;
+    const isCap = tCap[i] === 1;
+    const hasPrev = i > 0;
+    const p = i - 1;
+    const prevFlags = hasPrev ? (tFlags[p] as number) : 0;
+    if (lower === '') {
+      // A gated plain word: only a title before it ("mrs larkin") makes it worth reading.
+      if (!(prevFlags & TITLE)) continue;
+      lower = text.slice(tStart[i] as number, tEnd[i] as number);
+      tWord[i] = lower;
+      tLower[i] = lower;
+    }
+    if (lower.length < 2 || flags & TITLE) continue;
+    const k = known.get(lower);
+    if (tCode[i] === 1) {
+      // Inside a URL or glued to digits: only a chat name of three letters or more, written with lower case, counts.
+      if (k && lower.length >= 3 && !(flags & COMMON) && tWord[i] !== (tWord[i] as string).toUpperCase()) {
+        out ??= [];
+        out.push(candidate(i, knownConfidence(k), knownRules[k.source], k.role, k.personKey));
+        previousName = i;
+      }
+      continue;
+    }
+    const listed = (flags & (FIRST | LAST)) !== 0 || (lower.includes('-') && inLists(lower));
+    // Fast exit: a lower-case word that is neither known nor a listed name cannot be a name on its own.
+    if (!isCap && k === undefined && !listed && !(prevFlags & TITLE)) continue;
+    const start = tStart[i] as number;
+    const end = tEnd[i] as number;
+    const word = tWord[i] as string;
+    const prevEnd = hasPrev ? (tEnd[p] as number) : 0;
+    const prevWord = hasPrev ? (tWord[p] as string) : '';
+    const prevLength = hasPrev ? wordLength(p) : 0;
+    const spaceBefore = hasPrev && onlySpaceBetween(text, prevEnd, start, prevLength === 1 || !!(prevFlags & TITLE));
+    const titled = (prevFlags & TITLE) !== 0 && spaceBefore;
+    const adjacentToName = previousName === p && spaceBefore;
+    const c1 = text.charCodeAt(end);
+    const c2 = text.charCodeAt(end + 1);
+    const followedByDigit = (c1 >= 48 && c1 <= 57) || (c1 === 32 && c2 >= 48 && c2 <= 57);
+    const common = (flags & COMMON) !== 0;
+    const prevInitial =
+      hasPrev &&
+      prevLength === 1 &&
+      tCap[p] === 1 &&
+      (prevWord !== 'I' ? /^\.?\s$/ : /^\.\s$/).test(text.slice(prevEnd, start));
+    let hit: Candidate | undefined;
+
+    if (
+      titled &&
+      !followedByDigit &&
+      (isCap || (!(flags & FUNCTION) && (k !== undefined || lowerCaseNameAfterCue(lower, flags)))) &&
+      !(flags & CLINICAL)
+    ) {
+      const titleRole = roleOfTitle(lowerAt(text, p));
+      hit = candidate(
+        i,
+        ruleConfidence['name:title'],
+        'name:title',
+        k && k.role !== 'unknown' ? k.role : titleRole,
+        k?.personKey ?? lower,
+      );
+    } else if (
+      placeOrCondition(text, i, count) ||
+      (hasPrev && isCap && (c1 === 39 || c1 === 8217) && (lowerAt(text, p) === 'st' || lowerAt(text, p) === 'saint'))
+    ) {
+      // "Nightingale Ward", "Parkinson's disease", "St Mary's": a place, a saint or a condition, not a person.
+    } else {
+      const initial = sentenceInitial(text, start);
+      if (k && (!common || (isCap && (!initial || adjacentToName || prevInitial)))) {
+        // "bed 4 is Margaret" says a participant (or anyone known) is a patient.
+        const role =
+          k.role === 'unknown' && patientBefore.test(text.slice(Math.max(0, start - 24), start)) ? 'patient' : k.role;
+        hit = candidate(i, knownConfidence(k), knownRules[k.source], role, k.personKey);
+      } else if (
+        k &&
+        !isCap &&
+        !(flags & (FUNCTION | CLINICAL)) &&
+        addressedBefore.test(text.slice(Math.max(0, start - 16), start))
+      ) {
+        hit = candidate(i, knownConfidence(k), knownRules[k.source], k.role, k.personKey);
+      } else if (isCap && !followedByDigit) {
+        const before = text.slice(Math.max(0, start - 24), start);
+        const relCue = relationBefore.test(before);
+        const possessiveCue = c1 === 39 || c1 === 8217 ? relationAfter.test(text.slice(end, end + 24)) : false;
+        const n = i + 1;
+        const nextListed =
+          n < count &&
+          tCap[n] === 1 &&
+          ((tFlags[n] as number) & (FIRST | LAST)) !== 0 &&
+          !((tFlags[n] as number) & COMMON) &&
+          onlySpaceBetween(text, end, tStart[n] as number, word.length === 1);
+        // A listed name that is a misspelling of someone in the chat ("Margret" for Margaret) is that person.
+        const fz = listed && !common ? known.fuzzy(lower) : undefined;
+        if (fz && fz.source !== 'cue' && fz.source !== 'nickname') {
+          hit = candidate(i, ruleConfidence['name:fuzzy listed'], 'name:fuzzy', fz.role, fz.personKey);
+        } else if (listed && !common) {
+          const role = relCue ? 'relative' : possessiveCue || patientBefore.test(before) ? 'patient' : 'unknown';
+          hit = candidate(i, ruleConfidence['name:list'], 'name:list', role, lower);
+        } else if (flags & SAFE) {
+          // Safe-listed (an app, a system, a drug): a name only after a relation cue.
+          if (relCue || possessiveCue)
+            hit = candidate(
+              i,
+              ruleConfidence['name:relation-cue'],
+              'name:relation-cue',
+              relCue ? 'relative' : 'patient',
+              lower,
+            );
+        } else if (listed && common) {
+          const monthLike = (flags & MONTH) !== 0 && /^\s*\d|^\s*$/.test(text.slice(end, end + 4));
+          const cued = adjacentToName || nextListed || relCue || possessiveCue || prevInitial;
+          if (!monthLike && (cued || (!initial && !(flags & (CLINICAL | MONTH))))) {
+            hit = candidate(
+              i,
+              cued ? ruleConfidence['name:list-common cued'] : ruleConfidence['name:list-common'],
+              'name:list-common',
+              relCue ? 'relative' : 'unknown',
+              lower,
+            );
+          }
+        } else if (!common) {
+          const fuzzy = known.fuzzy(lower);
+          if (fuzzy) hit = candidate(i, ruleConfidence['name:fuzzy'], 'name:fuzzy', fuzzy.role, fuzzy.personKey);
+          else if (relCue || possessiveCue)
+            hit = candidate(
+              i,
+              ruleConfidence['name:relation-cue'],
+              'name:relation-cue',
+              relCue ? 'relative' : 'patient',
+              lower,
+            );
+          else if (adjacentToName || nextListed)
+            hit = candidate(i, ruleConfidence['name:neighbour'], 'name:neighbour', 'unknown', lower);
+          else if (!initial && patientBefore.test(before))
+            hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower);
+          else if (word.length <= 3 && word === word.toUpperCase()) {
+            const k2 = known.initials(word);
+            if (k2) hit = candidate(i, ruleConfidence['name:initials'], 'name:initials', k2.role, k2.personKey);
+          } else if (unknownWord(word)) {
+            // Philter's rule: a proper noun that no list proves safe is proposed (low confidence, for review). In a
+            // message that is mostly not English, or in another script, the capital is no evidence: lowest confidence.
+            if (foreign === -1) foreign = foreignText(text, count) ? 1 : 0;
+            if (foreign === 1 || nonLatin(word))
+              hit = candidate(
+                i,
+                ruleConfidence['name:unknown-word-foreign'],
+                'name:unknown-word-foreign',
+                'unknown',
+                lower,
+              );
+            else
+              hit = candidate(
+                i,
+                initial
+                  ? ruleConfidence['name:unknown-proper-noun sentence-start']
+                  : ruleConfidence['name:unknown-proper-noun'],
+                'name:unknown-proper-noun',
+                'unknown',
+                lower,
+              );
+          }
+        }
+      } else if (!isCap && lower.length >= 4 && !common && !followedByDigit && listed) {
+        hit = candidate(i, ruleConfidence['name:list-lowercase'], 'name:list-lowercase', 'unknown', lower);
+      }
+    }
+    if (!hit) continue;
+    if (spaceBefore && previousName !== p && prevLength >= 2 && tCode[p] === 0) {
+      // A first name written before a found name ("rod mclaughlin", "Just Greenfelder") is part of it.
+      if (
+        prevFlags & FIRST &&
+        !(prevFlags & (TITLE | CLINICAL | SAFE)) &&
+        (tCap[p] === 1 || !(prevFlags & FUNCTION)) &&
+        !text.slice(prevEnd, start).includes('.')
+      ) {
+        out ??= [];
+        out.push({
+          ...hit,
+          start: tStart[p] as number,
+          end: prevEnd,
+          confidence: ruleConfidence['name:neighbour-before'],
+          rule: 'name:neighbour-before',
+        });
+      }
+    }
+    // Take in an initial written before the name ("O. Smith", "J Smith").
+    if (prevInitial) hit.start = tStart[p] as number;
+    out ??= [];
+    out.push(hit);
+    previousName = i;
+  }
+  return out ?? NONE;
+}
