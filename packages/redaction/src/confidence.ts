@@ -64,3 +64,12 @@ export const ruleConfidence = {
 
 /** A key of {@link ruleConfidence}. */
 export type ConfidenceKey = keyof typeof ruleConfidence;
+
+/** The consistency pass's limits (see `recognisers/names/consistency.ts`). */
+export const consistency = {
+  /**
+   * An everyday English word confirmed as a name is not carried to its other uses when the chat writes it in lower case
+   * this many times: the chat's own text says it is a word there ("best", "sales", "new").
+   */
+  everydayUses: 2,
+} as const;

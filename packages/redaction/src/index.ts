@@ -39,6 +39,8 @@ export type { DiscloseOptions } from './disclose.ts';
 export { categoryLabels, disclose, Pseudonyms, placeholder, safeAttachmentName } from './disclose.ts';
 /** Errors: the base class and one subclass per failure. */
 export { DecisionError, DetectionAbortedError, RedactionError, RedactionOptionsError } from './errors.ts';
+/** Proposals grouped for review: a name carried through the chat from one find, decided with one decision. */
+export { type ProposalGroup, proposalGroups } from './groups.ts';
 export type { KnownName } from './known-names.ts';
 /** A chat's known names with exact, familiar-form and fuzzy (fuse.js) lookup. */
 export { isRoleAccount, KnownNames } from './known-names.ts';

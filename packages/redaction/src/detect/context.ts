@@ -9,6 +9,7 @@ import { RedactionOptionsError } from '../errors.ts';
 import { KnownNames, nameTokens } from '../known-names.ts';
 import type { RecogniserContext } from '../recogniser.ts';
 import { defaultHospitalNumberPatterns } from '../recognisers/clinical.ts';
+import { WordCounts } from '../word-counts.ts';
 import type { DetectOptions } from './types.ts';
 
 /** The recognisers' context plus what the modes need of the request. */
@@ -62,7 +63,16 @@ export function buildDetectionContext(conversation: Conversation, options: Detec
   );
   const customTerms = (options.customTerms ?? []).map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0);
   const customPatterns = (options.customPatterns ?? []).map((source) => compile(source, 'Custom', 'gu'));
-  return { known, hospitalNumberPatterns, customTerms, customPatterns, options, subjectPhones, subjectTokens };
+  return {
+    known,
+    hospitalNumberPatterns,
+    customTerms,
+    customPatterns,
+    lowerCaseUses: new WordCounts(),
+    options,
+    subjectPhones,
+    subjectTokens,
+  };
 }
 
 /** The known names, phones and patterns of one chat, built once before detection (for running recognisers alone). */

@@ -109,17 +109,22 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   const context = buildDetectionContext(conversation, options);
   const recognisers = [...(options.recognisers ?? defaultRecognisers), ...(options.extraRecognisers ?? [])];
   const passes: ChatPasses[] = [];
-  for (const r of recognisers) if (r.chatPasses) passes.push(r.chatPasses(context));
+  for (const r of recognisers) if (r.chatPasses) passes.push(r.chatPasses(context, conversation.messages));
   const discoverers = passes.filter((p) => p.discover !== undefined);
   const confirmers = passes.filter((p) => p.confirm !== undefined);
   const chunk = Math.max(1, options.chunkSize ?? 2000);
   const messages = conversation.messages;
   const count = messages.length;
-  // Pass 1: chat-wide discovery (names found by strong cues anywhere in the chat become known names).
-  if (discoverers.length > 0) {
+  // Pass 1: the chat's lower-case words are counted, and the recognisers' chat-wide discovery reads every message
+  // (names found by strong cues anywhere in the chat become known names).
+  if (passes.length > 0) {
+    const words = context.lowerCaseUses;
     for (let i = 0; i < count; i++) {
       const text = messageTextAt(messages, i);
-      if (text.length > 0) for (const p of discoverers) p.discover?.(text);
+      if (text.length > 0) {
+        words.add(text);
+        for (const p of discoverers) p.discover?.(text, i);
+      }
       if ((i + 1) % chunk === 0) yield i + 1;
     }
   }
@@ -139,7 +144,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
     proposalAt[i] = proposals.length;
     keptAt[i] = kept.length;
     if (candidates.length > 0) {
-      for (const p of confirmers) p.confirm?.(message.text, candidates);
+      for (const p of confirmers) p.confirm?.(message, candidates);
       decide(message, candidates, context, proposals, kept, selection);
       if (kept.length > (keptAt[i] as number)) keptCandidates.set(i, candidates);
     } else if (options.mode === 'sar') decide(message, candidates, context, proposals, kept, selection);

@@ -20,6 +20,8 @@ export function toCandidate(p: Proposal): Candidate {
   const c: Candidate = { start: p.start, end: p.end, category: p.category, confidence: p.confidence, rule: p.rule };
   if (p.role) c.role = p.role;
   if (p.personKey) c.personKey = p.personKey;
+  if (p.group) c.group = p.group;
+  if (p.origin) c.origin = p.origin;
   return c;
 }
 
@@ -33,7 +35,27 @@ export function toProposal(message: Message, c: Candidate, d: ModeDecision): Pro
   const text = message.text.slice(c.start, c.end);
   const confidence = Math.round(c.confidence * 100) / 100;
   const also = d.alsoExemptions;
-  const { role, personKey } = c;
+  const { role, personKey, group, origin } = c;
+  if (group !== undefined && origin !== undefined && role && personKey) {
+    // A carried name (consistency): one more shape, with its group and origin.
+    return {
+      id,
+      messageId: message.id,
+      start: c.start,
+      end: c.end,
+      text,
+      category: c.category,
+      confidence,
+      rule: c.rule,
+      exemption: d.exemption,
+      status: 'proposed',
+      ...(also ? { alsoExemptions: also } : {}),
+      role,
+      personKey,
+      group,
+      origin,
+    };
+  }
   if (role && personKey) {
     if (also) {
       return {
@@ -111,5 +133,7 @@ export function toProposal(message: Message, c: Candidate, d: ModeDecision): Pro
   if (also) p.alsoExemptions = also;
   if (role) p.role = role;
   if (personKey) p.personKey = personKey;
+  if (group !== undefined) p.group = group;
+  if (origin !== undefined) p.origin = origin;
   return p;
 }

@@ -8,23 +8,26 @@
  * confirmed anywhere is proposed at its other uses). The parts live in `names/`: tokens, cues, rules, the per-message
  * scan and consistency.
  */
-import type { Message } from '@im-records/chat-import';
+import type { Message, MessageList } from '@im-records/chat-import';
+import { consistency } from '../confidence.ts';
 import type { Candidate, ChatPasses, FoundSpan, Recogniser, RecogniserContext } from '../recogniser.ts';
 import { ConfirmedNames, scanConsistent } from './names/consistency.ts';
 import { discoverNames } from './names/cues.ts';
 import { scanNames } from './names/scan.ts';
 
 /** The chat-wide passes of one detection run: discovery into the chat's known names, confirmation, consistency. */
-function namePasses(context: RecogniserContext): ChatPasses {
+function namePasses(context: RecogniserContext, messages: MessageList): ChatPasses {
   const confirmed = new ConfirmedNames();
+  const idAt = (index: number): string => messages.at(index)?.id ?? String(index);
   return {
-    discover(text: string): void {
-      discoverNames(text, context.known);
+    discover(text: string, index: number): void {
+      discoverNames(text, context.known, index, idAt);
     },
-    confirm(text: string, found: readonly Candidate[]): void {
-      for (const c of found) if (c.category === 'person-name') confirmed.add(text, c);
+    confirm(message: Message, found: readonly Candidate[]): void {
+      for (const c of found) if (c.category === 'person-name') confirmed.add(message.id, message.text, c);
     },
     readyToRescan(): boolean {
+      confirmed.finish(context.lowerCaseUses, consistency.everydayUses);
       return confirmed.size > 0;
     },
     rescan(text: string, found: readonly FoundSpan[]): Candidate[] {
@@ -38,7 +41,7 @@ export const nameRecogniser: Recogniser = {
   id: 'name',
   categories: ['person-name'],
   find(message: Message, context: RecogniserContext): Candidate[] {
-    return scanNames(message.text, context.known);
+    return scanNames(message.text, context);
   },
   chatPasses: namePasses,
 };

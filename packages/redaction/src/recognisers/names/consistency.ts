@@ -11,6 +11,7 @@ import {
   FACILITY,
   FIRST,
   FUNCTION,
+  LAST,
   isLowerCaseWord,
   lexFlags,
   MONTH,
@@ -18,9 +19,10 @@ import {
   TITLE,
 } from '../../lexicon.ts';
 import { type Candidate, type FoundSpan, NONE, type PartyRole } from '../../recogniser.ts';
+import type { WordCounts } from '../../word-counts.ts';
 import { HASH_START, hashStep, WordGate } from '../../word-gate.ts';
 import { strongFacility } from './rules.ts';
-import { capitalised, isApostrophe, isLetter, onlySpaceBetween, sentenceInitial } from './tokens.ts';
+import { capitalised, isApostrophe, isLetter, onlySpaceBetween, sentenceInitial, urlRanges } from './tokens.ts';
 
 /** What the chat has confirmed about one name token (see {@link ConfirmedNames}). */
 interface ConfirmedName {
@@ -30,34 +32,31 @@ interface ConfirmedName {
   /** An English or listed common word ("Brook", "Price", "Mark"): only capitalised uses count, with care at a sentence start. */
   common: boolean;
   /**
-   * Whether the evidence is good enough to take lower-case uses on their own: a cue, a participant, a neighbouring
-   * name, a list match of four letters or more, or an unknown word capitalised mid-sentence — not a capital that
-   * only starts a sentence or sits in text that is not English ("Und", "Ich").
+   * Whether the evidence is good enough to take lower-case uses on their own: a cue, a participant, the model, a list
+   * match of four letters or more.
    */
   lowerOk: boolean;
+  /** The id of the proposal (or kept span) whose evidence the token rests on: the strongest find, the first of equals. */
+  origin: string;
+  /** The group the carried proposals share (`name:` and the token). */
+  group: string;
 }
 
-const weakForLowerCase = /unknown-word-foreign|consistent|list-lowercase/;
-
 function evidenceForLowerCase(c: Candidate, lower: string): boolean {
-  if (weakForLowerCase.test(c.rule)) return false;
-  if (c.rule === 'name:unknown-proper-noun') return c.confidence >= 0.4;
   if (c.rule === 'name:list' || c.rule === 'name:list-common') return lower.length >= 4;
   return true;
 }
 
-/** Rules whose finds are not evidence enough to propagate (a misspelling or initials stand for someone else's token). */
-const notConfirming = (rule: string): boolean => rule.includes('fuzzy') || rule.includes('initials');
-
 /**
- * Names confirmed anywhere in a chat — by a participant, a title, a relation or patient cue, a list match, a
- * neighbouring name, or (weakly) as an unknown proper noun — so that every other use of the same token in the chat is
- * proposed too (issue: "Igor" redacted in one message and visible in the next). Confidence is carried over from the
- * strongest evidence, so a token known only as an unknown word stays a low-confidence proposal everywhere.
+ * Names confirmed anywhere in a chat — by a participant, a title, a relation or patient cue, a listed name in name
+ * position, the model at high confidence: finds whose candidate `confirms` — so that every other use of the same token
+ * in the chat is proposed too ("Igor" redacted in one message is not left visible in the next). A guess (an unknown
+ * capitalised word, a neighbour, a fuzzy match) confirms nothing, and {@link finish} drops everyday words the chat
+ * itself writes in lower case: one wrong guess must not become hundreds of false redactions.
  */
 export class ConfirmedNames {
   readonly #names = new Map<string, ConfirmedName>();
-  readonly #gate = new WordGate();
+  #gate = new WordGate();
   readonly #seen = new Map<string, number>();
 
   /** How many tokens are confirmed. */
@@ -65,23 +64,25 @@ export class ConfirmedNames {
     return this.#names.size;
   }
 
-  /** Records the tokens of a name candidate found in `text`. */
-  add(text: string, c: Candidate): void {
-    if (c.category !== 'person-name' || notConfirming(c.rule)) return;
+  /** Records the tokens of a name candidate found in `text` (message `messageId`) when its evidence confirms. */
+  add(messageId: string, text: string, c: Candidate): void {
+    if (c.category !== 'person-name' || c.confirms !== true) return;
     const span = text.slice(c.start, c.end);
-    // Most finds repeat a name already confirmed as strongly: skip the split by the span as written.
-    const seen = this.#seen.get(span);
+    // Most finds repeat a name already confirmed as strongly (and with the same role): skip the split then.
+    const key = c.role === undefined || c.role === 'unknown' ? span : `${span}\u0000${c.role}`;
+    const seen = this.#seen.get(key);
     if (seen !== undefined && seen >= c.confidence) return;
-    this.#seen.set(span, c.confidence);
+    this.#seen.set(key, c.confidence);
+    const origin = `${messageId}:${c.start}-${c.end}:person-name`;
     for (const m of span.matchAll(wordPattern)) {
       const word = m[0].replace(/^@/, '').replace(/['’]s$/, '');
       const lower = word.toLowerCase();
-      this.#put(lower, c);
-      if (lower.includes('-')) for (const part of lower.split('-')) if (part.length >= 3) this.#put(part, c);
+      this.#put(lower, c, origin);
+      if (lower.includes('-')) for (const part of lower.split('-')) if (part.length >= 3) this.#put(part, c, origin);
     }
   }
 
-  #put(lower: string, c: Candidate): void {
+  #put(lower: string, c: Candidate, origin: string): void {
     if (lower.length < 2) return;
     const flags = lexFlags(lower);
     if (flags & (FUNCTION | CLINICAL | TITLE | MONTH | SAFE)) return;
@@ -89,10 +90,14 @@ export class ConfirmedNames {
     const existing = this.#names.get(lower);
     if (existing) {
       if (lowerOk) existing.lowerOk = true;
+      // A role a cue gives ("pt Krystian") is kept whichever find is the strongest evidence of the name.
+      const role = c.role !== undefined && c.role !== 'unknown' ? c.role : undefined;
+      if (existing.role === 'unknown' && role) existing.role = role;
       if (existing.confidence >= c.confidence) return;
       existing.confidence = c.confidence;
-      existing.role = c.role ?? 'unknown';
+      if (role) existing.role = role;
       existing.personKey = c.personKey ?? lower;
+      existing.origin = origin;
       return;
     }
     const common = (flags & COMMON) !== 0 || isLowerCaseWord(lower.replace(/[-'’]/g, ''));
@@ -102,8 +107,33 @@ export class ConfirmedNames {
       personKey: c.personKey ?? lower,
       common,
       lowerOk,
+      origin,
+      group: `name:${lower}`,
     });
     this.#gate.add(lower);
+  }
+
+  /**
+   * Closes the list once every message was scanned: an everyday English word in no name list that the chat writes in
+   * lower case at least `everydayUses` times ("best", "sales", "new") is not carried — the chat itself says it is a
+   * word there. Listed names that are words too ("Grant", "Glover") keep their care for capitals instead.
+   */
+  finish(lowerCaseUses: WordCounts, everydayUses: number): void {
+    if (lowerCaseUses.texts === 0) return;
+    const gate = new WordGate();
+    for (const [lower, entry] of this.#names) {
+      if (
+        entry.common &&
+        /^[a-z]+$/.test(lower) &&
+        (lexFlags(lower) & (FIRST | LAST)) === 0 &&
+        lowerCaseUses.get(lower) >= everydayUses
+      ) {
+        this.#names.delete(lower);
+        continue;
+      }
+      gate.add(lower);
+    }
+    this.#gate = gate;
   }
 
   /** The entry of a lower-case token. */
@@ -149,6 +179,7 @@ export function scanConsistent(text: string, confirmed: ConfirmedNames, found: r
   const n = text.length;
   let deferred: { start: number; end: number; entry: ConfirmedName }[] | undefined;
   let out: Candidate[] | undefined;
+  let urls: number[] | undefined;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
@@ -194,6 +225,9 @@ export function scanConsistent(text: string, confirmed: ConfirmedNames, found: r
       entry = confirmed.get(lower);
     }
     if (entry === undefined) continue;
+    // Words inside a URL are not prose ("http", a path that happens to spell a name).
+    urls ??= urlRanges(text);
+    if (urls.length > 0 && inRanges(urls, start)) continue;
     const before = start > 0 ? text.charCodeAt(start - 1) : 32;
     const after = end < n ? text.charCodeAt(end) : 32;
     const glued = (before >= 48 && before <= 57) || before === 95 || (after >= 48 && after <= 57) || after === 95;
@@ -229,30 +263,14 @@ export function scanConsistent(text: string, confirmed: ConfirmedNames, found: r
           if (prevFlags & FIRST && !(prevFlags & COMMON) && !coveredIn(found, from, start - 1)) {
             take = true;
             out ??= [];
-            out.push({
-              start: from,
-              end: start - 1,
-              category: 'person-name',
-              confidence: Math.min(entry.confidence, ruleConfidence['name:consistent first-name-before']),
-              rule: 'name:consistent',
-              role: entry.role,
-              personKey: entry.personKey,
-            });
+            out.push(carried(from, start - 1, entry, ruleConfidence['name:consistent first-name-before']));
           }
         }
       }
     }
     if (!take) continue;
     out ??= [];
-    out.push({
-      start,
-      end,
-      category: 'person-name',
-      confidence: Math.min(entry.confidence, ruleConfidence['name:consistent']),
-      rule: 'name:consistent',
-      role: entry.role,
-      personKey: entry.personKey,
-    });
+    out.push(carried(start, end, entry, ruleConfidence['name:consistent']));
   }
   if (deferred) {
     // Right to left, so "dinu savu" gains "dinu" once "savu" is in.
@@ -262,18 +280,33 @@ export function scanConsistent(text: string, confirmed: ConfirmedNames, found: r
         nextToName(found, d.start, d.end, text) || (out !== undefined && nextToName(out, d.start, d.end, text));
       if (!near) continue;
       out ??= [];
-      out.push({
-        start: d.start,
-        end: d.end,
-        category: 'person-name',
-        confidence: Math.min(d.entry.confidence, ruleConfidence['name:consistent']),
-        rule: 'name:consistent',
-        role: d.entry.role,
-        personKey: d.entry.personKey,
-      });
+      out.push(carried(d.start, d.end, d.entry, ruleConfidence['name:consistent']));
     }
   }
   return out ?? NONE;
+}
+
+/** A carried use of a confirmed token: the evidence's confidence (capped), role, person, group and origin. */
+function carried(start: number, end: number, entry: ConfirmedName, cap: number): Candidate {
+  return {
+    start,
+    end,
+    category: 'person-name',
+    confidence: Math.min(entry.confidence, cap),
+    rule: 'name:consistent',
+    role: entry.role,
+    personKey: entry.personKey,
+    confirms: false,
+    group: entry.group,
+    origin: entry.origin,
+  };
+}
+
+/** Whether `at` lies in one of the (start, end) pairs of `ranges`. */
+function inRanges(ranges: readonly number[], at: number): boolean {
+  for (let j = 0; j < ranges.length; j += 2)
+    if ((ranges[j] as number) <= at && at < (ranges[j + 1] as number)) return true;
+  return false;
 }
 
 /** The start of the plain word that ends one space before `start`, or -1. */

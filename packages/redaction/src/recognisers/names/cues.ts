@@ -45,9 +45,10 @@ const nameThenRelation = new RegExp(`([\\p{L}][\\p{L}\\p{M}'’-]*)['’]s\\s+(?
 
 /**
  * Discovery pass: names found by strong cues (a title, a relation word, "'s daughter") become known names of the chat,
- * so a later bare or lower-case "okafor" is found too. Common English words are never propagated.
+ * so a later bare or lower-case "okafor" is found too. Common English words are never propagated. `idAt(index)` gives
+ * the message's id, read only when a cue names someone (to record where).
  */
-export function discoverNames(text: string, known: KnownNames): void {
+export function discoverNames(text: string, known: KnownNames, index: number, idAt: (index: number) => string): void {
   discoveryPattern.lastIndex = 0;
   for (let m = discoveryPattern.exec(text); m !== null; m = discoveryPattern.exec(text)) {
     const cue = (m[1] ?? '').toLowerCase();
@@ -57,14 +58,18 @@ export function discoverNames(text: string, known: KnownNames): void {
     if (name.length < 2 || flags & (FUNCTION | CLINICAL | TITLE)) continue;
     // "doctor agreed", "nurse family": a lower-case everyday word after a title is not a name; "dr okafor" is.
     if (name.charAt(0) === lower.charAt(0) && !lowerCaseNameAfterCue(lower, flags)) continue;
-    if (titleWordSet.has(cue)) known.addCueName(name, roleOfTitle(cue));
-    else if (name.charAt(0) !== lower.charAt(0)) known.addCueName(name, 'relative');
+    const start = m.index + m[0].length - (m[2] ?? '').length;
+    const origin = (): string => `${idAt(index)}:${start}-${start + name.length}:person-name`;
+    if (titleWordSet.has(cue)) known.addCueName(name, roleOfTitle(cue), origin);
+    else if (name.charAt(0) !== lower.charAt(0)) known.addCueName(name, 'relative', origin);
   }
   if (text.includes("'s ") || text.includes('’s ')) {
     nameThenRelation.lastIndex = 0;
     for (let m = nameThenRelation.exec(text); m !== null; m = nameThenRelation.exec(text)) {
       const name = m[1] ?? '';
-      if (name.charAt(0) !== name.charAt(0).toLowerCase()) known.addCueName(name, 'patient');
+      const start = m.index;
+      const origin = (): string => `${idAt(index)}:${start}-${start + name.length}:person-name`;
+      if (name.charAt(0) !== name.charAt(0).toLowerCase()) known.addCueName(name, 'patient', origin);
     }
   }
 }

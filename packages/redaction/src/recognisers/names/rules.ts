@@ -56,7 +56,7 @@ export function foreignText(text: string, count: number): boolean {
   let words = 0;
   let english = 0;
   for (let i = 0; i < count; i++) {
-    if (tokens.cap[i] === 1 || tokens.code[i] === 1) continue;
+    if (tokens.cap[i] === 1 || tokens.code[i] !== 0) continue;
     const start = tokens.start[i] as number;
     const end = tokens.end[i] as number;
     if (end - start < 3) continue;

@@ -4,13 +4,13 @@
  * patient cues, neighbours of names, initials, and last Philter's rule for unknown capitalised words. Each find carries
  * the confidence of its evidence from the one table in `confidence.ts`.
  */
-import { ruleConfidence } from '../../confidence.ts';
+import { consistency, ruleConfidence } from '../../confidence.ts';
 import { type KnownName, type KnownNames, roleOfTitle } from '../../known-names.ts';
-import { CLINICAL, COMMON, FIRST, FUNCTION, LAST, MONTH, SAFE, TITLE } from '../../lexicon.ts';
-import { type Candidate, NONE, type PartyRole } from '../../recogniser.ts';
+import { CLINICAL, COMMON, FIRST, FUNCTION, isLowerCaseWord, LAST, MONTH, SAFE, TITLE } from '../../lexicon.ts';
+import { type Candidate, NONE, type PartyRole, type RecogniserContext } from '../../recogniser.ts';
 import { addressedBefore, lowerCaseNameAfterCue, patientBefore, relationAfter, relationBefore } from './cues.ts';
 import { foreignText, inLists, nonLatin, placeOrCondition, unknownWord } from './rules.ts';
-import { lowerAt, onlySpaceBetween, sentenceInitial, tokenise, tokens, wordLength } from './tokens.ts';
+import { GLUED, lowerAt, onlySpaceBetween, sentenceInitial, tokenise, tokens, wordLength } from './tokens.ts';
 
 /** Rule names of known-name finds, interned so a candidate does not build its rule string. */
 const knownRules: Record<KnownName['source'], string> = {
@@ -25,7 +25,15 @@ const knownRules: Record<KnownName['source'], string> = {
 const knownConfidence = (k: KnownName): number =>
   k.source === 'cue' ? ruleConfidence['name:cue'] : ruleConfidence[knownRules[k.source] as 'name:participant'];
 
-function candidate(i: number, confidence: number, rule: string, role: PartyRole, personKey: string): Candidate {
+/** A name candidate for token i; `confirms` when the evidence may be carried to the name's other uses in the chat. */
+function candidate(
+  i: number,
+  confidence: number,
+  rule: string,
+  role: PartyRole,
+  personKey: string,
+  confirms: boolean,
+): Candidate {
   return {
     start: tokens.start[i] ?? 0,
     end: tokens.end[i] ?? 0,
@@ -34,15 +42,51 @@ function candidate(i: number, confidence: number, rule: string, role: PartyRole,
     rule,
     role,
     personKey,
+    confirms,
   };
 }
 
+/**
+ * A find of a name the chat knows. A name a cue found elsewhere ("Mr Zorbek" … "zorbek for CT") rests on that cue: its
+ * finds share the name's group (one decision for all) and name the cue's find as their origin.
+ */
+function knownFind(i: number, k: KnownName, role: PartyRole): Candidate {
+  const c = candidate(i, knownConfidence(k), knownRules[k.source], role, k.personKey, true);
+  if (k.source === 'cue' && k.origin !== undefined) {
+    c.group = `name:${k.personKey}`;
+    c.origin = k.origin;
+  }
+  return c;
+}
+
+/**
+ * Whether the chat writes a word in lower case as an everyday English word (see `consistency.everydayUses`): an
+ * English word in no name list ("sales", "best"; not "glover" or "grant", which the lists know as names).
+ */
+function everydayInChat(lower: string, flags: number, context: RecogniserContext): boolean {
+  return (
+    (flags & (FIRST | LAST)) === 0 &&
+    context.lowerCaseUses.get(lower) >= consistency.everydayUses &&
+    isLowerCaseWord(lower)
+  );
+}
+
+/** Whether token i is followed, one space on, by a capitalised name the chat knows ("Dinu Savu" once "Mr Savu" is). */
+function nextKnown(text: string, i: number, count: number, end: number, known: KnownNames): boolean {
+  const n = i + 1;
+  if (n >= count || tokens.cap[n] !== 1 || !onlySpaceBetween(text, end, tokens.start[n] as number)) return false;
+  const k = known.get(tokens.lower[n] as string);
+  return k !== undefined && k.source !== 'nickname';
+}
+
 /** Finds name candidates in one text. */
-export function scanNames(text: string, known: KnownNames): Candidate[] {
+export function scanNames(text: string, context: RecogniserContext): Candidate[] {
+  const known = context.known;
   const count = tokenise(text, known);
   const { start: tStart, end: tEnd, flags: tFlags, cap: tCap, code: tCode, word: tWord, lower: tLower } = tokens;
   let out: Candidate[] | undefined;
   let previousName = -1;
+  let previousConfirms = false;
   let foreign = -1;
   for (let i = 0; i < count; i++) {
     let lower = tLower[i] as string;
@@ -60,12 +104,23 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
     }
     if (lower.length < 2 || flags & TITLE) continue;
     const k = known.get(lower);
-    if (tCode[i] === 1) {
-      // Inside a URL or glued to digits: only a chat name of three letters or more, written with lower case, counts.
-      if (k && lower.length >= 3 && !(flags & COMMON) && tWord[i] !== (tWord[i] as string).toUpperCase()) {
+    // A word a cue named once that the chat also writes as an everyday word ("Mrs Sales" … "the sales team") is a
+    // name only where a capital in name position says so, like any name that is also an English word.
+    const common = (flags & COMMON) !== 0 || (k !== undefined && k.source === 'cue' && everydayInChat(lower, flags, context));
+    if (tCode[i] !== 0) {
+      // Glued to digits or inside a URL: only a chat name of three letters or more, written with lower case, counts —
+      // in a URL only a participant's (or the subject's) name, not one a cue found in the text.
+      if (
+        k &&
+        lower.length >= 3 &&
+        !common &&
+        (tCode[i] === GLUED || k.source !== 'cue') &&
+        tWord[i] !== (tWord[i] as string).toUpperCase()
+      ) {
         out ??= [];
-        out.push(candidate(i, knownConfidence(k), knownRules[k.source], k.role, k.personKey));
+        out.push(knownFind(i, k, k.role));
         previousName = i;
+        previousConfirms = true;
       }
       continue;
     }
@@ -84,7 +139,6 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
     const c1 = text.charCodeAt(end);
     const c2 = text.charCodeAt(end + 1);
     const followedByDigit = (c1 >= 48 && c1 <= 57) || (c1 === 32 && c2 >= 48 && c2 <= 57);
-    const common = (flags & COMMON) !== 0;
     const prevInitial =
       hasPrev &&
       prevLength === 1 &&
@@ -105,6 +159,7 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
         'name:title',
         k && k.role !== 'unknown' ? k.role : titleRole,
         k?.personKey ?? lower,
+        true,
       );
     } else if (
       placeOrCondition(text, i, count) ||
@@ -117,14 +172,14 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
         // "bed 4 is Margaret" says a participant (or anyone known) is a patient.
         const role =
           k.role === 'unknown' && patientBefore.test(text.slice(Math.max(0, start - 24), start)) ? 'patient' : k.role;
-        hit = candidate(i, knownConfidence(k), knownRules[k.source], role, k.personKey);
+        hit = knownFind(i, k, role);
       } else if (
         k &&
         !isCap &&
         !(flags & (FUNCTION | CLINICAL)) &&
         addressedBefore.test(text.slice(Math.max(0, start - 16), start))
       ) {
-        hit = candidate(i, knownConfidence(k), knownRules[k.source], k.role, k.personKey);
+        hit = knownFind(i, k, k.role);
       } else if (isCap && !followedByDigit) {
         const before = text.slice(Math.max(0, start - 24), start);
         const relCue = relationBefore.test(before);
@@ -139,10 +194,13 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
         // A listed name that is a misspelling of someone in the chat ("Margret" for Margaret) is that person.
         const fz = listed && !common ? known.fuzzy(lower) : undefined;
         if (fz && fz.source !== 'cue' && fz.source !== 'nickname') {
-          hit = candidate(i, ruleConfidence['name:fuzzy listed'], 'name:fuzzy', fz.role, fz.personKey);
+          hit = candidate(i, ruleConfidence['name:fuzzy listed'], 'name:fuzzy', fz.role, fz.personKey, false);
         } else if (listed && !common) {
-          const role = relCue ? 'relative' : possessiveCue || patientBefore.test(before) ? 'patient' : 'unknown';
-          hit = candidate(i, ruleConfidence['name:list'], 'name:list', role, lower);
+          const patientCue = possessiveCue || patientBefore.test(before);
+          const role = relCue ? 'relative' : patientCue ? 'patient' : 'unknown';
+          // In name position (mid-sentence, beside another name, after a cue) a listed name confirms itself.
+          const position = !initial || adjacentToName || nextListed || prevInitial || relCue || patientCue;
+          hit = candidate(i, ruleConfidence['name:list'], 'name:list', role, lower, position);
         } else if (flags & SAFE) {
           // Safe-listed (an app, a system, a drug): a name only after a relation cue.
           if (relCue || possessiveCue)
@@ -152,6 +210,7 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
               'name:relation-cue',
               relCue ? 'relative' : 'patient',
               lower,
+              true,
             );
         } else if (listed && common) {
           const monthLike = (flags & MONTH) !== 0 && /^\s*\d|^\s*$/.test(text.slice(end, end + 4));
@@ -163,11 +222,12 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
               'name:list-common',
               relCue ? 'relative' : 'unknown',
               lower,
+              cued,
             );
           }
         } else if (!common) {
           const fuzzy = known.fuzzy(lower);
-          if (fuzzy) hit = candidate(i, ruleConfidence['name:fuzzy'], 'name:fuzzy', fuzzy.role, fuzzy.personKey);
+          if (fuzzy) hit = candidate(i, ruleConfidence['name:fuzzy'], 'name:fuzzy', fuzzy.role, fuzzy.personKey, false);
           else if (relCue || possessiveCue)
             hit = candidate(
               i,
@@ -175,14 +235,25 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
               'name:relation-cue',
               relCue ? 'relative' : 'patient',
               lower,
+              true,
             );
           else if (adjacentToName || nextListed)
-            hit = candidate(i, ruleConfidence['name:neighbour'], 'name:neighbour', 'unknown', lower);
+            hit = candidate(
+              i,
+              ruleConfidence['name:neighbour'],
+              'name:neighbour',
+              'unknown',
+              lower,
+              adjacentToName && previousConfirms,
+            );
           else if (!initial && patientBefore.test(before))
-            hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower);
+            hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);
+          else if (nextKnown(text, i, count, end, known))
+            // Before a name the chat knows ("Dinu Savu" once "Mr Savu" is known), the word is part of that name.
+            hit = candidate(i, ruleConfidence['name:neighbour'], 'name:neighbour', 'unknown', lower, true);
           else if (word.length <= 3 && word === word.toUpperCase()) {
             const k2 = known.initials(word);
-            if (k2) hit = candidate(i, ruleConfidence['name:initials'], 'name:initials', k2.role, k2.personKey);
+            if (k2) hit = candidate(i, ruleConfidence['name:initials'], 'name:initials', k2.role, k2.personKey, false);
           } else if (unknownWord(word)) {
             // Philter's rule: a proper noun that no list proves safe is proposed (low confidence, for review). In a
             // message that is mostly not English, or in another script, the capital is no evidence: lowest confidence.
@@ -194,6 +265,7 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
                 'name:unknown-word-foreign',
                 'unknown',
                 lower,
+                false,
               );
             else
               hit = candidate(
@@ -204,11 +276,12 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
                 'name:unknown-proper-noun',
                 'unknown',
                 lower,
+                false,
               );
           }
         }
       } else if (!isCap && lower.length >= 4 && !common && !followedByDigit && listed) {
-        hit = candidate(i, ruleConfidence['name:list-lowercase'], 'name:list-lowercase', 'unknown', lower);
+        hit = candidate(i, ruleConfidence['name:list-lowercase'], 'name:list-lowercase', 'unknown', lower, false);
       }
     }
     if (!hit) continue;
@@ -235,6 +308,7 @@ export function scanNames(text: string, known: KnownNames): Candidate[] {
     out ??= [];
     out.push(hit);
     previousName = i;
+    previousConfirms = hit.confirms === true;
   }
   return out ?? NONE;
 }

@@ -8,8 +8,8 @@ import { COMMON, FIRST, FUNCTION, LAST, lexFlags, lexFlagsAt, mayHaveFlags } fro
 import { HASH_START, hashStep } from '../../word-gate.ts';
 
 /**
- * The tokens of the text last tokenised: offsets, lexicon flags, capitalised (1/0), code (glued to digits or inside a
- * URL: 1/0), lazy (1 when the word's strings were left empty although it has lexicon flags: cut out on demand by
+ * The tokens of the text last tokenised: offsets, lexicon flags, capitalised (1/0), code ({@link GLUED} to digits,
+ * {@link IN_URL}, or 0), lazy (1 when the word's strings were left empty although it has lexicon flags: cut out on demand by
  * {@link lowerAt}), hash (FNV-1a of the lower-case word; 0 when not computed), and the word as written and in lower case
  * ('' for plain lower-case words in no list, which most rules never read). Valid until the next {@link tokenise}.
  */
@@ -55,6 +55,11 @@ export function isLetter(c: number, text: string, i: number): boolean {
 
 /** Code unit: apostrophe (straight or curly). */
 export const isApostrophe = (c: number): boolean => c === 39 || c === 8217;
+
+/** `tokens.code`: a word glued to a digit or underscore ("B0JL6", "sam_jones"). */
+export const GLUED = 1;
+/** `tokens.code`: a word inside a URL. */
+export const IN_URL = 2;
 
 /** Lexicon flag given to negated auxiliaries ("Isn't", "Don't", "Won't"): never names. */
 const NEGATED = COMMON | FUNCTION;
@@ -113,12 +118,13 @@ export function tokenise(text: string, known: KnownNames): number {
     // Code: a word glued to a digit or underscore, or inside a URL.
     const before = start > 0 ? text.charCodeAt(start - 1) : 32;
     const after = end < n ? text.charCodeAt(end) : 32;
-    let code = (before >= 48 && before <= 57) || before === 95 || (after >= 48 && after <= 57) || after === 95;
+    let code =
+      (before >= 48 && before <= 57) || before === 95 || (after >= 48 && after <= 57) || after === 95 ? GLUED : 0;
     if (urls.length > 0) {
       while (urlAt < urls.length && (urls[urlAt + 1] as number) <= start) urlAt += 2;
-      if (urlAt < urls.length && (urls[urlAt] as number) <= start) code = true;
+      if (urlAt < urls.length && (urls[urlAt] as number) <= start) code = IN_URL;
     }
-    if (folded && plain && !code && !known.mayKnow(h)) {
+    if (folded && plain && code === 0 && !known.mayKnow(h)) {
       if (!mayHaveFlags(h)) {
         // A plain lower-case word in no list and no chat name: recorded without cutting it out of the text.
         tokens.start[count] = start;
@@ -170,7 +176,7 @@ export function tokenise(text: string, known: KnownNames): number {
     tokens.end[count] = end;
     tokens.flags[count] = negated ? NEGATED : lexFlags(lower);
     tokens.cap[count] = isCap ? 1 : 0;
-    tokens.code[count] = code ? 1 : 0;
+    tokens.code[count] = code;
     tokens.lazy[count] = 0;
     tokens.word[count] = word;
     tokens.lower[count] = lower;
