@@ -73,3 +73,48 @@ export const consistency = {
    */
   everydayUses: 2,
 } as const;
+
+/**
+ * The name model beside the rules (see `recognisers/names.ts`): probabilities (see `src/model/`), tuned on the
+ * visible evaluation sets with `npm run eval -- --tune`.
+ */
+export const modelThresholds = {
+  /** The model alone proposes a name at this probability (`nameModelRecogniser`). */
+  alone: 0.5,
+  /** Beside the rules, the model adds a name they missed at this probability. */
+  add: 0.25,
+  /** At this probability the model's find (or its agreement with a rule's) confirms the name for the whole chat. */
+  confirm: 0.9,
+};
+
+/**
+ * How sure the model must be for a rule's find to stand, by rule: 0 for evidence the model cannot overrule (a
+ * participant, a title, a cue), more for the rules' guesses. `<rule> confirming` is the bar for a find whose own
+ * evidence confirms it (default 0). A token the model does not read (a lower-case everyday word) keeps the rule's
+ * find.
+ */
+export const keepWithModel: Record<string, number> = {
+  'name:participant': 0,
+  'name:subject': 0,
+  'name:keep': 0,
+  'name:nickname': 0,
+  'name:title': 0,
+  'name:relation-cue': 0,
+  'name:fuzzy': 0,
+  'name:initials': 0,
+  'name:cue': 0.05,
+  'name:list': 0.1,
+  'name:list confirming': 0.05,
+  'name:list-common': 0.3,
+  'name:patient-cue': 0.1,
+  'name:neighbour': 0.3,
+  'name:neighbour confirming': 0,
+  'name:neighbour-before': 0.5,
+  'name:mention': 0.5,
+  'name:list-lowercase': 0.05,
+  'name:unknown-proper-noun': 0.05,
+  // A capital in text that is mostly not English is no evidence: the model decides alone.
+  'name:unknown-word-foreign': 1.01,
+  // Uses carried from a confirmed find are checked too, where the model reads them.
+  'name:consistent': 0.05,
+};

@@ -4,7 +4,7 @@
  */
 
 /** How sure each rule is: the one table of rule → confidence that `npm run eval -- --calibrate` checks. */
-export { type ConfidenceKey, ruleConfidence } from './confidence.ts';
+export { type ConfidenceKey, keepWithModel, modelThresholds, ruleConfidence } from './confidence.ts';
 export type { AppliedDecisions, DecisionLogEntry } from './decisions.ts';
 /** Applies accept/reject/add decisions to proposals (terms re-applied each run) and writes the decision log. */
 /** The exemption a mode prints on an officer-added box: `s40(2)` (FOI) or `DPA Sch2 para16` (SAR). */
@@ -63,8 +63,10 @@ export {
   phoneRecogniser,
   postcodeRecogniser,
 } from './recognisers/identifiers.ts';
-/** The high-recall name recogniser. */
-export { nameRecogniser } from './recognisers/names.ts';
+/** The statistical name model alone, as a recogniser (the built-in name recogniser already combines it with the rules). */
+export { createNameModelRecogniser, nameModelRecogniser } from './recognisers/name-model.ts';
+/** The name recogniser: the rules with the built-in model voting; `createNameRecogniser` for the rules alone or another model. */
+export { createNameRecogniser, type NameRecogniserOptions, nameRecogniser } from './recognisers/names.ts';
 export type {
   Decision,
   DisclosedAttachment,

@@ -117,7 +117,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   const count = messages.length;
   // Pass 1: the chat's lower-case words are counted, and the recognisers' chat-wide discovery reads every message
   // (names found by strong cues anywhere in the chat become known names).
-  if (passes.length > 0) {
+  {
     const words = context.lowerCaseUses;
     for (let i = 0; i < count; i++) {
       const text = messageTextAt(messages, i);

@@ -298,30 +298,30 @@ export const phoneRecogniser: Recogniser = {
   },
 };
 
-const mentionPattern = /(?<![\w@])@(?:(\+?\d{7,15})|([\p{L}][\p{L}\p{M}\d_.'’-]*))/gu;
+const mentionPattern = /(?<![\w@])@(\+?\d{7,15})/gu;
 
-/** WhatsApp @mentions: `@447700900123` is a phone number, `@Sarah` a name. */
+/** WhatsApp @mentions of a phone number (`@447700900123`); `@Sarah` is a name, found by the name recogniser. */
 export const mentionRecogniser: Recogniser = {
   id: 'mention',
-  categories: ['phone', 'person-name'],
+  minDigits: 7,
+  categories: ['phone'],
   find(message: Message): Candidate[] {
     const text = message.text;
     if (!text.includes('@')) return NONE;
-    const out: Candidate[] = [];
+    let out: Candidate[] | undefined;
     mentionPattern.lastIndex = 0;
     for (let m = mentionPattern.exec(text); m !== null; m = mentionPattern.exec(text)) {
-      let end = m.index + m[0].length;
-      while (end > m.index + 1 && /[.'’-]/.test(text.charAt(end - 1))) end--;
+      out ??= [];
       out.push({
         start: m.index,
-        end,
-        category: m[1] ? 'phone' : 'person-name',
-        confidence: m[1] ? ruleConfidence['phone:mention'] : ruleConfidence['name:mention'],
-        rule: m[1] ? 'phone:mention' : 'name:mention',
+        end: m.index + m[0].length,
+        category: 'phone',
+        confidence: ruleConfidence['phone:mention'],
+        rule: 'phone:mention',
         role: 'unknown',
-        personKey: text.slice(m.index + 1, end).toLowerCase(),
+        personKey: text.slice(m.index + 1, m.index + m[0].length).toLowerCase(),
       });
     }
-    return out;
+    return out ?? NONE;
   },
 };

@@ -9,15 +9,31 @@
  * scan and consistency.
  */
 import type { Message, MessageList } from '@im-records/chat-import';
-import { consistency } from '../confidence.ts';
-import type { Candidate, ChatPasses, FoundSpan, Recogniser, RecogniserContext } from '../recogniser.ts';
+import { consistency, keepWithModel, modelThresholds } from '../confidence.ts';
+import { builtInNameModel } from '../model/load.ts';
+import type { NameModel } from '../model/tagger.ts';
+import {
+  type Candidate,
+  type ChatPasses,
+  type FoundSpan,
+  NONE,
+  type Recogniser,
+  type RecogniserContext,
+} from '../recogniser.ts';
+import { combine, keepCarried } from './names/combine.ts';
 import { ConfirmedNames, scanConsistent } from './names/consistency.ts';
-import { discoverNames } from './names/cues.ts';
+import { discoverNames, mentionNames } from './names/cues.ts';
 import { scanNames } from './names/scan.ts';
+import { tokenise, tokens } from './names/tokens.ts';
 
 /** The chat-wide passes of one detection run: discovery into the chat's known names, confirmation, consistency. */
-function namePasses(context: RecogniserContext, messages: MessageList): ChatPasses {
-  const confirmed = new ConfirmedNames();
+function namePasses(
+  context: RecogniserContext,
+  messages: MessageList,
+  model: () => NameModel | null,
+  keep: Readonly<Record<string, number>>,
+): ChatPasses {
+  const confirmed = new ConfirmedNames(keep);
   const idAt = (index: number): string => messages.at(index)?.id ?? String(index);
   return {
     discover(text: string, index: number): void {
@@ -31,17 +47,58 @@ function namePasses(context: RecogniserContext, messages: MessageList): ChatPass
       return confirmed.size > 0;
     },
     rescan(text: string, found: readonly FoundSpan[]): Candidate[] {
-      return scanConsistent(text, confirmed, found);
+      const carried = scanConsistent(text, confirmed, found);
+      if (carried.length === 0) return carried;
+      // Uses of a name only the rules' weaker evidence confirmed ("America", a listed surname, in "South America")
+      // are put to the model, which reads the message they are in; uses of a firmly confirmed name all stand.
+      const m = model();
+      const firm = (c: Candidate): boolean =>
+        confirmed.get(text.slice(c.start, c.end).toLowerCase())?.firm ?? c.rule !== 'name:consistent';
+      if (m === null || carried.every(firm)) return carried;
+      const count = tokenise(text, context.known);
+      const checked = keepCarried(carried, count, m.tag(text, count, context.lowerCaseUses), keep);
+      return carried.filter((c) => firm(c) || checked.includes(c));
     },
   };
 }
 
-/** The name recogniser (see the module comment for the design). */
-export const nameRecogniser: Recogniser = {
-  id: 'name',
-  categories: ['person-name'],
-  find(message: Message, context: RecogniserContext): Candidate[] {
-    return scanNames(message.text, context);
-  },
-  chatPasses: namePasses,
-};
+/** Options of {@link createNameRecogniser}. */
+export interface NameRecogniserOptions {
+  /** The statistical model that votes with the rules; `null` for the rules alone. Default: the built-in model. */
+  model?: NameModel | null;
+  /** The model's thresholds (default: the table in `confidence.ts`). */
+  thresholds?: Partial<typeof modelThresholds>;
+  /** How sure the model must be for each rule's find to stand (default: `keepWithModel` in `confidence.ts`). */
+  keep?: Readonly<Record<string, number>>;
+}
+
+/** A name recogniser: the rules, with the model voting unless `model` is null (see the module comment). */
+export function createNameRecogniser(options: NameRecogniserOptions = {}): Recogniser {
+  const thresholds = { ...modelThresholds, ...options.thresholds };
+  const keep = { ...keepWithModel, ...options.keep };
+  let model = options.model;
+  const currentModel = (): NameModel | null => {
+    if (model === undefined) model = builtInNameModel();
+    return model;
+  };
+  return {
+    id: 'name',
+    categories: ['person-name'],
+    find(message: Message, context: RecogniserContext): Candidate[] {
+      const text = message.text;
+      const found = scanNames(text, context, message.id);
+      const mentions = mentionNames(text);
+      const candidates = mentions === NONE ? found : found === NONE ? mentions : [...mentions, ...found];
+      const m = currentModel();
+      if (m === null) return candidates;
+      const count = tokens.count;
+      if (count === 0) return candidates;
+      const probabilities = m.tag(text, count, context.lowerCaseUses);
+      return combine(text, count, candidates, probabilities, thresholds, keep);
+    },
+    chatPasses: (context, messages) => namePasses(context, messages, currentModel, keep),
+  };
+}
+
+/** The built-in name recogniser: the rules with the built-in model voting. */
+export const nameRecogniser: Recogniser = createNameRecogniser();

@@ -11,8 +11,8 @@ import {
   FACILITY,
   FIRST,
   FUNCTION,
-  LAST,
   isLowerCaseWord,
+  LAST,
   lexFlags,
   MONTH,
   SAFE,
@@ -40,6 +40,11 @@ interface ConfirmedName {
   origin: string;
   /** The group the carried proposals share (`name:` and the token). */
   group: string;
+  /**
+   * Whether some evidence for it is beyond the model's vote (a participant, a title, a cue: see `keepWithModel`), so
+   * its carried uses stand wherever they are; otherwise the model may rule a carried use out.
+   */
+  firm: boolean;
 }
 
 function evidenceForLowerCase(c: Candidate, lower: string): boolean {
@@ -58,6 +63,12 @@ export class ConfirmedNames {
   readonly #names = new Map<string, ConfirmedName>();
   #gate = new WordGate();
   readonly #seen = new Map<string, number>();
+  readonly #keep: Readonly<Record<string, number>>;
+
+  /** `keep`: how sure the model must be for each rule's find to stand; a rule at 0 is evidence beyond its vote. */
+  constructor(keep: Readonly<Record<string, number>> = {}) {
+    this.#keep = keep;
+  }
 
   /** How many tokens are confirmed. */
   get size(): number {
@@ -68,6 +79,8 @@ export class ConfirmedNames {
   add(messageId: string, text: string, c: Candidate): void {
     if (c.category !== 'person-name' || c.confirms !== true) return;
     const span = text.slice(c.start, c.end);
+    // A handle names someone, but its parts ("@Tahir_London") are not names to carry.
+    if (span.charCodeAt(0) === 64) return;
     // Most finds repeat a name already confirmed as strongly (and with the same role): skip the split then.
     const key = c.role === undefined || c.role === 'unknown' ? span : `${span}\u0000${c.role}`;
     const seen = this.#seen.get(key);
@@ -87,9 +100,11 @@ export class ConfirmedNames {
     const flags = lexFlags(lower);
     if (flags & (FUNCTION | CLINICAL | TITLE | MONTH | SAFE)) return;
     const lowerOk = evidenceForLowerCase(c, lower);
+    const firm = (this.#keep[c.rule] ?? 0) === 0;
     const existing = this.#names.get(lower);
     if (existing) {
       if (lowerOk) existing.lowerOk = true;
+      if (firm) existing.firm = true;
       // A role a cue gives ("pt Krystian") is kept whichever find is the strongest evidence of the name.
       const role = c.role !== undefined && c.role !== 'unknown' ? c.role : undefined;
       if (existing.role === 'unknown' && role) existing.role = role;
@@ -109,6 +124,7 @@ export class ConfirmedNames {
       lowerOk,
       origin,
       group: `name:${lower}`,
+      firm,
     });
     this.#gate.add(lower);
   }

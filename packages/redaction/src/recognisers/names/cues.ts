@@ -4,8 +4,11 @@
  * pass reads the strong ones over the whole chat before any message is scanned, so a name a cue confirms in one message
  * is known in every other.
  */
+
+import { ruleConfidence } from '../../confidence.ts';
 import { type KnownNames, roleOfTitle } from '../../known-names.ts';
 import { CLINICAL, FIRST, FUNCTION, isLowerCaseWord, LAST, lexFlags, TITLE } from '../../lexicon.ts';
+import { type Candidate, NONE } from '../../recogniser.ts';
 
 const relationWords =
   'daughter|son|wife|husband|partner|sister|brother|mother|mum|mom|father|dad|niece|nephew|granddaughter|grandson|carer|friend|neighbour|fiance|fiancee|fiancée|aunt|uncle|cousin|nok|next of kin|grandma|grandad|grandmother|grandfather|stepson|stepdaughter';
@@ -72,4 +75,28 @@ export function discoverNames(text: string, known: KnownNames, index: number, id
       if (name.charAt(0) !== name.charAt(0).toLowerCase()) known.addCueName(name, 'patient', origin);
     }
   }
+}
+
+const mentionPattern = /(?<![\w@])@([\p{L}][\p{L}\p{M}\d_.'’-]*)/gu;
+
+/** @mentions of a name (`@Sarah`, `@kellyexeter`): the handle is the name, `@` included; trailing marks left out. */
+export function mentionNames(text: string): Candidate[] {
+  if (!text.includes('@')) return NONE;
+  let out: Candidate[] | undefined;
+  mentionPattern.lastIndex = 0;
+  for (let m = mentionPattern.exec(text); m !== null; m = mentionPattern.exec(text)) {
+    let end = m.index + m[0].length;
+    while (end > m.index + 1 && /[.'’-]/.test(text.charAt(end - 1))) end--;
+    out ??= [];
+    out.push({
+      start: m.index,
+      end,
+      category: 'person-name',
+      confidence: ruleConfidence['name:mention'],
+      rule: 'name:mention',
+      role: 'unknown',
+      personKey: text.slice(m.index + 1, end).toLowerCase(),
+    });
+  }
+  return out ?? NONE;
 }

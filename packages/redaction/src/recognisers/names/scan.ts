@@ -50,9 +50,10 @@ function candidate(
  * A find of a name the chat knows. A name a cue found elsewhere ("Mr Zorbek" … "zorbek for CT") rests on that cue: its
  * finds share the name's group (one decision for all) and name the cue's find as their origin.
  */
-function knownFind(i: number, k: KnownName, role: PartyRole): Candidate {
+function knownFind(i: number, k: KnownName, role: PartyRole, messageId: string): Candidate {
   const c = candidate(i, knownConfidence(k), knownRules[k.source], role, k.personKey, true);
-  if (k.source === 'cue' && k.origin !== undefined) {
+  // The cue's own find is the origin, not a member of the group.
+  if (k.source === 'cue' && k.origin !== undefined && k.origin !== `${messageId}:${c.start}-${c.end}:person-name`) {
     c.group = `name:${k.personKey}`;
     c.origin = k.origin;
   }
@@ -79,8 +80,8 @@ function nextKnown(text: string, i: number, count: number, end: number, known: K
   return k !== undefined && k.source !== 'nickname';
 }
 
-/** Finds name candidates in one text. */
-export function scanNames(text: string, context: RecogniserContext): Candidate[] {
+/** Finds name candidates in one text (of message `messageId`, for the origin of carried names). */
+export function scanNames(text: string, context: RecogniserContext, messageId = ''): Candidate[] {
   const known = context.known;
   const count = tokenise(text, known);
   const { start: tStart, end: tEnd, flags: tFlags, cap: tCap, code: tCode, word: tWord, lower: tLower } = tokens;
@@ -106,7 +107,8 @@ export function scanNames(text: string, context: RecogniserContext): Candidate[]
     const k = known.get(lower);
     // A word a cue named once that the chat also writes as an everyday word ("Mrs Sales" … "the sales team") is a
     // name only where a capital in name position says so, like any name that is also an English word.
-    const common = (flags & COMMON) !== 0 || (k !== undefined && k.source === 'cue' && everydayInChat(lower, flags, context));
+    const common =
+      (flags & COMMON) !== 0 || (k !== undefined && k.source === 'cue' && everydayInChat(lower, flags, context));
     if (tCode[i] !== 0) {
       // Glued to digits or inside a URL: only a chat name of three letters or more, written with lower case, counts —
       // in a URL only a participant's (or the subject's) name, not one a cue found in the text.
@@ -118,7 +120,7 @@ export function scanNames(text: string, context: RecogniserContext): Candidate[]
         tWord[i] !== (tWord[i] as string).toUpperCase()
       ) {
         out ??= [];
-        out.push(knownFind(i, k, k.role));
+        out.push(knownFind(i, k, k.role, messageId));
         previousName = i;
         previousConfirms = true;
       }
@@ -172,14 +174,14 @@ export function scanNames(text: string, context: RecogniserContext): Candidate[]
         // "bed 4 is Margaret" says a participant (or anyone known) is a patient.
         const role =
           k.role === 'unknown' && patientBefore.test(text.slice(Math.max(0, start - 24), start)) ? 'patient' : k.role;
-        hit = knownFind(i, k, role);
+        hit = knownFind(i, k, role, messageId);
       } else if (
         k &&
         !isCap &&
         !(flags & (FUNCTION | CLINICAL)) &&
         addressedBefore.test(text.slice(Math.max(0, start - 16), start))
       ) {
-        hit = knownFind(i, k, k.role);
+        hit = knownFind(i, k, k.role, messageId);
       } else if (isCap && !followedByDigit) {
         const before = text.slice(Math.max(0, start - 24), start);
         const relCue = relationBefore.test(before);
@@ -238,13 +240,15 @@ export function scanNames(text: string, context: RecogniserContext): Candidate[]
               true,
             );
           else if (adjacentToName || nextListed)
+            // Before a listed surname ("Donn Sipes") or after a confirmed name, the word is part of a full name and
+            // confirms itself; beside a guess it stays a guess.
             hit = candidate(
               i,
               ruleConfidence['name:neighbour'],
               'name:neighbour',
               'unknown',
               lower,
-              adjacentToName && previousConfirms,
+              (adjacentToName && previousConfirms) || nextListed,
             );
           else if (!initial && patientBefore.test(before))
             hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);

@@ -5,12 +5,13 @@
  */
 import type { KnownNames } from '../../known-names.ts';
 import { COMMON, FIRST, FUNCTION, LAST, lexFlags, lexFlagsAt, mayHaveFlags } from '../../lexicon.ts';
-import { HASH_START, hashStep } from '../../word-gate.ts';
+import { HASH_START, hashStep, hashWord } from '../../word-gate.ts';
 
 /**
  * The tokens of the text last tokenised: offsets, lexicon flags, capitalised (1/0), code ({@link GLUED} to digits,
  * {@link IN_URL}, or 0), lazy (1 when the word's strings were left empty although it has lexicon flags: cut out on demand by
- * {@link lowerAt}), hash (FNV-1a of the lower-case word; 0 when not computed), and the word as written and in lower case
+ * {@link lowerAt}), hash (FNV-1a of a plain lower-case word, read for free while tokenising; 0 for other words: see
+ * {@link hashAt}), and the word as written and in lower case
  * ('' for plain lower-case words in no list, which most rules never read). Valid until the next {@link tokenise}.
  */
 export const tokens = {
@@ -21,6 +22,7 @@ export const tokens = {
   cap: new Uint8Array(256),
   code: new Uint8Array(256),
   lazy: new Uint8Array(256),
+  hash: new Int32Array(256),
   word: [] as string[],
   lower: [] as string[],
 };
@@ -43,6 +45,7 @@ function grow(): void {
   tokens.cap = bytes(tokens.cap);
   tokens.code = bytes(tokens.code);
   tokens.lazy = bytes(tokens.lazy);
+  tokens.hash = ints(tokens.hash);
 }
 
 const letterPattern = /[\p{L}\p{M}]/u;
@@ -133,6 +136,7 @@ export function tokenise(text: string, known: KnownNames): number {
         tokens.cap[count] = 0;
         tokens.code[count] = 0;
         tokens.lazy[count] = 0;
+        tokens.hash[count] = h;
         tokens.word[count] = '';
         tokens.lower[count] = '';
         count++;
@@ -148,6 +152,7 @@ export function tokenise(text: string, known: KnownNames): number {
         tokens.cap[count] = 0;
         tokens.code[count] = 0;
         tokens.lazy[count] = 1;
+        tokens.hash[count] = h;
         tokens.word[count] = '';
         tokens.lower[count] = '';
         count++;
@@ -178,6 +183,7 @@ export function tokenise(text: string, known: KnownNames): number {
     tokens.cap[count] = isCap ? 1 : 0;
     tokens.code[count] = code;
     tokens.lazy[count] = 0;
+    tokens.hash[count] = folded && plain && end === i ? h : 0;
     tokens.word[count] = word;
     tokens.lower[count] = lower;
     count++;
@@ -194,6 +200,16 @@ export function lowerAt(text: string, j: number): string {
     tokens.lower[j] = lower;
   }
   return tokens.lower[j] as string;
+}
+
+/** The FNV-1a hash of token j's lower-case word ({@link hashWord}), computed now if tokenise did not. */
+export function hashAt(text: string, j: number): number {
+  let h = tokens.hash[j] as number;
+  if (h === 0) {
+    h = hashWord(lowerAt(text, j) || text.slice(tokens.start[j] as number, tokens.end[j] as number).toLowerCase());
+    tokens.hash[j] = h;
+  }
+  return h;
 }
 
 /** The length of token j's word as the scanner reads it (0 for a plain word outside every list). */

@@ -1,0 +1,142 @@
+/**
+ * The name model: an averaged perceptron over hashed features (see `features.ts`) that reads a message's tokens left
+ * to right and says of each whether it is (part of) a person's name, using its own decision on the token before. The
+ * margin is turned into a probability by a logistic fitted on held-out text (Platt scaling), so a threshold reads as
+ * "how sure". Trained by `scripts/train-name-model.ts`; the same {@link decode} loop trains and tags.
+ */
+import { COMMON, FIRST, LAST } from '../lexicon.ts';
+import { IN_URL, tokens } from '../recognisers/names/tokens.ts';
+import type { WordCounts } from '../word-counts.ts';
+import { type FeatureContext, MAX_FEATURES, messageCase, startMessage, tokenFeatures, wordsAt } from './features.ts';
+
+/** A lower-case word the chat writes this often, English and in no name list, is an everyday word there: not read. */
+const EVERYDAY = 20;
+
+/**
+ * Whether the model reads token i at all. It skips what is never a name on its own: a word inside a URL, a lower-case
+ * function word or ward word ("the", "obs", "handover") that is not also a listed name, and a lower-case English word
+ * the chat writes over and over ("agreed", "results") — most of a clinical chat's text.
+ */
+export function scored(text: string, i: number, lowerCaseUses: WordCounts): boolean {
+  if (tokens.code[i] === IN_URL) return false;
+  if (tokens.cap[i] === 1) return true;
+  const flags = tokens.flags[i] as number;
+  if (flags & (FIRST | LAST)) return true;
+  if (flags & COMMON) return false;
+  const h = tokens.hash[i] as number;
+  if (h === 0 || lowerCaseUses.lowerCaseByHash(h) < EVERYDAY) return true;
+  return (wordsAt(text, i) & 3) !== 1;
+}
+
+/** Scores one token from its features (`n` hashes in `features`); for training, also learns from the gold label. */
+export type ScoreToken = (i: number, features: Int32Array, n: number) => number;
+
+const featureBuffer = new Int32Array(MAX_FEATURES);
+
+/**
+ * Reads the tokens of `text` (already tokenised, `count` of them) left to right: for every token the model reads,
+ * `score` gives its margin (above 0: a name), which becomes the "previous" feature of the next token. Writes each
+ * token's margin into `margins` (NaN for tokens not read).
+ */
+export function decode(
+  text: string,
+  count: number,
+  lowerCaseUses: WordCounts,
+  score: ScoreToken,
+  margins: Float32Array,
+): void {
+  startMessage(count);
+  const f: FeatureContext = { text, count, caseBucket: messageCase(count), lowerCaseUses, previous: 0 };
+  for (let i = 0; i < count; i++) {
+    if (!scored(text, i, lowerCaseUses)) {
+      margins[i] = Number.NaN;
+      f.previous = 0;
+      continue;
+    }
+    const n = tokenFeatures(i, f, featureBuffer);
+    const m = score(i, featureBuffer, n);
+    margins[i] = m;
+    // The previous token counts only when nothing but spaces lies between ("Mitt Romney", not "Mitt. Romney").
+    const next = i + 1 < count ? (tokens.start[i + 1] as number) : 0;
+    let adjacent = next > 0;
+    for (let k = tokens.end[i] as number; adjacent && k < next; k++) if (text.charCodeAt(k) !== 32) adjacent = false;
+    f.previous = m > 0 && adjacent ? 1 : 0;
+  }
+}
+
+/** The model's data as committed: table size, int8 weights (base64) and their scale, and the calibration. */
+export interface NameModelData {
+  version: 1;
+  /** log2 of the weight table's size. */
+  bits: number;
+  /** Weight = int8 value × scale. */
+  scale: number;
+  /** Probability = 1 / (1 + exp(-(a × margin + b))). */
+  a: number;
+  b: number;
+  /** The weights, one signed byte each, as base64. */
+  weights: string;
+  /** What it was trained on and how it scored (for the README and the curious). */
+  about: Record<string, string | number>;
+}
+
+/** A loaded name model. */
+export class NameModel {
+  readonly #weights: Int8Array;
+  readonly #mask: number;
+  readonly #scale: number;
+  readonly #a: number;
+  readonly #b: number;
+  #margins = new Float32Array(256);
+
+  constructor(weights: Int8Array, bits: number, scale: number, a: number, b: number) {
+    if (weights.length !== 1 << bits) throw new Error(`name model: ${weights.length} weights for a table of 2^${bits}`);
+    this.#weights = weights;
+    this.#mask = (1 << bits) - 1;
+    this.#scale = scale;
+    this.#a = a;
+    this.#b = b;
+  }
+
+  /** Decodes committed model data (base64 int8 weights). */
+  static fromData(data: NameModelData): NameModel {
+    const raw = atob(data.weights);
+    const weights = new Int8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) weights[i] = (raw.charCodeAt(i) << 24) >> 24;
+    return new NameModel(weights, data.bits, data.scale, data.a, data.b);
+  }
+
+  /** The margin of one token's features. */
+  readonly #score: ScoreToken = (_i, features, n) => {
+    const w = this.#weights;
+    const mask = this.#mask;
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += w[(features[k] as number) & mask] as number;
+    return sum * this.#scale;
+  };
+
+  /** The probability a margin stands for. */
+  probability(margin: number): number {
+    return 1 / (1 + Math.exp(-(this.#a * margin + this.#b)));
+  }
+
+  /**
+   * The margins of the tokens of `text` (already tokenised): above 0 the model takes the token for (part of) a name;
+   * NaN for tokens it does not read. The array is reused: read it before the next call.
+   */
+  margins(text: string, count: number, lowerCaseUses: WordCounts): Float32Array {
+    if (this.#margins.length < count) this.#margins = new Float32Array(tokens.start.length);
+    decode(text, count, lowerCaseUses, this.#score, this.#margins);
+    return this.#margins;
+  }
+
+  /** Like {@link margins}, as probabilities (NaN for tokens not read). */
+  tag(text: string, count: number, lowerCaseUses: WordCounts): Float32Array {
+    const margins = this.margins(text, count, lowerCaseUses);
+    for (let i = 0; i < count; i++) {
+      const m = margins[i] as number;
+      if (!Number.isNaN(m)) margins[i] = this.probability(m);
+    }
+    return margins;
+  }
+}
