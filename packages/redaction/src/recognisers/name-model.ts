@@ -13,19 +13,21 @@ import { type Candidate, NONE, type Recogniser, type RecogniserContext } from '.
 import { tokenise, tokens } from './names/tokens.ts';
 
 /**
- * Runs of tokens whose probability is at least `threshold`, joined across single spaces ("Mitt Romney") and taking in
- * the `@` or `#` written before them; each with the highest probability among its tokens.
+ * Runs of tokens whose probability is at least `threshold` (and that `usable` allows), joined across single spaces
+ * ("Mitt Romney") and taking in the `@` or `#` written before them; each with the highest probability among its
+ * tokens.
  */
 export function modelRuns(
   text: string,
   count: number,
   probabilities: Float32Array,
   threshold: number,
+  usable: (i: number) => boolean = () => true,
 ): { start: number; end: number; probability: number; first: number; last: number }[] {
   const out: { start: number; end: number; probability: number; first: number; last: number }[] = [];
   for (let i = 0; i < count; i++) {
     const p = probabilities[i] as number;
-    if (!(p >= threshold)) continue;
+    if (!(p >= threshold) || !usable(i)) continue;
     const start = tokens.start[i] as number;
     const end = tokens.end[i] as number;
     const last = out[out.length - 1];

@@ -2,10 +2,12 @@
  * Rules and model together: the model reads the same tokens the rules did and votes. A rule's find stands when the
  * model gives it at least the rule's `keepWithModel` probability (0 for evidence it cannot overrule: a participant, a
  * title, a cue; more for the rules' guesses: an unknown capitalised word, a handle, a neighbour); a run of tokens the
- * model takes for a name that no rule found is added (`name:model`); and a find the model is very sure of confirms the
+ * model takes for a name that no rule found is added (`name:model`), unless the rules know its words are never names
+ * alone (a ward word, a title, a month); and a find the model is very sure of confirms the
  * name, so it is carried to its other uses in the chat.
  */
 import type { modelThresholds } from '../../confidence.ts';
+import { CLINICAL, EPONYM, FACILITY, FUNCTION, MONTH, SAFE, TITLE } from '../../lexicon.ts';
 import type { Candidate } from '../../recogniser.ts';
 import { modelRuns } from '../name-model.ts';
 import { tokens } from './tokens.ts';
@@ -49,6 +51,12 @@ export function keepCarried(
   return out;
 }
 
+/** Words the rules know are never a name on their own: ward words, titles, function words, the safe-list, months. */
+const NEVER_ALONE = CLINICAL | FUNCTION | TITLE | SAFE | MONTH | FACILITY | EPONYM;
+
+/** Whether the model may add token i: not a word the rules know is never a name alone ("Rainbow Ward"). */
+const notNamesAlone = (i: number): boolean => ((tokens.flags[i] as number) & NEVER_ALONE) === 0;
+
 /** The candidates that stand, with the model's finds added (see the module comment). */
 export function combine(
   text: string,
@@ -72,7 +80,7 @@ export function combine(
     out ??= [];
     out.push(c);
   }
-  for (const run of modelRuns(text, count, probabilities, thresholds.add)) {
+  for (const run of modelRuns(text, count, probabilities, thresholds.add, notNamesAlone)) {
     if (out?.some((c) => c.start < run.end && run.start < c.end)) continue;
     out ??= [];
     out.push({
