@@ -13,30 +13,39 @@ import { type FeatureContext, MAX_FEATURES, messageCase, startMessage, tokenFeat
 const EVERYDAY = 20;
 
 /**
- * Whether the model reads token i at all. It skips what is never a name on its own: a word inside a URL, a lower-case
- * function word or ward word ("the", "obs", "handover") that is not also a listed name, and a lower-case English word
- * the chat writes over and over ("agreed", "results") — most of a clinical chat's text.
+ * Whether the model reads token i at all. It skips what is never a name on its own: a word inside a URL, a mark with
+ * no letter (an emoji's variation selector), a lower-case function word or ward word ("the", "obs") that is not also a
+ * listed name, and a lower-case English word or listed name that is also a word ("agreed", "ward", "will") when the
+ * chat writes it in lower case over and over — most of a clinical chat's text.
  */
 export function scored(text: string, i: number, lowerCaseUses: WordCounts): boolean {
   if (tokens.code[i] === IN_URL) return false;
+  const start = tokens.start[i] as number;
+  const first = text.charCodeAt(start);
+  if (first >= 0x300 && !letterPattern.test(text.charAt(start))) return false;
   if (tokens.cap[i] === 1) return true;
   const flags = tokens.flags[i] as number;
-  if (flags & (FIRST | LAST)) return true;
-  if (flags & COMMON) return false;
+  const listed = (flags & (FIRST | LAST)) !== 0;
+  if (flags & COMMON && !listed) return false;
   const h = tokens.hash[i] as number;
   if (h === 0 || lowerCaseUses.lowerCaseByHash(h) < EVERYDAY) return true;
+  if (listed) return (flags & COMMON) === 0;
   return (wordsAt(text, i) & 3) !== 1;
 }
+
+const letterPattern = /\p{L}/u;
 
 /** Scores one token from its features (`n` hashes in `features`); for training, also learns from the gold label. */
 export type ScoreToken = (i: number, features: Int32Array, n: number) => number;
 
 const featureBuffer = new Int32Array(MAX_FEATURES);
+/** One feature context, reused for every message (a big chat has a million of them). */
+const shared: FeatureContext = { text: '', count: 0, caseBucket: 0, lowerCaseUses: null as never, previous: 0 };
 
 /**
  * Reads the tokens of `text` (already tokenised, `count` of them) left to right: for every token the model reads,
  * `score` gives its margin (above 0: a name), which becomes the "previous" feature of the next token. Writes each
- * token's margin into `margins` (NaN for tokens not read).
+ * token's margin into `margins` (NaN for tokens not read) and returns how many tokens it read.
  */
 export function decode(
   text: string,
@@ -44,15 +53,24 @@ export function decode(
   lowerCaseUses: WordCounts,
   score: ScoreToken,
   margins: Float32Array,
-): void {
+): number {
   startMessage(count);
-  const f: FeatureContext = { text, count, caseBucket: messageCase(count), lowerCaseUses, previous: 0 };
+  const f = shared;
+  f.text = text;
+  f.count = count;
+  f.caseBucket = -1;
+  f.lowerCaseUses = lowerCaseUses;
+  f.previous = 0;
+  let read = 0;
   for (let i = 0; i < count; i++) {
     if (!scored(text, i, lowerCaseUses)) {
       margins[i] = Number.NaN;
       f.previous = 0;
       continue;
     }
+    // How the message is written is read once, when the first token needs it (most messages have none to read).
+    if (f.caseBucket < 0) f.caseBucket = messageCase(count);
+    read++;
     const n = tokenFeatures(i, f, featureBuffer);
     const m = score(i, featureBuffer, n);
     margins[i] = m;
@@ -62,6 +80,7 @@ export function decode(
     for (let k = tokens.end[i] as number; adjacent && k < next; k++) if (text.charCodeAt(k) !== 32) adjacent = false;
     f.previous = m > 0 && adjacent ? 1 : 0;
   }
+  return read;
 }
 
 /** The model's data as committed: table size, int8 weights (base64) and their scale, and the calibration. */
@@ -88,6 +107,7 @@ export class NameModel {
   readonly #a: number;
   readonly #b: number;
   #margins = new Float32Array(256);
+  #read = 0;
 
   constructor(weights: Int8Array, bits: number, scale: number, a: number, b: number) {
     if (weights.length !== 1 << bits) throw new Error(`name model: ${weights.length} weights for a table of 2^${bits}`);
@@ -126,13 +146,19 @@ export class NameModel {
    */
   margins(text: string, count: number, lowerCaseUses: WordCounts): Float32Array {
     if (this.#margins.length < count) this.#margins = new Float32Array(tokens.start.length);
-    decode(text, count, lowerCaseUses, this.#score, this.#margins);
+    this.#read = decode(text, count, lowerCaseUses, this.#score, this.#margins);
     return this.#margins;
+  }
+
+  /** How many tokens the last {@link margins} or {@link tag} call read (0: the message has nothing to read). */
+  get read(): number {
+    return this.#read;
   }
 
   /** Like {@link margins}, as probabilities (NaN for tokens not read). */
   tag(text: string, count: number, lowerCaseUses: WordCounts): Float32Array {
     const margins = this.margins(text, count, lowerCaseUses);
+    if (this.#read === 0) return margins;
     for (let i = 0; i < count; i++) {
       const m = margins[i] as number;
       if (!Number.isNaN(m)) margins[i] = this.probability(m);

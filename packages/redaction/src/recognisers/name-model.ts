@@ -23,11 +23,12 @@ export function modelRuns(
   probabilities: Float32Array,
   threshold: number,
   usable: (i: number) => boolean = () => true,
-): { start: number; end: number; probability: number; first: number; last: number }[] {
-  const out: { start: number; end: number; probability: number; first: number; last: number }[] = [];
+): readonly { start: number; end: number; probability: number; first: number; last: number }[] {
+  let out: { start: number; end: number; probability: number; first: number; last: number }[] | undefined;
   for (let i = 0; i < count; i++) {
     const p = probabilities[i] as number;
     if (!(p >= threshold) || !usable(i)) continue;
+    out ??= [];
     const start = tokens.start[i] as number;
     const end = tokens.end[i] as number;
     const last = out[out.length - 1];
@@ -45,8 +46,11 @@ export function modelRuns(
     const before = start > 0 ? text.charCodeAt(start - 1) : 32;
     out.push({ start: before === 64 || before === 35 ? start - 1 : start, end, probability: p, first: i, last: i });
   }
-  return out;
+  return out ?? noRuns;
 }
+
+/** The shared empty list of runs (most messages have none). */
+const noRuns: readonly { start: number; end: number; probability: number; first: number; last: number }[] = [];
 
 const noNames = new KnownNames();
 
@@ -62,6 +66,7 @@ export function createNameModelRecogniser(model?: NameModel, threshold = modelTh
       m ??= builtInNameModel();
       const count = tokenise(text, noNames);
       const probabilities = m.tag(text, count, context.lowerCaseUses);
+      if (m.read === 0) return NONE;
       const runs = modelRuns(text, count, probabilities, threshold);
       if (runs.length === 0) return NONE;
       return runs.map((r) => ({

@@ -20,7 +20,7 @@ import {
   type Recogniser,
   type RecogniserContext,
 } from '../recogniser.ts';
-import { combine, keepCarried } from './names/combine.ts';
+import { combine, keepBars, keepCarried } from './names/combine.ts';
 import { ConfirmedNames, scanConsistent } from './names/consistency.ts';
 import { discoverNames, mentionNames } from './names/cues.ts';
 import { scanNames } from './names/scan.ts';
@@ -76,6 +76,7 @@ export interface NameRecogniserOptions {
 export function createNameRecogniser(options: NameRecogniserOptions = {}): Recogniser {
   const thresholds = { ...modelThresholds, ...options.thresholds };
   const keep = { ...keepWithModel, ...options.keep };
+  const bars = keepBars(keep);
   let model = options.model;
   const currentModel = (): NameModel | null => {
     if (model === undefined) model = builtInNameModel();
@@ -94,7 +95,9 @@ export function createNameRecogniser(options: NameRecogniserOptions = {}): Recog
       const count = tokens.count;
       if (count === 0) return candidates;
       const probabilities = m.tag(text, count, context.lowerCaseUses);
-      return combine(text, count, candidates, probabilities, thresholds, keep);
+      // Nothing the model reads and nothing the rules found: nothing to vote on (most messages of a clinical chat).
+      if (m.read === 0 && candidates.length === 0) return candidates;
+      return combine(text, count, candidates, probabilities, thresholds, bars);
     },
     chatPasses: (context, messages) => namePasses(context, messages, currentModel, keep),
   };

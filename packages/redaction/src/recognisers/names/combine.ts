@@ -8,7 +8,7 @@
  */
 import type { modelThresholds } from '../../confidence.ts';
 import { CLINICAL, EPONYM, FACILITY, FUNCTION, MONTH, SAFE, TITLE } from '../../lexicon.ts';
-import type { Candidate } from '../../recogniser.ts';
+import { type Candidate, NONE } from '../../recogniser.ts';
 import { modelRuns } from '../name-model.ts';
 import { tokens } from './tokens.ts';
 
@@ -23,6 +23,23 @@ function spanProbability(probabilities: Float32Array, count: number, start: numb
     if (!Number.isNaN(p) && !(p <= best)) best = p;
   }
   return best;
+}
+
+/** `keepWithModel` split once by the kind of find: the bars of guesses, and of finds whose own evidence confirms them. */
+export interface KeepBars {
+  guess: Readonly<Record<string, number>>;
+  confirming: Readonly<Record<string, number>>;
+}
+
+/** Splits a `keepWithModel` table (`<rule>` and `<rule> confirming` keys) into {@link KeepBars}. */
+export function keepBars(keep: Readonly<Record<string, number>>): KeepBars {
+  const guess: Record<string, number> = {};
+  const confirming: Record<string, number> = {};
+  for (const [key, bar] of Object.entries(keep)) {
+    if (key.endsWith(' confirming')) confirming[key.slice(0, -' confirming'.length)] = bar;
+    else guess[key] = bar;
+  }
+  return { guess, confirming };
 }
 
 /** The lowest probability among tokens first..last (all read by the model). */
@@ -64,7 +81,7 @@ export function combine(
   candidates: readonly Candidate[],
   probabilities: Float32Array,
   thresholds: typeof modelThresholds,
-  keep: Readonly<Record<string, number>>,
+  keep: KeepBars,
 ): Candidate[] {
   let out: Candidate[] | undefined;
   for (const c of candidates) {
@@ -72,7 +89,7 @@ export function combine(
     if (!Number.isNaN(p)) {
       // A find whose own evidence confirms it (a neighbour of a known name, a listed name in name position) has its
       // own, lower bar: "Sydie Glover" stands although the model doubts a misspelt first name.
-      const bar = c.confirms === true ? (keep[`${c.rule} confirming`] ?? 0) : (keep[c.rule] ?? 0);
+      const bar = c.confirms === true ? (keep.confirming[c.rule] ?? 0) : (keep.guess[c.rule] ?? 0);
       if (p < bar) continue;
       // A handle names someone, but its parts ("Tahir_London") are not names to carry through the chat.
       if (p >= thresholds.confirm && c.rule !== 'name:mention') c.confirms = true;
@@ -95,5 +112,5 @@ export function combine(
       confirms: runMinimum(probabilities, run.first, run.last) >= thresholds.confirm,
     });
   }
-  return out ?? [];
+  return out ?? NONE;
 }
