@@ -103,18 +103,18 @@ export const keepWithModel: Record<string, number> = {
   'name:fuzzy': 0,
   'name:initials': 0,
   'name:cue': 0.05,
-  'name:list': 0.1,
+  'name:list': 0.2,
   'name:list confirming': 0.05,
-  'name:list-common': 0.3,
+  'name:list-common': 0.2,
   'name:patient-cue': 0.1,
   'name:neighbour': 0.3,
   'name:neighbour confirming': 0,
   'name:neighbour-before': 0.5,
-  'name:mention': 0.5,
-  'name:list-lowercase': 0.05,
+  'name:mention': 0.3,
+  'name:list-lowercase': 0.2,
   'name:unknown-proper-noun': 0.05,
   // A capital in text that is mostly not English is no evidence: the model decides alone.
   'name:unknown-word-foreign': 1.01,
   // Uses carried from a confirmed find are checked too, where the model reads them.
-  'name:consistent': 0.05,
+  'name:consistent': 0.2,
 };
