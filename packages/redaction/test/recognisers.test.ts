@@ -118,6 +118,11 @@ describe('addressRecogniser', () => {
     ]);
     expect(run(addressRecogniser, 'Flat 3, 7 Mill Lane')).toEqual(['Flat 3, 7 Mill Lane']);
     expect(run(addressRecogniser, '157 The Willows')).toEqual(['157 The Willows']);
+    // An abbreviated saint's name starts a town too (it was covered only by chance, as a name, before the model).
+    expect(run(addressRecogniser, 'lives at 147 Jeannette View, St. Hermann TR24 0NJ')).toEqual([
+      '147 Jeannette View',
+      'St. Hermann',
+    ]);
   });
   it('leaves bay and bed numbers alone', () => {
     expect(run(addressRecogniser, 'Bay 3 bed 2 needs a side room')).toEqual([]);

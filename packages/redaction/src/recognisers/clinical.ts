@@ -70,8 +70,9 @@ const streetPattern = new RegExp(
 const streetPatternThe = /(?<![\w-])\d{1,4}[A-Za-z]?,?\s+The\s+[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?/gu;
 const streetPatternLower =
   /(?<![\w-])\d{1,4}[a-z]?,?\s+(?:[a-z][a-z'-]*\s+){1,2}(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|grove|terrace|gardens|place|court)\b/gi;
+/** A town after a street: capitalised words, joining words, and an abbreviated saint or mount first ("St. Hermann"). */
 const townAfter =
-  /^,\s*((?:[\p{Lu}][\p{L}'’-]*)(?:[\s-](?:[\p{Lu}][\p{L}'’-]*|upon|on|under|over|le|in|by|the|de|next|sea)){0,4})(?=[\s,.;)]|$)/u;
+  /^,\s*((?:(?:St|Ste|Mt|Gt)\.\s*)?(?:[\p{Lu}][\p{L}'’-]*)(?:[\s-](?:[\p{Lu}][\p{L}'’-]*|upon|on|under|over|le|in|by|the|de|next|sea)){0,4})(?=[\s,.;)]|$)/u;
 const townBeforePostcode =
   /(?<=,\s*|\b(?:in|at|from)\s+)((?:[\p{Lu}][\p{L}'’-]+)(?:[\s-](?:[\p{Lu}][\p{L}'’-]+|upon|on|under|over|le|in|by)){0,3})\s+(?=(?:GIR ?0AA|[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2})\b)/gu;
 const streetPatterns: readonly RegExp[] = [streetPattern, streetPatternThe, streetPatternLower];
