@@ -37,7 +37,26 @@ export function toProposal(message: Message, c: Candidate, d: ModeDecision): Pro
   const also = d.alsoExemptions;
   const { role, personKey, group, origin } = c;
   if (group !== undefined && origin !== undefined && role && personKey) {
-    // A carried name (consistency): one more shape, with its group and origin.
+    // A carried name (a cue's name at its other uses, consistency): two more shapes, with its group and origin.
+    if (also) {
+      return {
+        id,
+        messageId: message.id,
+        start: c.start,
+        end: c.end,
+        text,
+        category: c.category,
+        confidence,
+        rule: c.rule,
+        exemption: d.exemption,
+        status: 'proposed',
+        alsoExemptions: also,
+        role,
+        personKey,
+        group,
+        origin,
+      };
+    }
     return {
       id,
       messageId: message.id,
@@ -49,7 +68,6 @@ export function toProposal(message: Message, c: Candidate, d: ModeDecision): Pro
       rule: c.rule,
       exemption: d.exemption,
       status: 'proposed',
-      ...(also ? { alsoExemptions: also } : {}),
       role,
       personKey,
       group,

@@ -334,8 +334,9 @@ export function tokenFeatures(i: number, f: FeatureContext, out: Int32Array): nu
   out[n++] = mix(T.charAfter, after);
   out[n++] = mix(T.charsShape, (before * 16 + after) * 1024 + shape);
   out[n++] = mix(T.caseShape, f.caseBucket * 1024 + shape);
-  // A handle, a hashtag or a long word in no dictionary may be names run together ("@kellyexeter", "tonyabbottmhr").
-  if ((before === 1 || before === 2 || en === 0) && end - start >= 6) {
+  // A handle, a hashtag or a long lower-case word in no dictionary may be names run together ("@kellyexeter",
+  // "tonyabbottmhr").
+  if ((before === 1 || before === 2 || (en === 0 && tokens.cap[i] === 0)) && end - start >= 6) {
     const inside = namesInside(text, start, end);
     if (inside & 1) out[n++] = mix(T.firstInside, before);
     if (inside & 2) out[n++] = mix(T.lastInside, before);

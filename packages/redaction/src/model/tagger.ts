@@ -4,7 +4,7 @@
  * margin is turned into a probability by a logistic fitted on held-out text (Platt scaling), so a threshold reads as
  * "how sure". Trained by `scripts/train-name-model.ts`; the same {@link decode} loop trains and tags.
  */
-import { COMMON, FIRST, LAST } from '../lexicon.ts';
+import { CLINICAL, COMMON, FIRST, FUNCTION, LAST, MONTH, SAFE, TITLE } from '../lexicon.ts';
 import { IN_URL, tokens } from '../recognisers/names/tokens.ts';
 import type { WordCounts } from '../word-counts.ts';
 import { type FeatureContext, MAX_FEATURES, messageCase, startMessage, tokenFeatures, wordsAt } from './features.ts';
@@ -14,8 +14,8 @@ const EVERYDAY = 20;
 
 /**
  * Whether the model reads token i at all. It skips what is never a name on its own: a word inside a URL, a mark with
- * no letter (an emoji's variation selector), a lower-case function word or ward word ("the", "obs") that is not also a
- * listed name, and a lower-case English word or listed name that is also a word ("agreed", "ward", "will") when the
+ * no letter (an emoji's variation selector), a function word, ward word, title, safe-listed word or month ("the",
+ * "obs", "NHS", "Mr") that is not also a listed name, and a lower-case English word or listed name that is also a word ("agreed", "ward", "will") when the
  * chat writes it in lower case over and over — most of a clinical chat's text.
  */
 export function scored(text: string, i: number, lowerCaseUses: WordCounts): boolean {
@@ -23,9 +23,11 @@ export function scored(text: string, i: number, lowerCaseUses: WordCounts): bool
   const start = tokens.start[i] as number;
   const first = text.charCodeAt(start);
   if (first >= 0x300 && !letterPattern.test(text.charAt(start))) return false;
-  if (tokens.cap[i] === 1) return true;
   const flags = tokens.flags[i] as number;
   const listed = (flags & (FIRST | LAST)) !== 0;
+  // Capitalised or not, a ward word, title, function word, safe-listed word or month is no name alone ("NHS", "Bed").
+  if (flags & NEVER_ALONE && !listed) return false;
+  if (tokens.cap[i] === 1) return true;
   if (flags & COMMON && !listed) return false;
   const h = tokens.hash[i] as number;
   if (h === 0 || lowerCaseUses.lowerCaseByHash(h) < EVERYDAY) return true;
@@ -34,6 +36,9 @@ export function scored(text: string, i: number, lowerCaseUses: WordCounts): bool
 }
 
 const letterPattern = /\p{L}/u;
+
+/** Lexicon flags of words that are never a name on their own. */
+const NEVER_ALONE = CLINICAL | FUNCTION | TITLE | SAFE | MONTH;
 
 /** Scores one token from its features (`n` hashes in `features`); for training, also learns from the gold label. */
 export type ScoreToken = (i: number, features: Int32Array, n: number) => number;

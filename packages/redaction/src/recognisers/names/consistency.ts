@@ -62,7 +62,13 @@ function evidenceForLowerCase(c: Candidate, lower: string): boolean {
 export class ConfirmedNames {
   readonly #names = new Map<string, ConfirmedName>();
   #gate = new WordGate();
-  readonly #seen = new Map<string, number>();
+  /** The strongest confidence each span was added with, by the role it was found in (no string built per find). */
+  readonly #seen: Record<PartyRole, Map<string, number>> = {
+    staff: new Map(),
+    patient: new Map(),
+    relative: new Map(),
+    unknown: new Map(),
+  };
   readonly #keep: Readonly<Record<string, number>>;
 
   /** `keep`: how sure the model must be for each rule's find to stand; a rule at 0 is evidence beyond its vote. */
@@ -82,10 +88,10 @@ export class ConfirmedNames {
     // A handle names someone, but its parts ("@Tahir_London") are not names to carry.
     if (span.charCodeAt(0) === 64) return;
     // Most finds repeat a name already confirmed as strongly (and with the same role): skip the split then.
-    const key = c.role === undefined || c.role === 'unknown' ? span : `${span}\u0000${c.role}`;
-    const seen = this.#seen.get(key);
+    const seenInRole = this.#seen[c.role ?? 'unknown'];
+    const seen = seenInRole.get(span);
     if (seen !== undefined && seen >= c.confidence) return;
-    this.#seen.set(key, c.confidence);
+    seenInRole.set(span, c.confidence);
     const origin = `${messageId}:${c.start}-${c.end}:person-name`;
     for (const m of span.matchAll(wordPattern)) {
       const word = m[0].replace(/^@/, '').replace(/['’]s$/, '');

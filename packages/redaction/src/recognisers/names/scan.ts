@@ -46,6 +46,14 @@ function candidate(
   };
 }
 
+/** Whether `id` is the id of the name find at start–end of message `messageId`, without building that id. */
+function isFind(id: string, messageId: string, start: number, end: number): boolean {
+  if (!id.startsWith(messageId) || id.charCodeAt(messageId.length) !== 58) return false;
+  const span = id.slice(messageId.length + 1, id.lastIndexOf(':'));
+  const dash = span.indexOf('-');
+  return Number(span.slice(0, dash)) === start && Number(span.slice(dash + 1)) === end;
+}
+
 /**
  * A find of a name the chat knows. A name a cue found elsewhere ("Mr Zorbek" … "zorbek for CT") rests on that cue: its
  * finds share the name's group (one decision for all) and name the cue's find as their origin.
@@ -53,7 +61,7 @@ function candidate(
 function knownFind(i: number, k: KnownName, role: PartyRole, messageId: string): Candidate {
   const c = candidate(i, knownConfidence(k), knownRules[k.source], role, k.personKey, true);
   // The cue's own find is the origin, not a member of the group.
-  if (k.source === 'cue' && k.origin !== undefined && k.origin !== `${messageId}:${c.start}-${c.end}:person-name`) {
+  if (k.source === 'cue' && k.origin !== undefined && !isFind(k.origin, messageId, c.start, c.end)) {
     c.group = `name:${k.personKey}`;
     c.origin = k.origin;
   }
