@@ -105,25 +105,32 @@ export function messageCase(count: number): number {
   return share < 0.2 ? 1 : share < 0.4 ? 2 : share < 0.6 ? 3 : share < 0.8 ? 4 : 5;
 }
 
-/** Per-message caches of token shapes and English classes (-1: not computed yet), reset by {@link startMessage}. */
+/** Per-message caches of token shapes and dictionary classes, valid for the message {@link startMessage} began. */
 let shapes = new Int32Array(256);
 let english = new Int8Array(256);
+/** The message each token's cached values belong to (no clearing per message: a stale stamp means "not computed"). */
+let shapeStamp = new Int32Array(256);
+let englishStamp = new Int32Array(256);
+let message = 0;
 
-/** Resets the per-token caches for a newly tokenised message of `count` tokens. */
+/** Starts the per-token caches afresh for a newly tokenised message of `count` tokens. */
 export function startMessage(count: number): void {
   if (shapes.length < count) {
-    shapes = new Int32Array(tokens.start.length);
-    english = new Int8Array(tokens.start.length);
+    const size = tokens.start.length;
+    shapes = new Int32Array(size);
+    english = new Int8Array(size);
+    shapeStamp = new Int32Array(size);
+    englishStamp = new Int32Array(size);
   }
-  shapes.fill(-1, 0, count);
-  english.fill(-1, 0, count);
+  message = (message + 1) | 0;
 }
 
 function shapeAt(text: string, i: number): number {
   let s = shapes[i] as number;
-  if (s < 0) {
+  if (shapeStamp[i] !== message) {
     s = shapeOf(text, tokens.start[i] as number, tokens.end[i] as number);
     shapes[i] = s;
+    shapeStamp[i] = message;
   }
   return s;
 }
@@ -139,7 +146,7 @@ const cacheValues = new Int8Array(1 << CACHE_BITS).fill(-1);
  */
 export function wordsAt(text: string, i: number): number {
   let e = english[i] as number;
-  if (e >= 0) return e;
+  if (englishStamp[i] === message) return e;
   const h = hashAt(text, i);
   const slot = h & ((1 << CACHE_BITS) - 1);
   if (cacheKeys[slot] === h && (cacheValues[slot] as number) >= 0) e = cacheValues[slot] as number;
@@ -152,6 +159,7 @@ export function wordsAt(text: string, i: number): number {
     cacheValues[slot] = e;
   }
   english[i] = e;
+  englishStamp[i] = message;
   return e;
 }
 
