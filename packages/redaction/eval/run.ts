@@ -9,9 +9,10 @@
  * BTC and WNUT17 are read both as one chat (every document a message of one conversation, as the tool reads an
  * export, so the chat-wide passes see them all) and document by document, for the rules alone, the name model alone and
  * the two combined (the engine as it ships); the held-out tenth of the model's training data is reported the same way.
- * `--tune` then searches the model's thresholds (see `tune.ts`) and prints a table to paste into `src/confidence.ts`.
+ * `--tune` then searches the model's thresholds (see `tune.ts`) and prints a table to paste into `src/confidence.ts`;
+ * `--calibrate` prints each name rule's measured precision beside its confidence in the table.
  *
- * Usage: node eval/run.ts [--seeds 101,102,103,104,105] [--messages 4000] [--tuning] [--tune]
+ * Usage: node eval/run.ts [--seeds 101,102,103,104,105] [--messages 4000] [--tuning] [--tune] [--calibrate]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -26,11 +27,11 @@ import {
   type Recogniser,
   type RedactionCategory,
 } from '../src/index.ts';
-import { documentMessage, readConll } from './conll.ts';
+import { documentMessage, documentsAsChat, readConll } from './conll.ts';
 import { toConversation } from './conversation.ts';
 import { type Engine, reportCorpus } from './corpora.ts';
 import { overlaps, pct, printTable, type Span, score, type Tally } from './score.ts';
-import { tuneModelVote } from './tune.ts';
+import { calibrate, type ScoredChat, tuneModelVote } from './tune.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '4000' },
     tuning: { type: 'boolean', default: false },
     tune: { type: 'boolean', default: false },
+    calibrate: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -225,6 +227,46 @@ if (existsSync(trainDir) && !values.tune) {
       name.startsWith('WNUT') ? handle : undefined,
     );
   }
+}
+
+if (values.calibrate) {
+  const chats: ScoredChat[] = [];
+  for (const seed of [1, 2, 3]) {
+    const chat = await generateClinicalChat({
+      seed,
+      messages: 2000,
+      style: seed % 2 === 0 ? 'ios' : 'android',
+      exportText: false,
+    });
+    const result = detectPersonalDataSync(toConversation(chat), {
+      mode: 'foi',
+      hospitalNumberPatterns: syntheticHospitalNumberPatterns,
+    });
+    const previous = chats.find((c) => c.name === 'synthetic seeds 1-3');
+    const gold = new Map(chat.messages.map((m) => [m.id, m.spans]));
+    if (previous) {
+      (previous.proposals as unknown[]).push(
+        ...result.proposals.map((p) => ({ ...p, messageId: `${seed}/${p.messageId}` })),
+      );
+      for (const [id, spans] of gold) (previous.gold as Map<string, unknown>).set(`${seed}/${id}`, spans);
+    } else {
+      chats.push({
+        name: 'synthetic seeds 1-3',
+        proposals: result.proposals.map((p) => ({ ...p, messageId: `${seed}/${p.messageId}` })),
+        gold: new Map([...gold].map(([id, spans]) => [`${seed}/${id}`, spans])),
+      });
+    }
+  }
+  for (const c of judgedSets) {
+    const docs = readConll(new URL(c.file, fixtures), c.tags);
+    const result = detectPersonalDataSync(documentsAsChat(docs, c.file), { mode: 'foi' });
+    chats.push({
+      name: c.file.replace(/\/.*/, ''),
+      proposals: result.proposals,
+      gold: new Map(docs.map((d, i) => [`d${i}`, d.spans])),
+    });
+  }
+  calibrate(chats);
 }
 
 if (values.tune) {

@@ -8,7 +8,7 @@
  * cannot overrule (participants, titles, cues: bar 0) is not searched; nor are the bars of confirming finds, set so the
  * synthetic chats keep their recall (the eval's first table shows it).
  */
-import { createNameRecogniser, keepWithModel, modelThresholds, type Recogniser } from '../src/index.ts';
+import { createNameRecogniser, keepWithModel, modelThresholds, type Recogniser, ruleConfidence } from '../src/index.ts';
 import type { LabelledText } from './conll.ts';
 import { corpusFigures, detectAsChat } from './corpora.ts';
 
@@ -56,4 +56,47 @@ export function tuneModelVote(
   }
   console.log(`modelThresholds.add: ${add}`);
   console.log(`keepWithModel: ${JSON.stringify(keep, null, 2)}`);
+}
+
+/** Proposals of one chat with their gold spans, for {@link calibrate}. */
+export interface ScoredChat {
+  name: string;
+  proposals: readonly { messageId: string; start: number; end: number; category: string; rule: string }[];
+  gold: ReadonlyMap<string, readonly { start: number; end: number; label: string }[]>;
+}
+
+/**
+ * `npm run eval -- --calibrate`: each name rule's measured precision on the tuning data (synthetic tuning seeds, and
+ * BTC and WNUT17 read as one chat) beside its value in `ruleConfidence`, so the table can be set from measurements.
+ */
+export function calibrate(chats: readonly ScoredChat[]): void {
+  const byRule = new Map<string, Map<string, [number, number]>>();
+  for (const chat of chats) {
+    for (const p of chat.proposals) {
+      if (p.category !== 'person-name') continue;
+      const rule = p.rule.replace(/\+.*/, '');
+      const right = (chat.gold.get(p.messageId) ?? []).some(
+        (g) => g.label === 'person-name' && g.start < p.end && p.start < g.end,
+      );
+      const row = byRule.get(rule) ?? new Map<string, [number, number]>();
+      byRule.set(rule, row);
+      const cell = row.get(chat.name) ?? [0, 0];
+      cell[0]++;
+      if (right) cell[1]++;
+      row.set(chat.name, cell);
+    }
+  }
+  console.log("\nName rules: the table's confidence beside the precision measured (proposals, share right)");
+  console.log(`rule                          table       ${chats.map((c) => c.name.padEnd(22)).join('')}`);
+  const table = ruleConfidence as Record<string, number>;
+  for (const [rule, row] of [...byRule].sort()) {
+    const values = Object.keys(table)
+      .filter((key) => key === rule || key.startsWith(`${rule} `))
+      .map((key) => table[key]);
+    const cells = chats.map((c) => {
+      const cell = row.get(c.name);
+      return (cell ? `${cell[0]} / ${((100 * cell[1]) / cell[0]).toFixed(0)}%` : '-').padEnd(22);
+    });
+    console.log(`${rule.padEnd(30)}${(values.join(', ') || '-').padEnd(12)}${cells.join('')}`);
+  }
 }

@@ -1,8 +1,8 @@
 /**
  * How sure each rule is: one table for every recogniser, so the values can be read, compared and tuned in one place.
- * A proposal's `confidence` is the value of the evidence that found it. `npm run eval -- --calibrate` prints each
- * rule's measured precision on the tuning data beside its value here; the values are set from those measurements (a
- * rule that is right four times in five says 0.8), rounded, and ordered so stronger evidence never scores below weaker.
+ * A proposal's `confidence` is the value of the evidence that found it. `npm run eval -- --calibrate` prints each name
+ * rule's measured precision on the tuning data (synthetic tuning seeds, BTC and WNUT17 read as one chat) beside its
+ * value here, to set the values from measurements; `npm run eval -- --tune` searches the model's bars below.
  *
  * Keys are the rule names proposals carry (`name:title`), with a qualifier after a space where one rule has two
  * strengths (`name:unknown-proper-noun sentence-start`).
