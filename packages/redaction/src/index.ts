@@ -44,6 +44,8 @@ export { type ProposalGroup, proposalGroups } from './groups.ts';
 export type { KnownName } from './known-names.ts';
 /** A chat's known names with exact, familiar-form and fuzzy (fuse.js) lookup. */
 export { isRoleAccount, KnownNames } from './known-names.ts';
+/** The name model (an averaged perceptron over hashed features) and its committed data's shape, to load another. */
+export { NameModel, type NameModelData } from './model/tagger.ts';
 export type { Candidate, ChatPasses, FoundSpan, PartyRole, Recogniser, RecogniserContext } from './recogniser.ts';
 /** Built-in recognisers for structured clinical data, usable on their own. */
 export {
@@ -79,3 +81,5 @@ export type {
   RedactionCategory,
   RedactionMode,
 } from './types.ts';
+/** How often a chat writes each word in lower case and capitalised (the recognisers' `context.lowerCaseUses`). */
+export { WordCounts } from './word-counts.ts';
