@@ -31,7 +31,17 @@ const cases: Record<string, DetectOptions> = {
 };
 /** A proposal as one row: what a change to the engine must not alter (text and message id follow from the id). */
 function proposalRow(p: Proposal): unknown[] {
-  return [p.id, p.confidence, p.rule, p.exemption, p.role ?? null, p.personKey ?? null, p.alsoExemptions ?? null];
+  return [
+    p.id,
+    p.confidence,
+    p.rule,
+    p.exemption,
+    p.role ?? null,
+    p.personKey ?? null,
+    p.alsoExemptions ?? null,
+    p.group ?? null,
+    p.origin ?? null,
+  ];
 }
 
 const golden = {

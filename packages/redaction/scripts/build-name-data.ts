@@ -3,6 +3,9 @@
  * en for people's names), plus the project's own short list of common UK names, and the safe-list flag for names that
  * are also ordinary English words (from dictionary-en-gb), so "Will you…" and "Grace period" are not taken as names.
  *
+ * Also `src/data/world-names.json`: Bloom filters of the first names and surnames of every Latin-script faker locale
+ * (about 15,000 and 14,000), which the name model reads as features; the rules keep to the UK lists.
+ *
  * Run: `node scripts/build-name-data.ts` in packages/redaction. The output is committed; nothing runs at install time.
  */
 import { writeFileSync } from 'node:fs';
@@ -181,3 +184,30 @@ writeFileSync(
 );
 writeFileSync(new URL('../src/data/name-lists.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
 console.log(`first ${first.length}, last ${last.length}, common ${common.length}`);
+
+// World names, for the model: every Latin-script locale's first names and surnames (lower case).
+const world = { first: new Set<string>(), last: new Set<string>() };
+for (const locale of Object.values(allLocales)) {
+  const person = (locale as { person?: Record<string, NameTable> }).person;
+  if (!person) continue;
+  for (const [key, set] of [
+    ['first_name', world.first],
+    ['last_name', world.last],
+  ] as const) {
+    for (const n of flatten(person[key])) {
+      if (/^[\p{Lu}][\p{Ll}'’-]+$/u.test(n) && /^[\p{Script=Latin}'’-]+$/u.test(n)) set.add(n.toLowerCase());
+    }
+  }
+}
+const worldFilter = (set: Set<string>): { words: number; m: number; k: number; bits: string } => {
+  const words = [...set].sort();
+  const size = Math.ceil((-words.length * Math.log(0.01)) / Math.LN2 ** 2);
+  const filter = BloomFilter.empty(size, k);
+  for (const w of words) filter.add(w);
+  return { words: words.length, m: size, k, bits: filter.toBase64() };
+};
+writeFileSync(
+  new URL('../src/data/world-names.json', import.meta.url),
+  `${JSON.stringify({ source: 'faker (all Latin-script locales) first names and surnames, lower case; Bloom filters, 1% false positives', first: worldFilter(world.first), last: worldFilter(world.last) }, null, 2)}\n`,
+);
+console.log(`world first names ${world.first.size}, surnames ${world.last.size}`);

@@ -1,7 +1,8 @@
 /**
- * The officer's decisions: accept or reject a proposal, add a span or every occurrence of a term, include or withhold
- * an attachment. Decisions refer to proposals by stable id and terms are re-applied on every run, so they survive a
- * re-run of detection; every decision becomes a line of the case file's decision log.
+ * The officer's decisions: accept or reject a proposal or a whole group (a name carried through the chat from one
+ * find), add a span or every occurrence of a term, include or withhold an attachment. Decisions refer to proposals by
+ * stable id or group and terms are re-applied on every run, so they survive a re-run of detection; every decision
+ * becomes a line of the case file's decision log.
  */
 import type { Conversation, Message } from '@im-records/chat-import';
 import { DecisionError } from './errors.ts';
@@ -43,6 +44,18 @@ export function defaultExemption(mode: RedactionMode): string {
   return mode === 'foi' ? S40_2 : PARA16;
 }
 
+/** The members of every group, by group id (built when the first group decision is applied). */
+function groupIndex(proposals: Iterable<Proposal>): Map<string, Proposal[]> {
+  const out = new Map<string, Proposal[]>();
+  for (const p of proposals) {
+    if (p.group === undefined) continue;
+    const list = out.get(p.group);
+    if (list) list.push(p);
+    else out.set(p.group, [p]);
+  }
+  return out;
+}
+
 /** Key of an attachment decision. */
 export function attachmentKey(messageId: string, fileName: string): string {
   return `${messageId}/${fileName}`;
@@ -68,6 +81,7 @@ export function applyDecisions(
   const log: DecisionLogEntry[] = [];
   const attachments = new Map<string, AttachmentChoice>();
   const pseudonyms = new Map<string, { role?: PseudonymRole; label?: string }>();
+  let groups: Map<string, Proposal[]> | undefined;
   for (const [index, d] of decisions.entries()) {
     const why = d.reason ?? '';
     switch (d.action) {
@@ -79,6 +93,19 @@ export function applyDecisions(
           ? `${d.action === 'accept' ? 'accepted' : 'rejected'} ${p.category} "${p.text}" in message ${p.messageId} (${p.start}–${p.end})`
           : `${d.action} proposal ${d.proposalId} (no longer proposed by detection)`;
         log.push({ by: d.by, at: d.at, action: d.action, what, why, applied: p !== undefined });
+        break;
+      }
+      case 'accept-group':
+      case 'reject-group': {
+        groups ??= groupIndex(byId.values());
+        const members = groups.get(d.group) ?? [];
+        const status = d.action === 'accept-group' ? 'accepted' : 'rejected';
+        for (const p of members) p.status = status;
+        const first = members[0];
+        const what = first
+          ? `${status} ${members.length === 1 ? 'the 1 proposal' : `all ${members.length} proposals`} of group ${d.group} (${first.category} "${first.text}", carried from ${first.origin ?? 'one find'})`
+          : `${d.action} ${d.group} (no such group proposed by detection)`;
+        log.push({ by: d.by, at: d.at, action: d.action, what, why, applied: first !== undefined });
         break;
       }
       case 'add-span': {

@@ -3,6 +3,8 @@
  * officer's decisions and produces the disclosed conversation. Runs in a browser Web Worker (no Node APIs).
  */
 
+/** How sure each rule is: the one table of rule → confidence that `npm run eval -- --calibrate` checks. */
+export { type ConfidenceKey, keepWithModel, modelThresholds, ruleConfidence } from './confidence.ts';
 export type { AppliedDecisions, AttachmentChoice, DecisionLogEntry } from './decisions.ts';
 /** Applies accept/reject/add decisions to proposals (terms re-applied each run) and writes the decision log. */
 /** The exemption a mode prints on an officer-added box: `s40(2)` (FOI) or `DPA Sch2 para16` (SAR). */
@@ -47,10 +49,14 @@ export {
 } from './disclose.ts';
 /** Errors: the base class and one subclass per failure. */
 export { DecisionError, DetectionAbortedError, RedactionError, RedactionOptionsError } from './errors.ts';
+/** Proposals grouped for review: a name carried through the chat from one find, decided with one decision. */
+export { type ProposalGroup, proposalGroups } from './groups.ts';
 export type { KnownName } from './known-names.ts';
 /** A chat's known names with exact, familiar-form and fuzzy (fuse.js) lookup. */
 export { isRoleAccount, KnownNames } from './known-names.ts';
-export type { Candidate, PartyRole, Recogniser, RecogniserContext } from './recogniser.ts';
+/** The name model (an averaged perceptron over hashed features) and its committed data's shape, to load another. */
+export { NameModel, type NameModelData } from './model/tagger.ts';
+export type { Candidate, ChatPasses, FoundSpan, PartyRole, Recogniser, RecogniserContext } from './recogniser.ts';
 /** Built-in recognisers for structured clinical data, usable on their own. */
 export {
   addressRecogniser,
@@ -69,8 +75,10 @@ export {
   phoneRecogniser,
   postcodeRecogniser,
 } from './recognisers/identifiers.ts';
-/** The high-recall name recogniser. */
-export { nameRecogniser } from './recognisers/names.ts';
+/** The statistical name model alone, as a recogniser (the built-in name recogniser already combines it with the rules). */
+export { createNameModelRecogniser, nameModelRecogniser } from './recognisers/name-model.ts';
+/** The name recogniser: the rules with the built-in model voting; `createNameRecogniser` for the rules alone or another model. */
+export { createNameRecogniser, type NameRecogniserOptions, nameRecogniser } from './recognisers/names.ts';
 export type { ConversationSection } from './title.ts';
 /** Chat titles as messages of their own, so they are detected, reviewed and disclosed by the same decisions. */
 export { isTitleMessage, sectionsOf, TITLE_MESSAGE_PREFIX, withTitleMessages } from './title.ts';
@@ -89,3 +97,5 @@ export type {
   RedactionCategory,
   RedactionMode,
 } from './types.ts';
+/** How often a chat writes each word in lower case and capitalised (the recognisers' `context.lowerCaseUses`). */
+export { WordCounts } from './word-counts.ts';

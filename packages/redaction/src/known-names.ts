@@ -16,6 +16,8 @@ export interface KnownName {
   role: PartyRole;
   /** How it became known: `participant`, `subject`, `keep`, `nickname`, `cue`. */
   source: 'participant' | 'subject' | 'keep' | 'nickname' | 'cue';
+  /** For a cue-found name: the id its find will have where the cue named it (what its other uses rest on). */
+  origin?: string;
 }
 
 const titleWords = new Set(TITLES);
@@ -73,13 +75,18 @@ export class KnownNames {
     this.#fuzzyCache.clear();
   }
 
-  /** Adds one token found by a cue (title, relation); common English words are not propagated. */
-  addCueName(token: string, role: PartyRole): void {
+  /**
+   * Adds one token found by a cue (title, relation); common English words are not propagated. `origin` is the id of
+   * the find where the cue names it, so its other uses can say what they rest on.
+   */
+  addCueName(token: string, role: PartyRole, origin?: () => string): void {
     const lower = token.toLowerCase();
     if (lower.length < 2 || isCommonWord(lower) || this.#names.has(lower)) return;
     // A misspelling of a name already known ("Margret" for Margaret) belongs to that person, not a new one.
     if (this.fuzzy(lower)) return;
-    this.#set(lower, { personKey: lower, role, source: 'cue' });
+    const entry: KnownName = { personKey: lower, role, source: 'cue' };
+    if (origin) entry.origin = origin();
+    this.#set(lower, entry);
   }
 
   /** Records a participant's phone number (digits only, with + when international). */

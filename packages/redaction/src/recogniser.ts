@@ -3,9 +3,10 @@
  * takes one message and the chat-wide context and returns candidate spans; the engine merges them, applies the mode's
  * exemptions and turns them into proposals.
  */
-import type { Message } from '@im-records/chat-import';
+import type { Message, MessageList } from '@im-records/chat-import';
 import type { KnownNames } from './known-names.ts';
 import type { RedactionCategory } from './types.ts';
+import type { WordCounts } from './word-counts.ts';
 
 /** Whom a span is about, as far as the recogniser can tell; drives exemptions and pseudonyms. */
 export type PartyRole = 'staff' | 'patient' | 'relative' | 'unknown';
@@ -23,6 +24,16 @@ export interface Candidate {
   role?: PartyRole;
   /** For names: a key grouping mentions of one person (lower-case surname or first name), for pseudonyms. */
   personKey?: string;
+  /**
+   * For names: whether this find is evidence enough to propose the same name at its other uses in the chat — a
+   * participant, a title or cue, a listed name in name position, the model at high confidence. A guess (an unknown
+   * capitalised word, a neighbour) is not: one wrong guess must not spread through a chat.
+   */
+  confirms?: boolean;
+  /** Proposals that stand or fall together (a name carried through the chat from one find): one decision decides all. */
+  group?: string;
+  /** For a carried name: the id of the proposal (or kept span) whose evidence the group rests on. */
+  origin?: string;
 }
 
 /** What a recogniser may consult beyond the message itself. */
@@ -34,6 +45,43 @@ export interface RecogniserContext {
   /** Officer-supplied terms (lower case) and patterns. */
   customTerms: readonly string[];
   customPatterns: readonly RegExp[];
+  /**
+   * How often each word is written in lower case in the whole chat (counted before any `find`; empty when a recogniser
+   * runs alone), so an everyday word of the chat is not taken for a name everywhere.
+   */
+  lowerCaseUses: WordCounts;
+}
+
+/** What a chat-wide pass sees of a span already found in a message: a candidate, a proposal or a kept span. */
+export interface FoundSpan {
+  start: number;
+  end: number;
+  category: string;
+  /** Absent on kept spans (the SAR subject's own data, kept staff): the engine is sure of them. */
+  confidence?: number;
+}
+
+/**
+ * The chat-wide passes a recogniser may own besides `find`, made once per detection run so they can hold what they
+ * learn about the chat. The engine runs every recogniser's `discover` over the whole chat first, then `find` on every
+ * message (telling `confirm` what was found in each), then `rescan` over every message; a message that gains
+ * candidates in the rescan is decided again.
+ */
+export interface ChatPasses {
+  /**
+   * Pass 1, before any `find`: reads one message's text (e.g. names found by strong cues become known names); `index`
+   * is the message's place in the conversation's list (given to `chatPasses`), to read more of it only when needed.
+   */
+  discover?(text: string, index: number): void;
+  /** Pass 2, after every recogniser's `find` on a message: its merged candidates, to learn from (e.g. confirmed names). */
+  confirm?(message: Message, found: readonly Candidate[]): void;
+  /** After pass 2: whether `rescan` can find anything (false skips pass 3, e.g. when nothing was confirmed). */
+  readyToRescan?(): boolean;
+  /**
+   * Pass 3: more candidates for one message, given the spans already found in it (an array the engine reuses: read it
+   * during the call only). Return {@link NONE} when there are none.
+   */
+  rescan?(text: string, found: readonly FoundSpan[]): Candidate[];
 }
 
 /** A finder for one or more categories. Implementations must be pure and fast: they run on every message. */
@@ -44,6 +92,11 @@ export interface Recogniser {
   /** The fewest digits a message must hold for this recogniser to find anything; the engine skips it otherwise. */
   minDigits?: number;
   find(message: Message, context: RecogniserContext): Candidate[];
+  /**
+   * Chat-wide discovery and rescanning over `messages` (see {@link ChatPasses}); omitted by recognisers that read one
+   * message at a time.
+   */
+  chatPasses?(context: RecogniserContext, messages: MessageList): ChatPasses;
 }
 
 /**

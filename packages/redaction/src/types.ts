@@ -51,6 +51,14 @@ export interface Proposal {
   role?: 'staff' | 'patient' | 'relative' | 'unknown';
   /** For names: groups mentions of one person so each gets the same pseudonym. Optional. */
   personKey?: string;
+  /**
+   * Proposals that stand or fall together: the other uses of a name the chat confirmed once (`name:best`), carried by
+   * the consistency pass. An `accept-group`/`reject-group` decision decides every member, now and after a re-run.
+   * Optional; see `proposalGroups`.
+   */
+  group?: string;
+  /** For a group member: the id of the proposal (or kept span) whose evidence the group rests on. Optional. */
+  origin?: string;
 }
 
 /** One officer decision, recorded for the case file (who, when, what, why). */
@@ -74,6 +82,14 @@ export type Decision =
       category: RedactionCategory;
       /** Exemption to print on the boxes; defaults to the mode's. Optional. */
       exemption?: string;
+      by: string;
+      at: string;
+      reason?: string;
+    }
+  | {
+      /** Every proposal of a group (see {@link Proposal.group}): one decision for a name carried through the chat. */
+      action: 'accept-group' | 'reject-group';
+      group: string;
       by: string;
       at: string;
       reason?: string;

@@ -38,6 +38,8 @@ const row = (p: Proposal): unknown[] => [
   p.role ?? null,
   p.personKey ?? null,
   p.alsoExemptions ?? null,
+  p.group ?? null,
+  p.origin ?? null,
 ];
 
 describe('detection gives exactly the golden results', () => {

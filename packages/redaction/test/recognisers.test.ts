@@ -3,6 +3,7 @@ import {
   addressRecogniser,
   ageRecogniser,
   buildContext,
+  createNameRecogniser,
   customRecogniser,
   dateOfBirthRecogniser,
   defaultRecognisers,
@@ -117,6 +118,11 @@ describe('addressRecogniser', () => {
     ]);
     expect(run(addressRecogniser, 'Flat 3, 7 Mill Lane')).toEqual(['Flat 3, 7 Mill Lane']);
     expect(run(addressRecogniser, '157 The Willows')).toEqual(['157 The Willows']);
+    // An abbreviated saint's name starts a town too (it was covered only by chance, as a name, before the model).
+    expect(run(addressRecogniser, 'lives at 147 Jeannette View, St. Hermann TR24 0NJ')).toEqual([
+      '147 Jeannette View',
+      'St. Hermann',
+    ]);
   });
   it('leaves bay and bed numbers alone', () => {
     expect(run(addressRecogniser, 'Bay 3 bed 2 needs a side room')).toEqual([]);
@@ -151,12 +157,18 @@ describe('customRecogniser', () => {
   });
 });
 
-describe('mentionRecogniser', () => {
-  it('reads @phone mentions as phones and @names as names', () => {
-    const found = mentionRecogniser.find(msg('m', 'A', '@447700900123 and @Sarah.'), context);
-    expect(found.map((c) => [c.category, '@447700900123 and @Sarah.'.slice(c.start, c.end)])).toEqual([
-      ['phone', '@447700900123'],
-      ['person-name', '@Sarah'],
+describe('mentions', () => {
+  it('reads @phone mentions as phones; @names are the name recogniser’s (trailing marks left out)', () => {
+    const text = '@447700900123 and @Sarah.';
+    const phones = mentionRecogniser.find(msg('m', 'A', text), context);
+    expect(phones.map((c) => [c.category, c.rule, text.slice(c.start, c.end)])).toEqual([
+      ['phone', 'phone:mention', '@447700900123'],
+    ]);
+    const rules = createNameRecogniser({ model: null });
+    const merged = detectMessage(msg('m', 'A', text), context, [mentionRecogniser, rules]);
+    expect(merged.map((c) => [c.category, c.rule, text.slice(c.start, c.end)])).toEqual([
+      ['phone', 'phone:mention', '@447700900123'],
+      ['person-name', 'name:mention', '@Sarah'],
     ]);
   });
 });

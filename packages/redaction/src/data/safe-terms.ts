@@ -83,7 +83,8 @@ const chat = `haha hahaha hahahaha hehe hehehe lol lols lmao rofl omg omfg wtf f
 ahh aah aww awww yay woohoo yep yeah yup nope nah okay kk thx ty tysm np pls plz brb btw fyi tbh idk imo imho asap
 tbc tba nvm xx xxx isnt dont doesnt didnt cant wont wouldnt couldnt shouldnt im ive youre theyre thats whats hes shes
 aint wasnt werent havent hasnt hadnt arent youve weve theyve youll theyll itll
-gonna wanna gotta dunno cuz coz cos innit st`;
+gonna wanna gotta dunno cuz coz cos innit st
+rt via http https www`;
 
 const split = (block: string): string[] => block.split(/\s+/).filter((w) => w.length > 0);
 

@@ -4,6 +4,7 @@
  * officer's custom terms and patterns.
  */
 import type { Message } from '@im-records/chat-import';
+import { ruleConfidence } from '../confidence.ts';
 import { type Candidate, NONE, overlapsAny, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 
 const hospitalContext =
@@ -35,7 +36,9 @@ export const hospitalNumberRecogniser: Recogniser = {
           start: m.index,
           end: m.index + m[0].length,
           category: 'hospital-number',
-          confidence: cue ? 0.95 : 0.7,
+          confidence: cue
+            ? ruleConfidence['hospital-number:pattern+context']
+            : ruleConfidence['hospital-number:pattern'],
           rule: cue ? 'hospital-number:pattern+context' : 'hospital-number:pattern',
         });
       }
@@ -50,7 +53,7 @@ export const hospitalNumberRecogniser: Recogniser = {
         start,
         end: start + value.length,
         category: 'hospital-number',
-        confidence: 0.85,
+        confidence: ruleConfidence['hospital-number:context'],
         rule: 'hospital-number:context',
       });
     }
@@ -67,8 +70,9 @@ const streetPattern = new RegExp(
 const streetPatternThe = /(?<![\w-])\d{1,4}[A-Za-z]?,?\s+The\s+[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?/gu;
 const streetPatternLower =
   /(?<![\w-])\d{1,4}[a-z]?,?\s+(?:[a-z][a-z'-]*\s+){1,2}(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|grove|terrace|gardens|place|court)\b/gi;
+/** A town after a street: capitalised words, joining words, and an abbreviated saint or mount first ("St. Hermann"). */
 const townAfter =
-  /^,\s*((?:[\p{Lu}][\p{L}'’-]*)(?:[\s-](?:[\p{Lu}][\p{L}'’-]*|upon|on|under|over|le|in|by|the|de|next|sea)){0,4})(?=[\s,.;)]|$)/u;
+  /^,\s*((?:(?:St|Ste|Mt|Gt)\.\s*)?(?:[\p{Lu}][\p{L}'’-]*)(?:[\s-](?:[\p{Lu}][\p{L}'’-]*|upon|on|under|over|le|in|by|the|de|next|sea)){0,4})(?=[\s,.;)]|$)/u;
 const townBeforePostcode =
   /(?<=,\s*|\b(?:in|at|from)\s+)((?:[\p{Lu}][\p{L}'’-]+)(?:[\s-](?:[\p{Lu}][\p{L}'’-]+|upon|on|under|over|le|in|by)){0,3})\s+(?=(?:GIR ?0AA|[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2})\b)/gu;
 const streetPatterns: readonly RegExp[] = [streetPattern, streetPatternThe, streetPatternLower];
@@ -101,7 +105,7 @@ export const addressRecogniser: Recogniser = {
           start: m.index,
           end,
           category: 'address',
-          confidence: cue ? 0.95 : 0.8,
+          confidence: cue ? ruleConfidence['address:street+cue'] : ruleConfidence['address:street'],
           rule: cue ? 'address:street+cue' : 'address:street',
         });
         const town = townAfter.exec(text.slice(end));
@@ -116,7 +120,7 @@ export const addressRecogniser: Recogniser = {
               start: townStart,
               end: townStart + townText.length,
               category: 'address',
-              confidence: 0.7,
+              confidence: ruleConfidence['address:town'],
               rule: 'address:town',
             });
           }
@@ -135,7 +139,7 @@ export const addressRecogniser: Recogniser = {
         start,
         end: start + town.length,
         category: 'address',
-        confidence: 0.7,
+        confidence: ruleConfidence['address:town+postcode'],
         rule: 'address:town+postcode',
       });
     }
@@ -169,7 +173,7 @@ export const dateOfBirthRecogniser: Recogniser = {
         start,
         end: start + value.length,
         category: 'date-of-birth',
-        confidence: 0.95,
+        confidence: ruleConfidence['date-of-birth:cue'],
         rule: 'date-of-birth:cue',
       });
     }
@@ -213,7 +217,7 @@ export const ageRecogniser: Recogniser = {
           start,
           end: start + value.length,
           category: 'age',
-          confidence: index === 2 ? 0.75 : 0.85,
+          confidence: index === 2 ? ruleConfidence['age:cue bracketed'] : ruleConfidence['age:cue'],
           rule: 'age:cue',
         });
       }
@@ -242,7 +246,13 @@ export const customRecogniser: Recogniser = {
           const before = at === 0 ? '' : lower.charAt(at - 1);
           const after = lower.charAt(at + term.length);
           if (!/[\p{L}\d]/u.test(before) && !/[\p{L}\d]/u.test(after)) {
-            out.push({ start: at, end: at + term.length, category: 'custom', confidence: 1, rule: 'custom:term' });
+            out.push({
+              start: at,
+              end: at + term.length,
+              category: 'custom',
+              confidence: ruleConfidence['custom:term'],
+              rule: 'custom:term',
+            });
           }
           at = lower.indexOf(term, at + 1);
         }
@@ -259,7 +269,7 @@ export const customRecogniser: Recogniser = {
           start: m.index,
           end: m.index + m[0].length,
           category: 'custom',
-          confidence: 1,
+          confidence: ruleConfidence['custom:pattern'],
           rule: 'custom:pattern',
         });
       }

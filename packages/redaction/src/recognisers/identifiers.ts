@@ -17,6 +17,7 @@ import {
   postcodePattern,
 } from '@im-records/records-policy';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { ruleConfidence } from '../confidence.ts';
 import { type Candidate, NONE, overlapsAny, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 
 function hasDigits(text: string, n: number): boolean {
@@ -58,11 +59,17 @@ export const nhsNumberRecogniser: Recogniser = {
           start: m.start,
           end: m.end,
           category: 'nhs-number',
-          confidence: context ? 0.98 : 0.8,
+          confidence: context ? ruleConfidence['nhs-number:checksum+context'] : ruleConfidence['nhs-number:checksum'],
           rule: context ? 'nhs-number:checksum+context' : 'nhs-number:checksum',
         });
       } else if (context) {
-        out.push({ start: m.start, end: m.end, category: 'nhs-number', confidence: 0.7, rule: 'nhs-number:context' });
+        out.push({
+          start: m.start,
+          end: m.end,
+          category: 'nhs-number',
+          confidence: ruleConfidence['nhs-number:context'],
+          rule: 'nhs-number:context',
+        });
       }
     }
     return out ?? NONE;
@@ -86,7 +93,7 @@ export const niNumberRecogniser: Recogniser = {
         start: m.index,
         end: m.index + m[0].length,
         category: 'ni-number',
-        confidence: 0.9,
+        confidence: ruleConfidence['ni-number:rules'],
         rule: 'ni-number:rules',
       });
     }
@@ -113,7 +120,10 @@ export const postcodeRecogniser: Recogniser = {
         start: m.index,
         end: m.index + found.length,
         category: 'postcode',
-        confidence: /\s/.test(found) || /\d[A-Z]{2}$/.test(found) ? 0.9 : 0.7,
+        confidence:
+          /\s/.test(found) || /\d[A-Z]{2}$/.test(found)
+            ? ruleConfidence['postcode:positional']
+            : ruleConfidence['postcode:positional compact'],
         rule: 'postcode:positional',
       });
     }
@@ -137,7 +147,7 @@ export const emailRecogniser: Recogniser = {
         start: m.index,
         end: m.index + m[0].length,
         category: 'email',
-        confidence: 0.95,
+        confidence: ruleConfidence['email:shape'],
         rule: 'email:shape',
       });
     }
@@ -247,7 +257,7 @@ export const phoneRecogniser: Recogniser = {
           start: m.start,
           end: m.end,
           category: 'phone',
-          confidence: own ? 0.99 : 0.9,
+          confidence: own ? ruleConfidence['phone:participant'] : ruleConfidence['phone:libphonenumber-gb'],
           rule: own ? 'phone:participant' : 'phone:libphonenumber-gb',
         });
       }
@@ -275,37 +285,43 @@ export const phoneRecogniser: Recogniser = {
       }
       if (possible) {
         out ??= [];
-        out.push({ start, end, category: 'phone', confidence: 0.6, rule: 'phone:foreign+context' });
+        out.push({
+          start,
+          end,
+          category: 'phone',
+          confidence: ruleConfidence['phone:foreign+context'],
+          rule: 'phone:foreign+context',
+        });
       }
     }
     return out ?? NONE;
   },
 };
 
-const mentionPattern = /(?<![\w@])@(?:(\+?\d{7,15})|([\p{L}][\p{L}\p{M}\d_.'’-]*))/gu;
+const mentionPattern = /(?<![\w@])@(\+?\d{7,15})/gu;
 
-/** WhatsApp @mentions: `@447700900123` is a phone number, `@Sarah` a name. */
+/** WhatsApp @mentions of a phone number (`@447700900123`); `@Sarah` is a name, found by the name recogniser. */
 export const mentionRecogniser: Recogniser = {
   id: 'mention',
-  categories: ['phone', 'person-name'],
+  minDigits: 7,
+  categories: ['phone'],
   find(message: Message): Candidate[] {
     const text = message.text;
     if (!text.includes('@')) return NONE;
-    const out: Candidate[] = [];
+    let out: Candidate[] | undefined;
     mentionPattern.lastIndex = 0;
     for (let m = mentionPattern.exec(text); m !== null; m = mentionPattern.exec(text)) {
-      let end = m.index + m[0].length;
-      while (end > m.index + 1 && /[.'’-]/.test(text.charAt(end - 1))) end--;
+      out ??= [];
       out.push({
         start: m.index,
-        end,
-        category: m[1] ? 'phone' : 'person-name',
-        confidence: 0.75,
-        rule: m[1] ? 'phone:mention' : 'name:mention',
+        end: m.index + m[0].length,
+        category: 'phone',
+        confidence: ruleConfidence['phone:mention'],
+        rule: 'phone:mention',
         role: 'unknown',
-        personKey: text.slice(m.index + 1, end).toLowerCase(),
+        personKey: text.slice(m.index + 1, m.index + m[0].length).toLowerCase(),
       });
     }
-    return out;
+    return out ?? NONE;
   },
 };

@@ -1,0 +1,51 @@
+/**
+ * Grouped proposals for review: the uses of a name that the consistency pass carried through a chat from one find
+ * share a group, so the review screen can show "'Best' — 37 places, from one find" and decide them with one
+ * `accept-group` or `reject-group` decision instead of 37.
+ */
+import type { Proposal, ProposalStatus } from './types.ts';
+
+/** One group of proposals that stand or fall together. */
+export interface ProposalGroup {
+  /** The group id carried by its proposals and named by group decisions (`name:best`). */
+  id: string;
+  /** The name as first written among the members ("Best"). */
+  text: string;
+  /** The members' proposal ids, in the order given (chat order for detection's output). */
+  proposalIds: string[];
+  /** The id of the proposal (or kept span) whose evidence the group rests on. */
+  origin: string;
+  /** That proposal, when it is in the list given (absent when the evidence is a kept span or a participant's name). */
+  originProposal?: Proposal;
+  /** How many members are proposed, accepted and rejected. */
+  statuses: Record<ProposalStatus, number>;
+}
+
+/** The groups among `proposals`, largest first (then by id), each with its members, origin and their statuses. */
+export function proposalGroups(proposals: readonly Proposal[]): ProposalGroup[] {
+  const byId = new Map<string, Proposal>();
+  const groups = new Map<string, ProposalGroup>();
+  for (const p of proposals) {
+    byId.set(p.id, p);
+    if (p.group === undefined) continue;
+    let g = groups.get(p.group);
+    if (!g) {
+      g = {
+        id: p.group,
+        text: p.text,
+        proposalIds: [],
+        origin: p.origin ?? '',
+        statuses: { proposed: 0, accepted: 0, rejected: 0 },
+      };
+      groups.set(p.group, g);
+    }
+    g.proposalIds.push(p.id);
+    g.statuses[p.status]++;
+  }
+  const out = [...groups.values()];
+  for (const g of out) {
+    const origin = byId.get(g.origin);
+    if (origin) g.originProposal = origin;
+  }
+  return out.sort((a, b) => b.proposalIds.length - a.proposalIds.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

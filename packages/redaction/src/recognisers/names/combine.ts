@@ -1,0 +1,116 @@
+/**
+ * Rules and model together: the model reads the same tokens the rules did and votes. A rule's find stands when the
+ * model gives it at least the rule's `keepWithModel` probability (0 for evidence it cannot overrule: a participant, a
+ * title, a cue; more for the rules' guesses: an unknown capitalised word, a handle, a neighbour); a run of tokens the
+ * model takes for a name that no rule found is added (`name:model`), unless the rules know its words are never names
+ * alone (a ward word, a title, a month); and a find the model is very sure of confirms the
+ * name, so it is carried to its other uses in the chat.
+ */
+import type { modelThresholds } from '../../confidence.ts';
+import { CLINICAL, EPONYM, FACILITY, FUNCTION, MONTH, SAFE, TITLE } from '../../lexicon.ts';
+import { type Candidate, NONE } from '../../recogniser.ts';
+import { modelRuns } from '../name-model.ts';
+import { tokens } from './tokens.ts';
+
+/** The highest probability among the tokens inside [start, end), or NaN when the model read none of them. */
+function spanProbability(probabilities: Float32Array, count: number, start: number, end: number): number {
+  let best = Number.NaN;
+  for (let i = 0; i < count; i++) {
+    const s = tokens.start[i] as number;
+    if (s >= end) break;
+    if ((tokens.end[i] as number) <= start) continue;
+    const p = probabilities[i] as number;
+    if (!Number.isNaN(p) && !(p <= best)) best = p;
+  }
+  return best;
+}
+
+/** `keepWithModel` split once by the kind of find: the bars of guesses, and of finds whose own evidence confirms them. */
+export interface KeepBars {
+  guess: Readonly<Record<string, number>>;
+  confirming: Readonly<Record<string, number>>;
+}
+
+/** Splits a `keepWithModel` table (`<rule>` and `<rule> confirming` keys) into {@link KeepBars}. */
+export function keepBars(keep: Readonly<Record<string, number>>): KeepBars {
+  const guess: Record<string, number> = {};
+  const confirming: Record<string, number> = {};
+  for (const [key, bar] of Object.entries(keep)) {
+    if (key.endsWith(' confirming')) confirming[key.slice(0, -' confirming'.length)] = bar;
+    else guess[key] = bar;
+  }
+  return { guess, confirming };
+}
+
+/** The lowest probability among tokens first..last (all read by the model). */
+function runMinimum(probabilities: Float32Array, first: number, last: number): number {
+  let low = 1;
+  for (let i = first; i <= last; i++) low = Math.min(low, probabilities[i] as number);
+  return low;
+}
+
+/**
+ * The carried uses (`name:consistent`) the model does not rule out: each stands unless the model reads its token and
+ * gives it less than `keepWithModel['name:consistent']` ("West" carried from "Lord West" to "the West Coast").
+ */
+export function keepCarried(
+  candidates: readonly Candidate[],
+  count: number,
+  probabilities: Float32Array,
+  keep: Readonly<Record<string, number>>,
+): Candidate[] {
+  const floor = keep['name:consistent'] ?? 0;
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    const p = spanProbability(probabilities, count, c.start, c.end);
+    if (Number.isNaN(p) || p >= floor) out.push(c);
+  }
+  return out;
+}
+
+/** Words the rules know are never a name on their own: ward words, titles, function words, the safe-list, months. */
+const NEVER_ALONE = CLINICAL | FUNCTION | TITLE | SAFE | MONTH | FACILITY | EPONYM;
+
+/** Whether the model may add token i: not a word the rules know is never a name alone ("Rainbow Ward"). */
+const notNamesAlone = (i: number): boolean => ((tokens.flags[i] as number) & NEVER_ALONE) === 0;
+
+/** The candidates that stand, with the model's finds added (see the module comment). */
+export function combine(
+  text: string,
+  count: number,
+  candidates: readonly Candidate[],
+  probabilities: Float32Array,
+  thresholds: typeof modelThresholds,
+  keep: KeepBars,
+): Candidate[] {
+  let out: Candidate[] | undefined;
+  for (const c of candidates) {
+    const p = spanProbability(probabilities, count, c.start, c.end);
+    if (!Number.isNaN(p)) {
+      // A find whose own evidence confirms it (a neighbour of a known name, a listed name in name position) has its
+      // own, lower bar: "Sydie Glover" stands although the model doubts a misspelt first name.
+      const bar = c.confirms === true ? (keep.confirming[c.rule] ?? 0) : (keep.guess[c.rule] ?? 0);
+      if (p < bar) continue;
+      // A handle names someone, but its parts ("Tahir_London") are not names to carry through the chat.
+      if (p >= thresholds.confirm && c.rule !== 'name:mention') c.confirms = true;
+    }
+    out ??= [];
+    out.push(c);
+  }
+  for (const run of modelRuns(text, count, probabilities, thresholds.add, notNamesAlone)) {
+    if (out?.some((c) => c.start < run.end && run.start < c.end)) continue;
+    out ??= [];
+    out.push({
+      start: run.start,
+      end: run.end,
+      category: 'person-name',
+      confidence: Math.round(run.probability * 100) / 100,
+      rule: 'name:model',
+      role: 'unknown',
+      personKey: text.slice(run.start, run.end).replace(/^[@#]/, '').toLowerCase(),
+      // Every token of the run must be sure: "President Obama" confirms neither if the model doubts "President".
+      confirms: runMinimum(probabilities, run.first, run.last) >= thresholds.confirm,
+    });
+  }
+  return out ?? NONE;
+}

@@ -1,0 +1,102 @@
+/**
+ * The words around a name that say it is one, and whose: titles ("Mrs Okafor", "Dr Shah"), relations ("daughter
+ * Julie", "Julie's husband"), patient cues ("bed 4 is …", "pt …") and forms of address ("thanks Sam"). The discovery
+ * pass reads the strong ones over the whole chat before any message is scanned, so a name a cue confirms in one message
+ * is known in every other.
+ */
+
+import { ruleConfidence } from '../../confidence.ts';
+import { type KnownNames, roleOfTitle } from '../../known-names.ts';
+import { CLINICAL, FIRST, FUNCTION, isLowerCaseWord, LAST, lexFlags, TITLE } from '../../lexicon.ts';
+import { type Candidate, NONE } from '../../recogniser.ts';
+
+const relationWords =
+  'daughter|son|wife|husband|partner|sister|brother|mother|mum|mom|father|dad|niece|nephew|granddaughter|grandson|carer|friend|neighbour|fiance|fiancee|fiancée|aunt|uncle|cousin|nok|next of kin|grandma|grandad|grandmother|grandfather|stepson|stepdaughter';
+
+/** A relation word just before a word ("daughter Julie", "husband: Tom"). */
+export const relationBefore = new RegExp(`\\b(?:${relationWords})\\s*[(:,-]?\\s*$`, 'i');
+/** A patient cue just before a word ("bed 4 is", "pt", "spoke to"). */
+export const patientBefore =
+  /(?:\bbed\s*\d+[a-z]?\s*(?:is|=|:|-)\s*|\bpt\.?\s+|\bpatient\s+|\bspoke (?:to|with)\s+|\bcalled\s+|\bnamed\s+|\bask\s+|\btell\s+|\bthanks\s+)$/i;
+/** Words that address or reach someone just before a word ("thanks sam", "ring jo"). */
+export const addressedBefore =
+  /\b(?:thanks|thank you|cheers|ta|hi|hey|hello|morning|ring|call|text|ask|tell|message|page|bleep|spoke to|speak to|can|could)\s+$/i;
+/** A possessive relation just after a word ("'s daughter"). */
+export const relationAfter = new RegExp(`^['’]s\\s+(?:${relationWords})\\b`, 'i');
+
+/**
+ * Whether a word written in lower case after a title can be a name: a listed first name or surname ("mrs smith"), or a
+ * word that is not everyday English in lower case ("dr okafor"). "doctor agreed" and "nurse family" are not names.
+ */
+export function lowerCaseNameAfterCue(lower: string, flags: number): boolean {
+  return (flags & (FIRST | LAST)) !== 0 || !isLowerCaseWord(lower);
+}
+
+const discoveryTitles = 'mr|mrs|ms|miss|mx|dr|doctor|sister|sr|nurse|prof|professor|matron';
+/** "word" as written in lower case, with a capital, or in capitals, without the slow case-insensitive Unicode mode. */
+const anyCase = (words: string): string =>
+  words
+    .split('|')
+    .flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()])
+    .join('|');
+const discoveryPattern = new RegExp(
+  `(?<![A-Za-z])(${anyCase(discoveryTitles)}|${anyCase(relationWords)})(?![A-Za-z])\\.?\\s*[(:,-]?\\s*([\\p{L}][\\p{L}\\p{M}'’-]*)`,
+  'gu',
+);
+const titleWordSet = new Set(discoveryTitles.split('|'));
+const nameThenRelation = new RegExp(`([\\p{L}][\\p{L}\\p{M}'’-]*)['’]s\\s+(?:${relationWords})\\b`, 'giu');
+
+/**
+ * Discovery pass: names found by strong cues (a title, a relation word, "'s daughter") become known names of the chat,
+ * so a later bare or lower-case "okafor" is found too. Common English words are never propagated. `idAt(index)` gives
+ * the message's id, read only when a cue names someone (to record where).
+ */
+export function discoverNames(text: string, known: KnownNames, index: number, idAt: (index: number) => string): void {
+  discoveryPattern.lastIndex = 0;
+  for (let m = discoveryPattern.exec(text); m !== null; m = discoveryPattern.exec(text)) {
+    const cue = (m[1] ?? '').toLowerCase();
+    const name = (m[2] ?? '').replace(/['’]s$/, '');
+    const lower = name.toLowerCase();
+    const flags = lexFlags(lower);
+    if (name.length < 2 || flags & (FUNCTION | CLINICAL | TITLE)) continue;
+    // "doctor agreed", "nurse family": a lower-case everyday word after a title is not a name; "dr okafor" is.
+    if (name.charAt(0) === lower.charAt(0) && !lowerCaseNameAfterCue(lower, flags)) continue;
+    const start = m.index + m[0].length - (m[2] ?? '').length;
+    const origin = (): string => `${idAt(index)}:${start}-${start + name.length}:person-name`;
+    if (titleWordSet.has(cue)) known.addCueName(name, roleOfTitle(cue), origin);
+    else if (name.charAt(0) !== lower.charAt(0)) known.addCueName(name, 'relative', origin);
+  }
+  if (text.includes("'s ") || text.includes('’s ')) {
+    nameThenRelation.lastIndex = 0;
+    for (let m = nameThenRelation.exec(text); m !== null; m = nameThenRelation.exec(text)) {
+      const name = m[1] ?? '';
+      const start = m.index;
+      const origin = (): string => `${idAt(index)}:${start}-${start + name.length}:person-name`;
+      if (name.charAt(0) !== name.charAt(0).toLowerCase()) known.addCueName(name, 'patient', origin);
+    }
+  }
+}
+
+const mentionPattern = /(?<![\w@])@([\p{L}][\p{L}\p{M}\d_.'’-]*)/gu;
+
+/** @mentions of a name (`@Sarah`, `@kellyexeter`): the handle is the name, `@` included; trailing marks left out. */
+export function mentionNames(text: string): Candidate[] {
+  if (!text.includes('@')) return NONE;
+  let out: Candidate[] | undefined;
+  mentionPattern.lastIndex = 0;
+  for (let m = mentionPattern.exec(text); m !== null; m = mentionPattern.exec(text)) {
+    let end = m.index + m[0].length;
+    while (end > m.index + 1 && /[.'’-]/.test(text.charAt(end - 1))) end--;
+    out ??= [];
+    out.push({
+      start: m.index,
+      end,
+      category: 'person-name',
+      confidence: ruleConfidence['name:mention'],
+      rule: 'name:mention',
+      role: 'unknown',
+      personKey: text.slice(m.index + 1, end).toLowerCase(),
+    });
+  }
+  return out ?? NONE;
+}

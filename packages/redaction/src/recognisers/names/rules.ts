@@ -1,0 +1,95 @@
+/**
+ * Tests on one word or token that the name rules share: is it in the name lists, is it an unknown word (Philter's
+ * rule), is the message mostly not English, is the proper noun a place or a condition by the word after it.
+ */
+import { COMMON, EPONYM, FACILITY, isCommonWord, isEnglishWord, isFirstName, isSurname } from '../../lexicon.ts';
+import { lowerAt, tokens } from './tokens.ts';
+
+/** Whether a lower-case word (or a part of a hyphenated one) is a listed first name or surname. */
+export function inLists(lower: string): boolean {
+  if (isFirstName(lower) || isSurname(lower)) return true;
+  if (lower.includes('-'))
+    return lower.split('-').some((p) => p.length >= 3 && (isFirstName(p) || isSurname(p)) && !isCommonWord(p));
+  return false;
+}
+
+const laughter = /^(?:ha|he|hi|ah|lo|ja|je|xa)+h?$/;
+const drawnOut = /([aeiouyhms])\1\1/;
+
+/**
+ * A capitalised word that is neither English (dictionary, places, inflections) nor safe-listed, nor an acronym or its
+ * plural ("URLs"), nor written with digits, nor CamelCase with two inner capitals ("WhatsAppParserTest"), nor laughter
+ * or a drawn-out word ("Hahaha", "Sooo").
+ */
+export function unknownWord(word: string): boolean {
+  const n = word.length;
+  if (n < 3 || word === word.toUpperCase() || /\d/.test(word)) return false;
+  const stem = word.slice(0, -1);
+  if (word.charCodeAt(n - 1) === 115 && stem === stem.toUpperCase()) return false;
+  let inner = 0;
+  for (let i = 1; i < n; i++) {
+    const c = word.charCodeAt(i);
+    const p = word.charCodeAt(i - 1);
+    if (c >= 65 && c <= 90 && p >= 97 && p <= 122) inner++;
+  }
+  if (inner >= 2) return false;
+  const lower = word.toLowerCase();
+  if (laughter.test(lower) || drawnOut.test(lower)) return false;
+  const parts = lower.split(/[-'’]/).filter((p) => p.length >= 2);
+  if (parts.length === 0) return false;
+  return parts.some((p) => !isEnglishWord(p) && !isCommonWord(p));
+}
+
+/** Letters outside the Latin blocks (Greek, Cyrillic, Arabic, CJK…). */
+export function nonLatin(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x24f) return true;
+  return false;
+}
+
+/**
+ * Whether the tokenised message is mostly not English: of its lower-case words of three letters or more (at least two
+ * of them), fewer than half are English. In such a message a capital letter is no evidence of a name (German
+ * capitalises nouns, every language capitalises the first word), so an unknown capitalised word is proposed at the
+ * lowest confidence.
+ */
+export function foreignText(text: string, count: number): boolean {
+  let words = 0;
+  let english = 0;
+  for (let i = 0; i < count; i++) {
+    if (tokens.cap[i] === 1 || tokens.code[i] !== 0) continue;
+    const start = tokens.start[i] as number;
+    const end = tokens.end[i] as number;
+    if (end - start < 3) continue;
+    const lower = (tokens.lower[i] as string) || text.slice(start, end);
+    words++;
+    if ((tokens.flags[i] as number) & COMMON || isEnglishWord(lower)) english++;
+  }
+  return words >= 2 && english * 2 < words;
+}
+
+/** Facility words that make the proper noun before them a place even in lower case ("Nightingale ward"). */
+export const strongFacility = new Set(
+  'ward wards unit wing suite theatre theatres hospital clinic hospice infirmary'.split(' '),
+);
+
+/**
+ * Whether token i is the name of a place or a condition by the word after it: "Nightingale Ward", "St Mary's
+ * Hospital", "Parkinson's disease", "Bell's palsy". A title before it still makes it a name (checked by the caller).
+ */
+export function placeOrCondition(text: string, i: number, count: number): boolean {
+  const n = i + 1;
+  if (n >= count) return false;
+  const flags = tokens.flags[n] as number;
+  if (!(flags & (FACILITY | EPONYM))) return false;
+  const end = tokens.end[i] as number;
+  const next = tokens.start[n] as number;
+  if (next - end > 4) return false;
+  let possessive = false;
+  for (let j = end; j < next; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 39 || c === 8217 || c === 115) possessive = true;
+    else if (c !== 32) return false;
+  }
+  if (flags & EPONYM) return true;
+  return tokens.cap[n] === 1 || (!possessive && strongFacility.has(lowerAt(text, n)));
+}

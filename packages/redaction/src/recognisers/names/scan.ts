@@ -1,0 +1,326 @@
+/**
+ * The per-message name scan: walks one message's tokens and applies the rules in order of strength — a title before
+ * the word, a name the chat knows, the name lists (with care for names that are also English words), relation and
+ * patient cues, neighbours of names, initials, and last Philter's rule for unknown capitalised words. Each find carries
+ * the confidence of its evidence from the one table in `confidence.ts`.
+ */
+import { consistency, ruleConfidence } from '../../confidence.ts';
+import { type KnownName, type KnownNames, roleOfTitle } from '../../known-names.ts';
+import { CLINICAL, COMMON, FIRST, FUNCTION, isLowerCaseWord, LAST, MONTH, SAFE, TITLE } from '../../lexicon.ts';
+import { type Candidate, NONE, type PartyRole, type RecogniserContext } from '../../recogniser.ts';
+import { addressedBefore, lowerCaseNameAfterCue, patientBefore, relationAfter, relationBefore } from './cues.ts';
+import { foreignText, inLists, nonLatin, placeOrCondition, unknownWord } from './rules.ts';
+import { GLUED, lowerAt, onlySpaceBetween, sentenceInitial, tokenise, tokens, wordLength } from './tokens.ts';
+
+/** Rule names of known-name finds, interned so a candidate does not build its rule string. */
+const knownRules: Record<KnownName['source'], string> = {
+  participant: 'name:participant',
+  subject: 'name:subject',
+  keep: 'name:keep',
+  nickname: 'name:nickname',
+  cue: 'name:cue',
+};
+
+/** The confidence of a find by a name the chat knows: a cue-found name is weaker evidence than a participant. */
+const knownConfidence = (k: KnownName): number =>
+  k.source === 'cue' ? ruleConfidence['name:cue'] : ruleConfidence[knownRules[k.source] as 'name:participant'];
+
+/** A name candidate for token i; `confirms` when the evidence may be carried to the name's other uses in the chat. */
+function candidate(
+  i: number,
+  confidence: number,
+  rule: string,
+  role: PartyRole,
+  personKey: string,
+  confirms: boolean,
+): Candidate {
+  return {
+    start: tokens.start[i] ?? 0,
+    end: tokens.end[i] ?? 0,
+    category: 'person-name',
+    confidence,
+    rule,
+    role,
+    personKey,
+    confirms,
+  };
+}
+
+/** Whether `id` is the id of the name find at start–end of message `messageId`, without building that id. */
+function isFind(id: string, messageId: string, start: number, end: number): boolean {
+  if (!id.startsWith(messageId) || id.charCodeAt(messageId.length) !== 58) return false;
+  const span = id.slice(messageId.length + 1, id.lastIndexOf(':'));
+  const dash = span.indexOf('-');
+  return Number(span.slice(0, dash)) === start && Number(span.slice(dash + 1)) === end;
+}
+
+/**
+ * A find of a name the chat knows. A name a cue found elsewhere ("Mr Zorbek" … "zorbek for CT") rests on that cue: its
+ * finds share the name's group (one decision for all) and name the cue's find as their origin.
+ */
+function knownFind(i: number, k: KnownName, role: PartyRole, messageId: string): Candidate {
+  const c = candidate(i, knownConfidence(k), knownRules[k.source], role, k.personKey, true);
+  // The cue's own find is the origin, not a member of the group.
+  if (k.source === 'cue' && k.origin !== undefined && !isFind(k.origin, messageId, c.start, c.end)) {
+    c.group = `name:${k.personKey}`;
+    c.origin = k.origin;
+  }
+  return c;
+}
+
+/**
+ * Whether the chat writes a word in lower case as an everyday English word (see `consistency.everydayUses`): an
+ * English word in no name list ("sales", "best"; not "glover" or "grant", which the lists know as names).
+ */
+function everydayInChat(lower: string, flags: number, context: RecogniserContext): boolean {
+  return (
+    (flags & (FIRST | LAST)) === 0 &&
+    context.lowerCaseUses.get(lower) >= consistency.everydayUses &&
+    isLowerCaseWord(lower)
+  );
+}
+
+/** Whether token i is followed, one space on, by a capitalised name the chat knows ("Dinu Savu" once "Mr Savu" is). */
+function nextKnown(text: string, i: number, count: number, end: number, known: KnownNames): boolean {
+  const n = i + 1;
+  if (n >= count || tokens.cap[n] !== 1 || !onlySpaceBetween(text, end, tokens.start[n] as number)) return false;
+  const k = known.get(tokens.lower[n] as string);
+  return k !== undefined && k.source !== 'nickname';
+}
+
+/** Finds name candidates in one text (of message `messageId`, for the origin of carried names). */
+export function scanNames(text: string, context: RecogniserContext, messageId = ''): Candidate[] {
+  const known = context.known;
+  const count = tokenise(text, known);
+  const { start: tStart, end: tEnd, flags: tFlags, cap: tCap, code: tCode, word: tWord, lower: tLower } = tokens;
+  let out: Candidate[] | undefined;
+  let previousName = -1;
+  let previousConfirms = false;
+  let foreign = -1;
+  for (let i = 0; i < count; i++) {
+    let lower = tLower[i] as string;
+    const flags = tFlags[i] as number;
+    const isCap = tCap[i] === 1;
+    const hasPrev = i > 0;
+    const p = i - 1;
+    const prevFlags = hasPrev ? (tFlags[p] as number) : 0;
+    if (lower === '') {
+      // A gated plain word: only a title before it ("mrs larkin") makes it worth reading.
+      if (!(prevFlags & TITLE)) continue;
+      lower = text.slice(tStart[i] as number, tEnd[i] as number);
+      tWord[i] = lower;
+      tLower[i] = lower;
+    }
+    if (lower.length < 2 || flags & TITLE) continue;
+    const k = known.get(lower);
+    // A word a cue named once that the chat also writes as an everyday word ("Mrs Sales" … "the sales team") is a
+    // name only where a capital in name position says so, like any name that is also an English word.
+    const common =
+      (flags & COMMON) !== 0 || (k !== undefined && k.source === 'cue' && everydayInChat(lower, flags, context));
+    if (tCode[i] !== 0) {
+      // Glued to digits or inside a URL: only a chat name of three letters or more, written with lower case, counts —
+      // in a URL only a participant's (or the subject's) name, not one a cue found in the text.
+      if (
+        k &&
+        lower.length >= 3 &&
+        !common &&
+        (tCode[i] === GLUED || k.source !== 'cue') &&
+        tWord[i] !== (tWord[i] as string).toUpperCase()
+      ) {
+        out ??= [];
+        out.push(knownFind(i, k, k.role, messageId));
+        previousName = i;
+        previousConfirms = true;
+      }
+      continue;
+    }
+    const listed = (flags & (FIRST | LAST)) !== 0 || (lower.includes('-') && inLists(lower));
+    // Fast exit: a lower-case word that is neither known nor a listed name cannot be a name on its own.
+    if (!isCap && k === undefined && !listed && !(prevFlags & TITLE)) continue;
+    const start = tStart[i] as number;
+    const end = tEnd[i] as number;
+    const word = tWord[i] as string;
+    const prevEnd = hasPrev ? (tEnd[p] as number) : 0;
+    const prevWord = hasPrev ? (tWord[p] as string) : '';
+    const prevLength = hasPrev ? wordLength(p) : 0;
+    const spaceBefore = hasPrev && onlySpaceBetween(text, prevEnd, start, prevLength === 1 || !!(prevFlags & TITLE));
+    const titled = (prevFlags & TITLE) !== 0 && spaceBefore;
+    const adjacentToName = previousName === p && spaceBefore;
+    const c1 = text.charCodeAt(end);
+    const c2 = text.charCodeAt(end + 1);
+    const followedByDigit = (c1 >= 48 && c1 <= 57) || (c1 === 32 && c2 >= 48 && c2 <= 57);
+    const prevInitial =
+      hasPrev &&
+      prevLength === 1 &&
+      tCap[p] === 1 &&
+      (prevWord !== 'I' ? /^\.?\s$/ : /^\.\s$/).test(text.slice(prevEnd, start));
+    let hit: Candidate | undefined;
+
+    if (
+      titled &&
+      !followedByDigit &&
+      (isCap || (!(flags & FUNCTION) && (k !== undefined || lowerCaseNameAfterCue(lower, flags)))) &&
+      !(flags & CLINICAL)
+    ) {
+      const titleRole = roleOfTitle(lowerAt(text, p));
+      hit = candidate(
+        i,
+        ruleConfidence['name:title'],
+        'name:title',
+        k && k.role !== 'unknown' ? k.role : titleRole,
+        k?.personKey ?? lower,
+        true,
+      );
+    } else if (
+      placeOrCondition(text, i, count) ||
+      (hasPrev && isCap && (c1 === 39 || c1 === 8217) && (lowerAt(text, p) === 'st' || lowerAt(text, p) === 'saint'))
+    ) {
+      // "Nightingale Ward", "Parkinson's disease", "St Mary's": a place, a saint or a condition, not a person.
+    } else {
+      const initial = sentenceInitial(text, start);
+      if (k && (!common || (isCap && (!initial || adjacentToName || prevInitial)))) {
+        // "bed 4 is Margaret" says a participant (or anyone known) is a patient.
+        const role =
+          k.role === 'unknown' && patientBefore.test(text.slice(Math.max(0, start - 24), start)) ? 'patient' : k.role;
+        hit = knownFind(i, k, role, messageId);
+      } else if (
+        k &&
+        !isCap &&
+        !(flags & (FUNCTION | CLINICAL)) &&
+        addressedBefore.test(text.slice(Math.max(0, start - 16), start))
+      ) {
+        hit = knownFind(i, k, k.role, messageId);
+      } else if (isCap && !followedByDigit) {
+        const before = text.slice(Math.max(0, start - 24), start);
+        const relCue = relationBefore.test(before);
+        const possessiveCue = c1 === 39 || c1 === 8217 ? relationAfter.test(text.slice(end, end + 24)) : false;
+        const n = i + 1;
+        const nextListed =
+          n < count &&
+          tCap[n] === 1 &&
+          ((tFlags[n] as number) & (FIRST | LAST)) !== 0 &&
+          !((tFlags[n] as number) & COMMON) &&
+          onlySpaceBetween(text, end, tStart[n] as number, word.length === 1);
+        // A listed name that is a misspelling of someone in the chat ("Margret" for Margaret) is that person.
+        const fz = listed && !common ? known.fuzzy(lower) : undefined;
+        if (fz && fz.source !== 'cue' && fz.source !== 'nickname') {
+          hit = candidate(i, ruleConfidence['name:fuzzy listed'], 'name:fuzzy', fz.role, fz.personKey, false);
+        } else if (listed && !common) {
+          const patientCue = possessiveCue || patientBefore.test(before);
+          const role = relCue ? 'relative' : patientCue ? 'patient' : 'unknown';
+          // In name position (mid-sentence, beside another name, after a cue) a listed name confirms itself.
+          const position = !initial || adjacentToName || nextListed || prevInitial || relCue || patientCue;
+          hit = candidate(i, ruleConfidence['name:list'], 'name:list', role, lower, position);
+        } else if (flags & SAFE) {
+          // Safe-listed (an app, a system, a drug): a name only after a relation cue.
+          if (relCue || possessiveCue)
+            hit = candidate(
+              i,
+              ruleConfidence['name:relation-cue'],
+              'name:relation-cue',
+              relCue ? 'relative' : 'patient',
+              lower,
+              true,
+            );
+        } else if (listed && common) {
+          const monthLike = (flags & MONTH) !== 0 && /^\s*\d|^\s*$/.test(text.slice(end, end + 4));
+          const cued = adjacentToName || nextListed || relCue || possessiveCue || prevInitial;
+          if (!monthLike && (cued || (!initial && !(flags & (CLINICAL | MONTH))))) {
+            hit = candidate(
+              i,
+              cued ? ruleConfidence['name:list-common cued'] : ruleConfidence['name:list-common'],
+              'name:list-common',
+              relCue ? 'relative' : 'unknown',
+              lower,
+              cued,
+            );
+          }
+        } else if (!common) {
+          const fuzzy = known.fuzzy(lower);
+          if (fuzzy) hit = candidate(i, ruleConfidence['name:fuzzy'], 'name:fuzzy', fuzzy.role, fuzzy.personKey, false);
+          else if (relCue || possessiveCue)
+            hit = candidate(
+              i,
+              ruleConfidence['name:relation-cue'],
+              'name:relation-cue',
+              relCue ? 'relative' : 'patient',
+              lower,
+              true,
+            );
+          else if (adjacentToName || nextListed)
+            // Before a listed surname ("Donn Sipes") or after a confirmed name, the word is part of a full name and
+            // confirms itself; beside a guess it stays a guess.
+            hit = candidate(
+              i,
+              ruleConfidence['name:neighbour'],
+              'name:neighbour',
+              'unknown',
+              lower,
+              (adjacentToName && previousConfirms) || nextListed,
+            );
+          else if (!initial && patientBefore.test(before))
+            hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);
+          else if (nextKnown(text, i, count, end, known))
+            // Before a name the chat knows ("Dinu Savu" once "Mr Savu" is known), the word is part of that name.
+            hit = candidate(i, ruleConfidence['name:neighbour'], 'name:neighbour', 'unknown', lower, true);
+          else if (word.length <= 3 && word === word.toUpperCase()) {
+            const k2 = known.initials(word);
+            if (k2) hit = candidate(i, ruleConfidence['name:initials'], 'name:initials', k2.role, k2.personKey, false);
+          } else if (unknownWord(word)) {
+            // Philter's rule: a proper noun that no list proves safe is proposed (low confidence, for review). In a
+            // message that is mostly not English, or in another script, the capital is no evidence: lowest confidence.
+            if (foreign === -1) foreign = foreignText(text, count) ? 1 : 0;
+            if (foreign === 1 || nonLatin(word))
+              hit = candidate(
+                i,
+                ruleConfidence['name:unknown-word-foreign'],
+                'name:unknown-word-foreign',
+                'unknown',
+                lower,
+                false,
+              );
+            else
+              hit = candidate(
+                i,
+                initial
+                  ? ruleConfidence['name:unknown-proper-noun sentence-start']
+                  : ruleConfidence['name:unknown-proper-noun'],
+                'name:unknown-proper-noun',
+                'unknown',
+                lower,
+                false,
+              );
+          }
+        }
+      } else if (!isCap && lower.length >= 4 && !common && !followedByDigit && listed) {
+        hit = candidate(i, ruleConfidence['name:list-lowercase'], 'name:list-lowercase', 'unknown', lower, false);
+      }
+    }
+    if (!hit) continue;
+    if (spaceBefore && previousName !== p && prevLength >= 2 && tCode[p] === 0) {
+      // A first name written before a found name ("rod mclaughlin", "Just Greenfelder") is part of it.
+      if (
+        prevFlags & FIRST &&
+        !(prevFlags & (TITLE | CLINICAL | SAFE)) &&
+        (tCap[p] === 1 || !(prevFlags & FUNCTION)) &&
+        !text.slice(prevEnd, start).includes('.')
+      ) {
+        out ??= [];
+        out.push({
+          ...hit,
+          start: tStart[p] as number,
+          end: prevEnd,
+          confidence: ruleConfidence['name:neighbour-before'],
+          rule: 'name:neighbour-before',
+        });
+      }
+    }
+    // Take in an initial written before the name ("O. Smith", "J Smith").
+    if (prevInitial) hit.start = tStart[p] as number;
+    out ??= [];
+    out.push(hit);
+    previousName = i;
+    previousConfirms = hit.confirms === true;
+  }
+  return out ?? NONE;
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildContext,
+  createNameModelRecogniser,
+  createNameRecogniser,
+  defaultRecognisers,
+  detectPersonalDataSync,
+  nameRecogniser,
+} from '../src/index.ts';
+import { KnownNames } from '../src/known-names.ts';
+import { builtInNameModel } from '../src/model/load.ts';
+import { NameModel } from '../src/model/tagger.ts';
+import { tokenise, tokens } from '../src/recognisers/names/tokens.ts';
+import { WordCounts } from '../src/word-counts.ts';
+import { conv, msg, texts } from './helpers.ts';
+
+const context = buildContext(conv([]), { mode: 'foi' });
+const rules = createNameRecogniser({ model: null });
+const find = (r: typeof nameRecogniser, text: string): string[] => texts(text, r.find(msg('x', null, text), context));
+
+describe('the built-in name model', () => {
+  it('loads from the committed weights and reads the tokens a name can be, skipping everyday words', () => {
+    const model = builtInNameModel();
+    const text = 'spoke to Olaide Brito about the results';
+    const count = tokenise(text, new KnownNames());
+    const p = Array.from(model.tag(text, count, new WordCounts()).slice(0, count));
+    const words = Array.from({ length: count }, (_, i) => text.slice(tokens.start[i], tokens.end[i]));
+    const byWord = Object.fromEntries(words.map((w, i) => [w, p[i]]));
+    expect(byWord.Olaide).toBeGreaterThan(0.5);
+    expect(byWord.Brito).toBeGreaterThan(0.5);
+    // "to", "about" and "the" are function words: not read at all.
+    expect(Number.isNaN(byWord.to)).toBe(true);
+    expect(Number.isNaN(byWord.the)).toBe(true);
+  });
+
+  it('gives the same probabilities on every run (deterministic)', () => {
+    const text = 'Lionel Messi scored again';
+    const run = (): number[] => {
+      const count = tokenise(text, new KnownNames());
+      return Array.from(builtInNameModel().tag(text, count, new WordCounts()).slice(0, count));
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it('refuses weights that do not fill its table, saying what is wrong', () => {
+    expect(() => new NameModel(new Int8Array(10), 4, 1, 1, 0)).toThrow('name model: 10 weights for a table of 2^4');
+  });
+
+  it('as a recogniser alone proposes runs of name tokens as name:model, @ included', () => {
+    const model = createNameModelRecogniser();
+    const text = 'thanks @kellyexeter and Olaide Brito';
+    const found = model.find(msg('x', null, text), context);
+    expect(found.map((c) => [text.slice(c.start, c.end), c.rule])).toEqual([
+      ['@kellyexeter', 'name:model'],
+      ['Olaide Brito', 'name:model'],
+    ]);
+  });
+});
+
+describe('rules and model together', () => {
+  it("drops a guess of the rules the model rules out: an organisation's handle, a city in the surname list", () => {
+    expect(find(rules, 'great show at @SonyCentreTO tonight')).toEqual(['@SonyCentreTO']);
+    expect(find(nameRecogniser, 'great show at @SonyCentreTO tonight')).toEqual([]);
+    expect(find(rules, 'Lovely day in London')).toEqual(['London']);
+    expect(find(nameRecogniser, 'Lovely day in London')).toEqual([]);
+  });
+
+  it('adds a name the rules miss (a first name in lower case that no list has)', () => {
+    expect(find(rules, 'watching Masterchef with bruno mars')).toEqual(['Masterchef']);
+    const both = nameRecogniser.find(msg('x', null, 'watching Masterchef with bruno mars'), context);
+    expect(both.map((c) => c.rule)).toContain('name:model');
+    expect(texts('watching Masterchef with bruno mars', both)).toContain('bruno');
+  });
+
+  it('keeps evidence it cannot overrule (a participant, a title) whatever it thinks', () => {
+    const chat = conv([msg('a', 'Will Best', 'Mr Table will call'), msg('b', 'Will Best', 'Best to wait')]);
+    const result = detectPersonalDataSync(chat, { mode: 'foi' });
+    expect(result.proposals.find((p) => p.messageId === 'a')?.rule).toBe('name:title');
+  });
+
+  it('confirms a guess it is sure of, so the name is carried through the chat', () => {
+    const text = 'Discharge letter for Alexandru Danciu sent';
+    const guess = rules.find(msg('x', null, text), context).find((c) => text.slice(c.start, c.end) === 'Alexandru');
+    const sure = nameRecogniser.find(msg('x', null, text), context).find((c) => c.start === guess?.start);
+    // The rules alone only guess "Alexandru" (an unknown capitalised word): a guess is not carried.
+    expect([guess?.rule, guess?.confirms]).toEqual(['name:unknown-proper-noun', false]);
+    expect([sure?.rule, sure?.confirms]).toEqual(['name:unknown-proper-noun', true]);
+    // In a chat, its other uses are then proposed wherever they are (here by the model itself, or carried).
+    const chat = conv([msg('a', 'Sam Jones', text), msg('b', 'Sam Jones', 'ALEXANDRU to theatre')]);
+    const rulesOnly = defaultRecognisers.map((r) => (r.id === 'name' ? rules : r));
+    expect(
+      detectPersonalDataSync(chat, { mode: 'foi', recognisers: rulesOnly }).proposals.filter(
+        (p) => p.messageId === 'b',
+      ),
+    ).toEqual([]);
+    expect(
+      detectPersonalDataSync(chat, { mode: 'foi' })
+        .proposals.filter((p) => p.messageId === 'b')
+        .map((p) => p.text),
+    ).toEqual(['ALEXANDRU']);
+  });
+});
