@@ -55,7 +55,12 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
-  projects: [{ name: 'chromium' }],
+  projects: [
+    { name: 'chromium', testIgnore: /attestation-ig-lead\.spec\.ts/ },
+    // The IG lead's journey publishes a material change, which asks everyone to attest again: it runs after every other
+    // journey, so none of them posts a form for a policy version that stopped being current under it.
+    { name: 'after-the-others', testMatch: /attestation-ig-lead\.spec\.ts/, dependencies: ['chromium'] },
+  ],
   webServer: {
     // The apps are built by `npm run test:e2e` (turbo run build) before Playwright starts. The attestation service
     // gets a database and key of its own (a fresh demo trust) and the loopback identity provider for single sign-on.

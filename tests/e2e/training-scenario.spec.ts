@@ -68,8 +68,9 @@ test('a learner completes a scenario, going back, reloading and starting again',
   await expect(page.getByRole('heading', { name: 'Decision 1' })).toBeVisible();
 });
 
-test('every scenario opens on its first decision, names its sources and passes axe', async ({ page }) => {
-  for (const s of scenarioSlugs.filter((other) => other !== slug)) {
+// One test a scenario, so each has its own time budget on a loaded machine.
+for (const s of scenarioSlugs.filter((other) => other !== slug)) {
+  test(`${s} opens on its first decision, names its sources and its consequence passes axe`, async ({ page }) => {
     await page.goto(`${site}/scenarios/${s}/`);
     await waitForIsland(page);
     await expect(page.getByRole('heading', { name: 'Decision 1' })).toBeVisible();
@@ -79,8 +80,8 @@ test('every scenario opens on its first decision, names its sources and passes a
     await page.getByRole('button', { name: 'Confirm choice' }).click();
     await expect(page.getByRole('heading', { name: 'What happened' })).toBeVisible();
     await expectNoAxeViolations(page, `${s}: consequence`);
-  }
-});
+  });
+}
 
 test('the subject access request scenario plays to a good ending with the safest choices', async ({ page }) => {
   const s = 'a-request-in-the-ward-group';
