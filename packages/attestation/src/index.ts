@@ -86,6 +86,25 @@ export {
   publishVersion,
   versionAttestations,
 } from './policies.ts';
+export type { Mailer, OutgoingMail, SmtpSettings } from './reminders/mailer.ts';
+export { smtpMailer, smtpSettingsFrom } from './reminders/mailer.ts';
+export type { ReminderDay } from './reminders/manage.ts';
+export { mailMergeCsv, reminderOverview, reminderPauseOf, setReminderPause } from './reminders/manage.ts';
+export type { EscalatedPerson, MessageContext, MessageInput, MessageItem } from './reminders/message.ts';
+export { MAX_LISTED_PEOPLE, messageBody, messageSubject } from './reminders/message.ts';
+export type { PlannedMessage, ReminderRunOptions, ReminderRunReport } from './reminders/run.ts';
+export { claimReminder, runReminders, sendQueuedReminders } from './reminders/run.ts';
+export type { Audience, DueItem, DueStage, ReminderSchedule, Stage, WorkingDays } from './reminders/schedule.ts';
+export {
+  DEFAULT_REMINDER_SCHEDULE,
+  dueStages,
+  heldByCap,
+  isReminderDay,
+  itemKey,
+  ownStages,
+  reminderScheduleSchema,
+  workingDayOnOrBefore,
+} from './reminders/schedule.ts';
 export type {
   CompletionFigures,
   Dashboard,

@@ -3,6 +3,9 @@
  * a server (`.ci/run` starts one). Each test gets an empty database: on PostgreSQL, a schema of its own, dropped after.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { type Clock, fixedClock } from '../src/clock.ts';
 import { type AttestationDatabase, openDatabase } from '../src/db/connect.ts';
@@ -51,4 +54,55 @@ export async function freshStore(
       clock = fixedClock(instant);
     },
   };
+}
+
+/**
+ * Two connections (pools) on one empty database, as two servers or a server and a cron job would have: a SQLite file
+ * in a temporary folder, or a PostgreSQL schema of its own. Closing the first drops it.
+ */
+export async function sharedDatabase(
+  engine: 'sqlite' | 'postgres',
+): Promise<[AttestationDatabase, AttestationDatabase]> {
+  if (engine === 'sqlite') {
+    const folder = mkdtempSync(join(tmpdir(), 'attestation-shared-'));
+    const file = join(folder, 'attestation.sqlite');
+    const first = await openDatabase({ url: file });
+    const second = await openDatabase({ url: file, migrate: false });
+    return [
+      {
+        ...first,
+        close: async () => {
+          await second.close();
+          await first.close();
+          rmSync(folder, { recursive: true, force: true });
+        },
+      },
+      second,
+    ];
+  }
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const first = await openDatabase({ url: url.toString(), poolSize: 4 });
+  const second = await openDatabase({ url: url.toString(), poolSize: 4, migrate: false });
+  return [
+    {
+      ...first,
+      close: async () => {
+        await second.close();
+        await first.close();
+        const dropper = new pg.Client({ connectionString: base });
+        await dropper.connect();
+        await dropper.query(`drop schema ${schema} cascade`);
+        await dropper.end();
+      },
+    },
+    second,
+  ];
 }
