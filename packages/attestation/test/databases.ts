@@ -57,28 +57,27 @@ export async function freshStore(
 }
 
 /**
- * Two connections (pools) on one empty database, as two servers or a server and a cron job would have: a SQLite file
- * in a temporary folder, or a PostgreSQL schema of its own. Closing the first drops it.
+ * An empty database another process can open too (as a server and a cron job would share one): a SQLite file in a
+ * temporary folder, or a PostgreSQL schema of its own. Returns an open handle and the `DATABASE_URL` for the other
+ * process; closing the handle drops the database.
  */
 export async function sharedDatabase(
   engine: 'sqlite' | 'postgres',
-): Promise<[AttestationDatabase, AttestationDatabase]> {
+): Promise<{ database: AttestationDatabase; url: string }> {
   if (engine === 'sqlite') {
     const folder = mkdtempSync(join(tmpdir(), 'attestation-shared-'));
     const file = join(folder, 'attestation.sqlite');
-    const first = await openDatabase({ url: file });
-    const second = await openDatabase({ url: file, migrate: false });
-    return [
-      {
-        ...first,
+    const opened = await openDatabase({ url: file });
+    return {
+      url: file,
+      database: {
+        ...opened,
         close: async () => {
-          await second.close();
-          await first.close();
+          await opened.close();
           rmSync(folder, { recursive: true, force: true });
         },
       },
-      second,
-    ];
+    };
   }
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
@@ -89,20 +88,18 @@ export async function sharedDatabase(
   await admin.end();
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const first = await openDatabase({ url: url.toString(), poolSize: 4 });
-  const second = await openDatabase({ url: url.toString(), poolSize: 4, migrate: false });
-  return [
-    {
-      ...first,
+  const opened = await openDatabase({ url: url.toString(), poolSize: 4 });
+  return {
+    url: url.toString(),
+    database: {
+      ...opened,
       close: async () => {
-        await second.close();
-        await first.close();
+        await opened.close();
         const dropper = new pg.Client({ connectionString: base });
         await dropper.connect();
         await dropper.query(`drop schema ${schema} cascade`);
         await dropper.end();
       },
     },
-    second,
-  ];
+  };
 }

@@ -9,6 +9,7 @@ import {
   itemKey,
   ownStages,
   reminderScheduleSchema,
+  type WorkingDays,
   workingDayOnOrBefore,
 } from '../src/reminders/schedule.ts';
 
@@ -23,8 +24,12 @@ const item: DueItem = {
   policy: 'im-policy',
   dueOn: d('2026-03-16'),
 };
-const stagesOn = (day: string, sent: string[] = [], schedule = DEFAULT_REMINDER_SCHEDULE, working = england) =>
-  dueStages(item, new Set(sent), d(day), schedule, working).map((s) => `${s.audience}:${s.stage}`);
+const stagesOn = (
+  day: string,
+  sent: string[] = [],
+  schedule = DEFAULT_REMINDER_SCHEDULE,
+  working: WorkingDays = england,
+) => dueStages(item, new Set(sent), d(day), schedule, working).map((s) => `${s.audience}:${s.stage}`);
 
 describe('the reminder schedule', () => {
   it('has the default stages: invitation 28 days ahead, 14, 7 and 1 day before, then weekly overdue digests', () => {

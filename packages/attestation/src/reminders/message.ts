@@ -30,6 +30,8 @@ export interface MessageInput {
   own: MessageItem[];
   /** People in the recipient's team overdue by `managerDays` or more. */
   team: EscalatedPerson[];
+  /** People overdue by `managerDays` or more with no line manager on the roster (for IG leads). */
+  unmanaged: EscalatedPerson[];
   /** People overdue by `igLeadDays` or more (for IG leads). */
   trust: EscalatedPerson[];
   managerDays: number;
@@ -90,7 +92,7 @@ export function messageSubject(input: MessageInput, context: MessageContext): st
       ? `Reminder: ${first.title}, ${when(first)}`
       : `Reminder: ${input.own.length} things to do by ${formatLongDate(earliest.dueOn)}`;
   }
-  const count = input.team.length + input.trust.length;
+  const count = input.team.length + input.unmanaged.length + input.trust.length;
   return `${count} ${count === 1 ? 'person is' : 'people are'} overdue with information governance training`;
 }
 
@@ -110,6 +112,13 @@ export function messageBody(input: MessageInput, context: MessageContext): strin
     lines.push(
       `People in your team who are ${input.managerDays} or more days overdue (please remind them, or tell the information governance team if one of them is on leave or has left):`,
       ...peopleLines(input.team),
+      '',
+    );
+  }
+  if (input.unmanaged.length > 0) {
+    lines.push(
+      `People with no line manager on the roster who are ${input.managerDays} or more days overdue:`,
+      ...peopleLines(input.unmanaged),
       '',
     );
   }

@@ -99,6 +99,7 @@ interface Recipient {
   greeting: string | null;
   own: DueStage[];
   team: DueStage[];
+  unmanaged: DueStage[];
   trust: DueStage[];
 }
 
@@ -181,7 +182,7 @@ async function plan(store: Store, options: ReminderRunOptions, runOn: IsoDate) {
     const key = email.toLowerCase();
     let r = recipients.get(key);
     if (!r) {
-      r = { recipient: id, email: key, greeting, own: [], team: [], trust: [] };
+      r = { recipient: id, email: key, greeting, own: [], team: [], unmanaged: [], trust: [] };
       recipients.set(key, r);
     } else if (id.startsWith('person:') && !r.recipient.startsWith('person:')) {
       r.recipient = id;
@@ -190,14 +191,14 @@ async function plan(store: Store, options: ReminderRunOptions, runOn: IsoDate) {
     return r;
   };
   const greetingOf = (p: { preferred_name: string | null; first_name: string }) => p.preferred_name || p.first_name;
-  const toIgLeads = (stage: DueStage) => {
+  const toIgLeads = (stage: DueStage, list: 'unmanaged' | 'trust') => {
     for (const lead of igLeads) {
       const person = lead.person ? people.get(lead.person) : undefined;
       recipientFor(
         lead.email,
         person ? `person:${person.id}` : `account:${lead.id}`,
         person ? greetingOf(person) : null,
-      ).trust.push(stage);
+      )[list].push(stage);
     }
   };
   const skippedPeople = { noEmail: new Set<string>(), onLeave: new Set<string>() };
@@ -218,8 +219,8 @@ async function plan(store: Store, options: ReminderRunOptions, runOn: IsoDate) {
       const manager = person.manager_person ? people.get(person.manager_person) : undefined;
       if (manager?.email && inScope.has(manager.id) && !paused.has(manager.id)) {
         recipientFor(manager.email, `person:${manager.id}`, greetingOf(manager)).team.push(stage);
-      } else toIgLeads(stage); // no line manager on the roster (or away): the IG lead hears instead
-    } else toIgLeads(stage);
+      } else toIgLeads(stage, 'unmanaged'); // no line manager on the roster (or away): the IG lead hears instead
+    } else toIgLeads(stage, 'trust');
   }
   counts.noEmail = skippedPeople.noEmail.size;
   counts.onLeave = skippedPeople.onLeave.size;
@@ -282,14 +283,15 @@ async function plan(store: Store, options: ReminderRunOptions, runOn: IsoDate) {
       greeting: r.greeting,
       own: r.own.map(messageItem).sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0)),
       team: escalated(r.team),
+      unmanaged: escalated(r.unmanaged),
       trust: escalated(r.trust),
       managerDays: schedule.escalateManagerDays,
       igLeadDays: schedule.escalateIgLeadDays,
       capDays: schedule.capDays,
     };
-    const stages = [...r.own, ...r.team, ...r.trust].map((s) => ({ item: s.item.key, stage: s.stage }));
+    const stages = [...r.own, ...r.team, ...r.unmanaged, ...r.trust].map((s) => ({ item: s.item.key, stage: s.stage }));
     const kinds = (['own', 'manager', 'ig-lead'] as const).filter(
-      (k) => (k === 'own' ? r.own : k === 'manager' ? r.team : r.trust).length > 0,
+      (k) => (k === 'own' ? r.own : k === 'manager' ? r.team : [...r.unmanaged, ...r.trust]).length > 0,
     );
     messages.push({
       recipient: r.recipient,
@@ -297,7 +299,7 @@ async function plan(store: Store, options: ReminderRunOptions, runOn: IsoDate) {
       kinds,
       subject: messageSubject(input, options.context),
       body: messageBody(input, options.context),
-      items: r.own.length + input.team.length + input.trust.length,
+      items: r.own.length + input.team.length + input.unmanaged.length + input.trust.length,
       stages,
     });
   }
