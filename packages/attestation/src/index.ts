@@ -136,6 +136,23 @@ export type {
 export { acceptedVersions, personStatus, scopeOf, versionsInForce } from './rules/status.ts';
 export type { Settings } from './settings.ts';
 export { DEFAULT_SETTINGS, readSettings, settingsSchema, statusRules, updateSettings } from './settings.ts';
+export type { ChecklistItem, Outcome } from './spot-checks/checklist.ts';
+export { CHECKLIST, checklistItem, guidanceFor, OUTCOMES } from './spot-checks/checklist.ts';
+export type { CheckRecord, CheckSummary, DrawOptions, SpotCheckDraw } from './spot-checks/checks.ts';
+export {
+  drawSpotChecks,
+  eligibleRoster,
+  followUpsOf,
+  listSpotChecks,
+  markCheckNotPossible,
+  recordSpotCheck,
+  spotCheck,
+  verifyDraw,
+} from './spot-checks/checks.ts';
+export type { DrawRow, SpotCheckResults } from './spot-checks/results.ts';
+export { spotCheckResults } from './spot-checks/results.ts';
+export type { RosterEntry, SampleOptions } from './spot-checks/sample.ts';
+export { allocate, canonicalRoster, drawSample, rosterSha256, SeededStream } from './spot-checks/sample.ts';
 export type { StatusRow } from './status-store.ts';
 export { computeStatuses, ensureSnapshots, ensureStatusesCurrent, refreshStatuses } from './status-store.ts';
 export type { Store } from './store.ts';
