@@ -63,7 +63,7 @@ export {
   ValidationError,
 } from './errors.ts';
 export type { ClaimedJob } from './jobs.ts';
-export { claimJob, enqueueJob, finishJob } from './jobs.ts';
+export { claimJob, enqueueJob, finishJob, retryJob } from './jobs.ts';
 export type { Ed25519PublicJwk, KeySource, ServiceKey } from './keys.ts';
 export {
   DEFAULT_KEY_FILE,
@@ -73,6 +73,18 @@ export {
   publishedKeys,
   registerServiceKey,
 } from './keys.ts';
+export type { LrsSettings } from './lrs/settings.ts';
+export { lrsClientFor, lrsEnabled, lrsSettingsSchema, readLrsSettings, updateLrsSettings } from './lrs/settings.ts';
+export type { StatementContext, StatementJob } from './lrs/statements.ts';
+export {
+  buildStatement,
+  LRS_JOB,
+  lrsQueueStatus,
+  MAX_STATEMENT_ATTEMPTS,
+  queueStatement,
+  retryDelayMinutes,
+  sendQueuedStatements,
+} from './lrs/statements.ts';
 export { ownRecordsExport, personRecord, setDepartmentTarget, setExclusion } from './people.ts';
 export type { NewVersion, PolicyVersion } from './policies.ts';
 export {
