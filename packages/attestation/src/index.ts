@@ -105,7 +105,7 @@ export { mailMergeCsv, reminderOverview, reminderPauseOf, setReminderPause } fro
 export type { EscalatedPerson, MessageContext, MessageInput, MessageItem } from './reminders/message.ts';
 export { MAX_LISTED_PEOPLE, messageBody, messageSubject } from './reminders/message.ts';
 export type { PlannedMessage, ReminderRunOptions, ReminderRunReport } from './reminders/run.ts';
-export { claimReminder, runReminders, sendQueuedReminders } from './reminders/run.ts';
+export { claimReminder, REMINDERS_JOB, runReminders, sendQueuedReminders } from './reminders/run.ts';
 export type { Audience, DueItem, DueStage, ReminderSchedule, Stage, WorkingDays } from './reminders/schedule.ts';
 export {
   DEFAULT_REMINDER_SCHEDULE,

@@ -89,6 +89,9 @@ export interface ReminderRunReport {
   messages: PlannedMessage[];
 }
 
+/** The job an IG lead's "run now" queues for the service's worker. */
+export const REMINDERS_JOB = 'reminders.run';
+
 const COUNTING = ['queued', 'sending', 'sent', 'mail-merge', 'exported'];
 const CHUNK = 1000;
 const MAX_ATTEMPTS = 3;
