@@ -76,6 +76,8 @@ export default defineConfig({
       OIDC_CLIENT_ID: 'attestation-e2e',
       OIDC_CLIENT_SECRET: 'attestation-e2e-secret-not-for-production',
       OIDC_ALLOW_HTTP: '1',
+      // The service's background worker (reminder runs, LRS statements) checks its queue every second in the tests.
+      ATTESTATION_WORKER_INTERVAL_MS: '1000',
     },
   },
 });

@@ -82,6 +82,12 @@ test('every route answers each role with the expected status', async ({ page, br
     ['/admin/roster', 303, 403, 403, 403, 200],
     ['/admin/settings', 303, 403, 403, 403, 200],
     ['/admin/audit', 303, 403, 403, 403, 200],
+    ['/reminders', 303, 403, 403, 200, 403],
+    ['/reminders?preview=today', 303, 403, 403, 200, 403],
+    ['/spot-checks', 303, 403, 200, 200, 403],
+    ['/spot-checks/results', 303, 403, 403, 200, 403],
+    ['/spot-checks/00000000-0000-4000-8000-000000000000', 303, 403, 404, 404, 403],
+    ['/admin/lrs', 303, 403, 403, 403, 200],
   ];
   const failures: string[] = [];
   for (const [index, role] of who.entries()) {
@@ -101,6 +107,13 @@ test('every route answers each role with the expected status', async ({ page, br
       [`/people/${otherPerson}/exclude`, { reason: 'Long-term leave' }, [303, 403, 403, 403, 403]],
       [`/people/${ownPeople[1]}`, { version: 'none', remark: 'Paper form' }, [303, 403, 409, 409, 403]],
       ['/admin/audit', {}, [303, 403, 403, 403, 303]],
+      [`/people/${otherPerson}/reminders`, { until: '' }, [303, 403, 403, 303, 403]],
+      [`/people/${ownPeople[1]}/reminders`, { until: '' }, [303, 403, 303, 303, 403]],
+      ['/reminders/mail-merge.csv', {}, [303, 403, 403, 200, 403]],
+      ['/reminders', { action: 'none' }, [303, 403, 403, 200, 403]],
+      ['/spot-checks', { month: 'not-a-month' }, [303, 403, 200, 200, 403]],
+      ['/spot-checks/00000000-0000-4000-8000-000000000000', { reason: 'No phone' }, [303, 403, 404, 404, 403]],
+      ['/admin/lrs', { enabled: 'no', endpoint: '', username: '' }, [303, 403, 403, 403, 200]],
     ];
     for (const [path, fields, statuses] of posts) {
       const expected = role === 'ig-lead' && path.endsWith('/exclude') ? 303 : (statuses[index] ?? 0);

@@ -19,6 +19,7 @@ import {
 import { DEMO_PASSWORD, seedDemoTrust } from '@im-records/attestation/demo';
 import { guidancePoints } from '@im-records/course';
 import { loadCourse } from '@im-records/course/node';
+import { startWorker } from './worker.ts';
 
 /** Options for {@link startAttestation}. */
 export interface StartOptions {
@@ -92,6 +93,12 @@ export async function startAttestation(options: StartOptions): Promise<{ server:
   void warmSnapshots().catch((error: unknown) =>
     log(`Could not prepare the trend: ${error instanceof Error ? error.message : String(error)}`),
   );
+  // Statements for the learning record store, reminder runs queued from the Reminders page, reminder retries.
+  const intervalMs = Number(process.env.ATTESTATION_WORKER_INTERVAL_MS ?? 15_000);
+  if (intervalMs > 0) {
+    const worker = startWorker({ intervalMs, log });
+    server.on('close', () => void worker.stop());
+  }
   return { server, url: `http://${host}:${options.port}/` };
 }
 

@@ -20,6 +20,7 @@ import { appendAudit } from './audit/log.ts';
 import { type IssuedCompletion, issueCompletion } from './completions.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import type { ServiceKey } from './keys.ts';
+import { queueStatement } from './lrs/statements.ts';
 import { refreshStatuses } from './status-store.ts';
 import { inTransaction, type Store } from './store.ts';
 
@@ -216,6 +217,12 @@ export async function submitAttempt(
         )
       : null;
     if (!completion) await refreshStatuses(tx, [person]);
+    await queueStatement(tx, {
+      kind: 'assessment',
+      attempt: attemptId,
+      courseTitle: course.settings.title,
+      courseVersion: course.settings.version,
+    });
     const review = items.map((item) => {
       const question = bank.get(item.questionId) as Question;
       const correctOptions = question.options.filter((o) => o.correct).map((o) => o.id);

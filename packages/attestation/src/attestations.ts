@@ -9,6 +9,7 @@ import { type Actor, requireDepartment, requireRole } from './access.ts';
 import { appendAudit } from './audit/log.ts';
 import { ukDate } from './clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { queueStatement } from './lrs/statements.ts';
 import { currentVersionsFor } from './policies.ts';
 import { refreshStatuses } from './status-store.ts';
 import { inTransaction, type Store } from './store.ts';
@@ -68,6 +69,7 @@ async function record(
     },
   });
   await refreshStatuses(tx, [input.person]);
+  await queueStatement(tx, { kind: 'attested', attestation: id });
   return {
     id,
     person: input.person,

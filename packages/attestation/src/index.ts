@@ -63,7 +63,7 @@ export {
   ValidationError,
 } from './errors.ts';
 export type { ClaimedJob } from './jobs.ts';
-export { claimJob, enqueueJob, finishJob } from './jobs.ts';
+export { claimJob, enqueueJob, finishJob, retryJob } from './jobs.ts';
 export type { Ed25519PublicJwk, KeySource, ServiceKey } from './keys.ts';
 export {
   DEFAULT_KEY_FILE,
@@ -73,6 +73,18 @@ export {
   publishedKeys,
   registerServiceKey,
 } from './keys.ts';
+export type { LrsSettings } from './lrs/settings.ts';
+export { lrsClientFor, lrsEnabled, lrsSettingsSchema, readLrsSettings, updateLrsSettings } from './lrs/settings.ts';
+export type { StatementContext, StatementJob } from './lrs/statements.ts';
+export {
+  buildStatement,
+  LRS_JOB,
+  lrsQueueStatus,
+  MAX_STATEMENT_ATTEMPTS,
+  queueStatement,
+  retryDelayMinutes,
+  sendQueuedStatements,
+} from './lrs/statements.ts';
 export { ownRecordsExport, personRecord, setDepartmentTarget, setExclusion } from './people.ts';
 export type { NewVersion, PolicyVersion } from './policies.ts';
 export {
@@ -86,6 +98,25 @@ export {
   publishVersion,
   versionAttestations,
 } from './policies.ts';
+export type { Mailer, OutgoingMail, SmtpSettings } from './reminders/mailer.ts';
+export { smtpMailer, smtpSettingsFrom } from './reminders/mailer.ts';
+export type { ReminderDay } from './reminders/manage.ts';
+export { mailMergeCsv, reminderOverview, reminderPauseOf, setReminderPause } from './reminders/manage.ts';
+export type { EscalatedPerson, MessageContext, MessageInput, MessageItem } from './reminders/message.ts';
+export { MAX_LISTED_PEOPLE, messageBody, messageSubject } from './reminders/message.ts';
+export type { PlannedMessage, ReminderRunOptions, ReminderRunReport } from './reminders/run.ts';
+export { claimReminder, REMINDERS_JOB, runReminders, sendQueuedReminders } from './reminders/run.ts';
+export type { Audience, DueItem, DueStage, ReminderSchedule, Stage, WorkingDays } from './reminders/schedule.ts';
+export {
+  DEFAULT_REMINDER_SCHEDULE,
+  dueStages,
+  heldByCap,
+  isReminderDay,
+  itemKey,
+  ownStages,
+  reminderScheduleSchema,
+  workingDayOnOrBefore,
+} from './reminders/schedule.ts';
 export type {
   CompletionFigures,
   Dashboard,
@@ -117,6 +148,23 @@ export type {
 export { acceptedVersions, personStatus, scopeOf, versionsInForce } from './rules/status.ts';
 export type { Settings } from './settings.ts';
 export { DEFAULT_SETTINGS, readSettings, settingsSchema, statusRules, updateSettings } from './settings.ts';
+export type { ChecklistItem, Outcome } from './spot-checks/checklist.ts';
+export { CHECKLIST, checklistItem, guidanceFor, OUTCOMES } from './spot-checks/checklist.ts';
+export type { CheckRecord, CheckSummary, DrawOptions, SpotCheckDraw } from './spot-checks/checks.ts';
+export {
+  drawSpotChecks,
+  eligibleRoster,
+  followUpsOf,
+  listSpotChecks,
+  markCheckNotPossible,
+  recordSpotCheck,
+  spotCheck,
+  verifyDraw,
+} from './spot-checks/checks.ts';
+export type { DrawRow, SpotCheckResults } from './spot-checks/results.ts';
+export { spotCheckResults } from './spot-checks/results.ts';
+export type { RosterEntry, SampleOptions } from './spot-checks/sample.ts';
+export { allocate, canonicalRoster, drawSample, rosterSha256, SeededStream } from './spot-checks/sample.ts';
 export type { StatusRow } from './status-store.ts';
 export { computeStatuses, ensureSnapshots, ensureStatusesCurrent, refreshStatuses } from './status-store.ts';
 export type { Store } from './store.ts';

@@ -73,11 +73,20 @@ export async function claimJob(
   });
 }
 
-/** Marks a claimed job done, or failed with an error message (a failed job is not retried automatically). */
+/** Marks a claimed job done, or failed with an error message (a failed job is not retried; see {@link retryJob}). */
 export async function finishJob(store: Store, id: string, error?: string): Promise<void> {
   await store.db
     .updateTable('jobs')
     .set({ status: error ? 'failed' : 'done', locked_until: null, last_error: error ?? null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Puts a claimed job back in the queue to run again at `runAt`, keeping the error that made it fail. */
+export async function retryJob(store: Store, id: string, runAt: Date, error: string): Promise<void> {
+  await store.db
+    .updateTable('jobs')
+    .set({ status: 'queued', run_at: runAt.toISOString(), locked_by: null, locked_until: null, last_error: error })
     .where('id', '=', id)
     .execute();
 }

@@ -7,6 +7,7 @@ import { DEFAULT_TRAINING_POLICY } from '@im-records/records-policy';
 import { z } from 'zod';
 import { appendAudit } from './audit/log.ts';
 import { ValidationError } from './errors.ts';
+import { DEFAULT_REMINDER_SCHEDULE, reminderScheduleSchema } from './reminders/schedule.ts';
 import type { StatusRules } from './rules/status.ts';
 import { inTransaction, type Store } from './store.ts';
 
@@ -26,6 +27,22 @@ export const settingsSchema = z.object({
   sessionHours: z.number().int().min(1).max(24).default(8),
   /** The label on the single sign-on button ("Sign in with your NHS account"). */
   ssoLabel: z.string().min(1).max(80).default('Sign in with your organisation account'),
+  /** The reminder schedule (reminders/schedule.ts), set by IG leads. */
+  reminders: reminderScheduleSchema.default(DEFAULT_REMINDER_SCHEDULE),
+  /** The monthly device spot check's defaults, set by IG leads. */
+  spotChecks: z
+    .object({
+      /** People drawn each month. */
+      size: z.number().int().min(1).max(500).default(10),
+      /** `department`: the sample is split across departments in proportion to their size. */
+      stratify: z.enum(['department', 'none']).default('department'),
+      /** People checked in this many months before the draw are not drawn again. */
+      excludeMonths: z.number().int().min(0).max(36).default(6),
+      /** After a failed item: retraining within this many days, and a re-check after this many. */
+      retrainingDays: z.number().int().min(1).max(90).default(14),
+      recheckDays: z.number().int().min(7).max(180).default(28),
+    })
+    .default({ size: 10, stratify: 'department', excludeMonths: 6, retrainingDays: 14, recheckDays: 28 }),
 });
 
 /** The trust's settings. */

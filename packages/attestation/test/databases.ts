@@ -3,6 +3,9 @@
  * a server (`.ci/run` starts one). Each test gets an empty database: on PostgreSQL, a schema of its own, dropped after.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { type Clock, fixedClock } from '../src/clock.ts';
 import { type AttestationDatabase, openDatabase } from '../src/db/connect.ts';
@@ -49,6 +52,54 @@ export async function freshStore(
     database,
     setNow: (instant) => {
       clock = fixedClock(instant);
+    },
+  };
+}
+
+/**
+ * An empty database another process can open too (as a server and a cron job would share one): a SQLite file in a
+ * temporary folder, or a PostgreSQL schema of its own. Returns an open handle and the `DATABASE_URL` for the other
+ * process; closing the handle drops the database.
+ */
+export async function sharedDatabase(
+  engine: 'sqlite' | 'postgres',
+): Promise<{ database: AttestationDatabase; url: string }> {
+  if (engine === 'sqlite') {
+    const folder = mkdtempSync(join(tmpdir(), 'attestation-shared-'));
+    const file = join(folder, 'attestation.sqlite');
+    const opened = await openDatabase({ url: file });
+    return {
+      url: file,
+      database: {
+        ...opened,
+        close: async () => {
+          await opened.close();
+          rmSync(folder, { recursive: true, force: true });
+        },
+      },
+    };
+  }
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const opened = await openDatabase({ url: url.toString(), poolSize: 4 });
+  return {
+    url: url.toString(),
+    database: {
+      ...opened,
+      close: async () => {
+        await opened.close();
+        const dropper = new pg.Client({ connectionString: base });
+        await dropper.connect();
+        await dropper.query(`drop schema ${schema} cascade`);
+        await dropper.end();
+      },
     },
   };
 }

@@ -60,6 +60,8 @@ const attestationErrors = new Set([
   'ForbiddenError',
   'ConflictError',
   'SignInError',
+  // The course's content errors (a broken course folder given to export-course) name the file and field too.
+  'ContentError',
 ]);
 
 function isAttestationError(error: Error): boolean {

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -128,4 +129,84 @@ describe('records attestation', () => {
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/the audit log is broken at entry 2: entry 2 \(.+\) has been changed/);
   });
+});
+
+describe('records attestation: running the programme', () => {
+  it("runs the day's reminders for cron: a dry run, no e-mail at weekends, a mail merge without SMTP, never twice", async () => {
+    const dry = await run('reminders', 'run', '--dry-run', '--as-of', '2026-03-02', '--json');
+    expect(dry.code).toBe(0);
+    const report = JSON.parse(dry.stdout);
+    expect(report).toMatchObject({ runOn: '2026-03-02', dryRun: true, workingDay: true, delivery: 'mail-merge' });
+    expect(report.planned).toBeGreaterThan(0);
+    expect(report.messages.map((m: { recipient: string }) => m.recipient).sort()[1]).toMatch(/^person:/);
+    // Cron output lands in logs: no addresses or message bodies.
+    expect(dry.stdout).not.toContain('@');
+    expect(dry.stdout).not.toContain('Dear');
+    const weekend = await run('reminders', 'run', '--as-of', '2026-03-07');
+    expect(weekend.stdout).toBe('Saturday 7 March 2026 is not a working day in england-and-wales: no reminders.\n');
+    const live = await run('reminders', 'run', '--as-of', '2026-03-02');
+    expect(live.code).toBe(0);
+    expect(live.stdout).toMatch(/^Reminders for Monday 2 March 2026 \(england-and-wales\): planned [1-9]\d* e-mails?;/);
+    expect(live.stdout).toMatch(
+      /No SMTP server is configured \(SMTP_URL\): [1-9]\d* messages? waits? for the mail-merge download/,
+    );
+    const again = await run('reminders', 'run', '--as-of', '2026-03-02');
+    expect(again.stdout).toMatch(/planned 0 e-mails/);
+    process.env.SMTP_URL = 'smtp://127.0.0.1:9';
+    try {
+      const half = await run('reminders', 'run', '--as-of', '2026-03-02');
+      expect(half).toMatchObject({ code: 2 });
+      expect(half.stderr).toContain('SMTP_FROM must be set with SMTP_URL');
+    } finally {
+      delete process.env.SMTP_URL;
+    }
+    expect((await run('reminders', 'run', '--as-of', '2026-02-30')).code).toBe(2);
+  });
+
+  it("draws the month's spot checks reproducibly and lists the people by employee number", async () => {
+    const dry = await run(
+      'spot-check',
+      'draw',
+      '--month',
+      '2026-03',
+      '--size',
+      '1',
+      '--seed',
+      'march',
+      '--dry-run',
+      '--json',
+    );
+    expect(dry.code).toBe(0);
+    const planned = JSON.parse(dry.stdout);
+    expect(planned).toMatchObject({ month: '2026-03', seed: 'march', size: 1, dryRun: true });
+    expect(planned.people).toHaveLength(1);
+    expect(planned.people[0]).toEqual({
+      employeeNumber: expect.any(String),
+      departmentId: expect.any(String),
+      department: expect.any(String),
+    });
+    const live = await run('spot-check', 'draw', '--month', '2026-03', '--size', '1', '--seed', 'march');
+    expect(live.code).toBe(0);
+    expect(live.stdout).toContain(`  ${planned.people[0].employeeNumber}  ${planned.people[0].department}\n`);
+    const twice = await run('spot-check', 'draw', '--month', '2026-03', '--size', '1', '--seed', 'march');
+    expect(twice).toMatchObject({
+      code: 1,
+      stderr: 'records attestation: the spot check for 2026-03 has already been drawn\n',
+    });
+    expect((await run('spot-check', 'draw', '--month', 'March')).code).toBe(2);
+    expect((await run('spot-check', 'draw', '--month', '2026-04', '--size', 'ten')).code).toBe(2);
+  });
+
+  it('exports the course for the LMS and reports its size', async () => {
+    const out = join(folder, 'course.zip');
+    const result = await run('export-course', '--format', 'scorm12', '--out', out, '--json');
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    const bytes = readFileSync(out);
+    expect(summary).toMatchObject({ format: 'scorm12', file: out, size: bytes.length });
+    expect(summary.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect((await run('export-course', '--format', 'scorm2004', '--out', out)).code).toBe(2);
+    expect((await run('export-course', '--format', 'cmi5')).code).toBe(2);
+  }, 120_000);
 });

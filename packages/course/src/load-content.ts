@@ -3,8 +3,8 @@
  * against its schema, fills in the trust's settings and then checks the course as a whole, so a broken file stops the
  * build with a message naming the file, line and field.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import {
   applyTrustDefaults,
   defaultTrustSettings,
@@ -113,6 +113,23 @@ function yamlFiles(dir: string, root: string): string[] {
     throw new ContentError(relative(root, dir), '', 'the folder is missing');
   }
   return names.filter((name) => name.endsWith('.yaml')).sort();
+}
+
+/**
+ * The trust settings file to read: `TRUST_SETTINGS_FILE` when set, else `content/trust/settings.yaml` in the nearest
+ * folder at or above `start` that has one, else null (the course's defaults). The training site's build, the
+ * attestation service and the `records` command find it the same way.
+ */
+export function findTrustSettingsFile(env: Readonly<Record<string, string | undefined>>, start: string): string | null {
+  if (env.TRUST_SETTINGS_FILE) return resolve(env.TRUST_SETTINGS_FILE);
+  let dir = resolve(start);
+  for (;;) {
+    const candidate = join(dir, 'content', 'trust', 'settings.yaml');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
 }
 
 /**

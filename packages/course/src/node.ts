@@ -4,4 +4,4 @@
  */
 
 export type { LoadOptions } from './load-content.ts';
-export { formatFieldPath, loadCourse, loadTrustSettings } from './load-content.ts';
+export { findTrustSettingsFile, formatFieldPath, loadCourse, loadTrustSettings } from './load-content.ts';

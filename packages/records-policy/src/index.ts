@@ -117,6 +117,7 @@ export {
   DIVISION_RULES,
   defaultTrustSettings,
   fillTrustPlaceholders,
+  holidayDivisionOf,
   InvalidTrustSettingsError,
   parseTrustSettings,
   placeholdersIn,

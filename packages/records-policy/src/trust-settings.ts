@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { addMonthsClamped, type IsoDate } from './dates.ts';
 import { computeDeadline } from './deadlines/compute.ts';
 import { RecordsPolicyError } from './errors.ts';
+import type { Division } from './holidays/types.ts';
 import { type SourceId, UK_DIVISIONS, type UkDivision } from './sources.ts';
 import { DEFAULT_TRAINING_POLICY, type TrainingPolicy, trainingPolicy } from './training.ts';
 
@@ -266,6 +267,14 @@ export const DIVISION_RULES: Readonly<Record<UkDivision, DivisionRules>> = {
     foiOffenceSource: 'foia-s77',
   },
 };
+
+/**
+ * The bank-holiday division (gov.uk's feed) whose holidays a trust in a UK division keeps: England and Wales share
+ * one calendar. Used wherever a trust's own working days matter (the attestation service sends no reminders on them).
+ */
+export function holidayDivisionOf(division: UkDivision): Division {
+  return division === 'england' || division === 'wales' ? 'england-and-wales' : division;
+}
 
 const numberWords = ['no', 'one', 'two', 'three', 'four', 'five', 'six'];
 const sampleDay = '2025-03-03' as IsoDate; // a Monday with no bank holiday within the next six weeks

@@ -4,6 +4,7 @@ import {
   DIVISION_RULES,
   defaultTrustSettings,
   fillTrustPlaceholders,
+  holidayDivisionOf,
   InvalidTrustSettingsError,
   parseTrustSettings,
   placeholdersIn,
@@ -104,5 +105,14 @@ describe('placeholders', () => {
     expect(() => fillTrustPlaceholders('Ask {{igteam}}', trust)).toThrow(UnknownPlaceholderError);
     expect(() => fillTrustPlaceholders('Ask {{igteam}}', trust)).toThrow(/\{\{igteam\}\} is not a trust setting/);
     expect(placeholdersIn('{{a}} and {{ B }}')).toEqual(['a', 'B']);
+  });
+});
+
+describe('holidayDivisionOf', () => {
+  it("names the gov.uk bank-holiday division a trust's UK division keeps", () => {
+    expect(holidayDivisionOf('england')).toBe('england-and-wales');
+    expect(holidayDivisionOf('wales')).toBe('england-and-wales');
+    expect(holidayDivisionOf('scotland')).toBe('scotland');
+    expect(holidayDivisionOf('northern-ireland')).toBe('northern-ireland');
   });
 });

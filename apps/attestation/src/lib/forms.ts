@@ -127,3 +127,50 @@ export const rosterConfirmForm = z.object({
   upload: text(64, 'The upload is missing'),
   strict: z.enum(['on']).optional(),
 });
+
+const days = (message: string, min: number, max: number) =>
+  z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+
+/** The reminder schedule an IG lead sets (checked again, as a whole, by the package's schedule schema). */
+export const reminderScheduleForm = z.object({
+  enabled: z.enum(['yes', 'no'], { error: 'Say whether reminders are sent' }),
+  invitationDays: days('The invitation goes 1 to 120 days before the due date', 1, 120),
+  beforeDays: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^(\d{1,3}(\s*,\s*\d{1,3}){0,5})?$/, 'List up to six numbers of days, separated by commas, such as 14, 7, 1')
+    .transform((v) => (v === '' ? [] : v.split(',').map((n) => Number(n.trim())))),
+  overdueEveryDays: days('Overdue reminders go every 7 to 56 days', 7, 56),
+  escalateManagerDays: days('Tell the line manager after 1 to 90 days overdue', 1, 90),
+  escalateIgLeadDays: days('Tell the IG lead after 1 to 180 days overdue', 1, 180),
+  capDays: days('At most one e-mail every 7 to 28 days', 7, 28),
+});
+
+/** Drawing the month's spot checks. */
+export const drawForm = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter the month as YYYY-MM'),
+  size: days('Draw 1 to 500 people', 1, 500),
+  stratify: z.enum(['department', 'none'], { error: 'Choose how to draw' }),
+  excludeMonths: days('Leave out people checked in the last 0 to 36 months', 0, 36),
+  seed: z.string().trim().max(100, 'The seed is at most 100 characters').optional(),
+});
+
+/** The checker's form: `outcome:<item>` (pass, fail, not-applicable) and `note:<item>` for each checklist item. */
+export const checkForm = z
+  .object({ checkedOn: isoDate })
+  .catchall(z.string().max(600, 'A note is at most 500 characters'));
+
+/** A check that could not be done. */
+export const notPossibleForm = z.object({ reason: text(200, 'Say why the check could not be done') });
+
+/** The learning record store an admin configures. */
+export const lrsForm = z.object({
+  enabled: z.enum(['yes', 'no'], { error: 'Say whether statements are sent' }),
+  endpoint: z.string().trim().max(500),
+  username: z.string().trim().max(200),
+  secret: z.string().max(500).optional(),
+});
+
+/** Pausing reminders to someone on leave (empty `until` lifts the pause). */
+export const pauseForm = z.object({ until: z.union([isoDate, z.literal('')]) });

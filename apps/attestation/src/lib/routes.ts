@@ -29,11 +29,15 @@ export const ROUTES: readonly [RegExp, Access][] = [
   [/^\/dashboard(\/.*)?$/, overseers],
   [/^\/departments\/[^/]+(\/.*)?$/, overseers],
   [/^\/people\/[^/]+\/(exclude|include)$/, ['ig-lead']],
+  [/^\/people\/[^/]+\/reminders$/, overseers],
   [/^\/people\/[^/]+(\/.*)?$/, overseers],
   [/^\/certificates\/[^/]+\/revoke$/, ['ig-lead']],
   [/^\/certificates\/[^/]+\.pdf$/, everyone],
   [/^\/evidence(\/.*)?$/, ['ig-lead']],
   [/^\/targets$/, ['ig-lead']],
+  [/^\/reminders(\/.*)?$/, ['ig-lead']],
+  [/^\/spot-checks\/results$/, ['ig-lead']],
+  [/^\/spot-checks(\/[^/]+)?$/, overseers],
   [/^\/admin(\/.*)?$/, ['admin']],
 ];
 

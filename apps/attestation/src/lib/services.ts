@@ -6,22 +6,29 @@
  * Settings come from the environment: DATABASE_URL (default the SQLite file data/attestation.sqlite),
  * ATTESTATION_SIGNING_KEY or ATTESTATION_KEY_FILE (default data/signing-key.pem, created on first start),
  * ATTESTATION_PUBLIC_URL (the address printed on certificates), ATTESTATION_ISSUER (the trust's name),
- * ATTESTATION_CONTENT_DIR (default content/training) and the OIDC_* settings (see oidc.ts).
+ * ATTESTATION_CONTENT_DIR (default content/training), TRUST_SETTINGS_FILE (default content/trust/settings.yaml when it
+ * exists: the trust's division decides its bank holidays), SMTP_URL and SMTP_FROM (reminder e-mail; without them
+ * reminders wait for a mail-merge download) and the OIDC_* settings (see oidc.ts).
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   type AttestationDatabase,
   loadServiceKey,
+  type Mailer,
   openDatabase,
   registerServiceKey,
   type ServiceKey,
+  type SmtpSettings,
   type Store,
+  smtpMailer,
+  smtpSettingsFrom,
   storeOf,
   systemClock,
 } from '@im-records/attestation';
 import { type Course, guidancePoints } from '@im-records/course';
-import { loadCourse } from '@im-records/course/node';
+import { findTrustSettingsFile, loadCourse, loadTrustSettings } from '@im-records/course/node';
+import { type Division, holidayDivisionOf, type ResolvedTrustSettings } from '@im-records/records-policy';
 
 /** The service's settings, read from the environment. */
 export interface ServiceConfig {
@@ -31,6 +38,10 @@ export interface ServiceConfig {
   contentDir: string;
   /** Whether cookies carry `Secure` (always, unless the public address is plain http on a non-loopback host). */
   secureCookies: boolean;
+  /** The trust settings file, or null for the course's defaults. */
+  trustFile: string | null;
+  /** The SMTP server reminders go through, or null (mail merge). */
+  smtp: SmtpSettings | null;
 }
 
 function findUp(start: string, relative: string): string | undefined {
@@ -61,6 +72,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     issuer: env.ATTESTATION_ISSUER ?? 'Demo NHS Foundation Trust',
     contentDir,
     secureCookies: url.protocol === 'https:' || loopback,
+    trustFile: findTrustSettingsFile(env, resolve(contentDir, '../..')),
+    smtp: smtpSettingsFrom(env),
   };
 }
 
@@ -71,6 +84,9 @@ export interface Services {
   store: Store;
   key: ServiceKey;
   course: Course;
+  trust: ResolvedTrustSettings;
+  /** The bank-holiday division of the trust's UK division: no reminders on its holidays. */
+  division: Division;
 }
 
 let opening: Promise<Services> | undefined;
@@ -88,8 +104,15 @@ export function services(): Promise<Services> {
     });
     const store = storeOf(database, systemClock);
     await registerServiceKey(database.db, key, systemClock);
-    const course = loadCourse(config.contentDir, { guidancePoints, root: resolve(config.contentDir, '../..') });
-    return { config, database, store, key, course };
+    const root = resolve(config.contentDir, '../..');
+    const trust = loadTrustSettings(config.trustFile, root);
+    const course = loadCourse(config.contentDir, { guidancePoints, root, trust });
+    return { config, database, store, key, course, trust, division: holidayDivisionOf(trust.settings.division) };
   })();
   return opening;
+}
+
+/** A mailer for the configured SMTP server, or null when reminders go by mail merge. Close it after use. */
+export async function mailerFor(config: ServiceConfig): Promise<Mailer | null> {
+  return config.smtp ? smtpMailer(config.smtp) : null;
 }

@@ -14,8 +14,8 @@ import { inTransaction, type Store } from '../store.ts';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * What gets recorded. Issue #17 adds reminder and spot-check events; a reader of the log needs nothing else to know
- * what each entry means.
+ * What gets recorded, including every reminder sent, spot check drawn and recorded, and a learning record store
+ * statement given up on; a reader of the log needs nothing else to know what each entry means.
  */
 export const AUDIT_EVENT_TYPES = [
   'account.created',
@@ -37,6 +37,15 @@ export const AUDIT_EVENT_TYPES = [
   'evidence.exported',
   'records.downloaded',
   'audit.checkpoint',
+  'reminders.planned',
+  'reminder.sent',
+  'reminder.failed',
+  'reminders.exported',
+  'reminders.paused',
+  'spot-check.drawn',
+  'spot-check.recorded',
+  'follow-up.closed',
+  'lrs.statement-failed',
 ] as const;
 
 /** One of {@link AUDIT_EVENT_TYPES}. */

@@ -6,12 +6,14 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import * as initial from './migrations/001-initial.ts';
 import * as reportCache from './migrations/002-report-cache.ts';
+import * as programme from './migrations/003-programme.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-report-cache': reportCache,
+  '003-programme': programme,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's name and error. */

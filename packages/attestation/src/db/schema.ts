@@ -254,6 +254,107 @@ export interface ReportCacheTable {
   created_at: string;
 }
 
+/**
+ * One reminder e-mail: planned for a recipient on a run day (at most one a day, and the planner keeps them a week
+ * apart), claimed by one runner before it is sent. `status`: `queued`, `sending` (claimed, leased until
+ * `claimed_until`), `sent`, `failed` (gave up after retries), `mail-merge` (no SMTP: waiting for the CSV) or
+ * `exported` (in a downloaded mail-merge CSV).
+ */
+export interface ReminderSendTable {
+  id: string;
+  run_on: string;
+  /** The person (`person:<id>`) or account (`account:<id>`) it is for. */
+  recipient: string;
+  email: string;
+  /** JSON array of what the message holds: `own`, `manager`, `ig-lead`. */
+  kinds: string;
+  subject: string;
+  body: string;
+  /** How many due items (own and escalated) it covers. */
+  items: number;
+  status: string;
+  attempts: number;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  sent_at: string | null;
+  error: string | null;
+  created_at: string;
+}
+
+/** The reminder stages each item has had (an item is one person's one requirement with its due date). */
+export interface ReminderStageTable {
+  item: string;
+  stage: string;
+  send_id: string;
+}
+
+/** Someone on leave: no reminders to them (or about them) until the day after `until`. */
+export interface ReminderPauseTable {
+  person: string;
+  until: string;
+  set_by: string;
+  set_at: string;
+}
+
+/** A month's device spot check draw: the seed and the eligible roster it was drawn from, so anyone can re-run it. */
+export interface SpotCheckDrawTable {
+  id: string;
+  /** `YYYY-MM`, one draw a month. */
+  month: string;
+  seed: string;
+  size: number;
+  /** `department` or `none`. */
+  stratify: string;
+  exclude_months: number;
+  drawn_on: string;
+  drawn_at: string;
+  drawn_by: string;
+  /** JSON `[employeeNumber, departmentId][]`, sorted: the people who could be drawn that day. */
+  roster: string;
+  roster_sha256: string;
+}
+
+/** One person's device check: drawn (with `draw`) or a re-check of a follow-up (with `follow_up`). */
+export interface SpotCheckTable {
+  id: string;
+  draw: string | null;
+  follow_up: string | null;
+  person: string;
+  department_id: string;
+  /** `to-do`, `done` or `not-possible`. */
+  status: string;
+  checked_on: string | null;
+  /** The account that recorded it. */
+  checker: string | null;
+  /** Why a check was not possible, or the checker's overall note. */
+  note: string | null;
+  recorded_at: string | null;
+  created_at: string;
+}
+
+/** One checklist item's result: `pass`, `fail` or `not-applicable`, with the checker's note. */
+export interface SpotCheckItemTable {
+  check_id: string;
+  item: string;
+  outcome: string;
+  note: string | null;
+}
+
+/** What a failed check leads to: retraining by a date and a re-check; closed by a re-check with no failures. */
+export interface FollowUpTable {
+  id: string;
+  check_id: string;
+  person: string;
+  department_id: string;
+  /** JSON array of the failed item ids. */
+  items: string;
+  retraining_by: string;
+  recheck_on: string;
+  created_on: string;
+  closed_on: string | null;
+  closed_by_check: string | null;
+}
+
 /** Every table, for `Kysely<Database>`. */
 export interface Database {
   departments: DepartmentTable;
@@ -277,6 +378,13 @@ export interface Database {
   completion_snapshots: CompletionSnapshotTable;
   jobs: JobTable;
   report_cache: ReportCacheTable;
+  reminder_sends: ReminderSendTable;
+  reminder_stages: ReminderStageTable;
+  reminder_pauses: ReminderPauseTable;
+  spot_check_draws: SpotCheckDrawTable;
+  spot_checks: SpotCheckTable;
+  spot_check_items: SpotCheckItemTable;
+  follow_ups: FollowUpTable;
 }
 
 /** Row types, for code that passes rows around. */

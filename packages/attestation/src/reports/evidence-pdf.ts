@@ -13,6 +13,7 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { Checkpoint } from '../audit/log.ts';
 import type { Ed25519PublicJwk } from '../keys.ts';
 import type { VersionFacts } from '../rules/status.ts';
+import type { SpotCheckResults } from '../spot-checks/results.ts';
 import type { CompletionReport } from './report.ts';
 
 /** Names the layout, so an old pack can be rebuilt by the code that made it. */
@@ -26,6 +27,8 @@ export interface EvidenceInput {
   roster: { at: string; rows: number; fileSha256: string } | null;
   checkpoint: (Checkpoint & { publicJwk: Ed25519PublicJwk | null }) | null;
   settings: { dueSoonDays: number; newStarterDays: number };
+  /** Device spot checks as of the date (counts only: no one is named in the pack). */
+  spotChecks?: Pick<SpotCheckResults, 'draws' | 'items' | 'totals'>;
 }
 
 const require = createRequire(import.meta.url);
@@ -178,6 +181,38 @@ export async function buildEvidencePdf(input: EvidenceInput): Promise<Uint8Array
     [250, 70, 70, 60],
     report.staffGroups.map((g) => [g.staffGroup, String(g.inScope), String(g.compliant), pct(g.percent)]),
   );
+  if (input.spotChecks) {
+    const sc = input.spotChecks;
+    w.heading('Device spot checks');
+    if (sc.draws.length === 0) w.text('No device spot check had been drawn by the as-of date.');
+    else {
+      w.text(
+        `Each month a random sample of the staff in scope is drawn from a recorded seed and that day's roster (people checked in the months before are left out), so the draw can be re-run and checked. A checker goes through the phone's settings with its owner; nothing on the phone is photographed or copied. By the as-of date ${sc.totals.checked} phones had been checked, ${sc.totals.withFailure} with at least one item failed; ${sc.totals.openFollowUps} follow-ups (retraining and a re-check) were open, ${sc.totals.overdueFollowUps} of them overdue.`,
+      );
+      w.table(
+        ['Month', 'Seed', 'Eligible', 'Drawn', 'Checked', 'Not possible', 'With a failure'],
+        [55, 130, 55, 50, 55, 70, 80],
+        sc.draws.map((d) => [
+          d.month,
+          d.seed,
+          String(d.eligible),
+          String(d.drawn),
+          String(d.checked),
+          String(d.notPossible),
+          String(d.withFailure),
+        ]),
+      );
+      w.table(
+        ['Checklist item', 'Pass', 'Fail', 'Not applicable'],
+        [305, 50, 50, 90],
+        sc.items.map((i) => [i.label, String(i.pass), String(i.fail), String(i.notApplicable)]),
+      );
+      w.text(
+        `Roster hashes (SHA-256 of the eligible roster each draw used): ${sc.draws.map((d) => `${d.month} ${d.rosterSha256}`).join('; ')}.`,
+        { size: 8.5 },
+      );
+    }
+  }
   w.heading('Roster');
   w.text(
     input.roster

@@ -10,6 +10,7 @@ import type { Ed25519PublicJwk } from '../keys.ts';
 import { toCsv } from '../roster/csv.ts';
 import { versionsInForce } from '../rules/status.ts';
 import { readSettings } from '../settings.ts';
+import { spotCheckResults } from '../spot-checks/results.ts';
 import { computeStatuses, loadVersionFacts } from '../status-store.ts';
 import type { Store } from '../store.ts';
 import { buildEvidencePdf } from './evidence-pdf.ts';
@@ -24,10 +25,11 @@ export async function evidencePack(
 ): Promise<Uint8Array> {
   if (actor !== 'cli') requireRole(actor, 'ig-lead');
   const endOfDay = `${addDays(asOf, 1)}T00:00:00.000Z`;
-  const [report, versions, settings] = await Promise.all([
+  const [report, versions, settings, spotChecks] = await Promise.all([
     completionReport(store, asOf),
     loadVersionFacts(store),
     readSettings(store),
+    spotCheckResults(store, 'evidence', asOf),
   ]);
   const inForce = [...versionsInForce(versions, asOf).values()].flat();
   const roster = await store.db
@@ -74,6 +76,7 @@ export async function evidencePack(
       : null,
     checkpoint,
     settings: { dueSoonDays: settings.dueSoonDays, newStarterDays: settings.newStarterDays },
+    spotChecks: { draws: spotChecks.draws, items: spotChecks.items, totals: spotChecks.totals },
   });
   await appendAudit(store, {
     actor: actor === 'cli' ? 'cli' : actor.accountId,

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { type IsoDate, parseIsoDate } from '@im-records/records-policy';
 import { type Command, type CommandIO, UsageError } from '../command.ts';
 import { parseCommandArgs } from '../options.ts';
+import { exportCourseCommand, remindersRun, spotCheckDraw, withStore } from './attestation-programme.ts';
 
 const usage = `Usage: records attestation <subcommand> [options]
 
@@ -19,23 +20,21 @@ Subcommands:
   audit verify           recompute the audit log's hash chain and checkpoints; exit 1 naming the first bad entry
   user add EMAIL --role staff|manager|ig-lead|admin [--department ID]... [--password-stdin]
                          add an account (single sign-on only unless a password is read from standard input)
+  reminders run [--dry-run] [--as-of YYYY-MM-DD] [--json]
+                         plan and send the day's reminder e-mails (for cron: safe to run twice or on two machines);
+                         SMTP_URL and SMTP_FROM name the mail server, otherwise the messages wait for the service's
+                         mail-merge download; nothing on weekends or the trust's bank holidays (its division, from
+                         TRUST_SETTINGS_FILE or content/trust/settings.yaml); ATTESTATION_PUBLIC_URL for the sign-in link
+  spot-check draw --month YYYY-MM [--size N] [--seed S] [--stratify department|none] [--exclude-months N]
+                  [--as-of YYYY-MM-DD] [--dry-run] [--json]
+                         draw the month's device spot check sample, reproducibly from the seed and the day's roster;
+                         --json lists the people drawn with their employee numbers
+  export-course --format scorm12|cmi5 --out FILE.zip [--identifier ID] [--reporting MODE] [--iri-base IRI] [--json]
+                         the course as a SCORM 1.2 package (ESR OLM and most learning systems) or a cmi5 package,
+                         the same bytes for the same content; prints its size
 
-Exit codes: 0 done, 1 refused (bad file, broken log, rows rejected with --strict), 2 bad options.
+Exit codes: 0 done, 1 refused (bad file, broken log, rows rejected with --strict, a reminder that failed), 2 bad options.
 `;
-
-type Attestation = typeof import('@im-records/attestation');
-
-async function withStore<T>(
-  work: (lib: Attestation, store: import('@im-records/attestation').Store) => Promise<T>,
-): Promise<T> {
-  const lib = await import('@im-records/attestation');
-  const database = await lib.openDatabase({ url: process.env.DATABASE_URL });
-  try {
-    return await work(lib, lib.storeOf(database, lib.systemClock));
-  } finally {
-    await database.close();
-  }
-}
 
 async function readText(path: string): Promise<string> {
   let bytes: Uint8Array;
@@ -160,10 +159,13 @@ async function userAdd(args: string[], io: CommandIO): Promise<number> {
   });
 }
 
-/** `records attestation`: roster import, report, audit verification and accounts, for cron jobs and batch work. */
+/**
+ * `records attestation`: roster import, report, audit verification, accounts, reminders, spot check draws and the course
+ * export, for cron jobs and batch work.
+ */
 export const attestationCommand: Command = {
   name: 'attestation',
-  summary: 'Policy attestation service: roster import, report, audit verify, user add',
+  summary: 'Policy attestation service: roster, report, audit, users, reminders, spot checks, course export',
   usage,
   async run(args, io) {
     const [first, second, ...rest] = args;
@@ -171,8 +173,11 @@ export const attestationCommand: Command = {
     if (first === 'report') return report(args.slice(1), io);
     if (first === 'audit' && second === 'verify') return auditVerify(rest, io);
     if (first === 'user' && second === 'add') return userAdd(rest, io);
+    if (first === 'reminders' && second === 'run') return remindersRun(rest, io);
+    if (first === 'spot-check' && second === 'draw') return spotCheckDraw(rest, io);
+    if (first === 'export-course') return exportCourseCommand(args.slice(1), io);
     throw new UsageError(
-      `unknown subcommand '${[first, second].filter(Boolean).join(' ')}': use roster import, report, audit verify or user add`,
+      `unknown subcommand '${[first, second].filter(Boolean).join(' ')}': use roster import, report, audit verify, user add, reminders run, spot-check draw or export-course`,
     );
   },
 };
