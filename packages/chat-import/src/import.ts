@@ -15,7 +15,7 @@ import { csv } from './formats/csv.ts';
 import { signal as signalImporter } from './formats/signal.ts';
 import { slack } from './formats/slack.ts';
 import { telegram } from './formats/telegram.ts';
-import { whatsapp } from './formats/whatsapp.ts';
+import { whatsapp } from './formats/whatsapp/index.ts';
 import {
   finalMix,
   hashText,

@@ -1,8 +1,10 @@
 /**
  * @im-records/chat-import: reads exported chat archives (WhatsApp, Telegram, Slack, Signal, CSV) into one conversation
- * model, losing nothing. Runs in browsers, Web Workers and Node (no Node-only APIs).
+ * model, losing nothing. Runs in browsers, Web Workers and Node (no Node-only APIs). Every export is listed by name;
+ * types apart from values.
  */
 
+/** The base class of every import error, and one subclass per failure (see the README's "Errors"). */
 export {
   ChatImportError,
   ChatSelectionError,
@@ -16,9 +18,12 @@ export {
 } from './errors.ts';
 export type { Detection, FormatImporter, ImportInput, ParseContext, ParseResult } from './formats/contract.ts';
 export type { DetectionResult, ImportSource } from './import.ts';
-/** Imports an export into a conversation; the one entry point most callers need. */
-/** Says which format an export is without parsing it, e.g. to show the officer before a long import. */
-export { detectFormat, importChat } from './import.ts';
+export {
+  /** Says which format an export is without parsing it, e.g. to show the officer before a long import. */
+  detectFormat,
+  /** Imports an export into a conversation; the one entry point most callers need. */
+  importChat,
+} from './import.ts';
 /** Merges two overlapping exports of the same chat without duplicates. */
 export { mergeConversations } from './merge.ts';
 export type {
