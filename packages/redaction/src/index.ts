@@ -3,6 +3,9 @@
  * officer's decisions and produces the disclosed conversation. Runs in a browser Web Worker (no Node APIs).
  */
 
+export type { CategoryLabel } from './category-labels.ts';
+/** How each category is named in the review, on a box and in a sentence: one record for every caller. */
+export { CATEGORY_LABELS } from './category-labels.ts';
 export type { AppliedDecisions, AttachmentChoice, DecisionLogEntry } from './decisions.ts';
 /** Applies accept/reject/add decisions to proposals (terms re-applied each run) and writes the decision log. */
 /** The exemption a mode prints on an officer-added box: `s40(2)` (FOI) or `DPA Sch2 para16` (SAR). */

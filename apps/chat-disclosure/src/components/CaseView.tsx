@@ -3,6 +3,7 @@
  * exports in the case worker, saves every change as it happens, and shows the deadline bar, the step navigation and the
  * current step.
  */
+import { redactionModeFor } from '@im-records/records-policy';
 import type { Decision } from '@im-records/redaction';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
@@ -163,7 +164,7 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
           {
             archiveIds: current.archives.map((archive) => archive.id),
             groups: current.archives.map((archive) => archive.conversation ?? 0),
-            mode: current.request.type === 'sar' ? 'sar' : 'foi',
+            mode: redactionModeFor(current.request.type),
             scope: current.scope,
             decisions: options.decisions ?? current.decisions,
             officer: current.officer,

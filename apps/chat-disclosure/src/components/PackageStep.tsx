@@ -3,7 +3,7 @@
  * packaging worker), the packaging worker builds the bundle and the case file, and the page previews the PDF and offers
  * both files for download.
  */
-import { formatLongDate, localToday } from '@im-records/records-policy';
+import { formatLongDate, localToday, redactionModeFor } from '@im-records/records-policy';
 import { useEffect, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
 import { deadlineOf } from '../lib/deadline.ts';
@@ -114,7 +114,7 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
           media,
           decisions: record.decisions,
           settings: {
-            mode: record.request.type === 'sar' ? 'sar' : 'foi',
+            mode: redactionModeFor(record.request.type),
             scope: record.scope,
             officer: record.officer,
             pauses: record.pauses,

@@ -8,18 +8,18 @@
 
 import type { Message } from '@im-records/chat-import';
 import { formatLongDate, type WithholdingReason, withholdingReasonsFor } from '@im-records/records-policy';
-import type {
-  Decision,
-  Proposal,
-  ProposalStatus,
-  PseudonymEntry,
-  PseudonymRole,
-  RedactionCategory,
+import {
+  CATEGORY_LABELS,
+  type Decision,
+  type Proposal,
+  type ProposalStatus,
+  type PseudonymEntry,
+  type PseudonymRole,
+  type RedactionCategory,
 } from '@im-records/redaction';
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type AttachmentChoice, attachmentChoices, metadataRemovedOnInclude } from '../lib/attachments.ts';
-import { categoryNames } from '../lib/case-model.ts';
 import { directionOf } from '../lib/direction.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { guessCategory } from '../lib/guess.ts';
@@ -41,7 +41,7 @@ import { countOf, ErrorSummary, formatCount, ProgressPanel } from './ui.tsx';
 const statusWords: Record<ProposalStatus, string> = { proposed: 'to review', accepted: 'redacted', rejected: 'kept' };
 
 function proposalLabel(proposal: Proposal, status: ProposalStatus): string {
-  return `${categoryNames[proposal.category]} "${proposal.text}", ${statusWords[status]}, ${proposal.exemption}`;
+  return `${CATEGORY_LABELS[proposal.category].name} "${proposal.text}", ${statusWords[status]}, ${proposal.exemption}`;
 }
 
 export function ReviewStep(props: StepProps) {
@@ -199,7 +199,7 @@ export function ReviewStep(props: StepProps) {
       const nextStatuses = new Map(statuses).set(proposal.id, action === 'accept' ? 'accepted' : 'rejected');
       const from = ordered.findIndex((candidate) => candidate.id === proposal.id);
       const next = nextToReview(ordered, from, nextStatuses, 1);
-      const done = `${action === 'accept' ? 'Redacted' : 'Kept'} ${categoryNames[proposal.category]} "${proposal.text}". `;
+      const done = `${action === 'accept' ? 'Redacted' : 'Kept'} ${CATEGORY_LABELS[proposal.category].name} "${proposal.text}". `;
       if (next === null) setAnnouncement(`${done}Nothing left to review here.`);
       else moveTo(ordered[next], done);
     },
@@ -311,7 +311,7 @@ export function ReviewStep(props: StepProps) {
       ...filters,
       categories: on ? [...filters.categories, category] : filters.categories.filter((c) => c !== category),
     });
-  const categoriesPresent = (Object.keys(categoryNames) as RedactionCategory[]).filter(
+  const categoriesPresent = (Object.keys(CATEGORY_LABELS) as RedactionCategory[]).filter(
     (category) => counts.byCategory[category],
   );
 
@@ -432,7 +432,7 @@ export function ReviewStep(props: StepProps) {
                     />
                     <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`cat-${category}`}>
                       <span className={`app-swatch app-legend--${category}`} aria-hidden="true" />
-                      {categoryNames[category]} ({formatCount(counts.byCategory[category]?.proposed ?? 0)} to review)
+                      {CATEGORY_LABELS[category].name} ({formatCount(counts.byCategory[category]?.proposed ?? 0)} to review)
                     </label>
                   </div>
                 ))}
@@ -537,9 +537,9 @@ export function ReviewStep(props: StepProps) {
                 value={termCategory}
                 onChange={(event) => setTermCategory(event.target.value as RedactionCategory)}
               >
-                {(Object.keys(categoryNames) as RedactionCategory[]).map((category) => (
+                {(Object.keys(CATEGORY_LABELS) as RedactionCategory[]).map((category) => (
                   <option key={category} value={category}>
-                    {categoryNames[category]}
+                    {CATEGORY_LABELS[category].name}
                   </option>
                 ))}
               </select>
@@ -556,7 +556,7 @@ export function ReviewStep(props: StepProps) {
               <>
                 <p className="nhsuk-body nhsuk-u-margin-bottom-2">
                   <span className={`app-legend app-legend--${activeProposal.category}`}>
-                    {categoryNames[activeProposal.category]}
+                    {CATEGORY_LABELS[activeProposal.category].name}
                   </span>{' '}
                   <strong>"{activeProposal.text}"</strong> – {statusWords[activeStatus]} – would be withheld under{' '}
                   {activeProposal.exemption}
@@ -618,9 +618,9 @@ export function ReviewStep(props: StepProps) {
                     value={selectionCategory}
                     onChange={(event) => setSelectionCategory(event.target.value as RedactionCategory)}
                   >
-                    {(Object.keys(categoryNames) as RedactionCategory[]).map((category) => (
+                    {(Object.keys(CATEGORY_LABELS) as RedactionCategory[]).map((category) => (
                       <option key={category} value={category}>
-                        {categoryNames[category]}
+                        {CATEGORY_LABELS[category].name}
                       </option>
                     ))}
                   </select>

@@ -6,13 +6,16 @@
 import type { DateOrder } from '../../options.ts';
 import { type Candidates, SIG_AMPM, SIG_BRACKET, SIG_DASH, SIG_FIRST4 } from './header.ts';
 
+/** Why a date order is uncertain: no number above 12 anywhere, or numbers that disagree. */
+export type OrderDoubt = 'undecidable' | 'conflicting';
+
 /** How the file's dates are written, decided from all its headers. */
 export interface Layout {
   /** The signature most headers have; only headers of it start messages. */
   dominant: number;
   order: DateOrder;
   /** Why the order is uncertain, when it is: no number above 12 anywhere, or numbers that disagree. */
-  doubt?: 'undecidable' | 'conflicting';
+  doubt?: OrderDoubt;
   /** The export's variant, `android-dmy-24h`, `ios-mdy-12h`, … */
   variant: string;
 }
@@ -40,7 +43,7 @@ export function dominantSignature(cand: Candidates): number {
 }
 
 /** The date order of the headers of signature `dominant`, and how sure it is. */
-export function inferOrder(cand: Candidates, dominant: number): { order: DateOrder; doubt?: Layout['doubt'] } {
+export function inferOrder(cand: Candidates, dominant: number): Pick<Layout, 'order' | 'doubt'> {
   if (dominant & SIG_FIRST4) return { order: 'ymd' };
   let dmy = 0;
   let mdy = 0;
@@ -76,10 +79,12 @@ export function inferOrder(cand: Candidates, dominant: number): { order: DateOrd
 
 /** The file's layout from its candidates (`dominant` ≥ 0), with the caller's date order if it gave one. */
 export function decideLayout(cand: Candidates, dominant: number, dateOrder: DateOrder | undefined): Layout {
-  const inferred = dateOrder ? { order: dateOrder } : inferOrder(cand, dominant);
+  const inferred: Pick<Layout, 'order' | 'doubt'> = dateOrder ? { order: dateOrder } : inferOrder(cand, dominant);
   const platform = dominant & SIG_BRACKET ? 'ios' : dominant & SIG_DASH ? 'android' : 'legacy';
   const variant = `${platform}-${inferred.order}-${dominant & SIG_AMPM ? '12h' : '24h'}`;
-  return { dominant, ...inferred, variant };
+  const layout: Layout = { dominant, order: inferred.order, variant };
+  if (inferred.doubt) layout.doubt = inferred.doubt;
+  return layout;
 }
 
 /** The warning for a date order the file could not settle, in plain English (see `ImportWarning.code`). */
