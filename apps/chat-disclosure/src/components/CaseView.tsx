@@ -3,7 +3,6 @@
  * exports in the case worker, saves every change as it happens, and shows the deadline bar, the step navigation and the
  * current step.
  */
-import { redactionModeFor } from '@im-records/records-policy';
 import type { Decision } from '@im-records/redaction';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
@@ -11,6 +10,7 @@ import { type CaseRecord, type Step, stepNames, steps } from '../lib/case-model.
 import { unlockKey } from '../lib/crypto.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { type CaseAction, caseReducer } from '../lib/reducer.ts';
+import { caseSettingsOf } from '../lib/scope.ts';
 import type { PreparedCase } from '../worker/stages.ts';
 import { ArchivesStep } from './ArchivesStep.tsx';
 import { DeadlineBar } from './DeadlineBar.tsx';
@@ -164,10 +164,8 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
           {
             archiveIds: current.archives.map((archive) => archive.id),
             groups: current.archives.map((archive) => archive.conversation ?? 0),
-            mode: redactionModeFor(current.request.type),
-            scope: current.scope,
+            settings: caseSettingsOf(current),
             decisions: options.decisions ?? current.decisions,
-            officer: current.officer,
           },
           { signal: controller.signal, onProgress: setPreparing },
         );

@@ -432,7 +432,8 @@ export function ReviewStep(props: StepProps) {
                     />
                     <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`cat-${category}`}>
                       <span className={`app-swatch app-legend--${category}`} aria-hidden="true" />
-                      {CATEGORY_LABELS[category].name} ({formatCount(counts.byCategory[category]?.proposed ?? 0)} to review)
+                      {CATEGORY_LABELS[category].name} ({formatCount(counts.byCategory[category]?.proposed ?? 0)} to
+                      review)
                     </label>
                   </div>
                 ))}

@@ -7,6 +7,7 @@
  * Package worker (stateless, torn down when idle; loads pdf-lib and jszip only when packaging starts):
  *   package
  */
+import type { CaseSettings, InScope } from '@im-records/case-settings';
 import type { Conversation, Message, Participant } from '@im-records/chat-import';
 import type {
   Decision,
@@ -14,10 +15,9 @@ import type {
   DisclosureCounts,
   Proposal,
   PseudonymEntry,
-  RedactionMode,
 } from '@im-records/redaction';
 import type { StageProgress } from '../lib/bridge.ts';
-import type { ArchiveSummary, CaseRequest, CaseScope, ChatChoice } from '../lib/case-model.ts';
+import type { ArchiveSummary, CaseRequest, ChatChoice } from '../lib/case-model.ts';
 
 /** One archive to parse. */
 export interface ImportInput {
@@ -37,12 +37,6 @@ export interface ImportInput {
  */
 export type ImportOutput = { kind: 'summary'; summary: ArchiveSummary } | { kind: 'choose'; chats: ChatChoice[] };
 
-/** Why a message is in scope (or not), shown on the scope step. */
-export interface ScopeReason {
-  messageId: string;
-  reasons: string[];
-}
-
 /** Everything the review needs, computed by `prepare`. */
 export interface PreparedCase {
   title: string;
@@ -54,7 +48,7 @@ export interface PreparedCase {
   people: PseudonymEntry[];
   proposals: Proposal[];
   /** Ids of in-scope messages with their reasons; every other message is out of scope. */
-  inScope: ScopeReason[];
+  inScope: InScope[];
   /** Out-of-scope messages by reason, counted, for the scope summary. */
   outOfScope: { reason: string; count: number }[];
   /** Sources of the merged archives (file name, SHA-256, format), for the case file. */
@@ -68,11 +62,9 @@ export interface PrepareInput {
   archiveIds: string[];
   /** The conversation each archive belongs to (`CaseArchive.conversation`), in the same order; absent: all one. */
   groups?: number[];
-  mode: RedactionMode;
-  scope: CaseScope;
+  /** The request type and scope, from which the engine's options are built (see `caseSettingsOf`). */
+  settings: CaseSettings;
   decisions: Decision[];
-  /** Trust-specific terms to redact everywhere (from "redact every occurrence"). */
-  officer: string;
 }
 
 /** The result of a search. */
