@@ -10,7 +10,7 @@ import { deadlineOf } from '../lib/deadline.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 
 import type { PackageOutput } from '../worker/stages.ts';
-import type { StepProps } from './CaseView.tsx';
+import type { StepProps } from './step.ts';
 import { countOf, ErrorSummary, formatBytes, ProgressPanel, TextArea, TextField } from './ui.tsx';
 
 interface Built {

@@ -9,7 +9,7 @@ import { formatLongDate } from '@im-records/records-policy';
 import { useMemo, useState } from 'react';
 import type { CaseScope } from '../lib/case-model.ts';
 import { caseSettingsOf, groupReasons, timeOf } from '../lib/scope.ts';
-import type { StepProps } from './CaseView.tsx';
+import type { StepProps } from './step.ts';
 import { countOf, ErrorSummary, formatCount, ProgressPanel, TextArea, TextField } from './ui.tsx';
 
 /** A setting the builder refused, as the error at its field: the page's own words, or the rule's for a bad shape. */

@@ -3,7 +3,7 @@ import { localToday, REQUEST_TYPES, type RequestType } from '@im-records/records
 import { useState } from 'react';
 import { requestTypeNames, stepNames } from '../lib/case-model.ts';
 import { dateFromParts, validateRequest } from '../lib/reducer.ts';
-import type { StepProps } from './CaseView.tsx';
+import type { StepProps } from './step.ts';
 import { ErrorSummary, TextField } from './ui.tsx';
 
 const minPassphrase = 10;
