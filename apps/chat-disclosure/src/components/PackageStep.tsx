@@ -122,7 +122,13 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
           },
           sources: prepared.sources,
         },
-        { signal: controller.signal, onProgress: setProgress },
+        // The page keeps no attachment bytes: they move to the package worker instead of being copied (several
+        // attachments may share one buffer, which is moved once).
+        {
+          signal: controller.signal,
+          onProgress: setProgress,
+          transfer: [...new Set(media.map(([, bytes]) => bytes.buffer as ArrayBuffer))],
+        },
       );
       setBuilt({
         output,

@@ -31,6 +31,7 @@ import type MiniSearch from 'minisearch';
 import { type StageContext, type StageProgress, serveStages } from '../lib/bridge.ts';
 import type { ArchiveSummary, ChatChoice } from '../lib/case-model.ts';
 import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib/search.ts';
+import { ArchiveNotLoadedError, CaseNotPreparedError, NoArchivesError } from './errors.ts';
 import { buildSampleArchive } from './sample.ts';
 import type { CaseStages, PreparedCase, PrepareInput } from './stages.ts';
 
@@ -158,10 +159,10 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
   const timings: { stage: string; ms: number }[] = [];
   const parts = input.archiveIds.map((id) => {
     const archive = archives.get(id);
-    if (!archive) throw Object.assign(new Error(`Archive ${id} is not loaded`), { name: 'ArchiveNotLoaded' });
+    if (!archive) throw new ArchiveNotLoadedError(id);
     return archive;
   });
-  if (parts.length === 0) throw Object.assign(new Error('Add a chat export first.'), { name: 'NoArchives' });
+  if (parts.length === 0) throw new NoArchivesError();
   progress({ stage: 'merge', done: 0, total: 1, label: 'Combining chat exports' });
   const merged = await timed(timings, 'merge', () => {
     const groups: ImportedArchive[][] = [];
@@ -231,7 +232,7 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
 }
 
 function requireCurrent() {
-  if (!current) throw Object.assign(new Error('The case is not ready yet.'), { name: 'CaseNotPrepared' });
+  if (!current) throw new CaseNotPreparedError();
   return current;
 }
 
@@ -281,7 +282,7 @@ serveStages<CaseStages>(self, {
   },
   async match({ archiveId, groups }) {
     const added = archives.get(archiveId);
-    if (!added) throw Object.assign(new Error(`Archive ${archiveId} is not loaded`), { name: 'ArchiveNotLoaded' });
+    if (!added) throw new ArchiveNotLoadedError(archiveId);
     let reason = '';
     for (const [group, ids] of groups.entries()) {
       for (const id of ids) {
