@@ -95,15 +95,19 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
     setBuilt(null);
     setProgress({ stage: 'disclose', done: 0, total: 0, label: 'Applying your decisions' });
     try {
-      const { disclosed, media } = await services.caseWorker.call(
+      // The case worker sends the disclosure straight to the package worker on a channel of their own: the page
+      // never holds the conversation or the attachment bytes. A failed disclosure cancels the packaging.
+      const channel = new MessageChannel();
+      const disclosing = services.caseWorker.call(
         'disclose',
-        { decisions: record.decisions },
-        { signal: controller.signal },
+        { decisions: record.decisions, to: channel.port1 },
+        { signal: controller.signal, transfer: [channel.port1] },
       );
-      const output = await services.packageWorker.call(
+      disclosing.catch(() => controller.abort());
+      const packaging = services.packageWorker.call(
         'package',
         {
-          disclosed,
+          from: channel.port2,
           request: {
             ...record.request,
             organisation: record.request.organisation || 'Not stated',
@@ -111,7 +115,6 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
             responseDate,
             searched,
           },
-          media,
           decisions: record.decisions,
           settings: {
             mode: redactionModeFor(record.request.type),
@@ -122,14 +125,9 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
           },
           sources: prepared.sources,
         },
-        // The page keeps no attachment bytes: they move to the package worker instead of being copied (several
-        // attachments may share one buffer, which is moved once).
-        {
-          signal: controller.signal,
-          onProgress: setProgress,
-          transfer: [...new Set(media.map(([, bytes]) => bytes.buffer as ArrayBuffer))],
-        },
+        { signal: controller.signal, onProgress: setProgress, transfer: [channel.port2] },
       );
+      const [, output] = await Promise.all([disclosing, packaging]);
       setBuilt({
         output,
         zipUrl: URL.createObjectURL(new Blob([output.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' })),

@@ -33,7 +33,7 @@ import type { ArchiveSummary, ChatChoice } from '../lib/case-model.ts';
 import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib/search.ts';
 import { ArchiveNotLoadedError, CaseNotPreparedError, NoArchivesError } from './errors.ts';
 import { buildSampleArchive } from './sample.ts';
-import type { CaseStages, PreparedCase, PrepareInput } from './stages.ts';
+import type { CaseStages, Disclosure, PreparedCase, PrepareInput } from './stages.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -315,7 +315,7 @@ serveStages<CaseStages>(self, {
   async media({ mediaKey }) {
     return current?.media.get(mediaKey) ?? null;
   },
-  async disclose({ decisions }, { signal }) {
+  async disclose({ decisions, to }, { signal }) {
     const state = requireCurrent();
     signal.throwIfAborted();
     const disclosed = disclose(state.conversation, state.detected, decisions, {
@@ -329,7 +329,10 @@ serveStages<CaseStages>(self, {
         if (bytes && attachment.mediaKey) media.push([attachment.mediaKey, bytes]);
       }
     }
-    return { disclosed, media };
+    // Cloned once, straight to the package worker; the bytes stay here too, for the review's previews.
+    to.postMessage({ disclosed, media } satisfies Disclosure);
+    to.close();
+    return { counts: disclosed.counts };
   },
   async sample({ seed, messages }, { transfer }) {
     const sample = await buildSampleArchive(seed, messages);

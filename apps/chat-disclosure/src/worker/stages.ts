@@ -73,11 +73,20 @@ export interface SearchOutput {
   ms: number;
 }
 
-/** Input of the package stage: the disclosed conversation and the bytes of the attachments it discloses. */
-export interface PackageInput {
+/** The disclosed conversation and the bytes of the attachments it discloses, as the case worker sends them. */
+export interface Disclosure {
   disclosed: DisclosedConversation;
-  request: CaseRequest & { due: string; responseDate: string; searched: string };
   media: [string, Uint8Array][];
+}
+
+/**
+ * Input of the package stage. The disclosure comes straight from the case worker on `from` (one end of a
+ * `MessageChannel` whose other end the `disclose` stage writes to), so the conversation and the media are copied once,
+ * worker to worker, and never held by the page.
+ */
+export interface PackageInput {
+  from: MessagePort;
+  request: CaseRequest & { due: string; responseDate: string; searched: string };
   decisions: Decision[];
   settings: Record<string, unknown>;
   sources: Conversation['source'][];
@@ -117,9 +126,10 @@ export type CaseStages = {
   };
   search: { input: { query: string }; output: SearchOutput; progress: StageProgress };
   media: { input: { mediaKey: string }; output: Uint8Array | null; progress: StageProgress };
+  /** Applies the decisions and sends the {@link Disclosure} on `to`, for the package worker; returns its counts. */
   disclose: {
-    input: { decisions: Decision[] };
-    output: { disclosed: DisclosedConversation; media: [string, Uint8Array][] };
+    input: { decisions: Decision[]; to: MessagePort };
+    output: { counts: DisclosureCounts };
     progress: StageProgress;
   };
   sample: {
