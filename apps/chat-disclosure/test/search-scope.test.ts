@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StageAbortedError, StageError } from '../src/lib/bridge.ts';
 import { describeProblem } from '../src/lib/errors.ts';
-import { countReasons, dateExclusion, dateReason } from '../src/lib/scope.ts';
+import { caseSettingsOf } from '../src/lib/scope.ts';
 import { buildSearchIndex, searchMessages } from '../src/lib/search.ts';
 
 const messages = [
@@ -41,22 +41,28 @@ describe('search', () => {
 });
 
 describe('scope', () => {
-  it('says why a message is out of the date range, comparing local days', () => {
-    const scope = { from: '2024-03-02', to: '2024-03-03' };
-    expect(dateExclusion('2024-03-01T23:59:00+00:00', scope)).toBe('Before 2 March 2024');
-    expect(dateExclusion('2024-03-02T00:00:00+00:00', scope)).toBeNull();
-    expect(dateExclusion('2024-03-03T23:59:00+01:00', scope)).toBeNull();
-    expect(dateExclusion('2024-03-04T00:00:00+00:00', scope)).toBe('After 3 March 2024');
-    expect(dateExclusion('2020-01-01T00:00:00+00:00', { from: '', to: '' })).toBeNull();
-    expect(dateReason(scope)).toBe('Sent between 2 March 2024 and 3 March 2024');
-    expect(dateReason({ from: '', to: '' })).toBe('All dates are in scope');
-  });
-
-  it('counts reasons, most common first', () => {
-    expect(countReasons(['a', 'b', 'b'])).toEqual([
-      { reason: 'b', count: 2 },
-      { reason: 'a', count: 1 },
-    ]);
+  it("gives the builder a stored case's settings: the request type, dates, subject and the trust's formats", () => {
+    const scope = {
+      from: '2024-03-02',
+      to: '',
+      subject: { name: 'Margaret Okafor', aliases: ['Maggie'], phone: ' ' },
+      keepProfessionals: true,
+      keepNames: ['Dr Shah'],
+    };
+    expect(
+      caseSettingsOf({
+        request: { type: 'sar', reference: 'R', received: '2024-03-05', requester: '', organisation: '' },
+        scope,
+      }),
+    ).toEqual({
+      requestType: 'sar',
+      from: '2024-03-02',
+      to: '',
+      subject: { name: 'Margaret Okafor', aliases: ['Maggie'], phones: [] },
+      keepHealthProfessionals: true,
+      keepNames: ['Dr Shah'],
+      hospitalNumberShapes: [],
+    });
   });
 });
 

@@ -4,11 +4,15 @@
  * (BENCH_RUNS rounds, default 3) so that load from other processes falls on both alike. Prints messages/s (best and
  * median run), peak memory and the ratios against the targets; see run-one.ts for exactly what is measured. Also
  * prints where our time goes, stage by stage.
+ *
+ * `BENCH_BASELINE=<git revision>` also measures this package's source as it was at that revision (extracted with
+ * `git archive` into `bench-output/`), taking turns with the other two, and prints our speed as a ratio of it: a change
+ * to the importer is compared with the code before it in the same run, on the same machine load.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBenchmarkExport } from '@im-records/synthetic-chats';
 
@@ -33,8 +37,29 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
+const baselineRevision = process.env.BENCH_BASELINE;
+const baselineDir = baselineRevision ? extractBaseline(baselineRevision) : undefined;
+
+/** Extracts this package's `src/` as it was at a git revision into `bench-output/` (git-ignored); returns the folder. */
+function extractBaseline(revision: string): string {
+  const packageDir = dirname(dirname(child));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: packageDir, encoding: 'utf8' }).trim();
+  const prefix = git('rev-parse', '--show-prefix');
+  const root = git('rev-parse', '--show-toplevel');
+  const target = join(packageDir, 'bench-output', `baseline-${revision.replace(/[^\w.-]+/g, '_')}`);
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  const tar = execFileSync('git', ['archive', '--format=tar', `${revision}:${prefix}src`], {
+    cwd: root,
+    maxBuffer: 1 << 28,
+  });
+  execFileSync('tar', ['-x', '-C', target], { input: tar });
+  return target;
+}
+
 function run(parser: string, file: string): Figures {
-  const out = execFileSync(process.execPath, [child, parser, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const args = [child, parser, file, ...(parser === 'baseline' && baselineDir ? [baselineDir] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop() as string) as Figures;
 }
 
@@ -45,8 +70,10 @@ try {
   writeFileSync(smallFile, generateBenchmarkExport(40_000, 7));
   const ours: Figures[] = [];
   const peer: Figures[] = [];
+  const baseline: Figures[] = [];
   for (let r = 0; r < rounds; r++) {
     ours.push(run('ours', bigFile));
+    if (baselineDir) baseline.push(run('baseline', bigFile));
     peer.push(run('peer', bigFile));
   }
   const small = [run('ours', smallFile), run('ours', smallFile), run('ours', smallFile)];
@@ -70,6 +97,7 @@ try {
     `WhatsApp export: ${large.toLocaleString('en-GB')} messages, file ${mb(bytes)} (${bytes.toLocaleString('en-GB')} bytes), node ${process.version}, ${rounds} rounds, parsers taking turns`,
   );
   const o = summary('ours (chat-import)', ours);
+  const b = baselineDir ? summary(`baseline ${baselineRevision}`.slice(0, 21), baseline) : undefined;
   const p = summary('whatsapp-chat-parser', peer);
   const ratioBest = p.best / o.best;
   const ratioMedian = p.med / o.med;
@@ -82,12 +110,20 @@ try {
   console.log(
     `memory, whatsapp-chat-parser: peak RSS / file ${(p.peak / bytes).toFixed(2)}x, (peak RSS - RSS before parsing) / file ${(p.growth / bytes).toFixed(2)}x`,
   );
+  if (b) {
+    console.log(
+      `speed ratio ours / baseline ${baselineRevision} (messages/s): best ${(b.best / o.best).toFixed(3)}x, median ${(b.med / o.med).toFixed(3)}x; baseline / whatsapp-chat-parser: best ${(p.best / b.best).toFixed(2)}x, median ${(p.med / b.med).toFixed(2)}x`,
+    );
+  }
   const stageNames = Object.keys((ours[0] as Figures).stages ?? {});
-  console.log(
-    `ours, stage by stage (median ms): ${stageNames
-      .map((name) => `${name} ${median(ours.map((f) => f.stages?.[name] ?? 0)).toFixed(0)}`)
-      .join(', ')}`,
-  );
+  const stagesOf = (name: string, runs: Figures[]) =>
+    console.log(
+      `${name}, stage by stage (median ms): ${stageNames
+        .map((stage) => `${stage} ${median(runs.map((f) => f.stages?.[stage] ?? 0)).toFixed(0)}`)
+        .join(', ')}`,
+    );
+  stagesOf('ours', ours);
+  if (b) stagesOf('baseline', baseline);
   const smallMs = Math.min(...small.map((s) => s.ms));
   console.log(
     `40,000-message export (${mb((small[0] as Figures).bytes)}), fresh process each, best of 3: ${smallMs.toFixed(0)} ms (runs: ${small.map((s) => s.ms.toFixed(0)).join(', ')})   target < 1000 ms: ${smallMs < 1000 ? 'met' : 'NOT met'}`,

@@ -8,14 +8,17 @@
  *   `parseString`). Reading the file is not timed.
  * - `rssBefore`: resident set size (RSS) after Node has started, the modules are loaded and the file has been read.
  * - `peakRss`: the process's peak RSS (`VmHWM`, via `process.resourceUsage().maxRSS`) at the end.
- * - `stages` (ours): wall time of each named import stage, from `onProgress`.
+ * - `stages` (ours, and the baseline's): wall time of each named import stage, from `onProgress`.
  */
 import { readFileSync } from 'node:fs';
 import { resourceUsage } from 'node:process';
 import { parseString } from 'whatsapp-chat-parser';
-import { importChat } from '../src/index.ts';
 
-const [parser, file] = process.argv.slice(2) as [string, string];
+const [parser, file, baselineDir] = process.argv.slice(2) as [string, string, string | undefined];
+// `baseline` is an earlier version of this package's source (see bench.ts, BENCH_BASELINE), measured like ours.
+const { importChat } = (await import(
+  parser === 'baseline' && baselineDir ? `${baselineDir}/index.ts` : '../src/index.ts'
+)) as typeof import('../src/index.ts');
 const buffer = readFileSync(file);
 // A view, not a copy: the file's bytes are held once.
 const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -24,7 +27,7 @@ const started = performance.now();
 let messages = 0;
 /** Wall time of each named stage of our import (from its start to the next stage's), for the breakdown. */
 const stages: Record<string, number> = {};
-if (parser === 'ours') {
+if (parser === 'ours' || parser === 'baseline') {
   let stage = '';
   let since = started;
   const archive = await importChat(

@@ -49,10 +49,15 @@ export function hashText(s: string, from: number, to: number): void {
   finishText(h1, m ^ (m >>> 15), to - from);
 }
 
+/** The first text-hash lane with the length mixed in: its final value. */
+export const finishLane1 = (h1: number, length: number): number => Math.imul(h1 ^ length, TEXT_P1);
+/** The second text-hash lane with the length mixed in: its final value. */
+export const finishLane2 = (h2: number, length: number): number => Math.imul(h2 ^ length, TEXT_P2);
+
 /** Mixes the length into text-hash lanes and stores them in {@link textLanes}. */
 export function finishText(h1: number, h2: number, length: number): void {
-  textLanes[0] = Math.imul(h1 ^ length, TEXT_P1);
-  textLanes[1] = Math.imul(h2 ^ length, TEXT_P2);
+  textLanes[0] = finishLane1(h1, length);
+  textLanes[1] = finishLane2(h2, length);
 }
 
 /**

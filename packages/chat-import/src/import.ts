@@ -15,7 +15,7 @@ import { csv } from './formats/csv.ts';
 import { signal as signalImporter } from './formats/signal.ts';
 import { slack } from './formats/slack.ts';
 import { telegram } from './formats/telegram.ts';
-import { whatsapp } from './formats/whatsapp.ts';
+import { whatsapp } from './formats/whatsapp/index.ts';
 import {
   finalMix,
   hashText,
@@ -38,7 +38,7 @@ import {
 } from './options.ts';
 import { HAS_ATTACHMENTS, type MessageTable } from './table.ts';
 import { ZoneClock } from './time.ts';
-import { type ArchiveEntry, isZip, unpackZip } from './zip.ts';
+import { type ArchiveEntry, isNestedZip, isZip, openNestedZips, type UnpackBudget, unpackZip } from './zip.ts';
 
 /** Every importer, in the order detection reports them. */
 export const IMPORTERS: readonly FormatImporter[] = [whatsapp, telegram, slack, signalImporter, csv];
@@ -149,20 +149,23 @@ function unpack(
   source: ImportSource,
   options: ResolvedOptions,
   notes: ImportWarning[],
-): { entries: ArchiveEntry[]; fromZip: boolean } {
-  if (!isZip(source.bytes)) return { entries: [{ path: source.fileName, bytes: source.bytes }], fromZip: false };
-  const entries = unpackZip(source.bytes, source.fileName, options.limits, notes);
+): { entries: ArchiveEntry[]; fromZip: boolean; budget: UnpackBudget } {
+  const budget = { total: 0 };
+  if (!isZip(source.bytes))
+    return { entries: [{ path: source.fileName, bytes: source.bytes }], fromZip: false, budget };
+  const entries = unpackZip(source.bytes, source.fileName, options.limits, notes, budget);
   if (entries.length === 0)
     throw new EmptyInputError(
       `${source.fileName} is a zip archive with no files in it (after skipping __MACOSX/ and folders).`,
     );
-  return { entries, fromZip: true };
+  return { entries, fromZip: true, budget };
 }
 
-function choose(
+/** The best-scoring importer for an input (of the given format only, unless `auto`), with every reason heard. */
+function detectBest(
   input: ImportInput,
   format: ResolvedOptions['format'],
-): { importer: FormatImporter; reason: string; tried: string[] } {
+): { best: { importer: FormatImporter; score: number; reason: string } | undefined; tried: string[] } {
   const tried: string[] = [];
   let best: { importer: FormatImporter; score: number; reason: string } | undefined;
   for (const importer of IMPORTERS) {
@@ -172,6 +175,37 @@ function choose(
     if (detection.score > 0 && (!best || detection.score > best.score))
       best = { importer, score: detection.score, reason: detection.reason };
   }
+  return { best, tried };
+}
+
+/**
+ * The input to read and its importer. A zip inside the archive is one of its files — a chat's attached zip is an
+ * attachment like any other — unless no chat is found beside it: then the export was zipped again, and the nested
+ * zips are opened (one level at a time, up to `maxZipDepth`) and their files looked at instead.
+ */
+function openAndChoose(
+  source: ImportSource,
+  unpacked: ImportInput,
+  budget: UnpackBudget,
+  options: ResolvedOptions,
+  format: ResolvedOptions['format'],
+  notes: ImportWarning[],
+): { input: ImportInput; importer: FormatImporter; reason: string; tried: string[] } {
+  let input = unpacked;
+  let detected = detectBest(input, format);
+  for (let depth = 2; !detected.best && input.entries.some(isNestedZip); depth++) {
+    const entries = openNestedZips(input.entries, source.fileName, options.limits, notes, budget, depth);
+    input = makeInput(source, entries, input.fromZip, notes);
+    detected = detectBest(input, format);
+  }
+  return { input, ...choose(input, format, detected) };
+}
+
+function choose(
+  input: ImportInput,
+  format: ResolvedOptions['format'],
+  { best, tried }: ReturnType<typeof detectBest>,
+): { importer: FormatImporter; reason: string; tried: string[] } {
   if (format !== 'auto') {
     const importer = IMPORTERS.find((i) => i.format === format) as FormatImporter;
     return { importer, reason: best ? best.reason : 'format given by the caller', tried };
@@ -195,10 +229,10 @@ export function detectFormat(source: ImportSource, options: Pick<ImportOptions, 
   const resolved = resolveOptions({ limits: options.limits ?? {} });
   checkSource(source, resolved.limits);
   const notes: ImportWarning[] = [];
-  const { entries, fromZip } = unpack(source, resolved, notes);
+  const { entries, fromZip, budget } = unpack(source, resolved, notes);
   const input = makeInput(source, entries, fromZip, notes);
   if (!fromZip) input.check(entries[0] as ArchiveEntry);
-  const { importer, reason, tried } = choose(input, 'auto');
+  const { importer, reason, tried } = openAndChoose(source, input, budget, resolved, 'auto', notes);
   return { format: importer.format, container: fromZip ? 'zip' : 'file', reason, tried };
 }
 
@@ -247,14 +281,14 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
   const shaPending = sha256Hex(source.bytes);
 
   await stage('unpack', 0);
-  const { entries, fromZip } = unpack(source, opts, notes);
+  const { entries, fromZip, budget } = unpack(source, opts, notes);
 
   await stage('decode', 0);
-  const input = makeInput(source, entries, fromZip, notes);
-  if (!fromZip) input.check(entries[0] as ArchiveEntry);
+  const unpacked = makeInput(source, entries, fromZip, notes);
+  if (!fromZip) unpacked.check(entries[0] as ArchiveEntry);
 
   await stage('detect', 0);
-  const { importer } = choose(input, opts.format);
+  const { input, importer } = openAndChoose(source, unpacked, budget, opts, opts.format, notes);
 
   await stage('parse', 0);
   const sink = new MessageSink();

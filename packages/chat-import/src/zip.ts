@@ -3,10 +3,18 @@ import { InvalidArchiveError, LimitExceededError } from './errors.ts';
 import type { ImportWarning } from './model.ts';
 import type { ImportLimits } from './options.ts';
 
-/** One file read from an archive; `path` is normalised, nested zips are flattened as `inner.zip/name`. */
+/**
+ * One file read from an archive; `path` is normalised. A zip inside the archive is one entry (a chat's attached zip
+ * is a document like any other) until {@link openNestedZips} opens it, when its files become entries `inner.zip/name`.
+ */
 export interface ArchiveEntry {
   path: string;
   bytes: Uint8Array;
+}
+
+/** Bytes unpacked so far, shared by every zip opened in one import, for the `maxUncompressedBytes` limit. */
+export interface UnpackBudget {
+  total: number;
 }
 
 /** True when the bytes start like a zip archive (local header, or the end record of an empty zip). */
@@ -29,10 +37,6 @@ export function safeEntryPath(name: string): string | undefined {
   return parts.join('/');
 }
 
-interface Budget {
-  total: number;
-}
-
 function concat(chunks: Uint8Array[], length: number): Uint8Array {
   if (chunks.length === 1) return chunks[0] as Uint8Array;
   const out = new Uint8Array(length);
@@ -47,15 +51,15 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
 /**
  * Reads every entry of a zip with fflate's streaming reader, counting bytes as they are inflated so a zip bomb is
  * stopped at the limit instead of after filling memory. `__MACOSX/` and directory entries are skipped, unsafe paths
- * are skipped with a warning, nested zips are unpacked up to `maxZipDepth`.
+ * are skipped with a warning. A zip inside it stays one entry (see {@link openNestedZips}); `prefix` is put before
+ * every path (`inner.zip/` for a nested zip's files).
  */
 export function unpackZip(
   bytes: Uint8Array,
   archiveName: string,
   limits: ImportLimits,
   warnings: ImportWarning[],
-  depth = 1,
-  budget: Budget = { total: 0 },
+  budget: UnpackBudget = { total: 0 },
   prefix = '',
 ): ArchiveEntry[] {
   const entries: ArchiveEntry[] = [];
@@ -155,18 +159,42 @@ export function unpackZip(
     if (!record.done) {
       throw new InvalidArchiveError(`${archiveName} is truncated: entry '${record.path}' ends before its data does.`);
     }
-    const data = concat(record.chunks, record.length);
-    if (/\.zip$/i.test(record.path) && isZip(data)) {
-      if (depth >= limits.maxZipDepth) {
-        throw new LimitExceededError(
-          `${archiveName} nests zip files more than ${limits.maxZipDepth} deep ('${record.path}'; limit maxZipDepth).`,
-          'maxZipDepth',
-        );
-      }
-      entries.push(...unpackZip(data, record.path, limits, warnings, depth + 1, budget, `${record.path}/`));
-    } else {
-      entries.push({ path: record.path, bytes: data });
-    }
+    entries.push({ path: record.path, bytes: concat(record.chunks, record.length) });
   }
   return entries;
+}
+
+/** True when an entry is a zip archive inside the archive (by its name and its first bytes). */
+export function isNestedZip(entry: ArchiveEntry): boolean {
+  return /\.zip$/i.test(entry.path) && isZip(entry.bytes);
+}
+
+/**
+ * The entries with each nested zip replaced by the files in it (`inner.zip/name`): for an export that was zipped
+ * again, so its chat is not at the top. `depth` is how deep the zips being opened are (the outer archive is 1); a zip
+ * deeper than `maxZipDepth` is refused.
+ */
+export function openNestedZips(
+  entries: readonly ArchiveEntry[],
+  archiveName: string,
+  limits: ImportLimits,
+  warnings: ImportWarning[],
+  budget: UnpackBudget,
+  depth: number,
+): ArchiveEntry[] {
+  const opened: ArchiveEntry[] = [];
+  for (const entry of entries) {
+    if (!isNestedZip(entry)) {
+      opened.push(entry);
+      continue;
+    }
+    if (depth > limits.maxZipDepth) {
+      throw new LimitExceededError(
+        `${archiveName} nests zip files more than ${limits.maxZipDepth} deep ('${entry.path}'; limit maxZipDepth).`,
+        'maxZipDepth',
+      );
+    }
+    opened.push(...unpackZip(entry.bytes, entry.path, limits, warnings, budget, `${entry.path}/`));
+  }
+  return opened;
 }

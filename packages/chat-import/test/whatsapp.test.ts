@@ -1,7 +1,8 @@
+import { generateClinicalChat, toWhatsAppExport } from '@im-records/synthetic-chats';
 import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importChat, type Message } from '../src/index.ts';
+import { detectFormat, importChat, type Message } from '../src/index.ts';
 import { fixture, fromText, list, load, utf8 } from './helpers.ts';
 
 describe('WhatsApp variants (own fixtures)', () => {
@@ -165,6 +166,52 @@ describe('WhatsApp variants (own fixtures)', () => {
       text: 'caption',
       attachments: [{ fileName: 'IMG-20210129-WA0001.jpg', included: true }],
     });
+  });
+
+  it('reads a zip attached in the chat as an attachment, not as a second chat (an export the project makes)', async () => {
+    // An iOS export whose chat has another WhatsApp export attached to it: the attached zip has its own _chat.txt.
+    const attached = await generateClinicalChat({ seed: 2, messages: 20, style: 'ios' });
+    const attachedZip = zipSync({ '_chat.txt': utf8(attached.exportText) });
+    const chat = await generateClinicalChat({ seed: 1, messages: 40, style: 'ios' });
+    const last = chat.messages.at(-1) as (typeof chat.messages)[number];
+    const zipName = '00000099-Ward 6 handover export.zip';
+    const withZip = [
+      ...chat.messages,
+      { ...last, id: 'zip', text: 'the old group, for the record', attachment: zipName },
+    ];
+    const photos = Object.fromEntries(
+      chat.messages.filter((m) => m.attachment).map((m) => [m.attachment as string, new Uint8Array([0xff, 0xd8])]),
+    );
+    const exportZip = zipSync({
+      '_chat.txt': utf8(toWhatsAppExport(withZip, 'ios')),
+      [zipName]: attachedZip,
+      ...photos,
+    });
+
+    expect(detectFormat({ fileName: 'WhatsApp Chat - Ward 7.zip', bytes: exportZip }).format).toBe('whatsapp');
+    const { conversation, media } = await importChat({ fileName: 'WhatsApp Chat - Ward 7.zip', bytes: exportZip });
+    expect(conversation.messages).toHaveLength(withZip.length);
+    expect(conversation.source.variant).toMatch(/^ios-/);
+    const zipMessage = list(conversation.messages).at(-1);
+    expect(zipMessage).toMatchObject({
+      text: 'the old group, for the record',
+      attachments: [{ fileName: zipName, kind: 'document', included: true, mediaKey: zipName }],
+    });
+    expect(media.get(zipName)).toEqual(attachedZip);
+    // The attached export's messages are not the chat's, and its files are not counted as unattached.
+    expect(new Set(list(conversation.messages).map((m) => m.source.file))).toEqual(new Set(['_chat.txt']));
+    expect(conversation.warnings.some((w) => /not attached to any message/.test(w.message))).toBe(false);
+  });
+
+  it('still reads an export that was zipped again, and asks which chat when a zip holds two exports', async () => {
+    const one = await generateClinicalChat({ seed: 3, messages: 10, style: 'android' });
+    const two = await generateClinicalChat({ seed: 4, messages: 10, style: 'android' });
+    const exportOf = (c: typeof one) => zipSync({ [`WhatsApp Chat with ${c.title}.txt`]: utf8(c.exportText) });
+    const wrapped = zipSync({ 'export.zip': exportOf(one) });
+    const { conversation } = await importChat({ fileName: 'from-email.zip', bytes: wrapped });
+    expect(conversation.messages).toHaveLength(one.messages.length);
+    const both = zipSync({ 'one.zip': exportOf(one), 'two.zip': exportOf(two) });
+    await expect(importChat({ fileName: 'both.zip', bytes: both })).rejects.toThrow(/holds 2 WhatsApp chats/);
   });
 
   it('reads the autumn repeated hour in file order and flags the spring gap', async () => {

@@ -1,14 +1,23 @@
 /**
- * The options that tune detection — kept staff, extra terms, the trust's hospital-number formats — declared, described
- * and read once, so `records redact` and `records package` take them alike (and as the browser tool's scope step does).
+ * The options that make a case's settings — the date scope, kept staff, extra terms, the trust's hospital-number
+ * formats, the SAR subject — declared, described and read once, so `records redact` and `records package` take them
+ * alike. They become `@im-records/case-settings`' settings, and its builder (the one the browser tool's case worker
+ * uses) makes the engine's options, so a batch run and the browser treat a case the same.
  */
-import { HospitalNumberShapeError, hospitalNumberPattern } from '@im-records/records-policy';
-import { type DetectOptions, defaultHospitalNumberPatterns } from '@im-records/redaction';
+import {
+  buildEngineOptions,
+  type CaseSettings,
+  CaseSettingsError,
+  type EngineOptions,
+} from '@im-records/case-settings';
+import { normalisePhoneNumber } from '@im-records/records-policy';
 import { UsageError } from './command.ts';
 import { type OptionValues, readInputFile } from './options.ts';
 
-/** The parseArgs declarations of the tuning options. */
+/** The parseArgs declarations of the settings options. */
 export const tuningArgs = {
+  from: { type: 'string' },
+  to: { type: 'string' },
   keep: { type: 'string', multiple: true },
   'keep-health-professionals': { type: 'boolean' },
   terms: { type: 'string' },
@@ -17,7 +26,9 @@ export const tuningArgs = {
 } as const;
 
 /** Their lines in a command's usage text. */
-export const tuningUsage = `  --keep NAME                 FOI: named senior staff kept in their public role (repeatable)
+export const tuningUsage = `  --from YYYY-MM-DD           first day in scope (the export's local dates); messages before it are left out
+  --to YYYY-MM-DD             last day in scope, included; messages after it are left out
+  --keep NAME                 FOI: named senior staff kept in their public role (repeatable)
   --keep-health-professionals SAR: keep staff names acting in their role (DPA 2018 Sch 2 para 17)
   --terms FILE                extra terms to withhold, one per line; a line 're:PATTERN' is a regular expression
   --hospital-shape SHAPE      trust hospital-number format as a shape, # a digit and @ a capital letter (RJ1-######);
@@ -25,13 +36,14 @@ export const tuningUsage = `  --keep NAME                 FOI: named senior staf
   --hospital-pattern REGEX    trust hospital-number pattern, replacing the default of one to three capital letters
                               and 6–8 digits (repeatable)`;
 
-/** What the tuning options ask for, as detection options and as the settings a case file records. */
+/** A case's settings from the options, the engine's options built from them, and what a case file records of them. */
 export interface Tuning {
-  detect: Pick<
-    DetectOptions,
-    'keepNames' | 'keepHealthProfessionals' | 'hospitalNumberPatterns' | 'customTerms' | 'customPatterns'
-  >;
-  settings: {
+  settings: CaseSettings;
+  engine: EngineOptions;
+  /** The options as given, for the case file. */
+  record: {
+    from?: string;
+    to?: string;
     keepNames?: string[];
     keepHealthProfessionals?: boolean;
     hospitalShapes?: string[];
@@ -52,39 +64,62 @@ function splitTerms(text: string): { terms: string[]; patterns: string[] } {
   return { terms, patterns };
 }
 
-/** Reads the tuning options; a bad shape or an unreadable terms file is a one-line {@link UsageError}. */
-export async function readTuning(values: OptionValues, mode: 'foi' | 'sar'): Promise<Tuning> {
-  const tuning: Tuning = { detect: {}, settings: {} };
+/** The `--subject` values as a data subject: the first name, the other names as aliases, phone numbers apart. */
+export function subjectOf(values: readonly string[]): NonNullable<CaseSettings['subject']> {
+  const phones = values.filter((value) => normalisePhoneNumber(value) !== undefined);
+  const names = values.filter((value) => normalisePhoneNumber(value) === undefined);
+  return { name: names[0] ?? '', aliases: names.slice(1), phones };
+}
+
+/**
+ * Reads the settings options (and the terms file) into a case's settings for `mode` with the SAR `subjects`, and
+ * builds the engine's options from them. A setting that cannot be used (a date that is not one, a range that ends
+ * before it starts, a bad shape, an option of the other mode) is a one-line {@link UsageError}.
+ */
+export async function readTuning(values: OptionValues, mode: 'foi' | 'sar', subjects: string[]): Promise<Tuning> {
+  const settings: CaseSettings = { requestType: mode };
+  const record: Tuning['record'] = {};
+  const from = values.from as string | undefined;
+  const to = values.to as string | undefined;
+  if (from !== undefined) settings.from = record.from = from;
+  if (to !== undefined) settings.to = record.to = to;
+  if (mode === 'sar') settings.subject = subjectOf(subjects);
   const keep = (values.keep as string[] | undefined) ?? [];
   if (keep.length > 0) {
-    tuning.detect.keepNames = keep;
-    tuning.settings.keepNames = keep;
+    if (mode !== 'foi') throw new UsageError('--keep applies to --mode foi only.');
+    settings.keepNames = record.keepNames = keep;
   }
-  if (mode === 'sar' && values['keep-health-professionals'] === true) {
-    tuning.detect.keepHealthProfessionals = true;
-    tuning.settings.keepHealthProfessionals = true;
+  if (values['keep-health-professionals'] === true) {
+    if (mode !== 'sar') throw new UsageError('--keep-health-professionals applies to --mode sar only.');
+    settings.keepHealthProfessionals = record.keepHealthProfessionals = true;
   }
   const patterns = values['hospital-pattern'] as string[] | undefined;
   const shapes = (values['hospital-shape'] as string[] | undefined) ?? [];
-  if (patterns || shapes.length > 0) {
-    let fromShapes: string[];
-    try {
-      fromShapes = shapes.map(hospitalNumberPattern);
-    } catch (error) {
-      if (error instanceof HospitalNumberShapeError) throw new UsageError(error.message);
-      throw error;
-    }
-    // Shapes are added to the patterns in force (the default unless --hospital-pattern replaces it), as in the app.
-    tuning.detect.hospitalNumberPatterns = [...(patterns ?? defaultHospitalNumberPatterns), ...fromShapes];
-    if (shapes.length > 0) tuning.settings.hospitalShapes = shapes;
-    if (patterns) tuning.settings.hospitalPatterns = patterns;
-  }
+  if (shapes.length > 0) settings.hospitalNumberShapes = record.hospitalShapes = shapes;
+  if (patterns) settings.hospitalNumberPatterns = record.hospitalPatterns = patterns;
   const termsFile = values.terms as string | undefined;
   if (termsFile) {
     const custom = splitTerms(new TextDecoder().decode(await readInputFile(termsFile)));
-    tuning.detect.customTerms = custom.terms;
-    tuning.detect.customPatterns = custom.patterns;
-    tuning.settings.termsFile = termsFile;
+    settings.customTerms = custom.terms;
+    settings.customPatterns = custom.patterns;
+    record.termsFile = termsFile;
   }
-  return tuning;
+  try {
+    return { settings, engine: buildEngineOptions(settings), record };
+  } catch (error) {
+    if (error instanceof CaseSettingsError) throw new UsageError(`${optionOf(error.setting)}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The option a refused setting came from, as the user typed it. */
+function optionOf(setting: string): string {
+  const options: Record<string, string> = {
+    from: '--from',
+    to: '--to',
+    dateRange: '--from/--to',
+    subject: '--subject',
+    hospitalNumberShapes: '--hospital-shape',
+  };
+  return options[setting] ?? setting;
 }

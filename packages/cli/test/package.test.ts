@@ -167,6 +167,26 @@ describe('records package', () => {
     expect(bad.stderr).toMatch(/^records package: .*RJ1-##/);
   });
 
+  it('leaves out the messages outside --from/--to, and records the range in the case file', async () => {
+    const out = join(dir, 'march-4.zip');
+    const caseFile = join(dir, 'march-4.json');
+    const result = await run(...base(), '--mode', 'foi', '--to', '2024-03-04', '--out', out, '--case-file', caseFile);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^Wrote .*march-4\.zip: 3 messages,/);
+    const zip = await JSZip.loadAsync(await readFile(out));
+    const csv = await (zip.file('transcript.csv') as JSZip.JSZipObject).async('string');
+    expect(csv).toContain('Discharge planned for tomorrow');
+    expect(csv).not.toContain('Ελληνικά');
+    const manifest = JSON.parse(await (zip.file('manifest.json') as JSZip.JSZipObject).async('string'));
+    expect(manifest.request.searched).toMatch(/; messages sent to 2024-03-04\)$/);
+    expect(JSON.parse(await readFile(caseFile, 'utf8')).settings).toMatchObject({ to: '2024-03-04' });
+    const backwards = await run(...base(), '--mode', 'foi', '--from', '2024-03-05', '--to', '2024-03-04', '--out', out);
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toBe(
+      'records package: --from/--to: The date range ends (2024-03-04) before it starts (2024-03-05).\n',
+    );
+  });
+
   it('rejects bad input with exit code 2 and one line', async () => {
     const missing = await run(file, '--mode', 'foi', '--received', '2024-04-02', '--out', join(dir, 'x.zip'));
     expect(missing.code).toBe(2);

@@ -123,6 +123,33 @@ describe('records redact', () => {
     );
   });
 
+  it('leaves out messages outside --from/--to and counts them by reason', async () => {
+    const inRange = await run(['--mode', 'foi', '--from', '2024-03-04', '--to', '2024-03-04']);
+    expect(inRange.json.messages).toHaveLength(4);
+    const after = await run(['--mode', 'foi', '--from', '2024-03-05']);
+    expect(after.code).toBe(0);
+    expect(after.json.messages).toEqual([]);
+    expect(after.json.summary).toMatchObject({
+      messages: 4,
+      messagesInScope: 0,
+      outOfScope: [{ reason: 'Before 5 March 2024', count: 4 }],
+    });
+    const notADate = await run(['--mode', 'foi', '--from', '2024-02-30']);
+    expect(notADate.code).toBe(2);
+    expect(notADate.err).toBe(
+      "records redact: --from: The 'from' date '2024-02-30' is not a real date written YYYY-MM-DD.\n",
+    );
+  });
+
+  it('takes each option in its own mode only', async () => {
+    expect((await run(['--mode', 'sar', '--subject', 'Margaret Okafor', '--keep', 'Dr Sarah Jones'])).err).toMatch(
+      /--keep applies to --mode foi only/,
+    );
+    expect((await run(['--mode', 'foi', '--keep-health-professionals'])).err).toMatch(
+      /--keep-health-professionals applies to --mode sar only/,
+    );
+  });
+
   it('rejects bad input with one line and exit code 2', async () => {
     expect((await run(['--mode', 'eir'])).code).toBe(2);
     const noSubject = await run(['--mode', 'sar']);

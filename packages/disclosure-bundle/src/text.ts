@@ -1,4 +1,6 @@
 /** Small text helpers shared by the PDF, HTML and CSV writers. */
+import type { RequestType } from '@im-records/records-policy';
+import { CATEGORY_LABELS, type RedactionCategory } from '@im-records/redaction';
 
 /** The local calendar day of a model timestamp (`2024-03-31T00:30:00+01:00` → `2024-03-31`). */
 export function dayOf(timestamp: string): string {
@@ -24,31 +26,20 @@ export function cleanForDisplay(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(INVISIBLE, '');
 }
 
-/** Words for a redaction category, e.g. `nhs-number` → `NHS number`. */
+/** Words for a redaction category in a sentence or a schedule row, e.g. `nhs-number` → `NHS number`. */
 export function categoryWords(category: string): string {
-  const words: Record<string, string> = {
-    'person-name': 'name',
-    'nhs-number': 'NHS number',
-    'hospital-number': 'hospital number',
-    phone: 'phone number',
-    email: 'email address',
-    postcode: 'postcode',
-    address: 'address',
-    'date-of-birth': 'date of birth',
-    age: 'age',
-    'ni-number': 'National Insurance number',
-    custom: 'other information',
-  };
-  return words[category] ?? category;
+  return CATEGORY_LABELS[category as RedactionCategory]?.words ?? category;
 }
 
+/** Human words for a request type, as the cover and the manifest print it. */
+const REQUEST_TYPE_WORDS: Readonly<Record<RequestType, string>> = {
+  foi: 'Freedom of Information Act 2000 request',
+  eir: 'Environmental Information Regulations 2004 request',
+  foisa: 'Freedom of Information (Scotland) Act 2002 request',
+  sar: 'Subject access request (UK GDPR Article 15)',
+};
+
 /** Human words for a request type. */
-export function requestTypeWords(type: string): string {
-  const words: Record<string, string> = {
-    foi: 'Freedom of Information Act 2000 request',
-    eir: 'Environmental Information Regulations 2004 request',
-    foisa: 'Freedom of Information (Scotland) Act 2002 request',
-    sar: 'Subject access request (UK GDPR Article 15)',
-  };
-  return words[type] ?? type;
+export function requestTypeWords(type: RequestType): string {
+  return REQUEST_TYPE_WORDS[type] ?? type;
 }

@@ -1,8 +1,9 @@
 /** Public types of the disclosure bundle: what goes in ({@link BundleInput}) and what comes out ({@link BundleResult}). */
+import type { RequestType } from '@im-records/records-policy';
 import type { Decision, DisclosedConversation, DisclosureCounts } from '@im-records/redaction';
 
-/** The kind of request being answered; decides the wording on the cover page. */
-export type RequestType = 'foi' | 'eir' | 'foisa' | 'sar';
+/** The kind of request being answered (records-policy's); decides the wording on the cover page. */
+export type { RequestType } from '@im-records/records-policy';
 
 /** The request the bundle answers, printed on the cover page and recorded in the manifest. Dates are `YYYY-MM-DD`. */
 export interface BundleRequest {

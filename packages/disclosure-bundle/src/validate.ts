@@ -1,9 +1,9 @@
 /** The boundary check of {@link buildBundle}'s input: the request comes from a person, so every field is checked once here. */
+import { isRequestType, REQUEST_TYPES } from '@im-records/records-policy';
 import type { DisclosedConversation } from '@im-records/redaction';
 import { InvalidBundleInputError } from './errors.ts';
-import type { BundleRequest, RequestType } from './types.ts';
+import type { BundleRequest } from './types.ts';
 
-const TYPES: readonly RequestType[] = ['foi', 'eir', 'foisa', 'sar'];
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function isCalendarDate(value: string): boolean {
@@ -24,11 +24,12 @@ export function validateRequest(request: unknown): BundleRequest {
       throw new InvalidBundleInputError(`request.${field}: expected a non-empty string`);
     if (value.length > 2000) throw new InvalidBundleInputError(`request.${field}: longer than 2000 characters`);
   }
-  if (!TYPES.includes(r.type as RequestType)) {
+  if (typeof r.type !== 'string' || !isRequestType(r.type)) {
     throw new InvalidBundleInputError(
-      `request.type: expected one of ${TYPES.join(', ')}, got ${JSON.stringify(r.type)}`,
+      `request.type: expected one of ${REQUEST_TYPES.join(', ')}, got ${JSON.stringify(r.type)}`,
     );
   }
+  const type = r.type;
   for (const field of ['received', 'responseDate', 'due'] as const) {
     const value = r[field];
     if (typeof value !== 'string' || !isCalendarDate(value)) {
@@ -40,7 +41,7 @@ export function validateRequest(request: unknown): BundleRequest {
   return {
     organisation: r.organisation as string,
     reference: r.reference as string,
-    type: r.type as RequestType,
+    type,
     received: r.received as string,
     responseDate: r.responseDate as string,
     due: r.due as string,

@@ -33,11 +33,9 @@ export type {
   ClockPause,
   DeadlineInput,
   DeadlineResult,
-  RequestType,
   RuleSource,
   SkippedHoliday,
 } from './deadlines/types.ts';
-export { REQUEST_TYPES } from './deadlines/types.ts';
 export {
   DeadlineInputError,
   HolidayFeedError,
@@ -85,6 +83,8 @@ export {
 } from './identifiers/ni-number.ts';
 export { findPhoneNumbers, isValidPhoneNumber, normalisePhoneNumber } from './identifiers/phone.ts';
 export { findPostcodes, isValidPostcode, normalisePostcode, postcodePattern } from './identifiers/postcode.ts';
+export type { DisclosureMode, RequestType } from './request-types.ts';
+export { REQUEST_TYPES, redactionModeFor } from './request-types.ts';
 export type { RetentionRule } from './retention.ts';
 export { FORMAT_NEUTRAL_PRINCIPLE, findRetentionRule, RETENTION_RULES, RETENTION_SOURCES } from './retention.ts';
 export type { Source, SourceId, SourceStatus, UkDivision } from './sources.ts';

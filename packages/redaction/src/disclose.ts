@@ -6,6 +6,7 @@
  */
 import type { Attachment, Conversation, Message } from '@im-records/chat-import';
 import { normalisePhoneNumber, OUTSIDE_SCOPE } from '@im-records/records-policy';
+import { CATEGORY_LABELS } from './category-labels.ts';
 import { type AppliedDecisions, type AttachmentChoice, applyDecisions, attachmentKey } from './decisions.ts';
 import type { MessageSelection, SubjectSpec } from './detect.ts';
 import { PARA16, S40_2 } from './exemptions.ts';
@@ -37,20 +38,10 @@ export interface DiscloseOptions {
   selection?: readonly MessageSelection[];
 }
 
-/** How each category is labelled on its redaction box. */
-export const categoryLabels: Record<RedactionCategory, string> = {
-  'person-name': 'Name',
-  'nhs-number': 'NHS number',
-  'hospital-number': 'Hospital number',
-  phone: 'Phone number',
-  email: 'Email address',
-  postcode: 'Postcode',
-  address: 'Address',
-  'date-of-birth': 'Date of birth',
-  age: 'Age',
-  'ni-number': 'NI number',
-  custom: 'Redacted',
-};
+/** How each category is labelled on its redaction box (the `box` names of {@link CATEGORY_LABELS}). */
+export const categoryLabels: Record<RedactionCategory, string> = Object.fromEntries(
+  Object.entries(CATEGORY_LABELS).map(([category, label]) => [category, label.box]),
+) as Record<RedactionCategory, string>;
 
 function letters(n: number): string {
   let s = '';

@@ -8,8 +8,8 @@ import type { StageProgress } from '../lib/bridge.ts';
 import type { CaseArchive, ChatChoice } from '../lib/case-model.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { timeOf } from '../lib/scope.ts';
-import type { StepProps } from './CaseView.tsx';
 import { newId, nowIso } from './services.ts';
+import type { StepProps } from './step.ts';
 import { countOf, ErrorSummary, formatBytes, formatCount, ProgressPanel, Tag } from './ui.tsx';
 
 const formatNames: Record<string, string> = {

@@ -9,15 +9,17 @@ import type { StageProgress } from '../lib/bridge.ts';
 import { type CaseRecord, type Step, stepNames, steps } from '../lib/case-model.ts';
 import { unlockKey } from '../lib/crypto.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
-import { type CaseAction, caseReducer } from '../lib/reducer.ts';
+import { type CaseAction, caseReducer, type DistributiveOmit } from '../lib/reducer.ts';
+import { caseSettingsOf } from '../lib/scope.ts';
 import type { PreparedCase } from '../worker/stages.ts';
 import { ArchivesStep } from './ArchivesStep.tsx';
 import { DeadlineBar } from './DeadlineBar.tsx';
 import { PackageStep } from './PackageStep.tsx';
-import { ReviewStep } from './ReviewStep.tsx';
+import { ReviewStep } from './review/ReviewStep.tsx';
 import { ScopeStep } from './ScopeStep.tsx';
 import { StartStep } from './StartStep.tsx';
 import { nowIso, type Services } from './services.ts';
+import type { StepProps } from './step.ts';
 import { ErrorSummary, ProgressPanel, TextField } from './ui.tsx';
 
 type Phase = { kind: 'loading' } | { kind: 'locked'; error?: string } | { kind: 'reading' } | { kind: 'ready' };
@@ -30,23 +32,6 @@ function recordReducer(
   if (action.type === 'loaded') return action.record;
   return state ? caseReducer(state, action) : state;
 }
-
-/** What a step component receives. */
-export interface StepProps {
-  record: CaseRecord;
-  services: Services;
-  act: (action: DistributiveOmit<CaseAction, 'at'>) => void;
-  go: (step: Step) => void;
-  prepared: PreparedCase | null;
-  prepare: (options?: { decisions?: Decision[]; record?: CaseRecord }) => Promise<PreparedCase | null>;
-  preparing: StageProgress | null;
-  cancelPrepare: () => void;
-  /** Replaces the proposals and people after a decision the worker re-applies (a manual redaction, a pseudonym). */
-  setProposals: (update: Pick<PreparedCase, 'proposals' | 'people'>) => void;
-}
-
-/** Omit over each member of a union. */
-export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export function CaseView({ caseId, services }: { caseId: string; services: Services }) {
   const [record, dispatch] = useReducer(recordReducer, null);
@@ -163,10 +148,8 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
           {
             archiveIds: current.archives.map((archive) => archive.id),
             groups: current.archives.map((archive) => archive.conversation ?? 0),
-            mode: current.request.type === 'sar' ? 'sar' : 'foi',
-            scope: current.scope,
+            settings: caseSettingsOf(current),
             decisions: options.decisions ?? current.decisions,
-            officer: current.officer,
           },
           { signal: controller.signal, onProgress: setPreparing },
         );

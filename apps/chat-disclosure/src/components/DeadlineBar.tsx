@@ -6,8 +6,7 @@ import { formatLongDate, localToday } from '@im-records/records-policy';
 import { useState } from 'react';
 import { type CaseRecord, requestTypeNames } from '../lib/case-model.ts';
 import { daysLeftText, deadlineOf } from '../lib/deadline.ts';
-import type { CaseAction } from '../lib/reducer.ts';
-import type { DistributiveOmit } from './CaseView.tsx';
+import type { CaseAction, DistributiveOmit } from '../lib/reducer.ts';
 import { newId } from './services.ts';
 import { Tag, TextField } from './ui.tsx';
 

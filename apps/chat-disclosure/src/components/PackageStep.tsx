@@ -3,14 +3,14 @@
  * packaging worker), the packaging worker builds the bundle and the case file, and the page previews the PDF and offers
  * both files for download.
  */
-import { formatLongDate, localToday } from '@im-records/records-policy';
+import { formatLongDate, localToday, redactionModeFor } from '@im-records/records-policy';
 import { useEffect, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
 import { deadlineOf } from '../lib/deadline.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 
 import type { PackageOutput } from '../worker/stages.ts';
-import type { StepProps } from './CaseView.tsx';
+import type { StepProps } from './step.ts';
 import { countOf, ErrorSummary, formatBytes, ProgressPanel, TextArea, TextField } from './ui.tsx';
 
 interface Built {
@@ -95,15 +95,19 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
     setBuilt(null);
     setProgress({ stage: 'disclose', done: 0, total: 0, label: 'Applying your decisions' });
     try {
-      const { disclosed, media } = await services.caseWorker.call(
+      // The case worker sends the disclosure straight to the package worker on a channel of their own: the page
+      // never holds the conversation or the attachment bytes. A failed disclosure cancels the packaging.
+      const channel = new MessageChannel();
+      const disclosing = services.caseWorker.call(
         'disclose',
-        { decisions: record.decisions },
-        { signal: controller.signal },
+        { decisions: record.decisions, to: channel.port1 },
+        { signal: controller.signal, transfer: [channel.port1] },
       );
-      const output = await services.packageWorker.call(
+      disclosing.catch(() => controller.abort());
+      const packaging = services.packageWorker.call(
         'package',
         {
-          disclosed,
+          from: channel.port2,
           request: {
             ...record.request,
             organisation: record.request.organisation || 'Not stated',
@@ -111,10 +115,9 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
             responseDate,
             searched,
           },
-          media,
           decisions: record.decisions,
           settings: {
-            mode: record.request.type === 'sar' ? 'sar' : 'foi',
+            mode: redactionModeFor(record.request.type),
             scope: record.scope,
             officer: record.officer,
             pauses: record.pauses,
@@ -122,8 +125,9 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
           },
           sources: prepared.sources,
         },
-        { signal: controller.signal, onProgress: setProgress },
+        { signal: controller.signal, onProgress: setProgress, transfer: [channel.port2] },
       );
+      const [, output] = await Promise.all([disclosing, packaging]);
       setBuilt({
         output,
         zipUrl: URL.createObjectURL(new Blob([output.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' })),

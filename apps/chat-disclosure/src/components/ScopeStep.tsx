@@ -4,12 +4,27 @@
  * are in scope, why, and why the others are not. Detection settings: for FOI, senior staff whose names are kept; for
  * both, the trust's own hospital-number formats.
  */
-import { formatLongDate, hospitalNumberPattern } from '@im-records/records-policy';
+import { buildEngineOptions, CaseSettingsError } from '@im-records/case-settings';
+import { formatLongDate } from '@im-records/records-policy';
 import { useMemo, useState } from 'react';
 import type { CaseScope } from '../lib/case-model.ts';
-import { groupReasons, timeOf } from '../lib/scope.ts';
-import type { StepProps } from './CaseView.tsx';
+import { caseSettingsOf, groupReasons, timeOf } from '../lib/scope.ts';
+import type { StepProps } from './step.ts';
 import { countOf, ErrorSummary, formatCount, ProgressPanel, TextArea, TextField } from './ui.tsx';
+
+/** A setting the builder refused, as the error at its field: the page's own words, or the rule's for a bad shape. */
+function settingError(problem: CaseSettingsError): { field: string; message: string } {
+  switch (problem.setting) {
+    case 'subject':
+      return { field: 'subject-name', message: "Enter the data subject's name" };
+    case 'hospitalNumberShapes':
+      return { field: 'hospital-shapes', message: problem.message };
+    case 'dateRange':
+      return { field: 'scope-from', message: 'The start of the date range must be before its end' };
+    default:
+      return { field: 'scope-from', message: 'Enter the dates of the range as real dates' };
+  }
+}
 
 export function ScopeStep({ record, act, go, prepared, prepare, preparing, cancelPrepare }: StepProps) {
   const [from, setFrom] = useState(record.scope.from);
@@ -51,22 +66,15 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
   const changed = prepared !== null && !sameScope(draftScope(), record.scope);
 
   const apply = async () => {
-    if (from && to && from > to) {
-      setError({ field: 'scope-from', message: 'The start of the date range must be before its end' });
-      return;
-    }
-    if (sar && !name.trim()) {
-      setError({ field: 'subject-name', message: "Enter the data subject's name" });
-      return;
-    }
     const scope = draftScope();
-    for (const shape of scope.hospitalNumberShapes ?? []) {
-      try {
-        hospitalNumberPattern(shape);
-      } catch (problem) {
-        setError({ field: 'hospital-shapes', message: (problem as Error).message });
-        return;
-      }
+    // The settings are checked by the builder the case worker (and the command line) use, so a scope the page
+    // accepts is one the engine takes; its findings are shown at their fields, in the page's words.
+    try {
+      buildEngineOptions(caseSettingsOf({ request: record.request, scope }));
+    } catch (problem) {
+      if (!(problem instanceof CaseSettingsError)) throw problem;
+      setError(settingError(problem));
+      return;
     }
     setError(null);
     act({ type: 'scope/update', scope });

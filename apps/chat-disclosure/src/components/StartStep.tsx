@@ -1,9 +1,9 @@
 /** Step 1: the request (type, reference, date received, requester), who is doing the work, and optional encryption. */
-import { localToday } from '@im-records/records-policy';
+import { localToday, REQUEST_TYPES, type RequestType } from '@im-records/records-policy';
 import { useState } from 'react';
-import { type RequestType, requestTypeNames, stepNames } from '../lib/case-model.ts';
+import { requestTypeNames, stepNames } from '../lib/case-model.ts';
 import { dateFromParts, validateRequest } from '../lib/reducer.ts';
-import type { StepProps } from './CaseView.tsx';
+import type { StepProps } from './step.ts';
 import { ErrorSummary, TextField } from './ui.tsx';
 
 const minPassphrase = 10;
@@ -89,7 +89,7 @@ export function StartStep({ record, services, act, go }: StepProps) {
         <fieldset className="nhsuk-fieldset">
           <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">What kind of request is it?</legend>
           <div className="nhsuk-radios">
-            {(Object.keys(requestTypeNames) as RequestType[]).map((value) => (
+            {REQUEST_TYPES.map((value) => (
               <div className="nhsuk-radios__item" key={value}>
                 <input
                   className="nhsuk-radios__input"

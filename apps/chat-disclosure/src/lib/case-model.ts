@@ -3,10 +3,8 @@
  * resumes exactly where the officer was. Heavy derived data (the parsed conversation, proposals, the search index) is
  * not stored: it is rebuilt in the worker from the stored archive bytes and the decisions.
  */
-import type { Decision, RedactionCategory } from '@im-records/redaction';
-
-/** The request regimes the tool answers; each has its own time limit in records-policy. */
-export type RequestType = 'foi' | 'eir' | 'foisa' | 'sar';
+import type { RequestType } from '@im-records/records-policy';
+import type { Decision } from '@im-records/redaction';
 
 /** The steps of the journey, in order. */
 export const steps = ['start', 'archives', 'scope', 'review', 'package'] as const;
@@ -150,21 +148,6 @@ export const requestTypeNames: Record<RequestType, string> = {
   eir: 'Environmental Information Regulations (EIR)',
   foisa: 'Freedom of Information (Scotland) (FOISA)',
   sar: 'Subject access request (SAR)',
-};
-
-/** Human names of the redaction categories, for filters and highlight legends. */
-export const categoryNames: Record<RedactionCategory, string> = {
-  'person-name': 'Name',
-  'nhs-number': 'NHS number',
-  'hospital-number': 'Hospital number',
-  phone: 'Phone number',
-  email: 'Email address',
-  postcode: 'Postcode',
-  address: 'Address',
-  'date-of-birth': 'Date of birth',
-  age: 'Age',
-  'ni-number': 'National Insurance number',
-  custom: 'Custom term',
 };
 
 /** Step names as the step navigation shows them. */

@@ -11,7 +11,28 @@ export interface Problem {
   detail?: string;
 }
 
-const byName: Record<string, (file: string, message: string) => Problem> = {
+/**
+ * The errors the officer can meet by name: the importer's, the store's, the passphrase's, the case worker's own, the
+ * bundle's font loader's, and a worker that stopped. A name added here must be given words in {@link byName}.
+ */
+export type KnownErrorName =
+  | 'UnsupportedFormatError'
+  | 'InvalidArchiveError'
+  | 'EmptyInputError'
+  | 'LimitExceededError'
+  | 'MalformedExportError'
+  | 'ChatSelectionError'
+  | 'MergeError'
+  | 'StorageFullError'
+  | 'StorageUnavailableError'
+  | 'WrongPassphraseError'
+  | 'ArchiveNotLoadedError'
+  | 'NoArchivesError'
+  | 'CaseNotPreparedError'
+  | 'FontLoadError'
+  | 'WorkerCrashed';
+
+const byName: Readonly<Record<KnownErrorName, (file: string, message: string) => Problem>> = {
   UnsupportedFormatError: (file) => ({
     title: `${file} is not a chat export the tool recognises.`,
     action:
@@ -58,6 +79,22 @@ const byName: Record<string, (file: string, message: string) => Problem> = {
     title: 'That passphrase does not open this case.',
     action: 'Check the passphrase and try again. Without it the case cannot be opened: nobody can recover it.',
   }),
+  ArchiveNotLoadedError: () => ({
+    title: 'A chat export in this case is no longer open in the tool.',
+    action: "Reload the page: the tool reads the case's chat exports again. Your decisions are saved.",
+  }),
+  NoArchivesError: () => ({
+    title: 'This case has no chat export yet.',
+    action: 'Go to "Add chat exports" and add the export the request is about.',
+  }),
+  CaseNotPreparedError: () => ({
+    title: 'The chat is still being prepared.',
+    action: 'Wait until the review shows the conversation, then try again.',
+  }),
+  FontLoadError: () => ({
+    title: 'The bundle could not be built: a font it needs is missing from the tool.',
+    action: 'Reload the page and try again. If it happens again, note the details below for IT.',
+  }),
   WorkerCrashed: () => ({
     title: 'The tool ran out of memory or stopped while working.',
     action:
@@ -70,7 +107,7 @@ export function describeProblem(error: unknown, file = 'The file'): Problem {
   const named = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown }) : {};
   const name = error instanceof StageError ? error.cause.name : typeof named.name === 'string' ? named.name : 'Error';
   const message = typeof named.message === 'string' ? named.message : String(error);
-  const known = byName[name];
+  const known = Object.hasOwn(byName, name) ? byName[name as KnownErrorName] : undefined;
   if (known) return { ...known(file, message), detail: message };
   if (error instanceof StageAbortedError)
     return { title: 'Cancelled.', action: 'Nothing was changed. You can start again when ready.' };

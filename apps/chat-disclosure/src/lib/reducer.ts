@@ -31,6 +31,9 @@ export type CaseAction =
   | { type: 'scope/update'; at: string; scope: Partial<CaseScope> }
   | { type: 'decision/record'; at: string; decisions: Decision[] };
 
+/** Omit over each member of a union (an action or a decision without its stamps). */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** A blank scope: the whole chat, no subject. */
 export const emptyScope: CaseScope = {
   from: '',

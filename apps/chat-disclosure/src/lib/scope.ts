@@ -1,37 +1,32 @@
 /**
- * The date part of scoping, and how scope reasons are put into words. A SAR's "by or about the subject" selection comes
- * from the redaction engine; this module combines it with the date range so the scope step can say, for every message,
- * why it is in or out.
+ * The case's settings as the engine's builder takes them (`@im-records/case-settings`, shared with the command line),
+ * and how scope reasons are put on the page. The scope itself — dates and, for a SAR, the engine's selection — is
+ * computed in the case worker by the same package.
  */
-import { formatLongDate } from '@im-records/records-policy';
-import type { CaseScope } from './case-model.ts';
+import type { CaseSettings } from '@im-records/case-settings';
+import type { CaseRecord } from './case-model.ts';
 
-/** Why a message is out of the date range, or null when it is inside it. Days are compared in the export's local time. */
-export function dateExclusion(timestamp: string, scope: Pick<CaseScope, 'from' | 'to'>): string | null {
-  const day = timestamp.slice(0, 10);
-  if (scope.from && day < scope.from) return `Before ${formatLongDate(scope.from)}`;
-  if (scope.to && day > scope.to) return `After ${formatLongDate(scope.to)}`;
-  return null;
-}
-
-/** The reason a message inside the date range gives. */
-export function dateReason(scope: Pick<CaseScope, 'from' | 'to'>): string {
-  if (scope.from && scope.to) return `Sent between ${formatLongDate(scope.from)} and ${formatLongDate(scope.to)}`;
-  if (scope.from) return `Sent on or after ${formatLongDate(scope.from)}`;
-  if (scope.to) return `Sent on or before ${formatLongDate(scope.to)}`;
-  return 'All dates are in scope';
+/** The settings of a stored case, in the builder's shape (the stored scope keeps its own field names). */
+export function caseSettingsOf(record: Pick<CaseRecord, 'request' | 'scope'>): CaseSettings {
+  const { scope } = record;
+  return {
+    requestType: record.request.type,
+    from: scope.from,
+    to: scope.to,
+    subject: {
+      name: scope.subject.name,
+      aliases: scope.subject.aliases,
+      phones: scope.subject.phone.trim() ? [scope.subject.phone] : [],
+    },
+    keepHealthProfessionals: scope.keepProfessionals,
+    keepNames: scope.keepNames ?? [],
+    hospitalNumberShapes: scope.hospitalNumberShapes ?? [],
+  };
 }
 
 /** `2024-03-05T14:07:00+00:00` → `14:07`. */
 export function timeOf(timestamp: string): string {
   return timestamp.slice(11, 16);
-}
-
-/** Counts how many messages fall out of scope for each reason, most common first. */
-export function countReasons(reasons: Iterable<string>): { reason: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
 }
 
 /**

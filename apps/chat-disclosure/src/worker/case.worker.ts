@@ -4,6 +4,8 @@
  * all off the page's main thread so the page never freezes. It holds the open case's parsed data in memory; the page
  * holds the decisions and persists everything needed to rebuild this state after a reload.
  */
+
+import { buildEngineOptions, type EngineOptions, scopeMessages } from '@im-records/case-settings';
 import {
   ChatSelectionError,
   type Conversation,
@@ -14,12 +16,9 @@ import {
   mergeConversations,
   type Participant,
 } from '@im-records/chat-import';
-import { hospitalNumberPattern } from '@im-records/records-policy';
 import {
   applyDecisions,
   type DetectionResult,
-  type DetectOptions,
-  defaultHospitalNumberPatterns,
   detectPersonalData,
   disclose,
   isTitleMessage,
@@ -31,10 +30,10 @@ import {
 import type MiniSearch from 'minisearch';
 import { type StageContext, type StageProgress, serveStages } from '../lib/bridge.ts';
 import type { ArchiveSummary, ChatChoice } from '../lib/case-model.ts';
-import { countReasons, dateExclusion, dateReason } from '../lib/scope.ts';
 import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib/search.ts';
+import { ArchiveNotLoadedError, CaseNotPreparedError, NoArchivesError } from './errors.ts';
 import { buildSampleArchive } from './sample.ts';
-import type { CaseStages, PreparedCase, PrepareInput } from './stages.ts';
+import type { CaseStages, Disclosure, PreparedCase, PrepareInput } from './stages.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -45,31 +44,12 @@ let current: {
   /** Proposals as detection made them; decisions are applied on top each time. */
   detected: Proposal[];
   input: PrepareInput;
-  options: DetectOptions;
+  /** The engine's options, built from the case's settings (the same builder as the command line's). */
+  engine: EngineOptions;
   /** Scope as the engine's selection shape (date range and, for a SAR, by or about the subject). */
   selection: MessageSelection[];
 } | null = null;
 
-/** The engine's options for a case: the mode, and for a SAR the subject (kept) and the para 17 choice. */
-function detectOptions(input: PrepareInput): DetectOptions {
-  const subject = input.scope.subject;
-  const options: DetectOptions = { mode: input.mode, keepHealthProfessionals: input.scope.keepProfessionals };
-  const keepNames = (input.scope.keepNames ?? []).map((name) => name.trim()).filter(Boolean);
-  if (input.mode === 'foi' && keepNames.length > 0) options.keepNames = keepNames;
-  const shapes = (input.scope.hospitalNumberShapes ?? []).map((shape) => shape.trim()).filter(Boolean);
-  if (shapes.length > 0) {
-    // The trust's formats are added to the built-in one, never in place of it: a missed number is a breach.
-    options.hospitalNumberPatterns = [...defaultHospitalNumberPatterns, ...shapes.map(hospitalNumberPattern)];
-  }
-  if (input.mode === 'sar' && subject.name.trim()) {
-    options.subject = {
-      names: [subject.name.trim()],
-      aliases: subject.aliases,
-      phones: subject.phone.trim() ? [subject.phone.trim()] : [],
-    };
-  }
-  return options;
-}
 let index: MiniSearch<SearchableMessage> | null = null;
 
 function summarise(archive: ImportedArchive): ArchiveSummary {
@@ -179,10 +159,10 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
   const timings: { stage: string; ms: number }[] = [];
   const parts = input.archiveIds.map((id) => {
     const archive = archives.get(id);
-    if (!archive) throw Object.assign(new Error(`Archive ${id} is not loaded`), { name: 'ArchiveNotLoaded' });
+    if (!archive) throw new ArchiveNotLoadedError(id);
     return archive;
   });
-  if (parts.length === 0) throw Object.assign(new Error('Add a chat export first.'), { name: 'NoArchives' });
+  if (parts.length === 0) throw new NoArchivesError();
   progress({ stage: 'merge', done: 0, total: 1, label: 'Combining chat exports' });
   const merged = await timed(timings, 'merge', () => {
     const groups: ImportedArchive[][] = [];
@@ -194,10 +174,10 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
   });
   signal.throwIfAborted();
 
-  const options = detectOptions(input);
+  const engine = buildEngineOptions(input.settings);
   const detection: DetectionResult = await timed(timings, 'detect', () =>
     detectPersonalData(merged.conversation, {
-      ...options,
+      ...engine.detect,
       signal,
       onProgress: (done, total) => progress({ stage: 'detect', done, total, label: 'Looking for personal data' }),
     }),
@@ -205,34 +185,14 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
   signal.throwIfAborted();
 
   progress({ stage: 'scope', done: 0, total: 1, label: 'Working out what is in scope' });
-  const scoped = await timed(timings, 'scope', () => {
-    const subjectSelection =
-      detection.selection.length > 0 ? new Map(detection.selection.map((entry) => [entry.messageId, entry])) : null;
-    const inScope: PreparedCase['inScope'] = [];
-    const selection: MessageSelection[] = [];
-    const outReasons: string[] = [];
-    const inDates = dateReason(input.scope);
-    for (const message of merged.conversation.messages) {
-      if (isTitleMessage(message.id)) {
-        // A chat's title is printed on the cover whatever the scope: it is always reviewed and disclosed.
-        selection.push({ messageId: message.id, selected: true, reasons: [] });
-        continue;
-      }
-      const excluded = dateExclusion(message.timestamp, input.scope);
-      const bySubject = subjectSelection?.get(message.id);
-      if (excluded) outReasons.push(excluded);
-      else if (subjectSelection && !bySubject?.selected) outReasons.push('Not by or about the data subject');
-      else inScope.push({ messageId: message.id, reasons: [inDates, ...(bySubject?.reasons ?? [])] });
-      const selected = !excluded && (!subjectSelection || Boolean(bySubject?.selected));
-      selection.push({ messageId: message.id, selected, reasons: bySubject?.reasons ?? [] });
-    }
-    return { inScope, selection, outOfScope: countReasons(outReasons) };
-  });
+  const scoped = await timed(timings, 'scope', () =>
+    scopeMessages(merged.conversation.messages, input.settings, detection.selection),
+  );
 
   const proposals = await timed(
     timings,
     'decide',
-    () => applyDecisions(merged.conversation, detection.proposals, input.decisions, input.mode).proposals,
+    () => applyDecisions(merged.conversation, detection.proposals, input.decisions, engine.mode).proposals,
   );
 
   const all = merged.conversation.messages as Message[];
@@ -249,11 +209,11 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
     media: merged.media,
     detected: detection.proposals,
     input,
-    options,
+    engine,
     selection: scoped.selection,
   };
   const people = pseudonymTable(merged.conversation, detection.proposals, input.decisions, {
-    ...options,
+    ...engine.disclose,
     selection: scoped.selection,
   });
   return {
@@ -272,7 +232,7 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
 }
 
 function requireCurrent() {
-  if (!current) throw Object.assign(new Error('The case is not ready yet.'), { name: 'CaseNotPrepared' });
+  if (!current) throw new CaseNotPreparedError();
   return current;
 }
 
@@ -313,16 +273,16 @@ serveStages<CaseStages>(self, {
     const state = requireCurrent();
     state.input = { ...state.input, decisions };
     return {
-      proposals: applyDecisions(state.conversation, state.detected, decisions, state.input.mode).proposals,
+      proposals: applyDecisions(state.conversation, state.detected, decisions, state.engine.mode).proposals,
       people: pseudonymTable(state.conversation, state.detected, decisions, {
-        ...state.options,
+        ...state.engine.disclose,
         selection: state.selection,
       }),
     };
   },
   async match({ archiveId, groups }) {
     const added = archives.get(archiveId);
-    if (!added) throw Object.assign(new Error(`Archive ${archiveId} is not loaded`), { name: 'ArchiveNotLoaded' });
+    if (!added) throw new ArchiveNotLoadedError(archiveId);
     let reason = '';
     for (const [group, ids] of groups.entries()) {
       for (const id of ids) {
@@ -338,7 +298,7 @@ serveStages<CaseStages>(self, {
   async summary({ decisions }) {
     const state = requireCurrent();
     const disclosed = disclose(state.conversation, state.detected, decisions, {
-      ...state.options,
+      ...state.engine.disclose,
       selection: state.selection,
     });
     return {
@@ -355,11 +315,11 @@ serveStages<CaseStages>(self, {
   async media({ mediaKey }) {
     return current?.media.get(mediaKey) ?? null;
   },
-  async disclose({ decisions }, { signal }) {
+  async disclose({ decisions, to }, { signal }) {
     const state = requireCurrent();
     signal.throwIfAborted();
     const disclosed = disclose(state.conversation, state.detected, decisions, {
-      ...state.options,
+      ...state.engine.disclose,
       selection: state.selection,
     });
     const media: [string, Uint8Array][] = [];
@@ -369,7 +329,10 @@ serveStages<CaseStages>(self, {
         if (bytes && attachment.mediaKey) media.push([attachment.mediaKey, bytes]);
       }
     }
-    return { disclosed, media };
+    // Cloned once, straight to the package worker; the bytes stay here too, for the review's previews.
+    to.postMessage({ disclosed, media } satisfies Disclosure);
+    to.close();
+    return { counts: disclosed.counts };
   },
   async sample({ seed, messages }, { transfer }) {
     const sample = await buildSampleArchive(seed, messages);

@@ -5,6 +5,8 @@
  * built, and the Chinese, Korean, Indic and emoji fonts only when the chat uses those characters. The file names are the ones
  * `@im-records/disclosure-bundle` asks for (`listFontFiles()`): the WOFF slices, not WOFF2 (see that package's README).
  */
+import { FontLoadError } from '@im-records/disclosure-bundle';
+
 const inlineFonts: Record<string, () => Promise<string>> = {
   'dejavu-fonts-ttf/ttf/DejaVuSans.ttf': () =>
     import('dejavu-fonts-ttf/ttf/DejaVuSans.ttf?inline').then((module) => module.default as string),
@@ -64,6 +66,6 @@ export async function loadFont(packagePath: string): Promise<Uint8Array> {
   if (direct) return decodeDataUrl(await direct());
   // `@fontsource/noto-emoji/files/noto-emoji-3-400-normal.woff` matches a glob key ending in that same path.
   const slice = Object.entries(slices).find(([path]) => path.endsWith(`/node_modules/${packagePath}`))?.[1];
-  if (!slice) throw new Error(`Font ${packagePath} is not built into the app`);
+  if (!slice) throw new FontLoadError(`Font ${packagePath} is not built into the app`);
   return decodeDataUrl(await slice());
 }

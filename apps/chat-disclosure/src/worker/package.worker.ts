@@ -8,13 +8,31 @@ import { buildBundle, buildCaseFile } from '@im-records/disclosure-bundle';
 import { unzipSync } from 'fflate';
 import { serveStages } from '../lib/bridge.ts';
 import { loadFont } from './fonts.ts';
-import type { PackageStages } from './stages.ts';
+import type { Disclosure, PackageStages } from './stages.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/** The one message the case worker sends on `port`: the disclosure to package (or the abort, if it comes first). */
+function receive(port: MessagePort, signal: AbortSignal): Promise<Disclosure> {
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      port.close();
+      reject(signal.reason);
+    };
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    port.onmessage = (event: MessageEvent<Disclosure>) => {
+      signal.removeEventListener('abort', stop);
+      port.close();
+      resolve(event.data);
+    };
+  });
+}
+
 serveStages<PackageStages>(self, {
   async package(input, { signal, progress, transfer }) {
-    const { disclosed, request, media, decisions, settings, sources } = input;
+    const { from, request, decisions, settings, sources } = input;
+    const { disclosed, media } = await receive(from, signal);
     const result = await buildBundle({
       disclosed,
       request: {

@@ -7,6 +7,7 @@
  * Package worker (stateless, torn down when idle; loads pdf-lib and jszip only when packaging starts):
  *   package
  */
+import type { CaseSettings, InScope } from '@im-records/case-settings';
 import type { Conversation, Message, Participant } from '@im-records/chat-import';
 import type {
   Decision,
@@ -14,10 +15,9 @@ import type {
   DisclosureCounts,
   Proposal,
   PseudonymEntry,
-  RedactionMode,
 } from '@im-records/redaction';
 import type { StageProgress } from '../lib/bridge.ts';
-import type { ArchiveSummary, CaseRequest, CaseScope, ChatChoice } from '../lib/case-model.ts';
+import type { ArchiveSummary, CaseRequest, ChatChoice } from '../lib/case-model.ts';
 
 /** One archive to parse. */
 export interface ImportInput {
@@ -37,12 +37,6 @@ export interface ImportInput {
  */
 export type ImportOutput = { kind: 'summary'; summary: ArchiveSummary } | { kind: 'choose'; chats: ChatChoice[] };
 
-/** Why a message is in scope (or not), shown on the scope step. */
-export interface ScopeReason {
-  messageId: string;
-  reasons: string[];
-}
-
 /** Everything the review needs, computed by `prepare`. */
 export interface PreparedCase {
   title: string;
@@ -54,7 +48,7 @@ export interface PreparedCase {
   people: PseudonymEntry[];
   proposals: Proposal[];
   /** Ids of in-scope messages with their reasons; every other message is out of scope. */
-  inScope: ScopeReason[];
+  inScope: InScope[];
   /** Out-of-scope messages by reason, counted, for the scope summary. */
   outOfScope: { reason: string; count: number }[];
   /** Sources of the merged archives (file name, SHA-256, format), for the case file. */
@@ -68,11 +62,9 @@ export interface PrepareInput {
   archiveIds: string[];
   /** The conversation each archive belongs to (`CaseArchive.conversation`), in the same order; absent: all one. */
   groups?: number[];
-  mode: RedactionMode;
-  scope: CaseScope;
+  /** The request type and scope, from which the engine's options are built (see `caseSettingsOf`). */
+  settings: CaseSettings;
   decisions: Decision[];
-  /** Trust-specific terms to redact everywhere (from "redact every occurrence"). */
-  officer: string;
 }
 
 /** The result of a search. */
@@ -81,11 +73,20 @@ export interface SearchOutput {
   ms: number;
 }
 
-/** Input of the package stage: the disclosed conversation and the bytes of the attachments it discloses. */
-export interface PackageInput {
+/** The disclosed conversation and the bytes of the attachments it discloses, as the case worker sends them. */
+export interface Disclosure {
   disclosed: DisclosedConversation;
-  request: CaseRequest & { due: string; responseDate: string; searched: string };
   media: [string, Uint8Array][];
+}
+
+/**
+ * Input of the package stage. The disclosure comes straight from the case worker on `from` (one end of a
+ * `MessageChannel` whose other end the `disclose` stage writes to), so the conversation and the media are copied once,
+ * worker to worker, and never held by the page.
+ */
+export interface PackageInput {
+  from: MessagePort;
+  request: CaseRequest & { due: string; responseDate: string; searched: string };
   decisions: Decision[];
   settings: Record<string, unknown>;
   sources: Conversation['source'][];
@@ -125,9 +126,10 @@ export type CaseStages = {
   };
   search: { input: { query: string }; output: SearchOutput; progress: StageProgress };
   media: { input: { mediaKey: string }; output: Uint8Array | null; progress: StageProgress };
+  /** Applies the decisions and sends the {@link Disclosure} on `to`, for the package worker; returns its counts. */
   disclose: {
-    input: { decisions: Decision[] };
-    output: { disclosed: DisclosedConversation; media: [string, Uint8Array][] };
+    input: { decisions: Decision[]; to: MessagePort };
+    output: { counts: DisclosureCounts };
     progress: StageProgress;
   };
   sample: {

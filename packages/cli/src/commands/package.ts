@@ -1,23 +1,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { scopeMessages } from '@im-records/case-settings';
 import { buildBundle, buildCaseFile, type FontLoader } from '@im-records/disclosure-bundle';
-import { computeDeadline, isIsoDate, localToday } from '@im-records/records-policy';
-import {
-  type Decision,
-  detectPersonalDataSync,
-  disclose,
-  RedactionError,
-  type RedactionMode,
-} from '@im-records/redaction';
+import { computeDeadline, isIsoDate, localToday, type RequestType } from '@im-records/records-policy';
+import { type Decision, detectPersonalDataSync, disclose, RedactionError } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
 import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
 import { readTuning, tuningArgs, tuningUsage } from '../tuning.ts';
 
 const usage = `Usage: records package FILE --mode foi|sar --reference REF --received YYYY-MM-DD [--subject NAME]...
-                       [--organisation NAME] [--withhold-media] --out BUNDLE.zip [--case-file CASE.json]
-                       [--response-date YYYY-MM-DD] [--searched TEXT] [--timezone ZONE] [--keep NAME]...
-                       [--keep-health-professionals] [--terms FILE] [--hospital-shape SHAPE]...
-                       [--hospital-pattern REGEX]...
+                       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--organisation NAME] [--withhold-media]
+                       --out BUNDLE.zip [--case-file CASE.json] [--response-date YYYY-MM-DD] [--searched TEXT]
+                       [--timezone ZONE] [--keep NAME]... [--keep-health-professionals] [--terms FILE]
+                       [--hospital-shape SHAPE]... [--hospital-pattern REGEX]...
 
 Imports a chat export, runs the redaction engine and accepts every proposal, then writes the disclosure bundle
 (transcript.pdf, transcript.html, transcript.csv, redaction-schedule.csv, media/, manifest.json). For batch use: review
@@ -38,7 +33,7 @@ Options:
   --searched TEXT         what was searched, for the cover page (default: a description of the export)
   --timezone ZONE         IANA zone the export's local times are read in (default Europe/London)
 
-Detection options (as for records redact):
+Scope and detection options (as for records redact; messages outside --from/--to are not in the bundle):
 ${tuningUsage}
 `;
 
@@ -84,23 +79,18 @@ export const packageCommand: Command = {
     const subjects = (values.subject as string[] | undefined) ?? [];
     if (mode === 'sar' && subjects.length === 0) throw new UsageError('--subject is required in SAR mode.');
     const timeZone = timeZoneOption(values.timezone);
-    const tuning = await readTuning(values, mode);
+    const tuning = await readTuning(values, mode, subjects);
     const archive = await importExportFile(file, { timeZone });
     const { conversation, media } = archive;
 
-    const redactionMode: RedactionMode = mode;
-    const subject = mode === 'sar' ? { names: subjects } : undefined;
     let detection: ReturnType<typeof detectPersonalDataSync>;
     try {
-      detection = detectPersonalDataSync(conversation, {
-        mode: redactionMode,
-        ...tuning.detect,
-        ...(subject ? { subject } : {}),
-      });
+      detection = detectPersonalDataSync(conversation, tuning.engine.detect);
     } catch (error) {
       if (error instanceof RedactionError) throw new UsageError(error.message);
       throw error;
     }
+    const scope = scopeMessages(conversation.messages, tuning.settings, detection.selection);
     const by = 'records package (batch: every proposal accepted)';
     const at = `${responseDate}T12:00:00Z`;
     const decisions: Decision[] = detection.proposals.map((proposal) => ({
@@ -126,20 +116,19 @@ export const packageCommand: Command = {
       }
     }
     const disclosed = disclose(conversation, detection.proposals, decisions, {
-      mode: redactionMode,
-      ...(tuning.detect.keepNames ? { keepNames: tuning.detect.keepNames } : {}),
-      ...(tuning.detect.keepHealthProfessionals ? { keepHealthProfessionals: true } : {}),
-      ...(subject ? { subject } : {}),
-      ...(mode === 'sar' ? { selection: detection.selection } : {}),
+      ...tuning.engine.disclose,
+      selection: scope.selection,
     });
 
-    const type = mode === 'foi' ? 'foi' : 'sar';
+    const type: RequestType = mode;
     const due = computeDeadline({ type, received }).due;
     const first = conversation.messages.at(0)?.timestamp.slice(0, 10);
     const last = conversation.messages.at(-1)?.timestamp.slice(0, 10);
+    const { from, to } = tuning.settings;
+    const range = from || to ? `; messages sent ${from ? `from ${from} ` : ''}${to ? `to ${to}` : 'onwards'}` : '';
     const searched =
       (values.searched as string | undefined) ??
-      `One exported ${conversation.source.format} conversation (${conversation.messages.length} messages${first && last ? `, ${first} to ${last}` : ''})`;
+      `One exported ${conversation.source.format} conversation (${conversation.messages.length} messages${first && last ? `, ${first} to ${last}` : ''}${range.trimEnd()})`;
     const request = {
       organisation: (values.organisation as string | undefined) ?? 'Not stated',
       reference,
@@ -169,7 +158,7 @@ export const packageCommand: Command = {
           timeZone,
           responseDate,
           proposals: detection.proposals.length,
-          ...tuning.settings,
+          ...tuning.record,
           command: 'records package',
         },
         bundle: result,

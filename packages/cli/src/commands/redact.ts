@@ -1,6 +1,6 @@
+import { scopeMessages } from '@im-records/case-settings';
 import { normalisePhoneNumber } from '@im-records/records-policy';
 import {
-  type DetectOptions,
   detectPersonalDataSync,
   disclose,
   placeholder,
@@ -11,15 +11,16 @@ import { type Command, UsageError } from '../command.ts';
 import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
 import { readTuning, tuningArgs, tuningUsage } from '../tuning.ts';
 
-const usage = `Usage: records redact FILE --mode foi|sar [--subject NAME]... [--keep NAME]... [--terms FILE]
-                      [--timezone Europe/London] [--keep-health-professionals] [--hospital-shape SHAPE]...
-                      [--hospital-pattern REGEX]...
+const usage = `Usage: records redact FILE --mode foi|sar [--subject NAME]... [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                      [--keep NAME]... [--terms FILE] [--timezone Europe/London] [--keep-health-professionals]
+                      [--hospital-shape SHAPE]... [--hospital-pattern REGEX]...
 
 Finds personal data in a chat export and prints the messages as they would be disclosed, as JSON:
 {"mode", "messages": [{"id", "author", "text", "redactions": [{"start", "end", "category", "exemption",
 "confidence", "source"}]}], "summary"}. "author" and "text" are as disclosed (pseudonyms such as "Staff member A",
 placeholders such as "[NHS number — s40(2)]"); start/end are UTF-16 offsets into the message text as
-'records parse' prints it.
+'records parse' prints it. Messages outside --from/--to (and, for a SAR, not by or about the subject) are left
+out; "summary" counts them by reason in "outOfScope".
 
 Options:
   --mode foi|sar              FOI: everyone's personal data withheld; SAR: the subject's own data kept
@@ -48,28 +49,23 @@ export const redactCommand: Command = {
       throw new UsageError('--mode sar needs --subject NAME (the data subject).');
     if (mode === 'foi' && subjects.length > 0) throw new UsageError('--subject applies to --mode sar only.');
     const timeZone = timeZoneOption(values.timezone);
-    const tuning = await readTuning(values, mode);
+    if (mode === 'sar' && subjects.every((s) => normalisePhoneNumber(s) !== undefined))
+      throw new UsageError('--subject needs at least one name, not only phone numbers.');
+    const tuning = await readTuning(values, mode, subjects);
     const archive = await importExportFile(file, { timeZone });
     const conversation = archive.conversation;
-    const phones = subjects.filter((s) => normalisePhoneNumber(s) !== undefined);
-    const names = subjects.filter((s) => normalisePhoneNumber(s) === undefined);
-    if (mode === 'sar' && names.length === 0)
-      throw new UsageError('--subject needs at least one name, not only phone numbers.');
-    const options: DetectOptions = { mode, ...tuning.detect };
-    if (mode === 'sar') options.subject = { names: names.slice(0, 1), aliases: names.slice(1), phones };
     let result: ReturnType<typeof detectPersonalDataSync>;
     try {
-      result = detectPersonalDataSync(conversation, options);
+      result = detectPersonalDataSync(conversation, tuning.engine.detect);
     } catch (error) {
       if (error instanceof RedactionError) throw new UsageError(error.message);
       throw error;
     }
-    const discloseOptions: Parameters<typeof disclose>[3] = { mode };
-    if (options.subject) discloseOptions.subject = options.subject;
-    if (options.keepNames) discloseOptions.keepNames = options.keepNames;
-    if (options.keepHealthProfessionals) discloseOptions.keepHealthProfessionals = true;
-    if (mode === 'sar') discloseOptions.selection = result.selection;
-    const disclosed = disclose(conversation, result.proposals, [], discloseOptions);
+    const scope = scopeMessages(conversation.messages, tuning.settings, result.selection);
+    const disclosed = disclose(conversation, result.proposals, [], {
+      ...tuning.engine.disclose,
+      selection: scope.selection,
+    });
 
     const byMessage = new Map<string, typeof result.proposals>();
     for (const p of result.proposals) {
@@ -111,6 +107,7 @@ export const redactCommand: Command = {
       byCategory,
       kept: result.kept.length,
       attachmentsWithheld: disclosed.counts.attachmentsWithheld,
+      outOfScope: scope.outOfScope,
     };
     io.stdout(`${JSON.stringify({ mode, messages, summary }, null, 2)}\n`);
     return 0;

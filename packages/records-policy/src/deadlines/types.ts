@@ -1,12 +1,10 @@
 import type { IsoDate } from '../dates.ts';
 import type { HolidayCalendar } from '../holidays/calendar.ts';
 import type { Division } from '../holidays/types.ts';
+import type { RequestType } from '../request-types.ts';
 
-/** The four access regimes a records officer meets: FOIA, EIR, FOISA (Scotland) and subject access (UK GDPR). */
-export type RequestType = 'foi' | 'eir' | 'foisa' | 'sar';
-
-/** Every request type, for validating user input against. */
-export const REQUEST_TYPES: readonly RequestType[] = ['foi', 'eir', 'foisa', 'sar'];
+/** The request types (their home is request-types.ts), for the deadline modules that read their types from here. */
+export type { RequestType } from '../request-types.ts';
 
 /**
  * A period during which the clock stood still. For FOI/EIR/FOISA it runs from the day a fees notice was given to the

@@ -1,0 +1,165 @@
+/**
+ * The conversation: the chats' titles first (reviewed like messages, printed on the cover), then the messages the
+ * filters show in a virtualised list (100,000 messages scroll smoothly). The row holding the proposal in focus is always
+ * rendered, even when it scrolls out of the window or the window is resized (zoom, a rotated tablet): a row taken out
+ * of the page would take the keyboard focus with it.
+ */
+import type { Message as ChatMessage } from '@im-records/chat-import';
+import type { WithholdingReason } from '@im-records/records-policy';
+import type { Proposal, ProposalStatus } from '@im-records/redaction';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
+import { type Ref, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
+import type { AttachmentChoice } from '../../lib/attachments.ts';
+import type { Services } from '../services.ts';
+import { countOf, formatCount } from '../ui.tsx';
+import type { AttachmentDraft } from './Attachment.tsx';
+import { Message } from './Message.tsx';
+
+/** A message with no proposals: one shared list, so its row's props do not change. */
+const NO_PROPOSALS: readonly Proposal[] = Object.freeze([]);
+/** Titles have no attachments to choose for. */
+const NO_ATTACHMENT_CHOICE = (): void => undefined;
+
+/** What the review asks of the list: to bring a proposal into view and focus it. */
+export interface ConversationHandle {
+  /**
+   * Scrolls to `row` (undefined for a title's proposal, above the list) and focuses the proposal's highlight as soon
+   * as its row is rendered: the list renders on its own as it scrolls, so the focus is moved here, after its render.
+   */
+  reveal(row: number | undefined, proposalId: string): void;
+}
+
+export interface ConversationListProps {
+  handle: Ref<ConversationHandle>;
+  titles: readonly ChatMessage[];
+  messages: readonly ChatMessage[];
+  /** Indexes into `messages` of the rows shown, in order. */
+  shown: readonly number[];
+  /** The row of the proposal in focus, kept rendered. */
+  activeRow: number | undefined;
+  byMessage: ReadonlyMap<string, readonly Proposal[]>;
+  statuses: ReadonlyMap<string, ProposalStatus>;
+  active: string | null;
+  /** Ids of the messages in scope (null: all). */
+  inScope: ReadonlySet<string> | null;
+  onChoose: (proposal: Proposal) => void;
+  services: Services;
+  attachments: ReadonlyMap<string, AttachmentChoice>;
+  reasons: readonly WithholdingReason[];
+  onAttachment: (draft: AttachmentDraft) => void;
+}
+
+export function ConversationList(props: ConversationListProps) {
+  const { handle, titles, messages, shown, activeRow, byMessage, statuses, active, inScope } = props;
+  const { onChoose, services, attachments, reasons, onAttachment } = props;
+  const listRef = useRef<HTMLElement>(null);
+  const keepRow = useRef(activeRow);
+  keepRow.current = activeRow;
+  const rangeExtractor = useCallback((range: Range) => {
+    const rows = defaultRangeExtractor(range);
+    const keep = keepRow.current;
+    if (keep !== undefined && keep < range.count && !rows.includes(keep)) {
+      rows.push(keep);
+      rows.sort((a, b) => a - b);
+    }
+    return rows;
+  }, []);
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => 96,
+    overscan: 8,
+    rangeExtractor,
+  });
+  const focusAfterRender = useRef<string | null>(null);
+  const focusPending = useCallback(() => {
+    const id = focusAfterRender.current;
+    if (!id) return;
+    // A chat title's proposals sit above the list, so the whole page is searched.
+    const element = document.querySelector<HTMLElement>(`[data-proposal-id="${CSS.escape(id)}"]`);
+    if (element) {
+      element.focus({ preventScroll: false });
+      focusAfterRender.current = null;
+    }
+  }, []);
+  useEffect(focusPending);
+  useImperativeHandle(
+    handle,
+    () => ({
+      reveal: (row, proposalId) => {
+        focusAfterRender.current = proposalId;
+        if (row !== undefined) virtualizer.scrollToIndex(row, { align: 'center' });
+        focusPending();
+      },
+    }),
+    [virtualizer, focusPending],
+  );
+
+  return (
+    <>
+      {titles.length > 0 && (
+        <section className="app-titles" aria-label={titles.length > 1 ? 'Chat titles' : 'Chat title'}>
+          <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+            {titles.length > 1 ? 'The chats are titled' : 'The chat is titled'} as below. A title is printed on the
+            bundle's cover as what was searched, with the same redactions as the messages: review it too.
+          </p>
+          {titles.map((title, i) => (
+            <Message
+              key={title.id}
+              message={title}
+              heading={titles.length > 1 ? `Title of conversation ${i + 1}` : 'Chat title'}
+              proposals={byMessage.get(title.id) ?? NO_PROPOSALS}
+              statuses={statuses}
+              active={active}
+              inScope
+              onChoose={onChoose}
+              services={services}
+              attachments={attachments}
+              reasons={reasons}
+              onAttachment={NO_ATTACHMENT_CHOICE}
+            />
+          ))}
+        </section>
+      )}
+      <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+        Showing {formatCount(shown.length)} of {countOf(messages.length, 'message')}
+      </p>
+      <section
+        ref={listRef}
+        className="app-chat"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling conversation must be reachable and scrollable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+        aria-label="Conversation"
+        aria-describedby="shortcuts"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const message = messages[shown[item.index] as number] as ChatMessage;
+            return (
+              <div
+                key={message.id}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="app-chat__row"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <Message
+                  message={message}
+                  proposals={byMessage.get(message.id) ?? NO_PROPOSALS}
+                  statuses={statuses}
+                  active={active}
+                  inScope={!inScope || inScope.has(message.id)}
+                  onChoose={onChoose}
+                  services={services}
+                  attachments={attachments}
+                  reasons={reasons}
+                  onAttachment={onAttachment}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </section>
+    </>
+  );
+}

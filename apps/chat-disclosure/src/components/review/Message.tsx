@@ -1,0 +1,144 @@
+/**
+ * One message of the conversation in the review: author and time, its text with every proposal highlighted as a
+ * button (its category, status and focus), and its attachments. Rows are memoised with {@link sameRow}: a row is
+ * rendered again only when something it shows changed — its message, its proposals' statuses, whether one of them is
+ * in focus, its attachments' choices — so scrolling or deciding elsewhere leaves it alone. Its callbacks must keep
+ * their identity (the review passes stable ones).
+ */
+import type { Message as ChatMessage } from '@im-records/chat-import';
+import { formatLongDate, type WithholdingReason } from '@im-records/records-policy';
+import type { Proposal, ProposalStatus } from '@im-records/redaction';
+import { memo } from 'react';
+import type { AttachmentChoice } from '../../lib/attachments.ts';
+import { directionOf } from '../../lib/direction.ts';
+import { segmentText } from '../../lib/review.ts';
+import { timeOf } from '../../lib/scope.ts';
+import type { Services } from '../services.ts';
+import { type AttachmentDraft, AttachmentRow, attachmentKey } from './Attachment.tsx';
+import { proposalLabel } from './labels.ts';
+
+/** What a row shows, and what it calls. */
+export interface MessageProps {
+  message: ChatMessage;
+  /** Shown instead of the author and time (a chat title). */
+  heading?: string;
+  reasons: readonly WithholdingReason[];
+  /** This message's proposals, in text order (the same array while they do not change). */
+  proposals: readonly Proposal[];
+  statuses: ReadonlyMap<string, ProposalStatus>;
+  /** The proposal in focus anywhere in the review. */
+  active: string | null;
+  inScope: boolean;
+  onChoose: (proposal: Proposal) => void;
+  services: Services;
+  attachments: ReadonlyMap<string, AttachmentChoice>;
+  onAttachment: (draft: AttachmentDraft) => void;
+}
+
+/** The same choice for an attachment (the choices map is rebuilt after every decision). */
+const sameChoice = (a: AttachmentChoice | undefined, b: AttachmentChoice | undefined): boolean =>
+  a === b || (a?.action === b?.action && a?.reason === b?.reason && a?.exemption === b?.exemption);
+
+/** Whether a row would render the same: only the parts of the shared maps that concern it are compared. */
+export function sameRow(a: MessageProps, b: MessageProps): boolean {
+  if (
+    a.message !== b.message ||
+    a.heading !== b.heading ||
+    a.proposals !== b.proposals ||
+    a.inScope !== b.inScope ||
+    a.reasons !== b.reasons ||
+    a.onChoose !== b.onChoose ||
+    a.onAttachment !== b.onAttachment ||
+    a.services !== b.services
+  ) {
+    return false;
+  }
+  for (const proposal of a.proposals) {
+    if (a.statuses.get(proposal.id) !== b.statuses.get(proposal.id)) return false;
+    if ((a.active === proposal.id) !== (b.active === proposal.id)) return false;
+  }
+  for (const attachment of a.message.attachments) {
+    const key = attachmentKey(a.message.id, attachment.fileName);
+    if (!sameChoice(a.attachments.get(key), b.attachments.get(key))) return false;
+  }
+  return true;
+}
+
+function MessageView({
+  message,
+  heading,
+  reasons,
+  proposals,
+  statuses,
+  active,
+  inScope,
+  onChoose,
+  services,
+  attachments,
+  onAttachment,
+}: MessageProps) {
+  const segments = segmentText(message.text, proposals);
+  const direction = directionOf(message.text);
+  return (
+    <article
+      className={`app-message${message.kind === 'system' && !heading ? ' app-message--system' : ''}${heading ? ' app-message--title' : ''}${inScope ? '' : ' app-message--out'}`}
+      aria-label={
+        heading ??
+        `${message.author ?? 'System'}, ${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}`
+      }
+    >
+      <p className="app-message__meta">
+        {heading ? (
+          <span className="app-message__author">{heading}</span>
+        ) : (
+          <>
+            <span className="app-message__author" dir="auto">
+              {message.author ?? 'System message'}
+            </span>{' '}
+            <span className="app-message__time">
+              {formatLongDate(message.timestamp.slice(0, 10))} {timeOf(message.timestamp)}
+            </span>
+          </>
+        )}
+        {!inScope && <span className="app-message__scope"> · out of scope</span>}
+        {message.kind === 'deleted' && <span> · deleted</span>}
+      </p>
+      <p className="app-message__text" data-text-of={message.id} dir={direction}>
+        {segments.map((segment) => {
+          if (!segment.proposal) return <span key={segment.start}>{segment.text}</span>;
+          const proposal = segment.proposal;
+          const status = statuses.get(proposal.id) ?? proposal.status;
+          return (
+            <button
+              type="button"
+              key={segment.start}
+              data-proposal-id={proposal.id}
+              className={`app-mark app-mark--${proposal.category} app-mark--${status}${active === proposal.id ? ' app-mark--active' : ''}`}
+              dir={directionOf(segment.text) ?? 'ltr'}
+              aria-label={proposalLabel(proposal, status)}
+              aria-pressed={active === proposal.id}
+              onClick={() => onChoose(proposal)}
+              onFocus={() => onChoose(proposal)}
+            >
+              {segment.text}
+            </button>
+          );
+        })}
+      </p>
+      {message.attachments.map((attachment) => (
+        <AttachmentRow
+          key={attachment.fileName}
+          messageId={message.id}
+          attachment={attachment}
+          choice={attachments.get(attachmentKey(message.id, attachment.fileName))}
+          reasons={reasons}
+          services={services}
+          onChoose={onAttachment}
+        />
+      ))}
+    </article>
+  );
+}
+
+/** A message row, rendered again only when {@link sameRow} says it would look different. */
+export const Message = memo(MessageView, sameRow);

@@ -1,0 +1,325 @@
+/**
+ * Step 4: review. The conversation as a readable chat, every proposed redaction highlighted by category; accept or
+ * reject each (with the keyboard: J/K to move, A to accept, R to reject), redact selected text or every occurrence of
+ * a term, filter, search, decide who is shown how, and include or withhold attachments. This component holds the
+ * review's state and wires its parts: `Filters`, `TermForm`, `Toolbar`, `PeoplePanel`, `ConversationList` (rows are
+ * `Message`), with the hooks for decisions, keys and selected text.
+ */
+import type { Message } from '@im-records/chat-import';
+import { withholdingReasonsFor } from '@im-records/records-policy';
+import { CATEGORY_LABELS, type Proposal, type PseudonymEntry, type RedactionCategory } from '@im-records/redaction';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { attachmentChoices } from '../../lib/attachments.ts';
+import { everyOccurrence } from '../../lib/decisions.ts';
+import { describeProblem, type Problem } from '../../lib/errors.ts';
+import {
+  filterMessages,
+  nextToReview,
+  noFilters,
+  proposalsByMessage,
+  type ReviewFilters,
+  reviewCounts,
+  statusesAfter,
+} from '../../lib/review.ts';
+import type { StepProps } from '../step.ts';
+import { countOf, ErrorSummary, formatCount, ProgressPanel } from '../ui.tsx';
+import type { AttachmentDraft } from './Attachment.tsx';
+import { CATEGORIES } from './CategoryOptions.tsx';
+import { type ConversationHandle, ConversationList } from './ConversationList.tsx';
+import { Filters } from './Filters.tsx';
+import { proposalLabel } from './labels.ts';
+import { PeoplePanel, type PersonChange } from './PeoplePanel.tsx';
+import { TermForm } from './TermForm.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { useDecisions } from './useDecisions.ts';
+import { useReviewKeys } from './useReviewKeys.ts';
+import { type TextSelection, useTextSelection } from './useTextSelection.ts';
+
+/** Search runs in the case worker (MiniSearch index) a moment after typing stops; its hits narrow the list. */
+function useMessageSearch(query: string, services: StepProps['services'], onProblem: (problem: Problem) => void) {
+  const [hits, setHits] = useState<{ ids: Set<string>; ms: number } | null>(null);
+  const onProblemRef = useRef(onProblem);
+  onProblemRef.current = onProblem;
+  useEffect(() => {
+    const trimmed = query.trim();
+    if (!trimmed) {
+      setHits(null);
+      return;
+    }
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      services.caseWorker.call('search', { query: trimmed }).then(
+        (result) => {
+          if (!cancelled) setHits({ ids: new Set(result.ids), ms: result.ms });
+        },
+        (error: unknown) => onProblemRef.current(describeProblem(error)),
+      );
+    }, 120);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [query, services]);
+  return hits;
+}
+
+export function ReviewStep(props: StepProps) {
+  const { record, prepared, preparing, cancelPrepare, go, services } = props;
+  const [filters, setFilters] = useState<ReviewFilters>(noFilters);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  /** On a narrow screen the filters wait behind a button, so the conversation comes first. */
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const conversation = useRef<ConversationHandle>(null);
+  const decisions = useDecisions(props, setProblem);
+  const selected = useTextSelection();
+  const searchHits = useMessageSearch(query, services, setProblem);
+
+  const proposals = prepared?.proposals ?? [];
+  const messages = prepared?.messages ?? [];
+  const titles = prepared?.titles ?? [];
+  const statuses = useMemo(() => statusesAfter(proposals, record.decisions), [proposals, record.decisions]);
+  const byMessage = useMemo(() => proposalsByMessage(proposals), [proposals]);
+  const inScope = useMemo(
+    () => (prepared ? new Set(prepared.inScope.map((entry) => entry.messageId)) : null),
+    [prepared],
+  );
+  const messageIndex = useMemo(() => new Map(messages.map((message, index) => [message.id, index])), [messages]);
+  // Chat titles are always in scope: they are printed on the cover.
+  const scopeWithTitles = useMemo(
+    () => (inScope ? new Set([...inScope, ...titles.map((title) => title.id)]) : null),
+    [inScope, titles],
+  );
+  const texts = useMemo(
+    () => new Map([...titles, ...messages].map((message) => [message.id, message.text])),
+    [titles, messages],
+  );
+  const counts = useMemo(
+    () => reviewCounts(proposals, statuses, scopeWithTitles, (id) => texts.get(id)),
+    [proposals, statuses, scopeWithTitles, texts],
+  );
+  // The exemptions the request type allows, from records-policy's table, and "outside the scope of the request".
+  const reasons = useMemo(() => withholdingReasonsFor(record.request.type), [record.request.type]);
+  const attachments = useMemo(() => attachmentChoices(record.decisions), [record.decisions]);
+  const participants = useMemo(() => prepared?.participants.map((participant) => participant.name) ?? [], [prepared]);
+  const shown = useMemo(
+    () => filterMessages(messages, byMessage, statuses, filters, inScope, searchHits?.ids ?? null),
+    [messages, byMessage, statuses, filters, inScope, searchHits],
+  );
+  // The proposals in the order the list shows them, the chats' titles first: the keyboard loop walks this.
+  const ordered = useMemo(() => {
+    const list: Proposal[] = [];
+    const wanted = (proposal: Proposal) =>
+      filters.categories.length === 0 || filters.categories.includes(proposal.category);
+    for (const title of titles)
+      for (const proposal of byMessage.get(title.id) ?? []) if (wanted(proposal)) list.push(proposal);
+    for (const index of shown) {
+      const message = messages[index] as Message;
+      for (const proposal of byMessage.get(message.id) ?? []) if (wanted(proposal)) list.push(proposal);
+    }
+    return list;
+  }, [shown, messages, byMessage, filters.categories, titles]);
+  const pendingShown = useMemo(
+    () => ordered.filter((proposal) => (statuses.get(proposal.id) ?? proposal.status) === 'proposed'),
+    [ordered, statuses],
+  );
+  const shownRow = useMemo(() => new Map(shown.map((messageIdx, row) => [messageIdx, row])), [shown]);
+  const rowOf = (proposal: Proposal | undefined): number | undefined => {
+    const messageIdx = proposal ? messageIndex.get(proposal.messageId) : undefined;
+    return messageIdx === undefined ? undefined : shownRow.get(messageIdx);
+  };
+  const activeProposal = active ? proposals.find((proposal) => proposal.id === active) : undefined;
+  const activeStatus = activeProposal ? (statuses.get(activeProposal.id) ?? activeProposal.status) : undefined;
+
+  const moveTo = (proposal: Proposal | undefined, before = '') => {
+    if (!proposal) return;
+    setActive(proposal.id);
+    conversation.current?.reveal(rowOf(proposal), proposal.id);
+    setAnnouncement(`${before}Next: ${proposalLabel(proposal, statuses.get(proposal.id) ?? proposal.status)}`);
+  };
+
+  const decide = (action: 'accept' | 'reject', proposal: Proposal) => {
+    decisions.record([{ action, proposalId: proposal.id }]);
+    const nextStatuses = new Map(statuses).set(proposal.id, action === 'accept' ? 'accepted' : 'rejected');
+    const from = ordered.findIndex((candidate) => candidate.id === proposal.id);
+    const next = nextToReview(ordered, from, nextStatuses, 1);
+    const done = `${action === 'accept' ? 'Redacted' : 'Kept'} ${CATEGORY_LABELS[proposal.category].name} "${proposal.text}". `;
+    if (next === null) setAnnouncement(`${done}Nothing left to review here.`);
+    else moveTo(ordered[next], done);
+  };
+
+  const move = (direction: 1 | -1): boolean => {
+    const at = activeProposal ? ordered.findIndex((proposal) => proposal.id === activeProposal.id) : -1;
+    const next = nextToReview(ordered, direction === -1 && at === -1 ? 0 : at, statuses, direction);
+    if (next === null) setAnnouncement('Nothing left to review in this view.');
+    else moveTo(ordered[next]);
+    return true;
+  };
+  const onKeyDown = useReviewKeys({
+    next: () => move(1),
+    previous: () => move(-1),
+    accept: () => {
+      if (!activeProposal) return false;
+      decide('accept', activeProposal);
+      return true;
+    },
+    reject: () => {
+      if (!activeProposal) return false;
+      decide('reject', activeProposal);
+      return true;
+    },
+    search: () => {
+      searchRef.current?.focus();
+      return true;
+    },
+  });
+
+  // Row callbacks keep their identity, so a row is rendered again only when what it shows changes.
+  const choose = useCallback((proposal: Proposal) => setActive(proposal.id), []);
+  const chooseAttachment = useCallback((draft: AttachmentDraft) => decisions.record([draft]), [decisions]);
+
+  const redactEverywhere = (text: string, category: RedactionCategory) => {
+    void decisions.recordAndReapply(everyOccurrence(text, category));
+    setAnnouncement(`Every occurrence of "${text}" will be redacted.`);
+  };
+  const redactSelection = (selection: TextSelection, category: RedactionCategory) => {
+    const { messageId, start, end } = selection;
+    void decisions.recordAndReapply({
+      action: 'add-span',
+      messageId,
+      start,
+      end,
+      category,
+      reason: 'Selected by the officer',
+    });
+    setAnnouncement(`"${selection.text}" will be redacted.`);
+    selected.clear();
+  };
+  const changePerson = (entry: PseudonymEntry, change: PersonChange) => {
+    void decisions.recordAndReapply({ action: 'set-pseudonym', person: entry.person, ...change });
+    setAnnouncement(`${entry.names[0] ?? entry.person} will be shown differently; the bundle follows.`);
+  };
+
+  if (!prepared) {
+    return preparing ? (
+      <ProgressPanel label="Preparing the chat for review" progress={preparing} onCancel={cancelPrepare} />
+    ) : (
+      <p className="nhsuk-body">Preparing the chat…</p>
+    );
+  }
+
+  return (
+    <>
+      {problem && <ErrorSummary problems={[problem]} />}
+      <div className="app-review-counts" data-testid="review-counts">
+        <p className="nhsuk-body-l nhsuk-u-margin-bottom-1">
+          <strong>{formatCount(counts.proposed)}</strong> still to review
+        </p>
+        <p className="nhsuk-body nhsuk-u-margin-bottom-2" data-testid="redaction-count">
+          <strong>{countOf(counts.redactions, 'redaction')}</strong> in the bundle as it stands (anything not reviewed
+          is redacted; parts of a name written together are one redaction)
+        </p>
+        <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+          {countOf(counts.total, 'proposal')}: {formatCount(counts.accepted)} accepted · {formatCount(counts.rejected)}{' '}
+          kept, in {countOf(prepared.inScope.length, 'message')} in scope
+        </p>
+      </div>
+      {pendingShown.length > 0 && (
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+          onClick={() => {
+            decisions.record(
+              pendingShown.map((proposal) => ({
+                action: 'accept' as const,
+                proposalId: proposal.id,
+                reason: 'Accepted in bulk',
+              })),
+            );
+            setAnnouncement(`Redacted ${countOf(pendingShown.length, 'proposal')}.`);
+          }}
+        >
+          Redact all {formatCount(pendingShown.length)} still to review in this view
+        </button>
+      )}
+      <PeoplePanel people={prepared.people} onChange={changePerson} />
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-filters-toggle"
+        aria-expanded={filtersOpen}
+        aria-controls="review-filters"
+        onClick={() => setFiltersOpen(!filtersOpen)}
+      >
+        {filtersOpen ? 'Hide filters and search' : 'Show filters and search'}
+      </button>
+      <div className="nhsuk-grid-row app-review-grid">
+        <div
+          className={`nhsuk-grid-column-one-quarter app-review-filters${filtersOpen ? ' app-review-filters--open' : ''}`}
+          id="review-filters"
+        >
+          <Filters
+            filters={filters}
+            onFilters={setFilters}
+            query={query}
+            onQuery={setQuery}
+            searchRef={searchRef}
+            searchHits={searchHits}
+            categories={CATEGORIES.filter((category) => counts.byCategory[category]).map((category) => ({
+              category,
+              toReview: counts.byCategory[category]?.proposed ?? 0,
+            }))}
+            participants={participants}
+          />
+          <TermForm onRedact={redactEverywhere} />
+        </div>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: the review area only listens for its keyboard shortcuts; every action also has a button */}
+        <div className="nhsuk-grid-column-three-quarters" onKeyDown={onKeyDown} onMouseUp={selected.capture}>
+          <Toolbar
+            active={activeProposal && activeStatus ? { proposal: activeProposal, status: activeStatus } : undefined}
+            onDecide={decide}
+            onRedactEverywhere={redactEverywhere}
+            selection={selected.selection}
+            selectionCategory={selected.category}
+            onSelectionCategory={selected.setCategory}
+            onRedactSelection={redactSelection}
+            onRedactSelectionEverywhere={(selection, category) => {
+              redactEverywhere(selection.text, category);
+              selected.clear();
+            }}
+          />
+          <p className="nhsuk-u-visually-hidden" aria-live="polite" data-testid="announcement">
+            {announcement}
+          </p>
+          <ConversationList
+            handle={conversation}
+            titles={titles}
+            messages={messages}
+            shown={shown}
+            activeRow={rowOf(activeProposal)}
+            byMessage={byMessage}
+            statuses={statuses}
+            active={active}
+            inScope={inScope}
+            onChoose={choose}
+            services={services}
+            attachments={attachments}
+            reasons={reasons}
+            onAttachment={chooseAttachment}
+          />
+        </div>
+      </div>
+      <button type="button" className="nhsuk-button nhsuk-u-margin-top-4" onClick={() => go('package')}>
+        Continue to package
+      </button>
+      {counts.proposed > 0 && (
+        <p className="nhsuk-body-s">
+          {countOf(counts.proposed, 'proposal')} {counts.proposed === 1 ? 'is' : 'are'} still to review. Anything you
+          have not reviewed is redacted in the bundle.
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+/** What every step of an open case is handed by the case view (so a step does not import its parent). */
+import type { Decision } from '@im-records/redaction';
+import type { StageProgress } from '../lib/bridge.ts';
+import type { CaseRecord, Step } from '../lib/case-model.ts';
+import type { CaseAction, DistributiveOmit } from '../lib/reducer.ts';
+import type { PreparedCase } from '../worker/stages.ts';
+import type { Services } from './services.ts';
+
+/** What a step component receives. */
+export interface StepProps {
+  record: CaseRecord;
+  services: Services;
+  /** Dispatches a change to the case (stamped with the time by the case view). */
+  act: (action: DistributiveOmit<CaseAction, 'at'>) => void;
+  go: (step: Step) => void;
+  prepared: PreparedCase | null;
+  prepare: (options?: { decisions?: Decision[]; record?: CaseRecord }) => Promise<PreparedCase | null>;
+  preparing: StageProgress | null;
+  cancelPrepare: () => void;
+  /** Replaces the proposals and people after a decision the worker re-applies (a manual redaction, a pseudonym). */
+  setProposals: (update: Pick<PreparedCase, 'proposals' | 'people'>) => void;
+}
