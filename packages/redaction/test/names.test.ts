@@ -86,6 +86,10 @@ describe('lists and the safe-list traps', () => {
   it('still finds those words as names when a cue says so', () => {
     expect(names('Mrs Will and Grace Okafor')).toEqual(['Will', 'Grace', 'Okafor']);
   });
+  it('leaves an office written before a name out of the name ("Health Minister Peter Dutton")', () => {
+    expect(names('Health Minister Peter Dutton said so')).toEqual(['Peter', 'Dutton']);
+    expect(names('Fed Chair Janet Yellen and MP Bruce Flegg')).toEqual(['Janet', 'Yellen', 'Bruce', 'Flegg']);
+  });
   it('proposes unknown proper nouns at low confidence (recall first)', () => {
     const found = nameRecogniser.find(msg('x', 'A', 'handed over to Zbigniewski'), context);
     expect(found.map((c) => [c.rule, c.confidence])).toEqual([['name:unknown-proper-noun', 0.4]]);

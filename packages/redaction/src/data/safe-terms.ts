@@ -74,6 +74,14 @@ huntington's guillain barre barré korsakoff wernicke raynaud raynaud's sjogren 
 asperger's tourette tourette's kawasaki cushing's addison's graves' bell's munchausen glasgow waterlow
 barthel`;
 
+/**
+ * Offices and positions written before a name ("Health Minister Peter Dutton", "MP Bruce Flegg", "Fed Chair Janet
+ * Yellen"): the office is not part of the name, however close it stands.
+ */
+const offices = `minister ministers premier president presidents chair chairman chairwoman chairperson chancellor secretary
+senator senators governor mayor councillor cllr mp mps msp msps mep meps taoiseach tanaiste commissioner spokesman
+spokeswoman spokesperson ceo cfo coo chief deputy former vice prime ambassador`;
+
 /** Days, short forms and holidays: capitalised in English, never people on their own. */
 const days = `monday tuesday wednesday thursday friday saturday sunday mon tues weds thurs fri sat sun christmas xmas
 easter halloween ramadan eid diwali hanukkah vaisakhi boxing bank-holiday`;
@@ -96,6 +104,7 @@ export const safeTerms: readonly string[] = [
   ...split(drugs),
   ...split(clinical),
   ...split(eponyms),
+  ...split(offices),
 ];
 
 /** Day names, short forms and holidays, lower case (flagged like months). */
