@@ -86,27 +86,29 @@ export function Toolbar({
             </button>
           </div>
           {activeGroup && (
-            <div className="app-button-row app-toolbar__group" data-testid="active-group">
+            <div className="app-toolbar__group" data-testid="active-group">
               <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
                 Carried through the chat: <strong dir="auto">"{activeGroup.text}"</strong> is{' '}
                 {carriedWords(activeGroup)}.
               </p>
-              <button
-                type="button"
-                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                onClick={() => onDecideGroup('reject', activeGroup)}
-              >
-                Keep all {activeGroup.proposalIds.length.toLocaleString('en-GB')}
-                <span className="nhsuk-u-visually-hidden"> places of "{activeGroup.text}"</span>
-              </button>
-              <button
-                type="button"
-                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                onClick={() => onDecideGroup('accept', activeGroup)}
-              >
-                Redact all {activeGroup.proposalIds.length.toLocaleString('en-GB')}
-                <span className="nhsuk-u-visually-hidden"> places of "{activeGroup.text}"</span>
-              </button>
+              <div className="app-button-row">
+                <button
+                  type="button"
+                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                  onClick={() => onDecideGroup('reject', activeGroup)}
+                >
+                  Keep all {activeGroup.proposalIds.length.toLocaleString('en-GB')}
+                  <span className="nhsuk-u-visually-hidden"> places of "{activeGroup.text}"</span>
+                </button>
+                <button
+                  type="button"
+                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                  onClick={() => onDecideGroup('accept', activeGroup)}
+                >
+                  Redact all {activeGroup.proposalIds.length.toLocaleString('en-GB')}
+                  <span className="nhsuk-u-visually-hidden"> places of "{activeGroup.text}"</span>
+                </button>
+              </div>
             </div>
           )}
         </>
