@@ -104,7 +104,10 @@ test('a name carried through the chat is kept everywhere with one click', async 
   await expect(row.getByTestId('name-group-state')).toHaveText('all 4 kept');
 
   // A change of mind from a carried place in the conversation: the toolbar redacts the whole group again.
-  await chat.getByRole('button', { name: /Name "Zorbek", kept/ }).last().click();
+  await chat
+    .getByRole('button', { name: /Name "Zorbek", kept/ })
+    .last()
+    .click();
   await page.getByTestId('active-group').getByRole('button', { name: 'Redact all 4 places of "Zorbek"' }).click();
   await expect(row.getByTestId('name-group-state')).toHaveText('all 4 redacted');
   await expect(counts).toContainText('4 accepted · 0 kept');
