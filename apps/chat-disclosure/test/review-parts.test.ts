@@ -4,6 +4,7 @@ import type { Proposal } from '@im-records/redaction';
 import { describe, expect, it } from 'vitest';
 import type { MessageProps } from '../src/components/review/Message.tsx';
 import { sameRow } from '../src/components/review/Message.tsx';
+import { groupStateWords, groupStatuses } from '../src/components/review/NameGroups.tsx';
 import { reviewKeyOf } from '../src/components/review/useReviewKeys.ts';
 import type { Services } from '../src/components/services.ts';
 import { everyOccurrence, makeDecision } from '../src/lib/decisions.ts';
@@ -69,6 +70,7 @@ describe('message rows', () => {
   const base: MessageProps = {
     message: message('m1', [{ fileName: 'scan.pdf', kind: 'document', included: true }]),
     proposals: [proposal],
+    groups: new Map(),
     statuses: new Map([['p1', 'proposed']]),
     active: null,
     inScope: true,
@@ -94,9 +96,36 @@ describe('message rows', () => {
     expect(sameRow(base, { ...base, statuses: new Map([['p1', 'accepted']]) })).toBe(false);
     expect(sameRow(base, { ...base, active: 'p1' })).toBe(false);
     expect(sameRow(base, { ...base, inScope: false })).toBe(false);
+    // New groups (a re-run of detection) may make a place part of a carried name.
+    expect(sameRow(base, { ...base, groups: new Map() })).toBe(false);
     const withheld = new Map([['m1\u0000scan.pdf', { action: 'withhold-attachment' as const, reason: 'x' }]]);
     expect(sameRow(base, { ...base, attachments: withheld })).toBe(false);
     // A new callback is a change: the review passes stable ones, so this does not happen while scrolling.
     expect(sameRow(base, { ...base, onChoose: () => undefined })).toBe(false);
+  });
+});
+
+describe('a name carried through the chat', () => {
+  const group = {
+    id: 'name:best',
+    text: 'Best',
+    proposalIds: ['g1', 'g2', 'g3'],
+    origin: 'o1',
+    statuses: { proposed: 3, accepted: 0, rejected: 0 },
+  };
+
+  it("counts its places by the officer's decisions, not detection's statuses", () => {
+    const statuses = new Map([
+      ['g1', 'rejected' as const],
+      ['g2', 'accepted' as const],
+    ]);
+    expect(groupStatuses(group, statuses)).toEqual({ proposed: 1, accepted: 1, rejected: 1 });
+  });
+
+  it('says its state in words', () => {
+    expect(groupStateWords({ proposed: 3, accepted: 0, rejected: 0 })).toBe('3 to review');
+    expect(groupStateWords({ proposed: 0, accepted: 0, rejected: 37 })).toBe('all 37 kept');
+    expect(groupStateWords({ proposed: 0, accepted: 1, rejected: 0 })).toBe('redacted');
+    expect(groupStateWords({ proposed: 1, accepted: 1, rejected: 1 })).toBe('1 to review · 1 redacted · 1 kept');
   });
 });

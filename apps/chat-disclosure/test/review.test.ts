@@ -58,6 +58,26 @@ describe('statusesAfter', () => {
     expect(statuses.get('p3')).toBe('proposed');
     expect(statuses.has('gone')).toBe(false);
   });
+  it('decides every member of a group with one group decision, a later single decision still winning', () => {
+    const grouped = [
+      { ...proposal('origin', 'm1', 0, 4) },
+      { ...proposal('g1', 'm2', 0, 4), group: 'name:best', origin: 'origin' },
+      { ...proposal('g2', 'm3', 0, 4), group: 'name:best', origin: 'origin' },
+      { ...proposal('other', 'm3', 5, 9), group: 'name:zorbek', origin: 'origin' },
+    ];
+    const decisions: Decision[] = [
+      { action: 'reject-group', group: 'name:best', by: 'a', at },
+      { action: 'accept', proposalId: 'g2', by: 'a', at },
+      { action: 'accept-group', group: 'name:gone', by: 'a', at },
+    ];
+    const statuses = statusesAfter(grouped, decisions);
+    expect(statuses.get('g1')).toBe('rejected');
+    expect(statuses.get('g2')).toBe('accepted');
+    // The find the group rests on is not a member, and other groups are untouched.
+    expect(statuses.get('origin')).toBe('proposed');
+    expect(statuses.get('other')).toBe('proposed');
+    expect(statuses.size).toBe(4);
+  });
 });
 
 describe('filterMessages', () => {

@@ -40,7 +40,9 @@ export const noFilters: ReviewFilters = {
 
 /**
  * Status of each proposal: its own status from detection unless the officer decided otherwise; the latest decision wins,
- * so changing one's mind is just another decision in the log.
+ * so changing one's mind is just another decision in the log. A group decision (`accept-group`, `reject-group`: a name
+ * the consistency pass carried through the chat) decides every proposal of its group, as the engine's `applyDecisions`
+ * does.
  */
 export function statusesAfter(
   proposals: readonly Proposal[],
@@ -48,12 +50,29 @@ export function statusesAfter(
 ): Map<string, ProposalStatus> {
   const statuses = new Map<string, ProposalStatus>();
   for (const proposal of proposals) statuses.set(proposal.id, proposal.status);
+  let members: Map<string, string[]> | undefined;
   for (const decision of decisions) {
     if ((decision.action === 'accept' || decision.action === 'reject') && statuses.has(decision.proposalId)) {
       statuses.set(decision.proposalId, decision.action === 'accept' ? 'accepted' : 'rejected');
+    } else if (decision.action === 'accept-group' || decision.action === 'reject-group') {
+      members ??= groupMembers(proposals);
+      const status = decision.action === 'accept-group' ? 'accepted' : 'rejected';
+      for (const id of members.get(decision.group) ?? []) statuses.set(id, status);
     }
   }
   return statuses;
+}
+
+/** The ids of each group's proposals, by group id. */
+function groupMembers(proposals: readonly Proposal[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const proposal of proposals) {
+    if (proposal.group === undefined) continue;
+    const list = out.get(proposal.group);
+    if (list) list.push(proposal.id);
+    else out.set(proposal.group, [proposal.id]);
+  }
+  return out;
 }
 
 /** Proposals grouped by message id, each group in text order, for highlighting. */

@@ -6,7 +6,7 @@
  */
 import type { Message as ChatMessage } from '@im-records/chat-import';
 import type { WithholdingReason } from '@im-records/records-policy';
-import type { Proposal, ProposalStatus } from '@im-records/redaction';
+import type { Proposal, ProposalGroup, ProposalStatus } from '@im-records/redaction';
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import { type Ref, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
 import type { AttachmentChoice } from '../../lib/attachments.ts';
@@ -38,6 +38,8 @@ export interface ConversationListProps {
   /** The row of the proposal in focus, kept rendered. */
   activeRow: number | undefined;
   byMessage: ReadonlyMap<string, readonly Proposal[]>;
+  /** The groups of names carried through the chat, by id: a carried place says it is one of many. */
+  groups: ReadonlyMap<string, ProposalGroup>;
   statuses: ReadonlyMap<string, ProposalStatus>;
   active: string | null;
   /** Ids of the messages in scope (null: all). */
@@ -50,7 +52,7 @@ export interface ConversationListProps {
 }
 
 export function ConversationList(props: ConversationListProps) {
-  const { handle, titles, messages, shown, activeRow, byMessage, statuses, active, inScope } = props;
+  const { handle, titles, messages, shown, activeRow, byMessage, groups, statuses, active, inScope } = props;
   const { onChoose, services, attachments, reasons, onAttachment } = props;
   const listRef = useRef<HTMLElement>(null);
   const keepRow = useRef(activeRow);
@@ -109,6 +111,7 @@ export function ConversationList(props: ConversationListProps) {
               message={title}
               heading={titles.length > 1 ? `Title of conversation ${i + 1}` : 'Chat title'}
               proposals={byMessage.get(title.id) ?? NO_PROPOSALS}
+              groups={groups}
               statuses={statuses}
               active={active}
               inScope
@@ -146,6 +149,7 @@ export function ConversationList(props: ConversationListProps) {
                 <Message
                   message={message}
                   proposals={byMessage.get(message.id) ?? NO_PROPOSALS}
+                  groups={groups}
                   statuses={statuses}
                   active={active}
                   inScope={!inScope || inScope.has(message.id)}

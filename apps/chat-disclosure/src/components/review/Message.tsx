@@ -7,7 +7,7 @@
  */
 import type { Message as ChatMessage } from '@im-records/chat-import';
 import { formatLongDate, type WithholdingReason } from '@im-records/records-policy';
-import type { Proposal, ProposalStatus } from '@im-records/redaction';
+import type { Proposal, ProposalGroup, ProposalStatus } from '@im-records/redaction';
 import { memo } from 'react';
 import type { AttachmentChoice } from '../../lib/attachments.ts';
 import { directionOf } from '../../lib/direction.ts';
@@ -15,7 +15,7 @@ import { segmentText } from '../../lib/review.ts';
 import { timeOf } from '../../lib/scope.ts';
 import type { Services } from '../services.ts';
 import { type AttachmentDraft, AttachmentRow, attachmentKey } from './Attachment.tsx';
-import { proposalLabel } from './labels.ts';
+import { carriedWords, proposalLabel } from './labels.ts';
 
 /** What a row shows, and what it calls. */
 export interface MessageProps {
@@ -25,6 +25,8 @@ export interface MessageProps {
   reasons: readonly WithholdingReason[];
   /** This message's proposals, in text order (the same array while they do not change). */
   proposals: readonly Proposal[];
+  /** The groups of names carried through the chat, by id (the same map while the proposals do not change). */
+  groups: ReadonlyMap<string, ProposalGroup>;
   statuses: ReadonlyMap<string, ProposalStatus>;
   /** The proposal in focus anywhere in the review. */
   active: string | null;
@@ -45,6 +47,7 @@ export function sameRow(a: MessageProps, b: MessageProps): boolean {
     a.message !== b.message ||
     a.heading !== b.heading ||
     a.proposals !== b.proposals ||
+    a.groups !== b.groups ||
     a.inScope !== b.inScope ||
     a.reasons !== b.reasons ||
     a.onChoose !== b.onChoose ||
@@ -69,6 +72,7 @@ function MessageView({
   heading,
   reasons,
   proposals,
+  groups,
   statuses,
   active,
   inScope,
@@ -108,14 +112,15 @@ function MessageView({
           if (!segment.proposal) return <span key={segment.start}>{segment.text}</span>;
           const proposal = segment.proposal;
           const status = statuses.get(proposal.id) ?? proposal.status;
+          const group = proposal.group === undefined ? undefined : groups.get(proposal.group);
           return (
             <button
               type="button"
               key={segment.start}
               data-proposal-id={proposal.id}
-              className={`app-mark app-mark--${proposal.category} app-mark--${status}${active === proposal.id ? ' app-mark--active' : ''}`}
+              className={`app-mark app-mark--${proposal.category} app-mark--${status}${group ? ' app-mark--carried' : ''}${active === proposal.id ? ' app-mark--active' : ''}`}
               dir={directionOf(segment.text) ?? 'ltr'}
-              aria-label={proposalLabel(proposal, status)}
+              aria-label={`${proposalLabel(proposal, status)}${group ? `, ${carriedWords(group)}` : ''}`}
               aria-pressed={active === proposal.id}
               onClick={() => onChoose(proposal)}
               onFocus={() => onChoose(proposal)}

@@ -2,12 +2,19 @@
  * Step 4: review. The conversation as a readable chat, every proposed redaction highlighted by category; accept or
  * reject each (with the keyboard: J/K to move, A to accept, R to reject), redact selected text or every occurrence of
  * a term, filter, search, decide who is shown how, and include or withhold attachments. This component holds the
- * review's state and wires its parts: `Filters`, `TermForm`, `Toolbar`, `PeoplePanel`, `ConversationList` (rows are
- * `Message`), with the hooks for decisions, keys and selected text.
+ * review's state and wires its parts: `Filters`, `TermForm`, `Toolbar`, `PeoplePanel`, `NameGroups` (a name carried
+ * through the chat, decided at once), `ConversationList` (rows are `Message`), with the hooks for decisions, keys and selected text.
  */
 import type { Message } from '@im-records/chat-import';
 import { withholdingReasonsFor } from '@im-records/records-policy';
-import { CATEGORY_LABELS, type Proposal, type PseudonymEntry, type RedactionCategory } from '@im-records/redaction';
+import {
+  CATEGORY_LABELS,
+  type Proposal,
+  type ProposalGroup,
+  type PseudonymEntry,
+  proposalGroups,
+  type RedactionCategory,
+} from '@im-records/redaction';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { attachmentChoices } from '../../lib/attachments.ts';
 import { everyOccurrence } from '../../lib/decisions.ts';
@@ -28,6 +35,7 @@ import { CATEGORIES } from './CategoryOptions.tsx';
 import { type ConversationHandle, ConversationList } from './ConversationList.tsx';
 import { Filters } from './Filters.tsx';
 import { proposalLabel } from './labels.ts';
+import { type GroupAction, NameGroups } from './NameGroups.tsx';
 import { PeoplePanel, type PersonChange } from './PeoplePanel.tsx';
 import { TermForm } from './TermForm.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -83,6 +91,8 @@ export function ReviewStep(props: StepProps) {
   const titles = prepared?.titles ?? [];
   const statuses = useMemo(() => statusesAfter(proposals, record.decisions), [proposals, record.decisions]);
   const byMessage = useMemo(() => proposalsByMessage(proposals), [proposals]);
+  const groups = useMemo(() => proposalGroups(proposals), [proposals]);
+  const groupById = useMemo(() => new Map(groups.map((group) => [group.id, group])), [groups]);
   const inScope = useMemo(
     () => (prepared ? new Set(prepared.inScope.map((entry) => entry.messageId)) : null),
     [prepared],
@@ -149,6 +159,13 @@ export function ReviewStep(props: StepProps) {
     const done = `${action === 'accept' ? 'Redacted' : 'Kept'} ${CATEGORY_LABELS[proposal.category].name} "${proposal.text}". `;
     if (next === null) setAnnouncement(`${done}Nothing left to review here.`);
     else moveTo(ordered[next], done);
+  };
+
+  /** One group decision for every place a name was carried to: the log shows it once. */
+  const decideGroup = (action: GroupAction, group: ProposalGroup) => {
+    decisions.record([{ action: action === 'accept' ? 'accept-group' : 'reject-group', group: group.id }]);
+    const places = countOf(group.proposalIds.length, 'place');
+    setAnnouncement(`${action === 'accept' ? 'Redacted' : 'Kept'} "${group.text}" in all ${places} it was carried to.`);
   };
 
   const move = (direction: 1 | -1): boolean => {
@@ -246,6 +263,12 @@ export function ReviewStep(props: StepProps) {
         </button>
       )}
       <PeoplePanel people={prepared.people} onChange={changePerson} />
+      <NameGroups
+        groups={groups}
+        statuses={statuses}
+        onDecideGroup={decideGroup}
+        onShow={(proposal) => moveTo(proposal)}
+      />
       <button
         type="button"
         className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-filters-toggle"
@@ -280,6 +303,8 @@ export function ReviewStep(props: StepProps) {
           <Toolbar
             active={activeProposal && activeStatus ? { proposal: activeProposal, status: activeStatus } : undefined}
             onDecide={decide}
+            activeGroup={activeProposal?.group === undefined ? undefined : groupById.get(activeProposal.group)}
+            onDecideGroup={decideGroup}
             onRedactEverywhere={redactEverywhere}
             selection={selected.selection}
             selectionCategory={selected.category}
@@ -300,6 +325,7 @@ export function ReviewStep(props: StepProps) {
             shown={shown}
             activeRow={rowOf(activeProposal)}
             byMessage={byMessage}
+            groups={groupById}
             statuses={statuses}
             active={active}
             inScope={inScope}

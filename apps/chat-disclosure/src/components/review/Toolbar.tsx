@@ -1,17 +1,29 @@
 /**
  * The review's toolbar, kept in view: the proposal in focus (what it is, its status, why it would be withheld) with
- * Redact (A), Keep (R) and "Redact every occurrence"; and, when text is selected in a message, what it is and the
+ * Redact (A), Keep (R) and "Redact every occurrence" — and, for a place a name was carried to, what it is one of, with
+ * buttons to keep or redact all its group's places with one decision; and, when text is selected in a message, what it is and the
  * buttons to redact it there or everywhere.
  */
-import { CATEGORY_LABELS, type Proposal, type ProposalStatus, type RedactionCategory } from '@im-records/redaction';
+import {
+  CATEGORY_LABELS,
+  type Proposal,
+  type ProposalGroup,
+  type ProposalStatus,
+  type RedactionCategory,
+} from '@im-records/redaction';
 import { CategoryOptions } from './CategoryOptions.tsx';
-import { shortText, statusWords } from './labels.ts';
+import { carriedWords, shortText, statusWords } from './labels.ts';
+import type { GroupAction } from './NameGroups.tsx';
 import type { TextSelection } from './useTextSelection.ts';
 
 export interface ToolbarProps {
   /** The proposal in focus and its status, if any. */
   active: { proposal: Proposal; status: ProposalStatus } | undefined;
   onDecide: (action: 'accept' | 'reject', proposal: Proposal) => void;
+  /** The group of the proposal in focus, when it is a place a name was carried to. */
+  activeGroup: ProposalGroup | undefined;
+  /** Decides every place of a group with one decision. */
+  onDecideGroup: (action: GroupAction, group: ProposalGroup) => void;
   /** Redacts every occurrence of a text, as a category. */
   onRedactEverywhere: (text: string, category: RedactionCategory) => void;
   selection: TextSelection | null;
@@ -24,6 +36,8 @@ export interface ToolbarProps {
 export function Toolbar({
   active,
   onDecide,
+  activeGroup,
+  onDecideGroup,
   onRedactEverywhere,
   selection,
   selectionCategory,
@@ -71,6 +85,32 @@ export function Toolbar({
               Redact every occurrence<span className="nhsuk-u-visually-hidden"> of "{active.proposal.text}"</span>
             </button>
           </div>
+          {activeGroup && (
+            <div className="app-toolbar__group" data-testid="active-group">
+              <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+                Carried through the chat: <strong dir="auto">"{activeGroup.text}"</strong> is{' '}
+                {carriedWords(activeGroup)}.
+              </p>
+              <div className="app-button-row">
+                <button
+                  type="button"
+                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                  onClick={() => onDecideGroup('reject', activeGroup)}
+                >
+                  Keep all {activeGroup.proposalIds.length.toLocaleString('en-GB')}
+                  <span className="nhsuk-u-visually-hidden"> places of "{activeGroup.text}"</span>
+                </button>
+                <button
+                  type="button"
+                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                  onClick={() => onDecideGroup('accept', activeGroup)}
+                >
+                  Redact all {activeGroup.proposalIds.length.toLocaleString('en-GB')}
+                  <span className="nhsuk-u-visually-hidden"> places of "{activeGroup.text}"</span>
+                </button>
+              </div>
+            </div>
+          )}
         </>
       ) : (
         <p className="nhsuk-body nhsuk-u-margin-bottom-2">
