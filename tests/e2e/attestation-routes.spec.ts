@@ -131,3 +131,27 @@ test('every route answers each role with the expected status', async ({ page, br
   await page.goto(`${service}/people/${otherPerson}`);
   await page.getByRole('button', { name: 'Include them again' }).click();
 });
+
+test("the dashboard is sent gzipped to the service's own pages, and plain to a request from another site", async () => {
+  const ig = await contextFor('ig-lead');
+  const asked = (site: string) =>
+    ig.get('/dashboard', { headers: { 'Accept-Encoding': 'gzip, deflate, br', 'Sec-Fetch-Site': site } });
+  const first = await asked('same-origin');
+  const kept = await asked('same-origin');
+  const crossSite = await asked('cross-site');
+  for (const response of [first, kept, crossSite]) {
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.headers().vary).toBe('Accept-Encoding');
+    expect(response.headers()['cache-control']).toBe('no-store');
+  }
+  expect(first.headers()['content-encoding']).toBe('gzip');
+  expect(kept.headers()['content-encoding']).toBe('gzip');
+  // A page holds the session's CSRF token; compressing it beside a filter another site chose is what BREACH measures.
+  expect(crossSite.headers()['content-encoding']).toBeUndefined();
+  const page = await kept.text();
+  expect(page).toContain('Completion dashboard');
+  expect(await crossSite.text()).toBe(page);
+  expect(await first.text()).toBe(page);
+  await ig.dispose();
+});

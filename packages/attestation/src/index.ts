@@ -128,6 +128,7 @@ export type {
 export { dashboard, departmentPeople, monthEnds } from './reports/dashboard.ts';
 export { evidencePack, peopleCsvExport, reportCsvExport } from './reports/evidence.ts';
 export { buildEvidencePdf, EVIDENCE_LAYOUT } from './reports/evidence-pdf.ts';
+export { keepCachedPage, pageCacheKey, readCachedPage, unzipCachedPage } from './reports/page-cache.ts';
 export type { CompletionReport, ReportRow } from './reports/report.ts';
 export { completionReport, reportCsv } from './reports/report.ts';
 export { csvCell, parseCsv, toCsv } from './roster/csv.ts';

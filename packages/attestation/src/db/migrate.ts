@@ -7,6 +7,7 @@ import { type Migration, Migrator } from 'kysely/migration';
 import * as initial from './migrations/001-initial.ts';
 import * as reportCache from './migrations/002-report-cache.ts';
 import * as programme from './migrations/003-programme.ts';
+import * as pageCache from './migrations/004-page-cache.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-report-cache': reportCache,
   '003-programme': programme,
+  '004-page-cache': pageCache,
 };
 
 /** Brings the database to the newest schema; throws with the failing migration's name and error. */

@@ -254,6 +254,13 @@ export interface ReportCacheTable {
   created_at: string;
 }
 
+/** A rendered page, gzipped, under a key of everything it shows (see `reports/page-cache.ts`). */
+export interface PageCacheTable {
+  key: string;
+  gzipped: Uint8Array;
+  created_at: string;
+}
+
 /**
  * One reminder e-mail: planned for a recipient on a run day (at most one a day, and the planner keeps them a week
  * apart), claimed by one runner before it is sent. `status`: `queued`, `sending` (claimed, leased until
@@ -378,6 +385,7 @@ export interface Database {
   completion_snapshots: CompletionSnapshotTable;
   jobs: JobTable;
   report_cache: ReportCacheTable;
+  page_cache: PageCacheTable;
   reminder_sends: ReminderSendTable;
   reminder_stages: ReminderStageTable;
   reminder_pauses: ReminderPauseTable;
