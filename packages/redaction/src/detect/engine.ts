@@ -3,8 +3,11 @@
  * progress and cancellation, so it can run in a Web Worker) — the recognisers' chat-wide discovery, every recogniser on
  * every message (candidates merged and decided by the mode at once), and the recognisers' rescan of every message with
  * what the chat has confirmed (a message that gains a candidate is decided again).
+ *
+ * The passes read texts: each message's text is read from the conversation once, in the first pass, and a whole
+ * message (id, timestamp, author, source) is built only for the few messages where something is found.
  */
-import { type Conversation, type Message, messageTextAt } from '@im-records/chat-import';
+import { type Conversation, type Message, messageIdAt, messageTextAt } from '@im-records/chat-import';
 import { DetectionAbortedError, RedactionOptionsError } from '../errors.ts';
 import {
   type Candidate,
@@ -26,9 +29,13 @@ import type { DetectionResult, DetectOptions, KeptSpan, MessageSelection } from 
 /** The recognisers' candidates of one message are gathered here, then merged into a fresh array. */
 const gathered: Candidate[] = [];
 
-/** Runs the recognisers over one message and merges them; the shared empty array when nothing is found (most messages). */
-function findCandidates(message: Message, context: RecogniserContext, recognisers: readonly Recogniser[]): Candidate[] {
-  const text = message.text;
+/** Runs the recognisers over one text and merges them; the shared empty array when nothing is found (most messages). */
+function findCandidates(
+  text: string,
+  messageId: string,
+  context: RecogniserContext,
+  recognisers: readonly Recogniser[],
+): Candidate[] {
   if (text.length === 0) return NONE;
   let digits = 0;
   for (let i = 0; i < text.length; i++) {
@@ -38,7 +45,7 @@ function findCandidates(message: Message, context: RecogniserContext, recogniser
   gathered.length = 0;
   for (const recogniser of recognisers) {
     if (recogniser.minDigits !== undefined && digits < recogniser.minDigits) continue;
-    const found = recogniser.find(message, context);
+    const found = recogniser.find(text, context, messageId);
     for (let j = 0; j < found.length; j++) gathered.push(found[j] as Candidate);
   }
   if (gathered.length === 0) return NONE;
@@ -52,7 +59,7 @@ export function detectMessage(
   context: RecogniserContext,
   recognisers: readonly Recogniser[],
 ): Candidate[] {
-  const found = findCandidates(message, context, recognisers);
+  const found = findCandidates(message.text, message.id, context, recognisers);
   return found === NONE ? [] : found;
 }
 
@@ -116,11 +123,13 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   const messages = conversation.messages;
   const count = messages.length;
   // Pass 1: the chat's lower-case words are counted, and the recognisers' chat-wide discovery reads every message
-  // (names found by strong cues anywhere in the chat become known names).
+  // (names found by strong cues anywhere in the chat become known names). The texts read here serve all three passes.
+  const texts: string[] = [];
   {
     const words = context.lowerCaseUses;
     for (let i = 0; i < count; i++) {
       const text = messageTextAt(messages, i);
+      texts[i] = text;
       if (text.length > 0) {
         words.add(text);
         for (const p of discoverers) p.discover?.(text, i);
@@ -138,16 +147,18 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   const keptAt = new Int32Array(count + 1);
   // Candidates of messages with kept spans (rare: the SAR subject, kept staff), needed to decide them again.
   const keptCandidates = new Map<number, Candidate[]>();
+  const sar = options.mode === 'sar';
   for (let i = 0; i < count; i++) {
-    const message = messages.at(i) as Message;
-    const candidates = findCandidates(message, context, recognisers);
+    const candidates = findCandidates(texts[i] as string, messageIdAt(messages, i), context, recognisers);
     proposalAt[i] = proposals.length;
     keptAt[i] = kept.length;
-    if (candidates.length > 0) {
-      for (const p of confirmers) p.confirm?.(message, candidates);
+    // SAR mode decides every message (whether it is selected); FOI mode only those with candidates.
+    if (candidates.length > 0 || sar) {
+      const message = messages.at(i) as Message;
+      if (candidates.length > 0) for (const p of confirmers) p.confirm?.(message, candidates);
       decide(message, candidates, context, proposals, kept, selection);
       if (kept.length > (keptAt[i] as number)) keptCandidates.set(i, candidates);
-    } else if (options.mode === 'sar') decide(message, candidates, context, proposals, kept, selection);
+    }
     if ((i + 1) % chunk === 0) yield count + i + 1;
   }
   proposalAt[count] = proposals.length;
@@ -166,7 +177,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
     const k0 = keptAt[i] as number;
     const k1 = keptAt[i + 1] as number;
     // The text alone decides whether the message gains a candidate; the whole message is built only when it does.
-    const text = messageTextAt(messages, i);
+    const text = texts[i] as string;
     let more: Candidate[] = NONE;
     if (text.length > 0) {
       found.length = 0;
