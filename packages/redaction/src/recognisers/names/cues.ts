@@ -58,11 +58,12 @@ for (const cue of `${discoveryTitles}|${relationWords}`.split('|')) cueWords.add
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /**
- * Whether a text may have a title or relation word (a third of a ward chat's messages do): some run of ASCII letters
- * in it, in any case, is one of {@link cueWords}. A walk that hashes each word, several times faster than a
- * case-insensitive pattern of fifty words, lets discovery skip the rest; a hash collision only means the text is read.
+ * Where the first title or relation word of a text may be, or -1 when it has none (two thirds of a ward chat's
+ * messages): the first run of ASCII letters that is, in any case, one of {@link cueWords}. A walk that hashes each
+ * word, several times faster than a case-insensitive pattern of fifty words, lets discovery skip the rest; a hash
+ * collision only means more of the text is read.
  */
-function mayHaveCue(text: string): boolean {
+function firstCueAt(text: string): number {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -71,15 +72,16 @@ function mayHaveCue(text: string): boolean {
       i++;
       continue;
     }
+    const start = i;
     let h = HASH_START;
     while (isAsciiLetter(c)) {
       h = hashStep(h, c | 32);
       i++;
       c = i < n ? text.charCodeAt(i) : 0;
     }
-    if (cueWords.has(h)) return true;
+    if (cueWords.has(h)) return start;
   }
-  return false;
+  return -1;
 }
 const titleWordSet = new Set(discoveryTitles.split('|'));
 const nameThenRelation = new RegExp(`([\\p{L}][\\p{L}\\p{M}'’-]*)['’]s\\s+(?:${relationWords})\\b`, 'giu');
@@ -90,8 +92,10 @@ const nameThenRelation = new RegExp(`([\\p{L}][\\p{L}\\p{M}'’-]*)['’]s\\s+(?
  * the message's id, read only when a cue names someone (to record where).
  */
 export function discoverNames(text: string, known: KnownNames, index: number, idAt: (index: number) => string): void {
-  if (!mayHaveCue(text)) return;
-  discoveryPattern.lastIndex = 0;
+  const from = firstCueAt(text);
+  if (from < 0) return;
+  // No cue starts before the first cue word (the pattern's look-behind still reads the character before it).
+  discoveryPattern.lastIndex = from;
   for (let m = discoveryPattern.exec(text); m !== null; m = discoveryPattern.exec(text)) {
     const cue = (m[1] ?? '').toLowerCase();
     const name = (m[2] ?? '').replace(/['’]s$/, '');
