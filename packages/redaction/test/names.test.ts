@@ -142,3 +142,28 @@ describe('apostrophes, products, calendar words, places and other languages', ()
     expect(names('services/B0JL6RASU and https://example.org/enrique/repo')).toEqual([]);
   });
 });
+
+describe('discovery of names by cues', () => {
+  // A cue in one message makes the name known, so a bare lower-case use in another message is found too.
+  const laterUse = (cue: string): string[] =>
+    detectPersonalDataSync(conv([msg('a', 'Sam Jones', cue), msg('b', 'Sam Jones', 'zorbek for CT')]), {
+      mode: 'foi',
+    })
+      .proposals.filter((p) => p.messageId === 'b')
+      .map((p) => p.text);
+
+  it('reads titles and relation words in lower case, capitalised or in capitals, and cues of more than one word', () => {
+    for (const cue of ['Mrs Zorbek in bay 2', 'MRS Zorbek in bay 2', 'Next of kin: Zorbek', 'NEXT OF KIN Zorbek']) {
+      expect(laterUse(cue), cue).toEqual(['zorbek']);
+    }
+    expect(laterUse('her fiancée Zorbek rang')).toEqual(['zorbek']);
+    expect(laterUse('Zorbek’s daughter rang')).toEqual(['zorbek']);
+  });
+
+  it('needs the cue to be a whole word', () => {
+    expect(laterUse('ask nurse zorbek')).toEqual(['zorbek']);
+    for (const cue of ['ask nurses zorbek', 'ask sonnurse zorbek', 'ask nurse_zorbek']) {
+      expect(laterUse(cue), cue).toEqual([]);
+    }
+  });
+});
