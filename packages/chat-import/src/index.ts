@@ -55,3 +55,5 @@ export type { ChatComparison } from './same-chat.ts';
 export { compareChats } from './same-chat.ts';
 /** A message's text without building the whole message (cheap on the importer's columnar list). */
 export { messageTextAt } from './table.ts';
+/** A message's id without building the whole message (cheap on the importer's columnar list). */
+export { messageIdAt } from './table.ts';

@@ -45,6 +45,11 @@ export function messageTextAt(messages: MessageList, index: number): string {
   return messages instanceof MessageTable ? messages.textAt(index) : (messages.at(index)?.text ?? '');
 }
 
+/** The id of message `index` (0 ≤ index < length) of a list; on the importer's table, without building the message. */
+export function messageIdAt(messages: MessageList, index: number): string {
+  return messages instanceof MessageTable ? messages.idAt(index) : (messages.at(index)?.id ?? '');
+}
+
 /**
  * Messages in columns. The importer appends rows while parsing ({@link MessageTable.push}), the pipeline fills in
  * instants, offsets and id hashes, then hands the table out as the conversation's {@link MessageList}.

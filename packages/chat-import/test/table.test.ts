@@ -1,6 +1,6 @@
 /** The columnar message list the importer returns: it reads like a read-only array of plain messages. */
 import { describe, expect, it } from 'vitest';
-import { type Message, messageTextAt } from '../src/index.ts';
+import { type Message, messageIdAt, messageTextAt } from '../src/index.ts';
 import { fromText, list, load } from './helpers.ts';
 
 const chat = [
@@ -47,13 +47,16 @@ describe('MessageList from the importer', () => {
     expect(messages.at(1)?.attachments).toEqual([{ fileName: '<Media omitted>', kind: 'other', included: false }]);
   });
 
-  it('messageTextAt gives each text without building the message, on the table and on a plain array', async () => {
+  it('messageTextAt and messageIdAt give each text and id without building the message, on the table and on a plain array', async () => {
     const c = await load('android-uk-24h.txt');
     const all = list(c.messages);
     expect(all.length).toBeGreaterThan(5);
     all.forEach((message, i) => {
       expect(messageTextAt(c.messages, i)).toBe(message.text);
       expect(messageTextAt(all, i)).toBe(message.text);
+      expect(messageIdAt(c.messages, i)).toBe(message.id);
+      expect(messageIdAt(all, i)).toBe(message.id);
     });
+    expect(new Set(all.map((_, i) => messageIdAt(c.messages, i))).size).toBe(all.length);
   });
 });

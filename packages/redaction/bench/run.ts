@@ -3,7 +3,7 @@
  * 1,000,000-message chats, each compared in the same run with a peer (compromise's people()) on a sample:
  *
  * 1. **The benchmark chat** — the import benchmark's WhatsApp export (`generateBenchmarkExport`), read with
- *    `importChat` exactly as the tool reads a file. The issue's target (>= 10 MB/s on one core) is judged here.
+ *    `importChat` exactly as the tool reads a file. The target (>= 20 MB/s on one core, issue 20; >= 10 before) is judged here.
  * 2. **An identifier-dense chat** — the evaluation's synthetic clinical chat, in which 45% of messages carry personal
  *    data (about 1.2 proposals per message): a stress figure, printed beside the first.
  *
@@ -93,7 +93,7 @@ console.log('');
 for (const f of figures) {
   const judged = f.name.startsWith('benchmark');
   console.log(
-    `${judged ? 'target' : 'stress'}: ${f.name}: ${f.ours.toFixed(1)} MB/s of CPU time${judged ? `, target >= 10 MB/s: ${f.ours >= 10 ? 'met' : 'NOT met'}` : ''}`,
+    `${judged ? 'target' : 'stress'}: ${f.name}: ${f.ours.toFixed(1)} MB/s of CPU time${judged ? `, target >= 20 MB/s: ${f.ours >= 20 ? 'met' : 'NOT met'}` : ''}`,
   );
 }
 console.log(

@@ -75,10 +75,27 @@ export function isClinicalWord(lower: string): boolean {
   return clinicalWords.has(lower);
 }
 
+/**
+ * What the inflection rules said of words the dictionary does not hold as written, kept because a chat repeats its
+ * words ("bloods" after every "doctor" of a ward chat); emptied when full, so it stays small.
+ */
+const inflectedWords = new Map<string, boolean>();
+const INFLECTED_WORDS_MAX = 50_000;
+
 /** Whether a lower-case word is (probably) in the English dictionary, place names included; names are not. */
 export function isEnglishWord(lower: string): boolean {
   if (english.has(lower)) return true;
-  // Plural, past, participle and adverb forms of a dictionary word ("bloods", "created", "annealing", "hurried").
+  let inflected = inflectedWords.get(lower);
+  if (inflected === undefined) {
+    inflected = isInflectedEnglishWord(lower);
+    if (inflectedWords.size >= INFLECTED_WORDS_MAX) inflectedWords.clear();
+    inflectedWords.set(lower, inflected);
+  }
+  return inflected;
+}
+
+/** Whether a word is a plural, past, participle or adverb form of a dictionary word ("bloods", "created", "hurried"). */
+function isInflectedEnglishWord(lower: string): boolean {
   const n = lower.length;
   for (const [suffix, replacement] of inflections) {
     if (n <= suffix.length + 2 || !lower.endsWith(suffix)) continue;

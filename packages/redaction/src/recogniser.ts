@@ -1,7 +1,8 @@
 /**
  * The pluggable recogniser interface. Every finder — the rule-based ones here, or a statistical model added later —
- * takes one message and the chat-wide context and returns candidate spans; the engine merges them, applies the mode's
- * exemptions and turns them into proposals.
+ * takes one message's text and the chat-wide context and returns candidate spans; the engine merges them, applies the
+ * mode's exemptions and turns them into proposals. A finder reads the text alone: most messages have nothing in them,
+ * and a whole message (timestamp, author, source) is built only for those that do.
  */
 import type { Message, MessageList } from '@im-records/chat-import';
 import type { KnownNames } from './known-names.ts';
@@ -11,7 +12,7 @@ import type { WordCounts } from './word-counts.ts';
 /** Whom a span is about, as far as the recogniser can tell; drives exemptions and pseudonyms. */
 export type PartyRole = 'staff' | 'patient' | 'relative' | 'unknown';
 
-/** A span a recogniser thinks is personal data. Offsets are UTF-16 into `message.text`, end exclusive. */
+/** A span a recogniser thinks is personal data. Offsets are UTF-16 into the message's text, end exclusive. */
 export interface Candidate {
   start: number;
   end: number;
@@ -91,7 +92,11 @@ export interface Recogniser {
   categories: readonly RedactionCategory[];
   /** The fewest digits a message must hold for this recogniser to find anything; the engine skips it otherwise. */
   minDigits?: number;
-  find(message: Message, context: RecogniserContext): Candidate[];
+  /**
+   * The candidates in one message's text. `messageId` is the message's id (absent when a text is read alone), for
+   * finds that refer to another message's (a name carried from a cue names the cue's find as its origin).
+   */
+  find(text: string, context: RecogniserContext, messageId?: string): Candidate[];
   /**
    * Chat-wide discovery and rescanning over `messages` (see {@link ChatPasses}); omitted by recognisers that read one
    * message at a time.

@@ -60,8 +60,8 @@ describe('detectPersonalData (chunked, for a Web Worker)', () => {
     const model: Recogniser = {
       id: 'toy-model',
       categories: ['custom'],
-      find: (message): Candidate[] => {
-        const at = message.text.indexOf('Project Falcon');
+      find: (text): Candidate[] => {
+        const at = text.indexOf('Project Falcon');
         return at < 0 ? [] : [{ start: at, end: at + 14, category: 'custom', confidence: 0.5, rule: 'toy-model' }];
       },
     };

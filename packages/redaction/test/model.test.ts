@@ -16,7 +16,7 @@ import { conv, msg, texts } from './helpers.ts';
 
 const context = buildContext(conv([]), { mode: 'foi' });
 const rules = createNameRecogniser({ model: null });
-const find = (r: typeof nameRecogniser, text: string): string[] => texts(text, r.find(msg('x', null, text), context));
+const find = (r: typeof nameRecogniser, text: string): string[] => texts(text, r.find(text, context));
 
 describe('the built-in name model', () => {
   it('loads from the committed weights and reads the tokens a name can be, skipping everyday words', () => {
@@ -49,7 +49,7 @@ describe('the built-in name model', () => {
   it('as a recogniser alone proposes runs of name tokens as name:model, @ included', () => {
     const model = createNameModelRecogniser();
     const text = 'thanks @kellyexeter and Olaide Brito';
-    const found = model.find(msg('x', null, text), context);
+    const found = model.find(text, context);
     expect(found.map((c) => [text.slice(c.start, c.end), c.rule])).toEqual([
       ['@kellyexeter', 'name:model'],
       ['Olaide Brito', 'name:model'],
@@ -67,7 +67,7 @@ describe('rules and model together', () => {
 
   it('adds a name the rules miss (a first name in lower case that no list has)', () => {
     expect(find(rules, 'watching Masterchef with bruno mars')).toEqual(['Masterchef']);
-    const both = nameRecogniser.find(msg('x', null, 'watching Masterchef with bruno mars'), context);
+    const both = nameRecogniser.find('watching Masterchef with bruno mars', context);
     expect(both.map((c) => c.rule)).toContain('name:model');
     expect(texts('watching Masterchef with bruno mars', both)).toContain('bruno');
   });
@@ -80,8 +80,8 @@ describe('rules and model together', () => {
 
   it('confirms a guess it is sure of, so the name is carried through the chat', () => {
     const text = 'Discharge letter for Alexandru Danciu sent';
-    const guess = rules.find(msg('x', null, text), context).find((c) => text.slice(c.start, c.end) === 'Alexandru');
-    const sure = nameRecogniser.find(msg('x', null, text), context).find((c) => c.start === guess?.start);
+    const guess = rules.find(text, context).find((c) => text.slice(c.start, c.end) === 'Alexandru');
+    const sure = nameRecogniser.find(text, context).find((c) => c.start === guess?.start);
     // The rules alone only guess "Alexandru" (an unknown capitalised word): a guess is not carried.
     expect([guess?.rule, guess?.confirms]).toEqual(['name:unknown-proper-noun', false]);
     expect([sure?.rule, sure?.confirms]).toEqual(['name:unknown-proper-noun', true]);

@@ -10,7 +10,7 @@ const chat = conv([
 const context = buildContext(chat, { mode: 'foi' });
 // The rules alone: what each rule finds (the model's vote is tested in model.test.ts).
 const nameRecogniser = createNameRecogniser({ model: null });
-const names = (text: string, ctx = context): string[] => texts(text, nameRecogniser.find(msg('x', 'A', text), ctx));
+const names = (text: string, ctx = context): string[] => texts(text, nameRecogniser.find(text, ctx));
 
 describe('participants', () => {
   it('finds full names, first names, surnames, hyphen parts, any case', () => {
@@ -91,7 +91,7 @@ describe('lists and the safe-list traps', () => {
     expect(names('Fed Chair Janet Yellen and MP Bruce Flegg')).toEqual(['Janet', 'Yellen', 'Bruce', 'Flegg']);
   });
   it('proposes unknown proper nouns at low confidence (recall first)', () => {
-    const found = nameRecogniser.find(msg('x', 'A', 'handed over to Zbigniewski'), context);
+    const found = nameRecogniser.find('handed over to Zbigniewski', context);
     expect(found.map((c) => [c.rule, c.confidence])).toEqual([['name:unknown-proper-noun', 0.4]]);
   });
 });
@@ -133,12 +133,37 @@ describe('apostrophes, products, calendar words, places and other languages', ()
     expect(names('Mrs Nightingale is on the ward')).toEqual(['Nightingale']);
   });
   it('proposes capitalised words in text that is not English at the lowest confidence', () => {
-    const found = nameRecogniser.find(msg('x', 'A', 'Zażółć gęślą jaźń'), context);
+    const found = nameRecogniser.find('Zażółć gęślą jaźń', context);
     expect(found.map((c) => [c.rule, c.confidence])).toEqual([['name:unknown-word-foreign', 0.2]]);
-    const greek = nameRecogniser.find(msg('x', 'A', 'please see Ελληνικά'), context);
+    const greek = nameRecogniser.find('please see Ελληνικά', context);
     expect(greek.map((c) => [c.rule, c.confidence])).toEqual([['name:unknown-word-foreign', 0.2]]);
   });
   it('skips words glued to digits and plain words inside URLs', () => {
     expect(names('services/B0JL6RASU and https://example.org/enrique/repo')).toEqual([]);
+  });
+});
+
+describe('discovery of names by cues', () => {
+  // A cue in one message makes the name known, so a bare lower-case use in another message is found too.
+  const laterUse = (cue: string): string[] =>
+    detectPersonalDataSync(conv([msg('a', 'Sam Jones', cue), msg('b', 'Sam Jones', 'zorbek for CT')]), {
+      mode: 'foi',
+    })
+      .proposals.filter((p) => p.messageId === 'b')
+      .map((p) => p.text);
+
+  it('reads titles and relation words in lower case, capitalised or in capitals, and cues of more than one word', () => {
+    for (const cue of ['Mrs Zorbek in bay 2', 'MRS Zorbek in bay 2', 'Next of kin: Zorbek', 'NEXT OF KIN Zorbek']) {
+      expect(laterUse(cue), cue).toEqual(['zorbek']);
+    }
+    expect(laterUse('her fiancée Zorbek rang')).toEqual(['zorbek']);
+    expect(laterUse('Zorbek’s daughter rang')).toEqual(['zorbek']);
+  });
+
+  it('needs the cue to be a whole word', () => {
+    expect(laterUse('ask nurse zorbek')).toEqual(['zorbek']);
+    for (const cue of ['ask nurses zorbek', 'ask sonnurse zorbek', 'ask nurse_zorbek']) {
+      expect(laterUse(cue), cue).toEqual([]);
+    }
   });
 });

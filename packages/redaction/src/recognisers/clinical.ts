@@ -3,7 +3,6 @@
  * dates of birth (only with a DOB cue: a date alone is not a date of birth), ages ("84yo", "aged 84", "(84F)"), and the
  * officer's custom terms and patterns.
  */
-import type { Message } from '@im-records/chat-import';
 import { ruleConfidence } from '../confidence.ts';
 import { type Candidate, NONE, overlapsAny, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 
@@ -20,8 +19,7 @@ export const hospitalNumberRecogniser: Recogniser = {
   id: 'hospital-number',
   minDigits: 1,
   categories: ['hospital-number'],
-  find(message: Message, context: RecogniserContext): Candidate[] {
-    const text = message.text;
+  find(text: string, context: RecogniserContext): Candidate[] {
     let out: Candidate[] | undefined;
     for (const pattern of context.hospitalNumberPatterns) {
       pattern.lastIndex = 0;
@@ -87,8 +85,7 @@ export const addressRecogniser: Recogniser = {
   id: 'address',
   minDigits: 1,
   categories: ['address'],
-  find(message: Message): Candidate[] {
-    const text = message.text;
+  find(text: string): Candidate[] {
     if (!/\d/.test(text)) return NONE;
     let out: Candidate[] | undefined;
     for (let p = 0; p < streetPatterns.length; p++) {
@@ -160,8 +157,7 @@ export const dateOfBirthRecogniser: Recogniser = {
   id: 'date-of-birth',
   minDigits: 2,
   categories: ['date-of-birth'],
-  find(message: Message): Candidate[] {
-    const text = message.text;
+  find(text: string): Candidate[] {
     if (!/\d/.test(text)) return NONE;
     let out: Candidate[] | undefined;
     dobPattern.lastIndex = 0;
@@ -198,8 +194,7 @@ export const ageRecogniser: Recogniser = {
   id: 'age',
   minDigits: 1,
   categories: ['age'],
-  find(message: Message): Candidate[] {
-    const text = message.text;
+  find(text: string): Candidate[] {
     if (!/\d/.test(text)) return NONE;
     let out: Candidate[] | undefined;
     for (let index = 0; index < agePatterns.length; index++) {
@@ -234,9 +229,8 @@ function escapeRegExp(s: string): string {
 export const customRecogniser: Recogniser = {
   id: 'custom',
   categories: ['custom'],
-  find(message: Message, context: RecogniserContext): Candidate[] {
+  find(text: string, context: RecogniserContext): Candidate[] {
     if (context.customTerms.length === 0 && context.customPatterns.length === 0) return NONE;
-    const text = message.text;
     const out: Candidate[] = [];
     if (context.customTerms.length > 0) {
       const lower = text.toLowerCase();

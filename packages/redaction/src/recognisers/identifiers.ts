@@ -4,7 +4,6 @@
  * redaction engine needs on top: context words, confidence, and the near misses that context makes personal data
  * (a mistyped NHS number after "NHS no").
  */
-import type { Message } from '@im-records/chat-import';
 import {
   emailPattern,
   findPhoneNumbers,
@@ -45,8 +44,7 @@ export const nhsNumberRecogniser: Recogniser = {
   id: 'nhs-number',
   minDigits: 10,
   categories: ['nhs-number'],
-  find(message: Message): Candidate[] {
-    const text = message.text;
+  find(text: string): Candidate[] {
     if (!hasDigits(text, 10)) return NONE;
     let out: Candidate[] | undefined;
     nhsShape.lastIndex = 0;
@@ -81,8 +79,7 @@ export const niNumberRecogniser: Recogniser = {
   id: 'ni-number',
   minDigits: 6,
   categories: ['ni-number'],
-  find(message: Message): Candidate[] {
-    const text = message.text;
+  find(text: string): Candidate[] {
     if (!hasDigits(text, 6)) return NONE;
     let out: Candidate[] | undefined;
     niShape.lastIndex = 0;
@@ -106,8 +103,7 @@ export const postcodeRecogniser: Recogniser = {
   id: 'postcode',
   minDigits: 1,
   categories: ['postcode'],
-  find(message: Message): Candidate[] {
-    const text = message.text;
+  find(text: string): Candidate[] {
     // Every postcode has a letter followed by a digit; most messages with numbers ("bed 4") have none.
     if (!letterDigit.test(text)) return NONE;
     let out: Candidate[] | undefined;
@@ -135,8 +131,7 @@ export const postcodeRecogniser: Recogniser = {
 export const emailRecogniser: Recogniser = {
   id: 'email',
   categories: ['email'],
-  find(message: Message): Candidate[] {
-    const text = message.text;
+  find(text: string): Candidate[] {
     if (!text.includes('@')) return NONE;
     let out: Candidate[] | undefined;
     emailShape.lastIndex = 0;
@@ -210,8 +205,7 @@ export const phoneRecogniser: Recogniser = {
   id: 'phone',
   minDigits: 7,
   categories: ['phone'],
-  find(message: Message, context: RecogniserContext): Candidate[] {
-    const text = message.text;
+  find(text: string, context: RecogniserContext): Candidate[] {
     if (!hasDigits(text, 7)) return NONE;
     let out: Candidate[] | undefined;
     // libphonenumber's finder is thorough but slow; run it only on windows our cheap pattern marks as number-like.
@@ -305,8 +299,7 @@ export const mentionRecogniser: Recogniser = {
   id: 'mention',
   minDigits: 7,
   categories: ['phone'],
-  find(message: Message): Candidate[] {
-    const text = message.text;
+  find(text: string): Candidate[] {
     if (!text.includes('@')) return NONE;
     let out: Candidate[] | undefined;
     mentionPattern.lastIndex = 0;

@@ -4,7 +4,6 @@
  * combines the same model with the rules (see `names.ts`); this one is the model alone, for comparison and for
  * callers who want it as an extra recogniser.
  */
-import type { Message } from '@im-records/chat-import';
 import { modelThresholds } from '../confidence.ts';
 import { KnownNames } from '../known-names.ts';
 import { builtInNameModel } from '../model/load.ts';
@@ -60,8 +59,7 @@ export function createNameModelRecogniser(model?: NameModel, threshold = modelTh
   return {
     id: 'name-model',
     categories: ['person-name'],
-    find(message: Message, context: RecogniserContext): Candidate[] {
-      const text = message.text;
+    find(text: string, context: RecogniserContext): Candidate[] {
       if (text.length === 0) return NONE;
       m ??= builtInNameModel();
       const count = tokenise(text, noNames);

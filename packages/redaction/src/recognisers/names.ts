@@ -85,9 +85,8 @@ export function createNameRecogniser(options: NameRecogniserOptions = {}): Recog
   return {
     id: 'name',
     categories: ['person-name'],
-    find(message: Message, context: RecogniserContext): Candidate[] {
-      const text = message.text;
-      const found = scanNames(text, context, message.id);
+    find(text: string, context: RecogniserContext, messageId = ''): Candidate[] {
+      const found = scanNames(text, context, messageId);
       const mentions = mentionNames(text);
       const candidates = mentions === NONE ? found : found === NONE ? mentions : [...mentions, ...found];
       const m = currentModel();
