@@ -158,7 +158,7 @@ function line(name: string, result: autocannon.Result | Summary): string {
 function bytesSent(
   url: string,
   headers: Record<string, string>,
-): Promise<{ bytes: number; html: number; encoding?: string }> {
+): Promise<{ bytes: number; html: number; encoding?: string | undefined }> {
   return new Promise((done, fail) => {
     get(url, { headers }, (response) => {
       const chunks: Buffer[] = [];
