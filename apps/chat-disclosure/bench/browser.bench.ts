@@ -53,9 +53,33 @@ async function exportOf(messages: number): Promise<Buffer> {
   return Buffer.from(chat.exportText);
 }
 
-async function reviewReady(page: Page, messages: number): Promise<{ ms: number; stages: string }> {
+/** One row of the breakdown: the measures (see src/lib/timeline.ts) whose names start with one of the prefixes. */
+const stageRows: { label: string; prefixes: string[] }[] = [
+  { label: 'worker start and module load', prefixes: ['worker:start'] },
+  { label: 'reading the file', prefixes: ['read:'] },
+  { label: 'import (parse and summary)', prefixes: ['stage:import'] },
+  {
+    label: 'merge, scope, decisions, people',
+    prefixes: ['prepare:merge', 'prepare:scope', 'prepare:decide', 'prepare:people'],
+  },
+  { label: 'detection', prefixes: ['prepare:detect'] },
+  { label: 'structured clones page <-> workers', prefixes: ['clone:'] },
+  { label: 'IndexedDB writes', prefixes: ['idb:'] },
+  { label: 'search index building', prefixes: ['prepare:index', 'index:'] },
+  { label: 'React render (to commit)', prefixes: ['render:'] },
+];
+
+interface Measured {
+  ms: number;
+  /** Milliseconds per row of {@link stageRows}, counting only the part inside the measured window. */
+  rows: number[];
+  /** Every measure in the window, by name, summed (BENCH_DETAIL=1 prints them). */
+  detail: Map<string, number>;
+}
+
+async function reviewReady(page: Page, url: string, messages: number): Promise<Measured> {
   const bytes = await exportOf(messages);
-  await page.goto(`${appUrl}/`);
+  await page.goto(`${url}/`);
   await page.getByRole('button', { name: 'Start a new case' }).click();
   await page.getByLabel('Request reference').fill(`BENCH-${messages}`);
   await page.getByLabel('Day').fill('1');
@@ -64,32 +88,81 @@ async function reviewReady(page: Page, messages: number): Promise<{ ms: number; 
   await page.getByLabel('Who made the request').fill('Bench');
   await page.getByLabel('Your name').fill('Bench');
   await page.getByRole('button', { name: 'Save and continue' }).click();
+  const from = await page.evaluate(() => performance.now());
   const started = performance.now();
   await page
     .getByLabel('Choose chat export files')
     .setInputFiles({ name: `bench-${messages}.txt`, mimeType: 'text/plain', buffer: bytes });
   await page.locator('.nhsuk-card', { hasText: `bench-${messages}.txt` }).waitFor({ timeout: 120_000 });
-  const imported = performance.now();
   await page.getByRole('button', { name: 'Continue to scope' }).click();
   await page.getByTestId('scope-count').waitFor({ timeout: 120_000 });
   await page.getByRole('button', { name: 'Continue to review' }).click();
   await page.getByTestId('review-counts').waitFor({ timeout: 120_000 });
   await page.locator('.app-message').first().waitFor();
-  const ready = performance.now();
-  return {
-    ms: ready - started,
-    stages: `import and summary ${(imported - started).toFixed(0)} ms, prepare and first render ${(ready - imported).toFixed(0)} ms`,
-  };
+  const ms = performance.now() - started;
+  const to = from + ms;
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType('measure').map((entry) => ({
+      name: entry.name,
+      start: entry.startTime,
+      end: entry.startTime + entry.duration,
+    })),
+  );
+  const detail = new Map<string, number>();
+  for (const entry of entries) {
+    const inside = Math.min(entry.end, to) - Math.max(entry.start, from);
+    if (inside > 0) detail.set(entry.name, (detail.get(entry.name) ?? 0) + inside);
+  }
+  const rows = stageRows.map(({ prefixes }) =>
+    [...detail].reduce((sum, [name, ms]) => (prefixes.some((prefix) => name.startsWith(prefix)) ? sum + ms : sum), 0),
+  );
+  return { ms, rows, detail };
 }
 
+/** The app as it was before a change, served elsewhere (BASELINE_URL), timed in the same run for a fair ratio. */
+const baselineUrl = process.env.BASELINE_URL;
 const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox'] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const sizes = [40_000, 100_000];
+const results: Measured[] = [];
+const baselines: number[] = [];
+for (const messages of sizes) {
+  if (baselineUrl) {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    baselines.push((await reviewReady(other, baselineUrl, messages)).ms);
+    await other.close();
+  }
+  results.push(await reviewReady(page, appUrl, messages));
+}
 
-const at40k = await reviewReady(page, 40_000);
-console.log(`40,000 messages: review-ready in ${(at40k.ms / 1000).toFixed(2)} s (${at40k.stages})`);
-
-const at100k = await reviewReady(page, 100_000);
-console.log(`100,000 messages: review-ready in ${(at100k.ms / 1000).toFixed(2)} s (${at100k.stages})`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const cell = (text: string) => text.padStart(10);
+console.log(`From choosing the export to review-ready (${appUrl}):`);
+console.log(`${'stage'.padEnd(38)}${sizes.map((n) => cell(n.toLocaleString('en-GB'))).join('')}`);
+stageRows.forEach(({ label }, i) => {
+  console.log(`${label.padEnd(38)}${results.map((r) => cell(`${(r.rows[i] ?? 0).toFixed(0)} ms`)).join('')}`);
+});
+const other = results.map((r) => r.ms - r.rows.reduce((sum, ms) => sum + ms, 0));
+console.log(
+  `${'other (clicks, page work, waiting)'.padEnd(38)}${other.map((ms) => cell(`${ms.toFixed(0)} ms`)).join('')}`,
+);
+console.log(`${'review-ready'.padEnd(38)}${results.map((r) => cell(seconds(r.ms))).join('')}`);
+if (baselineUrl) {
+  console.log(`${`baseline (${baselineUrl})`.padEnd(38)}${baselines.map((ms) => cell(seconds(ms))).join('')}`);
+  console.log(
+    `${'baseline / this'.padEnd(38)}${baselines.map((ms, i) => cell(`${(ms / (results[i]?.ms ?? ms)).toFixed(2)}x`)).join('')}`,
+  );
+}
+console.log(
+  'Targets: 40,000 review-ready <= 1.5 s, 100,000 <= 4 s. Stages can overlap (a worker and the page at once).',
+);
+if (process.env.BENCH_DETAIL) {
+  results.forEach((r, i) => {
+    console.log(`\nEvery measure at ${sizes[i]?.toLocaleString('en-GB')} messages:`);
+    for (const [name, ms] of [...r.detail].sort((a, b) => b[1] - a[1]))
+      console.log(`  ${name.padEnd(40)} ${ms.toFixed(1)} ms`);
+  });
+}
 
 // Search: the worker's own time (shown on screen) and the page's round trip, typing to the list changing.
 const search = page.locator('#search');

@@ -3,7 +3,8 @@
  * page and the workers. Everything here is plain data, cloned (or transferred) across the worker boundary.
  *
  * Case worker (stateful: holds the parsed archives, proposals and search index of the open case):
- *   import → prepare (merge → scope → detect → index) → search / decide / media → disclose
+ *   import → prepare (merge → detect → scope → decide) → search / decide / media → disclose
+ *   (the search index is built after prepare answers: `indexed` resolves when it is ready, and a search waits for it)
  * Package worker (stateless, torn down when idle; loads pdf-lib and jszip only when packaging starts):
  *   package
  */
@@ -54,7 +55,6 @@ export interface PreparedCase {
   /** Sources of the merged archives (file name, SHA-256, format), for the case file. */
   sources: Conversation['source'][];
   warnings: Conversation['warnings'];
-  timings: { stage: string; ms: number }[];
 }
 
 /** What prepare needs: which stored archives, in order, and the case's settings. */
@@ -124,6 +124,8 @@ export type CaseStages = {
     output: { title: string; sections: string[]; counts: DisclosureCounts };
     progress: StageProgress;
   };
+  /** Waits for the search index: true once it is ready, false when there is none (not prepared, or dropped). */
+  indexed: { input: null; output: boolean; progress: StageProgress };
   search: { input: { query: string }; output: SearchOutput; progress: StageProgress };
   media: { input: { mediaKey: string }; output: Uint8Array | null; progress: StageProgress };
   /** Applies the decisions and sends the {@link Disclosure} on `to`, for the package worker; returns its counts. */
