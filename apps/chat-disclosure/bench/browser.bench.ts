@@ -53,8 +53,11 @@ async function exportOf(messages: number): Promise<Buffer> {
   return Buffer.from(chat.exportText);
 }
 
-/** One row of the breakdown: the measures (see src/lib/timeline.ts) whose names start with one of the prefixes. */
-const stageRows: { label: string; prefixes: string[] }[] = [
+/**
+ * One row of the breakdown: the measures (see src/lib/timeline.ts) whose names start with one of the prefixes. A
+ * background row runs beside the others and is not waited for.
+ */
+const stageRows: { label: string; prefixes: string[]; background?: boolean }[] = [
   { label: 'worker start and module load', prefixes: ['worker:start'] },
   { label: 'reading the file', prefixes: ['read:'] },
   { label: 'import (parse and summary)', prefixes: ['stage:import'] },
@@ -65,12 +68,17 @@ const stageRows: { label: string; prefixes: string[] }[] = [
   { label: 'detection', prefixes: ['prepare:detect'] },
   { label: 'structured clones page <-> workers', prefixes: ['clone:'] },
   { label: 'IndexedDB writes', prefixes: ['idb:'] },
-  { label: 'search index building', prefixes: ['prepare:index', 'index:'] },
+  { label: 'search index building (waited for)', prefixes: ['prepare:index'] },
   { label: 'React render (to commit)', prefixes: ['render:'] },
+  { label: 'search index building (background)', prefixes: ['index:'], background: true },
 ];
 
 interface Measured {
   ms: number;
+  /** Time in the window covered by no foreground stage: clicks, page work outside the stages, waiting. */
+  uncovered: number;
+  /** From choosing the file to search answering (the "Search is getting ready" note gone). */
+  searchReady: number;
   /** Milliseconds per row of {@link stageRows}, counting only the part inside the measured window. */
   rows: number[];
   /** Every measure in the window, by name, summed (BENCH_DETAIL=1 prints them). */
@@ -100,6 +108,8 @@ async function reviewReady(page: Page, url: string, messages: number): Promise<M
   await page.getByTestId('review-counts').waitFor({ timeout: 120_000 });
   await page.locator('.app-message').first().waitFor();
   const ms = performance.now() - started;
+  await page.getByTestId('search-getting-ready').waitFor({ state: 'detached', timeout: 120_000 });
+  const searchReady = performance.now() - started;
   const to = from + ms;
   const entries = await page.evaluate(() =>
     performance.getEntriesByType('measure').map((entry) => ({
@@ -109,14 +119,27 @@ async function reviewReady(page: Page, url: string, messages: number): Promise<M
     })),
   );
   const detail = new Map<string, number>();
+  const covered: [number, number][] = [];
   for (const entry of entries) {
-    const inside = Math.min(entry.end, to) - Math.max(entry.start, from);
-    if (inside > 0) detail.set(entry.name, (detail.get(entry.name) ?? 0) + inside);
+    const start = Math.max(entry.start, from);
+    const end = Math.min(entry.end, to);
+    if (end <= start) continue;
+    detail.set(entry.name, (detail.get(entry.name) ?? 0) + end - start);
+    const row = stageRows.find(({ prefixes }) => prefixes.some((prefix) => entry.name.startsWith(prefix)));
+    if (row && !row.background) covered.push([start, end]);
   }
   const rows = stageRows.map(({ prefixes }) =>
     [...detail].reduce((sum, [name, ms]) => (prefixes.some((prefix) => name.startsWith(prefix)) ? sum + ms : sum), 0),
   );
-  return { ms, rows, detail };
+  // The union of the foreground stages' intervals; the rest of the window is time no stage accounts for.
+  covered.sort((a, b) => a[0] - b[0]);
+  let union = 0;
+  let reach = from;
+  for (const [start, end] of covered) {
+    if (end > reach) union += end - Math.max(start, reach);
+    reach = Math.max(reach, end);
+  }
+  return { ms, uncovered: ms - union, searchReady, rows, detail };
 }
 
 /** The app as it was before a change, served elsewhere (BASELINE_URL), timed in the same run for a fair ratio. */
@@ -138,23 +161,23 @@ for (const messages of sizes) {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const cell = (text: string) => text.padStart(10);
 console.log(`From choosing the export to review-ready (${appUrl}):`);
-console.log(`${'stage'.padEnd(38)}${sizes.map((n) => cell(n.toLocaleString('en-GB'))).join('')}`);
+console.log(`${'stage'.padEnd(42)}${sizes.map((n) => cell(n.toLocaleString('en-GB'))).join('')}`);
 stageRows.forEach(({ label }, i) => {
-  console.log(`${label.padEnd(38)}${results.map((r) => cell(`${(r.rows[i] ?? 0).toFixed(0)} ms`)).join('')}`);
+  console.log(`${label.padEnd(42)}${results.map((r) => cell(`${(r.rows[i] ?? 0).toFixed(0)} ms`)).join('')}`);
 });
-const other = results.map((r) => r.ms - r.rows.reduce((sum, ms) => sum + ms, 0));
 console.log(
-  `${'other (clicks, page work, waiting)'.padEnd(38)}${other.map((ms) => cell(`${ms.toFixed(0)} ms`)).join('')}`,
+  `${'in no stage (clicks, page work, waiting)'.padEnd(42)}${results.map((r) => cell(`${r.uncovered.toFixed(0)} ms`)).join('')}`,
 );
-console.log(`${'review-ready'.padEnd(38)}${results.map((r) => cell(seconds(r.ms))).join('')}`);
+console.log(`${'review-ready'.padEnd(42)}${results.map((r) => cell(seconds(r.ms))).join('')}`);
+console.log(`${'search ready'.padEnd(42)}${results.map((r) => cell(seconds(r.searchReady))).join('')}`);
 if (baselineUrl) {
-  console.log(`${`baseline (${baselineUrl})`.padEnd(38)}${baselines.map((ms) => cell(seconds(ms))).join('')}`);
+  console.log(`${`baseline (${baselineUrl})`.padEnd(42)}${baselines.map((ms) => cell(seconds(ms))).join('')}`);
   console.log(
-    `${'baseline / this'.padEnd(38)}${baselines.map((ms, i) => cell(`${(ms / (results[i]?.ms ?? ms)).toFixed(2)}x`)).join('')}`,
+    `${'baseline / this'.padEnd(42)}${baselines.map((ms, i) => cell(`${(ms / (results[i]?.ms ?? ms)).toFixed(2)}x`)).join('')}`,
   );
 }
 console.log(
-  'Targets: 40,000 review-ready <= 1.5 s, 100,000 <= 4 s. Stages can overlap (a worker and the page at once).',
+  'Targets: 40,000 review-ready <= 1.5 s, 100,000 <= 4 s. Stages overlap (the worker and the page run at once), so the rows add up to more than the time they cover.',
 );
 if (process.env.BENCH_DETAIL) {
   results.forEach((r, i) => {

@@ -12,7 +12,7 @@ import { describeProblem, type Problem } from '../lib/errors.ts';
 import { type CaseAction, caseReducer, type DistributiveOmit } from '../lib/reducer.ts';
 import { caseSettingsOf } from '../lib/scope.ts';
 import { measure, timed } from '../lib/timeline.ts';
-import type { PreparedCase } from '../worker/stages.ts';
+import type { PreparedCase, PreparedChat } from '../worker/stages.ts';
 import { ArchivesStep } from './ArchivesStep.tsx';
 import { DeadlineBar } from './DeadlineBar.tsx';
 import { PackageStep } from './PackageStep.tsx';
@@ -155,7 +155,9 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
       setPreparing({ stage: 'merge', done: 0, total: 0, label: 'Starting' });
       setProblem(null);
       try {
-        const result = await services.caseWorker.call(
+        // The merged chat arrives first, as progress, so it is copied here while the worker detects.
+        const early: { chat?: PreparedChat } = {};
+        const findings = await services.caseWorker.call(
           'prepare',
           {
             archiveIds: current.archives.map((archive) => archive.id),
@@ -163,8 +165,16 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
             settings: caseSettingsOf(current),
             decisions: options.decisions ?? current.decisions,
           },
-          { signal: controller.signal, onProgress: setPreparing },
+          {
+            signal: controller.signal,
+            onProgress: (progress) => {
+              if ('chat' in progress) early.chat = progress.chat;
+              else setPreparing(progress);
+            },
+          },
         );
+        if (!early.chat) throw new Error('The chat was not ready for review. Try again.');
+        const result: PreparedCase = { ...early.chat, ...findings };
         renderFrom.current = performance.now();
         setPrepared(result);
         // The worker builds the search index now, in the background; the review says so until it is ready.

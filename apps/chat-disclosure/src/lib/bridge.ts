@@ -127,6 +127,8 @@ export function createBridge<S extends StageMap>(
       const call = pending.get(message.id);
       if (!call) return;
       if (message.type === 'progress') {
+        // Progress is small, except where a stage sends part of its result early (prepare's merged chat).
+        if (performance.now() - received > 1) measure(`clone:${call.stage}:progress-to-page`, received);
         call.onProgress?.(message.progress);
         return;
       }

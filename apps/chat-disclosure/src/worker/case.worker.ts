@@ -29,13 +29,13 @@ import {
   withTitleMessages,
 } from '@im-records/redaction';
 import type MiniSearch from 'minisearch';
-import { type StageContext, type StageProgress, serveStages } from '../lib/bridge.ts';
+import { type StageContext, serveStages } from '../lib/bridge.ts';
 import type { ArchiveSummary, ChatChoice } from '../lib/case-model.ts';
 import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib/search.ts';
 import { timed } from '../lib/timeline.ts';
 import { ArchiveNotLoadedError, CaseNotPreparedError, NoArchivesError } from './errors.ts';
 import { buildSampleArchive } from './sample.ts';
-import type { CaseStages, Disclosure, PreparedCase, PrepareInput } from './stages.ts';
+import type { CaseStages, Disclosure, PreparedFindings, PrepareInput, PrepareProgress } from './stages.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -175,7 +175,7 @@ function combine(groups: ImportedArchive[][]): { conversation: Conversation; med
   return { conversation: withTitleMessages(conversation, titles), media };
 }
 
-async function prepare(input: PrepareInput, context: StageContext<StageProgress>): Promise<PreparedCase> {
+async function prepare(input: PrepareInput, context: StageContext<PrepareProgress>): Promise<PreparedFindings> {
   const { signal, progress } = context;
   const parts = input.archiveIds.map((id) => {
     const archive = archives.get(id);
@@ -193,6 +193,17 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
     return combine(groups.filter((group) => group !== undefined && group.length > 0));
   });
   signal.throwIfAborted();
+  const all = merged.conversation.messages as Message[];
+  const titles = all.filter((message) => isTitleMessage(message.id));
+  const messages = titles.length > 0 ? all.slice(titles.length) : all;
+  // The page copies the chat (its largest part) while this worker detects, rather than after.
+  const chat = {
+    title: merged.conversation.title,
+    titles,
+    messages,
+    participants: merged.conversation.participants,
+  };
+  await timed('clone:prepare:chat-from-worker', () => progress({ stage: 'merged', chat }));
 
   const engine = buildEngineOptions(input.settings);
   const detection: DetectionResult = await timed('prepare:detect', () =>
@@ -214,9 +225,6 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
     () => applyDecisions(merged.conversation, detection.proposals, input.decisions, engine.mode).proposals,
   );
 
-  const all = merged.conversation.messages as Message[];
-  const titles = all.filter((message) => isTitleMessage(message.id));
-  const messages = titles.length > 0 ? all.slice(titles.length) : all;
   current = {
     conversation: merged.conversation,
     media: merged.media,
@@ -234,10 +242,6 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
   signal.throwIfAborted();
   buildSearchIndexLater(messages);
   return {
-    title: merged.conversation.title,
-    titles,
-    messages,
-    participants: merged.conversation.participants,
     people,
     proposals,
     inScope: scoped.inScope,

@@ -38,13 +38,23 @@ export interface ImportInput {
  */
 export type ImportOutput = { kind: 'summary'; summary: ArchiveSummary } | { kind: 'choose'; chats: ChatChoice[] };
 
-/** Everything the review needs, computed by `prepare`. */
-export interface PreparedCase {
+/** Everything the review needs, computed by `prepare`: its {@link PreparedChat}, then the rest as its result. */
+export interface PreparedCase extends PreparedChat, PreparedFindings {}
+
+/**
+ * The merged chat as the review shows it. `prepare` sends it to the page as soon as the exports are merged, so the
+ * page takes its copy of the messages (the largest part) while the worker is still detecting.
+ */
+export interface PreparedChat {
   title: string;
   /** Each chat's title as a message of its own (reviewed like one, printed on the cover, never a transcript line). */
   titles: Message[];
   messages: Message[];
   participants: Participant[];
+}
+
+/** What `prepare` finds in the merged chat: its result. */
+export interface PreparedFindings {
   /** Everyone the disclosure names, with the pseudonym (or kept name) it prints, for the officer to check. */
   people: PseudonymEntry[];
   proposals: Proposal[];
@@ -66,6 +76,9 @@ export interface PrepareInput {
   settings: CaseSettings;
   decisions: Decision[];
 }
+
+/** What `prepare` reports as it runs: its progress, and once the exports are merged, the chat itself. */
+export type PrepareProgress = StageProgress | { stage: 'merged'; chat: PreparedChat };
 
 /** The result of a search. */
 export interface SearchOutput {
@@ -106,7 +119,7 @@ export interface PackageOutput {
 export type CaseStages = {
   import: { input: ImportInput; output: ImportOutput; progress: StageProgress };
   forget: { input: { archiveId: string }; output: null; progress: StageProgress };
-  prepare: { input: PrepareInput; output: PreparedCase; progress: StageProgress };
+  prepare: { input: PrepareInput; output: PreparedFindings; progress: PrepareProgress };
   decide: {
     input: { decisions: Decision[] };
     output: { proposals: Proposal[]; people: PseudonymEntry[] };
