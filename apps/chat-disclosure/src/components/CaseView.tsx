@@ -228,12 +228,16 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     setPrepared(null);
   }
 
-  // Runs once the step (and everything in it) is committed to the page, before it is painted.
+  // Runs once the step (and everything in it) is committed to the page, before it is painted; the paint is measured
+  // to the task after the next frame.
   const step = record?.step;
   useLayoutEffect(() => {
     if (renderFrom.current === null || !step) return;
-    measure(`render:${step}${prepared ? '' : ' (waiting)'}`, renderFrom.current);
+    const name = `render:${step}${prepared ? '' : ' (waiting)'}`;
+    measure(name, renderFrom.current);
     renderFrom.current = null;
+    const committed = performance.now();
+    requestAnimationFrame(() => setTimeout(() => measure(`${name}:layout and paint`, committed)));
   }, [step, prepared]);
 
   if (phase.kind === 'locked') {
