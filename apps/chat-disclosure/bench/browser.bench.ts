@@ -1,10 +1,11 @@
 /**
  * The app in a real browser (Chromium, headless) against the served build (`node scripts/serve.mjs` at the repo root):
- * time from choosing a 40,000-message WhatsApp export to the review screen being ready (import, scope, detection and
- * index in the worker, plus handing the result to the page), then search latency and scrolling at 100,000 messages.
- * Run with `npm run bench:browser` once the app is built (`npm run build` at the repo root). It uses the app at
- * APP_URL when given, else at http://127.0.0.1:4322, serving the build itself (`scripts/serve.mjs`) when nothing
- * answers there.
+ * time from choosing a 40,000- and a 100,000-message WhatsApp export to the review screen being ready, broken down by
+ * stage from the performance measures the page and its workers record (src/lib/timeline.ts), then search latency and
+ * scrolling at 100,000 messages. Run with `npm run bench:browser` once the app is built (`npm run build` at the repo
+ * root). It uses the app at APP_URL when given, else at http://127.0.0.1:4322, serving the build itself
+ * (`scripts/serve.mjs`) when nothing answers there. BASELINE_URL: another build (say, main's) timed in the same run
+ * for a ratio; BENCH_RUNS: runs per size (fastest kept); BENCH_DETAIL=1: every measure on a timeline.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -173,20 +174,32 @@ const baselineUrl = process.env.BASELINE_URL;
 const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox'] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const sizes = [40_000, 100_000];
+/**
+ * BENCH_RUNS=n times each size, the baseline and this build taking turns, and keeps each one's fastest run: on a
+ * shared machine the fastest is the one least disturbed by other work.
+ */
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
 const results: Measured[] = [];
 const baselines: number[] = [];
 for (const messages of sizes) {
-  if (baselineUrl) {
-    const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    baselines.push((await reviewReady(other, baselineUrl, messages)).ms);
-    await other.close();
+  let fastest: Measured | undefined;
+  let fastestBaseline = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < runs; run++) {
+    if (baselineUrl) {
+      const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      fastestBaseline = Math.min(fastestBaseline, (await reviewReady(other, baselineUrl, messages)).ms);
+      await other.close();
+    }
+    const measured = await reviewReady(page, appUrl, messages);
+    if (!fastest || measured.ms < fastest.ms) fastest = measured;
   }
-  results.push(await reviewReady(page, appUrl, messages));
+  results.push(fastest as Measured);
+  baselines.push(fastestBaseline);
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const cell = (text: string) => text.padStart(10);
-console.log(`From choosing the export to review-ready (${appUrl}):`);
+console.log(`From choosing the export to review-ready (${appUrl}${runs > 1 ? `, fastest of ${runs} runs` : ''}):`);
 console.log(`${'stage'.padEnd(42)}${sizes.map((n) => cell(n.toLocaleString('en-GB'))).join('')}`);
 stageRows.forEach(({ label }, i) => {
   console.log(`${label.padEnd(42)}${results.map((r) => cell(`${(r.rows[i] ?? 0).toFixed(0)} ms`)).join('')}`);
