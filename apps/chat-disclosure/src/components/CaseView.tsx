@@ -155,9 +155,9 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
       setPreparing({ stage: 'merge', done: 0, total: 0, label: 'Starting' });
       setProblem(null);
       try {
-        // The merged chat arrives first, as progress, so it is copied here while the worker detects.
-        const early: { chat?: PreparedChat } = {};
-        const findings = await services.caseWorker.call(
+        // The large parts arrive ahead of the result, as progress, each copied here while the worker goes on.
+        const early: Partial<Pick<PreparedCase, 'proposals' | 'inScope' | 'outOfScope'> & { chat: PreparedChat }> = {};
+        const rest = await services.caseWorker.call(
           'prepare',
           {
             archiveIds: current.archives.map((archive) => archive.id),
@@ -169,12 +169,17 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
             signal: controller.signal,
             onProgress: (progress) => {
               if ('chat' in progress) early.chat = progress.chat;
+              else if ('scope' in progress) Object.assign(early, progress.scope);
+              else if ('proposals' in progress) early.proposals = progress.proposals;
               else setPreparing(progress);
             },
           },
         );
-        if (!early.chat) throw new Error('The chat was not ready for review. Try again.');
-        const result: PreparedCase = { ...early.chat, ...findings };
+        const { chat, proposals, inScope, outOfScope } = early;
+        if (!chat || !proposals || !inScope || !outOfScope) {
+          throw new Error('The chat was not ready for review. Try again.');
+        }
+        const result: PreparedCase = { ...chat, proposals, inScope, outOfScope, ...rest };
         renderFrom.current = performance.now();
         setPrepared(result);
         // The worker builds the search index now, in the background; the review says so until it is ready.

@@ -35,7 +35,7 @@ import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib
 import { timed } from '../lib/timeline.ts';
 import { ArchiveNotLoadedError, CaseNotPreparedError, NoArchivesError } from './errors.ts';
 import { buildSampleArchive } from './sample.ts';
-import type { CaseStages, Disclosure, PreparedFindings, PrepareInput, PrepareProgress } from './stages.ts';
+import type { CaseStages, Disclosure, PreparedRest, PrepareInput, PrepareProgress } from './stages.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -175,7 +175,7 @@ function combine(groups: ImportedArchive[][]): { conversation: Conversation; med
   return { conversation: withTitleMessages(conversation, titles), media };
 }
 
-async function prepare(input: PrepareInput, context: StageContext<PrepareProgress>): Promise<PreparedFindings> {
+async function prepare(input: PrepareInput, context: StageContext<PrepareProgress>): Promise<PreparedRest> {
   const { signal, progress } = context;
   const parts = input.archiveIds.map((id) => {
     const archive = archives.get(id);
@@ -196,7 +196,7 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
   const all = merged.conversation.messages as Message[];
   const titles = all.filter((message) => isTitleMessage(message.id));
   const messages = titles.length > 0 ? all.slice(titles.length) : all;
-  // The page copies the chat (its largest part) while this worker detects, rather than after.
+  // Each large part goes to the page as soon as it is computed: the page copies it while this worker goes on.
   const chat = {
     title: merged.conversation.title,
     titles,
@@ -219,11 +219,14 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
   const scoped = await timed('prepare:scope', () =>
     scopeMessages(merged.conversation.messages, input.settings, detection.selection),
   );
+  const scope = { inScope: scoped.inScope, outOfScope: scoped.outOfScope };
+  await timed('clone:prepare:scope-from-worker', () => progress({ stage: 'scoped', scope }));
 
   const proposals = await timed(
     'prepare:decide',
     () => applyDecisions(merged.conversation, detection.proposals, input.decisions, engine.mode).proposals,
   );
+  await timed('clone:prepare:proposals-from-worker', () => progress({ stage: 'decided', proposals }));
 
   current = {
     conversation: merged.conversation,
@@ -243,9 +246,6 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
   buildSearchIndexLater(messages);
   return {
     people,
-    proposals,
-    inScope: scoped.inScope,
-    outOfScope: scoped.outOfScope,
     sources: parts.map((part) => part.conversation.source),
     warnings: merged.conversation.warnings,
   };

@@ -77,8 +77,19 @@ export interface PrepareInput {
   decisions: Decision[];
 }
 
-/** What `prepare` reports as it runs: its progress, and once the exports are merged, the chat itself. */
-export type PrepareProgress = StageProgress | { stage: 'merged'; chat: PreparedChat };
+/**
+ * What `prepare` reports as it runs: its progress, and each large part of the prepared case as soon as it is computed,
+ * so the page copies one part while the worker computes the next (the chat during detection, the scope during the
+ * decisions, the proposals while the people are listed). Its result is the rest ({@link PreparedRest}).
+ */
+export type PrepareProgress =
+  | StageProgress
+  | { stage: 'merged'; chat: PreparedChat }
+  | { stage: 'scoped'; scope: Pick<PreparedFindings, 'inScope' | 'outOfScope'> }
+  | { stage: 'decided'; proposals: Proposal[] };
+
+/** The part of the prepared case that `prepare` returns, the others having gone ahead as progress. */
+export type PreparedRest = Omit<PreparedFindings, 'inScope' | 'outOfScope' | 'proposals'>;
 
 /** The result of a search. */
 export interface SearchOutput {
@@ -119,7 +130,7 @@ export interface PackageOutput {
 export type CaseStages = {
   import: { input: ImportInput; output: ImportOutput; progress: StageProgress };
   forget: { input: { archiveId: string }; output: null; progress: StageProgress };
-  prepare: { input: PrepareInput; output: PreparedFindings; progress: PrepareProgress };
+  prepare: { input: PrepareInput; output: PreparedRest; progress: PrepareProgress };
   decide: {
     input: { decisions: Decision[] };
     output: { proposals: Proposal[]; people: PseudonymEntry[] };
