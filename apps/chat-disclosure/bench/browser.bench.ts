@@ -88,11 +88,16 @@ interface Measured {
   timeline: string[];
 }
 
+let caseCount = 0;
+
 async function reviewReady(page: Page, url: string, messages: number): Promise<Measured> {
   const bytes = await exportOf(messages);
+  page.removeAllListeners('pageerror');
+  page.on('pageerror', (error) => console.error(`page error at ${url}: ${error.message}`));
   await page.goto(`${url}/`);
   await page.getByRole('button', { name: 'Start a new case' }).click();
-  await page.getByLabel('Request reference').fill(`BENCH-${messages}`);
+  // A reference of its own each run: the tool warns (and waits) when a reference is already in the browser.
+  await page.getByLabel('Request reference').fill(`BENCH-${messages}-${++caseCount}`);
   await page.getByLabel('Day').fill('1');
   await page.getByLabel('Month').fill('9');
   await page.getByLabel('Year').fill('2025');
@@ -114,7 +119,7 @@ async function reviewReady(page: Page, url: string, messages: number): Promise<M
   const saw = (what: string) => seen.push([what, performance.now()]);
   await page.locator('.nhsuk-card', { hasText: `bench-${messages}.txt` }).waitFor({ timeout: 120_000 });
   saw('bench saw the summary');
-  await page.getByRole('button', { name: 'Continue to scope' }).click();
+  await page.getByRole('button', { name: 'Continue to scope' }).click({ timeout: 120_000 });
   saw('bench clicked Continue to scope');
   await page.getByTestId('scope-count').waitFor({ timeout: 120_000 });
   saw('bench saw the scope count');

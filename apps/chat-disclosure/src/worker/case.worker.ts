@@ -6,7 +6,7 @@
  * after `prepare` has answered, so review starts first; a search asked before it is ready waits for it.
  */
 
-import { buildEngineOptions, type EngineOptions, scopeMessages } from '@im-records/case-settings';
+import { buildEngineOptions, type EngineOptions, type InScope, scopeMessages } from '@im-records/case-settings';
 import {
   ChatSelectionError,
   type Conversation,
@@ -175,6 +175,20 @@ function combine(groups: ImportedArchive[][]): { conversation: Conversation; med
   return { conversation: withTitleMessages(conversation, titles), media };
 }
 
+/**
+ * The in-scope entries with one array per distinct list of reasons, shared: a structured clone writes a shared object
+ * once and then refers to it, so the copy to the page carries each list of reasons once rather than per message.
+ */
+function sharingReasons(inScope: InScope[]): InScope[] {
+  const lists = new Map<string, string[]>();
+  return inScope.map(({ messageId, reasons }) => {
+    const key = reasons.join('\n');
+    const shared = lists.get(key) ?? reasons;
+    lists.set(key, shared);
+    return { messageId, reasons: shared };
+  });
+}
+
 async function prepare(input: PrepareInput, context: StageContext<PrepareProgress>): Promise<PreparedRest> {
   const { signal, progress } = context;
   const parts = input.archiveIds.map((id) => {
@@ -219,7 +233,7 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
   const scoped = await timed('prepare:scope', () =>
     scopeMessages(merged.conversation.messages, input.settings, detection.selection),
   );
-  const scope = { inScope: scoped.inScope, outOfScope: scoped.outOfScope };
+  const scope = { inScope: sharingReasons(scoped.inScope), outOfScope: scoped.outOfScope };
   await timed('clone:prepare:scope-from-worker', () => progress({ stage: 'scoped', scope }));
 
   const proposals = await timed(
