@@ -127,7 +127,7 @@ export function createBridge<S extends StageMap>(
       const call = pending.get(message.id);
       if (!call) return;
       if (message.type === 'progress') {
-        // Progress is small, except where a stage sends part of its result early (prepare's merged chat).
+        // Progress is small, except where a stage sends parts of its result ahead (prepare's chat, scope, proposals).
         if (performance.now() - received > 1) measure(`clone:${call.stage}:progress-to-page`, received);
         call.onProgress?.(message.progress);
         return;
