@@ -94,4 +94,25 @@ describe('bridge', () => {
     expect(counter.started).toBe(2);
     bridge.terminate();
   });
+
+  it('starts the worker ahead of the first call when warmed', async () => {
+    const counter = { started: 0, terminated: 0 };
+    const bridge = createBridge<Stages>(() => fakeWorker(counter));
+    bridge.warm();
+    expect(counter.started).toBe(1);
+    expect(await bridge.call('double', 4)).toBe(8);
+    expect(counter.started).toBe(1);
+    bridge.terminate();
+  });
+
+  it("records each stage's run and copies as performance measures on the page's timeline", async () => {
+    performance.clearMeasures();
+    const bridge = createBridge<Stages>(() => fakeWorker({ started: 0, terminated: 0 }));
+    expect(await bridge.call('double', 8)).toBe(16);
+    // The worker's own measures follow its reply in a message of their own.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const names = performance.getEntriesByType('measure').map((entry) => entry.name);
+    expect(names).toEqual(expect.arrayContaining(['stage:double', 'clone:double:from-worker', 'clone:double:to-page']));
+    bridge.terminate();
+  });
 });

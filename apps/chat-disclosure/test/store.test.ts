@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { unlockKey, WrongPassphraseError } from '../src/lib/crypto.ts';
+import { createKey, unlockKey, WrongPassphraseError } from '../src/lib/crypto.ts';
 import { caseReducer, newCase } from '../src/lib/reducer.ts';
 import { CaseNotFoundError, CaseStore, StorageError } from '../src/lib/store.ts';
 
@@ -96,5 +96,23 @@ describe('CaseStore', () => {
     await expect(store.saveCase(changed, null)).rejects.toBeInstanceOf(StorageError);
     await store.putArchive('enc', 'enc-2', new Uint8Array([9, 9]), key);
     expect([...(await store.getArchive('enc-2', key))]).toEqual([9, 9]);
+  });
+
+  it('takes its copy of an archive before returning, so the bytes can be moved to a worker while it writes', async () => {
+    const store = await openStore();
+    await store.saveCase(record('t'), null);
+    const { key } = await createKey('passphrase here', 1000);
+    for (const [id, caseKey] of [
+      ['t-clear', null],
+      ['t-sealed', key],
+    ] as const) {
+      const bytes = new TextEncoder().encode(`the export ${id}`);
+      const writing = store.putArchive('t', id, bytes, caseKey);
+      // What postMessage(…, [bytes.buffer]) does to the page's copy: the buffer is detached and reads as empty.
+      structuredClone(bytes.buffer, { transfer: [bytes.buffer] });
+      expect(bytes.length).toBe(0);
+      await writing;
+      expect(new TextDecoder().decode(await store.getArchive(id, caseKey))).toBe(`the export ${id}`);
+    }
   });
 });

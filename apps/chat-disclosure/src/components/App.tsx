@@ -41,7 +41,12 @@ export default function App() {
     let cancelled = false;
     CaseStore.open().then(
       (store) => {
-        if (!cancelled) setServices(startServices(store));
+        if (cancelled) return;
+        const services = startServices(store);
+        // The case worker loads its modules (the importers, the detection rules) while the officer fills in the
+        // form, so the first chat export read does not wait for them.
+        services.caseWorker.warm();
+        setServices(services);
       },
       (error: unknown) => setProblem(describeProblem(error)),
     );

@@ -8,6 +8,7 @@ import type { StageProgress } from '../lib/bridge.ts';
 import type { CaseArchive, ChatChoice } from '../lib/case-model.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { timeOf } from '../lib/scope.ts';
+import { timed } from '../lib/timeline.ts';
 import { newId, nowIso } from './services.ts';
 import type { StepProps } from './step.ts';
 import { countOf, ErrorSummary, formatBytes, formatCount, ProgressPanel, Tag } from './ui.tsx';
@@ -305,18 +306,28 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
       abort.current = controller;
       setProgress({ file: file.name, progress: null });
       const archiveId = newId();
-      let stored = false;
+      let storing: Promise<void> | null = null;
       try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        await services.store.putArchive(record.id, archiveId, bytes, key);
-        stored = true;
-        const read = (chat?: string) =>
-          services.caseWorker.call(
+        const bytes = new Uint8Array(await timed('read:file', () => file.arrayBuffer()));
+        // Stored while the worker reads it. `putArchive` takes its copy before it returns, so the bytes can then be
+        // moved (not copied) to the worker; the case refers to the archive only once both are done.
+        storing = timed('idb:archive', () => services.store.putArchive(record.id, archiveId, bytes, key));
+        let unread: Uint8Array | null = bytes;
+        const read = async (chat?: string) => {
+          // A second read (the chat the officer chose) reads the file again: the first one's bytes were moved.
+          const input = unread ?? new Uint8Array(await file.arrayBuffer());
+          unread = null;
+          return services.caseWorker.call(
             'import',
-            { archiveId, fileName: file.name, bytes, ...(chat !== undefined ? { chat } : {}) },
-            { signal: controller.signal, onProgress: (step) => setProgress({ file: file.name, progress: step }) },
+            { archiveId, fileName: file.name, bytes: input, ...(chat !== undefined ? { chat } : {}) },
+            {
+              signal: controller.signal,
+              onProgress: (step) => setProgress({ file: file.name, progress: step }),
+              transfer: [input.buffer],
+            },
           );
-        const imported = await read();
+        };
+        const [imported] = await Promise.all([read(), storing]);
         let summary = imported.kind === 'summary' ? imported.summary : null;
         let chat: string | undefined;
         const chats = imported.kind === 'choose' ? imported.chats : imported.summary.chats;
@@ -391,7 +402,10 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
           `${file.name} was added${chat !== undefined ? ` (${chat})` : ''}${conversation > 0 ? ` as conversation ${conversation + 1}` : ''}: ${countOf(summary.messageCount, 'message')}.`,
         );
       } catch (error) {
-        if (stored) await services.store.deleteArchive(archiveId).catch(() => undefined);
+        if (storing) {
+          await storing.catch(() => undefined);
+          await services.store.deleteArchive(archiveId).catch(() => undefined);
+        }
         found.push(describeProblem(error, file.name));
       }
     }
@@ -407,13 +421,17 @@ export function ArchivesStep({ record, services, act, go }: StepProps) {
   const rereadDates = async (archive: CaseArchive, dateOrder: 'dmy' | 'mdy') => {
     try {
       const bytes = await services.store.getArchive(archive.id, key);
-      const read = await services.caseWorker.call('import', {
-        archiveId: archive.id,
-        fileName: archive.fileName,
-        bytes,
-        dateOrder,
-        ...(archive.chat !== undefined ? { chat: archive.chat } : {}),
-      });
+      const read = await services.caseWorker.call(
+        'import',
+        {
+          archiveId: archive.id,
+          fileName: archive.fileName,
+          bytes,
+          dateOrder,
+          ...(archive.chat !== undefined ? { chat: archive.chat } : {}),
+        },
+        { transfer: [bytes.buffer] },
+      );
       if (read.kind !== 'summary') throw new Error(`${archive.fileName} could not be read again.`);
       act({ type: 'archive/update', id: archive.id, archive: { dateOrder, summary: read.summary } });
       setStatus(`The dates of ${archive.fileName} were read ${dateOrder === 'dmy' ? 'day first' : 'month first'}.`);

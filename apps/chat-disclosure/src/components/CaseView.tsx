@@ -4,14 +4,15 @@
  * current step.
  */
 import type { Decision } from '@im-records/redaction';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
 import { type CaseRecord, type Step, stepNames, steps } from '../lib/case-model.ts';
 import { unlockKey } from '../lib/crypto.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { type CaseAction, caseReducer, type DistributiveOmit } from '../lib/reducer.ts';
 import { caseSettingsOf } from '../lib/scope.ts';
-import type { PreparedCase } from '../worker/stages.ts';
+import { measure, timed } from '../lib/timeline.ts';
+import type { PreparedCase, PreparedChat } from '../worker/stages.ts';
 import { ArchivesStep } from './ArchivesStep.tsx';
 import { DeadlineBar } from './DeadlineBar.tsx';
 import { PackageStep } from './PackageStep.tsx';
@@ -39,6 +40,9 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
   const [problem, setProblem] = useState<Problem | null>(null);
   const [prepared, setPrepared] = useState<PreparedCase | null>(null);
   const [preparing, setPreparing] = useState<StageProgress | null>(null);
+  /** Whether the prepared case's search index is built: review starts before it, and says search is getting ready. */
+  const [searchReady, setSearchReady] = useState(false);
+  const preparedCount = useRef(0);
   const [passphrase, setPassphrase] = useState('');
   const prepareAbort = useRef<AbortController | null>(null);
   const loadedRef = useRef(false);
@@ -50,13 +54,18 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
       for (const archive of loaded.archives) {
         const bytes = await services.store.getArchive(archive.id, caseKey);
         // The chat chosen when the archive was added, so the same conversation is read again.
-        await services.caseWorker.call('import', {
-          archiveId: archive.id,
-          fileName: archive.fileName,
-          bytes,
-          ...(archive.chat !== undefined ? { chat: archive.chat } : {}),
-          ...(archive.dateOrder !== undefined ? { dateOrder: archive.dateOrder } : {}),
-        });
+        await services.caseWorker.call(
+          'import',
+          {
+            archiveId: archive.id,
+            fileName: archive.fileName,
+            bytes,
+            ...(archive.chat !== undefined ? { chat: archive.chat } : {}),
+            ...(archive.dateOrder !== undefined ? { dateOrder: archive.dateOrder } : {}),
+          },
+          // Read from storage for the worker alone: moved to it rather than copied.
+          { transfer: [bytes.buffer] },
+        );
       }
       setPhase({ kind: 'ready' });
     },
@@ -94,9 +103,9 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     const toSave = pendingSave.current;
     if (!toSave) return;
     pendingSave.current = null;
-    services.store
-      .saveCase(toSave, services.keys.get(toSave.id) ?? null)
-      .catch((error: unknown) => setProblem(describeProblem(error)));
+    timed('idb:case', () => services.store.saveCase(toSave, services.keys.get(toSave.id) ?? null)).catch(
+      (error: unknown) => setProblem(describeProblem(error)),
+    );
   }, [services]);
   useEffect(() => {
     if (!record || !loadedRef.current) return;
@@ -120,8 +129,11 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     [],
   );
 
+  /** When the page started showing a new step or a newly prepared case: the render is measured to its commit. */
+  const renderFrom = useRef<number | null>(null);
   const go = useCallback(
     (step: Step) => {
+      renderFrom.current = performance.now();
       act({ type: 'step/go', step });
       setProblem(null);
       window.scrollTo(0, 0);
@@ -143,7 +155,9 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
       setPreparing({ stage: 'merge', done: 0, total: 0, label: 'Starting' });
       setProblem(null);
       try {
-        const result = await services.caseWorker.call(
+        // The large parts arrive ahead of the result, as progress, each copied here while the worker goes on.
+        const early: Partial<Pick<PreparedCase, 'proposals' | 'inScope' | 'outOfScope'> & { chat: PreparedChat }> = {};
+        const rest = await services.caseWorker.call(
           'prepare',
           {
             archiveIds: current.archives.map((archive) => archive.id),
@@ -151,9 +165,30 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
             settings: caseSettingsOf(current),
             decisions: options.decisions ?? current.decisions,
           },
-          { signal: controller.signal, onProgress: setPreparing },
+          {
+            signal: controller.signal,
+            onProgress: (progress) => {
+              if ('chat' in progress) early.chat = progress.chat;
+              else if ('scope' in progress) Object.assign(early, progress.scope);
+              else if ('proposals' in progress) early.proposals = progress.proposals;
+              else setPreparing(progress);
+            },
+          },
         );
+        const { chat, proposals, inScope, outOfScope } = early;
+        if (!chat || !proposals || !inScope || !outOfScope) {
+          throw new Error('The chat was not ready for review. Try again.');
+        }
+        const result: PreparedCase = { ...chat, proposals, inScope, outOfScope, ...rest };
+        renderFrom.current = performance.now();
         setPrepared(result);
+        // The worker builds the search index now, in the background; the review says so until it is ready.
+        const preparedNow = ++preparedCount.current;
+        setSearchReady(false);
+        services.caseWorker.call('indexed', null).then(
+          (ready) => preparedNow === preparedCount.current && setSearchReady(ready),
+          () => undefined,
+        );
         return result;
       } catch (error) {
         setProblem(describeProblem(error));
@@ -197,6 +232,18 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     setPreparedForArchives(archiveKey);
     setPrepared(null);
   }
+
+  // Runs once the step (and everything in it) is committed to the page, before it is painted; the paint is measured
+  // to the task after the next frame.
+  const step = record?.step;
+  useLayoutEffect(() => {
+    if (renderFrom.current === null || !step) return;
+    const name = `render:${step}${prepared ? '' : ' (waiting)'}`;
+    measure(name, renderFrom.current);
+    renderFrom.current = null;
+    const committed = performance.now();
+    requestAnimationFrame(() => setTimeout(() => measure(`${name}:layout and paint`, committed)));
+  }, [step, prepared]);
 
   if (phase.kind === 'locked') {
     return (
@@ -311,7 +358,14 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
           </p>
         </div>
       ) : record.step === 'review' ? (
-        <ReviewStep {...stepProps} />
+        <>
+          {prepared && !searchReady && (
+            <p className="nhsuk-body-s" role="status" data-testid="search-getting-ready">
+              Search is getting ready… You can start reviewing now.
+            </p>
+          )}
+          <ReviewStep {...stepProps} />
+        </>
       ) : (
         <PackageStep {...stepProps} />
       )}

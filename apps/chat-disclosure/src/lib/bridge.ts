@@ -2,8 +2,10 @@
  * The small bridge between the page and a pipeline worker: each call names a stage, carries an AbortSignal and reports
  * progress; calls are matched to replies by id, so several can be in flight. A bridge made with `idleMs` tears its worker
  * down once nothing has been asked of it for that long (the packaging worker, which holds pdf-lib and fonts), and starts
- * a fresh one on the next call.
+ * a fresh one on the next call. Both sides record performance measures (see `timeline.ts`): the worker's start, each
+ * stage's run, and the structured clone of each message either way; the worker sends its measures after each reply.
  */
+import { measure, recordMeasures, takeMeasures, type WireMeasure } from './timeline.ts';
 
 /** A stage's input, output and progress types, keyed by stage name. */
 export type StageMap = Record<string, { input: unknown; output: unknown; progress: unknown }>;
@@ -30,7 +32,8 @@ export type ToWorker = { type: 'call'; id: number; stage: string; input: unknown
 export type FromWorker =
   | { type: 'progress'; id: number; progress: unknown }
   | { type: 'result'; id: number; output: unknown }
-  | { type: 'error'; id: number; error: WireError };
+  | { type: 'error'; id: number; error: WireError }
+  | { type: 'measures'; measures: WireMeasure[] };
 
 /** What the bridge needs of a worker (a real Worker, or a MessagePort in tests). */
 export interface WorkerLike {
@@ -84,6 +87,8 @@ export interface Bridge<S extends StageMap> {
   ): Promise<S[K]['output']>;
   /** Stops the worker now, rejecting whatever is in flight. */
   terminate(): void;
+  /** Starts the worker now (loading its modules) if it is not running, so the first call does not wait for it. */
+  warm(): void;
   /** Calls still waiting for a reply. */
   readonly pending: number;
 }
@@ -108,17 +113,28 @@ export function createBridge<S extends StageMap>(
 
   const ensureWorker = (): WorkerLike => {
     if (worker) return worker;
+    const startedAt = performance.now();
     const started = start();
     started.addEventListener('message', (event: MessageEvent) => {
+      const received = performance.now();
       const message = event.data as FromWorker;
+      if (message.type === 'measures') {
+        recordMeasures(message.measures);
+        const loaded = message.measures.find((entry) => entry.name === 'worker:load');
+        if (loaded) measure('worker:start', startedAt, loaded.start + loaded.duration - performance.timeOrigin);
+        return;
+      }
       const call = pending.get(message.id);
       if (!call) return;
       if (message.type === 'progress') {
+        // Progress is small, except where a stage sends parts of its result ahead (prepare's chat, scope, proposals).
+        if (performance.now() - received > 1) measure(`clone:${call.stage}:progress-to-page`, received);
         call.onProgress?.(message.progress);
         return;
       }
       pending.delete(message.id);
       call.cleanup();
+      measure(`clone:${call.stage}:to-page`, received);
       if (message.type === 'result') call.resolve(message.output);
       else if (message.error.name === 'AbortError') call.reject(new StageAbortedError(call.stage));
       else call.reject(new StageError(call.stage, message.error));
@@ -149,6 +165,9 @@ export function createBridge<S extends StageMap>(
     get pending() {
       return pending.size;
     },
+    warm() {
+      ensureWorker();
+    },
     call(stage, input, callOptions = {}) {
       const { signal, onProgress, transfer } = callOptions;
       if (signal?.aborted) return Promise.reject(new StageAbortedError(stage));
@@ -170,7 +189,9 @@ export function createBridge<S extends StageMap>(
           onProgress: onProgress as ((progress: unknown) => void) | undefined,
           cleanup: () => signal?.removeEventListener('abort', onAbort),
         });
+        const posting = performance.now();
         target.postMessage({ type: 'call', id, stage, input } satisfies ToWorker, transfer ?? []);
+        measure(`clone:${stage}:to-worker`, posting);
       });
     },
     terminate() {
@@ -204,7 +225,14 @@ export interface PortLike {
 /** Runs in the worker: answers the bridge's calls with the given stage handlers. */
 export function serveStages<S extends StageMap>(scope: PortLike, handlers: StageHandlers<S>): void {
   const running = new Map<number, AbortController>();
+  // The worker's own start: from its global scope being created to its modules loaded and this line reached.
+  measure('worker:load', 0);
+  const sendMeasures = () => {
+    const measures = takeMeasures();
+    if (measures.length > 0) scope.postMessage({ type: 'measures', measures } satisfies FromWorker);
+  };
   scope.addEventListener('message', (event: MessageEvent) => {
+    const received = performance.now();
     const message = event.data as ToWorker;
     if (message.type === 'abort') {
       running.get(message.id)?.abort();
@@ -217,10 +245,20 @@ export function serveStages<S extends StageMap>(scope: PortLike, handlers: Stage
     running.set(id, controller);
     const transfers: Transferable[] = [];
     const reply = (value: FromWorker, list: Transferable[] = []) => scope.postMessage(value, list);
+    /** The final reply, timed (its structured clone happens inside postMessage), then this call's measures. */
+    const finish = (value: FromWorker, list: Transferable[] = []) => {
+      measure(`stage:${stage}`, started);
+      const posting = performance.now();
+      reply(value, list);
+      measure(`clone:${stage}:from-worker`, posting);
+      sendMeasures();
+    };
     if (!handler) {
       reply({ type: 'error', id, error: { name: 'UnknownStage', message: `No stage called ${stage}` } });
       return;
     }
+    measure(`clone:${stage}:in-worker`, received);
+    const started = performance.now();
     handler(input as never, {
       signal: controller.signal,
       progress: (progress) => reply({ type: 'progress', id, progress }),
@@ -228,7 +266,7 @@ export function serveStages<S extends StageMap>(scope: PortLike, handlers: Stage
     }).then(
       (output) => {
         running.delete(id);
-        if (!controller.signal.aborted) reply({ type: 'result', id, output }, transfers);
+        if (!controller.signal.aborted) finish({ type: 'result', id, output }, transfers);
       },
       (error: unknown) => {
         running.delete(id);
@@ -236,7 +274,7 @@ export function serveStages<S extends StageMap>(scope: PortLike, handlers: Stage
           error instanceof Error
             ? { name: controller.signal.aborted ? 'AbortError' : error.name, message: error.message }
             : { name: 'Error', message: String(error) };
-        if (!controller.signal.aborted) reply({ type: 'error', id, error: wire });
+        if (!controller.signal.aborted) finish({ type: 'error', id, error: wire });
       },
     );
   });

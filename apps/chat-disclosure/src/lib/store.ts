@@ -135,12 +135,18 @@ export class CaseStore {
     return openJson<CaseRecord>(key, stored.sealed);
   }
 
-  /** Stores an archive's bytes for a case. */
-  async putArchive(caseId: string, archiveId: string, bytes: Uint8Array, key: CryptoKey | null): Promise<void> {
-    const value: StoredArchive = key
-      ? { id: archiveId, caseId, sealed: await seal(key, bytes) }
-      : { id: archiveId, caseId, bytes };
-    await guard(() => this.#db.put('archives', value).then(() => undefined));
+  /**
+   * Stores an archive's bytes for a case. Not async on purpose: the bytes are copied before it returns (IndexedDB's
+   * `put` clones its value at once; WebCrypto copies what it encrypts), so the caller may then transfer them to a
+   * worker while the write completes.
+   */
+  putArchive(caseId: string, archiveId: string, bytes: Uint8Array, key: CryptoKey | null): Promise<void> {
+    const stored: Promise<StoredArchive> = key
+      ? seal(key, bytes).then((sealed) => ({ id: archiveId, caseId, sealed }))
+      : Promise.resolve({ id: archiveId, caseId, bytes: bytes.slice() });
+    return guard(async () => {
+      await this.#db.put('archives', await stored);
+    });
   }
 
   /** An archive's bytes. */

@@ -2,10 +2,11 @@
 /**
  * The case worker: parses archives, merges them, scopes, runs detection, builds the search index and answers searches,
  * all off the page's main thread so the page never freezes. It holds the open case's parsed data in memory; the page
- * holds the decisions and persists everything needed to rebuild this state after a reload.
+ * holds the decisions and persists everything needed to rebuild this state after a reload. The search index is built
+ * after `prepare` has answered, so review starts first; a search asked before it is ready waits for it.
  */
 
-import { buildEngineOptions, type EngineOptions, scopeMessages } from '@im-records/case-settings';
+import { buildEngineOptions, type EngineOptions, type InScope, scopeMessages } from '@im-records/case-settings';
 import {
   ChatSelectionError,
   type Conversation,
@@ -28,12 +29,13 @@ import {
   withTitleMessages,
 } from '@im-records/redaction';
 import type MiniSearch from 'minisearch';
-import { type StageContext, type StageProgress, serveStages } from '../lib/bridge.ts';
+import { type StageContext, serveStages } from '../lib/bridge.ts';
 import type { ArchiveSummary, ChatChoice } from '../lib/case-model.ts';
 import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib/search.ts';
+import { timed } from '../lib/timeline.ts';
 import { ArchiveNotLoadedError, CaseNotPreparedError, NoArchivesError } from './errors.ts';
 import { buildSampleArchive } from './sample.ts';
-import type { CaseStages, Disclosure, PreparedCase, PrepareInput } from './stages.ts';
+import type { CaseStages, Disclosure, PreparedRest, PrepareInput, PrepareProgress } from './stages.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -50,7 +52,37 @@ let current: {
   selection: MessageSelection[];
 } | null = null;
 
-let index: MiniSearch<SearchableMessage> | null = null;
+/** The prepared case's search index: resolves once built, or with null when the build was dropped (a new prepare). */
+let searchIndex: { ready: Promise<MiniSearch<SearchableMessage> | null>; stop: AbortController } | null = null;
+
+/** Drops the current search index (stopping its build); searches waiting on it get no results. */
+function dropSearchIndex(): void {
+  searchIndex?.stop.abort();
+  searchIndex = null;
+}
+
+/** The current search index once built; a build dropped while waiting hands over to the one that replaced it. */
+async function readySearchIndex(): Promise<MiniSearch<SearchableMessage> | null> {
+  for (;;) {
+    const pending = searchIndex;
+    if (!pending) return null;
+    const index = await pending.ready;
+    if (index || pending === searchIndex) return index;
+  }
+}
+
+/**
+ * Builds the search index in the background, in chunks that let searches and decisions through; it starts after the
+ * current task, so the `prepare` reply that called it is posted first.
+ */
+function buildSearchIndexLater(messages: readonly Message[]): void {
+  dropSearchIndex();
+  const stop = new AbortController();
+  const ready = new Promise<void>((resolve) => setTimeout(resolve, 0))
+    .then(() => timed('index:build', () => buildSearchIndex(messages, { signal: stop.signal })))
+    .catch(() => null);
+  searchIndex = { ready, stop };
+}
 
 function summarise(archive: ImportedArchive): ArchiveSummary {
   const { conversation } = archive;
@@ -90,17 +122,6 @@ function channelsOf(conversation: Conversation): ChatChoice[] {
     if (message.channel !== undefined) counts.set(message.channel, (counts.get(message.channel) ?? 0) + 1);
   }
   return [...counts].map(([name, messages]) => ({ name, messages }));
-}
-
-async function timed<T>(
-  timings: { stage: string; ms: number }[],
-  stage: string,
-  work: () => Promise<T> | T,
-): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  timings.push({ stage, ms: Math.round(performance.now() - started) });
-  return result;
 }
 
 /**
@@ -154,9 +175,22 @@ function combine(groups: ImportedArchive[][]): { conversation: Conversation; med
   return { conversation: withTitleMessages(conversation, titles), media };
 }
 
-async function prepare(input: PrepareInput, context: StageContext<StageProgress>): Promise<PreparedCase> {
+/**
+ * The in-scope entries with one array per distinct list of reasons, shared: a structured clone writes a shared object
+ * once and then refers to it, so the copy to the page carries each list of reasons once rather than per message.
+ */
+function sharingReasons(inScope: InScope[]): InScope[] {
+  const lists = new Map<string, string[]>();
+  return inScope.map(({ messageId, reasons }) => {
+    const key = reasons.join('\n');
+    const shared = lists.get(key) ?? reasons;
+    lists.set(key, shared);
+    return { messageId, reasons: shared };
+  });
+}
+
+async function prepare(input: PrepareInput, context: StageContext<PrepareProgress>): Promise<PreparedRest> {
   const { signal, progress } = context;
-  const timings: { stage: string; ms: number }[] = [];
   const parts = input.archiveIds.map((id) => {
     const archive = archives.get(id);
     if (!archive) throw new ArchiveNotLoadedError(id);
@@ -164,7 +198,7 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
   });
   if (parts.length === 0) throw new NoArchivesError();
   progress({ stage: 'merge', done: 0, total: 1, label: 'Combining chat exports' });
-  const merged = await timed(timings, 'merge', () => {
+  const merged = await timed('prepare:merge', () => {
     const groups: ImportedArchive[][] = [];
     parts.forEach((part, i) => {
       const group = input.groups?.[i] ?? 0;
@@ -173,9 +207,20 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
     return combine(groups.filter((group) => group !== undefined && group.length > 0));
   });
   signal.throwIfAborted();
+  const all = merged.conversation.messages as Message[];
+  const titles = all.filter((message) => isTitleMessage(message.id));
+  const messages = titles.length > 0 ? all.slice(titles.length) : all;
+  // Each large part goes to the page as soon as it is computed: the page copies it while this worker goes on.
+  const chat = {
+    title: merged.conversation.title,
+    titles,
+    messages,
+    participants: merged.conversation.participants,
+  };
+  await timed('clone:prepare:chat-from-worker', () => progress({ stage: 'merged', chat }));
 
   const engine = buildEngineOptions(input.settings);
-  const detection: DetectionResult = await timed(timings, 'detect', () =>
+  const detection: DetectionResult = await timed('prepare:detect', () =>
     detectPersonalData(merged.conversation, {
       ...engine.detect,
       signal,
@@ -185,25 +230,18 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
   signal.throwIfAborted();
 
   progress({ stage: 'scope', done: 0, total: 1, label: 'Working out what is in scope' });
-  const scoped = await timed(timings, 'scope', () =>
+  const scoped = await timed('prepare:scope', () =>
     scopeMessages(merged.conversation.messages, input.settings, detection.selection),
   );
+  const scope = { inScope: sharingReasons(scoped.inScope), outOfScope: scoped.outOfScope };
+  await timed('clone:prepare:scope-from-worker', () => progress({ stage: 'scoped', scope }));
 
   const proposals = await timed(
-    timings,
-    'decide',
+    'prepare:decide',
     () => applyDecisions(merged.conversation, detection.proposals, input.decisions, engine.mode).proposals,
   );
+  await timed('clone:prepare:proposals-from-worker', () => progress({ stage: 'decided', proposals }));
 
-  const all = merged.conversation.messages as Message[];
-  const titles = all.filter((message) => isTitleMessage(message.id));
-  const messages = titles.length > 0 ? all.slice(titles.length) : all;
-  index = await timed(timings, 'index', () =>
-    buildSearchIndex(messages, {
-      signal,
-      onProgress: (done, total) => progress({ stage: 'index', done, total, label: 'Building the search index' }),
-    }),
-  );
   current = {
     conversation: merged.conversation,
     media: merged.media,
@@ -212,22 +250,18 @@ async function prepare(input: PrepareInput, context: StageContext<StageProgress>
     engine,
     selection: scoped.selection,
   };
-  const people = pseudonymTable(merged.conversation, detection.proposals, input.decisions, {
-    ...engine.disclose,
-    selection: scoped.selection,
-  });
+  const people = await timed('prepare:people', () =>
+    pseudonymTable(merged.conversation, detection.proposals, input.decisions, {
+      ...engine.disclose,
+      selection: scoped.selection,
+    }),
+  );
+  signal.throwIfAborted();
+  buildSearchIndexLater(messages);
   return {
-    title: merged.conversation.title,
-    titles,
-    messages,
-    participants: merged.conversation.participants,
     people,
-    proposals,
-    inScope: scoped.inScope,
-    outOfScope: scoped.outOfScope,
     sources: parts.map((part) => part.conversation.source),
     warnings: merged.conversation.warnings,
-    timings,
   };
 }
 
@@ -265,7 +299,7 @@ serveStages<CaseStages>(self, {
   async forget({ archiveId }) {
     archives.delete(archiveId);
     current = null;
-    index = null;
+    dropSearchIndex();
     return null;
   },
   prepare,
@@ -308,9 +342,13 @@ serveStages<CaseStages>(self, {
     };
   },
   async search({ query }) {
+    const index = await readySearchIndex();
     const started = performance.now();
     const ids = index ? searchMessages(index, query) : [];
     return { ids, ms: performance.now() - started };
+  },
+  async indexed() {
+    return (await readySearchIndex()) !== null;
   },
   async media({ mediaKey }) {
     return current?.media.get(mediaKey) ?? null;

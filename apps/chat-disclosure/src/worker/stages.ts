@@ -3,7 +3,8 @@
  * page and the workers. Everything here is plain data, cloned (or transferred) across the worker boundary.
  *
  * Case worker (stateful: holds the parsed archives, proposals and search index of the open case):
- *   import → prepare (merge → scope → detect → index) → search / decide / media → disclose
+ *   import → prepare (merge → detect → scope → decide) → search / decide / media → disclose
+ *   (the search index is built after prepare answers: `indexed` resolves when it is ready, and a search waits for it)
  * Package worker (stateless, torn down when idle; loads pdf-lib and jszip only when packaging starts):
  *   package
  */
@@ -37,13 +38,23 @@ export interface ImportInput {
  */
 export type ImportOutput = { kind: 'summary'; summary: ArchiveSummary } | { kind: 'choose'; chats: ChatChoice[] };
 
-/** Everything the review needs, computed by `prepare`. */
-export interface PreparedCase {
+/** Everything the review needs, computed by `prepare`: its {@link PreparedChat}, then the rest as its result. */
+export interface PreparedCase extends PreparedChat, PreparedFindings {}
+
+/**
+ * The merged chat as the review shows it. `prepare` sends it to the page as soon as the exports are merged, so the
+ * page takes its copy of the messages (the largest part) while the worker is still detecting.
+ */
+export interface PreparedChat {
   title: string;
   /** Each chat's title as a message of its own (reviewed like one, printed on the cover, never a transcript line). */
   titles: Message[];
   messages: Message[];
   participants: Participant[];
+}
+
+/** What `prepare` finds in the merged chat: its result. */
+export interface PreparedFindings {
   /** Everyone the disclosure names, with the pseudonym (or kept name) it prints, for the officer to check. */
   people: PseudonymEntry[];
   proposals: Proposal[];
@@ -54,7 +65,6 @@ export interface PreparedCase {
   /** Sources of the merged archives (file name, SHA-256, format), for the case file. */
   sources: Conversation['source'][];
   warnings: Conversation['warnings'];
-  timings: { stage: string; ms: number }[];
 }
 
 /** What prepare needs: which stored archives, in order, and the case's settings. */
@@ -66,6 +76,20 @@ export interface PrepareInput {
   settings: CaseSettings;
   decisions: Decision[];
 }
+
+/**
+ * What `prepare` reports as it runs: its progress, and each large part of the prepared case as soon as it is computed,
+ * so the page copies one part while the worker computes the next (the chat during detection, the scope during the
+ * decisions, the proposals while the people are listed). Its result is the rest ({@link PreparedRest}).
+ */
+export type PrepareProgress =
+  | StageProgress
+  | { stage: 'merged'; chat: PreparedChat }
+  | { stage: 'scoped'; scope: Pick<PreparedFindings, 'inScope' | 'outOfScope'> }
+  | { stage: 'decided'; proposals: Proposal[] };
+
+/** The part of the prepared case that `prepare` returns, the others having gone ahead as progress. */
+export type PreparedRest = Omit<PreparedFindings, 'inScope' | 'outOfScope' | 'proposals'>;
 
 /** The result of a search. */
 export interface SearchOutput {
@@ -106,7 +130,7 @@ export interface PackageOutput {
 export type CaseStages = {
   import: { input: ImportInput; output: ImportOutput; progress: StageProgress };
   forget: { input: { archiveId: string }; output: null; progress: StageProgress };
-  prepare: { input: PrepareInput; output: PreparedCase; progress: StageProgress };
+  prepare: { input: PrepareInput; output: PreparedRest; progress: PrepareProgress };
   decide: {
     input: { decisions: Decision[] };
     output: { proposals: Proposal[]; people: PseudonymEntry[] };
@@ -124,6 +148,8 @@ export type CaseStages = {
     output: { title: string; sections: string[]; counts: DisclosureCounts };
     progress: StageProgress;
   };
+  /** Waits for the search index: true once it is ready, false when there is none (not prepared, or dropped). */
+  indexed: { input: null; output: boolean; progress: StageProgress };
   search: { input: { query: string }; output: SearchOutput; progress: StageProgress };
   media: { input: { mediaKey: string }; output: Uint8Array | null; progress: StageProgress };
   /** Applies the decisions and sends the {@link Disclosure} on `to`, for the package worker; returns its counts. */
