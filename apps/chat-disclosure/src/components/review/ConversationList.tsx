@@ -8,13 +8,13 @@ import type { Message as ChatMessage } from '@im-records/chat-import';
 import type { WithholdingReason } from '@im-records/records-policy';
 import type { Proposal, ProposalGroup, ProposalStatus } from '@im-records/redaction';
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, type Ref, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
+import { memo, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { AttachmentChoice } from '../../lib/attachments.ts';
 import type { Services } from '../services.ts';
 import { countOf, formatCount } from '../ui.tsx';
 import type { AttachmentDraft } from './Attachment.tsx';
 import { Message } from './Message.tsx';
-import { estimateRowHeight, measureRow } from './rowHeight.ts';
+import { rowEstimates } from './rowHeight.ts';
 
 /** A message with no proposals: one shared list, so its row's props do not change. */
 const NO_PROPOSALS: readonly Proposal[] = Object.freeze([]);
@@ -67,18 +67,16 @@ function ConversationListView(props: ConversationListProps) {
     }
     return rows;
   }, []);
-  // Rows are keyed by message, so a height measured once is kept when a search or filter changes the rows shown.
-  const getItemKey = useCallback((row: number) => messages[shown[row] as number]?.id ?? row, [messages, shown]);
-  const estimateSize = useCallback(
-    (row: number) => estimateRowHeight(messages[shown[row] as number] as ChatMessage),
-    [messages, shown],
-  );
+  // Rows are keyed by their message's place in the conversation, so a height measured once is kept when a search or
+  // filter changes the rows shown (a number: the virtualiser looks every row's key up whenever a size becomes known).
+  const getItemKey = useCallback((row: number) => shown[row] ?? -1 - row, [shown]);
+  const estimates = useMemo(() => rowEstimates(messages), [messages]);
+  const estimateSize = useCallback((row: number) => estimates[shown[row] as number] ?? 0, [estimates, shown]);
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => listRef.current,
     getItemKey,
     estimateSize,
-    measureElement: measureRow,
     overscan: 4,
     rangeExtractor,
   });

@@ -1,11 +1,9 @@
 /**
- * Row heights for the virtualised conversation. A row's real height is only known once the browser has laid it out,
- * and at 100,000 messages reading it the moment a row appears (`offsetHeight` in a ref) forces a layout per row while
- * the list is scrolling. So a row starts at an estimate from its text's length and its attachments, and takes its real
- * height from the ResizeObserver, which reports every new row of a frame at once, after the browser's own layout.
+ * Row heights for the virtualised conversation before the browser has laid a row out: an estimate from the text's
+ * length and the attachments, close to the measured height, so the scrollbar barely moves as rows are measured and
+ * the list's total height is about right for rows never shown.
  */
 import type { Message } from '@im-records/chat-import';
-import type { Virtualizer } from '@tanstack/react-virtual';
 
 // Measured in Chromium at 1280 px wide: a one-line message's row is 76–80 px, each further line 27 px, a line holds
 // about 80 characters.
@@ -34,18 +32,13 @@ export function estimateRowHeight(message: Pick<Message, 'text' | 'attachments'>
 }
 
 /**
- * The virtualiser's `measureElement`: the ResizeObserver's size when it reports one, else the size already known (or
- * the estimate) — never a synchronous read of the layout.
+ * Every message's estimate, worked out once for the conversation: the virtualiser asks for the estimate of every row
+ * not yet measured each time a row's size becomes known, which at 100,000 rows is too often to read the texts again.
  */
-export function measureRow(
-  element: Element,
-  entry: ResizeObserverEntry | undefined,
-  virtualizer: Virtualizer<HTMLElement, Element>,
-): number {
-  const box = entry?.borderBoxSize?.[0];
-  if (box) return Math.round(box.blockSize);
-  const index = virtualizer.indexFromElement(element);
-  return (
-    virtualizer.itemSizeCache.get(virtualizer.options.getItemKey(index)) ?? virtualizer.options.estimateSize(index)
-  );
+export function rowEstimates(messages: readonly Pick<Message, 'text' | 'attachments'>[]): Uint32Array {
+  const estimates = new Uint32Array(messages.length);
+  for (let index = 0; index < messages.length; index++) {
+    estimates[index] = estimateRowHeight(messages[index] as Pick<Message, 'text' | 'attachments'>);
+  }
+  return estimates;
 }
