@@ -8,12 +8,13 @@ import type { Message as ChatMessage } from '@im-records/chat-import';
 import type { WithholdingReason } from '@im-records/records-policy';
 import type { Proposal, ProposalGroup, ProposalStatus } from '@im-records/redaction';
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
-import { type Ref, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
+import { memo, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { AttachmentChoice } from '../../lib/attachments.ts';
 import type { Services } from '../services.ts';
 import { countOf, formatCount } from '../ui.tsx';
 import type { AttachmentDraft } from './Attachment.tsx';
 import { Message } from './Message.tsx';
+import { rowEstimates } from './rowHeight.ts';
 
 /** A message with no proposals: one shared list, so its row's props do not change. */
 const NO_PROPOSALS: readonly Proposal[] = Object.freeze([]);
@@ -51,7 +52,7 @@ export interface ConversationListProps {
   onAttachment: (draft: AttachmentDraft) => void;
 }
 
-export function ConversationList(props: ConversationListProps) {
+function ConversationListView(props: ConversationListProps) {
   const { handle, titles, messages, shown, activeRow, byMessage, groups, statuses, active, inScope } = props;
   const { onChoose, services, attachments, reasons, onAttachment } = props;
   const listRef = useRef<HTMLElement>(null);
@@ -66,11 +67,17 @@ export function ConversationList(props: ConversationListProps) {
     }
     return rows;
   }, []);
+  // Rows are keyed by their message's place in the conversation, so a height measured once is kept when a search or
+  // filter changes the rows shown (a number: the virtualiser looks every row's key up whenever a size becomes known).
+  const getItemKey = useCallback((row: number) => shown[row] ?? -1 - row, [shown]);
+  const estimates = useMemo(() => rowEstimates(messages), [messages]);
+  const estimateSize = useCallback((row: number) => estimates[shown[row] as number] ?? 0, [estimates, shown]);
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => listRef.current,
-    estimateSize: () => 96,
-    overscan: 8,
+    getItemKey,
+    estimateSize,
+    overscan: 4,
     rangeExtractor,
   });
   const focusAfterRender = useRef<string | null>(null);
@@ -167,3 +174,9 @@ export function ConversationList(props: ConversationListProps) {
     </>
   );
 }
+
+/**
+ * The conversation, rendered again only when what it shows changes: typing in the search box or an announcement
+ * elsewhere in the review leaves it alone.
+ */
+export const ConversationList = memo(ConversationListView);

@@ -15,7 +15,7 @@ import {
   proposalGroups,
   type RedactionCategory,
 } from '@im-records/redaction';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { attachmentChoices } from '../../lib/attachments.ts';
 import { everyOccurrence } from '../../lib/decisions.ts';
 import { describeProblem, type Problem } from '../../lib/errors.ts';
@@ -28,6 +28,7 @@ import {
   reviewCounts,
   statusesAfter,
 } from '../../lib/review.ts';
+import { hitRows, rowOfMessage } from '../../lib/search.ts';
 import type { StepProps } from '../step.ts';
 import { countOf, ErrorSummary, formatCount, ProgressPanel } from '../ui.tsx';
 import type { AttachmentDraft } from './Attachment.tsx';
@@ -69,6 +70,25 @@ function useMessageSearch(query: string, services: StepProps['services'], onProb
     };
   }, [query, services]);
   return hits;
+}
+
+/** The proposals of the chats' titles and of the rows shown, in the order the list shows them, of the wanted categories. */
+function proposalsInView(
+  shown: readonly number[],
+  messages: readonly Message[],
+  byMessage: ReadonlyMap<string, readonly Proposal[]>,
+  titles: readonly Message[],
+  categories: readonly RedactionCategory[],
+): Proposal[] {
+  const list: Proposal[] = [];
+  const wanted = (proposal: Proposal) => categories.length === 0 || categories.includes(proposal.category);
+  for (const title of titles)
+    for (const proposal of byMessage.get(title.id) ?? []) if (wanted(proposal)) list.push(proposal);
+  for (const index of shown) {
+    const message = messages[index] as Message;
+    for (const proposal of byMessage.get(message.id) ?? []) if (wanted(proposal)) list.push(proposal);
+  }
+  return list;
 }
 
 export function ReviewStep(props: StepProps) {
@@ -115,33 +135,34 @@ export function ReviewStep(props: StepProps) {
   const reasons = useMemo(() => withholdingReasonsFor(record.request.type), [record.request.type]);
   const attachments = useMemo(() => attachmentChoices(record.decisions), [record.decisions]);
   const participants = useMemo(() => prepared?.participants.map((participant) => participant.name) ?? [], [prepared]);
-  const shown = useMemo(
-    () => filterMessages(messages, byMessage, statuses, filters, inScope, searchHits?.ids ?? null),
-    [messages, byMessage, statuses, filters, inScope, searchHits],
-  );
-  // The proposals in the order the list shows them, the chats' titles first: the keyboard loop walks this.
-  const ordered = useMemo(() => {
-    const list: Proposal[] = [];
-    const wanted = (proposal: Proposal) =>
-      filters.categories.length === 0 || filters.categories.includes(proposal.category);
-    for (const title of titles)
-      for (const proposal of byMessage.get(title.id) ?? []) if (wanted(proposal)) list.push(proposal);
-    for (const index of shown) {
-      const message = messages[index] as Message;
-      for (const proposal of byMessage.get(message.id) ?? []) if (wanted(proposal)) list.push(proposal);
-    }
-    return list;
+  const shown = useMemo(() => {
+    if (!searchHits) return filterMessages(messages, byMessage, statuses, filters, inScope, null);
+    // A search narrows the list to its hits first, so the other filters look at those messages only.
+    const rows = hitRows(searchHits.ids, messageIndex);
+    const hit = rows.map((row) => messages[row] as Message);
+    return filterMessages(hit, byMessage, statuses, filters, inScope, null).map((at) => rows[at] as number);
+  }, [messages, messageIndex, byMessage, statuses, filters, inScope, searchHits]);
+  // The proposals in the order the list shows them, the chats' titles first: the keyboard loop walks this. Worked out
+  // when first asked for (a key, a decision), not on every search: at 100,000 messages it is a pass over the list.
+  const orderedNow = useMemo(() => {
+    let list: Proposal[] | undefined;
+    return () => {
+      list ??= proposalsInView(shown, messages, byMessage, titles, filters.categories);
+      return list;
+    };
   }, [shown, messages, byMessage, filters.categories, titles]);
+  // The "redact all still to review" button follows the list a moment later, so search results reach the screen first.
+  const deferredOrdered = useDeferredValue(orderedNow);
   const pendingShown = useMemo(
-    () => ordered.filter((proposal) => (statuses.get(proposal.id) ?? proposal.status) === 'proposed'),
-    [ordered, statuses],
+    () => deferredOrdered().filter((proposal) => (statuses.get(proposal.id) ?? proposal.status) === 'proposed'),
+    [deferredOrdered, statuses],
   );
-  const shownRow = useMemo(() => new Map(shown.map((messageIdx, row) => [messageIdx, row])), [shown]);
   const rowOf = (proposal: Proposal | undefined): number | undefined => {
     const messageIdx = proposal ? messageIndex.get(proposal.messageId) : undefined;
-    return messageIdx === undefined ? undefined : shownRow.get(messageIdx);
+    return messageIdx === undefined ? undefined : rowOfMessage(shown, messageIdx);
   };
-  const activeProposal = active ? proposals.find((proposal) => proposal.id === active) : undefined;
+  const proposalById = useMemo(() => new Map(proposals.map((proposal) => [proposal.id, proposal])), [proposals]);
+  const activeProposal = active ? proposalById.get(active) : undefined;
   const activeStatus = activeProposal ? (statuses.get(activeProposal.id) ?? activeProposal.status) : undefined;
 
   const moveTo = (proposal: Proposal | undefined, before = '') => {
@@ -154,6 +175,7 @@ export function ReviewStep(props: StepProps) {
   const decide = (action: 'accept' | 'reject', proposal: Proposal) => {
     decisions.record([{ action, proposalId: proposal.id }]);
     const nextStatuses = new Map(statuses).set(proposal.id, action === 'accept' ? 'accepted' : 'rejected');
+    const ordered = orderedNow();
     const from = ordered.findIndex((candidate) => candidate.id === proposal.id);
     const next = nextToReview(ordered, from, nextStatuses, 1);
     const done = `${action === 'accept' ? 'Redacted' : 'Kept'} ${CATEGORY_LABELS[proposal.category].name} "${proposal.text}". `;
@@ -169,6 +191,7 @@ export function ReviewStep(props: StepProps) {
   };
 
   const move = (direction: 1 | -1): boolean => {
+    const ordered = orderedNow();
     const at = activeProposal ? ordered.findIndex((proposal) => proposal.id === activeProposal.id) : -1;
     const next = nextToReview(ordered, direction === -1 && at === -1 ? 0 : at, statuses, direction);
     if (next === null) setAnnouncement('Nothing left to review in this view.');
