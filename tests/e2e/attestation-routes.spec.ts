@@ -69,6 +69,9 @@ test('every route answers each role with the expected status', async ({ page, br
     ['/dashboard/people.csv', 303, 403, 200, 200, 403],
     [`/departments/${ownDepartment}`, 303, 403, 200, 200, 403],
     [`/departments/${otherDepartment}`, 303, 403, 403, 200, 403],
+    // A department code that names no department (a mistyped or old link) is not found, not an empty dashboard.
+    ['/dashboard?department=NO-SUCH-WARD', 303, 403, 403, 404, 403],
+    ['/departments/NO-SUCH-WARD', 303, 403, 403, 404, 403],
     [`/people/${ownPeople[1]}`, 303, 403, 200, 200, 403],
     [`/people/${otherPerson}`, 303, 403, 403, 200, 403],
     [`/certificates/${certificate}.pdf`, 303, 403, 200, 200, 403],
@@ -153,5 +156,13 @@ test("the dashboard is sent gzipped to the service's own pages, and plain to a r
   expect(page).toContain('Completion dashboard');
   expect(await crossSite.text()).toBe(page);
   expect(await first.text()).toBe(page);
+  // A kept page is only ever read back for the session that rendered it, after the role check: staff still get 403.
+  const staff = await contextFor('staff');
+  const refused = await staff.get('/dashboard', {
+    headers: { 'Accept-Encoding': 'gzip', 'Sec-Fetch-Site': 'same-origin' },
+  });
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).not.toContain('Completion dashboard');
+  await staff.dispose();
   await ig.dispose();
 });

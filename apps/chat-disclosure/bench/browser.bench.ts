@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateClinicalChat } from '@im-records/synthetic-chats';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumPath, startCase } from './browser-case.ts';
 
 const appUrl = process.env.APP_URL ?? 'http://127.0.0.1:4322';
 
@@ -41,13 +42,6 @@ async function ensureServed(): Promise<ChildProcess | undefined> {
 }
 
 const server = await ensureServed();
-const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => {
-  try {
-    return Boolean(process.getBuiltinModule('node:fs').statSync(path));
-  } catch {
-    return false;
-  }
-});
 
 async function exportOf(messages: number): Promise<Buffer> {
   const chat = await generateClinicalChat({ seed: 11, messages, style: 'android' });
@@ -94,16 +88,8 @@ async function reviewReady(page: Page, url: string, messages: number): Promise<M
   const bytes = await exportOf(messages);
   page.removeAllListeners('pageerror');
   page.on('pageerror', (error) => console.error(`page error at ${url}: ${error.message}`));
-  await page.goto(`${url}/`);
-  await page.getByRole('button', { name: 'Start a new case' }).click();
   // A reference of its own each run: the tool warns (and waits) when a reference is already in the browser.
-  await page.getByLabel('Request reference').fill(`BENCH-${messages}-${++caseCount}`);
-  await page.getByLabel('Day').fill('1');
-  await page.getByLabel('Month').fill('9');
-  await page.getByLabel('Year').fill('2025');
-  await page.getByLabel('Who made the request').fill('Bench');
-  await page.getByLabel('Your name').fill('Bench');
-  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await startCase(page, url, `BENCH-${messages}-${++caseCount}`);
   // The clock starts when the page has the file (its input's change event): Playwright's own work handing the bytes
   // to the page (seconds under load, base64 through the protocol) is not the app's.
   const at = await page.evaluate(() => {
@@ -176,7 +162,10 @@ async function reviewReady(page: Page, url: string, messages: number): Promise<M
 
 /** The app as it was before a change, served elsewhere (BASELINE_URL), timed in the same run for a fair ratio. */
 const baselineUrl = process.env.BASELINE_URL;
-const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+  args: ['--no-sandbox'],
+});
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const sizes = [40_000, 100_000];
 /**

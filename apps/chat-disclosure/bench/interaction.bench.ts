@@ -10,6 +10,7 @@
  */
 import { generateClinicalChat } from '@im-records/synthetic-chats';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { chromiumPath, startCase } from './browser-case.ts';
 
 const appUrl = process.env.APP_URL ?? 'http://127.0.0.1:4322';
 const baselineUrl = process.env.BASELINE_URL;
@@ -19,26 +20,12 @@ const rounds = Number(process.env.ROUNDS ?? 3);
 const typingPause = 120;
 const queries = ['bed 4', 'daughter', 'NHS', 'ward 7', 'drug round late'];
 
-const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => {
-  try {
-    return Boolean(process.getBuiltinModule('node:fs').statSync(path));
-  } catch {
-    return false;
-  }
-});
+let caseCount = 0;
 
 /** A case with one export of `messages` messages, open on its review screen. */
 async function openReview(browser: Browser, url: string, bytes: Buffer): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${url}/`);
-  await page.getByRole('button', { name: 'Start a new case' }).click();
-  await page.getByLabel('Request reference').fill('BENCH-INTERACTION');
-  await page.getByLabel('Day').fill('1');
-  await page.getByLabel('Month').fill('9');
-  await page.getByLabel('Year').fill('2025');
-  await page.getByLabel('Who made the request').fill('Bench');
-  await page.getByLabel('Your name').fill('Bench');
-  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await startCase(page, url, `BENCH-INTERACTION-${++caseCount}`);
   await page
     .getByLabel('Choose chat export files')
     .setInputFiles({ name: 'bench.txt', mimeType: 'text/plain', buffer: bytes });
@@ -48,14 +35,8 @@ async function openReview(browser: Browser, url: string, bytes: Buffer): Promise
   await page.getByRole('button', { name: 'Continue to review' }).click();
   await page.getByTestId('review-counts').waitFor({ timeout: 180_000 });
   await page.locator('.app-message').first().waitFor();
-  // Let anything the review finishes after its first render (a search index built behind it) settle.
-  await page.waitForFunction(
-    () => !/building|being built/i.test(document.querySelector('#search-result')?.textContent ?? ''),
-    undefined,
-    {
-      timeout: 180_000,
-    },
-  );
+  // Search answers once its index, built after the review opens, is ready; then let the page settle.
+  await page.getByTestId('search-getting-ready').waitFor({ state: 'detached', timeout: 180_000 });
   await page.waitForTimeout(2000);
   return page;
 }
@@ -165,7 +146,10 @@ function selfTimeByScript(profile: {
 
 const chat = await generateClinicalChat({ seed: 11, messages, style: 'android' });
 const bytes = Buffer.from(chat.exportText);
-const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+  args: ['--no-sandbox'],
+});
 const builds = [{ name: 'this build', url: appUrl }, ...(baselineUrl ? [{ name: 'baseline', url: baselineUrl }] : [])];
 const pages = new Map<string, Page>();
 const figures = new Map<string, Figures>();

@@ -10,11 +10,11 @@ import { attest, attestOnBehalf } from '../src/attestations.ts';
 import { verifyAudit } from '../src/audit/log.ts';
 import { certificatePdf, checkCertificateFile, checkShortCode, revokeCompletion } from '../src/completions.ts';
 import type { AttestationDatabase } from '../src/db/connect.ts';
-import { ForbiddenError, SignInError } from '../src/errors.ts';
+import { ForbiddenError, NotFoundError, SignInError } from '../src/errors.ts';
 import { claimJob, enqueueJob, finishJob } from '../src/jobs.ts';
 import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
 import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
-import { dashboard } from '../src/reports/dashboard.ts';
+import { dashboard, departmentPeople } from '../src/reports/dashboard.ts';
 import { evidencePack } from '../src/reports/evidence.ts';
 import { completionReport, reportCsv } from '../src/reports/report.ts';
 import { importRoster } from '../src/roster/import.ts';
@@ -182,6 +182,9 @@ describe.each(engines)('the service on %s', (engine) => {
     expect(view.departments.map((d) => d.id)).toEqual(['WARD5']);
     expect(view.totals.inScope).toBe(3);
     await expect(dashboard(store, manager, { department: 'PHARM' })).rejects.toThrow(ForbiddenError);
+    const ig = await actor(store, 'ig@anytown.example');
+    await expect(dashboard(store, ig, { department: 'NO-SUCH-WARD' })).rejects.toThrow(NotFoundError);
+    await expect(departmentPeople(store, ig, 'NO-SUCH-WARD')).rejects.toThrow(NotFoundError);
     await expect(store.db.updateTable('attestations').set({ remark: 'changed' }).execute()).rejects.toThrow(
       /append-only/,
     );

@@ -9,6 +9,7 @@ import { addDays, compareDates, dateParts, daysInMonth, type IsoDate, makeDate }
 import { type Actor, requireDepartment, requireRole } from '../access.ts';
 import { auditHead } from '../audit/log.ts';
 import { ukDate } from '../clock.ts';
+import { NotFoundError } from '../errors.ts';
 import { readSettings } from '../settings.ts';
 import { ensureStatusesCurrent, snapshotFigures } from '../status-store.ts';
 import type { Store } from '../store.ts';
@@ -101,7 +102,10 @@ const LIST_LIMIT = 50;
  */
 export async function dashboard(store: Store, actor: Actor, filters: DashboardFilters = {}): Promise<Dashboard> {
   requireRole(actor, 'ig-lead', 'manager');
-  if (filters.department) requireDepartment(actor, filters.department);
+  if (filters.department) {
+    requireDepartment(actor, filters.department);
+    await requireDepartmentExists(store, filters.department);
+  }
   await ensureStatusesCurrent(store);
   const head = await auditHead(store);
   const key = createHash('sha256')
@@ -276,6 +280,12 @@ async function computeDashboard(store: Store, actor: Actor, filters: DashboardFi
   };
 }
 
+/** A filter or address naming no department (a mistyped or old link) is not found, not an empty trust. */
+async function requireDepartmentExists(store: Store, departmentId: string): Promise<void> {
+  const found = await store.db.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst();
+  if (!found) throw new NotFoundError('no department has that code');
+}
+
 /** Everyone in a department with their status (the drill-down), for actors who may see it. */
 export async function departmentPeople(store: Store, actor: Actor, departmentId: string, staffGroup?: string) {
   requireRole(actor, 'ig-lead', 'manager');
@@ -286,6 +296,7 @@ export async function departmentPeople(store: Store, actor: Actor, departmentId:
     .selectAll()
     .where('id', '=', departmentId)
     .executeTakeFirst();
+  if (!department) throw new NotFoundError('no department has that code');
   let query = store.db
     .selectFrom('people')
     .innerJoin('person_status', 'person_status.person', 'people.id')
@@ -308,7 +319,7 @@ export async function departmentPeople(store: Store, actor: Actor, departmentId:
   if (staffGroup) query = query.where('people.staff_group', '=', staffGroup);
   const rows = await query.orderBy('people.last_name').orderBy('people.first_name').execute();
   return {
-    department: department ? { id: department.id, name: department.name } : { id: departmentId, name: departmentId },
+    department: { id: department.id, name: department.name },
     people: rows.map((r) => ({
       id: r.id,
       name: `${r.preferred_name || r.first_name} ${r.last_name}`,
