@@ -97,6 +97,25 @@ describe('records package', () => {
     expect(Buffer.compare(await readFile(a), await readFile(b))).toBe(0);
   });
 
+  it("prints the chat's title on the cover with the same decisions: a one-to-one chat's name is redacted there too", async () => {
+    const titled = join(dir, 'WhatsApp Chat with Harold Pennington.txt');
+    await writeFile(titled, chat);
+    const out = join(dir, 'titled.zip');
+    const result = await run(titled, ...base().slice(1), '--mode', 'foi', '--out', out);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/: 4 messages, /);
+    const zipBytes = new Uint8Array(await readFile(out));
+    const zip = await JSZip.loadAsync(zipBytes);
+    const html = await (zip.file('transcript.html') as JSZip.JSZipObject).async('string');
+    expect(html).toMatch(/<dt>Conversation<\/dt><dd dir="auto">\[[^\]]+\]<\/dd>/);
+    const schedule = await (zip.file('redaction-schedule.csv') as JSZip.JSZipObject).async('string');
+    expect(schedule).toContain('chat title');
+    const manifest = JSON.parse(await (zip.file('manifest.json') as JSZip.JSZipObject).async('string'));
+    expect(manifest.counts.messagesInScope).toBe(4);
+    expect((await checkBundleForLeaks(zipBytes, [...secrets, 'Pennington'])).findings).toEqual([]);
+  });
+
   it('keeps the subject in SAR mode and withholds the others', async () => {
     const out = join(dir, 'sar.zip');
     const result = await run(...base(), '--mode', 'sar', '--subject', 'Harold Pennington', '--out', out);

@@ -3,7 +3,14 @@ import { createRequire } from 'node:module';
 import { scopeMessages } from '@im-records/case-settings';
 import { buildBundle, buildCaseFile, type FontLoader } from '@im-records/disclosure-bundle';
 import { computeDeadline, isIsoDate, localToday, type RequestType } from '@im-records/records-policy';
-import { type Decision, detectPersonalDataSync, disclose, RedactionError } from '@im-records/redaction';
+import {
+  type Decision,
+  detectPersonalDataSync,
+  disclose,
+  isTitleMessage,
+  RedactionError,
+  withTitleMessages,
+} from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
 import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
 import { readTuning, tuningArgs, tuningUsage } from '../tuning.ts';
@@ -81,7 +88,11 @@ export const packageCommand: Command = {
     const timeZone = timeZoneOption(values.timezone);
     const tuning = await readTuning(values, mode, subjects);
     const archive = await importExportFile(file, { timeZone });
-    const { conversation, media } = archive;
+    const { media } = archive;
+    // The chat's title (a one-to-one chat is titled with the other person's name) is detected, decided and printed on
+    // the cover like any message, as the browser tool does; it is never a transcript line or counted as a message.
+    const conversation = withTitleMessages(archive.conversation);
+    const chatMessages = Array.from(conversation.messages).filter((message) => !isTitleMessage(message.id));
 
     let detection: ReturnType<typeof detectPersonalDataSync>;
     try {
@@ -122,13 +133,13 @@ export const packageCommand: Command = {
 
     const type: RequestType = mode;
     const due = computeDeadline({ type, received }).due;
-    const first = conversation.messages.at(0)?.timestamp.slice(0, 10);
-    const last = conversation.messages.at(-1)?.timestamp.slice(0, 10);
+    const first = chatMessages.at(0)?.timestamp.slice(0, 10);
+    const last = chatMessages.at(-1)?.timestamp.slice(0, 10);
     const { from, to } = tuning.settings;
     const range = from || to ? `; messages sent ${from ? `from ${from} ` : ''}${to ? `to ${to}` : 'onwards'}` : '';
     const searched =
       (values.searched as string | undefined) ??
-      `One exported ${conversation.source.format} conversation (${conversation.messages.length} messages${first && last ? `, ${first} to ${last}` : ''}${range.trimEnd()})`;
+      `One exported ${conversation.source.format} conversation (${chatMessages.length} messages${first && last ? `, ${first} to ${last}` : ''}${range.trimEnd()})`;
     const request = {
       organisation: (values.organisation as string | undefined) ?? 'Not stated',
       reference,
