@@ -37,6 +37,16 @@ export const DEMO_EMAILS = {
   admin: 'admin@demo-trust.example',
 } as const;
 
+/** The share of the demo manager's departments' attestations recorded on people's behalf (staff without a computer). */
+const ON_BEHALF_SHARE = 0.12;
+
+/** How those people attested, as a manager would write it. */
+const ON_BEHALF_REMARKS = [
+  'Signed the paper form at the team meeting',
+  'Read the policy with me at handover and agreed to follow it',
+  'Signed the paper form on the night shift; no work computer',
+] as const;
+
 /** Options for {@link seedDemoTrust}. */
 export interface DemoOptions {
   seed?: number;
@@ -155,6 +165,34 @@ export async function seedDemoTrust(store: Store, options: DemoOptions): Promise
   const managerPerson = people.find(
     (p) => p.employee_number === roster.supervisors.get(managerDepartments[0]?.id ?? ''),
   );
+  // The accounts come first: the demo manager records some of their departments' attestations on people's behalf.
+  let managerAccount: string | null = null;
+  let accounts: DemoAccounts = { staff: '', manager: '', 'ig-lead': '', admin: '', managerDepartments };
+  if (options.accounts !== false) {
+    // The two demo people who sign in get easy addresses (their roster entries change to match, so accounts link).
+    for (const [person, email] of [
+      [staffPerson, DEMO_EMAILS.staff],
+      [managerPerson, DEMO_EMAILS.manager],
+    ] as const) {
+      if (person) await store.db.updateTable('people').set({ email }).where('id', '=', person.id).execute();
+    }
+    accounts = {
+      staff: DEMO_EMAILS.staff,
+      manager: DEMO_EMAILS.manager,
+      'ig-lead': DEMO_EMAILS['ig-lead'],
+      admin: DEMO_EMAILS.admin,
+      managerDepartments,
+    };
+    await createAccount(store, 'demo', { email: accounts.staff, role: 'staff', password: DEMO_PASSWORD });
+    managerAccount = await createAccount(store, 'demo', {
+      email: accounts.manager,
+      role: 'manager',
+      password: DEMO_PASSWORD,
+      departments: managerDepartments.map((d) => d.id),
+    });
+    await createAccount(store, 'demo', { email: accounts['ig-lead'], role: 'ig-lead', password: DEMO_PASSWORD });
+    await createAccount(store, 'demo', { email: accounts.admin, role: 'admin', password: DEMO_PASSWORD });
+  }
   const random = seededRandom(seed + 1);
   const target = options.attestations ?? people.length * 2;
   const perPerson = Math.max(1, target / Math.max(1, people.length));
@@ -174,6 +212,9 @@ export async function seedDemoTrust(store: Store, options: DemoOptions): Promise
   }[] = [];
   const completions: Parameters<typeof insertCompletions>[1] = [];
   const events: AuditEvent[] = [];
+  // A stream of its own, so the on-behalf records leave the rest of the demo as it was for a seed.
+  const behalfRandom = seededRandom(seed + 2);
+  const managerDepartmentIds = new Set(managerDepartments.map((d) => d.id));
   for (const person of people) {
     // The demo staff member has not yet attested to 2.0 nor passed this year: their journey is the demo.
     const isDemoStaff = person.id === staffPerson?.id;
@@ -197,20 +238,28 @@ export async function seedDemoTrust(store: Store, options: DemoOptions): Promise
       const on = addDays(from, Math.floor(random() * random() * (version.to - version.from)));
       if (compareDates(on, start) < 0 || compareDates(on, end) > 0 || compareDates(on, today) > 0) continue;
       const id = randomUUID();
+      const byManager =
+        managerAccount !== null &&
+        managerDepartmentIds.has(person.department_id) &&
+        person.id !== managerPerson?.id &&
+        behalfRandom() < ON_BEHALF_SHARE;
+      const remark = byManager
+        ? (ON_BEHALF_REMARKS[Math.floor(behalfRandom() * ON_BEHALF_REMARKS.length)] as string)
+        : null;
       attestations.push({
         id,
         person: person.id,
         policy_version: version.id,
         attested_at: `${on}T${String(8 + Math.floor(random() * 10)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00.000Z`,
         attested_on: on,
-        on_behalf_by: null,
-        remark: null,
+        on_behalf_by: byManager ? managerAccount : null,
+        remark,
       });
       events.push({
-        actor: 'demo',
+        actor: byManager && managerAccount ? managerAccount : 'demo',
         type: 'attestation.recorded',
         subject: person.id,
-        data: { attestation: id, version: version.id, attestedOn: on, onBehalf: false },
+        data: { attestation: id, version: version.id, attestedOn: on, onBehalf: byManager },
       });
     }
     if (isDemoStaff || random() > 0.8 + diligence * 0.19) continue;
@@ -267,32 +316,6 @@ export async function seedDemoTrust(store: Store, options: DemoOptions): Promise
   });
   await refreshStatuses(store);
 
-  let accounts: DemoAccounts = { staff: '', manager: '', 'ig-lead': '', admin: '', managerDepartments };
-  if (options.accounts !== false) {
-    // The two demo people who sign in get easy addresses (their roster entries change to match, so accounts link).
-    for (const [person, email] of [
-      [staffPerson, DEMO_EMAILS.staff],
-      [managerPerson, DEMO_EMAILS.manager],
-    ] as const) {
-      if (person) await store.db.updateTable('people').set({ email }).where('id', '=', person.id).execute();
-    }
-    accounts = {
-      staff: DEMO_EMAILS.staff,
-      manager: DEMO_EMAILS.manager,
-      'ig-lead': DEMO_EMAILS['ig-lead'],
-      admin: DEMO_EMAILS.admin,
-      managerDepartments,
-    };
-    await createAccount(store, 'demo', { email: accounts.staff, role: 'staff', password: DEMO_PASSWORD });
-    await createAccount(store, 'demo', {
-      email: accounts.manager,
-      role: 'manager',
-      password: DEMO_PASSWORD,
-      departments: managerDepartments.map((d) => d.id),
-    });
-    await createAccount(store, 'demo', { email: accounts['ig-lead'], role: 'ig-lead', password: DEMO_PASSWORD });
-    await createAccount(store, 'demo', { email: accounts.admin, role: 'admin', password: DEMO_PASSWORD });
-  }
   await createCheckpoint(store, options.key, 'demo');
   return accounts;
 }
