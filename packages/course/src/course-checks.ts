@@ -1,9 +1,10 @@
 /**
  * Checks across files that no single schema can see: links resolve, topics exist, every records-policy guidance point
- * is taught somewhere, every fact cites a point or a source that exists, no text contradicts a point or mentions its
- * subject without citing it, the bank can fill a balanced assessment, and every scenario graph is sound.
+ * is taught somewhere, every fact cites a point or a source that exists and traces to the reference notes or is the
+ * trust's own policy, no text contradicts a point or mentions its subject without citing it, the bank can fill a
+ * balanced assessment, and every scenario graph is sound.
  */
-import { findSource } from '@im-records/records-policy';
+import { findSource, isInReferenceNotes, sourceAppliesTo, UK_DIVISIONS } from '@im-records/records-policy';
 import { ContentError } from './errors.ts';
 import type { Course, GuidancePoint } from './model.ts';
 import { analyseScenario } from './scenario.ts';
@@ -129,6 +130,58 @@ function checkAgainstRules(units: readonly TextUnit[], guidancePoints: readonly 
   }
 }
 
+/** Where the guidance points live, for errors about a point rather than a content file. */
+const guidanceFile = 'packages/records-policy/src/guidance.ts';
+
+/**
+ * Every fact the course teaches is traceable to a source in the reference notes, or labelled as the trust's own
+ * policy. A point that is not `trust-policy` needs, in every division, a source the notes record (a source with
+ * `reference: null` alone is not enough). A page, question, scenario or glossary term lists its own `sources` only for
+ * facts beyond the points it covers, so each of those must be in the notes, unless everything the item covers is the
+ * trust's policy (the source is then further reading).
+ */
+function checkTraceable(course: Course, guidancePoints: readonly GuidancePoint[], glossaryFile: string): void {
+  const basisOf = new Map(guidancePoints.map((point) => [point.id, point.basis]));
+  for (const point of guidancePoints) {
+    if (point.basis === undefined || point.sourceIds === undefined || point.basis === 'trust-policy') continue;
+    const sources = point.sourceIds.flatMap((id) => findSource(id) ?? []);
+    const untraced = UK_DIVISIONS.filter(
+      (division) => !sources.some((source) => sourceAppliesTo(source, division) && isInReferenceNotes(source)),
+    );
+    if (untraced.length > 0) {
+      throw new ContentError(
+        guidanceFile,
+        `point "${point.id}"`,
+        `rests only on sources the reference notes do not record (in ${untraced.join(', ')}): cite one they record, relabel it basis 'trust-policy', or take it out of the course`,
+      );
+    }
+  }
+  const needTraced = (file: string, field: string, covers: readonly string[], ids: readonly string[] = []) => {
+    if (covers.length > 0 && covers.every((id) => basisOf.get(id) === 'trust-policy')) return;
+    for (const [i, id] of ids.entries()) {
+      const source = findSource(id);
+      if (source && !isInReferenceNotes(source)) {
+        throw new ContentError(
+          file,
+          `${field}[${i}]`,
+          `"${id}" is not in the reference notes (its reference is null), so it cannot back a fact of this item's own: cite a source they record, cover a trust-policy point instead, or take the fact out`,
+        );
+      }
+    }
+  };
+  for (const page of course.guidance) needTraced(page.file, 'sources', page.covers, page.sources);
+  const indexInFile = new Map<string, number>();
+  for (const question of course.questions) {
+    const index = indexInFile.get(question.file) ?? 0;
+    indexInFile.set(question.file, index + 1);
+    needTraced(question.file, `questions[${index}].sources`, question.covers, question.sources);
+  }
+  for (const scenario of course.scenarios) needTraced(scenario.file, 'sources', scenario.covers, scenario.sources);
+  course.glossary.forEach((term, i) => {
+    needTraced(glossaryFile, `terms[${i}].sources`, [], term.sources);
+  });
+}
+
 /** Throws {@link ContentError} for the first cross-file problem in the course. */
 export function checkCourse(
   course: Course,
@@ -243,5 +296,6 @@ export function checkCourse(
     }
   });
 
+  checkTraceable(course, guidancePoints, glossaryFile);
   checkAgainstRules(textUnits(course, glossaryFile), guidancePoints);
 }

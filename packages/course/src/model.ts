@@ -66,11 +66,14 @@ export interface Course {
 }
 
 /**
- * The parts of a records-policy guidance point the content checks use: its id, and (when given) the wording that
- * marks content as being about its subject and the wording that would contradict it.
+ * The parts of a records-policy guidance point the content checks use: its id, and (when given) its basis and
+ * sources, which must trace it to the reference notes, the wording that marks content as being about its subject and
+ * the wording that would contradict it.
  */
 export interface GuidancePoint {
   id: string;
+  basis?: GuidanceBasis;
+  sourceIds?: readonly string[];
   mentions?: RegExp;
   contradictions?: readonly { pattern: RegExp; teaches: string }[];
 }

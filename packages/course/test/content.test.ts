@@ -1,4 +1,4 @@
-import { MESSAGING_GUIDANCE, SOURCES, UK_DIVISIONS } from '@im-records/records-policy';
+import { findSource, isInReferenceNotes, MESSAGING_GUIDANCE, SOURCES, UK_DIVISIONS } from '@im-records/records-policy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError } from '../src/errors.ts';
 import { loadCourse, loadTrustSettings } from '../src/load-content.ts';
@@ -57,6 +57,33 @@ describe('the course content', () => {
       ...course.glossary.flatMap((t) => t.sources ?? []),
     ]);
     expect(SOURCES.filter((s) => !cited.has(s.id)).map((s) => s.id)).toEqual(['dspt-training', 'dspt-help-training']);
+  });
+
+  it('traces every fact to the reference notes, or labels it the trust’s own policy', () => {
+    const basis = (id: string) => MESSAGING_GUIDANCE.find((p) => p.id === id)?.basis;
+    for (const point of course.points) {
+      if (point.basis === 'trust-policy') continue;
+      expect(point.sources.some(isInReferenceNotes), point.id).toBe(true);
+    }
+    const items = [
+      ...course.guidance.map((p) => [p.file, p.covers, p.sources] as const),
+      ...course.questions.map((q) => [`${q.file} ${q.id}`, q.covers, q.sources] as const),
+      ...course.scenarios.map((s) => [s.file, s.covers, s.sources] as const),
+      ...course.glossary.map((t) => [`glossary ${t.term}`, [], t.sources] as const),
+    ];
+    for (const [name, covers, extra] of items) {
+      if (covers.length > 0 && covers.every((id) => basis(id) === 'trust-policy')) continue;
+      for (const id of extra ?? [])
+        expect(findSource(id)?.reference, `${name} cites ${id}`).toEqual(expect.any(String));
+    }
+    // The points the review found resting only on sources outside the notes are now the trust's policy or traced.
+    expect(
+      ['phone-hygiene', 'caldicott-principles', 'duty-to-share', 'clinical-photos-consent'].map((id) => basis(id)),
+    ).toEqual(['trust-policy', 'trust-policy', 'trust-policy', 'trust-policy']);
+    const leaveGroups = course.points.find((p) => p.id === 'leave-groups-on-job-change');
+    expect(leaveGroups?.sources.filter(isInReferenceNotes).map((s) => s.reference)).toEqual([
+      'attestation.md (device spot checks)',
+    ]);
   });
 
   it('scores no choice flagged breaksGuidance above zero, and marks no such option as a right answer', () => {
@@ -274,6 +301,78 @@ describe('one rule per subject', () => {
     expect(() => scratch.load()).toThrow(
       'guidance/choosing-an-app.yaml sources[1]: "teams-blog" is not in records-policy\'s source list',
     );
+  });
+});
+
+describe('every fact traceable', () => {
+  let scratch: ReturnType<typeof scratchContent>;
+  afterEach(() => scratch?.remove());
+
+  it('stops a page, scenario, question or glossary term that cites a source the reference notes do not record', () => {
+    scratch = scratchContent();
+    scratch.edit('guidance/reporting-a-breach.yaml', (text) =>
+      text.replace(
+        'covers: [tell-ig-straight-away,',
+        'sources: [whatsapp-help-security]\ncovers: [tell-ig-straight-away,',
+      ),
+    );
+    expect(() => scratch.load()).toThrow(
+      'guidance/reporting-a-breach.yaml sources[0]: "whatsapp-help-security" is not in the reference notes (its reference is null)',
+    );
+    scratch.remove();
+    scratch = scratchContent();
+    // A referenced source beside it does not make the unreferenced one's fact traceable.
+    scratch.edit('scenarios/a-request-in-the-ward-group.yaml', (text) =>
+      text.replace('sources: [ico-sar-responding]', 'sources: [ico-sar-responding, ico-recognise-sar]'),
+    );
+    expect(() => scratch.load()).toThrow(
+      /scenarios\/a-request-in-the-ward-group\.yaml sources\[1\]: "ico-recognise-sar" is not in the reference notes/,
+    );
+    scratch.remove();
+    scratch = scratchContent();
+    scratch.edit('questions/requests.yaml', (text) =>
+      text.replace('sources: [foia-s40, ico-sar-health-data]', 'sources: [gmc-recordings]'),
+    );
+    expect(() => scratch.load()).toThrow(
+      /questions\/requests\.yaml questions\[1\]\.sources\[0\]: "gmc-recordings" is not in the reference notes/,
+    );
+    scratch.remove();
+    scratch = scratchContent();
+    scratch.edit('glossary.yaml', (text) =>
+      text.replace('    guidance: sharing-the-minimum\n', '    sources: [device-security-ncsc]\n'),
+    );
+    expect(() => scratch.load()).toThrow(/glossary\.yaml terms\[\d+\]\.sources\[0\]: "device-security-ncsc" is not in/);
+  });
+
+  it('lets content that teaches only the trust’s own policy name an outside source as further reading', () => {
+    scratch = scratchContent();
+    scratch.edit('questions/device.yaml', (text) =>
+      text.replace(
+        '    covers: [phone-hygiene]\n',
+        '    covers: [phone-hygiene]\n    sources: [device-security-ncsc]\n',
+      ),
+    );
+    const loaded = scratch.load();
+    const question = loaded.questions.find((q) => q.id === 'device-hygiene-multiple');
+    expect(sourcesFor(loaded, question?.covers ?? [], question?.sources).map((s) => s.id)).toEqual([
+      'device-security-ncsc',
+    ]);
+  });
+
+  it('stops a point that rests only on sources outside the notes unless it is the trust’s own policy', () => {
+    const relabel = (id: string, basis: 'good-practice' | 'law', sourceIds?: string[]) =>
+      guidancePoints.map((point) =>
+        point.id === id ? { ...point, basis, sourceIds: sourceIds ?? point.sourceIds } : point,
+      );
+    expect(() => loadCourse(contentDir, { guidancePoints: relabel('phone-hygiene', 'good-practice') })).toThrow(
+      'packages/records-policy/src/guidance.ts point "phone-hygiene": rests only on sources the reference notes do not record (in england, wales, scotland, northern-ireland)',
+    );
+    // FOISA s65 is not in the notes: an offence resting on FOIA s77 and FOISA s65 alone is untraced for Scotland.
+    expect(() =>
+      loadCourse(contentDir, {
+        guidancePoints: relabel('keep-when-requested', 'law', ['foia-s77', 'foisa-s65']),
+      }),
+    ).toThrow(/point "keep-when-requested": rests only on sources the reference notes do not record \(in scotland\)/);
   });
 });
 

@@ -3,7 +3,15 @@
  * from the one source list. Training pages, questions and scenarios cite these points by id, so a rule is written once
  * and the course, the policy staff attest to and the tools cannot disagree.
  */
-import { findSource, type Source, type SourceId, sourceAppliesTo, type UkDivision } from './sources.ts';
+import {
+  findSource,
+  isInReferenceNotes,
+  type Source,
+  type SourceId,
+  sourceAppliesTo,
+  UK_DIVISIONS,
+  type UkDivision,
+} from './sources.ts';
 
 /** A document a retention rule rests on (name and address); guidance points cite {@link Source} ids instead. */
 export interface GuidanceSource {
@@ -41,7 +49,11 @@ export interface GuidancePoint {
    */
   statement: string;
   basis: GuidanceBasis;
-  /** Ids in {@link SOURCES}; empty only for a `trust-policy` point. */
+  /**
+   * Ids in {@link SOURCES}; empty only for a `trust-policy` point. Any other point needs, in every division, one source
+   * the reference notes record ({@link untracedDivisions}); a `trust-policy` point may cite sources they do not, as
+   * further reading.
+   */
   sourceIds: readonly SourceId[];
   /**
    * Words that show a piece of content is about this point's subject (no `g` flag): a page section, question or
@@ -165,8 +177,9 @@ export const MESSAGING_GUIDANCE: readonly GuidancePoint[] = [
     id: 'phone-hygiene',
     topic: 'your-device',
     statement:
-      'Keep the phone and its apps up to date, install apps only from the official app store, and keep the phone’s built-in encryption and screen lock on.',
-    basis: 'good-practice',
+      '{{Organisation}} asks you to keep the phone and its apps up to date, install apps only from the official store, and keep its encryption and screen lock on.',
+    basis: 'trust-policy',
+    // Further reading: the reference notes do not cover device updates or app stores, so this is the trust's rule.
     sourceIds: ['device-security-ncsc'],
   },
   {
@@ -175,7 +188,7 @@ export const MESSAGING_GUIDANCE: readonly GuidancePoint[] = [
     statement:
       'Stop the app saving photos and files to your phone’s gallery, where they can be backed up to personal cloud storage or shown to others.',
     basis: 'good-practice',
-    sourceIds: ['nhse-mobile-messaging'],
+    sourceIds: ['nhse-mobile-messaging', 'ico-phone-spot-checks'],
   },
   {
     id: 'personal-devices',
@@ -212,8 +225,9 @@ export const MESSAGING_GUIDANCE: readonly GuidancePoint[] = [
     id: 'caldicott-principles',
     topic: 'sharing',
     statement:
-      'The Caldicott principles apply to every message: have a clear reason, use patient information only when needed, share the minimum, and only with those who need it.',
-    basis: 'guidance',
+      '{{Organisation}} asks you to follow the Caldicott principles in every message. Have a clear reason, use patient information only when needed, share the minimum, and only with those who need it.',
+    basis: 'trust-policy',
+    // Further reading: the reference notes do not state the Caldicott principles, so the course teaches them as the trust's rule.
     sourceIds: ['ndg-caldicott-principles'],
     mentions: /\bCaldicott\b/i,
   },
@@ -221,8 +235,9 @@ export const MESSAGING_GUIDANCE: readonly GuidancePoint[] = [
     id: 'duty-to-share',
     topic: 'sharing',
     statement:
-      'The duty to share information for a patient’s care is as important as the duty to protect it. Do not hold back what a colleague needs to care for the patient safely.',
-    basis: 'guidance',
+      '{{Organisation}} treats the duty to share information for a patient’s care as being as important as the duty to protect it. Do not hold back what a colleague needs to care for the patient safely.',
+    basis: 'trust-policy',
+    // Further reading, as for caldicott-principles.
     sourceIds: ['ndg-caldicott-principles'],
     mentions: /\bduty to share\b/i,
   },
@@ -300,7 +315,7 @@ export const MESSAGING_GUIDANCE: readonly GuidancePoint[] = [
     statement:
       'Leave work groups when you change job or leave the organisation. Patients you no longer care for are no longer yours to read about.',
     basis: 'good-practice',
-    sourceIds: ['ndg-caldicott-principles'],
+    sourceIds: ['ico-phone-spot-checks', 'ndg-caldicott-principles'],
   },
   {
     id: 'major-incident-groups',
@@ -320,8 +335,9 @@ export const MESSAGING_GUIDANCE: readonly GuidancePoint[] = [
     id: 'clinical-photos-consent',
     topic: 'sharing',
     statement:
-      'Take or share a clinical photo only with the patient’s consent and through your organisation’s approved route. Intimate images and photos of children need extra care under its clinical photography policy.',
-    basis: 'professional',
+      '{{Organisation}} asks you to take or share a clinical photo only with the patient’s consent and through its approved route. Intimate images and photos of children need extra care under its clinical photography policy.',
+    basis: 'trust-policy',
+    // Further reading: the reference notes do not cover consent for clinical photos; the GMC's guidance is for doctors.
     sourceIds: ['gmc-recordings'],
     mentions: /\b(patient'?s|patient’s|their) consent\b|\bconsent\b[^.]*\bphoto|\bphoto[^.]*\bconsent\b/i,
   },
@@ -345,9 +361,9 @@ export const MESSAGING_GUIDANCE: readonly GuidancePoint[] = [
     id: 'delete-after-transcribing',
     topic: 'records',
     statement:
-      'Once the clinical content is in the record, delete the original messages you hold. Where your organisation keeps and deletes an app’s chats itself, as it can in Teams, follow its rule.',
+      'Once the clinical content is in the record, delete the original messages you hold. Where your organisation keeps and deletes an app’s chats itself, follow its rule.',
     basis: 'guidance',
-    sourceIds: ['nhse-mobile-messaging', 'nhse-im-acute-2018', 'microsoft-teams-retention'],
+    sourceIds: ['nhse-mobile-messaging', 'nhse-im-acute-2018'],
   },
   {
     id: 'chat-as-only-record',
@@ -419,7 +435,7 @@ export const MESSAGING_GUIDANCE: readonly GuidancePoint[] = [
     statement:
       'Your organisation may ask you to search your phone for work messages and hand them over, and may check the settings of phones used for work.',
     basis: 'trust-policy',
-    sourceIds: ['ico-non-corporate'],
+    sourceIds: ['ico-non-corporate', 'ico-phone-spot-checks'],
   },
   {
     id: 'tell-ig-straight-away',
@@ -489,6 +505,16 @@ export function guidanceSources(point: GuidancePoint, division: UkDivision = 'en
     const source = findSource(id);
     return source && sourceAppliesTo(source, division) ? [source] : [];
   });
+}
+
+/**
+ * The divisions in which a point's facts cannot be traced to the reference notes: none of its sources that apply
+ * there is recorded in them. Always empty for a `trust-policy` point, which is the trust's own rule; a point listed
+ * here must cite a source the notes record, be relabelled as the trust's policy, or leave the course.
+ */
+export function untracedDivisions(point: GuidancePoint): UkDivision[] {
+  if (point.basis === 'trust-policy') return [];
+  return UK_DIVISIONS.filter((division) => !guidanceSources(point, division).some(isInReferenceNotes));
 }
 
 /** The points whose contradictions a text matches, with what each would wrongly teach (empty when it agrees). */

@@ -49,7 +49,13 @@ export {
 export type { Exemption, ExemptionRegime, WithholdingReason } from './exemptions.ts';
 export { EXEMPTIONS, findExemption, getExemption, OUTSIDE_SCOPE, withholdingReasonsFor } from './exemptions.ts';
 export type { Contradiction, GuidanceBasis, GuidancePoint, GuidanceSource, GuidanceTopic } from './guidance.ts';
-export { contradictionsIn, findGuidancePoint, guidanceSources, MESSAGING_GUIDANCE } from './guidance.ts';
+export {
+  contradictionsIn,
+  findGuidancePoint,
+  guidanceSources,
+  MESSAGING_GUIDANCE,
+  untracedDivisions,
+} from './guidance.ts';
 export type { HolidayCalendarOptions } from './holidays/calendar.ts';
 export { defaultHolidayCalendar, HolidayCalendar } from './holidays/calendar.ts';
 export { easterSunday } from './holidays/easter.ts';
@@ -88,7 +94,7 @@ export { REQUEST_TYPES, redactionModeFor } from './request-types.ts';
 export type { RetentionRule } from './retention.ts';
 export { FORMAT_NEUTRAL_PRINCIPLE, findRetentionRule, RETENTION_RULES, RETENTION_SOURCES } from './retention.ts';
 export type { Source, SourceId, SourceStatus, UkDivision } from './sources.ts';
-export { findSource, SOURCES, sourceAppliesTo, UK_DIVISIONS } from './sources.ts';
+export { findSource, isInReferenceNotes, SOURCES, sourceAppliesTo, UK_DIVISIONS } from './sources.ts';
 export type { PolicyVersion, TrainingPolicy } from './training.ts';
 export {
   currentPolicyVersion,

@@ -29,7 +29,9 @@ export interface Source {
   status: SourceStatus;
   /**
    * Where the project's reference notes (`records-rules.md`, `attestation.md`) record it, e.g. `records-rules.md §7`;
-   * `null` for a source checked for the course but not yet in the notes.
+   * `null` for a source checked for the course but not yet in the notes. A fact resting only on such sources is not
+   * traceable: a guidance point that cites nothing else must be the trust's own policy (the source is then further
+   * reading), and content may not cite one for a fact of its own (see {@link isInReferenceNotes}).
    */
   reference: string | null;
   /** Only these divisions' trusts cite it (FOISA is Scottish; the Records Management Code is England's). */
@@ -83,13 +85,6 @@ const list = [
     reference: 'records-rules.md §7',
   },
   {
-    id: 'microsoft-teams-retention',
-    title: 'Retention policies for Microsoft Teams chats (Microsoft Purview)',
-    publisher: 'Microsoft Learn',
-    status: 'secondary',
-    reference: null,
-  },
-  {
     id: 'whatsapp-help-groups',
     title: 'Group invite links (reset link) and Approve new participants',
     publisher: 'WhatsApp Help Centre',
@@ -135,6 +130,14 @@ const list = [
     publisher: "Information Commissioner's Office",
     url: 'https://www.digitalhealth.net/2023/08/ico-reprimands-nhs-lanarkshire-for-sharing-patient-data-via-whatsapp/',
     date: 'August 2023',
+    status: 'secondary',
+    reference: 'attestation.md (device spot checks)',
+  },
+  {
+    id: 'ico-phone-spot-checks',
+    title:
+      'The Information Commissioner’s call for random checks of the messaging settings on staff phones, as reported in the press',
+    publisher: "Information Commissioner's Office",
     status: 'secondary',
     reference: 'attestation.md (device spot checks)',
   },
@@ -249,6 +252,16 @@ const list = [
     divisions: scotland,
   },
   {
+    id: 'foia-s40',
+    title:
+      'Freedom of Information Act 2000, section 40(1): the requester’s own personal data (a subject access request)',
+    publisher: 'legislation.gov.uk',
+    url: 'https://www.legislation.gov.uk/ukpga/2000/36/section/40',
+    status: 'confirmed',
+    reference: 'records-rules.md §4.1',
+    divisions: notScotland,
+  },
+  {
     id: 'ico-recognise-sar',
     title: 'How do we recognise a subject access request?',
     publisher: "Information Commissioner's Office",
@@ -325,14 +338,6 @@ const list = [
     status: 'confirmed',
     reference: 'records-rules.md §6',
   },
-  {
-    id: 'nhs-data-dictionary-numbers',
-    title: 'NHS Data Dictionary: NHS number, Community Health Index (CHI) number and Health and Care (H&C) number',
-    publisher: 'NHS England',
-    url: 'https://www.datadictionary.nhs.uk/attributes/community_health_index_number.html',
-    status: 'confirmed',
-    reference: null,
-  },
 ] as const satisfies readonly Source[];
 
 /** The id of a source in {@link SOURCES}: a typo in a citation in code is a type error. */
@@ -346,6 +351,11 @@ const byId: ReadonlyMap<string, Source> = new Map(list.map((source) => [source.i
 /** The source with an id, or undefined (for ids read from content files, which are checked at build). */
 export function findSource(id: string): Source | undefined {
   return byId.get(id);
+}
+
+/** Whether the project's reference notes record a source, so a fact resting on it can be traced there. */
+export function isInReferenceNotes(source: Source): boolean {
+  return source.reference !== null;
 }
 
 /** Whether a source applies to a trust in a division (sources without `divisions` apply everywhere). */

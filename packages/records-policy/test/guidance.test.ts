@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   contradictionsIn,
@@ -5,11 +7,13 @@ import {
   fillTrustPlaceholders,
   findGuidancePoint,
   findSource,
+  type GuidancePoint,
   guidanceSources,
   MESSAGING_GUIDANCE,
   SOURCES,
   trustPlaceholders,
   UK_DIVISIONS,
+  untracedDivisions,
 } from '../src/index.ts';
 
 const defaults = trustPlaceholders(defaultTrustSettings());
@@ -37,6 +41,28 @@ describe('the source list', () => {
   });
 });
 
+const referenceDir = fileURLToPath(new URL('../../../../shared/reference/', import.meta.url));
+
+describe.skipIf(!existsSync(referenceDir))('the source list against the reference notes', () => {
+  it('names a section of the notes that exists for every source it says they record', () => {
+    for (const source of SOURCES) {
+      if (source.reference === null) continue;
+      const space = source.reference.indexOf(' ');
+      const file = space < 0 ? source.reference : source.reference.slice(0, space);
+      const notes = readFileSync(`${referenceDir}${file}`, 'utf8');
+      const places = space < 0 ? [] : source.reference.slice(space + 1).split(/,\s*/);
+      for (const place of places) {
+        // `§7` is a `## 7.` heading, `§5.2` a `### 5.2` heading; `(device spot checks)` a heading with those words.
+        const section = /^§(\d+(?:\.\d+)?)$/.exec(place)?.[1];
+        const heading = section
+          ? new RegExp(`^#{2,3} ${section.replace('.', '\\.')}\\.?\\s`, 'm')
+          : new RegExp(`^#{2,3} [^\\n]*${place.replace(/[()]/g, '')}`, 'im');
+        expect(notes, `${source.id}: ${source.reference}`).toMatch(heading);
+      }
+    }
+  });
+});
+
 describe('the guidance rules', () => {
   it('has unique ids and cites only sources in the list', () => {
     const ids = MESSAGING_GUIDANCE.map((p) => p.id);
@@ -54,6 +80,26 @@ describe('the guidance rules', () => {
         expect(guidanceSources(point, division).length, `${point.id} in ${division}`).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('traces every point to a source the reference notes record, in every division, unless it is the trust’s policy', () => {
+    for (const point of MESSAGING_GUIDANCE) expect(untracedDivisions(point), point.id).toEqual([]);
+  });
+
+  it('finds a point that rests only on sources the notes do not record, division by division', () => {
+    const point = (basis: GuidancePoint['basis'], sourceIds: GuidancePoint['sourceIds']): GuidancePoint => ({
+      id: 'planted',
+      topic: 'your-device',
+      statement: 'A planted point.',
+      basis,
+      sourceIds,
+    });
+    expect(untracedDivisions(point('good-practice', ['device-security-ncsc']))).toEqual(UK_DIVISIONS);
+    // The same source is further reading for the trust's own policy.
+    expect(untracedDivisions(point('trust-policy', ['device-security-ncsc']))).toEqual([]);
+    // FOIA s77 is in the notes; FOISA s65, which replaces it for Scottish trusts, is not.
+    expect(untracedDivisions(point('law', ['foia-s77', 'foisa-s65']))).toEqual(['scotland']);
+    expect(untracedDivisions(point('law', ['foia-s77', 'foisa-s65', 'dpa-s173']))).toEqual([]);
   });
 
   it('keeps statements short and plain, with only known trust placeholders', () => {
