@@ -69,6 +69,10 @@ test('guidance pages show what records-policy says, labelled by basis, their sou
   await page.goto(`${site}/guidance/securing-your-phone/`);
   await expect(page.locator('#point-passcode-and-auto-lock')).toContainText('Local policy (course default)');
   await expect(page.locator('#point-two-step-verification')).toContainText('Good practice');
+  // Phone hygiene is not in the course's reference notes: the trust's policy, with the NCSC advice as further reading.
+  await expect(page.locator('#point-phone-hygiene')).toContainText('Local policy (course default)');
+  await expect(page.locator('[data-source-id="device-security-ncsc"]')).toContainText('(further reading)');
+  await expect(page.locator('[data-source-id="nhse-im-acute-2018"]')).not.toContainText('further reading');
   await page.goto(`${site}/guidance/choosing-an-app/`);
   await expect(page.locator('#point-app-criteria-2018')).toContainText('Earlier guidance');
 });
