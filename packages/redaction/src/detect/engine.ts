@@ -42,34 +42,19 @@ function countDigits(text: string): number {
   return digits;
 }
 
-/**
- * The recognisers of one run with their `find` and `minDigits` read out once. Each recogniser is an object of its own
- * shape, so reading those two properties from a dozen of them on every message is a slow, megamorphic lookup.
- */
-interface Finders {
-  recognisers: readonly Recogniser[];
-  find: Recogniser['find'][];
-  /** The fewest digits each recogniser needs (0: any text). */
-  minDigits: Int32Array;
-}
-
-function findersOf(recognisers: readonly Recogniser[]): Finders {
-  return {
-    recognisers,
-    find: recognisers.map((r) => r.find),
-    minDigits: Int32Array.from(recognisers, (r) => r.minDigits ?? 0),
-  };
-}
-
 /** Runs the recognisers over one text and merges them; the shared empty array when nothing is found (most messages). */
-function findCandidates(text: string, messageId: string, context: RecogniserContext, finders: Finders): Candidate[] {
+function findCandidates(
+  text: string,
+  messageId: string,
+  context: RecogniserContext,
+  recognisers: readonly Recogniser[],
+): Candidate[] {
   if (text.length === 0) return NONE;
   const digits = anyDigit.test(text) ? countDigits(text) : 0;
-  const { recognisers, find, minDigits } = finders;
   gathered.length = 0;
-  for (let k = 0; k < recognisers.length; k++) {
-    if (digits < (minDigits[k] as number)) continue;
-    const found = (find[k] as Recogniser['find']).call(recognisers[k], text, context, messageId);
+  for (const recogniser of recognisers) {
+    if (recogniser.minDigits !== undefined && digits < recogniser.minDigits) continue;
+    const found = recogniser.find(text, context, messageId);
     for (let j = 0; j < found.length; j++) gathered.push(found[j] as Candidate);
   }
   if (gathered.length === 0) return NONE;
@@ -83,7 +68,7 @@ export function detectMessage(
   context: RecogniserContext,
   recognisers: readonly Recogniser[],
 ): Candidate[] {
-  const found = findCandidates(message.text, message.id, context, findersOf(recognisers));
+  const found = findCandidates(message.text, message.id, context, recognisers);
   return found === NONE ? [] : found;
 }
 
@@ -139,7 +124,6 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   }
   const context = buildDetectionContext(conversation, options);
   const recognisers = [...(options.recognisers ?? defaultRecognisers), ...(options.extraRecognisers ?? [])];
-  const finders = findersOf(recognisers);
   const passes: ChatPasses[] = [];
   for (const r of recognisers) if (r.chatPasses) passes.push(r.chatPasses(context, conversation.messages));
   const discoverers = passes.filter((p) => p.discover !== undefined);
@@ -172,7 +156,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   const keptCandidates = new Map<number, Candidate[]>();
   const sar = options.mode === 'sar';
   for (let i = 0; i < count; i++) {
-    const candidates = findCandidates(messageTextAt(messages, i), messageIdAt(messages, i), context, finders);
+    const candidates = findCandidates(messageTextAt(messages, i), messageIdAt(messages, i), context, recognisers);
     proposalAt[i] = proposals.length;
     keptAt[i] = kept.length;
     // SAR mode decides every message (whether it is selected); FOI mode only those with candidates.
