@@ -35,8 +35,12 @@ const engine = await import(
 const figures = [`load ${(performance.now() - t).toFixed(0)} ms`];
 if (values.prepare) {
   t = performance.now();
+  const cpu = process.cpuUsage();
   await engine.prepareDetection();
-  figures.push(`prepare ${(performance.now() - t).toFixed(0)} ms`);
+  const used = process.cpuUsage(cpu);
+  figures.push(
+    `prepare ${(performance.now() - t).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms)`,
+  );
 }
 if (Number(values.warm) > 0) {
   const other = await generateClinicalChat({ seed: 99, messages: Number(values.warm), style: 'android' });
