@@ -3,9 +3,10 @@
  * first (the app's pipeline bench chat: 40,000 messages, seed 11, Android export), then the engine's module is loaded
  * and detection runs on it several times; each time is printed. The first run pays for everything built on first use
  * (the name model's weights, the Bloom filters, compiled patterns, the JIT's warm-up); later runs show the steady cost.
- * With `--prepare`, `prepareDetection()` is called (and timed) before the first detection, as the worker does at start.
+ * With `--prepare`, `prepareDetection()` is called (and timed) before the first detection, as the worker does at start;
+ * with `--warm N`, detection first runs on another generated chat of N messages (seed 99), for comparison.
  *
- * Usage: node bench/cold.ts [--messages 40000] [--runs 3] [--prepare] [--engine ../path/to/src/index.ts]
+ * Usage: node bench/cold.ts [--messages 40000] [--runs 3] [--prepare] [--warm N] [--engine ../path/to/src/index.ts]
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
