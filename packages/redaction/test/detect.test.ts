@@ -6,6 +6,7 @@ import {
   DetectionAbortedError,
   detectPersonalData,
   detectPersonalDataSync,
+  prepareDetection,
   type Recogniser,
 } from '../src/index.ts';
 import { conv, msg } from './helpers.ts';
@@ -24,6 +25,21 @@ describe('detectPersonalData (chunked, for a Web Worker)', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBe(1);
     expect(result).toEqual(detectPersonalDataSync(c, { mode: 'foi' }));
+  });
+
+  it('is ready ahead of time with prepareDetection, which changes no result', async () => {
+    const c = toConversation(await generateClinicalChat({ seed: 13, messages: 800 }));
+    const subject = { names: [c.participants[0]?.name ?? ''] };
+    const before = [
+      detectPersonalDataSync(c, { mode: 'foi' }),
+      detectPersonalDataSync(c, { mode: 'sar', subject, keepHealthProfessionals: true }),
+    ];
+    const preparing = prepareDetection();
+    expect(prepareDetection()).toBe(preparing);
+    await preparing;
+    expect(detectPersonalDataSync(c, { mode: 'foi' })).toEqual(before[0]);
+    expect(detectPersonalDataSync(c, { mode: 'sar', subject, keepHealthProfessionals: true })).toEqual(before[1]);
+    expect(before[0]?.proposals.length).toBeGreaterThan(100);
   });
 
   it('stops when the signal aborts', async () => {
