@@ -9,12 +9,17 @@
  * BTC and WNUT17 are read both as one chat (every document a message of one conversation, as the tool reads an
  * export, so the chat-wide passes see them all) and document by document, for the rules alone, the name model alone and
  * the two combined (the engine as it ships); the held-out tenth of the model's training data is reported the same way.
- * `--tune` then searches the model's thresholds (see `tune.ts`) and prints a table to paste into `src/confidence.ts`;
+ * `--tune` then searches the model's thresholds on the training data by cross-fitting (see `tune.ts`) and prints a
+ * table to paste into `src/confidence.ts`;
  * `--calibrate` prints each name rule's measured precision beside its confidence in the table.
  *
  * Usage: node eval/run.ts [--seeds 101,102,103,104,105] [--messages 4000] [--tuning] [--tune] [--calibrate]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateClinicalChat, syntheticHospitalNumberPatterns } from '@im-records/synthetic-chats';
 import {
@@ -27,6 +32,7 @@ import {
   type Recogniser,
   type RedactionCategory,
 } from '../src/index.ts';
+import { NameModel, type NameModelData } from '../src/model/tagger.ts';
 import { documentMessage, documentsAsChat, readConll } from './conll.ts';
 import { toConversation } from './conversation.ts';
 import { type Engine, reportCorpus } from './corpora.ts';
@@ -270,6 +276,40 @@ if (values.calibrate) {
 }
 
 if (values.tune) {
-  const sets = judgedSets.map((c) => ({ name: c.file, docs: readConll(new URL(c.file, fixtures), c.tags) }));
+  // Cross-fitting on the training data, never the evaluation sets (see `tune.ts`): five models, each without a fifth.
+  const folds = 5;
+  const dir = mkdtempSync(join(tmpdir(), 'name-model-folds-'));
+  const models: NameModel[] = [];
+  for (let k = 0; k < folds; k++) {
+    const out = join(dir, `fold-${k}.json`);
+    console.log(`training the model without fold ${k + 1} of ${folds}…`);
+    execFileSync(
+      process.execPath,
+      [
+        fileURLToPath(new URL('../scripts/train-name-model.ts', import.meta.url)),
+        '--folds',
+        String(folds),
+        '--fold',
+        String(k),
+        '--out',
+        out,
+      ],
+      { stdio: 'ignore' },
+    );
+    models.push(NameModel.fromData(JSON.parse(readFileSync(out, 'utf8')) as NameModelData));
+  }
+  const sets = [
+    { name: 'BTC E, G, H', files: ['btc-e.conll', 'btc-g.conll', 'btc-h.conll'], tags: /^([BI])-PER$/ },
+    { name: 'WNUT17 train', files: ['wnut17train.conll'], tags: /^([BI])-person$/ },
+  ].map((c) => {
+    const all = c.files.map((f) => readConll(new URL(f, trainDir), c.tags));
+    return {
+      name: c.name,
+      folds: models.map((model, k) => ({ model, docs: all.flatMap((docs) => docs.filter((_, i) => i % folds === k)) })),
+      unscored: c.name.startsWith('WNUT')
+        ? (text: string, span: Span): boolean => text.charCodeAt(span.start) === 64
+        : undefined,
+    };
+  });
   tuneModelVote(sets, withNames);
 }

@@ -11,8 +11,11 @@
  * overlap matching) and fits the probability calibration there. The evaluation sets (`btc/btc.test`,
  * `wnut17/emerging.dev.conll`) are never read here.
  *
+ * `--folds 5 --fold k` holds out document i when i % 5 === k instead: `npm run eval -- --tune` trains one such model a
+ * fold and tunes the vote on the documents each did not see (see `eval/tune.ts`).
+ *
  * Usage: node scripts/train-name-model.ts [--epochs 8] [--bits 18] [--margin 5] [--synthetic-chats 40]
- *        [--synthetic-messages 200]
+ *        [--synthetic-messages 200] [--folds 10 --fold 9]
  *        [--fixtures ../../../shared/fixtures/pii] [--out src/data/name-model.json]
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -33,8 +36,13 @@ const { values } = parseArgs({
     'synthetic-messages': { type: 'string', default: '200' },
     fixtures: { type: 'string' },
     out: { type: 'string' },
+    folds: { type: 'string', default: '10' },
+    fold: { type: 'string', default: '9' },
   },
 });
+/** Document i of each source is held out when i % folds === fold (default: one in ten, the tenth). */
+const folds = Number(values.folds);
+const fold = Number(values.fold);
 const epochs = Number(values.epochs);
 /** Update also on right answers closer to the boundary than this (a margin perceptron; 0: mistakes only). */
 const margin = Number(values.margin);
@@ -97,7 +105,7 @@ interface Example {
 const train: Example[] = [];
 const heldOut: Example[] = [];
 for (const s of sources) {
-  for (const [i, doc] of s.docs.entries()) (i % 10 === 9 ? heldOut : train).push({ source: s, doc });
+  for (const [i, doc] of s.docs.entries()) (i % folds === fold ? heldOut : train).push({ source: s, doc });
 }
 
 const noNames = new KnownNames();

@@ -83,6 +83,8 @@ export const modelThresholds = {
   alone: 0.5,
   /** Beside the rules, the model adds a name they missed at this probability. */
   add: 0.25,
+  /** The same in a message that is mostly not English, where a capital letter is no evidence (see `foreignText`). */
+  addForeign: 1.01,
   /** At this probability the model's find (or its agreement with a rule's) confirms the name for the whole chat. */
   confirm: 0.9,
 };
@@ -107,11 +109,11 @@ export const keepWithModel: Record<string, number> = {
   'name:list confirming': 0.05,
   'name:list-common': 0.2,
   'name:patient-cue': 0.1,
-  'name:neighbour': 0.3,
+  'name:neighbour': 0.7,
   'name:neighbour confirming': 0,
-  'name:neighbour-before': 0.5,
-  'name:mention': 0.3,
-  'name:list-lowercase': 0.2,
+  'name:neighbour-before': 0.1,
+  'name:mention': 0.1,
+  'name:list-lowercase': 0.3,
   'name:unknown-proper-noun': 0.05,
   // A capital in text that is mostly not English is no evidence: the model decides alone.
   'name:unknown-word-foreign': 1.01,

@@ -10,6 +10,7 @@ import {
 import { KnownNames } from '../src/known-names.ts';
 import { builtInNameModel } from '../src/model/load.ts';
 import { NameModel } from '../src/model/tagger.ts';
+import { isWorldPlace } from '../src/model/world-places.ts';
 import { tokenise, tokens } from '../src/recognisers/names/tokens.ts';
 import { WordCounts } from '../src/word-counts.ts';
 import { conv, msg, texts } from './helpers.ts';
@@ -58,6 +59,22 @@ describe('the built-in name model', () => {
 });
 
 describe('rules and model together', () => {
+  it('needs to be surer to add a name in a message that is mostly not English (a capital is no evidence there)', () => {
+    const text = 'Despedimos el año con victoria y líderes';
+    // The model alone takes the capitalised first word of a Spanish sentence for a name…
+    expect(find(createNameModelRecogniser(undefined, 0.25), text)).toEqual(['Despedimos']);
+    // …which it would add beside the rules at the English bar, but not at the bar for text that is not English.
+    expect(find(createNameRecogniser({ thresholds: { addForeign: 0 } }), text)).toEqual(['Despedimos']);
+    expect(find(nameRecogniser, text)).toEqual([]);
+    // An English message keeps the usual bar: the same word is added there.
+    expect(find(nameRecogniser, 'we met Despedimos at the match')).toEqual(['Despedimos']);
+  });
+
+  it("reads the world's towns as a feature (GeoNames, run together as hashtags write them)", () => {
+    expect(['lismore', 'ballina', 'alicesprings'].map(isWorldPlace)).toEqual([true, true, true]);
+    expect(['okafor', 'olaide', 'kellyexeter'].map(isWorldPlace)).toEqual([false, false, false]);
+  });
+
   it("drops a guess of the rules the model rules out: an organisation's handle, a city in the surname list", () => {
     expect(find(rules, 'great show at @SonyCentreTO tonight')).toEqual(['@SonyCentreTO']);
     expect(find(nameRecogniser, 'great show at @SonyCentreTO tonight')).toEqual([]);

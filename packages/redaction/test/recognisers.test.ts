@@ -171,6 +171,13 @@ describe('mentions', () => {
       ['person-name', 'name:mention', '@Sarah'],
     ]);
   });
+
+  it('does not take a link written straight after an @ for a handle', () => {
+    const rules = createNameRecogniser({ model: null });
+    const text = 'speech on the GP tax @http://t.co/Y6EknQi1It and @Sarah';
+    const found = detectMessage(msg('m', 'A', text), context, [rules]);
+    expect(found.map((c) => [c.rule, text.slice(c.start, c.end)])).toEqual([['name:mention', '@Sarah']]);
+  });
 });
 
 describe('detectMessage merging', () => {

@@ -24,6 +24,7 @@ import {
 import { hashAt, lowerAt, sentenceInitial, tokens } from '../recognisers/names/tokens.ts';
 import type { WordCounts } from '../word-counts.ts';
 import { isWorldFirstName, isWorldSurname } from './world-names.ts';
+import { isWorldPlace } from './world-places.ts';
 
 /** Mixes a template id and a value into one 32-bit feature hash (murmur3's finaliser). */
 export function mix(template: number, value: number): number {
@@ -34,7 +35,7 @@ export function mix(template: number, value: number): number {
 }
 
 /** The most features one token can have (the buffer {@link tokenFeatures} fills). */
-export const MAX_FEATURES = 96;
+export const MAX_FEATURES = 160;
 
 /**
  * The shape of a token: capitalised, all capitals, all lower case or mixed (CamelCase); an apostrophe or hyphen inside;
@@ -142,7 +143,7 @@ const cacheValues = new Int8Array(1 << CACHE_BITS).fill(-1);
 
 /**
  * What the dictionaries say of token i: bits 0–1 English (1 in lower case, 2 only as a proper noun: "Igor", "London"),
- * bit 2 a world first name, bit 3 a world surname.
+ * bit 2 a world first name, bit 3 a world surname, bit 4 a town or city somewhere in the world.
  */
 export function wordsAt(text: string, i: number): number {
   let e = english[i] as number;
@@ -155,6 +156,7 @@ export function wordsAt(text: string, i: number): number {
     e = !isEnglishWord(lower) ? 0 : isLowerCaseWord(lower) ? 1 : 2;
     if (isWorldFirstName(lower)) e |= 4;
     if (isWorldSurname(lower)) e |= 8;
+    if (isWorldPlace(lower)) e |= 16;
     cacheKeys[slot] = h;
     cacheValues[slot] = e;
   }
@@ -222,6 +224,7 @@ const T = {
   prefix2: 40,
   twoAfter: 41,
   affixShape: 42,
+  gram: 43,
 } as const;
 
 /**
@@ -247,13 +250,17 @@ function segmentFeatures(text: string, start: number, end: number, out: Int32Arr
   return n;
 }
 
-/** A part of a run-together word: English (1, 2 as a proper noun), a first name (4), a surname (8), capitals (3). */
+/**
+ * A part of a run-together word: English (1, 2 as a proper noun), a first name (4), a surname (8), capitals (3); a
+ * part that is only a place (no name, no English word) counts as a proper-noun word (2).
+ */
 function partCode(part: string): number {
   if (part.length > 1 && part === part.toUpperCase()) return 3;
   const lower = part.toLowerCase();
   let code = isEnglishWord(lower) ? (isLowerCaseWord(lower) ? 1 : 2) : 0;
   if (lexFlags(lower) & FIRST || isWorldFirstName(lower)) code |= 4;
   if (lexFlags(lower) & LAST || isWorldSurname(lower)) code |= 8;
+  if (code === 0 && lower.length >= 4 && isWorldPlace(lower)) code = 2;
   return code;
 }
 
@@ -299,6 +306,33 @@ function affix(text: string, i: number, n: number, suffix: boolean): number {
   return h;
 }
 
+/** The most character trigrams one token contributes (a long handle would otherwise crowd the buffer). */
+const MAX_GRAMS = 24;
+
+/**
+ * The character trigrams of token i in lower case, its edges marked ("^ke", "kel", …, "ly$"): what a word is made of
+ * says much of whether it is a name ("-son", "-ova", "news", "radio", "-ville") where the word itself was never seen.
+ * Written into `out` from `n`; returns the new `n`.
+ */
+function charGrams(text: string, start: number, end: number, out: Int32Array, n: number): number {
+  let a = 94; // ^
+  let b = lowerCode(text.charCodeAt(start));
+  let grams = 0;
+  for (let k = start + 1; k <= end && grams < MAX_GRAMS; k++) {
+    const c = k < end ? lowerCode(text.charCodeAt(k)) : 36; // $
+    out[n++] = mix(T.gram, (a * 65599 + b) * 65599 + c);
+    a = b;
+    b = c;
+    grams++;
+  }
+  return n;
+}
+
+/** A character code in lower case (ASCII letters only; others as they are). */
+function lowerCode(c: number): number {
+  return c >= 65 && c <= 90 ? c | 32 : c;
+}
+
 /**
  * Writes the feature hashes of token i into `out` and returns how many. Tokens must be those of `f.text` (the name
  * tokeniser's, see `tokens.ts`).
@@ -323,6 +357,7 @@ export function tokenFeatures(i: number, f: FeatureContext, out: Int32Array): nu
   }
   out[n++] = mix(T.prefix2, affix(text, i, 2, false));
   out[n++] = mix(T.affixShape, affix(text, i, 3, true) ^ Math.imul(shape, 131));
+  n = charGrams(text, start, end, out, n);
   const flags = tokens.flags[i] as number;
   for (const bit of flagBits) {
     if ((flags & bit) === 0) continue;

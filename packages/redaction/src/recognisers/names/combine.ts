@@ -10,6 +10,7 @@ import type { modelThresholds } from '../../confidence.ts';
 import { CLINICAL, EPONYM, FACILITY, FUNCTION, MONTH, SAFE, TITLE } from '../../lexicon.ts';
 import { type Candidate, NONE } from '../../recogniser.ts';
 import { modelRuns } from '../name-model.ts';
+import { foreignText } from './rules.ts';
 import { tokens } from './tokens.ts';
 
 /** The highest probability among the tokens inside [start, end), or NaN when the model read none of them. */
@@ -97,7 +98,11 @@ export function combine(
     out ??= [];
     out.push(c);
   }
-  for (const run of modelRuns(text, count, probabilities, thresholds.add, notNamesAlone)) {
+  // In a message that is mostly not English a capital letter is no evidence of a name (German nouns, every language's
+  // first word), and the model learned capitals from English: it adds a name there only when it is surer.
+  let add = thresholds.add;
+  if (thresholds.addForeign > add && foreignText(text, count)) add = thresholds.addForeign;
+  for (const run of modelRuns(text, count, probabilities, add, notNamesAlone)) {
     if (out?.some((c) => c.start < run.end && run.start < c.end)) continue;
     out ??= [];
     out.push({

@@ -131,6 +131,8 @@ export function mentionNames(text: string): Candidate[] {
   for (let m = mentionPattern.exec(text); m !== null; m = mentionPattern.exec(text)) {
     let end = m.index + m[0].length;
     while (end > m.index + 1 && /[.'’-]/.test(text.charAt(end - 1))) end--;
+    // "@http://…": a link written straight after an @, not a handle.
+    if (text.startsWith('://', end)) continue;
     out ??= [];
     out.push({
       start: m.index,
