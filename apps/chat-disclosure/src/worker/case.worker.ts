@@ -242,6 +242,8 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
   const scope = { inScope: sharingReasons(scoped.inScope), outOfScope: scoped.outOfScope };
   await timed('clone:prepare:scope-from-worker', () => progress({ stage: 'scoped', scope }));
 
+  // The scope step shows its result now; the review, if the officer goes on, shows these steps as they run.
+  progress({ stage: 'decide', done: 0, total: 1, label: 'Applying your decisions' });
   const proposals = await timed(
     'prepare:decide',
     () => applyDecisions(merged.conversation, detection.proposals, input.decisions, engine.mode).proposals,
@@ -259,6 +261,7 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
     engine,
     selection: scoped.selection,
   };
+  progress({ stage: 'people', done: 0, total: 1, label: 'Listing the people in the chat' });
   const people = await timed('prepare:people', () =>
     pseudonymTable(merged.conversation, detection.proposals, input.decisions, {
       ...engine.disclose,
