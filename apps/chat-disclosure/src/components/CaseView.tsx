@@ -7,11 +7,12 @@ import type { Decision } from '@im-records/redaction';
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
 import { type CaseRecord, type Step, stepNames, steps } from '../lib/case-model.ts';
+import { unpackMessages, unpackProposals } from '../lib/compact.ts';
 import { unlockKey } from '../lib/crypto.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { type CaseAction, caseReducer, type DistributiveOmit } from '../lib/reducer.ts';
 import { caseSettingsOf } from '../lib/scope.ts';
-import { measure, timed } from '../lib/timeline.ts';
+import { measure, timed, timedSync } from '../lib/timeline.ts';
 import type { PreparedCase, PreparedChat } from '../worker/stages.ts';
 import { ArchivesStep } from './ArchivesStep.tsx';
 import { DeadlineBar } from './DeadlineBar.tsx';
@@ -20,7 +21,7 @@ import { ReviewStep } from './review/ReviewStep.tsx';
 import { ScopeStep } from './ScopeStep.tsx';
 import { StartStep } from './StartStep.tsx';
 import { nowIso, type Services } from './services.ts';
-import type { StepProps } from './step.ts';
+import type { ScopedCase, StepProps } from './step.ts';
 import { ErrorSummary, ProgressPanel, TextField } from './ui.tsx';
 
 type Phase = { kind: 'loading' } | { kind: 'locked'; error?: string } | { kind: 'reading' } | { kind: 'ready' };
@@ -34,17 +35,28 @@ function recordReducer(
   return state ? caseReducer(state, action) : state;
 }
 
+/** What the prepared case was built from: the exports and how each is read. */
+function archiveKeyOf(record: CaseRecord): string {
+  return record.archives
+    .map((archive) => `${archive.id}/${archive.conversation ?? 0}/${archive.dateOrder ?? ''}/${archive.summary.sha256}`)
+    .join(',');
+}
+
 export function CaseView({ caseId, services }: { caseId: string; services: Services }) {
   const [record, dispatch] = useReducer(recordReducer, null);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [prepared, setPrepared] = useState<PreparedCase | null>(null);
   const [preparing, setPreparing] = useState<StageProgress | null>(null);
+  /** The chat and its scope while the rest of the case is still being prepared (see `StepProps.scoped`). */
+  const [scoped, setScoped] = useState<ScopedCase | null>(null);
   /** Whether the prepared case's search index is built: review starts before it, and says search is getting ready. */
   const [searchReady, setSearchReady] = useState(false);
   const preparedCount = useRef(0);
   const [passphrase, setPassphrase] = useState('');
   const prepareAbort = useRef<AbortController | null>(null);
+  /** Set when the officer cancels preparing (which says so), not when a newer preparation replaces it (which is quiet). */
+  const cancelledByOfficer = useRef(false);
   const loadedRef = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -152,10 +164,13 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
       prepareAbort.current?.abort();
       const controller = new AbortController();
       prepareAbort.current = controller;
+      cancelledByOfficer.current = false;
+      const forArchives = archiveKeyOf(current);
       setPreparing({ stage: 'merge', done: 0, total: 0, label: 'Starting' });
+      setScoped(null);
       setProblem(null);
       try {
-        // The large parts arrive ahead of the result, as progress, each copied here while the worker goes on.
+        // The large parts arrive ahead of the result, as progress, each unpacked here while the worker goes on.
         const early: Partial<Pick<PreparedCase, 'proposals' | 'inScope' | 'outOfScope'> & { chat: PreparedChat }> = {};
         const rest = await services.caseWorker.call(
           'prepare',
@@ -168,10 +183,24 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
           {
             signal: controller.signal,
             onProgress: (progress) => {
-              if ('chat' in progress) early.chat = progress.chat;
-              else if ('scope' in progress) Object.assign(early, progress.scope);
-              else if ('proposals' in progress) early.proposals = progress.proposals;
-              else setPreparing(progress);
+              if ('chat' in progress) {
+                const { messages, ...chat } = progress.chat;
+                early.chat = {
+                  ...chat,
+                  messages: timedSync('clone:prepare:unpack-chat', () => unpackMessages(messages)),
+                };
+              } else if ('scope' in progress) {
+                Object.assign(early, progress.scope);
+                // The scope step can show its result now; the review waits for the rest.
+                if (early.chat && !controller.signal.aborted) {
+                  renderFrom.current = performance.now();
+                  setScoped({ ...early.chat, ...progress.scope });
+                }
+              } else if ('proposals' in progress) {
+                early.proposals = timedSync('clone:prepare:unpack-proposals', () =>
+                  unpackProposals(progress.proposals),
+                );
+              } else setPreparing(progress);
             },
           },
         );
@@ -179,9 +208,12 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
         if (!chat || !proposals || !inScope || !outOfScope) {
           throw new Error('The chat was not ready for review. Try again.');
         }
+        // Exports added or removed meanwhile: this result is of the old set, and a new one is on its way.
+        if (recordRef.current && archiveKeyOf(recordRef.current) !== forArchives) return null;
         const result: PreparedCase = { ...chat, proposals, inScope, outOfScope, ...rest };
         renderFrom.current = performance.now();
         setPrepared(result);
+        setScoped(null);
         // The worker builds the search index now, in the background; the review says so until it is ready.
         const preparedNow = ++preparedCount.current;
         setSearchReady(false);
@@ -191,7 +223,9 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
         );
         return result;
       } catch (error) {
-        setProblem(describeProblem(error));
+        // Replaced by a newer preparation (or the exports changed): nothing to tell the officer.
+        if (!controller.signal.aborted || cancelledByOfficer.current) setProblem(describeProblem(error));
+        setScoped(null);
         return null;
       } finally {
         if (prepareAbort.current === controller) {
@@ -207,12 +241,25 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
   const needsPrepared = record ? steps.indexOf(record.step) >= steps.indexOf('scope') : false;
   // A SAR cannot be prepared until the data subject is known: the engine keeps their data and withholds everyone else's.
   const awaitingSubject = record ? record.request.type === 'sar' && !record.scope.subject.name.trim() : false;
+  // On "Add chat exports", the case is prepared as soon as an export is in, while the officer checks its summary: the
+  // scope step then usually has its result at once. Changing the scope there prepares it again.
+  const preparesAhead = record ? record.step === 'archives' && record.archives.length > 0 : false;
   useEffect(() => {
-    if (phase.kind === 'ready' && needsPrepared && !awaitingSubject && !prepared && !preparing && !problem)
+    if (
+      phase.kind === 'ready' &&
+      (needsPrepared || preparesAhead) &&
+      !awaitingSubject &&
+      !prepared &&
+      !preparing &&
+      !problem
+    )
       void prepare();
-  }, [phase.kind, needsPrepared, awaitingSubject, prepared, preparing, problem, prepare]);
+  }, [phase.kind, needsPrepared, preparesAhead, awaitingSubject, prepared, preparing, problem, prepare]);
 
-  const cancelPrepare = useCallback(() => prepareAbort.current?.abort(), []);
+  const cancelPrepare = useCallback(() => {
+    cancelledByOfficer.current = true;
+    prepareAbort.current?.abort();
+  }, []);
   const setProposals = useCallback(
     (update: Pick<PreparedCase, 'proposals' | 'people'>) =>
       setPrepared((current) => (current ? { ...current, ...update } : current)),
@@ -221,29 +268,29 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
 
   // Adding or removing an export makes the prepared review stale: rebuild it when next needed. State is adjusted
   // during render when the set of exports changes (React's pattern for resetting state on a changed input).
-  const archiveKey =
-    record?.archives
-      .map(
-        (archive) => `${archive.id}/${archive.conversation ?? 0}/${archive.dateOrder ?? ''}/${archive.summary.sha256}`,
-      )
-      .join(',') ?? '';
+  const archiveKey = record ? archiveKeyOf(record) : '';
   const [preparedForArchives, setPreparedForArchives] = useState(archiveKey);
   if (preparedForArchives !== archiveKey) {
     setPreparedForArchives(archiveKey);
     setPrepared(null);
+    setScoped(null);
   }
+  // A preparation of the old set of exports (one started ahead, on "Add chat exports") is stopped, quietly; so is one
+  // still running when the case is closed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the set of exports changes
+  useEffect(() => () => prepareAbort.current?.abort(), [archiveKey]);
 
   // Runs once the step (and everything in it) is committed to the page, before it is painted; the paint is measured
   // to the task after the next frame.
   const step = record?.step;
   useLayoutEffect(() => {
     if (renderFrom.current === null || !step) return;
-    const name = `render:${step}${prepared ? '' : ' (waiting)'}`;
+    const name = `render:${step}${prepared ? '' : scoped ? ' (scope known)' : ' (waiting)'}`;
     measure(name, renderFrom.current);
     renderFrom.current = null;
     const committed = performance.now();
     requestAnimationFrame(() => setTimeout(() => measure(`${name}:layout and paint`, committed)));
-  }, [step, prepared]);
+  }, [step, prepared, scoped]);
 
   if (phase.kind === 'locked') {
     return (
@@ -298,7 +345,18 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     );
   }
 
-  const stepProps: StepProps = { record, services, act, go, prepared, prepare, preparing, cancelPrepare, setProposals };
+  const stepProps: StepProps = {
+    record,
+    services,
+    act,
+    go,
+    prepared,
+    scoped,
+    prepare,
+    preparing,
+    cancelPrepare,
+    setProposals,
+  };
   const stepIndex = steps.indexOf(record.step);
   const canVisit = (step: Step) => step === 'start' || step === 'archives' || record.archives.length > 0;
 

@@ -26,7 +26,9 @@ function settingError(problem: CaseSettingsError): { field: string; message: str
   }
 }
 
-export function ScopeStep({ record, act, go, prepared, prepare, preparing, cancelPrepare }: StepProps) {
+export function ScopeStep({ record, act, go, prepared, scoped, prepare, preparing, cancelPrepare }: StepProps) {
+  // The result as soon as the scope is known: while the rest of the case is prepared, the part that is ready.
+  const result = preparing ? scoped : prepared;
   const [from, setFrom] = useState(record.scope.from);
   const [to, setTo] = useState(record.scope.to);
   const [name, setName] = useState(record.scope.subject.name);
@@ -63,7 +65,7 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
   });
   // A result shown under fields that say something else would be read as theirs: once the fields differ from the
   // applied scope, the result and its Continue button wait until the scope is applied again (or the edit undone).
-  const changed = prepared !== null && !sameScope(draftScope(), record.scope);
+  const changed = result !== null && !sameScope(draftScope(), record.scope);
 
   const apply = async () => {
     const scope = draftScope();
@@ -81,8 +83,14 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
     return prepare({ record: { ...record, scope } });
   };
 
-  const messageById = useMemo(() => new Map(prepared?.messages.map((message) => [message.id, message])), [prepared]);
-  const grouped = useMemo(() => groupReasons(prepared?.inScope ?? []), [prepared]);
+  const grouped = useMemo(() => groupReasons(result?.inScope ?? []), [result]);
+  // Only the messages listed with their own reason are looked up (the first 100), not the whole chat.
+  const listed = useMemo(() => {
+    const wanted = new Set(grouped.own.slice(0, 100).map((entry) => entry.messageId));
+    return new Map(
+      wanted.size === 0 ? [] : (result?.messages ?? []).filter((m) => wanted.has(m.id)).map((m) => [m.id, m]),
+    );
+  }, [grouped, result]);
 
   return (
     <>
@@ -191,7 +199,7 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
       {preparing && (
         <ProgressPanel label="Preparing the chat for review" progress={preparing} onCancel={cancelPrepare} />
       )}
-      {prepared && !preparing && error && (
+      {result && error && (
         <div className="nhsuk-inset-text" data-testid="scope-not-applied">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
@@ -200,7 +208,7 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
           </p>
         </div>
       )}
-      {prepared && !preparing && !error && changed && (
+      {result && !error && changed && (
         <div className="nhsuk-inset-text" data-testid="scope-changed">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
@@ -209,14 +217,14 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
           </p>
         </div>
       )}
-      {prepared && !preparing && !error && !changed && (
+      {result && !error && !changed && (
         <section aria-labelledby="scope-result">
           <h2 id="scope-result">In scope</h2>
           <p className="nhsuk-body-l" data-testid="scope-count">
-            {formatCount(prepared.inScope.length)} of {countOf(prepared.messages.length, 'message')}{' '}
-            {prepared.inScope.length === 1 ? 'is' : 'are'} in scope.
+            {formatCount(result.inScope.length)} of {countOf(result.messages.length, 'message')}{' '}
+            {result.inScope.length === 1 ? 'is' : 'are'} in scope.
           </p>
-          {prepared.outOfScope.length > 0 && (
+          {result.outOfScope.length > 0 && (
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-table__caption--s">Messages left out, and why</caption>
               <thead className="nhsuk-table__head">
@@ -226,7 +234,7 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
                 </tr>
               </thead>
               <tbody className="nhsuk-table__body">
-                {prepared.outOfScope.map((entry) => (
+                {result.outOfScope.map((entry) => (
                   <tr key={entry.reason}>
                     <td>{entry.reason}</td>
                     <td>{formatCount(entry.count)}</td>
@@ -238,7 +246,7 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
           <h3 className="nhsuk-heading-s">Why messages are in scope</h3>
           {grouped.shared.length > 0 && (
             <p className="nhsuk-body" data-testid="scope-shared-reason">
-              {prepared.inScope.length === 1 ? 'The message' : `All ${formatCount(prepared.inScope.length)} messages`}:{' '}
+              {result.inScope.length === 1 ? 'The message' : `All ${formatCount(result.inScope.length)} messages`}:{' '}
               {grouped.shared.join('; ')}.
             </p>
           )}
@@ -253,7 +261,7 @@ export function ScopeStep({ record, act, go, prepared, prepare, preparing, cance
               <div className="nhsuk-details__text">
                 <ul className="nhsuk-list app-scope-list">
                   {grouped.own.slice(0, 100).map((entry) => {
-                    const message = messageById.get(entry.messageId);
+                    const message = listed.get(entry.messageId);
                     return (
                       <li key={entry.messageId}>
                         <span className="nhsuk-u-font-weight-bold">

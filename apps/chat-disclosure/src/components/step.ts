@@ -3,7 +3,7 @@ import type { Decision } from '@im-records/redaction';
 import type { StageProgress } from '../lib/bridge.ts';
 import type { CaseRecord, Step } from '../lib/case-model.ts';
 import type { CaseAction, DistributiveOmit } from '../lib/reducer.ts';
-import type { PreparedCase } from '../worker/stages.ts';
+import type { PreparedCase, PreparedChat, PreparedFindings } from '../worker/stages.ts';
 import type { Services } from './services.ts';
 
 /** What a step component receives. */
@@ -14,9 +14,17 @@ export interface StepProps {
   act: (action: DistributiveOmit<CaseAction, 'at'>) => void;
   go: (step: Step) => void;
   prepared: PreparedCase | null;
+  /**
+   * While the case is being prepared: the chat and which messages are in scope, known before the rest (proposals,
+   * people), so the scope step shows its result without waiting for them. Null otherwise.
+   */
+  scoped: ScopedCase | null;
   prepare: (options?: { decisions?: Decision[]; record?: CaseRecord }) => Promise<PreparedCase | null>;
   preparing: StageProgress | null;
   cancelPrepare: () => void;
   /** Replaces the proposals and people after a decision the worker re-applies (a manual redaction, a pseudonym). */
   setProposals: (update: Pick<PreparedCase, 'proposals' | 'people'>) => void;
 }
+
+/** The part of a prepared case the scope step shows. */
+export type ScopedCase = PreparedChat & Pick<PreparedFindings, 'inScope' | 'outOfScope'>;

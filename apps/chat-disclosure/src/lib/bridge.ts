@@ -206,7 +206,8 @@ export function createBridge<S extends StageMap>(
 /** What a stage handler gets besides its input. */
 export interface StageContext<P> {
   signal: AbortSignal;
-  progress(progress: P): void;
+  /** Reports progress; `transfer` moves buffers made for this report (a part of the result sent ahead) to the page. */
+  progress(progress: P, transfer?: Transferable[]): void;
   /** Marks buffers to transfer (not copy) with the reply. */
   transfer(...buffers: Transferable[]): void;
 }
@@ -261,7 +262,7 @@ export function serveStages<S extends StageMap>(scope: PortLike, handlers: Stage
     const started = performance.now();
     handler(input as never, {
       signal: controller.signal,
-      progress: (progress) => reply({ type: 'progress', id, progress }),
+      progress: (progress, list) => reply({ type: 'progress', id, progress }, list),
       transfer: (...buffers) => transfers.push(...buffers),
     }).then(
       (output) => {

@@ -29,6 +29,16 @@ export async function timed<T>(name: string, work: () => Promise<T> | T): Promis
   }
 }
 
+/** Runs `work`, which finishes within the current task, and records how long it took as `name`. */
+export function timedSync<T>(name: string, work: () => T): T {
+  const started = performance.now();
+  try {
+    return work();
+  } finally {
+    measure(name, started);
+  }
+}
+
 /** Takes this thread's measures (clearing them) in the wire shape, for a worker to send to the page. */
 export function takeMeasures(): WireMeasure[] {
   const entries = performance.getEntriesByType?.('measure') ?? [];

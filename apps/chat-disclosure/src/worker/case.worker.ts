@@ -31,11 +31,13 @@ import {
 import type MiniSearch from 'minisearch';
 import { type StageContext, serveStages } from '../lib/bridge.ts';
 import type { ArchiveSummary, ChatChoice } from '../lib/case-model.ts';
+import { packedBuffers, packMessages, packProposals } from '../lib/compact.ts';
 import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib/search.ts';
 import { timed } from '../lib/timeline.ts';
 import { ArchiveNotLoadedError, CaseNotPreparedError, NoArchivesError } from './errors.ts';
 import { buildSampleArchive } from './sample.ts';
 import type { CaseStages, Disclosure, PreparedRest, PrepareInput, PrepareProgress } from './stages.ts';
+import { warmUp } from './warm-up.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -210,14 +212,18 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
   const all = merged.conversation.messages as Message[];
   const titles = all.filter((message) => isTitleMessage(message.id));
   const messages = titles.length > 0 ? all.slice(titles.length) : all;
-  // Each large part goes to the page as soon as it is computed: the page copies it while this worker goes on.
-  const chat = {
-    title: merged.conversation.title,
-    titles,
-    messages,
-    participants: merged.conversation.participants,
-  };
-  await timed('clone:prepare:chat-from-worker', () => progress({ stage: 'merged', chat }));
+  // Each large part goes to the page as soon as it is computed, in columns: the page unpacks it while this worker goes
+  // on. Packing is timed with the copy it replaces.
+  await timed('clone:prepare:chat-from-worker', () => {
+    const packed = packMessages(messages);
+    const chat = {
+      title: merged.conversation.title,
+      titles,
+      messages: packed,
+      participants: merged.conversation.participants,
+    };
+    progress({ stage: 'merged', chat }, packedBuffers(packed));
+  });
 
   const engine = buildEngineOptions(input.settings);
   const detection: DetectionResult = await timed('prepare:detect', () =>
@@ -236,11 +242,16 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
   const scope = { inScope: sharingReasons(scoped.inScope), outOfScope: scoped.outOfScope };
   await timed('clone:prepare:scope-from-worker', () => progress({ stage: 'scoped', scope }));
 
+  // The scope step shows its result now; the review, if the officer goes on, shows these steps as they run.
+  progress({ stage: 'decide', done: 0, total: 1, label: 'Applying your decisions' });
   const proposals = await timed(
     'prepare:decide',
     () => applyDecisions(merged.conversation, detection.proposals, input.decisions, engine.mode).proposals,
   );
-  await timed('clone:prepare:proposals-from-worker', () => progress({ stage: 'decided', proposals }));
+  await timed('clone:prepare:proposals-from-worker', () => {
+    const packed = packProposals(proposals);
+    progress({ stage: 'decided', proposals: packed }, packedBuffers(packed));
+  });
 
   current = {
     conversation: merged.conversation,
@@ -250,6 +261,7 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
     engine,
     selection: scoped.selection,
   };
+  progress({ stage: 'people', done: 0, total: 1, label: 'Listing the people in the chat' });
   const people = await timed('prepare:people', () =>
     pseudonymTable(merged.conversation, detection.proposals, input.decisions, {
       ...engine.disclose,
@@ -269,6 +281,16 @@ function requireCurrent() {
   if (!current) throw new CaseNotPreparedError();
   return current;
 }
+
+/**
+ * The warm-up run when the worker starts (see `warm-up.ts`). A stage that arrives meanwhile stops it: the officer's
+ * own chat warms the engine just as well, and should not wait behind a sample.
+ */
+const warming = new AbortController();
+setTimeout(() => {
+  timed('worker:warm-up', () => warmUp(warming.signal)).catch(() => undefined);
+}, 0);
+self.addEventListener('message', () => warming.abort(), { once: true });
 
 serveStages<CaseStages>(self, {
   async import(input, { signal, progress }) {

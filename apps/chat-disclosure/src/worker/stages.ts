@@ -19,6 +19,7 @@ import type {
 } from '@im-records/redaction';
 import type { StageProgress } from '../lib/bridge.ts';
 import type { ArchiveSummary, CaseRequest, ChatChoice } from '../lib/case-model.ts';
+import type { PackedMessages, PackedProposals } from '../lib/compact.ts';
 
 /** One archive to parse. */
 export interface ImportInput {
@@ -53,6 +54,11 @@ export interface PreparedChat {
   participants: Participant[];
 }
 
+/** The {@link PreparedChat} as `prepare` sends it: its messages in columns (see `compact.ts`), their buffers moved. */
+export interface PackedChat extends Omit<PreparedChat, 'messages'> {
+  messages: PackedMessages;
+}
+
 /** What `prepare` finds in the merged chat: its result. */
 export interface PreparedFindings {
   /** Everyone the disclosure names, with the pseudonym (or kept name) it prints, for the officer to check. */
@@ -80,13 +86,14 @@ export interface PrepareInput {
 /**
  * What `prepare` reports as it runs: its progress, and each large part of the prepared case as soon as it is computed,
  * so the page copies one part while the worker computes the next (the chat during detection, the scope during the
- * decisions, the proposals while the people are listed). Its result is the rest ({@link PreparedRest}).
+ * decisions, the proposals while the people are listed). The chat and the proposals go in columns (see `compact.ts`).
+ * Its result is the rest ({@link PreparedRest}).
  */
 export type PrepareProgress =
   | StageProgress
-  | { stage: 'merged'; chat: PreparedChat }
+  | { stage: 'merged'; chat: PackedChat }
   | { stage: 'scoped'; scope: Pick<PreparedFindings, 'inScope' | 'outOfScope'> }
-  | { stage: 'decided'; proposals: Proposal[] };
+  | { stage: 'decided'; proposals: PackedProposals };
 
 /** The part of the prepared case that `prepare` returns, the others having gone ahead as progress. */
 export type PreparedRest = Omit<PreparedFindings, 'inScope' | 'outOfScope' | 'proposals'>;

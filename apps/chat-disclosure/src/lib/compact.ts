@@ -1,0 +1,282 @@
+/**
+ * Compact forms of the prepared case's messages and proposals, for their copy from the case worker to the page. A
+ * structured clone of 40,000 message objects writes every property name and nested object one by one (about 180 ms in
+ * the worker, on the way to review, and more on the page); in columns it is a few long strings, a few typed arrays
+ * (moved, not copied) and small tables of the values many rows share. Unpacking gives back equal objects, field for
+ * field; fields a row has beyond the usual ones travel as they are.
+ */
+import type { Message } from '@im-records/chat-import';
+import type { Proposal } from '@im-records/redaction';
+
+/** Many strings as one, with where each ends: one copy instead of one per string. */
+export interface PackedStrings {
+  joined: string;
+  ends: Uint32Array;
+}
+
+/** Values many rows share (authors, categories, rules…), each written once, with each row's index into them. */
+export interface PackedTable<T> {
+  values: T[];
+  index: Uint32Array;
+}
+
+/** Messages in columns; `rest` carries each message's other fields (attachments, reply, channel…), shared if equal. */
+export interface PackedMessages {
+  count: number;
+  id: PackedStrings;
+  timestamp: PackedStrings;
+  text: PackedStrings;
+  author: PackedTable<string | null>;
+  kind: PackedTable<Message['kind']>;
+  sourceFile: PackedTable<string>;
+  sourceLines: Float64Array;
+  rest: PackedTable<Record<string, unknown> | null>;
+}
+
+/** Proposals in columns, the same way. */
+export interface PackedProposals {
+  count: number;
+  id: PackedStrings;
+  messageId: PackedStrings;
+  text: PackedStrings;
+  /** start, end and confidence of each proposal, three numbers a row. */
+  numbers: Float64Array;
+  category: PackedTable<Proposal['category']>;
+  rule: PackedTable<string>;
+  exemption: PackedTable<string>;
+  status: PackedTable<Proposal['status']>;
+  rest: PackedTable<Record<string, unknown> | null>;
+}
+
+function packStrings(count: number, valueAt: (i: number) => string): PackedStrings {
+  const parts: string[] = [];
+  const ends = new Uint32Array(count);
+  let end = 0;
+  for (let i = 0; i < count; i++) {
+    const value = valueAt(i);
+    parts.push(value);
+    end += value.length;
+    ends[i] = end;
+  }
+  return { joined: parts.join(''), ends };
+}
+
+function unpackStrings({ joined, ends }: PackedStrings): string[] {
+  const values: string[] = new Array(ends.length);
+  let start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i] as number;
+    values[i] = joined.slice(start, end);
+    start = end;
+  }
+  return values;
+}
+
+/** Builds a table column; `keyOf` says when two values are the same (by default, the value itself). */
+function tableBuilder<T>(count: number, keyOf: (value: T) => unknown = (value) => value) {
+  const values: T[] = [];
+  const positions = new Map<unknown, number>();
+  const index = new Uint32Array(count);
+  return {
+    set(row: number, value: T) {
+      const key = keyOf(value);
+      let position = positions.get(key);
+      if (position === undefined) {
+        position = values.length;
+        values.push(value);
+        positions.set(key, position);
+      }
+      index[row] = position;
+    },
+    done: (): PackedTable<T> => ({ values, index }),
+  };
+}
+
+/**
+ * A key for a row's other fields: rows whose fields hold the same values (objects by identity, as the worker shares
+ * them) share one table entry, which the clone copies once and every such row refers to.
+ */
+function restKeys(): (rest: Record<string, unknown> | null) => string {
+  const identities = new Map<object, number>();
+  return (rest) => {
+    if (rest === null) return '';
+    let key = '';
+    for (const name in rest) {
+      const value = rest[name];
+      let written: string;
+      if (typeof value === 'object' && value !== null) {
+        let identity = identities.get(value);
+        if (identity === undefined) {
+          identity = identities.size;
+          identities.set(value, identity);
+        }
+        written = `#${identity}`;
+      } else written = `${typeof value}:${String(value)}`;
+      key += `${name}\u0000${written}\u0001`;
+    }
+    return key;
+  };
+}
+
+/** The fields of `row` other than `known` (which every row has), or null when there are none. */
+function restOf(row: object, known: ReadonlySet<string>): Record<string, unknown> | null {
+  const keys = Object.keys(row);
+  if (keys.length === known.size) return null;
+  let rest: Record<string, unknown> | null = null;
+  for (const key of keys) {
+    if (known.has(key)) continue;
+    rest ??= {};
+    rest[key] = (row as Record<string, unknown>)[key];
+  }
+  return rest;
+}
+
+const messageFields = new Set(['id', 'timestamp', 'author', 'text', 'kind', 'source', 'attachments']);
+
+/** Packs messages for the page; every buffer in the result can be transferred (see {@link packedBuffers}). */
+export function packMessages(messages: readonly Message[]): PackedMessages {
+  const count = messages.length;
+  const author = tableBuilder<string | null>(count);
+  const kind = tableBuilder<Message['kind']>(count);
+  const sourceFile = tableBuilder<string>(count);
+  const rest = tableBuilder<Record<string, unknown> | null>(count, restKeys());
+  const sourceLines = new Float64Array(count * 2);
+  messages.forEach((message, i) => {
+    author.set(i, message.author);
+    kind.set(i, message.kind);
+    sourceFile.set(i, message.source.file);
+    sourceLines[2 * i] = message.source.line;
+    sourceLines[2 * i + 1] = message.source.lineEnd;
+    // Attachments are rare: an empty list is left out and given back on unpacking.
+    const others = restOf(message, messageFields);
+    const withAttachments = message.attachments.length > 0 ? { attachments: message.attachments, ...others } : others;
+    rest.set(i, withAttachments);
+  });
+  return {
+    count,
+    id: packStrings(count, (i) => (messages[i] as Message).id),
+    timestamp: packStrings(count, (i) => (messages[i] as Message).timestamp),
+    text: packStrings(count, (i) => (messages[i] as Message).text),
+    author: author.done(),
+    kind: kind.done(),
+    sourceFile: sourceFile.done(),
+    sourceLines,
+    rest: rest.done(),
+  };
+}
+
+/** The messages a {@link PackedMessages} was made from, equal field for field. */
+export function unpackMessages(packed: PackedMessages): Message[] {
+  const ids = unpackStrings(packed.id);
+  const timestamps = unpackStrings(packed.timestamp);
+  const texts = unpackStrings(packed.text);
+  const messages: Message[] = new Array(packed.count);
+  for (let i = 0; i < packed.count; i++) {
+    const others = packed.rest.values[packed.rest.index[i] as number] ?? null;
+    const message: Message = {
+      id: ids[i] as string,
+      timestamp: timestamps[i] as string,
+      author: packed.author.values[packed.author.index[i] as number] as string | null,
+      text: texts[i] as string,
+      kind: packed.kind.values[packed.kind.index[i] as number] as Message['kind'],
+      attachments: [],
+      source: {
+        file: packed.sourceFile.values[packed.sourceFile.index[i] as number] as string,
+        line: packed.sourceLines[2 * i] as number,
+        lineEnd: packed.sourceLines[2 * i + 1] as number,
+      },
+    };
+    // A list or object shared by several messages here was shared by them in the worker too.
+    if (others) Object.assign(message, others);
+    messages[i] = message;
+  }
+  return messages;
+}
+
+const proposalFields = new Set([
+  'id',
+  'messageId',
+  'start',
+  'end',
+  'text',
+  'category',
+  'confidence',
+  'rule',
+  'exemption',
+  'status',
+]);
+
+/** Packs proposals for the page; their other fields (role, person, group, further exemptions) are shared if equal. */
+export function packProposals(proposals: readonly Proposal[]): PackedProposals {
+  const count = proposals.length;
+  const category = tableBuilder<Proposal['category']>(count);
+  const rule = tableBuilder<string>(count);
+  const exemption = tableBuilder<string>(count);
+  const status = tableBuilder<Proposal['status']>(count);
+  const rest = tableBuilder<Record<string, unknown> | null>(count, restKeys());
+  const numbers = new Float64Array(count * 3);
+  proposals.forEach((proposal, i) => {
+    category.set(i, proposal.category);
+    rule.set(i, proposal.rule);
+    exemption.set(i, proposal.exemption);
+    status.set(i, proposal.status);
+    numbers[3 * i] = proposal.start;
+    numbers[3 * i + 1] = proposal.end;
+    numbers[3 * i + 2] = proposal.confidence;
+    rest.set(i, restOf(proposal, proposalFields));
+  });
+  return {
+    count,
+    id: packStrings(count, (i) => (proposals[i] as Proposal).id),
+    messageId: packStrings(count, (i) => (proposals[i] as Proposal).messageId),
+    text: packStrings(count, (i) => (proposals[i] as Proposal).text),
+    numbers,
+    category: category.done(),
+    rule: rule.done(),
+    exemption: exemption.done(),
+    status: status.done(),
+    rest: rest.done(),
+  };
+}
+
+/**
+ * The proposals a {@link PackedProposals} was made from, equal field for field. Their further exemptions stay shared
+ * between proposals, read-only, as the engine makes them.
+ */
+export function unpackProposals(packed: PackedProposals): Proposal[] {
+  const ids = unpackStrings(packed.id);
+  const messageIds = unpackStrings(packed.messageId);
+  const texts = unpackStrings(packed.text);
+  const proposals: Proposal[] = new Array(packed.count);
+  for (let i = 0; i < packed.count; i++) {
+    const others = packed.rest.values[packed.rest.index[i] as number] ?? null;
+    const proposal: Proposal = {
+      id: ids[i] as string,
+      messageId: messageIds[i] as string,
+      start: packed.numbers[3 * i] as number,
+      end: packed.numbers[3 * i + 1] as number,
+      text: texts[i] as string,
+      category: packed.category.values[packed.category.index[i] as number] as Proposal['category'],
+      confidence: packed.numbers[3 * i + 2] as number,
+      rule: packed.rule.values[packed.rule.index[i] as number] as string,
+      exemption: packed.exemption.values[packed.exemption.index[i] as number] as string,
+      status: packed.status.values[packed.status.index[i] as number] as Proposal['status'],
+    };
+    if (others) Object.assign(proposal, others);
+    proposals[i] = proposal;
+  }
+  return proposals;
+}
+
+/** The buffers of a packed form, to transfer rather than copy (the packed form is made for one send). */
+export function packedBuffers(packed: PackedMessages | PackedProposals): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  for (const value of Object.values(packed)) {
+    if (ArrayBuffer.isView(value)) buffers.push(value.buffer as ArrayBuffer);
+    else if (value !== null && typeof value === 'object') {
+      for (const inner of Object.values(value))
+        if (ArrayBuffer.isView(inner)) buffers.push(inner.buffer as ArrayBuffer);
+    }
+  }
+  return buffers;
+}

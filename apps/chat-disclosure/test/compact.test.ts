@@ -1,0 +1,78 @@
+import type { Message } from '@im-records/chat-import';
+import type { Proposal } from '@im-records/redaction';
+import { describe, expect, it } from 'vitest';
+import { packedBuffers, packMessages, packProposals, unpackMessages, unpackProposals } from '../src/lib/compact.ts';
+
+/** The packed form as the page receives it: a structured clone, its buffers moved. */
+function sent<T>(packed: T & object): T {
+  return structuredClone(packed, { transfer: packedBuffers(packed as never) });
+}
+
+const base = (i: number): Message => ({
+  id: `m${i}`,
+  timestamp: `2024-03-04T08:${String(i).padStart(2, '0')}:00+00:00`,
+  author: i % 3 === 0 ? null : `Author ${i % 2}`,
+  text: i % 4 === 0 ? '' : `Message ${i} with émoji 👍 and\nnew lines`,
+  kind: i % 3 === 0 ? 'system' : 'message',
+  attachments: [],
+  source: { file: i < 5 ? 'chat.txt' : 'other.txt', line: i + 1, lineEnd: i + 2 },
+});
+
+describe('compact forms of the prepared case', () => {
+  it('gives back every message field for field, the rare fields included', () => {
+    const messages: Message[] = Array.from({ length: 10 }, (_, i) => base(i));
+    messages[1] = {
+      ...base(1),
+      attachments: [{ fileName: 'photo.jpg', kind: 'image', included: true, mediaKey: 'photo.jpg' } as never],
+      edited: true,
+      replyTo: 'm0',
+    };
+    messages[2] = { ...base(2), channel: '1:#ward', thread: 't1', nativeId: '42' };
+    messages[3] = {
+      ...base(3),
+      kind: 'poll',
+      poll: { question: 'Which day?', options: [{ text: 'Mon', votes: 2 }] } as never,
+    };
+    const packed = packMessages(messages);
+    expect(packed.id.joined).toBe(messages.map((m) => m.id).join(''));
+    const back = unpackMessages(sent(packed));
+    expect(back).toEqual(messages);
+    expect(back[1]?.attachments).not.toBe(back[0]?.attachments);
+    expect(back[0]?.attachments).not.toBe(back[4]?.attachments);
+  });
+
+  it('packs no messages and no proposals', () => {
+    expect(unpackMessages(sent(packMessages([])))).toEqual([]);
+    expect(unpackProposals(sent(packProposals([])))).toEqual([]);
+  });
+
+  it('gives back every proposal, with shared further exemptions still shared and optional fields only where set', () => {
+    const also = Object.freeze(['s41']);
+    const proposals: Proposal[] = Array.from({ length: 6 }, (_, i) => ({
+      id: `m${i}:0-5:name`,
+      messageId: `m${i}`,
+      start: i,
+      end: i + 5.5,
+      text: `Name ${i}`,
+      category: i % 2 ? 'name' : 'phone',
+      confidence: 0.1 * i,
+      rule: i % 2 ? 'name:participant' : 'phone:libphonenumber-gb',
+      exemption: 's40(2)',
+      status: i === 5 ? 'accepted' : 'proposed',
+      ...(i % 2 ? { role: 'patient' as const, personKey: `p${i % 3}`, alsoExemptions: also } : {}),
+      ...(i === 3 ? { group: 'g1' } : {}),
+    }));
+    const back = unpackProposals(sent(packProposals(proposals)));
+    expect(back).toEqual(proposals);
+    expect(Object.keys(back[0] as object)).not.toContain('role');
+    expect(back[1]?.alsoExemptions).toBe(back[3]?.alsoExemptions);
+  });
+
+  it('moves its buffers rather than copying them', () => {
+    const packed = packMessages([base(1), base(2)]);
+    const buffers = packedBuffers(packed);
+    expect(buffers.length).toBeGreaterThanOrEqual(5);
+    structuredClone(packed, { transfer: buffers });
+    expect(packed.id.ends.byteLength).toBe(0);
+  });
+});
