@@ -6,7 +6,9 @@
  *
  * Run with `node bench/interaction.bench.ts` against the served build at APP_URL (default http://127.0.0.1:4322).
  * BASELINE_URL (another build served elsewhere, e.g. main's) is measured in the same run, interleaved, and the ratio
- * printed. PROFILE=1 also records Chromium's CPU profile during the searches and prints where the time went by script.
+ * printed. PROFILE=1 also records Chromium's CPU profile while the review opens, during a round of searches and one of
+ * scrolling, and prints where the time went by script (PROFILE=functions: by function, with its line and column in
+ * the bundle). TRACE=1 records a Chromium trace of a round of searches and prints its style, layout and paint events.
  */
 import { generateClinicalChat } from '@im-records/synthetic-chats';
 import { type Browser, chromium, type Page } from '@playwright/test';
@@ -32,9 +34,21 @@ async function openReview(browser: Browser, url: string, bytes: Buffer): Promise
   await page.locator('.nhsuk-card', { hasText: 'bench.txt' }).waitFor({ timeout: 180_000 });
   await page.getByRole('button', { name: 'Continue to scope' }).click();
   await page.getByTestId('scope-count').waitFor({ timeout: 180_000 });
+  const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   await page.getByRole('button', { name: 'Continue to review' }).click();
   await page.getByTestId('review-counts').waitFor({ timeout: 180_000 });
   await page.locator('.app-message').first().waitFor();
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    console.log(
+      `${url}: main-thread self time from "Continue to review" to the first message shown\n${selfTimeByScript(profile)}`,
+    );
+    await cdp.detach();
+  }
   // Search answers once its index, built after the review opens, is ready; then let the page settle.
   await page.getByTestId('search-getting-ready').waitFor({ state: 'detached', timeout: 180_000 });
   await page.waitForTimeout(2000);
@@ -108,14 +122,22 @@ interface Figures {
   frames: number[];
 }
 
-async function measure(page: Page, figures: Figures): Promise<void> {
+async function measureSearch(page: Page, figures: Figures): Promise<void> {
   for (const query of queries) {
     const { clear, search } = await typeAndWait(page, query);
     figures.search.push((search ?? 0) - typingPause);
     figures.clear.push(clear);
   }
   await typeAndWait(page, '');
+}
+
+async function measureScroll(page: Page, figures: Figures): Promise<void> {
   figures.frames.push(...(await scrollFrames(page, 200)));
+}
+
+async function measure(page: Page, figures: Figures): Promise<void> {
+  await measureSearch(page, figures);
+  await measureScroll(page, figures);
 }
 
 /** Self time of a CPU profile, by script file name, in ms (the biggest first). */
@@ -128,7 +150,7 @@ function selfTimeByScript(profile: {
     profile.nodes.map((node) => [
       node.id,
       process.env.PROFILE === 'functions'
-        ? `${node.callFrame.url.split('/').at(-1)} ${node.callFrame.functionName}:${(node.callFrame as { lineNumber?: number; columnNumber?: number }).columnNumber}`
+        ? `${node.callFrame.url.split('/').at(-1)} ${node.callFrame.functionName}:${(node.callFrame as { lineNumber?: number }).lineNumber}:${(node.callFrame as { columnNumber?: number }).columnNumber}`
         : node.callFrame.url.split('/').at(-1) || node.callFrame.functionName,
     ]),
   );
@@ -167,11 +189,53 @@ if (process.env.PROFILE) {
     const page = pages.get(build.name) as Page;
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.start');
-    await measure(page, { search: [], clear: [], frames: [] });
-    const { profile } = await cdp.send('Profiler.stop');
+    for (const [part, run] of [
+      ['searches', measureSearch],
+      ['scrolling', measureScroll],
+    ] as const) {
+      await cdp.send('Profiler.start');
+      await run(page, { search: [], clear: [], frames: [] });
+      const { profile } = await cdp.send('Profiler.stop');
+      console.log(
+        `${build.name}: main-thread self time during one round of ${part}, by script\n${selfTimeByScript(profile)}`,
+      );
+    }
+  }
+}
+
+if (process.env.TRACE) {
+  for (const build of builds) {
+    const page = pages.get(build.name) as Page;
+    const cdp = await page.context().newCDPSession(page);
+    const events: { name: string; dur?: number; ph: string; args?: { beginData?: Record<string, unknown> } }[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline' });
+    await measureSearch(page, { search: [], clear: [], frames: [] });
+    await cdp.send('Tracing.end');
+    await done;
+    const totals = new Map<string, { n: number; ms: number; max: number }>();
+    for (const event of events) {
+      if (event.ph !== 'X' || event.dur === undefined) continue;
+      const t = totals.get(event.name) ?? { n: 0, ms: 0, max: 0 };
+      t.n++;
+      t.ms += event.dur / 1000;
+      t.max = Math.max(t.max, event.dur / 1000);
+      totals.set(event.name, t);
+    }
+    console.log(`${build.name}: trace of a round of searches`);
+    for (const [name, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20))
+      console.log(`    ${name.padEnd(30)} ${t.n} events, ${t.ms.toFixed(0)} ms, longest ${t.max.toFixed(0)} ms`);
+    const layouts = events.filter((e) => e.name === 'Layout' && e.ph === 'X');
     console.log(
-      `${build.name}: main-thread self time during one round of searches and scrolling, by script\n${selfTimeByScript(profile)}`,
+      '    layouts (ms / dirty / total objects):',
+      layouts
+        .filter((e) => (e.dur ?? 0) > 2000)
+        .map(
+          (e) =>
+            `${((e.dur ?? 0) / 1000).toFixed(0)}/${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects}`,
+        )
+        .join(' '),
     );
   }
 }

@@ -5,7 +5,9 @@ import {
   filterMessages,
   nextToReview,
   noFilters,
+  pendingInView,
   proposalsByMessage,
+  type ReviewFilters,
   reviewCounts,
   segmentText,
   statusesAfter,
@@ -129,6 +131,59 @@ describe('reviewCounts', () => {
     expect(all.byCategory.phone).toEqual({ total: 1, proposed: 0 });
     expect(all.byCategory['person-name']).toEqual({ total: 3, proposed: 2 });
     expect(reviewCounts(proposals, statuses, new Set(['m2']))).toMatchObject({ total: 2, proposed: 1, rejected: 1 });
+  });
+});
+
+describe('pendingInView', () => {
+  const statuses = statusesAfter(proposals, [{ action: 'accept', proposalId: 'p3', by: 'a', at }]);
+  const byMessage = proposalsByMessage(proposals);
+  /** The proposals still to review among the rows the filters show, counted one by one. */
+  const counted = (filters: ReviewFilters, inScope: ReadonlySet<string> | null, hits: ReadonlySet<string> | null) => {
+    const shown = filterMessages(messages, byMessage, statuses, filters, inScope, hits);
+    return shown
+      .flatMap((index) => byMessage.get(messages[index]?.id ?? '') ?? [])
+      .filter((p) => filters.categories.length === 0 || filters.categories.includes(p.category));
+  };
+  const filterSets: ReviewFilters[] = [
+    noFilters,
+    { ...noFilters, categories: ['phone'] },
+    { ...noFilters, categories: ['person-name', 'phone'] },
+    { ...noFilters, status: 'proposed' },
+    { ...noFilters, status: 'any-proposal', categories: ['person-name'] },
+    { ...noFilters, status: 'accepted' },
+    { ...noFilters, status: 'rejected' },
+    { ...noFilters, participant: 'Ann' },
+    { ...noFilters, from: '2024-03-02' },
+    { ...noFilters, inScopeOnly: false },
+  ];
+
+  it('agrees with counting the rows shown, for every filter, scope and search', () => {
+    for (const inScope of [null, new Set(['m1', 'm2'])]) {
+      for (const hits of [null, new Set(['m2', 'm3'])]) {
+        for (const filters of filterSets) {
+          const counts = reviewCounts(proposals, statuses, inScope);
+          const shownProposals = () => counted(filters, inScope, hits);
+          const expected = shownProposals().filter((p) => statuses.get(p.id) === 'proposed').length;
+          expect(
+            pendingInView(
+              { filters, searching: hits !== null, scoped: inScope !== null },
+              counts,
+              shownProposals,
+              statuses,
+            ),
+            JSON.stringify({ filters, inScope: inScope && [...inScope], hits: hits && [...hits] }),
+          ).toBe(expected);
+        }
+      }
+    }
+  });
+
+  it('takes the whole scope from the counts, without listing the proposals shown', () => {
+    const counts = reviewCounts(proposals, statuses, null);
+    const unused = () => {
+      throw new Error('the proposals shown were listed');
+    };
+    expect(pendingInView({ filters: noFilters, searching: false, scoped: false }, counts, unused, statuses)).toBe(3);
   });
 });
 

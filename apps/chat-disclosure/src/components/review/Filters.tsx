@@ -6,11 +6,12 @@ import { CATEGORY_LABELS, type RedactionCategory } from '@im-records/redaction';
 import type { RefObject } from 'react';
 import type { ReviewFilters } from '../../lib/review.ts';
 import { countOf, formatCount } from '../ui.tsx';
+import { SearchBox } from './SearchBox.tsx';
 
 export interface FiltersProps {
   filters: ReviewFilters;
   onFilters: (filters: ReviewFilters) => void;
-  query: string;
+  /** Called with the query after a pause in typing ('' once the box is emptied). */
   onQuery: (query: string) => void;
   /** The search box, which "/" focuses. */
   searchRef: RefObject<HTMLInputElement | null>;
@@ -23,7 +24,6 @@ export interface FiltersProps {
 export function Filters({
   filters,
   onFilters,
-  query,
   onQuery,
   searchRef,
   searchHits,
@@ -45,15 +45,7 @@ export function Filters({
         <div className="nhsuk-hint" id="search-hint">
           Press / to jump here
         </div>
-        <input
-          ref={searchRef}
-          className="nhsuk-input"
-          id="search"
-          type="search"
-          value={query}
-          aria-describedby="search-hint search-result"
-          onChange={(event) => onQuery(event.target.value)}
-        />
+        <SearchBox onQuery={onQuery} searchRef={searchRef} />
         <p className="nhsuk-body-s nhsuk-u-margin-top-1" id="search-result" aria-live="polite">
           {searchHits ? `${countOf(searchHits.ids.size, 'matching message')} (${searchHits.ms.toFixed(1)} ms)` : ''}
         </p>

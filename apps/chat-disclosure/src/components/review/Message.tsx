@@ -109,7 +109,8 @@ function MessageView({
       </p>
       <p className="app-message__text" data-text-of={message.id} dir={direction}>
         {segments.map((segment) => {
-          if (!segment.proposal) return <span key={segment.start}>{segment.text}</span>;
+          // A plain run is a text node of its own: no element for it, one fewer per run in every row drawn.
+          if (!segment.proposal) return segment.text;
           const proposal = segment.proposal;
           const status = statuses.get(proposal.id) ?? proposal.status;
           const group = proposal.group === undefined ? undefined : groups.get(proposal.group);

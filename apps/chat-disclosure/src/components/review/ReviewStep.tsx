@@ -15,7 +15,7 @@ import {
   proposalGroups,
   type RedactionCategory,
 } from '@im-records/redaction';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { attachmentChoices } from '../../lib/attachments.ts';
 import { everyOccurrence } from '../../lib/decisions.ts';
 import { describeProblem, type Problem } from '../../lib/errors.ts';
@@ -23,6 +23,7 @@ import {
   filterMessages,
   nextToReview,
   noFilters,
+  pendingInView,
   proposalsByMessage,
   type ReviewFilters,
   reviewCounts,
@@ -44,29 +45,28 @@ import { useDecisions } from './useDecisions.ts';
 import { useReviewKeys } from './useReviewKeys.ts';
 import { type TextSelection, useTextSelection } from './useTextSelection.ts';
 
-/** Search runs in the case worker (MiniSearch index) a moment after typing stops; its hits narrow the list. */
+/**
+ * Search runs in the case worker (MiniSearch index) once the search box hands on a query (after a pause in typing); its
+ * hits narrow the list. A newer query drops the answer to an older one.
+ */
 function useMessageSearch(query: string, services: StepProps['services'], onProblem: (problem: Problem) => void) {
   const [hits, setHits] = useState<{ ids: Set<string>; ms: number } | null>(null);
   const onProblemRef = useRef(onProblem);
   onProblemRef.current = onProblem;
   useEffect(() => {
-    const trimmed = query.trim();
-    if (!trimmed) {
+    if (!query) {
       setHits(null);
       return;
     }
     let cancelled = false;
-    const timer = setTimeout(() => {
-      services.caseWorker.call('search', { query: trimmed }).then(
-        (result) => {
-          if (!cancelled) setHits({ ids: new Set(result.ids), ms: result.ms });
-        },
-        (error: unknown) => onProblemRef.current(describeProblem(error)),
-      );
-    }, 120);
+    services.caseWorker.call('search', { query }).then(
+      (result) => {
+        if (!cancelled) setHits({ ids: new Set(result.ids), ms: result.ms });
+      },
+      (error: unknown) => onProblemRef.current(describeProblem(error)),
+    );
     return () => {
       cancelled = true;
-      clearTimeout(timer);
     };
   }, [query, services]);
   return hits;
@@ -94,6 +94,7 @@ function proposalsInView(
 export function ReviewStep(props: StepProps) {
   const { record, prepared, preparing, cancelPrepare, go, services } = props;
   const [filters, setFilters] = useState<ReviewFilters>(noFilters);
+  /** The query the search box handed on after a pause in typing ('' for none). */
   const [query, setQuery] = useState('');
   const [active, setActive] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -117,19 +118,29 @@ export function ReviewStep(props: StepProps) {
     () => (prepared ? new Set(prepared.inScope.map((entry) => entry.messageId)) : null),
     [prepared],
   );
-  const messageIndex = useMemo(() => new Map(messages.map((message, index) => [message.id, index])), [messages]);
-  // Chat titles are always in scope: they are printed on the cover.
-  const scopeWithTitles = useMemo(
-    () => (inScope ? new Set([...inScope, ...titles.map((title) => title.id)]) : null),
-    [inScope, titles],
-  );
-  const texts = useMemo(
-    () => new Map([...titles, ...messages].map((message) => [message.id, message.text])),
-    [titles, messages],
+  const messageIndex = useMemo(() => {
+    const index = new Map<string, number>();
+    messages.forEach((message, at) => {
+      index.set(message.id, at);
+    });
+    return index;
+  }, [messages]);
+  // Chat titles are always in scope: they are printed on the cover. Asked of both sets rather than a copy of 100,000 ids.
+  const scopeWithTitles = useMemo(() => {
+    if (!inScope) return null;
+    const titleIds = new Set(titles.map((title) => title.id));
+    return { has: (id: string) => inScope.has(id) || titleIds.has(id) };
+  }, [inScope, titles]);
+  const textOf = useCallback(
+    (id: string) => {
+      const index = messageIndex.get(id);
+      return index === undefined ? titles.find((title) => title.id === id)?.text : messages[index]?.text;
+    },
+    [messageIndex, messages, titles],
   );
   const counts = useMemo(
-    () => reviewCounts(proposals, statuses, scopeWithTitles, (id) => texts.get(id)),
-    [proposals, statuses, scopeWithTitles, texts],
+    () => reviewCounts(proposals, statuses, scopeWithTitles, textOf),
+    [proposals, statuses, scopeWithTitles, textOf],
   );
   // The exemptions the request type allows, from records-policy's table, and "outside the scope of the request".
   const reasons = useMemo(() => withholdingReasonsFor(record.request.type), [record.request.type]);
@@ -142,8 +153,9 @@ export function ReviewStep(props: StepProps) {
     const hit = rows.map((row) => messages[row] as Message);
     return filterMessages(hit, byMessage, statuses, filters, inScope, null).map((at) => rows[at] as number);
   }, [messages, messageIndex, byMessage, statuses, filters, inScope, searchHits]);
-  // The proposals in the order the list shows them, the chats' titles first: the keyboard loop walks this. Worked out
-  // when first asked for (a key, a decision), not on every search: at 100,000 messages it is a pass over the list.
+  // The proposals in the order the list shows them, the chats' titles first: the keyboard loop and "redact all" walk
+  // this. Worked out when first asked for (a key, a decision), not on every search: at 100,000 messages it is a pass
+  // over the list.
   const orderedNow = useMemo(() => {
     let list: Proposal[] | undefined;
     return () => {
@@ -151,18 +163,27 @@ export function ReviewStep(props: StepProps) {
       return list;
     };
   }, [shown, messages, byMessage, filters.categories, titles]);
-  // The "redact all still to review" button follows the list a moment later, so search results reach the screen first.
-  const deferredOrdered = useDeferredValue(orderedNow);
-  const pendingShown = useMemo(
-    () => deferredOrdered().filter((proposal) => (statuses.get(proposal.id) ?? proposal.status) === 'proposed'),
-    [deferredOrdered, statuses],
+  // The count on the "redact all still to review" button: from the counts when the view is the whole scope (a cleared
+  // search), else from the proposals shown (a search's hits), so the results reach the screen in one render.
+  const pendingCount = useMemo(
+    () =>
+      pendingInView(
+        { filters, searching: searchHits !== null, scoped: inScope !== null },
+        counts,
+        orderedNow,
+        statuses,
+      ),
+    [filters, searchHits, inScope, counts, orderedNow, statuses],
   );
   const rowOf = (proposal: Proposal | undefined): number | undefined => {
     const messageIdx = proposal ? messageIndex.get(proposal.messageId) : undefined;
     return messageIdx === undefined ? undefined : rowOfMessage(shown, messageIdx);
   };
-  const proposalById = useMemo(() => new Map(proposals.map((proposal) => [proposal.id, proposal])), [proposals]);
-  const activeProposal = active ? proposalById.get(active) : undefined;
+  // Looked up when the proposal in focus changes, not indexed on opening the review.
+  const activeProposal = useMemo(
+    () => (active ? proposals.find((proposal) => proposal.id === active) : undefined),
+    [active, proposals],
+  );
   const activeStatus = activeProposal ? (statuses.get(activeProposal.id) ?? activeProposal.status) : undefined;
 
   const moveTo = (proposal: Proposal | undefined, before = '') => {
@@ -267,11 +288,14 @@ export function ReviewStep(props: StepProps) {
           kept, in {countOf(prepared.inScope.length, 'message')} in scope
         </p>
       </div>
-      {pendingShown.length > 0 && (
+      {pendingCount > 0 && (
         <button
           type="button"
           className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
           onClick={() => {
+            const pendingShown = orderedNow().filter(
+              (proposal) => (statuses.get(proposal.id) ?? proposal.status) === 'proposed',
+            );
             decisions.record(
               pendingShown.map((proposal) => ({
                 action: 'accept' as const,
@@ -282,7 +306,7 @@ export function ReviewStep(props: StepProps) {
             setAnnouncement(`Redacted ${countOf(pendingShown.length, 'proposal')}.`);
           }}
         >
-          Redact all {formatCount(pendingShown.length)} still to review in this view
+          Redact all {formatCount(pendingCount)} still to review in this view
         </button>
       )}
       <PeoplePanel people={prepared.people} onChange={changePerson} />
@@ -309,7 +333,6 @@ export function ReviewStep(props: StepProps) {
           <Filters
             filters={filters}
             onFilters={setFilters}
-            query={query}
             onQuery={setQuery}
             searchRef={searchRef}
             searchHits={searchHits}
