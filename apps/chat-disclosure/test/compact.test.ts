@@ -48,20 +48,23 @@ describe('compact forms of the prepared case', () => {
 
   it('gives back every proposal, with shared further exemptions still shared and optional fields only where set', () => {
     const also = Object.freeze(['s41']);
-    const proposals = Array.from({ length: 6 }, (_, i): Proposal => ({
-      id: `m${i}:0-5:name`,
-      messageId: `m${i}`,
-      start: i,
-      end: i + 5.5,
-      text: `Name ${i}`,
-      category: i % 2 ? 'person-name' : 'phone',
-      confidence: 0.1 * i,
-      rule: i % 2 ? 'name:participant' : 'phone:libphonenumber-gb',
-      exemption: 's40(2)',
-      status: i === 5 ? 'accepted' : 'proposed',
-      ...(i % 2 ? { role: 'patient' as const, personKey: `p${i % 3}`, alsoExemptions: also } : {}),
-      ...(i === 3 ? { group: 'g1' } : {}),
-    }));
+    const proposals = Array.from(
+      { length: 6 },
+      (_, i): Proposal => ({
+        id: `m${i}:0-5:name`,
+        messageId: `m${i}`,
+        start: i,
+        end: i + 5.5,
+        text: `Name ${i}`,
+        category: i % 2 ? 'person-name' : 'phone',
+        confidence: 0.1 * i,
+        rule: i % 2 ? 'name:participant' : 'phone:libphonenumber-gb',
+        exemption: 's40(2)',
+        status: i === 5 ? 'accepted' : 'proposed',
+        ...(i % 2 ? { role: 'patient' as const, personKey: `p${i % 3}`, alsoExemptions: also } : {}),
+        ...(i === 3 ? { group: 'g1' } : {}),
+      }),
+    );
     const back = unpackProposals(sent(packProposals(proposals)));
     expect(back).toEqual(proposals);
     expect(Object.keys(back[0] as object)).not.toContain('role');
