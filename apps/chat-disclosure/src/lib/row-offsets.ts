@@ -14,19 +14,22 @@ export class RowOffsets {
   /** The highest power of two not above `count`, where the search for an offset starts. */
   private readonly topBit: number;
 
-  /** The tree for rows of these heights, built in O(rows). */
+  /** The tree for rows of these heights, built in O(rows). A Float64Array is taken as it is, not copied. */
   constructor(sizes: ArrayLike<number>) {
-    this.count = sizes.length;
-    this.sizes = Float64Array.from(sizes);
-    this.tree = new Float64Array(this.count + 1);
-    for (let i = 1; i <= this.count; i++) {
-      this.tree[i] = (this.tree[i] as number) + (this.sizes[i - 1] as number);
+    const count = sizes.length;
+    const own = sizes instanceof Float64Array ? sizes : Float64Array.from(sizes);
+    const tree = new Float64Array(count + 1);
+    tree.set(own, 1);
+    for (let i = 1; i <= count; i++) {
       const parent = i + (i & -i);
-      if (parent <= this.count) this.tree[parent] = (this.tree[parent] as number) + (this.tree[i] as number);
+      if (parent <= count) tree[parent] = (tree[parent] as number) + (tree[i] as number);
     }
     let bit = 1;
-    while (bit * 2 <= this.count) bit *= 2;
-    this.topBit = this.count === 0 ? 0 : bit;
+    while (bit * 2 <= count) bit *= 2;
+    this.count = count;
+    this.sizes = own;
+    this.tree = tree;
+    this.topBit = count === 0 ? 0 : bit;
   }
 
   /** The height of `row`. */
