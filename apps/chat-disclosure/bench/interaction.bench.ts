@@ -244,6 +244,7 @@ if (process.env.TRACE) {
     const cdp = await page.context().newCDPSession(page);
     const events: {
       name: string;
+      ts: number;
       dur?: number;
       ph: string;
       args?: { beginData?: Record<string, unknown>; elementCount?: number };
@@ -277,12 +278,20 @@ if (process.env.TRACE) {
         )
         .join(' '),
     );
-    // A long style recalculation: how many elements it restyled (a large subtree invalidated, or a costly selector).
+    // A long style recalculation: how many elements it restyled (a large subtree invalidated, or a costly selector),
+    // and how much of it was a garbage collection of the main thread's heap that happened to run inside it.
+    const collections = events.filter((e) => (e.name === 'MajorGC' || e.name === 'MinorGC') && e.ph === 'X');
+    const collectedIn = (e: (typeof events)[number]) =>
+      collections.reduce(
+        (sum, gc) =>
+          sum + Math.max(0, Math.min(e.ts + (e.dur ?? 0), gc.ts + (gc.dur ?? 0)) - Math.max(e.ts, gc.ts)) / 1000,
+        0,
+      );
     console.log(
-      '    style recalculations over 10 ms (ms / elements):',
+      '    style recalculations over 10 ms (ms / elements / ms of it collecting garbage):',
       events
         .filter((e) => e.name === 'UpdateLayoutTree' && e.ph === 'X' && (e.dur ?? 0) > 10_000)
-        .map((e) => `${((e.dur ?? 0) / 1000).toFixed(0)}/${e.args?.elementCount}`)
+        .map((e) => `${((e.dur ?? 0) / 1000).toFixed(0)}/${e.args?.elementCount}/${collectedIn(e).toFixed(0)}`)
         .join(' '),
     );
   }
