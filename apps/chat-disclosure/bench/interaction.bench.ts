@@ -1,6 +1,6 @@
 /**
  * The review screen's interaction at 100,000 messages, in headless Chromium: typing in search to the results on screen,
- * and scrolling the conversation. Measured in the page (an input event to the list painted with the results; frame
+ * J to the next proposal, and scrolling the conversation. Measured in the page (an input event to the list painted with the results; frame
  * times while scrolling), so Playwright's own round trips are not counted, and repeated so one slow frame on a shared
  * machine does not decide. `npm run bench:browser` measures the same from outside the page, with the import.
  *
@@ -111,6 +111,30 @@ function scrollFrames(page: Page, steps: number): Promise<number[]> {
   }, steps);
 }
 
+/**
+ * Presses J on the conversation `presses` times and resolves with the time from each key press to the next proposal
+ * focused and painted. The first press after the list changed walks the whole view for the keyboard's order.
+ */
+function pressNext(page: Page, presses: number): Promise<number[]> {
+  return page.evaluate(async (presses) => {
+    const list = document.querySelector('.app-chat') as HTMLElement;
+    list.focus();
+    const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const durations: number[] = [];
+    for (let i = 0; i < presses; i++) {
+      const before = document.activeElement;
+      const started = performance.now();
+      (document.activeElement ?? list).dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+      while (document.activeElement === before && performance.now() - started < 5000) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      await painted();
+      durations.push(performance.now() - started);
+    }
+    return durations;
+  }, presses);
+}
+
 const percentile = (samples: number[], q: number): number => {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -120,6 +144,9 @@ interface Figures {
   search: number[];
   clear: number[];
   frames: number[];
+  /** J: the first press after the whole list came back, and the presses after it. */
+  firstKey: number[];
+  nextKey: number[];
 }
 
 async function measureSearch(page: Page, figures: Figures): Promise<void> {
@@ -135,8 +162,15 @@ async function measureScroll(page: Page, figures: Figures): Promise<void> {
   figures.frames.push(...(await scrollFrames(page, 200)));
 }
 
+async function measureKeys(page: Page, figures: Figures): Promise<void> {
+  const [first, ...next] = await pressNext(page, 4);
+  figures.firstKey.push(first ?? 0);
+  figures.nextKey.push(...next);
+}
+
 async function measure(page: Page, figures: Figures): Promise<void> {
   await measureSearch(page, figures);
+  await measureKeys(page, figures);
   await measureScroll(page, figures);
 }
 
@@ -177,7 +211,7 @@ const pages = new Map<string, Page>();
 const figures = new Map<string, Figures>();
 for (const build of builds) {
   pages.set(build.name, await openReview(browser, build.url, bytes));
-  figures.set(build.name, { search: [], clear: [], frames: [] });
+  figures.set(build.name, { search: [], clear: [], frames: [], firstKey: [], nextKey: [] });
 }
 
 for (let round = 0; round < rounds; round++) {
@@ -191,10 +225,11 @@ if (process.env.PROFILE) {
     await cdp.send('Profiler.enable');
     for (const [part, run] of [
       ['searches', measureSearch],
+      ['key presses', measureKeys],
       ['scrolling', measureScroll],
     ] as const) {
       await cdp.send('Profiler.start');
-      await run(page, { search: [], clear: [], frames: [] });
+      await run(page, { search: [], clear: [], frames: [], firstKey: [], nextKey: [] });
       const { profile } = await cdp.send('Profiler.stop');
       console.log(
         `${build.name}: main-thread self time during one round of ${part}, by script\n${selfTimeByScript(profile)}`,
@@ -207,11 +242,17 @@ if (process.env.TRACE) {
   for (const build of builds) {
     const page = pages.get(build.name) as Page;
     const cdp = await page.context().newCDPSession(page);
-    const events: { name: string; dur?: number; ph: string; args?: { beginData?: Record<string, unknown> } }[] = [];
+    const events: {
+      name: string;
+      ts: number;
+      dur?: number;
+      ph: string;
+      args?: { beginData?: Record<string, unknown>; elementCount?: number };
+    }[] = [];
     cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
     const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline' });
-    await measureSearch(page, { search: [], clear: [], frames: [] });
+    await measureSearch(page, { search: [], clear: [], frames: [], firstKey: [], nextKey: [] });
     await cdp.send('Tracing.end');
     await done;
     const totals = new Map<string, { n: number; ms: number; max: number }>();
@@ -237,6 +278,22 @@ if (process.env.TRACE) {
         )
         .join(' '),
     );
+    // A long style recalculation: how many elements it restyled (a large subtree invalidated, or a costly selector),
+    // and how much of it was a garbage collection of the main thread's heap that happened to run inside it.
+    const collections = events.filter((e) => (e.name === 'MajorGC' || e.name === 'MinorGC') && e.ph === 'X');
+    const collectedIn = (e: (typeof events)[number]) =>
+      collections.reduce(
+        (sum, gc) =>
+          sum + Math.max(0, Math.min(e.ts + (e.dur ?? 0), gc.ts + (gc.dur ?? 0)) - Math.max(e.ts, gc.ts)) / 1000,
+        0,
+      );
+    console.log(
+      '    style recalculations over 10 ms (ms / elements / ms of it collecting garbage):',
+      events
+        .filter((e) => e.name === 'UpdateLayoutTree' && e.ph === 'X' && (e.dur ?? 0) > 10_000)
+        .map((e) => `${((e.dur ?? 0) / 1000).toFixed(0)}/${e.args?.elementCount}/${collectedIn(e).toFixed(0)}`)
+        .join(' '),
+    );
   }
 }
 
@@ -251,6 +308,7 @@ for (const build of builds) {
     `${build.name} (${build.url}), ${count} messages, ${rounds} rounds:\n` +
       `  search: typing to results painted, beyond the ${typingPause} ms pause: median ${search.toFixed(0)} ms, worst ${percentile(f.search, 1).toFixed(0)} ms (${f.search.length} searches)\n` +
       `  clearing the search to the whole list painted: median ${percentile(f.clear, 0.5).toFixed(0)} ms, worst ${percentile(f.clear, 1).toFixed(0)} ms\n` +
+      `  J to the next proposal focused and painted: first after the whole list came back median ${percentile(f.firstKey, 0.5).toFixed(0)} ms, worst ${percentile(f.firstKey, 1).toFixed(0)} ms; the presses after it median ${percentile(f.nextKey, 0.5).toFixed(0)} ms\n` +
       `  scrolling: frame median ${frame.toFixed(1)} ms, 95th percentile ${percentile(f.frames, 0.95).toFixed(1)} ms, worst ${percentile(f.frames, 1).toFixed(1)} ms, ${f.frames.filter((d) => d > 50).length} of ${f.frames.length} frames over 50 ms`,
   );
 }

@@ -7,7 +7,6 @@
 import type { Message as ChatMessage } from '@im-records/chat-import';
 import type { WithholdingReason } from '@im-records/records-policy';
 import type { Proposal, ProposalGroup, ProposalStatus } from '@im-records/redaction';
-import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { AttachmentChoice } from '../../lib/attachments.ts';
 import type { Services } from '../services.ts';
@@ -15,6 +14,7 @@ import { countOf, formatCount } from '../ui.tsx';
 import type { AttachmentDraft } from './Attachment.tsx';
 import { Message } from './Message.tsx';
 import { rowEstimates } from './rowHeight.ts';
+import { useRowWindow } from './useRowWindow.ts';
 
 /** A message with no proposals: one shared list, so its row's props do not change. */
 const NO_PROPOSALS: readonly Proposal[] = Object.freeze([]);
@@ -55,31 +55,8 @@ export interface ConversationListProps {
 function ConversationListView(props: ConversationListProps) {
   const { handle, titles, messages, shown, activeRow, byMessage, groups, statuses, active, inScope } = props;
   const { onChoose, services, attachments, reasons, onAttachment } = props;
-  const listRef = useRef<HTMLElement>(null);
-  const keepRow = useRef(activeRow);
-  keepRow.current = activeRow;
-  const rangeExtractor = useCallback((range: Range) => {
-    const rows = defaultRangeExtractor(range);
-    const keep = keepRow.current;
-    if (keep !== undefined && keep < range.count && !rows.includes(keep)) {
-      rows.push(keep);
-      rows.sort((a, b) => a - b);
-    }
-    return rows;
-  }, []);
-  // Rows are keyed by their message's place in the conversation, so a height measured once is kept when a search or
-  // filter changes the rows shown (a number: the virtualiser looks every row's key up whenever a size becomes known).
-  const getItemKey = useCallback((row: number) => shown[row] ?? -1 - row, [shown]);
   const estimates = useMemo(() => rowEstimates(messages), [messages]);
-  const estimateSize = useCallback((row: number) => estimates[shown[row] as number] ?? 0, [estimates, shown]);
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => listRef.current,
-    getItemKey,
-    estimateSize,
-    overscan: 4,
-    rangeExtractor,
-  });
+  const { listRef, parts, rowRef, centre } = useRowWindow(shown, estimates, activeRow);
   const focusAfterRender = useRef<string | null>(null);
   const focusPending = useCallback(() => {
     const id = focusAfterRender.current;
@@ -97,11 +74,16 @@ function ConversationListView(props: ConversationListProps) {
     () => ({
       reveal: (row, proposalId) => {
         focusAfterRender.current = proposalId;
-        if (row !== undefined) virtualizer.scrollToIndex(row, { align: 'center' });
+        if (row !== undefined) centre(row);
         focusPending();
       },
     }),
-    [virtualizer, focusPending],
+    [centre, focusPending],
+  );
+  // Rendered with every frame of scrolling: the count's words are worked out when the rows shown change.
+  const showing = useMemo(
+    () => `Showing ${formatCount(shown.length)} of ${countOf(messages.length, 'message')}`,
+    [shown.length, messages.length],
   );
 
   return (
@@ -131,9 +113,7 @@ function ConversationListView(props: ConversationListProps) {
           ))}
         </section>
       )}
-      <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
-        Showing {formatCount(shown.length)} of {countOf(messages.length, 'message')}
-      </p>
+      <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{showing}</p>
       <section
         ref={listRef}
         className="app-chat"
@@ -142,17 +122,13 @@ function ConversationListView(props: ConversationListProps) {
         aria-label="Conversation"
         aria-describedby="shortcuts"
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const message = messages[shown[item.index] as number] as ChatMessage;
+        <div className="app-chat__rows">
+          {parts.map((part) => {
+            if ('space' in part) return <div key={part.key} style={{ height: part.space }} />;
+            const index = shown[part.row] as number;
+            const message = messages[index] as ChatMessage;
             return (
-              <div
-                key={message.id}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className="app-chat__row"
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
+              <div key={message.id} data-message={index} ref={rowRef} className="app-chat__row">
                 <Message
                   message={message}
                   proposals={byMessage.get(message.id) ?? NO_PROPOSALS}
