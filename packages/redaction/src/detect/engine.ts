@@ -4,10 +4,8 @@
  * every message (candidates merged and decided by the mode at once), and the recognisers' rescan of every message with
  * what the chat has confirmed (a message that gains a candidate is decided again).
  *
- * Each pass reads the messages' texts alone (no whole message is built); a whole message (id, timestamp, author,
- * source) is built only for the few messages where something is found. The texts are read from the chat once, in the
- * first pass, and kept for the other two: the importer's table holds them as UTF-8 and decodes one on every read, which
- * cost 14–18% of detection when each pass did it (the strings held are about the size of the chat's text).
+ * Each pass reads the messages' texts alone (`messageTextAt`: no whole message is built); a whole message (id,
+ * timestamp, author, source) is built only for the few messages where something is found.
  */
 import { type Conversation, type Message, messageIdAt, messageTextAt } from '@im-records/chat-import';
 import { DetectionAbortedError, RedactionOptionsError } from '../errors.ts';
@@ -135,12 +133,10 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   const count = messages.length;
   // Pass 1: the chat's lower-case words are counted, and the recognisers' chat-wide discovery reads every message
   // (names found by strong cues anywhere in the chat become known names).
-  const texts: string[] = [];
   {
     const words = context.lowerCaseUses;
     for (let i = 0; i < count; i++) {
       const text = messageTextAt(messages, i);
-      texts.push(text);
       if (text.length > 0) {
         words.add(text);
         for (const p of discoverers) p.discover?.(text, i);
@@ -160,7 +156,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   const keptCandidates = new Map<number, Candidate[]>();
   const sar = options.mode === 'sar';
   for (let i = 0; i < count; i++) {
-    const candidates = findCandidates(texts[i] as string, messageIdAt(messages, i), context, recognisers);
+    const candidates = findCandidates(messageTextAt(messages, i), messageIdAt(messages, i), context, recognisers);
     proposalAt[i] = proposals.length;
     keptAt[i] = kept.length;
     // SAR mode decides every message (whether it is selected); FOI mode only those with candidates.
@@ -188,7 +184,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
     const k0 = keptAt[i] as number;
     const k1 = keptAt[i + 1] as number;
     // The text alone decides whether the message gains a candidate; the whole message is built only when it does.
-    const text = texts[i] as string;
+    const text = messageTextAt(messages, i);
     let more: Candidate[] = NONE;
     if (text.length > 0) {
       found.length = 0;
