@@ -6,6 +6,9 @@
  * root). It uses the app at APP_URL when given, else at http://127.0.0.1:4322, serving the build itself
  * (`scripts/serve.mjs`) when nothing answers there. BASELINE_URL: another build (say, main's) timed in the same run
  * for a ratio; BENCH_RUNS: runs per size (fastest kept); BENCH_DETAIL=1: every measure on a timeline.
+ * BENCH_CHOOSE_AFTER_MS: how long the bench waits, once the case is saved, before choosing the file (default 0: at
+ * once, as it always has; an officer takes some seconds, during which the case worker warms up). Each column's line
+ * "worker warm-up" says when the worker's warm-up ran and whether it finished before the file was chosen.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -80,7 +83,12 @@ interface Measured {
   detail: Map<string, number>;
   /** The window's measures in the order they started, as offsets from choosing the file (BENCH_DETAIL=1 prints it). */
   timeline: string[];
+  /** The case worker's warm-up (`worker:warm-up`, or `worker:warm-up:stopped`), as offsets from choosing the file. */
+  warmUp?: { stopped: boolean; start: number; ms: number };
 }
+
+/** BENCH_CHOOSE_AFTER_MS: a pause after saving the case, before choosing the file (an officer's pace; 0 by default). */
+const chooseAfterMs = Math.max(0, Number(process.env.BENCH_CHOOSE_AFTER_MS ?? 0));
 
 let caseCount = 0;
 
@@ -90,6 +98,7 @@ async function reviewReady(page: Page, url: string, messages: number): Promise<M
   page.on('pageerror', (error) => console.error(`page error at ${url}: ${error.message}`));
   // A reference of its own each run: the tool warns (and waits) when a reference is already in the browser.
   await startCase(page, url, `BENCH-${messages}-${++caseCount}`);
+  if (chooseAfterMs > 0) await page.waitForTimeout(chooseAfterMs);
   // The clock starts when the page has the file (its input's change event): Playwright's own work handing the bytes
   // to the page (seconds under load, base64 through the protocol) is not the app's.
   const at = await page.evaluate(() => {
@@ -157,7 +166,13 @@ async function reviewReady(page: Page, url: string, messages: number): Promise<M
     reach = Math.max(reach, end);
   }
   timeline.sort((a, b) => Number.parseFloat(a) - Number.parseFloat(b));
-  return { ms, uncovered: ms - union, searchReady, rows, detail, timeline };
+  const warming = entries.find((entry) => entry.name.startsWith('worker:warm-up'));
+  const warmUp = warming && {
+    stopped: warming.name.endsWith(':stopped'),
+    start: warming.start - from,
+    ms: warming.end - warming.start,
+  };
+  return { ms, uncovered: ms - union, searchReady, rows, detail, timeline, ...(warmUp ? { warmUp } : {}) };
 }
 
 /** The app as it was before a change, served elsewhere (BASELINE_URL), timed in the same run for a fair ratio. */
@@ -202,10 +217,21 @@ const line = (label: string, cell: (m: Measured) => string) =>
 console.log(
   `From choosing the export to review-ready (${appUrl}${baselineUrl ? `; base: ${baselineUrl}` : ''}${runs > 1 ? `; fastest of ${runs} runs` : ''}):`,
 );
+console.log(
+  chooseAfterMs > 0
+    ? `The file is chosen ${chooseAfterMs} ms after the case is saved (BENCH_CHOOSE_AFTER_MS), as an officer would, so the case worker's warm-up can run first.`
+    : 'The file is chosen as soon as the case is saved (BENCH_CHOOSE_AFTER_MS=0): the case worker has had about no time to warm up.',
+);
 console.log(`${'stage'.padEnd(42)}${columns.map(({ title }) => title.padStart(11)).join('')}`);
 for (const [i, { label }] of stageRows.entries()) line(label, (m) => `${(m.rows[i] ?? 0).toFixed(0)} ms`);
 line('in no stage (clicks, page work, waiting)', (m) => `${m.uncovered.toFixed(0)} ms`);
 line('review-ready', (m) => seconds(m.ms));
+// Where the worker's warm-up ran, from choosing the file (a negative start: before it); "-" when a build has none.
+line('worker warm-up: start+duration (s, !=stop)', (m) =>
+  m.warmUp
+    ? `${(m.warmUp.start / 1000).toFixed(1)}+${(m.warmUp.ms / 1000).toFixed(1)}${m.warmUp.stopped ? '!' : ''}`
+    : '-',
+);
 line('search ready', (m) => seconds(m.searchReady));
 if (baselines.length > 0) {
   console.log(

@@ -6,7 +6,7 @@
 export { buildContext } from './detect/context.ts';
 export { detectMessage, detectPersonalData, detectPersonalDataSync } from './detect/engine.ts';
 export { mergeCandidates } from './detect/merge.ts';
-export { prepareDetection } from './detect/prepare.ts';
+export { type PrepareOptions, prepareDetection } from './detect/prepare.ts';
 export type { DetectionResult, DetectOptions, KeptSpan, MessageSelection, SubjectSpec } from './detect/types.ts';
 export type { PartyRole } from './recogniser.ts';
 export { defaultRecognisers } from './recognisers/defaults.ts';

@@ -29,7 +29,7 @@ export { detectPersonalData } from './detect.ts';
 /** Detection on the calling thread, for tests and the command line. */
 export { detectPersonalDataSync } from './detect.ts';
 /** Builds detection's data and warms the engine up, so a worker's first detection runs at full speed (call at start). */
-export { prepareDetection } from './detect.ts';
+export { type PrepareOptions, prepareDetection } from './detect.ts';
 /** The built-in recognisers, so a caller can drop one or add a model after them. */
 export { defaultRecognisers } from './detect.ts';
 /** Builds a chat's recogniser context (known names, patterns) — for running a single recogniser in tests or tools. */

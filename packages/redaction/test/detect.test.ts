@@ -27,6 +27,28 @@ describe('detectPersonalData (chunked, for a Web Worker)', () => {
     expect(result).toEqual(detectPersonalDataSync(c, { mode: 'foi' }));
   });
 
+  // Before the test below: preparing is done once per process, and this one must find it not yet done.
+  it('stops preparing when its signal aborts, changing no result, and prepares again on the next call', async () => {
+    const c = toConversation(await generateClinicalChat({ seed: 14, messages: 800 }));
+    const subject = { names: [c.participants[0]?.name ?? ''] };
+    const before = [
+      detectPersonalDataSync(c, { mode: 'foi' }),
+      detectPersonalDataSync(c, { mode: 'sar', subject, keepHealthProfessionals: true }),
+    ];
+    const controller = new AbortController();
+    const preparing = prepareDetection({ signal: controller.signal });
+    // A few turns of the event loop: the warm-up chat is imported and part of it detected, then stopped mid-way.
+    for (let turn = 0; turn < 4; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+    controller.abort();
+    await expect(preparing).rejects.toBeInstanceOf(DetectionAbortedError);
+    expect(detectPersonalDataSync(c, { mode: 'foi' })).toEqual(before[0]);
+    expect(detectPersonalDataSync(c, { mode: 'sar', subject, keepHealthProfessionals: true })).toEqual(before[1]);
+    // The stopped warm-up is not handed back: a new call starts again (here stopped at once by its own signal).
+    const again = prepareDetection({ signal: AbortSignal.abort() });
+    expect(again).not.toBe(preparing);
+    await expect(again).rejects.toBeInstanceOf(DetectionAbortedError);
+  });
+
   it('is ready ahead of time with prepareDetection, which changes no result', async () => {
     const c = toConversation(await generateClinicalChat({ seed: 13, messages: 800 }));
     const subject = { names: [c.participants[0]?.name ?? ''] };

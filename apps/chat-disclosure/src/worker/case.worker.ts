@@ -33,7 +33,7 @@ import { type StageContext, serveStages } from '../lib/bridge.ts';
 import type { ArchiveSummary, ChatChoice } from '../lib/case-model.ts';
 import { packedBuffers, packMessages, packProposals } from '../lib/compact.ts';
 import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib/search.ts';
-import { timed } from '../lib/timeline.ts';
+import { measure, timed } from '../lib/timeline.ts';
 import { ArchiveNotLoadedError, CaseNotPreparedError, NoArchivesError } from './errors.ts';
 import { buildSampleArchive } from './sample.ts';
 import type { CaseStages, Disclosure, PreparedRest, PrepareInput, PrepareProgress } from './stages.ts';
@@ -283,14 +283,25 @@ function requireCurrent() {
 }
 
 /**
- * The warm-up run when the worker starts (see `warm-up.ts`). A stage that arrives meanwhile stops it: the officer's
- * own chat warms the engine just as well, and should not wait behind a sample.
+ * The warm-up run when the worker starts (see `warm-up.ts`), about a second of CPU while the officer enters the case.
+ * Reading a file (`import`) runs beside it, each yielding to the other between chunks; `prepare` stops what is left:
+ * the officer's own chat warms the engine just as well, and detection should not wait behind a sample. Measured as
+ * `worker:warm-up` when it finished, `worker:warm-up:stopped` when stopped.
  */
 const warming = new AbortController();
 setTimeout(() => {
-  timed('worker:warm-up', () => warmUp(warming.signal)).catch(() => undefined);
+  const started = performance.now();
+  warmUp(warming.signal).then(
+    () => measure('worker:warm-up', started),
+    () => measure('worker:warm-up:stopped', started),
+  );
 }, 0);
-self.addEventListener('message', () => warming.abort(), { once: true });
+const stopWarmingUp = (event: MessageEvent) => {
+  if ((event.data as { stage?: string } | null)?.stage !== 'prepare') return;
+  warming.abort();
+  self.removeEventListener('message', stopWarmingUp);
+};
+self.addEventListener('message', stopWarmingUp);
 
 serveStages<CaseStages>(self, {
   async import(input, { signal, progress }) {

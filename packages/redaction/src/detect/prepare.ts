@@ -7,6 +7,7 @@
  * is paid while the user is still choosing a file. Results are the same with or without it.
  */
 import { importChat } from '@im-records/chat-import';
+import { DetectionAbortedError } from '../errors.ts';
 import { detectPersonalData } from './engine.ts';
 
 /** Made-up people of the warm-up chat (no one real; phone numbers from Ofcom's drama range, NHS numbers from 999). */
@@ -68,27 +69,52 @@ function warmUpExport(count: number): string {
 const WARM_UP_MESSAGES = 3000;
 const WARM_UP_SAR_MESSAGES = 600;
 
+/** What {@link prepareDetection} takes: a signal that stops the warm-up between two of its chunks. */
+export interface PrepareOptions {
+  signal?: AbortSignal;
+}
+
 let prepared: Promise<void> | undefined;
 
 /**
  * Builds detection's data and warms the engine up on a small made-up chat (FOI and SAR mode), so that the first real
  * detection is spared most of the engine's warm-up (about 0.5 s of CPU on 40,000 messages: see `bench/README.md`).
- * Call it once when a worker starts (later calls return the same promise); it yields to the event loop as detection
+ * Call it once when a worker starts (later calls return the same promise, stopped by the first call's signal); it yields to the event loop as detection
  * does, so the worker can take messages meanwhile. Optional: detection gives the same results without it, the first
  * run only takes longer.
+ *
+ * `signal` stops it between two chunks of the warm-up chat (a real chat should not wait behind a made-up one): the
+ * promise rejects with {@link DetectionAbortedError}, and a later call starts again. Stopping leaves nothing that
+ * changes a result: what the warm-up fills on the way (word lists, caches of answers) is what any detection fills,
+ * and each detection builds its own context.
  */
-export function prepareDetection(): Promise<void> {
+export function prepareDetection(options: PrepareOptions = {}): Promise<void> {
+  const { signal } = options;
   prepared ??= (async () => {
-    const chat = async (count: number) => {
-      const bytes = new TextEncoder().encode(warmUpExport(count));
-      return (await importChat({ fileName: 'WhatsApp Chat with Ward 9.txt', bytes })).conversation;
+    const stopIfAborted = () => {
+      if (signal?.aborted) throw new DetectionAbortedError('Preparing detection was cancelled');
     };
-    await detectPersonalData(await chat(WARM_UP_MESSAGES), { mode: 'foi', chunkSize: 500 });
-    await detectPersonalData(await chat(WARM_UP_SAR_MESSAGES), {
-      mode: 'sar',
-      subject: { names: [`${firsts[0]} ${lasts[0]}`], phones: ['07700 900417'] },
-      chunkSize: 500,
-    });
+    const chat = async (count: number) => {
+      stopIfAborted();
+      const bytes = new TextEncoder().encode(warmUpExport(count));
+      const archive = await importChat({ fileName: 'WhatsApp Chat with Ward 9.txt', bytes }, { signal });
+      stopIfAborted();
+      return archive.conversation;
+    };
+    try {
+      await detectPersonalData(await chat(WARM_UP_MESSAGES), { mode: 'foi', chunkSize: 500, signal });
+      await detectPersonalData(await chat(WARM_UP_SAR_MESSAGES), {
+        mode: 'sar',
+        subject: { names: [`${firsts[0]} ${lasts[0]}`], phones: ['07700 900417'] },
+        chunkSize: 500,
+        signal,
+      });
+    } catch (error) {
+      // Stopped (or failed): the next call starts again rather than handing back this rejection.
+      prepared = undefined;
+      if (signal?.aborted) throw new DetectionAbortedError('Preparing detection was cancelled');
+      throw error;
+    }
   })();
   return prepared;
 }
