@@ -38,22 +38,29 @@ export class BloomFilter {
     return new BloomFilter(bits, m, k);
   }
 
-  #positions(word: string): number[] {
-    const h1 = fnv1a(word, 0);
-    const h2 = fnv1a(word, 0x5bd1e995) | 1;
-    const out: number[] = [];
-    for (let i = 0; i < this.#k; i++) out.push(((h1 + Math.imul(i, h2)) >>> 0) % this.#m);
-    return out;
+  /** The i-th of a word's `k` bit positions, from its two hashes (double hashing). */
+  #position(h1: number, h2: number, i: number): number {
+    return ((h1 + Math.imul(i, h2)) >>> 0) % this.#m;
   }
 
   /** Adds a word (build time only). */
   add(word: string): void {
-    for (const p of this.#positions(word)) this.#bits[p >>> 3] = (this.#bits[p >>> 3] ?? 0) | (1 << (p & 7));
+    const h1 = fnv1a(word, 0);
+    const h2 = fnv1a(word, 0x5bd1e995) | 1;
+    for (let i = 0; i < this.#k; i++) {
+      const p = this.#position(h1, h2, i);
+      this.#bits[p >>> 3] = (this.#bits[p >>> 3] ?? 0) | (1 << (p & 7));
+    }
   }
 
-  /** Whether the word was probably added. */
+  /** Whether the word was probably added (no array is made: this runs for many words of every chat). */
   has(word: string): boolean {
-    for (const p of this.#positions(word)) if (((this.#bits[p >>> 3] ?? 0) & (1 << (p & 7))) === 0) return false;
+    const h1 = fnv1a(word, 0);
+    const h2 = fnv1a(word, 0x5bd1e995) | 1;
+    for (let i = 0; i < this.#k; i++) {
+      const p = this.#position(h1, h2, i);
+      if (((this.#bits[p >>> 3] ?? 0) & (1 << (p & 7))) === 0) return false;
+    }
     return true;
   }
 

@@ -110,11 +110,23 @@ function isInflectedEnglishWord(lower: string): boolean {
 }
 
 /**
+ * {@link isLowerCaseWord}'s answers, kept for the same reason as the inflections': discovery asks it of the word after
+ * every title or relation word ("doctor handover", "nurse bloods"), and two Bloom filters cost more than one lookup.
+ */
+const lowerCaseWords = new Map<string, boolean>();
+
+/**
  * Whether a lower-case word is an English word in lower case too — not a proper noun that the dictionary has only
  * with a capital ("Igor", "London"): a lower-case "igor" is then the name, a lower-case "crystal" is not.
  */
 export function isLowerCaseWord(lower: string): boolean {
-  return isEnglishWord(lower) && !properNouns.has(lower);
+  let answer = lowerCaseWords.get(lower);
+  if (answer === undefined) {
+    answer = isEnglishWord(lower) && !properNouns.has(lower);
+    if (lowerCaseWords.size >= INFLECTED_WORDS_MAX) lowerCaseWords.clear();
+    lowerCaseWords.set(lower, answer);
+  }
+  return answer;
 }
 
 /** Suffixes of regular inflections and what replaces them to give the dictionary form. */

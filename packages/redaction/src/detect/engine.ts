@@ -42,17 +42,30 @@ function countDigits(text: string): number {
   return digits;
 }
 
+/**
+ * A run's recognisers, and those of them that can find something in a text without digits, picked out once: most
+ * messages have no digit, and most recognisers (NHS numbers, phones, dates…) need some.
+ */
+interface RecogniserSet {
+  all: readonly Recogniser[];
+  withoutDigits: readonly Recogniser[];
+}
+
+function recogniserSet(recognisers: readonly Recogniser[]): RecogniserSet {
+  return { all: recognisers, withoutDigits: recognisers.filter((r) => (r.minDigits ?? 0) <= 0) };
+}
+
 /** Runs the recognisers over one text and merges them; the shared empty array when nothing is found (most messages). */
 function findCandidates(
   text: string,
   messageId: string,
   context: RecogniserContext,
-  recognisers: readonly Recogniser[],
+  recognisers: RecogniserSet,
 ): Candidate[] {
   if (text.length === 0) return NONE;
   const digits = anyDigit.test(text) ? countDigits(text) : 0;
   gathered.length = 0;
-  for (const recogniser of recognisers) {
+  for (const recogniser of digits === 0 ? recognisers.withoutDigits : recognisers.all) {
     if (recogniser.minDigits !== undefined && digits < recogniser.minDigits) continue;
     const found = recogniser.find(text, context, messageId);
     for (let j = 0; j < found.length; j++) gathered.push(found[j] as Candidate);
@@ -68,7 +81,7 @@ export function detectMessage(
   context: RecogniserContext,
   recognisers: readonly Recogniser[],
 ): Candidate[] {
-  const found = findCandidates(message.text, message.id, context, recognisers);
+  const found = findCandidates(message.text, message.id, context, recogniserSet(recognisers));
   return found === NONE ? [] : found;
 }
 
@@ -124,6 +137,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   }
   const context = buildDetectionContext(conversation, options);
   const recognisers = [...(options.recognisers ?? defaultRecognisers), ...(options.extraRecognisers ?? [])];
+  const finders = recogniserSet(recognisers);
   const passes: ChatPasses[] = [];
   for (const r of recognisers) if (r.chatPasses) passes.push(r.chatPasses(context, conversation.messages));
   const discoverers = passes.filter((p) => p.discover !== undefined);
@@ -156,7 +170,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   const keptCandidates = new Map<number, Candidate[]>();
   const sar = options.mode === 'sar';
   for (let i = 0; i < count; i++) {
-    const candidates = findCandidates(messageTextAt(messages, i), messageIdAt(messages, i), context, recognisers);
+    const candidates = findCandidates(messageTextAt(messages, i), messageIdAt(messages, i), context, finders);
     proposalAt[i] = proposals.length;
     keptAt[i] = kept.length;
     // SAR mode decides every message (whether it is selected); FOI mode only those with candidates.
@@ -187,7 +201,7 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
     const text = messageTextAt(messages, i);
     let more: Candidate[] = NONE;
     if (text.length > 0) {
-      found.length = 0;
+      if (found.length > 0) found.length = 0;
       for (let j = p0; j < p1; j++) found.push(proposals[j] as Proposal);
       for (let j = k0; j < k1; j++) found.push(kept[j] as KeptSpan);
       for (const p of rescanners) {
