@@ -167,3 +167,24 @@ describe('discovery of names by cues', () => {
     }
   });
 });
+
+describe('neighbours of names', () => {
+  const confirming = (text: string): [string, boolean][] =>
+    nameRecogniser
+      .find(text, context)
+      .filter((c) => c.rule === 'name:neighbour')
+      .map((c) => [text.slice(c.start, c.end), c.confirms === true]);
+
+  it('takes a word in no dictionary beside a name as part of it, and confirms it', () => {
+    expect(confirming('we saw Kevin Demichelis today')).toEqual([['Demichelis', true]]);
+    expect(confirming('we spoke to Blase Abshire today')).toEqual([['Blase', true]]);
+  });
+
+  it('leaves an everyday English word beside a name a guess, for the model to judge', () => {
+    // After a name: a place or a greeting, as often as a surname.
+    expect(confirming('a walk round Victoria Park today')).toEqual([['Park', false]]);
+    expect(confirming('hey Barry Happy birthday')).toEqual([['Happy', false]]);
+    // Before a given name: a greeting or a brand, not the start of a name.
+    expect(confirming('so then Hey Tony came round')).toEqual([['Hey', false]]);
+  });
+});

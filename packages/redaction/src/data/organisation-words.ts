@@ -33,8 +33,8 @@ embassy army navy fire rescue nhs trust hospital hospitals clinic health univers
 library libraries museum gallery theatre theater centre center festival fest foundation charity society association
 union party campaign project org institute alliance community church cathedral zoo`;
 
-/** Country and region codes and words that organisations add to their handles ("_UK", "IE", "NZ"). */
-const places = `uk gb usa us ie nz aus au ca eu intl international global worldwide`;
+/** Words of reach that organisations add to their handles ("GlobalNews", "BrandIntl"). */
+const reach = `intl international global worldwide`;
 
 const split = (block: string): string[] => block.split(/\s+/).filter((w) => w.length > 0);
 
@@ -44,5 +44,5 @@ export const organisationWords: readonly string[] = [
   ...split(sport),
   ...split(trade),
   ...split(bodies),
-  ...split(places),
+  ...split(reach),
 ];
