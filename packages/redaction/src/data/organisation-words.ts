@@ -1,11 +1,11 @@
 /**
  * Words that make an @handle an organisation's or a brand's account rather than a person's: "@BBCNews",
- * "@NRL_Bulldogs_FC", "@MidlandPolice", "@VirginTrains", "@cityradio_uk". A handle with one of these as a part is not
+ * "@NRL_Bulldogs_FC", "@MidlandPolice", "@VirginTrains", "@cityradio". A handle with one of these as a part is not
  * proposed as a name unless it also holds a full name ("@LouiseByrneNews": a presenter's own account); see
  * `recognisers/names/handles.ts`.
  *
  * Where it came from: written for this project by hand, from general knowledge of how organisations name their
- * accounts (the kind of body, the medium, the trade, the sport, the country code); not taken from any evaluation
+ * accounts (the kind of body, the medium, the trade, the sport, their reach); not taken from any evaluation
  * set's handles. Words that people often put in their own handles, or that are common names, are left out ("Guardian",
  * "Star", "Live", "Bell"). Add to it when a review shows a recurring organisation's handle.
  */
@@ -33,7 +33,10 @@ embassy army navy fire rescue nhs trust hospital hospitals clinic health univers
 library libraries museum gallery theatre theater centre center festival fest foundation charity society association
 union party campaign project org institute alliance community church cathedral zoo`;
 
-/** Words of reach that organisations add to their handles ("GlobalNews", "BrandIntl"). */
+/**
+ * Words of reach that organisations add to their handles ("GlobalNews", "BrandIntl"). Country codes ("_UK", "NZ") are
+ * not here: people add them to their own handles as often, so they say where an account is, not whose.
+ */
 const reach = `intl international global worldwide`;
 
 const split = (block: string): string[] => block.split(/\s+/).filter((w) => w.length > 0);

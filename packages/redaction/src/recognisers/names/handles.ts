@@ -7,7 +7,7 @@
  *
  * 1. a name the chat knows (a participant, the subject, a name a title or relation named): **a person** of the chat;
  * 2. a given name followed by a surname ("LouiseByrneNews", "grainnewalsh"): **a person**, whatever else is in it;
- * 3. an organisation word ("news", "tv", "fc", "police", "shop", "official", "uk": `data/organisation-words.ts`), or
+ * 3. an organisation word ("news", "tv", "fc", "police", "shop", "official": `data/organisation-words.ts`; a country code counts for neither side), or
  *    the whole handle a short acronym in capitals ("@BBC", "@NRL"): **an organisation**, not proposed;
  * 4. a listed given name or surname ("@Sarah", "katy_weaver", "greghands"): **a person**;
  * 5. anything else ("@ratminer", "@popcornhack"): **unknown** — proposed, and the name model decides.
