@@ -51,7 +51,9 @@ export const ruleConfidence = {
   'name:neighbour-before': 0.6,
   'name:patient-cue': 0.55,
   'name:initials': 0.6,
+  // An @handle of someone the chat knows or with a name in it; a handle with nothing either way (see handles.ts).
   'name:mention': 0.75,
+  'name:handle': 0.5,
   'name:list-lowercase': 0.45,
   // Philter's rule: a capitalised word no list proves safe; lowest where a capital is no evidence.
   'name:unknown-proper-noun': 0.4,
@@ -112,7 +114,9 @@ export const keepWithModel: Record<string, number> = {
   'name:neighbour': 0.7,
   'name:neighbour confirming': 0,
   'name:neighbour-before': 0.1,
-  'name:mention': 0.1,
+  // A handle with a name in it, or of someone the chat knows, stands; one with nothing either way is the model's to judge.
+  'name:mention': 0,
+  'name:handle': 0.1,
   'name:list-lowercase': 0.3,
   'name:unknown-proper-noun': 0.05,
   // A capital in text that is mostly not English is no evidence: the model decides alone.

@@ -167,3 +167,33 @@ describe('discovery of names by cues', () => {
     }
   });
 });
+
+describe('places named after people', () => {
+  it('takes a proper noun before a place word for a place, unless the place word is also a surname', () => {
+    expect(names('a walk round Victoria Park then Stewart Island')).toEqual([]);
+    expect(names('the Hamilton Police arrested a man')).toEqual([]);
+    expect(names('we met Victoria Hall today')).toEqual(['Victoria', 'Hall']);
+    expect(names('we met Mrs Victoria Park today')).toContain('Victoria');
+  });
+});
+
+describe('neighbours of names', () => {
+  const confirming = (text: string): [string, boolean][] =>
+    nameRecogniser
+      .find(text, context)
+      .filter((c) => c.rule === 'name:neighbour')
+      .map((c) => [text.slice(c.start, c.end), c.confirms === true]);
+
+  it('takes a word in no dictionary beside a name as part of it, and confirms it', () => {
+    expect(confirming('we saw Kevin Demichelis today')).toEqual([['Demichelis', true]]);
+    expect(confirming('we spoke to Blase Abshire today')).toEqual([['Blase', true]]);
+  });
+
+  it('leaves an everyday English word beside a name a guess, for the model to judge', () => {
+    // After a name: a place or a greeting, as often as a surname.
+    expect(confirming('a walk with Victoria Happy today')).toEqual([['Happy', false]]);
+    expect(confirming('hey Barry Happy birthday')).toEqual([['Happy', false]]);
+    // Before a given name: a greeting or a brand, not the start of a name.
+    expect(confirming('so then Hey Tony came round')).toEqual([['Hey', false]]);
+  });
+});

@@ -117,6 +117,15 @@ export const chatTerms: readonly string[] = split(chat);
 export const facilityWords: readonly string[] = split(`ward wards unit wing suite centre center hospital house building
 clinic practice surgery lodge theatre theatres block hospice infirmary pavilion annexe department dept`);
 
+/**
+ * Words after a proper noun that make it the name of a place or a body outside the hospital ("Victoria Park", "Stewart
+ * Island", "Hamilton Police", "Fred Hollows Foundation"). Read by the name rules only (not a lexicon flag the model
+ * learned from), and only when the word is not also a listed surname ("Hall", "Church" stay possible surnames).
+ */
+export const placeWords: readonly string[] = split(`street road avenue lane square park gardens island islands bay beach
+river lake mountain valley school college university academy zoo police station airport stadium arena bridge museum
+gallery library church cathedral chapel abbey foundation trust council office market mall hotel club`);
+
 /** Words after a name that make it an eponymous condition, sign or score ("Bell's palsy", "Parkinson disease"). */
 export const eponymWords: readonly string[] = split(
   'disease syndrome palsy sign test score criteria phenomenon manoeuvre maneuver procedure fracture ulcer',

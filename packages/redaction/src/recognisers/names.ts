@@ -62,6 +62,18 @@ function namePasses(
   };
 }
 
+/** Where the message being read has organisations' handles (start, end pairs); reused from message to message. */
+const organisationSpans: number[] = [];
+
+/** Whether a candidate overlaps one of the spans (start, end pairs). */
+function within(c: Candidate, spans: readonly number[]): boolean {
+  for (let k = 0; k < spans.length; k += 2)
+    if (c.start < (spans[k + 1] as number) && (spans[k] as number) < c.end) return true;
+  return false;
+}
+
+const overlap = (a: Candidate, b: Candidate): boolean => a.start < b.end && b.start < a.end;
+
 /** Options of {@link createNameRecogniser}. */
 export interface NameRecogniserOptions {
   /** The statistical model that votes with the rules; `null` for the rules alone. Default: the built-in model. */
@@ -86,8 +98,14 @@ export function createNameRecogniser(options: NameRecogniserOptions = {}): Recog
     id: 'name',
     categories: ['person-name'],
     find(text: string, context: RecogniserContext, messageId = ''): Candidate[] {
-      const found = scanNames(text, context, messageId);
-      const mentions = mentionNames(text);
+      let found = scanNames(text, context, messageId);
+      // An organisation's handle ("@BBCNews") is not a name, nor are its parts ("NRL_Bulldogs").
+      const organisations = organisationSpans;
+      organisations.length = 0;
+      const mentions = mentionNames(text, context.known, organisations);
+      if (organisations.length > 0 && found !== NONE) found = found.filter((c) => !within(c, organisations));
+      // A handle is read whole, by what its parts say (handles.ts): no other rule proposes a word of it on its own.
+      if (mentions !== NONE && found !== NONE) found = found.filter((c) => !mentions.some((h) => overlap(c, h)));
       const candidates = mentions === NONE ? found : found === NONE ? mentions : [...mentions, ...found];
       const m = currentModel();
       if (m === null) return candidates;
@@ -96,7 +114,7 @@ export function createNameRecogniser(options: NameRecogniserOptions = {}): Recog
       const probabilities = m.tag(text, count, context.lowerCaseUses);
       // Nothing the model reads and nothing the rules found: nothing to vote on (most messages of a clinical chat).
       if (m.read === 0 && candidates.length === 0) return candidates;
-      return combine(text, count, candidates, probabilities, thresholds, bars);
+      return combine(text, count, candidates, probabilities, thresholds, bars, organisations);
     },
     chatPasses: (context, messages) => namePasses(context, messages, currentModel, keep),
   };

@@ -75,7 +75,17 @@ const NEVER_ALONE = CLINICAL | FUNCTION | TITLE | SAFE | MONTH | FACILITY | EPON
 /** Whether the model may add token i: not a word the rules know is never a name alone ("Rainbow Ward"). */
 const notNamesAlone = (i: number): boolean => ((tokens.flags[i] as number) & NEVER_ALONE) === 0;
 
-/** The candidates that stand, with the model's finds added (see the module comment). */
+/** Whether a run overlaps one of the spans (start, end pairs). */
+function overlapsAny(run: { start: number; end: number }, spans: readonly number[]): boolean {
+  for (let k = 0; k < spans.length; k += 2)
+    if (run.start < (spans[k + 1] as number) && (spans[k] as number) < run.end) return true;
+  return false;
+}
+
+/**
+ * The candidates that stand, with the model's finds added (see the module comment). `blocked` (start, end pairs: an
+ * organisation's handles) is where the model adds nothing; handles it rules out are added to it.
+ */
 export function combine(
   text: string,
   count: number,
@@ -83,6 +93,7 @@ export function combine(
   probabilities: Float32Array,
   thresholds: typeof modelThresholds,
   keep: KeepBars,
+  blocked: number[] = [],
 ): Candidate[] {
   let out: Candidate[] | undefined;
   for (const c of candidates) {
@@ -91,9 +102,13 @@ export function combine(
       // A find whose own evidence confirms it (a neighbour of a known name, a listed name in name position) has its
       // own, lower bar: "Sydie Glover" stands although the model doubts a misspelt first name.
       const bar = c.confirms === true ? (keep.confirming[c.rule] ?? 0) : (keep.guess[c.rule] ?? 0);
-      if (p < bar) continue;
+      if (p < bar) {
+        // A handle the model rules out is not added back in parts: the model has read it whole.
+        if (c.rule === 'name:handle') blocked.push(c.start, c.end);
+        continue;
+      }
       // A handle names someone, but its parts ("Tahir_London") are not names to carry through the chat.
-      if (p >= thresholds.confirm && c.rule !== 'name:mention') c.confirms = true;
+      if (p >= thresholds.confirm && c.rule !== 'name:mention' && c.rule !== 'name:handle') c.confirms = true;
     }
     out ??= [];
     out.push(c);
@@ -104,6 +119,7 @@ export function combine(
   if (thresholds.addForeign > add && foreignText(text, count)) add = thresholds.addForeign;
   for (const run of modelRuns(text, count, probabilities, add, notNamesAlone)) {
     if (out?.some((c) => c.start < run.end && run.start < c.end)) continue;
+    if (overlapsAny(run, blocked)) continue;
     out ??= [];
     out.push({
       start: run.start,

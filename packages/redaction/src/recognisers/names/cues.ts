@@ -10,6 +10,7 @@ import { type KnownNames, roleOfTitle } from '../../known-names.ts';
 import { CLINICAL, FIRST, FUNCTION, isLowerCaseWord, LAST, lexFlags, TITLE } from '../../lexicon.ts';
 import { type Candidate, NONE } from '../../recogniser.ts';
 import { HASH_START, hashStep, WordGate } from '../../word-gate.ts';
+import { readHandle } from './handles.ts';
 
 const relationWords =
   'daughter|son|wife|husband|partner|sister|brother|mother|mum|mom|father|dad|niece|nephew|granddaughter|grandson|carer|friend|neighbour|fiance|fiancee|fiancée|aunt|uncle|cousin|nok|next of kin|grandma|grandad|grandmother|grandfather|stepson|stepdaughter';
@@ -123,8 +124,14 @@ export function discoverNames(text: string, known: KnownNames, index: number, id
 
 const mentionPattern = /(?<![\w@])@([\p{L}][\p{L}\p{M}\d_.'’-]*)/gu;
 
-/** @mentions of a name (`@Sarah`, `@kellyexeter`): the handle is the name, `@` included; trailing marks left out. */
-export function mentionNames(text: string): Candidate[] {
+/**
+ * @mentions (`@Sarah`, `@kellyexeter`, `@BBCNews`), read for whose they are (see `handles.ts`): a handle of someone the
+ * chat knows or with a name in it is `name:mention` (with the known person's key and role: "@Sarah" is Sarah Jones of
+ * the chat); one with nothing either way is `name:handle` (the model decides); an organisation's is not proposed, and
+ * its start and end are pushed onto `organisations` so that nothing else proposes its parts. The handle is the name,
+ * `@` included; trailing marks left out.
+ */
+export function mentionNames(text: string, known: KnownNames, organisations?: number[]): Candidate[] {
   if (!text.includes('@')) return NONE;
   let out: Candidate[] | undefined;
   mentionPattern.lastIndex = 0;
@@ -133,15 +140,22 @@ export function mentionNames(text: string): Candidate[] {
     while (end > m.index + 1 && /[.'’-]/.test(text.charAt(end - 1))) end--;
     // "@http://…": a link written straight after an @, not a handle.
     if (text.startsWith('://', end)) continue;
+    const handle = text.slice(m.index + 1, end);
+    const reading = readHandle(handle, known);
+    if (reading.kind === 'organisation') {
+      organisations?.push(m.index, end);
+      continue;
+    }
+    const person = reading.known;
     out ??= [];
     out.push({
       start: m.index,
       end,
       category: 'person-name',
-      confidence: ruleConfidence['name:mention'],
-      rule: 'name:mention',
-      role: 'unknown',
-      personKey: text.slice(m.index + 1, end).toLowerCase(),
+      confidence: reading.kind === 'unknown' ? ruleConfidence['name:handle'] : ruleConfidence['name:mention'],
+      rule: reading.kind === 'unknown' ? 'name:handle' : 'name:mention',
+      role: person?.role ?? 'unknown',
+      personKey: person?.personKey ?? handle.toLowerCase(),
     });
   }
   return out ?? NONE;

@@ -2,7 +2,8 @@
  * Tests on one word or token that the name rules share: is it in the name lists, is it an unknown word (Philter's
  * rule), is the message mostly not English, is the proper noun a place or a condition by the word after it.
  */
-import { COMMON, EPONYM, FACILITY, isCommonWord, isEnglishWord, isFirstName, isSurname } from '../../lexicon.ts';
+import { placeWords } from '../../data/safe-terms.ts';
+import { COMMON, EPONYM, FACILITY, isCommonWord, isEnglishWord, isFirstName, isSurname, LAST } from '../../lexicon.ts';
 import { lowerAt, tokens } from './tokens.ts';
 
 /** Whether a lower-case word (or a part of a hyphenated one) is a listed first name or surname. */
@@ -74,13 +75,14 @@ export const strongFacility = new Set(
 
 /**
  * Whether token i is the name of a place or a condition by the word after it: "Nightingale Ward", "St Mary's
- * Hospital", "Parkinson's disease", "Bell's palsy". A title before it still makes it a name (checked by the caller).
+ * Hospital", "Parkinson's disease", "Bell's palsy", "Victoria Park", "Hamilton Police". A title before it still makes
+ * it a name (checked by the caller).
  */
 export function placeOrCondition(text: string, i: number, count: number): boolean {
   const n = i + 1;
   if (n >= count) return false;
   const flags = tokens.flags[n] as number;
-  if (!(flags & (FACILITY | EPONYM))) return false;
+  if (!(flags & (FACILITY | EPONYM))) return placeAfter(text, i, n);
   const end = tokens.end[i] as number;
   const next = tokens.start[n] as number;
   if (next - end > 4) return false;
@@ -92,4 +94,17 @@ export function placeOrCondition(text: string, i: number, count: number): boolea
   }
   if (flags & EPONYM) return true;
   return tokens.cap[n] === 1 || (!possessive && strongFacility.has(lowerAt(text, n)));
+}
+
+const places = new Set(placeWords);
+
+/**
+ * Whether token n, right after proper noun i, is a capitalised place word in no surname list ("Victoria Park",
+ * "Hamilton Police"): the proper noun names a place or a body.
+ */
+function placeAfter(text: string, i: number, n: number): boolean {
+  if (tokens.cap[n] !== 1 || tokens.cap[i] !== 1 || (tokens.flags[n] as number) & LAST) return false;
+  const start = tokens.start[n] as number;
+  if (start - (tokens.end[i] as number) !== 1 || text.charCodeAt(start - 1) !== 32) return false;
+  return places.has(lowerAt(text, n));
 }

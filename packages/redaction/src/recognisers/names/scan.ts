@@ -247,18 +247,22 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
               lower,
               true,
             );
-          else if (adjacentToName || nextListed)
+          else if (adjacentToName || nextListed) {
             // Before a listed surname ("Donn Sipes") or after a confirmed name, the word is part of a full name and
-            // confirms itself; beside a guess it stays a guess.
+            // confirms itself; beside a guess it stays a guess. An everyday English word after a name ("Victoria
+            // Park", "Barry Happy B-Day") or before a given name ("Hey Tony", "Aston Martin") is as likely the name's
+            // neighbour in a sentence as part of it: it stays a guess, for the model to judge.
+            const everyday = isLowerCaseWord(lower);
+            const beforeName = nextListed && !(everyday && ((tFlags[i + 1] as number) & FIRST) !== 0);
             hit = candidate(
               i,
               ruleConfidence['name:neighbour'],
               'name:neighbour',
               'unknown',
               lower,
-              (adjacentToName && previousConfirms) || nextListed,
+              (adjacentToName && previousConfirms && !everyday) || beforeName,
             );
-          else if (!initial && patientBefore.test(before))
+          } else if (!initial && patientBefore.test(before))
             hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);
           else if (nextKnown(text, i, count, end, known))
             // Before a name the chat knows ("Dinu Savu" once "Mr Savu" is known), the word is part of that name.
