@@ -60,7 +60,7 @@ const stageRows: { label: string; prefixes: string[]; background?: boolean }[] =
   { label: 'reading the file', prefixes: ['read:'] },
   { label: 'import (parse and summary)', prefixes: ['stage:import'] },
   {
-    label: 'merge, scope, decisions, people',
+    label: 'merge, scope, decisions (+ people, older builds)',
     prefixes: ['prepare:merge', 'prepare:scope', 'prepare:decide', 'prepare:people'],
   },
   { label: 'detection', prefixes: ['prepare:detect'] },
@@ -69,6 +69,7 @@ const stageRows: { label: string; prefixes: string[]; background?: boolean }[] =
   { label: 'search index building (waited for)', prefixes: ['prepare:index'] },
   { label: 'React render (to commit)', prefixes: ['render:'] },
   { label: 'search index building (background)', prefixes: ['index:'], background: true },
+  { label: 'people table (background)', prefixes: ['people:'], background: true },
 ];
 
 interface Measured {
