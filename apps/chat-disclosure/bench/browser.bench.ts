@@ -183,7 +183,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox'],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-const sizes = [40_000, 100_000];
+/** BENCH_SIZES=40000 (comma-separated message counts) measures only those sizes; both by default. */
+const sizes = (process.env.BENCH_SIZES ?? '40000,100000').split(',').map(Number);
 /**
  * BENCH_RUNS=n times each size, the baseline and this build taking turns, and keeps each one's fastest run: on a
  * shared machine the fastest is the one least disturbed by other work.

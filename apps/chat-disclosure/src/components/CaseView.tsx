@@ -55,6 +55,8 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
   const [searchReady, setSearchReady] = useState(false);
   /** The people table, asked for once the case is prepared: the review shows first, saying they are being listed. */
   const [peopleState, dispatchPeople] = useReducer(peopleReducer, noPeople);
+  /** When the people list arrived: its render is measured (`render:people`) to its commit. */
+  const peopleFrom = useRef<number | null>(null);
   const preparedCount = useRef(0);
   const [passphrase, setPassphrase] = useState('');
   const prepareAbort = useRef<AbortController | null>(null);
@@ -223,7 +225,10 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
         const preparedNow = ++preparedCount.current;
         dispatchPeople({ type: 'asked', asked: preparedNow });
         services.caseWorker.call('people', { decisions }).then(
-          (people) => dispatchPeople({ type: 'listed', asked: preparedNow, people }),
+          (people) => {
+            peopleFrom.current = performance.now();
+            dispatchPeople({ type: 'listed', asked: preparedNow, people });
+          },
           (error: unknown) => preparedNow === preparedCount.current && setProblem(describeProblem(error)),
         );
         // The worker builds the search index too, in the background; the review says so until it is ready.
@@ -302,6 +307,12 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     const committed = performance.now();
     requestAnimationFrame(() => setTimeout(() => measure(`${name}:layout and paint`, committed)));
   }, [step, prepared, scoped]);
+
+  useLayoutEffect(() => {
+    if (peopleFrom.current === null || !peopleState.people) return;
+    measure('render:people', peopleFrom.current);
+    peopleFrom.current = null;
+  }, [peopleState.people]);
 
   if (phase.kind === 'locked') {
     return (
