@@ -51,7 +51,9 @@ test('a one-to-one chat titled with a name: the title, roles, withheld files and
   await expect(title).toContainText('Derek Thompson');
   await expect(title.getByRole('button', { name: /Name "Derek"/ })).toBeVisible();
 
-  // People: Derek wrote in the chat, so he is staff until the officer says otherwise (his name kept, para 17).
+  // People: listed after the review shows (a note says so until then). Derek wrote in the chat, so he is staff until
+  // the officer says otherwise (his name kept, para 17).
+  await expect(page.getByTestId('people-listing')).toHaveCount(0);
   await page.getByText(/People and their pseudonyms/).click();
   const derek = page.getByTestId('person').filter({ hasText: 'Derek Thompson' }).first();
   await expect(derek).toContainText('shown as Derek Thompson (name kept)');

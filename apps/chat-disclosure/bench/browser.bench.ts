@@ -60,7 +60,7 @@ const stageRows: { label: string; prefixes: string[]; background?: boolean }[] =
   { label: 'reading the file', prefixes: ['read:'] },
   { label: 'import (parse and summary)', prefixes: ['stage:import'] },
   {
-    label: 'merge, scope, decisions, people',
+    label: 'merge, scope, decisions (+ people, older builds)',
     prefixes: ['prepare:merge', 'prepare:scope', 'prepare:decide', 'prepare:people'],
   },
   { label: 'detection', prefixes: ['prepare:detect'] },
@@ -69,6 +69,7 @@ const stageRows: { label: string; prefixes: string[]; background?: boolean }[] =
   { label: 'search index building (waited for)', prefixes: ['prepare:index'] },
   { label: 'React render (to commit)', prefixes: ['render:'] },
   { label: 'search index building (background)', prefixes: ['index:'], background: true },
+  { label: 'people table (background)', prefixes: ['people:'], background: true },
 ];
 
 interface Measured {
@@ -182,7 +183,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox'],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-const sizes = [40_000, 100_000];
+/** BENCH_SIZES=40000 (comma-separated message counts) measures only those sizes; both by default. */
+const sizes = (process.env.BENCH_SIZES ?? '40000,100000').split(',').map(Number);
 /**
  * BENCH_RUNS=n times each size, the baseline and this build taking turns, and keeps each one's fastest run: on a
  * shared machine the fastest is the one least disturbed by other work.

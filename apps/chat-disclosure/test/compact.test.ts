@@ -65,10 +65,34 @@ describe('compact forms of the prepared case', () => {
         ...(i === 3 ? { group: 'g1' } : {}),
       }),
     );
-    const back = unpackProposals(sent(packProposals(proposals)));
+    const packed = packProposals(proposals);
+    // The optional fields travel in columns, each value once; no proposal needs a field of its own.
+    expect(packed.optional.personKey.values).toEqual(['p1', 'p0', 'p2']);
+    expect(packed.optional.alsoExemptions.values).toHaveLength(1);
+    expect(packed.rest.values).toEqual([null]);
+    const back = unpackProposals(sent(packed));
     expect(back).toEqual(proposals);
     expect(Object.keys(back[0] as object)).not.toContain('role');
     expect(back[1]?.alsoExemptions).toBe(back[3]?.alsoExemptions);
+    expect(packed.optional.group.index.byteLength).toBe(0);
+  });
+
+  it('gives back a field it has no column for, as it is', () => {
+    const proposal = {
+      id: 'm1:0-4:name',
+      messageId: 'm1',
+      start: 0,
+      end: 4,
+      text: 'Anne',
+      category: 'person-name',
+      confidence: 0.9,
+      rule: 'name:model',
+      exemption: 's40(2)',
+      status: 'proposed',
+      origin: 'm0:3-7:name',
+      note: { seenBy: 'a later engine' },
+    } as Proposal;
+    expect(unpackProposals(sent(packProposals([proposal])))).toEqual([proposal]);
   });
 
   it('moves its buffers rather than copying them', () => {

@@ -44,16 +44,41 @@ export function defaultExemption(mode: RedactionMode): string {
   return mode === 'foi' ? S40_2 : PARA16;
 }
 
-/** The members of every group, by group id (built when the first group decision is applied). */
-function groupIndex(proposals: Iterable<Proposal>): Map<string, Proposal[]> {
-  const out = new Map<string, Proposal[]>();
+/** The ids of every group's members, by group id (built when the first group decision is applied). */
+function groupIndex(proposals: Iterable<Proposal>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   for (const p of proposals) {
     if (p.group === undefined) continue;
     const list = out.get(p.group);
-    if (list) list.push(p);
-    else out.set(p.group, [p]);
+    if (list) list.push(p.id);
+    else out.set(p.group, [p.id]);
   }
   return out;
+}
+
+/** The order {@link applyDecisions} returns proposals in: by message id, then start, end and id. */
+function byPosition(a: Proposal, b: Proposal): number {
+  return (
+    (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0) ||
+    a.start - b.start ||
+    a.end - b.end ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** Whether proposals are already in {@link byPosition} order (a result of {@link applyDecisions} is). */
+function inPositionOrder(proposals: readonly Proposal[]): boolean {
+  for (let i = 1; i < proposals.length; i++) {
+    if (byPosition(proposals[i - 1] as Proposal, proposals[i] as Proposal) > 0) return false;
+  }
+  return true;
+}
+
+/** Whether no two proposals share an id (when two do, the later one stands for both). */
+function idsUnique(proposals: readonly Proposal[]): boolean {
+  const ids = new Set<string>();
+  for (const p of proposals) ids.add(p.id);
+  return ids.size === proposals.length;
 }
 
 /** Key of an attachment decision. */
@@ -62,8 +87,12 @@ export function attachmentKey(messageId: string, fileName: string): string {
 }
 
 /**
- * Applies decisions in order (a later decision about the same proposal wins) and returns new proposals; the input is
- * not changed. Throws {@link DecisionError} for a span on an unknown message or outside its text, or an empty term.
+ * Applies decisions in order (a later decision about the same proposal wins) and returns the proposals that follow,
+ * sorted by message id, start, end and id; the input is not changed. A proposal no decision changes is returned as it
+ * was given (the same object), so treat the result as read-only, as the input. With no decisions, or none that adds
+ * a proposal, proposals already in that order (a previous result) are not sorted again: detection's proposals sorted
+ * once can be applied again and again at the cost of a pass over them. Throws {@link DecisionError} for a span on an
+ * unknown message or outside its text, or an empty term.
  */
 export function applyDecisions(
   conversation: Conversation,
@@ -71,8 +100,30 @@ export function applyDecisions(
   decisions: readonly Decision[],
   mode: RedactionMode,
 ): AppliedDecisions {
+  if (decisions.length === 0 && idsUnique(proposals)) {
+    // Nothing to change, nothing to copy: the same proposals in order.
+    const out = proposals.slice();
+    if (!inPositionOrder(out)) out.sort(byPosition);
+    return { proposals: out, log: [], attachments: new Map(), pseudonyms: new Map() };
+  }
   const byId = new Map<string, Proposal>();
-  for (const p of proposals) byId.set(p.id, { ...p });
+  for (const p of proposals) byId.set(p.id, p);
+  /** Proposals this call made (copies it changes, and added ones): the input's own are copied before a change. */
+  const own = new Set<Proposal>();
+  const changeable = (p: Proposal): Proposal => {
+    if (own.has(p)) return p;
+    const copy = { ...p };
+    own.add(copy);
+    byId.set(copy.id, copy);
+    return copy;
+  };
+  /** Whether a decision added proposals: only then can the order differ from the input's. */
+  let added = false;
+  const add = (p: Proposal): void => {
+    added = true;
+    own.add(p);
+    byId.set(p.id, p);
+  };
   // Only the messages that span decisions name are kept (a whole chat's messages would be a copy of the chat).
   const named = new Set<string>();
   for (const d of decisions) if (d.action === 'add-span') named.add(d.messageId);
@@ -81,13 +132,14 @@ export function applyDecisions(
   const log: DecisionLogEntry[] = [];
   const attachments = new Map<string, AttachmentChoice>();
   const pseudonyms = new Map<string, { role?: PseudonymRole; label?: string }>();
-  let groups: Map<string, Proposal[]> | undefined;
+  let groups: Map<string, string[]> | undefined;
   for (const [index, d] of decisions.entries()) {
     const why = d.reason ?? '';
     switch (d.action) {
       case 'accept':
       case 'reject': {
-        const p = byId.get(d.proposalId);
+        const found = byId.get(d.proposalId);
+        const p = found && changeable(found);
         if (p) p.status = d.action === 'accept' ? 'accepted' : 'rejected';
         const what = p
           ? `${d.action === 'accept' ? 'accepted' : 'rejected'} ${p.category} "${p.text}" in message ${p.messageId} (${p.start}–${p.end})`
@@ -98,7 +150,7 @@ export function applyDecisions(
       case 'accept-group':
       case 'reject-group': {
         groups ??= groupIndex(byId.values());
-        const members = groups.get(d.group) ?? [];
+        const members = (groups.get(d.group) ?? []).map((id) => changeable(byId.get(id) as Proposal));
         const status = d.action === 'accept-group' ? 'accepted' : 'rejected';
         for (const p of members) p.status = status;
         const first = members[0];
@@ -125,7 +177,7 @@ export function applyDecisions(
           );
         }
         const id = `${d.messageId}:${d.start}-${d.end}:${d.category}:manual`;
-        byId.set(id, {
+        add({
           id,
           messageId: d.messageId,
           start: d.start,
@@ -158,7 +210,7 @@ export function applyDecisions(
             const after = lower.charAt(at + term.length);
             if (/[\p{L}\d]/u.test(before) || /[\p{L}\d]/u.test(after)) continue;
             const id = `${message.id}:${at}-${at + term.length}:${d.category}:term`;
-            byId.set(id, {
+            add({
               id,
               messageId: message.id,
               start: at,
@@ -221,12 +273,9 @@ export function applyDecisions(
       }
     }
   }
-  const out = [...byId.values()].sort(
-    (a, b) =>
-      (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0) ||
-      a.start - b.start ||
-      a.end - b.end ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  // The map keeps the input's order (each id where it first came): sorted already when nothing was added to it, the
+  // ids were unique and the input was in order.
+  const out = [...byId.values()];
+  if (added || byId.size !== proposals.length || !inPositionOrder(out)) out.sort(byPosition);
   return { proposals: out, log, attachments, pseudonyms };
 }

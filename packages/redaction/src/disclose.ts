@@ -411,18 +411,11 @@ function withheldReasonOf(choice: AttachmentChoice | undefined, mode: RedactionM
   return `${choice.exemption ?? code}: ${reason || 'withheld by the officer'}`;
 }
 
-/** Everything disclose and the pseudonym table share: decisions applied, withheld proposals, pseudonyms. */
-function prepare(
-  conversation: Conversation,
-  proposals: readonly Proposal[],
-  decisions: readonly Decision[],
-  options: DiscloseOptions,
-  seen?: PeopleSeen,
-) {
-  const applied: AppliedDecisions = applyDecisions(conversation, proposals, decisions, options.mode);
+/** Everything disclose and the pseudonym table share, from the decisions applied: withheld proposals, pseudonyms. */
+function prepare(conversation: Conversation, applied: AppliedDecisions, seen?: PeopleSeen) {
   const withheld = applied.proposals.filter(isWithheld);
   const pseudonyms = buildPseudonyms(conversation, withheld, applied.pseudonyms, seen);
-  return { applied, withheld, pseudonyms };
+  return { withheld, pseudonyms };
 }
 
 /**
@@ -436,8 +429,20 @@ export function pseudonymTable(
   decisions: readonly Decision[],
   options: DiscloseOptions,
 ): PseudonymEntry[] {
+  return pseudonymTableFrom(conversation, applyDecisions(conversation, proposals, decisions, options.mode), options);
+}
+
+/**
+ * {@link pseudonymTable} from decisions already applied (by {@link applyDecisions} in `options.mode`), for a caller
+ * that has applied them for its own use: the review's proposals and its people table then cost one application.
+ */
+export function pseudonymTableFrom(
+  conversation: Conversation,
+  applied: AppliedDecisions,
+  options: DiscloseOptions,
+): PseudonymEntry[] {
   const seen: PeopleSeen = { order: [], names: new Map(), participants: new Map() };
-  const { applied, pseudonyms } = prepare(conversation, proposals, decisions, options, seen);
+  const { pseudonyms } = prepare(conversation, applied, seen);
   return seen.order.map((person) => {
     const author = seen.participants.get(person);
     const names = new Set<string>(author === undefined ? [] : [author]);
@@ -466,7 +471,8 @@ export function disclose(
   decisions: readonly Decision[],
   options: DiscloseOptions,
 ): DisclosedConversation {
-  const { applied, withheld, pseudonyms } = prepare(conversation, proposals, decisions, options);
+  const applied = applyDecisions(conversation, proposals, decisions, options.mode);
+  const { withheld, pseudonyms } = prepare(conversation, applied);
   const byMessage = new Map<string, Proposal[]>();
   for (const p of withheld) {
     const list = byMessage.get(p.messageId) ?? [];

@@ -54,6 +54,8 @@ export { Pseudonyms } from './disclose.ts';
 export { countRedactions } from './disclose.ts';
 /** The people of a conversation with their pseudonyms and roles, for the officer to check and change. */
 export { pseudonymTable } from './disclose.ts';
+/** The same table from decisions already applied (one application for the proposals and the people). */
+export { pseudonymTableFrom } from './disclose.ts';
 
 export type { ProposalGroup } from './groups.ts';
 /** Proposals grouped for review: a name carried through the chat from one find, decided with one decision. */

@@ -10,10 +10,11 @@ import { type CaseRecord, type Step, stepNames, steps } from '../lib/case-model.
 import { unpackMessages, unpackProposals } from '../lib/compact.ts';
 import { unlockKey } from '../lib/crypto.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
+import { noPeople, peopleReducer } from '../lib/people.ts';
 import { type CaseAction, caseReducer, type DistributiveOmit } from '../lib/reducer.ts';
 import { caseSettingsOf } from '../lib/scope.ts';
 import { measure, timed, timedSync } from '../lib/timeline.ts';
-import type { PreparedCase, PreparedChat } from '../worker/stages.ts';
+import type { PreparedCase, PreparedChat, Redecided } from '../worker/stages.ts';
 import { ArchivesStep } from './ArchivesStep.tsx';
 import { DeadlineBar } from './DeadlineBar.tsx';
 import { PackageStep } from './PackageStep.tsx';
@@ -52,6 +53,10 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
   const [scoped, setScoped] = useState<ScopedCase | null>(null);
   /** Whether the prepared case's search index is built: review starts before it, and says search is getting ready. */
   const [searchReady, setSearchReady] = useState(false);
+  /** The people table, asked for once the case is prepared: the review shows first, saying they are being listed. */
+  const [peopleState, dispatchPeople] = useReducer(peopleReducer, noPeople);
+  /** When the people list arrived: its render is measured (`render:people`) to its commit. */
+  const peopleFrom = useRef<number | null>(null);
   const preparedCount = useRef(0);
   const [passphrase, setPassphrase] = useState('');
   const prepareAbort = useRef<AbortController | null>(null);
@@ -169,6 +174,7 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
       setPreparing({ stage: 'merge', done: 0, total: 0, label: 'Starting' });
       setScoped(null);
       setProblem(null);
+      const decisions = options.decisions ?? current.decisions;
       try {
         // The large parts arrive ahead of the result, as progress, each unpacked here while the worker goes on.
         const early: Partial<Pick<PreparedCase, 'proposals' | 'inScope' | 'outOfScope'> & { chat: PreparedChat }> = {};
@@ -178,7 +184,7 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
             archiveIds: current.archives.map((archive) => archive.id),
             groups: current.archives.map((archive) => archive.conversation ?? 0),
             settings: caseSettingsOf(current),
-            decisions: options.decisions ?? current.decisions,
+            decisions,
           },
           {
             signal: controller.signal,
@@ -214,8 +220,18 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
         renderFrom.current = performance.now();
         setPrepared(result);
         setScoped(null);
-        // The worker builds the search index now, in the background; the review says so until it is ready.
+        // The worker lists the people now, while the page renders the review, which says so until they arrive; a
+        // decision re-applied meanwhile brings its own list, which this one then does not replace.
         const preparedNow = ++preparedCount.current;
+        dispatchPeople({ type: 'asked', asked: preparedNow });
+        services.caseWorker.call('people', { decisions }).then(
+          (people) => {
+            peopleFrom.current = performance.now();
+            dispatchPeople({ type: 'listed', asked: preparedNow, people });
+          },
+          (error: unknown) => preparedNow === preparedCount.current && setProblem(describeProblem(error)),
+        );
+        // The worker builds the search index too, in the background; the review says so until it is ready.
         setSearchReady(false);
         services.caseWorker.call('indexed', null).then(
           (ready) => preparedNow === preparedCount.current && setSearchReady(ready),
@@ -260,11 +276,10 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     cancelledByOfficer.current = true;
     prepareAbort.current?.abort();
   }, []);
-  const setProposals = useCallback(
-    (update: Pick<PreparedCase, 'proposals' | 'people'>) =>
-      setPrepared((current) => (current ? { ...current, ...update } : current)),
-    [],
-  );
+  const setProposals = useCallback((update: Redecided) => {
+    setPrepared((current) => (current ? { ...current, proposals: update.proposals } : current));
+    dispatchPeople({ type: 'decided', people: update.people });
+  }, []);
 
   // Adding or removing an export makes the prepared review stale: rebuild it when next needed. State is adjusted
   // during render when the set of exports changes (React's pattern for resetting state on a changed input).
@@ -274,6 +289,7 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     setPreparedForArchives(archiveKey);
     setPrepared(null);
     setScoped(null);
+    dispatchPeople({ type: 'cleared' });
   }
   // A preparation of the old set of exports (one started ahead, on "Add chat exports") is stopped, quietly; so is one
   // still running when the case is closed.
@@ -291,6 +307,12 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     const committed = performance.now();
     requestAnimationFrame(() => setTimeout(() => measure(`${name}:layout and paint`, committed)));
   }, [step, prepared, scoped]);
+
+  useLayoutEffect(() => {
+    if (peopleFrom.current === null || !peopleState.people) return;
+    measure('render:people', peopleFrom.current);
+    peopleFrom.current = null;
+  }, [peopleState.people]);
 
   if (phase.kind === 'locked') {
     return (
@@ -352,6 +374,7 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     go,
     prepared,
     scoped,
+    people: prepared ? peopleState.people : null,
     prepare,
     preparing,
     cancelPrepare,

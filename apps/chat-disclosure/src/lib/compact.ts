@@ -45,8 +45,18 @@ export interface PackedProposals {
   rule: PackedTable<string>;
   exemption: PackedTable<string>;
   status: PackedTable<Proposal['status']>;
+  /** The optional fields most proposals leave out or share, a column each (see {@link OptionalColumn}). */
+  optional: { [Field in OptionalField]: OptionalColumn<NonNullable<Proposal[Field]>> };
+  /** Any other field a proposal has, shared if equal (none, from the engine as it is). */
   rest: PackedTable<Record<string, unknown> | null>;
 }
+
+/** The optional fields of a proposal that travel in columns of their own. */
+type OptionalField = 'role' | 'personKey' | 'group' | 'origin' | 'alsoExemptions';
+const optionalFields: readonly OptionalField[] = ['role', 'personKey', 'group', 'origin', 'alsoExemptions'];
+
+/** A {@link PackedTable} for a field a row may leave out: index 0 is "not set", n the value at n − 1. */
+export type OptionalColumn<T> = PackedTable<T>;
 
 function packStrings(count: number, valueAt: (i: number) => string): PackedStrings {
   const parts: string[] = [];
@@ -193,7 +203,7 @@ export function unpackMessages(packed: PackedMessages): Message[] {
   return messages;
 }
 
-const proposalFields = new Set([
+const proposalFields = new Set<string>([
   'id',
   'messageId',
   'start',
@@ -204,11 +214,51 @@ const proposalFields = new Set([
   'rule',
   'exemption',
   'status',
+  ...optionalFields,
 ]);
 
-/** Packs proposals for the page; their other fields (role, person, group, further exemptions) are shared if equal. */
+/** The fields of `row` not in `known` (which rows may have), or null when there are none. */
+function othersOf(row: object, known: ReadonlySet<string>): Record<string, unknown> | null {
+  let rest: Record<string, unknown> | null = null;
+  for (const key in row) {
+    if (known.has(key)) continue;
+    rest ??= {};
+    rest[key] = (row as Record<string, unknown>)[key];
+  }
+  return rest;
+}
+
+/** Builds an {@link OptionalColumn}: equal values (objects by identity) written once. */
+function optionalColumnBuilder<T>(count: number) {
+  const values: T[] = [];
+  const positions = new Map<T, number>();
+  const index = new Uint32Array(count);
+  return {
+    set(row: number, value: T | undefined) {
+      if (value === undefined) return;
+      let position = positions.get(value);
+      if (position === undefined) {
+        values.push(value);
+        position = values.length;
+        positions.set(value, position);
+      }
+      index[row] = position;
+    },
+    done: (): OptionalColumn<T> => ({ values, index }),
+  };
+}
+
+/**
+ * Packs proposals for the page; their optional fields (role, person, group, origin, further exemptions) go in columns
+ * of their own, each distinct value written once.
+ */
 export function packProposals(proposals: readonly Proposal[]): PackedProposals {
   const count = proposals.length;
+  const role = optionalColumnBuilder<NonNullable<Proposal['role']>>(count);
+  const personKey = optionalColumnBuilder<string>(count);
+  const group = optionalColumnBuilder<string>(count);
+  const origin = optionalColumnBuilder<string>(count);
+  const alsoExemptions = optionalColumnBuilder<readonly string[]>(count);
   const category = tableBuilder<Proposal['category']>(count);
   const rule = tableBuilder<string>(count);
   const exemption = tableBuilder<string>(count);
@@ -223,7 +273,12 @@ export function packProposals(proposals: readonly Proposal[]): PackedProposals {
     numbers[3 * i] = proposal.start;
     numbers[3 * i + 1] = proposal.end;
     numbers[3 * i + 2] = proposal.confidence;
-    rest.set(i, restOf(proposal, proposalFields));
+    role.set(i, proposal.role);
+    personKey.set(i, proposal.personKey);
+    group.set(i, proposal.group);
+    origin.set(i, proposal.origin);
+    alsoExemptions.set(i, proposal.alsoExemptions);
+    rest.set(i, othersOf(proposal, proposalFields));
   });
   return {
     count,
@@ -235,6 +290,13 @@ export function packProposals(proposals: readonly Proposal[]): PackedProposals {
     rule: rule.done(),
     exemption: exemption.done(),
     status: status.done(),
+    optional: {
+      role: role.done(),
+      personKey: personKey.done(),
+      group: group.done(),
+      origin: origin.done(),
+      alsoExemptions: alsoExemptions.done(),
+    },
     rest: rest.done(),
   };
 }
@@ -262,6 +324,11 @@ export function unpackProposals(packed: PackedProposals): Proposal[] {
       exemption: packed.exemption.values[packed.exemption.index[i] as number] as string,
       status: packed.status.values[packed.status.index[i] as number] as Proposal['status'],
     };
+    for (const field of optionalFields) {
+      const column = packed.optional[field];
+      const position = column.index[i] as number;
+      if (position !== 0) (proposal as unknown as Record<string, unknown>)[field] = column.values[position - 1];
+    }
     if (others) Object.assign(proposal, others);
     proposals[i] = proposal;
   }
@@ -274,8 +341,12 @@ export function packedBuffers(packed: PackedMessages | PackedProposals): ArrayBu
   for (const value of Object.values(packed)) {
     if (ArrayBuffer.isView(value)) buffers.push(value.buffer as ArrayBuffer);
     else if (value !== null && typeof value === 'object') {
-      for (const inner of Object.values(value))
+      for (const inner of Object.values(value)) {
         if (ArrayBuffer.isView(inner)) buffers.push(inner.buffer as ArrayBuffer);
+        // The optional columns of proposals, one level further down.
+        else if (inner !== null && typeof inner === 'object' && 'index' in inner && ArrayBuffer.isView(inner.index))
+          buffers.push(inner.index.buffer as ArrayBuffer);
+      }
     }
   }
   return buffers;

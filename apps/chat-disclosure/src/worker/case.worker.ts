@@ -18,6 +18,7 @@ import {
   type Participant,
 } from '@im-records/chat-import';
 import {
+  type AppliedDecisions,
   applyDecisions,
   type DetectionResult,
   detectPersonalData,
@@ -25,7 +26,7 @@ import {
   isTitleMessage,
   type MessageSelection,
   type Proposal,
-  pseudonymTable,
+  pseudonymTableFrom,
   withTitleMessages,
 } from '@im-records/redaction';
 import type MiniSearch from 'minisearch';
@@ -36,7 +37,7 @@ import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib
 import { measure, timed } from '../lib/timeline.ts';
 import { ArchiveNotLoadedError, CaseNotPreparedError, NoArchivesError } from './errors.ts';
 import { buildSampleArchive } from './sample.ts';
-import type { CaseStages, Disclosure, PreparedRest, PrepareInput, PrepareProgress } from './stages.ts';
+import type { CaseStages, Disclosure, PeopleList, PreparedRest, PrepareInput, PrepareProgress } from './stages.ts';
 import { warmUp } from './warm-up.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -45,7 +46,10 @@ const archives = new Map<string, ImportedArchive>();
 let current: {
   conversation: Conversation;
   media: Map<string, Uint8Array>;
-  /** Proposals as detection made them; decisions are applied on top each time. */
+  /**
+   * Proposals as detection made them, in the order `applyDecisions` returns them (sorted once, so applying decisions
+   * again, for each decision the worker re-applies, does not sort them again); decisions are applied on top each time.
+   */
   detected: Proposal[];
   input: PrepareInput;
   /** The engine's options, built from the case's settings (the same builder as the command line's). */
@@ -244,37 +248,40 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
 
   // The scope step shows its result now; the review, if the officer goes on, shows these steps as they run.
   progress({ stage: 'decide', done: 0, total: 1, label: 'Applying your decisions' });
-  const proposals = await timed(
-    'prepare:decide',
-    () => applyDecisions(merged.conversation, detection.proposals, input.decisions, engine.mode).proposals,
-  );
+  const { detected, proposals } = await timed('prepare:decide', () => {
+    const detected = applyDecisions(merged.conversation, detection.proposals, [], engine.mode).proposals;
+    const proposals =
+      input.decisions.length === 0
+        ? detected
+        : applyDecisions(merged.conversation, detected, input.decisions, engine.mode).proposals;
+    return { detected, proposals };
+  });
   await timed('clone:prepare:proposals-from-worker', () => {
     const packed = packProposals(proposals);
     progress({ stage: 'decided', proposals: packed }, packedBuffers(packed));
   });
+  signal.throwIfAborted();
 
   current = {
     conversation: merged.conversation,
     media: merged.media,
-    detected: detection.proposals,
+    detected,
     input,
     engine,
     selection: scoped.selection,
   };
-  progress({ stage: 'people', done: 0, total: 1, label: 'Listing the people in the chat' });
-  const people = await timed('prepare:people', () =>
-    pseudonymTable(merged.conversation, detection.proposals, input.decisions, {
-      ...engine.disclose,
-      selection: scoped.selection,
-    }),
-  );
-  signal.throwIfAborted();
+  // The people table (a few hundred milliseconds at 40,000 messages) is the `people` stage, asked for once this has
+  // answered: the review shows without it.
   buildSearchIndexLater(messages);
   return {
-    people,
     sources: parts.map((part) => part.conversation.source),
     warnings: merged.conversation.warnings,
   };
+}
+
+/** The people table of the prepared case, from decisions already applied to its proposals. */
+function peopleOf(state: NonNullable<typeof current>, applied: AppliedDecisions): PeopleList {
+  return pseudonymTableFrom(state.conversation, applied, { ...state.engine.disclose, selection: state.selection });
 }
 
 function requireCurrent() {
@@ -339,13 +346,15 @@ serveStages<CaseStages>(self, {
   async decide({ decisions }) {
     const state = requireCurrent();
     state.input = { ...state.input, decisions };
-    return {
-      proposals: applyDecisions(state.conversation, state.detected, decisions, state.engine.mode).proposals,
-      people: pseudonymTable(state.conversation, state.detected, decisions, {
-        ...state.engine.disclose,
-        selection: state.selection,
-      }),
-    };
+    // Applied once, for the proposals and the people both.
+    const applied = applyDecisions(state.conversation, state.detected, decisions, state.engine.mode);
+    return { proposals: applied.proposals, people: peopleOf(state, applied) };
+  },
+  async people({ decisions }) {
+    const state = requireCurrent();
+    return timed('people:list', () =>
+      peopleOf(state, applyDecisions(state.conversation, state.detected, decisions, state.engine.mode)),
+    );
   },
   async match({ archiveId, groups }) {
     const added = archives.get(archiveId);

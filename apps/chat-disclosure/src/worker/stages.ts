@@ -3,8 +3,9 @@
  * page and the workers. Everything here is plain data, cloned (or transferred) across the worker boundary.
  *
  * Case worker (stateful: holds the parsed archives, proposals and search index of the open case):
- *   import → prepare (merge → detect → scope → decide) → search / decide / media → disclose
- *   (the search index is built after prepare answers: `indexed` resolves when it is ready, and a search waits for it)
+ *   import → prepare (merge → detect → scope → decide) → people / search / decide / media → disclose
+ *   (the search index is built after prepare answers: `indexed` resolves when it is ready, and a search waits for it;
+ *   the people table is asked for once prepare has answered, so the review shows first)
  * Package worker (stateless, torn down when idle; loads pdf-lib and jszip only when packaging starts):
  *   package
  */
@@ -39,7 +40,10 @@ export interface ImportInput {
  */
 export type ImportOutput = { kind: 'summary'; summary: ArchiveSummary } | { kind: 'choose'; chats: ChatChoice[] };
 
-/** Everything the review needs, computed by `prepare`: its {@link PreparedChat}, then the rest as its result. */
+/**
+ * What the review needs, computed by `prepare`: its {@link PreparedChat}, then the rest as its result. The people table
+ * is not part of it: the `people` stage lists them after `prepare` has answered (see {@link PeopleList}).
+ */
 export interface PreparedCase extends PreparedChat, PreparedFindings {}
 
 /**
@@ -61,8 +65,6 @@ export interface PackedChat extends Omit<PreparedChat, 'messages'> {
 
 /** What `prepare` finds in the merged chat: its result. */
 export interface PreparedFindings {
-  /** Everyone the disclosure names, with the pseudonym (or kept name) it prints, for the officer to check. */
-  people: PseudonymEntry[];
   proposals: Proposal[];
   /** Ids of in-scope messages with their reasons; every other message is out of scope. */
   inScope: InScope[];
@@ -86,7 +88,7 @@ export interface PrepareInput {
 /**
  * What `prepare` reports as it runs: its progress, and each large part of the prepared case as soon as it is computed,
  * so the page copies one part while the worker computes the next (the chat during detection, the scope during the
- * decisions, the proposals while the people are listed). The chat and the proposals go in columns (see `compact.ts`).
+ * decisions). The chat and the proposals go in columns (see `compact.ts`).
  * Its result is the rest ({@link PreparedRest}).
  */
 export type PrepareProgress =
@@ -97,6 +99,19 @@ export type PrepareProgress =
 
 /** The part of the prepared case that `prepare` returns, the others having gone ahead as progress. */
 export type PreparedRest = Omit<PreparedFindings, 'inScope' | 'outOfScope' | 'proposals'>;
+
+/**
+ * Everyone the disclosure names, with the pseudonym (or kept name) it prints, for the officer to check: the `people`
+ * stage's answer, and part of `decide`'s. Listing them takes a few hundred milliseconds at 40,000 messages, so the
+ * review does not wait for it: `people` is asked for when `prepare` has answered.
+ */
+export type PeopleList = PseudonymEntry[];
+
+/** What `decide` gives back: the proposals and the people after the decisions. */
+export interface Redecided {
+  proposals: Proposal[];
+  people: PeopleList;
+}
 
 /** The result of a search. */
 export interface SearchOutput {
@@ -138,11 +153,9 @@ export type CaseStages = {
   import: { input: ImportInput; output: ImportOutput; progress: StageProgress };
   forget: { input: { archiveId: string }; output: null; progress: StageProgress };
   prepare: { input: PrepareInput; output: PreparedRest; progress: PrepareProgress };
-  decide: {
-    input: { decisions: Decision[] };
-    output: { proposals: Proposal[]; people: PseudonymEntry[] };
-    progress: StageProgress;
-  };
+  decide: { input: { decisions: Decision[] }; output: Redecided; progress: StageProgress };
+  /** The people table of the prepared case with these decisions applied (the review asks once `prepare` answers). */
+  people: { input: { decisions: Decision[] }; output: PeopleList; progress: StageProgress };
   /** Which conversation of the case an added archive is the same chat as (null: none, with the reason). */
   match: {
     input: { archiveId: string; groups: string[][] };

@@ -1,6 +1,7 @@
 /**
  * Everyone the disclosure names, with the pseudonym it prints for them: the officer checks each and can change a role
  * (which kind of pseudonym) or write a label of their own. People who wrote in the chat are staff until told otherwise.
+ * The list arrives after the review is shown (see `lib/people.ts`); until then the panel says it is being made.
  */
 import type { PseudonymEntry, PseudonymRole } from '@im-records/redaction';
 import { useState } from 'react';
@@ -20,9 +21,17 @@ export function PeoplePanel({
   people,
   onChange,
 }: {
-  people: readonly PseudonymEntry[];
+  /** Null while the people are still being listed. */
+  people: readonly PseudonymEntry[] | null;
   onChange: (entry: PseudonymEntry, change: PersonChange) => void;
 }) {
+  if (people === null) {
+    return (
+      <p className="nhsuk-body-s" role="status" data-testid="people-listing">
+        Listing the people named in the chat and their pseudonyms…
+      </p>
+    );
+  }
   if (people.length === 0) return null;
   return (
     <details className="nhsuk-details app-people">

@@ -309,7 +309,7 @@ export function ReviewStep(props: StepProps) {
           Redact all {formatCount(pendingCount)} still to review in this view
         </button>
       )}
-      <PeoplePanel people={prepared.people} onChange={changePerson} />
+      <PeoplePanel people={props.people} onChange={changePerson} />
       <NameGroups
         groups={groups}
         statuses={statuses}

@@ -8,7 +8,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { type DecisionDraft, makeDecision } from '../../lib/decisions.ts';
 import { describeProblem, type Problem } from '../../lib/errors.ts';
-import type { PreparedCase } from '../../worker/stages.ts';
+import type { Redecided } from '../../worker/stages.ts';
 import { nowIso } from '../services.ts';
 import type { StepProps } from '../step.ts';
 
@@ -40,7 +40,7 @@ export function useDecisions(
     const decision = makeDecision(draft, current.officer, nowIso());
     act({ type: 'decision/record', decisions: [decision] });
     try {
-      const update: Pick<PreparedCase, 'proposals' | 'people'> = await services.caseWorker.call('decide', {
+      const update: Redecided = await services.caseWorker.call('decide', {
         decisions: [...current.decisions, decision],
       });
       setProposals(update);
