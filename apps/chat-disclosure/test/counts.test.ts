@@ -5,7 +5,7 @@
 import { importChat } from '@im-records/chat-import';
 import { detectPersonalDataSync, disclose, withTitleMessages } from '@im-records/redaction';
 import { describe, expect, it } from 'vitest';
-import { reviewCounts, statusesAfter } from '../src/lib/review.ts';
+import { decidedStatuses, indexProposals, reviewCounts } from '../src/lib/review.ts';
 
 describe('review counts and bundle counts', () => {
   it('agree, with names written together, a rejected proposal and a redacted chat title', async () => {
@@ -22,8 +22,12 @@ describe('review counts and bundle counts', () => {
     const { proposals } = detectPersonalDataSync(conversation, { mode: 'foi' });
     const rejected = proposals.find((p) => p.text === 'Derek' && p.messageId !== 'title:1');
     const decisions = rejected ? [{ action: 'reject' as const, proposalId: rejected.id, by: 'a', at: 'now' }] : [];
-    const texts = new Map([...conversation.messages].map((m) => [m.id, m.text]));
-    const review = reviewCounts(proposals, statusesAfter(proposals, decisions), null, (id) => texts.get(id));
+    const { byMessage, members } = indexProposals(proposals);
+    const review = reviewCounts(
+      { titles: [], messages: [...conversation.messages], inScope: null },
+      byMessage,
+      decidedStatuses(decisions, members),
+    );
     const bundle = disclose(conversation, proposals, decisions, { mode: 'foi' }).counts.redactions;
     // Proposals are more than redactions: "Margaret" and "Thompson" are two proposals and one redaction.
     expect(review.total).toBeGreaterThan(review.redactions);

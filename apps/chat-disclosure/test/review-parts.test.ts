@@ -114,12 +114,31 @@ describe('a name carried through the chat', () => {
     statuses: { proposed: 3, accepted: 0, rejected: 0 },
   };
 
-  it("counts its places by the officer's decisions, not detection's statuses", () => {
+  it("counts its places by the officer's decisions, else by detection's statuses", () => {
+    const member = (id: string, status: Proposal['status']): Proposal => ({
+      id,
+      messageId: 'm1',
+      start: 0,
+      end: 4,
+      text: group.text,
+      category: 'person-name',
+      confidence: 0.9,
+      rule: 'test',
+      exemption: 's40(2)',
+      status,
+      group: group.id,
+    });
     const statuses = new Map([
       ['g1', 'rejected' as const],
       ['g2', 'accepted' as const],
     ]);
-    expect(groupStatuses(group, statuses)).toEqual({ proposed: 1, accepted: 1, rejected: 1 });
+    const members = [member('g1', 'proposed'), member('g2', 'proposed'), member('g3', 'proposed')];
+    expect(groupStatuses(members, statuses)).toEqual({ proposed: 1, accepted: 1, rejected: 1 });
+    expect(groupStatuses([...members, member('g4', 'accepted')], statuses)).toEqual({
+      proposed: 1,
+      accepted: 2,
+      rejected: 1,
+    });
   });
 
   it('says its state in words', () => {

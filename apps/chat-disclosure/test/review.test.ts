@@ -2,7 +2,9 @@ import type { Decision, Proposal } from '@im-records/redaction';
 import { describe, expect, it } from 'vitest';
 import { attachmentChoices } from '../src/lib/attachments.ts';
 import {
+  decidedStatuses,
   filterMessages,
+  indexProposals,
   nextToReview,
   noFilters,
   pendingInView,
@@ -10,7 +12,7 @@ import {
   type ReviewFilters,
   reviewCounts,
   segmentText,
-  statusesAfter,
+  statusOf,
 } from '../src/lib/review.ts';
 
 const proposal = (
@@ -45,9 +47,12 @@ const messages = [
   { id: 'm4', author: null, timestamp: '2024-03-04T09:00:00+00:00' },
 ];
 const at = '2024-04-01T00:00:00Z';
+/** The statuses the decisions give `list`'s proposals, as the review reads them. */
+const statusesAfter = (list: readonly Proposal[], decisions: readonly Decision[]) =>
+  decidedStatuses(decisions, indexProposals(list).members);
 
-describe('statusesAfter', () => {
-  it('lets the latest decision win and ignores decisions about unknown proposals', () => {
+describe('decidedStatuses', () => {
+  it('lets the latest decision win, and leaves a proposal not decided its own status', () => {
     const decisions: Decision[] = [
       { action: 'accept', proposalId: 'p1', by: 'a', at },
       { action: 'reject', proposalId: 'p2', by: 'a', at },
@@ -55,10 +60,14 @@ describe('statusesAfter', () => {
       { action: 'reject', proposalId: 'gone', by: 'a', at },
     ];
     const statuses = statusesAfter(proposals, decisions);
-    expect(statuses.get('p1')).toBe('accepted');
-    expect(statuses.get('p2')).toBe('accepted');
-    expect(statuses.get('p3')).toBe('proposed');
-    expect(statuses.has('gone')).toBe(false);
+    const [p1, p2, p3] = proposals as [Proposal, Proposal, Proposal];
+    expect(statusOf(p1, statuses)).toBe('accepted');
+    expect(statusOf(p2, statuses)).toBe('accepted');
+    expect(statusOf(p3, statuses)).toBe('proposed');
+    // Only what was decided is held: opening a review with no decisions builds nothing per proposal.
+    expect(statuses.has('p3')).toBe(false);
+    expect(statusesAfter(proposals, []).size).toBe(0);
+    expect(statusOf({ ...p3, status: 'accepted' }, statuses)).toBe('accepted');
   });
   it('decides every member of a group with one group decision, a later single decision still winning', () => {
     const grouped = [
@@ -73,12 +82,13 @@ describe('statusesAfter', () => {
       { action: 'accept-group', group: 'name:gone', by: 'a', at },
     ];
     const statuses = statusesAfter(grouped, decisions);
-    expect(statuses.get('g1')).toBe('rejected');
-    expect(statuses.get('g2')).toBe('accepted');
+    const status = (id: string) => statusOf(grouped.find((p) => p.id === id) as Proposal, statuses);
+    expect(status('g1')).toBe('rejected');
+    expect(status('g2')).toBe('accepted');
     // The find the group rests on is not a member, and other groups are untouched.
-    expect(statuses.get('origin')).toBe('proposed');
-    expect(statuses.get('other')).toBe('proposed');
-    expect(statuses.size).toBe(4);
+    expect(status('origin')).toBe('proposed');
+    expect(status('other')).toBe('proposed');
+    expect([...statuses.keys()].sort()).toEqual(['g1', 'g2']);
   });
 });
 
@@ -126,11 +136,24 @@ describe('reviewCounts', () => {
       { action: 'accept', proposalId: 'p1', by: 'a', at },
       { action: 'reject', proposalId: 'p2', by: 'a', at },
     ]);
-    const all = reviewCounts(proposals, statuses, null);
+    const byMessage = proposalsByMessage(proposals);
+    const all = reviewCounts({ titles: [], messages, inScope: null }, byMessage, statuses);
     expect(all).toMatchObject({ total: 4, proposed: 2, accepted: 1, rejected: 1 });
     expect(all.byCategory.phone).toEqual({ total: 1, proposed: 0 });
     expect(all.byCategory['person-name']).toEqual({ total: 3, proposed: 2 });
-    expect(reviewCounts(proposals, statuses, new Set(['m2']))).toMatchObject({ total: 2, proposed: 1, rejected: 1 });
+    expect(reviewCounts({ titles: [], messages, inScope: new Set(['m2']) }, byMessage, statuses)).toMatchObject({
+      total: 2,
+      proposed: 1,
+      rejected: 1,
+    });
+    // A chat title is always counted, in scope or not.
+    expect(
+      reviewCounts(
+        { titles: [{ id: 'm1' }], messages: messages.slice(1), inScope: new Set(['m2']) },
+        byMessage,
+        statuses,
+      ),
+    ).toMatchObject({ total: 3, accepted: 1 });
   });
 });
 
@@ -161,9 +184,9 @@ describe('pendingInView', () => {
     for (const inScope of [null, new Set(['m1', 'm2'])]) {
       for (const hits of [null, new Set(['m2', 'm3'])]) {
         for (const filters of filterSets) {
-          const counts = reviewCounts(proposals, statuses, inScope);
+          const counts = reviewCounts({ titles: [], messages, inScope }, byMessage, statuses);
           const shownProposals = () => counted(filters, inScope, hits);
-          const expected = shownProposals().filter((p) => statuses.get(p.id) === 'proposed').length;
+          const expected = shownProposals().filter((p) => statusOf(p, statuses) === 'proposed').length;
           expect(
             pendingInView(
               { filters, searching: hits !== null, scoped: inScope !== null },
@@ -179,7 +202,7 @@ describe('pendingInView', () => {
   });
 
   it('takes the whole scope from the counts, without listing the proposals shown', () => {
-    const counts = reviewCounts(proposals, statuses, null);
+    const counts = reviewCounts({ titles: [], messages, inScope: null }, byMessage, statuses);
     const unused = () => {
       throw new Error('the proposals shown were listed');
     };

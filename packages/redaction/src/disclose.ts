@@ -360,13 +360,17 @@ function boxesOf(text: string, withheld: readonly Pick<Proposal, 'start' | 'end'
 
 /**
  * How many redactions (boxes, see the bundle) a text has when these spans are withheld: what the review counts before
- * a bundle exists, by the same rule {@link disclose} draws them.
+ * a bundle exists, by the same rule {@link disclose} draws them. One span is one box (unless it ends before the text
+ * starts), counted without copying and sorting: most messages of a chat have one, and the review counts every message
+ * as it opens.
  */
 export function countRedactions(
   text: string,
   withheld: readonly Pick<Proposal, 'start' | 'end' | 'category'>[],
 ): number {
-  return withheld.length === 0 ? 0 : boxesOf(text, withheld).length;
+  if (withheld.length === 0) return 0;
+  if (withheld.length === 1) return (withheld[0] as Pick<Proposal, 'end'>).end > 0 ? 1 : 0;
+  return boxesOf(text, withheld).length;
 }
 
 function segmentsOf(message: Message, withheld: readonly Proposal[], pseudonyms: Pseudonyms): DisclosedSegment[] {

@@ -142,6 +142,14 @@ describe('one count of redactions', () => {
     expect(counted).toBe(out.counts.redactions);
     expect(out.counts.redactions).toBe(4);
   });
+
+  it('counts one span as one redaction, and a span that ends before the text starts as none', () => {
+    const span = (start: number, end: number) => ({ start, end, category: 'person-name' as const });
+    expect(countRedactions('Derek rang', [span(0, 5)])).toBe(1);
+    expect(countRedactions('Derek rang', [span(0, 0)])).toBe(0);
+    expect(countRedactions('Derek rang', [span(0, 0), span(0, 5)])).toBe(1);
+    expect(countRedactions('Derek rang', [])).toBe(0);
+  });
 });
 
 describe('withheld attachments', () => {

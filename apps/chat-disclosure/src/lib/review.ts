@@ -39,53 +39,63 @@ export const noFilters: ReviewFilters = {
 };
 
 /**
- * Status of each proposal: its own status from detection unless the officer decided otherwise; the latest decision wins,
- * so changing one's mind is just another decision in the log. A group decision (`accept-group`, `reject-group`: a name
- * the consistency pass carried through the chat) decides every proposal of its group, as the engine's `applyDecisions`
- * does.
+ * The statuses the officer's decisions give, by proposal id. Only proposals decided are in it: any other keeps its own
+ * status from detection (read a proposal's status with {@link statusOf}). The latest decision wins, so changing one's
+ * mind is just another decision in the log. A group decision (`accept-group`, `reject-group`: a name the consistency
+ * pass carried through the chat) decides every proposal of its group (`members`, from {@link indexProposals}), as the
+ * engine's `applyDecisions` does. Built from the log alone, so a decision costs a pass over the decisions, not over
+ * every proposal: opening the review, with no decisions yet, builds an empty map.
  */
-export function statusesAfter(
-  proposals: readonly Proposal[],
+export function decidedStatuses(
   decisions: readonly Decision[],
+  members: ReadonlyMap<string, readonly Proposal[]>,
 ): Map<string, ProposalStatus> {
   const statuses = new Map<string, ProposalStatus>();
-  for (const proposal of proposals) statuses.set(proposal.id, proposal.status);
-  let members: Map<string, string[]> | undefined;
   for (const decision of decisions) {
-    if ((decision.action === 'accept' || decision.action === 'reject') && statuses.has(decision.proposalId)) {
+    if (decision.action === 'accept' || decision.action === 'reject') {
       statuses.set(decision.proposalId, decision.action === 'accept' ? 'accepted' : 'rejected');
     } else if (decision.action === 'accept-group' || decision.action === 'reject-group') {
-      members ??= groupMembers(proposals);
       const status = decision.action === 'accept-group' ? 'accepted' : 'rejected';
-      for (const id of members.get(decision.group) ?? []) statuses.set(id, status);
+      for (const proposal of members.get(decision.group) ?? []) statuses.set(proposal.id, status);
     }
   }
   return statuses;
 }
 
-/** The ids of each group's proposals, by group id. */
-function groupMembers(proposals: readonly Proposal[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** A proposal's status now: the officer's decision ({@link decidedStatuses}), else its own from detection. */
+export const statusOf = (proposal: Proposal, decided: ReadonlyMap<string, ProposalStatus>): ProposalStatus =>
+  decided.get(proposal.id) ?? proposal.status;
+
+/** The proposals indexed for the review, in one pass: by message, and by group. */
+export interface ProposalIndex {
+  /** Each message's proposals in text order (by id of message), for highlighting, filtering and counting. */
+  byMessage: Map<string, Proposal[]>;
+  /** Each group's proposals (by group id): the places a name was carried to, decided at once. */
+  members: Map<string, Proposal[]>;
+}
+
+/** Indexes `proposals` by message (each message's in text order) and by group, in one pass. */
+export function indexProposals(proposals: readonly Proposal[]): ProposalIndex {
+  const byMessage = new Map<string, Proposal[]>();
+  const members = new Map<string, Proposal[]>();
   for (const proposal of proposals) {
+    const inMessage = byMessage.get(proposal.messageId);
+    if (inMessage) inMessage.push(proposal);
+    else byMessage.set(proposal.messageId, [proposal]);
     if (proposal.group === undefined) continue;
-    const list = out.get(proposal.group);
-    if (list) list.push(proposal.id);
-    else out.set(proposal.group, [proposal.id]);
+    const inGroup = members.get(proposal.group);
+    if (inGroup) inGroup.push(proposal);
+    else members.set(proposal.group, [proposal]);
   }
-  return out;
+  for (const inMessage of byMessage.values()) {
+    if (inMessage.length > 1) inMessage.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+  return { byMessage, members };
 }
 
 /** Proposals grouped by message id, each group in text order, for highlighting. */
-export function proposalsByMessage(proposals: readonly Proposal[]): Map<string, Proposal[]> {
-  const byMessage = new Map<string, Proposal[]>();
-  for (const proposal of proposals) {
-    const group = byMessage.get(proposal.messageId);
-    if (group) group.push(proposal);
-    else byMessage.set(proposal.messageId, [proposal]);
-  }
-  for (const group of byMessage.values()) group.sort((a, b) => a.start - b.start || b.end - a.end);
-  return byMessage;
-}
+export const proposalsByMessage = (proposals: readonly Proposal[]): Map<string, Proposal[]> =>
+  indexProposals(proposals).byMessage;
 
 /** The local calendar day of an ISO timestamp (its first ten characters carry the local date). */
 export const dayOf = (timestamp: string): string => timestamp.slice(0, 10);
@@ -122,7 +132,7 @@ export function filterMessages(
           (!wantCategories || wantCategories.has(proposal.category)) &&
           (filters.status === 'all' ||
             filters.status === 'any-proposal' ||
-            statuses.get(proposal.id) === filters.status),
+            statusOf(proposal, statuses) === filters.status),
       );
       if (!match) continue;
     }
@@ -146,36 +156,45 @@ export interface ReviewCounts {
   byCategory: Partial<Record<RedactionCategory, { total: number; proposed: number }>>;
 }
 
-/** Counts of proposals by status and category, over the in-scope messages only when `inScope` is given. */
+/** A message as the counts read it: its text, when given, for the number of redactions. */
+export interface CountedMessage {
+  id: string;
+  text?: string;
+}
+
+/**
+ * Counts of proposals by status and category, over the chats' titles and the messages in scope (`inScope`; every
+ * message when null). Walks the messages, reading each one's proposals from `byMessage` (already in text order), so
+ * it needs no map of the messages by id and no second grouping of the proposals.
+ */
 export function reviewCounts(
-  proposals: readonly Proposal[],
+  chat: {
+    titles: readonly CountedMessage[];
+    messages: readonly CountedMessage[];
+    inScope: Pick<ReadonlySet<string>, 'has'> | null;
+  },
+  byMessage: ReadonlyMap<string, readonly Proposal[]>,
   statuses: ReadonlyMap<string, ProposalStatus>,
-  inScope: Pick<ReadonlySet<string>, 'has'> | null,
-  textOf?: (messageId: string) => string | undefined,
 ): ReviewCounts {
   const counts: ReviewCounts = { redactions: 0, total: 0, proposed: 0, accepted: 0, rejected: 0, byCategory: {} };
-  const withheld = new Map<string, Proposal[]>();
-  for (const proposal of proposals) {
-    if (inScope && !inScope.has(proposal.messageId)) continue;
-    const status = statuses.get(proposal.id) ?? proposal.status;
-    if (status !== 'rejected') {
-      const group = withheld.get(proposal.messageId);
-      if (group) group.push(proposal);
-      else withheld.set(proposal.messageId, [proposal]);
+  const count = (message: CountedMessage) => {
+    const proposals = byMessage.get(message.id);
+    if (!proposals) return;
+    const withheld: Proposal[] = [];
+    for (const proposal of proposals) {
+      const status = statusOf(proposal, statuses);
+      if (status !== 'rejected') withheld.push(proposal);
+      counts.total++;
+      counts[status]++;
+      const category = counts.byCategory[proposal.category] ?? { total: 0, proposed: 0 };
+      counts.byCategory[proposal.category] = category;
+      category.total++;
+      if (status === 'proposed') category.proposed++;
     }
-    counts.total++;
-    counts[status]++;
-    const category = counts.byCategory[proposal.category] ?? { total: 0, proposed: 0 };
-    counts.byCategory[proposal.category] = category;
-    category.total++;
-    if (status === 'proposed') category.proposed++;
-  }
-  if (textOf) {
-    for (const [messageId, group] of withheld) {
-      const text = textOf(messageId);
-      if (text !== undefined) counts.redactions += countRedactions(text, group);
-    }
-  }
+    if (message.text !== undefined) counts.redactions += countRedactions(message.text, withheld);
+  };
+  for (const title of chat.titles) count(title);
+  for (const message of chat.messages) if (!chat.inScope || chat.inScope.has(message.id)) count(message);
   return counts;
 }
 
@@ -208,7 +227,7 @@ export function pendingInView(
     return pending;
   }
   let pending = 0;
-  for (const proposal of shownProposals()) if ((statuses.get(proposal.id) ?? proposal.status) === 'proposed') pending++;
+  for (const proposal of shownProposals()) if (statusOf(proposal, statuses) === 'proposed') pending++;
   return pending;
 }
 
@@ -226,7 +245,7 @@ export function nextToReview(
   for (let step = 1; step <= n; step++) {
     const index = (((from + direction * step) % n) + n) % n;
     const proposal = ordered[index] as Proposal;
-    if ((statuses.get(proposal.id) ?? proposal.status) === 'proposed') return index;
+    if (statusOf(proposal, statuses) === 'proposed') return index;
   }
   return null;
 }

@@ -41,6 +41,7 @@ export interface ConversationListProps {
   byMessage: ReadonlyMap<string, readonly Proposal[]>;
   /** The groups of names carried through the chat, by id: a carried place says it is one of many. */
   groups: ReadonlyMap<string, ProposalGroup>;
+  /** The statuses the officer's decisions give (`decidedStatuses`); a proposal not in it keeps its own. */
   statuses: ReadonlyMap<string, ProposalStatus>;
   active: string | null;
   /** Ids of the messages in scope (null: all). */

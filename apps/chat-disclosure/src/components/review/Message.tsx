@@ -27,6 +27,7 @@ export interface MessageProps {
   proposals: readonly Proposal[];
   /** The groups of names carried through the chat, by id (the same map while the proposals do not change). */
   groups: ReadonlyMap<string, ProposalGroup>;
+  /** The statuses the officer's decisions give (`decidedStatuses`); a proposal not in it keeps its own. */
   statuses: ReadonlyMap<string, ProposalStatus>;
   /** The proposal in focus anywhere in the review. */
   active: string | null;

@@ -6,6 +6,7 @@
  */
 import type { Proposal, ProposalGroup, ProposalStatus } from '@im-records/redaction';
 import { useState } from 'react';
+import { statusOf } from '../../lib/review.ts';
 import { countOf, formatCount } from '../ui.tsx';
 
 /** How many groups are listed before "Show all". */
@@ -14,13 +15,13 @@ const FIRST_SHOWN = 8;
 /** A group decision as the panel and the toolbar ask for it. */
 export type GroupAction = 'accept' | 'reject';
 
-/** How many members of `group` are in each status now (the officer's decisions included). */
+/** How many of a group's proposals (`members`) are in each status now (the officer's decisions included). */
 export function groupStatuses(
-  group: ProposalGroup,
+  members: readonly Proposal[],
   statuses: ReadonlyMap<string, ProposalStatus>,
 ): Record<ProposalStatus, number> {
   const out: Record<ProposalStatus, number> = { proposed: 0, accepted: 0, rejected: 0 };
-  for (const id of group.proposalIds) out[statuses.get(id) ?? 'proposed']++;
+  for (const proposal of members) out[statusOf(proposal, statuses)]++;
   return out;
 }
 
@@ -38,13 +39,16 @@ export function groupStateWords(counts: Record<ProposalStatus, number>): string 
 
 export interface NameGroupsProps {
   groups: readonly ProposalGroup[];
+  /** Each group's proposals, by group id. */
+  members: ReadonlyMap<string, readonly Proposal[]>;
+  /** The officer's decisions' statuses (`decidedStatuses`). */
   statuses: ReadonlyMap<string, ProposalStatus>;
   onDecideGroup: (action: GroupAction, group: ProposalGroup) => void;
   /** Moves the review to a proposal (the find a group rests on). */
   onShow: (proposal: Proposal) => void;
 }
 
-export function NameGroups({ groups, statuses, onDecideGroup, onShow }: NameGroupsProps) {
+export function NameGroups({ groups, members, statuses, onDecideGroup, onShow }: NameGroupsProps) {
   const [all, setAll] = useState(false);
   if (groups.length === 0) return null;
   const listed = all ? groups : groups.slice(0, FIRST_SHOWN);
@@ -59,7 +63,7 @@ export function NameGroups({ groups, statuses, onDecideGroup, onShow }: NameGrou
       </p>
       <ul className="nhsuk-list app-name-groups__list">
         {listed.map((group) => {
-          const counts = groupStatuses(group, statuses);
+          const counts = groupStatuses(members.get(group.id) ?? [], statuses);
           const places = group.proposalIds.length;
           return (
             <li key={group.id} className="app-name-groups__row" data-testid="name-group" data-group={group.id}>

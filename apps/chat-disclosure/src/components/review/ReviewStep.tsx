@@ -20,16 +20,17 @@ import { attachmentChoices } from '../../lib/attachments.ts';
 import { everyOccurrence } from '../../lib/decisions.ts';
 import { describeProblem, type Problem } from '../../lib/errors.ts';
 import {
+  decidedStatuses,
   filterMessages,
-  nextToReview,
+  indexProposals,
   noFilters,
   pendingInView,
-  proposalsByMessage,
   type ReviewFilters,
   reviewCounts,
-  statusesAfter,
+  statusOf,
 } from '../../lib/review.ts';
 import { hitRows, rowOfMessage } from '../../lib/search.ts';
+import { nextInView, proposalsInView, type ReviewView } from '../../lib/view-order.ts';
 import type { StepProps } from '../step.ts';
 import { countOf, ErrorSummary, formatCount, ProgressPanel } from '../ui.tsx';
 import type { AttachmentDraft } from './Attachment.tsx';
@@ -72,25 +73,6 @@ function useMessageSearch(query: string, services: StepProps['services'], onProb
   return hits;
 }
 
-/** The proposals of the chats' titles and of the rows shown, in the order the list shows them, of the wanted categories. */
-function proposalsInView(
-  shown: readonly number[],
-  messages: readonly Message[],
-  byMessage: ReadonlyMap<string, readonly Proposal[]>,
-  titles: readonly Message[],
-  categories: readonly RedactionCategory[],
-): Proposal[] {
-  const list: Proposal[] = [];
-  const wanted = (proposal: Proposal) => categories.length === 0 || categories.includes(proposal.category);
-  for (const title of titles)
-    for (const proposal of byMessage.get(title.id) ?? []) if (wanted(proposal)) list.push(proposal);
-  for (const index of shown) {
-    const message = messages[index] as Message;
-    for (const proposal of byMessage.get(message.id) ?? []) if (wanted(proposal)) list.push(proposal);
-  }
-  return list;
-}
-
 export function ReviewStep(props: StepProps) {
   const { record, prepared, preparing, cancelPrepare, go, services } = props;
   const [filters, setFilters] = useState<ReviewFilters>(noFilters);
@@ -110,37 +92,32 @@ export function ReviewStep(props: StepProps) {
   const proposals = prepared?.proposals ?? [];
   const messages = prepared?.messages ?? [];
   const titles = prepared?.titles ?? [];
-  const statuses = useMemo(() => statusesAfter(proposals, record.decisions), [proposals, record.decisions]);
-  const byMessage = useMemo(() => proposalsByMessage(proposals), [proposals]);
+  // The proposals by message and by group, in one pass when they arrive; the statuses hold the officer's decisions only
+  // (a proposal not decided keeps detection's), so a decision costs a pass over the decisions, not over the proposals.
+  const { byMessage, members } = useMemo(() => indexProposals(proposals), [proposals]);
+  const statuses = useMemo(() => decidedStatuses(record.decisions, members), [record.decisions, members]);
   const groups = useMemo(() => proposalGroups(proposals), [proposals]);
   const groupById = useMemo(() => new Map(groups.map((group) => [group.id, group])), [groups]);
   const inScope = useMemo(
     () => (prepared ? new Set(prepared.inScope.map((entry) => entry.messageId)) : null),
     [prepared],
   );
+  // Each message's place by id, for a search's hits and the row of the proposal in focus: built when first asked for,
+  // as the review's first screen needs neither.
   const messageIndex = useMemo(() => {
-    const index = new Map<string, number>();
-    messages.forEach((message, at) => {
-      index.set(message.id, at);
-    });
-    return index;
+    let index: Map<string, number> | undefined;
+    return () => {
+      if (!index) {
+        index = new Map();
+        for (let at = 0; at < messages.length; at++) index.set((messages[at] as Message).id, at);
+      }
+      return index;
+    };
   }, [messages]);
-  // Chat titles are always in scope: they are printed on the cover. Asked of both sets rather than a copy of 100,000 ids.
-  const scopeWithTitles = useMemo(() => {
-    if (!inScope) return null;
-    const titleIds = new Set(titles.map((title) => title.id));
-    return { has: (id: string) => inScope.has(id) || titleIds.has(id) };
-  }, [inScope, titles]);
-  const textOf = useCallback(
-    (id: string) => {
-      const index = messageIndex.get(id);
-      return index === undefined ? titles.find((title) => title.id === id)?.text : messages[index]?.text;
-    },
-    [messageIndex, messages, titles],
-  );
+  // Chat titles are always counted: they are printed on the cover.
   const counts = useMemo(
-    () => reviewCounts(proposals, statuses, scopeWithTitles, textOf),
-    [proposals, statuses, scopeWithTitles, textOf],
+    () => reviewCounts({ titles, messages, inScope }, byMessage, statuses),
+    [titles, messages, inScope, byMessage, statuses],
   );
   // The exemptions the request type allows, from records-policy's table, and "outside the scope of the request".
   const reasons = useMemo(() => withholdingReasonsFor(record.request.type), [record.request.type]);
@@ -149,20 +126,25 @@ export function ReviewStep(props: StepProps) {
   const shown = useMemo(() => {
     if (!searchHits) return filterMessages(messages, byMessage, statuses, filters, inScope, null);
     // A search narrows the list to its hits first, so the other filters look at those messages only.
-    const rows = hitRows(searchHits.ids, messageIndex);
+    const rows = hitRows(searchHits.ids, messageIndex());
     const hit = rows.map((row) => messages[row] as Message);
     return filterMessages(hit, byMessage, statuses, filters, inScope, null).map((at) => rows[at] as number);
   }, [messages, messageIndex, byMessage, statuses, filters, inScope, searchHits]);
-  // The proposals in the order the list shows them, the chats' titles first: the keyboard loop and "redact all" walk
-  // this. Worked out when first asked for (a key, a decision), not on every search: at 100,000 messages it is a pass
-  // over the list.
+  // What the list shows, for the keyboard's order of proposals (the chats' titles first, then the rows', of the chosen
+  // categories): J, K and "accept, then on to the next" step through it from the proposal in focus.
+  const view = useMemo<ReviewView>(
+    () => ({ titles, messages, shown, byMessage, categories: filters.categories }),
+    [titles, messages, shown, byMessage, filters.categories],
+  );
+  // Every proposal shown, in that order: for "redact all" and its count during a search. Worked out when first asked
+  // for, not on every search: at 100,000 messages it is a pass over the list.
   const orderedNow = useMemo(() => {
     let list: Proposal[] | undefined;
     return () => {
-      list ??= proposalsInView(shown, messages, byMessage, titles, filters.categories);
+      list ??= proposalsInView(view);
       return list;
     };
-  }, [shown, messages, byMessage, filters.categories, titles]);
+  }, [view]);
   // The count on the "redact all still to review" button: from the counts when the view is the whole scope (a cleared
   // search), else from the proposals shown (a search's hits), so the results reach the screen in one render.
   const pendingCount = useMemo(
@@ -176,7 +158,7 @@ export function ReviewStep(props: StepProps) {
     [filters, searchHits, inScope, counts, orderedNow, statuses],
   );
   const rowOf = (proposal: Proposal | undefined): number | undefined => {
-    const messageIdx = proposal ? messageIndex.get(proposal.messageId) : undefined;
+    const messageIdx = proposal ? messageIndex().get(proposal.messageId) : undefined;
     return messageIdx === undefined ? undefined : rowOfMessage(shown, messageIdx);
   };
   // Looked up when the proposal in focus changes, not indexed on opening the review.
@@ -184,24 +166,23 @@ export function ReviewStep(props: StepProps) {
     () => (active ? proposals.find((proposal) => proposal.id === active) : undefined),
     [active, proposals],
   );
-  const activeStatus = activeProposal ? (statuses.get(activeProposal.id) ?? activeProposal.status) : undefined;
+  const activeStatus = activeProposal ? statusOf(activeProposal, statuses) : undefined;
 
   const moveTo = (proposal: Proposal | undefined, before = '') => {
     if (!proposal) return;
     setActive(proposal.id);
     conversation.current?.reveal(rowOf(proposal), proposal.id);
-    setAnnouncement(`${before}Next: ${proposalLabel(proposal, statuses.get(proposal.id) ?? proposal.status)}`);
+    setAnnouncement(`${before}Next: ${proposalLabel(proposal, statusOf(proposal, statuses))}`);
   };
 
   const decide = (action: 'accept' | 'reject', proposal: Proposal) => {
     decisions.record([{ action, proposalId: proposal.id }]);
-    const nextStatuses = new Map(statuses).set(proposal.id, action === 'accept' ? 'accepted' : 'rejected');
-    const ordered = orderedNow();
-    const from = ordered.findIndex((candidate) => candidate.id === proposal.id);
-    const next = nextToReview(ordered, from, nextStatuses, 1);
+    const decided = action === 'accept' ? 'accepted' : 'rejected';
+    const statusNow = (candidate: Proposal) => (candidate.id === proposal.id ? decided : statusOf(candidate, statuses));
+    const next = nextInView(view, proposal, statusNow, 1, messageIndex);
     const done = `${action === 'accept' ? 'Redacted' : 'Kept'} ${CATEGORY_LABELS[proposal.category].name} "${proposal.text}". `;
     if (next === null) setAnnouncement(`${done}Nothing left to review here.`);
-    else moveTo(ordered[next], done);
+    else moveTo(next, done);
   };
 
   /** One group decision for every place a name was carried to: the log shows it once. */
@@ -212,11 +193,9 @@ export function ReviewStep(props: StepProps) {
   };
 
   const move = (direction: 1 | -1): boolean => {
-    const ordered = orderedNow();
-    const at = activeProposal ? ordered.findIndex((proposal) => proposal.id === activeProposal.id) : -1;
-    const next = nextToReview(ordered, direction === -1 && at === -1 ? 0 : at, statuses, direction);
+    const next = nextInView(view, activeProposal, (proposal) => statusOf(proposal, statuses), direction, messageIndex);
     if (next === null) setAnnouncement('Nothing left to review in this view.');
-    else moveTo(ordered[next]);
+    else moveTo(next);
     return true;
   };
   const onKeyDown = useReviewKeys({
@@ -293,9 +272,7 @@ export function ReviewStep(props: StepProps) {
           type="button"
           className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
           onClick={() => {
-            const pendingShown = orderedNow().filter(
-              (proposal) => (statuses.get(proposal.id) ?? proposal.status) === 'proposed',
-            );
+            const pendingShown = orderedNow().filter((proposal) => statusOf(proposal, statuses) === 'proposed');
             decisions.record(
               pendingShown.map((proposal) => ({
                 action: 'accept' as const,
@@ -312,6 +289,7 @@ export function ReviewStep(props: StepProps) {
       <PeoplePanel people={props.people} onChange={changePerson} />
       <NameGroups
         groups={groups}
+        members={members}
         statuses={statuses}
         onDecideGroup={decideGroup}
         onShow={(proposal) => moveTo(proposal)}
