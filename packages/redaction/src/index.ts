@@ -32,6 +32,8 @@ export { detectPersonalDataSync } from './detect.ts';
 export { type PrepareOptions, prepareDetection } from './detect.ts';
 /** The built-in recognisers, so a caller can drop one or add a model after them. */
 export { defaultRecognisers } from './detect.ts';
+/** Empties the answers detection keeps from a chat's words and numbers (call it when a case is closed). */
+export { forgetChatCaches } from './chat-caches.ts';
 /** Builds a chat's recogniser context (known names, patterns) — for running a single recogniser in tests or tools. */
 export { buildContext } from './detect.ts';
 /** Runs recognisers over one message and merges overlaps; the unit the engine repeats for every message. */

@@ -129,6 +129,17 @@ export function isLowerCaseWord(lower: string): boolean {
   return answer;
 }
 
+/** Empties the answers kept for {@link isEnglishWord} and {@link isLowerCaseWord}: their keys are the chat's words. */
+export function forgetKeptWords(): void {
+  inflectedWords.clear();
+  lowerCaseWords.clear();
+}
+
+/** How many words' answers are kept (for {@link forgetKeptWords}' test). */
+export function keptWordCount(): number {
+  return inflectedWords.size + lowerCaseWords.size;
+}
+
 /** Suffixes of regular inflections and what replaces them to give the dictionary form. */
 const inflections: readonly (readonly [string, string])[] = [
   ['s', ''],

@@ -23,6 +23,7 @@ import {
   type DetectionResult,
   detectPersonalData,
   disclose,
+  forgetChatCaches,
   isTitleMessage,
   type MessageSelection,
   type Proposal,
@@ -340,6 +341,8 @@ serveStages<CaseStages>(self, {
     archives.delete(archiveId);
     current = null;
     dropSearchIndex();
+    // Detection's caches are keyed by the chat's words and numbers: nothing of a removed chat stays behind.
+    forgetChatCaches();
     return null;
   },
   prepare,

@@ -8,6 +8,7 @@
  * timestamp, author, source) is built only for the few messages where something is found.
  */
 import { type Conversation, type Message, messageIdAt, messageTextAt } from '@im-records/chat-import';
+import { forgetChatCaches } from '../chat-caches.ts';
 import { DetectionAbortedError, RedactionOptionsError } from '../errors.ts';
 import {
   type Candidate,
@@ -135,6 +136,8 @@ function* run(conversation: Conversation, options: DetectOptions): Generator<num
   if (options.mode === 'sar' && (!options.subject || options.subject.names.filter((n) => n.trim()).length === 0)) {
     throw new RedactionOptionsError('SAR mode needs the data subject: give at least one name in options.subject.names');
   }
+  // Answers kept from an earlier chat must not decide this one's (nor stay in memory beside it).
+  forgetChatCaches();
   const context = buildDetectionContext(conversation, options);
   const recognisers = [...(options.recognisers ?? defaultRecognisers), ...(options.extraRecognisers ?? [])];
   const finders = recogniserSet(recognisers);

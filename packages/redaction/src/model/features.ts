@@ -141,6 +141,19 @@ const CACHE_BITS = 16;
 const cacheKeys = new Int32Array(1 << CACHE_BITS);
 const cacheValues = new Int8Array(1 << CACHE_BITS).fill(-1);
 
+/** Empties the dictionaries' answers kept by word hash, so one chat's words never decide another's. */
+export function forgetKeptWordFlags(): void {
+  cacheKeys.fill(0);
+  cacheValues.fill(-1);
+}
+
+/** How many words' flags are kept (for {@link forgetKeptWordFlags}' test). */
+export function keptWordFlagCount(): number {
+  let n = 0;
+  for (const v of cacheValues) if (v >= 0) n++;
+  return n;
+}
+
 /**
  * What the dictionaries say of token i: bits 0–1 English (1 in lower case, 2 only as a proper noun: "Igor", "London"),
  * bit 2 a world first name, bit 3 a world surname, bit 4 a town or city somewhere in the world.

@@ -197,6 +197,17 @@ const windowTexts: string[] = [];
 /** Finder results per number-like window: phone numbers repeat across a chat, libphonenumber is slow. */
 const phoneCache = new Map<string, ReturnType<typeof findPhoneNumbers>>();
 
+/** Empties the finder results kept per number-like window: their keys are the chat's phone numbers. */
+export function forgetKeptNumbers(): void {
+  phoneCache.clear();
+  foreignCache.clear();
+}
+
+/** How many number-like windows' results are kept (for {@link forgetKeptNumbers}' test). */
+export function keptNumberCount(): number {
+  return phoneCache.size + foreignCache.size;
+}
+
 /**
  * Phone numbers: records-policy's finder (region GB, possible numbers, written with 0, + or a bracket), plus numbers of
  * other countries in a national format when a context word or a bracketed area code says it is a phone number.
