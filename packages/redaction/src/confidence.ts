@@ -113,12 +113,19 @@ export const keepWithModel: Record<string, number> = {
   'name:patient-cue': 0.1,
   'name:neighbour': 0.7,
   'name:neighbour confirming': 0,
-  'name:neighbour-before': 0.1,
+  'name:neighbour-before': 0.7,
   // A handle with a name in it, or of someone the chat knows, stands; one with nothing either way is the model's to judge.
   'name:mention': 0,
   'name:handle': 0.1,
+  // A handle the chat also writes as a plain word ("@reddit" … "Reddit"): a brand's or a place's as often.
+  'name:handle plain-word': 0.4,
   'name:list-lowercase': 0.3,
   'name:unknown-proper-noun': 0.05,
+  // The same at a sentence start, where the capital may be the sentence's, and in a hashtag (a topic as often).
+  'name:unknown-proper-noun sentence-start': 0.05,
+  'name:unknown-proper-noun hashtag': 0.05,
+  // An unknown capitalised word that is a town's name somewhere in the world (GeoNames, `isWorldPlace`).
+  'name:unknown-proper-noun place': 0.05,
   // A capital in text that is mostly not English is no evidence: the model decides alone.
   'name:unknown-word-foreign': 1.01,
   // Uses carried from a confirmed find are checked too, where the model reads them.

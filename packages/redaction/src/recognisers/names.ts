@@ -114,7 +114,7 @@ export function createNameRecogniser(options: NameRecogniserOptions = {}): Recog
       const probabilities = m.tag(text, count, context.lowerCaseUses);
       // Nothing the model reads and nothing the rules found: nothing to vote on (most messages of a clinical chat).
       if (m.read === 0 && candidates.length === 0) return candidates;
-      return combine(text, count, candidates, probabilities, thresholds, bars, organisations);
+      return combine(text, count, candidates, probabilities, thresholds, bars, organisations, context.lowerCaseUses);
     },
     chatPasses: (context, messages) => namePasses(context, messages, currentModel, keep),
   };

@@ -9,9 +9,11 @@
 import type { modelThresholds } from '../../confidence.ts';
 import { CLINICAL, EPONYM, FACILITY, FUNCTION, MONTH, SAFE, TITLE } from '../../lexicon.ts';
 import { type Candidate, NONE } from '../../recogniser.ts';
+import { isWorldPlace } from '../../model/world-places.ts';
 import { modelRuns } from '../name-model.ts';
+import type { WordCounts } from '../../word-counts.ts';
 import { foreignText } from './rules.ts';
-import { tokens } from './tokens.ts';
+import { sentenceInitial, tokens } from './tokens.ts';
 
 /** The highest probability among the tokens inside [start, end), or NaN when the model read none of them. */
 function spanProbability(probabilities: Float32Array, count: number, start: number, end: number): number {
@@ -41,6 +43,35 @@ export function keepBars(keep: Readonly<Record<string, number>>): KeepBars {
     else guess[key] = bar;
   }
   return { guess, confirming };
+}
+
+/**
+ * The bar a guess must pass: its rule's, or the rule's qualified bar where the table has one — an unknown capitalised
+ * word at a sentence start (`name:unknown-proper-noun sentence-start`: the capital may be the sentence's) or in a
+ * hashtag (`name:unknown-proper-noun hashtag`: a topic as often as a person) or the name of a town somewhere in the
+ * world (`name:unknown-proper-noun place`: "Lismore", "Dromana"); a handle with nothing either way that
+ * the chat also writes as a plain word (`name:handle plain-word`: "@reddit" … "Reddit", a brand's or a place's).
+ */
+function guessBar(
+  text: string,
+  c: Candidate,
+  guess: Readonly<Record<string, number>>,
+  words: WordCounts | undefined,
+): number {
+  const bar = guess[c.rule] ?? 0;
+  if (c.rule === 'name:handle') {
+    const plainBar = guess['name:handle plain-word'];
+    if (plainBar === undefined || words === undefined || words.texts === 0) return bar;
+    const word = text.slice(c.start + 1, c.end).toLowerCase();
+    if (!/^[a-z]+$/.test(word) || words.get(word) + words.capitalised(word) === 0) return bar;
+    return plainBar;
+  }
+  if (c.rule !== 'name:unknown-proper-noun') return bar;
+  if (c.start > 0 && text.charCodeAt(c.start - 1) === 35) return guess['name:unknown-proper-noun hashtag'] ?? bar;
+  if (sentenceInitial(text, c.start)) return guess['name:unknown-proper-noun sentence-start'] ?? bar;
+  const placeBar = guess['name:unknown-proper-noun place'];
+  if (placeBar !== undefined && isWorldPlace(text.slice(c.start, c.end).toLowerCase())) return placeBar;
+  return bar;
 }
 
 /** The lowest probability among tokens first..last (all read by the model). */
@@ -84,7 +115,8 @@ function overlapsAny(run: { start: number; end: number }, spans: readonly number
 
 /**
  * The candidates that stand, with the model's finds added (see the module comment). `blocked` (start, end pairs: an
- * organisation's handles) is where the model adds nothing; handles it rules out are added to it.
+ * organisation's handles) is where the model adds nothing; handles it rules out are added to it. `words` (the chat's
+ * word counts) chooses the qualified bars (see {@link guessBar}).
  */
 export function combine(
   text: string,
@@ -94,6 +126,7 @@ export function combine(
   thresholds: typeof modelThresholds,
   keep: KeepBars,
   blocked: number[] = [],
+  words?: WordCounts,
 ): Candidate[] {
   let out: Candidate[] | undefined;
   for (const c of candidates) {
@@ -101,7 +134,7 @@ export function combine(
     if (!Number.isNaN(p)) {
       // A find whose own evidence confirms it (a neighbour of a known name, a listed name in name position) has its
       // own, lower bar: "Sydie Glover" stands although the model doubts a misspelt first name.
-      const bar = c.confirms === true ? (keep.confirming[c.rule] ?? 0) : (keep.guess[c.rule] ?? 0);
+      const bar = c.confirms === true ? (keep.confirming[c.rule] ?? 0) : guessBar(text, c, keep.guess, words);
       if (p < bar) {
         // A handle the model rules out is not added back in parts: the model has read it whole.
         if (c.rule === 'name:handle') blocked.push(c.start, c.end);

@@ -15,12 +15,12 @@ export function inLists(lower: string): boolean {
 }
 
 const laughter = /^(?:ha|he|hi|ah|lo|ja|je|xa)+h?$/;
-const drawnOut = /([aeiouyhms])\1\1/;
+const drawnOut = /([aeiouyhmsw])\1\1/;
 
 /**
  * A capitalised word that is neither English (dictionary, places, inflections) nor safe-listed, nor an acronym or its
  * plural ("URLs"), nor written with digits, nor CamelCase with two inner capitals ("WhatsAppParserTest"), nor laughter
- * or a drawn-out word ("Hahaha", "Sooo").
+ * or a drawn-out word ("Hahaha", "Sooo", "Awww").
  */
 export function unknownWord(word: string): boolean {
   const n = word.length;
