@@ -121,11 +121,6 @@ export const keepWithModel: Record<string, number> = {
   'name:handle plain-word': 0.4,
   'name:list-lowercase': 0.3,
   'name:unknown-proper-noun': 0.05,
-  // The same at a sentence start, where the capital may be the sentence's, and in a hashtag (a topic as often).
-  'name:unknown-proper-noun sentence-start': 0.05,
-  'name:unknown-proper-noun hashtag': 0.05,
-  // An unknown capitalised word that is a town's name somewhere in the world (GeoNames, `isWorldPlace`).
-  'name:unknown-proper-noun place': 0.05,
   // A capital in text that is mostly not English is no evidence: the model decides alone.
   'name:unknown-word-foreign': 1.01,
   // Uses carried from a confirmed find are checked too, where the model reads them.

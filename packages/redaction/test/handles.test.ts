@@ -74,6 +74,25 @@ describe('@mentions in detection', () => {
     expect(names('great pic @popcornhack')).toEqual(['@popcornhack']);
   });
 
+  it("holds a handle the chat also writes as a plain word ('@reddit' … 'Reddit') to its own bar", () => {
+    // Bars set so the model's doubt cannot decide: every handle passes its usual bar, none the plain-word bar.
+    const strict = createNameRecogniser({ keep: { 'name:handle': 0, 'name:handle plain-word': 1.01 } });
+    const inFirst = (...lines: string[]): string[] => {
+      const chat = conv(lines.map((line, i) => msg(String(i + 1), null, line)));
+      const result = detectPersonalDataSync(chat, { mode: 'foi', recognisers: [strict] });
+      const text = chat.messages.at(0)?.text ?? '';
+      return texts(
+        text,
+        result.proposals.filter((p) => p.messageId === '1'),
+      );
+    };
+    expect(inFirst('great pic @popcornhack', 'see you there')).toEqual(['@popcornhack']);
+    expect(inFirst('great pic @popcornhack', 'Popcornhack is back')).toEqual([]);
+    expect(inFirst('great pic @popcornhack', 'more popcornhack tonight')).toEqual([]);
+    // A handle with a name in it is a person's whatever the chat writes ("@Sarah" … "Sarah").
+    expect(inFirst('thanks @Sarah', 'Sarah was there')).toEqual(['@Sarah']);
+  });
+
   it("still finds a WhatsApp chat's @mentions of its participants, by name and by number", () => {
     const chat = conv([
       msg('1', 'Sarah Okafor', 'bed 4 obs done'),

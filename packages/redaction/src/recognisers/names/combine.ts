@@ -9,11 +9,10 @@
 import type { modelThresholds } from '../../confidence.ts';
 import { CLINICAL, EPONYM, FACILITY, FUNCTION, MONTH, SAFE, TITLE } from '../../lexicon.ts';
 import { type Candidate, NONE } from '../../recogniser.ts';
-import { isWorldPlace } from '../../model/world-places.ts';
 import { modelRuns } from '../name-model.ts';
 import type { WordCounts } from '../../word-counts.ts';
 import { foreignText } from './rules.ts';
-import { sentenceInitial, tokens } from './tokens.ts';
+import { tokens } from './tokens.ts';
 
 /** The highest probability among the tokens inside [start, end), or NaN when the model read none of them. */
 function spanProbability(probabilities: Float32Array, count: number, start: number, end: number): number {
@@ -46,11 +45,8 @@ export function keepBars(keep: Readonly<Record<string, number>>): KeepBars {
 }
 
 /**
- * The bar a guess must pass: its rule's, or the rule's qualified bar where the table has one — an unknown capitalised
- * word at a sentence start (`name:unknown-proper-noun sentence-start`: the capital may be the sentence's) or in a
- * hashtag (`name:unknown-proper-noun hashtag`: a topic as often as a person) or the name of a town somewhere in the
- * world (`name:unknown-proper-noun place`: "Lismore", "Dromana"); a handle with nothing either way that
- * the chat also writes as a plain word (`name:handle plain-word`: "@reddit" … "Reddit", a brand's or a place's).
+ * The bar a guess must pass: its rule's, or for a handle with nothing either way that the chat also writes as a plain
+ * word ("@reddit" … "Reddit": a brand's or a place's as often as a person's) the qualified bar `name:handle plain-word`.
  */
 function guessBar(
   text: string,
@@ -59,19 +55,12 @@ function guessBar(
   words: WordCounts | undefined,
 ): number {
   const bar = guess[c.rule] ?? 0;
-  if (c.rule === 'name:handle') {
-    const plainBar = guess['name:handle plain-word'];
-    if (plainBar === undefined || words === undefined || words.texts === 0) return bar;
-    const word = text.slice(c.start + 1, c.end).toLowerCase();
-    if (!/^[a-z]+$/.test(word) || words.get(word) + words.capitalised(word) === 0) return bar;
-    return plainBar;
-  }
-  if (c.rule !== 'name:unknown-proper-noun') return bar;
-  if (c.start > 0 && text.charCodeAt(c.start - 1) === 35) return guess['name:unknown-proper-noun hashtag'] ?? bar;
-  if (sentenceInitial(text, c.start)) return guess['name:unknown-proper-noun sentence-start'] ?? bar;
-  const placeBar = guess['name:unknown-proper-noun place'];
-  if (placeBar !== undefined && isWorldPlace(text.slice(c.start, c.end).toLowerCase())) return placeBar;
-  return bar;
+  if (c.rule !== 'name:handle') return bar;
+  const plainBar = guess['name:handle plain-word'];
+  if (plainBar === undefined || words === undefined || words.texts === 0) return bar;
+  const word = text.slice(c.start + 1, c.end).toLowerCase();
+  if (!/^[a-z]+$/.test(word) || words.get(word) + words.capitalised(word) === 0) return bar;
+  return plainBar;
 }
 
 /** The lowest probability among tokens first..last (all read by the model). */
