@@ -9,8 +9,8 @@
 import type { modelThresholds } from '../../confidence.ts';
 import { CLINICAL, EPONYM, FACILITY, FUNCTION, MONTH, SAFE, TITLE } from '../../lexicon.ts';
 import { type Candidate, NONE } from '../../recogniser.ts';
-import { modelRuns } from '../name-model.ts';
 import type { WordCounts } from '../../word-counts.ts';
+import { modelRuns } from '../name-model.ts';
 import { foreignText } from './rules.ts';
 import { tokens } from './tokens.ts';
 
