@@ -26,8 +26,10 @@ function testedWorkspaces() {
 
 function run(command, args, extraEnv = {}) {
   console.log(`\n$ ${[command, ...args].join(' ')}`);
+  const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
   if (result.error) console.error(`Could not start ${command}: ${result.error.message}`);
+  console.log(`(${command} ${args[0]} ${args[1] ?? ''} took ${Math.round((Date.now() - started) / 1000)} s)`);
   return result.status === 0;
 }
 
