@@ -29,7 +29,8 @@ function run(command, args, extraEnv = {}) {
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
   if (result.error) console.error(`Could not start ${command}: ${result.error.message}`);
-  console.log(`(${command} ${args[0]} ${args[1] ?? ''} took ${Math.round((Date.now() - started) / 1000)} s)`);
+  const step = [command, ...args.filter((arg) => !arg.startsWith('-')).slice(0, 2)].join(' ');
+  console.log(`(${step}: ${Math.round((Date.now() - started) / 1000)} s)`);
   return result.status === 0;
 }
 
