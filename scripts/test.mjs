@@ -26,8 +26,11 @@ function testedWorkspaces() {
 
 function run(command, args, extraEnv = {}) {
   console.log(`\n$ ${[command, ...args].join(' ')}`);
+  const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
   if (result.error) console.error(`Could not start ${command}: ${result.error.message}`);
+  const step = [command, ...args.filter((arg) => !arg.startsWith('-')).slice(0, 2)].join(' ');
+  console.log(`(${step}: ${Math.round((Date.now() - started) / 1000)} s)`);
   return result.status === 0;
 }
 

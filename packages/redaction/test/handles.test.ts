@@ -117,4 +117,26 @@ describe('@mentions in detection', () => {
     ]);
     expect(found.map((c) => [c.rule, '@Bea ok?'.slice(c.start, c.end)])).toEqual([['name:mention', '@Bea']]);
   });
+
+  it("withholds a WhatsApp export's mention whole, and knows the member for the rest of the chat", () => {
+    // WhatsApp writes a mention as the member's saved name (or number) between directional isolates.
+    const chat = conv([
+      msg('1', 'Ann Jones', '@\u2068Zorbek Ndlovu\u2069 can you see bed 4'),
+      msg('2', 'Ann Jones', 'zorbek is on the ward till 8'),
+      msg('3', 'Ann Jones', '@\u2068Ann Jones\u2069 noted, and @\u2068+44 7700 900123\u2069 please call back'),
+    ]);
+    const result = detectPersonalDataSync(chat, { mode: 'foi' });
+    const shown = result.proposals.map((p) => [
+      p.messageId,
+      p.rule,
+      [...chat.messages].find((m) => m.id === p.messageId)?.text.slice(p.start, p.end),
+      p.personKey,
+    ]);
+    expect(shown).toEqual([
+      ['1', 'name:mention', '@\u2068Zorbek Ndlovu\u2069', 'zorbek ndlovu'],
+      ['2', 'name:participant', 'zorbek', 'zorbek ndlovu'],
+      ['3', 'name:mention', '@\u2068Ann Jones\u2069', 'ann jones'],
+      ['3', 'phone:libphonenumber-gb', '+44 7700 900123', undefined],
+    ]);
+  });
 });

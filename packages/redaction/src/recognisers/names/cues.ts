@@ -6,7 +6,7 @@
  */
 
 import { ruleConfidence } from '../../confidence.ts';
-import { type KnownNames, roleOfTitle } from '../../known-names.ts';
+import { type KnownNames, nameTokens, roleOfTitle } from '../../known-names.ts';
 import { CLINICAL, FIRST, FUNCTION, isLowerCaseWord, LAST, lexFlags, TITLE } from '../../lexicon.ts';
 import { type Candidate, NONE } from '../../recogniser.ts';
 import { HASH_START, hashStep, WordGate } from '../../word-gate.ts';
@@ -125,15 +125,71 @@ export function discoverNames(text: string, known: KnownNames, index: number, id
 const mentionPattern = /(?<![\w@])@([\p{L}][\p{L}\p{M}\d_.'’-]*)/gu;
 
 /**
+ * A WhatsApp mention as exported: "@⁨Priya Raman⁩", the member's name as saved on the exporting phone between
+ * directional isolates (U+2068, U+2069), or their number when it is not saved ("@⁨+44 7700 900123⁩", left to the phone
+ * recogniser). WhatsApp lets only a group's members be mentioned, so the name is a person's.
+ */
+const whatsAppMentionPattern = /@\u2068([^\u2069\n]{1,100})\u2069/g;
+
+/** Whether a mention's text is a phone number, not a name. */
+const numberOnly = /^[\d\s+()./-]+$/;
+
+/** The names of a text's WhatsApp mentions ("@⁨Priya Raman⁩" → "Priya Raman"), numbers left out. */
+function whatsAppMentions(text: string): string[] {
+  if (!text.includes('\u2069')) return [];
+  const names: string[] = [];
+  whatsAppMentionPattern.lastIndex = 0;
+  for (let m = whatsAppMentionPattern.exec(text); m !== null; m = whatsAppMentionPattern.exec(text)) {
+    const name = (m[1] ?? '').trim();
+    if (name !== '' && !numberOnly.test(name)) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * Discovery of WhatsApp mentions: each mentioned member becomes a known person of the chat, as a participant is, so
+ * the name is found wherever else it is written ("Priya can you…") even when the member never wrote in the chat.
+ */
+export function discoverMentionedMembers(text: string, known: KnownNames): void {
+  for (const name of whatsAppMentions(text)) known.addPerson(name, 'unknown', 'participant');
+}
+
+/** The WhatsApp mentions of a text as names, the whole "@⁨…⁩" withheld; numbers are the phone recogniser's. */
+function whatsAppMentionNames(text: string, known: KnownNames, out: Candidate[]): void {
+  whatsAppMentionPattern.lastIndex = 0;
+  for (let m = whatsAppMentionPattern.exec(text); m !== null; m = whatsAppMentionPattern.exec(text)) {
+    const name = (m[1] ?? '').trim();
+    if (name === '' || numberOnly.test(name)) continue;
+    const first = nameTokens(name)[0]?.toLowerCase();
+    const person = first === undefined ? undefined : known.get(first);
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      category: 'person-name',
+      confidence: ruleConfidence['name:mention'],
+      rule: 'name:mention',
+      role: person?.role ?? 'unknown',
+      personKey: person?.personKey ?? name.toLowerCase(),
+    });
+  }
+}
+
+/**
  * @mentions (`@Sarah`, `@kellyexeter`, `@BBCNews`), read for whose they are (see `handles.ts`): a handle of someone the
  * chat knows or with a name in it is `name:mention` (with the known person's key and role: "@Sarah" is Sarah Jones of
  * the chat); one with nothing either way is `name:handle` (the model decides); an organisation's is not proposed, and
  * its start and end are pushed onto `organisations` so that nothing else proposes its parts. The handle is the name,
- * `@` included; trailing marks left out.
+ * `@` included; trailing marks left out. A WhatsApp mention ("@⁨Priya Raman⁩") is `name:mention` whole, isolates
+ * included.
  */
 export function mentionNames(text: string, known: KnownNames, organisations?: number[]): Candidate[] {
   if (!text.includes('@')) return NONE;
   let out: Candidate[] | undefined;
+  if (text.includes('\u2069')) {
+    out = [];
+    whatsAppMentionNames(text, known, out);
+    if (out.length === 0) out = undefined;
+  }
   mentionPattern.lastIndex = 0;
   for (let m = mentionPattern.exec(text); m !== null; m = mentionPattern.exec(text)) {
     let end = m.index + m[0].length;
