@@ -73,6 +73,11 @@ function useMessageSearch(query: string, services: StepProps['services'], onProb
   return hits;
 }
 
+/** Before the case is prepared: empty lists that keep their identity from render to render. */
+const noProposals: Proposal[] = [];
+const noMessages: Message[] = [];
+const noPlaces = new Uint32Array(0);
+
 export function ReviewStep(props: StepProps) {
   const { record, prepared, preparing, cancelPrepare, go, services } = props;
   const [filters, setFilters] = useState<ReviewFilters>(noFilters);
@@ -89,19 +94,26 @@ export function ReviewStep(props: StepProps) {
   const selected = useTextSelection();
   const searchHits = useMessageSearch(query, services, setProblem);
 
-  const proposals = prepared?.proposals ?? [];
-  const messages = prepared?.messages ?? [];
-  const titles = prepared?.titles ?? [];
-  // The proposals by message and by group, in one pass when they arrive; the statuses hold the officer's decisions only
-  // (a proposal not decided keeps detection's), so a decision costs a pass over the decisions, not over the proposals.
-  const { byMessage, members } = useMemo(() => indexProposals(proposals), [proposals]);
+  const proposals = prepared?.proposals ?? noProposals;
+  const messages = prepared?.messages ?? noMessages;
+  const titles = prepared?.titles ?? noMessages;
+  // The proposals by title, by message (by place, as the worker sends them) and by group, in one pass when they arrive;
+  // the statuses hold the officer's decisions only (a proposal not decided keeps detection's), so a decision costs a
+  // pass over the decisions, not over the proposals.
+  const places = prepared?.proposalPlaces;
+  const { byTitle, byMessage, members } = useMemo(
+    () =>
+      indexProposals(proposals, places ?? noPlaces, {
+        titles: titles.length,
+        messages: messages.length,
+      }),
+    [proposals, places, titles.length, messages.length],
+  );
   const statuses = useMemo(() => decidedStatuses(record.decisions, members), [record.decisions, members]);
   const groups = useMemo(() => proposalGroups(proposals), [proposals]);
   const groupById = useMemo(() => new Map(groups.map((group) => [group.id, group])), [groups]);
-  const inScope = useMemo(
-    () => (prepared ? new Set(prepared.inScope.map((entry) => entry.messageId)) : null),
-    [prepared],
-  );
+  /** Whether each message is in scope, by index, as the worker worked it out. */
+  const inScope = prepared?.messagesInScope ?? null;
   // Each message's place by id, for a search's hits and the row of the proposal in focus: built when first asked for,
   // as the review's first screen needs neither.
   const messageIndex = useMemo(() => {
@@ -116,8 +128,8 @@ export function ReviewStep(props: StepProps) {
   }, [messages]);
   // Chat titles are always counted: they are printed on the cover.
   const counts = useMemo(
-    () => reviewCounts({ titles, messages, inScope }, byMessage, statuses),
-    [titles, messages, inScope, byMessage, statuses],
+    () => reviewCounts({ titles, messages, inScope }, { byTitle, byMessage }, statuses),
+    [titles, messages, inScope, byTitle, byMessage, statuses],
   );
   // The exemptions the request type allows, from records-policy's table, and "outside the scope of the request".
   const reasons = useMemo(() => withholdingReasonsFor(record.request.type), [record.request.type]);
@@ -133,8 +145,8 @@ export function ReviewStep(props: StepProps) {
   // What the list shows, for the keyboard's order of proposals (the chats' titles first, then the rows', of the chosen
   // categories): J, K and "accept, then on to the next" step through it from the proposal in focus.
   const view = useMemo<ReviewView>(
-    () => ({ titles, messages, shown, byMessage, categories: filters.categories }),
-    [titles, messages, shown, byMessage, filters.categories],
+    () => ({ titles, messages, shown, byTitle, byMessage, categories: filters.categories }),
+    [titles, messages, shown, byTitle, byMessage, filters.categories],
   );
   // Every proposal shown, in that order: for "redact all" and its count during a search. Worked out when first asked
   // for, not on every search: at 100,000 messages it is a pass over the list.
@@ -348,6 +360,7 @@ export function ReviewStep(props: StepProps) {
             messages={messages}
             shown={shown}
             activeRow={rowOf(activeProposal)}
+            byTitle={byTitle}
             byMessage={byMessage}
             groups={groupById}
             statuses={statuses}
