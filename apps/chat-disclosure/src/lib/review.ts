@@ -63,9 +63,12 @@ export function decidedStatuses(
   return statuses;
 }
 
-/** A proposal's status now: the officer's decision ({@link decidedStatuses}), else its own from detection. */
+/**
+ * A proposal's status now: the officer's decision ({@link decidedStatuses}), else its own from detection. With no
+ * decisions (a review just opened) no id is looked up: the counts of 100,000 proposals then hash none of their ids.
+ */
 export const statusOf = (proposal: Proposal, decided: ReadonlyMap<string, ProposalStatus>): ProposalStatus =>
-  decided.get(proposal.id) ?? proposal.status;
+  decided.size === 0 ? proposal.status : (decided.get(proposal.id) ?? proposal.status);
 
 /** Proposals by message: each message's in text order, at the message's index (none: undefined). */
 export type ProposalsByMessage = readonly (readonly Proposal[] | undefined)[];

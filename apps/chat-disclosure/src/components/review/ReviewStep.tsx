@@ -15,7 +15,7 @@ import {
   proposalGroups,
   type RedactionCategory,
 } from '@im-records/redaction';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { attachmentChoices } from '../../lib/attachments.ts';
 import { everyOccurrence } from '../../lib/decisions.ts';
 import { describeProblem, type Problem } from '../../lib/errors.ts';
@@ -110,7 +110,12 @@ export function ReviewStep(props: StepProps) {
     [proposals, places, titles.length, messages.length],
   );
   const statuses = useMemo(() => decidedStatuses(record.decisions, members), [record.decisions, members]);
-  const groups = useMemo(() => proposalGroups(proposals), [proposals]);
+  // The name groups (a pass over every proposal, looking each one's id up among the groups' finds) are worked out just
+  // after the review's first screen is committed: their panel says so until then, and a carried place's row gains its
+  // group's words when they arrive.
+  const groupedProposals = useDeferredValue(proposals, noProposals);
+  const groups = useMemo(() => proposalGroups(groupedProposals), [groupedProposals]);
+  const groupsPending = groupedProposals !== proposals;
   const groupById = useMemo(() => new Map(groups.map((group) => [group.id, group])), [groups]);
   /** Whether each message is in scope, by index, as the worker worked it out. */
   const inScope = prepared?.messagesInScope ?? null;
@@ -301,6 +306,7 @@ export function ReviewStep(props: StepProps) {
       <PeoplePanel people={props.people} onChange={changePerson} />
       <NameGroups
         groups={groups}
+        pending={groupsPending}
         members={members}
         statuses={statuses}
         onDecideGroup={decideGroup}
