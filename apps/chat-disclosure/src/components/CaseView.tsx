@@ -18,6 +18,7 @@ import type { PreparedCase, PreparedChat, Redecided } from '../worker/stages.ts'
 import { ArchivesStep } from './ArchivesStep.tsx';
 import { DeadlineBar } from './DeadlineBar.tsx';
 import { PackageStep } from './PackageStep.tsx';
+import { messageIndexOf, proposalIndexOf, rowEstimatesOf } from './review/ahead.ts';
 import { ReviewStep } from './review/ReviewStep.tsx';
 import { ScopeStep } from './ScopeStep.tsx';
 import { StartStep } from './StartStep.tsx';
@@ -195,10 +196,15 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
             onProgress: (progress) => {
               if ('chat' in progress) {
                 const { messages, ...chat } = progress.chat;
-                early.chat = {
-                  ...chat,
-                  messages: timedSync('clone:prepare:unpack-chat', () => unpackMessages(messages)),
-                };
+                const unpacked = timedSync('clone:prepare:unpack-chat', () => unpackMessages(messages));
+                early.chat = { ...chat, messages: unpacked };
+                // The review's views of the chat, while the worker looks for personal data (see `ahead.ts`).
+                setTimeout(() =>
+                  timedSync('ahead:chat', () => {
+                    rowEstimatesOf(unpacked);
+                    messageIndexOf(unpacked);
+                  }),
+                );
               } else if ('scope' in progress) {
                 const { chat } = early;
                 if (!chat) return;
@@ -220,6 +226,14 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
                 );
                 early.proposals = placed.list;
                 early.proposalPlaces = placed.places;
+                // Indexed for the review now, while the officer reads the scope (see `ahead.ts`).
+                timedSync('ahead:proposals', () =>
+                  proposalIndexOf({
+                    proposals: placed.list,
+                    places: placed.places,
+                    chat: { titles: chat.titles.length, messages: chat.messages.length },
+                  }),
+                );
               } else setPreparing(progress);
             },
           },

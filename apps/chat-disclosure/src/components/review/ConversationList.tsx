@@ -13,8 +13,8 @@ import type { ProposalsByMessage } from '../../lib/review.ts';
 import type { Services } from '../services.ts';
 import { countOf, formatCount } from '../ui.tsx';
 import type { AttachmentDraft } from './Attachment.tsx';
+import { rowEstimatesOf } from './ahead.ts';
 import { Message } from './Message.tsx';
-import { rowEstimates } from './rowHeight.ts';
 import { useRowWindow } from './useRowWindow.ts';
 
 /** A message with no proposals: one shared list, so its row's props do not change. */
@@ -59,7 +59,8 @@ export interface ConversationListProps {
 function ConversationListView(props: ConversationListProps) {
   const { handle, titles, messages, shown, activeRow, byTitle, byMessage, groups, statuses, active, inScope } = props;
   const { onChoose, services, attachments, reasons, onAttachment } = props;
-  const estimates = useMemo(() => rowEstimates(messages), [messages]);
+  // Worked out when the chat arrived (see `ahead.ts`).
+  const estimates = rowEstimatesOf(messages);
   const { listRef, parts, rowRef, centre } = useRowWindow(shown, estimates, activeRow);
   const focusAfterRender = useRef<string | null>(null);
   const focusPending = useCallback(() => {

@@ -22,7 +22,6 @@ import { describeProblem, type Problem } from '../../lib/errors.ts';
 import {
   decidedStatuses,
   filterMessages,
-  indexProposals,
   noFilters,
   pendingInView,
   type ReviewFilters,
@@ -34,6 +33,7 @@ import { nextInView, proposalsInView, type ReviewView } from '../../lib/view-ord
 import type { StepProps } from '../step.ts';
 import { countOf, ErrorSummary, formatCount, ProgressPanel } from '../ui.tsx';
 import type { AttachmentDraft } from './Attachment.tsx';
+import { messageIndexOf, proposalIndexOf } from './ahead.ts';
 import { CATEGORIES } from './CategoryOptions.tsx';
 import { type ConversationHandle, ConversationList } from './ConversationList.tsx';
 import { Filters } from './Filters.tsx';
@@ -97,15 +97,17 @@ export function ReviewStep(props: StepProps) {
   const proposals = prepared?.proposals ?? noProposals;
   const messages = prepared?.messages ?? noMessages;
   const titles = prepared?.titles ?? noMessages;
-  // The proposals by title, by message (by place, as the worker sends them) and by group, in one pass when they arrive;
+  // The proposals by title, by message (by place, as the worker sends them) and by group, in one pass when they arrive
+  // (see `ahead.ts`);
   // the statuses hold the officer's decisions only (a proposal not decided keeps detection's), so a decision costs a
   // pass over the decisions, not over the proposals.
   const places = prepared?.proposalPlaces;
   const { byTitle, byMessage, members } = useMemo(
     () =>
-      indexProposals(proposals, places ?? noPlaces, {
-        titles: titles.length,
-        messages: messages.length,
+      proposalIndexOf({
+        proposals,
+        places: places ?? noPlaces,
+        chat: { titles: titles.length, messages: messages.length },
       }),
     [proposals, places, titles.length, messages.length],
   );
@@ -119,18 +121,9 @@ export function ReviewStep(props: StepProps) {
   const groupById = useMemo(() => new Map(groups.map((group) => [group.id, group])), [groups]);
   /** Whether each message is in scope, by index, as the worker worked it out. */
   const inScope = prepared?.messagesInScope ?? null;
-  // Each message's place by id, for a search's hits and the row of the proposal in focus: built when first asked for,
-  // as the review's first screen needs neither.
-  const messageIndex = useMemo(() => {
-    let index: Map<string, number> | undefined;
-    return () => {
-      if (!index) {
-        index = new Map();
-        for (let at = 0; at < messages.length; at++) index.set((messages[at] as Message).id, at);
-      }
-      return index;
-    };
-  }, [messages]);
+  // Each message's place by id, for a search's hits and the row of the proposal in focus: worked out when the chat
+  // arrived (see `ahead.ts`), or when first asked for.
+  const messageIndex = useCallback(() => messageIndexOf(messages), [messages]);
   // Chat titles are always counted: they are printed on the cover.
   const counts = useMemo(
     () => reviewCounts({ titles, messages, inScope }, { byTitle, byMessage }, statuses),
