@@ -1,12 +1,25 @@
 import type { Message } from '@im-records/chat-import';
 import type { Proposal } from '@im-records/redaction';
 import { describe, expect, it } from 'vitest';
-import { packedBuffers, packMessages, packProposals, unpackMessages, unpackProposals } from '../src/lib/compact.ts';
+import {
+  messagePlaces,
+  packedBuffers,
+  packMessages,
+  packProposals,
+  packScope,
+  unpackMessages,
+  unpackProposals,
+  unpackScope,
+} from '../src/lib/compact.ts';
 
 /** The packed form as the page receives it: a structured clone, its buffers moved. */
 function sent<T>(packed: T & object): T {
   return structuredClone(packed, { transfer: packedBuffers(packed as never) });
 }
+
+/** A chat of a title and messages m0 to m9, as the page holds it, and each message's place as the worker knows it. */
+const chat = { titles: [{ id: 'title:1' }], messages: Array.from({ length: 10 }, (_, i) => ({ id: `m${i}` })) };
+const places = messagePlaces([...chat.titles, ...chat.messages]);
 
 const base = (i: number): Message => ({
   id: `m${i}`,
@@ -43,7 +56,7 @@ describe('compact forms of the prepared case', () => {
 
   it('packs no messages and no proposals', () => {
     expect(unpackMessages(sent(packMessages([])))).toEqual([]);
-    expect(unpackProposals(sent(packProposals([])))).toEqual([]);
+    expect(unpackProposals(sent(packProposals([], places)), chat).list).toEqual([]);
   });
 
   it('gives back every proposal, with shared further exemptions still shared and optional fields only where set', () => {
@@ -65,13 +78,16 @@ describe('compact forms of the prepared case', () => {
         ...(i === 3 ? { group: 'g1' } : {}),
       }),
     );
-    const packed = packProposals(proposals);
+    const packed = packProposals(proposals, places);
     // The optional fields travel in columns, each value once; no proposal needs a field of its own.
     expect(packed.optional.personKey.values).toEqual(['p1', 'p0', 'p2']);
     expect(packed.optional.alsoExemptions.values).toHaveLength(1);
     expect(packed.rest.values).toEqual([null]);
-    const back = unpackProposals(sent(packed));
+    const { list: back, places: placed } = unpackProposals(sent(packed), chat);
     expect(back).toEqual(proposals);
+    // Each proposal's message by place (the title first), its id the very string the page's message holds.
+    expect([...placed]).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(back[2]?.messageId).toBe(chat.messages[2]?.id);
     expect(Object.keys(back[0] as object)).not.toContain('role');
     expect(back[1]?.alsoExemptions).toBe(back[3]?.alsoExemptions);
     expect(packed.optional.group.index.byteLength).toBe(0);
@@ -92,7 +108,28 @@ describe('compact forms of the prepared case', () => {
       origin: 'm0:3-7:name',
       note: { seenBy: 'a later engine' },
     } as Proposal;
-    expect(unpackProposals(sent(packProposals([proposal])))).toEqual([proposal]);
+    expect(unpackProposals(sent(packProposals([proposal], places)), chat).list).toEqual([proposal]);
+  });
+
+  it('refuses a proposal on a message the chat does not have', () => {
+    const proposal = { id: 'x', messageId: 'elsewhere' } as Proposal;
+    expect(() => packProposals([proposal], places)).toThrow(/elsewhere/);
+  });
+
+  it('gives back the scope by place, each list of reasons once, and which messages are in scope', () => {
+    const inDates = ['In the date range'];
+    const inScope = [
+      { messageId: 'title:1', reasons: ['The chat title'] },
+      { messageId: 'm1', reasons: [...inDates] },
+      { messageId: 'm2', reasons: [...inDates] },
+      { messageId: 'm7', reasons: [...inDates, 'Mentions the data subject'] },
+    ];
+    const packed = packScope(inScope, places);
+    expect(packed.reasons.values).toHaveLength(3);
+    const back = unpackScope(sent(packed), chat);
+    expect(back.inScope).toEqual(inScope);
+    expect(back.inScope[1]?.reasons).toBe(back.inScope[2]?.reasons);
+    expect([...back.messagesInScope]).toEqual([0, 1, 1, 0, 0, 0, 0, 1, 0, 0]);
   });
 
   it('moves its buffers rather than copying them', () => {

@@ -5,7 +5,7 @@
 import { importChat } from '@im-records/chat-import';
 import { detectPersonalDataSync, disclose, withTitleMessages } from '@im-records/redaction';
 import { describe, expect, it } from 'vitest';
-import { decidedStatuses, indexProposals, reviewCounts } from '../src/lib/review.ts';
+import { decidedStatuses, indexProposalsOf, reviewCounts } from '../src/lib/review.ts';
 
 describe('review counts and bundle counts', () => {
   it('agree, with names written together, a rejected proposal and a redacted chat title', async () => {
@@ -22,12 +22,9 @@ describe('review counts and bundle counts', () => {
     const { proposals } = detectPersonalDataSync(conversation, { mode: 'foi' });
     const rejected = proposals.find((p) => p.text === 'Derek' && p.messageId !== 'title:1');
     const decisions = rejected ? [{ action: 'reject' as const, proposalId: rejected.id, by: 'a', at: 'now' }] : [];
-    const { byMessage, members } = indexProposals(proposals);
-    const review = reviewCounts(
-      { titles: [], messages: [...conversation.messages], inScope: null },
-      byMessage,
-      decidedStatuses(decisions, members),
-    );
+    const chat = { titles: [], messages: [...conversation.messages] };
+    const index = indexProposalsOf(proposals, chat);
+    const review = reviewCounts({ ...chat, inScope: null }, index, decidedStatuses(decisions, index.members));
     const bundle = disclose(conversation, proposals, decisions, { mode: 'foi' }).counts.redactions;
     // Proposals are more than redactions: "Margaret" and "Thompson" are two proposals and one redaction.
     expect(review.total).toBeGreaterThan(review.redactions);

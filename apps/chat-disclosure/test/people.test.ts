@@ -6,7 +6,7 @@ import type { PseudonymEntry } from '@im-records/redaction';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { PeoplePanel } from '../src/components/review/PeoplePanel.tsx';
+import { PeoplePanel, PeopleRows } from '../src/components/review/PeoplePanel.tsx';
 import { noPeople, type PeopleEvent, peopleReducer } from '../src/lib/people.ts';
 
 const person = (name: string, shownAs: string): PseudonymEntry => ({
@@ -65,11 +65,16 @@ describe('PeoplePanel', () => {
     expect(html).not.toContain('data-testid="person"');
   });
 
-  it('lists each person with the pseudonym the bundle prints once they are known', () => {
+  it('says how many people there are once they are known, and renders their rows only when opened', () => {
     const html = renderToStaticMarkup(createElement(PeoplePanel, { people: afterDecision, onChange }));
     expect(html).toContain('People and their pseudonyms (2)');
+    expect(html).not.toContain('Listing the people');
+    expect(html).not.toContain('data-testid="person"');
+  });
+
+  it('lists each person with the pseudonym the bundle prints', () => {
+    const html = renderToStaticMarkup(createElement(PeopleRows, { people: afterDecision, onChange }));
     expect(html.match(/data-testid="person"/g)).toHaveLength(2);
     expect(html).toContain('shown as <strong>Relative 1</strong>');
-    expect(html).not.toContain('Listing the people');
   });
 });

@@ -1,10 +1,12 @@
 /** The review's pure parts: decisions stamped in one place, the shortcut keys, and when a message row renders again. */
 import type { Message } from '@im-records/chat-import';
 import type { Proposal } from '@im-records/redaction';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { MessageProps } from '../src/components/review/Message.tsx';
 import { sameRow } from '../src/components/review/Message.tsx';
-import { groupStateWords, groupStatuses } from '../src/components/review/NameGroups.tsx';
+import { groupStateWords, groupStatuses, NameGroups } from '../src/components/review/NameGroups.tsx';
 import { reviewKeyOf } from '../src/components/review/useReviewKeys.ts';
 import type { Services } from '../src/components/services.ts';
 import { everyOccurrence, makeDecision } from '../src/lib/decisions.ts';
@@ -146,5 +148,22 @@ describe('a name carried through the chat', () => {
     expect(groupStateWords({ proposed: 0, accepted: 0, rejected: 37 })).toBe('all 37 kept');
     expect(groupStateWords({ proposed: 0, accepted: 1, rejected: 0 })).toBe('redacted');
     expect(groupStateWords({ proposed: 1, accepted: 1, rejected: 1 })).toBe('1 to review · 1 redacted · 1 kept');
+  });
+});
+
+describe('the name groups panel', () => {
+  const none = {
+    groups: [],
+    members: new Map(),
+    statuses: new Map(),
+    onDecideGroup: () => undefined,
+    onShow: () => undefined,
+  };
+
+  it('says the groups are being found while they are, and shows nothing when a chat has none', () => {
+    const finding = renderToStaticMarkup(createElement(NameGroups, { ...none, pending: true }));
+    expect(finding).toContain('role="status"');
+    expect(finding).toContain('Finding the names carried through the chat');
+    expect(renderToStaticMarkup(createElement(NameGroups, { ...none, pending: false }))).toBe('');
   });
 });

@@ -4,11 +4,10 @@ import { attachmentChoices } from '../src/lib/attachments.ts';
 import {
   decidedStatuses,
   filterMessages,
-  indexProposals,
+  indexProposalsOf,
   nextToReview,
   noFilters,
   pendingInView,
-  proposalsByMessage,
   type ReviewFilters,
   reviewCounts,
   segmentText,
@@ -47,9 +46,15 @@ const messages = [
   { id: 'm4', author: null, timestamp: '2024-03-04T09:00:00+00:00' },
 ];
 const at = '2024-04-01T00:00:00Z';
+/** The proposals of `list` by message of `messages`, as the review indexes them. */
+const byMessageOf = (list: readonly Proposal[]) => indexProposalsOf(list, { titles: [], messages }).byMessage;
+/** Whether each message of `messages` is in scope, by index, as the case worker says: the messages of `ids` are. */
+const scopeOf = (ids: readonly string[]) => Uint8Array.from(messages, (message) => (ids.includes(message.id) ? 1 : 0));
 /** The statuses the decisions give `list`'s proposals, as the review reads them. */
-const statusesAfter = (list: readonly Proposal[], decisions: readonly Decision[]) =>
-  decidedStatuses(decisions, indexProposals(list).members);
+const statusesAfter = (list: readonly Proposal[], decisions: readonly Decision[]) => {
+  const chat = [...new Set(list.map((p) => p.messageId))].map((id) => ({ id }));
+  return decidedStatuses(decisions, indexProposalsOf(list, { titles: [], messages: chat }).members);
+};
 
 describe('decidedStatuses', () => {
   it('lets the latest decision win, and leaves a proposal not decided its own status', () => {
@@ -93,7 +98,7 @@ describe('decidedStatuses', () => {
 });
 
 describe('filterMessages', () => {
-  const byMessage = proposalsByMessage(proposals);
+  const byMessage = byMessageOf(proposals);
   const statuses = statusesAfter(proposals, [{ action: 'accept', proposalId: 'p1', by: 'a', at }]);
 
   it('shows every message with no filters', () => {
@@ -101,9 +106,9 @@ describe('filterMessages', () => {
   });
 
   it('filters by scope, search hits, participant and dates', () => {
-    expect(filterMessages(messages, byMessage, statuses, noFilters, new Set(['m1', 'm3']), null)).toEqual([0, 2]);
+    expect(filterMessages(messages, byMessage, statuses, noFilters, scopeOf(['m1', 'm3']), null)).toEqual([0, 2]);
     expect(
-      filterMessages(messages, byMessage, statuses, { ...noFilters, inScopeOnly: false }, new Set(['m1']), null),
+      filterMessages(messages, byMessage, statuses, { ...noFilters, inScopeOnly: false }, scopeOf(['m1']), null),
     ).toEqual([0, 1, 2, 3]);
     expect(filterMessages(messages, byMessage, statuses, noFilters, null, new Set(['m2', 'm4']))).toEqual([1, 3]);
     expect(filterMessages(messages, byMessage, statuses, { ...noFilters, participant: 'Ann' }, null, null)).toEqual([
@@ -136,12 +141,12 @@ describe('reviewCounts', () => {
       { action: 'accept', proposalId: 'p1', by: 'a', at },
       { action: 'reject', proposalId: 'p2', by: 'a', at },
     ]);
-    const byMessage = proposalsByMessage(proposals);
-    const all = reviewCounts({ titles: [], messages, inScope: null }, byMessage, statuses);
+    const index = indexProposalsOf(proposals, { titles: [], messages });
+    const all = reviewCounts({ titles: [], messages, inScope: null }, index, statuses);
     expect(all).toMatchObject({ total: 4, proposed: 2, accepted: 1, rejected: 1 });
     expect(all.byCategory.phone).toEqual({ total: 1, proposed: 0 });
     expect(all.byCategory['person-name']).toEqual({ total: 3, proposed: 2 });
-    expect(reviewCounts({ titles: [], messages, inScope: new Set(['m2']) }, byMessage, statuses)).toMatchObject({
+    expect(reviewCounts({ titles: [], messages, inScope: scopeOf(['m2']) }, index, statuses)).toMatchObject({
       total: 2,
       proposed: 1,
       rejected: 1,
@@ -149,8 +154,8 @@ describe('reviewCounts', () => {
     // A chat title is always counted, in scope or not.
     expect(
       reviewCounts(
-        { titles: [{ id: 'm1' }], messages: messages.slice(1), inScope: new Set(['m2']) },
-        byMessage,
+        { titles: [{ id: 'm1' }], messages: messages.slice(1), inScope: scopeOf(['m2']).slice(1) },
+        indexProposalsOf(proposals, { titles: [{ id: 'm1' }], messages: messages.slice(1) }),
         statuses,
       ),
     ).toMatchObject({ total: 3, accepted: 1 });
@@ -159,12 +164,13 @@ describe('reviewCounts', () => {
 
 describe('pendingInView', () => {
   const statuses = statusesAfter(proposals, [{ action: 'accept', proposalId: 'p3', by: 'a', at }]);
-  const byMessage = proposalsByMessage(proposals);
+  const index = indexProposalsOf(proposals, { titles: [], messages });
+  const { byMessage } = index;
   /** The proposals still to review among the rows the filters show, counted one by one. */
-  const counted = (filters: ReviewFilters, inScope: ReadonlySet<string> | null, hits: ReadonlySet<string> | null) => {
+  const counted = (filters: ReviewFilters, inScope: Uint8Array | null, hits: ReadonlySet<string> | null) => {
     const shown = filterMessages(messages, byMessage, statuses, filters, inScope, hits);
     return shown
-      .flatMap((index) => byMessage.get(messages[index]?.id ?? '') ?? [])
+      .flatMap((at) => byMessage[at] ?? [])
       .filter((p) => filters.categories.length === 0 || filters.categories.includes(p.category));
   };
   const filterSets: ReviewFilters[] = [
@@ -181,10 +187,10 @@ describe('pendingInView', () => {
   ];
 
   it('agrees with counting the rows shown, for every filter, scope and search', () => {
-    for (const inScope of [null, new Set(['m1', 'm2'])]) {
+    for (const inScope of [null, scopeOf(['m1', 'm2'])]) {
       for (const hits of [null, new Set(['m2', 'm3'])]) {
         for (const filters of filterSets) {
-          const counts = reviewCounts({ titles: [], messages, inScope }, byMessage, statuses);
+          const counts = reviewCounts({ titles: [], messages, inScope }, index, statuses);
           const shownProposals = () => counted(filters, inScope, hits);
           const expected = shownProposals().filter((p) => statusOf(p, statuses) === 'proposed').length;
           expect(
@@ -202,7 +208,7 @@ describe('pendingInView', () => {
   });
 
   it('takes the whole scope from the counts, without listing the proposals shown', () => {
-    const counts = reviewCounts({ titles: [], messages, inScope: null }, byMessage, statuses);
+    const counts = reviewCounts({ titles: [], messages, inScope: null }, index, statuses);
     const unused = () => {
       throw new Error('the proposals shown were listed');
     };

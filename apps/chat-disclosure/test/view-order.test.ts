@@ -1,6 +1,6 @@
 import type { Proposal, ProposalStatus, RedactionCategory } from '@im-records/redaction';
 import { describe, expect, it } from 'vitest';
-import { nextToReview, proposalsByMessage } from '../src/lib/review.ts';
+import { indexProposalsOf, nextToReview } from '../src/lib/review.ts';
 import { nextInView, proposalsInView, type ReviewView } from '../src/lib/view-order.ts';
 
 const proposal = (id: string, messageId: string, start: number, category: RedactionCategory): Proposal => ({
@@ -48,7 +48,8 @@ function randomCase(seed: number) {
   for (const p of proposals) if (next() < 0.5) statuses.set(p.id, pick(statusesOf));
   const shown = messages.map((_, i) => i).filter(() => next() < 0.7);
   const categories = next() < 0.5 ? [] : [pick(CATEGORIES)];
-  const view: ReviewView = { titles, messages, shown, byMessage: proposalsByMessage(proposals), categories };
+  const { byTitle, byMessage } = indexProposalsOf(proposals, { titles, messages });
+  const view: ReviewView = { titles, messages, shown, byTitle, byMessage, categories };
   return { view, proposals, statuses, messages };
 }
 
@@ -67,20 +68,18 @@ function listedNext(
 
 describe('the keyboard order of the proposals in view', () => {
   it('lists the titles first, then the rows shown, each in text order, of the chosen categories', () => {
-    const byMessage = proposalsByMessage([
-      proposal('b', 'm1', 9, 'phone'),
-      proposal('a', 'm1', 0, 'person-name'),
-      proposal('c', 'm0', 0, 'person-name'),
-      proposal('t', 't0', 0, 'person-name'),
-      proposal('hidden', 'm2', 0, 'person-name'),
-    ]);
-    const view = {
-      titles: [{ id: 't0' }],
-      messages: [{ id: 'm0' }, { id: 'm1' }, { id: 'm2' }],
-      shown: [0, 1],
-      byMessage,
-      categories: [],
-    };
+    const chat = { titles: [{ id: 't0' }], messages: [{ id: 'm0' }, { id: 'm1' }, { id: 'm2' }] };
+    const { byTitle, byMessage } = indexProposalsOf(
+      [
+        proposal('b', 'm1', 9, 'phone'),
+        proposal('a', 'm1', 0, 'person-name'),
+        proposal('c', 'm0', 0, 'person-name'),
+        proposal('t', 't0', 0, 'person-name'),
+        proposal('hidden', 'm2', 0, 'person-name'),
+      ],
+      chat,
+    );
+    const view = { ...chat, shown: [0, 1], byTitle, byMessage, categories: [] };
     expect(proposalsInView(view).map((p) => p.id)).toEqual(['t', 'c', 'a', 'b']);
     expect(proposalsInView({ ...view, categories: ['phone'] }).map((p) => p.id)).toEqual(['b']);
   });
@@ -110,7 +109,7 @@ describe('the keyboard order of the proposals in view', () => {
       titles: [],
       messages,
       shown: messages.map((_, i) => i),
-      byMessage: proposalsByMessage(proposals),
+      ...indexProposalsOf(proposals, { titles: [], messages }),
       categories: [],
     };
     const read: string[] = [];
@@ -130,7 +129,7 @@ describe('the keyboard order of the proposals in view', () => {
   });
 
   it('finds nothing in an empty view, or when every proposal is decided', () => {
-    const empty: ReviewView = { titles: [], messages: [], shown: [], byMessage: new Map(), categories: [] };
+    const empty: ReviewView = { titles: [], messages: [], shown: [], byTitle: [], byMessage: [], categories: [] };
     expect(
       nextInView(
         empty,

@@ -7,7 +7,7 @@ import type { Decision } from '@im-records/redaction';
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
 import { type CaseRecord, type Step, stepNames, steps } from '../lib/case-model.ts';
-import { unpackMessages, unpackProposals } from '../lib/compact.ts';
+import { unpackMessages, unpackProposals, unpackScope } from '../lib/compact.ts';
 import { unlockKey } from '../lib/crypto.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { noPeople, peopleReducer } from '../lib/people.ts';
@@ -18,6 +18,7 @@ import type { PreparedCase, PreparedChat, Redecided } from '../worker/stages.ts'
 import { ArchivesStep } from './ArchivesStep.tsx';
 import { DeadlineBar } from './DeadlineBar.tsx';
 import { PackageStep } from './PackageStep.tsx';
+import { messageIndexOf, proposalIndexOf, rowEstimatesOf } from './review/ahead.ts';
 import { ReviewStep } from './review/ReviewStep.tsx';
 import { ScopeStep } from './ScopeStep.tsx';
 import { StartStep } from './StartStep.tsx';
@@ -177,7 +178,11 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
       const decisions = options.decisions ?? current.decisions;
       try {
         // The large parts arrive ahead of the result, as progress, each unpacked here while the worker goes on.
-        const early: Partial<Pick<PreparedCase, 'proposals' | 'inScope' | 'outOfScope'> & { chat: PreparedChat }> = {};
+        const early: Partial<
+          Pick<PreparedCase, 'proposals' | 'proposalPlaces' | 'inScope' | 'messagesInScope' | 'outOfScope'> & {
+            chat: PreparedChat;
+          }
+        > = {};
         const rest = await services.caseWorker.call(
           'prepare',
           {
@@ -191,32 +196,63 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
             onProgress: (progress) => {
               if ('chat' in progress) {
                 const { messages, ...chat } = progress.chat;
-                early.chat = {
-                  ...chat,
-                  messages: timedSync('clone:prepare:unpack-chat', () => unpackMessages(messages)),
-                };
+                const unpacked = timedSync('clone:prepare:unpack-chat', () => unpackMessages(messages));
+                early.chat = { ...chat, messages: unpacked };
+                // The review's views of the chat, while the worker looks for personal data (see `ahead.ts`).
+                setTimeout(() =>
+                  timedSync('ahead:chat', () => {
+                    rowEstimatesOf(unpacked);
+                    messageIndexOf(unpacked);
+                  }),
+                );
               } else if ('scope' in progress) {
-                Object.assign(early, progress.scope);
+                const { chat } = early;
+                if (!chat) return;
+                const scope = {
+                  ...timedSync('clone:prepare:unpack-scope', () => unpackScope(progress.scope.inScope, chat)),
+                  outOfScope: progress.scope.outOfScope,
+                };
+                Object.assign(early, scope);
                 // The scope step can show its result now; the review waits for the rest.
-                if (early.chat && !controller.signal.aborted) {
+                if (!controller.signal.aborted) {
                   renderFrom.current = performance.now();
-                  setScoped({ ...early.chat, ...progress.scope });
+                  setScoped({ ...chat, ...scope });
                 }
               } else if ('proposals' in progress) {
-                early.proposals = timedSync('clone:prepare:unpack-proposals', () =>
-                  unpackProposals(progress.proposals),
+                const { chat } = early;
+                if (!chat) return;
+                const placed = timedSync('clone:prepare:unpack-proposals', () =>
+                  unpackProposals(progress.proposals, chat),
+                );
+                early.proposals = placed.list;
+                early.proposalPlaces = placed.places;
+                // Indexed for the review now, while the officer reads the scope (see `ahead.ts`).
+                timedSync('ahead:proposals', () =>
+                  proposalIndexOf({
+                    proposals: placed.list,
+                    places: placed.places,
+                    chat: { titles: chat.titles.length, messages: chat.messages.length },
+                  }),
                 );
               } else setPreparing(progress);
             },
           },
         );
-        const { chat, proposals, inScope, outOfScope } = early;
-        if (!chat || !proposals || !inScope || !outOfScope) {
+        const { chat, proposals, proposalPlaces, inScope, messagesInScope, outOfScope } = early;
+        if (!chat || !proposals || !proposalPlaces || !inScope || !messagesInScope || !outOfScope) {
           throw new Error('The chat was not ready for review. Try again.');
         }
         // Exports added or removed meanwhile: this result is of the old set, and a new one is on its way.
         if (recordRef.current && archiveKeyOf(recordRef.current) !== forArchives) return null;
-        const result: PreparedCase = { ...chat, proposals, inScope, outOfScope, ...rest };
+        const result: PreparedCase = {
+          ...chat,
+          proposals,
+          proposalPlaces,
+          inScope,
+          messagesInScope,
+          outOfScope,
+          ...rest,
+        };
         renderFrom.current = performance.now();
         setPrepared(result);
         setScoped(null);
@@ -277,7 +313,11 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     prepareAbort.current?.abort();
   }, []);
   const setProposals = useCallback((update: Redecided) => {
-    setPrepared((current) => (current ? { ...current, proposals: update.proposals } : current));
+    setPrepared((current) => {
+      if (!current) return current;
+      const placed = unpackProposals(update.proposals, current);
+      return { ...current, proposals: placed.list, proposalPlaces: placed.places };
+    });
     dispatchPeople({ type: 'decided', people: update.people });
   }, []);
 

@@ -32,4 +32,4 @@ export interface StepProps {
 }
 
 /** The part of a prepared case the scope step shows. */
-export type ScopedCase = PreparedChat & Pick<PreparedFindings, 'inScope' | 'outOfScope'>;
+export type ScopedCase = PreparedChat & Pick<PreparedFindings, 'inScope' | 'messagesInScope' | 'outOfScope'>;

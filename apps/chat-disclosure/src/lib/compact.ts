@@ -5,8 +5,41 @@
  * (moved, not copied) and small tables of the values many rows share. Unpacking gives back equal objects, field for
  * field; fields a row has beyond the usual ones travel as they are.
  */
+import type { InScope } from '@im-records/case-settings';
 import type { Message } from '@im-records/chat-import';
 import type { Proposal } from '@im-records/redaction';
+
+/**
+ * The chat as the page holds it: the chats' titles, then the messages. A message's place is its index in that order
+ * (a title's is its index among the titles, a message's the number of titles plus its index among the messages): the
+ * proposals and the scope travel with places rather than message ids, so the page reads each id from the message
+ * (one string, shared) and indexes by place with arrays instead of maps of 40,000 string keys.
+ */
+export interface ChatRows {
+  titles: readonly Pick<Message, 'id'>[];
+  messages: readonly Pick<Message, 'id'>[];
+}
+
+/** Each message's place by id, in a chat listed titles first (as the case worker holds it). */
+export function messagePlaces(chat: Iterable<Pick<Message, 'id'>>): Map<string, number> {
+  const places = new Map<string, number>();
+  for (const message of chat) places.set(message.id, places.size);
+  return places;
+}
+
+/** The id of the message at `place` (see {@link ChatRows}). */
+function idAt(chat: ChatRows, place: number): string {
+  const message = place < chat.titles.length ? chat.titles[place] : chat.messages[place - chat.titles.length];
+  if (!message) throw new RangeError(`No message at place ${place} of the chat.`);
+  return message.id;
+}
+
+/** The place of `messageId` in `places`; a proposal or scope entry always names a message of the chat. */
+function placeOf(places: ReadonlyMap<string, number>, messageId: string): number {
+  const place = places.get(messageId);
+  if (place === undefined) throw new RangeError(`Message ${messageId} is not in the chat.`);
+  return place;
+}
 
 /** Many strings as one, with where each ends: one copy instead of one per string. */
 export interface PackedStrings {
@@ -37,7 +70,8 @@ export interface PackedMessages {
 export interface PackedProposals {
   count: number;
   id: PackedStrings;
-  messageId: PackedStrings;
+  /** Each proposal's message, by its place in the chat (see {@link ChatRows}). */
+  place: Uint32Array;
   text: PackedStrings;
   /** start, end and confidence of each proposal, three numbers a row. */
   numbers: Float64Array;
@@ -252,8 +286,9 @@ function optionalColumnBuilder<T>(count: number) {
  * Packs proposals for the page; their optional fields (role, person, group, origin, further exemptions) go in columns
  * of their own, each distinct value written once.
  */
-export function packProposals(proposals: readonly Proposal[]): PackedProposals {
+export function packProposals(proposals: readonly Proposal[], places: ReadonlyMap<string, number>): PackedProposals {
   const count = proposals.length;
+  const place = new Uint32Array(count);
   const role = optionalColumnBuilder<NonNullable<Proposal['role']>>(count);
   const personKey = optionalColumnBuilder<string>(count);
   const group = optionalColumnBuilder<string>(count);
@@ -270,6 +305,7 @@ export function packProposals(proposals: readonly Proposal[]): PackedProposals {
     rule.set(i, proposal.rule);
     exemption.set(i, proposal.exemption);
     status.set(i, proposal.status);
+    place[i] = placeOf(places, proposal.messageId);
     numbers[3 * i] = proposal.start;
     numbers[3 * i + 1] = proposal.end;
     numbers[3 * i + 2] = proposal.confidence;
@@ -283,7 +319,7 @@ export function packProposals(proposals: readonly Proposal[]): PackedProposals {
   return {
     count,
     id: packStrings(count, (i) => (proposals[i] as Proposal).id),
-    messageId: packStrings(count, (i) => (proposals[i] as Proposal).messageId),
+    place,
     text: packStrings(count, (i) => (proposals[i] as Proposal).text),
     numbers,
     category: category.done(),
@@ -301,20 +337,26 @@ export function packProposals(proposals: readonly Proposal[]): PackedProposals {
   };
 }
 
+/** The proposals as the page holds them: the list, and each one's message by its place in the chat. */
+export interface PlacedProposals {
+  list: Proposal[];
+  places: Uint32Array;
+}
+
 /**
- * The proposals a {@link PackedProposals} was made from, equal field for field. Their further exemptions stay shared
- * between proposals, read-only, as the engine makes them.
+ * The proposals a {@link PackedProposals} was made from, equal field for field, with their messages' places; `chat`
+ * is the chat they were packed against. Their further exemptions stay shared between proposals, read-only, as the
+ * engine makes them.
  */
-export function unpackProposals(packed: PackedProposals): Proposal[] {
+export function unpackProposals(packed: PackedProposals, chat: ChatRows): PlacedProposals {
   const ids = unpackStrings(packed.id);
-  const messageIds = unpackStrings(packed.messageId);
   const texts = unpackStrings(packed.text);
   const proposals: Proposal[] = new Array(packed.count);
   for (let i = 0; i < packed.count; i++) {
     const others = packed.rest.values[packed.rest.index[i] as number] ?? null;
     const proposal: Proposal = {
       id: ids[i] as string,
-      messageId: messageIds[i] as string,
+      messageId: idAt(chat, packed.place[i] as number),
       start: packed.numbers[3 * i] as number,
       end: packed.numbers[3 * i + 1] as number,
       text: texts[i] as string,
@@ -332,11 +374,52 @@ export function unpackProposals(packed: PackedProposals): Proposal[] {
     if (others) Object.assign(proposal, others);
     proposals[i] = proposal;
   }
-  return proposals;
+  return { list: proposals, places: packed.place };
+}
+
+/** The messages in scope with their reasons, by place (see {@link ChatRows}); each list of reasons written once. */
+export interface PackedScope {
+  place: Uint32Array;
+  reasons: PackedTable<string[]>;
+}
+
+/** Packs the in-scope entries (`scopeMessages`' `inScope`) for the page. */
+export function packScope(inScope: readonly InScope[], places: ReadonlyMap<string, number>): PackedScope {
+  const place = new Uint32Array(inScope.length);
+  const reasons = tableBuilder<string[]>(inScope.length, (list) => list.join('\n'));
+  inScope.forEach((entry, i) => {
+    place[i] = placeOf(places, entry.messageId);
+    reasons.set(i, entry.reasons);
+  });
+  return { place, reasons: reasons.done() };
+}
+
+/** The scope as the page holds it: the entries, and for each message (by index among the messages) whether in scope. */
+export interface UnpackedScope {
+  /** The in-scope entries; the entries with the same reasons share one list of them. */
+  inScope: InScope[];
+  /** 1 for a message in scope, 0 for one out of scope, by the message's index in `messages` (titles have none). */
+  messagesInScope: Uint8Array;
+}
+
+/** The in-scope entries a {@link PackedScope} was made from, and which messages are in scope, for `chat`. */
+export function unpackScope(packed: PackedScope, chat: ChatRows): UnpackedScope {
+  const titleCount = chat.titles.length;
+  const messagesInScope = new Uint8Array(chat.messages.length);
+  const inScope: InScope[] = new Array(packed.place.length);
+  for (let i = 0; i < packed.place.length; i++) {
+    const place = packed.place[i] as number;
+    if (place >= titleCount) messagesInScope[place - titleCount] = 1;
+    inScope[i] = {
+      messageId: idAt(chat, place),
+      reasons: packed.reasons.values[packed.reasons.index[i] as number] as string[],
+    };
+  }
+  return { inScope, messagesInScope };
 }
 
 /** The buffers of a packed form, to transfer rather than copy (the packed form is made for one send). */
-export function packedBuffers(packed: PackedMessages | PackedProposals): ArrayBuffer[] {
+export function packedBuffers(packed: PackedMessages | PackedProposals | PackedScope): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
   for (const value of Object.values(packed)) {
     if (ArrayBuffer.isView(value)) buffers.push(value.buffer as ArrayBuffer);

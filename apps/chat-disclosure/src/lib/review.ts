@@ -9,6 +9,7 @@ import {
   type ProposalStatus,
   type RedactionCategory,
 } from '@im-records/redaction';
+import { messagePlaces } from './compact.ts';
 
 /** The minimum of a message the filters need. */
 export interface FilterableMessage {
@@ -62,54 +63,85 @@ export function decidedStatuses(
   return statuses;
 }
 
-/** A proposal's status now: the officer's decision ({@link decidedStatuses}), else its own from detection. */
+/**
+ * A proposal's status now: the officer's decision ({@link decidedStatuses}), else its own from detection. With no
+ * decisions (a review just opened) no id is looked up: the counts of 100,000 proposals then hash none of their ids.
+ */
 export const statusOf = (proposal: Proposal, decided: ReadonlyMap<string, ProposalStatus>): ProposalStatus =>
-  decided.get(proposal.id) ?? proposal.status;
+  decided.size === 0 ? proposal.status : (decided.get(proposal.id) ?? proposal.status);
 
-/** The proposals indexed for the review, in one pass: by message, and by group. */
+/** Proposals by message: each message's in text order, at the message's index (none: undefined). */
+export type ProposalsByMessage = readonly (readonly Proposal[] | undefined)[];
+
+/** The proposals indexed for the review, in one pass: by title, by message, and by group. */
 export interface ProposalIndex {
-  /** Each message's proposals in text order (by id of message), for highlighting, filtering and counting. */
-  byMessage: Map<string, Proposal[]>;
+  /** Each chat title's proposals, by the title's index in `titles`. */
+  byTitle: ProposalsByMessage;
+  /** Each message's proposals, by the message's index in `messages`: for highlighting, filtering and counting. */
+  byMessage: ProposalsByMessage;
   /** Each group's proposals (by group id): the places a name was carried to, decided at once. */
   members: Map<string, Proposal[]>;
 }
 
-/** Indexes `proposals` by message (each message's in text order) and by group, in one pass. */
-export function indexProposals(proposals: readonly Proposal[]): ProposalIndex {
-  const byMessage = new Map<string, Proposal[]>();
+/**
+ * Indexes `proposals` by title, by message (each message's in text order) and by group, in one pass. `places` gives
+ * each proposal's message by its place in the chat, titles first (`compact.ts`): arrays by place, not maps by id, so
+ * opening the review at 100,000 messages hashes no message id.
+ */
+export function indexProposals(
+  proposals: readonly Proposal[],
+  places: ArrayLike<number>,
+  chat: { titles: number; messages: number },
+): ProposalIndex {
+  const byPlace: (Proposal[] | undefined)[] = new Array(chat.titles + chat.messages);
   const members = new Map<string, Proposal[]>();
-  for (const proposal of proposals) {
-    const inMessage = byMessage.get(proposal.messageId);
+  for (let i = 0; i < proposals.length; i++) {
+    const proposal = proposals[i] as Proposal;
+    const place = places[i] as number;
+    const inMessage = byPlace[place];
     if (inMessage) inMessage.push(proposal);
-    else byMessage.set(proposal.messageId, [proposal]);
+    else byPlace[place] = [proposal];
     if (proposal.group === undefined) continue;
     const inGroup = members.get(proposal.group);
     if (inGroup) inGroup.push(proposal);
     else members.set(proposal.group, [proposal]);
   }
-  for (const inMessage of byMessage.values()) {
-    if (inMessage.length > 1) inMessage.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const inMessage of byPlace) {
+    if (inMessage && inMessage.length > 1) inMessage.sort((a, b) => a.start - b.start || b.end - a.end);
   }
-  return { byMessage, members };
+  return { byTitle: byPlace.slice(0, chat.titles), byMessage: byPlace.slice(chat.titles), members };
 }
 
-/** Proposals grouped by message id, each group in text order, for highlighting. */
-export const proposalsByMessage = (proposals: readonly Proposal[]): Map<string, Proposal[]> =>
-  indexProposals(proposals).byMessage;
+/**
+ * {@link indexProposals} for proposals that come without their messages' places (tests, and anything not from the
+ * case worker): each message is found by id in `titles`, then `messages`.
+ */
+export function indexProposalsOf(
+  proposals: readonly Proposal[],
+  chat: { titles: readonly { id: string }[]; messages: readonly { id: string }[] },
+): ProposalIndex {
+  const places = messagePlaces([...chat.titles, ...chat.messages]);
+  const placed = Uint32Array.from(proposals, (proposal) => {
+    const place = places.get(proposal.messageId);
+    if (place === undefined) throw new RangeError(`Message ${proposal.messageId} is not in the chat.`);
+    return place;
+  });
+  return indexProposals(proposals, placed, { titles: chat.titles.length, messages: chat.messages.length });
+}
 
 /** The local calendar day of an ISO timestamp (its first ten characters carry the local date). */
 export const dayOf = (timestamp: string): string => timestamp.slice(0, 10);
 
 /**
  * Indexes of the messages the review list shows. `searchHits` (message ids) narrows further when a search is active;
- * `inScope` is the set of in-scope message ids (null when everything is in scope).
+ * `inScope` says for each message, by index, whether it is in scope (null when everything is in scope).
  */
 export function filterMessages(
   messages: readonly FilterableMessage[],
-  byMessage: ReadonlyMap<string, readonly Proposal[]>,
+  byMessage: ProposalsByMessage,
   statuses: ReadonlyMap<string, ProposalStatus>,
   filters: ReviewFilters,
-  inScope: ReadonlySet<string> | null,
+  inScope: ArrayLike<number> | null,
   searchHits: ReadonlySet<string> | null,
 ): number[] {
   const shown: number[] = [];
@@ -117,7 +149,7 @@ export function filterMessages(
   const needsProposal = wantCategories !== null || filters.status !== 'all';
   for (let index = 0; index < messages.length; index++) {
     const message = messages[index] as FilterableMessage;
-    if (filters.inScopeOnly && inScope && !inScope.has(message.id)) continue;
+    if (filters.inScopeOnly && inScope && !inScope[index]) continue;
     if (searchHits && !searchHits.has(message.id)) continue;
     if (filters.participant && message.author !== filters.participant) continue;
     if (filters.from || filters.to) {
@@ -126,7 +158,7 @@ export function filterMessages(
       if (filters.to && day > filters.to) continue;
     }
     if (needsProposal) {
-      const proposals = byMessage.get(message.id) ?? [];
+      const proposals = byMessage[index] ?? [];
       const match = proposals.some(
         (proposal) =>
           (!wantCategories || wantCategories.has(proposal.category)) &&
@@ -163,22 +195,21 @@ export interface CountedMessage {
 }
 
 /**
- * Counts of proposals by status and category, over the chats' titles and the messages in scope (`inScope`; every
- * message when null). Walks the messages, reading each one's proposals from `byMessage` (already in text order), so
+ * Counts of proposals by status and category, over the chats' titles and the messages in scope (`inScope`, by index;
+ * every message when null). Walks the messages, reading each one's proposals at its index (already in text order), so
  * it needs no map of the messages by id and no second grouping of the proposals.
  */
 export function reviewCounts(
   chat: {
     titles: readonly CountedMessage[];
     messages: readonly CountedMessage[];
-    inScope: Pick<ReadonlySet<string>, 'has'> | null;
+    inScope: ArrayLike<number> | null;
   },
-  byMessage: ReadonlyMap<string, readonly Proposal[]>,
+  proposals: Pick<ProposalIndex, 'byTitle' | 'byMessage'>,
   statuses: ReadonlyMap<string, ProposalStatus>,
 ): ReviewCounts {
   const counts: ReviewCounts = { redactions: 0, total: 0, proposed: 0, accepted: 0, rejected: 0, byCategory: {} };
-  const count = (message: CountedMessage) => {
-    const proposals = byMessage.get(message.id);
+  const count = (message: CountedMessage, proposals: readonly Proposal[] | undefined) => {
     if (!proposals) return;
     const withheld: Proposal[] = [];
     for (const proposal of proposals) {
@@ -193,8 +224,11 @@ export function reviewCounts(
     }
     if (message.text !== undefined) counts.redactions += countRedactions(message.text, withheld);
   };
-  for (const title of chat.titles) count(title);
-  for (const message of chat.messages) if (!chat.inScope || chat.inScope.has(message.id)) count(message);
+  const { titles, messages, inScope } = chat;
+  for (let index = 0; index < titles.length; index++) count(titles[index] as CountedMessage, proposals.byTitle[index]);
+  for (let index = 0; index < messages.length; index++) {
+    if (!inScope || inScope[index]) count(messages[index] as CountedMessage, proposals.byMessage[index]);
+  }
   return counts;
 }
 

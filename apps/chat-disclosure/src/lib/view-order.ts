@@ -5,6 +5,7 @@
  * proposal still to review costs in proportion to how far away it is, not to the 100,000 messages of a cleared search.
  */
 import type { Proposal, ProposalStatus, RedactionCategory } from '@im-records/redaction';
+import type { ProposalsByMessage } from './review.ts';
 import { rowOfMessage } from './search.ts';
 
 /** What the review shows, as the keyboard's order reads it. */
@@ -15,22 +16,22 @@ export interface ReviewView {
   messages: readonly { id: string }[];
   /** Indexes into `messages` of the rows shown, in the conversation's order. */
   shown: readonly number[];
-  /** Each message's proposals in text order, by message id. */
-  byMessage: ReadonlyMap<string, readonly Proposal[]>;
+  /** Each title's proposals in text order, by the title's index. */
+  byTitle: ProposalsByMessage;
+  /** Each message's proposals in text order, by the message's index. */
+  byMessage: ProposalsByMessage;
   /** The categories chosen in the filters (none: all). */
   categories: readonly RedactionCategory[];
 }
 
 /** Every proposal in the view, in the keyboard's order: for "redact all still to review in this view". */
 export function proposalsInView(view: ReviewView): Proposal[] {
-  const { titles, messages, shown, byMessage } = view;
+  const { byTitle, shown, byMessage } = view;
   const list: Proposal[] = [];
   const wanted = wantedIn(view);
-  for (const title of titles)
-    for (const proposal of byMessage.get(title.id) ?? []) if (wanted(proposal)) list.push(proposal);
+  for (const inTitle of byTitle) for (const proposal of inTitle ?? []) if (wanted(proposal)) list.push(proposal);
   for (const index of shown) {
-    const message = messages[index] as { id: string };
-    for (const proposal of byMessage.get(message.id) ?? []) if (wanted(proposal)) list.push(proposal);
+    for (const proposal of byMessage[index] ?? []) if (wanted(proposal)) list.push(proposal);
   }
   return list;
 }
@@ -49,15 +50,13 @@ export function nextInView(
   direction: 1 | -1,
   messageIndex: () => ReadonlyMap<string, number>,
 ): Proposal | null {
-  const { titles, messages, shown, byMessage } = view;
+  const { titles, shown, byTitle, byMessage } = view;
   // A slot is a message in view: the titles' slots first, then the rows'.
   const slots = titles.length + shown.length;
   if (slots === 0) return null;
   const wanted = wantedIn(view);
-  const proposalsAt = (slot: number): readonly Proposal[] => {
-    const message = slot < titles.length ? titles[slot] : messages[shown[slot - titles.length] as number];
-    return byMessage.get((message as { id: string }).id) ?? [];
-  };
+  const proposalsAt = (slot: number): readonly Proposal[] =>
+    (slot < titles.length ? byTitle[slot] : byMessage[shown[slot - titles.length] as number]) ?? [];
   const pending = (proposal: Proposal) => wanted(proposal) && statusOf(proposal) === 'proposed';
   /** The first pending proposal of `list` in the direction of travel, from place `first` to place `last` inclusive. */
   const pendingBetween = (list: readonly Proposal[], first: number, last: number): Proposal | null => {
@@ -101,12 +100,17 @@ function slotOf(
   proposal: Proposal,
   messageIndex: () => ReadonlyMap<string, number>,
 ): { slot: number; place: number } | undefined {
-  const { titles, shown, byMessage } = view;
-  const place = (byMessage.get(proposal.messageId) ?? []).findIndex((candidate) => candidate.id === proposal.id);
-  if (place === -1) return undefined;
+  const { titles, shown, byTitle, byMessage } = view;
+  const placeIn = (list: readonly Proposal[] | undefined) =>
+    (list ?? []).findIndex((candidate) => candidate.id === proposal.id);
   const title = titles.findIndex((candidate) => candidate.id === proposal.messageId);
-  if (title !== -1) return { slot: title, place };
+  if (title !== -1) {
+    const place = placeIn(byTitle[title]);
+    return place === -1 ? undefined : { slot: title, place };
+  }
   const index = messageIndex().get(proposal.messageId);
-  const row = index === undefined ? undefined : rowOfMessage(shown, index);
+  if (index === undefined) return undefined;
+  const place = placeIn(byMessage[index]);
+  const row = place === -1 ? undefined : rowOfMessage(shown, index);
   return row === undefined ? undefined : { slot: titles.length + row, place };
 }

@@ -6,7 +6,7 @@
  * after `prepare` has answered, so review starts first; a search asked before it is ready waits for it.
  */
 
-import { buildEngineOptions, type EngineOptions, type InScope, scopeMessages } from '@im-records/case-settings';
+import { buildEngineOptions, type EngineOptions, scopeMessages } from '@im-records/case-settings';
 import {
   ChatSelectionError,
   type Conversation,
@@ -33,7 +33,7 @@ import {
 import type MiniSearch from 'minisearch';
 import { type StageContext, serveStages } from '../lib/bridge.ts';
 import type { ArchiveSummary, ChatChoice } from '../lib/case-model.ts';
-import { packedBuffers, packMessages, packProposals } from '../lib/compact.ts';
+import { messagePlaces, packedBuffers, packMessages, packProposals, packScope } from '../lib/compact.ts';
 import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib/search.ts';
 import { measure, timed } from '../lib/timeline.ts';
 import { ArchiveNotLoadedError, CaseNotPreparedError, NoArchivesError } from './errors.ts';
@@ -57,6 +57,8 @@ let current: {
   engine: EngineOptions;
   /** Scope as the engine's selection shape (date range and, for a SAR, by or about the subject). */
   selection: MessageSelection[];
+  /** Each message's place in the chat the page holds, by id: proposals travel with it (see `compact.ts`). */
+  places: Map<string, number>;
 } | null = null;
 
 /** The prepared case's search index: resolves once built, or with null when the build was dropped (a new prepare). */
@@ -182,20 +184,6 @@ function combine(groups: ImportedArchive[][]): { conversation: Conversation; med
   return { conversation: withTitleMessages(conversation, titles), media };
 }
 
-/**
- * The in-scope entries with one array per distinct list of reasons, shared: a structured clone writes a shared object
- * once and then refers to it, so the copy to the page carries each list of reasons once rather than per message.
- */
-function sharingReasons(inScope: InScope[]): InScope[] {
-  const lists = new Map<string, string[]>();
-  return inScope.map(({ messageId, reasons }) => {
-    const key = reasons.join('\n');
-    const shared = lists.get(key) ?? reasons;
-    lists.set(key, shared);
-    return { messageId, reasons: shared };
-  });
-}
-
 async function prepare(input: PrepareInput, context: StageContext<PrepareProgress>): Promise<PreparedRest> {
   const { signal, progress } = context;
   const parts = input.archiveIds.map((id) => {
@@ -244,8 +232,12 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
   const scoped = await timed('prepare:scope', () =>
     scopeMessages(merged.conversation.messages, input.settings, detection.selection),
   );
-  const scope = { inScope: sharingReasons(scoped.inScope), outOfScope: scoped.outOfScope };
-  await timed('clone:prepare:scope-from-worker', () => progress({ stage: 'scoped', scope }));
+  // The page holds the chat as sent above, titles first: scope and proposals name its messages by place.
+  const places = messagePlaces(all);
+  await timed('clone:prepare:scope-from-worker', () => {
+    const inScope = packScope(scoped.inScope, places);
+    progress({ stage: 'scoped', scope: { inScope, outOfScope: scoped.outOfScope } }, packedBuffers(inScope));
+  });
 
   // The scope step shows its result now; the review, if the officer goes on, shows these steps as they run.
   progress({ stage: 'decide', done: 0, total: 1, label: 'Applying your decisions' });
@@ -258,7 +250,7 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
     return { detected, proposals };
   });
   await timed('clone:prepare:proposals-from-worker', () => {
-    const packed = packProposals(proposals);
+    const packed = packProposals(proposals, places);
     progress({ stage: 'decided', proposals: packed }, packedBuffers(packed));
   });
   signal.throwIfAborted();
@@ -270,6 +262,7 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
     input,
     engine,
     selection: scoped.selection,
+    places,
   };
   // The people table (a few hundred milliseconds at 40,000 messages) is the `people` stage, asked for once this has
   // answered: the review shows without it.
@@ -346,12 +339,14 @@ serveStages<CaseStages>(self, {
     return null;
   },
   prepare,
-  async decide({ decisions }) {
+  async decide({ decisions }, { transfer }) {
     const state = requireCurrent();
     state.input = { ...state.input, decisions };
-    // Applied once, for the proposals and the people both.
+    // Applied once, for the proposals and the people both; the proposals go in columns, as `prepare` sends them.
     const applied = applyDecisions(state.conversation, state.detected, decisions, state.engine.mode);
-    return { proposals: applied.proposals, people: peopleOf(state, applied) };
+    const proposals = packProposals(applied.proposals, state.places);
+    transfer(...packedBuffers(proposals));
+    return { proposals, people: peopleOf(state, applied) };
   },
   async people({ decisions }) {
     const state = requireCurrent();

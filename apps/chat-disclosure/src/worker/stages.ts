@@ -20,7 +20,7 @@ import type {
 } from '@im-records/redaction';
 import type { StageProgress } from '../lib/bridge.ts';
 import type { ArchiveSummary, CaseRequest, ChatChoice } from '../lib/case-model.ts';
-import type { PackedMessages, PackedProposals } from '../lib/compact.ts';
+import type { PackedMessages, PackedProposals, PackedScope } from '../lib/compact.ts';
 
 /** One archive to parse. */
 export interface ImportInput {
@@ -66,8 +66,12 @@ export interface PackedChat extends Omit<PreparedChat, 'messages'> {
 /** What `prepare` finds in the merged chat: its result. */
 export interface PreparedFindings {
   proposals: Proposal[];
+  /** Each proposal's message, by its place in the chat: its titles, then its messages (see `compact.ts`). */
+  proposalPlaces: Uint32Array;
   /** Ids of in-scope messages with their reasons; every other message is out of scope. */
   inScope: InScope[];
+  /** 1 for each message in scope, 0 for one out of scope, by its index in `messages`. */
+  messagesInScope: Uint8Array;
   /** Out-of-scope messages by reason, counted, for the scope summary. */
   outOfScope: { reason: string; count: number }[];
   /** Sources of the merged archives (file name, SHA-256, format), for the case file. */
@@ -88,17 +92,20 @@ export interface PrepareInput {
 /**
  * What `prepare` reports as it runs: its progress, and each large part of the prepared case as soon as it is computed,
  * so the page copies one part while the worker computes the next (the chat during detection, the scope during the
- * decisions). The chat and the proposals go in columns (see `compact.ts`).
+ * decisions). The chat, the scope and the proposals go in columns (see `compact.ts`).
  * Its result is the rest ({@link PreparedRest}).
  */
 export type PrepareProgress =
   | StageProgress
   | { stage: 'merged'; chat: PackedChat }
-  | { stage: 'scoped'; scope: Pick<PreparedFindings, 'inScope' | 'outOfScope'> }
+  | { stage: 'scoped'; scope: { inScope: PackedScope; outOfScope: PreparedFindings['outOfScope'] } }
   | { stage: 'decided'; proposals: PackedProposals };
 
 /** The part of the prepared case that `prepare` returns, the others having gone ahead as progress. */
-export type PreparedRest = Omit<PreparedFindings, 'inScope' | 'outOfScope' | 'proposals'>;
+export type PreparedRest = Omit<
+  PreparedFindings,
+  'inScope' | 'messagesInScope' | 'outOfScope' | 'proposals' | 'proposalPlaces'
+>;
 
 /**
  * Everyone the disclosure names, with the pseudonym (or kept name) it prints, for the officer to check: the `people`
@@ -107,9 +114,9 @@ export type PreparedRest = Omit<PreparedFindings, 'inScope' | 'outOfScope' | 'pr
  */
 export type PeopleList = PseudonymEntry[];
 
-/** What `decide` gives back: the proposals and the people after the decisions. */
+/** What `decide` gives back: the proposals (in columns, as `prepare` sends them) and the people after the decisions. */
 export interface Redecided {
-  proposals: Proposal[];
+  proposals: PackedProposals;
   people: PeopleList;
 }
 

@@ -15,7 +15,7 @@ import {
   withTitleMessages,
 } from '@im-records/redaction';
 import { generateClinicalChat } from '@im-records/synthetic-chats';
-import { packMessages, packProposals } from '../lib/compact.ts';
+import { messagePlaces, packMessages, packProposals, packScope } from '../lib/compact.ts';
 
 const settings: CaseSettings = {
   requestType: 'foi',
@@ -46,7 +46,9 @@ export async function warmUp(signal: AbortSignal): Promise<void> {
   const scoped = scopeMessages(conversation.messages, settings, detection.selection);
   const { proposals } = applyDecisions(conversation, detection.proposals, [], engine.mode);
   pseudonymTable(conversation, detection.proposals, [], { ...engine.disclose, selection: scoped.selection });
+  const places = messagePlaces(conversation.messages);
   packMessages(messages);
-  packProposals(proposals);
+  packScope(scoped.inScope, places);
+  packProposals(proposals, places);
   await prepareDetection({ signal });
 }

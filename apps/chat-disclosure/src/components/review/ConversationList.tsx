@@ -9,11 +9,12 @@ import type { WithholdingReason } from '@im-records/records-policy';
 import type { Proposal, ProposalGroup, ProposalStatus } from '@im-records/redaction';
 import { memo, type Ref, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { AttachmentChoice } from '../../lib/attachments.ts';
+import type { ProposalsByMessage } from '../../lib/review.ts';
 import type { Services } from '../services.ts';
 import { countOf, formatCount } from '../ui.tsx';
 import type { AttachmentDraft } from './Attachment.tsx';
+import { rowEstimatesOf } from './ahead.ts';
 import { Message } from './Message.tsx';
-import { rowEstimates } from './rowHeight.ts';
 import { useRowWindow } from './useRowWindow.ts';
 
 /** A message with no proposals: one shared list, so its row's props do not change. */
@@ -38,14 +39,16 @@ export interface ConversationListProps {
   shown: readonly number[];
   /** The row of the proposal in focus, kept rendered. */
   activeRow: number | undefined;
-  byMessage: ReadonlyMap<string, readonly Proposal[]>;
+  /** Each title's and each message's proposals, by index (`indexProposals`). */
+  byTitle: ProposalsByMessage;
+  byMessage: ProposalsByMessage;
   /** The groups of names carried through the chat, by id: a carried place says it is one of many. */
   groups: ReadonlyMap<string, ProposalGroup>;
   /** The statuses the officer's decisions give (`decidedStatuses`); a proposal not in it keeps its own. */
   statuses: ReadonlyMap<string, ProposalStatus>;
   active: string | null;
-  /** Ids of the messages in scope (null: all). */
-  inScope: ReadonlySet<string> | null;
+  /** Whether each message is in scope, by index (null: all). */
+  inScope: ArrayLike<number> | null;
   onChoose: (proposal: Proposal) => void;
   services: Services;
   attachments: ReadonlyMap<string, AttachmentChoice>;
@@ -54,9 +57,10 @@ export interface ConversationListProps {
 }
 
 function ConversationListView(props: ConversationListProps) {
-  const { handle, titles, messages, shown, activeRow, byMessage, groups, statuses, active, inScope } = props;
+  const { handle, titles, messages, shown, activeRow, byTitle, byMessage, groups, statuses, active, inScope } = props;
   const { onChoose, services, attachments, reasons, onAttachment } = props;
-  const estimates = useMemo(() => rowEstimates(messages), [messages]);
+  // Worked out when the chat arrived (see `ahead.ts`).
+  const estimates = rowEstimatesOf(messages);
   const { listRef, parts, rowRef, centre } = useRowWindow(shown, estimates, activeRow);
   const focusAfterRender = useRef<string | null>(null);
   const focusPending = useCallback(() => {
@@ -100,7 +104,7 @@ function ConversationListView(props: ConversationListProps) {
               key={title.id}
               message={title}
               heading={titles.length > 1 ? `Title of conversation ${i + 1}` : 'Chat title'}
-              proposals={byMessage.get(title.id) ?? NO_PROPOSALS}
+              proposals={byTitle[i] ?? NO_PROPOSALS}
               groups={groups}
               statuses={statuses}
               active={active}
@@ -132,11 +136,11 @@ function ConversationListView(props: ConversationListProps) {
               <div key={message.id} data-message={index} ref={rowRef} className="app-chat__row">
                 <Message
                   message={message}
-                  proposals={byMessage.get(message.id) ?? NO_PROPOSALS}
+                  proposals={byMessage[index] ?? NO_PROPOSALS}
                   groups={groups}
                   statuses={statuses}
                   active={active}
-                  inScope={!inScope || inScope.has(message.id)}
+                  inScope={!inScope || inScope[index] === 1}
                   onChoose={onChoose}
                   services={services}
                   attachments={attachments}

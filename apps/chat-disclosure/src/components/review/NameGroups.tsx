@@ -39,6 +39,8 @@ export function groupStateWords(counts: Record<ProposalStatus, number>): string 
 
 export interface NameGroupsProps {
   groups: readonly ProposalGroup[];
+  /** Whether the groups are still being worked out (just after the review opens, or after the proposals change). */
+  pending?: boolean;
   /** Each group's proposals, by group id. */
   members: ReadonlyMap<string, readonly Proposal[]>;
   /** The officer's decisions' statuses (`decidedStatuses`). */
@@ -48,9 +50,15 @@ export interface NameGroupsProps {
   onShow: (proposal: Proposal) => void;
 }
 
-export function NameGroups({ groups, members, statuses, onDecideGroup, onShow }: NameGroupsProps) {
+export function NameGroups({ groups, pending, members, statuses, onDecideGroup, onShow }: NameGroupsProps) {
   const [all, setAll] = useState(false);
-  if (groups.length === 0) return null;
+  if (groups.length === 0) {
+    return pending ? (
+      <p className="nhsuk-body-s" role="status" data-testid="name-groups-pending">
+        Finding the names carried through the chat…
+      </p>
+    ) : null;
+  }
   const listed = all ? groups : groups.slice(0, FIRST_SHOWN);
   return (
     <section className="app-name-groups" aria-labelledby="name-groups-heading" data-testid="name-groups">

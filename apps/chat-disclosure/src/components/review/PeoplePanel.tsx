@@ -1,7 +1,9 @@
 /**
  * Everyone the disclosure names, with the pseudonym it prints for them: the officer checks each and can change a role
  * (which kind of pseudonym) or write a label of their own. People who wrote in the chat are staff until told otherwise.
- * The list arrives after the review is shown (see `lib/people.ts`); until then the panel says it is being made.
+ * The list arrives after the review is shown (see `lib/people.ts`); until then the panel says it is being made. Its
+ * rows (a role and a label form per person: hundreds in a large chat) are rendered when the officer first opens the
+ * panel, not when the list arrives, which is while the review's first screen is being drawn.
  */
 import type { PseudonymEntry, PseudonymRole } from '@im-records/redaction';
 import { useState } from 'react';
@@ -25,6 +27,8 @@ export function PeoplePanel({
   people: readonly PseudonymEntry[] | null;
   onChange: (entry: PseudonymEntry, change: PersonChange) => void;
 }) {
+  // Once opened the rows stay rendered, so a label half typed survives closing the panel.
+  const [opened, setOpened] = useState(false);
   if (people === null) {
     return (
       <p className="nhsuk-body-s" role="status" data-testid="people-listing">
@@ -34,7 +38,12 @@ export function PeoplePanel({
   }
   if (people.length === 0) return null;
   return (
-    <details className="nhsuk-details app-people">
+    <details
+      className="nhsuk-details app-people"
+      onToggle={(event) => {
+        if (event.currentTarget.open) setOpened(true);
+      }}
+    >
       <summary className="nhsuk-details__summary">
         <span className="nhsuk-details__summary-text">People and their pseudonyms ({formatCount(people.length)})</span>
       </summary>
@@ -42,13 +51,26 @@ export function PeoplePanel({
         <p className="nhsuk-body-s">
           Each person is shown in the bundle as below. People who wrote in the chat are staff unless you say otherwise.
         </p>
-        <ul className="nhsuk-list app-people__list">
-          {people.map((entry, i) => (
-            <PersonRow key={entry.person} entry={entry} index={i} onChange={onChange} />
-          ))}
-        </ul>
+        {opened && <PeopleRows people={people} onChange={onChange} />}
       </div>
     </details>
+  );
+}
+
+/** Every person with how they are shown and the controls to change it. */
+export function PeopleRows({
+  people,
+  onChange,
+}: {
+  people: readonly PseudonymEntry[];
+  onChange: (entry: PseudonymEntry, change: PersonChange) => void;
+}) {
+  return (
+    <ul className="nhsuk-list app-people__list">
+      {people.map((entry, i) => (
+        <PersonRow key={entry.person} entry={entry} index={i} onChange={onChange} />
+      ))}
+    </ul>
   );
 }
 

@@ -15,14 +15,13 @@ import {
   proposalGroups,
   type RedactionCategory,
 } from '@im-records/redaction';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { attachmentChoices } from '../../lib/attachments.ts';
 import { everyOccurrence } from '../../lib/decisions.ts';
 import { describeProblem, type Problem } from '../../lib/errors.ts';
 import {
   decidedStatuses,
   filterMessages,
-  indexProposals,
   noFilters,
   pendingInView,
   type ReviewFilters,
@@ -34,6 +33,7 @@ import { nextInView, proposalsInView, type ReviewView } from '../../lib/view-ord
 import type { StepProps } from '../step.ts';
 import { countOf, ErrorSummary, formatCount, ProgressPanel } from '../ui.tsx';
 import type { AttachmentDraft } from './Attachment.tsx';
+import { messageIndexOf, proposalIndexOf } from './ahead.ts';
 import { CATEGORIES } from './CategoryOptions.tsx';
 import { type ConversationHandle, ConversationList } from './ConversationList.tsx';
 import { Filters } from './Filters.tsx';
@@ -73,6 +73,11 @@ function useMessageSearch(query: string, services: StepProps['services'], onProb
   return hits;
 }
 
+/** Before the case is prepared: empty lists that keep their identity from render to render. */
+const noProposals: Proposal[] = [];
+const noMessages: Message[] = [];
+const noPlaces = new Uint32Array(0);
+
 export function ReviewStep(props: StepProps) {
   const { record, prepared, preparing, cancelPrepare, go, services } = props;
   const [filters, setFilters] = useState<ReviewFilters>(noFilters);
@@ -89,35 +94,40 @@ export function ReviewStep(props: StepProps) {
   const selected = useTextSelection();
   const searchHits = useMessageSearch(query, services, setProblem);
 
-  const proposals = prepared?.proposals ?? [];
-  const messages = prepared?.messages ?? [];
-  const titles = prepared?.titles ?? [];
-  // The proposals by message and by group, in one pass when they arrive; the statuses hold the officer's decisions only
-  // (a proposal not decided keeps detection's), so a decision costs a pass over the decisions, not over the proposals.
-  const { byMessage, members } = useMemo(() => indexProposals(proposals), [proposals]);
-  const statuses = useMemo(() => decidedStatuses(record.decisions, members), [record.decisions, members]);
-  const groups = useMemo(() => proposalGroups(proposals), [proposals]);
-  const groupById = useMemo(() => new Map(groups.map((group) => [group.id, group])), [groups]);
-  const inScope = useMemo(
-    () => (prepared ? new Set(prepared.inScope.map((entry) => entry.messageId)) : null),
-    [prepared],
+  const proposals = prepared?.proposals ?? noProposals;
+  const messages = prepared?.messages ?? noMessages;
+  const titles = prepared?.titles ?? noMessages;
+  // The proposals by title, by message (by place, as the worker sends them) and by group, in one pass when they arrive
+  // (see `ahead.ts`);
+  // the statuses hold the officer's decisions only (a proposal not decided keeps detection's), so a decision costs a
+  // pass over the decisions, not over the proposals.
+  const places = prepared?.proposalPlaces;
+  const { byTitle, byMessage, members } = useMemo(
+    () =>
+      proposalIndexOf({
+        proposals,
+        places: places ?? noPlaces,
+        chat: { titles: titles.length, messages: messages.length },
+      }),
+    [proposals, places, titles.length, messages.length],
   );
-  // Each message's place by id, for a search's hits and the row of the proposal in focus: built when first asked for,
-  // as the review's first screen needs neither.
-  const messageIndex = useMemo(() => {
-    let index: Map<string, number> | undefined;
-    return () => {
-      if (!index) {
-        index = new Map();
-        for (let at = 0; at < messages.length; at++) index.set((messages[at] as Message).id, at);
-      }
-      return index;
-    };
-  }, [messages]);
+  const statuses = useMemo(() => decidedStatuses(record.decisions, members), [record.decisions, members]);
+  // The name groups (a pass over every proposal, looking each one's id up among the groups' finds) are worked out just
+  // after the review's first screen is committed: their panel says so until then, and a carried place's row gains its
+  // group's words when they arrive.
+  const groupedProposals = useDeferredValue(proposals, noProposals);
+  const groups = useMemo(() => proposalGroups(groupedProposals), [groupedProposals]);
+  const groupsPending = groupedProposals !== proposals;
+  const groupById = useMemo(() => new Map(groups.map((group) => [group.id, group])), [groups]);
+  /** Whether each message is in scope, by index, as the worker worked it out. */
+  const inScope = prepared?.messagesInScope ?? null;
+  // Each message's place by id, for a search's hits and the row of the proposal in focus: worked out when the chat
+  // arrived (see `ahead.ts`), or when first asked for.
+  const messageIndex = useCallback(() => messageIndexOf(messages), [messages]);
   // Chat titles are always counted: they are printed on the cover.
   const counts = useMemo(
-    () => reviewCounts({ titles, messages, inScope }, byMessage, statuses),
-    [titles, messages, inScope, byMessage, statuses],
+    () => reviewCounts({ titles, messages, inScope }, { byTitle, byMessage }, statuses),
+    [titles, messages, inScope, byTitle, byMessage, statuses],
   );
   // The exemptions the request type allows, from records-policy's table, and "outside the scope of the request".
   const reasons = useMemo(() => withholdingReasonsFor(record.request.type), [record.request.type]);
@@ -133,8 +143,8 @@ export function ReviewStep(props: StepProps) {
   // What the list shows, for the keyboard's order of proposals (the chats' titles first, then the rows', of the chosen
   // categories): J, K and "accept, then on to the next" step through it from the proposal in focus.
   const view = useMemo<ReviewView>(
-    () => ({ titles, messages, shown, byMessage, categories: filters.categories }),
-    [titles, messages, shown, byMessage, filters.categories],
+    () => ({ titles, messages, shown, byTitle, byMessage, categories: filters.categories }),
+    [titles, messages, shown, byTitle, byMessage, filters.categories],
   );
   // Every proposal shown, in that order: for "redact all" and its count during a search. Worked out when first asked
   // for, not on every search: at 100,000 messages it is a pass over the list.
@@ -289,6 +299,7 @@ export function ReviewStep(props: StepProps) {
       <PeoplePanel people={props.people} onChange={changePerson} />
       <NameGroups
         groups={groups}
+        pending={groupsPending}
         members={members}
         statuses={statuses}
         onDecideGroup={decideGroup}
@@ -348,6 +359,7 @@ export function ReviewStep(props: StepProps) {
             messages={messages}
             shown={shown}
             activeRow={rowOf(activeProposal)}
+            byTitle={byTitle}
             byMessage={byMessage}
             groups={groupById}
             statuses={statuses}
