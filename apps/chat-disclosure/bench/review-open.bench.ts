@@ -59,7 +59,7 @@ for (let round = 0; round < rounds; round++) {
   const places = time('message places (worker)', () => messagePlaces(all));
   const packedChat = time('pack messages (worker)', () => packMessages(all.slice(titleCount)));
   const packedScope = time('pack scope (worker)', () => packScope(scoped.inScope, places));
-  const packedProposals = time('pack proposals (worker)', () => packProposals(detected, places, all));
+  const packedProposals = time('pack proposals (worker)', () => packProposals(detected, places));
   const messages = time('unpack messages', () => unpackMessages(packedChat));
   const chat = { titles, messages };
   const { messagesInScope: inScope } = time('unpack scope', () => unpackScope(packedScope, chat));

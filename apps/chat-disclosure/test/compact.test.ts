@@ -23,16 +23,9 @@ function sent<T>(packed: T & object): T {
   return structuredClone(packed, { transfer: packedBuffers(packed as never) });
 }
 
-/**
- * A chat of a title and messages m0 to m9, as the page holds it, and each message's place as the worker knows it (with
- * the chat by place, whose texts the proposals' are checked against).
- */
-const chat = {
-  titles: [{ id: 'title:1', text: 'Ward 7' }],
-  messages: Array.from({ length: 10 }, (_, i) => ({ id: `m${i}`, text: `Message ${i}` })),
-};
-const rows = [...chat.titles, ...chat.messages];
-const places = messagePlaces(rows);
+/** A chat of a title and messages m0 to m9, as the page holds it, and each message's place as the worker knows it. */
+const chat = { titles: [{ id: 'title:1' }], messages: Array.from({ length: 10 }, (_, i) => ({ id: `m${i}` })) };
+const places = messagePlaces([...chat.titles, ...chat.messages]);
 
 const base = (i: number): Message => ({
   id: `m${i}`,
@@ -69,10 +62,10 @@ describe('compact forms of the prepared case', () => {
 
   it('packs no messages and no proposals', () => {
     expect(unpackMessages(sent(packMessages([])))).toEqual([]);
-    expect(unpackProposals(sent(packProposals([], places, rows)), chat).list).toEqual([]);
+    expect(unpackProposals(sent(packProposals([], places)), chat).list).toEqual([]);
   });
 
-  it("gives back detection's proposals without sending their ids or texts, those on the chat's title too", async () => {
+  it("gives back detection's and the officer's proposals as the worker had them, those on the chat's title too", async () => {
     const text = [
       '04/03/2024, 08:01 - Jane Okafor: Bed 4 is Margaret Thompson, NHS number 943 476 5919',
       '04/03/2024, 08:02 - Derek Thompson: Margaret Thompson is my mother, call 07700 900123',
@@ -85,11 +78,10 @@ describe('compact forms of the prepared case', () => {
     const conversation = withTitleMessages({ ...imported, messages: Array.from(imported.messages) });
     const all = conversation.messages as Message[];
     const titles = all.filter((message) => isTitleMessage(message.id));
-    const caseChat = { titles, messages: all.slice(titles.length) };
     const detected = detectPersonalDataSync(conversation, { mode: 'foi' }).proposals;
     const [first] = detected;
     if (!first) throw new Error('Detection found nothing.');
-    // The officer's own additions carry ids of their own (`…:manual`, `…:term`): those travel as they are.
+    // The officer's own additions carry ids of their own (`…:manual`, `…:term`).
     const { proposals } = applyDecisions(
       conversation,
       detected,
@@ -100,18 +92,11 @@ describe('compact forms of the prepared case', () => {
       ],
       'foi',
     );
+    // A title is not a message: its proposals name it by its own id (`title:1`), and travel by its place among titles.
     expect(proposals.some((proposal) => isTitleMessage(proposal.messageId))).toBe(true);
-    const added = proposals.filter((proposal) => proposal.rule.startsWith('manual:'));
-    expect(added.length).toBeGreaterThanOrEqual(3);
-
-    const packed = packProposals(proposals, messagePlaces(all), all);
-    expect(packed.otherId.values).toEqual(added.map((proposal) => proposal.id));
-    expect(packed.otherText.values).toEqual([]);
-    // Nothing of a proposal's text crosses: only numbers, places and the tables' shared values.
-    const crossing = JSON.stringify({ ...packed, otherId: null });
-    for (const proposal of proposals) if (proposal.text.length > 3) expect(crossing).not.toContain(proposal.text);
-
-    const back = unpackProposals(sent(packed), caseChat).list;
+    expect(proposals.filter((proposal) => proposal.rule.startsWith('manual:')).length).toBeGreaterThanOrEqual(3);
+    const packed = packProposals(proposals, messagePlaces(all));
+    const back = unpackProposals(sent(packed), { titles, messages: all.slice(titles.length) }).list;
     expect(back).toEqual(proposals);
   });
 
@@ -134,14 +119,11 @@ describe('compact forms of the prepared case', () => {
         ...(i === 3 ? { group: 'g1' } : {}),
       }),
     );
-    const packed = packProposals(proposals, places, rows);
+    const packed = packProposals(proposals, places);
     // The optional fields travel in columns, each value once; no proposal needs a field of its own.
     expect(packed.optional.personKey.values).toEqual(['p1', 'p0', 'p2']);
     expect(packed.optional.alsoExemptions.values).toHaveLength(1);
     expect(packed.rest.values).toEqual([null]);
-    // Ids and texts unlike the ones rebuilt on the page travel as they are.
-    expect(packed.otherId.values).toHaveLength(6);
-    expect(packed.otherText.values).toHaveLength(6);
     const { list: back, places: placed } = unpackProposals(sent(packed), chat);
     expect(back).toEqual(proposals);
     // Each proposal's message by place (the title first), its id the very string the page's message holds.
@@ -167,12 +149,12 @@ describe('compact forms of the prepared case', () => {
       origin: 'm0:3-7:name',
       note: { seenBy: 'a later engine' },
     } as Proposal;
-    expect(unpackProposals(sent(packProposals([proposal], places, rows)), chat).list).toEqual([proposal]);
+    expect(unpackProposals(sent(packProposals([proposal], places)), chat).list).toEqual([proposal]);
   });
 
   it('refuses a proposal on a message the chat does not have', () => {
     const proposal = { id: 'x', messageId: 'elsewhere' } as Proposal;
-    expect(() => packProposals([proposal], places, rows)).toThrow(/elsewhere/);
+    expect(() => packProposals([proposal], places)).toThrow(/elsewhere/);
   });
 
   it('gives back the scope by place, each list of reasons once, and which messages are in scope', () => {

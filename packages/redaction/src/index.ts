@@ -30,8 +30,6 @@ export { detectPersonalData } from './detect.ts';
 export { detectPersonalDataSync } from './detect.ts';
 /** Builds detection's data and warms the engine up, so a worker's first detection runs at full speed (call at start). */
 export { type PrepareOptions, prepareDetection } from './detect.ts';
-/** A detected proposal's id, `messageId:start-end:category` (officer-added spans and terms add `:manual`, `:term`). */
-export { proposalId } from './detect/proposals.ts';
 /** The built-in recognisers, so a caller can drop one or add a model after them. */
 export { defaultRecognisers } from './detect.ts';
 /** Empties the answers detection keeps from a chat's words and numbers (call it when a case is closed). */

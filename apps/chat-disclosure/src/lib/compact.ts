@@ -7,7 +7,7 @@
  */
 import type { InScope } from '@im-records/case-settings';
 import type { Message } from '@im-records/chat-import';
-import { type Proposal, proposalId } from '@im-records/redaction';
+import type { Proposal } from '@im-records/redaction';
 
 /**
  * The chat as the page holds it: the chats' titles, then the messages. A message's place is its index in that order
@@ -16,8 +16,8 @@ import { type Proposal, proposalId } from '@im-records/redaction';
  * (one string, shared) and indexes by place with arrays instead of maps of 40,000 string keys.
  */
 export interface ChatRows {
-  titles: readonly Pick<Message, 'id' | 'text'>[];
-  messages: readonly Pick<Message, 'id' | 'text'>[];
+  titles: readonly Pick<Message, 'id'>[];
+  messages: readonly Pick<Message, 'id'>[];
 }
 
 /** Each message's place by id, in a chat listed titles first (as the case worker holds it). */
@@ -27,11 +27,11 @@ export function messagePlaces(chat: Iterable<Pick<Message, 'id'>>): Map<string, 
   return places;
 }
 
-/** The message (or title) at `place` (see {@link ChatRows}). */
-function messageAt(chat: ChatRows, place: number): Pick<Message, 'id' | 'text'> {
+/** The id of the message at `place` (see {@link ChatRows}). */
+function idAt(chat: ChatRows, place: number): string {
   const message = place < chat.titles.length ? chat.titles[place] : chat.messages[place - chat.titles.length];
   if (!message) throw new RangeError(`No message at place ${place} of the chat.`);
-  return message;
+  return message.id;
 }
 
 /** The place of `messageId` in `places`; a proposal or scope entry always names a message of the chat. */
@@ -66,20 +66,13 @@ export interface PackedMessages {
   rest: PackedTable<Record<string, unknown> | null>;
 }
 
-/**
- * Proposals in columns, the same way, without their ids and texts: a proposal's text is its message's text from start
- * to end, and its id (for detection's proposals) `messageId:start-end:category` (redaction's `proposalId`), both
- * rebuilt on the page from the message it already holds. Together they were two thirds of the bytes, and packing them
- * most of the time packing took.
- */
+/** Proposals in columns, the same way. */
 export interface PackedProposals {
   count: number;
+  id: PackedStrings;
   /** Each proposal's message, by its place in the chat (see {@link ChatRows}). */
   place: Uint32Array;
-  /** The ids that are not `proposalId`'s (an officer's added span or term: `…:manual`, `…:term`), as an optional column. */
-  otherId: OptionalColumn<string>;
-  /** The texts that are not their message's text from start to end (none, from the engine as it is), the same way. */
-  otherText: OptionalColumn<string>;
+  text: PackedStrings;
   /** start, end and confidence of each proposal, three numbers a row. */
   numbers: Float64Array;
   category: PackedTable<Proposal['category']>;
@@ -291,19 +284,11 @@ function optionalColumnBuilder<T>(count: number) {
 
 /**
  * Packs proposals for the page; their optional fields (role, person, group, origin, further exemptions) go in columns
- * of their own, each distinct value written once. `rows` is the chat by place (titles first), as `places` numbers it:
- * each proposal's id and text are checked against what the page will rebuild from its message, and sent only if they
- * differ.
+ * of their own, each distinct value written once.
  */
-export function packProposals(
-  proposals: readonly Proposal[],
-  places: ReadonlyMap<string, number>,
-  rows: readonly Pick<Message, 'text'>[],
-): PackedProposals {
+export function packProposals(proposals: readonly Proposal[], places: ReadonlyMap<string, number>): PackedProposals {
   const count = proposals.length;
   const place = new Uint32Array(count);
-  const otherId = optionalColumnBuilder<string>(count);
-  const otherText = optionalColumnBuilder<string>(count);
   const role = optionalColumnBuilder<NonNullable<Proposal['role']>>(count);
   const personKey = optionalColumnBuilder<string>(count);
   const group = optionalColumnBuilder<string>(count);
@@ -321,9 +306,6 @@ export function packProposals(
     exemption.set(i, proposal.exemption);
     status.set(i, proposal.status);
     place[i] = placeOf(places, proposal.messageId);
-    if (proposal.id !== proposalId(proposal.messageId, proposal)) otherId.set(i, proposal.id);
-    if (proposal.text !== (rows[place[i] as number] as Pick<Message, 'text'>).text.slice(proposal.start, proposal.end))
-      otherText.set(i, proposal.text);
     numbers[3 * i] = proposal.start;
     numbers[3 * i + 1] = proposal.end;
     numbers[3 * i + 2] = proposal.confidence;
@@ -336,9 +318,9 @@ export function packProposals(
   });
   return {
     count,
+    id: packStrings(count, (i) => (proposals[i] as Proposal).id),
     place,
-    otherId: otherId.done(),
-    otherText: otherText.done(),
+    text: packStrings(count, (i) => (proposals[i] as Proposal).text),
     numbers,
     category: category.done(),
     rule: rule.done(),
@@ -367,23 +349,18 @@ export interface PlacedProposals {
  * engine makes them.
  */
 export function unpackProposals(packed: PackedProposals, chat: ChatRows): PlacedProposals {
-  const { otherId, otherText } = packed;
+  const ids = unpackStrings(packed.id);
+  const texts = unpackStrings(packed.text);
   const proposals: Proposal[] = new Array(packed.count);
   for (let i = 0; i < packed.count; i++) {
     const others = packed.rest.values[packed.rest.index[i] as number] ?? null;
-    const message = messageAt(chat, packed.place[i] as number);
-    const start = packed.numbers[3 * i] as number;
-    const end = packed.numbers[3 * i + 1] as number;
-    const category = packed.category.values[packed.category.index[i] as number] as Proposal['category'];
-    const idAt = otherId.index[i] as number;
-    const textAt = otherText.index[i] as number;
     const proposal: Proposal = {
-      id: idAt === 0 ? proposalId(message.id, { start, end, category }) : (otherId.values[idAt - 1] as string),
-      messageId: message.id,
-      start,
-      end,
-      text: textAt === 0 ? message.text.slice(start, end) : (otherText.values[textAt - 1] as string),
-      category,
+      id: ids[i] as string,
+      messageId: idAt(chat, packed.place[i] as number),
+      start: packed.numbers[3 * i] as number,
+      end: packed.numbers[3 * i + 1] as number,
+      text: texts[i] as string,
+      category: packed.category.values[packed.category.index[i] as number] as Proposal['category'],
       confidence: packed.numbers[3 * i + 2] as number,
       rule: packed.rule.values[packed.rule.index[i] as number] as string,
       exemption: packed.exemption.values[packed.exemption.index[i] as number] as string,
@@ -434,7 +411,7 @@ export function unpackScope(packed: PackedScope, chat: ChatRows): UnpackedScope 
     const place = packed.place[i] as number;
     if (place >= titleCount) messagesInScope[place - titleCount] = 1;
     inScope[i] = {
-      messageId: messageAt(chat, place).id,
+      messageId: idAt(chat, place),
       reasons: packed.reasons.values[packed.reasons.index[i] as number] as string[],
     };
   }

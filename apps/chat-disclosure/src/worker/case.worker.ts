@@ -250,7 +250,7 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
     return { detected, proposals };
   });
   await timed('clone:prepare:proposals-from-worker', () => {
-    const packed = packProposals(proposals, places, all);
+    const packed = packProposals(proposals, places);
     progress({ stage: 'decided', proposals: packed }, packedBuffers(packed));
   });
   signal.throwIfAborted();
@@ -344,7 +344,7 @@ serveStages<CaseStages>(self, {
     state.input = { ...state.input, decisions };
     // Applied once, for the proposals and the people both; the proposals go in columns, as `prepare` sends them.
     const applied = applyDecisions(state.conversation, state.detected, decisions, state.engine.mode);
-    const proposals = packProposals(applied.proposals, state.places, state.conversation.messages as Message[]);
+    const proposals = packProposals(applied.proposals, state.places);
     transfer(...packedBuffers(proposals));
     return { proposals, people: peopleOf(state, applied) };
   },

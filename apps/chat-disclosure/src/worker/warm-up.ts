@@ -6,7 +6,7 @@
  * worker starts pays most of that while the officer is still entering the case. Nothing is kept and nothing is sent.
  */
 import { buildEngineOptions, type CaseSettings, scopeMessages } from '@im-records/case-settings';
-import { importChat, type Message } from '@im-records/chat-import';
+import { importChat } from '@im-records/chat-import';
 import {
   applyDecisions,
   detectPersonalData,
@@ -49,6 +49,6 @@ export async function warmUp(signal: AbortSignal): Promise<void> {
   const places = messagePlaces(conversation.messages);
   packMessages(messages);
   packScope(scoped.inScope, places);
-  packProposals(proposals, places, conversation.messages as Message[]);
+  packProposals(proposals, places);
   await prepareDetection({ signal });
 }

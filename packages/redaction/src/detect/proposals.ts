@@ -10,9 +10,8 @@ import type { ModeDecision } from './types.ts';
 /**
  * `messageId:start-end:category`, built by a join so it is one flat string: a template literal makes a tree of
  * concatenation nodes (about 90 bytes more per id, measured), and every proposal keeps its id for the whole run.
- * Exported so a copy of proposals can leave the ids out and rebuild them (the chat app's page does).
  */
-export function proposalId(messageId: string, c: { start: number; end: number; category: RedactionCategory }): string {
+function proposalId(messageId: string, c: { start: number; end: number; category: RedactionCategory }): string {
   return [messageId, ':', c.start, '-', c.end, ':', c.category].join('');
 }
 
