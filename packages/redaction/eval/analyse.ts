@@ -1,17 +1,31 @@
 /**
- * `node eval/analyse.ts [btc/btc.test | wnut17/emerging.dev.conll] [--rules] [--examples N] [--rule name:…]`: where the
- * false names come from. Runs detection on a corpus read as one chat (the combined engine, or `--rules` alone) and
- * prints each name rule's proposals and how many are right; with `--examples`, the first false finds of each rule (or
- * of `--rule`) in context, and the first gold names missed with the model's probability for them (the highest among
- * their tokens), so one can see which misses a lower bar would catch.
+ * `node eval/analyse.ts [set …] [--rules] [--examples N] [--rule name:…] [--models DIR]`: where the false names come
+ * from, and which names are missed. Runs detection on each set read as one chat (the combined engine, or `--rules`
+ * alone) and prints recall and precision, each name rule's proposals and how many are right; with `--examples`, the
+ * first false finds of each rule (or of `--rule`) in context, and the first gold names missed with the model's
+ * probability for them (the highest among their tokens), so one can see which misses a lower bar would catch.
+ *
+ * Sets: `btc/btc.test` (the default), `wnut17/emerging.dev.conll`, and the training data, `train/btc` (BTC sections E,
+ * G, H) and `train/wnut17` (WNUT17 train; its @handles are untagged, so handles are not scored). The training data is
+ * where rules are developed, so the evaluation sets stay a fair test. The rules never learned from it, but the model
+ * did: the training sets are read by cross-fitting, as `npm run eval -- --tune` does — five models, each trained
+ * without one fifth of every source, each fifth read as one chat with the model that did not see it. The five models
+ * are trained into `--models DIR` the first time (about a minute and a half) and reused after; retrain (delete the
+ * folder) when the model's features or its training change.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createNameRecogniser, defaultRecognisers, detectPersonalDataSync } from '../src/index.ts';
+import { createNameRecogniser, defaultRecognisers, detectPersonalDataSync, type Recogniser } from '../src/index.ts';
 import { KnownNames } from '../src/known-names.ts';
 import { builtInNameModel } from '../src/model/load.ts';
+import { NameModel, type NameModelData } from '../src/model/tagger.ts';
 import { tokenise, tokens } from '../src/recognisers/names/tokens.ts';
 import { WordCounts } from '../src/word-counts.ts';
-import { documentsAsChat, readConll } from './conll.ts';
+import { documentsAsChat, type LabelledText, readConll } from './conll.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -19,68 +33,135 @@ const { values, positionals } = parseArgs({
     examples: { type: 'string', default: '0' },
     rule: { type: 'string' },
     rules: { type: 'boolean', default: false },
+    models: { type: 'string', default: join(tmpdir(), 'redaction-name-model-folds') },
   },
 });
 const fixtures = new URL('../../../../shared/fixtures/pii/', import.meta.url);
-const file = positionals[0] ?? 'btc/btc.test';
-const docs = readConll(new URL(file, fixtures), file.includes('wnut') ? /^([BI])-person$/ : /^([BI])-PER$/);
-const recognisers = values.rules
-  ? defaultRecognisers.map((r) => (r.id === 'name' ? createNameRecogniser({ model: null }) : r))
-  : defaultRecognisers;
-const result = detectPersonalDataSync(documentsAsChat(docs, 'corpus'), { mode: 'foi', recognisers });
 const shown = Number(values.examples);
+const FOLDS = 5;
 
-const byRule = new Map<string, { proposed: number; right: number; wrong: string[] }>();
-const found = docs.map((d) => d.spans.map(() => false));
+/** One chat to read: its documents, the model to vote with, and whether @handles are scored. */
+interface Chat {
+  docs: LabelledText[];
+  model: NameModel;
+}
+
+/** The five cross-fitted models, trained into `dir` when missing. */
+function foldModels(dir: string): NameModel[] {
+  mkdirSync(dir, { recursive: true });
+  const models: NameModel[] = [];
+  for (let k = 0; k < FOLDS; k++) {
+    const out = join(dir, `fold-${k}.json`);
+    if (!existsSync(out)) {
+      console.error(`training the model without fold ${k + 1} of ${FOLDS} into ${out}…`);
+      const script = fileURLToPath(new URL('../scripts/train-name-model.ts', import.meta.url));
+      execFileSync(process.execPath, [script, '--folds', String(FOLDS), '--fold', String(k), '--out', out], {
+        stdio: 'ignore',
+      });
+    }
+    models.push(NameModel.fromData(JSON.parse(readFileSync(out, 'utf8')) as NameModelData));
+  }
+  return models;
+}
+
+/** The chats of one set: the evaluation sets whole, with the built-in model; the training sets by fold. */
+function chatsOf(set: string): { chats: Chat[]; handlesScored: boolean } {
+  const training: Record<string, { files: string[]; tags: RegExp }> = {
+    'train/btc': { files: ['btc-e.conll', 'btc-g.conll', 'btc-h.conll'], tags: /^([BI])-PER$/ },
+    'train/wnut17': { files: ['wnut17train.conll'], tags: /^([BI])-person$/ },
+  };
+  const t = training[set];
+  if (t === undefined) {
+    const docs = readConll(new URL(set, fixtures), set.includes('wnut') ? /^([BI])-person$/ : /^([BI])-PER$/);
+    return { chats: [{ docs, model: builtInNameModel() }], handlesScored: true };
+  }
+  const all = t.files.map((f) => readConll(new URL(`train/${f}`, fixtures), t.tags));
+  const models = foldModels(values.models);
+  const chats = models.map((model, k) => ({
+    model,
+    docs: all.flatMap((docs) => docs.filter((_, i) => i % FOLDS === k)),
+  }));
+  return { chats, handlesScored: !set.includes('wnut') };
+}
+
+const withNames = (names: Recogniser): Recogniser[] => defaultRecognisers.map((r) => (r.id === 'name' ? names : r));
 const context = (text: string, start: number, end: number): string =>
   `${text.slice(start, end)}  |  ${text.slice(Math.max(0, start - 40), end + 40)}`;
-for (const p of result.proposals) {
-  if (p.category !== 'person-name') continue;
-  const index = Number(p.messageId.slice(1));
-  const doc = docs[index];
-  if (!doc) continue;
-  let right = false;
-  for (const [k, g] of doc.spans.entries()) {
-    if (g.start < p.end && p.start < g.end) {
-      right = true;
-      (found[index] as boolean[])[k] = true;
-    }
-  }
-  const row = byRule.get(p.rule) ?? { proposed: 0, right: 0, wrong: [] };
-  byRule.set(p.rule, row);
-  row.proposed++;
-  if (right) row.right++;
-  else row.wrong.push(context(doc.text, p.start, p.end));
-}
 
-console.log(`${file}, read as one chat (${values.rules ? 'rules only' : 'combined'}): rule, proposed, right, wrong`);
-for (const [rule, r] of [...byRule].sort((a, b) => b[1].wrong.length - a[1].wrong.length)) {
-  console.log(
-    `${rule.padEnd(30)} ${String(r.proposed).padStart(6)} ${String(r.right).padStart(6)} ${String(r.wrong.length).padStart(6)}`,
-  );
-}
-if (shown > 0) {
-  for (const [rule, r] of byRule) {
-    if (values.rule && rule !== values.rule) continue;
-    console.log(`\nfalse ${rule}:\n  ${r.wrong.slice(0, shown).join('\n  ')}`);
-  }
-  const counts = new WordCounts();
-  for (const d of docs) counts.add(d.text);
-  const model = builtInNameModel();
-  const noNames = new KnownNames();
+for (const set of positionals.length > 0 ? positionals : ['btc/btc.test']) {
+  const { chats, handlesScored } = chatsOf(set);
+  const byRule = new Map<string, { proposed: number; right: number; wrong: string[] }>();
   const missed: string[] = [];
-  for (const [i, doc] of docs.entries()) {
-    for (const [k, g] of doc.spans.entries()) {
-      if ((found[i] as boolean[])[k] || missed.length >= shown) continue;
-      const count = tokenise(doc.text, noNames);
-      const p = model.tag(doc.text, count, counts);
-      let best = Number.NaN;
-      for (let t = 0; t < count; t++) {
-        const v = p[t] as number;
-        if ((tokens.start[t] as number) < g.end && g.start < (tokens.end[t] as number) && !(v <= best)) best = v;
+  let gold = 0;
+  let found = 0;
+  let proposed = 0;
+  let right = 0;
+  for (const chat of chats) {
+    const { docs } = chat;
+    const names = createNameRecogniser({ model: values.rules ? null : chat.model });
+    const result = detectPersonalDataSync(documentsAsChat(docs, 'corpus'), {
+      mode: 'foi',
+      recognisers: withNames(names),
+    });
+    const hit = docs.map((d) => d.spans.map(() => false));
+    for (const p of result.proposals) {
+      if (p.category !== 'person-name') continue;
+      const index = Number(p.messageId.slice(1));
+      const doc = docs[index];
+      if (!doc || (!handlesScored && doc.text.charCodeAt(p.start) === 64)) continue;
+      let isRight = false;
+      for (const [k, g] of doc.spans.entries()) {
+        if (g.start < p.end && p.start < g.end) {
+          isRight = true;
+          (hit[index] as boolean[])[k] = true;
+        }
       }
-      missed.push(`p=${best.toFixed(2)}  ${context(doc.text, g.start, g.end)}`);
+      const row = byRule.get(p.rule) ?? { proposed: 0, right: 0, wrong: [] };
+      byRule.set(p.rule, row);
+      row.proposed++;
+      proposed++;
+      if (isRight) {
+        row.right++;
+        right++;
+      } else row.wrong.push(context(doc.text, p.start, p.end));
+    }
+    const counts = new WordCounts();
+    for (const d of docs) counts.add(d.text);
+    const noNames = new KnownNames();
+    for (const [i, doc] of docs.entries()) {
+      for (const [k, g] of doc.spans.entries()) {
+        gold++;
+        if ((hit[i] as boolean[])[k]) {
+          found++;
+          continue;
+        }
+        if (missed.length >= shown) continue;
+        const count = tokenise(doc.text, noNames);
+        const p = chat.model.tag(doc.text, count, counts);
+        let best = Number.NaN;
+        for (let t = 0; t < count; t++) {
+          const v = p[t] as number;
+          if ((tokens.start[t] as number) < g.end && g.start < (tokens.end[t] as number) && !(v <= best)) best = v;
+        }
+        missed.push(`p=${best.toFixed(2)}  ${context(doc.text, g.start, g.end)}`);
+      }
     }
   }
-  console.log(`\nmissed (the model's probability):\n  ${missed.join('\n  ')}`);
+  const pc = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
+  console.log(
+    `\n${set}, read as ${chats.length === 1 ? 'one chat' : `${chats.length} cross-fitted chats`} (${values.rules ? 'rules only' : 'combined'}): recall ${pc(found, gold)} (${found} of ${gold}), precision ${pc(right, proposed)} (${right} of ${proposed})${handlesScored ? '' : '; @handles not scored'}`,
+  );
+  console.log('rule                          proposed  right  wrong');
+  for (const [rule, r] of [...byRule].sort((a, b) => b[1].wrong.length - a[1].wrong.length)) {
+    console.log(
+      `${rule.padEnd(30)} ${String(r.proposed).padStart(6)} ${String(r.right).padStart(6)} ${String(r.wrong.length).padStart(6)}`,
+    );
+  }
+  if (shown > 0) {
+    for (const [rule, r] of byRule) {
+      if (values.rule && rule !== values.rule) continue;
+      console.log(`\nfalse ${rule}:\n  ${r.wrong.slice(0, shown).join('\n  ')}`);
+    }
+    console.log(`\nmissed (the model's probability):\n  ${missed.join('\n  ')}`);
+  }
 }

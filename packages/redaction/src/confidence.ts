@@ -51,6 +51,8 @@ export const ruleConfidence = {
   'name:neighbour-before': 0.6,
   'name:patient-cue': 0.55,
   'name:initials': 0.6,
+  // A capitalised word between two found names in an enumeration ("Hart, Garcia, Milner").
+  'name:enumeration': 0.55,
   // An @handle of someone the chat knows or with a name in it; a handle with nothing either way (see handles.ts).
   'name:mention': 0.75,
   'name:handle': 0.5,
@@ -114,6 +116,7 @@ export const keepWithModel: Record<string, number> = {
   'name:neighbour': 0.7,
   'name:neighbour confirming': 0,
   'name:neighbour-before': 0.7,
+  'name:enumeration': 0,
   // A handle with a name in it, or of someone the chat knows, stands; one with nothing either way is the model's to judge.
   'name:mention': 0,
   'name:handle': 0.1,

@@ -175,6 +175,26 @@ describe('places named after people', () => {
     expect(names('we met Victoria Hall today')).toEqual(['Victoria', 'Hall']);
     expect(names('we met Mrs Victoria Park today')).toContain('Victoria');
   });
+  it('takes a name after a place prefix for a place, and says so to the model (it adds nothing there)', () => {
+    expect(names('flying to San Diego then Lake Charles and St . Luke , South Carolina')).toEqual([]);
+    expect(names('met Ft Kelly and Mrs Lake')).toEqual(expect.arrayContaining(['Kelly', 'Lake']));
+    expect(names('Santa Is So Awesome')).toEqual(['Santa']);
+    expect(texts('Lake Charles is lovely', createNameRecogniser().find('Lake Charles is lovely', context))).toEqual([]);
+  });
+  it('takes an abbreviated month beside a number for a date, and a town in no list after a preposition for a place', () => {
+    expect(names('on 19 Jan , Jan 2015 or Jan-21')).toEqual([]);
+    expect(names('ask Jan about it')).toEqual(['Jan']);
+    expect(names('We stayed in Dromana for a week')).toEqual([]);
+    expect(names('We saw Zorbekov in town')).toEqual(['Zorbekov']);
+  });
+});
+
+describe('enumerations', () => {
+  it('takes a capitalised word between two found names in a list for a name', () => {
+    expect(names('bay 2 : Smith , Green , Jones')).toEqual(['Smith', 'Green', 'Jones']);
+    expect(names('Smith, Bloods, Jones')).toEqual(['Smith', 'Jones']);
+    expect(names('Smith , CT , Jones')).toEqual(['Smith', 'Jones']);
+  });
 });
 
 describe('neighbours of names', () => {

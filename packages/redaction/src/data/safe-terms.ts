@@ -126,6 +126,22 @@ export const placeWords: readonly string[] = split(`street road avenue lane squa
 river lake mountain valley school college university academy zoo police station airport stadium arena bridge museum
 gallery library church cathedral chapel abbey foundation trust council office market mall hotel club`);
 
+/**
+ * Words before a proper noun that make it the name of a place ("St Luke's", "San Diego", "Lake Charles", "Mt Albert",
+ * "South Carolina"). Read by the name rules only, as `placeWords` is. Chosen on the training data (BTC sections E, G, H
+ * and WNUT17 train), where none of the 28 names the engine found after one of these was a person's; "West", "Great" and
+ * "Ft" (featuring) are left out because people's names follow them too.
+ */
+export const placePrefixes: readonly string[] = split(
+  'st saint ste san santa sta mt mount lake fort port cape north south',
+);
+
+/**
+ * Abbreviated months that are also given names ("Jan"): beside a number ("19 Jan", "Jan 2015", "Jan-21") they are
+ * dates. Read by the name rules only.
+ */
+export const monthAbbreviations: readonly string[] = split('jan feb mar apr jun jul aug sep sept oct nov dec');
+
 /** Words after a name that make it an eponymous condition, sign or score ("Bell's palsy", "Parkinson disease"). */
 export const eponymWords: readonly string[] = split(
   'disease syndrome palsy sign test score criteria phenomenon manoeuvre maneuver procedure fracture ulcer',

@@ -23,7 +23,7 @@ import {
 import { combine, keepBars, keepCarried } from './names/combine.ts';
 import { ConfirmedNames, scanConsistent } from './names/consistency.ts';
 import { discoverMentionedMembers, discoverNames, mentionNames } from './names/cues.ts';
-import { scanNames } from './names/scan.ts';
+import { ruledOut, scanNames } from './names/scan.ts';
 import { tokenise, tokens } from './names/tokens.ts';
 
 /** The chat-wide passes of one detection run: discovery into the chat's known names, confirmation, consistency. */
@@ -115,6 +115,8 @@ export function createNameRecogniser(options: NameRecogniserOptions = {}): Recog
       const probabilities = m.tag(text, count, context.lowerCaseUses);
       // Nothing the model reads and nothing the rules found: nothing to vote on (most messages of a clinical chat).
       if (m.read === 0 && candidates.length === 0) return candidates;
+      // Nor does the model add a name where the rules ruled one out by what stands around it ("San Diego", "19 Jan").
+      for (const x of ruledOut) organisations.push(x);
       return combine(text, count, candidates, probabilities, thresholds, bars, organisations, context.lowerCaseUses);
     },
     chatPasses: (context, messages) => namePasses(context, messages, currentModel, keep),

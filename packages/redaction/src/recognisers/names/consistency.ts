@@ -21,7 +21,7 @@ import {
 import { type Candidate, type FoundSpan, NONE, type PartyRole } from '../../recogniser.ts';
 import type { WordCounts } from '../../word-counts.ts';
 import { HASH_START, hashStep, WordGate } from '../../word-gate.ts';
-import { strongFacility } from './rules.ts';
+import { placeOrDateAt, strongFacility } from './rules.ts';
 import { capitalised, isApostrophe, isLetter, onlySpaceBetween, sentenceInitial, urlRanges } from './tokens.ts';
 
 /** What the chat has confirmed about one name token (see {@link ConfirmedNames}). */
@@ -250,6 +250,8 @@ export function scanConsistent(text: string, confirmed: ConfirmedNames, found: r
     // Words inside a URL are not prose ("http", a path that happens to spell a name).
     urls ??= urlRanges(text);
     if (urls.length > 0 && inRanges(urls, start)) continue;
+    // "19 Jan", "St John's wort": a date or a place.
+    if (placeOrDateAt(text, start, end, lower)) continue;
     const before = start > 0 ? text.charCodeAt(start - 1) : 32;
     const after = end < n ? text.charCodeAt(end) : 32;
     const glued = (before >= 48 && before <= 57) || before === 95 || (after >= 48 && after <= 57) || after === 95;

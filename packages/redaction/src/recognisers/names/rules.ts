@@ -2,8 +2,9 @@
  * Tests on one word or token that the name rules share: is it in the name lists, is it an unknown word (Philter's
  * rule), is the message mostly not English, is the proper noun a place or a condition by the word after it.
  */
-import { placeWords } from '../../data/safe-terms.ts';
+import { monthAbbreviations, placePrefixes, placeWords } from '../../data/safe-terms.ts';
 import { COMMON, EPONYM, FACILITY, isCommonWord, isEnglishWord, isFirstName, isSurname, LAST } from '../../lexicon.ts';
+import { isWorldPlace } from '../../model/world-places.ts';
 import { lowerAt, tokens } from './tokens.ts';
 
 /** Whether a lower-case word (or a part of a hyphenated one) is a listed first name or surname. */
@@ -107,4 +108,89 @@ function placeAfter(text: string, i: number, n: number): boolean {
   const start = tokens.start[n] as number;
   if (start - (tokens.end[i] as number) !== 1 || text.charCodeAt(start - 1) !== 32) return false;
   return places.has(lowerAt(text, n));
+}
+
+const prefixes = new Set(placePrefixes);
+
+/**
+ * Whether token i follows, one space (and at most one full stop) on, a capitalised word that makes it a place: "St
+ * Luke's", "St. George", "San Diego", "Lake Charles", "Mt . Albert", "South Carolina" (`placePrefixes`).
+ */
+export function placeBefore(text: string, i: number): boolean {
+  const p = i - 1;
+  if (p < 0 || tokens.cap[p] !== 1) return false;
+  const from = tokens.end[p] as number;
+  const to = tokens.start[i] as number;
+  if (to - from > 3) return false;
+  let dots = 0;
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 46) dots++;
+    else if (c !== 32) return false;
+  }
+  return dots <= 1 && to > from && prefixes.has(lowerAt(text, p));
+}
+
+const months = new Set(monthAbbreviations);
+
+/** Whether a digit stands within a few characters (spaces, dots, commas, hyphens, slashes between) of [start, end). */
+function digitBeside(text: string, start: number, end: number): boolean {
+  for (let j = start - 1; j >= Math.max(0, start - 4); j--) {
+    const c = text.charCodeAt(j);
+    if (c >= 48 && c <= 57) return true;
+    if (c !== 32 && c !== 46 && c !== 44 && c !== 45 && c !== 47) break;
+  }
+  for (let j = end; j < Math.min(text.length, end + 4); j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 48 && c <= 57) return true;
+    if (c !== 32 && c !== 46 && c !== 44 && c !== 45 && c !== 47) break;
+  }
+  return false;
+}
+
+/** Whether token i is an abbreviated month beside a number: "19 Jan", "Jan 2015", "Jan-21-2015", "Jan . 19". */
+export function dateWord(text: string, i: number, lower: string): boolean {
+  return months.has(lower) && digitBeside(text, tokens.start[i] as number, tokens.end[i] as number);
+}
+
+/** Words before a proper noun that say it is where someone is, goes or comes from. */
+const placePrepositions = new Set(['in', 'at', 'to', 'from', 'near', 'around', 'into']);
+
+/**
+ * Whether token i, a word in no name list, is the name of a town (GeoNames: `isWorldPlace`) right after a preposition
+ * of place: "in Dromana", "to Garryvoe", "around Coolum". On the training data (BTC sections E, G, H and WNUT17 train)
+ * no unknown word found there was a person.
+ */
+export function townAfterPreposition(text: string, i: number, lower: string): boolean {
+  const p = i - 1;
+  if (p < 0 || tokens.cap[p] === 1) return false;
+  if ((tokens.start[i] as number) - (tokens.end[p] as number) !== 1) return false;
+  const before = lowerAt(text, p) || text.slice(tokens.start[p] as number, tokens.end[p] as number);
+  return placePrepositions.has(before) && isWorldPlace(lower);
+}
+
+/**
+ * The same tests on raw text, for the consistency pass (which reads no tokens): whether the word at [start, end)
+ * ("lower" in lower case) is an abbreviated month beside a number, or follows a capitalised place prefix ("St . John").
+ */
+export function placeOrDateAt(text: string, start: number, end: number, lower: string): boolean {
+  if (months.has(lower) && digitBeside(text, start, end)) return true;
+  let j = start;
+  let dots = 0;
+  while (j > 0 && start - j <= 3) {
+    const c = text.charCodeAt(j - 1);
+    if (c === 46) dots++;
+    else if (c !== 32) break;
+    j--;
+  }
+  if (j === start || dots > 1) return false;
+  let w = j;
+  while (w > 0) {
+    const c = text.charCodeAt(w - 1) | 32;
+    if (c < 97 || c > 122) break;
+    w--;
+  }
+  if (w === j || j - w > 5) return false;
+  const first = text.charCodeAt(w);
+  return first >= 65 && first <= 90 && prefixes.has(text.slice(w, j).toLowerCase());
 }

@@ -9,7 +9,16 @@ import { type KnownName, type KnownNames, roleOfTitle } from '../../known-names.
 import { CLINICAL, COMMON, FIRST, FUNCTION, isLowerCaseWord, LAST, MONTH, SAFE, TITLE } from '../../lexicon.ts';
 import { type Candidate, NONE, type PartyRole, type RecogniserContext } from '../../recogniser.ts';
 import { addressedBefore, lowerCaseNameAfterCue, patientBefore, relationAfter, relationBefore } from './cues.ts';
-import { foreignText, inLists, nonLatin, placeOrCondition, unknownWord } from './rules.ts';
+import {
+  dateWord,
+  foreignText,
+  inLists,
+  nonLatin,
+  placeBefore,
+  placeOrCondition,
+  townAfterPreposition,
+  unknownWord,
+} from './rules.ts';
 import { GLUED, lowerAt, onlySpaceBetween, sentenceInitial, tokenise, tokens, wordLength } from './tokens.ts';
 
 /** Rule names of known-name finds, interned so a candidate does not build its rule string. */
@@ -88,11 +97,19 @@ function nextKnown(text: string, i: number, count: number, end: number, known: K
   return k !== undefined && k.source !== 'nickname';
 }
 
+/**
+ * Where the text last scanned has words the rules ruled out as names by what stands around them (start, end pairs): a
+ * place ("San Diego", "in Dromana") or a date ("19 Jan"). The model adds no name there. Valid until the next
+ * {@link scanNames}.
+ */
+export const ruledOut: number[] = [];
+
 /** Finds name candidates in one text (of message `messageId`, for the origin of carried names). */
 export function scanNames(text: string, context: RecogniserContext, messageId = ''): Candidate[] {
   const known = context.known;
   const count = tokenise(text, known);
   const { start: tStart, end: tEnd, flags: tFlags, cap: tCap, code: tCode, word: tWord, lower: tLower } = tokens;
+  ruledOut.length = 0;
   let out: Candidate[] | undefined;
   let previousName = -1;
   let previousConfirms = false;
@@ -171,11 +188,22 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         k?.personKey ?? lower,
         true,
       );
+    } else if (placeOrCondition(text, i, count)) {
+      // "Nightingale Ward", "Parkinson's disease": a place or a condition, not a person — unless the model reads a name
+      // there ("Jo Ward").
     } else if (
-      placeOrCondition(text, i, count) ||
-      (hasPrev && isCap && (c1 === 39 || c1 === 8217) && (lowerAt(text, p) === 'st' || lowerAt(text, p) === 'saint'))
+      (hasPrev && isCap && (c1 === 39 || c1 === 8217) && (lowerAt(text, p) === 'st' || lowerAt(text, p) === 'saint')) ||
+      (k === undefined && ((hasPrev && placeBefore(text, i)) || dateWord(text, i, lower))) ||
+      (isCap &&
+        i + 1 < count &&
+        tCap[i + 1] === 1 &&
+        !((tFlags[i + 1] as number) & COMMON) &&
+        !known.get(tLower[i + 1] as string) &&
+        placeBefore(text, i + 1))
     ) {
-      // "Nightingale Ward", "Parkinson's disease", "St Mary's": a place, a saint or a condition, not a person.
+      // "St Mary's", "San Diego", "Lake Charles", "St . Luke": a saint or a place (both words); "19 Jan": a date. The
+      // model adds no name there either.
+      ruledOut.push(tStart[i] as number, tEnd[i] as number);
     } else {
       const initial = sentenceInitial(text, start);
       if (k && (!common || (isCap && (!initial || adjacentToName || prevInitial)))) {
@@ -270,6 +298,9 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
           else if (word.length <= 3 && word === word.toUpperCase()) {
             const k2 = known.initials(word);
             if (k2) hit = candidate(i, ruleConfidence['name:initials'], 'name:initials', k2.role, k2.personKey, false);
+          } else if (hasPrev && townAfterPreposition(text, i, lower)) {
+            // "in Dromana", "to Garryvoe": a town in no name list, where someone is or goes.
+            if (unknownWord(word)) ruledOut.push(start, end);
           } else if (unknownWord(word)) {
             // Philter's rule: a proper noun that no list proves safe is proposed (low confidence, for review). In a
             // message that is mostly not English, or in another script, the capital is no evidence: lowest confidence.
@@ -326,5 +357,55 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
     previousName = i;
     previousConfirms = hit.confirms === true;
   }
+  if (out !== undefined && out.length >= 2) enumerated(text, count, out);
   return out ?? NONE;
+}
+
+/** Flags of words that are never a name inside an enumeration ("Smith, Bloods, Jones" is not three names). */
+const NOT_LISTED_ITEM = FUNCTION | CLINICAL | TITLE | MONTH | SAFE;
+
+/** The separator between two items of an enumeration after position `from`: ", " "; " " and " " & ", or -1. */
+function separatorEnd(text: string, from: number): number {
+  let j = from;
+  if (text.charCodeAt(j) === 32) j++;
+  const c = text.charCodeAt(j);
+  if (c === 44 || c === 59 || c === 38) j++;
+  else if (text.startsWith('and', j)) j += 3;
+  else return -1;
+  return text.charCodeAt(j) === 32 ? j + 1 : -1;
+}
+
+/**
+ * A capitalised word between two found names in an enumeration is a name too (`name:enumeration`): "Hart, Garcia,
+ * Milner" once Hart and Milner are found, as a handover lists its patients ("Jones, Green, White"). One word an item,
+ * items separated by a comma, a semicolon, "and" or "&"; not a word the rules know is never a name alone, not an
+ * acronym. Added to `out` (sorted by start).
+ */
+function enumerated(text: string, count: number, out: Candidate[]): void {
+  let added = false;
+  const endsAt = (at: number): boolean => out.some((c) => c.end === at);
+  const startsAt = (at: number): boolean => out.some((c) => c.start === at);
+  for (let i = 1; i + 1 < count; i++) {
+    if (tokens.cap[i] !== 1 || tokens.code[i] !== 0 || (tokens.flags[i] as number) & NOT_LISTED_ITEM) continue;
+    const start = tokens.start[i] as number;
+    const end = tokens.end[i] as number;
+    const word = tokens.word[i] as string;
+    if (word.length < 2 || word === word.toUpperCase()) continue;
+    const before = tokens.end[i - 1] as number;
+    if (separatorEnd(text, before) !== start || !endsAt(before)) continue;
+    const after = separatorEnd(text, end);
+    if (after < 0 || !startsAt(after) || out.some((c) => c.start < end && start < c.end)) continue;
+    out.push({
+      start,
+      end,
+      category: 'person-name',
+      confidence: ruleConfidence['name:enumeration'],
+      rule: 'name:enumeration',
+      role: 'unknown',
+      personKey: tokens.lower[i] as string,
+      confirms: false,
+    });
+    added = true;
+  }
+  if (added) out.sort((a, b) => a.start - b.start);
 }
