@@ -13,7 +13,8 @@
  * table to paste into `src/confidence.ts`;
  * `--calibrate` prints each name rule's measured precision beside its confidence in the table.
  *
- * Usage: node eval/run.ts [--seeds 101,102,103,104,105] [--messages 4000] [--tuning] [--tune] [--calibrate]
+ * Usage: node eval/run.ts [--seeds 101,102,103,104,105] [--messages 4000] [--tuning] [--tune [--recall-kept 0.99]
+ *        [--models DIR]] [--calibrate]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -45,6 +46,8 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '4000' },
     tuning: { type: 'boolean', default: false },
     tune: { type: 'boolean', default: false },
+    'recall-kept': { type: 'string', default: '1' },
+    models: { type: 'string' },
     calibrate: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
@@ -278,10 +281,15 @@ if (values.calibrate) {
 if (values.tune) {
   // Cross-fitting on the training data, never the evaluation sets (see `tune.ts`): five models, each without a fifth.
   const folds = 5;
-  const dir = mkdtempSync(join(tmpdir(), 'name-model-folds-'));
+  // `--models DIR` reads the fold models already trained there (`node eval/crossfit.ts --keep DIR` writes them).
+  const dir = values.models ?? mkdtempSync(join(tmpdir(), 'name-model-folds-'));
   const models: NameModel[] = [];
   for (let k = 0; k < folds; k++) {
     const out = join(dir, `fold-${k}.json`);
+    if (values.models) {
+      models.push(NameModel.fromData(JSON.parse(readFileSync(out, 'utf8')) as NameModelData));
+      continue;
+    }
     console.log(`training the model without fold ${k + 1} of ${folds}…`);
     execFileSync(
       process.execPath,
@@ -311,5 +319,5 @@ if (values.tune) {
         : undefined,
     };
   });
-  tuneModelVote(sets, withNames);
+  tuneModelVote(sets, withNames, Number(values['recall-kept']));
 }

@@ -14,7 +14,7 @@
  * `--folds 5 --fold k` holds out document i when i % 5 === k instead: `npm run eval -- --tune` trains one such model a
  * fold and tunes the vote on the documents each did not see (see `eval/tune.ts`).
  *
- * Usage: node scripts/train-name-model.ts [--epochs 8] [--bits 18] [--margin 5] [--synthetic-chats 40]
+ * Usage: node scripts/train-name-model.ts [--epochs 8] [--bits 18] [--rate 0.1] [--l2 0.01] [--synthetic-chats 40]
  *        [--synthetic-messages 200] [--folds 10 --fold 9]
  *        [--fixtures ../../../shared/fixtures/pii] [--out src/data/name-model.json]
  */
@@ -31,7 +31,8 @@ const { values } = parseArgs({
   options: {
     epochs: { type: 'string', default: '8' },
     bits: { type: 'string', default: '18' },
-    margin: { type: 'string', default: '5' },
+    rate: { type: 'string', default: '0.1' },
+    l2: { type: 'string', default: '0.01' },
     'synthetic-chats': { type: 'string', default: '40' },
     'synthetic-messages': { type: 'string', default: '200' },
     fixtures: { type: 'string' },
@@ -44,8 +45,9 @@ const { values } = parseArgs({
 const folds = Number(values.folds);
 const fold = Number(values.fold);
 const epochs = Number(values.epochs);
-/** Update also on right answers closer to the boundary than this (a margin perceptron; 0: mistakes only). */
-const margin = Number(values.margin);
+/** AdaGrad's base step and the L2 penalty (per update of a weight the token uses). */
+const rate = Number(values.rate);
+const l2 = Number(values.l2);
 const syntheticChats = Number(values['synthetic-chats']);
 const syntheticMessages = Number(values['synthetic-messages']);
 const bits = Number(values.bits);
@@ -139,9 +141,14 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-// Averaged perceptron with lazy averaging: `total` accumulates each weight over time, brought up to date when the
-// weight changes; the averaged weight is total / time.
+// Logistic regression by stochastic gradient descent with per-weight step sizes (AdaGrad) and a little L2, its
+// weights averaged over time (lazily: `total` accumulates each weight over time, brought up to date when the weight
+// changes; the averaged weight is total / time). It replaced an averaged perceptron: the perceptron learns only which
+// side of 0 a token falls, and the rules' vote needs the model's ranking of doubtful words, which log loss trains
+// (cross-fitted on the training data, `node eval/crossfit.ts`: average precision of the model's probabilities on BTC
+// 89.9% → 91.0%, WNUT17 72.8% → 74.2%).
 const weights = new Float32Array(size);
+const squares = new Float64Array(size);
 const total = new Float64Array(size);
 const stamp = new Float64Array(size);
 let time = 1;
@@ -150,13 +157,16 @@ let margins = new Float32Array(4096);
 const learn = (i: number, features: Int32Array, n: number): number => {
   let sum = 0;
   for (let k = 0; k < n; k++) sum += weights[(features[k] as number) & mask] as number;
-  const y = gold[i] === 1 ? 1 : -1;
-  if (gold[i] !== 2 && y * sum <= margin) {
+  if (gold[i] !== 2) {
+    const error = 1 / (1 + Math.exp(-sum)) - (gold[i] === 1 ? 1 : 0);
     for (let k = 0; k < n; k++) {
       const f = (features[k] as number) & mask;
-      total[f] = (total[f] as number) + (time - (stamp[f] as number)) * (weights[f] as number);
+      const w = weights[f] as number;
+      total[f] = (total[f] as number) + (time - (stamp[f] as number)) * w;
       stamp[f] = time;
-      weights[f] = (weights[f] as number) + y;
+      const gradient = error + l2 * w;
+      squares[f] = (squares[f] as number) + gradient * gradient;
+      weights[f] = w - (rate * gradient) / Math.sqrt((squares[f] as number) + 1e-8);
     }
   }
   time++;
@@ -299,6 +309,7 @@ const data: NameModelData = {
   weights: btoa(base64),
   about: {
     trainedOn: `Broad Twitter Corpus sections E, G, H and WNUT17 train (CC BY 4.0), synthetic clinical chats seeds 901-${900 + syntheticChats} (${syntheticMessages} messages each); one document in ten held out`,
+    learner: `logistic regression, AdaGrad rate ${rate}, L2 ${l2}, averaged`,
     epochs,
     ...report,
   },

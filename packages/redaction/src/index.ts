@@ -79,7 +79,7 @@ export { KnownNames } from './known-names.ts';
 export { isRoleAccount } from './known-names.ts';
 
 export type { NameModelData } from './model/tagger.ts';
-/** The name model (an averaged perceptron over hashed features), to load other trained data. */
+/** The name model (a logistic regression over hashed features), to load other trained data. */
 export { NameModel } from './model/tagger.ts';
 
 export type { Candidate, ChatPasses, FoundSpan, PartyRole, Recogniser, RecogniserContext } from './recogniser.ts';

@@ -1,8 +1,9 @@
 /**
- * The name model: an averaged perceptron over hashed features (see `features.ts`) that reads a message's tokens left
- * to right and says of each whether it is (part of) a person's name, using its own decision on the token before. The
- * margin is turned into a probability by a logistic fitted on held-out text (Platt scaling), so a threshold reads as
- * "how sure". Trained by `scripts/train-name-model.ts`; the same {@link decode} loop trains and tags.
+ * The name model: a logistic regression over hashed features (see `features.ts`), its weights learned by averaged
+ * stochastic gradient descent, that reads a message's tokens left to right and says of each whether it is (part of) a
+ * person's name, using its own decision on the token before. The margin (the log-odds the weights add up to) is turned
+ * into a probability by a logistic fitted on held-out text (Platt scaling), so a threshold reads as "how sure". Trained
+ * by `scripts/train-name-model.ts`; the same {@link decode} loop trains and tags.
  */
 import { CLINICAL, COMMON, FIRST, FUNCTION, LAST, MONTH, SAFE, TITLE } from '../lexicon.ts';
 import { IN_URL, tokens } from '../recognisers/names/tokens.ts';
