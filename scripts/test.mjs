@@ -38,10 +38,12 @@ const workspaces = testedWorkspaces();
 for (const workspace of workspaces) rmSync(join(workspace.dir, vitestReport), { force: true });
 rmSync(playwrightReport, { force: true });
 
+// Two workspaces at a time: while one is collecting or transforming its files (one core), the other runs its tests.
+// Only the attestation package uses the PostgreSQL test database, so no two workspaces share one.
 const unitOk = run('turbo', [
   'run',
   'test',
-  '--concurrency=1',
+  '--concurrency=2',
   '--continue',
   '--',
   '--reporter=default',

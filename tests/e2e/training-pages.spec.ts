@@ -3,6 +3,9 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { course, guidanceSlugs, scenarioSlugs, screenshots, site } from './training-helpers.ts';
 
+// Every test opens its own page and changes nothing shared, so the file's tests are spread over both workers.
+test.describe.configure({ mode: 'parallel' });
+
 const staticPages = [
   '/',
   '/guidance/',

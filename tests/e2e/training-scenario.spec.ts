@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { scenarioData, scenarioSlugs, screenshots, site, waitForIsland } from './training-helpers.ts';
 
+// Every test opens its own page and changes nothing shared, so the file's tests are spread over both workers.
+test.describe.configure({ mode: 'parallel' });
+
 const slug = 'unknown-number-joins';
 
 test('a learner completes a scenario, going back, reloading and starting again', async ({ page }) => {
