@@ -65,7 +65,8 @@ function findCandidates(
 ): Candidate[] {
   if (text.length === 0) return NONE;
   const digits = anyDigit.test(text) ? countDigits(text) : 0;
-  gathered.length = 0;
+  // Truncating an array is a call into the runtime even when it is empty already, as it is after most messages.
+  if (gathered.length > 0) gathered.length = 0;
   for (const recogniser of digits === 0 ? recognisers.withoutDigits : recognisers.all) {
     if (recogniser.minDigits !== undefined && digits < recogniser.minDigits) continue;
     const found = recogniser.find(text, context, messageId);

@@ -102,7 +102,8 @@ export function createNameRecogniser(options: NameRecogniserOptions = {}): Recog
       let found = scanNames(text, context, messageId);
       // An organisation's handle ("@BBCNews") is not a name, nor are its parts ("NRL_Bulldogs").
       const organisations = organisationSpans;
-      organisations.length = 0;
+      // Truncating is a call into the runtime even on an empty array (most messages have no handle): only when needed.
+      if (organisations.length > 0) organisations.length = 0;
       const mentions = mentionNames(text, context.known, organisations);
       if (organisations.length > 0 && found !== NONE) found = found.filter((c) => !within(c, organisations));
       // A handle is read whole, by what its parts say (handles.ts): no other rule proposes a word of it on its own.

@@ -109,7 +109,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
   const known = context.known;
   const count = tokenise(text, known);
   const { start: tStart, end: tEnd, flags: tFlags, cap: tCap, code: tCode, word: tWord, lower: tLower } = tokens;
-  ruledOut.length = 0;
+  if (ruledOut.length > 0) ruledOut.length = 0; // (truncating an empty array still calls into the runtime)
   let out: Candidate[] | undefined;
   let previousName = -1;
   let previousConfirms = false;
