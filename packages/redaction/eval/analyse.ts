@@ -1,9 +1,12 @@
 /**
- * `node eval/analyse.ts [set …] [--rules] [--examples N] [--rule name:…] [--models DIR]`: where the false names come
- * from, and which names are missed. Runs detection on each set read as one chat (the combined engine, or `--rules`
- * alone) and prints recall and precision, each name rule's proposals and how many are right; with `--examples`, the
- * first false finds of each rule (or of `--rule`) in context, and the first gold names missed with the model's
- * probability for them (the highest among their tokens), so one can see which misses a lower bar would catch.
+ * `node eval/analyse.ts [set …] [--rules] [--examples N] [--rule name:…] [--models DIR] [--bands [--open]]`: where the
+ * false names come from, and which names are missed. Runs detection on each set read as one chat (the combined engine,
+ * or `--rules` alone) and prints recall and precision, each name rule's proposals and how many are right; with
+ * `--examples`, the first false finds of each rule (or of `--rule`) in context, and the first gold names missed with the
+ * model's probability for them (the highest among their tokens), so one can see which misses a lower bar would catch.
+ * `--bands` also prints, for each rule, its right and wrong proposals by the model's probability for them (the bands of
+ * the tuning's grid), which shows what any bar for that rule would keep and lose; `--open` sets every bar the model
+ * holds the rules' guesses to at 0 first, so the guesses the bars drop are counted too (what the tuning searches over).
  *
  * Sets: `btc/btc.test` (the default), `wnut17/emerging.dev.conll`, and the training data, `train/btc` (BTC sections E,
  * G, H) and `train/wnut17` (WNUT17 train; its @handles are untagged, so handles are not scored). The training data is
@@ -19,7 +22,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createNameRecogniser, defaultRecognisers, detectPersonalDataSync, type Recogniser } from '../src/index.ts';
+import {
+  createNameRecogniser,
+  defaultRecognisers,
+  detectPersonalDataSync,
+  keepWithModel,
+  type Recogniser,
+} from '../src/index.ts';
 import { KnownNames } from '../src/known-names.ts';
 import { builtInNameModel } from '../src/model/load.ts';
 import { NameModel, type NameModelData } from '../src/model/tagger.ts';
@@ -34,6 +43,8 @@ const { values, positionals } = parseArgs({
     rule: { type: 'string' },
     rules: { type: 'boolean', default: false },
     models: { type: 'string', default: join(tmpdir(), 'redaction-name-model-folds') },
+    bands: { type: 'boolean', default: false },
+    open: { type: 'boolean', default: false },
   },
 });
 const fixtures = new URL('../../../../shared/fixtures/pii/', import.meta.url);
@@ -85,12 +96,24 @@ function chatsOf(set: string): { chats: Chat[]; handlesScored: boolean } {
 }
 
 const withNames = (names: Recogniser): Recogniser[] => defaultRecognisers.map((r) => (r.id === 'name' ? names : r));
+/** With `--open`, every bar above 0 at 0 (the model still adds its own finds at `add`). */
+const open: Record<string, number> = {};
+if (values.open) for (const [rule, bar] of Object.entries(keepWithModel)) if (bar > 0) open[rule] = 0;
+/** The probability bands of `--bands` (the tuning's grid). */
+const bands = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9];
+const bandOf = (p: number): number => {
+  let b = 0;
+  while (b + 1 < bands.length && p >= (bands[b + 1] as number)) b++;
+  return b;
+};
 const context = (text: string, start: number, end: number): string =>
   `${text.slice(start, end)}  |  ${text.slice(Math.max(0, start - 40), end + 40)}`;
 
 for (const set of positionals.length > 0 ? positionals : ['btc/btc.test']) {
   const { chats, handlesScored } = chatsOf(set);
   const byRule = new Map<string, { proposed: number; right: number; wrong: string[] }>();
+  /** Per rule, right and wrong proposals by band (the last pair: the model read none of its tokens). */
+  const banded = new Map<string, number[]>();
   const missed: string[] = [];
   let gold = 0;
   let found = 0;
@@ -98,12 +121,26 @@ for (const set of positionals.length > 0 ? positionals : ['btc/btc.test']) {
   let right = 0;
   for (const chat of chats) {
     const { docs } = chat;
-    const names = createNameRecogniser({ model: values.rules ? null : chat.model });
+    const names = createNameRecogniser({ model: values.rules ? null : chat.model, keep: open });
     const result = detectPersonalDataSync(documentsAsChat(docs, 'corpus'), {
       mode: 'foi',
       recognisers: withNames(names),
     });
     const hit = docs.map((d) => d.spans.map(() => false));
+    const counts = new WordCounts();
+    for (const d of docs) counts.add(d.text);
+    const noNames = new KnownNames();
+    /** The model's probability for a span of a document: the highest among its tokens (NaN: none read). */
+    const probabilityOf = (text: string, start: number, end: number): number => {
+      const count = tokenise(text, noNames);
+      const p = chat.model.tag(text, count, counts);
+      let best = Number.NaN;
+      for (let t = 0; t < count; t++) {
+        const v = p[t] as number;
+        if ((tokens.start[t] as number) < end && start < (tokens.end[t] as number) && !(v <= best)) best = v;
+      }
+      return best;
+    };
     for (const p of result.proposals) {
       if (p.category !== 'person-name') continue;
       const index = Number(p.messageId.slice(1));
@@ -124,10 +161,14 @@ for (const set of positionals.length > 0 ? positionals : ['btc/btc.test']) {
         row.right++;
         right++;
       } else row.wrong.push(context(doc.text, p.start, p.end));
+      if (values.bands) {
+        const pairs = banded.get(p.rule) ?? new Array<number>(2 * bands.length + 2).fill(0);
+        banded.set(p.rule, pairs);
+        const v = probabilityOf(doc.text, p.start, p.end);
+        const at = 2 * (Number.isNaN(v) ? bands.length : bandOf(v)) + (isRight ? 0 : 1);
+        pairs[at] = (pairs[at] as number) + 1;
+      }
     }
-    const counts = new WordCounts();
-    for (const d of docs) counts.add(d.text);
-    const noNames = new KnownNames();
     for (const [i, doc] of docs.entries()) {
       for (const [k, g] of doc.spans.entries()) {
         gold++;
@@ -136,13 +177,7 @@ for (const set of positionals.length > 0 ? positionals : ['btc/btc.test']) {
           continue;
         }
         if (missed.length >= shown) continue;
-        const count = tokenise(doc.text, noNames);
-        const p = chat.model.tag(doc.text, count, counts);
-        let best = Number.NaN;
-        for (let t = 0; t < count; t++) {
-          const v = p[t] as number;
-          if ((tokens.start[t] as number) < g.end && g.start < (tokens.end[t] as number) && !(v <= best)) best = v;
-        }
+        const best = probabilityOf(doc.text, g.start, g.end);
         missed.push(`p=${best.toFixed(2)}  ${context(doc.text, g.start, g.end)}`);
       }
     }
@@ -156,6 +191,16 @@ for (const set of positionals.length > 0 ? positionals : ['btc/btc.test']) {
     console.log(
       `${rule.padEnd(30)} ${String(r.proposed).padStart(6)} ${String(r.right).padStart(6)} ${String(r.wrong.length).padStart(6)}`,
     );
+  }
+  if (values.bands) {
+    console.log(
+      `\nright/wrong by the model's probability${values.open ? ' (every bar at 0)' : ''}\nrule                          ${bands.map((b) => `>=${b}`.padStart(8)).join('')}     unread`,
+    );
+    for (const [rule, pairs] of [...banded].sort((a, b) => a[0].localeCompare(b[0]))) {
+      const cells: string[] = [];
+      for (let b = 0; b <= bands.length; b++) cells.push(`${pairs[2 * b]}/${pairs[2 * b + 1]}`.padStart(8));
+      console.log(`${rule.padEnd(30)}${cells.join('')}`);
+    }
   }
   if (shown > 0) {
     for (const [rule, r] of byRule) {

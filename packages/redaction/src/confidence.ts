@@ -109,23 +109,23 @@ export const keepWithModel: Record<string, number> = {
   'name:fuzzy': 0,
   'name:initials': 0,
   'name:cue': 0.05,
-  'name:list': 0.7,
+  'name:list': 0.3,
   'name:list confirming': 0.05,
   'name:list-common': 0.3,
   'name:patient-cue': 0.1,
-  'name:neighbour': 0.5,
+  'name:neighbour': 0.7,
   'name:neighbour confirming': 0,
-  'name:neighbour-before': 0.4,
+  'name:neighbour-before': 0.5,
   'name:enumeration': 0,
   // A handle with a name in it, or of someone the chat knows, stands; one with nothing either way is the model's to judge.
   'name:mention': 0,
-  'name:handle': 0.1,
+  'name:handle': 0.15,
   // A handle the chat also writes as a plain word ("@reddit" … "Reddit"): a brand's or a place's as often.
-  'name:handle plain-word': 0.4,
-  'name:list-lowercase': 0.3,
-  'name:unknown-proper-noun': 0.05,
+  'name:handle plain-word': 0.9,
+  'name:list-lowercase': 0.2,
+  'name:unknown-proper-noun': 0.1,
   // A capital in text that is mostly not English is no evidence: the model decides alone.
   'name:unknown-word-foreign': 1.01,
   // Uses carried from a confirmed find are checked too, where the model reads them.
-  'name:consistent': 0.2,
+  'name:consistent': 0.15,
 };

@@ -10,9 +10,11 @@ import {
 import { KnownNames } from '../src/known-names.ts';
 import { builtInNameModel } from '../src/model/load.ts';
 import { NameModel } from '../src/model/tagger.ts';
+import { clusterGroup, wordCluster } from '../src/model/word-clusters.ts';
 import { isWorldPlace } from '../src/model/world-places.ts';
 import { tokenise, tokens } from '../src/recognisers/names/tokens.ts';
 import { WordCounts } from '../src/word-counts.ts';
+import { hashWord } from '../src/word-gate.ts';
 import { conv, msg, texts } from './helpers.ts';
 
 const context = buildContext(conv([]), { mode: 'foi' });
@@ -73,6 +75,21 @@ describe('rules and model together', () => {
   it("reads the world's towns as a feature (GeoNames, run together as hashtags write them)", () => {
     expect(['lismore', 'ballina', 'alicesprings'].map(isWorldPlace)).toEqual([true, true, true]);
     expect(['okafor', 'olaide', 'kellyexeter'].map(isWorldPlace)).toEqual([false, false, false]);
+  });
+
+  it('reads what kind of word a word is by its cluster of word vectors: words used alike share one', () => {
+    const cluster = (w: string): number => wordCluster(hashWord(w));
+    // Companies with companies, footballers with footballers, counties with counties, first names with first names.
+    expect(cluster('raytheon')).toBe(cluster('boeing'));
+    expect(cluster('messi')).toBe(cluster('ronaldo'));
+    expect(cluster('leitrim')).toBe(cluster('yorkshire'));
+    expect(cluster('james')).toBe(cluster('david'));
+    expect(new Set(['raytheon', 'messi', 'leitrim', 'james'].map(cluster)).size).toBe(4);
+    // A word outside the 100,000 has none (nor its group).
+    expect(cluster('kellyexeter')).toBe(-1);
+    expect(clusterGroup(-1)).toBe(-1);
+    expect(clusterGroup(cluster('wigan'))).toBeGreaterThanOrEqual(0);
+    expect(clusterGroup(cluster('wigan'))).toBeLessThan(32);
   });
 
   it("drops a guess of the rules the model rules out: an organisation's handle, a city in the surname list", () => {

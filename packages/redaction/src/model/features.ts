@@ -1,7 +1,8 @@
 /**
  * The name model's features: what it sees of one token, hashed into a fixed table so no vocabulary ships with the
  * weights. Templates: the word, its neighbours, word shapes, prefixes and suffixes, the lexicon's flags (name lists,
- * English words, titles, ward vocabulary, the safe-list), the characters around it (`@handle`, `#tag`, `'s`), where it
+ * English words, titles, ward vocabulary, the safe-list), what kind of word it and its neighbours are (clusters of word
+ * vectors, `word-clusters.ts`), the characters around it (`@handle`, `#tag`, `'s`), where it
  * stands (sentence start), how the message is written (mostly capitalised, as headlines are), how often the chat
  * writes the word in lower case, and the model's own decision on the previous token. The training script and the
  * recogniser call the same function, so a model scores exactly what it was trained on.
@@ -23,6 +24,7 @@ import {
 } from '../lexicon.ts';
 import { hashAt, lowerAt, sentenceInitial, tokens } from '../recognisers/names/tokens.ts';
 import type { WordCounts } from '../word-counts.ts';
+import { clusterGroup, wordCluster } from './word-clusters.ts';
 import { isWorldFirstName, isWorldSurname } from './world-names.ts';
 import { isWorldPlace } from './world-places.ts';
 
@@ -109,6 +111,8 @@ export function messageCase(count: number): number {
 /** Per-message caches of token shapes and dictionary classes, valid for the message {@link startMessage} began. */
 let shapes = new Int32Array(256);
 let english = new Int8Array(256);
+/** Each token's word cluster (see `word-clusters.ts`; -1: none), valid with its {@link englishStamp}. */
+let clusters = new Int16Array(256);
 /** The message each token's cached values belong to (no clearing per message: a stale stamp means "not computed"). */
 let shapeStamp = new Int32Array(256);
 let englishStamp = new Int32Array(256);
@@ -120,6 +124,7 @@ export function startMessage(count: number): void {
     const size = tokens.start.length;
     shapes = new Int32Array(size);
     english = new Int8Array(size);
+    clusters = new Int16Array(size);
     shapeStamp = new Int32Array(size);
     englishStamp = new Int32Array(size);
   }
@@ -140,6 +145,7 @@ function shapeAt(text: string, i: number): number {
 const CACHE_BITS = 16;
 const cacheKeys = new Int32Array(1 << CACHE_BITS);
 const cacheValues = new Int8Array(1 << CACHE_BITS).fill(-1);
+const cacheClusters = new Int16Array(1 << CACHE_BITS);
 
 /** Empties the dictionaries' answers kept by word hash, so one chat's words never decide another's. */
 export function forgetKeptWordFlags(): void {
@@ -163,15 +169,20 @@ export function wordsAt(text: string, i: number): number {
   if (englishStamp[i] === message) return e;
   const h = hashAt(text, i);
   const slot = h & ((1 << CACHE_BITS) - 1);
-  if (cacheKeys[slot] === h && (cacheValues[slot] as number) >= 0) e = cacheValues[slot] as number;
-  else {
+  if (cacheKeys[slot] === h && (cacheValues[slot] as number) >= 0) {
+    e = cacheValues[slot] as number;
+    clusters[i] = cacheClusters[slot] as number;
+  } else {
     const lower = lowerAt(text, i) || text.slice(tokens.start[i] as number, tokens.end[i] as number).toLowerCase();
     e = !isEnglishWord(lower) ? 0 : isLowerCaseWord(lower) ? 1 : 2;
     if (isWorldFirstName(lower)) e |= 4;
     if (isWorldSurname(lower)) e |= 8;
     if (isWorldPlace(lower)) e |= 16;
+    const cluster = wordCluster(h);
     cacheKeys[slot] = h;
     cacheValues[slot] = e;
+    cacheClusters[slot] = cluster;
+    clusters[i] = cluster;
   }
   english[i] = e;
   englishStamp[i] = message;
@@ -238,6 +249,11 @@ const T = {
   twoAfter: 41,
   affixShape: 42,
   gram: 43,
+  cluster: 44,
+  clusterShape: 45,
+  prevGroup: 46,
+  nextGroup: 47,
+  groupInitial: 48,
 } as const;
 
 /**
@@ -381,7 +397,13 @@ export function tokenFeatures(i: number, f: FeatureContext, out: Int32Array): nu
   const en = words & 3;
   out[n++] = mix(T.english, words);
   out[n++] = mix(T.englishShape, words * 1024 + shape);
+  // What kind of word it is by what it means (its cluster of word vectors), and with its shape: a capitalised word in
+  // the towns' cluster is probably a town, in the first names' a name.
+  const cluster = (clusters[i] as number) + 1;
+  out[n++] = mix(T.cluster, cluster);
+  out[n++] = mix(T.clusterShape, cluster * 1024 + shape);
   const initial = sentenceInitial(text, start) ? 1 : 0;
+  out[n++] = mix(T.groupInitial, (clusterGroup(cluster - 1) + 1) * 4 + initial * 2 + (tokens.cap[i] as number));
   out[n++] = mix(T.initial, initial);
   out[n++] = mix(T.initialShape, initial * 1024 + shape);
   const before = charClass(text, start - 1);
@@ -420,6 +442,7 @@ export function tokenFeatures(i: number, f: FeatureContext, out: Int32Array): nu
     const pFlags = tokens.flags[p] as number;
     for (const bit of flagBits) if (pFlags & bit) out[n++] = mix(T.prevFlag, bit * 1024 + shape);
     out[n++] = mix(T.prevEnglish, wordsAt(text, p) * 1024 + shape);
+    out[n++] = mix(T.prevGroup, (clusterGroup(clusters[p] as number) + 1) * 1024 + shape);
     if (i > 1) out[n++] = mix(T.twoBefore, hashAt(text, i - 2) ^ Math.imul(pWord, 7));
   } else out[n++] = mix(T.prevWord, 0);
   if (i + 1 < count) {
@@ -432,6 +455,7 @@ export function tokenFeatures(i: number, f: FeatureContext, out: Int32Array): nu
     const xFlags = tokens.flags[x] as number;
     for (const bit of flagBits) if (xFlags & bit) out[n++] = mix(T.nextFlag, bit * 1024 + shape);
     out[n++] = mix(T.nextEnglish, wordsAt(text, x) * 1024 + shape);
+    out[n++] = mix(T.nextGroup, (clusterGroup(clusters[x] as number) + 1) * 1024 + shape);
     if (i + 2 < count) out[n++] = mix(T.twoAfter, hashAt(text, i + 2) ^ Math.imul(xWord, 7));
   } else out[n++] = mix(T.nextWord, 0);
   return n;
