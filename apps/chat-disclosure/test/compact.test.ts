@@ -9,14 +9,18 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   messagePlaces,
+  messagesInScopeOf,
   packedBuffers,
   packMessages,
   packProposals,
   packScope,
+  receivedMessages,
+  sendMessages,
   unpackMessages,
   unpackProposals,
   unpackScope,
 } from '../src/lib/compact.ts';
+import { decidedStatuses, indexProposals, reviewCounts } from '../src/lib/review.ts';
 
 /** The packed form as the page receives it: a structured clone, its buffers moved. */
 function sent<T>(packed: T & object): T {
@@ -60,6 +64,37 @@ describe('compact forms of the prepared case', () => {
     expect(back[0]?.attachments).not.toBe(back[4]?.attachments);
   });
 
+  it("sends one export's messages as the importer's columns, and any others packed, the page getting the same messages", async () => {
+    const text = [
+      '04/03/2024, 08:01 - Jane Okafor: Bed 4 is Margaret Thompson 👍',
+      '04/03/2024, 08:02 - Sam: IMG-0001.jpg (file attached)',
+      '04/03/2024, 08:02 - Sam: IMG-0001.jpg (file attached)',
+      '04/03/2024, 08:03 - Jane Okafor: thanks',
+      'second line',
+    ].join('\r\n');
+    const archive = await importChat({
+      fileName: 'WhatsApp Chat with Ward 7.txt',
+      bytes: new TextEncoder().encode(text),
+    });
+    const rows = archive.conversation.messages;
+    const messages = Array.from(rows);
+    const viaColumns = sendMessages(messages, rows);
+    expect('columns' in viaColumns.sent).toBe(true);
+    // The worker keeps its list: the export's bytes are copied, not moved.
+    const arrived = structuredClone(viaColumns.sent, { transfer: viaColumns.transfer });
+    expect(receivedMessages(arrived)).toEqual(messages);
+    expect(Array.from(rows)).toEqual(messages);
+    // Messages that are not one export's rows (merged, or a plain list) are packed.
+    for (const [list, from] of [
+      [messages, null],
+      [messages.slice(1), rows],
+    ] as const) {
+      const packed = sendMessages(list, from);
+      expect('packed' in packed.sent).toBe(true);
+      expect(receivedMessages(structuredClone(packed.sent, { transfer: packed.transfer }))).toEqual(list);
+    }
+  });
+
   it('packs no messages and no proposals', () => {
     expect(unpackMessages(sent(packMessages([])))).toEqual([]);
     expect(unpackProposals(sent(packProposals([], places)), chat).list).toEqual([]);
@@ -98,6 +133,54 @@ describe('compact forms of the prepared case', () => {
     const packed = packProposals(proposals, messagePlaces(all));
     const back = unpackProposals(sent(packed), { titles, messages: all.slice(titles.length) }).list;
     expect(back).toEqual(proposals);
+  });
+
+  it("counts the review in the worker as the page would, for detection's proposals with no decision made", async () => {
+    const text = [
+      '04/03/2024, 08:01 - Jane Okafor: Bed 4 is Margaret Thompson, NHS number 943 476 5919',
+      '04/03/2024, 08:02 - Derek Thompson: Margaret Thompson is my mother, call 07700 900123 or 07700 900456',
+      '05/03/2024, 09:03 - Jane Okafor: Will do, Derek. Ask Mrs Thompson about Margaret’s bed',
+    ].join('\n');
+    const { conversation: imported } = await importChat({
+      fileName: 'WhatsApp Chat with Derek Thompson.txt',
+      bytes: new TextEncoder().encode(text),
+    });
+    const conversation = withTitleMessages({ ...imported, messages: Array.from(imported.messages) });
+    const all = conversation.messages as Message[];
+    const titles = all.filter((message) => isTitleMessage(message.id));
+    const messages = all.slice(titles.length);
+    const { proposals } = applyDecisions(
+      conversation,
+      detectPersonalDataSync(conversation, { mode: 'foi' }).proposals,
+      [],
+      'foi',
+    );
+    const places = messagePlaces(all);
+    // The first day only is in scope, so the counts leave a message out.
+    const scope = packScope(
+      messages.slice(0, 2).map((message) => ({ messageId: message.id, reasons: ['In the date range'] })),
+      places,
+    );
+    const packed = packProposals(proposals, places);
+    // The worker, as `prepare` does.
+    const inWorker = reviewCounts(
+      { titles, messages, inScope: messagesInScopeOf(scope, titles.length, messages.length) },
+      indexProposals(proposals, packed.place, { titles: titles.length, messages: messages.length }),
+      new Map(),
+    );
+    // The page, as the review's first render did.
+    const chat = { titles, messages };
+    const { messagesInScope } = unpackScope(sent(scope), chat);
+    const { list, places: placed } = unpackProposals(sent(packed), chat);
+    const index = indexProposals(list, placed, { titles: titles.length, messages: messages.length });
+    const onPage = reviewCounts(
+      { titles, messages, inScope: messagesInScope },
+      index,
+      decidedStatuses([], index.members),
+    );
+    expect(inWorker).toEqual(onPage);
+    expect(inWorker.total).toBeGreaterThan(3);
+    expect(inWorker.total).toBeLessThan(proposals.length);
   });
 
   it('gives back every proposal, with shared further exemptions still shared and optional fields only where set', () => {

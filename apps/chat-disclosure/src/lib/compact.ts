@@ -6,7 +6,13 @@
  * field; fields a row has beyond the usual ones travel as they are.
  */
 import type { InScope } from '@im-records/case-settings';
-import type { Message } from '@im-records/chat-import';
+import {
+  type Message,
+  type MessageColumns,
+  type MessageList,
+  messageColumns,
+  messagesFromColumns,
+} from '@im-records/chat-import';
 import type { Proposal } from '@im-records/redaction';
 
 /**
@@ -209,6 +215,39 @@ export function packMessages(messages: readonly Message[]): PackedMessages {
   };
 }
 
+/**
+ * The chat's messages as the case worker sends them to the page: the importer's own columns when the chat is one
+ * export's messages in the importer's order (the page builds the messages from them while the worker looks for
+ * personal data), else packed from the messages (see {@link packMessages}).
+ */
+export type SentMessages = { columns: MessageColumns } | { packed: PackedMessages };
+
+/**
+ * `messages` ready to send, with the buffers to move. `rows` is the importer's list they were read from, in order, when
+ * they are one export's: its columns go instead, which spares the worker a pass over every message before detection
+ * (about 120 ms at 40,000 messages in Chromium on a quiet machine).
+ */
+export function sendMessages(
+  messages: readonly Message[],
+  rows: MessageList | null,
+): { sent: SentMessages; transfer: ArrayBuffer[] } {
+  const columns = rows !== null && rows.length === messages.length ? messageColumns(rows) : null;
+  if (columns) {
+    // The columns are the worker's copies, so they move; the export's bytes stay (the worker's list reads from them).
+    const transfer = Object.values(columns)
+      .filter((value) => ArrayBuffer.isView(value) && value !== columns.textBytes)
+      .map((view) => (view as ArrayBufferView).buffer as ArrayBuffer);
+    return { sent: { columns }, transfer };
+  }
+  const packed = packMessages(messages);
+  return { sent: { packed }, transfer: packedBuffers(packed) };
+}
+
+/** The messages {@link sendMessages} sent, equal field for field. */
+export function receivedMessages(sent: SentMessages): Message[] {
+  return 'columns' in sent ? Array.from(messagesFromColumns(sent.columns)) : unpackMessages(sent.packed);
+}
+
 /** The messages a {@link PackedMessages} was made from, equal field for field. */
 export function unpackMessages(packed: PackedMessages): Message[] {
   const ids = unpackStrings(packed.id);
@@ -402,14 +441,20 @@ export interface UnpackedScope {
   messagesInScope: Uint8Array;
 }
 
+/** 1 for each message in `packed` (a {@link packScope}), 0 for the others, by the message's index among the messages. */
+export function messagesInScopeOf(packed: PackedScope, titleCount: number, messageCount: number): Uint8Array {
+  const messagesInScope = new Uint8Array(messageCount);
+  for (const place of packed.place) if (place >= titleCount) messagesInScope[place - titleCount] = 1;
+  return messagesInScope;
+}
+
 /** The in-scope entries a {@link PackedScope} was made from, and which messages are in scope, for `chat`. */
 export function unpackScope(packed: PackedScope, chat: ChatRows): UnpackedScope {
   const titleCount = chat.titles.length;
-  const messagesInScope = new Uint8Array(chat.messages.length);
+  const messagesInScope = messagesInScopeOf(packed, titleCount, chat.messages.length);
   const inScope: InScope[] = new Array(packed.place.length);
   for (let i = 0; i < packed.place.length; i++) {
     const place = packed.place[i] as number;
-    if (place >= titleCount) messagesInScope[place - titleCount] = 1;
     inScope[i] = {
       messageId: idAt(chat, place),
       reasons: packed.reasons.values[packed.reasons.index[i] as number] as string[],
