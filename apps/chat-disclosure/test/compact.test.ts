@@ -14,8 +14,6 @@ import {
   packMessages,
   packProposals,
   packScope,
-  receivedMessages,
-  sendMessages,
   unpackMessages,
   unpackProposals,
   unpackScope,
@@ -62,37 +60,6 @@ describe('compact forms of the prepared case', () => {
     expect(back).toEqual(messages);
     expect(back[1]?.attachments).not.toBe(back[0]?.attachments);
     expect(back[0]?.attachments).not.toBe(back[4]?.attachments);
-  });
-
-  it("sends one export's messages as the importer's columns, and any others packed, the page getting the same messages", async () => {
-    const text = [
-      '04/03/2024, 08:01 - Jane Okafor: Bed 4 is Margaret Thompson 👍',
-      '04/03/2024, 08:02 - Sam: IMG-0001.jpg (file attached)',
-      '04/03/2024, 08:02 - Sam: IMG-0001.jpg (file attached)',
-      '04/03/2024, 08:03 - Jane Okafor: thanks',
-      'second line',
-    ].join('\r\n');
-    const archive = await importChat({
-      fileName: 'WhatsApp Chat with Ward 7.txt',
-      bytes: new TextEncoder().encode(text),
-    });
-    const rows = archive.conversation.messages;
-    const messages = Array.from(rows);
-    const viaColumns = sendMessages(messages, rows);
-    expect('columns' in viaColumns.sent).toBe(true);
-    // The worker keeps its list: the export's bytes are copied, not moved.
-    const arrived = structuredClone(viaColumns.sent, { transfer: viaColumns.transfer });
-    expect(receivedMessages(arrived)).toEqual(messages);
-    expect(Array.from(rows)).toEqual(messages);
-    // Messages that are not one export's rows (merged, or a plain list) are packed.
-    for (const [list, from] of [
-      [messages, null],
-      [messages.slice(1), rows],
-    ] as const) {
-      const packed = sendMessages(list, from);
-      expect('packed' in packed.sent).toBe(true);
-      expect(receivedMessages(structuredClone(packed.sent, { transfer: packed.transfer }))).toEqual(list);
-    }
   });
 
   it('packs no messages and no proposals', () => {

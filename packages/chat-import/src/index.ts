@@ -59,8 +59,3 @@ export { messageTextAt } from './table.ts';
 export { messageIdAt } from './table.ts';
 /** A message's attachments without building the whole message (cheap on the importer's columnar list). */
 export { messageAttachmentsAt } from './table.ts';
-export type { MessageColumns } from './table.ts';
-/** The importer's message list as plain data for another thread (`postMessage` drops a class). */
-export { messageColumns } from './table.ts';
-/** The message list again from those columns, on the thread they were sent to. */
-export { messagesFromColumns } from './table.ts';

@@ -59,50 +59,6 @@ export function messageAttachmentsAt(messages: MessageList, index: number): read
 }
 
 /**
- * The importer's list as plain data another thread can be sent (`postMessage` drops a class): its columns cut to its
- * length, its text bytes, and its side tables. See {@link messagesFromColumns}.
- */
-export interface MessageColumns {
-  length: number;
-  when: Float64Array<ArrayBuffer>;
-  offsetMs: Int32Array<ArrayBuffer>;
-  author: Int32Array<ArrayBuffer>;
-  kind: Uint8Array<ArrayBuffer>;
-  file: Int32Array<ArrayBuffer>;
-  line: Int32Array<ArrayBuffer>;
-  lineEnd: Int32Array<ArrayBuffer>;
-  hash: Int32Array<ArrayBuffer>;
-  marks: Uint8Array<ArrayBuffer>;
-  textFrom: Int32Array<ArrayBuffer>;
-  textTo: Int32Array<ArrayBuffer>;
-  textBytes: Uint8Array;
-  strings: string[];
-  authors: string[];
-  files: string[];
-  repeats: Map<number, number>;
-  attachments: Map<number, Attachment[]>;
-  extras: Map<number, MessageExtras>;
-}
-
-/**
- * The columns of `messages` when it is the importer's own list (null for any other list), for a thread that reads the
- * same messages: sending them costs copies of a few typed arrays and the export's bytes, where sending the messages
- * costs a pass that builds every one (its id, time and decoded text) and a clone of each. The rows are copied, so the
- * list stays usable here.
- */
-export function messageColumns(messages: MessageList): MessageColumns | null {
-  return messages instanceof MessageTable ? messages.columns() : null;
-}
-
-/**
- * The message list whose columns {@link messageColumns} gave (on another thread, say): it reads the same messages,
- * equal field for field, and is the importer's kind of list again (`messageTextAt` and the rest read it directly).
- */
-export function messagesFromColumns(columns: MessageColumns): MessageList {
-  return MessageTable.fromColumns(columns);
-}
-
-/**
  * Messages in columns. The importer appends rows while parsing ({@link MessageTable.push}), the pipeline fills in
  * instants, offsets and id hashes, then hands the table out as the conversation's {@link MessageList}.
  */
@@ -390,73 +346,6 @@ export class MessageTable implements MessageList {
       isUtc,
       extras as MessageExtras | undefined,
     );
-  }
-
-  /** See {@link messageColumns}: every column a reader needs, cut to the rows the table has. */
-  columns(): MessageColumns {
-    const n = this.length;
-    return {
-      length: n,
-      when: this.when.slice(0, n),
-      offsetMs: this.offsetMs.slice(0, n),
-      author: this.author.slice(0, n),
-      kind: this.kind.slice(0, n),
-      file: this.file.slice(0, n),
-      line: this.line.slice(0, n),
-      lineEnd: this.lineEnd.slice(0, n),
-      hash: this.hash.slice(0, 2 * n),
-      marks: this.marks.slice(0, n),
-      textFrom: this.textFrom.slice(0, n),
-      textTo: this.textTo.slice(0, n),
-      // A view of part of a larger buffer (an entry of an unzipped export) is cut out: a clone copies a view's buffer.
-      textBytes:
-        this.textBytes.byteLength === this.textBytes.buffer.byteLength ? this.textBytes : this.textBytes.slice(),
-      strings: this.strings,
-      authors: this.authors,
-      files: this.files,
-      repeats: this.repeats,
-      attachments: this.attachments,
-      extras: this.extras,
-    };
-  }
-
-  /** See {@link messagesFromColumns}: a table for reading only (its build-time lookups are left empty). */
-  static fromColumns(columns: MessageColumns): MessageTable {
-    const table = new MessageTable();
-    table.length = columns.length;
-    table.when = columns.when;
-    table.offsetMs = columns.offsetMs;
-    table.author = columns.author;
-    table.kind = columns.kind;
-    table.file = columns.file;
-    table.line = columns.line;
-    table.lineEnd = columns.lineEnd;
-    table.hash = columns.hash;
-    table.hashed = new Uint8Array(columns.length).fill(1);
-    table.isUtc = new Uint8Array(columns.length);
-    table.marks = columns.marks;
-    table.textFrom = columns.textFrom;
-    table.textTo = columns.textTo;
-    table.textBytes = columns.textBytes;
-    // One at a time: a spread of a million texts would pass a million arguments.
-    for (const text of columns.strings) table.strings.push(text);
-    for (const name of columns.authors) table.authors.push(name);
-    for (const name of columns.files) table.files.push(name);
-    for (const [row, n] of columns.repeats) table.repeats.set(row, n);
-    // Frozen as the importer froze them (a copy arrives unfrozen): the table hands out its own lists.
-    for (const [row, list] of columns.attachments) {
-      freezeAttachments(list);
-      table.attachments.set(row, list);
-    }
-    for (const [row, extras] of columns.extras) {
-      if (extras.poll !== undefined) {
-        for (const option of extras.poll.options) Object.freeze(option);
-        Object.freeze(extras.poll.options);
-        Object.freeze(extras.poll);
-      }
-      table.extras.set(row, extras);
-    }
-    return table;
   }
 
   /** The text of row `i`. */

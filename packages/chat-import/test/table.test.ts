@@ -1,13 +1,6 @@
 /** The columnar message list the importer returns: it reads like a read-only array of plain messages. */
 import { describe, expect, it } from 'vitest';
-import {
-  type Message,
-  messageAttachmentsAt,
-  messageColumns,
-  messageIdAt,
-  messagesFromColumns,
-  messageTextAt,
-} from '../src/index.ts';
+import { type Message, messageAttachmentsAt, messageIdAt, messageTextAt } from '../src/index.ts';
 import { fromText, list, load } from './helpers.ts';
 
 const chat = [
@@ -78,38 +71,5 @@ describe('MessageList from the importer', () => {
       { fileName: '<Media omitted>', kind: 'other', included: false },
     ]);
     expect(messageAttachmentsAt(messages, 0)).toEqual([]);
-  });
-
-  it('crosses to another thread as columns: the list rebuilt from a structured clone reads the same messages', async () => {
-    for (const name of [
-      'android-uk-24h.txt',
-      'ios-us-12h.txt',
-      'arabic.txt',
-      'crlf-mixed.txt',
-      'telegram-single.json',
-    ]) {
-      const c = await load(name);
-      const columns = messageColumns(c.messages);
-      if (!columns) throw new Error('the importer gave a list that is not its table');
-      const copy = messagesFromColumns(structuredClone(columns));
-      expect(copy.length).toBe(c.messages.length);
-      expect(list(copy)).toEqual(list(c.messages));
-      list(copy).forEach((message, i) => {
-        expect(messageTextAt(copy, i)).toBe(message.text);
-        expect(messageIdAt(copy, i)).toBe(message.id);
-        expect(Object.isFrozen(message.attachments)).toBe(true);
-      });
-    }
-    // Repeated messages keep their occurrence numbers; texts the importer changed (held as strings) come across too.
-    const repeated = await fromText(
-      ['03/02/2024, 10:00 - Ana: Same', '03/02/2024, 10:00 - Ana: Same', chat].join('\r\n'),
-    );
-    const columns = messageColumns(repeated.messages);
-    expect(columns).not.toBeNull();
-    const copy = messagesFromColumns(structuredClone(columns as NonNullable<typeof columns>));
-    expect(list(copy)).toEqual(list(repeated.messages));
-    expect(new Set(list(copy).map((message) => message.id)).size).toBe(copy.length);
-    // Any other list has no columns.
-    expect(messageColumns(list(repeated.messages))).toBeNull();
   });
 });

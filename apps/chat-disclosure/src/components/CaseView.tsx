@@ -7,7 +7,7 @@ import type { Decision } from '@im-records/redaction';
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
 import { type CaseRecord, type Step, stepNames, steps } from '../lib/case-model.ts';
-import { receivedMessages, unpackProposals, unpackScope } from '../lib/compact.ts';
+import { unpackMessages, unpackProposals, unpackScope } from '../lib/compact.ts';
 import { unlockKey } from '../lib/crypto.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { noPeople, peopleReducer } from '../lib/people.ts';
@@ -199,7 +199,7 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
             onProgress: (progress) => {
               if ('chat' in progress) {
                 const { messages, ...chat } = progress.chat;
-                const unpacked = timedSync('clone:prepare:unpack-chat', () => receivedMessages(messages));
+                const unpacked = timedSync('clone:prepare:unpack-chat', () => unpackMessages(messages));
                 early.chat = { ...chat, messages: unpacked };
                 // The review's views of the chat, while the worker looks for personal data (see `ahead.ts`).
                 setTimeout(() =>

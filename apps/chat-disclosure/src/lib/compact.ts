@@ -6,13 +6,7 @@
  * field; fields a row has beyond the usual ones travel as they are.
  */
 import type { InScope } from '@im-records/case-settings';
-import {
-  type Message,
-  type MessageColumns,
-  type MessageList,
-  messageColumns,
-  messagesFromColumns,
-} from '@im-records/chat-import';
+import type { Message } from '@im-records/chat-import';
 import type { Proposal } from '@im-records/redaction';
 
 /**
@@ -213,39 +207,6 @@ export function packMessages(messages: readonly Message[]): PackedMessages {
     sourceLines,
     rest: rest.done(),
   };
-}
-
-/**
- * The chat's messages as the case worker sends them to the page: the importer's own columns when the chat is one
- * export's messages in the importer's order (the page builds the messages from them while the worker looks for
- * personal data), else packed from the messages (see {@link packMessages}).
- */
-export type SentMessages = { columns: MessageColumns } | { packed: PackedMessages };
-
-/**
- * `messages` ready to send, with the buffers to move. `rows` is the importer's list they were read from, in order, when
- * they are one export's: its columns go instead, which spares the worker a pass over every message before detection
- * (about 120 ms at 40,000 messages in Chromium on a quiet machine).
- */
-export function sendMessages(
-  messages: readonly Message[],
-  rows: MessageList | null,
-): { sent: SentMessages; transfer: ArrayBuffer[] } {
-  const columns = rows !== null && rows.length === messages.length ? messageColumns(rows) : null;
-  if (columns) {
-    // The columns are the worker's copies, so they move; the export's bytes stay (the worker's list reads from them).
-    const transfer = Object.values(columns)
-      .filter((value) => ArrayBuffer.isView(value) && value !== columns.textBytes)
-      .map((view) => (view as ArrayBufferView).buffer as ArrayBuffer);
-    return { sent: { columns }, transfer };
-  }
-  const packed = packMessages(messages);
-  return { sent: { packed }, transfer: packedBuffers(packed) };
-}
-
-/** The messages {@link sendMessages} sent, equal field for field. */
-export function receivedMessages(sent: SentMessages): Message[] {
-  return 'columns' in sent ? Array.from(messagesFromColumns(sent.columns)) : unpackMessages(sent.packed);
 }
 
 /** The messages a {@link PackedMessages} was made from, equal field for field. */

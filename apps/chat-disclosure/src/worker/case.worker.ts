@@ -38,9 +38,9 @@ import {
   messagePlaces,
   messagesInScopeOf,
   packedBuffers,
+  packMessages,
   packProposals,
   packScope,
-  sendMessages,
 } from '../lib/compact.ts';
 import { indexProposals, reviewCounts } from '../lib/review.ts';
 import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib/search.ts';
@@ -217,18 +217,16 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
   const titles = all.filter((message) => isTitleMessage(message.id));
   const messages = titles.length > 0 ? all.slice(titles.length) : all;
   // Each large part goes to the page as soon as it is computed, in columns: the page unpacks it while this worker goes
-  // on. Packing is timed with the copy it replaces. One export's messages go as the importer's own columns, from which
-  // the page builds them while detection runs here (see `sendMessages`).
-  const rows = parts.length === 1 ? (parts[0] as ImportedArchive).conversation.messages : null;
+  // on. Packing is timed with the copy it replaces.
   await timed('clone:prepare:chat-from-worker', () => {
-    const { sent, transfer } = sendMessages(messages, rows);
+    const packed = packMessages(messages);
     const chat = {
       title: merged.conversation.title,
       titles,
-      messages: sent,
+      messages: packed,
       participants: merged.conversation.participants,
     };
-    progress({ stage: 'merged', chat }, transfer);
+    progress({ stage: 'merged', chat }, packedBuffers(packed));
   });
 
   const engine = buildEngineOptions(input.settings);

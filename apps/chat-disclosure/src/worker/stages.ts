@@ -20,7 +20,7 @@ import type {
 } from '@im-records/redaction';
 import type { StageProgress } from '../lib/bridge.ts';
 import type { ArchiveSummary, CaseRequest, ChatChoice } from '../lib/case-model.ts';
-import type { PackedProposals, PackedScope, SentMessages } from '../lib/compact.ts';
+import type { PackedMessages, PackedProposals, PackedScope } from '../lib/compact.ts';
 import type { ReviewCounts } from '../lib/review.ts';
 
 /** One archive to parse. */
@@ -61,7 +61,7 @@ export interface PreparedChat {
 
 /** The {@link PreparedChat} as `prepare` sends it: its messages in columns (see `compact.ts`), their buffers moved. */
 export interface PackedChat extends Omit<PreparedChat, 'messages'> {
-  messages: SentMessages;
+  messages: PackedMessages;
 }
 
 /** What `prepare` finds in the merged chat: its result. */

@@ -15,7 +15,7 @@ import {
   withTitleMessages,
 } from '@im-records/redaction';
 import { generateClinicalChat } from '@im-records/synthetic-chats';
-import { messagePlaces, messagesInScopeOf, packProposals, packScope, sendMessages } from '../lib/compact.ts';
+import { messagePlaces, messagesInScopeOf, packMessages, packProposals, packScope } from '../lib/compact.ts';
 import { indexProposals, reviewCounts } from '../lib/review.ts';
 
 const settings: CaseSettings = {
@@ -48,7 +48,7 @@ export async function warmUp(signal: AbortSignal): Promise<void> {
   const { proposals } = applyDecisions(conversation, detection.proposals, [], engine.mode);
   pseudonymTable(conversation, detection.proposals, [], { ...engine.disclose, selection: scoped.selection });
   const places = messagePlaces(conversation.messages);
-  sendMessages(messages, archive.conversation.messages);
+  packMessages(messages);
   const inScope = messagesInScopeOf(packScope(scoped.inScope, places), 1, messages.length);
   const packed = packProposals(proposals, places);
   const index = indexProposals(proposals, packed.place, { titles: 1, messages: messages.length });
