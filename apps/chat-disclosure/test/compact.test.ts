@@ -9,6 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   messagePlaces,
+  messagesInScopeOf,
   packedBuffers,
   packMessages,
   packProposals,
@@ -17,6 +18,7 @@ import {
   unpackProposals,
   unpackScope,
 } from '../src/lib/compact.ts';
+import { decidedStatuses, indexProposals, reviewCounts } from '../src/lib/review.ts';
 
 /** The packed form as the page receives it: a structured clone, its buffers moved. */
 function sent<T>(packed: T & object): T {
@@ -98,6 +100,54 @@ describe('compact forms of the prepared case', () => {
     const packed = packProposals(proposals, messagePlaces(all));
     const back = unpackProposals(sent(packed), { titles, messages: all.slice(titles.length) }).list;
     expect(back).toEqual(proposals);
+  });
+
+  it("counts the review in the worker as the page would, for detection's proposals with no decision made", async () => {
+    const text = [
+      '04/03/2024, 08:01 - Jane Okafor: Bed 4 is Margaret Thompson, NHS number 943 476 5919',
+      '04/03/2024, 08:02 - Derek Thompson: Margaret Thompson is my mother, call 07700 900123 or 07700 900456',
+      '05/03/2024, 09:03 - Jane Okafor: Will do, Derek. Ask Mrs Thompson about Margaret’s bed',
+    ].join('\n');
+    const { conversation: imported } = await importChat({
+      fileName: 'WhatsApp Chat with Derek Thompson.txt',
+      bytes: new TextEncoder().encode(text),
+    });
+    const conversation = withTitleMessages({ ...imported, messages: Array.from(imported.messages) });
+    const all = conversation.messages as Message[];
+    const titles = all.filter((message) => isTitleMessage(message.id));
+    const messages = all.slice(titles.length);
+    const { proposals } = applyDecisions(
+      conversation,
+      detectPersonalDataSync(conversation, { mode: 'foi' }).proposals,
+      [],
+      'foi',
+    );
+    const places = messagePlaces(all);
+    // The first day only is in scope, so the counts leave a message out.
+    const scope = packScope(
+      messages.slice(0, 2).map((message) => ({ messageId: message.id, reasons: ['In the date range'] })),
+      places,
+    );
+    const packed = packProposals(proposals, places);
+    // The worker, as `prepare` does.
+    const inWorker = reviewCounts(
+      { titles, messages, inScope: messagesInScopeOf(scope, titles.length, messages.length) },
+      indexProposals(proposals, packed.place, { titles: titles.length, messages: messages.length }),
+      new Map(),
+    );
+    // The page, as the review's first render did.
+    const chat = { titles, messages };
+    const { messagesInScope } = unpackScope(sent(scope), chat);
+    const { list, places: placed } = unpackProposals(sent(packed), chat);
+    const index = indexProposals(list, placed, { titles: titles.length, messages: messages.length });
+    const onPage = reviewCounts(
+      { titles, messages, inScope: messagesInScope },
+      index,
+      decidedStatuses([], index.members),
+    );
+    expect(inWorker).toEqual(onPage);
+    expect(inWorker.total).toBeGreaterThan(3);
+    expect(inWorker.total).toBeLessThan(proposals.length);
   });
 
   it('gives back every proposal, with shared further exemptions still shared and optional fields only where set', () => {

@@ -57,3 +57,5 @@ export { compareChats } from './same-chat.ts';
 export { messageTextAt } from './table.ts';
 /** A message's id without building the whole message (cheap on the importer's columnar list). */
 export { messageIdAt } from './table.ts';
+/** A message's attachments without building the whole message (cheap on the importer's columnar list). */
+export { messageAttachmentsAt } from './table.ts';

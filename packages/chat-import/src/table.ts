@@ -51,6 +51,14 @@ export function messageIdAt(messages: MessageList, index: number): string {
 }
 
 /**
+ * The attachments of message `index` (0 ≤ index < length) of a list; on the importer's table, without building the
+ * message (whose text, id and time are most of the cost of a pass that counts attachments).
+ */
+export function messageAttachmentsAt(messages: MessageList, index: number): readonly Attachment[] {
+  return messages instanceof MessageTable ? messages.attachmentsAt(index) : (messages.at(index)?.attachments ?? []);
+}
+
+/**
  * Messages in columns. The importer appends rows while parsing ({@link MessageTable.push}), the pipeline fills in
  * instants, offsets and id hashes, then hands the table out as the conversation's {@link MessageList}.
  */

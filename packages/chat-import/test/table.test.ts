@@ -1,6 +1,6 @@
 /** The columnar message list the importer returns: it reads like a read-only array of plain messages. */
 import { describe, expect, it } from 'vitest';
-import { type Message, messageIdAt, messageTextAt } from '../src/index.ts';
+import { type Message, messageAttachmentsAt, messageIdAt, messageTextAt } from '../src/index.ts';
 import { fromText, list, load } from './helpers.ts';
 
 const chat = [
@@ -58,5 +58,18 @@ describe('MessageList from the importer', () => {
       expect(messageIdAt(all, i)).toBe(message.id);
     });
     expect(new Set(all.map((_, i) => messageIdAt(c.messages, i))).size).toBe(all.length);
+  });
+
+  it("messageAttachmentsAt gives each message's attachments without building it, on the table and on a plain array", async () => {
+    const { messages } = await fromText(chat);
+    const all = list(messages);
+    all.forEach((message, i) => {
+      expect(messageAttachmentsAt(messages, i)).toEqual(message.attachments);
+      expect(messageAttachmentsAt(all, i)).toBe(message.attachments);
+    });
+    expect(messageAttachmentsAt(messages, 1)).toEqual([
+      { fileName: '<Media omitted>', kind: 'other', included: false },
+    ]);
+    expect(messageAttachmentsAt(messages, 0)).toEqual([]);
   });
 });

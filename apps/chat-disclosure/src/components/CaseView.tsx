@@ -179,7 +179,10 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
       try {
         // The large parts arrive ahead of the result, as progress, each unpacked here while the worker goes on.
         const early: Partial<
-          Pick<PreparedCase, 'proposals' | 'proposalPlaces' | 'inScope' | 'messagesInScope' | 'outOfScope'> & {
+          Pick<
+            PreparedCase,
+            'proposals' | 'proposalPlaces' | 'inScope' | 'messagesInScope' | 'outOfScope' | 'counts'
+          > & {
             chat: PreparedChat;
           }
         > = {};
@@ -234,11 +237,12 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
                     chat: { titles: chat.titles.length, messages: chat.messages.length },
                   }),
                 );
-              } else setPreparing(progress);
+              } else if ('counts' in progress) early.counts = progress.counts;
+              else setPreparing(progress);
             },
           },
         );
-        const { chat, proposals, proposalPlaces, inScope, messagesInScope, outOfScope } = early;
+        const { chat, proposals, proposalPlaces, inScope, messagesInScope, outOfScope, counts } = early;
         if (!chat || !proposals || !proposalPlaces || !inScope || !messagesInScope || !outOfScope) {
           throw new Error('The chat was not ready for review. Try again.');
         }
@@ -251,6 +255,7 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
           inScope,
           messagesInScope,
           outOfScope,
+          ...(counts ? { counts } : {}),
           ...rest,
         };
         renderFrom.current = performance.now();
@@ -316,7 +321,9 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     setPrepared((current) => {
       if (!current) return current;
       const placed = unpackProposals(update.proposals, current);
-      return { ...current, proposals: placed.list, proposalPlaces: placed.places };
+      // The worker's counts were of detection's proposals: the review counts these itself.
+      const { counts: _detected, ...rest } = current;
+      return { ...rest, proposals: placed.list, proposalPlaces: placed.places };
     });
     dispatchPeople({ type: 'decided', people: update.people });
   }, []);

@@ -3,7 +3,7 @@
  * pauses and the extension the officer records (each changes the due date at once).
  */
 import { formatLongDate, localToday } from '@im-records/records-policy';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { type CaseRecord, requestTypeNames } from '../lib/case-model.ts';
 import { daysLeftText, deadlineOf } from '../lib/deadline.ts';
 import type { CaseAction, DistributiveOmit } from '../lib/reducer.ts';
@@ -17,7 +17,14 @@ export function DeadlineBar({
   record: CaseRecord;
   act: (action: DistributiveOmit<CaseAction, 'at'>) => void;
 }) {
-  const deadline = deadlineOf(record.request, record);
+  // The bar renders with every change to the case (each progress step of a long preparation among them); the working
+  // days are counted only when the request or the clock changes, or the day does.
+  const today = localToday();
+  const { request, pauses, extension } = record;
+  const deadline = useMemo(
+    () => deadlineOf(request, { pauses, ...(extension ? { extension } : {}) }, today),
+    [request, pauses, extension, today],
+  );
   const [pauseFrom, setPauseFrom] = useState<string>(localToday());
   const [pauseReason, setPauseReason] = useState('');
   const [extensionReason, setExtensionReason] = useState('');

@@ -402,14 +402,20 @@ export interface UnpackedScope {
   messagesInScope: Uint8Array;
 }
 
+/** 1 for each message in `packed` (a {@link packScope}), 0 for the others, by the message's index among the messages. */
+export function messagesInScopeOf(packed: PackedScope, titleCount: number, messageCount: number): Uint8Array {
+  const messagesInScope = new Uint8Array(messageCount);
+  for (const place of packed.place) if (place >= titleCount) messagesInScope[place - titleCount] = 1;
+  return messagesInScope;
+}
+
 /** The in-scope entries a {@link PackedScope} was made from, and which messages are in scope, for `chat`. */
 export function unpackScope(packed: PackedScope, chat: ChatRows): UnpackedScope {
   const titleCount = chat.titles.length;
-  const messagesInScope = new Uint8Array(chat.messages.length);
+  const messagesInScope = messagesInScopeOf(packed, titleCount, chat.messages.length);
   const inScope: InScope[] = new Array(packed.place.length);
   for (let i = 0; i < packed.place.length; i++) {
     const place = packed.place[i] as number;
-    if (place >= titleCount) messagesInScope[place - titleCount] = 1;
     inScope[i] = {
       messageId: idAt(chat, place),
       reasons: packed.reasons.values[packed.reasons.index[i] as number] as string[],

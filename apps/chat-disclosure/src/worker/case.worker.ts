@@ -15,6 +15,7 @@ import {
   importChat,
   type Message,
   mergeConversations,
+  messageAttachmentsAt,
   type Participant,
 } from '@im-records/chat-import';
 import {
@@ -33,7 +34,15 @@ import {
 import type MiniSearch from 'minisearch';
 import { type StageContext, serveStages } from '../lib/bridge.ts';
 import type { ArchiveSummary, ChatChoice } from '../lib/case-model.ts';
-import { messagePlaces, packedBuffers, packMessages, packProposals, packScope } from '../lib/compact.ts';
+import {
+  messagePlaces,
+  messagesInScopeOf,
+  packedBuffers,
+  packMessages,
+  packProposals,
+  packScope,
+} from '../lib/compact.ts';
+import { indexProposals, reviewCounts } from '../lib/review.ts';
 import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib/search.ts';
 import { measure, timed } from '../lib/timeline.ts';
 import { ArchiveNotLoadedError, CaseNotPreparedError, NoArchivesError } from './errors.ts';
@@ -99,9 +108,11 @@ function summarise(archive: ImportedArchive): ArchiveSummary {
   let attachmentCount = 0;
   let attachmentsPresent = 0;
   const chats = channelsOf(conversation);
-  for (const message of messages) {
-    attachmentCount += message.attachments.length;
-    for (const attachment of message.attachments) if (attachment.included) attachmentsPresent++;
+  // Read row by row without building each message (its text, id and time): most of a pass over the importer's list.
+  for (let i = 0; i < messages.length; i++) {
+    const attachments = messageAttachmentsAt(messages, i);
+    attachmentCount += attachments.length;
+    for (const attachment of attachments) if (attachment.included) attachmentsPresent++;
   }
   return {
     format: conversation.source.format,
@@ -234,9 +245,11 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
   );
   // The page holds the chat as sent above, titles first: scope and proposals name its messages by place.
   const places = messagePlaces(all);
-  await timed('clone:prepare:scope-from-worker', () => {
+  const messagesInScope = await timed('clone:prepare:scope-from-worker', () => {
     const inScope = packScope(scoped.inScope, places);
+    const inScopeByIndex = messagesInScopeOf(inScope, titles.length, messages.length);
     progress({ stage: 'scoped', scope: { inScope, outOfScope: scoped.outOfScope } }, packedBuffers(inScope));
+    return inScopeByIndex;
   });
 
   // The scope step shows its result now; the review, if the officer goes on, shows these steps as they run.
@@ -249,11 +262,22 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
         : applyDecisions(merged.conversation, detected, input.decisions, engine.mode).proposals;
     return { detected, proposals };
   });
-  await timed('clone:prepare:proposals-from-worker', () => {
+  const proposalPlaces = await timed('clone:prepare:proposals-from-worker', () => {
     const packed = packProposals(proposals, places);
+    const kept = packed.place.slice();
     progress({ stage: 'decided', proposals: packed }, packedBuffers(packed));
+    return kept;
   });
   signal.throwIfAborted();
+  // The review's counts, while the page unpacks the proposals: with no decision made they are detection's, which the
+  // page would otherwise work out in the review's first render (see `PreparedCase.counts`).
+  if (input.decisions.length === 0) {
+    await timed('prepare:count', () => {
+      const index = indexProposals(proposals, proposalPlaces, { titles: titles.length, messages: messages.length });
+      const counts = reviewCounts({ titles, messages, inScope: messagesInScope }, index, new Map());
+      progress({ stage: 'counted', counts });
+    });
+  }
 
   current = {
     conversation: merged.conversation,

@@ -21,6 +21,7 @@ import type {
 import type { StageProgress } from '../lib/bridge.ts';
 import type { ArchiveSummary, CaseRequest, ChatChoice } from '../lib/case-model.ts';
 import type { PackedMessages, PackedProposals, PackedScope } from '../lib/compact.ts';
+import type { ReviewCounts } from '../lib/review.ts';
 
 /** One archive to parse. */
 export interface ImportInput {
@@ -72,6 +73,12 @@ export interface PreparedFindings {
   inScope: InScope[];
   /** 1 for each message in scope, 0 for one out of scope, by its index in `messages`. */
   messagesInScope: Uint8Array;
+  /**
+   * The review's counts as the worker worked them out, when `prepare` was given no decisions (so every proposal has
+   * detection's status): the review shows them while the officer has made no decision, rather than working them out
+   * in its first render. Absent otherwise; the review counts for itself after any decision.
+   */
+  counts?: ReviewCounts;
   /** Out-of-scope messages by reason, counted, for the scope summary. */
   outOfScope: { reason: string; count: number }[];
   /** Sources of the merged archives (file name, SHA-256, format), for the case file. */
@@ -99,12 +106,13 @@ export type PrepareProgress =
   | StageProgress
   | { stage: 'merged'; chat: PackedChat }
   | { stage: 'scoped'; scope: { inScope: PackedScope; outOfScope: PreparedFindings['outOfScope'] } }
-  | { stage: 'decided'; proposals: PackedProposals };
+  | { stage: 'decided'; proposals: PackedProposals }
+  | { stage: 'counted'; counts: ReviewCounts };
 
 /** The part of the prepared case that `prepare` returns, the others having gone ahead as progress. */
 export type PreparedRest = Omit<
   PreparedFindings,
-  'inScope' | 'messagesInScope' | 'outOfScope' | 'proposals' | 'proposalPlaces'
+  'inScope' | 'messagesInScope' | 'outOfScope' | 'proposals' | 'proposalPlaces' | 'counts'
 >;
 
 /**

@@ -6,7 +6,7 @@
  * worker starts pays most of that while the officer is still entering the case. Nothing is kept and nothing is sent.
  */
 import { buildEngineOptions, type CaseSettings, scopeMessages } from '@im-records/case-settings';
-import { importChat } from '@im-records/chat-import';
+import { importChat, type Message } from '@im-records/chat-import';
 import {
   applyDecisions,
   detectPersonalData,
@@ -15,7 +15,8 @@ import {
   withTitleMessages,
 } from '@im-records/redaction';
 import { generateClinicalChat } from '@im-records/synthetic-chats';
-import { messagePlaces, packMessages, packProposals, packScope } from '../lib/compact.ts';
+import { messagePlaces, messagesInScopeOf, packMessages, packProposals, packScope } from '../lib/compact.ts';
+import { indexProposals, reviewCounts } from '../lib/review.ts';
 
 const settings: CaseSettings = {
   requestType: 'foi',
@@ -48,7 +49,9 @@ export async function warmUp(signal: AbortSignal): Promise<void> {
   pseudonymTable(conversation, detection.proposals, [], { ...engine.disclose, selection: scoped.selection });
   const places = messagePlaces(conversation.messages);
   packMessages(messages);
-  packScope(scoped.inScope, places);
-  packProposals(proposals, places);
+  const inScope = messagesInScopeOf(packScope(scoped.inScope, places), 1, messages.length);
+  const packed = packProposals(proposals, places);
+  const index = indexProposals(proposals, packed.place, { titles: 1, messages: messages.length });
+  reviewCounts({ titles: [conversation.messages.at(0) as Message], messages, inScope }, index, new Map());
   await prepareDetection({ signal });
 }

@@ -124,10 +124,12 @@ export function ReviewStep(props: StepProps) {
   // Each message's place by id, for a search's hits and the row of the proposal in focus: worked out when the chat
   // arrived (see `ahead.ts`), or when first asked for.
   const messageIndex = useCallback(() => messageIndexOf(messages), [messages]);
-  // Chat titles are always counted: they are printed on the cover.
+  // Chat titles are always counted: they are printed on the cover. Until the officer decides, the worker's counts of
+  // what detection proposed stand (worked out while this page unpacked the proposals).
+  const workedOut = record.decisions.length === 0 ? prepared?.counts : undefined;
   const counts = useMemo(
-    () => reviewCounts({ titles, messages, inScope }, { byTitle, byMessage }, statuses),
-    [titles, messages, inScope, byTitle, byMessage, statuses],
+    () => workedOut ?? reviewCounts({ titles, messages, inScope }, { byTitle, byMessage }, statuses),
+    [workedOut, titles, messages, inScope, byTitle, byMessage, statuses],
   );
   // The exemptions the request type allows, from records-policy's table, and "outside the scope of the request".
   const reasons = useMemo(() => withholdingReasonsFor(record.request.type), [record.request.type]);
