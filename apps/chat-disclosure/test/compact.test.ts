@@ -18,6 +18,18 @@ import {
   unpackProposals,
   unpackScope,
 } from '../src/lib/compact.ts';
+
+/** A WhatsApp export named after one person, imported with its title messages, as the worker's merge gives it. */
+async function titledChat(text: string) {
+  const { conversation: imported } = await importChat({
+    fileName: 'WhatsApp Chat with Derek Thompson.txt',
+    bytes: new TextEncoder().encode(text),
+  });
+  const conversation = withTitleMessages({ ...imported, messages: Array.from(imported.messages) });
+  const all = conversation.messages as Message[];
+  return { conversation, all, titles: all.filter((message) => isTitleMessage(message.id)) };
+}
+
 import { decidedStatuses, indexProposals, reviewCounts } from '../src/lib/review.ts';
 
 /** The packed form as the page receives it: a structured clone, its buffers moved. */
@@ -73,13 +85,7 @@ describe('compact forms of the prepared case', () => {
       '04/03/2024, 08:02 - Derek Thompson: Margaret Thompson is my mother, call 07700 900123',
       '04/03/2024, 08:03 - Jane Okafor: Will do, Derek. Ask Mrs Thompson about 👍 Margaret’s bed',
     ].join('\n');
-    const { conversation: imported } = await importChat({
-      fileName: 'WhatsApp Chat with Derek Thompson.txt',
-      bytes: new TextEncoder().encode(text),
-    });
-    const conversation = withTitleMessages({ ...imported, messages: Array.from(imported.messages) });
-    const all = conversation.messages as Message[];
-    const titles = all.filter((message) => isTitleMessage(message.id));
+    const { conversation, all, titles } = await titledChat(text);
     const detected = detectPersonalDataSync(conversation, { mode: 'foi' }).proposals;
     const [first] = detected;
     if (!first) throw new Error('Detection found nothing.');
@@ -108,13 +114,7 @@ describe('compact forms of the prepared case', () => {
       '04/03/2024, 08:02 - Derek Thompson: Margaret Thompson is my mother, call 07700 900123 or 07700 900456',
       '05/03/2024, 09:03 - Jane Okafor: Will do, Derek. Ask Mrs Thompson about Margaret’s bed',
     ].join('\n');
-    const { conversation: imported } = await importChat({
-      fileName: 'WhatsApp Chat with Derek Thompson.txt',
-      bytes: new TextEncoder().encode(text),
-    });
-    const conversation = withTitleMessages({ ...imported, messages: Array.from(imported.messages) });
-    const all = conversation.messages as Message[];
-    const titles = all.filter((message) => isTitleMessage(message.id));
+    const { conversation, all, titles } = await titledChat(text);
     const messages = all.slice(titles.length);
     const { proposals } = applyDecisions(
       conversation,

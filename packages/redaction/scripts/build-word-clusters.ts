@@ -20,6 +20,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashWord } from '../src/word-gate.ts';
+import { mulberry32 } from './seeded-random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -69,17 +70,6 @@ for (const [i, word] of words.entries()) {
   for (let d = 0; d < D; d++) norm += (v[d] as number) ** 2;
   norm = Math.sqrt(norm) || 1;
   for (let d = 0; d < D; d++) X[i * D + d] = (v[d] as number) / norm;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** k-means (k-means++ start, seeded) of the n rows of `data` into k clusters: each row's cluster and the centroids. */

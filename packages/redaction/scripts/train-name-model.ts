@@ -26,6 +26,7 @@ import { KnownNames } from '../src/known-names.ts';
 import { decode, NameModel, type NameModelData } from '../src/model/tagger.ts';
 import { tokenise, tokens } from '../src/recognisers/names/tokens.ts';
 import { WordCounts } from '../src/word-counts.ts';
+import { mulberry32 } from './seeded-random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -128,17 +129,6 @@ function labels(doc: LabelledText, handlesUnlabelled = false): Uint8Array {
     if (handlesUnlabelled && start > 0 && doc.text.charCodeAt(start - 1) === 64) out[i] = 2;
   }
   return out;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Logistic regression by stochastic gradient descent with per-weight step sizes (AdaGrad) and a little L2, its

@@ -1,0 +1,14 @@
+/**
+ * The scripts' seeded random numbers (mulberry32): a fixed seed gives the same sequence on every machine, so training
+ * the name model and building the word clusters give the same bytes each time.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
