@@ -114,7 +114,13 @@ export function serveApp({ name, port }, host = '127.0.0.1') {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const app of apps) {
+  // Serve every app that has been built and say which were not, so one app built on its own can be tried.
+  const built = apps.filter((app) => existsSync(join(root, 'apps', app.name, 'dist')));
+  for (const app of apps.filter((candidate) => !built.includes(candidate))) {
+    console.log(`${app.label.padEnd(22)} not built: run 'npm run build' (or 'npm run build -w apps/${app.name}')`);
+  }
+  if (built.length === 0) process.exit(1);
+  for (const app of built) {
     const override = process.env[`PORT_${app.name.replaceAll('-', '_').toUpperCase()}`];
     const port = override ? Number(override) : app.port;
     const { url } = app.server

@@ -76,6 +76,7 @@ test('a whole FOI case: import a WhatsApp zip, review, redact, package, and noth
   await shot(page, '03-corrupt-zip');
   await input.setInputFiles({ name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from(pdfRenamed()) });
   await expect(page.getByRole('alert')).toContainText('minutes.txt is not a chat export the tool recognises.');
+  await expect(page.getByRole('alert')).toContainText('or a CSV with timestamp, author and text columns');
   await input.setInputFiles({
     name: 'WhatsApp Chat with Ward 7.zip',
     mimeType: 'application/zip',

@@ -36,7 +36,7 @@ const byName: Readonly<Record<KnownErrorName, (file: string, message: string) =>
   UnsupportedFormatError: (file) => ({
     title: `${file} is not a chat export the tool recognises.`,
     action:
-      'Add the file exactly as the app exported it: a WhatsApp "Export chat" .zip or .txt, a Telegram Desktop result.json, a Slack export .zip, or a Signal export. If it was renamed or converted (for example to PDF or Word), ask for the original export.',
+      'Add the file exactly as the app exported it: a WhatsApp "Export chat" .zip or .txt, a Telegram Desktop result.json, a Slack export .zip, a Signal export, or a CSV with timestamp, author and text columns. If it was renamed or converted (for example to PDF or Word), ask for the original export.',
   }),
   InvalidArchiveError: (file) => ({
     title: `${file} is a damaged or unreadable zip file.`,
