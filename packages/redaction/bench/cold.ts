@@ -47,7 +47,10 @@ const input = values.array
 const collections: { kind: number; duration: number }[] = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries())
-    collections.push({ kind: (entry.detail as { kind: number }).kind, duration: entry.duration });
+    collections.push({
+      kind: (entry as PerformanceEntry & { detail: { kind: number } }).detail.kind,
+      duration: entry.duration,
+    });
 }).observe({ entryTypes: ['gc'] });
 async function collected(): Promise<string> {
   // Entries are delivered in a later task.
