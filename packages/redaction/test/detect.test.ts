@@ -78,6 +78,24 @@ describe('detectPersonalData (chunked, for a Web Worker)', () => {
     await expect(run).rejects.toBeInstanceOf(DetectionAbortedError);
   });
 
+  it('lets other tasks run between its chunks: a stop from a timer gets through mid-way', async () => {
+    const chat = toConversation(await generateClinicalChat({ seed: 12, messages: 2000 }));
+    const controller = new AbortController();
+    let reached = 0;
+    // Not from onProgress (run inside detection's own turn): from a task of its own, as a worker's message would be.
+    setTimeout(() => controller.abort(), 0);
+    const run = detectPersonalData(chat, {
+      mode: 'foi',
+      chunkSize: 20,
+      signal: controller.signal,
+      onProgress: (done) => {
+        reached = done;
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(DetectionAbortedError);
+    expect(reached).toBeLessThan(3 * 2000);
+  });
+
   it('is deterministic and finds the synthetic gold identifiers', async () => {
     const chat = await generateClinicalChat({ seed: 13, messages: 400 });
     const c = toConversation(chat);

@@ -10,6 +10,7 @@
 import { type Conversation, type Message, messageIdAt, messageTextAt } from '@im-records/chat-import';
 import { forgetChatCaches } from '../chat-caches.ts';
 import { DetectionAbortedError, RedactionOptionsError } from '../errors.ts';
+import { nextTurn } from '../next-turn.ts';
 import {
   type Candidate,
   type ChatPasses,
@@ -240,8 +241,8 @@ export function detectPersonalDataSync(conversation: Conversation, options: Dete
 }
 
 /**
- * Runs detection in chunks, yielding to the event loop between chunks so a Web Worker stays responsive to messages
- * and a page can show progress; rejects with {@link DetectionAbortedError} when the signal aborts.
+ * Runs detection in chunks, yielding to the event loop between chunks (the host's quickest turn: see `nextTurn`) so
+ * a Web Worker stays responsive to messages and a page can show progress; rejects with {@link DetectionAbortedError} when the signal aborts.
  */
 export async function detectPersonalData(conversation: Conversation, options: DetectOptions): Promise<DetectionResult> {
   const steps = run(conversation, options);
@@ -251,6 +252,6 @@ export async function detectPersonalData(conversation: Conversation, options: De
     const step = steps.next();
     if (step.done) return step.value;
     options.onProgress?.(step.value, total);
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
   }
 }
