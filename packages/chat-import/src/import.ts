@@ -29,6 +29,7 @@ import {
   textLanes,
 } from './hash.ts';
 import type { ChatFormat, Conversation, ImportedArchive, ImportWarning, Message, Participant } from './model.ts';
+import { nextTurn } from './next-turn.ts';
 import {
   type ImportLimits,
   type ImportOptions,
@@ -234,31 +235,6 @@ export function detectFormat(source: ImportSource, options: Pick<ImportOptions, 
   if (!fromZip) input.check(entries[0] as ArchiveEntry);
   const { importer, reason, tried } = openAndChoose(source, input, budget, resolved, 'auto', notes);
   return { format: importer.format, container: fromZip ? 'zip' : 'file', reason, tried };
-}
-
-/**
- * Lets the event loop turn (so an abort or a progress message gets through) and resumes at once. `setTimeout(0)` waits
- * at least a millisecond in Node and may be clamped to 4 ms in browsers, which every stage boundary would pay, so the
- * quickest task the host offers is used: `setImmediate` where there is one (Node), otherwise a message to a fresh
- * channel (browsers and their workers), closed once used. In Node a first `MessageChannel` costs some 20 ms of set-up.
- */
-function nextTurn(): Promise<void> {
-  const host = globalThis as { setImmediate?: (callback: () => void) => unknown };
-  if (typeof host.setImmediate === 'function') {
-    const setImmediate = host.setImmediate;
-    return new Promise((resolve) => setImmediate(resolve));
-  }
-  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    // Typed as the browser's port (Node's typings, which a Node consumer of this package compiles with, differ).
-    const receiver = port1 as unknown as { onmessage: (() => void) | null; close(): void };
-    receiver.onmessage = () => {
-      receiver.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
 }
 
 /**

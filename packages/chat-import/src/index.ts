@@ -53,6 +53,8 @@ export { DEFAULT_LIMITS } from './options.ts';
 export type { ChatComparison } from './same-chat.ts';
 /** Whether two exports are of the same chat, so unrelated chats are kept apart rather than merged. */
 export { compareChats } from './same-chat.ts';
+/** Lets the event loop turn at once (no 4 ms timer clamp), so long work in a worker can be paused, cancelled and reported. */
+export { nextTurn } from './next-turn.ts';
 /** A message's text without building the whole message (cheap on the importer's columnar list). */
 export { messageTextAt } from './table.ts';
 /** A message's id without building the whole message (cheap on the importer's columnar list). */

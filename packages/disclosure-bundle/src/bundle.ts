@@ -4,6 +4,7 @@
  * zip). pdf-lib, fontkit and jszip are imported only when packaging starts, so a page that never packages never loads them.
  */
 
+import { nextTurn } from '@im-records/chat-import';
 import { POLICY_PACKAGE_VERSION } from '@im-records/records-policy';
 import type { DisclosedConversation } from '@im-records/redaction';
 import packageJson from '../package.json' with { type: 'json' };
@@ -58,7 +59,7 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
   };
   const checkpoint = async (done: number, total: number): Promise<void> => {
     // Let the worker's event loop deliver an abort message before carrying on.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
     if (signal?.aborted)
       throw new BundleAbortedError(`packaging cancelled during the ${stage} stage (${done} of ${total})`);
     onProgress?.({ stage, done, total });

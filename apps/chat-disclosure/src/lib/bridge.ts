@@ -280,9 +280,3 @@ export function serveStages<S extends StageMap>(scope: PortLike, handlers: Stage
     );
   });
 }
-
-/** Lets the event loop breathe between chunks of work, and stops promptly when cancelled. */
-export async function yieldToEvents(signal: AbortSignal): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  signal.throwIfAborted();
-}

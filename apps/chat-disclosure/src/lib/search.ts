@@ -4,6 +4,7 @@
  * answers in a few milliseconds, where a fuzzy scan such as fuse.js compares the query with every message on every
  * keystroke (see README "Why MiniSearch"). The index is built in the worker, in chunks, with progress.
  */
+import { nextTurn } from '@im-records/chat-import';
 import MiniSearch from 'minisearch';
 
 /** The fields of a message the index reads: its attachments' file names too, so a file can be found by its name. */
@@ -40,7 +41,7 @@ export async function buildSearchIndex(
     }
     index.addAll(batch);
     options.onProgress?.(Math.min(at + chunk, messages.length), messages.length);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
   }
   return index;
 }

@@ -7,10 +7,9 @@
  * Each pass reads the messages' texts alone (`messageTextAt`: no whole message is built); a whole message (id,
  * timestamp, author, source) is built only for the few messages where something is found.
  */
-import { type Conversation, type Message, messageIdAt, messageTextAt } from '@im-records/chat-import';
+import { type Conversation, type Message, messageIdAt, messageTextAt, nextTurn } from '@im-records/chat-import';
 import { forgetChatCaches } from '../chat-caches.ts';
 import { DetectionAbortedError, RedactionOptionsError } from '../errors.ts';
-import { nextTurn } from '../next-turn.ts';
 import {
   type Candidate,
   type ChatPasses,
@@ -241,7 +240,7 @@ export function detectPersonalDataSync(conversation: Conversation, options: Dete
 }
 
 /**
- * Runs detection in chunks, yielding to the event loop between chunks (the host's quickest turn: see `nextTurn`) so
+ * Runs detection in chunks, yielding to the event loop between chunks (the host's quickest turn: see `nextTurn` in chat-import) so
  * a Web Worker stays responsive to messages and a page can show progress; rejects with {@link DetectionAbortedError} when the signal aborts.
  */
 export async function detectPersonalData(conversation: Conversation, options: DetectOptions): Promise<DetectionResult> {
