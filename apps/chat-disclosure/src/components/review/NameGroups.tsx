@@ -2,7 +2,9 @@
  * "Names carried through the chat": each name the consistency pass carried from one find to its other uses ("'Best' —
  * 37 places, from one find"), with how many are still to review and buttons that redact or keep all of them with one
  * group decision. One wrong guess carried through a chat is cleared with one click instead of 37; "Show the find"
- * moves to the proposal the group rests on, which is decided on its own.
+ * moves to the proposal the group rests on, which is decided on its own. On a phone the list waits behind a button (as
+ * the filters do), so the conversation is not pushed a screen or more down by rows of full-width buttons; the toolbar
+ * still offers the chosen place's group.
  */
 import type { Proposal, ProposalGroup, ProposalStatus } from '@im-records/redaction';
 import { useState } from 'react';
@@ -52,6 +54,8 @@ export interface NameGroupsProps {
 
 export function NameGroups({ groups, pending, members, statuses, onDecideGroup, onShow }: NameGroupsProps) {
   const [all, setAll] = useState(false);
+  /** Whether the list is shown on a phone (wider screens always show it). */
+  const [open, setOpen] = useState(false);
   if (groups.length === 0) {
     return pending ? (
       <p className="nhsuk-body-s" role="status" data-testid="name-groups-pending">
@@ -65,63 +69,78 @@ export function NameGroups({ groups, pending, members, statuses, onDecideGroup, 
       <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-2" id="name-groups-heading">
         Names carried through the chat ({formatCount(groups.length)})
       </h2>
-      <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
-        A name found once is also proposed wherever else the chat uses it. If the first find was wrong, keep all its
-        places at once. In the conversation, a carried place still to review has a double underline.
-      </p>
-      <ul className="nhsuk-list app-name-groups__list">
-        {listed.map((group) => {
-          const counts = groupStatuses(members.get(group.id) ?? [], statuses);
-          const places = group.proposalIds.length;
-          return (
-            <li key={group.id} className="app-name-groups__row" data-testid="name-group" data-group={group.id}>
-              <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
-                <strong dir="auto">{group.text}</strong> — {countOf(places, 'place')}, from one find
-                {!group.originProposal && ' (a name the chat confirms, such as someone who wrote in it)'} ·{' '}
-                <span data-testid="name-group-state">{groupStateWords(counts)}</span>
-              </p>
-              <div className="app-button-row">
-                {group.originProposal && (
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-name-groups__toggle"
+        aria-expanded={open}
+        aria-controls="name-groups-body"
+        onClick={() => setOpen(!open)}
+      >
+        {open ? 'Hide the names' : 'Show the names'}
+      </button>
+      <div
+        className={`app-name-groups__body${open ? ' app-name-groups__body--open' : ''}`}
+        id="name-groups-body"
+        data-testid="name-groups-body"
+      >
+        <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+          A name found once is also proposed wherever else the chat uses it. If the first find was wrong, keep all its
+          places at once. In the conversation, a carried place still to review has a double underline.
+        </p>
+        <ul className="nhsuk-list app-name-groups__list">
+          {listed.map((group) => {
+            const counts = groupStatuses(members.get(group.id) ?? [], statuses);
+            const places = group.proposalIds.length;
+            return (
+              <li key={group.id} className="app-name-groups__row" data-testid="name-group" data-group={group.id}>
+                <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+                  <strong dir="auto">{group.text}</strong> — {countOf(places, 'place')}, from one find
+                  {!group.originProposal && ' (a name the chat confirms, such as someone who wrote in it)'} ·{' '}
+                  <span data-testid="name-group-state">{groupStateWords(counts)}</span>
+                </p>
+                <div className="app-button-row">
+                  {group.originProposal && (
+                    <button
+                      type="button"
+                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-1"
+                      onClick={() => onShow(group.originProposal as Proposal)}
+                    >
+                      Show the find<span className="nhsuk-u-visually-hidden"> of "{group.text}"</span>
+                    </button>
+                  )}
                   <button
                     type="button"
                     className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-1"
-                    onClick={() => onShow(group.originProposal as Proposal)}
+                    disabled={counts.rejected === places}
+                    onClick={() => onDecideGroup('reject', group)}
                   >
-                    Show the find<span className="nhsuk-u-visually-hidden"> of "{group.text}"</span>
+                    Keep all {formatCount(places)}
+                    <span className="nhsuk-u-visually-hidden"> places of "{group.text}"</span>
                   </button>
-                )}
-                <button
-                  type="button"
-                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-1"
-                  disabled={counts.rejected === places}
-                  onClick={() => onDecideGroup('reject', group)}
-                >
-                  Keep all {formatCount(places)}
-                  <span className="nhsuk-u-visually-hidden"> places of "{group.text}"</span>
-                </button>
-                <button
-                  type="button"
-                  className="nhsuk-button nhsuk-button--small nhsuk-u-margin-bottom-1"
-                  disabled={counts.accepted === places}
-                  onClick={() => onDecideGroup('accept', group)}
-                >
-                  Redact all {formatCount(places)}
-                  <span className="nhsuk-u-visually-hidden"> places of "{group.text}"</span>
-                </button>
-              </div>
-            </li>
-          );
-        })}
-      </ul>
-      {groups.length > FIRST_SHOWN && (
-        <button
-          type="button"
-          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-          onClick={() => setAll(!all)}
-        >
-          {all ? `Show the ${FIRST_SHOWN} largest only` : `Show all ${formatCount(groups.length)} names`}
-        </button>
-      )}
+                  <button
+                    type="button"
+                    className="nhsuk-button nhsuk-button--small nhsuk-u-margin-bottom-1"
+                    disabled={counts.accepted === places}
+                    onClick={() => onDecideGroup('accept', group)}
+                  >
+                    Redact all {formatCount(places)}
+                    <span className="nhsuk-u-visually-hidden"> places of "{group.text}"</span>
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+        {groups.length > FIRST_SHOWN && (
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+            onClick={() => setAll(!all)}
+          >
+            {all ? `Show the ${FIRST_SHOWN} largest only` : `Show all ${formatCount(groups.length)} names`}
+          </button>
+        )}
+      </div>
     </section>
   );
 }
