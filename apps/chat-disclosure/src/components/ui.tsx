@@ -6,6 +6,40 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
 import type { Problem } from '../lib/errors.ts';
 
+/**
+ * The button that shows or hides a part of the review on a phone (`app-phone-folded`, hidden at phone width until
+ * opened), so the conversation comes first; on wider screens the part is always shown and the button is not.
+ */
+export function PhoneFoldToggle({
+  open,
+  controls,
+  onToggle,
+  show,
+  hide,
+}: {
+  open: boolean;
+  /** The id of the part it shows and hides. */
+  controls: string;
+  onToggle: () => void;
+  show: string;
+  hide: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-phone-toggle"
+      aria-expanded={open}
+      aria-controls={controls}
+      onClick={onToggle}
+    >
+      {open ? hide : show}
+    </button>
+  );
+}
+
+/** The class names of a part folded behind a {@link PhoneFoldToggle} on a phone. */
+export const phoneFolded = (open: boolean): string => `app-phone-folded${open ? ' app-phone-folded--open' : ''}`;
+
 /** The error summary at the top of a step; focused when it appears so screen readers announce it. */
 export function ErrorSummary({
   problems,

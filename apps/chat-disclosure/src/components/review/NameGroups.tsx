@@ -9,7 +9,7 @@
 import type { Proposal, ProposalGroup, ProposalStatus } from '@im-records/redaction';
 import { useState } from 'react';
 import { statusOf } from '../../lib/review.ts';
-import { countOf, formatCount } from '../ui.tsx';
+import { countOf, formatCount, PhoneFoldToggle, phoneFolded } from '../ui.tsx';
 
 /** How many groups are listed before "Show all". */
 const FIRST_SHOWN = 8;
@@ -69,20 +69,14 @@ export function NameGroups({ groups, pending, members, statuses, onDecideGroup, 
       <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-2" id="name-groups-heading">
         Names carried through the chat ({formatCount(groups.length)})
       </h2>
-      <button
-        type="button"
-        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-name-groups__toggle"
-        aria-expanded={open}
-        aria-controls="name-groups-body"
-        onClick={() => setOpen(!open)}
-      >
-        {open ? 'Hide the names' : 'Show the names'}
-      </button>
-      <div
-        className={`app-name-groups__body${open ? ' app-name-groups__body--open' : ''}`}
-        id="name-groups-body"
-        data-testid="name-groups-body"
-      >
+      <PhoneFoldToggle
+        open={open}
+        controls="name-groups-body"
+        onToggle={() => setOpen(!open)}
+        show="Show the names"
+        hide="Hide the names"
+      />
+      <div className={phoneFolded(open)} id="name-groups-body">
         <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
           A name found once is also proposed wherever else the chat uses it. If the first find was wrong, keep all its
           places at once. In the conversation, a carried place still to review has a double underline.

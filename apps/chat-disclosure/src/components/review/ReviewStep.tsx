@@ -31,7 +31,7 @@ import {
 import { hitRows, rowOfMessage } from '../../lib/search.ts';
 import { nextInView, proposalsInView, type ReviewView } from '../../lib/view-order.ts';
 import type { StepProps } from '../step.ts';
-import { countOf, ErrorSummary, formatCount, ProgressPanel } from '../ui.tsx';
+import { countOf, ErrorSummary, formatCount, PhoneFoldToggle, ProgressPanel, phoneFolded } from '../ui.tsx';
 import type { AttachmentDraft } from './Attachment.tsx';
 import { messageIndexOf, proposalIndexOf } from './ahead.ts';
 import { CATEGORIES } from './CategoryOptions.tsx';
@@ -307,20 +307,15 @@ export function ReviewStep(props: StepProps) {
         onDecideGroup={decideGroup}
         onShow={(proposal) => moveTo(proposal)}
       />
-      <button
-        type="button"
-        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-filters-toggle"
-        aria-expanded={filtersOpen}
-        aria-controls="review-filters"
-        onClick={() => setFiltersOpen(!filtersOpen)}
-      >
-        {filtersOpen ? 'Hide filters and search' : 'Show filters and search'}
-      </button>
+      <PhoneFoldToggle
+        open={filtersOpen}
+        controls="review-filters"
+        onToggle={() => setFiltersOpen(!filtersOpen)}
+        show="Show filters and search"
+        hide="Hide filters and search"
+      />
       <div className="nhsuk-grid-row app-review-grid">
-        <div
-          className={`nhsuk-grid-column-one-quarter app-review-filters${filtersOpen ? ' app-review-filters--open' : ''}`}
-          id="review-filters"
-        >
+        <div className={`nhsuk-grid-column-one-quarter ${phoneFolded(filtersOpen)}`} id="review-filters">
           <Filters
             filters={filters}
             onFilters={setFilters}
