@@ -97,6 +97,21 @@ describe('decidedStatuses', () => {
   });
 });
 
+describe('indexProposalsOf', () => {
+  it("files each message's proposals in text order, ties by id, whatever order they come in", () => {
+    const list = [
+      proposal('p5', 'm2', 0, 3, 'postcode'),
+      ...proposals,
+      proposal('p0', 'm2', 0, 3, 'address'),
+      proposal('p6', 'm2', 0, 7, 'address'),
+    ];
+    const ids = (index: ReturnType<typeof byMessageOf>) => index.map((inMessage) => inMessage?.map((p) => p.id));
+    const expected = [['p1'], ['p6', 'p0', 'p3', 'p5', 'p2'], ['p4'], undefined];
+    expect(ids(byMessageOf(list))).toEqual(expected);
+    expect(ids(byMessageOf([...list].reverse()))).toEqual(expected);
+  });
+});
+
 describe('filterMessages', () => {
   const byMessage = byMessageOf(proposals);
   const statuses = statusesAfter(proposals, [{ action: 'accept', proposalId: 'p1', by: 'a', at }]);

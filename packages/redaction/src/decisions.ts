@@ -57,7 +57,7 @@ function groupIndex(proposals: Iterable<Proposal>): Map<string, string[]> {
 }
 
 /** The order {@link applyDecisions} returns proposals in: by message id, then start, end and id. */
-function byPosition(a: Proposal, b: Proposal): number {
+export function byPosition(a: Proposal, b: Proposal): number {
   return (
     (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0) ||
     a.start - b.start ||

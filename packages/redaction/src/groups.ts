@@ -3,13 +3,17 @@
  * share a group, so the review screen can show "'Best' — 37 places, from one find" and decide them with one
  * `accept-group` or `reject-group` decision instead of 37.
  */
+import { byPosition } from './decisions.ts';
 import type { Proposal, ProposalStatus } from './types.ts';
 
 /** One group of proposals that stand or fall together. */
 export interface ProposalGroup {
   /** The group id carried by its proposals and named by group decisions (`name:best`). */
   id: string;
-  /** The name as first written among the members ("Best"). */
+  /**
+   * The name as written at the member first in `applyDecisions`' order (by message id, then start): the same whatever
+   * order the proposals are given in, so a list fresh from detection and one after a decision show the same name.
+   */
   text: string;
   /** The members' proposal ids, in the order given (chat order for detection's output). */
   proposalIds: string[];
@@ -24,6 +28,8 @@ export interface ProposalGroup {
 /** The groups among `proposals`, largest first (then by id), each with its members, origin and their statuses. */
 export function proposalGroups(proposals: readonly Proposal[]): ProposalGroup[] {
   const groups = new Map<string, ProposalGroup>();
+  /** Each group's member first in `applyDecisions`' order, whose text names the group. */
+  const first = new Map<ProposalGroup, Proposal>();
   for (const p of proposals) {
     if (p.group === undefined) continue;
     let g = groups.get(p.group);
@@ -36,6 +42,10 @@ export function proposalGroups(proposals: readonly Proposal[]): ProposalGroup[] 
         statuses: { proposed: 0, accepted: 0, rejected: 0 },
       };
       groups.set(p.group, g);
+      first.set(g, p);
+    } else if (byPosition(p, first.get(g) as Proposal) < 0) {
+      first.set(g, p);
+      g.text = p.text;
     }
     g.proposalIds.push(p.id);
     g.statuses[p.status]++;

@@ -112,6 +112,24 @@ describe('detectPersonalData (chunked, for a Web Worker)', () => {
     expect(nhsGold.filter((g) => !nhsFound.has(g))).toEqual([]);
   });
 
+  // The chat tool sends these to its page as they are when no decision is made yet: it relies on both.
+  it("gives each proposal its own id, in the chat's order (message by message, by start within one)", async () => {
+    const c = toConversation(await generateClinicalChat({ seed: 15, messages: 1500 }));
+    const place = new Map(Array.from(c.messages, (m, i) => [m.id, i]));
+    for (const options of [
+      { mode: 'foi' as const },
+      { mode: 'sar' as const, subject: { names: [c.participants[1]?.name ?? ''] }, keepHealthProfessionals: true },
+    ]) {
+      const { proposals } = detectPersonalDataSync(c, options);
+      expect(proposals.length).toBeGreaterThan(200);
+      expect(new Set(proposals.map((p) => p.id)).size).toBe(proposals.length);
+      const order = proposals.map((p) => [place.get(p.messageId) ?? -1, p.start] as const);
+      expect(order.every(([at]) => at >= 0)).toBe(true);
+      const sorted = [...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      expect(order).toEqual(sorted);
+    }
+  });
+
   it('takes extra recognisers (a statistical model can plug in)', () => {
     const model: Recogniser = {
       id: 'toy-model',

@@ -28,6 +28,19 @@ describe('grouped proposals', () => {
     expect(group?.statuses).toEqual({ proposed: 3, accepted: 0, rejected: 0 });
   });
 
+  // The chat tool shows detection's list on opening and `applyDecisions`' after each decision: the name must not change.
+  it('names a group by its member first in message id order, whatever order the proposals come in', () => {
+    const sorted = applyDecisions(chat, detected.proposals, [], 'foi').proposals;
+    const third = sorted.filter((p) => p.group !== undefined)[2];
+    // Reversed, the group's first member would be "zorbek" in m4; written otherwise there, it must still be m2's.
+    const reversed = [...sorted].reverse().map((p) => (p === third ? { ...p, text: 'Zorbek' } : p));
+    for (const order of [detected.proposals, sorted, reversed]) {
+      const [group] = proposalGroups(order);
+      expect(group?.text).toBe('zorbek');
+      expect(group?.proposalIds).toHaveLength(3);
+    }
+  });
+
   it('one reject clears the whole group, now and after a re-run, and is one line of the log', () => {
     const decisions: Decision[] = [
       { action: 'reject-group', group: 'name:zorbek', by: 'officer1', at, reason: 'a product name here' },

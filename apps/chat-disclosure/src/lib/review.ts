@@ -106,8 +106,12 @@ export function indexProposals(
     if (inGroup) inGroup.push(proposal);
     else members.set(proposal.group, [proposal]);
   }
+  // Text order, ties (one span, two categories) by id: the same whatever order the proposals came in (detection's on
+  // opening, `applyDecisions`' after a decision).
   for (const inMessage of byPlace) {
-    if (inMessage && inMessage.length > 1) inMessage.sort((a, b) => a.start - b.start || b.end - a.end);
+    if (inMessage && inMessage.length > 1) {
+      inMessage.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    }
   }
   return { byTitle: byPlace.slice(0, chat.titles), byMessage: byPlace.slice(chat.titles), members };
 }

@@ -44,7 +44,7 @@ import {
 } from '../lib/compact.ts';
 import { indexProposals, reviewCounts } from '../lib/review.ts';
 import { buildSearchIndex, type SearchableMessage, searchMessages } from '../lib/search.ts';
-import { measure, timed } from '../lib/timeline.ts';
+import { measure, timed, timedSync } from '../lib/timeline.ts';
 import { ArchiveNotLoadedError, CaseNotPreparedError, NoArchivesError } from './errors.ts';
 import { buildSampleArchive } from './sample.ts';
 import type { CaseStages, Disclosure, PeopleList, PreparedRest, PrepareInput, PrepareProgress } from './stages.ts';
@@ -57,10 +57,13 @@ let current: {
   conversation: Conversation;
   media: Map<string, Uint8Array>;
   /**
-   * Proposals as detection made them, in the order `applyDecisions` returns them (sorted once, so applying decisions
-   * again, for each decision the worker re-applies, does not sort them again); decisions are applied on top each time.
+   * Proposals as detection made them; decisions are applied on top each time. Read them through
+   * {@link detectedOf}, which puts them in the order `applyDecisions` returns them once (so re-applying decisions, for
+   * each decision the officer makes, does not sort them again).
    */
   detected: Proposal[];
+  /** Whether {@link current}'s `detected` is in `applyDecisions`' order yet (a first opening leaves it for later). */
+  detectedSorted: boolean;
   input: PrepareInput;
   /** The engine's options, built from the case's settings (the same builder as the command line's). */
   engine: EngineOptions;
@@ -254,14 +257,17 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
 
   // The scope step shows its result now; the review, if the officer goes on, shows these steps as they run.
   progress({ stage: 'decide', done: 0, total: 1, label: 'Applying your decisions' });
-  const { detected, proposals } = await timed('prepare:decide', () => {
-    const detected = applyDecisions(merged.conversation, detection.proposals, [], engine.mode).proposals;
-    const proposals =
-      input.decisions.length === 0
-        ? detected
-        : applyDecisions(merged.conversation, detected, input.decisions, engine.mode).proposals;
-    return { detected, proposals };
-  });
+  // With no decision made, the page is sent detection's proposals as they are, in the chat's order (each id once): it
+  // files them by message place and group, so it never reads their order, and the sort `applyDecisions` would do
+  // (50-80 ms at 40,000 messages in a browser) waits for the first call that needs it, after the review is showing.
+  const firstOpen = input.decisions.length === 0;
+  let detected = detection.proposals;
+  const proposals = firstOpen
+    ? detected
+    : await timed('prepare:decide', () => {
+        detected = applyDecisions(merged.conversation, detected, [], engine.mode).proposals;
+        return applyDecisions(merged.conversation, detected, input.decisions, engine.mode).proposals;
+      });
   const proposalPlaces = await timed('clone:prepare:proposals-from-worker', () => {
     const packed = packProposals(proposals, places);
     const kept = packed.place.slice();
@@ -271,7 +277,7 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
   signal.throwIfAborted();
   // The review's counts, while the page unpacks the proposals: with no decision made they are detection's, which the
   // page would otherwise work out in the review's first render (see `PreparedCase.counts`).
-  if (input.decisions.length === 0) {
+  if (firstOpen) {
     await timed('prepare:count', () => {
       const index = indexProposals(proposals, proposalPlaces, { titles: titles.length, messages: messages.length });
       const counts = reviewCounts({ titles, messages, inScope: messagesInScope }, index, new Map());
@@ -283,6 +289,7 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
     conversation: merged.conversation,
     media: merged.media,
     detected,
+    detectedSorted: !firstOpen,
     input,
     engine,
     selection: scoped.selection,
@@ -295,6 +302,17 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
     sources: parts.map((part) => part.conversation.source),
     warnings: merged.conversation.warnings,
   };
+}
+
+/** The prepared case's proposals in `applyDecisions`' order, sorted the first time they are asked for. */
+function detectedOf(state: NonNullable<typeof current>): Proposal[] {
+  if (!state.detectedSorted) {
+    state.detected = timedSync('prepare:decide', () =>
+      applyDecisions(state.conversation, state.detected, [], state.engine.mode),
+    ).proposals;
+    state.detectedSorted = true;
+  }
+  return state.detected;
 }
 
 /** The people table of the prepared case, from decisions already applied to its proposals. */
@@ -367,7 +385,7 @@ serveStages<CaseStages>(self, {
     const state = requireCurrent();
     state.input = { ...state.input, decisions };
     // Applied once, for the proposals and the people both; the proposals go in columns, as `prepare` sends them.
-    const applied = applyDecisions(state.conversation, state.detected, decisions, state.engine.mode);
+    const applied = applyDecisions(state.conversation, detectedOf(state), decisions, state.engine.mode);
     const proposals = packProposals(applied.proposals, state.places);
     transfer(...packedBuffers(proposals));
     return { proposals, people: peopleOf(state, applied) };
@@ -375,7 +393,7 @@ serveStages<CaseStages>(self, {
   async people({ decisions }) {
     const state = requireCurrent();
     return timed('people:list', () =>
-      peopleOf(state, applyDecisions(state.conversation, state.detected, decisions, state.engine.mode)),
+      peopleOf(state, applyDecisions(state.conversation, detectedOf(state), decisions, state.engine.mode)),
     );
   },
   async match({ archiveId, groups }) {
@@ -395,7 +413,7 @@ serveStages<CaseStages>(self, {
   },
   async summary({ decisions }) {
     const state = requireCurrent();
-    const disclosed = disclose(state.conversation, state.detected, decisions, {
+    const disclosed = disclose(state.conversation, detectedOf(state), decisions, {
       ...state.engine.disclose,
       selection: state.selection,
     });
@@ -420,7 +438,7 @@ serveStages<CaseStages>(self, {
   async disclose({ decisions, to }, { signal }) {
     const state = requireCurrent();
     signal.throwIfAborted();
-    const disclosed = disclose(state.conversation, state.detected, decisions, {
+    const disclosed = disclose(state.conversation, detectedOf(state), decisions, {
       ...state.engine.disclose,
       selection: state.selection,
     });
