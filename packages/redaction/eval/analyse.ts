@@ -13,11 +13,13 @@
  * where rules are developed, so the evaluation sets stay a fair test. The rules never learned from it, but the model
  * did: the training sets are read by cross-fitting, as `npm run eval -- --tune` does — five models, each trained
  * without one fifth of every source, each fifth read as one chat with the model that did not see it. The five models
- * are trained into `--models DIR` the first time (about a minute and a half) and reused after; retrain (delete the
- * folder) when the model's features or its training change.
+ * are trained into `--models DIR` the first time (about a minute and a half) and reused after. By default DIR is a
+ * folder in the system's temporary directory named by a hash of this checkout and of the code the models are trained
+ * by, so a change to the features or the training trains them afresh.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,13 +38,29 @@ import { tokenise, tokens } from '../src/recognisers/names/tokens.ts';
 import { WordCounts } from '../src/word-counts.ts';
 import { documentsAsChat, type LabelledText, readConll } from './conll.ts';
 
+/**
+ * A short hash of what the fold models are trained by: this checkout's place, the training script, the model's code and
+ * the name scanner's (its tokens are the model's). The default folder is named by it, so two checkouts, or one whose
+ * features changed since, never read each other's (or stale) models.
+ */
+function trainingFingerprint(): string {
+  const hash = createHash('sha256').update(fileURLToPath(import.meta.url));
+  const sources = ['../scripts/train-name-model.ts', '../src/model/', '../src/recognisers/names/'];
+  for (const source of sources) {
+    const path = fileURLToPath(new URL(source, import.meta.url));
+    const files = source.endsWith('/') ? readdirSync(path).sort().map((f) => join(path, f)) : [path];
+    for (const file of files) hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     examples: { type: 'string', default: '0' },
     rule: { type: 'string' },
     rules: { type: 'boolean', default: false },
-    models: { type: 'string', default: join(tmpdir(), 'redaction-name-model-folds') },
+    models: { type: 'string', default: join(tmpdir(), `redaction-name-model-folds-${trainingFingerprint()}`) },
     bands: { type: 'boolean', default: false },
     open: { type: 'boolean', default: false },
   },
