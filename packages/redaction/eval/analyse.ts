@@ -48,7 +48,11 @@ function trainingFingerprint(): string {
   const sources = ['../scripts/train-name-model.ts', '../src/model/', '../src/recognisers/names/'];
   for (const source of sources) {
     const path = fileURLToPath(new URL(source, import.meta.url));
-    const files = source.endsWith('/') ? readdirSync(path).sort().map((f) => join(path, f)) : [path];
+    const files = source.endsWith('/')
+      ? readdirSync(path)
+          .sort()
+          .map((f) => join(path, f))
+      : [path];
     for (const file of files) hash.update(file).update(readFileSync(file));
   }
   return hash.digest('hex').slice(0, 12);
