@@ -42,6 +42,15 @@ test('a SAR with a data subject: scope by or about them, their data kept, third 
   await page.getByLabel('Full name').fill(secrets.patient);
   await page.getByLabel('Other names they are known by (optional)').fill('Maggie');
   await page.getByLabel('Phone number (optional)').fill('07700 900999');
+  // Para 17: staff whom nothing beside their name marks as staff can be listed; the list goes with the box.
+  const keepProfessionals = page.getByLabel('Keep the names of health professionals acting in their role');
+  const staffList = page.getByLabel('Health professionals whose names are kept (optional)');
+  await expect(keepProfessionals).toBeChecked();
+  await expect(staffList).toBeVisible();
+  await keepProfessionals.uncheck();
+  await expect(staffList).toBeHidden();
+  await keepProfessionals.check();
+  await staffList.fill('Sam Patel\nJane Okafor');
   await page.getByRole('button', { name: 'Apply the scope' }).click();
   const scopeCount = page.getByTestId('scope-count');
   await expect(scopeCount).toContainText('of 9 messages are in scope', { timeout: 60_000 });

@@ -41,7 +41,10 @@ export interface CaseSettings {
   subject?: DataSubject;
   /** SAR: keep the names of health professionals acting in their role (DPA 2018 Sch 2 para 17). */
   keepHealthProfessionals?: boolean;
-  /** FOI: senior staff whose names are kept because they act in a public role. */
+  /**
+   * FOI: senior staff whose names are kept because they act in a public role. SAR, with `keepHealthProfessionals`:
+   * health professionals whose names are kept although no title or role beside them says so (the group's staff).
+   */
   keepNames?: readonly string[];
   /** The trust's hospital-number formats as shapes (`RJ1-######`), looked for as well as the patterns in force. */
   hospitalNumberShapes?: readonly string[];
@@ -112,7 +115,7 @@ function hospitalPatternsOf(settings: CaseSettings): string[] | undefined {
 
 /**
  * The redaction engine's options for a case, checked: the mode from the request type, the subject of a SAR (their
- * name required), kept staff (FOI) or health professionals (SAR), the hospital-number patterns with the trust's
+ * name required), kept staff (FOI) or health professionals (SAR, with any named), the hospital-number patterns with the trust's
  * shapes added, and the extra terms. Throws {@link CaseSettingsError} for a setting that cannot be used.
  */
 export function buildEngineOptions(settings: CaseSettings): EngineOptions {
@@ -130,7 +133,7 @@ export function buildEngineOptions(settings: CaseSettings): EngineOptions {
     disclose.keepHealthProfessionals = true;
   }
   const keepNames = trimmed(settings.keepNames);
-  if (mode === 'foi' && keepNames.length > 0) {
+  if (keepNames.length > 0 && (mode === 'foi' || settings.keepHealthProfessionals === true)) {
     detect.keepNames = keepNames;
     disclose.keepNames = keepNames;
   }

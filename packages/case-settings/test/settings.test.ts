@@ -22,9 +22,18 @@ describe('buildEngineOptions', () => {
       keepNames: ['Dr Shah'],
     });
     const subject = { names: ['Margaret Okafor'], aliases: ['Maggie'], phones: ['07700 900999'] };
-    // Kept staff names are FOI's rule; para 17 is SAR's.
-    expect(options.detect).toEqual({ mode: 'sar', subject, keepHealthProfessionals: true });
-    expect(options.disclose).toEqual({ mode: 'sar', subject, keepHealthProfessionals: true });
+    // With para 17, the named staff are health professionals kept although no title or role beside them says so.
+    const kept = { mode: 'sar', subject, keepHealthProfessionals: true, keepNames: ['Dr Shah'] };
+    expect(options.detect).toEqual(kept);
+    expect(options.disclose).toEqual(kept);
+    // Without para 17 a SAR keeps no one's name but the subject's: the list is not used.
+    const withheld = buildEngineOptions({
+      requestType: 'sar',
+      subject: { name: 'Margaret Okafor' },
+      keepNames: ['Dr Shah'],
+    });
+    expect(withheld.detect.keepNames).toBeUndefined();
+    expect(withheld.detect.keepHealthProfessionals).toBeUndefined();
     expect(() => buildEngineOptions({ requestType: 'sar', subject: { name: '  ' } })).toThrow(CaseSettingsError);
     expect(() => buildEngineOptions({ requestType: 'sar' })).toThrow(/needs the data subject/);
   });

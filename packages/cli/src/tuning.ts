@@ -28,7 +28,8 @@ export const tuningArgs = {
 /** Their lines in a command's usage text. */
 export const tuningUsage = `  --from YYYY-MM-DD           first day in scope (the export's local dates); messages before it are left out
   --to YYYY-MM-DD             last day in scope, included; messages after it are left out
-  --keep NAME                 FOI: named senior staff kept in their public role (repeatable)
+  --keep NAME                 FOI: named senior staff kept in their public role; SAR, with
+                              --keep-health-professionals: staff in the chat no title or role shows (repeatable)
   --keep-health-professionals SAR: keep staff names acting in their role (DPA 2018 Sch 2 para 17)
   --terms FILE                extra terms to withhold, one per line; a line 're:PATTERN' is a regular expression
   --hospital-shape SHAPE      trust hospital-number format as a shape, # a digit and @ a capital letter (RJ1-######);
@@ -85,14 +86,17 @@ export async function readTuning(values: OptionValues, mode: 'foi' | 'sar', subj
   if (to !== undefined) settings.to = record.to = to;
   if (mode === 'sar') settings.subject = subjectOf(subjects);
   const keep = (values.keep as string[] | undefined) ?? [];
+  const keepProfessionals = values['keep-health-professionals'] === true;
+  if (keepProfessionals && mode !== 'sar') {
+    throw new UsageError('--keep-health-professionals applies to --mode sar only.');
+  }
   if (keep.length > 0) {
-    if (mode !== 'foi') throw new UsageError('--keep applies to --mode foi only.');
+    if (mode === 'sar' && !keepProfessionals) {
+      throw new UsageError('--keep in --mode sar names health professionals: add --keep-health-professionals.');
+    }
     settings.keepNames = record.keepNames = keep;
   }
-  if (values['keep-health-professionals'] === true) {
-    if (mode !== 'sar') throw new UsageError('--keep-health-professionals applies to --mode sar only.');
-    settings.keepHealthProfessionals = record.keepHealthProfessionals = true;
-  }
+  if (keepProfessionals) settings.keepHealthProfessionals = record.keepHealthProfessionals = true;
   const patterns = values['hospital-pattern'] as string[] | undefined;
   const shapes = (values['hospital-shape'] as string[] | undefined) ?? [];
   if (shapes.length > 0) settings.hospitalNumberShapes = record.hospitalShapes = shapes;

@@ -143,11 +143,35 @@ describe('records redact', () => {
 
   it('takes each option in its own mode only', async () => {
     expect((await run(['--mode', 'sar', '--subject', 'Margaret Okafor', '--keep', 'Dr Sarah Jones'])).err).toMatch(
-      /--keep applies to --mode foi only/,
+      /--keep in --mode sar names health professionals: add --keep-health-professionals/,
     );
     expect((await run(['--mode', 'foi', '--keep-health-professionals'])).err).toMatch(
       /--keep-health-professionals applies to --mode sar only/,
     );
+  });
+
+  it('keeps, in a SAR, the health professionals named with --keep where nothing in the text says they are staff', async () => {
+    const staffChat = join(dir, 'staff.txt');
+    writeFileSync(
+      staffChat,
+      [
+        '04/03/2024, 08:02 - Sam Patel: Margaret Okafor is settled, Priya Raman reviewed her at 9',
+        '04/03/2024, 08:05 - Priya Raman: Margaret Okafor can go home tomorrow',
+        '',
+      ].join('\n'),
+    );
+    const disclosed = async (extra: string[]) => {
+      const { io, out, err } = capture();
+      const code = await main(['redact', staffChat, '--mode', 'sar', '--subject', 'Margaret Okafor', ...extra], io);
+      expect(err.join('')).toBe('');
+      expect(code).toBe(0);
+      return (JSON.parse(out.join('')) as Output).messages.map((m) => m.text).join('\n');
+    };
+    // Without the list the staff member's name in the text is withheld: no title or role beside it says she is staff.
+    expect(await disclosed(['--keep-health-professionals'])).not.toContain('Priya');
+    const kept = await disclosed(['--keep-health-professionals', '--keep', 'Priya Raman']);
+    expect(kept).toContain('Priya Raman reviewed her at 9');
+    expect(kept).toContain('Margaret Okafor can go home');
   });
 
   it('rejects bad input with one line and exit code 2', async () => {

@@ -60,7 +60,7 @@ export function ScopeStep({ record, act, go, prepared, scoped, prepare, preparin
       phone: phone.trim(),
     },
     keepProfessionals,
-    keepNames: sar ? (record.scope.keepNames ?? []) : lines(keepNames),
+    keepNames: lines(keepNames),
     hospitalNumberShapes: lines(shapes),
   });
   // A result shown under fields that say something else would be read as theirs: once the fields differ from the
@@ -164,6 +164,16 @@ export function ScopeStep({ record, act, go, prepared, scoped, prepare, preparin
                 </div>
               </div>
             </div>
+            {keepProfessionals && (
+              <TextArea
+                id="keep-names"
+                label="Health professionals whose names are kept (optional)"
+                hint="One full name per line: staff in the chat acting in their role whose names no title or role beside them shows, such as the group's members. Listed, each part of the name is kept wherever it is written."
+                rows={3}
+                value={keepNames}
+                onChange={setKeepNames}
+              />
+            )}
           </fieldset>
         )}
         <fieldset className="nhsuk-fieldset">
