@@ -69,6 +69,18 @@ describe('SAR', () => {
     const para17 = detectPersonalDataSync(chat, { mode: 'sar', subject, keepHealthProfessionals: true });
     expect(found(para17, 'm3')).toEqual([]);
   });
+  it('keeps a titled health professional whole with para 17, the surname after the title\'s name included', () => {
+    const ward = conv([msg('m1', 'Sam Patel', 'Margaret Okafor is settled, Dr Amara Eze reviewed her at 9')]);
+    const options = { mode: 'sar' as const, subject, keepHealthProfessionals: true };
+    const para17 = detectPersonalDataSync(ward, options);
+    expect(found(para17, 'm1')).toEqual([]);
+    expect(para17.kept.map((k) => k.rule)).toContain('name:neighbour');
+    // In an FOI both parts are withheld, as a staff member's name: s40(2) alone, not a patient's s41 too.
+    const foi = detectPersonalDataSync(ward, { mode: 'foi' });
+    const eze = foi.proposals.find((p) => p.text === 'Eze');
+    expect(eze?.role).toBe('staff');
+    expect(eze?.alsoExemptions).toBeUndefined();
+  });
   it('needs a subject', () => {
     expect(() => detectPersonalDataSync(chat, { mode: 'sar' })).toThrow(RedactionOptionsError);
   });

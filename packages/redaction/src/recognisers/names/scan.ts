@@ -113,6 +113,8 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
   let out: Candidate[] | undefined;
   let previousName = -1;
   let previousConfirms = false;
+  /** Whose the name just found is: a word that extends it ("Dr Amara Eze") is the same person's. */
+  let previousRole: PartyRole = 'unknown';
   let foreign = -1;
   for (let i = 0; i < count; i++) {
     let lower = tLower[i] as string;
@@ -148,6 +150,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         out.push(knownFind(i, k, k.role, messageId));
         previousName = i;
         previousConfirms = true;
+        previousRole = k.role;
       }
       continue;
     }
@@ -286,7 +289,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
               i,
               ruleConfidence['name:neighbour'],
               'name:neighbour',
-              'unknown',
+              adjacentToName ? previousRole : 'unknown',
               lower,
               (adjacentToName && previousConfirms && !everyday) || beforeName,
             );
@@ -356,6 +359,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
     out.push(hit);
     previousName = i;
     previousConfirms = hit.confirms === true;
+    previousRole = hit.role ?? 'unknown';
   }
   if (out !== undefined && out.length >= 2) enumerated(text, count, out);
   return out ?? NONE;
