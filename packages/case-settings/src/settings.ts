@@ -115,8 +115,8 @@ function hospitalPatternsOf(settings: CaseSettings): string[] | undefined {
 
 /**
  * The redaction engine's options for a case, checked: the mode from the request type, the subject of a SAR (their
- * name required), kept staff (FOI) or health professionals (SAR, with any named), the hospital-number patterns with the trust's
- * shapes added, and the extra terms. Throws {@link CaseSettingsError} for a setting that cannot be used.
+ * name required), kept staff (FOI) or health professionals (SAR, with any named), the hospital-number patterns with
+ * the trust's shapes added, and the extra terms. Throws {@link CaseSettingsError} for a setting that cannot be used.
  */
 export function buildEngineOptions(settings: CaseSettings): EngineOptions {
   const mode = redactionModeFor(settings.requestType);
