@@ -69,7 +69,7 @@ describe('SAR', () => {
     const para17 = detectPersonalDataSync(chat, { mode: 'sar', subject, keepHealthProfessionals: true });
     expect(found(para17, 'm3')).toEqual([]);
   });
-  it('keeps a titled health professional whole with para 17, the surname after the title\'s name included', () => {
+  it("keeps a titled health professional whole with para 17, the surname after the title's name included", () => {
     const ward = conv([msg('m1', 'Sam Patel', 'Margaret Okafor is settled, Dr Amara Eze reviewed her at 9')]);
     const options = { mode: 'sar' as const, subject, keepHealthProfessionals: true };
     const para17 = detectPersonalDataSync(ward, options);

@@ -155,6 +155,7 @@ export function ScopeStep({ record, act, go, prepared, scoped, prepare, preparin
                   checked={keepProfessionals}
                   onChange={(event) => setKeepProfessionals(event.target.checked)}
                   aria-describedby="keep-professionals-hint"
+                  aria-controls="keep-professionals-conditional"
                 />
                 <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="keep-professionals">
                   Keep the names of health professionals acting in their role
@@ -163,17 +164,22 @@ export function ScopeStep({ record, act, go, prepared, scoped, prepare, preparin
                   Data Protection Act 2018, Schedule 2, paragraph 17
                 </div>
               </div>
+              {/* The list goes with the box: hidden, not removed, so the box's aria-controls always names it. */}
+              <div
+                className="nhsuk-checkboxes__conditional"
+                id="keep-professionals-conditional"
+                hidden={!keepProfessionals}
+              >
+                <TextArea
+                  id="keep-names"
+                  label="Health professionals whose names are kept (optional)"
+                  hint="One full name per line: staff in the chat acting in their role whose names no title or role beside them shows, such as the group's members. Listed, each part of the name is kept wherever it is written."
+                  rows={3}
+                  value={keepNames}
+                  onChange={setKeepNames}
+                />
+              </div>
             </div>
-            {keepProfessionals && (
-              <TextArea
-                id="keep-names"
-                label="Health professionals whose names are kept (optional)"
-                hint="One full name per line: staff in the chat acting in their role whose names no title or role beside them shows, such as the group's members. Listed, each part of the name is kept wherever it is written."
-                rows={3}
-                value={keepNames}
-                onChange={setKeepNames}
-              />
-            )}
           </fieldset>
         )}
         <fieldset className="nhsuk-fieldset">
