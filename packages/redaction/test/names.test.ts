@@ -58,6 +58,21 @@ describe('titles and cues', () => {
   it('takes an initial into the name', () => {
     expect(names('seen by J. Smith')).toEqual(['J. Smith']);
   });
+  it('takes the capitalised word after a titled name for the surname, an everyday word or not', () => {
+    const ward = conv([
+      msg('a', 'Sam Patel', 'Dr Amara Long reviewed him, nurse Kim Woo did the obs'),
+      msg('b', 'Sam Patel', 'it was a long night, the queue is long'),
+      msg('c', 'Sam Patel', 'long wait in ED again, long day'),
+    ]);
+    const proposed = detectPersonalDataSync(ward, { mode: 'foi' }).proposals.map((p) => `${p.messageId}:${p.text}`);
+    // Left to the model, "Long" and "Woo" stayed visible beside a withheld first name.
+    expect(proposed).toEqual(['a:Amara', 'a:Long', 'a:Kim', 'a:Woo']);
+    // Beside a name no title gives, an everyday word stays a guess for the model ("Victoria Park").
+    const longConfirmed = (text: string) =>
+      nameRecogniser.find(text, context).find((c) => text.slice(c.start, c.end) === 'Long')?.confirms;
+    expect(longConfirmed('spoke with Jane Long today')).toBe(false);
+    expect(longConfirmed('spoke with Dr Jane Long today')).toBe(true);
+  });
 });
 
 describe('lists and the safe-list traps', () => {

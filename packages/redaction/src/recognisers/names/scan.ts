@@ -115,6 +115,8 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
   let previousConfirms = false;
   /** Whose the name just found is: a word that extends it ("Dr Amara Eze") is the same person's. */
   let previousRole: PartyRole = 'unknown';
+  /** Whether the name just found was named by a title ("Dr Amara"): the capitalised word after it is the surname. */
+  let previousTitled = false;
   let foreign = -1;
   for (let i = 0; i < count; i++) {
     let lower = tLower[i] as string;
@@ -151,6 +153,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         previousName = i;
         previousConfirms = true;
         previousRole = k.role;
+        previousTitled = false;
       }
       continue;
     }
@@ -285,13 +288,16 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             // neighbour in a sentence as part of it: it stays a guess, for the model to judge.
             const everyday = isLowerCaseWord(lower);
             const beforeName = nextListed && !(everyday && ((tFlags[i + 1] as number) & FIRST) !== 0);
+            // After a name a title gives ("Dr Amara Long", "nurse Kim Woo"), a capitalised word is the surname even
+            // when it is also an everyday word: left to the model, "Long" stayed visible beside a withheld "Amara".
+            const surnameAfterTitle = adjacentToName && previousTitled && isCap;
             hit = candidate(
               i,
               ruleConfidence['name:neighbour'],
               'name:neighbour',
               adjacentToName ? previousRole : 'unknown',
               lower,
-              (adjacentToName && previousConfirms && !everyday) || beforeName,
+              (adjacentToName && previousConfirms && (!everyday || surnameAfterTitle)) || beforeName,
             );
           } else if (!initial && patientBefore.test(before))
             hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);
@@ -360,6 +366,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
     previousName = i;
     previousConfirms = hit.confirms === true;
     previousRole = hit.role ?? 'unknown';
+    previousTitled = hit.rule === 'name:title';
   }
   if (out !== undefined && out.length >= 2) enumerated(text, count, out);
   return out ?? NONE;
