@@ -58,6 +58,12 @@ describe('titles and cues', () => {
   it('takes an initial into the name', () => {
     expect(names('seen by J. Smith')).toEqual(['J. Smith']);
   });
+  it('keeps a listed first name with the surname after it that stands, whatever the model thought of it alone', () => {
+    const ward = conv([msg('a', 'Sam Patel', 'Can someone ring Faith Chukwu (NOK)?')]);
+    const proposed = detectPersonalDataSync(ward, { mode: 'foi' }).proposals.map((p) => p.text);
+    // "Faith" is also an everyday word, which the model doubts alone: it stayed visible beside a withheld "Chukwu".
+    expect(proposed).toEqual(['Faith', 'Chukwu']);
+  });
   it('takes the capitalised word after a titled name for the surname, an everyday word or not', () => {
     const ward = conv([
       msg('a', 'Sam Patel', 'Dr Amara Long reviewed him, nurse Kim Woo did the obs'),

@@ -118,6 +118,7 @@ export function combine(
   words?: WordCounts,
 ): Candidate[] {
   let out: Candidate[] | undefined;
+  let listedDropped: Candidate[] | undefined;
   for (const c of candidates) {
     const p = spanProbability(probabilities, count, c.start, c.end);
     if (!Number.isNaN(p)) {
@@ -127,6 +128,7 @@ export function combine(
       if (p < bar) {
         // A handle the model rules out is not added back in parts: the model has read it whole.
         if (c.rule === 'name:handle') blocked.push(c.start, c.end);
+        if (c.rule === 'name:list' || c.rule === 'name:list-common') (listedDropped ??= []).push(c);
         continue;
       }
       // A handle names someone, but its parts ("Tahir_London") are not names to carry through the chat.
@@ -134,6 +136,15 @@ export function combine(
     }
     out ??= [];
     out.push(c);
+  }
+  // A listed name written just before a name that stands is part of it, whatever the model thought of it alone: "ring
+  // Faith Chukwu" must not leave "Faith" visible beside a withheld surname.
+  if (listedDropped !== undefined && out !== undefined) {
+    const standing = out;
+    for (const c of listedDropped) {
+      const next = standing.find((s) => s.start === c.end + 1 && s.category === 'person-name');
+      if (next !== undefined && text.charCodeAt(c.end) === 32) out.push({ ...c, role: next.role ?? c.role });
+    }
   }
   // In a message that is mostly not English a capital letter is no evidence of a name (German nouns, every language's
   // first word), and the model learned capitals from English: it adds a name there only when it is surer.
