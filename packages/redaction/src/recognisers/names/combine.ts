@@ -128,7 +128,10 @@ export function combine(
       if (p < bar) {
         // A handle the model rules out is not added back in parts: the model has read it whole.
         if (c.rule === 'name:handle') blocked.push(c.start, c.end);
-        if (c.rule === 'name:list' || c.rule === 'name:list-common') (listedDropped ??= []).push(c);
+        if (c.rule === 'name:list' || c.rule === 'name:list-common') {
+          listedDropped ??= [];
+          listedDropped.push(c);
+        }
         continue;
       }
       // A handle names someone, but its parts ("Tahir_London") are not names to carry through the chat.
