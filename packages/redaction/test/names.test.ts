@@ -64,6 +64,15 @@ describe('titles and cues', () => {
     // "Faith" is also an everyday word, which the model doubts alone: it stayed visible beside a withheld "Chukwu".
     expect(proposed).toEqual(['Faith', 'Chukwu']);
   });
+  it('takes a listed name that is also a word for a name where it is addressed or reached', () => {
+    const ward = conv([
+      msg('a', 'Sam Patel', 'Can you ask Will to bleep me'),
+      msg('b', 'Sam Patel', 'Thanks Hope, great work'),
+      msg('c', 'Sam Patel', 'I will ask if we can hope for a bed'),
+    ]);
+    const proposed = detectPersonalDataSync(ward, { mode: 'foi' }).proposals.map((p) => `${p.messageId}:${p.text}`);
+    expect(proposed).toEqual(['a:Will', 'b:Hope']);
+  });
   it('takes the capitalised word after a titled name for the surname, an everyday word or not', () => {
     const ward = conv([
       msg('a', 'Sam Patel', 'Dr Amara Long reviewed him, nurse Kim Woo did the obs'),

@@ -258,7 +258,9 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             );
         } else if (listed && common) {
           const monthLike = (flags & MONTH) !== 0 && /^\s*\d|^\s*$/.test(text.slice(end, end + 4));
-          const cued = adjacentToName || nextListed || relCue || possessiveCue || prevInitial;
+          // Addressed or reached ("ask Will to bleep me", "thanks Hope", "ring Grace"): a capitalised name, not a word.
+          const addressed = addressedBefore.test(text.slice(Math.max(0, start - 16), start));
+          const cued = adjacentToName || nextListed || relCue || possessiveCue || prevInitial || addressed;
           if (!monthLike && (cued || (!initial && !(flags & (CLINICAL | MONTH))))) {
             hit = candidate(
               i,
