@@ -11,6 +11,11 @@ const context = buildContext(chat, { mode: 'foi' });
 // The rules alone: what each rule finds (the model's vote is tested in model.test.ts).
 const nameRecogniser = createNameRecogniser({ model: null });
 const names = (text: string, ctx = context): string[] => texts(text, nameRecogniser.find(text, ctx));
+/** What the whole engine (the model voting) withholds in a chat of one author's messages, as `index:text`. */
+const withheld = (...messages: string[]): string[] =>
+  detectPersonalDataSync(conv(messages.map((text, i) => msg(`${i}`, 'Sam Patel', text))), {
+    mode: 'foi',
+  }).proposals.map((p) => `${p.messageId}:${p.text}`);
 
 describe('participants', () => {
   it('finds full names, first names, surnames, hyphen parts, any case', () => {
@@ -59,29 +64,25 @@ describe('titles and cues', () => {
     expect(names('seen by J. Smith')).toEqual(['J. Smith']);
   });
   it('keeps a listed first name with the surname after it that stands, whatever the model thought of it alone', () => {
-    const ward = conv([msg('a', 'Sam Patel', 'Can someone ring Faith Chukwu (NOK)?')]);
-    const proposed = detectPersonalDataSync(ward, { mode: 'foi' }).proposals.map((p) => p.text);
     // "Faith" is also an everyday word, which the model doubts alone: it stayed visible beside a withheld "Chukwu".
-    expect(proposed).toEqual(['Faith', 'Chukwu']);
+    expect(withheld('Can someone ring Faith Chukwu (NOK)?')).toEqual(['0:Faith', '0:Chukwu']);
   });
   it('takes a listed name that is also a word for a name where it is addressed or reached', () => {
-    const ward = conv([
-      msg('a', 'Sam Patel', 'Can you ask Will to bleep me'),
-      msg('b', 'Sam Patel', 'Thanks Hope, great work'),
-      msg('c', 'Sam Patel', 'I will ask if we can hope for a bed'),
-    ]);
-    const proposed = detectPersonalDataSync(ward, { mode: 'foi' }).proposals.map((p) => `${p.messageId}:${p.text}`);
-    expect(proposed).toEqual(['a:Will', 'b:Hope']);
+    const proposed = withheld(
+      'Can you ask Will to bleep me',
+      'Thanks Hope, great work',
+      'I will ask if we can hope for a bed',
+    );
+    expect(proposed).toEqual(['0:Will', '1:Hope']);
   });
   it('takes the capitalised word after a titled name for the surname, an everyday word or not', () => {
-    const ward = conv([
-      msg('a', 'Sam Patel', 'Dr Amara Long reviewed him, nurse Kim Woo did the obs'),
-      msg('b', 'Sam Patel', 'it was a long night, the queue is long'),
-      msg('c', 'Sam Patel', 'long wait in ED again, long day'),
-    ]);
-    const proposed = detectPersonalDataSync(ward, { mode: 'foi' }).proposals.map((p) => `${p.messageId}:${p.text}`);
+    const proposed = withheld(
+      'Dr Amara Long reviewed him, nurse Kim Woo did the obs',
+      'it was a long night, the queue is long',
+      'long wait in ED again, long day',
+    );
     // Left to the model, "Long" and "Woo" stayed visible beside a withheld first name.
-    expect(proposed).toEqual(['a:Amara', 'a:Long', 'a:Kim', 'a:Woo']);
+    expect(proposed).toEqual(['0:Amara', '0:Long', '0:Kim', '0:Woo']);
     // Beside a name no title gives, an everyday word stays a guess for the model ("Victoria Park").
     const longConfirmed = (text: string) =>
       nameRecogniser.find(text, context).find((c) => text.slice(c.start, c.end) === 'Long')?.confirms;
