@@ -41,6 +41,8 @@ export const ruleConfidence = {
   'name:cue': 0.75,
   // Cues in the text and the name lists.
   'name:title': 0.9,
+  // A job title before the name ("HCA Becky", "SpR Olu"): a ward's way of naming a colleague.
+  'name:job-title': 0.85,
   'name:list': 0.8,
   'name:fuzzy listed': 0.7,
   'name:fuzzy': 0.65,
@@ -105,6 +107,7 @@ export const keepWithModel: Record<string, number> = {
   'name:keep': 0,
   'name:nickname': 0,
   'name:title': 0,
+  'name:job-title': 0,
   'name:relation-cue': 0,
   'name:fuzzy': 0,
   'name:initials': 0,

@@ -5,7 +5,17 @@
  */
 import Fuse from 'fuse.js';
 import { nicknamesOf } from './data/nicknames.ts';
-import { CLINICAL, FIRST, FUNCTION, isCommonWord, isLowerCaseWord, LAST, lexFlags, TITLES } from './lexicon.ts';
+import {
+  CLINICAL,
+  FIRST,
+  FUNCTION,
+  isCommonWord,
+  isLowerCaseWord,
+  JOB_TITLE,
+  LAST,
+  lexFlags,
+  TITLES,
+} from './lexicon.ts';
 import type { PartyRole } from './recogniser.ts';
 import { WordGate } from './word-gate.ts';
 
@@ -27,9 +37,14 @@ export function isTitle(lower: string): boolean {
   return titleWords.has(lower);
 }
 
-/** The role a title implies: clinical titles are staff, courtesy titles are usually patients in ward chat. */
+/**
+ * The role a title implies: clinical titles and job titles ("HCA", "SpR") are staff, courtesy titles are usually
+ * patients in ward chat.
+ */
 export function roleOfTitle(lower: string): PartyRole {
-  return /^(dr|doctor|sister|sr|nurse|prof|professor|matron)$/.test(lower) ? 'staff' : 'patient';
+  return /^(dr|doctor|sister|sr|nurse|prof|professor|matron)$/.test(lower) || (lexFlags(lower) & JOB_TITLE) !== 0
+    ? 'staff'
+    : 'patient';
 }
 
 /** Splits a display name ("Dr Sarah Jones (F1) 🩺") into its name tokens ("Sarah", "Jones"). */

@@ -72,7 +72,7 @@ export function isMonth(lower: string): boolean {
 
 /** Whether a lower-case token is ward vocabulary (never a name by itself). */
 export function isClinicalWord(lower: string): boolean {
-  return clinicalWords.has(lower);
+  return ((flagTable.get(lower) ?? 0) & CLINICAL) !== 0;
 }
 
 /**
@@ -179,6 +179,8 @@ export const SAFE = 128;
 export const FACILITY = 256;
 /** Lexicon flag: a word that makes the name before it a condition or score ("Bell's palsy", "Braden score"). */
 export const EPONYM = 512;
+/** Lexicon flag: a job title written before a name ("HCA Becky", "SpR Olu", "Physio Jess"): that name is staff's. */
+export const JOB_TITLE = 1024;
 
 /** Titles and role words that put a name after them (Mrs Okafor, Sister Adeyemi); shared with known-names. */
 export const TITLES: readonly string[] = [
@@ -201,6 +203,41 @@ export const TITLES: readonly string[] = [
   'lady',
   'lord',
 ];
+/**
+ * Job titles a ward chat writes before a colleague's name ("HCA Becky", "SpR Olu", "Porter Gary", "FY1 Hannah"): the
+ * name after one is a member of staff's, and the title itself is never a name ("HCA" was withheld as Becky's
+ * neighbour). Unlike {@link TITLES} they are ordinary words of the chat everywhere else ("the physio", "on call reg"),
+ * so they name someone only before a word that can be a name (see `jobTitleName` in the name rules).
+ */
+export const JOB_TITLES: readonly string[] = [
+  'hca',
+  'hcsw',
+  'anp',
+  'acp',
+  'cns',
+  'sho',
+  'spr',
+  'fy',
+  'reg',
+  'registrar',
+  'consultant',
+  'anaesthetist',
+  'physio',
+  'physiotherapist',
+  'ot',
+  'salt',
+  'dietitian',
+  'pharmacist',
+  'midwife',
+  'paramedic',
+  'radiographer',
+  'phlebotomist',
+  'porter',
+  'clerk',
+  'housekeeper',
+  'rmn',
+  'odp',
+];
 const flagTable = new Map<string, number>();
 const mark = (words: Iterable<string>, flag: number): void => {
   for (const w of words) flagTable.set(w, (flagTable.get(w) ?? 0) | flag);
@@ -215,6 +252,7 @@ mark(dayTerms, COMMON | MONTH);
 mark(chatTerms, COMMON | FUNCTION);
 mark(safeTerms, COMMON | SAFE);
 mark(TITLES, TITLE);
+mark(JOB_TITLES, COMMON | CLINICAL | JOB_TITLE);
 mark(facilityWords, FACILITY);
 mark(eponymWords, EPONYM);
 

@@ -81,6 +81,23 @@ describe('SAR', () => {
     expect(eze?.role).toBe('staff');
     expect(eze?.alsoExemptions).toBeUndefined();
   });
+  it('keeps colleagues named by a job title with para 17, and withholds them without it', () => {
+    const ward = conv([
+      msg('m1', 'Sam Patel', 'Margaret Okafor handed over to HCA Becky, SpR Olu happy, Consultant Mr Venkat aware'),
+      msg('m2', 'Sam Patel', 'Staff nurse Anna Kowalski on long day'),
+    ]);
+    const para17 = detectPersonalDataSync(ward, { mode: 'sar', subject, keepHealthProfessionals: true });
+    expect(para17.proposals.filter((p) => p.category === 'person-name').map((p) => p.text)).toEqual([]);
+    // "Kowalski" (a listed surname after a staff name) was withheld as nobody's.
+    const text = (k: { messageId: string; start: number; end: number; reason: string }) =>
+      Array.from(ward.messages)
+        .find((m) => m.id === k.messageId)
+        ?.text.slice(k.start, k.end);
+    const keptStaff = para17.kept.filter((k) => !k.reason.includes('subject')).map(text);
+    expect(keptStaff.sort()).toEqual(['Anna', 'Becky', 'Kowalski', 'Olu', 'Venkat']);
+    const without = detectPersonalDataSync(ward, { mode: 'sar', subject });
+    expect(without.proposals.map((p) => p.text)).toEqual(['Becky', 'Olu', 'Venkat', 'Anna', 'Kowalski']);
+  });
   it('needs a subject', () => {
     expect(() => detectPersonalDataSync(chat, { mode: 'sar' })).toThrow(RedactionOptionsError);
   });

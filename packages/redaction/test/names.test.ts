@@ -91,6 +91,53 @@ describe('titles and cues', () => {
   });
 });
 
+describe('job titles and where colleagues work', () => {
+  it('takes the name after a job title for a member of staff, and never the job title for a name', () => {
+    const found = (text: string) =>
+      nameRecogniser.find(text, context).map((c) => `${text.slice(c.start, c.end)}:${c.rule}:${c.role}`);
+    expect(found('Handed over to HCA Becky in bay 4')).toEqual(['Becky:name:job-title:staff']);
+    expect(found('SpR Olu happy with plan')).toEqual(['Olu:name:job-title:staff']);
+    expect(found('FY1 Hannah has done the bloods')).toEqual(['Hannah:name:job-title:staff']);
+    expect(found('Porter Gary taking him down')).toEqual(['Gary:name:job-title:staff']);
+    expect(found('Ward clerk Sue has the notes')).toEqual(['Sue:name:job-title:staff']);
+    // "HCA" was withheld as Becky's neighbour, "Porter" as a listed surname before a name.
+    // The surname after is the same colleague's.
+    expect(found('Reg Tom Hughes on his way')).toEqual(['Tom:name:job-title:staff', 'Hughes:name:list:staff']);
+    // A courtesy title after a job title names staff, not a patient.
+    expect(found('Consultant Mr Venkat will see her')).toEqual(['Venkat:name:title:staff']);
+  });
+  it('does not take an everyday word after a job title for a name', () => {
+    for (const text of ['OT Assessment booked', 'Physio Tuesday am', 'Reg Review at 2', 'SHO ASAP please']) {
+      expect(names(text), text).toEqual([]);
+    }
+  });
+  it('remembers a colleague a job title named, as staff, for the rest of the chat', () => {
+    const ward = conv([msg('m1', 'Sam Patel', 'SpR Olu happy with plan'), msg('m2', 'Sam Patel', 'Olu says ok')]);
+    const result = detectPersonalDataSync(ward, { mode: 'foi' });
+    expect(result.proposals.map((p) => `${p.messageId}:${p.text}:${p.role}`)).toEqual(['m1:Olu:staff', 'm2:Olu:staff']);
+  });
+  it('takes a listed name that is also a word for a name when it says where the person works', () => {
+    const proposed = withheld(
+      'Grace from pharmacy says the TTO is ready',
+      'Will from IT is coming up',
+      'No Chance from the beginning',
+    );
+    expect(proposed).toEqual(['0:Grace', '1:Will']);
+  });
+  it("withholds a patient's surname with a number after it", () => {
+    // "72M" after "Adeyemi" read like "Bay 4": the surname stayed visible beside a withheld first name.
+    expect(withheld('Pt Winston Adeyemi 72M chest pain', 'Call Tom Adeyemi 07700 900123')).toEqual([
+      '0:Winston',
+      '0:Adeyemi',
+      '1:Tom',
+      '1:Adeyemi',
+      '1:07700 900123',
+    ]);
+    // A word after a number's place stays as it was: a bay, a ward.
+    expect(names('moved to Bay 4 at 10')).toEqual([]);
+  });
+});
+
 describe('lists and the safe-list traps', () => {
   it('finds listed UK names mid-sentence and at the start', () => {
     expect(names('Patel back from CT')).toEqual(['Patel']);

@@ -7,7 +7,20 @@
 
 import { ruleConfidence } from '../../confidence.ts';
 import { type KnownNames, nameTokens, roleOfTitle } from '../../known-names.ts';
-import { CLINICAL, FIRST, FUNCTION, isLowerCaseWord, LAST, lexFlags, TITLE } from '../../lexicon.ts';
+import {
+  CLINICAL,
+  COMMON,
+  FIRST,
+  FUNCTION,
+  isLowerCaseWord,
+  JOB_TITLE,
+  JOB_TITLES,
+  LAST,
+  lexFlags,
+  MONTH,
+  SAFE,
+  TITLE,
+} from '../../lexicon.ts';
 import { type Candidate, NONE } from '../../recogniser.ts';
 import { HASH_START, hashStep, WordGate } from '../../word-gate.ts';
 import { readHandle } from './handles.ts';
@@ -23,6 +36,19 @@ export const patientBefore =
 /** Words that address or reach someone just before a word ("thanks sam", "ring jo"). */
 export const addressedBefore =
   /\b(?:thanks|thank you|cheers|ta|hi|hey|hello|morning|ring|call|text|ask|tell|message|page|bleep|spoke to|speak to|can|could)\s+$/i;
+const fromPlace = /^ from (?:the )?([A-Za-z]+)/;
+
+/**
+ * Whether the text at `end`, just after a word, says where someone works: "Grace from pharmacy", "Sue from the
+ * discharge team", "Will from IT" (a ward word or a capitalised one after "from"); not "No Chance from the beginning".
+ */
+export function fromTeam(text: string, end: number): boolean {
+  if (!text.startsWith(' from ', end)) return false;
+  const m = fromPlace.exec(text.slice(end, end + 24));
+  if (m === null) return false;
+  const place = m[1] as string;
+  return place.charAt(0) !== place.charAt(0).toLowerCase() || (lexFlags(place.toLowerCase()) & CLINICAL) !== 0;
+}
 /** A possessive relation just after a word ("'s daughter"). */
 export const relationAfter = new RegExp(`^['’]s\\s+(?:${relationWords})\\b`, 'i');
 
@@ -34,6 +60,23 @@ export function lowerCaseNameAfterCue(lower: string, flags: number): boolean {
   return (flags & (FIRST | LAST)) !== 0 || !isLowerCaseWord(lower);
 }
 
+/**
+ * Whether a capitalised word written after a job title is a name ("HCA Becky", "SpR Olu", "Ward clerk Sue"): a listed
+ * name that is no function, ward, month, safe-listed word or title, or a word that is not everyday English. "OT
+ * Assessment", "Physio Tuesday", "Reg Review" and "SHO ASAP" are not names; "physio jess" is left to the other rules.
+ */
+export function jobTitleName(word: string, lower: string, flags: number): boolean {
+  if (word.charAt(0) === lower.charAt(0) || word === word.toUpperCase()) return false;
+  if (flags & (FUNCTION | CLINICAL | MONTH | SAFE | TITLE)) return false;
+  return (flags & (FIRST | LAST)) !== 0 || ((flags & COMMON) === 0 && !isLowerCaseWord(lower));
+}
+
+/** Whether the word just before `at` (a space between) is a job title: "Consultant Mr Venkat" is staff, not a patient. */
+export function jobTitleBefore(text: string, at: number): boolean {
+  const m = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, at - 24), at));
+  return m !== null && (lexFlags((m[1] as string).toLowerCase()) & JOB_TITLE) !== 0;
+}
+
 const discoveryTitles = 'mr|mrs|ms|miss|mx|dr|doctor|sister|sr|nurse|prof|professor|matron';
 /** "word" as written in lower case, with a capital, or in capitals, without the slow case-insensitive Unicode mode. */
 const anyCase = (words: string): string =>
@@ -41,8 +84,10 @@ const anyCase = (words: string): string =>
     .split('|')
     .flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()])
     .join('|');
+/** Job titles as a ward chat writes them before a name: "FY1" and "FY2" with their year, "SpR" in mixed case. */
+const jobTitleCues = `${anyCase(JOB_TITLES.map((t) => (t === 'fy' ? 'fy[12]' : t)).join('|'))}|SpR`;
 const discoveryPattern = new RegExp(
-  `(?<![A-Za-z])(${anyCase(discoveryTitles)}|${anyCase(relationWords)})(?![A-Za-z])\\.?\\s*[(:,-]?\\s*([\\p{L}][\\p{L}\\p{M}'’-]*)`,
+  `(?<![A-Za-z])(${anyCase(discoveryTitles)}|${jobTitleCues}|${anyCase(relationWords)})(?![A-Za-z])\\.?\\s*[(:,-]?\\s*([\\p{L}][\\p{L}\\p{M}'’-]*)`,
   'gu',
 );
 /** Whether a text has a title or relation word in any case (`'s daughter` needs one: see {@link discoverNames}). */
@@ -53,7 +98,9 @@ const anyCue = new RegExp(`(?:^|[^A-Za-z])(?:${discoveryTitles}|${relationWords}
  * or the part before a space or accent of those that have one ("next" of "next of kin", "fianc" of "fiancée").
  */
 const cueWords = new WordGate();
-for (const cue of `${discoveryTitles}|${relationWords}`.split('|')) cueWords.add(/^[a-z]+/.exec(cue)?.[0] ?? cue);
+for (const cue of [...`${discoveryTitles}|${relationWords}`.split('|'), ...JOB_TITLES]) {
+  cueWords.add(/^[a-z]+/.exec(cue)?.[0] ?? cue);
+}
 
 /** Code unit: an ASCII letter. */
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
@@ -98,17 +145,24 @@ export function discoverNames(text: string, known: KnownNames, index: number, id
   // No cue starts before the first cue word (the pattern's look-behind still reads the character before it).
   discoveryPattern.lastIndex = from;
   for (let m = discoveryPattern.exec(text); m !== null; m = discoveryPattern.exec(text)) {
-    const cue = (m[1] ?? '').toLowerCase();
+    const cue = (m[1] ?? '').toLowerCase().replace(/\d$/, '');
     const name = (m[2] ?? '').replace(/['’]s$/, '');
     const lower = name.toLowerCase();
     const flags = lexFlags(lower);
+    const start = m.index + m[0].length - (m[2] ?? '').length;
+    // "Consultant Mr Venkat", "Ward sister HCA Becky": a title after a cue is read next, as a cue of its own.
+    if (flags & (TITLE | JOB_TITLE)) discoveryPattern.lastIndex = start;
     if (name.length < 2 || flags & (FUNCTION | CLINICAL | TITLE)) continue;
+    const origin = (): string => `${idAt(index)}:${start}-${start + name.length}:person-name`;
+    if (lexFlags(cue) & JOB_TITLE) {
+      if (jobTitleName(name, lower, flags)) known.addCueName(name, 'staff', origin);
+      continue;
+    }
     // "doctor agreed", "nurse family": a lower-case everyday word after a title is not a name; "dr okafor" is.
     if (name.charAt(0) === lower.charAt(0) && !lowerCaseNameAfterCue(lower, flags)) continue;
-    const start = m.index + m[0].length - (m[2] ?? '').length;
-    const origin = (): string => `${idAt(index)}:${start}-${start + name.length}:person-name`;
-    if (titleWordSet.has(cue)) known.addCueName(name, roleOfTitle(cue), origin);
-    else if (name.charAt(0) !== lower.charAt(0)) known.addCueName(name, 'relative', origin);
+    if (titleWordSet.has(cue)) {
+      known.addCueName(name, jobTitleBefore(text, m.index) ? 'staff' : roleOfTitle(cue), origin);
+    } else if (name.charAt(0) !== lower.charAt(0)) known.addCueName(name, 'relative', origin);
   }
   // Rare ("Julie's daughter"), and its pattern reads relation words in any case: the case-insensitive test decides.
   if ((text.includes("'s ") || text.includes('’s ')) && anyCue.test(text)) {

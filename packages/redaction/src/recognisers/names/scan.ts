@@ -6,9 +6,28 @@
  */
 import { consistency, ruleConfidence } from '../../confidence.ts';
 import { type KnownName, type KnownNames, roleOfTitle } from '../../known-names.ts';
-import { CLINICAL, COMMON, FIRST, FUNCTION, isLowerCaseWord, LAST, MONTH, SAFE, TITLE } from '../../lexicon.ts';
+import {
+  CLINICAL,
+  COMMON,
+  FIRST,
+  FUNCTION,
+  isLowerCaseWord,
+  JOB_TITLE,
+  LAST,
+  MONTH,
+  SAFE,
+  TITLE,
+} from '../../lexicon.ts';
 import { type Candidate, NONE, type PartyRole, type RecogniserContext } from '../../recogniser.ts';
-import { addressedBefore, lowerCaseNameAfterCue, patientBefore, relationAfter, relationBefore } from './cues.ts';
+import {
+  addressedBefore,
+  fromTeam,
+  jobTitleName,
+  lowerCaseNameAfterCue,
+  patientBefore,
+  relationAfter,
+  relationBefore,
+} from './cues.ts';
 import {
   dateWord,
   foreignText,
@@ -97,6 +116,19 @@ function nextKnown(text: string, i: number, count: number, end: number, known: K
   return k !== undefined && k.source !== 'nickname';
 }
 
+/** A year just after a word: "New Zealand 2014", "Parker Prize 2014" name an event, not a person. */
+const yearAfter = /^ (?:19|20)\d\d(?!\d)/;
+
+/**
+ * Whether a capitalised word with a number after it is still a name. A number after a word makes it a bed, bay or
+ * ward's ("Bay 4", "Step 1"), but after a name that stands the word is that person's surname, and the number their age
+ * or phone: "Pt Winston Adeyemi 72M" and "Tom Adeyemi 07700 900123" left the surname visible. Not an everyday English
+ * word, not before a year.
+ */
+function surnameBeforeNumber(text: string, end: number, lower: string, afterName: boolean): boolean {
+  return afterName && !isLowerCaseWord(lower) && !yearAfter.test(text.slice(end, end + 6));
+}
+
 /**
  * Where the text last scanned has words the rules ruled out as names by what stands around them (start, end pairs): a
  * place ("San Diego", "in Dromana") or a date ("19 Jan"). The model adds no name there. Valid until the next
@@ -168,6 +200,8 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
     const prevLength = hasPrev ? wordLength(p) : 0;
     const spaceBefore = hasPrev && onlySpaceBetween(text, prevEnd, start, prevLength === 1 || !!(prevFlags & TITLE));
     const titled = (prevFlags & TITLE) !== 0 && spaceBefore;
+    // "HCA Becky", "FY1 Hannah": a job title just before (a foundation year's number between).
+    const afterJobTitle = (prevFlags & JOB_TITLE) !== 0 && (spaceBefore || /^[12] $/.test(text.slice(prevEnd, start)));
     const adjacentToName = previousName === p && spaceBefore;
     const c1 = text.charCodeAt(end);
     const c2 = text.charCodeAt(end + 1);
@@ -185,12 +219,23 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
       (isCap || (!(flags & FUNCTION) && (k !== undefined || lowerCaseNameAfterCue(lower, flags)))) &&
       !(flags & CLINICAL)
     ) {
-      const titleRole = roleOfTitle(lowerAt(text, p));
+      // "Consultant Mr Venkat": a courtesy title after a job title names a member of staff.
+      const titleRole =
+        p > 0 && (tFlags[p - 1] as number) & JOB_TITLE && spaceBefore ? 'staff' : roleOfTitle(lowerAt(text, p));
       hit = candidate(
         i,
         ruleConfidence['name:title'],
         'name:title',
         k && k.role !== 'unknown' ? k.role : titleRole,
+        k?.personKey ?? lower,
+        true,
+      );
+    } else if (afterJobTitle && !followedByDigit && jobTitleName(word, lower, flags)) {
+      hit = candidate(
+        i,
+        ruleConfidence['name:job-title'],
+        'name:job-title',
+        k && k.role !== 'unknown' ? k.role : 'staff',
         k?.personKey ?? lower,
         true,
       );
@@ -224,7 +269,10 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         addressedBefore.test(text.slice(Math.max(0, start - 16), start))
       ) {
         hit = knownFind(i, k, k.role, messageId);
-      } else if (isCap && !followedByDigit) {
+      } else if (
+        isCap &&
+        (!followedByDigit || surnameBeforeNumber(text, end, lower, adjacentToName && previousConfirms))
+      ) {
         const before = text.slice(Math.max(0, start - 24), start);
         const relCue = relationBefore.test(before);
         const possessiveCue = c1 === 39 || c1 === 8217 ? relationAfter.test(text.slice(end, end + 24)) : false;
@@ -237,13 +285,16 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
           onlySpaceBetween(text, end, tStart[n] as number, word.length === 1);
         // A listed name that is a misspelling of someone in the chat ("Margret" for Margaret) is that person.
         const fz = listed && !common ? known.fuzzy(lower) : undefined;
+        // The word after a name is the same person's ("Staff nurse Anna Kowalski", "Mrs Joan Smith").
+        const sameAsBefore = adjacentToName ? previousRole : 'unknown';
         if (fz && fz.source !== 'cue' && fz.source !== 'nickname') {
           hit = candidate(i, ruleConfidence['name:fuzzy listed'], 'name:fuzzy', fz.role, fz.personKey, false);
         } else if (listed && !common) {
           const patientCue = possessiveCue || patientBefore.test(before);
-          const role = relCue ? 'relative' : patientCue ? 'patient' : 'unknown';
+          const role = relCue ? 'relative' : patientCue ? 'patient' : sameAsBefore;
           // In name position (mid-sentence, beside another name, after a cue) a listed name confirms itself.
-          const position = !initial || adjacentToName || nextListed || prevInitial || relCue || patientCue;
+          const position =
+            !initial || adjacentToName || nextListed || prevInitial || relCue || patientCue || fromTeam(text, end);
           hit = candidate(i, ruleConfidence['name:list'], 'name:list', role, lower, position);
         } else if (flags & SAFE) {
           // Safe-listed (an app, a system, a drug): a name only after a relation cue.
@@ -258,15 +309,19 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             );
         } else if (listed && common) {
           const monthLike = (flags & MONTH) !== 0 && /^\s*\d|^\s*$/.test(text.slice(end, end + 4));
-          // Addressed or reached ("ask Will to bleep me", "thanks Hope", "ring Grace"): a capitalised name, not a word.
+          // Addressed or reached ("ask Will to bleep me", "thanks Hope", "ring Grace"), or named by where they work
+          // ("Grace from pharmacy says…"): a capitalised name, not a word.
           const addressed = addressedBefore.test(text.slice(Math.max(0, start - 16), start));
-          const cued = adjacentToName || nextListed || relCue || possessiveCue || prevInitial || addressed;
-          if (!monthLike && (cued || (!initial && !(flags & (CLINICAL | MONTH))))) {
+          const cued =
+            adjacentToName || nextListed || relCue || possessiveCue || prevInitial || addressed || fromTeam(text, end);
+          // "Porter Gary", "Reg Tom Hughes": a job title before a name is the title, not a name.
+          const jobTitle = (flags & JOB_TITLE) !== 0 && nextListed && !adjacentToName;
+          if (!monthLike && !jobTitle && (cued || (!initial && !(flags & (CLINICAL | MONTH))))) {
             hit = candidate(
               i,
               cued ? ruleConfidence['name:list-common cued'] : ruleConfidence['name:list-common'],
               'name:list-common',
-              relCue ? 'relative' : 'unknown',
+              relCue ? 'relative' : sameAsBefore,
               lower,
               cued,
             );
@@ -368,7 +423,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
     previousName = i;
     previousConfirms = hit.confirms === true;
     previousRole = hit.role ?? 'unknown';
-    previousTitled = hit.rule === 'name:title';
+    previousTitled = hit.rule === 'name:title' || hit.rule === 'name:job-title';
   }
   if (out !== undefined && out.length >= 2) enumerated(text, count, out);
   return out ?? NONE;
