@@ -124,6 +124,24 @@ describe('job titles and where colleagues work', () => {
     );
     expect(proposed).toEqual(['0:Grace', '1:Will']);
   });
+  it('takes a word with a bed after it for a patient, and leaves ward abbreviations after a name alone', () => {
+    const proposed = detectPersonalDataSync(
+      conv(
+        ['Bill in bed 2 refusing meds', 'Ivy (bed 8) is NBM', 'Summer is in bay 4', 'Mr. Brennan NBM'].map((text, i) =>
+          msg(`${i}`, 'Sam Patel', text),
+        ),
+      ),
+      { mode: 'foi' },
+    ).proposals.map((p) => `${p.messageId}:${p.text}:${p.role}`);
+    // "Bill", "Ivy" and "Summer" (names that are also words) were left visible; "NBM" was withheld as a surname.
+    expect(proposed).toEqual(['0:Bill:patient', '1:Ivy:patient', '2:Summer:patient', '3:Brennan:patient']);
+    const role = (text: string) => nameRecogniser.find(text, context).map((c) => c.role);
+    // Okonkwo is a participant's surname here; Zorbek is in no list.
+    expect(role('Okonkwo (bed 5) pain ++')).toEqual(['patient']);
+    expect(role('Zorbek in bed 5 pain ++')).toEqual(['patient']);
+    // A title before an initial names the person after it ("Mrs Z Hussain" was nobody's).
+    expect(role('handover: bay 1 - Mrs Z Hussain')).toEqual(['patient']);
+  });
   it("withholds a patient's surname with a number after it", () => {
     // "72M" after "Adeyemi" read like "Bay 4": the surname stayed visible beside a withheld first name.
     expect(withheld('Pt Winston Adeyemi 72M chest pain', 'Call Tom Adeyemi 07700 900123')).toEqual([

@@ -66,7 +66,9 @@ tinzaparin innohep rocuronium propofol ketamine suxamethonium sugammadex cefazol
 const clinical = `covid covid-19 covid19 coronavirus sars mrsa mssa cdiff c-diff norovirus noro influenza flu sepsis
 news news2 gcs dnacpr respect resus picc hickman portacath foley catheter cannula venflon ecg ecgs echo ultrasound
 endoscopy colonoscopy ogd ercp tavi pci cabg dialysis haemodialysis bipap cpap niv optiflow airvo majors minors paeds
-gynae obs sats bloods xray x-ray mri cxr abg vbg fbc crp lfts inr tto ttos tta eta`;
+gynae obs sats bloods xray x-ray mri cxr abg vbg fbc crp lfts inr tto ttos tta eta nbm npo dnar prn ctpa abx ivabx
+ivi ivf iv vte aki uti copd stemi nstemi dvt cva sob tds qds bd nocte ews mdt dols mca ngt cvc hdu itu icu ccu amu
+sdec cdu tci`;
 
 /** Eponymous conditions and signs: "Parkinson's" is a disease, not the patient (a title still makes it a name). */
 const eponyms = `parkinson parkinson's parkinsons alzheimer alzheimer's alzheimers crohn crohn's crohns hodgkin hodgkin's

@@ -49,6 +49,15 @@ export function fromTeam(text: string, end: number): boolean {
   const place = m[1] as string;
   return place.charAt(0) !== place.charAt(0).toLowerCase() || (lexFlags(place.toLowerCase()) & CLINICAL) !== 0;
 }
+const bedPlace = /^\s*(?:\(\s*|[,-]\s*|(?:is |now )?(?:in|on) )?(?:bed|bay|side ?room|sr|cubicle)\s*\d/i;
+
+/**
+ * Whether a bed or bay is written just after a word ("Bill in bed 2", "Ivy (bed 8)", "Summer is in bay 4"): the word
+ * is the patient's name, as "bed 4 is …" before it says.
+ */
+export function bedAfter(text: string, end: number): boolean {
+  return end < text.length && bedPlace.test(text.slice(end, end + 24));
+}
 /** A possessive relation just after a word ("'s daughter"). */
 export const relationAfter = new RegExp(`^['’]s\\s+(?:${relationWords})\\b`, 'i');
 

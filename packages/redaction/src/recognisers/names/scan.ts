@@ -21,6 +21,7 @@ import {
 import { type Candidate, NONE, type PartyRole, type RecogniserContext } from '../../recogniser.ts';
 import {
   addressedBefore,
+  bedAfter,
   fromTeam,
   jobTitleName,
   lowerCaseNameAfterCue,
@@ -211,17 +212,26 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
       prevLength === 1 &&
       tCap[p] === 1 &&
       (prevWord !== 'I' ? /^\.?\s$/ : /^\.\s$/).test(text.slice(prevEnd, start));
+    // The title before the word, or before its initial ("Mrs Z Hussain"), or -1.
+    const titleAt = titled
+      ? p
+      : prevInitial &&
+          p > 0 &&
+          (tFlags[p - 1] as number) & TITLE &&
+          onlySpaceBetween(text, tEnd[p - 1] as number, tStart[p] as number, true)
+        ? p - 1
+        : -1;
     let hit: Candidate | undefined;
 
     if (
-      titled &&
+      titleAt >= 0 &&
       !followedByDigit &&
       (isCap || (!(flags & FUNCTION) && (k !== undefined || lowerCaseNameAfterCue(lower, flags)))) &&
       !(flags & CLINICAL)
     ) {
       // "Consultant Mr Venkat": a courtesy title after a job title names a member of staff.
       const titleRole =
-        p > 0 && (tFlags[p - 1] as number) & JOB_TITLE && spaceBefore ? 'staff' : roleOfTitle(lowerAt(text, p));
+        titleAt > 0 && (tFlags[titleAt - 1] as number) & JOB_TITLE ? 'staff' : roleOfTitle(lowerAt(text, titleAt));
       hit = candidate(
         i,
         ruleConfidence['name:title'],
@@ -258,9 +268,12 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
     } else {
       const initial = sentenceInitial(text, start);
       if (k && (!common || (isCap && (!initial || adjacentToName || prevInitial)))) {
-        // "bed 4 is Margaret" says a participant (or anyone known) is a patient.
+        // "bed 4 is Margaret", "Margaret (bed 4)" say a participant (or anyone known) is a patient.
         const role =
-          k.role === 'unknown' && patientBefore.test(text.slice(Math.max(0, start - 24), start)) ? 'patient' : k.role;
+          k.role === 'unknown' &&
+          (patientBefore.test(text.slice(Math.max(0, start - 24), start)) || bedAfter(text, end))
+            ? 'patient'
+            : k.role;
         hit = knownFind(i, k, role, messageId);
       } else if (
         k &&
@@ -290,7 +303,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         if (fz && fz.source !== 'cue' && fz.source !== 'nickname') {
           hit = candidate(i, ruleConfidence['name:fuzzy listed'], 'name:fuzzy', fz.role, fz.personKey, false);
         } else if (listed && !common) {
-          const patientCue = possessiveCue || patientBefore.test(before);
+          const patientCue = possessiveCue || patientBefore.test(before) || bedAfter(text, end);
           const role = relCue ? 'relative' : patientCue ? 'patient' : sameAsBefore;
           // In name position (mid-sentence, beside another name, after a cue) a listed name confirms itself.
           const position =
@@ -309,11 +322,19 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             );
         } else if (listed && common) {
           const monthLike = (flags & MONTH) !== 0 && /^\s*\d|^\s*$/.test(text.slice(end, end + 4));
-          // Addressed or reached ("ask Will to bleep me", "thanks Hope", "ring Grace"), or named by where they work
-          // ("Grace from pharmacy says…"): a capitalised name, not a word.
+          // Addressed or reached ("ask Will to bleep me", "thanks Hope", "ring Grace"), named by where they work
+          // ("Grace from pharmacy says…") or by their bed ("Bill in bed 2"): a capitalised name, not a word.
           const addressed = addressedBefore.test(text.slice(Math.max(0, start - 16), start));
+          const inBed = !relCue && !adjacentToName && bedAfter(text, end);
           const cued =
-            adjacentToName || nextListed || relCue || possessiveCue || prevInitial || addressed || fromTeam(text, end);
+            adjacentToName ||
+            nextListed ||
+            relCue ||
+            possessiveCue ||
+            prevInitial ||
+            addressed ||
+            inBed ||
+            fromTeam(text, end);
           // "Porter Gary", "Reg Tom Hughes": a job title before a name is the title, not a name.
           const jobTitle = (flags & JOB_TITLE) !== 0 && nextListed && !adjacentToName;
           if (!monthLike && !jobTitle && (cued || (!initial && !(flags & (CLINICAL | MONTH))))) {
@@ -321,7 +342,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
               i,
               cued ? ruleConfidence['name:list-common cued'] : ruleConfidence['name:list-common'],
               'name:list-common',
-              relCue ? 'relative' : sameAsBefore,
+              relCue ? 'relative' : inBed ? 'patient' : sameAsBefore,
               lower,
               cued,
             );
@@ -356,7 +377,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
               lower,
               (adjacentToName && previousConfirms && (!everyday || surnameAfterTitle)) || beforeName,
             );
-          } else if (!initial && patientBefore.test(before))
+          } else if ((!initial && patientBefore.test(before)) || bedAfter(text, end))
             hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);
           else if (nextKnown(text, i, count, end, known))
             // Before a name the chat knows ("Dinu Savu" once "Mr Savu" is known), the word is part of that name.
