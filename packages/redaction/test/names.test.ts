@@ -142,6 +142,14 @@ describe('job titles and where colleagues work', () => {
     // A title before an initial names the person after it ("Mrs Z Hussain" was nobody's).
     expect(role('handover: bay 1 - Mrs Z Hussain')).toEqual(['patient']);
   });
+  it("takes a condition's eponym after a name for the surname, and the condition for no name", () => {
+    // "Parkinson" is safe-listed as a disease: after "Ethel Mabel" it stayed visible.
+    expect(withheld('Ethel Mabel Parkinson for discharge', "Parkinson's - on Madopar")).toEqual([
+      '0:Ethel',
+      '0:Mabel',
+      '0:Parkinson',
+    ]);
+  });
   it("withholds a patient's surname with a number after it", () => {
     // "72M" after "Adeyemi" read like "Bay 4": the surname stayed visible beside a withheld first name.
     expect(withheld('Pt Winston Adeyemi 72M chest pain', 'Call Tom Adeyemi 07700 900123')).toEqual([

@@ -310,8 +310,19 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             !initial || adjacentToName || nextListed || prevInitial || relCue || patientCue || fromTeam(text, end);
           hit = candidate(i, ruleConfidence['name:list'], 'name:list', role, lower, position);
         } else if (flags & SAFE) {
-          // Safe-listed (an app, a system, a drug): a name only after a relation cue.
-          if (relCue || possessiveCue)
+          // Safe-listed (an app, a system, a drug, a condition's eponym): a name only after a relation cue, or as the
+          // surname after a name that stands ("Ethel Mabel Parkinson" left "Parkinson" visible), unless it is also an
+          // everyday word ("Sarah Teams me"), a ward abbreviation ("Mr Brennan NBM") or a condition ("Mabel Parkinson's").
+          if (
+            adjacentToName &&
+            previousConfirms &&
+            c1 !== 39 &&
+            c1 !== 8217 &&
+            word !== word.toUpperCase() &&
+            !isLowerCaseWord(lower)
+          )
+            hit = candidate(i, ruleConfidence['name:neighbour'], 'name:neighbour', previousRole, lower, false);
+          else if (relCue || possessiveCue)
             hit = candidate(
               i,
               ruleConfidence['name:relation-cue'],
