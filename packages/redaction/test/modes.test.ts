@@ -98,6 +98,16 @@ describe('SAR', () => {
     const without = detectPersonalDataSync(ward, { mode: 'sar', subject });
     expect(without.proposals.map((p) => p.text)).toEqual(['Becky', 'Olu', 'Venkat', 'Anna', 'Kowalski']);
   });
+  it('does not keep a patient under para 17 because a colleague elsewhere shares the surname', () => {
+    const ward = conv([
+      msg('m1', 'Sam Patel', 'cc Sister Ng, @Dr Jones can you see bed 9'),
+      msg('m2', 'Sam Patel', 'bay 5: Ng, 78F, UTI. pt in bed 3 (mr jones) is confused'),
+    ]);
+    const para17 = detectPersonalDataSync(ward, { mode: 'sar', subject, keepHealthProfessionals: true });
+    // The staff in m1 are kept; the patients in m2 were taken for them and kept too.
+    expect(found(para17, 'm1')).toEqual([]);
+    expect(found(para17, 'm2')).toEqual(['person-name:Ng:DPA Sch2 para16', 'person-name:jones:DPA Sch2 para16']);
+  });
   it('needs a subject', () => {
     expect(() => detectPersonalDataSync(chat, { mode: 'sar' })).toThrow(RedactionOptionsError);
   });

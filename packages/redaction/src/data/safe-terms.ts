@@ -88,13 +88,13 @@ spokeswoman spokesperson ceo cfo coo chief deputy former vice prime ambassador`;
 const days = `monday tuesday wednesday thursday friday saturday sunday mon tues weds thurs fri sat sun christmas xmas
 easter halloween ramadan eid diwali hanukkah vaisakhi boxing bank-holiday`;
 
-/** Chat interjections and contractions typed without an apostrophe. */
+/** Chat interjections, contractions typed without an apostrophe, and a message's conventions (RT, cc, FAO, Re). */
 const chat = `haha hahaha hahahaha hehe hehehe lol lols lmao rofl omg omfg wtf ffs ugh urgh argh hmm hmmm hm mmm ooh
 ahh aah aww awww yay woohoo yep yeah yup nope nah okay kk thx ty tysm np pls plz brb btw fyi tbh idk imo imho asap
 tbc tba nvm xx xxx isnt dont doesnt didnt cant wont wouldnt couldnt shouldnt im ive youre theyre thats whats hes shes
 aint wasnt werent havent hasnt hadnt arent youve weve theyve youll theyll itll
 gonna wanna gotta dunno cuz coz cos innit st
-rt via http https www`;
+rt via http https www cc bcc fao fwd re nb ps aka rsvp`;
 
 const split = (block: string): string[] => block.split(/\s+/).filter((w) => w.length > 0);
 

@@ -6,7 +6,7 @@
  */
 
 import { ruleConfidence } from '../../confidence.ts';
-import { type KnownNames, nameTokens, roleOfTitle } from '../../known-names.ts';
+import { isTitle, type KnownNames, nameTokens, roleOfTitle } from '../../known-names.ts';
 import {
   CLINICAL,
   COMMON,
@@ -32,7 +32,9 @@ const relationWords =
 export const relationBefore = new RegExp(`\\b(?:${relationWords})\\s*[(:,-]?\\s*$`, 'i');
 /** A patient cue just before a word ("bed 4 is", "pt", "spoke to"). */
 export const patientBefore =
-  /(?:\bbed\s*\d+[a-z]?\s*(?:is|=|:|-)\s*|\bpt\.?\s+|\bpatient\s+|\bspoke (?:to|with)\s+|\bcalled\s+|\bnamed\s+|\bask\s+|\btell\s+|\bthanks\s+)$/i;
+  /(?:\b(?:bed|bay)\s*\d+[a-z]?\s*(?:is|=|:|-)\s*|\bpt\.?\s+|\bpatient\s+|\bspoke (?:to|with)\s+|\bcalled\s+|\bnamed\s+|\bask\s+|\btell\s+|\bthanks\s+)$/i;
+/** A bed or bay just before a word ("bed 4 is", "bay 5:"): the strongest of the patient cues. */
+export const bedBefore = /\b(?:bed|bay)\s*\d+[a-z]?\s*(?:is|=|:|-)\s*$/i;
 /** Words that address or reach someone just before a word ("thanks sam", "ring jo"). */
 export const addressedBefore =
   /\b(?:thanks|thank you|cheers|ta|hi|hey|hello|morning|ring|call|text|ask|tell|message|page|bleep|spoke to|speak to|can|could)\s+$/i;
@@ -260,6 +262,8 @@ export function mentionNames(text: string, known: KnownNames, organisations?: nu
     // "@http://…": a link written straight after an @, not a handle.
     if (text.startsWith('://', end)) continue;
     const handle = text.slice(m.index + 1, end);
+    // "@Dr Patel", "@Sister Jones": a title typed after an @; the title rule reads the name after it.
+    if (isTitle(handle.toLowerCase())) continue;
     const reading = readHandle(handle, known);
     if (reading.kind === 'organisation') {
       organisations?.push(m.index, end);

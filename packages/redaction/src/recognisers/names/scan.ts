@@ -22,6 +22,7 @@ import { type Candidate, NONE, type PartyRole, type RecogniserContext } from '..
 import {
   addressedBefore,
   bedAfter,
+  bedBefore,
   fromTeam,
   jobTitleName,
   lowerCaseNameAfterCue,
@@ -73,6 +74,15 @@ function candidate(
     personKey,
     confirms,
   };
+}
+
+/**
+ * Whose a name is where a title or cue stands beside it: a participant's or the subject's known role, else what the
+ * cue here says. A role a cue gave the word elsewhere in the chat is another person's guess: "Sister Jones" in one
+ * message does not make "mr jones (bed 3)" in another a member of staff, whose name a SAR with para 17 would keep.
+ */
+function roleHere(k: KnownName | undefined, cueRole: PartyRole): PartyRole {
+  return k && k.role !== 'unknown' && k.source !== 'cue' ? k.role : cueRole;
 }
 
 /** Whether `id` is the id of the name find at start–end of message `messageId`, without building that id. */
@@ -236,7 +246,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         i,
         ruleConfidence['name:title'],
         'name:title',
-        k && k.role !== 'unknown' ? k.role : titleRole,
+        roleHere(k, titleRole),
         k?.personKey ?? lower,
         true,
       );
@@ -245,7 +255,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         i,
         ruleConfidence['name:job-title'],
         'name:job-title',
-        k && k.role !== 'unknown' ? k.role : 'staff',
+        roleHere(k, 'staff'),
         k?.personKey ?? lower,
         true,
       );
@@ -268,10 +278,12 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
     } else {
       const initial = sentenceInitial(text, start);
       if (k && (!common || (isCap && (!initial || adjacentToName || prevInitial)))) {
-        // "bed 4 is Margaret", "Margaret (bed 4)" say a participant (or anyone known) is a patient.
+        // "bed 4 is Margaret", "Margaret (bed 4)" say a participant (or anyone known) is a patient. A bed beside it
+        // outweighs the role a cue gave the word elsewhere ("Sister Ng" … "bay 5: Ng, 78F"); "spoke to" does not.
+        const before = text.slice(Math.max(0, start - 24), start);
         const role =
-          k.role === 'unknown' &&
-          (patientBefore.test(text.slice(Math.max(0, start - 24), start)) || bedAfter(text, end))
+          (k.role === 'unknown' && (patientBefore.test(before) || bedAfter(text, end))) ||
+          (k.source === 'cue' && (bedBefore.test(before) || bedAfter(text, end)))
             ? 'patient'
             : k.role;
         hit = knownFind(i, k, role, messageId);
