@@ -90,7 +90,9 @@ test('a name carried through the chat is kept everywhere with one click', async 
   // "Show the find" moves to the cue's proposal, which is not a member of the group.
   await row.getByRole('button', { name: 'Show the find of "Zorbek"' }).click();
   await expect(page.getByTestId('active-group')).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Current redaction' })).toContainText('found by name:title');
+  await expect(page.getByRole('region', { name: 'Current redaction' })).toContainText(
+    'found as a name after a title (Mr, Mrs, Dr, Sister, Nurse); rule name:title',
+  );
 
   // One click keeps all four places: one decision, the counts follow, the cue's find is left to review.
   await row.getByRole('button', { name: 'Keep all 4 places of "Zorbek"' }).click();

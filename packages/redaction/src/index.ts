@@ -9,6 +9,11 @@ export type { CategoryLabel } from './category-labels.ts';
 /** How each category is named in the review, on a box and in a sentence: one record for every caller. */
 export { CATEGORY_LABELS } from './category-labels.ts';
 
+/** What each rule's find rests on, in an officer's words, shown beside a proposal in the review. */
+export { describeRule } from './rule-descriptions.ts';
+/** Every rule's words (see {@link describeRule}). */
+export { RULE_DESCRIPTIONS } from './rule-descriptions.ts';
+
 export type { ConfidenceKey } from './confidence.ts';
 /** How sure each rule is: the one table of rule → confidence that `npm run eval -- --calibrate` checks. */
 export { ruleConfidence } from './confidence.ts';

@@ -1,11 +1,12 @@
 /**
- * The review's toolbar, kept in view: the proposal in focus (what it is, its status, why it would be withheld) with
- * Redact (A), Keep (R) and "Redact every occurrence" — and, for a place a name was carried to, what it is one of, with
- * buttons to keep or redact all its group's places with one decision; and, when text is selected in a message, what it is and the
- * buttons to redact it there or everywhere.
+ * The review's toolbar, kept in view: the proposal in focus (what it is, its status, why it would be withheld, what it
+ * was found as, in words and by rule) with Redact (A), Keep (R) and "Redact every occurrence" — and, for a place a name
+ * was carried to, what it is one of, with buttons to keep or redact all its group's places with one decision; and, when
+ * text is selected in a message, what it is and the buttons to redact it there or everywhere.
  */
 import {
   CATEGORY_LABELS,
+  describeRule,
   type Proposal,
   type ProposalGroup,
   type ProposalStatus,
@@ -57,7 +58,8 @@ export function Toolbar({
             {active.proposal.exemption}
             <span className="nhsuk-body-s">
               {' '}
-              (found by {active.proposal.rule}, confidence {Math.round(active.proposal.confidence * 100)}%)
+              (found as {describeRule(active.proposal.rule)}; rule {active.proposal.rule}, confidence{' '}
+              {Math.round(active.proposal.confidence * 100)}%)
             </span>
           </p>
           <div className="app-button-row">
