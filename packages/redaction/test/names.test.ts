@@ -91,6 +91,21 @@ describe('titles and cues', () => {
   });
 });
 
+describe('words after a title or relation that are not names', () => {
+  it('takes no function word after a title for a name, unless it is also a listed name', () => {
+    expect(names('the pills from Doctor Who worked')).toEqual([]);
+    expect(names('Dr On Call is busy')).toEqual([]);
+    expect(names('Dr Will Jones reviewed')).toEqual(['Will', 'Jones']);
+  });
+  it('learns no relation word written after another as a name of the chat', () => {
+    const family = conv([
+      msg('m1', 'Sam Patel', 'Mom, Dad, all I see is concrete'),
+      msg('m2', 'Sam Patel', 'Dad rang'),
+    ]);
+    expect(detectPersonalDataSync(family, { mode: 'foi' }).proposals).toEqual([]);
+  });
+});
+
 describe('job titles and where colleagues work', () => {
   it('takes the name after a job title for a member of staff, and never the job title for a name', () => {
     const found = (text: string) =>

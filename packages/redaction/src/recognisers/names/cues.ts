@@ -143,6 +143,12 @@ function firstCueAt(text: string): number {
   return -1;
 }
 const titleWordSet = new Set(discoveryTitles.split('|'));
+const relationWordSet = new Set(relationWords.split('|'));
+
+/** Whether a lower-case word is a relation ("dad", "wife", "nok"): after a relation cue it is not a name. */
+export function isRelationWord(lower: string): boolean {
+  return relationWordSet.has(lower);
+}
 const nameThenRelation = new RegExp(`([\\p{L}][\\p{L}\\p{M}'’-]*)['’]s\\s+(?:${relationWords})\\b`, 'giu');
 
 /**
@@ -163,7 +169,8 @@ export function discoverNames(text: string, known: KnownNames, index: number, id
     const start = m.index + m[0].length - (m[2] ?? '').length;
     // "Consultant Mr Venkat", "Ward sister HCA Becky": a title after a cue is read next, as a cue of its own.
     if (flags & (TITLE | JOB_TITLE)) discoveryPattern.lastIndex = start;
-    if (name.length < 2 || flags & (FUNCTION | CLINICAL | TITLE)) continue;
+    // "Mom, Dad", "son Dad": a relation word after a cue is another relation, not a name.
+    if (name.length < 2 || flags & (FUNCTION | CLINICAL | TITLE) || relationWordSet.has(lower)) continue;
     const origin = (): string => `${idAt(index)}:${start}-${start + name.length}:person-name`;
     if (lexFlags(cue) & JOB_TITLE) {
       if (jobTitleName(name, lower, flags)) known.addCueName(name, 'staff', origin);

@@ -18,12 +18,14 @@ import {
   SAFE,
   TITLE,
 } from '../../lexicon.ts';
+import { isWorldPlace } from '../../model/world-places.ts';
 import { type Candidate, NONE, type PartyRole, type RecogniserContext } from '../../recogniser.ts';
 import {
   addressedBefore,
   bedAfter,
   bedBefore,
   fromTeam,
+  isRelationWord,
   jobTitleName,
   lowerCaseNameAfterCue,
   patientBefore,
@@ -134,10 +136,16 @@ const yearAfter = /^ (?:19|20)\d\d(?!\d)/;
  * Whether a capitalised word with a number after it is still a name. A number after a word makes it a bed, bay or
  * ward's ("Bay 4", "Step 1"), but after a name that stands the word is that person's surname, and the number their age
  * or phone: "Pt Winston Adeyemi 72M" and "Tom Adeyemi 07700 900123" left the surname visible. Not an everyday English
- * word, not before a year.
+ * word, a town ("Air Jordan Bordeaux 7s") or an acronym, not before a year.
  */
-function surnameBeforeNumber(text: string, end: number, lower: string, afterName: boolean): boolean {
-  return afterName && !isLowerCaseWord(lower) && !yearAfter.test(text.slice(end, end + 6));
+function surnameBeforeNumber(text: string, end: number, word: string, lower: string, afterName: boolean): boolean {
+  return (
+    afterName &&
+    word !== word.toUpperCase() &&
+    !isLowerCaseWord(lower) &&
+    !isWorldPlace(lower) &&
+    !yearAfter.test(text.slice(end, end + 6))
+  );
 }
 
 /**
@@ -236,7 +244,9 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
     if (
       titleAt >= 0 &&
       !followedByDigit &&
-      (isCap || (!(flags & FUNCTION) && (k !== undefined || lowerCaseNameAfterCue(lower, flags)))) &&
+      // "Doctor Who", "Dr On Call": a function word after a title is no name, unless also a listed one ("Dr Will Jones").
+      (!(flags & FUNCTION) || (isCap && (flags & (FIRST | LAST)) !== 0)) &&
+      (isCap || k !== undefined || lowerCaseNameAfterCue(lower, flags)) &&
       !(flags & CLINICAL)
     ) {
       // "Consultant Mr Venkat": a courtesy title after a job title names a member of staff.
@@ -296,10 +306,11 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         hit = knownFind(i, k, k.role, messageId);
       } else if (
         isCap &&
-        (!followedByDigit || surnameBeforeNumber(text, end, lower, adjacentToName && previousConfirms))
+        (!followedByDigit || surnameBeforeNumber(text, end, word, lower, adjacentToName && previousConfirms))
       ) {
         const before = text.slice(Math.max(0, start - 24), start);
-        const relCue = relationBefore.test(before);
+        // "Mom, Dad": a relation word after a relation is another relation, not a name.
+        const relCue = relationBefore.test(before) && !isRelationWord(lower);
         const possessiveCue = c1 === 39 || c1 === 8217 ? relationAfter.test(text.slice(end, end + 24)) : false;
         const n = i + 1;
         const nextListed =
