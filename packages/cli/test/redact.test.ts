@@ -174,6 +174,28 @@ describe('records redact', () => {
     expect(kept).toContain('Margaret Okafor can go home');
   });
 
+  it('keeps, in a SAR with para 17, colleagues a ward names by job title, and withholds the other patients', async () => {
+    const wardChat = join(dir, 'ward.txt');
+    writeFileSync(
+      wardChat,
+      [
+        '04/03/2024, 08:02 - Sam Patel: Margaret Okafor settled, handed over to HCA Becky. SpR Olu happy with plan',
+        '04/03/2024, 08:05 - Sam Patel: Margaret Okafor moved. Bill in bed 2 refusing meds, Pt Winston Adeyemi 72M',
+        '04/03/2024, 08:07 - Sam Patel: Margaret Okafor: Consultant Mr Venkat aware. Next to bay 5: Ng, 78F. cc Sister Ng',
+        '',
+      ].join('\n'),
+    );
+    const { io, out, err } = capture();
+    const args = ['redact', wardChat, '--mode', 'sar', '--subject', 'Margaret Okafor', '--keep-health-professionals'];
+    expect(await main(args, io)).toBe(0);
+    expect(err.join('')).toBe('');
+    const text = (JSON.parse(out.join('')) as Output).messages.map((m) => m.text).join('\n');
+    for (const staff of ['HCA Becky', 'SpR Olu', 'Consultant Mr Venkat', 'Sister Ng']) expect(text).toContain(staff);
+    // Patients other than the requester: "Bill" and "Adeyemi" were left visible, "bay 5: Ng" kept as the sister's name.
+    for (const patient of ['Bill', 'Winston', 'Adeyemi', 'bay 5: Ng']) expect(text).not.toContain(patient);
+    expect(text).toContain('Margaret Okafor settled');
+  });
+
   it('rejects bad input with one line and exit code 2', async () => {
     expect((await run(['--mode', 'eir'])).code).toBe(2);
     const noSubject = await run(['--mode', 'sar']);
