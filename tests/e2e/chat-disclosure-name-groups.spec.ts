@@ -91,7 +91,7 @@ test('a name carried through the chat is kept everywhere with one click', async 
   await row.getByRole('button', { name: 'Show the find of "Zorbek"' }).click();
   await expect(page.getByTestId('active-group')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Current redaction' })).toContainText(
-    'found as a name after a title (Mr, Mrs, Dr, Sister, Nurse); rule name:title',
+    'Found as a name after a title (Mr, Mrs, Dr, Sister, Nurse). Rule name:title, confidence 90%.',
   );
 
   // One click keeps all four places: one decision, the counts follow, the cue's find is left to review.

@@ -56,11 +56,10 @@ export function Toolbar({
             </span>{' '}
             <strong>"{active.proposal.text}"</strong> – {statusWords[active.status]} – would be withheld under{' '}
             {active.proposal.exemption}
-            <span className="nhsuk-body-s">
-              {' '}
-              (found as {describeRule(active.proposal.rule)}; rule {active.proposal.rule}, confidence{' '}
-              {Math.round(active.proposal.confidence * 100)}%)
-            </span>
+          </p>
+          <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+            Found as {describeRule(active.proposal.rule)}. Rule {active.proposal.rule}, confidence{' '}
+            {Math.round(active.proposal.confidence * 100)}%.
           </p>
           <div className="app-button-row">
             <button
