@@ -138,6 +138,11 @@ describe('job titles and where colleagues work', () => {
       'No Chance from the beginning',
     );
     expect(proposed).toEqual(['0:Grace', '1:Will']);
+    // A ward's department says a colleague (kept with para 17 in a SAR); another place says only a name.
+    const role = (text: string) => nameRecogniser.find(text, context).map((c) => c.role);
+    expect(role('Grace from pharmacy says the TTO is ready')).toEqual(['staff']);
+    expect(role('Becky from the discharge team rang')).toEqual(['staff']);
+    expect(role('Will from IT is coming up')).toEqual(['unknown']);
   });
   it('takes a word with a bed after it for a patient, and leaves ward abbreviations after a name alone', () => {
     const proposed = detectPersonalDataSync(

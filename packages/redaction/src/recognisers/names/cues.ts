@@ -41,15 +41,17 @@ export const addressedBefore =
 const fromPlace = /^ from (?:the )?([A-Za-z]+)/;
 
 /**
- * Whether the text at `end`, just after a word, says where someone works: "Grace from pharmacy", "Sue from the
- * discharge team", "Will from IT" (a ward word or a capitalised one after "from"); not "No Chance from the beginning".
+ * Where someone works, when the text at `end`, just after a word, says so: "ward" for a ward's department ("Grace from
+ * pharmacy", "Sue from the discharge team": a colleague, staff), "elsewhere" for another capitalised place ("Will from
+ * IT", "Jo from Tesco": a name, nobody's in particular), or undefined ("No Chance from the beginning").
  */
-export function fromTeam(text: string, end: number): boolean {
-  if (!text.startsWith(' from ', end)) return false;
+export function workplaceAfter(text: string, end: number): 'ward' | 'elsewhere' | undefined {
+  if (!text.startsWith(' from ', end)) return undefined;
   const m = fromPlace.exec(text.slice(end, end + 24));
-  if (m === null) return false;
+  if (m === null) return undefined;
   const place = m[1] as string;
-  return place.charAt(0) !== place.charAt(0).toLowerCase() || (lexFlags(place.toLowerCase()) & CLINICAL) !== 0;
+  if (lexFlags(place.toLowerCase()) & CLINICAL) return 'ward';
+  return place.charAt(0) !== place.charAt(0).toLowerCase() ? 'elsewhere' : undefined;
 }
 const bedPlace = /^\s*(?:\(\s*|[,-]\s*|(?:is |now )?(?:in|on) )?(?:bed|bay|side ?room|sr|cubicle)\s*\d/i;
 

@@ -24,13 +24,13 @@ import {
   addressedBefore,
   bedAfter,
   bedBefore,
-  fromTeam,
   isRelationWord,
   jobTitleName,
   lowerCaseNameAfterCue,
   patientBefore,
   relationAfter,
   relationBefore,
+  workplaceAfter,
 } from './cues.ts';
 import {
   dateWord,
@@ -327,10 +327,11 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
           hit = candidate(i, ruleConfidence['name:fuzzy listed'], 'name:fuzzy', fz.role, fz.personKey, false);
         } else if (listed && !common) {
           const patientCue = possessiveCue || patientBefore.test(before) || bedAfter(text, end);
-          const role = relCue ? 'relative' : patientCue ? 'patient' : sameAsBefore;
+          const workplace = workplaceAfter(text, end);
+          const role = relCue ? 'relative' : patientCue ? 'patient' : workplace === 'ward' ? 'staff' : sameAsBefore;
           // In name position (mid-sentence, beside another name, after a cue) a listed name confirms itself.
           const position =
-            !initial || adjacentToName || nextListed || prevInitial || relCue || patientCue || fromTeam(text, end);
+            !initial || adjacentToName || nextListed || prevInitial || relCue || patientCue || workplace !== undefined;
           hit = candidate(i, ruleConfidence['name:list'], 'name:list', role, lower, position);
         } else if (flags & SAFE) {
           // Safe-listed (an app, a system, a drug, a condition's eponym): a name only after a relation cue, or as the
@@ -360,6 +361,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
           // ("Grace from pharmacy says…") or by their bed ("Bill in bed 2"): a capitalised name, not a word.
           const addressed = addressedBefore.test(text.slice(Math.max(0, start - 16), start));
           const inBed = !relCue && !adjacentToName && bedAfter(text, end);
+          const workplace = workplaceAfter(text, end);
           const cued =
             adjacentToName ||
             nextListed ||
@@ -368,7 +370,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             prevInitial ||
             addressed ||
             inBed ||
-            fromTeam(text, end);
+            workplace !== undefined;
           // "Porter Gary", "Reg Tom Hughes": a job title before a name is the title, not a name.
           const jobTitle = (flags & JOB_TITLE) !== 0 && nextListed && !adjacentToName;
           if (!monthLike && !jobTitle && (cued || (!initial && !(flags & (CLINICAL | MONTH))))) {
@@ -376,7 +378,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
               i,
               cued ? ruleConfidence['name:list-common cued'] : ruleConfidence['name:list-common'],
               'name:list-common',
-              relCue ? 'relative' : inBed ? 'patient' : sameAsBefore,
+              relCue ? 'relative' : inBed ? 'patient' : workplace === 'ward' ? 'staff' : sameAsBefore,
               lower,
               cued,
             );
