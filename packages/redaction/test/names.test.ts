@@ -170,6 +170,15 @@ describe('job titles and where colleagues work', () => {
       '0:Parkinson',
     ]);
   });
+  it("takes a form's label for a patient's name, and a job title in brackets for a colleague's", () => {
+    const found = (text: string) =>
+      nameRecogniser.find(text, context).map((c) => `${text.slice(c.start, c.end)}:${c.role}`);
+    // "Okoro" (in no list) was left visible after its label.
+    expect(found('Surname: Okoro, first name: Chiamaka')).toEqual(['Okoro:patient', 'Chiamaka:patient']);
+    expect(found("Patient: Eamon O'Neill")).toEqual(['Eamon:patient', "O'Neill:patient"]);
+    expect(found('Tom (SHO) has the bleep')).toEqual(['Tom:staff']);
+    expect(found('Olu (FY2) on his way')).toEqual(['Olu:staff']);
+  });
   it("withholds a patient's surname with a number after it", () => {
     // "72M" after "Adeyemi" read like "Bay 4": the surname stayed visible beside a withheld first name.
     expect(withheld('Pt Winston Adeyemi 72M chest pain', 'Call Tom Adeyemi 07700 900123')).toEqual([

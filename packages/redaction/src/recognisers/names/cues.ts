@@ -33,6 +33,9 @@ export const relationBefore = new RegExp(`\\b(?:${relationWords})\\s*[(:,-]?\\s*
 /** A patient cue just before a word ("bed 4 is", "pt", "spoke to"). */
 export const patientBefore =
   /(?:\b(?:bed|bay)\s*\d+[a-z]?\s*(?:is|=|:|-)\s*|\bpt\.?\s+|\bpatient\s+|\bspoke (?:to|with)\s+|\bcalled\s+|\bnamed\s+|\bask\s+|\btell\s+|\bthanks\s+)$/i;
+/** A form's label just before a word ("Name:", "Surname -", "Patient:"): a patient's details follow. */
+export const nameLabelBefore =
+  /\b(?:(?:sur|first ?|fore|full ?|given ?|family ?|pt ?|patient ?)?name|patient|pt)\s*[:=-]\s*$/i;
 /** A bed or bay just before a word ("bed 4 is", "bay 5:"): the strongest of the patient cues. */
 export const bedBefore = /\b(?:bed|bay)\s*\d+[a-z]?\s*(?:is|=|:|-)\s*$/i;
 /** Words that address or reach someone just before a word ("thanks sam", "ring jo"). */
@@ -82,6 +85,18 @@ export function jobTitleName(word: string, lower: string, flags: number): boolea
   if (word.charAt(0) === lower.charAt(0) || word === word.toUpperCase()) return false;
   if (flags & (FUNCTION | CLINICAL | MONTH | SAFE | TITLE)) return false;
   return (flags & (FIRST | LAST)) !== 0 || ((flags & COMMON) === 0 && !isLowerCaseWord(lower));
+}
+
+const jobTitleInBrackets = new RegExp(
+  `^\\s*\\(\\s*(?:${JOB_TITLES.map((t) => (t === 'fy' ? 'fy[12]|f[12]' : t)).join('|')})\\s*\\)`,
+  'i',
+);
+
+/** Whether a job title in brackets follows the word at `end` ("Tom (SHO)", "Hannah Bloggs (FY2)"): a colleague. */
+export function jobTitleAfter(text: string, end: number): boolean {
+  return (
+    text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 40 && jobTitleInBrackets.test(text.slice(end, end + 24))
+  );
 }
 
 /** Whether the word just before `at` (a space between) is a job title: "Consultant Mr Venkat" is staff, not a patient. */

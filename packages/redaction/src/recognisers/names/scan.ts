@@ -25,8 +25,10 @@ import {
   bedAfter,
   bedBefore,
   isRelationWord,
+  jobTitleAfter,
   jobTitleName,
   lowerCaseNameAfterCue,
+  nameLabelBefore,
   patientBefore,
   relationAfter,
   relationBefore,
@@ -326,12 +328,22 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         if (fz && fz.source !== 'cue' && fz.source !== 'nickname') {
           hit = candidate(i, ruleConfidence['name:fuzzy listed'], 'name:fuzzy', fz.role, fz.personKey, false);
         } else if (listed && !common) {
-          const patientCue = possessiveCue || patientBefore.test(before) || bedAfter(text, end);
+          const patientCue =
+            possessiveCue || patientBefore.test(before) || nameLabelBefore.test(before) || bedAfter(text, end);
           const workplace = workplaceAfter(text, end);
-          const role = relCue ? 'relative' : patientCue ? 'patient' : workplace === 'ward' ? 'staff' : sameAsBefore;
+          // "Grace from pharmacy", "Tom (SHO)": a colleague.
+          const colleague = workplace === 'ward' || jobTitleAfter(text, end);
+          const role = relCue ? 'relative' : patientCue ? 'patient' : colleague ? 'staff' : sameAsBefore;
           // In name position (mid-sentence, beside another name, after a cue) a listed name confirms itself.
           const position =
-            !initial || adjacentToName || nextListed || prevInitial || relCue || patientCue || workplace !== undefined;
+            !initial ||
+            adjacentToName ||
+            nextListed ||
+            prevInitial ||
+            relCue ||
+            patientCue ||
+            colleague ||
+            workplace !== undefined;
           hit = candidate(i, ruleConfidence['name:list'], 'name:list', role, lower, position);
         } else if (flags & SAFE) {
           // Safe-listed (an app, a system, a drug, a condition's eponym): a name only after a relation cue, or as the
@@ -409,11 +421,18 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
               i,
               ruleConfidence['name:neighbour'],
               'name:neighbour',
-              adjacentToName ? previousRole : 'unknown',
+              adjacentToName
+                ? previousRole
+                : nameLabelBefore.test(before) || (!initial && patientBefore.test(before))
+                  ? 'patient'
+                  : 'unknown',
               lower,
               (adjacentToName && previousConfirms && (!everyday || surnameAfterTitle)) || beforeName,
             );
-          } else if ((!initial && patientBefore.test(before)) || bedAfter(text, end))
+          } else if (jobTitleAfter(text, end)) {
+            // "Olu (SHO) has the bleep": a colleague named with their job.
+            hit = candidate(i, ruleConfidence['name:job-title'], 'name:job-title', 'staff', lower, true);
+          } else if ((!initial && patientBefore.test(before)) || nameLabelBefore.test(before) || bedAfter(text, end))
             hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);
           else if (nextKnown(text, i, count, end, known))
             // Before a name the chat knows ("Dinu Savu" once "Mr Savu" is known), the word is part of that name.
