@@ -49,6 +49,8 @@ export const ruleConfidence = {
   'name:list-common cued': 0.7,
   'name:list-common': 0.5,
   'name:relation-cue': 0.6,
+  // A family by its surname in the plural ("the Wilsons are visiting").
+  'name:family': 0.75,
   'name:neighbour': 0.6,
   'name:neighbour-before': 0.6,
   'name:patient-cue': 0.55,
@@ -109,6 +111,7 @@ export const keepWithModel: Record<string, number> = {
   'name:title': 0,
   'name:job-title': 0,
   'name:relation-cue': 0,
+  'name:family': 0,
   'name:fuzzy': 0,
   'name:initials': 0,
   'name:cue': 0.05,

@@ -45,6 +45,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'name:title': 'a name after a title (Mr, Mrs, Dr, Sister, Nurse)',
   'name:job-title': 'a name after a job title (HCA, SpR, Physio, Porter)',
   'name:relation-cue': 'a name beside a relation ("daughter", "\'s husband")',
+  'name:family': 'a family\'s surname in the plural ("the Wilsons")',
   'name:patient-cue': 'a name beside a patient cue ("bed 4 is", "pt", "in bed 2")',
   'name:neighbour': 'the word next to a name (a surname after a first name)',
   'name:neighbour-before': 'a first name just before a name',

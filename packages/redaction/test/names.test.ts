@@ -179,6 +179,12 @@ describe('job titles and where colleagues work', () => {
     expect(found('Tom (SHO) has the bleep')).toEqual(['Tom:staff']);
     expect(found('Olu (FY2) on his way')).toEqual(['Olu:staff']);
   });
+  it('takes a surname in the plural after "the" for a family, and no given name or word so', () => {
+    // "the Wilsons" and "the Joneses" were left visible.
+    expect(withheld('the Wilsons are visiting', 'Spoke to the Joneses', 'Could we use your pic at The Times?')).toEqual(
+      ['0:Wilsons', '1:Joneses'],
+    );
+  });
   it("withholds a patient's surname with a number after it", () => {
     // "72M" after "Adeyemi" read like "Bay 4": the surname stayed visible beside a withheld first name.
     expect(withheld('Pt Winston Adeyemi 72M chest pain', 'Call Tom Adeyemi 07700 900123')).toEqual([

@@ -14,6 +14,7 @@ import {
   isLowerCaseWord,
   JOB_TITLE,
   LAST,
+  lexFlags,
   MONTH,
   SAFE,
   TITLE,
@@ -129,6 +130,18 @@ function nextKnown(text: string, i: number, count: number, end: number, known: K
   if (n >= count || tokens.cap[n] !== 1 || !onlySpaceBetween(text, end, tokens.start[n] as number)) return false;
   const k = known.get(tokens.lower[n] as string);
   return k !== undefined && k.source !== 'nickname';
+}
+
+/**
+ * The surname of a family written in the plural ("Wilsons", "Joneses"), when what is left without the plural's "s" (or
+ * "es" after s, x, z, ch or sh) is a listed surname that is no everyday word; otherwise undefined. Read only after
+ * "the". Given names are left out: "the Times" is not a family of Tims, nor "the Germans" of Germans.
+ */
+function familySurname(lower: string): string | undefined {
+  if (lower.length < 4 || lower.charCodeAt(lower.length - 1) !== 115) return undefined;
+  const stem = /(?:s|x|z|ch|sh)es$/.test(lower) ? lower.slice(0, -2) : lower.slice(0, -1);
+  const flags = lexFlags(stem);
+  return flags & LAST && !(flags & COMMON) ? stem : undefined;
 }
 
 /** A year just after a word: "New Zealand 2014", "Parker Prize 2014" name an event, not a person. */
@@ -397,7 +410,11 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
           }
         } else if (!common) {
           const fuzzy = known.fuzzy(lower);
+          const family = hasPrev && lowerAt(text, p) === 'the' ? familySurname(lower) : undefined;
           if (fuzzy) hit = candidate(i, ruleConfidence['name:fuzzy'], 'name:fuzzy', fuzzy.role, fuzzy.personKey, false);
+          else if (family !== undefined)
+            // "the Wilsons are visiting", "spoke to the Joneses": a family, by its surname.
+            hit = candidate(i, ruleConfidence['name:family'], 'name:family', 'relative', family, true);
           else if (relCue || possessiveCue)
             hit = candidate(
               i,
