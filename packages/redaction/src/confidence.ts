@@ -30,6 +30,7 @@ export const ruleConfidence = {
   'date-of-birth:cue': 0.95,
   'age:cue': 0.85,
   'age:cue bracketed': 0.75,
+  'age:cue sex': 0.7,
   'custom:term': 1,
   'custom:pattern': 1,
 

@@ -26,7 +26,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'address:town': 'the town after a street address',
   'address:town+postcode': 'the town before a postcode',
   'date-of-birth:cue': 'a date after "DOB" or "born"',
-  'age:cue': 'an age ("84yo", "aged 84", "(84F)")',
+  'age:cue': 'an age ("84yo", "aged 84", "84F")',
   'custom:term': "one of this case's own terms",
   'custom:pattern': "one of this case's own patterns",
   // The officer's own.

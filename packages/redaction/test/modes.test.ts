@@ -106,7 +106,11 @@ describe('SAR', () => {
     const para17 = detectPersonalDataSync(ward, { mode: 'sar', subject, keepHealthProfessionals: true });
     // The staff in m1 are kept; the patients in m2 were taken for them and kept too.
     expect(found(para17, 'm1')).toEqual([]);
-    expect(found(para17, 'm2')).toEqual(['person-name:Ng:DPA Sch2 para16', 'person-name:jones:DPA Sch2 para16']);
+    expect(found(para17, 'm2')).toEqual([
+      'person-name:Ng:DPA Sch2 para16',
+      'age:78:DPA Sch2 para16',
+      'person-name:jones:DPA Sch2 para16',
+    ]);
   });
   it('needs a subject', () => {
     expect(() => detectPersonalDataSync(chat, { mode: 'sar' })).toThrow(RedactionOptionsError);

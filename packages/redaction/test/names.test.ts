@@ -190,6 +190,7 @@ describe('job titles and where colleagues work', () => {
     expect(withheld('Pt Winston Adeyemi 72M chest pain', 'Call Tom Adeyemi 07700 900123')).toEqual([
       '0:Winston',
       '0:Adeyemi',
+      '0:72',
       '1:Tom',
       '1:Adeyemi',
       '1:07700 900123',

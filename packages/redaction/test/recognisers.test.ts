@@ -107,6 +107,8 @@ describe('hospitalNumberRecogniser', () => {
   });
   it('finds any number written after "hosp no" or "MRN"', () => {
     expect(run(hospitalNumberRecogniser, 'MRN: 0012345678')).toEqual(['0012345678']);
+    // Written with a space after the trust's prefix (left visible before).
+    expect(run(hospitalNumberRecogniser, 'hosp no RJ1 234567 for CT')).toEqual(['RJ1 234567']);
   });
 });
 
@@ -143,6 +145,9 @@ describe('dateOfBirthRecogniser', () => {
 describe('ageRecogniser', () => {
   it('finds ages with their cue, the number only', () => {
     expect(run(ageRecogniser, '84yo, aged 90, a 77-year-old, Mr X (66M)').sort()).toEqual(['66', '77', '84', '90']);
+    // The ward's shorthand without brackets; "5M" and "£20M" are amounts.
+    expect(run(ageRecogniser, 'Pt 72M chest pain, bay 5: Ng, 78F').sort()).toEqual(['72', '78']);
+    expect(run(ageRecogniser, 'a 5M budget, £20M, 3F')).toEqual([]);
     expect(run(ageRecogniser, 'paracetamol 500mg, bed 12, ward 7, at 14:30')).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { type Candidate, NONE, overlapsAny, type Recogniser, type RecogniserCont
 const hospitalContext =
   /\b(?:hosp(?:ital)?\.?\s*(?:no|num|number|#)|mrn|unit\s*(?:no|number)|rxn|case\s*no|k\s*no)\.?\s*[:#-]?\s*$/i;
 const hospitalAfterContext =
-  /\b(?:hosp(?:ital)?\.?\s*(?:no|num|number|#)|hospital number|mrn|unit\s*(?:no|number))\.?\s*(?:is\s*)?[:#-]?\s*([A-Z]{0,3}\d[A-Z\d]{4,11})\b/gi;
+  /\b(?:hosp(?:ital)?\.?\s*(?:no|num|number|#)|hospital number|mrn|unit\s*(?:no|number))\.?\s*(?:is\s*)?[:#-]?\s*([A-Z]{1,3}\d{1,3} \d{4,8}|[A-Z]{0,3}\d[A-Z\d]{4,11})\b/gi;
 
 /** Default trust pattern: one to three capital letters then six to eight digits (e.g. RX1234567, K123456). */
 export const defaultHospitalNumberPatterns: readonly string[] = ['[A-Z]{1,3}\\d{6,8}'];
@@ -181,6 +181,9 @@ const agePatterns: readonly RegExp[] = [
   /(?<![\d.])(\d{1,3})\s?(?:yo|y\/o|y\.o\.?|yrs?\s?old|years?\s?old|-years?-old|-yr-old|yr old)\b/gi,
   /\b(?:aged?|age:)\s*(\d{1,3})\b(?!\s*(?:mg|ml|kg|%|mmol|units?|\/))/gi,
   /\((\d{1,3})\s?[MF]\)/g,
+  // "72M chest pain", "bay 5: Ng, 78F": the ward's shorthand for age and sex, without brackets (16 and over, so "5M"
+  // is left to mean five million).
+  /(?<![\d.,£$€])\b(\d{2,3})\s?[MF]\b(?![’'])/g,
 ];
 
 /** Whether a candidate in `list` starts at `start` (a plain loop: no closure per match). */
@@ -189,7 +192,7 @@ function startsAt(list: readonly Candidate[], start: number): boolean {
   return false;
 }
 
-/** Ages ("84yo", "aged 84", "(84F)"); the span is the number, the phrase around it is the cue. */
+/** Ages ("84yo", "aged 84", "(84F)", "84F"); the span is the number, the phrase around it is the cue. */
 export const ageRecogniser: Recogniser = {
   id: 'age',
   minDigits: 1,
@@ -204,7 +207,7 @@ export const ageRecogniser: Recogniser = {
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         const value = m[1] ?? '';
         const age = Number(value);
-        if (age > 120) continue;
+        if (age > 120 || (index === 3 && age < 16)) continue;
         const start = m.index + m[0].indexOf(value);
         if (out !== undefined && startsAt(out, start)) continue;
         out ??= [];
@@ -212,7 +215,12 @@ export const ageRecogniser: Recogniser = {
           start,
           end: start + value.length,
           category: 'age',
-          confidence: index === 2 ? ruleConfidence['age:cue bracketed'] : ruleConfidence['age:cue'],
+          confidence:
+            index === 2
+              ? ruleConfidence['age:cue bracketed']
+              : index === 3
+                ? ruleConfidence['age:cue sex']
+                : ruleConfidence['age:cue'],
           rule: 'age:cue',
         });
       }
