@@ -1,8 +1,9 @@
 /**
- * The words around a name that say it is one, and whose: titles ("Mrs Okafor", "Dr Shah"), relations ("daughter
- * Julie", "Julie's husband"), patient cues ("bed 4 is …", "pt …") and forms of address ("thanks Sam"). The discovery
- * pass reads the strong ones over the whole chat before any message is scanned, so a name a cue confirms in one message
- * is known in every other.
+ * The words around a name that say it is one, and whose: titles ("Mrs Okafor", "Dr Shah") and job titles ("HCA
+ * Becky", "Tom (SHO)"), relations ("daughter Julie", "Julie's husband"), patient cues ("bed 4 is …", "pt …", "Bill in
+ * bed 2", "Surname: Okoro"), where someone works ("Grace from pharmacy") and forms of address ("thanks Sam"). The
+ * discovery pass reads the strong ones over the whole chat before any message is scanned, so a name a cue confirms in
+ * one message is known in every other.
  */
 
 import { ruleConfidence } from '../../confidence.ts';
