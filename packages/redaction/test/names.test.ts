@@ -185,6 +185,13 @@ describe('job titles and where colleagues work', () => {
       ['0:Wilsons', '1:Joneses'],
     );
   });
+  it('takes a listed name addressed at the start of a message for a name', () => {
+    // The model doubted "Aoife" alone at the start of a message, and left it visible.
+    expect(withheld('Aoife, can you cover bay 3', 'Hope, are you free at 2?', 'London, here I come')).toEqual([
+      '0:Aoife',
+      '1:Hope',
+    ]);
+  });
   it("withholds a patient's surname with a number after it", () => {
     // "72M" after "Adeyemi" read like "Bay 4": the surname stayed visible beside a withheld first name.
     expect(withheld('Pt Winston Adeyemi 72M chest pain', 'Call Tom Adeyemi 07700 900123')).toEqual([

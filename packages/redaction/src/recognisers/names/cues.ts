@@ -66,6 +66,13 @@ const bedPlace = /^\s*(?:\(\s*|[,-]\s*|(?:is |now )?(?:in|on) )?(?:bed|bay|side 
 export function bedAfter(text: string, end: number): boolean {
   return end < text.length && bedPlace.test(text.slice(end, end + 24));
 }
+const addressPlace =
+  /^\s*,\s*(?:can|could|would|will|are|r|do|did|have|pls|please|thanks|thank you|any|is|when|where|what)\b/i;
+
+/** Whether someone is addressed by the word at `end`: a comma, then a question or a request ("Aoife, can you…"). */
+export function addressedAfter(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 44 && addressPlace.test(text.slice(end, end + 16));
+}
 /** A possessive relation just after a word ("'s daughter"). */
 export const relationAfter = new RegExp(`^['’]s\\s+(?:${relationWords})\\b`, 'i');
 

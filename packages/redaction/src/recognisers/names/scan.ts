@@ -22,6 +22,7 @@ import {
 import { isWorldPlace } from '../../model/world-places.ts';
 import { type Candidate, NONE, type PartyRole, type RecogniserContext } from '../../recogniser.ts';
 import {
+  addressedAfter,
   addressedBefore,
   bedAfter,
   bedBefore,
@@ -356,7 +357,8 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             relCue ||
             patientCue ||
             colleague ||
-            workplace !== undefined;
+            workplace !== undefined ||
+            addressedAfter(text, end);
           hit = candidate(i, ruleConfidence['name:list'], 'name:list', role, lower, position);
         } else if (flags & SAFE) {
           // Safe-listed (an app, a system, a drug, a condition's eponym): a name only after a relation cue, or as the
@@ -382,7 +384,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             );
         } else if (listed && common) {
           const monthLike = (flags & MONTH) !== 0 && /^\s*\d|^\s*$/.test(text.slice(end, end + 4));
-          // Addressed or reached ("ask Will to bleep me", "thanks Hope", "ring Grace"), named by where they work
+          // Addressed or reached ("ask Will to bleep me", "thanks Hope", "Hope, are you free?"), named by where they work
           // ("Grace from pharmacy says…") or by their bed ("Bill in bed 2"): a capitalised name, not a word.
           const addressed = addressedBefore.test(text.slice(Math.max(0, start - 16), start));
           const inBed = !relCue && !adjacentToName && bedAfter(text, end);
@@ -395,7 +397,8 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             prevInitial ||
             addressed ||
             inBed ||
-            workplace !== undefined;
+            workplace !== undefined ||
+            addressedAfter(text, end);
           // "Porter Gary", "Reg Tom Hughes": a job title before a name is the title, not a name.
           const jobTitle = (flags & JOB_TITLE) !== 0 && nextListed && !adjacentToName;
           if (!monthLike && !jobTitle && (cued || (!initial && !(flags & (CLINICAL | MONTH))))) {
