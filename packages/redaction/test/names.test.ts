@@ -115,6 +115,9 @@ describe('job titles and where colleagues work', () => {
     expect(found('FY1 Hannah has done the bloods')).toEqual(['Hannah:name:job-title:staff']);
     expect(found('Porter Gary taking him down')).toEqual(['Gary:name:job-title:staff']);
     expect(found('Ward clerk Sue has the notes')).toEqual(['Sue:name:job-title:staff']);
+    // In lower case, a listed name only ("spr tmrw" is no one).
+    expect(found('hca becky on break')).toEqual(['becky:name:job-title:staff']);
+    expect(found('spr tmrw am')).toEqual([]);
     // "HCA" was withheld as Becky's neighbour, "Porter" as a listed surname before a name.
     // The surname after is the same colleague's.
     expect(found('Reg Tom Hughes on his way')).toEqual(['Tom:name:job-title:staff', 'Hughes:name:list:staff']);

@@ -85,13 +85,13 @@ export function lowerCaseNameAfterCue(lower: string, flags: number): boolean {
 }
 
 /**
- * Whether a capitalised word written after a job title is a name ("HCA Becky", "SpR Olu", "Ward clerk Sue"): a listed
- * name that is no function, ward, month, safe-listed word or title, or a word that is not everyday English. "OT
- * Assessment", "Physio Tuesday", "Reg Review" and "SHO ASAP" are not names; "physio jess" is left to the other rules.
+ * Whether a word written after a job title is a name ("HCA Becky", "SpR Olu", "Ward clerk Sue", "hca becky"): a listed
+ * name that is no function, ward, month, safe-listed word or title, or, capitalised, a word that is not everyday
+ * English. "OT Assessment", "Physio Tuesday", "Reg Review", "SHO ASAP" and "spr tmrw" are not names.
  */
 export function jobTitleName(word: string, lower: string, flags: number): boolean {
-  if (word.charAt(0) === lower.charAt(0) || word === word.toUpperCase()) return false;
-  if (flags & (FUNCTION | CLINICAL | MONTH | SAFE | TITLE)) return false;
+  if (word === word.toUpperCase() || flags & (FUNCTION | CLINICAL | MONTH | SAFE | TITLE)) return false;
+  if (word.charAt(0) === lower.charAt(0)) return (flags & (FIRST | LAST)) !== 0 && (flags & COMMON) === 0;
   return (flags & (FIRST | LAST)) !== 0 || ((flags & COMMON) === 0 && !isLowerCaseWord(lower));
 }
 
