@@ -1,9 +1,21 @@
 /**
  * Tests on one word or token that the name rules share: is it in the name lists, is it an unknown word (Philter's
- * rule), is the message mostly not English, is the proper noun a place or a condition by the word after it.
+ * rule), is the message mostly not English, is the proper noun a place or a condition by the word after it, is it a
+ * family's surname in the plural, or a surname with an age or phone after it.
  */
 import { monthAbbreviations, placePrefixes, placeWords } from '../../data/safe-terms.ts';
-import { COMMON, EPONYM, FACILITY, isCommonWord, isEnglishWord, isFirstName, isSurname, LAST } from '../../lexicon.ts';
+import {
+  COMMON,
+  EPONYM,
+  FACILITY,
+  isCommonWord,
+  isEnglishWord,
+  isFirstName,
+  isLowerCaseWord,
+  isSurname,
+  LAST,
+  lexFlags,
+} from '../../lexicon.ts';
 import { isWorldPlace } from '../../model/world-places.ts';
 import { lowerAt, tokens } from './tokens.ts';
 
@@ -193,4 +205,41 @@ export function placeOrDateAt(text: string, start: number, end: number, lower: s
   if (w === j || j - w > 5) return false;
   const first = text.charCodeAt(w);
   return first >= 65 && first <= 90 && prefixes.has(text.slice(w, j).toLowerCase());
+}
+
+/**
+ * The surname of a family written in the plural ("Wilsons", "Joneses"), when what is left without the plural's "s" (or
+ * "es" after s, x, z, ch or sh) is a listed surname that is no everyday word; otherwise undefined. Read only after
+ * "the". Given names are left out: "the Times" is not a family of Tims, nor "the Germans" of Germans.
+ */
+export function familySurname(lower: string): string | undefined {
+  if (lower.length < 4 || lower.charCodeAt(lower.length - 1) !== 115) return undefined;
+  const stem = /(?:s|x|z|ch|sh)es$/.test(lower) ? lower.slice(0, -2) : lower.slice(0, -1);
+  const flags = lexFlags(stem);
+  return flags & LAST && !(flags & COMMON) ? stem : undefined;
+}
+
+/** A year just after a word: "New Zealand 2014", "Parker Prize 2014" name an event, not a person. */
+const yearAfter = /^ (?:19|20)\d\d(?!\d)/;
+
+/**
+ * Whether a capitalised word with a number after it is still a name. A number after a word makes it a bed, bay or
+ * ward's ("Bay 4", "Step 1"), but after a name that stands the word is that person's surname, and the number their age
+ * or phone: "Pt Winston Adeyemi 72M" and "Tom Adeyemi 07700 900123" left the surname visible. Not an everyday English
+ * word, a town ("Air Jordan Bordeaux 7s") or an acronym, not before a year.
+ */
+export function surnameBeforeNumber(
+  text: string,
+  end: number,
+  word: string,
+  lower: string,
+  afterName: boolean,
+): boolean {
+  return (
+    afterName &&
+    word !== word.toUpperCase() &&
+    !isLowerCaseWord(lower) &&
+    !isWorldPlace(lower) &&
+    !yearAfter.test(text.slice(end, end + 6))
+  );
 }

@@ -14,12 +14,10 @@ import {
   isLowerCaseWord,
   JOB_TITLE,
   LAST,
-  lexFlags,
   MONTH,
   SAFE,
   TITLE,
 } from '../../lexicon.ts';
-import { isWorldPlace } from '../../model/world-places.ts';
 import { type Candidate, NONE, type PartyRole, type RecogniserContext } from '../../recogniser.ts';
 import {
   addressedAfter,
@@ -38,11 +36,13 @@ import {
 } from './cues.ts';
 import {
   dateWord,
+  familySurname,
   foreignText,
   inLists,
   nonLatin,
   placeBefore,
   placeOrCondition,
+  surnameBeforeNumber,
   townAfterPreposition,
   unknownWord,
 } from './rules.ts';
@@ -131,37 +131,6 @@ function nextKnown(text: string, i: number, count: number, end: number, known: K
   if (n >= count || tokens.cap[n] !== 1 || !onlySpaceBetween(text, end, tokens.start[n] as number)) return false;
   const k = known.get(tokens.lower[n] as string);
   return k !== undefined && k.source !== 'nickname';
-}
-
-/**
- * The surname of a family written in the plural ("Wilsons", "Joneses"), when what is left without the plural's "s" (or
- * "es" after s, x, z, ch or sh) is a listed surname that is no everyday word; otherwise undefined. Read only after
- * "the". Given names are left out: "the Times" is not a family of Tims, nor "the Germans" of Germans.
- */
-function familySurname(lower: string): string | undefined {
-  if (lower.length < 4 || lower.charCodeAt(lower.length - 1) !== 115) return undefined;
-  const stem = /(?:s|x|z|ch|sh)es$/.test(lower) ? lower.slice(0, -2) : lower.slice(0, -1);
-  const flags = lexFlags(stem);
-  return flags & LAST && !(flags & COMMON) ? stem : undefined;
-}
-
-/** A year just after a word: "New Zealand 2014", "Parker Prize 2014" name an event, not a person. */
-const yearAfter = /^ (?:19|20)\d\d(?!\d)/;
-
-/**
- * Whether a capitalised word with a number after it is still a name. A number after a word makes it a bed, bay or
- * ward's ("Bay 4", "Step 1"), but after a name that stands the word is that person's surname, and the number their age
- * or phone: "Pt Winston Adeyemi 72M" and "Tom Adeyemi 07700 900123" left the surname visible. Not an everyday English
- * word, a town ("Air Jordan Bordeaux 7s") or an acronym, not before a year.
- */
-function surnameBeforeNumber(text: string, end: number, word: string, lower: string, afterName: boolean): boolean {
-  return (
-    afterName &&
-    word !== word.toUpperCase() &&
-    !isLowerCaseWord(lower) &&
-    !isWorldPlace(lower) &&
-    !yearAfter.test(text.slice(end, end + 6))
-  );
 }
 
 /**
