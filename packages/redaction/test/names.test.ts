@@ -97,6 +97,11 @@ describe('words after a title or relation that are not names', () => {
     expect(names('Dr On Call is busy')).toEqual([]);
     expect(names('Dr Will Jones reviewed')).toEqual(['Will', 'Jones']);
   });
+  it('reads a full stop after a title written in full as the end of a sentence', () => {
+    expect(names('Cooking for my lady. Wait until she tries it')).toEqual([]);
+    expect(names('What an amazing Professor. Go into the bold corner')).toEqual([]);
+    expect(names('Dr. Shah and Mrs. Okafor')).toEqual(['Shah', 'Okafor']);
+  });
   it('learns no relation word written after another as a name of the chat', () => {
     const family = conv([
       msg('m1', 'Sam Patel', 'Mom, Dad, all I see is concrete'),

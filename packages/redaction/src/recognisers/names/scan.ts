@@ -48,6 +48,9 @@ import {
 } from './rules.ts';
 import { GLUED, lowerAt, onlySpaceBetween, sentenceInitial, tokenise, tokens, wordLength } from './tokens.ts';
 
+/** Titles written short, which a full stop may follow inside a name ("Dr. Shah"). */
+const abbreviatedTitle = /^(?:mr|mrs|ms|mx|dr|sr|prof|rev)$/;
+
 /** Rule names of known-name finds, interned so a candidate does not build its rule string. */
 const knownRules: Record<KnownName['source'], string> = {
   participant: 'name:participant',
@@ -203,7 +206,12 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
     const prevWord = hasPrev ? (tWord[p] as string) : '';
     const prevLength = hasPrev ? wordLength(p) : 0;
     const spaceBefore = hasPrev && onlySpaceBetween(text, prevEnd, start, prevLength === 1 || !!(prevFlags & TITLE));
-    const titled = (prevFlags & TITLE) !== 0 && spaceBefore;
+    // A full stop after a title is an abbreviation's ("Dr. Shah", "Mrs. Okafor"), or the end of a sentence after a
+    // title written in full ("for my lady. Wait until…", "amazing Professor. Go into…").
+    const titled =
+      (prevFlags & TITLE) !== 0 &&
+      spaceBefore &&
+      (!text.slice(prevEnd, start).includes('.') || abbreviatedTitle.test(lowerAt(text, p)));
     // "HCA Becky", "FY1 Hannah": a job title just before (a foundation year's number between).
     const afterJobTitle = (prevFlags & JOB_TITLE) !== 0 && (spaceBefore || /^[12] $/.test(text.slice(prevEnd, start)));
     const adjacentToName = previousName === p && spaceBefore;
