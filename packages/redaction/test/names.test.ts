@@ -97,6 +97,11 @@ describe('words after a title or relation that are not names', () => {
     expect(names('Dr On Call is busy')).toEqual([]);
     expect(names('Dr Will Jones reviewed')).toEqual(['Will', 'Jones']);
   });
+  it('takes no office after a title, and no everyday word after a patient cue, for a name', () => {
+    expect(names("What's the plan, Mr. President? Madam Chair agreed")).toEqual([]);
+    expect(names('NHTSA chief will tell Congress GM knew')).toEqual([]);
+    expect(names('please tell Zorbek the plan')).toEqual(['Zorbek']);
+  });
   it('reads a full stop after a title written in full as the end of a sentence', () => {
     expect(names('Cooking for my lady. Wait until she tries it')).toEqual([]);
     expect(names('What an amazing Professor. Go into the bold corner')).toEqual([]);

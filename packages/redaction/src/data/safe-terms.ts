@@ -112,6 +112,9 @@ export const safeTerms: readonly string[] = [
 /** Day names, short forms and holidays, lower case (flagged like months). */
 export const dayTerms: readonly string[] = split(days);
 
+/** Offices, which a title before them addresses rather than names ("Mr President", "Madam Chair"). */
+export const officeTerms: ReadonlySet<string> = new Set(split(offices));
+
 /** Chat interjections and apostrophe-less contractions, lower case (flagged as function words). */
 export const chatTerms: readonly string[] = split(chat);
 

@@ -5,6 +5,7 @@
  * the confidence of its evidence from the one table in `confidence.ts`.
  */
 import { consistency, ruleConfidence } from '../../confidence.ts';
+import { officeTerms } from '../../data/safe-terms.ts';
 import { type KnownName, type KnownNames, roleOfTitle } from '../../known-names.ts';
 import {
   CLINICAL,
@@ -240,7 +241,9 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
       // "Doctor Who", "Dr On Call": a function word after a title is no name, unless also a listed one ("Dr Will Jones").
       (!(flags & FUNCTION) || (isCap && (flags & (FIRST | LAST)) !== 0)) &&
       (isCap || k !== undefined || lowerCaseNameAfterCue(lower, flags)) &&
-      !(flags & CLINICAL)
+      !(flags & CLINICAL) &&
+      // "Mr President", "Madam Chair": an office after a title is how someone is addressed, not their name.
+      !officeTerms.has(lower)
     ) {
       // "Consultant Mr Venkat": a courtesy title after a job title names a member of staff.
       const titleRole =
@@ -429,7 +432,11 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
           } else if (jobTitleAfter(text, end)) {
             // "Olu (SHO) has the bleep": a colleague named with their job.
             hit = candidate(i, ruleConfidence['name:job-title'], 'name:job-title', 'staff', lower, true);
-          } else if ((!initial && patientBefore.test(before)) || nameLabelBefore.test(before) || bedAfter(text, end))
+          } else if (
+            ((!initial && patientBefore.test(before)) || nameLabelBefore.test(before) || bedAfter(text, end)) &&
+            // "tell Congress": an everyday word after a patient cue is no name.
+            !isLowerCaseWord(lower)
+          )
             hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);
           else if (nextKnown(text, i, count, end, known))
             // Before a name the chat knows ("Dinu Savu" once "Mr Savu" is known), the word is part of that name.
