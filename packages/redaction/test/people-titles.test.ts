@@ -48,6 +48,25 @@ describe('pseudonym roles', () => {
   });
 });
 
+describe('two people of the same name', () => {
+  it('gives a patient their own pseudonym when a colleague elsewhere in the chat has their surname', () => {
+    const ward = conv([
+      msg('m1', 'Sam Patel', 'cc Sister Ng, can you see bed 9'),
+      msg('m2', 'Sam Patel', 'bay 5: Ng, 78F, UTI'),
+    ]);
+    const found = detectPersonalDataSync(ward, { mode: 'foi' });
+    const patient = found.proposals.find((p) => p.messageId === 'm2' && p.text === 'Ng');
+    // The patient was printed as the sister's pseudonym, and a "Keep all" for the sister's name kept theirs too.
+    expect(patient?.role).toBe('patient');
+    expect(patient?.group).toBeUndefined();
+    const table = pseudonymTable(ward, found.proposals, [], { mode: 'foi' });
+    expect(table.filter((e) => e.names.includes('Ng')).map((e) => [e.role, e.shownAs])).toEqual([
+      ['staff', 'Staff member B'],
+      ['patient', 'Patient 1'],
+    ]);
+  });
+});
+
 describe('chat titles', () => {
   // A one-to-one chat exported from the nurse's phone: WhatsApp titles it with the other person's name.
   const oneToOne = conv([

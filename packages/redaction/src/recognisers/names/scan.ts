@@ -95,6 +95,16 @@ function roleHere(k: KnownName | undefined, cueRole: PartyRole): PartyRole {
   return k && k.role !== 'unknown' && k.source !== 'cue' ? k.role : cueRole;
 }
 
+/**
+ * Whose name a find of a word the chat knows is: the known person's, unless what stands beside the word here gives
+ * another role than a cue gave it elsewhere ("Sister Ng" … "bay 5: Ng, 78F"). Then it is another person of the same
+ * name, with a key of their own: their own pseudonym in the bundle, and no group decision about the one reaches the
+ * other ("Keep all" for the sister would have kept the patient's name too).
+ */
+function personHere(k: KnownName, role: PartyRole): string {
+  return k.source === 'cue' && role !== k.role ? `${k.personKey} (${role})` : k.personKey;
+}
+
 /** Whether `id` is the id of the name find at start–end of message `messageId`, without building that id. */
 function isFind(id: string, messageId: string, start: number, end: number): boolean {
   if (!id.startsWith(messageId) || id.charCodeAt(messageId.length) !== 58) return false;
@@ -108,9 +118,15 @@ function isFind(id: string, messageId: string, start: number, end: number): bool
  * finds share the name's group (one decision for all) and name the cue's find as their origin.
  */
 function knownFind(i: number, k: KnownName, role: PartyRole, messageId: string): Candidate {
-  const c = candidate(i, knownConfidence(k), knownRules[k.source], role, k.personKey, true);
-  // The cue's own find is the origin, not a member of the group.
-  if (k.source === 'cue' && k.origin !== undefined && !isFind(k.origin, messageId, c.start, c.end)) {
+  const personKey = personHere(k, role);
+  const c = candidate(i, knownConfidence(k), knownRules[k.source], role, personKey, true);
+  // The cue's own find is the origin, not a member of the group; nor is another person of the same name.
+  if (
+    k.source === 'cue' &&
+    k.origin !== undefined &&
+    personKey === k.personKey &&
+    !isFind(k.origin, messageId, c.start, c.end)
+  ) {
     c.group = `name:${k.personKey}`;
     c.origin = k.origin;
   }
@@ -248,21 +264,16 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
       // "Consultant Mr Venkat": a courtesy title after a job title names a member of staff.
       const titleRole =
         titleAt > 0 && (tFlags[titleAt - 1] as number) & JOB_TITLE ? 'staff' : roleOfTitle(lowerAt(text, titleAt));
-      hit = candidate(
-        i,
-        ruleConfidence['name:title'],
-        'name:title',
-        roleHere(k, titleRole),
-        k?.personKey ?? lower,
-        true,
-      );
+      const role = roleHere(k, titleRole);
+      hit = candidate(i, ruleConfidence['name:title'], 'name:title', role, k ? personHere(k, role) : lower, true);
     } else if (afterJobTitle && !followedByDigit && jobTitleName(word, lower, flags)) {
+      const role = roleHere(k, 'staff');
       hit = candidate(
         i,
         ruleConfidence['name:job-title'],
         'name:job-title',
-        roleHere(k, 'staff'),
-        k?.personKey ?? lower,
+        role,
+        k ? personHere(k, role) : lower,
         true,
       );
     } else if (placeOrCondition(text, i, count)) {
