@@ -115,6 +115,27 @@ describe('WhatsApp variants (own fixtures)', () => {
     expect(c.warnings.some((w) => w.line === 2 && /another layout/.test(w.message))).toBe(true);
   });
 
+  it('keeps a line whose date or time cannot be read inside its message, and says which line it is', async () => {
+    const c = await fromText(
+      [
+        '04/03/2024, 08:02 - Sam: Bloods sent',
+        '31/02/2024, 99:99 - Sam: this header was damaged',
+        '04/03/2024, 08:05 - Sam: Results back',
+        '',
+      ].join('\n'),
+    );
+    expect(list(c.messages).map((m) => m.text)).toEqual([
+      'Bloods sent\n31/02/2024, 99:99 - Sam: this header was damaged',
+      'Results back',
+    ]);
+    expect(c.reconciliation).toEqual({ linesRead: 3, linesPlaced: 3 });
+    // It was kept without a word before: nothing told the officer the export had a damaged line.
+    const warning = c.warnings.find((w) => w.line === 2);
+    expect(warning?.message).toMatch(
+      /Line 2 looks like the start of a message, but its date and time \("31\/02\/2024, 99:99"\) cannot be read/,
+    );
+  });
+
   it('infers day-first or month-first from the whole file and lets the caller override it', async () => {
     const inferred = await load('ambiguous-order.txt');
     expect(list(inferred.messages)[3]?.timestamp).toBe('2021-03-04T10:00:00+00:00');

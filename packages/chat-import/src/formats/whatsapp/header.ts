@@ -446,6 +446,20 @@ export interface HeaderScan {
   lines: number;
   /** Lines too long to read as a message, as triples: line number, start offset, length in characters. */
   giant: number[];
+  /**
+   * Lines that look like a message's start but whose date or time cannot be read ("31/02/2024, 99:99 - …"), as pairs:
+   * line number, the date and time as written. Each stays in the message before it, and is reported.
+   */
+  unreadableHeaders: (number | string)[];
+}
+
+/** The start of a line that looks like a message's date and time, whatever their values. */
+const headerLike = /^\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\.?,?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?/;
+
+/** The date and time a line starts with when it looks like a header's (ASCII only), or undefined. */
+function headerLikeStart(b: Uint8Array, pos: number, end: number): string | undefined {
+  const head = String.fromCharCode(...b.subarray(pos, Math.min(end, pos + 32)));
+  return headerLike.exec(head)?.[0];
 }
 
 /**
@@ -458,6 +472,7 @@ export function findHeaders(b: Uint8Array, maxLine: number, cand: Candidates, ch
   const shape = new HeaderShape();
   const fields = headerFields();
   const giant: number[] = [];
+  const unreadableHeaders: (number | string)[] = [];
   let pos = 0;
   let line = 0;
   while (pos < len) {
@@ -479,10 +494,14 @@ export function findHeaders(b: Uint8Array, maxLine: number, cand: Candidates, ch
           if (body >= 0) shape.learn(b, pos, body, fields);
         }
         if (body >= 0) cand.push(line, pos, body, fields);
+        else {
+          const start = headerLikeStart(b, pos, end);
+          if (start !== undefined) unreadableHeaders.push(line, start);
+        }
       }
     }
     pos = nl + 1;
     if ((line & 0xffff) === 0) checkAbort();
   }
-  return { lines: line, giant };
+  return { lines: line, giant, unreadableHeaders };
 }

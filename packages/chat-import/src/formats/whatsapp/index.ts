@@ -137,6 +137,7 @@ async function parseWhatsApp(context: ParseContext): Promise<ParseResult> {
     scanned.lines,
   );
   noteBadLines(cut.badLines, replaced, encoding, input, entry, file, notes);
+  noteUnreadableHeaders(scanned.unreadableHeaders, file, notes);
   const title = fromName || cut.titleFromChat || titleFromPeople(sink, input.fileName);
   const unreferenced = media.unreferenced();
   if (input.fromZip && unreferenced > 0) {
@@ -157,6 +158,32 @@ function titleFromPeople(sink: ParseContext['sink'], fileName: string): string {
     .order.map((a) => table.authors[a] as string)
     .filter((a) => !YOU.includes(a));
   return others.length > 0 && others.length <= 3 ? others.join(', ') : fileName.replace(/\.(txt|zip)$/i, '');
+}
+
+/** How many lines that look like a message's start but cannot be read are reported one by one. */
+const UNREADABLE_HEADERS_LISTED = 20;
+
+/**
+ * One warning per line that looks like a message's start but whose date or time cannot be read ("31/02/2024, 99:99 -
+ * …", an export edited by hand or damaged): its text stays in the message before it, and the officer is told where.
+ */
+function noteUnreadableHeaders(pairs: (number | string)[], file: string, notes: ParseContext['notes']): void {
+  const count = pairs.length / 2;
+  for (let k = 0; k < Math.min(count, UNREADABLE_HEADERS_LISTED); k++) {
+    const line = pairs[2 * k] as number;
+    notes.push({
+      line,
+      file,
+      message: `Line ${line} looks like the start of a message, but its date and time ("${pairs[2 * k + 1]}") cannot be read, so it was kept as part of the message above it. Check it in the original export.`,
+    });
+  }
+  if (count > UNREADABLE_HEADERS_LISTED) {
+    notes.push({
+      line: pairs[2 * UNREADABLE_HEADERS_LISTED] as number,
+      file,
+      message: `${count - UNREADABLE_HEADERS_LISTED} more lines look like the start of a message but their date and time cannot be read; each was kept as part of the message before it.`,
+    });
+  }
 }
 
 /** One warning per line with unreadable characters, and one for the file unless decoding it already said so. */
