@@ -31,14 +31,18 @@ const relationWords =
 
 /** A relation word just before a word ("daughter Julie", "husband: Tom"). */
 export const relationBefore = new RegExp(`\\b(?:${relationWords})\\s*[(:,-]?\\s*$`, 'i');
+/** "bed 4 is", "bay 5:": a bed or bay before a word, the strongest of the patient cues (see {@link bedBefore}). */
+const bedCue = String.raw`\b(?:bed|bay)\s*\d+[a-z]?\s*(?:is|=|:|-)\s*`;
 /** A patient cue just before a word ("bed 4 is", "pt", "spoke to"). */
-export const patientBefore =
-  /(?:\b(?:bed|bay)\s*\d+[a-z]?\s*(?:is|=|:|-)\s*|\bpt\.?\s+|\bpatient\s+|\bspoke (?:to|with)\s+|\bcalled\s+|\bnamed\s+|\bask\s+|\btell\s+|\bthanks\s+)$/i;
+export const patientBefore = new RegExp(
+  String.raw`(?:${bedCue}|\bpt\.?\s+|\bpatient\s+|\bspoke (?:to|with)\s+|\bcalled\s+|\bnamed\s+|\bask\s+|\btell\s+|\bthanks\s+)$`,
+  'i',
+);
 /** A form's label just before a word ("Name:", "Surname -", "Patient:"): a patient's details follow. */
 export const nameLabelBefore =
   /\b(?:(?:sur|first ?|fore|full ?|given ?|family ?|pt ?|patient ?)?name|patient|pt)\s*[:=-]\s*$/i;
 /** A bed or bay just before a word ("bed 4 is", "bay 5:"): the strongest of the patient cues. */
-export const bedBefore = /\b(?:bed|bay)\s*\d+[a-z]?\s*(?:is|=|:|-)\s*$/i;
+export const bedBefore = new RegExp(`${bedCue}$`, 'i');
 /** Words that address or reach someone just before a word ("thanks sam", "ring jo"). */
 export const addressedBefore =
   /\b(?:thanks|thank you|cheers|ta|hi|hey|hello|morning|ring|call|text|ask|tell|message|page|bleep|spoke to|speak to|can|could)\s+$/i;
