@@ -40,6 +40,8 @@ export const ruleConfidence = {
   'name:keep': 0.9,
   'name:nickname': 0.9,
   'name:cue': 0.75,
+  // A name cues give a colleague and a patient, used with nothing beside it to say whose: a name, whoever's it is.
+  'name:shared': 0.75,
   // Cues in the text and the name lists.
   'name:title': 0.9,
   // A job title before the name ("HCA Becky", "SpR Olu"): a ward's way of naming a colleague.
@@ -116,6 +118,8 @@ export const keepWithModel: Record<string, number> = {
   'name:fuzzy': 0,
   'name:initials': 0,
   'name:cue': 0.05,
+  // A name the chat knows from cues; only whose it is is in doubt.
+  'name:shared': 0,
   'name:list': 0.3,
   'name:list confirming': 0.05,
   'name:list-common': 0.3,

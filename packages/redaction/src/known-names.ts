@@ -28,7 +28,16 @@ export interface KnownName {
   source: 'participant' | 'subject' | 'keep' | 'nickname' | 'cue';
   /** For a cue-found name: the id its find will have where the cue named it (what its other uses rest on). */
   origin?: string;
+  /**
+   * For a cue-found name: cues elsewhere in the chat give it to a colleague and to a patient or relative ("Sister Ng"
+   * … "bay 5: Ng"), so a use with nothing beside it to say whose it is could be either's.
+   */
+  shared?: boolean;
 }
+
+/** Whether two roles cues gave a word are different people's for para 17: a colleague's and anyone else's. */
+const rolesDiffer = (a: PartyRole, b: PartyRole): boolean =>
+  a !== 'unknown' && b !== 'unknown' && (a === 'staff') !== (b === 'staff');
 
 const titleWords = new Set(TITLES);
 
@@ -60,6 +69,8 @@ export class KnownNames {
   readonly #gate = new WordGate();
   readonly #initials = new Map<string, KnownName>();
   readonly #phones = new Set<string>();
+  /** Words a bed or bay named before any cue made them known (see {@link KnownNames.noteBedName}). */
+  readonly #bedNamed = new Set<string>();
   #fuse: Fuse<string> | undefined;
   #targets: string[] | undefined;
   readonly #fuzzyCache = new Map<string, string | null>();
@@ -96,12 +107,29 @@ export class KnownNames {
    */
   addCueName(token: string, role: PartyRole, origin?: () => string): void {
     const lower = token.toLowerCase();
-    if (lower.length < 2 || isCommonWord(lower) || this.#names.has(lower)) return;
+    if (lower.length < 2 || isCommonWord(lower)) return;
+    const existing = this.#names.get(lower);
+    if (existing) {
+      if (existing.source === 'cue' && rolesDiffer(existing.role, role)) existing.shared = true;
+      return;
+    }
     // A misspelling of a name already known ("Margret" for Margaret) belongs to that person, not a new one.
     if (this.fuzzy(lower)) return;
     const entry: KnownName = { personKey: lower, role, source: 'cue' };
     if (origin) entry.origin = origin();
+    if (rolesDiffer(role, 'patient') && this.#bedNamed.has(lower)) entry.shared = true;
     this.#set(lower, entry);
+  }
+
+  /**
+   * Notes a word a bed or bay names ("bay 5: Ng", "Ng (bed 8)"): a patient's. It makes no name known by itself (the
+   * scan reads the bed where it stands); it only tells a name a cue gives a colleague elsewhere that it is shared.
+   */
+  noteBedName(token: string): void {
+    const lower = token.toLowerCase();
+    const existing = this.#names.get(lower);
+    if (existing === undefined) this.#bedNamed.add(lower);
+    else if (existing.source === 'cue' && rolesDiffer(existing.role, 'patient')) existing.shared = true;
   }
 
   /** Records a participant's phone number (digits only, with + when international). */

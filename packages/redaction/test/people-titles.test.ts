@@ -65,6 +65,72 @@ describe('two people of the same name', () => {
       ['patient', 'Patient 1'],
     ]);
   });
+
+  // A colleague and a patient share a surname; elsewhere the name is written with nothing beside it to say whose it is.
+  const sar = { mode: 'sar' as const, subject: { names: ['Margaret Thompson'] }, keepHealthProfessionals: true };
+  const bareUse = (chat: ReturnType<typeof conv>) =>
+    detectPersonalDataSync(chat, { mode: 'foi' }).proposals.find((p) => p.messageId === 'bare' && p.text === 'Ng');
+  /** The messages as a SAR with para 17 discloses them, by id (every message: none is about the subject). */
+  const disclosedInSar = (chat: ReturnType<typeof conv>) => {
+    const found = detectPersonalDataSync(chat, sar);
+    const out = disclose(chat, found.proposals, [], sar);
+    return new Map(out.messages.map((m, i) => [m.id, plain(out, i)]));
+  };
+
+  it('says a bare use of a name a colleague and a patient share could be either, and withholds it in a SAR', () => {
+    const ward = conv([
+      msg('m1', 'Sam Patel', 'cc Sister Ng, can you see bed 9'),
+      msg('m2', 'Jane Okafor', 'bay 5: Ng, 78F, UTI'),
+      msg('bare', 'Sam Patel', 'Ng is confused this morning'),
+    ]);
+    expect(bareUse(ward)).toMatchObject({ role: 'unknown', rule: 'name:shared' });
+    expect(bareUse(ward)?.group).toBeUndefined();
+    // It was taken for the sister's, so a SAR with para 17 kept it: a patient's name and health, disclosed.
+    const shown = disclosedInSar(ward);
+    expect(shown.get('m1')).toBe('cc Sister Ng, can you see bed 9');
+    expect(shown.get('bare')).toBe('[Person 1] is confused this morning');
+    // In the pseudonym table it is a third entry, of no role: the officer says whose it is.
+    const found = detectPersonalDataSync(ward, { mode: 'foi' });
+    const table = pseudonymTable(ward, found.proposals, [], { mode: 'foi' });
+    expect(table.filter((e) => e.names.includes('Ng')).map((e) => [e.role, e.shownAs])).toEqual([
+      ['staff', 'Staff member C'],
+      ['patient', 'Patient 1'],
+      ['unknown', 'Person 1'],
+    ]);
+  });
+
+  it('reads the whole chat before deciding, whichever use comes first', () => {
+    const ward = conv([
+      msg('bare', 'Sam Patel', 'Ng is confused this morning'),
+      msg('m1', 'Jane Okafor', 'Mr Ng (bed 3) for CT'),
+      msg('m2', 'Sam Patel', 'Sister Ng is in charge tonight'),
+    ]);
+    expect(bareUse(ward)).toMatchObject({ role: 'unknown', rule: 'name:shared' });
+    const bedLater = conv([
+      msg('m1', 'Jane Okafor', 'Sister Ng is in charge tonight'),
+      msg('bare', 'Sam Patel', 'thanks Ng'),
+      msg('m2', 'Jane Okafor', 'Ng (bed 8) needs a cannula'),
+    ]);
+    expect(bareUse(bedLater)).toMatchObject({ role: 'unknown', rule: 'name:shared' });
+    expect(disclosedInSar(bedLater).get('bare')).toBe('thanks [Person 1]');
+  });
+
+  it("keeps a name one person's when every cue gives it the same role", () => {
+    const ward = conv([
+      msg('m1', 'Sam Patel', 'cc Sister Ng, can you see bed 9'),
+      msg('m2', 'Jane Okafor', 'Dr Ng says ok'),
+      msg('bare', 'Sam Patel', 'thanks Ng'),
+    ]);
+    expect(bareUse(ward)).toMatchObject({ role: 'staff', rule: 'name:cue' });
+    expect(disclosedInSar(ward).get('bare')).toBe('thanks Ng');
+    // A patient and a relative of the same surname are both withheld in a SAR: the name stays one family's.
+    const family = conv([
+      msg('m1', 'Sam Patel', 'Mr Ng (bed 3) for CT'),
+      msg('m2', 'Jane Okafor', 'son Ng rang'),
+      msg('bare', 'Sam Patel', 'Ng is confused this morning'),
+    ]);
+    expect(bareUse(family)?.rule).toBe('name:cue');
+  });
 });
 
 describe('chat titles', () => {

@@ -23,7 +23,7 @@ import {
   TITLE,
 } from '../../lexicon.ts';
 import { type Candidate, NONE } from '../../recogniser.ts';
-import { HASH_START, hashStep, WordGate } from '../../word-gate.ts';
+import { HASH_START, hashStep, hashWord, WordGate } from '../../word-gate.ts';
 import { readHandle } from './handles.ts';
 
 const relationWords =
@@ -138,16 +138,26 @@ const anyCue = new RegExp(`(?:^|[^A-Za-z])(?:${discoveryTitles}|${relationWords}
  * or the part before a space or accent of those that have one ("next" of "next of kin", "fianc" of "fiancée").
  */
 const cueWords = new WordGate();
-for (const cue of [...`${discoveryTitles}|${relationWords}`.split('|'), ...JOB_TITLES]) {
+for (const cue of [...`${discoveryTitles}|${relationWords}`.split('|'), ...JOB_TITLES, 'bed', 'bay']) {
   cueWords.add(/^[a-z]+/.exec(cue)?.[0] ?? cue);
+}
+/** "bed" and "bay" are cues only with a number after them ("bay 5"): most ward messages say "bed" some other way. */
+const BED = hashWord('bed');
+const BAY = hashWord('bay');
+
+/** Whether a digit follows position `i`, after any spaces ("bay 5", "bed4"). */
+function digitAfter(text: string, i: number): boolean {
+  while (text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }
 
 /** Code unit: an ASCII letter. */
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /**
- * Where the first title or relation word of a text may be, or -1 when it has none (two thirds of a ward chat's
- * messages): the first run of ASCII letters that is, in any case, one of {@link cueWords}. A walk that hashes each
+ * Where the first title, relation word or numbered bed of a text may be, or -1 when it has none (two thirds of a ward
+ * chat's messages): the first run of ASCII letters that is, in any case, one of {@link cueWords}. A walk that hashes each
  * word, several times faster than a case-insensitive pattern of fifty words, lets discovery skip the rest; a hash
  * collision only means more of the text is read.
  */
@@ -167,7 +177,7 @@ function firstCueAt(text: string): number {
       i++;
       c = i < n ? text.charCodeAt(i) : 0;
     }
-    if (cueWords.has(h)) return start;
+    if (cueWords.has(h) && ((h !== BED && h !== BAY) || digitAfter(text, i))) return start;
   }
   return -1;
 }
@@ -180,14 +190,44 @@ export function isRelationWord(lower: string): boolean {
 }
 const nameThenRelation = new RegExp(`([\\p{L}][\\p{L}\\p{M}'’-]*)['’]s\\s+(?:${relationWords})\\b`, 'giu');
 
+/** A numbered bed or bay ("bed 4", "Bay 5"). */
+const bedAt = /\b(?:bed|bay)\s*\d/gi;
+/** "bay 5: Ng", "bed 4 is Mr Ng": the word a bed before it names (a courtesy title may stand between), read at a bed. */
+const nameAfterBed = new RegExp(`${bedCue}(?:(?:mr|mrs|ms|miss|mx)\\.?\\s+)?([\\p{L}][\\p{L}\\p{M}'’-]*)`, 'iuy');
+/** "Ng (bed 8)", "Bill in bed 2", "Summer is in bay 4": the word a bed after it names, read in the text before a bed. */
+const nameBeforeBed = /([\p{L}][\p{L}\p{M}'’-]*)\s*(?:\(\s*|[,-]\s*|(?:is |now )?(?:in|on) )?$/u;
+
+/** Whether a word is written with a capital, as a name beside a bed is. */
+const capitalised = (word: string): boolean => word.length >= 2 && word.charAt(0) !== word.charAt(0).toLowerCase();
+
+/**
+ * The words numbered beds name from position `from` on ("bay 5: Ng", "Ng (bed 8)"), capitalised. They become known only
+ * as a patient's (see `KnownNames.noteBedName`), so that a name a cue gives a colleague elsewhere ("Sister Ng") is
+ * known to be shared before any message is scanned, whichever the chat writes first.
+ */
+function discoverBedNames(text: string, known: KnownNames, from: number): void {
+  bedAt.lastIndex = from;
+  for (let m = bedAt.exec(text); m !== null; m = bedAt.exec(text)) {
+    nameAfterBed.lastIndex = m.index;
+    const after = nameAfterBed.exec(text)?.[1] ?? '';
+    if (capitalised(after)) known.noteBedName(after);
+    const lead = Math.max(0, m.index - 32);
+    const before = nameBeforeBed.exec(text.slice(lead, m.index));
+    // A word cut by the 32 characters read is not read.
+    const cut = before !== null && before.index === 0 && lead > 0 && /\p{L}/u.test(text.charAt(lead - 1));
+    if (before && !cut && capitalised(before[1] ?? '')) known.noteBedName(before[1] ?? '');
+  }
+}
+
 /**
  * Discovery pass: names found by strong cues (a title, a relation word, "'s daughter") become known names of the chat,
- * so a later bare or lower-case "okafor" is found too. Common English words are never propagated. `idAt(index)` gives
- * the message's id, read only when a cue names someone (to record where).
+ * so a later bare or lower-case "okafor" is found too; names a numbered bed gives are noted as patients'. Common English
+ * words are never propagated. `idAt(index)` gives the message's id, read only when a cue names someone (to record where).
  */
 export function discoverNames(text: string, known: KnownNames, index: number, idAt: (index: number) => string): void {
   const from = firstCueAt(text);
   if (from < 0) return;
+  discoverBedNames(text, known, from);
   // No cue starts before the first cue word (the pattern's look-behind still reads the character before it).
   discoveryPattern.lastIndex = from;
   for (let m = discoveryPattern.exec(text); m !== null; m = discoveryPattern.exec(text)) {

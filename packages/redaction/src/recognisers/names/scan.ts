@@ -61,6 +61,13 @@ const knownRules: Record<KnownName['source'], string> = {
   cue: 'name:cue',
 };
 
+/**
+ * The role of a use of a known name with nothing beside it to say whose it is: the known person's, unless cues
+ * elsewhere give the name to a colleague and to a patient (`KnownName.shared`). Then it could be either's: no role,
+ * and the officer decides. Taking it for the colleague's would have a SAR keep a patient's name under para 17.
+ */
+const bareRole = (k: KnownName): PartyRole => (k.shared ? 'unknown' : k.role);
+
 /** The confidence of a find by a name the chat knows: a cue-found name is weaker evidence than a participant. */
 const knownConfidence = (k: KnownName): number =>
   k.source === 'cue' ? ruleConfidence['name:cue'] : ruleConfidence[knownRules[k.source] as 'name:participant'];
@@ -119,7 +126,10 @@ function isFind(id: string, messageId: string, start: number, end: number): bool
  */
 function knownFind(i: number, k: KnownName, role: PartyRole, messageId: string): Candidate {
   const personKey = personHere(k, role);
-  const c = candidate(i, knownConfidence(k), knownRules[k.source], role, personKey, true);
+  const c =
+    k.shared && role === 'unknown'
+      ? candidate(i, ruleConfidence['name:shared'], 'name:shared', role, personKey, true)
+      : candidate(i, knownConfidence(k), knownRules[k.source], role, personKey, true);
   // The cue's own find is the origin, not a member of the group; nor is another person of the same name.
   if (
     k.source === 'cue' &&
@@ -205,10 +215,10 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         tWord[i] !== (tWord[i] as string).toUpperCase()
       ) {
         out ??= [];
-        out.push(knownFind(i, k, k.role, messageId));
+        out.push(knownFind(i, k, bareRole(k), messageId));
         previousName = i;
         previousConfirms = true;
-        previousRole = k.role;
+        previousRole = bareRole(k);
         previousTitled = false;
       }
       continue;
@@ -302,7 +312,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
           (k.role === 'unknown' && (patientBefore.test(before) || bedAfter(text, end))) ||
           (k.source === 'cue' && (bedBefore.test(before) || bedAfter(text, end)))
             ? 'patient'
-            : k.role;
+            : bareRole(k);
         hit = knownFind(i, k, role, messageId);
       } else if (
         k &&
@@ -310,7 +320,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         !(flags & (FUNCTION | CLINICAL)) &&
         addressedBefore.test(text.slice(Math.max(0, start - 16), start))
       ) {
-        hit = knownFind(i, k, k.role, messageId);
+        hit = knownFind(i, k, bareRole(k), messageId);
       } else if (
         isCap &&
         (!followedByDigit || surnameBeforeNumber(text, end, word, lower, adjacentToName && previousConfirms))
