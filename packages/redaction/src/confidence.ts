@@ -57,6 +57,8 @@ export const ruleConfidence = {
   'name:neighbour': 0.6,
   'name:neighbour-before': 0.6,
   'name:patient-cue': 0.55,
+  // A listed name a bed or a form's label names ("bed 3: Begum", "Surname: Begum"): both kinds of evidence at once.
+  'name:patient-cue listed': 0.85,
   'name:initials': 0.6,
   // A capitalised word between two found names in an enumeration ("Hart, Garcia, Milner").
   'name:enumeration': 0.55,

@@ -172,6 +172,7 @@ describe('job titles and where colleagues work', () => {
     // Okonkwo is a participant's surname here; Zorbek is in no list.
     expect(role('Okonkwo (bed 5) pain ++')).toEqual(['patient']);
     expect(role('Zorbek in bed 5 pain ++')).toEqual(['patient']);
+    expect(role("Side room 3: O'Neill, C diff")).toEqual(['patient']);
     // A title before an initial names the person after it ("Mrs Z Hussain" was nobody's).
     expect(role('handover: bay 1 - Mrs Z Hussain')).toEqual(['patient']);
   });
@@ -217,6 +218,31 @@ describe('job titles and where colleagues work', () => {
     ]);
     // A word after a number's place stays as it was: a bay, a ward.
     expect(names('moved to Bay 4 at 10')).toEqual([]);
+  });
+  it('withholds a listed surname a bed names whatever the model reads around it', () => {
+    // The model read "Begum with" as no name, and outvoted the bed before it: the patient's surname stayed visible.
+    expect(withheld('bed 3: Begum with ?UTI', 'Bay 4 bed 3: Begum ?UTI', 'Begum in bed 3 with UTI')).toEqual([
+      '0:Begum',
+      '1:Begum',
+      '2:Begum',
+    ]);
+  });
+  it("takes a word whose bloods, obs or notes these are for a patient's name", () => {
+    // "Ng" (in no list, and short) was left visible; a word that is English stays a word.
+    const found = (text: string) =>
+      nameRecogniser.find(text, context).map((c) => `${text.slice(c.start, c.end)}:${c.role}:${c.rule}`);
+    expect(found("Ng's bloods are back, K 6.1")).toEqual(['Ng:patient:name:patient-cue']);
+    expect(found('Zorbek’s obs stable')).toEqual(['Zorbek:patient:name:patient-cue']);
+    expect(found("Today's bloods are back")).toEqual([]);
+    expect(found("Everyone's obs done")).toEqual([]);
+  });
+  it("does not take a handover's bed codes for names", () => {
+    // The model took the "B" of "B1" and "B3" for names.
+    expect(withheld('Handover: B1 Smith 82 #NOF, B2 Okonkwo chest sepsis, B3 Wright for d/c')).toEqual([
+      '0:Smith',
+      '0:Okonkwo',
+      '0:Wright',
+    ]);
   });
 });
 

@@ -12,7 +12,7 @@ import { type Candidate, NONE } from '../../recogniser.ts';
 import type { WordCounts } from '../../word-counts.ts';
 import { modelRuns } from '../name-model.ts';
 import { foreignText } from './rules.ts';
-import { tokens } from './tokens.ts';
+import { GLUED, tokens } from './tokens.ts';
 
 /** The highest probability among the tokens inside [start, end), or NaN when the model read none of them. */
 function spanProbability(probabilities: Float32Array, count: number, start: number, end: number): number {
@@ -92,8 +92,13 @@ export function keepCarried(
 /** Words the rules know are never a name on their own: ward words, titles, function words, the safe-list, months. */
 const NEVER_ALONE = CLINICAL | FUNCTION | TITLE | SAFE | MONTH | FACILITY | EPONYM;
 
-/** Whether the model may add token i: not a word the rules know is never a name alone ("Rainbow Ward"). */
-const notNamesAlone = (i: number): boolean => ((tokens.flags[i] as number) & NEVER_ALONE) === 0;
+/**
+ * Whether the model may add token i: not a word the rules know is never a name alone ("Rainbow Ward"), nor one letter
+ * glued to digits ("B1", "B3": beds in a handover).
+ */
+const notNamesAlone = (i: number): boolean =>
+  ((tokens.flags[i] as number) & NEVER_ALONE) === 0 &&
+  !(tokens.code[i] === GLUED && (tokens.end[i] as number) - (tokens.start[i] as number) === 1);
 
 /** Whether a run overlaps one of the spans (start, end pairs). */
 function overlapsAny(run: { start: number; end: number }, spans: readonly number[]): boolean {

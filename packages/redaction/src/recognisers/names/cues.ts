@@ -31,8 +31,11 @@ const relationWords =
 
 /** A relation word just before a word ("daughter Julie", "husband: Tom"). */
 export const relationBefore = new RegExp(`\\b(?:${relationWords})\\s*[(:,-]?\\s*$`, 'i');
-/** "bed 4 is", "bay 5:": a bed or bay before a word, the strongest of the patient cues (see {@link bedBefore}). */
-const bedCue = String.raw`\b(?:bed|bay)\s*\d+[a-z]?\s*(?:is|=|:|-)\s*`;
+/**
+ * "bed 4 is", "bay 5:", "side room 3:": a bed, bay or side room before a word, the strongest of the patient cues (see
+ * {@link bedBefore}).
+ */
+const bedCue = String.raw`\b(?:bed|bay|side ?room|sr|cubicle)\s*\d+[a-z]?\s*(?:is|=|:|-)\s*`;
 /** A patient cue just before a word ("bed 4 is", "pt", "spoke to"). */
 export const patientBefore = new RegExp(
   String.raw`(?:${bedCue}|\bpt\.?\s+|\bpatient\s+|\bspoke (?:to|with)\s+|\bcalled\s+|\bnamed\s+|\bask\s+|\btell\s+|\bthanks\s+)$`,
@@ -79,6 +82,9 @@ export function addressedAfter(text: string, end: number): boolean {
 }
 /** A possessive relation just after a word ("'s daughter"). */
 export const relationAfter = new RegExp(`^['’]s\\s+(?:${relationWords})\\b`, 'i');
+/** A patient's care just after a possessive ("'s bloods", "'s obs", "'s TTOs"): the word before is a patient's name. */
+export const careAfter =
+  /^['’]s\s+(?:bloods?|obs|meds|drugs|notes|results|bp|sats|temp|ecg|cxr|ct|mri|scan|x-?ray|fluids|catheter|cannula|wound|dressing|ttos?|discharge|referral|urine|bms?|inr|swab|cultures?|drug chart|obs chart|news score)\b/i;
 
 /**
  * Whether a word written in lower case after a title can be a name: a listed first name or surname ("mrs smith"), or a

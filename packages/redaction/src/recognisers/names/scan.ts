@@ -25,6 +25,7 @@ import {
   addressedBefore,
   bedAfter,
   bedBefore,
+  careAfter,
   isRelationWord,
   jobTitleAfter,
   jobTitleName,
@@ -329,6 +330,8 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         // "Mom, Dad": a relation word after a relation is another relation, not a name.
         const relCue = relationBefore.test(before) && !isRelationWord(lower);
         const possessiveCue = c1 === 39 || c1 === 8217 ? relationAfter.test(text.slice(end, end + 24)) : false;
+        // "Ng's bloods", "Zorbek's obs": whose care it is, a patient.
+        const careCue = (c1 === 39 || c1 === 8217) && careAfter.test(text.slice(end, end + 24));
         const n = i + 1;
         const nextListed =
           n < count &&
@@ -343,8 +346,10 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         if (fz && fz.source !== 'cue' && fz.source !== 'nickname') {
           hit = candidate(i, ruleConfidence['name:fuzzy listed'], 'name:fuzzy', fz.role, fz.personKey, false);
         } else if (listed && !common) {
-          const patientCue =
-            possessiveCue || patientBefore.test(before) || nameLabelBefore.test(before) || bedAfter(text, end);
+          // A bed or a form's label beside it ("bed 3: Begum", "Begum in bed 3", "Surname: Begum") names a patient as
+          // surely as a title: the model does not outvote it.
+          const bedOrLabel = bedBefore.test(before) || nameLabelBefore.test(before) || bedAfter(text, end);
+          const patientCue = bedOrLabel || possessiveCue || careCue || patientBefore.test(before);
           const workplace = workplaceAfter(text, end);
           // "Grace from pharmacy", "Tom (SHO)": a colleague.
           const colleague = workplace === 'ward' || jobTitleAfter(text, end);
@@ -360,7 +365,10 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             colleague ||
             workplace !== undefined ||
             addressedAfter(text, end);
-          hit = candidate(i, ruleConfidence['name:list'], 'name:list', role, lower, position);
+          hit =
+            bedOrLabel && !relCue
+              ? candidate(i, ruleConfidence['name:patient-cue listed'], 'name:patient-cue', 'patient', lower, true)
+              : candidate(i, ruleConfidence['name:list'], 'name:list', role, lower, position);
         } else if (flags & SAFE) {
           // Safe-listed (an app, a system, a drug, a condition's eponym): a name only after a relation cue, or as the
           // surname after a name that stands ("Ethel Mabel Parkinson" left "Parkinson" visible), unless it is also an
@@ -428,6 +436,8 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
               lower,
               true,
             );
+          else if (careCue && !isLowerCaseWord(lower))
+            hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);
           else if (adjacentToName || nextListed) {
             // Before a listed surname ("Donn Sipes") or after a confirmed name, the word is part of a full name and
             // confirms itself; beside a guess it stays a guess. An everyday English word after a name ("Victoria
