@@ -66,6 +66,22 @@ describe('two people of the same name', () => {
     ]);
   });
 
+  it("gives a patient in a bed their own pseudonym when a participant has their surname", () => {
+    const ward = conv([
+      msg('m1', 'Jane Okafor', 'Bed 4 (Thompson) and bed 5 (Mr Okafor) both NBM'),
+      msg('m2', 'Sam Patel', 'Okafor in bed 5 has pain'),
+      msg('m3', 'Sam Patel', 'Mr Okafor please check bed 4'),
+    ]);
+    const found = detectPersonalDataSync(ward, { mode: 'foi' });
+    const out = disclose(ward, found.proposals, [], { mode: 'foi' });
+    // The patient was printed as the pseudonym of Jane Okafor, who wrote the message.
+    expect(out.messages.map((m) => m.author)).toEqual(['Staff member A', 'Staff member B', 'Staff member B']);
+    expect(plain(out, 0)).toBe('Bed 4 ([Patient 1]) and bed 5 (Mr [Patient 2]) both NBM');
+    expect(plain(out, 1)).toBe('[Patient 2] in bed 5 has pain');
+    // A title alone does not make a participant someone else: here a colleague is addressed.
+    expect(plain(out, 2)).toBe('Mr [Staff member A] please check bed 4');
+  });
+
   // A colleague and a patient share a surname; elsewhere the name is written with nothing beside it to say whose it is.
   const sar = { mode: 'sar' as const, subject: { names: ['Margaret Thompson'] }, keepHealthProfessionals: true };
   const bareUse = (chat: ReturnType<typeof conv>) =>

@@ -109,8 +109,19 @@ function roleHere(k: KnownName | undefined, cueRole: PartyRole): PartyRole {
  * name, with a key of their own: their own pseudonym in the bundle, and no group decision about the one reaches the
  * other ("Keep all" for the sister would have kept the patient's name too).
  */
-function personHere(k: KnownName, role: PartyRole): string {
-  return k.source === 'cue' && role !== k.role ? `${k.personKey} (${role})` : k.personKey;
+function personHere(k: KnownName, role: PartyRole, inBed = false): string {
+  return (k.source === 'cue' && role !== k.role) || (inBed && k.source === 'participant')
+    ? `${k.personKey} (${role})`
+    : k.personKey;
+}
+
+/**
+ * Whether a bed stands beside a name written from `from` (its title's start) to `end`: "bed 5 (Mr Okafor)", "Okafor in
+ * bed 5". Beside a participant's name it makes the find a patient of the same name, not the colleague writing in the
+ * chat; a title alone does not ("Mr Patel please check bed 4" addresses a colleague).
+ */
+function bedBeside(text: string, from: number, end: number): boolean {
+  return bedBefore.test(text.slice(Math.max(0, from - 24), from)) || bedAfter(text, end);
 }
 
 /** Whether `id` is the id of the name find at start–end of message `messageId`, without building that id. */
@@ -125,8 +136,8 @@ function isFind(id: string, messageId: string, start: number, end: number): bool
  * A find of a name the chat knows. A name a cue found elsewhere ("Mr Zorbek" … "zorbek for CT") rests on that cue: its
  * finds share the name's group (one decision for all) and name the cue's find as their origin.
  */
-function knownFind(i: number, k: KnownName, role: PartyRole, messageId: string): Candidate {
-  const personKey = personHere(k, role);
+function knownFind(i: number, k: KnownName, role: PartyRole, messageId: string, inBed = false): Candidate {
+  const personKey = personHere(k, role, inBed);
   const c =
     k.shared && role === 'unknown'
       ? candidate(i, ruleConfidence['name:shared'], 'name:shared', role, personKey, true)
@@ -275,8 +286,9 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
       // "Consultant Mr Venkat": a courtesy title after a job title names a member of staff.
       const titleRole =
         titleAt > 0 && (tFlags[titleAt - 1] as number) & JOB_TITLE ? 'staff' : roleOfTitle(lowerAt(text, titleAt));
-      const role = roleHere(k, titleRole);
-      hit = candidate(i, ruleConfidence['name:title'], 'name:title', role, k ? personHere(k, role) : lower, true);
+      const inBed = k?.source === 'participant' && bedBeside(text, tStart[titleAt] as number, end);
+      const role = inBed ? 'patient' : roleHere(k, titleRole);
+      hit = candidate(i, ruleConfidence['name:title'], 'name:title', role, k ? personHere(k, role, inBed) : lower, true);
     } else if (afterJobTitle && !followedByDigit && jobTitleName(word, lower, flags)) {
       const role = roleHere(k, 'staff');
       hit = candidate(
@@ -309,12 +321,10 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         // "bed 4 is Margaret", "Margaret (bed 4)" say a participant (or anyone known) is a patient. A bed beside it
         // outweighs the role a cue gave the word elsewhere ("Sister Ng" … "bay 5: Ng, 78F"); "spoke to" does not.
         const before = text.slice(Math.max(0, start - 24), start);
+        const inBed = (k.source === 'cue' || k.source === 'participant') && bedBeside(text, start, end);
         const role =
-          (k.role === 'unknown' && (patientBefore.test(before) || bedAfter(text, end))) ||
-          (k.source === 'cue' && (bedBefore.test(before) || bedAfter(text, end)))
-            ? 'patient'
-            : bareRole(k);
-        hit = knownFind(i, k, role, messageId);
+          inBed || (k.role === 'unknown' && (patientBefore.test(before) || bedAfter(text, end))) ? 'patient' : bareRole(k);
+        hit = knownFind(i, k, role, messageId, inBed);
       } else if (
         k &&
         !isCap &&
