@@ -66,7 +66,7 @@ describe('two people of the same name', () => {
     ]);
   });
 
-  it("gives a patient in a bed their own pseudonym when a participant has their surname", () => {
+  it('gives a patient in a bed their own pseudonym when a participant has their surname', () => {
     const ward = conv([
       msg('m1', 'Jane Okafor', 'Bed 4 (Thompson) and bed 5 (Mr Okafor) both NBM'),
       msg('m2', 'Sam Patel', 'Okafor in bed 5 has pain'),

@@ -288,7 +288,14 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         titleAt > 0 && (tFlags[titleAt - 1] as number) & JOB_TITLE ? 'staff' : roleOfTitle(lowerAt(text, titleAt));
       const inBed = k?.source === 'participant' && bedBeside(text, tStart[titleAt] as number, end);
       const role = inBed ? 'patient' : roleHere(k, titleRole);
-      hit = candidate(i, ruleConfidence['name:title'], 'name:title', role, k ? personHere(k, role, inBed) : lower, true);
+      hit = candidate(
+        i,
+        ruleConfidence['name:title'],
+        'name:title',
+        role,
+        k ? personHere(k, role, inBed) : lower,
+        true,
+      );
     } else if (afterJobTitle && !followedByDigit && jobTitleName(word, lower, flags)) {
       const role = roleHere(k, 'staff');
       hit = candidate(
@@ -323,7 +330,9 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         const before = text.slice(Math.max(0, start - 24), start);
         const inBed = (k.source === 'cue' || k.source === 'participant') && bedBeside(text, start, end);
         const role =
-          inBed || (k.role === 'unknown' && (patientBefore.test(before) || bedAfter(text, end))) ? 'patient' : bareRole(k);
+          inBed || (k.role === 'unknown' && (patientBefore.test(before) || bedAfter(text, end)))
+            ? 'patient'
+            : bareRole(k);
         hit = knownFind(i, k, role, messageId, inBed);
       } else if (
         k &&
