@@ -29,8 +29,9 @@ export interface KnownName {
   /** For a cue-found name: the id its find will have where the cue named it (what its other uses rest on). */
   origin?: string;
   /**
-   * For a cue-found name: cues elsewhere in the chat give it to a colleague and to a patient or relative ("Sister Ng"
-   * … "bay 5: Ng"), so a use with nothing beside it to say whose it is could be either's.
+   * A use with nothing beside it to say whose it is could be two people's: for a cue-found name, cues elsewhere give it
+   * to a colleague and to a patient or relative ("Sister Ng" … "bay 5: Ng"); for the SAR subject's given name, someone
+   * else in the chat has it too ("Margaret Evans" when the subject is Margaret Thompson).
    */
   shared?: boolean;
 }
@@ -69,6 +70,8 @@ export class KnownNames {
   readonly #gate = new WordGate();
   readonly #initials = new Map<string, KnownName>();
   readonly #phones = new Set<string>();
+  /** The SAR subject's given names and their familiar forms, capitalised as written ("Margaret", "Maggie"). */
+  readonly #subjectGivenNames: string[] = [];
   /** Words a bed or bay named before any cue made them known (see {@link KnownNames.noteBedName}). */
   readonly #bedNamed = new Set<string>();
   #fuse: Fuse<string> | undefined;
@@ -92,6 +95,10 @@ export class KnownNames {
     const first = tokens[0]?.toLowerCase() ?? '';
     const nickSource = source === 'subject' || source === 'keep' ? source : 'nickname';
     for (const nick of nicknamesOf(first)) this.#set(nick, { ...entry, source: nickSource });
+    if (source === 'subject' && tokens.length >= 2 && first.length >= 2) {
+      for (const given of [first, ...nicknamesOf(first)])
+        this.#subjectGivenNames.push(given.charAt(0).toUpperCase() + given.slice(1));
+    }
     if (tokens.length >= 2) {
       const initials = tokens.map((t) => t.charAt(0).toUpperCase()).join('');
       if (!clinicalAbbreviations.has(initials)) this.#initials.set(initials, entry);
@@ -130,6 +137,20 @@ export class KnownNames {
     const existing = this.#names.get(lower);
     if (existing === undefined) this.#bedNamed.add(lower);
     else if (existing.source === 'cue' && rolesDiffer(existing.role, 'patient')) existing.shared = true;
+  }
+
+  /** The SAR subject's given names and their familiar forms, capitalised ("Margaret", "Maggie"); none outside a SAR. */
+  get subjectGivenNames(): readonly string[] {
+    return this.#subjectGivenNames;
+  }
+
+  /**
+   * Notes that someone else in the chat has the subject's given name ("Margaret Evans" when the subject is Margaret
+   * Thompson): a use of it with nothing beside it could be either's (`KnownName.shared`).
+   */
+  noteNamesake(lower: string): void {
+    const existing = this.#names.get(lower);
+    if (existing?.source === 'subject' && !existing.shared) this.#names.set(lower, { ...existing, shared: true });
   }
 
   /** Records a participant's phone number (digits only, with + when international). */

@@ -42,7 +42,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'name:mention': 'an @mention of a person',
   'name:cue': 'a name a title or relation gave elsewhere in the chat ("Mrs Okafor" … "okafor")',
   'name:shared':
-    'a name the chat gives both a colleague and a patient ("Sister Ng" … "bay 5: Ng"), here with nothing to say whose: check who is meant',
+    'a name two people in the chat have (a colleague and a patient, or the requester and another patient), here with nothing to say whose: check who is meant',
   // Cues around the word.
   'name:title': 'a name after a title (Mr, Mrs, Dr, Sister, Nurse)',
   'name:job-title': 'a name after a job title (HCA, SpR, Physio, Porter)',

@@ -80,6 +80,10 @@ describe('two people of the same name', () => {
     expect(plain(out, 1)).toBe('[Patient 2] in bed 5 has pain');
     // A title alone does not make a participant someone else: here a colleague is addressed.
     expect(plain(out, 2)).toBe('Mr [Staff member A] please check bed 4');
+    // Nor does a bed beside the participant's whole name: that is the participant (a patient may be in the group).
+    const named = conv([...ward.messages, msg('m4', 'Sam Patel', 'Bed 6 is Jane Okafor')]);
+    const again = detectPersonalDataSync(named, { mode: 'foi' });
+    expect(plain(disclose(named, again.proposals, [], { mode: 'foi' }), 3)).toBe('Bed 6 is [Staff member A]');
   });
 
   // A colleague and a patient share a surname; elsewhere the name is written with nothing beside it to say whose it is.
@@ -129,6 +133,35 @@ describe('two people of the same name', () => {
     ]);
     expect(bareUse(bedLater)).toMatchObject({ role: 'unknown', rule: 'name:shared' });
     expect(disclosedInSar(bedLater).get('bare')).toBe('thanks [Person 1]');
+  });
+
+  it("withholds another patient who shares the subject's first name, and asks about a bare use of it", () => {
+    const ward = conv([
+      msg('m1', 'Jane Okafor', 'Margaret Thompson bed 4 for CT today'),
+      msg('m2', 'Sam Patel', 'Margaret Evans in bed 6 is agitated'),
+      msg('m3', 'Jane Okafor', 'Margaret in bed 6 pulled her cannula out'),
+      msg('m4', 'Sam Patel', 'Mrs Evans needs a commode'),
+      msg('m5', 'Sam Patel', 'Mrs Margaret Evans for discharge'),
+    ]);
+    const found = detectPersonalDataSync(ward, sar);
+    const selected = found.selection.filter((s) => s.selected).map((s) => [s.messageId, s.reasons]);
+    // "Margaret Evans" was taken for the subject: her first name kept, and her messages disclosed as the subject's.
+    expect(selected).toEqual([
+      ['m1', ['mentions "Margaret" (subject\'s name)', 'mentions "Thompson" (subject\'s name)']],
+      ['m3', ['mentions "Margaret" (the subject\'s name, which someone else in the chat shares: check who is meant)']],
+    ]);
+    const out = disclose(ward, found.proposals, [], { ...sar, selection: found.selection });
+    expect(out.messages.map((m) => m.id)).toEqual(['m1', 'm3']);
+    expect(plain(out, 0)).toBe('Margaret Thompson bed 4 for CT today');
+    expect(plain(out, 1)).not.toContain('Margaret');
+    const other = found.proposals.filter((p) => p.messageId === 'm2' || p.messageId === 'm5');
+    expect(other.map((p) => [p.messageId, p.text])).toEqual([
+      ['m2', 'Margaret'],
+      ['m2', 'Evans'],
+      ['m5', 'Margaret'],
+      ['m5', 'Evans'],
+    ]);
+    expect(other.every((p) => p.personKey !== 'subject')).toBe(true);
   });
 
   it("keeps a name one person's when every cue gives it the same role", () => {

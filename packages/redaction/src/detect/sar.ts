@@ -44,8 +44,9 @@ export function sarDecision(
   context: DetectionContext,
 ): ModeDecision {
   if (c.category === 'person-name') {
-    // A fuzzy match selects the message but stays withheld: it could be someone else with a similar name.
-    if (c.personKey === 'subject' && c.rule !== 'name:fuzzy') return ownName;
+    // A fuzzy match, or a given name someone else in the chat has too, selects the message but stays withheld: it
+    // could be someone else.
+    if (c.personKey === 'subject' && c.rule !== 'name:fuzzy' && c.rule !== 'name:shared') return ownName;
     if (context.options.keepHealthProfessionals && c.role === 'staff') return professional;
     return para16;
   }
@@ -91,7 +92,9 @@ export function selectionReasons(
     reasons.push(
       n.rule === 'name:fuzzy'
         ? `mentions "${written}" (fuzzy match of the subject's name)`
-        : `mentions "${written}" (subject's name)`,
+        : n.rule === 'name:shared'
+          ? `mentions "${written}" (the subject's name, which someone else in the chat shares: check who is meant)`
+          : `mentions "${written}" (subject's name)`,
     );
   }
   for (const c of candidates) {

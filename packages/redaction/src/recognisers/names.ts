@@ -22,7 +22,7 @@ import {
 } from '../recogniser.ts';
 import { combine, keepBars, keepCarried } from './names/combine.ts';
 import { ConfirmedNames, scanConsistent } from './names/consistency.ts';
-import { discoverMentionedMembers, discoverNames, mentionNames } from './names/cues.ts';
+import { discoverMentionedMembers, discoverNames, discoverNamesakes, mentionNames } from './names/cues.ts';
 import { ruledOut, scanNames } from './names/scan.ts';
 import { tokenise, tokens } from './names/tokens.ts';
 
@@ -39,6 +39,7 @@ function namePasses(
     discover(text: string, index: number): void {
       discoverNames(text, context.known, index, idAt);
       discoverMentionedMembers(text, context.known);
+      if (context.known.subjectGivenNames.length > 0) discoverNamesakes(text, context.known);
     },
     confirm(message: Message, found: readonly Candidate[]): void {
       for (const c of found) if (c.category === 'person-name') confirmed.add(message.id, message.text, c);

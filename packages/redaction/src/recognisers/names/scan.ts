@@ -31,6 +31,7 @@ import {
   jobTitleName,
   lowerCaseNameAfterCue,
   nameLabelBefore,
+  namesakeSurnameAt,
   patientBefore,
   relationAfter,
   relationBefore,
@@ -124,6 +125,24 @@ function bedBeside(text: string, from: number, end: number): boolean {
   return bedBefore.test(text.slice(Math.max(0, from - 24), from)) || bedAfter(text, end);
 }
 
+/**
+ * Whether the word at token i is a participant's surname written without their given name ("Mr Okafor", "Okafor" for
+ * Jane Okafor): only then can a bed beside it make it someone else. "Bed 4 is Margaret Okafor" names the participant.
+ */
+function surnameAlone(text: string, i: number, k: KnownName, lower: string): boolean {
+  const parts = k.personKey.split(' ');
+  if (parts.length < 2 || parts[0] === lower) return false;
+  const p = i - 1;
+  return p < 0 || !parts.includes(text.slice(tokens.start[p] as number, tokens.end[p] as number).toLowerCase());
+}
+
+/** Whether a find of a known name at token i is a patient of the same name as a participant (see {@link bedBeside}). */
+function participantsNamesakeInBed(text: string, i: number, k: KnownName, lower: string, from: number): boolean {
+  return (
+    k.source === 'participant' && surnameAlone(text, i, k, lower) && bedBeside(text, from, tokens.end[i] as number)
+  );
+}
+
 /** Whether `id` is the id of the name find at start–end of message `messageId`, without building that id. */
 function isFind(id: string, messageId: string, start: number, end: number): boolean {
   if (!id.startsWith(messageId) || id.charCodeAt(messageId.length) !== 58) return false;
@@ -165,6 +184,21 @@ function everydayInChat(lower: string, flags: number, context: RecogniserContext
     context.lowerCaseUses.get(lower) >= consistency.everydayUses &&
     isLowerCaseWord(lower)
   );
+}
+
+/**
+ * The SAR subject's given name where someone else in the chat has it too (`KnownName.shared`), at token i: the
+ * subject's when their surname follows ("Margaret Thompson"), nobody the chat knows when another surname does
+ * ("Margaret Evans": the rules read it as any other name), else `k` (a use the officer decides: `name:shared`).
+ */
+function subjectOrNamesake(text: string, i: number, count: number, k: KnownName, known: KnownNames) {
+  const end = tokens.end[i] as number;
+  const n = i + 1;
+  if (n < count && onlySpaceBetween(text, end, tokens.start[n] as number)) {
+    const next = known.get(text.slice(tokens.start[n] as number, tokens.end[n] as number).toLowerCase());
+    if (next?.source === 'subject' && !next.shared) return next;
+  }
+  return namesakeSurnameAt(text, end, known) ? undefined : k;
 }
 
 /** Whether token i is followed, one space on, by a capitalised name the chat knows ("Dinu Savu" once "Mr Savu" is). */
@@ -211,7 +245,13 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
       tLower[i] = lower;
     }
     if (lower.length < 2 || flags & TITLE) continue;
-    const k = known.get(lower);
+    let k = known.get(lower);
+    // "Margaret Evans" when the subject is Margaret Thompson: not the subject, nor a misspelling of her name.
+    let namesake = false;
+    if (k?.shared && k.source === 'subject') {
+      k = subjectOrNamesake(text, i, count, k, known);
+      namesake = k === undefined;
+    }
     // A word a cue named once that the chat also writes as an everyday word ("Mrs Sales" … "the sales team") is a
     // name only where a capital in name position says so, like any name that is also an English word.
     const common =
@@ -286,7 +326,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
       // "Consultant Mr Venkat": a courtesy title after a job title names a member of staff.
       const titleRole =
         titleAt > 0 && (tFlags[titleAt - 1] as number) & JOB_TITLE ? 'staff' : roleOfTitle(lowerAt(text, titleAt));
-      const inBed = k?.source === 'participant' && bedBeside(text, tStart[titleAt] as number, end);
+      const inBed = k !== undefined && participantsNamesakeInBed(text, i, k, lower, tStart[titleAt] as number);
       const role = inBed ? 'patient' : roleHere(k, titleRole);
       hit = candidate(
         i,
@@ -328,12 +368,13 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         // "bed 4 is Margaret", "Margaret (bed 4)" say a participant (or anyone known) is a patient. A bed beside it
         // outweighs the role a cue gave the word elsewhere ("Sister Ng" … "bay 5: Ng, 78F"); "spoke to" does not.
         const before = text.slice(Math.max(0, start - 24), start);
-        const inBed = (k.source === 'cue' || k.source === 'participant') && bedBeside(text, start, end);
+        const namesakeInBed = participantsNamesakeInBed(text, i, k, lower, start);
+        const inBed = namesakeInBed || (k.source === 'cue' && bedBeside(text, start, end));
         const role =
           inBed || (k.role === 'unknown' && (patientBefore.test(before) || bedAfter(text, end)))
             ? 'patient'
             : bareRole(k);
-        hit = knownFind(i, k, role, messageId, inBed);
+        hit = knownFind(i, k, role, messageId, namesakeInBed);
       } else if (
         k &&
         !isCap &&
@@ -359,7 +400,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
           !((tFlags[n] as number) & COMMON) &&
           onlySpaceBetween(text, end, tStart[n] as number, word.length === 1);
         // A listed name that is a misspelling of someone in the chat ("Margret" for Margaret) is that person.
-        const fz = listed && !common ? known.fuzzy(lower) : undefined;
+        const fz = listed && !common && !namesake ? known.fuzzy(lower) : undefined;
         // The word after a name is the same person's ("Staff nurse Anna Kowalski", "Mrs Joan Smith").
         const sameAsBefore = adjacentToName ? previousRole : 'unknown';
         if (fz && fz.source !== 'cue' && fz.source !== 'nickname') {
