@@ -237,6 +237,9 @@ export const JOB_TITLES: readonly string[] = [
   'housekeeper',
   'rmn',
   'odp',
+  // "Ward manager Bev", "Bed manager Sue", "Site coordinator Raj".
+  'manager',
+  'coordinator',
 ];
 const flagTable = new Map<string, number>();
 const mark = (words: Iterable<string>, flag: number): void => {

@@ -125,6 +125,9 @@ describe('job titles and where colleagues work', () => {
     expect(found('FY1 Hannah has done the bloods')).toEqual(['Hannah:name:job-title:staff']);
     expect(found('Porter Gary taking him down')).toEqual(['Gary:name:job-title:staff']);
     expect(found('Ward clerk Sue has the notes')).toEqual(['Sue:name:job-title:staff']);
+    // "Bev" was a guess of no role, so a SAR with para 17 withheld a colleague's name.
+    expect(found('Ward manager Bev says no overtime')).toEqual(['Bev:name:job-title:staff']);
+    expect(found('Site coordinator Raj has a bed for her')).toEqual(['Raj:name:job-title:staff']);
     // In lower case, a listed name only ("spr tmrw" is no one).
     expect(found('hca becky on break')).toEqual(['becky:name:job-title:staff']);
     expect(found('spr tmrw am')).toEqual([]);
