@@ -214,13 +214,14 @@ describe('compact forms of the prepared case', () => {
       { messageId: 'm1', reasons: [...inDates] },
       { messageId: 'm2', reasons: [...inDates] },
       { messageId: 'm7', reasons: [...inDates, 'Mentions the data subject'] },
+      { messageId: 'm8', reasons: [...inDates, 'Mentions a name someone else shares'], uncertain: true as const },
     ];
     const packed = packScope(inScope, places);
-    expect(packed.reasons.values).toHaveLength(3);
+    expect(packed.reasons.values).toHaveLength(4);
     const back = unpackScope(sent(packed), chat);
     expect(back.inScope).toEqual(inScope);
     expect(back.inScope[1]?.reasons).toBe(back.inScope[2]?.reasons);
-    expect([...back.messagesInScope]).toEqual([0, 1, 1, 0, 0, 0, 0, 1, 0, 0]);
+    expect([...back.messagesInScope]).toEqual([0, 1, 1, 0, 0, 0, 0, 1, 1, 0]);
   });
 
   it('moves its buffers rather than copying them', () => {

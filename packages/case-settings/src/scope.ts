@@ -27,6 +27,8 @@ export function dateReason(range: Pick<CaseSettings, 'from' | 'to'>): string {
 export interface InScope {
   messageId: string;
   reasons: string[];
+  /** A SAR's message selected only by a name that may be someone else's: check who is meant (see `MessageSelection`). */
+  uncertain?: true;
 }
 
 /** The scope of a case: the selection disclosure takes, and the reasons for the page and the command line. */
@@ -65,8 +67,18 @@ export function scopeMessages(
     const subject = bySubject?.get(message.id);
     const outReason = excluded ?? (bySubject && !subject?.selected ? 'Not by or about the data subject' : null);
     if (outReason) outReasons.set(outReason, (outReasons.get(outReason) ?? 0) + 1);
-    else inScope.push({ messageId: message.id, reasons: [inDates, ...(subject?.reasons ?? [])] });
-    selection.push({ messageId: message.id, selected: outReason === null, reasons: subject?.reasons ?? [] });
+    else {
+      const entry: InScope = { messageId: message.id, reasons: [inDates, ...(subject?.reasons ?? [])] };
+      if (subject?.uncertain) entry.uncertain = true;
+      inScope.push(entry);
+    }
+    const selected: MessageSelection = {
+      messageId: message.id,
+      selected: outReason === null,
+      reasons: subject?.reasons ?? [],
+    };
+    if (subject?.uncertain) selected.uncertain = true;
+    selection.push(selected);
   }
   const outOfScope = [...outReasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
   return { selection, inScope, outOfScope };

@@ -68,4 +68,19 @@ describe('date scope', () => {
       reasons: ['mentions "Ana"'],
     });
   });
+
+  it('carries a message the officer must check (selected only by a name that may be someone else’s)', () => {
+    const subject = [
+      {
+        messageId: 'a',
+        selected: true,
+        reasons: ['mentions "Anna" (fuzzy match of the subject\'s name)'],
+        uncertain: true as const,
+      },
+      { messageId: 'b', selected: true, reasons: ['author Ana is the data subject'] },
+    ];
+    const scope = scopeMessages(messages, {}, subject);
+    expect(scope.inScope.filter((entry) => entry.uncertain).map((entry) => entry.messageId)).toEqual(['a']);
+    expect(scope.selection.filter((entry) => entry.uncertain).map((entry) => entry.messageId)).toEqual(['a']);
+  });
 });

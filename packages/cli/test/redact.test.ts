@@ -40,6 +40,7 @@ interface Output {
       source: string;
     }[];
     selectedBecause?: string[];
+    checkWhoIsMeant?: true;
   }[];
   summary: Record<string, unknown>;
 }
@@ -194,6 +195,29 @@ describe('records redact', () => {
     // Patients other than the requester: "Bill" and "Adeyemi" were left visible, "bay 5: Ng" kept as the sister's name.
     for (const patient of ['Bill', 'Winston', 'Adeyemi', 'bay 5: Ng']) expect(text).not.toContain(patient);
     expect(text).toContain('Margaret Okafor settled');
+  });
+
+  it("in a SAR, leaves another patient with the subject's given name out, and flags a bare use to check", async () => {
+    const namesakes = join(dir, 'namesakes.txt');
+    writeFileSync(
+      namesakes,
+      [
+        '12/03/2024, 08:01 - Jane Okafor: Margaret Thompson bed 4 for CT today',
+        '12/03/2024, 08:05 - Sam Patel: Margaret Evans in bed 6 is agitated',
+        '12/03/2024, 08:09 - Jane Okafor: Margaret in bed 6 pulled her cannula out',
+        '',
+      ].join('\n'),
+    );
+    const { io, out, err } = capture();
+    expect(await main(['redact', namesakes, '--mode', 'sar', '--subject', 'Margaret Thompson'], io)).toBe(0);
+    const json = JSON.parse(out.join('')) as Output;
+    // "Margaret Evans" was taken for the subject: her message disclosed, her given name kept.
+    expect(json.messages.map((m) => [m.text, m.checkWhoIsMeant ?? false])).toEqual([
+      ['Margaret Thompson bed 4 for CT today', false],
+      ['[Person 1 — DPA Sch2 para16] in bed 6 pulled her cannula out', true],
+    ]);
+    expect(json.summary.toCheck).toBe(1);
+    expect(err.join('')).toMatch(/^warning: 1 message is in scope only because of a name that may be someone else's/);
   });
 
   it('rejects bad input with one line and exit code 2', async () => {

@@ -150,6 +150,8 @@ describe('two people of the same name', () => {
       ['m1', ['mentions "Margaret" (subject\'s name)', 'mentions "Thompson" (subject\'s name)']],
       ['m3', ['mentions "Margaret" (the subject\'s name, which someone else in the chat shares: check who is meant)']],
     ]);
+    // Only a name that may be someone else's selects m3: the officer is asked to check it.
+    expect(found.selection.filter((s) => s.uncertain).map((s) => s.messageId)).toEqual(['m3']);
     const out = disclose(ward, found.proposals, [], { ...sar, selection: found.selection });
     expect(out.messages.map((m) => m.id)).toEqual(['m1', 'm3']);
     expect(plain(out, 0)).toBe('Margaret Thompson bed 4 for CT today');

@@ -84,13 +84,22 @@ export function ScopeStep({ record, act, go, prepared, scoped, prepare, preparin
   };
 
   const grouped = useMemo(() => groupReasons(result?.inScope ?? []), [result]);
-  // Only the messages listed with their own reason are looked up (the first 100), not the whole chat.
+  // A SAR's messages in scope only by a name that may be someone else's: the officer checks who is meant.
+  const toCheck = useMemo(() => (result?.inScope ?? []).filter((entry) => entry.uncertain), [result]);
+  // Only the messages listed with their own reason are looked up (the first 100 of each list), not the whole chat.
   const listed = useMemo(() => {
-    const wanted = new Set(grouped.own.slice(0, 100).map((entry) => entry.messageId));
+    const wanted = new Set([...grouped.own.slice(0, 100), ...toCheck.slice(0, 100)].map((entry) => entry.messageId));
     return new Map(
       wanted.size === 0 ? [] : (result?.messages ?? []).filter((m) => wanted.has(m.id)).map((m) => [m.id, m]),
     );
-  }, [grouped, result]);
+  }, [grouped, toCheck, result]);
+  /** "5 March 2024 14:07, Jane Okafor" for a message listed with its reasons. */
+  const describe = (messageId: string): string => {
+    const message = listed.get(messageId);
+    return message
+      ? `${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}, ${message.author ?? 'system'}`
+      : messageId;
+  };
 
   return (
     <>
@@ -240,6 +249,33 @@ export function ScopeStep({ record, act, go, prepared, scoped, prepare, preparin
             {formatCount(result.inScope.length)} of {countOf(result.messages.length, 'message')}{' '}
             {result.inScope.length === 1 ? 'is' : 'are'} in scope.
           </p>
+          {toCheck.length > 0 && (
+            <div className="nhsuk-warning-callout" data-testid="scope-to-check">
+              <h3 className="nhsuk-warning-callout__label">
+                <span>
+                  <span className="nhsuk-u-visually-hidden">Important: </span>
+                  Check who is meant
+                </span>
+              </h3>
+              <p>
+                {toCheck.length === 1
+                  ? '1 message is in scope only because of a name that may be someone else’s'
+                  : `${formatCount(toCheck.length)} messages are in scope only because of a name that may be someone else’s`}
+                : a near spelling of the data subject’s name, or a given name someone else in the chat has too. The name
+                stays withheld. In the review, keep the name where it is the data subject’s; where it is not, withhold
+                what the message says about the other person.
+              </p>
+              <ul className="nhsuk-list nhsuk-list--bullet app-scope-list">
+                {toCheck.slice(0, 100).map((entry) => (
+                  <li key={entry.messageId}>
+                    <span className="nhsuk-u-font-weight-bold">{describe(entry.messageId)}</span>:{' '}
+                    {entry.reasons.filter((reason) => !grouped.shared.includes(reason)).join('; ')}
+                  </li>
+                ))}
+              </ul>
+              {toCheck.length > 100 && <p>The first 100 are listed.</p>}
+            </div>
+          )}
           {result.outOfScope.length > 0 && (
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-table__caption--s">Messages left out, and why</caption>
@@ -277,15 +313,10 @@ export function ScopeStep({ record, act, go, prepared, scoped, prepare, preparin
               <div className="nhsuk-details__text">
                 <ul className="nhsuk-list app-scope-list">
                   {grouped.own.slice(0, 100).map((entry) => {
-                    const message = listed.get(entry.messageId);
                     return (
                       <li key={entry.messageId}>
-                        <span className="nhsuk-u-font-weight-bold">
-                          {message
-                            ? `${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}, ${message.author ?? 'system'}`
-                            : entry.messageId}
-                        </span>
-                        : {entry.reasons.join('; ')}
+                        <span className="nhsuk-u-font-weight-bold">{describe(entry.messageId)}</span>:{' '}
+                        {entry.reasons.join('; ')}
                       </li>
                     );
                   })}

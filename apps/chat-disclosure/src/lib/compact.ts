@@ -381,17 +381,21 @@ export function unpackProposals(packed: PackedProposals, chat: ChatRows): Placed
 export interface PackedScope {
   place: Uint32Array;
   reasons: PackedTable<string[]>;
+  /** 1 for an entry selected only by a name that may be someone else's (`InScope.uncertain`), else 0. */
+  uncertain: Uint8Array;
 }
 
 /** Packs the in-scope entries (`scopeMessages`' `inScope`) for the page. */
 export function packScope(inScope: readonly InScope[], places: ReadonlyMap<string, number>): PackedScope {
   const place = new Uint32Array(inScope.length);
   const reasons = tableBuilder<string[]>(inScope.length, (list) => list.join('\n'));
+  const uncertain = new Uint8Array(inScope.length);
   inScope.forEach((entry, i) => {
     place[i] = placeOf(places, entry.messageId);
     reasons.set(i, entry.reasons);
+    if (entry.uncertain) uncertain[i] = 1;
   });
-  return { place, reasons: reasons.done() };
+  return { place, reasons: reasons.done(), uncertain };
 }
 
 /** The scope as the page holds it: the entries, and for each message (by index among the messages) whether in scope. */
@@ -416,10 +420,12 @@ export function unpackScope(packed: PackedScope, chat: ChatRows): UnpackedScope 
   const inScope: InScope[] = new Array(packed.place.length);
   for (let i = 0; i < packed.place.length; i++) {
     const place = packed.place[i] as number;
-    inScope[i] = {
+    const entry: InScope = {
       messageId: idAt(chat, place),
       reasons: packed.reasons.values[packed.reasons.index[i] as number] as string[],
     };
+    if (packed.uncertain[i] === 1) entry.uncertain = true;
+    inScope[i] = entry;
   }
   return { inScope, messagesInScope };
 }

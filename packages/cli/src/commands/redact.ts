@@ -20,7 +20,10 @@ Finds personal data in a chat export and prints the messages as they would be di
 "confidence", "source"}]}], "summary"}. "author" and "text" are as disclosed (pseudonyms such as "Staff member A",
 placeholders such as "[NHS number — s40(2)]"); start/end are UTF-16 offsets into the message text as
 'records parse' prints it. Messages outside --from/--to (and, for a SAR, not by or about the subject) are left
-out; "summary" counts them by reason in "outOfScope".
+out; "summary" counts them by reason in "outOfScope". A SAR's messages also say why they were selected
+("selectedBecause"); "checkWhoIsMeant": true marks one selected only by a name that may be someone else's (a near
+spelling of the subject's, or a given name someone else in the chat has), counted in "summary"'s "toCheck" and
+warned about on stderr: its name stays withheld until an officer checks it.
 
 Options:
   --mode foi|sar              FOI: everyone's personal data withheld; SAR: the subject's own data kept
@@ -74,6 +77,7 @@ export const redactCommand: Command = {
       byMessage.set(p.messageId, list);
     }
     const reasons = new Map(result.selection.map((s) => [s.messageId, s.reasons]));
+    const toCheck = new Set(scope.inScope.filter((s) => s.uncertain).map((s) => s.messageId));
     const byCategory: Partial<Record<RedactionCategory, number>> = {};
     const messages = disclosed.messages.map((m) => {
       const redactions = (byMessage.get(m.id) ?? [])
@@ -96,8 +100,10 @@ export const redactCommand: Command = {
         text: string;
         redactions: typeof redactions;
         selectedBecause?: string[];
+        checkWhoIsMeant?: true;
       } = { id: m.id, author: m.author, text, redactions };
       if (mode === 'sar') entry.selectedBecause = reasons.get(m.id) ?? [];
+      if (toCheck.has(m.id)) entry.checkWhoIsMeant = true;
       return entry;
     });
     const summary = {
@@ -108,7 +114,13 @@ export const redactCommand: Command = {
       kept: result.kept.length,
       attachmentsWithheld: disclosed.counts.attachmentsWithheld,
       outOfScope: scope.outOfScope,
+      toCheck: toCheck.size,
     };
+    if (toCheck.size > 0) {
+      io.stderr(
+        `warning: ${toCheck.size === 1 ? '1 message is' : `${toCheck.size} messages are`} in scope only because of a name that may be someone else's (a near spelling of the subject's, or a given name someone else in the chat has): check who is meant before disclosing ("checkWhoIsMeant" in the output)\n`,
+      );
+    }
     io.stdout(`${JSON.stringify({ mode, messages, summary }, null, 2)}\n`);
     return 0;
   },

@@ -128,8 +128,10 @@ function decide(
     }
   }
   if (sar) {
-    const reasons = selectionReasons(message.author, message.text, candidates, names, context);
-    selection.push({ messageId: message.id, selected: reasons.length > 0, reasons });
+    const { reasons, uncertain } = selectionReasons(message.author, message.text, candidates, names, context);
+    const entry: MessageSelection = { messageId: message.id, selected: reasons.length > 0, reasons };
+    if (uncertain) entry.uncertain = true;
+    selection.push(entry);
   }
 }
 

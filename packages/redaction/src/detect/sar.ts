@@ -75,19 +75,27 @@ function authorIsSubject(author: string | null, context: DetectionContext): stri
   return undefined;
 }
 
-/** Why a message is in scope of the SAR: by the subject, naming them, or holding their phone number (may be empty). */
+/** Rules whose find of the subject's name may be someone else's (see `MessageSelection.uncertain`). */
+const uncertainRules = new Set(['name:fuzzy', 'name:shared']);
+
+/**
+ * Why a message is in scope of the SAR: by the subject, naming them, or holding their phone number (none: out of
+ * scope); `uncertain` when only a name that may be someone else's selects it.
+ */
 export function selectionReasons(
   author: string | null,
   text: string,
   candidates: readonly Candidate[],
   names: readonly Candidate[],
   context: DetectionContext,
-): string[] {
+): { reasons: string[]; uncertain: boolean } {
   const reasons: string[] = [];
   const byAuthor = authorIsSubject(author, context);
   if (byAuthor) reasons.push(byAuthor);
+  let sure = byAuthor !== undefined;
   for (const n of names) {
     if (n.personKey !== 'subject') continue;
+    if (!uncertainRules.has(n.rule)) sure = true;
     const written = text.slice(n.start, n.end);
     reasons.push(
       n.rule === 'name:fuzzy'
@@ -100,7 +108,8 @@ export function selectionReasons(
   for (const c of candidates) {
     if (c.category === 'phone' && c.rule === 'phone:participant' && subjectPhone(text.slice(c.start, c.end), context)) {
       reasons.push("contains the subject's phone number");
+      sure = true;
     }
   }
-  return [...new Set(reasons)];
+  return { reasons: [...new Set(reasons)], uncertain: reasons.length > 0 && !sure };
 }

@@ -55,6 +55,11 @@ export interface MessageSelection {
   selected: boolean;
   /** Human-readable reasons, e.g. `author is the data subject`, `mentions "Margret" (fuzzy match of Margaret)`. */
   reasons: string[];
+  /**
+   * Selected only by a name that may be someone else's: a near spelling of the subject's, or a given name someone else
+   * in the chat has too. The officer should check who is meant before the message is disclosed.
+   */
+  uncertain?: true;
 }
 
 /** The engine's output: proposals to withhold, spans deliberately kept, and the SAR selection. */
