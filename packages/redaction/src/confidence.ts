@@ -56,6 +56,8 @@ export const ruleConfidence = {
   'name:family': 0.75,
   'name:neighbour': 0.6,
   'name:neighbour-before': 0.6,
+  // A surname's particle between parts of a name ("Van der Merwe"): as sure as the name around it.
+  'name:particle': 0.6,
   'name:patient-cue': 0.55,
   // A listed name a bed or a form's label names ("bed 3: Begum", "Surname: Begum"): both kinds of evidence at once.
   'name:patient-cue listed': 0.85,
@@ -129,6 +131,8 @@ export const keepWithModel: Record<string, number> = {
   'name:neighbour': 0.7,
   'name:neighbour confirming': 0,
   'name:neighbour-before': 0.5,
+  // Read only between parts of a name that stand; never carried through the chat.
+  'name:particle': 0,
   'name:enumeration': 0,
   // A handle with a name in it, or of someone the chat knows, stands; one with nothing either way is the model's to judge.
   'name:mention': 0,

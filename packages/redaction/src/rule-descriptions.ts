@@ -51,6 +51,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'name:patient-cue': 'a name beside a patient cue ("bed 4 is", "pt", "in bed 2")',
   'name:neighbour': 'the word next to a name (a surname after a first name)',
   'name:neighbour-before': 'a first name just before a name',
+  'name:particle': 'a surname\'s particle between parts of a name ("Van der Merwe", "de la Cruz")',
   'name:enumeration': 'a word between two names in a list ("Hart, Garcia, Milner")',
   'name:consistent': 'the same name as one confirmed elsewhere in the chat',
   // The name lists.

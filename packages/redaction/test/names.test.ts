@@ -239,6 +239,22 @@ describe('job titles and where colleagues work', () => {
     expect(found("Today's bloods are back")).toEqual([]);
     expect(found("Everyone's obs done")).toEqual([]);
   });
+  it("withholds a surname's particle between the parts of a name", () => {
+    // "der" and "de la" stayed visible between withheld words, which says what kind of name it is.
+    expect(withheld("Mrs Van der Merwe's son called", 'Dr Maria de la Cruz on call', 'Mr de Souza for CT')).toEqual([
+      '0:Van',
+      '0:der',
+      '0:Merwe',
+      '1:Maria',
+      '1:de',
+      '1:la',
+      '1:Cruz',
+      '2:de',
+      '2:Souza',
+    ]);
+    // A particle with no name after it is a word: "Dr Shah de facto in charge".
+    expect(withheld('Dr Shah de facto in charge')).toEqual(['0:Shah']);
+  });
   it("does not take a handover's bed codes for names", () => {
     // The model took the "B" of "B1" and "B3" for names.
     expect(withheld('Handover: B1 Smith 82 #NOF, B2 Okonkwo chest sepsis, B3 Wright for d/c')).toEqual([

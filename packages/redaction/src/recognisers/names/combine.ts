@@ -107,6 +107,13 @@ function overlapsAny(run: { start: number; end: number }, spans: readonly number
   return false;
 }
 
+/** Whether a name (or another particle) that stands ends just before `c` and another starts just after it. */
+function between(c: Candidate, standing: readonly Candidate[] | undefined): boolean {
+  const before = standing?.some((s) => s !== c && s.end < c.start && c.start - s.end <= 1);
+  const after = standing?.some((s) => s !== c && s.start > c.end && s.start - c.end <= 1);
+  return before === true && after === true;
+}
+
 /**
  * The candidates that stand, with the model's finds added (see the module comment). `blocked` (start, end pairs: an
  * organisation's handles) is where the model adds nothing; handles it rules out are added to it. `words` (the chat's
@@ -154,6 +161,9 @@ export function combine(
       if (next !== undefined && text.charCodeAt(c.end) === 32) out.push({ ...c, role: next.role ?? c.role });
     }
   }
+  // A surname's particle ("der" of "Van der Merwe") stands only between parts of a name that stand.
+  if (out?.some((c) => c.rule === 'name:particle'))
+    out = out.filter((c) => c.rule !== 'name:particle' || between(c, out));
   // In a message that is mostly not English a capital letter is no evidence of a name (German nouns, every language's
   // first word), and the model learned capitals from English: it adds a name there only when it is surer.
   let add = thresholds.add;

@@ -201,6 +201,47 @@ function subjectOrNamesake(text: string, i: number, count: number, k: KnownName,
   return namesakeSurnameAt(text, end, known) ? undefined : k;
 }
 
+/** Particles of surnames, written in lower case between a given name or title and the rest ("van der", "de la"). */
+const surnameParticles = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'dos',
+  'das',
+  'ter',
+  'ten',
+  'bin',
+  'ibn',
+  'al',
+]);
+
+/**
+ * Whether token i, just after a name, is a surname's particle with the rest of the surname after it: a capitalised
+ * word, or another particle and then one ("van der Merwe"), each one space on. "Dr Shah de facto" has no name after.
+ */
+function particleBetween(text: string, i: number, count: number): boolean {
+  let at = i;
+  for (let particles = 0; particles < 2; particles++) {
+    const start = tokens.start[at] as number;
+    if (!surnameParticles.has(text.slice(start, tokens.end[at] as number))) return false;
+    if (at > 0 && !onlySpaceBetween(text, tokens.end[at - 1] as number, start)) return false;
+    const n = at + 1;
+    if (n >= count) return false;
+    if (tokens.cap[n] === 1) return onlySpaceBetween(text, tokens.end[at] as number, tokens.start[n] as number);
+    at = n;
+  }
+  return false;
+}
+
 /** Whether token i is followed, one space on, by a capitalised name the chat knows ("Dinu Savu" once "Mr Savu" is). */
 function nextKnown(text: string, i: number, count: number, end: number, known: KnownNames): boolean {
   const n = i + 1;
@@ -237,6 +278,13 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
     const hasPrev = i > 0;
     const p = i - 1;
     const prevFlags = hasPrev ? (tFlags[p] as number) : 0;
+    if (previousName === i - 1 && !isCap && particleBetween(text, i, count)) {
+      // "Van der Merwe", "Maria de la Cruz": a surname's particle between parts of a name is part of it.
+      out ??= [];
+      out.push(candidate(i, ruleConfidence['name:particle'], 'name:particle', previousRole, 'particle', false));
+      previousName = i;
+      continue;
+    }
     if (lower === '') {
       // A gated plain word: only a title before it ("mrs larkin") makes it worth reading.
       if (!(prevFlags & TITLE)) continue;
