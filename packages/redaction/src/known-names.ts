@@ -72,6 +72,8 @@ export class KnownNames {
   readonly #phones = new Set<string>();
   /** The SAR subject's given names and their familiar forms, capitalised as written ("Margaret", "Maggie"). */
   readonly #subjectGivenNames: string[] = [];
+  /** The initials of the SAR subject's surnames ("T" of Thompson), with the subject's entry. */
+  readonly #subjectInitials = new Map<string, KnownName>();
   /** Words a bed or bay named before any cue made them known (see {@link KnownNames.noteBedName}). */
   readonly #bedNamed = new Set<string>();
   #fuse: Fuse<string> | undefined;
@@ -98,6 +100,7 @@ export class KnownNames {
     if (source === 'subject' && tokens.length >= 2 && first.length >= 2) {
       for (const given of [first, ...nicknamesOf(first)])
         this.#subjectGivenNames.push(given.charAt(0).toUpperCase() + given.slice(1));
+      for (const surname of tokens.slice(1)) this.#subjectInitials.set(surname.charAt(0).toUpperCase(), entry);
     }
     if (tokens.length >= 2) {
       const initials = tokens.map((t) => t.charAt(0).toUpperCase()).join('');
@@ -142,6 +145,11 @@ export class KnownNames {
   /** The SAR subject's given names and their familiar forms, capitalised ("Margaret", "Maggie"); none outside a SAR. */
   get subjectGivenNames(): readonly string[] {
     return this.#subjectGivenNames;
+  }
+
+  /** The SAR subject's entry when `letter` (a capital) is the initial of one of their surnames ("Margaret T"). */
+  subjectByInitial(letter: string): KnownName | undefined {
+    return this.#subjectInitials.get(letter);
   }
 
   /**

@@ -142,6 +142,7 @@ describe('two people of the same name', () => {
       msg('m3', 'Jane Okafor', 'Margaret in bed 6 pulled her cannula out'),
       msg('m4', 'Sam Patel', 'Mrs Evans needs a commode'),
       msg('m5', 'Sam Patel', 'Mrs Margaret Evans for discharge'),
+      msg('m6', 'Jane Okafor', 'Margaret T can go home Friday'),
     ]);
     const found = detectPersonalDataSync(ward, sar);
     const selected = found.selection.filter((s) => s.selected).map((s) => [s.messageId, s.reasons]);
@@ -149,11 +150,13 @@ describe('two people of the same name', () => {
     expect(selected).toEqual([
       ['m1', ['mentions "Margaret" (subject\'s name)', 'mentions "Thompson" (subject\'s name)']],
       ['m3', ['mentions "Margaret" (the subject\'s name, which someone else in the chat shares: check who is meant)']],
+      // With her surname's initial after it, it is the subject's.
+      ['m6', ['mentions "Margaret" (subject\'s name)']],
     ]);
     // Only a name that may be someone else's selects m3: the officer is asked to check it.
     expect(found.selection.filter((s) => s.uncertain).map((s) => s.messageId)).toEqual(['m3']);
     const out = disclose(ward, found.proposals, [], { ...sar, selection: found.selection });
-    expect(out.messages.map((m) => m.id)).toEqual(['m1', 'm3']);
+    expect(out.messages.map((m) => m.id)).toEqual(['m1', 'm3', 'm6']);
     expect(plain(out, 0)).toBe('Margaret Thompson bed 4 for CT today');
     expect(plain(out, 1)).not.toContain('Margaret');
     const other = found.proposals.filter((p) => p.messageId === 'm2' || p.messageId === 'm5');

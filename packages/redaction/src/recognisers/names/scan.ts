@@ -188,14 +188,16 @@ function everydayInChat(lower: string, flags: number, context: RecogniserContext
 
 /**
  * The SAR subject's given name where someone else in the chat has it too (`KnownName.shared`), at token i: the
- * subject's when their surname follows ("Margaret Thompson"), nobody the chat knows when another surname does
+ * subject's when their surname or its initial follows ("Margaret Thompson", "Margaret T"), nobody the chat knows when another surname does
  * ("Margaret Evans": the rules read it as any other name), else `k` (a use the officer decides: `name:shared`).
  */
 function subjectOrNamesake(text: string, i: number, count: number, k: KnownName, known: KnownNames) {
   const end = tokens.end[i] as number;
   const n = i + 1;
   if (n < count && onlySpaceBetween(text, end, tokens.start[n] as number)) {
-    const next = known.get(text.slice(tokens.start[n] as number, tokens.end[n] as number).toLowerCase());
+    const word = text.slice(tokens.start[n] as number, tokens.end[n] as number);
+    // "Margaret T": the initial of the subject's surname.
+    const next = word.length === 1 ? known.subjectByInitial(word) : known.get(word.toLowerCase());
     if (next?.source === 'subject' && !next.shared) return next;
   }
   return namesakeSurnameAt(text, end, known) ? undefined : k;
