@@ -127,3 +127,13 @@ function optionOf(setting: string): string {
   };
   return options[setting] ?? setting;
 }
+
+/**
+ * The warning both commands print when a SAR's scope has messages selected only by a name that may be someone else's
+ * (`InScope.uncertain`), or undefined when there are none: their names stay withheld, but an officer should check who
+ * is meant before the messages are disclosed.
+ */
+export function uncertainScopeWarning(count: number): string | undefined {
+  if (count === 0) return undefined;
+  return `warning: ${count === 1 ? '1 message is' : `${count} messages are`} in scope only because of a name that may be someone else's (a near spelling of the subject's, or a given name someone else in the chat has): check who is meant before disclosing\n`;
+}

@@ -124,6 +124,26 @@ describe('records package', () => {
     const csv = await (zip.file('transcript.csv') as JSZip.JSZipObject).async('string');
     expect(csv).toContain('Harold Pennington');
     expect(csv).not.toContain('07700 900123');
+    expect(result.stderr).toBe('');
+  });
+
+  it('warns when a SAR has messages to check: a given name someone else in the chat has', async () => {
+    const namesakes = join(dir, 'namesakes.txt');
+    await writeFile(
+      namesakes,
+      `${chat}05/03/2024, 10:07 - Priya Raman: Harold Baines in bed 6 is agitated
+05/03/2024, 10:09 - Tom Whitfield: Harold pulled his cannula out
+`,
+    );
+    const out = join(dir, 'namesakes.zip');
+    const args = [namesakes, ...base().slice(1), '--mode', 'sar', '--subject', 'Harold Pennington', '--out', out];
+    const result = await run(...args);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^warning: 1 message is in scope only because of a name that may be someone else's/);
+    const zip = await JSZip.loadAsync(await readFile(out));
+    const csv = await (zip.file('transcript.csv') as JSZip.JSZipObject).async('string');
+    expect(csv).not.toContain('Baines');
+    expect(csv).not.toContain('Harold pulled');
   });
 
   it('takes the detection options records redact takes: kept staff, trust hospital numbers, extra terms', async () => {

@@ -13,7 +13,7 @@ import {
 } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
 import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
-import { readTuning, tuningArgs, tuningUsage } from '../tuning.ts';
+import { readTuning, tuningArgs, tuningUsage, uncertainScopeWarning } from '../tuning.ts';
 
 const usage = `Usage: records package FILE --mode foi|sar --reference REF --received YYYY-MM-DD [--subject NAME]...
                        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--organisation NAME] [--withhold-media]
@@ -156,6 +156,8 @@ export const packageCommand: Command = {
       `Wrote ${out}: ${counts.messagesDisclosed} messages, ${counts.redactions} redactions, ${counts.attachmentsDisclosed} attachments included, ${counts.attachmentsWithheld} withheld, ${counts.pages} pages; due ${due}.\n` +
         `SHA-256 ${result.zipSha256}\n`,
     );
+    const warning = uncertainScopeWarning(scope.inScope.filter((entry) => entry.uncertain).length);
+    if (warning) io.stderr(warning);
     const caseFilePath = values['case-file'] as string | undefined;
     if (caseFilePath) {
       const { json } = buildCaseFile({

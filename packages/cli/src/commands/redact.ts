@@ -9,7 +9,7 @@ import {
 } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
 import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
-import { readTuning, tuningArgs, tuningUsage } from '../tuning.ts';
+import { readTuning, tuningArgs, tuningUsage, uncertainScopeWarning } from '../tuning.ts';
 
 const usage = `Usage: records redact FILE --mode foi|sar [--subject NAME]... [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                       [--keep NAME]... [--terms FILE] [--timezone Europe/London] [--keep-health-professionals]
@@ -116,11 +116,8 @@ export const redactCommand: Command = {
       outOfScope: scope.outOfScope,
       toCheck: toCheck.size,
     };
-    if (toCheck.size > 0) {
-      io.stderr(
-        `warning: ${toCheck.size === 1 ? '1 message is' : `${toCheck.size} messages are`} in scope only because of a name that may be someone else's (a near spelling of the subject's, or a given name someone else in the chat has): check who is meant before disclosing ("checkWhoIsMeant" in the output)\n`,
-      );
-    }
+    const warning = uncertainScopeWarning(toCheck.size);
+    if (warning) io.stderr(warning);
     io.stdout(`${JSON.stringify({ mode, messages, summary }, null, 2)}\n`);
     return 0;
   },
