@@ -262,6 +262,11 @@ describe('job titles and where colleagues work', () => {
       '0:Okonkwo',
       '0:Wright',
     ]);
+    // A bed code before a name says whose: a patient's.
+    const role = (text: string) =>
+      nameRecogniser.find(text, context).map((c) => `${text.slice(c.start, c.end)}:${c.role}`);
+    expect(role('B1 Smith 82 #NOF')).toEqual(['Smith:patient']);
+    expect(role('b12 Okonkwo for CT')).toEqual(['Okonkwo:patient']);
   });
 });
 

@@ -32,10 +32,10 @@ const relationWords =
 /** A relation word just before a word ("daughter Julie", "husband: Tom"). */
 export const relationBefore = new RegExp(`\\b(?:${relationWords})\\s*[(:,-]?\\s*$`, 'i');
 /**
- * "bed 4 is", "bay 5:", "side room 3:", "bed 5 (": a bed, bay or side room before a word, the strongest of the patient cues (see
+ * "bed 4 is", "bay 5:", "side room 3:", "bed 5 (", a handover's "B1 ": a bed, bay or side room before a word, the strongest of the patient cues (see
  * {@link bedBefore}).
  */
-const bedCue = String.raw`\b(?:bed|bay|side ?room|sr|cubicle)\s*\d+[a-z]?\s*(?:is|=|:|-|\()\s*`;
+const bedCue = String.raw`(?:\b(?:bed|bay|side ?room|sr|cubicle)\s*\d+[a-z]?\s*(?:is|=|:|-|\()|\bb\d{1,2}[a-z]?\s)\s*`;
 /** A patient cue just before a word ("bed 4 is", "pt", "spoke to"). */
 export const patientBefore = new RegExp(
   String.raw`(?:${bedCue}|\bpt\.?\s+|\bpatient\s+|\bspoke (?:to|with)\s+|\bcalled\s+|\bnamed\s+|\bask\s+|\btell\s+|\bthanks\s+)$`,

@@ -434,7 +434,10 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         hit = knownFind(i, k, bareRole(k), messageId);
       } else if (
         isCap &&
-        (!followedByDigit || surnameBeforeNumber(text, end, word, lower, adjacentToName && previousConfirms))
+        (!followedByDigit ||
+          surnameBeforeNumber(text, end, word, lower, adjacentToName && previousConfirms) ||
+          // "B1 Smith 82 #NOF", "bed 4: Smith 82": a listed name a bed names, with an age after it.
+          (listed && bedBefore.test(text.slice(Math.max(0, start - 24), start))))
       ) {
         const before = text.slice(Math.max(0, start - 24), start);
         // "Mom, Dad": a relation word after a relation is another relation, not a name.
