@@ -266,6 +266,32 @@ describe.each(engines)('the service on %s', (engine) => {
     ).rejects.toThrow(ForbiddenError);
   });
 
+  it('limits failed sign-ins per address, not successful ones: a trust whose staff share one proxy address can sign in all morning', async () => {
+    const { store } = await trust();
+    await createAccount(store, 'cli', { email: 'ben@anytown.example', role: 'staff', password });
+    await updateSettings(store, 'cli', { signInRateLimit: 8 });
+    const proxy = { clientAddress: '192.0.2.50' };
+    for (let i = 0; i < 30; i++) {
+      const email = i % 2 === 0 ? 'amara@anytown.example' : 'ben@anytown.example';
+      const signedIn = await signInWithPassword(store, { email, password }, proxy);
+      expect(signedIn.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    }
+    // Mistyped passwords among them count: the ninth failure in the window is refused.
+    const reasons: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      reasons.push(
+        await signInWithPassword(store, { email: 'nobody@anytown.example', password: `typo ${i}` }, proxy).then(
+          () => 'ok',
+          (e: SignInError) => e.reason,
+        ),
+      );
+      // A right password between the failures does not wipe them out.
+      if (i === 3) await signInWithPassword(store, { email: 'ben@anytown.example', password }, proxy);
+    }
+    expect(reasons.slice(0, 8).every((r) => r === 'invalid')).toBe(true);
+    expect(reasons[8]).toBe('rate-limited');
+  });
+
   it('locks an account after repeated failures, limits attempts per address, and matches SSO users to the roster by e-mail', async () => {
     const { store } = await trust();
     const from = { clientAddress: '192.0.2.10' };
@@ -293,6 +319,10 @@ describe.each(engines)('the service on %s', (engine) => {
     }
     expect(reasons.slice(0, 8).every((r) => r === 'invalid')).toBe(true);
     expect(reasons[8]).toBe('rate-limited');
+    // While an address is over its limit, even the right password waits (or the limit would not stop guessing).
+    await expect(signInWithPassword(store, { email: 'ben@anytown.example', password }, other)).rejects.toMatchObject({
+      reason: 'rate-limited',
+    });
 
     const sso = await signInWithOidc(store, {
       subject: 'entra-123',
