@@ -1,6 +1,6 @@
 import { generateServiceKey } from '@im-records/attestation';
 import { describe, expect, it } from 'vitest';
-import { readForm, signInForm, versionForm } from '../src/lib/forms.ts';
+import { onBehalfForm, pauseForm, readForm, signInForm, versionForm } from '../src/lib/forms.ts';
 import { renderPolicy } from '../src/lib/markdown.ts';
 import { accessFor, homeFor } from '../src/lib/routes.ts';
 import { CONTENT_SECURITY_POLICY, csrfToken, csrfTokenValid } from '../src/lib/security.ts';
@@ -61,5 +61,31 @@ describe("the service's boundaries", () => {
     const parsed = readForm(versionForm, version);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.errors.map((e) => e.field)).toContain('change');
+  });
+
+  it('says next to the field when a date has the right shape but is not a real day (2026-02-30)', () => {
+    const formOf = (values: Record<string, string>) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(values)) form.set(k, v);
+      return form;
+    };
+    const behalf = readForm(
+      onBehalfForm,
+      formOf({ version: 'v', remark: 'Signed the paper form', attestedOn: '2026-02-30' }),
+    );
+    expect(behalf).toMatchObject({
+      ok: false,
+      errors: [{ field: 'attestedOn', message: 'Enter a real date in the form YYYY-MM-DD, such as 2026-03-31' }],
+    });
+    expect(readForm(onBehalfForm, formOf({ version: 'v', remark: 'Signed', attestedOn: '2026-02-28' })).ok).toBe(true);
+    expect(readForm(pauseForm, formOf({ until: '2026-13-01' }))).toMatchObject({
+      ok: false,
+      errors: [{ field: 'until' }],
+    });
+    const version = readForm(
+      versionForm,
+      formOf({ policy: 'p', version: '3.0', summary: 's', body: 'b', change: 'minor', effectiveDate: '2026-02-30' }),
+    );
+    expect(version).toMatchObject({ ok: false, errors: [{ field: 'effectiveDate' }] });
   });
 });

@@ -2,6 +2,7 @@
  * Every form post is checked here, with one zod schema per form: whatever a browser (or anyone else) sends, a page
  * only sees fields of the right shape, and a person sees each problem next to its field.
  */
+import { isIsoDate } from '@im-records/records-policy';
 import { z } from 'zod';
 
 /** A problem with one field, for the error summary and the field's message. */
@@ -38,7 +39,14 @@ const list = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the form YYYY-MM-DD');
+/** A date field: the shape first, then a real day (2026-02-30 is said next to its field, not by a later error page). */
+const isoDate = z.string().superRefine((value, context) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    context.addIssue({ code: 'custom', message: 'Enter a date in the form YYYY-MM-DD' });
+  else if (!isIsoDate(value)) {
+    context.addIssue({ code: 'custom', message: 'Enter a real date in the form YYYY-MM-DD, such as 2026-03-31' });
+  }
+});
 
 /** Sign-in with e-mail and password. */
 export const signInForm = z.object({

@@ -1,5 +1,8 @@
-/** Evidence downloads as of a date (IG leads): pack.pdf, report.csv, people.csv. A bad date is a 400 with a reason. */
-import { evidencePack, peopleCsvExport, reportCsvExport, ukDate } from '@im-records/attestation';
+/**
+ * Evidence downloads as of a date (IG leads): pack.pdf, report.csv, people.csv. A bad date is a 400 with the reason, on
+ * the service's problem page (with a way back to the form).
+ */
+import { evidencePack, peopleCsvExport, reportCsvExport, ukDate, ValidationError } from '@im-records/attestation';
 import { type IsoDate, isIsoDate } from '@im-records/records-policy';
 import type { APIRoute } from 'astro';
 import { services } from '../../lib/services.ts';
@@ -9,10 +12,7 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
   if (!locals.actor) return new Response(null, { status: 401 });
   const asOfText = url.searchParams.get('asOf') || ukDate(store.clock());
   if (!isIsoDate(asOfText)) {
-    return new Response(`'${asOfText.slice(0, 20)}' is not a date: use YYYY-MM-DD.\n`, {
-      status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+    throw new ValidationError(`'${asOfText.slice(0, 20)}' is not a real date: use YYYY-MM-DD, such as 2026-03-31.`);
   }
   const asOf = asOfText as IsoDate;
   const attachment = (name: string) => `attachment; filename="${name}"`;
