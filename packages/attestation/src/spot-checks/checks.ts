@@ -98,6 +98,13 @@ export async function drawSpotChecks(store: Store, actor: Actor | 'cli', options
   const { month, size, seed, stratify, excludeMonths } = parsed.data;
   const drawnOn = options.drawnOn ?? ukDate(store.clock());
   if (!isIsoDate(drawnOn)) throw new ValidationError('drawnOn: must be a real date (YYYY-MM-DD)');
+  // A draw is kept for good (one a month): an IG lead draws this month's or, near a month's end, next month's. A typo
+  // (2062-03) or a past month would take that month's draw; dry runs (re-running any draw) and the CLI are not limited.
+  const thisMonth = drawnOn.slice(0, 7);
+  const nextMonth = addMonthsClamped(`${thisMonth}-01` as IsoDate, 1).slice(0, 7);
+  if (actor !== 'cli' && !options.dryRun && month !== thisMonth && month !== nextMonth) {
+    throw new ValidationError(`month: draw this month's sample (${thisMonth}) or next month's (${nextMonth})`);
+  }
   const work = async (tx: Store): Promise<SpotCheckDraw> => {
     const existing = await tx.db
       .selectFrom('spot_check_draws')
