@@ -94,3 +94,20 @@ test('the dashboard and targets fit a 320 px wide screen without sideways scroll
     await context.close();
   }
 });
+
+test("a manager's CSV of a dashboard filtered by staff group has only that group, as the link says", async ({
+  page,
+}) => {
+  await signIn(page, 'manager');
+  const group = 'Medical and Dental';
+  await page.getByLabel('Staff group').selectOption(group);
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download everyone shown, with their status (CSV)' }).click();
+  const csv = await (await download).createReadStream();
+  let text = '';
+  for await (const chunk of csv) text += chunk;
+  const rows = text.trim().split('\r\n').slice(1);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.filter((row) => !row.includes(`,${group},`))).toEqual([]);
+});

@@ -15,7 +15,7 @@ import { claimJob, enqueueJob, finishJob } from '../src/jobs.ts';
 import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
 import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
 import { dashboard, departmentPeople } from '../src/reports/dashboard.ts';
-import { evidencePack } from '../src/reports/evidence.ts';
+import { evidencePack, peopleCsvExport } from '../src/reports/evidence.ts';
 import { completionReport, reportCsv } from '../src/reports/report.ts';
 import { importRoster } from '../src/roster/import.ts';
 import { updateSettings } from '../src/settings.ts';
@@ -264,6 +264,24 @@ describe.each(engines)('the service on %s', (engine) => {
         audience: [],
       }),
     ).rejects.toThrow(ForbiddenError);
+  });
+
+  it("exports the people a manager's dashboard shows: their departments, one department, one staff group", async () => {
+    const { store } = await trust();
+    const manager = await actor(store, 'manager@anytown.example');
+    const employees = async (department?: string, group?: string) =>
+      (await peopleCsvExport(store, manager, '2026-03-02', department, group))
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]);
+    expect(await employees()).toEqual(['1', '2', '4']);
+    expect(await employees('WARD5')).toEqual(['1', '2', '4']);
+    expect(await employees('WARD5', 'Additional Clinical Services')).toEqual(['2']);
+    expect(await employees(undefined, 'Nursing and Midwifery Registered')).toEqual(['1']);
+    await expect(employees('PHARM')).rejects.toThrow(ForbiddenError);
+    const log = await store.db.selectFrom('audit_log').select('data').where('type', '=', 'evidence.exported').execute();
+    expect(JSON.parse(log.at(-1)?.data ?? '{}')).toMatchObject({ staffGroup: 'Nursing and Midwifery Registered' });
   });
 
   it('limits failed sign-ins per address, not successful ones: a trust whose staff share one proxy address can sign in all morning', async () => {

@@ -94,12 +94,16 @@ export async function reportCsvExport(store: Store, actor: Actor, asOf: IsoDate)
   return csv;
 }
 
-/** Everyone the actor may see, with their status as of a date, as CSV (managers get their own departments). */
+/**
+ * Everyone the actor may see, with their status as of a date, as CSV (managers get their own departments), optionally
+ * one department and one staff group: what a filtered dashboard shows.
+ */
 export async function peopleCsvExport(
   store: Store,
   actor: Actor,
   asOf: IsoDate,
   departmentId?: string,
+  staffGroup?: string,
 ): Promise<string> {
   requireRole(actor, 'ig-lead', 'manager');
   if (departmentId) requireDepartment(actor, departmentId);
@@ -120,7 +124,12 @@ export async function peopleCsvExport(
     .execute();
   const byId = new Map(people.map((p) => [p.id, p]));
   const rows = statuses
-    .filter((s) => canSeeDepartment(actor, s.departmentId) && (!departmentId || s.departmentId === departmentId))
+    .filter(
+      (s) =>
+        canSeeDepartment(actor, s.departmentId) &&
+        (!departmentId || s.departmentId === departmentId) &&
+        (!staffGroup || s.staffGroup === staffGroup),
+    )
     .map((s) => {
       const p = byId.get(s.person);
       const attestation = s.status.requirements.find((r) => r.kind === 'attestation');
@@ -138,11 +147,16 @@ export async function peopleCsvExport(
         asOf,
       ];
     })
-    .sort((a, b) => String(a[2]).localeCompare(String(b[2])) || String(a[1]).localeCompare(String(b[1])));
+    .sort(
+      (a, b) =>
+        String(a[2]).localeCompare(String(b[2])) ||
+        String(a[1]).localeCompare(String(b[1])) ||
+        String(a[0]).localeCompare(String(b[0])),
+    );
   await appendAudit(store, {
     actor: actor.accountId,
     type: 'evidence.exported',
-    data: { kind: 'people-csv', asOf, department: departmentId ?? null },
+    data: { kind: 'people-csv', asOf, department: departmentId ?? null, staffGroup: staffGroup ?? null },
   });
   return toCsv(
     [
