@@ -152,6 +152,12 @@ describe.each(engines)('device spot checks on %s', (engine) => {
     await expect(
       recordSpotCheck(store, pharmacyManager, failing.id, { checkedOn: '2026-03-02', results: allPass() }),
     ).rejects.toThrow(ForbiddenError);
+    // A check cannot have been done before it was drawn (a mistyped year would file it under the wrong month).
+    for (const checkedOn of ['2026-03-01', '2020-03-02']) {
+      await expect(recordSpotCheck(store, lead, failing.id, { checkedOn, results: allPass() })).rejects.toThrow(
+        'checkedOn: cannot be before the check was drawn (2 March 2026)',
+      );
+    }
     // Every item needs an outcome, and a failure needs a note.
     const { photos: _photos, ...missing } = allPass();
     await expect(

@@ -6,7 +6,14 @@
  * re-check with no failures closes. Nothing from the phone is stored: outcomes and the checker's notes only.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { addDays, addMonthsClamped, compareDates, type IsoDate, isIsoDate } from '@im-records/records-policy';
+import {
+  addDays,
+  addMonthsClamped,
+  compareDates,
+  formatLongDate,
+  type IsoDate,
+  isIsoDate,
+} from '@im-records/records-policy';
 import { z } from 'zod';
 import { type Actor, canSeeDepartment, requireDepartment, requireRole } from '../access.ts';
 import { appendAudit } from '../audit/log.ts';
@@ -373,6 +380,15 @@ export async function recordSpotCheck(store: Store, actor: Actor, checkId: strin
     if (!check) throw new NotFoundError('no such spot check');
     requireDepartment(actor, check.department_id);
     if (check.status !== 'to-do') throw new ConflictError('this check has already been recorded');
+    // Not before the check existed: the day of its draw, or of the failure that asked for this re-check.
+    const draw = check.draw
+      ? await tx.db.selectFrom('spot_check_draws').select('drawn_on').where('id', '=', check.draw).executeTakeFirst()
+      : undefined;
+    const madeOn = (draw?.drawn_on ?? ukDate(new Date(check.created_at))) as IsoDate;
+    if (compareDates(record.checkedOn as IsoDate, madeOn) < 0) {
+      const made = draw ? 'drawn' : 'asked for';
+      throw new ValidationError(`checkedOn: cannot be before the check was ${made} (${formatLongDate(madeOn)})`);
+    }
     const now = tx.clock().toISOString();
     await tx.db
       .updateTable('spot_checks')
