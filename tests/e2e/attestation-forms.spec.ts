@@ -66,6 +66,13 @@ test('an IG lead who types an impossible date for evidence gets an NHS page sayi
   await expectNoAxeViolations(page, 'evidence date problem');
   await page.getByRole('link', { name: 'Go back to the page you were on' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Export evidence');
+  // Evidence is of the records as they stand: not "as of" a day still to come.
+  await page.getByLabel('As of (YYYY-MM-DD)').first().fill('2099-03-31');
+  await page.getByRole('button', { name: 'Download evidence pack' }).click();
+  await expect(page.getByTestId('problem')).toHaveAttribute('data-status', '400');
+  await expect(page.getByTestId('problem')).toContainText(
+    'Evidence is of the records as they stand, so it can be dated',
+  );
 
   // Excluding someone with no reason is refused, and they stay in scope.
   await page.goto(`${service}/dashboard`);

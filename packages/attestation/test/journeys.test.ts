@@ -10,12 +10,12 @@ import { attest, attestOnBehalf } from '../src/attestations.ts';
 import { verifyAudit } from '../src/audit/log.ts';
 import { certificatePdf, checkCertificateFile, checkShortCode, revokeCompletion } from '../src/completions.ts';
 import type { AttestationDatabase } from '../src/db/connect.ts';
-import { ForbiddenError, NotFoundError, SignInError } from '../src/errors.ts';
+import { ForbiddenError, NotFoundError, SignInError, ValidationError } from '../src/errors.ts';
 import { claimJob, enqueueJob, finishJob } from '../src/jobs.ts';
 import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
 import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
 import { dashboard, departmentPeople } from '../src/reports/dashboard.ts';
-import { evidencePack, peopleCsvExport } from '../src/reports/evidence.ts';
+import { evidencePack, peopleCsvExport, reportCsvExport } from '../src/reports/evidence.ts';
 import { completionReport, reportCsv } from '../src/reports/report.ts';
 import { importRoster } from '../src/roster/import.ts';
 import { updateSettings } from '../src/settings.ts';
@@ -379,6 +379,28 @@ describe.each(engines)('the service on %s', (engine) => {
     const second = await evidencePack(store, ig, '2026-03-02' as never, 'Anytown NHS Trust');
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     expect(Buffer.from(first).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('dates evidence today at the latest: a pack "as of" the DSPT deadline next March would show records not yet made', async () => {
+    const { store } = await trust();
+    const ig = await actor(store, 'ig@anytown.example');
+    const manager = await actor(store, 'manager@anytown.example');
+    const refusal =
+      'asOf: evidence is of the records as they stand, so it can be dated today (2026-03-02) at the latest';
+    await expect(evidencePack(store, ig, '2026-03-31' as never, 'Anytown NHS Trust')).rejects.toThrow(refusal);
+    await expect(reportCsvExport(store, ig, '2026-03-03' as never)).rejects.toThrow(ValidationError);
+    await expect(peopleCsvExport(store, manager, '2027-01-01' as never)).rejects.toThrow(ValidationError);
+    const exported = await store.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('type', '=', 'evidence.exported')
+      .execute();
+    expect(exported).toHaveLength(0);
+    // Today and earlier days are evidence as before.
+    expect((await reportCsvExport(store, ig, '2026-03-02' as never)).split('\r\n')[0]).toMatch(/^department_id,/);
+    expect((await peopleCsvExport(store, manager, '2026-02-01' as never)).split('\r\n')[0]).toMatch(
+      /^employee_number,/,
+    );
   });
 
   it('hands a queued job to one claimant at a time', async () => {
