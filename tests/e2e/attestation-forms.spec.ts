@@ -27,7 +27,7 @@ test('a manager who types a wrong date when recording on behalf is told next to 
   for (const [typed, message] of [
     ['2026-02-30', 'Enter a real date in the form YYYY-MM-DD, such as 2026-03-31'],
     ['2099-01-01', 'The date they signed cannot be in the future'],
-    ['2000-01-01', /The date they signed cannot be before version .* took effect/],
+    ['2000-01-01', /The date they signed cannot be before version [\d.]+ took effect \(\d{1,2} \w+ \d{4}\)/],
   ] as const) {
     await page.getByLabel('How did they attest?').fill('Signed the paper form at the team meeting');
     await page.getByLabel('Date they signed (leave empty for today)').fill(typed);
@@ -121,4 +121,29 @@ test("a manager's CSV of a dashboard filtered by staff group has only that group
   const rows = text.trim().split('\r\n').slice(1);
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.filter((row) => !row.includes(`,${group},`))).toEqual([]);
+});
+
+test('an IG lead publishing a version with mistakes reads each one as a sentence next to its field', async ({
+  page,
+}) => {
+  await signIn(page, 'ig-lead');
+  await page.goto(`${service}/policies/new`);
+  await page.getByLabel('Version number').fill('v3');
+  await page.getByLabel('What changed').fill('x');
+  await page.getByLabel('Minor: nobody needs to attest again').check();
+  await page.getByRole('button', { name: /Publish/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Publish a new version');
+  await expect(page.getByRole('alert')).toContainText('The version number is numbers separated by dots, such as 2.1');
+  await page.getByLabel('Version number').fill('9.0');
+  await page.getByRole('button', { name: /Publish/ }).click();
+  await expect(page.getByRole('alert')).toContainText('Say what changed, in at least 3 characters');
+  await page.getByLabel('What changed').fill('Clearer wording on photos');
+  await page.getByLabel('In effect from').fill('2020-01-01');
+  await page.getByRole('button', { name: /Publish/ }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    /^There is a problem\s*The date it takes effect must be on or after \d{1,2} \w+ \d{4}, when version [\d.]+ took effect$/,
+  );
+  // Nothing was published.
+  await page.goto(`${service}/policies`);
+  await expect(page.getByText('9.0', { exact: true })).toHaveCount(0);
 });
