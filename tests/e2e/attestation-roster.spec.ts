@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './attestation-helpers.ts';
+import { service, signIn } from './attestation-helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 const header =
@@ -42,4 +42,32 @@ test('an admin uploads a broken roster: the dry run lists each bad row by line, 
   await expect(page.getByTestId('roster-report')).toHaveAttribute('data-dry-run', 'false');
   await expect(page.getByTestId('roster-report')).toContainText('Roster imported');
   await expect(page.getByTestId('roster-report')).toContainText('Added1');
+});
+
+test('the dry run says how many people on the roster the file leaves out, and when it shows only some rejected rows', async ({
+  page,
+}) => {
+  await signIn(page, 'admin');
+  await page.goto(`${service}/admin/roster`);
+  // A file of one valid row and 600 without an employee number (an extract cut short and mangled).
+  const rows = Array.from(
+    { length: 600 },
+    (_, i) => `,9100${String(i).padStart(4, '0')}-1,Y,No,Number,,ORG1000,Ward,Students,2026-01-05`,
+  );
+  const text = [header, '90000001,90000001-1,Y,Test,Starter,,ORG1000,Ward,Students,2026-01-05', ...rows].join('\r\n');
+  await page
+    .getByLabel('Roster file (CSV)')
+    .setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  const report = page.getByTestId('roster-report');
+  await expect(report).toHaveAttribute('data-dry-run', 'true');
+  await expect(report).toContainText('Rejected rows600');
+  // Everyone else on the roster is not in this file: they are kept as they are, and the admin is told how many.
+  const notInFile = await report.getByTestId('not-in-file').textContent();
+  expect(Number(notInFile)).toBeGreaterThan(300);
+  await expect(page.getByTestId('rejected').locator('tbody tr')).toHaveCount(500);
+  await expect(report).toContainText(
+    'The first 500 of 600 rejected rows are shown. records attestation roster import FILE --dry-run --json lists every one.',
+  );
+  await expectNoAxeViolations(page, 'roster dry run with many rejections');
 });

@@ -18,7 +18,7 @@ import {
 } from '@im-records/attestation';
 import { DEMO_PASSWORD, seedDemoTrust } from '@im-records/attestation/demo';
 import { guidancePoints } from '@im-records/course';
-import { loadCourse } from '@im-records/course/node';
+import { findTrustSettingsFile, loadCourse, loadTrustSettings } from '@im-records/course/node';
 import { startWorker } from './worker.ts';
 
 /** Options for {@link startAttestation}. */
@@ -51,10 +51,13 @@ export async function startAttestation(options: StartOptions): Promise<{ server:
       });
       const contentDir =
         process.env.ATTESTATION_CONTENT_DIR ?? resolve(import.meta.dirname, '../../../content/training');
-      const course = loadCourse(contentDir, { guidancePoints, root: resolve(contentDir, '../..') });
+      const root = resolve(contentDir, '../..');
+      const trust = loadTrustSettings(findTrustSettingsFile(process.env, root), root);
+      const course = loadCourse(contentDir, { guidancePoints, root, trust });
       const accounts = await seedDemoTrust(store, {
         key,
         issuer,
+        trust,
         verifyUrl: `${publicUrl}/verify`,
         course: {
           title: course.settings.title,

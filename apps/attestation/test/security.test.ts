@@ -1,6 +1,14 @@
 import { generateServiceKey } from '@im-records/attestation';
 import { describe, expect, it } from 'vitest';
-import { readForm, signInForm, versionForm } from '../src/lib/forms.ts';
+import {
+  departmentTargetForm,
+  onBehalfForm,
+  pauseForm,
+  readForm,
+  signInForm,
+  targetsForm,
+  versionForm,
+} from '../src/lib/forms.ts';
 import { renderPolicy } from '../src/lib/markdown.ts';
 import { accessFor, homeFor } from '../src/lib/routes.ts';
 import { CONTENT_SECURITY_POLICY, csrfToken, csrfTokenValid } from '../src/lib/security.ts';
@@ -61,5 +69,68 @@ describe("the service's boundaries", () => {
     const parsed = readForm(versionForm, version);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.errors.map((e) => e.field)).toContain('change');
+  });
+
+  it('says next to the field when a date has the right shape but is not a real day (2026-02-30)', () => {
+    const formOf = (values: Record<string, string>) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(values)) form.set(k, v);
+      return form;
+    };
+    const behalf = readForm(
+      onBehalfForm,
+      formOf({ version: 'v', remark: 'Signed the paper form', attestedOn: '2026-02-30' }),
+    );
+    expect(behalf).toMatchObject({
+      ok: false,
+      errors: [{ field: 'attestedOn', message: 'Enter a real date in the form YYYY-MM-DD, such as 2026-03-31' }],
+    });
+    expect(readForm(onBehalfForm, formOf({ version: 'v', remark: 'Signed', attestedOn: '2026-02-28' })).ok).toBe(true);
+    expect(readForm(pauseForm, formOf({ until: '2026-13-01' }))).toMatchObject({
+      ok: false,
+      errors: [{ field: 'until' }],
+    });
+    const version = readForm(
+      versionForm,
+      formOf({ policy: 'p', version: '3.0', summary: 's', body: 'b', change: 'minor', effectiveDate: '2026-02-30' }),
+    );
+    expect(version).toMatchObject({ ok: false, errors: [{ field: 'effectiveDate' }] });
+  });
+
+  it('reads targets as people type them (95 or 95%) and says in words what is wrong, never in zod terms', () => {
+    const formOf = (values: Record<string, string>) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(values)) form.set(k, v);
+      return form;
+    };
+    expect(readForm(targetsForm, formOf({ completionTarget: '95%', dueSoonDays: '30' }))).toEqual({
+      ok: true,
+      data: { completionTarget: 95, dueSoonDays: 30 },
+    });
+    expect(readForm(departmentTargetForm, formOf({ department: 'ORG1', target: ' 90.5 % ' }))).toMatchObject({
+      ok: true,
+      data: { target: 90.5 },
+    });
+    expect(readForm(departmentTargetForm, formOf({ department: 'ORG1', target: '' }))).toMatchObject({
+      ok: true,
+      data: { target: '' },
+    });
+    const messages = [
+      readForm(targetsForm, formOf({ completionTarget: 'abc', dueSoonDays: '-5' })),
+      readForm(targetsForm, formOf({ completionTarget: '', dueSoonDays: '' })),
+      readForm(targetsForm, formOf({ completionTarget: '101', dueSoonDays: '500' })),
+      readForm(departmentTargetForm, formOf({ department: 'ORG1', target: 'abc' })),
+      readForm(departmentTargetForm, formOf({ department: 'ORG1', target: '200' })),
+    ].flatMap((result) => (result.ok ? ['(accepted)'] : result.errors.map((e) => `${e.field}: ${e.message}`)));
+    expect(messages).toEqual([
+      'completionTarget: Enter the target as a percentage above 0 and at most 100, such as 95',
+      'dueSoonDays: Enter the number of days, 1 to 120',
+      'completionTarget: Enter the target as a percentage above 0 and at most 100, such as 95',
+      'dueSoonDays: Enter the number of days, 1 to 120',
+      'completionTarget: Enter the target as a percentage above 0 and at most 100, such as 95',
+      'dueSoonDays: Enter the number of days, 1 to 120',
+      "target: Enter the department's target as a percentage above 0 and at most 100, or leave it empty",
+      "target: Enter the department's target as a percentage above 0 and at most 100, or leave it empty",
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Accounts, passwords, sessions and sign-in limits. Passwords are hashed with scrypt from `node:crypto` (memory-hard,
- * no native module). A run of failed sign-ins locks the account for a while; attempts are also limited per client
- * address, with counters in the database so every instance shares them. Sessions are random tokens of which only the
- * SHA-256 is stored. Accounts match the roster by office e-mail address, for local and single sign-on alike.
+ * no native module). A run of failed sign-ins locks the account for a while; failed attempts are also limited per
+ * client address (successful ones are not: a trust's staff may all come through one proxy), with counters in the
+ * database so every instance shares them. Sessions are random tokens of which only the SHA-256 is stored. Accounts match the roster by office e-mail address, for local and single sign-on alike.
  */
 import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
 import { isValidEmail } from '@im-records/records-policy';
@@ -180,8 +180,16 @@ export async function updateAccount(
   });
 }
 
-/** A fixed-window counter: counts one attempt for `key` and throws when the window's limit is passed. */
-export async function consumeRateLimit(store: Store, key: string, limit: number, windowMinutes: number): Promise<void> {
+/**
+ * A fixed-window counter: counts one attempt for `key` and throws when the window's limit is passed. Returns a release
+ * that takes the attempt back (a sign-in that turned out right), so only failures use up an address's allowance.
+ */
+export async function consumeRateLimit(
+  store: Store,
+  key: string,
+  limit: number,
+  windowMinutes: number,
+): Promise<() => Promise<void>> {
   const now = store.clock().getTime();
   const windowMs = windowMinutes * 60_000;
   const windowStart = new Date(Math.floor(now / windowMs) * windowMs).toISOString();
@@ -199,6 +207,15 @@ export async function consumeRateLimit(store: Store, key: string, limit: number,
       'Too many sign-in attempts from your network. Wait 15 minutes and try again.',
     );
   }
+  return async () => {
+    await store.db
+      .updateTable('rate_limits')
+      .set((eb) => ({ count: eb('count', '-', 1) }))
+      .where('key', '=', key)
+      .where('window_start', '=', windowStart)
+      .where('count', '>', 0)
+      .execute();
+  };
 }
 
 /** A new session for an account; returns the token for the cookie (only its hash is stored). */
@@ -273,7 +290,9 @@ export async function signInWithPassword(
 ): Promise<{ accountId: string; token: string; expiresAt: string }> {
   const settings = await readSettings(store);
   if (!settings.passwordSignIn) throw new SignInError('disabled', 'Sign in with your organisation account instead.');
-  await consumeRateLimit(store, addressKey(context), settings.signInRateLimit, 15);
+  // Counted before the password is checked (parallel guesses cannot slip past), and taken back when it is right: a
+  // trust's staff often reach the service from one proxy address, and a morning of sign-ins must not lock them all out.
+  const release = await consumeRateLimit(store, addressKey(context), settings.signInRateLimit, 15);
   const email = input.email.trim().toLowerCase();
   const account = await store.db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
   const invalid = new SignInError('invalid', 'The e-mail address or password is not right.');
@@ -318,6 +337,7 @@ export async function signInWithPassword(
     });
     throw invalid;
   }
+  await release();
   return completeSignIn(store, account.id, 'password');
 }
 

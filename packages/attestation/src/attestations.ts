@@ -4,7 +4,7 @@
  * day it was signed. Either way the record says who made it, and attestations can never be changed or deleted.
  */
 import { randomUUID } from 'node:crypto';
-import { compareDates, type IsoDate, isIsoDate } from '@im-records/records-policy';
+import { compareDates, formatLongDate, type IsoDate, isIsoDate } from '@im-records/records-policy';
 import { type Actor, requireDepartment, requireRole } from './access.ts';
 import { appendAudit } from './audit/log.ts';
 import { ukDate } from './clock.ts';
@@ -132,13 +132,17 @@ export async function attestOnBehalf(
     const today = ukDate(tx.clock());
     const attestedOn = (input.attestedOn?.trim() || today) as IsoDate;
     if (!isIsoDate(attestedOn)) throw new ValidationError('attestedOn: must be a real date (YYYY-MM-DD)');
-    if (compareDates(attestedOn, today) > 0) throw new ValidationError('attestedOn: cannot be in the future');
+    if (compareDates(attestedOn, today) > 0) {
+      throw new ValidationError('attestedOn: the date they signed cannot be in the future');
+    }
     const current = await currentVersionsFor(tx, person.staff_group);
     const version = current.find((v) => v.id === input.versionId);
     if (!version)
       throw new ConflictError('that is not the current version of a policy this person is asked to attest to');
     if (compareDates(attestedOn, version.effectiveDate) < 0) {
-      throw new ValidationError(`attestedOn: version ${version.version} took effect on ${version.effectiveDate}`);
+      throw new ValidationError(
+        `attestedOn: the date they signed cannot be before version ${version.version} took effect (${formatLongDate(version.effectiveDate)})`,
+      );
     }
     return record(tx, {
       person: person.id,

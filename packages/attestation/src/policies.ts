@@ -1,4 +1,4 @@
-import { compareDates, type IsoDate, isIsoDate } from '@im-records/records-policy';
+import { compareDates, formatLongDate, type IsoDate, isIsoDate } from '@im-records/records-policy';
 import { z } from 'zod';
 import { type Actor, canSeeDepartment, requireRole } from './access.ts';
 import { appendAudit } from './audit/log.ts';
@@ -18,9 +18,11 @@ const isoDate = z.string().refine(isIsoDate, 'must be a real date (YYYY-MM-DD)')
 export const newVersionSchema = z
   .object({
     policy: z.string().min(1).max(64),
-    version: z.string().regex(/^\d{1,4}(\.\d{1,4}){0,3}$/, 'must be numbers separated by dots, such as 2.1'),
-    body: z.string().trim().min(20, 'the policy text is too short').max(200_000),
-    summary: z.string().trim().min(3, 'say what changed').max(500),
+    version: z
+      .string()
+      .regex(/^\d{1,4}(\.\d{1,4}){0,3}$/, 'the version number is numbers separated by dots, such as 2.1'),
+    body: z.string().trim().min(20, 'the policy text is too short (at least 20 characters)').max(200_000),
+    summary: z.string().trim().min(3, 'say what changed, in at least 3 characters').max(500),
     material: z.boolean(),
     effectiveDate: isoDate,
     dueDate: isoDate.nullable(),
@@ -84,7 +86,7 @@ export async function publishVersion(store: Store, actor: Actor | string, input:
     }
     if (latest && compareDates(v.effectiveDate as IsoDate, latest.effective_date as IsoDate) < 0) {
       throw new ValidationError(
-        `effectiveDate: must be on or after ${latest.effective_date}, when version ${latest.version} took effect`,
+        `effectiveDate: the date it takes effect must be on or after ${formatLongDate(latest.effective_date)}, when version ${latest.version} took effect`,
       );
     }
     const id = `${v.policy}-${v.version}`;

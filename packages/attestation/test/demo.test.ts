@@ -26,6 +26,20 @@ describe.each(engines)('the demo trust on %s', (engine) => {
     return { store: fresh.store, accounts };
   }
 
+  it("writes the demo policy in the trust's words, with no {{placeholder}} left for staff to read", async () => {
+    const { store } = await seeded();
+    const versions = await store.db
+      .selectFrom('policy_versions')
+      .select(['version', 'body_markdown as body'])
+      .execute();
+    expect(versions.map((v) => v.version).sort()).toEqual(['1.0', '1.1', '2.0']);
+    for (const { body } of versions) {
+      expect(body).not.toMatch(/\{\{|\}\}/);
+      // The course's defaults where the trust has not said: a passcode of 6 digits, locking after 1 minute.
+      expect(body).toContain('Use a passcode of at least 6 digits, and set the screen to lock itself after 1 minute');
+    }
+  });
+
   it("shows attestations a manager recorded on people's behalf, only in the manager's departments, with a remark", async () => {
     const { store, accounts } = await seeded();
     const manager = await store.db

@@ -10,12 +10,12 @@ import { attest, attestOnBehalf } from '../src/attestations.ts';
 import { verifyAudit } from '../src/audit/log.ts';
 import { certificatePdf, checkCertificateFile, checkShortCode, revokeCompletion } from '../src/completions.ts';
 import type { AttestationDatabase } from '../src/db/connect.ts';
-import { ForbiddenError, NotFoundError, SignInError } from '../src/errors.ts';
+import { ForbiddenError, NotFoundError, SignInError, ValidationError } from '../src/errors.ts';
 import { claimJob, enqueueJob, finishJob } from '../src/jobs.ts';
 import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
 import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
 import { dashboard, departmentPeople } from '../src/reports/dashboard.ts';
-import { evidencePack } from '../src/reports/evidence.ts';
+import { evidencePack, peopleCsvExport, reportCsvExport } from '../src/reports/evidence.ts';
 import { completionReport, reportCsv } from '../src/reports/report.ts';
 import { importRoster } from '../src/roster/import.ts';
 import { updateSettings } from '../src/settings.ts';
@@ -266,6 +266,50 @@ describe.each(engines)('the service on %s', (engine) => {
     ).rejects.toThrow(ForbiddenError);
   });
 
+  it("exports the people a manager's dashboard shows: their departments, one department, one staff group", async () => {
+    const { store } = await trust();
+    const manager = await actor(store, 'manager@anytown.example');
+    const employees = async (department?: string, group?: string) =>
+      (await peopleCsvExport(store, manager, '2026-03-02' as never, department, group))
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]);
+    expect(await employees()).toEqual(['1', '2', '4']);
+    expect(await employees('WARD5')).toEqual(['1', '2', '4']);
+    expect(await employees('WARD5', 'Additional Clinical Services')).toEqual(['2']);
+    expect(await employees(undefined, 'Nursing and Midwifery Registered')).toEqual(['1']);
+    await expect(employees('PHARM')).rejects.toThrow(ForbiddenError);
+    const log = await store.db.selectFrom('audit_log').select('data').where('type', '=', 'evidence.exported').execute();
+    expect(JSON.parse(log.at(-1)?.data ?? '{}')).toMatchObject({ staffGroup: 'Nursing and Midwifery Registered' });
+  });
+
+  it('limits failed sign-ins per address, not successful ones: a trust whose staff share one proxy address can sign in all morning', async () => {
+    const { store } = await trust();
+    await createAccount(store, 'cli', { email: 'ben@anytown.example', role: 'staff', password });
+    await updateSettings(store, 'cli', { signInRateLimit: 8 });
+    const proxy = { clientAddress: '192.0.2.50' };
+    for (let i = 0; i < 30; i++) {
+      const email = i % 2 === 0 ? 'amara@anytown.example' : 'ben@anytown.example';
+      const signedIn = await signInWithPassword(store, { email, password }, proxy);
+      expect(signedIn.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    }
+    // Mistyped passwords among them count: the ninth failure in the window is refused.
+    const reasons: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      reasons.push(
+        await signInWithPassword(store, { email: 'nobody@anytown.example', password: `typo ${i}` }, proxy).then(
+          () => 'ok',
+          (e: SignInError) => e.reason,
+        ),
+      );
+      // A right password between the failures does not wipe them out.
+      if (i === 3) await signInWithPassword(store, { email: 'ben@anytown.example', password }, proxy);
+    }
+    expect(reasons.slice(0, 8).every((r) => r === 'invalid')).toBe(true);
+    expect(reasons[8]).toBe('rate-limited');
+  });
+
   it('locks an account after repeated failures, limits attempts per address, and matches SSO users to the roster by e-mail', async () => {
     const { store } = await trust();
     const from = { clientAddress: '192.0.2.10' };
@@ -293,6 +337,10 @@ describe.each(engines)('the service on %s', (engine) => {
     }
     expect(reasons.slice(0, 8).every((r) => r === 'invalid')).toBe(true);
     expect(reasons[8]).toBe('rate-limited');
+    // While an address is over its limit, even the right password waits (or the limit would not stop guessing).
+    await expect(signInWithPassword(store, { email: 'ben@anytown.example', password }, other)).rejects.toMatchObject({
+      reason: 'rate-limited',
+    });
 
     const sso = await signInWithOidc(store, {
       subject: 'entra-123',
@@ -331,6 +379,28 @@ describe.each(engines)('the service on %s', (engine) => {
     const second = await evidencePack(store, ig, '2026-03-02' as never, 'Anytown NHS Trust');
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     expect(Buffer.from(first).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('dates evidence today at the latest: a pack "as of" the DSPT deadline next March would show records not yet made', async () => {
+    const { store } = await trust();
+    const ig = await actor(store, 'ig@anytown.example');
+    const manager = await actor(store, 'manager@anytown.example');
+    const refusal =
+      'asOf: evidence is of the records as they stand, so it can be dated today (2026-03-02) at the latest';
+    await expect(evidencePack(store, ig, '2026-03-31' as never, 'Anytown NHS Trust')).rejects.toThrow(refusal);
+    await expect(reportCsvExport(store, ig, '2026-03-03' as never)).rejects.toThrow(ValidationError);
+    await expect(peopleCsvExport(store, manager, '2027-01-01' as never)).rejects.toThrow(ValidationError);
+    const exported = await store.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('type', '=', 'evidence.exported')
+      .execute();
+    expect(exported).toHaveLength(0);
+    // Today and earlier days are evidence as before.
+    expect((await reportCsvExport(store, ig, '2026-03-02' as never)).split('\r\n')[0]).toMatch(/^department_id,/);
+    expect((await peopleCsvExport(store, manager, '2026-02-01' as never)).split('\r\n')[0]).toMatch(
+      /^employee_number,/,
+    );
   });
 
   it('hands a queued job to one claimant at a time', async () => {

@@ -24,6 +24,25 @@ describe('reading roster CSV', () => {
     expect(() => parseCsv('a,"b\n')).toThrow('line 1: a quoted field is never closed');
   });
 
+  it('refuses a file where a stray quote swallows the lines after it, naming the line, rather than losing them', () => {
+    // Line 3's surname starts with a stray quote; the next quote is the opening one of line 5's department, so a
+    // reader that carried on would read lines 3 to 5 as one row and never see the two people on lines 4 and 5.
+    const text = [
+      'Employee Number,Assignment Number,Last Name,Organisation Name',
+      '1,1-1,Okafor,Ward 5',
+      '2,2-1,"Cole,Ward 5',
+      '3,3-1,Wu,Pharmacy',
+      '4,4-1,Ray,"Ward 5, Northgate"',
+      '',
+    ].join('\r\n');
+    expect(() => parseCsv(text)).toThrow(RosterFileError);
+    expect(() => parseCsv(text)).toThrow(
+      'line 3: a quoted field opened here runs on to line 5, where text follows its closing quote; look for a stray double quote on line 3',
+    );
+    // On one line, a quote that closes early keeps the text after it, as before: only that row is affected.
+    expect(parseCsv('a,"O\'Brien" Smith,b\n')).toEqual([{ line: 1, fields: ['a', "O'Brien Smith", 'b'] }]);
+  });
+
   it('neutralises cells a spreadsheet would run as formulas', () => {
     expect(toCsv(['h'], [['=SUM(A1)'], ['+1'], ['-2'], ['@cmd'], ['plain'], [-3]])).toBe(
       "h\r\n'=SUM(A1)\r\n'+1\r\n'-2\r\n'@cmd\r\nplain\r\n-3\r\n",

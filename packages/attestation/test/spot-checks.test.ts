@@ -121,6 +121,22 @@ describe.each(engines)('device spot checks on %s', (engine) => {
     expect(JSON.parse(log[0]?.data ?? '{}')).toMatchObject({ seed: 'march-2026', eligible: 11, drawn: 4 });
   });
 
+  it("lets an IG lead draw only this month's or next month's sample: a typed 2062-03 or a past month is refused, not kept", async () => {
+    const { store, lead } = await trust();
+    for (const month of ['2062-03', '2026-02', '2025-03']) {
+      await expect(drawSpotChecks(store, lead, { month, size: 2, seed: 's' })).rejects.toThrow(
+        "month: draw this month's sample (2026-03) or next month's (2026-04)",
+      );
+    }
+    expect(await store.db.selectFrom('spot_check_draws').selectAll().execute()).toHaveLength(0);
+    expect(await store.db.selectFrom('spot_checks').selectAll().execute()).toHaveLength(0);
+    // A dry run re-runs any month's draw (the command the page prints), and the CLI keeps its --as-of.
+    expect(
+      (await drawSpotChecks(store, lead, { month: '2025-03', size: 2, seed: 's', dryRun: true })).people,
+    ).toHaveLength(2);
+    expect((await drawSpotChecks(store, lead, { month: '2026-04', size: 2, seed: 's' })).people).toHaveLength(2);
+  });
+
   it('records checks on the phone-free checklist; a failure opens a follow-up that a clean re-check closes', async () => {
     const { store, lead, pharmacyManager, setNow } = await trust();
     const first = await drawSpotChecks(store, lead, { month: '2026-03', size: 12, seed: 'all', stratify: 'none' });
@@ -136,6 +152,12 @@ describe.each(engines)('device spot checks on %s', (engine) => {
     await expect(
       recordSpotCheck(store, pharmacyManager, failing.id, { checkedOn: '2026-03-02', results: allPass() }),
     ).rejects.toThrow(ForbiddenError);
+    // A check cannot have been done before it was drawn (a mistyped year would file it under the wrong month).
+    for (const checkedOn of ['2026-03-01', '2020-03-02']) {
+      await expect(recordSpotCheck(store, lead, failing.id, { checkedOn, results: allPass() })).rejects.toThrow(
+        'checkedOn: cannot be before the check was drawn (2 March 2026)',
+      );
+    }
     // Every item needs an outcome, and a failure needs a note.
     const { photos: _photos, ...missing } = allPass();
     await expect(

@@ -2,6 +2,7 @@
  * Every form post is checked here, with one zod schema per form: whatever a browser (or anyone else) sends, a page
  * only sees fields of the right shape, and a person sees each problem next to its field.
  */
+import { isIsoDate } from '@im-records/records-policy';
 import { z } from 'zod';
 
 /** A problem with one field, for the error summary and the field's message. */
@@ -38,12 +39,25 @@ const list = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the form YYYY-MM-DD');
+const days = (message: string, min: number, max: number) =>
+  z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+
+/** A date field: the shape first, then a real day (2026-02-30 is said next to its field, not by a later error page). */
+const isoDate = z.string().superRefine((value, context) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    context.addIssue({ code: 'custom', message: 'Enter a date in the form YYYY-MM-DD' });
+  else if (!isIsoDate(value)) {
+    context.addIssue({ code: 'custom', message: 'Enter a real date in the form YYYY-MM-DD, such as 2026-03-31' });
+  }
+});
 
 /** Sign-in with e-mail and password. */
 export const signInForm = z.object({
   email: text(254, 'Enter your e-mail address'),
-  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200),
+  password: z
+    .string({ error: 'Enter your password' })
+    .min(1, 'Enter your password')
+    .max(200, 'The password is at most 200 characters'),
 });
 
 /** Attesting to a policy version. */
@@ -83,7 +97,7 @@ export const verifyForm = z.object({ code: text(40, 'Enter the certificate code'
 export const accountForm = z.object({
   email: text(254, 'Enter an e-mail address'),
   role: z.enum(['staff', 'manager', 'ig-lead', 'admin'], { error: 'Choose a role' }),
-  password: z.string().max(200).optional(),
+  password: z.string().max(200, 'The password is at most 200 characters').optional(),
   departments: list,
 });
 
@@ -107,16 +121,42 @@ export const signInSettingsForm = z.object({
   ssoLabel: text(80, 'Enter the single sign-on button text'),
 });
 
+/** A percentage as people type it: 95, 90.5 or 95% (the sign and spaces dropped), above 0 and at most 100; else null. */
+function readPercent(typed: string): number | null {
+  const value = typed.trim().replace(/\s*%$/, '');
+  const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  return number > 0 && number <= 100 ? number : null;
+}
+
+/** A required percentage field, with one message in words for anything else. */
+const percent = (message: string) =>
+  z.string({ error: message }).transform((typed, context) => {
+    const number = readPercent(typed);
+    if (number !== null) return number;
+    context.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
+
+/** A percentage field that may be left empty (''). */
+const optionalPercent = (message: string) =>
+  z.string({ error: message }).transform((typed, context) => {
+    if (typed.trim() === '') return '' as const;
+    const number = readPercent(typed);
+    if (number !== null) return number;
+    context.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
+
 /** The trust's target and department targets (percentages). */
 export const targetsForm = z.object({
-  completionTarget: z.coerce.number().gt(0, 'The target must be above 0%').max(100, 'The target must be at most 100%'),
-  dueSoonDays: z.coerce.number().int().min(1).max(120),
+  completionTarget: percent('Enter the target as a percentage above 0 and at most 100, such as 95'),
+  dueSoonDays: days('Enter the number of days, 1 to 120', 1, 120),
 });
 
 /** One department's own target (empty follows the trust's). */
 export const departmentTargetForm = z.object({
   department: text(100, 'Choose a department'),
-  target: z.union([z.coerce.number().gt(0).max(100), z.literal('')]),
+  target: optionalPercent("Enter the department's target as a percentage above 0 and at most 100, or leave it empty"),
 });
 
 /** A reason (revoking a certificate, excluding someone). */
@@ -128,9 +168,6 @@ export const rosterConfirmForm = z.object({
   strict: z.enum(['on']).optional(),
 });
 
-const days = (message: string, min: number, max: number) =>
-  z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
-
 /** The reminder schedule an IG lead sets (checked again, as a whole, by the package's schedule schema). */
 export const reminderScheduleForm = z.object({
   enabled: z.enum(['yes', 'no'], { error: 'Say whether reminders are sent' }),
@@ -138,7 +175,7 @@ export const reminderScheduleForm = z.object({
   beforeDays: z
     .string()
     .trim()
-    .max(40)
+    .max(40, 'List up to six numbers of days, separated by commas, such as 14, 7, 1')
     .regex(/^(\d{1,3}(\s*,\s*\d{1,3}){0,5})?$/, 'List up to six numbers of days, separated by commas, such as 14, 7, 1')
     .transform((v) => (v === '' ? [] : v.split(',').map((n) => Number(n.trim())))),
   overdueEveryDays: days('Overdue reminders go every 7 to 56 days', 7, 56),
@@ -167,9 +204,9 @@ export const notPossibleForm = z.object({ reason: text(200, 'Say why the check c
 /** The learning record store an admin configures. */
 export const lrsForm = z.object({
   enabled: z.enum(['yes', 'no'], { error: 'Say whether statements are sent' }),
-  endpoint: z.string().trim().max(500),
-  username: z.string().trim().max(200),
-  secret: z.string().max(500).optional(),
+  endpoint: z.string().trim().max(500, 'The address is at most 500 characters'),
+  username: z.string().trim().max(200, 'The key is at most 200 characters'),
+  secret: z.string().max(500, 'The secret is at most 500 characters').optional(),
 });
 
 /** Pausing reminders to someone on leave (empty `until` lifts the pause). */

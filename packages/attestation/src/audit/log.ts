@@ -7,6 +7,7 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.ts';
 import type { AuditRow } from '../db/schema.ts';
+import { ConflictError } from '../errors.ts';
 import type { Ed25519PublicJwk, ServiceKey } from '../keys.ts';
 import { inTransaction, type Store } from '../store.ts';
 
@@ -137,9 +138,22 @@ function checkpointBody(checkpoint: Omit<Checkpoint, 'signature'>): Uint8Array {
   );
 }
 
-/** Signs the current head and records the checkpoint (in the log itself too, so the chain shows when it was taken). */
+/**
+ * Signs the current head and records the checkpoint (in the log itself too, so the chain shows when it was taken).
+ * Refuses with {@link ConflictError} when the chain since the last checkpoint does not check out: a signature over a
+ * changed or rewritten log would vouch for it.
+ */
 export async function createCheckpoint(store: Store, key: ServiceKey, actor: string): Promise<Checkpoint> {
   return inTransaction(store, async (tx) => {
+    // The head is locked first (PostgreSQL), so no entry lands while the chain is checked.
+    let current = tx.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+    if (tx.kind === 'postgres') current = current.forUpdate();
+    const broken = await brokenSinceLastCheckpoint(tx, await current.executeTakeFirstOrThrow());
+    if (broken) {
+      throw new ConflictError(
+        `the audit log is broken at entry ${broken.seq}: ${broken.reason}; no checkpoint was signed (records attestation audit verify checks the whole log)`,
+      );
+    }
     await appendAudit(tx, { actor, type: 'audit.checkpoint' });
     const head = await auditHead(tx);
     const unsigned = {
@@ -156,6 +170,42 @@ export async function createCheckpoint(store: Store, key: ServiceKey, actor: str
       .execute();
     return { ...unsigned, signature };
   });
+}
+
+/**
+ * The first problem in the chain from the last checkpoint to the head (the whole chain when there is none yet), or
+ * null: the entry the checkpoint signed still has its hash, every entry after it recomputes, the head is the last.
+ * Entries before the checkpoint are {@link verifyAudit}'s work; a rewrite of them changes the checkpoint's entry.
+ */
+async function brokenSinceLastCheckpoint(
+  store: Store,
+  head: { seq: number; hash: string },
+): Promise<{ seq: number; reason: string } | null> {
+  const last = await store.db
+    .selectFrom('audit_checkpoints')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let from = 1;
+  let prevHash = GENESIS_HASH;
+  if (last) {
+    const signed = await store.db
+      .selectFrom('audit_log')
+      .select('prev_hash')
+      .where('seq', '=', last.seq)
+      .executeTakeFirst();
+    if (!signed)
+      return { seq: last.seq, reason: `the checkpoint at entry ${last.seq} names an entry the log does not have` };
+    from = last.seq;
+    prevHash = signed.prev_hash;
+  }
+  const walk = await walkChain(store, from, prevHash, new Set(last ? [last.seq] : []));
+  if (!walk.ok) return walk.firstBad;
+  if (last && walk.hashes.get(last.seq) !== last.hash) {
+    return { seq: last.seq, reason: `the log differs from the checkpoint signed at entry ${last.seq}` };
+  }
+  return endsAtHead(from - 1 + walk.entries, walk.lastHash, head);
 }
 
 /** The newest checkpoint, if any. */
@@ -202,7 +252,6 @@ const PAGE = 5_000;
  * from an evidence pack) signed by a known key and agreeing with the chain at its sequence number.
  */
 export async function verifyAudit(store: Store, external: readonly Checkpoint[] = []): Promise<AuditVerification> {
-  const hashes = new Map<number, string>();
   const wanted = new Set<number>();
   const stored = await store.db.selectFrom('audit_checkpoints').selectAll().orderBy('seq').execute();
   const checkpoints: Checkpoint[] = [
@@ -217,59 +266,18 @@ export async function verifyAudit(store: Store, external: readonly Checkpoint[] 
     ...external,
   ];
   for (const checkpoint of checkpoints) wanted.add(checkpoint.seq);
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let entries = 0;
+  const walk = await walkChain(store, 1, GENESIS_HASH, wanted);
   const fail = (seq: number, reason: string): AuditVerification => ({
     ok: false,
-    entries,
+    entries: walk.entries,
     checkpoints: checkpoints.length,
-    headSeq: expectedSeq - 1,
+    headSeq: walk.entries,
     firstBad: { seq, reason },
   });
-  for (;;) {
-    const page: AuditRow[] = await store.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(PAGE)
-      .execute();
-    for (const row of page) {
-      if (row.seq !== expectedSeq) return fail(expectedSeq, `entry ${expectedSeq} is missing (next is ${row.seq})`);
-      if (row.prev_hash !== prevHash)
-        return fail(row.seq, `entry ${row.seq} does not follow entry ${row.seq - 1}: its previous hash differs`);
-      let data: unknown;
-      try {
-        data = JSON.parse(row.data);
-      } catch {
-        return fail(row.seq, `entry ${row.seq} has details that are not JSON`);
-      }
-      const hash = entryHash(prevHash, {
-        seq: row.seq,
-        at: row.at,
-        actor: row.actor,
-        type: row.type,
-        subject: row.subject,
-        data,
-      });
-      if (hash !== row.hash || canonicalJson(data) !== row.data) {
-        return fail(row.seq, `entry ${row.seq} (${row.type}) has been changed: its hash does not match its contents`);
-      }
-      if (wanted.has(row.seq)) hashes.set(row.seq, row.hash);
-      prevHash = row.hash;
-      expectedSeq += 1;
-      entries += 1;
-    }
-    if (page.length < PAGE) break;
-  }
+  if (!walk.ok) return fail(walk.firstBad.seq, walk.firstBad.reason);
   const head = await auditHead(store);
-  if (head.seq !== entries || head.hash !== prevHash) {
-    return fail(
-      head.seq,
-      `the log ends at entry ${entries} but its head says ${head.seq}: entries after ${entries} are missing`,
-    );
-  }
+  const headProblem = endsAtHead(walk.entries, walk.lastHash, head);
+  if (headProblem) return fail(headProblem.seq, headProblem.reason);
   const keys = new Map(
     (await store.db.selectFrom('signing_keys').select(['kid', 'public_jwk']).execute()).map((row) => [
       row.kid,
@@ -285,13 +293,85 @@ export async function verifyAudit(store: Store, external: readonly Checkpoint[] 
       );
     if (!checkpointSignatureValid(checkpoint, jwk))
       return fail(checkpoint.seq, `the checkpoint at entry ${checkpoint.seq} has a bad signature`);
-    const actual = hashes.get(checkpoint.seq);
+    const actual = walk.hashes.get(checkpoint.seq);
     if (actual === undefined)
       return fail(checkpoint.seq, `the checkpoint at entry ${checkpoint.seq} names an entry the log does not have`);
     if (actual !== checkpoint.hash)
       return fail(checkpoint.seq, `the log differs from the checkpoint signed at entry ${checkpoint.seq}`);
   }
-  return { ok: true, entries, checkpoints: checkpoints.length, headSeq: head.seq };
+  return { ok: true, entries: walk.entries, checkpoints: checkpoints.length, headSeq: head.seq };
+}
+
+/** What {@link walkChain} found: how many entries checked out, the last one's hash and the wanted hashes, or where it broke. */
+type ChainWalk =
+  | { ok: true; entries: number; lastHash: string; hashes: Map<number, string> }
+  | { ok: false; entries: number; firstBad: { seq: number; reason: string } };
+
+/**
+ * Recomputes the chain from entry `from` (whose previous hash is `prevHash`) to its end: sequence numbers without
+ * gaps, each `prev_hash` the hash before it, each hash right. Keeps the hashes at the `wanted` sequence numbers.
+ */
+async function walkChain(
+  store: Store,
+  from: number,
+  prevHash: string,
+  wanted: ReadonlySet<number>,
+): Promise<ChainWalk> {
+  const hashes = new Map<number, string>();
+  let expectedSeq = from;
+  let lastHash = prevHash;
+  let entries = 0;
+  const fail = (seq: number, reason: string): ChainWalk => ({ ok: false, entries, firstBad: { seq, reason } });
+  for (;;) {
+    const page: AuditRow[] = await store.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(PAGE)
+      .execute();
+    for (const row of page) {
+      if (row.seq !== expectedSeq) return fail(expectedSeq, `entry ${expectedSeq} is missing (next is ${row.seq})`);
+      if (row.prev_hash !== lastHash)
+        return fail(row.seq, `entry ${row.seq} does not follow entry ${row.seq - 1}: its previous hash differs`);
+      let data: unknown;
+      try {
+        data = JSON.parse(row.data);
+      } catch {
+        return fail(row.seq, `entry ${row.seq} has details that are not JSON`);
+      }
+      const hash = entryHash(lastHash, {
+        seq: row.seq,
+        at: row.at,
+        actor: row.actor,
+        type: row.type,
+        subject: row.subject,
+        data,
+      });
+      if (hash !== row.hash || canonicalJson(data) !== row.data) {
+        return fail(row.seq, `entry ${row.seq} (${row.type}) has been changed: its hash does not match its contents`);
+      }
+      if (wanted.has(row.seq)) hashes.set(row.seq, row.hash);
+      lastHash = row.hash;
+      expectedSeq += 1;
+      entries += 1;
+    }
+    if (page.length < PAGE) break;
+  }
+  return { ok: true, entries, lastHash, hashes };
+}
+
+/** Whether the head row names the last entry the walk reached (entries cut off the end leave the head ahead). */
+function endsAtHead(
+  lastSeq: number,
+  lastHash: string,
+  head: { seq: number; hash: string },
+): { seq: number; reason: string } | null {
+  if (head.seq === lastSeq && head.hash === lastHash) return null;
+  return {
+    seq: head.seq,
+    reason: `the log ends at entry ${lastSeq} but its head says ${head.seq}: entries after ${lastSeq} are missing`,
+  };
 }
 
 /**
@@ -365,5 +445,11 @@ export async function ensureDailyCheckpoint(
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return undefined;
   }
-  return createCheckpoint(store, key, 'system');
+  try {
+    return await createCheckpoint(store, key, 'system');
+  } catch (error) {
+    // A broken log gets no signature; the service carries on (the audit page and `audit verify` say where it broke).
+    if (error instanceof ConflictError) return undefined;
+    throw error;
+  }
 }

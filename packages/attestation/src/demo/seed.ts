@@ -10,10 +10,14 @@ import { seededRandom } from '@im-records/course';
 import {
   addDays,
   compareDates,
+  defaultTrustSettings,
   expiryDate,
+  fillTrustPlaceholders,
   type IsoDate,
   MESSAGING_GUIDANCE,
   POLICY_PACKAGE_VERSION,
+  type ResolvedTrustSettings,
+  trustPlaceholders,
 } from '@im-records/records-policy';
 import { createAccount } from '../accounts.ts';
 import { type AuditEvent, appendAuditMany, createCheckpoint } from '../audit/log.ts';
@@ -58,6 +62,8 @@ export interface DemoOptions {
   key: ServiceKey;
   verifyUrl: string;
   course: { title: string; version: string; questionCount: number };
+  /** The trust's settings, whose words fill the policy text's `{{placeholders}}` (default: the course's defaults). */
+  trust?: ResolvedTrustSettings;
   /** Demo accounts (staff, manager, ig-lead, admin) are made unless false. */
   accounts?: boolean;
 }
@@ -80,10 +86,21 @@ const TOPIC_TITLES: Record<string, string> = {
   accountability: 'Checks, breaches and accountability',
 };
 
-/** The demo policy's text in Markdown, from records-policy's guidance points (so it says what the course teaches). */
-export function demoPolicyText(version: string, extra = ''): string {
+/**
+ * The demo policy's text in Markdown, from records-policy's guidance points (so it says what the course teaches). The
+ * points carry the trust's `{{placeholders}}` (approved apps, passcode digits, lock time), filled from its settings as
+ * the course fills them: a policy is what staff attest to, so it must never show a template.
+ */
+export function demoPolicyText(
+  version: string,
+  extra = '',
+  trust: ResolvedTrustSettings = defaultTrustSettings(),
+): string {
+  const values = trustPlaceholders(trust);
   const sections = Object.entries(TOPIC_TITLES).map(([topic, title]) => {
-    const points = MESSAGING_GUIDANCE.filter((p) => p.topic === topic).map((p) => `- ${p.statement}`);
+    const points = MESSAGING_GUIDANCE.filter((p) => p.topic === topic).map(
+      (p) => `- ${fillTrustPlaceholders(p.statement, values)}`,
+    );
     return `## ${title}\n\n${points.join('\n')}`;
   });
   return `# Instant messaging in patient care (version ${version})\n\nThis policy applies to everyone who uses instant messaging apps for work, on trust or personal devices. ${extra}\n\n${sections.join('\n\n')}\n\n## Who to ask\n\nThe Information Governance team answers questions about this policy and receives reports of suspected breaches.\n`;
@@ -105,7 +122,7 @@ export async function seedDemoTrust(store: Store, options: DemoOptions): Promise
   const v1 = await publishVersion(store, 'demo', {
     policy: DEFAULT_POLICY.id,
     version: '1.0',
-    body: demoPolicyText('1.0'),
+    body: demoPolicyText('1.0', '', options.trust),
     summary: 'First version of the trust policy.',
     material: true,
     effectiveDate: addDays(today, -420),
@@ -115,7 +132,7 @@ export async function seedDemoTrust(store: Store, options: DemoOptions): Promise
   const v11 = await publishVersion(store, 'demo', {
     policy: DEFAULT_POLICY.id,
     version: '1.1',
-    body: demoPolicyText('1.1'),
+    body: demoPolicyText('1.1', '', options.trust),
     summary: 'Corrected a broken link and a typo; nothing you must do changes.',
     material: false,
     effectiveDate: addDays(today, -250),
@@ -128,6 +145,7 @@ export async function seedDemoTrust(store: Store, options: DemoOptions): Promise
     body: demoPolicyText(
       '2.0',
       "Version 2.0 adds that photos must never be saved to your phone's gallery or personal cloud storage, and that groups must be left when you change jobs.",
+      options.trust,
     ),
     summary: 'New rules on photos and on leaving groups when you change jobs: everyone must attest again.',
     material: true,

@@ -3,9 +3,11 @@
  * a date. Exporting is recorded in the audit log after the file is made, so the export itself does not change what the
  * next export of the same date contains.
  */
-import { addDays, type IsoDate } from '@im-records/records-policy';
+import { addDays, compareDates, type IsoDate } from '@im-records/records-policy';
 import { type Actor, canSeeDepartment, requireDepartment, requireRole } from '../access.ts';
 import { appendAudit, type Checkpoint } from '../audit/log.ts';
+import { ukDate } from '../clock.ts';
+import { ValidationError } from '../errors.ts';
 import type { Ed25519PublicJwk } from '../keys.ts';
 import { toCsv } from '../roster/csv.ts';
 import { versionsInForce } from '../rules/status.ts';
@@ -16,6 +18,20 @@ import type { Store } from '../store.ts';
 import { buildEvidencePdf } from './evidence-pdf.ts';
 import { completionReport, reportCsv } from './report.ts';
 
+/**
+ * Evidence is of the records as they stand: dated after today it would state completion on a day not yet come (a pack
+ * "as of" next March's DSPT deadline, made in December, shows everyone not yet renewed as overdue) and would change
+ * with every record made until then.
+ */
+function requireNotAfterToday(store: Store, asOf: IsoDate): void {
+  const today = ukDate(store.clock());
+  if (compareDates(asOf, today) > 0) {
+    throw new ValidationError(
+      `asOf: evidence is of the records as they stand, so it can be dated today (${today}) at the latest`,
+    );
+  }
+}
+
 /** The evidence pack as of a date. */
 export async function evidencePack(
   store: Store,
@@ -24,6 +40,7 @@ export async function evidencePack(
   issuer: string,
 ): Promise<Uint8Array> {
   if (actor !== 'cli') requireRole(actor, 'ig-lead');
+  requireNotAfterToday(store, asOf);
   const endOfDay = `${addDays(asOf, 1)}T00:00:00.000Z`;
   const [report, versions, settings, spotChecks] = await Promise.all([
     completionReport(store, asOf),
@@ -89,20 +106,26 @@ export async function evidencePack(
 /** The completion report as CSV (IG leads). */
 export async function reportCsvExport(store: Store, actor: Actor, asOf: IsoDate): Promise<string> {
   requireRole(actor, 'ig-lead');
+  requireNotAfterToday(store, asOf);
   const csv = reportCsv(await completionReport(store, asOf));
   await appendAudit(store, { actor: actor.accountId, type: 'evidence.exported', data: { kind: 'report-csv', asOf } });
   return csv;
 }
 
-/** Everyone the actor may see, with their status as of a date, as CSV (managers get their own departments). */
+/**
+ * Everyone the actor may see, with their status as of a date, as CSV (managers get their own departments), optionally
+ * one department and one staff group: what a filtered dashboard shows.
+ */
 export async function peopleCsvExport(
   store: Store,
   actor: Actor,
   asOf: IsoDate,
   departmentId?: string,
+  staffGroup?: string,
 ): Promise<string> {
   requireRole(actor, 'ig-lead', 'manager');
   if (departmentId) requireDepartment(actor, departmentId);
+  requireNotAfterToday(store, asOf);
   const statuses = await computeStatuses(store, asOf);
   const people = await store.db
     .selectFrom('people')
@@ -120,7 +143,12 @@ export async function peopleCsvExport(
     .execute();
   const byId = new Map(people.map((p) => [p.id, p]));
   const rows = statuses
-    .filter((s) => canSeeDepartment(actor, s.departmentId) && (!departmentId || s.departmentId === departmentId))
+    .filter(
+      (s) =>
+        canSeeDepartment(actor, s.departmentId) &&
+        (!departmentId || s.departmentId === departmentId) &&
+        (!staffGroup || s.staffGroup === staffGroup),
+    )
     .map((s) => {
       const p = byId.get(s.person);
       const attestation = s.status.requirements.find((r) => r.kind === 'attestation');
@@ -138,11 +166,16 @@ export async function peopleCsvExport(
         asOf,
       ];
     })
-    .sort((a, b) => String(a[2]).localeCompare(String(b[2])) || String(a[1]).localeCompare(String(b[1])));
+    .sort(
+      (a, b) =>
+        String(a[2]).localeCompare(String(b[2])) ||
+        String(a[1]).localeCompare(String(b[1])) ||
+        String(a[0]).localeCompare(String(b[0])),
+    );
   await appendAudit(store, {
     actor: actor.accountId,
     type: 'evidence.exported',
-    data: { kind: 'people-csv', asOf, department: departmentId ?? null },
+    data: { kind: 'people-csv', asOf, department: departmentId ?? null, staffGroup: staffGroup ?? null },
   });
   return toCsv(
     [

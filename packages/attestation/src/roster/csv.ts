@@ -11,7 +11,11 @@ export interface CsvRecord {
   fields: string[];
 }
 
-/** Splits CSV text into records. Throws {@link RosterFileError} for a quote left open at the end of the file. */
+/**
+ * Splits CSV text into records. Throws {@link RosterFileError} for a quote left open at the end of the file, and for a
+ * quoted field that runs over line ends and is followed by more text after its closing quote: that is a stray quote
+ * pairing with the opening quote of a later row, and reading on would merge (and lose) every row in between.
+ */
 export function parseCsv(input: string): CsvRecord[] {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const records: CsvRecord[] = [];
@@ -37,7 +41,16 @@ export function parseCsv(input: string): CsvRecord[] {
         if (text[i + 1] === '"') {
           field += '"';
           i++;
-        } else inQuotes = false;
+        } else {
+          inQuotes = false;
+          const next = text[i + 1];
+          const ends = next === undefined || next === ',' || next === '\r' || next === '\n';
+          if (line > quotedAt && !ends) {
+            throw new RosterFileError(
+              `line ${quotedAt}: a quoted field opened here runs on to line ${line}, where text follows its closing quote; look for a stray double quote on line ${quotedAt}`,
+            );
+          }
+        }
       } else {
         if (ch === '\n') line++;
         field += ch;

@@ -6,7 +6,14 @@
  * re-check with no failures closes. Nothing from the phone is stored: outcomes and the checker's notes only.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { addDays, addMonthsClamped, compareDates, type IsoDate, isIsoDate } from '@im-records/records-policy';
+import {
+  addDays,
+  addMonthsClamped,
+  compareDates,
+  formatLongDate,
+  type IsoDate,
+  isIsoDate,
+} from '@im-records/records-policy';
 import { z } from 'zod';
 import { type Actor, canSeeDepartment, requireDepartment, requireRole } from '../access.ts';
 import { appendAudit } from '../audit/log.ts';
@@ -98,6 +105,13 @@ export async function drawSpotChecks(store: Store, actor: Actor | 'cli', options
   const { month, size, seed, stratify, excludeMonths } = parsed.data;
   const drawnOn = options.drawnOn ?? ukDate(store.clock());
   if (!isIsoDate(drawnOn)) throw new ValidationError('drawnOn: must be a real date (YYYY-MM-DD)');
+  // A draw is kept for good (one a month): an IG lead draws this month's or, near a month's end, next month's. A typo
+  // (2062-03) or a past month would take that month's draw; dry runs (re-running any draw) and the CLI are not limited.
+  const thisMonth = drawnOn.slice(0, 7);
+  const nextMonth = addMonthsClamped(`${thisMonth}-01` as IsoDate, 1).slice(0, 7);
+  if (actor !== 'cli' && !options.dryRun && month !== thisMonth && month !== nextMonth) {
+    throw new ValidationError(`month: draw this month's sample (${thisMonth}) or next month's (${nextMonth})`);
+  }
   const work = async (tx: Store): Promise<SpotCheckDraw> => {
     const existing = await tx.db
       .selectFrom('spot_check_draws')
@@ -366,6 +380,15 @@ export async function recordSpotCheck(store: Store, actor: Actor, checkId: strin
     if (!check) throw new NotFoundError('no such spot check');
     requireDepartment(actor, check.department_id);
     if (check.status !== 'to-do') throw new ConflictError('this check has already been recorded');
+    // Not before the check existed: the day of its draw, or of the failure that asked for this re-check.
+    const draw = check.draw
+      ? await tx.db.selectFrom('spot_check_draws').select('drawn_on').where('id', '=', check.draw).executeTakeFirst()
+      : undefined;
+    const madeOn = (draw?.drawn_on ?? ukDate(new Date(check.created_at))) as IsoDate;
+    if (compareDates(record.checkedOn as IsoDate, madeOn) < 0) {
+      const made = draw ? 'drawn' : 'asked for';
+      throw new ValidationError(`checkedOn: cannot be before the check was ${made} (${formatLongDate(madeOn)})`);
+    }
     const now = tx.clock().toISOString();
     await tx.db
       .updateTable('spot_checks')

@@ -1,18 +1,29 @@
-/** Evidence downloads as of a date (IG leads): pack.pdf, report.csv, people.csv. A bad date is a 400 with a reason. */
-import { evidencePack, peopleCsvExport, reportCsvExport, ukDate } from '@im-records/attestation';
+/**
+ * Evidence downloads as of a date (IG leads): pack.pdf, report.csv, people.csv. A bad date is a 400 with the reason, on
+ * the service's problem page (with a way back to the form); so is a date after today (evidence is of the records as they
+ * stand).
+ */
+import { evidencePack, peopleCsvExport, reportCsvExport, ukDate, ValidationError } from '@im-records/attestation';
 import { type IsoDate, isIsoDate } from '@im-records/records-policy';
 import type { APIRoute } from 'astro';
 import { services } from '../../lib/services.ts';
 
-export const GET: APIRoute = async ({ locals, params, url }) => {
+export const GET: APIRoute = async (context) => {
+  try {
+    return await download(context);
+  } catch (error) {
+    // The rules name the field ("asOf: ..."); the page has one date, so the reason is enough.
+    if (error instanceof ValidationError) throw new ValidationError(error.message.replace(/^asOf: /, ''));
+    throw error;
+  }
+};
+
+const download: APIRoute = async ({ locals, params, url }) => {
   const { store, config } = await services();
   if (!locals.actor) return new Response(null, { status: 401 });
   const asOfText = url.searchParams.get('asOf') || ukDate(store.clock());
   if (!isIsoDate(asOfText)) {
-    return new Response(`'${asOfText.slice(0, 20)}' is not a date: use YYYY-MM-DD.\n`, {
-      status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+    throw new ValidationError(`'${asOfText.slice(0, 20)}' is not a real date: use YYYY-MM-DD, such as 2026-03-31.`);
   }
   const asOf = asOfText as IsoDate;
   const attachment = (name: string) => `attachment; filename="${name}"`;

@@ -1,5 +1,5 @@
 /** IG leads withdraw a certificate with a reason; it then fails verification and no longer counts. */
-import { revokeCompletion } from '@im-records/attestation';
+import { revokeCompletion, ValidationError } from '@im-records/attestation';
 import type { APIRoute } from 'astro';
 import { readForm, reasonForm } from '../../../lib/forms.ts';
 import { services } from '../../../lib/services.ts';
@@ -8,11 +8,7 @@ export const POST: APIRoute = async ({ locals, params, redirect, request }) => {
   const { store } = await services();
   const form = readForm(reasonForm, locals.form);
   if (!locals.actor) return redirect('/sign-in', 303);
-  if (!form.ok)
-    return new Response('Give a reason for withdrawing the certificate. Go back and try again.\n', {
-      status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    });
+  if (!form.ok) throw new ValidationError('Give a reason for withdrawing the certificate.');
   const person = await store.db
     .selectFrom('completions')
     .select('person')
