@@ -169,6 +169,17 @@ describe('two people of the same name', () => {
     expect(other.every((p) => p.personKey !== 'subject')).toBe(true);
   });
 
+  it("asks about the subject's given name when a colleague in the chat has it too", () => {
+    const ward = conv([
+      msg('m1', 'Margaret Obi', 'Margaret Thompson bed 4 for CT today'),
+      msg('m2', 'Sam Patel', 'thanks Margaret, can you also check bed 6'),
+    ]);
+    const found = detectPersonalDataSync(ward, sar);
+    // "thanks Margaret" (the nurse who wrote m1) was taken for the subject: the message disclosed as about her.
+    expect(found.selection.filter((s) => s.uncertain).map((s) => s.messageId)).toEqual(['m2']);
+    expect(found.proposals.find((p) => p.messageId === 'm2')).toMatchObject({ text: 'Margaret', rule: 'name:shared' });
+  });
+
   it("keeps a name one person's when every cue gives it the same role", () => {
     const ward = conv([
       msg('m1', 'Sam Patel', 'cc Sister Ng, can you see bed 9'),

@@ -50,6 +50,13 @@ export function buildDetectionContext(conversation: Conversation, options: Detec
       known.addPerson(name, 'patient', 'subject', 'subject');
       for (const token of nameTokens(name)) subjectTokens.add(token.toLowerCase());
     }
+    // A participant with the subject's given name and another surname ("Margaret Obi", a nurse in the group) makes a
+    // bare "Margaret" anyone's: the officer checks who is meant.
+    for (const participant of conversation.participants) {
+      const [given, ...others] = nameTokens(participant.name).map((token) => token.toLowerCase());
+      const subjects = (t: string) => subjectTokens.has(t) || known.subjectByInitial(t.toUpperCase()) !== undefined;
+      if (given && others.length > 0 && subjectTokens.has(given) && !others.every(subjects)) known.noteNamesake(given);
+    }
     for (const phone of options.subject.phones ?? []) {
       const normalised = normalisePhoneNumber(phone);
       if (normalised) {
