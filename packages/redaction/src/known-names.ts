@@ -30,8 +30,9 @@ export interface KnownName {
   origin?: string;
   /**
    * A use with nothing beside it to say whose it is could be two people's: for a cue-found name, cues elsewhere give it
-   * to a colleague and to a patient or relative ("Sister Ng" … "bay 5: Ng"); for the SAR subject's given name, someone
-   * else in the chat has it too ("Margaret Evans" when the subject is Margaret Thompson).
+   * to a colleague and to a patient or relative ("Sister Ng" … "bay 5: Ng"); for the given name of someone whose name
+   * is kept (the SAR subject, the FOI keep list), someone else in the chat has it too ("Margaret Evans" when the
+   * subject is Margaret Thompson).
    */
   shared?: boolean;
 }
@@ -70,10 +71,15 @@ export class KnownNames {
   readonly #gate = new WordGate();
   readonly #initials = new Map<string, KnownName>();
   readonly #phones = new Set<string>();
-  /** The SAR subject's given names and their familiar forms, capitalised as written ("Margaret", "Maggie"). */
-  readonly #subjectGivenNames: string[] = [];
-  /** The initials of the SAR subject's surnames ("T" of Thompson), with the subject's entry. */
-  readonly #subjectInitials = new Map<string, KnownName>();
+  /**
+   * The given names, and their familiar forms, of the people whose names are kept — the SAR subject, the FOI keep list —
+   * capitalised as written ("Margaret", "Maggie"), with whose they are.
+   */
+  readonly #keptGivenNames: { given: string; personKey: string }[] = [];
+  /** The initials of those people's surnames ("T" of Thompson), by person. */
+  readonly #keptInitials = new Map<string, Set<string>>();
+  /** The entries of given names {@link KnownNames.noteNamesake} marked shared, as they were. */
+  readonly #unshared = new Map<string, KnownName>();
   /** Words a bed or bay named before any cue made them known (see {@link KnownNames.noteBedName}). */
   readonly #bedNamed = new Set<string>();
   #fuse: Fuse<string> | undefined;
@@ -97,10 +103,12 @@ export class KnownNames {
     const first = tokens[0]?.toLowerCase() ?? '';
     const nickSource = source === 'subject' || source === 'keep' ? source : 'nickname';
     for (const nick of nicknamesOf(first)) this.#set(nick, { ...entry, source: nickSource });
-    if (source === 'subject' && tokens.length >= 2 && first.length >= 2) {
+    if ((source === 'subject' || source === 'keep') && tokens.length >= 2 && first.length >= 2) {
       for (const given of [first, ...nicknamesOf(first)])
-        this.#subjectGivenNames.push(given.charAt(0).toUpperCase() + given.slice(1));
-      for (const surname of tokens.slice(1)) this.#subjectInitials.set(surname.charAt(0).toUpperCase(), entry);
+        this.#keptGivenNames.push({ given: given.charAt(0).toUpperCase() + given.slice(1), personKey });
+      const initials = this.#keptInitials.get(personKey) ?? new Set<string>();
+      for (const surname of tokens.slice(1)) initials.add(surname.charAt(0).toUpperCase());
+      this.#keptInitials.set(personKey, initials);
     }
     if (tokens.length >= 2) {
       const initials = tokens.map((t) => t.charAt(0).toUpperCase()).join('');
@@ -142,23 +150,35 @@ export class KnownNames {
     else if (existing.source === 'cue' && rolesDiffer(existing.role, 'patient')) existing.shared = true;
   }
 
-  /** The SAR subject's given names and their familiar forms, capitalised ("Margaret", "Maggie"); none outside a SAR. */
-  get subjectGivenNames(): readonly string[] {
-    return this.#subjectGivenNames;
+  /**
+   * The given names of the people whose names are kept (the SAR subject, the FOI keep list), with their familiar
+   * forms, capitalised ("Margaret", "Maggie"), and whose they are; none when no one's name is kept.
+   */
+  get keptGivenNames(): readonly { given: string; personKey: string }[] {
+    return this.#keptGivenNames;
   }
 
-  /** The SAR subject's entry when `letter` (a capital) is the initial of one of their surnames ("Margaret T"). */
-  subjectByInitial(letter: string): KnownName | undefined {
-    return this.#subjectInitials.get(letter);
+  /** Whether `letter` (a capital) is the initial of a surname of the kept person `personKey` ("Margaret T"). */
+  isKeptInitial(personKey: string, letter: string): boolean {
+    return this.#keptInitials.get(personKey)?.has(letter) === true;
   }
 
   /**
-   * Notes that someone else in the chat has the subject's given name ("Margaret Evans" when the subject is Margaret
-   * Thompson): a use of it with nothing beside it could be either's (`KnownName.shared`).
+   * Notes that someone else in the chat has the given name of a person whose name is kept ("Margaret Evans" when the
+   * subject is Margaret Thompson, "Sarah Evans" when Sarah Jones is on the keep list): a use of it with nothing beside
+   * it could be either's (`KnownName.shared`), so it is not kept unasked.
    */
   noteNamesake(lower: string): void {
     const existing = this.#names.get(lower);
-    if (existing?.source === 'subject' && !existing.shared) this.#names.set(lower, { ...existing, shared: true });
+    if ((existing?.source === 'subject' || existing?.source === 'keep') && !existing.shared) {
+      this.#unshared.set(lower, existing);
+      this.#names.set(lower, { ...existing, shared: true });
+    }
+  }
+
+  /** The entry of a given name before {@link KnownNames.noteNamesake} marked it shared. */
+  unshared(lower: string): KnownName | undefined {
+    return this.#unshared.get(lower);
   }
 
   /** Records a participant's phone number (digits only, with + when international). */

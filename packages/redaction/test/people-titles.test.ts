@@ -180,6 +180,29 @@ describe('two people of the same name', () => {
     expect(found.proposals.find((p) => p.messageId === 'm2')).toMatchObject({ text: 'Margaret', rule: 'name:shared' });
   });
 
+  it('keeps an FOI keep-list name only where it is that member of staff', () => {
+    const ward = conv([
+      msg('m1', 'Jane Okafor', 'Sarah Jones (medical director) has approved the plan'),
+      msg('m2', 'Sam Patel', 'Sarah Evans in bed 6 is agitated'),
+      msg('m3', 'Jane Okafor', 'Sarah pulled her cannula out'),
+      msg('m4', 'Sam Patel', 'Dr Jones says discharge tomorrow'),
+      msg('m5', 'Jane Okafor', 'Mr Jones in bed 3 for CT'),
+      msg('m6', 'Sam Patel', 'Sarah J happy with that'),
+    ]);
+    const options = { mode: 'foi' as const, keepNames: ['Sarah Jones'] };
+    const found = detectPersonalDataSync(ward, options);
+    const out = disclose(ward, found.proposals, [], options);
+    // Before, all of these were kept as the medical director's: a patient's names beside "bed 6" and "bed 3 for CT".
+    expect(out.messages.map((_, i) => plain(out, i))).toEqual([
+      'Sarah Jones (medical director) has approved the plan',
+      '[Patient 1] in bed 6 is agitated',
+      '[Person 1] pulled her cannula out',
+      'Dr Jones says discharge tomorrow',
+      'Mr [Patient 2] in bed 3 for CT',
+      'Sarah J happy with that',
+    ]);
+  });
+
   it("keeps a name one person's when every cue gives it the same role", () => {
     const ward = conv([
       msg('m1', 'Sam Patel', 'cc Sister Ng, can you see bed 9'),

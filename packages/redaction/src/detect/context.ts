@@ -50,13 +50,6 @@ export function buildDetectionContext(conversation: Conversation, options: Detec
       known.addPerson(name, 'patient', 'subject', 'subject');
       for (const token of nameTokens(name)) subjectTokens.add(token.toLowerCase());
     }
-    // A participant with the subject's given name and another surname ("Margaret Obi", a nurse in the group) makes a
-    // bare "Margaret" anyone's: the officer checks who is meant.
-    for (const participant of conversation.participants) {
-      const [given, ...others] = nameTokens(participant.name).map((token) => token.toLowerCase());
-      const subjects = (t: string) => subjectTokens.has(t) || known.subjectByInitial(t.toUpperCase()) !== undefined;
-      if (given && others.length > 0 && subjectTokens.has(given) && !others.every(subjects)) known.noteNamesake(given);
-    }
     for (const phone of options.subject.phones ?? []) {
       const normalised = normalisePhoneNumber(phone);
       if (normalised) {
@@ -64,6 +57,16 @@ export function buildDetectionContext(conversation: Conversation, options: Detec
         subjectPhones.add(normalised);
       }
     }
+  }
+  // A participant with a kept given name and another surname ("Margaret Obi", a nurse in the group, when the subject
+  // is Margaret Thompson) makes a bare "Margaret" anyone's: the officer checks who is meant.
+  for (const participant of conversation.participants) {
+    const [given, ...others] = nameTokens(participant.name);
+    const kept = given === undefined ? undefined : known.get(given.toLowerCase());
+    if (!given || !kept || (kept.source !== 'subject' && kept.source !== 'keep') || others.length === 0) continue;
+    const samePerson = (t: string) =>
+      known.get(t.toLowerCase())?.personKey === kept.personKey || known.isKeptInitial(kept.personKey, t);
+    if (!others.every(samePerson)) known.noteNamesake(given.toLowerCase());
   }
   const hospitalNumberPatterns = (options.hospitalNumberPatterns ?? defaultHospitalNumberPatterns).map((source) =>
     compile(source, 'Hospital-number', 'g', `(?<![A-Za-z0-9])(?:${source})(?![A-Za-z0-9])`),

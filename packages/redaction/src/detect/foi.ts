@@ -34,8 +34,9 @@ const foiPatient: ModeDecision = { withhold: true, exemption: S40_2, alsoExempti
 /** The FOI decision on one candidate. */
 export function foiDecision(c: Candidate): ModeDecision {
   if (c.category === 'person-name') {
-    // Only exact (or familiar-form) matches are kept: a fuzzy match could be someone else with a similar name.
-    if (c.personKey?.startsWith('keep:') && c.rule !== 'name:fuzzy') return foiKeep;
+    // Only exact (or familiar-form) matches are kept: a fuzzy match, or a given name someone else in the chat has too,
+    // could be someone else.
+    if (c.personKey?.startsWith('keep:') && c.rule !== 'name:fuzzy' && c.rule !== 'name:shared') return foiKeep;
     return c.role === 'staff' ? foiThirdParty : foiPatient;
   }
   return patientCategories.has(c.category) ? foiPatient : foiThirdParty;

@@ -39,7 +39,7 @@ function namePasses(
     discover(text: string, index: number): void {
       discoverNames(text, context.known, index, idAt);
       discoverMentionedMembers(text, context.known);
-      if (context.known.subjectGivenNames.length > 0) discoverNamesakes(text, context.known);
+      if (context.known.keptGivenNames.length > 0) discoverNamesakes(text, context.known);
     },
     confirm(message: Message, found: readonly Candidate[]): void {
       for (const c of found) if (c.category === 'person-name') confirmed.add(message.id, message.text, c);

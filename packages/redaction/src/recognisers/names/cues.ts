@@ -273,33 +273,34 @@ export function discoverNames(text: string, known: KnownNames, index: number, id
 const wordAfterName = /^ ([\p{Lu}][\p{L}\p{M}'’-]+)/u;
 
 /**
- * Whether the word at `end`, one space after a word the SAR subject's given name spells, is another person's surname:
- * capitalised, none of the subject's names, and a surname (listed, or in no dictionary): "Margaret Evans" when the
- * subject is Margaret Thompson. "Margaret Thompson", "Margaret Says" and "Margaret Bed 4" are not.
+ * Whether the word at `end`, one space after the given name of someone whose name is kept (`personKey`: the SAR
+ * subject, a keep-list name), is another person's surname: capitalised, none of that person's names, and a surname
+ * (listed, or in no dictionary). "Margaret Evans" when the subject is Margaret Thompson; not "Margaret Thompson",
+ * "Margaret Says" or "Margaret Bed 4".
  */
-export function namesakeSurnameAt(text: string, end: number, known: KnownNames): boolean {
+export function namesakeSurnameAt(text: string, end: number, known: KnownNames, personKey: string): boolean {
   if (text.charCodeAt(end) !== 32) return false;
   const word = wordAfterName.exec(text.slice(end, end + 40))?.[1];
   if (word === undefined) return false;
   const lower = word.toLowerCase();
-  if (known.get(lower)?.source === 'subject') return false;
+  if (known.get(lower)?.personKey === personKey) return false;
   const flags = lexFlags(lower);
   if (flags & (COMMON | FUNCTION | CLINICAL | TITLE | MONTH | SAFE | JOB_TITLE)) return false;
   return (flags & LAST) !== 0 || ((flags & FIRST) === 0 && !isLowerCaseWord(lower));
 }
 
 /**
- * Discovery of the SAR subject's namesakes: the subject's given name written before another surname anywhere in the
- * chat ("Margaret Evans") marks it shared before any message is scanned (see `KnownNames.noteNamesake`). Only in a SAR:
- * elsewhere there are no given names to look for.
+ * Discovery of namesakes of the people whose names are kept: such a given name written before another surname
+ * anywhere in the chat ("Margaret Evans") marks it shared before any message is scanned (see
+ * `KnownNames.noteNamesake`). Only when someone's name is kept: elsewhere there are no given names to look for.
  */
 export function discoverNamesakes(text: string, known: KnownNames): void {
-  for (const given of known.subjectGivenNames) {
+  for (const { given, personKey } of known.keptGivenNames) {
     for (let at = text.indexOf(given); at >= 0; at = text.indexOf(given, at + given.length)) {
       const end = at + given.length;
       const before = at > 0 ? text.charAt(at - 1) : ' ';
       if (/[\p{L}\p{M}'’-]/u.test(before)) continue;
-      if (namesakeSurnameAt(text, end, known)) {
+      if (namesakeSurnameAt(text, end, known, personKey)) {
         known.noteNamesake(given.toLowerCase());
         break;
       }

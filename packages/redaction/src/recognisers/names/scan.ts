@@ -111,9 +111,11 @@ function roleHere(k: KnownName | undefined, cueRole: PartyRole): PartyRole {
  * other ("Keep all" for the sister would have kept the patient's name too).
  */
 function personHere(k: KnownName, role: PartyRole, inBed = false): string {
-  return (k.source === 'cue' && role !== k.role) || (inBed && k.source === 'participant')
-    ? `${k.personKey} (${role})`
-    : k.personKey;
+  if ((k.source === 'cue' && role !== k.role) || (inBed && k.source === 'participant'))
+    return `${k.personKey} (${role})`;
+  // A patient with a kept name's surname is someone else: not a kept key, or the FOI keep list would keep them.
+  if (inBed && k.source === 'keep') return `${k.personKey.slice('keep:'.length)} (${role})`;
+  return k.personKey;
 }
 
 /**
@@ -130,16 +132,21 @@ function bedBeside(text: string, from: number, end: number): boolean {
  * Jane Okafor): only then can a bed beside it make it someone else. "Bed 4 is Margaret Okafor" names the participant.
  */
 function surnameAlone(text: string, i: number, k: KnownName, lower: string): boolean {
-  const parts = k.personKey.split(' ');
+  const parts = k.personKey.replace(/^keep:/, '').split(' ');
   if (parts.length < 2 || parts[0] === lower) return false;
   const p = i - 1;
   return p < 0 || !parts.includes(text.slice(tokens.start[p] as number, tokens.end[p] as number).toLowerCase());
 }
 
-/** Whether a find of a known name at token i is a patient of the same name as a participant (see {@link bedBeside}). */
-function participantsNamesakeInBed(text: string, i: number, k: KnownName, lower: string, from: number): boolean {
+/**
+ * Whether a find of a known name at token i is a patient of the same name as a participant or a member of staff on the
+ * FOI keep list (see {@link bedBeside}): "Mr Jones in bed 3" is not the medical director Sarah Jones.
+ */
+function namesakeInBed(text: string, i: number, k: KnownName, lower: string, from: number): boolean {
   return (
-    k.source === 'participant' && surnameAlone(text, i, k, lower) && bedBeside(text, from, tokens.end[i] as number)
+    (k.source === 'participant' || k.source === 'keep') &&
+    surnameAlone(text, i, k, lower) &&
+    bedBeside(text, from, tokens.end[i] as number)
   );
 }
 
@@ -187,20 +194,21 @@ function everydayInChat(lower: string, flags: number, context: RecogniserContext
 }
 
 /**
- * The SAR subject's given name where someone else in the chat has it too (`KnownName.shared`), at token i: the
- * subject's when their surname or its initial follows ("Margaret Thompson", "Margaret T"), nobody the chat knows when another surname does
- * ("Margaret Evans": the rules read it as any other name), else `k` (a use the officer decides: `name:shared`).
+ * The given name of someone whose name is kept (the SAR subject, the FOI keep list) where someone else in the chat has
+ * it too (`KnownName.shared`), at token i: that person's when their surname or its initial follows ("Margaret
+ * Thompson", "Margaret T"), nobody the chat knows when another surname does ("Margaret Evans": the rules read it as any
+ * other name), else `k` (a use the officer decides: `name:shared`).
  */
-function subjectOrNamesake(text: string, i: number, count: number, k: KnownName, known: KnownNames) {
+function keptOrNamesake(text: string, i: number, count: number, k: KnownName, known: KnownNames) {
   const end = tokens.end[i] as number;
   const n = i + 1;
   if (n < count && onlySpaceBetween(text, end, tokens.start[n] as number)) {
     const word = text.slice(tokens.start[n] as number, tokens.end[n] as number);
-    // "Margaret T": the initial of the subject's surname.
-    const next = word.length === 1 ? known.subjectByInitial(word) : known.get(word.toLowerCase());
-    if (next?.source === 'subject' && !next.shared) return next;
+    const next = word.length === 1 ? undefined : known.get(word.toLowerCase());
+    const same = (next?.personKey === k.personKey && !next.shared) || known.isKeptInitial(k.personKey, word);
+    if (same) return known.unshared(text.slice(tokens.start[i] as number, end).toLowerCase()) ?? k;
   }
-  return namesakeSurnameAt(text, end, known) ? undefined : k;
+  return namesakeSurnameAt(text, end, known, k.personKey) ? undefined : k;
 }
 
 /** Particles of surnames, written in lower case between a given name or title and the rest ("van der", "de la"). */
@@ -298,8 +306,8 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
     let k = known.get(lower);
     // "Margaret Evans" when the subject is Margaret Thompson: not the subject, nor a misspelling of her name.
     let namesake = false;
-    if (k?.shared && k.source === 'subject') {
-      k = subjectOrNamesake(text, i, count, k, known);
+    if (k?.shared && (k.source === 'subject' || k.source === 'keep')) {
+      k = keptOrNamesake(text, i, count, k, known);
       namesake = k === undefined;
     }
     // A word a cue named once that the chat also writes as an everyday word ("Mrs Sales" … "the sales team") is a
@@ -376,7 +384,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
       // "Consultant Mr Venkat": a courtesy title after a job title names a member of staff.
       const titleRole =
         titleAt > 0 && (tFlags[titleAt - 1] as number) & JOB_TITLE ? 'staff' : roleOfTitle(lowerAt(text, titleAt));
-      const inBed = k !== undefined && participantsNamesakeInBed(text, i, k, lower, tStart[titleAt] as number);
+      const inBed = k !== undefined && namesakeInBed(text, i, k, lower, tStart[titleAt] as number);
       const role = inBed ? 'patient' : roleHere(k, titleRole);
       hit = candidate(
         i,
@@ -418,13 +426,13 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         // "bed 4 is Margaret", "Margaret (bed 4)" say a participant (or anyone known) is a patient. A bed beside it
         // outweighs the role a cue gave the word elsewhere ("Sister Ng" … "bay 5: Ng, 78F"); "spoke to" does not.
         const before = text.slice(Math.max(0, start - 24), start);
-        const namesakeInBed = participantsNamesakeInBed(text, i, k, lower, start);
-        const inBed = namesakeInBed || (k.source === 'cue' && bedBeside(text, start, end));
+        const someoneElseInBed = namesakeInBed(text, i, k, lower, start);
+        const inBed = someoneElseInBed || (k.source === 'cue' && bedBeside(text, start, end));
         const role =
           inBed || (k.role === 'unknown' && (patientBefore.test(before) || bedAfter(text, end)))
             ? 'patient'
             : bareRole(k);
-        hit = knownFind(i, k, role, messageId, namesakeInBed);
+        hit = knownFind(i, k, role, messageId, someoneElseInBed);
       } else if (
         k &&
         !isCap &&
