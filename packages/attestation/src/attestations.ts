@@ -112,7 +112,8 @@ export async function attest(store: Store, actor: Actor, versionId: string): Pro
 /**
  * A manager (or IG lead) records an attestation on someone's behalf, with a remark saying how it was given. The person
  * must be in one of the actor's departments. `attestedOn` may be an earlier day (a paper form), not before the
- * version took effect.
+ * version took effect. Recording the same attestation again (same person, version, day and recorder) returns the one
+ * already recorded.
  */
 export async function attestOnBehalf(
   store: Store,
@@ -143,6 +144,18 @@ export async function attestOnBehalf(
       throw new ValidationError(
         `attestedOn: the date they signed cannot be before version ${version.version} took effect (${formatLongDate(version.effectiveDate)})`,
       );
+    }
+    // The same form sent twice (a double click, a resubmission) is the attestation already recorded, not a second.
+    const already = await tx.db
+      .selectFrom('attestations')
+      .select('id')
+      .where('person', '=', person.id)
+      .where('policy_version', '=', version.id)
+      .where('attested_on', '=', attestedOn)
+      .where('on_behalf_by', '=', actor.accountId)
+      .executeTakeFirst();
+    if (already) {
+      return { id: already.id, person: person.id, versionId: version.id, attestedOn, onBehalfBy: actor.accountId };
     }
     return record(tx, {
       person: person.id,

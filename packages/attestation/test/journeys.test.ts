@@ -172,6 +172,16 @@ describe.each(engines)('the service on %s', (engine) => {
       .where('id', '=', recorded.id)
       .executeTakeFirstOrThrow();
     expect(row.remark).toBe('Signed the paper form');
+    // The form sent twice (a double click) records it once: the same record back, one audit entry, one statement.
+    const again = await attestOnBehalf(store, manager, {
+      person: ben,
+      versionId: 'im-policy-1.0',
+      remark: 'Signed the paper form',
+      attestedOn: '2026-02-20',
+    });
+    expect(again).toEqual(recorded);
+    const rows = await store.db.selectFrom('attestations').select('id').where('person', '=', ben).execute();
+    expect(rows).toHaveLength(1);
     await expect(
       attestOnBehalf(store, manager, { person: chen, versionId: 'im-policy-1.0', remark: 'Signed the form' }),
     ).rejects.toThrow(ForbiddenError);
