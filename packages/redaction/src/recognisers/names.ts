@@ -6,7 +6,7 @@
  *
  * The recogniser owns its chat-wide passes: discovery (strong cues anywhere make known names), and consistency (a name
  * confirmed anywhere is proposed at its other uses). The parts live in `names/`: tokens, cues, rules, the per-message
- * scan and consistency.
+ * scan, whose a known name's find is, consistency and the model's vote.
  */
 import type { Message, MessageList } from '@im-records/chat-import';
 import { consistency, keepWithModel, modelThresholds } from '../confidence.ts';

@@ -17,7 +17,7 @@ import {
   lexFlags,
 } from '../../lexicon.ts';
 import { isWorldPlace } from '../../model/world-places.ts';
-import { lowerAt, tokens } from './tokens.ts';
+import { lowerAt, onlySpaceBetween, tokens } from './tokens.ts';
 
 /** Whether a lower-case word (or a part of a hyphenated one) is a listed first name or surname. */
 export function inLists(lower: string): boolean {
@@ -242,4 +242,45 @@ export function surnameBeforeNumber(
     !isWorldPlace(lower) &&
     !yearAfter.test(text.slice(end, end + 6))
   );
+}
+
+/** Particles of surnames, written in lower case between a given name or title and the rest ("van der", "de la"). */
+const surnameParticles = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'dos',
+  'das',
+  'ter',
+  'ten',
+  'bin',
+  'ibn',
+  'al',
+]);
+
+/**
+ * Whether token i, just after a name, is a surname's particle with the rest of the surname after it: a capitalised
+ * word, or another particle and then one ("van der Merwe"), each one space on. "Dr Shah de facto" has no name after.
+ */
+export function particleBetween(text: string, i: number, count: number): boolean {
+  let at = i;
+  for (let particles = 0; particles < 2; particles++) {
+    const start = tokens.start[at] as number;
+    if (!surnameParticles.has(text.slice(start, tokens.end[at] as number))) return false;
+    if (at > 0 && !onlySpaceBetween(text, tokens.end[at - 1] as number, start)) return false;
+    const n = at + 1;
+    if (n >= count) return false;
+    if (tokens.cap[n] === 1) return onlySpaceBetween(text, tokens.end[at] as number, tokens.start[n] as number);
+    at = n;
+  }
+  return false;
 }
