@@ -255,6 +255,12 @@ describe('job titles and where colleagues work', () => {
     // A particle with no name after it is a word: "Dr Shah de facto in charge".
     expect(withheld('Dr Shah de facto in charge')).toEqual(['0:Shah']);
   });
+  it('does not take a greeting before a name the chat knows for part of the name', () => {
+    // "Hey" before a participant's name was withheld as a first name; in a SAR, "[Person 1] Ash" beside the kept subject.
+    const chat = conv([msg('m1', 'Brock', 'Hey Ash, good to have a common group!'), msg('m2', 'Ash Ketchum', 'hi')]);
+    const found = detectPersonalDataSync(chat, { mode: 'foi' }).proposals.map((p) => `${p.messageId}:${p.text}`);
+    expect(found).toEqual(['m1:Ash']);
+  });
   it("does not take a handover's bed codes for names", () => {
     // The model took the "B" of "B1" and "B3" for names.
     expect(withheld('Handover: B1 Smith 82 #NOF, B2 Okonkwo chest sepsis, B3 Wright for d/c')).toEqual([

@@ -52,6 +52,31 @@ import {
 import { GLUED, lowerAt, onlySpaceBetween, sentenceInitial, tokenise, tokens, wordLength } from './tokens.ts';
 import { bareRole, bedBeside, keptOrNamesake, namesakeInBed, personHere, roleHere } from './whose.ts';
 
+/** Greetings and interjections written before a name ("Hey Ash", "Morning Priya"), not part of it. */
+const greetings = new Set([
+  'hey',
+  'hi',
+  'hiya',
+  'hello',
+  'thanks',
+  'cheers',
+  'ta',
+  'morning',
+  'evening',
+  'afternoon',
+  'night',
+  'dear',
+  'bye',
+  'congrats',
+  'sorry',
+  'welcome',
+  'oh',
+  'ok',
+  'okay',
+  'yes',
+  'well',
+]);
+
 /** Titles written short, which a full stop may follow inside a name ("Dr. Shah"). */
 const abbreviatedTitle = /^(?:mr|mrs|ms|mx|dr|sr|prof|rev)$/;
 
@@ -471,8 +496,16 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
           )
             hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);
           else if (nextKnown(text, i, count, end, known))
-            // Before a name the chat knows ("Dinu Savu" once "Mr Savu" is known), the word is part of that name.
-            hit = candidate(i, ruleConfidence['name:neighbour'], 'name:neighbour', 'unknown', lower, true);
+            // Before a name the chat knows ("Dinu Savu" once "Mr Savu" is known), the word is part of that name; a
+            // greeting there ("Hey Ash", "Morning Priya") stays a guess, for the model to judge.
+            hit = candidate(
+              i,
+              ruleConfidence['name:neighbour'],
+              'name:neighbour',
+              'unknown',
+              lower,
+              !greetings.has(lower),
+            );
           else if (word.length <= 3 && word === word.toUpperCase()) {
             const k2 = known.initials(word);
             if (k2) hit = candidate(i, ruleConfidence['name:initials'], 'name:initials', k2.role, k2.personKey, false);
