@@ -5,6 +5,7 @@
  */
 import type { Decision } from '@im-records/redaction';
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { afterNextPaint } from '../lib/after-paint.ts';
 import type { StageProgress } from '../lib/bridge.ts';
 import { type CaseRecord, type Step, stepNames, steps } from '../lib/case-model.ts';
 import { unpackMessages, unpackProposals, unpackScope } from '../lib/compact.ts';
@@ -149,6 +150,8 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
 
   /** When the page started showing a new step or a newly prepared case: the render is measured to its commit. */
   const renderFrom = useRef<number | null>(null);
+  /** What to ask the case worker once a newly prepared case is on screen (the people, the search index). */
+  const askWhenShown = useRef<(() => void) | null>(null);
   const go = useCallback(
     (step: Step) => {
       renderFrom.current = performance.now();
@@ -261,23 +264,26 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
         renderFrom.current = performance.now();
         setPrepared(result);
         setScoped(null);
-        // The worker lists the people now, while the page renders the review, which says so until they arrive; a
-        // decision re-applied meanwhile brings its own list, which this one then does not replace.
         const preparedNow = ++preparedCount.current;
         dispatchPeople({ type: 'asked', asked: preparedNow });
-        services.caseWorker.call('people', { decisions }).then(
-          (people) => {
-            peopleFrom.current = performance.now();
-            dispatchPeople({ type: 'listed', asked: preparedNow, people });
-          },
-          (error: unknown) => preparedNow === preparedCount.current && setProblem(describeProblem(error)),
-        );
-        // The worker builds the search index too, in the background; the review says so until it is ready.
         setSearchReady(false);
-        services.caseWorker.call('indexed', null).then(
-          (ready) => preparedNow === preparedCount.current && setSearchReady(ready),
-          () => undefined,
-        );
+        // The worker lists the people and builds the search index once the prepared case is on screen (see the
+        // layout effect below), not while the page renders it: on a shared two-core machine they took CPU from the
+        // review's first render. The review says so until they are ready. A decision re-applied meanwhile brings its
+        // own list, which this one then does not replace.
+        askWhenShown.current = () => {
+          services.caseWorker.call('people', { decisions }).then(
+            (people) => {
+              peopleFrom.current = performance.now();
+              dispatchPeople({ type: 'listed', asked: preparedNow, people });
+            },
+            (error: unknown) => preparedNow === preparedCount.current && setProblem(describeProblem(error)),
+          );
+          services.caseWorker.call('indexed', null).then(
+            (ready) => preparedNow === preparedCount.current && setSearchReady(ready),
+            () => undefined,
+          );
+        };
         return result;
       } catch (error) {
         // Replaced by a newer preparation (or the exports changed): nothing to tell the officer.
@@ -352,8 +358,16 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     measure(name, renderFrom.current);
     renderFrom.current = null;
     const committed = performance.now();
-    requestAnimationFrame(() => setTimeout(() => measure(`${name}:layout and paint`, committed)));
+    afterNextPaint(() => measure(`${name}:layout and paint`, committed));
   }, [step, prepared, scoped]);
+
+  // The asks that wait for a newly prepared case to be painted (see `prepare`).
+  useLayoutEffect(() => {
+    const ask = askWhenShown.current;
+    if (!prepared || !ask) return;
+    askWhenShown.current = null;
+    afterNextPaint(ask);
+  }, [prepared]);
 
   useLayoutEffect(() => {
     if (peopleFrom.current === null || !peopleState.people) return;

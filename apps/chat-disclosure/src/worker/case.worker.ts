@@ -73,8 +73,15 @@ let current: {
   places: Map<string, number>;
 } | null = null;
 
-/** The prepared case's search index: resolves once built, or with null when the build was dropped (a new prepare). */
-let searchIndex: { ready: Promise<MiniSearch<SearchableMessage> | null>; stop: AbortController } | null = null;
+/**
+ * The prepared case's search index: resolves once built, or with null when the build was dropped (a new prepare). Its
+ * build starts when first asked for (`start`, by `indexed` or `search`).
+ */
+let searchIndex: {
+  ready: Promise<MiniSearch<SearchableMessage> | null>;
+  stop: AbortController;
+  start: () => void;
+} | null = null;
 
 /** Drops the current search index (stopping its build); searches waiting on it get no results. */
 function dropSearchIndex(): void {
@@ -87,22 +94,27 @@ async function readySearchIndex(): Promise<MiniSearch<SearchableMessage> | null>
   for (;;) {
     const pending = searchIndex;
     if (!pending) return null;
+    pending.start();
     const index = await pending.ready;
     if (index || pending === searchIndex) return index;
   }
 }
 
 /**
- * Builds the search index in the background, in chunks that let searches and decisions through; it starts after the
- * current task, so the `prepare` reply that called it is posted first.
+ * Builds the search index in the background, in chunks that let searches and decisions through, once it is first
+ * asked for: the page asks when the review is on screen, so the build does not compete with its first render.
  */
 function buildSearchIndexLater(messages: readonly Message[]): void {
   dropSearchIndex();
   const stop = new AbortController();
-  const ready = new Promise<void>((resolve) => setTimeout(resolve, 0))
+  let start = () => {};
+  const asked = new Promise<void>((resolve) => {
+    start = () => resolve();
+  });
+  const ready = asked
     .then(() => timed('index:build', () => buildSearchIndex(messages, { signal: stop.signal })))
     .catch(() => null);
-  searchIndex = { ready, stop };
+  searchIndex = { ready, stop, start };
 }
 
 function summarise(archive: ImportedArchive): ArchiveSummary {
