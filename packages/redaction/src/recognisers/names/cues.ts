@@ -144,7 +144,7 @@ const anyCue = new RegExp(`(?:^|[^A-Za-z])(?:${discoveryTitles}|${relationWords}
  * or the part before a space or accent of those that have one ("next" of "next of kin", "fianc" of "fiancée").
  */
 const cueWords = new WordGate();
-for (const cue of [...`${discoveryTitles}|${relationWords}`.split('|'), ...JOB_TITLES, 'bed', 'bay']) {
+for (const cue of [...`${discoveryTitles}|${relationWords}`.split('|'), ...JOB_TITLES]) {
   cueWords.add(/^[a-z]+/.exec(cue)?.[0] ?? cue);
 }
 /** "bed" and "bay" are cues only with a number after them ("bay 5"): most ward messages say "bed" some other way. */
@@ -183,7 +183,7 @@ function firstCueAt(text: string): number {
       i++;
       c = i < n ? text.charCodeAt(i) : 0;
     }
-    if (cueWords.has(h) && ((h !== BED && h !== BAY) || digitAfter(text, i))) return start;
+    if (h === BED || h === BAY ? digitAfter(text, i) : cueWords.has(h)) return start;
   }
   return -1;
 }

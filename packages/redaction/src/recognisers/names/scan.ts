@@ -193,7 +193,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
     const hasPrev = i > 0;
     const p = i - 1;
     const prevFlags = hasPrev ? (tFlags[p] as number) : 0;
-    if (previousName === i - 1 && !isCap && particleBetween(text, i, count)) {
+    if (previousName >= 0 && previousName === i - 1 && !isCap && particleBetween(text, i, count)) {
       // "Van der Merwe", "Maria de la Cruz": a surname's particle between parts of a name is part of it.
       out ??= [];
       out.push(candidate(i, ruleConfidence['name:particle'], 'name:particle', previousRole, 'particle', false));
@@ -374,8 +374,11 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         } else if (listed && !common) {
           // A bed or a form's label beside it ("bed 3: Begum", "Begum in bed 3", "Surname: Begum") names a patient as
           // surely as a title: the model does not outvote it.
-          const bedOrLabel = bedBefore.test(before) || nameLabelBefore.test(before) || bedAfter(text, end);
-          const patientCue = bedOrLabel || possessiveCue || careCue || patientBefore.test(before);
+          // (A bed before is one of the patient cues before: it is only looked for when one of them is there.)
+          const cueBefore = patientBefore.test(before);
+          const bedOrLabel =
+            (cueBefore && bedBefore.test(before)) || nameLabelBefore.test(before) || bedAfter(text, end);
+          const patientCue = bedOrLabel || possessiveCue || careCue || cueBefore;
           const workplace = workplaceAfter(text, end);
           // "Grace from pharmacy", "Tom (SHO)": a colleague.
           const colleague = workplace === 'ward' || jobTitleAfter(text, end);
