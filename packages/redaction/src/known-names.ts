@@ -80,6 +80,8 @@ export class KnownNames {
   readonly #keptInitials = new Map<string, Set<string>>();
   /** The entries of given names {@link KnownNames.noteNamesake} marked shared, as they were. */
   readonly #unshared = new Map<string, KnownName>();
+  /** Whether the SAR subject writes in the chat (see {@link KnownNames.noteSubjectWrites}). */
+  #subjectWrites = false;
   /** Words a bed or bay named before any cue made them known (see {@link KnownNames.noteBedName}). */
   readonly #bedNamed = new Set<string>();
   #fuse: Fuse<string> | undefined;
@@ -129,6 +131,9 @@ export class KnownNames {
     const existing = this.#names.get(lower);
     if (existing) {
       if (existing.source === 'cue' && rolesDiffer(existing.role, role)) existing.shared = true;
+      // "Dr Thompson" when the subject is Margaret Thompson: a colleague may have the subject's surname — unless the
+      // subject writes in the chat, as its staff do (a colleague's own request), when "Dr Thompson" is as likely them.
+      else if (existing.source === 'subject' && role === 'staff' && !this.#subjectWrites) this.noteNamesake(lower);
       return;
     }
     // A misspelling of a name already known ("Margret" for Margaret) belongs to that person, not a new one.
@@ -174,6 +179,14 @@ export class KnownNames {
       this.#unshared.set(lower, existing);
       this.#names.set(lower, { ...existing, shared: true });
     }
+  }
+
+  /**
+   * Notes that the SAR subject writes in the chat (a participant's name is theirs): then a title for staff before their
+   * surname ("Dr Kutch") names them as likely as a colleague, and does not make the surname shared.
+   */
+  noteSubjectWrites(): void {
+    this.#subjectWrites = true;
   }
 
   /** The entry of a given name before {@link KnownNames.noteNamesake} marked it shared. */

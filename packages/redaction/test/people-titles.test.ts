@@ -180,6 +180,39 @@ describe('two people of the same name', () => {
     expect(found.proposals.find((p) => p.messageId === 'm2')).toMatchObject({ text: 'Margaret', rule: 'name:shared' });
   });
 
+  it("asks about the subject's surname when a colleague in the chat has it too", () => {
+    const ward = conv([
+      msg('m1', 'Jane Okafor', 'Margaret Thompson bed 4 for CT today'),
+      msg('m2', 'Sam Patel', 'Dr Thompson says bed 9 can go home'),
+      msg('m3', 'Jane Okafor', 'Thompson to see the new admission in bay 2'),
+      msg('m4', 'Sam Patel', 'Mrs Thompson is asking for her daughter'),
+    ]);
+    const found = detectPersonalDataSync(ward, sar);
+    // "Dr Thompson" and "Thompson" were taken for the subject: a colleague's messages about other patients disclosed
+    // as hers. (A subject who is a doctor is why they are asked about, not left out.)
+    expect(found.selection.filter((s) => s.selected).map((s) => [s.messageId, s.uncertain ?? false])).toEqual([
+      ['m1', false],
+      ['m2', true],
+      ['m3', true],
+      ['m4', false],
+    ]);
+    const out = disclose(ward, found.proposals, [], { ...sar, selection: found.selection });
+    expect(out.messages.map((_, i) => plain(out, i))).toEqual([
+      'Margaret Thompson bed 4 for CT today',
+      'Dr [Person 1] says bed 9 can go home',
+      '[Person 1] to see the new admission in bay 2',
+      'Mrs Thompson is asking for her daughter',
+    ]);
+    // A colleague's own request: the subject writes in the chat, so "Dr Kutch" is as likely her, and stays hers.
+    const staffChat = conv([
+      msg('k1', 'Dr Karen Kutch', 'On the ward till 6'),
+      msg('k2', 'Sam Patel', 'Can Dr Kutch review bed 22 when free?'),
+    ]);
+    const own = detectPersonalDataSync(staffChat, { mode: 'sar', subject: { names: ['Karen Kutch'] } });
+    expect(own.selection.find((s) => s.messageId === 'k2')).toMatchObject({ selected: true });
+    expect(own.selection.find((s) => s.messageId === 'k2')?.uncertain).toBeUndefined();
+  });
+
   it('keeps an FOI keep-list name only where it is that member of staff', () => {
     const ward = conv([
       msg('m1', 'Jane Okafor', 'Sarah Jones (medical director) has approved the plan'),

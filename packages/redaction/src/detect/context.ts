@@ -61,7 +61,9 @@ export function buildDetectionContext(conversation: Conversation, options: Detec
   // A participant with a kept given name and another surname ("Margaret Obi", a nurse in the group, when the subject
   // is Margaret Thompson) makes a bare "Margaret" anyone's: the officer checks who is meant.
   for (const participant of conversation.participants) {
-    const [given, ...others] = nameTokens(participant.name);
+    const tokens = nameTokens(participant.name);
+    if (tokens.length > 0 && tokens.every((t) => subjectTokens.has(t.toLowerCase()))) known.noteSubjectWrites();
+    const [given, ...others] = tokens;
     const kept = given === undefined ? undefined : known.get(given.toLowerCase());
     if (!given || !kept || (kept.source !== 'subject' && kept.source !== 'keep') || others.length === 0) continue;
     const samePerson = (t: string) =>

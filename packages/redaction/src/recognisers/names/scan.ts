@@ -291,14 +291,11 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
         titleAt > 0 && (tFlags[titleAt - 1] as number) & JOB_TITLE ? 'staff' : roleOfTitle(lowerAt(text, titleAt));
       const inBed = k !== undefined && namesakeInBed(text, i, k, lower, tStart[titleAt] as number);
       const role = inBed ? 'patient' : roleHere(k, titleRole);
-      hit = candidate(
-        i,
-        ruleConfidence['name:title'],
-        'name:title',
-        role,
-        k ? personHere(k, role, inBed) : lower,
-        true,
-      );
+      // "Dr Thompson" when the subject is Margaret Thompson and a colleague has her surname: the officer decides.
+      const eitherOne = k?.shared === true && k.source === 'subject' && titleRole === 'staff';
+      hit = eitherOne
+        ? candidate(i, ruleConfidence['name:shared'], 'name:shared', 'unknown', k.personKey, true)
+        : candidate(i, ruleConfidence['name:title'], 'name:title', role, k ? personHere(k, role, inBed) : lower, true);
     } else if (afterJobTitle && !followedByDigit && jobTitleName(word, lower, flags)) {
       const role = roleHere(k, 'staff');
       hit = candidate(

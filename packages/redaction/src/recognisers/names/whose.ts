@@ -73,12 +73,20 @@ export function namesakeInBed(text: string, i: number, k: KnownName, lower: stri
 
 /**
  * The given name of someone whose name is kept (the SAR subject, the FOI keep list) where someone else in the chat has
- * it too (`KnownName.shared`), at token i: that person's when their surname or its initial follows ("Margaret
- * Thompson", "Margaret T"), nobody the chat knows when another surname does ("Margaret Evans": the rules read it as any
- * other name), else `k` (a use the officer decides: `name:shared`).
+ * it too (`KnownName.shared`), at token i — or their surname, when a colleague has it ("Dr Thompson"): that person's
+ * when the rest of their name is beside it ("Margaret Thompson", "Margaret T"), nobody the chat knows when another
+ * surname follows ("Margaret Evans": the rules read it as any other name), else `k` (a use the officer decides:
+ * `name:shared`).
  */
 export function keptOrNamesake(text: string, i: number, count: number, k: KnownName, known: KnownNames) {
   const end = tokens.end[i] as number;
+  // "Margaret Thompson": the surname after the kept person's given name is theirs.
+  const p = i - 1;
+  if (p >= 0 && onlySpaceBetween(text, tokens.end[p] as number, tokens.start[i] as number)) {
+    const before = text.slice(tokens.start[p] as number, tokens.end[p] as number).toLowerCase();
+    if ((known.unshared(before) ?? known.get(before))?.personKey === k.personKey)
+      return known.unshared(text.slice(tokens.start[i] as number, end).toLowerCase()) ?? k;
+  }
   const n = i + 1;
   if (n < count && onlySpaceBetween(text, end, tokens.start[n] as number)) {
     const word = text.slice(tokens.start[n] as number, tokens.end[n] as number);
