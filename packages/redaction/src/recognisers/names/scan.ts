@@ -294,7 +294,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
       // "Dr Thompson" when the subject is Margaret Thompson and a colleague has her surname: the officer decides.
       const eitherOne = k?.shared === true && k.source === 'subject' && titleRole === 'staff';
       hit = eitherOne
-        ? candidate(i, ruleConfidence['name:shared'], 'name:shared', 'unknown', k.personKey, true)
+        ? candidate(i, ruleConfidence['name:shared'], 'name:shared', 'unknown', 'subject', true)
         : candidate(i, ruleConfidence['name:title'], 'name:title', role, k ? personHere(k, role, inBed) : lower, true);
     } else if (afterJobTitle && !followedByDigit && jobTitleName(word, lower, flags)) {
       const role = roleHere(k, 'staff');
