@@ -135,5 +135,5 @@ function optionOf(setting: string): string {
  */
 export function uncertainScopeWarning(count: number): string | undefined {
   if (count === 0) return undefined;
-  return `warning: ${count === 1 ? '1 message is' : `${count} messages are`} in scope only because of a name that may be someone else's (a near spelling of the subject's, or a given name someone else in the chat has): check who is meant before disclosing\n`;
+  return `warning: ${count === 1 ? '1 message is' : `${count} messages are`} in scope only because of a name that may be someone else's (a near spelling of the subject's, or a name someone else in the chat has too): check who is meant before disclosing\n`;
 }

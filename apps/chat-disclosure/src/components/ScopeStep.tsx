@@ -261,9 +261,9 @@ export function ScopeStep({ record, act, go, prepared, scoped, prepare, preparin
                 {toCheck.length === 1
                   ? '1 message is in scope only because of a name that may be someone else’s'
                   : `${formatCount(toCheck.length)} messages are in scope only because of a name that may be someone else’s`}
-                : a near spelling of the data subject’s name, or a given name someone else in the chat has too. The name
-                stays withheld. In the review, keep the name where it is the data subject’s; where it is not, withhold
-                what the message says about the other person.
+                : a near spelling of the data subject’s name, or a name someone else in the chat has too. The name stays
+                withheld. In the review, keep the name where it is the data subject’s; where it is not, withhold what
+                the message says about the other person.
               </p>
               <ul className="nhsuk-list nhsuk-list--bullet app-scope-list">
                 {toCheck.slice(0, 100).map((entry) => (

@@ -22,7 +22,7 @@ placeholders such as "[NHS number — s40(2)]"); start/end are UTF-16 offsets in
 'records parse' prints it. Messages outside --from/--to (and, for a SAR, not by or about the subject) are left
 out; "summary" counts them by reason in "outOfScope". A SAR's messages also say why they were selected
 ("selectedBecause"); "checkWhoIsMeant": true marks one selected only by a name that may be someone else's (a near
-spelling of the subject's, or a given name someone else in the chat has), counted in "summary"'s "toCheck" and
+spelling of the subject's, or a name someone else in the chat has too), counted in "summary"'s "toCheck" and
 warned about on stderr: its name stays withheld until an officer checks it.
 
 Options:

@@ -44,7 +44,7 @@ export function sarDecision(
   context: DetectionContext,
 ): ModeDecision {
   if (c.category === 'person-name') {
-    // A fuzzy match, or a given name someone else in the chat has too, selects the message but stays withheld: it
+    // A fuzzy match, or a name someone else in the chat has too, selects the message but stays withheld: it
     // could be someone else.
     if (c.personKey === 'subject' && c.rule !== 'name:fuzzy' && c.rule !== 'name:shared') return ownName;
     if (context.options.keepHealthProfessionals && c.role === 'staff') return professional;
