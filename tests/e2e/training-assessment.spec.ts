@@ -142,8 +142,9 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   const { writeFileSync } = await import('node:fs');
   writeFileSync(editedPath, await doc.save({ useObjectStreams: false }));
 
-  // Check both on the verification page.
+  // Check both on the verification page, once its island can take the file (a file chosen before it hydrates is lost).
   await page.goto(`${site}/verify/`);
+  await waitForIsland(page);
   const result = page.getByTestId('verify-result');
   await page.getByLabel('Upload the certificate PDF').setInputFiles(pdfPath);
   await expect(result.getByRole('heading', { name: 'Practice certificate: nobody vouches for it' })).toBeVisible();
@@ -170,4 +171,30 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   await page.getByRole('button', { name: 'Check code' }).click();
   await expect(result.getByRole('heading', { name: 'This certificate could not be verified' })).toBeVisible();
   await expectNoAxeViolations(page, 'verify: failed');
+});
+
+test('a certificate chosen before the verification page has finished loading is still checked', async ({
+  page,
+}, testInfo) => {
+  // Hold the page's scripts back, as a slow phone does, while the file is chosen.
+  let release: () => void = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/*.js', async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  const blank = await PDFDocument.create();
+  blank.addPage();
+  const blankPath = testInfo.outputPath('blank.pdf');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(blankPath, await blank.save());
+  await page.goto(`${site}/verify/`, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Upload the certificate PDF').setInputFiles(blankPath);
+  release();
+  // Before, the file's change event fired before the island was there to hear it, and nothing happened.
+  await expect(page.getByTestId('verify-result')).toContainText('This file is not a certificate from this course', {
+    timeout: 15_000,
+  });
 });

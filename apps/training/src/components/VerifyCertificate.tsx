@@ -5,7 +5,7 @@
  * is shown as one that nobody vouches for. When the site is built with the trust's attestation service, people are
  * sent there to check a certificate's short code (the service also knows which certificates were revoked).
  */
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type CertificateFields, ukDate, verifyCertificateCode } from '../lib/certificate.ts';
 import { CertificateCodeError } from '../lib/errors.ts';
 import { attestationUrl, trustedKeys } from '../lib/trusted-keys.ts';
@@ -27,6 +27,8 @@ export default function VerifyCertificate() {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [hydrated, setHydrated] = useState(false);
 
   const show = (next: Outcome) => {
     setOutcome(next);
@@ -99,9 +101,17 @@ export default function VerifyCertificate() {
     }
   };
 
+  // A file chosen before the page's script ran (a slow phone) fired its change event into nothing: check it now.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the island first runs
+  useEffect(() => {
+    setHydrated(true);
+    const early = fileRef.current?.files?.[0];
+    if (early) void checkFile(early);
+  }, []);
+
   const today = ukDate(new Date());
   return (
-    <div data-view={outcome?.kind ?? 'form'}>
+    <div data-view={outcome?.kind ?? 'form'} data-loaded={hydrated ? 'true' : 'false'}>
       {attestationUrl && (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
@@ -121,6 +131,7 @@ export default function VerifyCertificate() {
         </div>
         <input
           className="nhsuk-file-upload__input"
+          ref={fileRef}
           id="certificate-file"
           name="certificate-file"
           type="file"
