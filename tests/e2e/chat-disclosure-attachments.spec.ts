@@ -6,7 +6,13 @@
 
 import { expect, test } from '@playwright/test';
 import { unzipSync, zipSync } from 'fflate';
-import { downloadBytes, drawPhotos, openControlled, shot } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
+import {
+  downloadBytes,
+  drawPhotos,
+  openControlled,
+  shot,
+  startCase,
+} from '../../apps/chat-disclosure/test/e2e-helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -40,15 +46,12 @@ test('a document is flagged as included as exported, and the manifest says which
     { mtime: new Date(Date.UTC(2024, 2, 6, 12)) },
   );
 
-  await page.getByRole('button', { name: 'Start a new case' }).click();
-  await page.getByLabel('Freedom of Information (FOI)').check();
-  await page.getByLabel('Request reference').fill('FOI-2025-0300');
-  await page.getByLabel('Day').fill('7');
-  await page.getByLabel('Month').fill('3');
-  await page.getByLabel('Year').fill('2025');
-  await page.getByLabel('Who made the request').fill('A member of the public');
-  await page.getByLabel('Your name').fill('Ann Officer');
-  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await startCase(page, {
+    type: 'FOI',
+    reference: 'FOI-2025-0300',
+    received: '2025-03-07',
+    requester: 'A member of the public',
+  });
   await page.getByLabel('Choose chat export files').setInputFiles({
     name: 'WhatsApp Chat with Ward 7.zip',
     mimeType: 'application/zip',

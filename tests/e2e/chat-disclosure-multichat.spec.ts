@@ -5,7 +5,7 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
-import { openControlled, shot } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
+import { openControlled, shot, startCase } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -79,23 +79,16 @@ function slackExport(): Uint8Array {
   });
 }
 
-async function startCase(page: Page, reference: string): Promise<void> {
+/** The tool opened, and an FOI case started and saved. */
+async function startFoiCase(page: Page, reference: string): Promise<void> {
   await openControlled(page);
-  await page.getByRole('button', { name: 'Start a new case' }).click();
-  await page.getByLabel('Freedom of Information (FOI)').check();
-  await page.getByLabel('Request reference').fill(reference);
-  await page.getByLabel('Day').fill('3');
-  await page.getByLabel('Month').fill('3');
-  await page.getByLabel('Year').fill('2025');
-  await page.getByLabel('Who made the request').fill('A journalist');
-  await page.getByLabel('Your name').fill('Ann Officer');
-  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await startCase(page, { type: 'FOI', reference, received: '2025-03-03', requester: 'A journalist' });
   await expect(page.getByTestId('deadline')).toContainText('Due');
 }
 
 test('a Telegram full export: the officer chooses the chat, and a reload reads the same one', async ({ page }) => {
   test.setTimeout(120_000);
-  await startCase(page, 'FOI-2025-0301');
+  await startFoiCase(page, 'FOI-2025-0301');
   await page.getByLabel('Choose chat export files').setInputFiles({
     name: 'result.json',
     mimeType: 'application/json',
@@ -147,7 +140,7 @@ test('a Telegram full export: the officer chooses the chat, and a reload reads t
 
 test('a Slack export of two channels: one channel, or all of them, and Cancel adds nothing', async ({ page }) => {
   test.setTimeout(120_000);
-  await startCase(page, 'FOI-2025-0302');
+  await startFoiCase(page, 'FOI-2025-0302');
   const input = page.getByLabel('Choose chat export files');
   const file = { name: 'Trust workspace.zip', mimeType: 'application/zip', buffer: Buffer.from(slackExport()) };
   await input.setInputFiles(file);

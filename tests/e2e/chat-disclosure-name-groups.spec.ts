@@ -7,7 +7,7 @@
 import { importChat } from '@im-records/chat-import';
 import { detectPersonalDataSync, proposalGroups } from '@im-records/redaction';
 import { expect, test } from '@playwright/test';
-import { openControlled, shot } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
+import { openControlled, shot, startCase } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -34,15 +34,7 @@ test('a name carried through the chat is kept everywhere with one click', async 
   expect(group?.originProposal?.rule).toBe('name:title');
 
   await openControlled(page);
-  await page.getByRole('button', { name: 'Start a new case' }).click();
-  await page.getByLabel('Freedom of Information (FOI)').check();
-  await page.getByLabel('Request reference').fill('FOI-2025-0200');
-  await page.getByLabel('Day').fill('14');
-  await page.getByLabel('Month').fill('3');
-  await page.getByLabel('Year').fill('2025');
-  await page.getByLabel('Who made the request').fill('A journalist');
-  await page.getByLabel('Your name').fill('Ann Officer');
-  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await startCase(page, { type: 'FOI', reference: 'FOI-2025-0200', received: '2025-03-14', requester: 'A journalist' });
   await page.getByLabel('Choose chat export files').setInputFiles({
     name: fileName,
     mimeType: 'text/plain',

@@ -3,7 +3,7 @@
  * and a message that names only "Margaret" is in scope for the officer to check, its name withheld until they keep it.
  */
 import { expect, test } from '@playwright/test';
-import { openControlled } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
+import { openControlled, startCase } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -21,15 +21,12 @@ test('a SAR where someone else has the subject’s given name: the officer is as
 }) => {
   test.setTimeout(120_000);
   await openControlled(page);
-  await page.getByRole('button', { name: 'Start a new case' }).click();
-  await page.getByLabel('Subject access request (SAR)').check();
-  await page.getByLabel('Request reference').fill('SAR-2025-0044');
-  await page.getByLabel('Day').fill('10');
-  await page.getByLabel('Month').fill('9');
-  await page.getByLabel('Year').fill('2025');
-  await page.getByLabel('Who made the request').fill('Margaret Thompson');
-  await page.getByLabel('Your name').fill('Ann Officer');
-  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await startCase(page, {
+    type: 'SAR',
+    reference: 'SAR-2025-0044',
+    received: '2025-09-10',
+    requester: 'Margaret Thompson',
+  });
   await page.getByLabel('Choose chat export files').setInputFiles({
     name: 'WhatsApp Chat with Ward 7.txt',
     mimeType: 'text/plain',

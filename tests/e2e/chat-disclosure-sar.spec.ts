@@ -7,7 +7,13 @@ import { checkBundleForLeaks } from '@im-records/disclosure-bundle/leak-check';
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { secrets, whatsAppZip } from '../../apps/chat-disclosure/test/e2e-fixtures.ts';
-import { downloadBytes, drawPhotos, openControlled, shot } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
+import {
+  downloadBytes,
+  drawPhotos,
+  openControlled,
+  shot,
+  startCase,
+} from '../../apps/chat-disclosure/test/e2e-helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -16,15 +22,12 @@ test('a SAR with a data subject: scope by or about them, their data kept, third 
   test.setTimeout(150_000);
   await openControlled(page);
   const photos = await drawPhotos(page);
-  await page.getByRole('button', { name: 'Start a new case' }).click();
-  await page.getByLabel('Subject access request (SAR)').check();
-  await page.getByLabel('Request reference').fill('SAR-2025-0007');
-  await page.getByLabel('Day').fill('10');
-  await page.getByLabel('Month').fill('9');
-  await page.getByLabel('Year').fill('2025');
-  await page.getByLabel('Who made the request').fill('Margaret Thompson');
-  await page.getByLabel('Your name').fill('Ann Officer');
-  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await startCase(page, {
+    type: 'SAR',
+    reference: 'SAR-2025-0007',
+    received: '2025-09-10',
+    requester: 'Margaret Thompson',
+  });
   await expect(page.getByTestId('deadline')).toContainText('Due');
 
   await page.getByLabel('Choose chat export files').setInputFiles({

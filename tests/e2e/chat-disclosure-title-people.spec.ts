@@ -8,7 +8,13 @@ import { checkBundleForLeaks, labelSecrets } from '@im-records/disclosure-bundle
 import { oneToOneChat } from '@im-records/synthetic-chats';
 import { expect, test } from '@playwright/test';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { downloadBytes, drawPhotos, openControlled, shot } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
+import {
+  downloadBytes,
+  drawPhotos,
+  openControlled,
+  shot,
+  startCase,
+} from '../../apps/chat-disclosure/test/e2e-helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -25,15 +31,12 @@ test('a one-to-one chat titled with a name: the title, roles, withheld files and
     [chat.video]: new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112]),
   });
 
-  await page.getByRole('button', { name: 'Start a new case' }).click();
-  await page.getByLabel('Subject access request (SAR)').check();
-  await page.getByLabel('Request reference').fill('SAR-2025-0031');
-  await page.getByLabel('Day').fill('10');
-  await page.getByLabel('Month').fill('9');
-  await page.getByLabel('Year').fill('2025');
-  await page.getByLabel('Who made the request').fill('Margaret Thompson');
-  await page.getByLabel('Your name').fill('Ann Officer');
-  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await startCase(page, {
+    type: 'SAR',
+    reference: 'SAR-2025-0031',
+    received: '2025-09-10',
+    requester: 'Margaret Thompson',
+  });
   await page.getByLabel('Choose chat export files').setInputFiles({
     name: zipName,
     mimeType: 'application/zip',

@@ -1,6 +1,6 @@
 /**
  * Playwright helpers shared by the chat disclosure specs (tests/e2e/chat-disclosure*.spec.ts): screenshots, the
- * service-worker-ready wait, the "no request leaves the page" monitor and test photos drawn by the browser.
+ * service-worker-ready wait, a new case's details, the "no request leaves the page" monitor and test photos drawn by the browser.
  */
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, Request } from '@playwright/test';
@@ -27,6 +27,25 @@ export async function openControlled(page: Page): Promise<void> {
     await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
   }
   await page.getByRole('heading', { level: 1, name: 'Your disclosure cases' }).waitFor();
+}
+
+/** The case details form filled in and saved, from the case list: the page is left on "Add chat exports". */
+export async function startCase(
+  page: Page,
+  details: { type: 'SAR' | 'FOI'; reference: string; received: string; requester: string },
+): Promise<void> {
+  const [year, month, day] = details.received.split('-').map(Number);
+  await page.getByRole('button', { name: 'Start a new case' }).click();
+  await page
+    .getByLabel(details.type === 'SAR' ? 'Subject access request (SAR)' : 'Freedom of Information (FOI)')
+    .check();
+  await page.getByLabel('Request reference').fill(details.reference);
+  await page.getByLabel('Day').fill(String(day));
+  await page.getByLabel('Month').fill(String(month));
+  await page.getByLabel('Year').fill(String(year));
+  await page.getByLabel('Who made the request').fill(details.requester);
+  await page.getByLabel('Your name').fill('Ann Officer');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
 }
 
 /**
