@@ -25,6 +25,7 @@ import {
 import { type Candidate, NONE } from '../../recogniser.ts';
 import { HASH_START, hashStep, hashWord, WordGate } from '../../word-gate.ts';
 import { readHandle } from './handles.ts';
+import { capitalised } from './tokens.ts';
 
 const relationWords =
   'daughter|son|wife|husband|partner|sister|brother|mother|mum|mom|father|dad|niece|nephew|granddaughter|grandson|carer|friend|neighbour|fiance|fiancee|fiancée|aunt|uncle|cousin|nok|next of kin|grandma|grandad|grandmother|grandfather|stepson|stepdaughter';
@@ -32,8 +33,8 @@ const relationWords =
 /** A relation word just before a word ("daughter Julie", "husband: Tom"). */
 export const relationBefore = new RegExp(`\\b(?:${relationWords})\\s*[(:,-]?\\s*$`, 'i');
 /**
- * "bed 4 is", "bay 5:", "side room 3:", "bed 5 (", a handover's "B1 ": a bed, bay or side room before a word, the strongest of the patient cues (see
- * {@link bedBefore}).
+ * "bed 4 is", "bay 5:", "side room 3:", "bed 5 (", a handover's "B1 ": a bed, bay or side room before a word, the
+ * strongest of the patient cues (see {@link bedBefore}).
  */
 const bedCue = String.raw`(?:\b(?:bed|bay|side ?room|sr|cubicle)\s*\d+[a-z]?\s*(?:is|=|:|-|\()|\bb\d{1,2}[a-z]?\s)\s*`;
 /** A patient cue just before a word ("bed 4 is", "pt", "spoke to"). */
@@ -203,9 +204,6 @@ const nameAfterBed = new RegExp(`${bedCue}(?:(?:mr|mrs|ms|miss|mx)\\.?\\s+)?([\\
 /** "Ng (bed 8)", "Bill in bed 2", "Summer is in bay 4": the word a bed after it names, read in the text before a bed. */
 const nameBeforeBed = /([\p{L}][\p{L}\p{M}'’-]*)\s*(?:\(\s*|[,-]\s*|(?:is |now )?(?:in|on) )?$/u;
 
-/** Whether a word is written with a capital, as a name beside a bed is. */
-const capitalised = (word: string): boolean => word.length >= 2 && word.charAt(0) !== word.charAt(0).toLowerCase();
-
 /**
  * The words numbered beds name from position `from` on ("bay 5: Ng", "Ng (bed 8)"), capitalised. They become known only
  * as a patient's (see `KnownNames.noteBedName`), so that a name a cue gives a colleague elsewhere ("Sister Ng") is
@@ -216,12 +214,13 @@ function discoverBedNames(text: string, known: KnownNames, from: number): void {
   for (let m = bedAt.exec(text); m !== null; m = bedAt.exec(text)) {
     nameAfterBed.lastIndex = m.index;
     const after = nameAfterBed.exec(text)?.[1] ?? '';
-    if (capitalised(after)) known.noteBedName(after);
+    if (after.length >= 2 && capitalised(after)) known.noteBedName(after);
     const lead = Math.max(0, m.index - 32);
     const before = nameBeforeBed.exec(text.slice(lead, m.index));
     // A word cut by the 32 characters read is not read.
     const cut = before !== null && before.index === 0 && lead > 0 && /\p{L}/u.test(text.charAt(lead - 1));
-    if (before && !cut && capitalised(before[1] ?? '')) known.noteBedName(before[1] ?? '');
+    const word = before?.[1] ?? '';
+    if (!cut && word.length >= 2 && capitalised(word)) known.noteBedName(word);
   }
 }
 
