@@ -12,7 +12,9 @@ export {
   dateExclusion,
   /** The reason every message inside the date range shares ("Sent between … and …"). */
   dateReason,
-  /** The scope of a case over its messages: the selection disclosure takes, with reasons. */
+  /** The reason messages the officer left out are counted under ("Left out by the officer"). */
+  LEFT_OUT_BY_OFFICER,
+  /** The scope of a case over its messages: the selection disclosure takes, with reasons and the officer's choices. */
   scopeMessages,
 } from './scope.ts';
 export type { CaseSettings, DataSubject, EngineOptions } from './settings.ts';

@@ -4,7 +4,7 @@
  */
 import type { Message } from '@im-records/chat-import';
 import { formatLongDate } from '@im-records/records-policy';
-import { isTitleMessage, type MessageSelection } from '@im-records/redaction';
+import { isTitleMessage, type MessageSelection, type ScopeChoice } from '@im-records/redaction';
 import { type CaseSettings, dateRangeOf } from './settings.ts';
 
 /** Why a message is out of the date range, or null when it is inside it. Days are compared in the export's local time. */
@@ -41,15 +41,25 @@ export interface MessageScope {
   outOfScope: { reason: string; count: number }[];
 }
 
+/** The reason every message the officer left out is counted under. */
+export const LEFT_OUT_BY_OFFICER = 'Left out by the officer';
+
+/** The reason a message the officer brought into scope gives: who, and why when they said. */
+function broughtInReason(choice: ScopeChoice): string {
+  return `Brought into scope by ${choice.by}${choice.reason ? `: ${choice.reason}` : ''}`;
+}
+
 /**
  * The scope of a case over its messages. `subjectSelection` is detection's selection (a SAR's messages by or about
- * the subject; empty for an FOI, where every message in the date range is in scope). A chat's title, printed on the
- * cover whatever the scope, is always selected.
+ * the subject; empty for an FOI, where every message in the date range is in scope). `choices` are the officer's
+ * (`scopeChoices` of the case's decisions): each wins over the date range and the selection, and settles a message
+ * whose name was uncertain. A chat's title, printed on the cover whatever the scope, is always selected.
  */
 export function scopeMessages(
   messages: Iterable<Message>,
   settings: Pick<CaseSettings, 'from' | 'to'>,
   subjectSelection: readonly MessageSelection[],
+  choices: ReadonlyMap<string, ScopeChoice> = new Map(),
 ): MessageScope {
   const range = dateRangeOf(settings);
   const bySubject =
@@ -63,13 +73,23 @@ export function scopeMessages(
       selection.push({ messageId: message.id, selected: true, reasons: [] });
       continue;
     }
-    const excluded = dateExclusion(message.timestamp, range);
     const subject = bySubject?.get(message.id);
-    const outReason = excluded ?? (bySubject && !subject?.selected ? 'Not by or about the data subject' : null);
+    const choice = choices.size > 0 ? choices.get(message.id) : undefined;
+    const excluded = dateExclusion(message.timestamp, range);
+    const outReason = choice
+      ? choice.inScope
+        ? null
+        : LEFT_OUT_BY_OFFICER
+      : (excluded ?? (bySubject && !subject?.selected ? 'Not by or about the data subject' : null));
+    // An uncertain name is settled once the officer has chosen either way.
+    const uncertain = subject?.uncertain === true && !choice;
     if (outReason) outReasons.set(outReason, (outReasons.get(outReason) ?? 0) + 1);
     else {
-      const entry: InScope = { messageId: message.id, reasons: [inDates, ...(subject?.reasons ?? [])] };
-      if (subject?.uncertain) entry.uncertain = true;
+      const reasons = choice
+        ? [broughtInReason(choice), ...(excluded ? [] : [inDates]), ...(subject?.selected ? subject.reasons : [])]
+        : [inDates, ...(subject?.reasons ?? [])];
+      const entry: InScope = { messageId: message.id, reasons };
+      if (uncertain) entry.uncertain = true;
       inScope.push(entry);
     }
     const selected: MessageSelection = {
@@ -77,7 +97,7 @@ export function scopeMessages(
       selected: outReason === null,
       reasons: subject?.reasons ?? [],
     };
-    if (subject?.uncertain) selected.uncertain = true;
+    if (uncertain) selected.uncertain = true;
     selection.push(selected);
   }
   const outOfScope = [...outReasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);

@@ -1,6 +1,7 @@
 import type { Message } from '@im-records/chat-import';
+import { scopeChoices } from '@im-records/redaction';
 import { describe, expect, it } from 'vitest';
-import { dateExclusion, dateReason, scopeMessages } from '../src/index.ts';
+import { dateExclusion, dateReason, LEFT_OUT_BY_OFFICER, scopeMessages } from '../src/index.ts';
 
 const message = (id: string, timestamp: string): Message => ({
   id,
@@ -82,5 +83,72 @@ describe('date scope', () => {
     const scope = scopeMessages(messages, {}, subject);
     expect(scope.inScope.filter((entry) => entry.uncertain).map((entry) => entry.messageId)).toEqual(['a']);
     expect(scope.selection.filter((entry) => entry.uncertain).map((entry) => entry.messageId)).toEqual(['a']);
+  });
+});
+
+describe("the officer's own scope choices", () => {
+  const at = '2024-05-01T09:00:00.000Z';
+  const subject = [
+    { messageId: 'a', selected: true, reasons: ['author Ana is the data subject'] },
+    {
+      messageId: 'b',
+      selected: true,
+      reasons: ['mentions "Ana" (the subject\'s name, which someone else in the chat shares: check who is meant)'],
+      uncertain: true as const,
+    },
+    { messageId: 'c', selected: false, reasons: [] },
+    { messageId: 'd', selected: true, reasons: ['author Ana is the data subject'] },
+  ];
+
+  it('win over the selection and the date range, with the latest choice for a message standing', () => {
+    const choices = scopeChoices([
+      { action: 'leave-out-message', messageId: 'b', by: 'Sam', at, reason: 'Another Ana is meant' },
+      { action: 'include-message', messageId: 'c', by: 'Sam', at, reason: 'A reply about the subject' },
+      { action: 'include-message', messageId: 'a', by: 'Sam', at },
+      { action: 'leave-out-message', messageId: 'a', by: 'Sam', at, reason: 'Duplicate of another export' },
+      { action: 'include-message', messageId: 'd', by: 'Sam', at, reason: 'Part of the same ward round' },
+    ]);
+    const scope = scopeMessages(messages, { to: '2024-03-31' }, subject, choices);
+    expect(scope.selection.filter((entry) => entry.selected).map((entry) => entry.messageId)).toEqual([
+      'title:1',
+      'c',
+      'd',
+    ]);
+    expect(scope.inScope).toEqual([
+      {
+        messageId: 'c',
+        reasons: ['Brought into scope by Sam: A reply about the subject', 'Sent on or before 31 March 2024'],
+      },
+      // After the date range, brought in all the same: the officer's reason first, then the engine's.
+      {
+        messageId: 'd',
+        reasons: ['Brought into scope by Sam: Part of the same ward round', 'author Ana is the data subject'],
+      },
+    ]);
+    expect(scope.outOfScope).toEqual([{ reason: LEFT_OUT_BY_OFFICER, count: 2 }]);
+  });
+
+  it('settle a message whose name was uncertain, either way', () => {
+    const left = scopeMessages(
+      messages,
+      {},
+      subject,
+      scopeChoices([{ action: 'leave-out-message', messageId: 'b', by: 'Sam', at }]),
+    );
+    expect(left.selection.find((entry) => entry.messageId === 'b')).toMatchObject({ selected: false });
+    expect(left.selection.some((entry) => entry.uncertain)).toBe(false);
+    const kept = scopeMessages(
+      messages,
+      {},
+      subject,
+      scopeChoices([{ action: 'include-message', messageId: 'b', by: 'Sam', at }]),
+    );
+    expect(kept.inScope.find((entry) => entry.messageId === 'b')).toEqual({
+      messageId: 'b',
+      reasons: ['Brought into scope by Sam', 'All dates are in scope', subject[1]?.reasons[0]],
+    });
+    expect(kept.inScope.some((entry) => entry.uncertain)).toBe(false);
+    // Without a choice it is still to check.
+    expect(scopeMessages(messages, {}, subject).inScope.find((entry) => entry.messageId === 'b')?.uncertain).toBe(true);
   });
 });

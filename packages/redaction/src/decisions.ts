@@ -28,15 +28,39 @@ export interface AttachmentChoice {
   exemption?: string | null;
 }
 
+/** The officer's latest choice about one message's scope (see the `leave-out-message` and `include-message` decisions). */
+export interface ScopeChoice {
+  inScope: boolean;
+  by: string;
+  at: string;
+  reason: string;
+}
+
 /**
- * Proposals after decisions, plus the log, attachment choices keyed by `messageId/fileName`, and the officer's
- * pseudonym choices keyed by person (the latest choice of role and of label each win).
+ * Proposals after decisions, plus the log, attachment choices keyed by `messageId/fileName`, the officer's
+ * pseudonym choices keyed by person (the latest choice of role and of label each win) and scope choices keyed by
+ * message id.
  */
 export interface AppliedDecisions {
   proposals: Proposal[];
   log: DecisionLogEntry[];
   attachments: Map<string, AttachmentChoice>;
   pseudonyms: Map<string, { role?: PseudonymRole; label?: string }>;
+  scope: Map<string, ScopeChoice>;
+}
+
+/**
+ * The officer's scope choices among `decisions`, by message id: the latest for each message wins. It reads the
+ * decisions alone, so a scope can take them before detection's proposals are decided (`scopeMessages` in
+ * case-settings), and {@link disclose} applies the same choices to the selection it is given.
+ */
+export function scopeChoices(decisions: readonly Decision[]): Map<string, ScopeChoice> {
+  const choices = new Map<string, ScopeChoice>();
+  for (const d of decisions) {
+    if (d.action !== 'leave-out-message' && d.action !== 'include-message') continue;
+    choices.set(d.messageId, { inScope: d.action === 'include-message', by: d.by, at: d.at, reason: d.reason ?? '' });
+  }
+  return choices;
 }
 
 /** The exemption a mode prints on a box the officer added by hand. */
@@ -104,7 +128,7 @@ export function applyDecisions(
     // Nothing to change, nothing to copy: the same proposals in order.
     const out = proposals.slice();
     if (!inPositionOrder(out)) out.sort(byPosition);
-    return { proposals: out, log: [], attachments: new Map(), pseudonyms: new Map() };
+    return { proposals: out, log: [], attachments: new Map(), pseudonyms: new Map(), scope: new Map() };
   }
   const byId = new Map<string, Proposal>();
   for (const p of proposals) byId.set(p.id, p);
@@ -124,9 +148,9 @@ export function applyDecisions(
     own.add(p);
     byId.set(p.id, p);
   };
-  // Only the messages that span decisions name are kept (a whole chat's messages would be a copy of the chat).
+  // Only the messages that decisions name are kept (a whole chat's messages would be a copy of the chat).
   const named = new Set<string>();
-  for (const d of decisions) if (d.action === 'add-span') named.add(d.messageId);
+  for (const d of decisions) if ('messageId' in d) named.add(d.messageId);
   const messages = new Map<string, Message>();
   if (named.size > 0) for (const m of conversation.messages) if (named.has(m.id)) messages.set(m.id, m);
   const log: DecisionLogEntry[] = [];
@@ -251,6 +275,22 @@ export function applyDecisions(
         });
         break;
       }
+      case 'leave-out-message':
+      case 'include-message': {
+        const message = messages.get(d.messageId);
+        const where = message ? `message ${d.messageId} (${message.author ?? 'system'}, ${message.timestamp})` : '';
+        log.push({
+          by: d.by,
+          at: d.at,
+          action: d.action,
+          what: message
+            ? `${d.action === 'include-message' ? 'brought into scope' : 'left out of scope'} ${where}`
+            : `${d.action} ${d.messageId} (no such message in the chat)`,
+          why,
+          applied: message !== undefined,
+        });
+        break;
+      }
       case 'set-pseudonym': {
         const choice = { ...pseudonyms.get(d.person) };
         if (d.role !== undefined) choice.role = d.role;
@@ -277,5 +317,5 @@ export function applyDecisions(
   // ids were unique and the input was in order.
   const out = [...byId.values()];
   if (added || byId.size !== proposals.length || !inPositionOrder(out)) out.sort(byPosition);
-  return { proposals: out, log, attachments, pseudonyms };
+  return { proposals: out, log, attachments, pseudonyms, scope: scopeChoices(decisions) };
 }

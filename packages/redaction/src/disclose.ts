@@ -34,7 +34,10 @@ export interface DiscloseOptions {
   keepNames?: readonly string[];
   /** SAR: show health professionals' names (para 17). */
   keepHealthProfessionals?: boolean;
-  /** SAR: which messages are in scope (from detection); messages not selected are left out. */
+  /**
+   * Which messages are in scope (the date range and, for a SAR, detection's selection); messages not selected are left
+   * out. The officer's `leave-out-message` and `include-message` decisions win over it.
+   */
   selection?: readonly MessageSelection[];
 }
 
@@ -486,6 +489,8 @@ export function disclose(
   const selected = options.selection
     ? new Set(options.selection.filter((s) => s.selected).map((s) => s.messageId))
     : undefined;
+  // The officer's own choices win over the selection: a message left out is never disclosed, whatever selected it.
+  const chosen = applied.scope;
   const messages: DisclosedMessage[] = [];
   const sections: DisclosedSection[] = [];
   let redactions = 0;
@@ -501,7 +506,8 @@ export function disclose(
       sections.push({ key: message.channel ?? '', title: titleText(segments), segments });
       continue;
     }
-    if (selected && !selected.has(message.id)) continue;
+    const choice = chosen.get(message.id);
+    if (choice ? !choice.inScope : selected && !selected.has(message.id)) continue;
     const spans = byMessage.get(message.id) ?? [];
     const segments = segmentsOf(message, spans, pseudonyms);
     redactions += segments.filter((s) => s.type === 'redaction').length;

@@ -22,11 +22,13 @@ export { keepWithModel } from './confidence.ts';
 /** The name model's probabilities for proposing alone, adding beside the rules and confirming a name chat-wide. */
 export { modelThresholds } from './confidence.ts';
 
-export type { AppliedDecisions, AttachmentChoice, DecisionLogEntry } from './decisions.ts';
+export type { AppliedDecisions, AttachmentChoice, DecisionLogEntry, ScopeChoice } from './decisions.ts';
 /** Applies accept/reject/add decisions to proposals (terms re-applied each run) and writes the decision log. */
 export { applyDecisions } from './decisions.ts';
 /** The exemption a mode prints on an officer-added box: `s40(2)` (FOI) or `DPA Sch2 para16` (SAR). */
 export { defaultExemption } from './decisions.ts';
+/** The officer's latest leave-out / include choice for each message, from the decisions alone. */
+export { scopeChoices } from './decisions.ts';
 
 export type { DetectionResult, DetectOptions, KeptSpan, MessageSelection, SubjectSpec } from './detect.ts';
 /** Detection in chunks with progress and cancellation, for a Web Worker. */

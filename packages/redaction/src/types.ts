@@ -110,6 +110,19 @@ export type Decision =
     }
   | {
       /**
+       * The officer's choice of whether one message is in the disclosure, over the scope's own (the date range and,
+       * for a SAR, detection's selection by or about the subject): `leave-out-message` takes out a message that is not
+       * part of the request (say, about another patient of the same name), `include-message` brings in one the scope
+       * missed (a reply about the subject that does not name them). The latest choice for a message wins.
+       */
+      action: 'leave-out-message' | 'include-message';
+      messageId: string;
+      by: string;
+      at: string;
+      reason?: string;
+    }
+  | {
+      /**
        * The officer's choice of how one person is shown: their role (which kind of pseudonym) and, optionally, the
        * label itself. `person` is the key {@link PseudonymEntry.person} gives.
        */

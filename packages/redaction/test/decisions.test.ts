@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDecisions, type Decision, DecisionError, detectPersonalDataSync } from '../src/index.ts';
+import { applyDecisions, type Decision, DecisionError, detectPersonalDataSync, disclose } from '../src/index.ts';
 import { conv, msg } from './helpers.ts';
 
 const at = '2024-05-01T10:00:00Z';
@@ -88,5 +88,58 @@ describe('decisions', () => {
       'sar',
     );
     expect(new Set(proposals.map((p) => p.exemption))).toEqual(new Set(['DPA Sch2 para16']));
+  });
+});
+
+describe("the officer's scope choices", () => {
+  const ward = conv([
+    msg('s1', 'Nurse Obi', 'Margaret in bed 6 is asking for her daughter'),
+    msg('s2', 'Nurse Obi', 'Margaret Thompson bloods back, all normal'),
+    msg('s3', 'Dr Kaur', 'Thanks, she can go home'),
+  ]);
+  const subject = { names: ['Margaret Thompson'] };
+  const detection = detectPersonalDataSync(ward, { mode: 'sar', subject });
+  const choices: Decision[] = [
+    { action: 'leave-out-message', messageId: 's1', by: 'Sam', at, reason: 'Another Margaret is meant' },
+    { action: 'include-message', messageId: 's3', by: 'Sam', at, reason: 'The reply is about the subject' },
+    { action: 'include-message', messageId: 'gone', by: 'Sam', at },
+  ];
+
+  it('are logged with the message they name, and one naming no message is kept but not applied', () => {
+    const { log, scope } = applyDecisions(ward, detection.proposals, choices, 'sar');
+    expect(log.map((l) => [l.action, l.what, l.why, l.applied])).toEqual([
+      [
+        'leave-out-message',
+        'left out of scope message s1 (Nurse Obi, 2024-03-04T09:00:00+00:00)',
+        'Another Margaret is meant',
+        true,
+      ],
+      [
+        'include-message',
+        'brought into scope message s3 (Dr Kaur, 2024-03-04T09:00:00+00:00)',
+        'The reply is about the subject',
+        true,
+      ],
+      ['include-message', 'include-message gone (no such message in the chat)', '', false],
+    ]);
+    expect([...scope.keys()]).toEqual(['s1', 's3', 'gone']);
+  });
+
+  it('decide what is disclosed, whatever the selection says', () => {
+    // The selection as given puts s1 and s2 in and s3 out; the officer's choices turn s1 and s3 round.
+    const selection = [
+      { messageId: 's1', selected: true, reasons: [] },
+      { messageId: 's2', selected: true, reasons: [] },
+      { messageId: 's3', selected: false, reasons: [] },
+    ];
+    const ids = (decisions: Decision[]) =>
+      disclose(ward, detection.proposals, decisions, { mode: 'sar', subject, selection }).messages.map((m) => m.id);
+    expect(ids([])).toEqual(['s1', 's2']);
+    expect(ids(choices)).toEqual(['s2', 's3']);
+    // With no selection (every message in scope), a message left out is still left out.
+    expect(disclose(ward, detection.proposals, choices, { mode: 'sar', subject }).messages.map((m) => m.id)).toEqual([
+      's2',
+      's3',
+    ]);
   });
 });

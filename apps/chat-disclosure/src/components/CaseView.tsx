@@ -329,7 +329,11 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
       const placed = unpackProposals(update.proposals, current);
       // The worker's counts were of detection's proposals: the review counts these itself.
       const { counts: _detected, ...rest } = current;
-      return { ...rest, proposals: placed.list, proposalPlaces: placed.places };
+      const scope = update.scope && {
+        ...unpackScope(update.scope.inScope, current),
+        outOfScope: update.scope.outOfScope,
+      };
+      return { ...rest, ...scope, proposals: placed.list, proposalPlaces: placed.places };
     });
     dispatchPeople({ type: 'decided', people: update.people });
   }, []);

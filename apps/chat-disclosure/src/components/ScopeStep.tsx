@@ -262,8 +262,8 @@ export function ScopeStep({ record, act, go, prepared, scoped, prepare, preparin
                   ? '1 message is in scope only because of a name that may be someone else’s'
                   : `${formatCount(toCheck.length)} messages are in scope only because of a name that may be someone else’s`}
                 : a near spelling of the data subject’s name, or a name someone else in the chat has too. The name stays
-                withheld. In the review, keep the name where it is the data subject’s; where it is not, withhold what
-                the message says about the other person.
+                withheld. In the review each is marked “check who is meant”: where the data subject is meant, keep the
+                message in scope and keep the name; where someone else is, leave the message out.
               </p>
               <ul className="nhsuk-list nhsuk-list--bullet app-scope-list">
                 {toCheck.slice(0, 100).map((entry) => (

@@ -29,6 +29,8 @@ import {
   type MessageSelection,
   type Proposal,
   pseudonymTableFrom,
+  type ScopeChoice,
+  scopeChoices,
   withTitleMessages,
 } from '@im-records/redaction';
 import type MiniSearch from 'minisearch';
@@ -67,8 +69,15 @@ let current: {
   input: PrepareInput;
   /** The engine's options, built from the case's settings (the same builder as the command line's). */
   engine: EngineOptions;
-  /** Scope as the engine's selection shape (date range and, for a SAR, by or about the subject). */
+  /**
+   * Scope as the engine's selection shape (date range and, for a SAR, by or about the subject), with the officer's
+   * choices of messages to leave out or bring in applied.
+   */
   selection: MessageSelection[];
+  /** Detection's own selection (a SAR's messages by or about the subject), which the officer's choices are laid over. */
+  subjectSelection: MessageSelection[];
+  /** The officer's scope choices {@link current}'s `selection` was worked out with (see {@link sameChoices}). */
+  choices: Map<string, ScopeChoice>;
   /** Each message's place in the chat the page holds, by id: proposals travel with it (see `compact.ts`). */
   places: Map<string, number>;
 } | null = null;
@@ -255,8 +264,9 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
   signal.throwIfAborted();
 
   progress({ stage: 'scope', done: 0, total: 1, label: 'Working out what is in scope' });
+  const choices = scopeChoices(input.decisions);
   const scoped = await timed('prepare:scope', () =>
-    scopeMessages(merged.conversation.messages, input.settings, detection.selection),
+    scopeMessages(merged.conversation.messages, input.settings, detection.selection, choices),
   );
   // The page holds the chat as sent above, titles first: scope and proposals name its messages by place.
   const places = messagePlaces(all);
@@ -305,6 +315,8 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
     input,
     engine,
     selection: scoped.selection,
+    subjectSelection: detection.selection,
+    choices,
     places,
   };
   // The people table (a few hundred milliseconds at 40,000 messages) is the `people` stage, asked for once this has
@@ -330,6 +342,13 @@ function detectedOf(state: NonNullable<typeof current>): Proposal[] {
 /** The people table of the prepared case, from decisions already applied to its proposals. */
 function peopleOf(state: NonNullable<typeof current>, applied: AppliedDecisions): PeopleList {
   return pseudonymTableFrom(state.conversation, applied, { ...state.engine.disclose, selection: state.selection });
+}
+
+/** Whether two sets of scope choices put the same messages in and out (who chose, and why, do not change the scope). */
+function sameChoices(a: ReadonlyMap<string, ScopeChoice>, b: ReadonlyMap<string, ScopeChoice>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, choice] of a) if (b.get(id)?.inScope !== choice.inScope) return false;
+  return true;
 }
 
 function requireCurrent() {
@@ -396,11 +415,23 @@ serveStages<CaseStages>(self, {
   async decide({ decisions }, { transfer }) {
     const state = requireCurrent();
     state.input = { ...state.input, decisions };
-    // Applied once, for the proposals and the people both; the proposals go in columns, as `prepare` sends them.
+    // Applied once, for the proposals, the scope and the people; the proposals go in columns, as `prepare` sends them.
     const applied = applyDecisions(state.conversation, detectedOf(state), decisions, state.engine.mode);
     const proposals = packProposals(applied.proposals, state.places);
     transfer(...packedBuffers(proposals));
-    return { proposals, people: peopleOf(state, applied) };
+    // A message left out or brought in: the scope is worked out again, and the page is sent it (with its people).
+    if (sameChoices(applied.scope, state.choices)) return { proposals, people: peopleOf(state, applied) };
+    const scoped = scopeMessages(
+      state.conversation.messages,
+      state.input.settings,
+      state.subjectSelection,
+      applied.scope,
+    );
+    state.selection = scoped.selection;
+    state.choices = applied.scope;
+    const inScope = packScope(scoped.inScope, state.places);
+    transfer(...packedBuffers(inScope));
+    return { proposals, people: peopleOf(state, applied), scope: { inScope, outOfScope: scoped.outOfScope } };
   },
   async people({ decisions }) {
     const state = requireCurrent();

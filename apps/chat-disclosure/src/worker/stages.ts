@@ -122,10 +122,14 @@ export type PreparedRest = Omit<
  */
 export type PeopleList = PseudonymEntry[];
 
-/** What `decide` gives back: the proposals (in columns, as `prepare` sends them) and the people after the decisions. */
+/**
+ * What `decide` gives back: the proposals (in columns, as `prepare` sends them) and the people after the decisions,
+ * and the scope when the officer's choices of messages to leave out or bring in changed it.
+ */
 export interface Redecided {
   proposals: PackedProposals;
   people: PeopleList;
+  scope?: { inScope: PackedScope; outOfScope: PreparedFindings['outOfScope'] };
 }
 
 /** The result of a search. */

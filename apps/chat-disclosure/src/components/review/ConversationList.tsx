@@ -49,7 +49,11 @@ export interface ConversationListProps {
   active: string | null;
   /** Whether each message is in scope, by index (null: all). */
   inScope: ArrayLike<number> | null;
+  /** The ids of messages in scope only by a name that may be someone else's (see `InScope.uncertain`). */
+  toCheck: ReadonlySet<string>;
   onChoose: (proposal: Proposal) => void;
+  /** Leaves a message out of the disclosure or brings it in. */
+  onScope: (message: ChatMessage, inScope: boolean) => void;
   services: Services;
   attachments: ReadonlyMap<string, AttachmentChoice>;
   reasons: readonly WithholdingReason[];
@@ -58,7 +62,7 @@ export interface ConversationListProps {
 
 function ConversationListView(props: ConversationListProps) {
   const { handle, titles, messages, shown, activeRow, byTitle, byMessage, groups, statuses, active, inScope } = props;
-  const { onChoose, services, attachments, reasons, onAttachment } = props;
+  const { onChoose, onScope, toCheck, services, attachments, reasons, onAttachment } = props;
   // Worked out when the chat arrived (see `ahead.ts`).
   const estimates = rowEstimatesOf(messages);
   const { listRef, parts, rowRef, centre } = useRowWindow(shown, estimates, activeRow);
@@ -141,7 +145,9 @@ function ConversationListView(props: ConversationListProps) {
                   statuses={statuses}
                   active={active}
                   inScope={!inScope || inScope[index] === 1}
+                  toCheck={toCheck.size > 0 && toCheck.has(message.id)}
                   onChoose={onChoose}
+                  onScope={onScope}
                   services={services}
                   attachments={attachments}
                   reasons={reasons}

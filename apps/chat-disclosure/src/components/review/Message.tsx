@@ -32,7 +32,11 @@ export interface MessageProps {
   /** The proposal in focus anywhere in the review. */
   active: string | null;
   inScope: boolean;
+  /** In scope only by a name that may be someone else's (a SAR's `InScope.uncertain`): the officer checks who is meant. */
+  toCheck?: boolean;
   onChoose: (proposal: Proposal) => void;
+  /** Leaves the message out of the disclosure (`false`) or brings it in (`true`); a chat title has none. */
+  onScope?: (message: ChatMessage, inScope: boolean) => void;
   services: Services;
   attachments: ReadonlyMap<string, AttachmentChoice>;
   onAttachment: (draft: AttachmentDraft) => void;
@@ -50,8 +54,10 @@ export function sameRow(a: MessageProps, b: MessageProps): boolean {
     a.proposals !== b.proposals ||
     a.groups !== b.groups ||
     a.inScope !== b.inScope ||
+    a.toCheck !== b.toCheck ||
     a.reasons !== b.reasons ||
     a.onChoose !== b.onChoose ||
+    a.onScope !== b.onScope ||
     a.onAttachment !== b.onAttachment ||
     a.services !== b.services
   ) {
@@ -77,20 +83,21 @@ function MessageView({
   statuses,
   active,
   inScope,
+  toCheck = false,
   onChoose,
+  onScope,
   services,
   attachments,
   onAttachment,
 }: MessageProps) {
   const segments = segmentText(message.text, proposals);
   const direction = directionOf(message.text);
+  const when = `${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}`;
+  const who = message.author ?? 'System';
   return (
     <article
       className={`app-message${message.kind === 'system' && !heading ? ' app-message--system' : ''}${heading ? ' app-message--title' : ''}${inScope ? '' : ' app-message--out'}`}
-      aria-label={
-        heading ??
-        `${message.author ?? 'System'}, ${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}`
-      }
+      aria-label={heading ?? `${who}, ${when}`}
     >
       <p className="app-message__meta">
         {heading ? (
@@ -100,12 +107,37 @@ function MessageView({
             <span className="app-message__author" dir="auto">
               {message.author ?? 'System message'}
             </span>{' '}
-            <span className="app-message__time">
-              {formatLongDate(message.timestamp.slice(0, 10))} {timeOf(message.timestamp)}
-            </span>
+            <span className="app-message__time">{when}</span>
           </>
         )}
         {!inScope && <span className="app-message__scope"> · out of scope</span>}
+        {toCheck && <strong className="app-message__check"> · check who is meant</strong>}
+        {onScope && (
+          <>
+            {' · '}
+            {toCheck && (
+              <>
+                <button
+                  type="button"
+                  className="app-link-button"
+                  aria-label={`Keep in scope: ${who}, ${when}`}
+                  onClick={() => onScope(message, true)}
+                >
+                  Keep in scope
+                </button>
+                {' · '}
+              </>
+            )}
+            <button
+              type="button"
+              className="app-link-button"
+              aria-label={`${inScope ? 'Leave out' : 'Bring into scope'}: ${who}, ${when}`}
+              onClick={() => onScope(message, !inScope)}
+            >
+              {inScope ? 'Leave out' : 'Bring into scope'}
+            </button>
+          </>
+        )}
         {message.kind === 'deleted' && <span> · deleted</span>}
       </p>
       <p className="app-message__text" data-text-of={message.id} dir={direction}>

@@ -17,7 +17,7 @@ import {
 } from '@im-records/redaction';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { attachmentChoices } from '../../lib/attachments.ts';
-import { everyOccurrence } from '../../lib/decisions.ts';
+import { everyOccurrence, scopeDecision } from '../../lib/decisions.ts';
 import { describeProblem, type Problem } from '../../lib/errors.ts';
 import {
   decidedStatuses,
@@ -28,6 +28,7 @@ import {
   reviewCounts,
   statusOf,
 } from '../../lib/review.ts';
+import { timeOf } from '../../lib/scope.ts';
 import { hitRows, rowOfMessage } from '../../lib/search.ts';
 import { nextInView, proposalsInView, type ReviewView } from '../../lib/view-order.ts';
 import type { StepProps } from '../step.ts';
@@ -232,6 +233,28 @@ export function ReviewStep(props: StepProps) {
   // Row callbacks keep their identity, so a row is rendered again only when what it shows changes.
   const choose = useCallback((proposal: Proposal) => setActive(proposal.id), []);
   const chooseAttachment = useCallback((draft: AttachmentDraft) => decisions.record([draft]), [decisions]);
+  const requestType = record.request.type;
+  const hidesOutOfScope = filters.inScopeOnly;
+  const chooseScope = useCallback(
+    (message: Message, inScope: boolean) => {
+      void decisions.recordAndReapply(scopeDecision(message.id, inScope, requestType));
+      const which = `The message from ${message.author ?? 'the system'} at ${timeOf(message.timestamp)}`;
+      setAnnouncement(
+        inScope
+          ? `${which} is in the disclosure.`
+          : `${which} is left out of the disclosure.${hidesOutOfScope ? ' Show messages out of scope to see it again.' : ''}`,
+      );
+      // A row left out leaves the list while out-of-scope messages are hidden: focus stays in the conversation.
+      if (!inScope && hidesOutOfScope) document.querySelector<HTMLElement>('.app-chat')?.focus();
+    },
+    [decisions, requestType, hidesOutOfScope],
+  );
+  // The messages in scope only by a name that may be someone else's, marked on their rows until the officer chooses.
+  const preparedScope = prepared?.inScope;
+  const toCheck = useMemo(
+    () => new Set((preparedScope ?? []).filter((entry) => entry.uncertain).map((entry) => entry.messageId)),
+    [preparedScope],
+  );
 
   const redactEverywhere = (text: string, category: RedactionCategory) => {
     void decisions.recordAndReapply(everyOccurrence(text, category));
@@ -362,7 +385,9 @@ export function ReviewStep(props: StepProps) {
             statuses={statuses}
             active={active}
             inScope={inScope}
+            toCheck={toCheck}
             onChoose={choose}
+            onScope={chooseScope}
             services={services}
             attachments={attachments}
             reasons={reasons}
