@@ -86,7 +86,10 @@ test('a SAR where someone else has the subject’s given name: the officer is as
   await expect(page.getByText('in 2 messages in scope')).toBeVisible({ timeout: 60_000 });
 
   // The bundle has the subject's message and the reply, not the other Margaret's.
-  await page.getByRole('navigation', { name: 'Case steps' }).getByRole('button', { name: /Package/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Case steps' })
+    .getByRole('button', { name: /Package/ })
+    .click();
   await page.getByRole('button', { name: 'Build the disclosure bundle' }).click();
   await expect(page.getByRole('heading', { name: 'Bundle ready' })).toBeVisible({ timeout: 90_000 });
   const bundle = unzipSync((await downloadBytes(page, /Download the disclosure bundle/)).bytes);
