@@ -80,6 +80,7 @@ function normaliseEmail(email: string): string {
 export async function createAccount(store: Store, actor: string, input: NewAccount): Promise<string> {
   const email = normaliseEmail(input.email);
   if (!isRole(input.role)) throw new ValidationError(`the role must be one of staff, manager, ig-lead, admin`);
+  if (input.role === 'manager') requireManagedDepartments(input.departments);
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   return inTransaction(store, async (tx) => {
     const existing = await tx.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst();
@@ -111,6 +112,16 @@ export async function createAccount(store: Store, actor: string, input: NewAccou
     });
     return id;
   });
+}
+
+/**
+ * A manager sees and chases only their own departments: one with none would see an empty dashboard and could record
+ * nothing on anyone's behalf, which looks like a fault rather than a setting.
+ */
+function requireManagedDepartments(departments: readonly string[] | undefined): void {
+  if (!departments || departments.length === 0) {
+    throw new ValidationError('departments: choose at least one department for a manager to manage');
+  }
 }
 
 async function setManagerDepartments(tx: Store, account: string, departments: readonly string[]): Promise<void> {
@@ -149,6 +160,10 @@ export async function updateAccount(
       throw new ConflictError('you cannot disable your own account or remove your own admin role');
     }
     const role = changes.role ?? (account.role as Role);
+    // Made a manager, or a manager's departments changed: they must still manage at least one.
+    if (role === 'manager' && (changes.departments !== undefined || account.role !== 'manager')) {
+      requireManagedDepartments(changes.departments);
+    }
     await tx.db
       .updateTable('accounts')
       .set({

@@ -81,7 +81,8 @@ async function record(
 
 /**
  * A person attests to a policy version themselves. It must be the version currently in force for a policy whose
- * audience includes them, and they must be in scope.
+ * audience includes them, and they must be in scope. Attesting again on the same day returns the attestation already
+ * recorded.
  */
 export async function attest(store: Store, actor: Actor, versionId: string): Promise<RecordedAttestation> {
   if (!actor.person) throw new ForbiddenError('your account is not linked to anyone on the staff roster');
@@ -98,6 +99,16 @@ export async function attest(store: Store, actor: Actor, versionId: string): Pro
         'that is not the current version of a policy you are asked to attest to: reload the page',
       );
     }
+    // The form sent twice (a double click, a resubmission) is the attestation already recorded today, not a second.
+    const already = await tx.db
+      .selectFrom('attestations')
+      .select('id')
+      .where('person', '=', personId)
+      .where('policy_version', '=', versionId)
+      .where('attested_on', '=', today)
+      .where('on_behalf_by', 'is', null)
+      .executeTakeFirst();
+    if (already) return { id: already.id, person: personId, versionId, attestedOn: today, onBehalfBy: null };
     return record(tx, {
       person: personId,
       versionId,

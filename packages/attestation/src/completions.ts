@@ -130,6 +130,8 @@ export async function trustedKeysOf(store: Store): Promise<TrustedKey[]> {
 /** The verdict on a short code or certificate file. */
 export type CertificateCheck =
   | { status: 'not-found' }
+  /** An uploaded file that is not a PDF, or a PDF with no certificate code in it. */
+  | { status: 'not-a-certificate'; reason: 'not-a-pdf' | 'no-code' }
   | { status: 'malformed'; problem: string }
   | { status: 'valid' | 'expired'; fields: CertificateFields; issuer: string; issuedAt: string }
   | {
@@ -192,16 +194,13 @@ export async function checkShortCode(store: Store, input: string): Promise<Certi
 
 /** Checks an uploaded certificate PDF: its code, the record, and that the file is exactly the one issued for that code. */
 export async function checkCertificateFile(store: Store, bytes: Uint8Array): Promise<CertificateCheck> {
+  // "No certificate has this code" would send someone who uploaded the wrong file to check a code they never typed.
+  if (!startsWithPdfHeader(bytes)) return { status: 'not-a-certificate', reason: 'not-a-pdf' };
   const result = await checkCertificatePdf(bytes, nodeFontLoader, await trustedKeysOf(store));
-  if (result.status === 'not-a-certificate') return { status: 'not-found' };
+  if (result.status === 'not-a-certificate') return { status: 'not-a-certificate', reason: 'no-code' };
   if (result.status === 'malformed') return { status: 'malformed', problem: result.problem };
   const judged = await judge(store, (await readCertificateCode(bytes)) ?? '', result.verification);
-  if (
-    !result.unchanged &&
-    judged.status !== 'altered' &&
-    judged.status !== 'not-found' &&
-    judged.status !== 'malformed'
-  ) {
+  if (!result.unchanged && 'fields' in judged && judged.status !== 'altered') {
     return {
       status: 'altered',
       fields: judged.fields,
@@ -209,6 +208,12 @@ export async function checkCertificateFile(store: Store, bytes: Uint8Array): Pro
     };
   }
   return judged;
+}
+
+/** Whether bytes begin as a PDF does (`%PDF-`, which readers allow within the first 1,024 bytes). */
+function startsWithPdfHeader(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-');
 }
 
 /** Withdraws a certificate (IG leads): it no longer verifies and no longer counts. */

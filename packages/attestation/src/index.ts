@@ -11,6 +11,7 @@ export type { NewAccount, SignInContext } from './accounts.ts';
 export {
   consumeRateLimit,
   createAccount,
+  createSession,
   hashPassword,
   listAccounts,
   MIN_PASSWORD_LENGTH,

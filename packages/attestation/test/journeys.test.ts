@@ -4,7 +4,7 @@ import { loadCourse } from '@im-records/course/node';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { actorFor } from '../src/access.ts';
-import { createAccount, signInWithOidc, signInWithPassword } from '../src/accounts.ts';
+import { createAccount, signInWithOidc, signInWithPassword, updateAccount } from '../src/accounts.ts';
 import { startAttempt, submitAttempt } from '../src/assessment.ts';
 import { attest, attestOnBehalf } from '../src/attestations.ts';
 import { verifyAudit } from '../src/audit/log.ts';
@@ -81,6 +81,7 @@ describe.each(engines)('the service on %s', (engine) => {
       departments: ['WARD5'],
     });
     await createAccount(store, 'cli', { email: 'ig@anytown.example', role: 'ig-lead', password });
+    await createAccount(store, 'cli', { email: 'admin@anytown.example', role: 'admin', password });
     return fresh;
   }
 
@@ -98,7 +99,22 @@ describe.each(engines)('the service on %s', (engine) => {
     const amara = await actor(store, 'amara@anytown.example');
     expect(amara.person).not.toBeNull();
     const version = 'im-policy-1.0';
-    await attest(store, amara, version);
+    const attested = await attest(store, amara, version);
+    // Sent twice (a double click, a resubmitted form): the same attestation back, one row and one audit entry.
+    expect(await attest(store, amara, version)).toEqual(attested);
+    const rows = await store.db
+      .selectFrom('attestations')
+      .select('id')
+      .where('person', '=', amara.person ?? '')
+      .execute();
+    expect(rows).toHaveLength(1);
+    const audited = await store.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('type', '=', 'attestation.recorded')
+      .where('subject', '=', amara.person ?? '')
+      .execute();
+    expect(audited).toHaveLength(1);
 
     const attempt = await startAttempt(store, amara, course);
     expect(attempt.questions).toHaveLength(course.settings.assessment.questionCount);
@@ -135,6 +151,17 @@ describe.each(engines)('the service on %s', (engine) => {
 
     const { pdf } = await certificatePdf(store, amara, completion.id);
     expect(await checkCertificateFile(store, pdf)).toMatchObject({ status: 'valid' });
+    // The wrong file uploaded is said to be the wrong file, not a code that matches nothing.
+    expect(await checkCertificateFile(store, new TextEncoder().encode('Name,Date\nAmara,2026-03-02\n'))).toEqual({
+      status: 'not-a-certificate',
+      reason: 'not-a-pdf',
+    });
+    const otherPdf = await PDFDocument.create();
+    otherPdf.addPage();
+    expect(await checkCertificateFile(store, await otherPdf.save())).toEqual({
+      status: 'not-a-certificate',
+      reason: 'no-code',
+    });
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
     doc
       .getPage(0)
@@ -188,6 +215,19 @@ describe.each(engines)('the service on %s', (engine) => {
     await expect(
       attestOnBehalf(store, manager, { person: ben, versionId: 'im-policy-1.0', remark: '' }),
     ).rejects.toThrow(/remark/);
+    // A manager manages at least one department: none is refused, on creation and on a change.
+    await expect(
+      createAccount(store, 'cli', { email: 'nobody@anytown.example', role: 'manager', departments: [] }),
+    ).rejects.toThrow(/at least one department/);
+    const admin = await actor(store, 'admin@anytown.example');
+    await expect(updateAccount(store, admin, manager.accountId, { departments: [] })).rejects.toThrow(
+      /at least one department/,
+    );
+    const amara = await actor(store, 'amara@anytown.example');
+    await expect(updateAccount(store, admin, amara.accountId, { role: 'manager' })).rejects.toThrow(
+      /at least one department/,
+    );
+    await updateAccount(store, admin, amara.accountId, { role: 'manager', departments: ['WARD5'] });
     const view = await dashboard(store, manager);
     expect(view.departments.map((d) => d.id)).toEqual(['WARD5']);
     expect(view.totals.inScope).toBe(3);

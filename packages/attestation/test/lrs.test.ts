@@ -92,7 +92,7 @@ describe.each(engines)('statements to the learning record store on %s', (engine)
     );
 
   it('queues attested, failed and passed statements with the record, and sends valid statements to the LRS', async () => {
-    const { store, amara, admin } = await trust();
+    const { store, amara, admin, setNow } = await trust();
     // Off by default: nothing is queued.
     await attest(store, amara, 'im-policy-1.0');
     expect(await queued(store)).toEqual([]);
@@ -139,7 +139,9 @@ describe.each(engines)('statements to the learning record store on %s', (engine)
     });
     expect(await readLrsSettings(store)).not.toHaveProperty('secret');
 
-    // The person's requests only add a job: the LRS is not contacted while they wait.
+    // The person's requests only add a job: the LRS is not contacted while they wait. (Attesting again the same day is
+    // the attestation already recorded, so this one is the next day's.)
+    setNow('2026-03-03T09:00:00Z');
     const attestation = await attest(store, amara, 'im-policy-1.0');
     const failing = await startAttempt(store, amara, course);
     await submitAttempt(store, amara, course, issuer, failing.id, {});
@@ -164,7 +166,7 @@ describe.each(engines)('statements to the learning record store on %s', (engine)
     const [attested, failed, passed] = lrs.statements;
     expect(attested?.actor).toEqual({ objectType: 'Agent', account: { homePage: iriBase, name: 'E1001' } });
     expect(attested?.object.id).toBe(`${iriBase}/policies/im-policy/1.0`);
-    expect(attested?.timestamp).toBe('2026-03-02T10:00:00.000Z');
+    expect(attested?.timestamp).toBe('2026-03-03T09:00:00.000Z');
     expect(failed?.result).toMatchObject({ success: false, score: { raw: 0, min: 0, max: 16 } });
     expect(passed?.result).toMatchObject({ success: true, score: { scaled: 1, raw: 16 } });
     // Statements in one renewal cycle share a registration.
@@ -216,6 +218,7 @@ describe.each(engines)('statements to the learning record store on %s', (engine)
       username: LRS_KEY,
       secret: 'wrong',
     });
+    setNow('2026-03-03T10:00:00Z');
     await attest(store, amara, 'im-policy-1.0');
     expect(await sendQueuedStatements(store, { key, worker: 'w1', iriBase })).toEqual({
       sent: 0,

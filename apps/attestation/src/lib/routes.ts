@@ -38,6 +38,8 @@ export const ROUTES: readonly [RegExp, Access][] = [
   [/^\/reminders(\/.*)?$/, ['ig-lead']],
   [/^\/spot-checks\/results$/, ['ig-lead']],
   [/^\/spot-checks(\/[^/]+)?$/, overseers],
+  // IG leads answer for the records: they read the audit log too (signing a checkpoint stays the admins', in the page).
+  [/^\/admin\/audit$/, ['admin', 'ig-lead']],
   [/^\/admin(\/.*)?$/, ['admin']],
 ];
 
