@@ -14,8 +14,8 @@
  * `--folds 5 --fold k` holds out document i when i % 5 === k instead: `npm run eval -- --tune` trains one such model a
  * fold and tunes the vote on the documents each did not see (see `eval/tune.ts`).
  *
- * Usage: node scripts/train-name-model.ts [--epochs 8] [--bits 18] [--rate 0.1] [--l2 0.01] [--synthetic-chats 40]
- *        [--synthetic-messages 200] [--lowercase 3] [--folds 10 --fold 9]
+ * Usage: node scripts/train-name-model.ts [--epochs 8] [--bits 18] [--rate 0.1] [--l2 0.01] [--adagrad-init 0.1]
+ *        [--synthetic-chats 40] [--synthetic-messages 200] [--lowercase 3] [--folds 10 --fold 9]
  *        [--fixtures ../../../shared/fixtures/pii] [--out src/data/name-model.json]
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -41,6 +41,7 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '10' },
     fold: { type: 'string', default: '9' },
     lowercase: { type: 'string', default: '3' },
+    'adagrad-init': { type: 'string', default: '0.1' },
   },
 });
 /** Document i of each source is held out when i % folds === fold (default: one in ten, the tenth). */
@@ -50,6 +51,13 @@ const epochs = Number(values.epochs);
 /** AdaGrad's base step and the L2 penalty (per update of a weight the token uses). */
 const rate = Number(values.rate);
 const l2 = Number(values.l2);
+/**
+ * What AdaGrad's sum of squared gradients starts from. Near 0, a weight's first step is the whole base step whatever
+ * its gradient, so a feature seen once (a rare word, its trigrams) moves as far on a token the model already reads right
+ * as on one it gets wrong; starting at 0.1 scales a small first gradient down with it (cross-fitted average precision
+ * BTC 91.9% → 92.1%, WNUT17 76.3% → 77.1%; 0.03 and 0.3 alike).
+ */
+const adagradInit = Number(values['adagrad-init']);
 const syntheticChats = Number(values['synthetic-chats']);
 const syntheticMessages = Number(values['synthetic-messages']);
 const bits = Number(values.bits);
@@ -175,7 +183,7 @@ const learn = (i: number, features: Int32Array, n: number): number => {
       stamp[f] = time;
       const gradient = error + l2 * w;
       squares[f] = (squares[f] as number) + gradient * gradient;
-      weights[f] = w - (rate * gradient) / Math.sqrt((squares[f] as number) + 1e-8);
+      weights[f] = w - (rate * gradient) / Math.sqrt((squares[f] as number) + adagradInit);
     }
   }
   time++;
@@ -318,7 +326,7 @@ const data: NameModelData = {
   weights: btoa(base64),
   about: {
     trainedOn: `Broad Twitter Corpus sections E, G, H and WNUT17 train (CC BY 4.0), synthetic clinical chats seeds 901-${900 + syntheticChats} (${syntheticMessages} messages each); one document in ten held out; one training document in ${lowercaseEvery} of the corpora also read in lower case`,
-    learner: `logistic regression, AdaGrad rate ${rate}, L2 ${l2}, averaged`,
+    learner: `logistic regression, AdaGrad rate ${rate} (squares from ${adagradInit}), L2 ${l2}, averaged`,
     epochs,
     ...report,
   },
