@@ -44,9 +44,12 @@ export interface MessageScope {
 /** The reason every message the officer left out is counted under. */
 export const LEFT_OUT_BY_OFFICER = 'Left out by the officer';
 
-/** The reason a message the officer brought into scope gives: who, and why when they said. */
-function broughtInReason(choice: ScopeChoice): string {
-  return `Brought into scope by ${choice.by}${choice.reason ? `: ${choice.reason}` : ''}`;
+/**
+ * The reason a message the officer chose to include gives: who, and why when they said. One the scope had left out was
+ * brought in; one it had in already (say, one marked "check who is meant") was kept in.
+ */
+function includedReason(choice: ScopeChoice, wasIn: boolean): string {
+  return `${wasIn ? 'Kept in scope' : 'Brought into scope'} by ${choice.by}${choice.reason ? `: ${choice.reason}` : ''}`;
 }
 
 /**
@@ -76,17 +79,18 @@ export function scopeMessages(
     const subject = bySubject?.get(message.id);
     const choice = choices.size > 0 ? choices.get(message.id) : undefined;
     const excluded = dateExclusion(message.timestamp, range);
-    const outReason = choice
-      ? choice.inScope
-        ? null
-        : LEFT_OUT_BY_OFFICER
-      : (excluded ?? (bySubject && !subject?.selected ? 'Not by or about the data subject' : null));
+    const scopeReason = excluded ?? (bySubject && !subject?.selected ? 'Not by or about the data subject' : null);
+    const outReason = choice ? (choice.inScope ? null : LEFT_OUT_BY_OFFICER) : scopeReason;
     // An uncertain name is settled once the officer has chosen either way.
     const uncertain = subject?.uncertain === true && !choice;
     if (outReason) outReasons.set(outReason, (outReasons.get(outReason) ?? 0) + 1);
     else {
       const reasons = choice
-        ? [broughtInReason(choice), ...(excluded ? [] : [inDates]), ...(subject?.selected ? subject.reasons : [])]
+        ? [
+            includedReason(choice, scopeReason === null),
+            ...(excluded ? [] : [inDates]),
+            ...(subject?.selected ? subject.reasons : []),
+          ]
         : [inDates, ...(subject?.reasons ?? [])];
       const entry: InScope = { messageId: message.id, reasons };
       if (uncertain) entry.uncertain = true;

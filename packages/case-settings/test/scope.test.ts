@@ -145,7 +145,7 @@ describe("the officer's own scope choices", () => {
     );
     expect(kept.inScope.find((entry) => entry.messageId === 'b')).toEqual({
       messageId: 'b',
-      reasons: ['Brought into scope by Sam', 'All dates are in scope', subject[1]?.reasons[0]],
+      reasons: ['Kept in scope by Sam', 'All dates are in scope', subject[1]?.reasons[0]],
     });
     expect(kept.inScope.some((entry) => entry.uncertain)).toBe(false);
     // Without a choice it is still to check.

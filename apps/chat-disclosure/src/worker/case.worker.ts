@@ -344,10 +344,13 @@ function peopleOf(state: NonNullable<typeof current>, applied: AppliedDecisions)
   return pseudonymTableFrom(state.conversation, applied, { ...state.engine.disclose, selection: state.selection });
 }
 
-/** Whether two sets of scope choices put the same messages in and out (who chose, and why, do not change the scope). */
+/** Whether two sets of scope choices give the same scope: the same messages in and out, with the same reasons. */
 function sameChoices(a: ReadonlyMap<string, ScopeChoice>, b: ReadonlyMap<string, ScopeChoice>): boolean {
   if (a.size !== b.size) return false;
-  for (const [id, choice] of a) if (b.get(id)?.inScope !== choice.inScope) return false;
+  for (const [id, choice] of a) {
+    const other = b.get(id);
+    if (other?.inScope !== choice.inScope || other.by !== choice.by || other.reason !== choice.reason) return false;
+  }
   return true;
 }
 
