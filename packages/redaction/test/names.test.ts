@@ -405,6 +405,42 @@ describe('places named after people', () => {
   });
 });
 
+describe('informal text that is no name (issue 18, 2026-12-07)', () => {
+  it('takes chat slang and interjections for no name, the model included', () => {
+    for (const trap of [
+      'Brah this straight up came out of my screen',
+      'Yoh man you have got to review it',
+      'Altho i dont like it',
+      'great song ! Chur',
+      'Aight',
+      'Thanx :) u too',
+    ]) {
+      expect(names(trap), trap).toEqual([]);
+    }
+    expect(withheld('Bruh she was slick mad')).toEqual([]);
+  });
+  it('takes a proper noun before a body or business word for no person, and the model adds nothing there', () => {
+    expect(names('Go to Clark Airbase Hospital')).toEqual([]);
+    expect(names('died on an Asiana Airlines flight')).toEqual([]);
+    expect(withheld('Why are there Peanuts at a Berry Farm')).toEqual([]);
+    expect(withheld('William Ackman and Valeant Pharmaceuticals')).toEqual(['0:William', '0:Ackman']);
+  });
+  it('takes a word with no vowel for an abbreviation or a key mash, not a name (w is a vowel in Welsh)', () => {
+    expect(names('Botanic Gdns and Dew Pnt')).toEqual([]);
+    expect(withheld('Jgh')).toEqual([]);
+    expect(names('we met Wmffre today')).toEqual(['Wmffre']);
+  });
+  it('has the model add a single letter only as an initial before a name', () => {
+    expect(withheld("J 's on my feet", 'injured you C @# T')).toEqual([]);
+    expect(withheld('J . Cole is here')).toEqual(['0:J', '0:Cole']);
+  });
+  it('takes no acronym after a cue for a name', () => {
+    expect(names('thanks MTV for this')).toEqual([]);
+    expect(names('sources tell TMZ')).toEqual([]);
+    expect(names('thanks Olu for this')).toEqual(['Olu']);
+  });
+});
+
 describe('enumerations', () => {
   it('takes a capitalised word between two found names in a list for a name', () => {
     expect(names('bay 2 : Smith , Green , Jones')).toEqual(['Smith', 'Green', 'Jones']);

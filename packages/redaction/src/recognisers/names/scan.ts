@@ -45,6 +45,7 @@ import {
   particleBetween,
   placeBefore,
   placeOrCondition,
+  placeWordAfter,
   surnameBeforeNumber,
   townAfterPreposition,
   unknownWord,
@@ -308,7 +309,8 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
       );
     } else if (placeOrCondition(text, i, count)) {
       // "Nightingale Ward", "Parkinson's disease": a place or a condition, not a person — unless the model reads a name
-      // there ("Jo Ward").
+      // there ("Jo Ward"); before a place word that is no surname ("Victoria Park", "Asiana Airlines") not even then.
+      if (placeWordAfter(text, i, count)) ruledOut.push(start, end);
     } else if (
       (hasPrev && isCap && (c1 === 39 || c1 === 8217) && (lowerAt(text, p) === 'st' || lowerAt(text, p) === 'saint')) ||
       (k === undefined && ((hasPrev && placeBefore(text, i)) || dateWord(text, i, lower))) ||
@@ -491,8 +493,9 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             hit = candidate(i, ruleConfidence['name:job-title'], 'name:job-title', 'staff', lower, true);
           } else if (
             ((!initial && patientBefore.test(before)) || nameLabelBefore.test(before) || bedAfter(text, end)) &&
-            // "tell Congress": an everyday word after a patient cue is no name.
-            !isLowerCaseWord(lower)
+            // "tell Congress": an everyday word after a patient cue is no name; nor an acronym ("thanks MTV", "tell TMZ").
+            !isLowerCaseWord(lower) &&
+            !(word.length <= 3 && word === word.toUpperCase())
           )
             hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);
           else if (nextKnown(text, i, count, end, known))
