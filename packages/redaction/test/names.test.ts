@@ -434,6 +434,13 @@ describe('informal text that is no name (issue 18, 2026-12-07)', () => {
     expect(withheld("J 's on my feet", 'injured you C @# T')).toEqual([]);
     expect(withheld('J . Cole is here')).toEqual(['0:J', '0:Cole']);
   });
+  it('takes an acronym beside a name for an office, a state or a body, not part of the name', () => {
+    expect(names('Crowd still sparse at Andrea Horwath HQ tonight')).toEqual(['Andrea', 'Horwath']);
+    expect(names('South Yorkshire PCC Shaun Wright resigns')).toEqual(['Shaun', 'Wright']);
+    // A surname a record writes in capitals stays part of the name.
+    expect(names('seen Zorbek NG today')).toEqual(['Zorbek', 'NG']);
+    expect(names('PT ZORBEK NDLOVU IN BAY 2')).toEqual(['ZORBEK', 'NDLOVU']);
+  });
   it('takes no acronym after a cue for a name', () => {
     expect(names('thanks MTV for this')).toEqual([]);
     expect(names('sources tell TMZ')).toEqual([]);

@@ -16,6 +16,7 @@ import {
   LAST,
   lexFlags,
 } from '../../lexicon.ts';
+import { isWorldFirstName, isWorldSurname } from '../../model/world-names.ts';
 import { isWorldPlace } from '../../model/world-places.ts';
 import { lowerAt, onlySpaceBetween, tokens } from './tokens.ts';
 
@@ -261,6 +262,27 @@ export function surnameBeforeNumber(
     !isLowerCaseWord(lower) &&
     !isWorldPlace(lower) &&
     !yearAfter.test(text.slice(end, end + 6))
+  );
+}
+
+const shortAcronym = /^[A-Z]{2,4}$/;
+/** A word written with a capital and then small letters ("Horwath", not "HQ" or "JONES"). */
+const titleCase = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * Whether token i, beside a name, is an acronym of two to four capitals written beside a word in ordinary capitals
+ * ("Andrea Horwath HQ", "South Yorkshire PCC Shaun Wright", "Atlanta , GA", "the VP Richard Hawk"): an office, a state
+ * or a body, not part of the name. Not a name of any of the world's lists: a record writes a surname in capitals
+ * ("Zorbek NG", "Mary LEE"). In a message written in capitals ("JANE NG") a short word in capitals says nothing.
+ */
+export function acronymBesideName(i: number, count: number): boolean {
+  const word = tokens.word[i] as string;
+  if (!shortAcronym.test(word)) return false;
+  const lower = word.toLowerCase();
+  if (inLists(lower) || isWorldFirstName(lower) || isWorldSurname(lower)) return false;
+  return (
+    (i > 0 && titleCase.test(tokens.word[i - 1] as string)) ||
+    (i + 1 < count && titleCase.test(tokens.word[i + 1] as string))
   );
 }
 

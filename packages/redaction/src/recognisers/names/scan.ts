@@ -37,6 +37,7 @@ import {
   workplaceAfter,
 } from './cues.ts';
 import {
+  acronymBesideName,
   dateWord,
   familySurname,
   foreignText,
@@ -466,7 +467,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             );
           else if (careCue && !isLowerCaseWord(lower))
             hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);
-          else if (adjacentToName || nextListed) {
+          else if ((adjacentToName || nextListed) && !acronymBesideName(i, count)) {
             // Before a listed surname ("Donn Sipes") or after a confirmed name, the word is part of a full name and
             // confirms itself; beside a guess it stays a guess. An everyday English word after a name ("Victoria
             // Park", "Barry Happy B-Day") or before a given name ("Hey Tony", "Aston Martin") is as likely the name's
