@@ -441,6 +441,13 @@ describe('informal text that is no name (issue 18, 2026-12-07)', () => {
     expect(names('seen Zorbek NG today')).toEqual(['Zorbek', 'NG']);
     expect(names('PT ZORBEK NDLOVU IN BAY 2')).toEqual(['ZORBEK', 'NDLOVU']);
   });
+  it('does not carry an everyday word a relation word happens to precede through the chat', () => {
+    const found = withheld('Paula Patton’s Son Involved In Car Crash', 'not money involved but at the same time');
+    expect(found.filter((f) => f.startsWith('1:'))).toEqual([]);
+    expect(withheld('Mom : Fucking nerd', 'when i decided to fucking get sleep')).not.toContain('1:fucking');
+    // A listed name after a relation word is still the chat's.
+    expect(withheld('her daughter Hope visited', 'will ring Hope later')).toEqual(['0:Hope', '1:Hope']);
+  });
   it('takes no acronym after a cue for a name', () => {
     expect(names('thanks MTV for this')).toEqual([]);
     expect(names('sources tell TMZ')).toEqual([]);
