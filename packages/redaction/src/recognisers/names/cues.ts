@@ -237,9 +237,7 @@ function discoverBedNames(text: string, known: KnownNames, from: number): void {
  * "brother Tari" are names of some list and stay.
  */
 function everydayWordAfterRelation(lower: string, flags: number): boolean {
-  return (
-    (flags & (FIRST | LAST)) === 0 && isLowerCaseWord(lower) && !isWorldFirstName(lower) && !isWorldSurname(lower)
-  );
+  return (flags & (FIRST | LAST)) === 0 && isLowerCaseWord(lower) && !isWorldFirstName(lower) && !isWorldSurname(lower);
 }
 
 export function discoverNames(text: string, known: KnownNames, index: number, idAt: (index: number) => string): void {
