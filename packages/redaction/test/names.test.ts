@@ -445,8 +445,10 @@ describe('informal text that is no name (issue 18, 2026-12-07)', () => {
     const found = withheld('Paula Patton’s Son Involved In Car Crash', 'not money involved but at the same time');
     expect(found.filter((f) => f.startsWith('1:'))).toEqual([]);
     expect(withheld('Mom : Fucking nerd', 'when i decided to fucking get sleep')).not.toContain('1:fucking');
-    // A listed name after a relation word is still the chat's.
+    // A listed name after a relation word is still the chat's, and so is a name of the world's lists that is also a
+    // rare English word.
     expect(withheld('her daughter Hope visited', 'will ring Hope later')).toEqual(['0:Hope', '1:Hope']);
+    expect(withheld('Spoke to her brother Tari Sabdat', 'tari is coming in')).toContain('1:tari');
   });
   it('takes no acronym after a cue for a name', () => {
     expect(names('thanks MTV for this')).toEqual([]);
