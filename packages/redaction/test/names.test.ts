@@ -405,6 +405,58 @@ describe('places named after people', () => {
   });
 });
 
+describe('informal text that is no name (issue 18, 2026-12-07)', () => {
+  it('takes chat slang and interjections for no name, the model included', () => {
+    for (const trap of [
+      'Brah this straight up came out of my screen',
+      'Yoh man you have got to review it',
+      'Altho i dont like it',
+      'great song ! Chur',
+      'Aight',
+      'Thanx :) u too',
+    ]) {
+      expect(names(trap), trap).toEqual([]);
+    }
+    expect(withheld('Bruh she was slick mad')).toEqual([]);
+  });
+  it('takes a proper noun before a body or business word for no person, and the model adds nothing there', () => {
+    expect(names('Go to Clark Airbase Hospital')).toEqual([]);
+    expect(names('died on an Asiana Airlines flight')).toEqual([]);
+    expect(withheld('Why are there Peanuts at a Berry Farm')).toEqual([]);
+    expect(withheld('William Ackman and Valeant Pharmaceuticals')).toEqual(['0:William', '0:Ackman']);
+  });
+  it('takes a word with no vowel for an abbreviation or a key mash, not a name (w is a vowel in Welsh)', () => {
+    expect(names('Botanic Gdns and Dew Pnt')).toEqual([]);
+    expect(withheld('Jgh')).toEqual([]);
+    expect(names('we met Wmffre today')).toEqual(['Wmffre']);
+  });
+  it('has the model add a single letter only as an initial before a name', () => {
+    expect(withheld("J 's on my feet", 'injured you C @# T')).toEqual([]);
+    expect(withheld('J . Cole is here')).toEqual(['0:J', '0:Cole']);
+  });
+  it('takes an acronym beside a name for an office, a state or a body, not part of the name', () => {
+    expect(names('Crowd still sparse at Andrea Horwath HQ tonight')).toEqual(['Andrea', 'Horwath']);
+    expect(names('South Yorkshire PCC Shaun Wright resigns')).toEqual(['Shaun', 'Wright']);
+    // A surname a record writes in capitals stays part of the name.
+    expect(names('seen Zorbek NG today')).toEqual(['Zorbek', 'NG']);
+    expect(names('PT ZORBEK NDLOVU IN BAY 2')).toEqual(['ZORBEK', 'NDLOVU']);
+  });
+  it('does not carry an everyday word a relation word happens to precede through the chat', () => {
+    const found = withheld('Paula Patton’s Son Involved In Car Crash', 'not money involved but at the same time');
+    expect(found.filter((f) => f.startsWith('1:'))).toEqual([]);
+    expect(withheld('Mom : Fucking nerd', 'when i decided to fucking get sleep')).not.toContain('1:fucking');
+    // A listed name after a relation word is still the chat's, and so is a name of the world's lists that is also a
+    // rare English word.
+    expect(withheld('her daughter Hope visited', 'will ring Hope later')).toEqual(['0:Hope', '1:Hope']);
+    expect(withheld('Spoke to her brother Tari Sabdat', 'tari is coming in')).toContain('1:tari');
+  });
+  it('takes no acronym after a cue for a name', () => {
+    expect(names('thanks MTV for this')).toEqual([]);
+    expect(names('sources tell TMZ')).toEqual([]);
+    expect(names('thanks Olu for this')).toEqual(['Olu']);
+  });
+});
+
 describe('enumerations', () => {
   it('takes a capitalised word between two found names in a list for a name', () => {
     expect(names('bay 2 : Smith , Green , Jones')).toEqual(['Smith', 'Green', 'Jones']);

@@ -94,6 +94,7 @@ ahh aah aww awww yay woohoo yep yeah yup nope nah okay kk thx ty tysm np pls plz
 tbc tba nvm xx xxx isnt dont doesnt didnt cant wont wouldnt couldnt shouldnt im ive youre theyre thats whats hes shes
 aint wasnt werent havent hasnt hadnt arent youve weve theyve youll theyll itll
 gonna wanna gotta dunno cuz coz cos innit st
+bruh brah bro yoh aight chur holla awh thanx thnx seeyas enuff betta altho tho fam lmfao ikr welp
 rt via http https www cc bcc fao fwd re nb ps aka rsvp`;
 
 const split = (block: string): string[] => block.split(/\s+/).filter((w) => w.length > 0);
@@ -129,7 +130,8 @@ clinic practice surgery lodge theatre theatres block hospice infirmary pavilion 
  */
 export const placeWords: readonly string[] = split(`street road avenue lane square park gardens island islands bay beach
 river lake mountain valley school college university academy zoo police station airport stadium arena bridge museum
-gallery library church cathedral chapel abbey foundation trust council office market mall hotel club`);
+gallery library church cathedral chapel abbey foundation trust council office market mall hotel club lounge farm
+airbase airlines airways band industries resources mining pharmaceuticals`);
 
 /**
  * Words before a proper noun that make it the name of a place ("St Luke's", "San Diego", "Lake Charles", "Mt Albert",

@@ -11,7 +11,7 @@ import { CLINICAL, EPONYM, FACILITY, FUNCTION, MONTH, SAFE, TITLE } from '../../
 import { type Candidate, NONE } from '../../recogniser.ts';
 import type { WordCounts } from '../../word-counts.ts';
 import { modelRuns } from '../name-model.ts';
-import { foreignText } from './rules.ts';
+import { foreignText, vowelless } from './rules.ts';
 import { GLUED, tokens } from './tokens.ts';
 
 /** The highest probability among the tokens inside [start, end), or NaN when the model read none of them. */
@@ -100,6 +100,23 @@ const notNamesAlone = (i: number): boolean =>
   ((tokens.flags[i] as number) & NEVER_ALONE) === 0 &&
   !(tokens.code[i] === GLUED && (tokens.end[i] as number) - (tokens.start[i] as number) === 1);
 
+/** An initial and a name after it: ". " and a letter ("J . Cole", "W. Bush", "E . G . Plott"). */
+const nameAfterInitial = /^ ?\. ?\p{L}/u;
+
+/**
+ * Whether a run the model would add is one letter standing alone ("C @# T", "J 's on my feet", "O says"): the model
+ * adds a letter only as an initial, with a full stop and a name after it ("J . Cole").
+ */
+const loneLetter = (text: string, run: { start: number; end: number }): boolean =>
+  run.end - run.start === 1 && !nameAfterInitial.test(text.slice(run.end, run.end + 4));
+
+/**
+ * Whether the model's run is one letter standing alone (above) or a word with no vowel ("Jgh", "Ctl"), which the rules
+ * take for no word: the model adds neither.
+ */
+const noWordToAdd = (text: string, run: { start: number; end: number; first: number; last: number }): boolean =>
+  loneLetter(text, run) || (run.first === run.last && vowelless(text.slice(run.start, run.end)));
+
 /** Whether a run overlaps one of the spans (start, end pairs). */
 function overlapsAny(run: { start: number; end: number }, spans: readonly number[]): boolean {
   for (let k = 0; k < spans.length; k += 2)
@@ -170,7 +187,7 @@ export function combine(
   if (thresholds.addForeign > add && foreignText(text, count)) add = thresholds.addForeign;
   for (const run of modelRuns(text, count, probabilities, add, notNamesAlone)) {
     if (out?.some((c) => c.start < run.end && run.start < c.end)) continue;
-    if (overlapsAny(run, blocked)) continue;
+    if (overlapsAny(run, blocked) || noWordToAdd(text, run)) continue;
     out ??= [];
     out.push({
       start: run.start,

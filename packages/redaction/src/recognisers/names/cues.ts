@@ -22,6 +22,7 @@ import {
   SAFE,
   TITLE,
 } from '../../lexicon.ts';
+import { isWorldFirstName, isWorldSurname } from '../../model/world-names.ts';
 import { type Candidate, NONE } from '../../recogniser.ts';
 import { HASH_START, hashStep, hashWord, WordGate } from '../../word-gate.ts';
 import { readHandle } from './handles.ts';
@@ -229,6 +230,16 @@ function discoverBedNames(text: string, known: KnownNames, from: number): void {
  * so a later bare or lower-case "okafor" is found too; names a numbered bed gives are noted as patients'. Common English
  * words are never propagated. `idAt(index)` gives the message's id, read only when a cue names someone (to record where).
  */
+/**
+ * Whether a capitalised word after a relation word is an everyday English word in no name list, the world's included
+ * ("Son Involved In Car Crash", "Mom : Fucking nerd"), which a headline's or a quote's capital explains: the cue does
+ * not make it a name of the chat (it would be carried to every lower-case use). "son Will", "daughter Hope" and
+ * "brother Tari" are names of some list and stay.
+ */
+function everydayWordAfterRelation(lower: string, flags: number): boolean {
+  return (flags & (FIRST | LAST)) === 0 && isLowerCaseWord(lower) && !isWorldFirstName(lower) && !isWorldSurname(lower);
+}
+
 export function discoverNames(text: string, known: KnownNames, index: number, idAt: (index: number) => string): void {
   const from = firstCueAt(text);
   if (from < 0) return;
@@ -254,7 +265,8 @@ export function discoverNames(text: string, known: KnownNames, index: number, id
     if (name.charAt(0) === lower.charAt(0) && !lowerCaseNameAfterCue(lower, flags)) continue;
     if (titleWordSet.has(cue)) {
       known.addCueName(name, jobTitleBefore(text, m.index) ? 'staff' : roleOfTitle(cue), origin);
-    } else if (name.charAt(0) !== lower.charAt(0)) known.addCueName(name, 'relative', origin);
+    } else if (name.charAt(0) !== lower.charAt(0) && !everydayWordAfterRelation(lower, flags))
+      known.addCueName(name, 'relative', origin);
   }
   // Rare ("Julie's daughter"), and its pattern reads relation words in any case: the case-insensitive test decides.
   if ((text.includes("'s ") || text.includes('’s ')) && anyCue.test(text)) {

@@ -16,6 +16,7 @@ import {
   LAST,
   lexFlags,
 } from '../../lexicon.ts';
+import { isWorldFirstName, isWorldSurname } from '../../model/world-names.ts';
 import { isWorldPlace } from '../../model/world-places.ts';
 import { lowerAt, onlySpaceBetween, tokens } from './tokens.ts';
 
@@ -29,11 +30,13 @@ export function inLists(lower: string): boolean {
 
 const laughter = /^(?:ha|he|hi|ah|lo|ja|je|xa)+h?$/;
 const drawnOut = /([aeiouyhmsw])\1\1/;
+/** A vowel, with y and w (see {@link vowelless}). */
+const vowel = /[aeiouyw]/;
 
 /**
  * A capitalised word that is neither English (dictionary, places, inflections) nor safe-listed, nor an acronym or its
  * plural ("URLs"), nor written with digits, nor CamelCase with two inner capitals ("WhatsAppParserTest"), nor laughter
- * or a drawn-out word ("Hahaha", "Sooo", "Awww").
+ * or a drawn-out word ("Hahaha", "Sooo", "Awww"), nor a Latin word with no vowel ("Gdns", "Jgh").
  */
 export function unknownWord(word: string): boolean {
   const n = word.length;
@@ -49,9 +52,19 @@ export function unknownWord(word: string): boolean {
   if (inner >= 2) return false;
   const lower = word.toLowerCase();
   if (laughter.test(lower) || drawnOut.test(lower)) return false;
+  if (vowelless(word)) return false;
   const parts = lower.split(/[-'’]/).filter((p) => p.length >= 2);
   if (parts.length === 0) return false;
   return parts.some((p) => !isEnglishWord(p) && !isCommonWord(p));
+}
+
+/**
+ * Whether a word of three characters or more, not all capitals (an acronym), in Latin letters, has no vowel: "Gdns",
+ * "Pnt", "Jgh", "Jjbjnbj", "#KKRvsDD" are abbreviations or a key mash, not names (a vowel here includes y, and w as
+ * Welsh writes it: "Wmffre"; another script has none of these letters: "Мась").
+ */
+export function vowelless(word: string): boolean {
+  return word.length >= 3 && word !== word.toUpperCase() && !vowel.test(word.toLowerCase()) && !nonLatin(word);
 }
 
 /** Letters outside the Latin blocks (Greek, Cyrillic, Arabic, CJK…). */
@@ -110,6 +123,14 @@ export function placeOrCondition(text: string, i: number, count: number): boolea
 }
 
 const places = new Set(placeWords);
+
+/**
+ * Whether proper noun i names a place or a body by the capitalised place word after it ("Victoria Park", "Asiana
+ * Airlines", "Berry Farm"): the model adds no name there either, as it would otherwise add the word back.
+ */
+export function placeWordAfter(text: string, i: number, count: number): boolean {
+  return i + 1 < count && placeAfter(text, i, i + 1);
+}
 
 /**
  * Whether token n, right after proper noun i, is a capitalised place word in no surname list ("Victoria Park",
@@ -241,6 +262,27 @@ export function surnameBeforeNumber(
     !isLowerCaseWord(lower) &&
     !isWorldPlace(lower) &&
     !yearAfter.test(text.slice(end, end + 6))
+  );
+}
+
+const shortAcronym = /^[A-Z]{2,4}$/;
+/** A word written with a capital and then small letters ("Horwath", not "HQ" or "JONES"). */
+const titleCase = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * Whether token i, beside a name, is an acronym of two to four capitals written beside a word in ordinary capitals
+ * ("Andrea Horwath HQ", "South Yorkshire PCC Shaun Wright", "Atlanta , GA", "the VP Richard Hawk"): an office, a state
+ * or a body, not part of the name. Not a name of any of the world's lists: a record writes a surname in capitals
+ * ("Zorbek NG", "Mary LEE"). In a message written in capitals ("JANE NG") a short word in capitals says nothing.
+ */
+export function acronymBesideName(i: number, count: number): boolean {
+  const word = tokens.word[i] as string;
+  if (!shortAcronym.test(word)) return false;
+  const lower = word.toLowerCase();
+  if (inLists(lower) || isWorldFirstName(lower) || isWorldSurname(lower)) return false;
+  return (
+    (i > 0 && titleCase.test(tokens.word[i - 1] as string)) ||
+    (i + 1 < count && titleCase.test(tokens.word[i + 1] as string))
   );
 }
 

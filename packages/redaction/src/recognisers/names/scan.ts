@@ -37,6 +37,7 @@ import {
   workplaceAfter,
 } from './cues.ts';
 import {
+  acronymBesideName,
   dateWord,
   familySurname,
   foreignText,
@@ -45,6 +46,7 @@ import {
   particleBetween,
   placeBefore,
   placeOrCondition,
+  placeWordAfter,
   surnameBeforeNumber,
   townAfterPreposition,
   unknownWord,
@@ -308,7 +310,8 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
       );
     } else if (placeOrCondition(text, i, count)) {
       // "Nightingale Ward", "Parkinson's disease": a place or a condition, not a person — unless the model reads a name
-      // there ("Jo Ward").
+      // there ("Jo Ward"); before a place word that is no surname ("Victoria Park", "Asiana Airlines") not even then.
+      if (placeWordAfter(text, i, count)) ruledOut.push(start, end);
     } else if (
       (hasPrev && isCap && (c1 === 39 || c1 === 8217) && (lowerAt(text, p) === 'st' || lowerAt(text, p) === 'saint')) ||
       (k === undefined && ((hasPrev && placeBefore(text, i)) || dateWord(text, i, lower))) ||
@@ -464,7 +467,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             );
           else if (careCue && !isLowerCaseWord(lower))
             hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);
-          else if (adjacentToName || nextListed) {
+          else if ((adjacentToName || nextListed) && !acronymBesideName(i, count)) {
             // Before a listed surname ("Donn Sipes") or after a confirmed name, the word is part of a full name and
             // confirms itself; beside a guess it stays a guess. An everyday English word after a name ("Victoria
             // Park", "Barry Happy B-Day") or before a given name ("Hey Tony", "Aston Martin") is as likely the name's
@@ -491,8 +494,9 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             hit = candidate(i, ruleConfidence['name:job-title'], 'name:job-title', 'staff', lower, true);
           } else if (
             ((!initial && patientBefore.test(before)) || nameLabelBefore.test(before) || bedAfter(text, end)) &&
-            // "tell Congress": an everyday word after a patient cue is no name.
-            !isLowerCaseWord(lower)
+            // "tell Congress": an everyday word after a patient cue is no name; nor an acronym ("thanks MTV", "tell TMZ").
+            !isLowerCaseWord(lower) &&
+            !(word.length <= 3 && word === word.toUpperCase())
           )
             hit = candidate(i, ruleConfidence['name:patient-cue'], 'name:patient-cue', 'patient', lower, true);
           else if (nextKnown(text, i, count, end, known))
