@@ -226,11 +226,6 @@ function discoverBedNames(text: string, known: KnownNames, from: number): void {
 }
 
 /**
- * Discovery pass: names found by strong cues (a title, a relation word, "'s daughter") become known names of the chat,
- * so a later bare or lower-case "okafor" is found too; names a numbered bed gives are noted as patients'. Common English
- * words are never propagated. `idAt(index)` gives the message's id, read only when a cue names someone (to record where).
- */
-/**
  * Whether a capitalised word after a relation word is an everyday English word in no name list, the world's included
  * ("Son Involved In Car Crash", "Mom : Fucking nerd"), which a headline's or a quote's capital explains: the cue does
  * not make it a name of the chat (it would be carried to every lower-case use). "son Will", "daughter Hope" and
@@ -240,6 +235,11 @@ function everydayWordAfterRelation(lower: string, flags: number): boolean {
   return (flags & (FIRST | LAST)) === 0 && isLowerCaseWord(lower) && !isWorldFirstName(lower) && !isWorldSurname(lower);
 }
 
+/**
+ * Discovery pass: names found by strong cues (a title, a relation word, "'s daughter") become known names of the chat,
+ * so a later bare or lower-case "okafor" is found too; names a numbered bed gives are noted as patients'. Common English
+ * words are never propagated. `idAt(index)` gives the message's id, read only when a cue names someone (to record where).
+ */
 export function discoverNames(text: string, known: KnownNames, index: number, idAt: (index: number) => string): void {
   const from = firstCueAt(text);
   if (from < 0) return;
