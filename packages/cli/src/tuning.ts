@@ -10,7 +10,9 @@ import {
   CaseSettingsError,
   type EngineOptions,
 } from '@im-records/case-settings';
+import type { Conversation } from '@im-records/chat-import';
 import { normalisePhoneNumber } from '@im-records/records-policy';
+import type { Decision } from '@im-records/redaction';
 import { UsageError } from './command.ts';
 import { type OptionValues, readInputFile } from './options.ts';
 
@@ -23,6 +25,8 @@ export const tuningArgs = {
   terms: { type: 'string' },
   'hospital-pattern': { type: 'string', multiple: true },
   'hospital-shape': { type: 'string', multiple: true },
+  'leave-out': { type: 'string', multiple: true },
+  include: { type: 'string', multiple: true },
 } as const;
 
 /** Their lines in a command's usage text. */
@@ -35,7 +39,11 @@ export const tuningUsage = `  --from YYYY-MM-DD           first day in scope (th
   --hospital-shape SHAPE      trust hospital-number format as a shape, # a digit and @ a capital letter (RJ1-######);
                               looked for as well as the default (repeatable)
   --hospital-pattern REGEX    trust hospital-number pattern, replacing the default of one to three capital letters
-                              and 6–8 digits (repeatable)`;
+                              and 6–8 digits (repeatable)
+  --leave-out ID              leave the message with this id out of the disclosure, whatever the scope says: for
+                              example one marked checkWhoIsMeant that is about someone else (repeatable)
+  --include ID                bring the message with this id into the disclosure, or keep one marked
+                              checkWhoIsMeant that is about the subject (repeatable; ids as records redact prints)`;
 
 /** A case's settings from the options, the engine's options built from them, and what a case file records of them. */
 export interface Tuning {
@@ -50,6 +58,8 @@ export interface Tuning {
     hospitalShapes?: string[];
     hospitalPatterns?: string[];
     termsFile?: string;
+    leaveOut?: string[];
+    include?: string[];
   };
 }
 
@@ -101,6 +111,12 @@ export async function readTuning(values: OptionValues, mode: 'foi' | 'sar', subj
   const shapes = (values['hospital-shape'] as string[] | undefined) ?? [];
   if (shapes.length > 0) settings.hospitalNumberShapes = record.hospitalShapes = shapes;
   if (patterns) settings.hospitalNumberPatterns = record.hospitalPatterns = patterns;
+  const leaveOut = (values['leave-out'] as string[] | undefined) ?? [];
+  const include = (values.include as string[] | undefined) ?? [];
+  const both = leaveOut.find((id) => include.includes(id));
+  if (both !== undefined) throw new UsageError(`--leave-out and --include both name message '${both}': choose one.`);
+  if (leaveOut.length > 0) record.leaveOut = leaveOut;
+  if (include.length > 0) record.include = include;
   const termsFile = values.terms as string | undefined;
   if (termsFile) {
     const custom = splitTerms(new TextDecoder().decode(await readInputFile(termsFile)));
@@ -114,6 +130,28 @@ export async function readTuning(values: OptionValues, mode: 'foi' | 'sar', subj
     if (error instanceof CaseSettingsError) throw new UsageError(`${optionOf(error.setting)}: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * The officer's `--leave-out` and `--include` as decisions (by `by`, at `at`), in that order, after checking that each
+ * names a message of the conversation: a mistyped id is a usage error, not a message silently disclosed.
+ */
+export function scopeDecisionsOf(tuning: Tuning, conversation: Conversation, by: string, at: string): Decision[] {
+  const { leaveOut = [], include = [] } = tuning.record;
+  if (leaveOut.length + include.length === 0) return [];
+  const ids = new Set<string>();
+  for (const message of conversation.messages) ids.add(message.id);
+  const decision = (option: '--leave-out' | '--include', messageId: string): Decision => {
+    if (!ids.has(messageId)) {
+      throw new UsageError(
+        `${option}: no message with id '${messageId}' in the export (records redact prints each id).`,
+      );
+    }
+    return option === '--leave-out'
+      ? { action: 'leave-out-message', messageId, by, at, reason: 'left out on the command line (--leave-out)' }
+      : { action: 'include-message', messageId, by, at, reason: 'included on the command line (--include)' };
+  };
+  return [...leaveOut.map((id) => decision('--leave-out', id)), ...include.map((id) => decision('--include', id))];
 }
 
 /** The option a refused setting came from, as the user typed it. */
@@ -135,5 +173,5 @@ function optionOf(setting: string): string {
  */
 export function uncertainScopeWarning(count: number): string | undefined {
   if (count === 0) return undefined;
-  return `warning: ${count === 1 ? '1 message is' : `${count} messages are`} in scope only because of a name that may be someone else's (a near spelling of the subject's, or a name someone else in the chat has too): check who is meant before disclosing\n`;
+  return `warning: ${count === 1 ? '1 message is' : `${count} messages are`} in scope only because of a name that may be someone else's (a near spelling of the subject's, or a name someone else in the chat has too): check who is meant before disclosing (records redact marks them checkWhoIsMeant; --leave-out ID or --include ID settles each)\n`;
 }

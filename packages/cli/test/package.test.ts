@@ -215,7 +215,9 @@ describe('records package', () => {
     const zip = await JSZip.loadAsync(await readFile(out));
     const csv = await (zip.file('transcript.csv') as JSZip.JSZipObject).async('string');
     expect(csv).toContain('Discharge planned for tomorrow');
-    expect(csv).not.toContain('Ελληνικά');
+    // The 5 March message is left out (its Greek and Chinese text is redacted whole, so its date is what shows it).
+    expect(csv).toContain('2024-03-04,');
+    expect(csv).not.toContain('2024-03-05,');
     const manifest = JSON.parse(await (zip.file('manifest.json') as JSZip.JSZipObject).async('string'));
     expect(manifest.request.searched).toMatch(/; messages sent to 2024-03-04\)$/);
     expect(JSON.parse(await readFile(caseFile, 'utf8')).settings).toMatchObject({ to: '2024-03-04' });
@@ -224,6 +226,47 @@ describe('records package', () => {
     expect(backwards.stderr).toBe(
       'records package: --from/--to: The date range ends (2024-03-04) before it starts (2024-03-05).\n',
     );
+  });
+
+  it('leaves out a message the officer names by its id, and logs the decision in the case file', async () => {
+    let parsed = '';
+    const io: CommandIO = {
+      stdout: (text) => {
+        parsed += text;
+      },
+      stderr: () => {},
+    };
+    expect(await main(['parse', file], io)).toBe(0);
+    const messages = (JSON.parse(parsed) as { messages: { id: string; text: string }[] }).messages;
+    const discharge = messages.find((m) => m.text.startsWith('Discharge planned'))?.id ?? '';
+    const out = join(dir, 'left-out.zip');
+    const caseFile = join(dir, 'left-out.json');
+    const result = await run(
+      ...base(),
+      '--mode',
+      'foi',
+      '--leave-out',
+      discharge,
+      '--out',
+      out,
+      '--case-file',
+      caseFile,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^Wrote .*left-out\.zip: 3 messages,/);
+    const zip = await JSZip.loadAsync(await readFile(out));
+    const csv = await (zip.file('transcript.csv') as JSZip.JSZipObject).async('string');
+    expect(csv).not.toContain('Discharge planned');
+    expect(csv).toContain('bloods sent');
+    const kept = JSON.parse(await readFile(caseFile, 'utf8'));
+    expect(kept.decisions).toContainEqual({
+      action: 'leave-out-message',
+      messageId: discharge,
+      by: 'records package (batch: every proposal accepted)',
+      at: '2024-04-25T12:00:00Z',
+      reason: 'left out on the command line (--leave-out)',
+    });
+    expect(kept.settings).toMatchObject({ leaveOut: [discharge] });
   });
 
   it('rejects bad input with exit code 2 and one line', async () => {

@@ -218,6 +218,33 @@ describe('records redact', () => {
     ]);
     expect(json.summary.toCheck).toBe(1);
     expect(err.join('')).toMatch(/^warning: 1 message is in scope only because of a name that may be someone else's/);
+
+    // The officer checks it: the other Margaret is meant, so it is left out by its id; or the subject is, and it stays.
+    const checked = json.messages.find((m) => m.checkWhoIsMeant)?.id ?? '';
+    const settled = async (option: string) => {
+      const c = capture();
+      const args = ['redact', namesakes, '--mode', 'sar', '--subject', 'Margaret Thompson', option, checked];
+      expect(await main(args, c.io)).toBe(0);
+      expect(c.err.join('')).toBe('');
+      return JSON.parse(c.out.join('')) as Output;
+    };
+    const left = await settled('--leave-out');
+    expect(left.messages.map((m) => m.text)).toEqual(['Margaret Thompson bed 4 for CT today']);
+    expect(left.summary.toCheck).toBe(0);
+    expect(left.summary.outOfScope).toContainEqual({ reason: 'Left out by the officer', count: 1 });
+    const kept = await settled('--include');
+    expect(kept.messages.map((m) => [m.id, m.checkWhoIsMeant ?? false])).toContainEqual([checked, false]);
+    expect(kept.summary.toCheck).toBe(0);
+
+    // A mistyped id, or one message both left out and included, is refused: nothing is disclosed by a typo.
+    const typo = capture();
+    const typoArgs = ['redact', namesakes, '--mode', 'sar', '--subject', 'Margaret Thompson', '--leave-out', 'nope'];
+    expect(await main(typoArgs, typo.io)).toBe(2);
+    expect(typo.err.join('')).toMatch(/--leave-out: no message with id 'nope' in the export/);
+    const both = capture();
+    const bothArgs = [...typoArgs.slice(0, -1), checked, '--include', checked];
+    expect(await main(bothArgs, both.io)).toBe(2);
+    expect(both.err.join('')).toMatch(/--leave-out and --include both name message/);
   });
 
   it('rejects bad input with one line and exit code 2', async () => {

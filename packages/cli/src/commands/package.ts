@@ -9,11 +9,12 @@ import {
   disclose,
   isTitleMessage,
   RedactionError,
+  scopeChoices,
   withTitleMessages,
 } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
 import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
-import { readTuning, tuningArgs, tuningUsage, uncertainScopeWarning } from '../tuning.ts';
+import { readTuning, scopeDecisionsOf, tuningArgs, tuningUsage, uncertainScopeWarning } from '../tuning.ts';
 
 const usage = `Usage: records package FILE --mode foi|sar --reference REF --received YYYY-MM-DD [--subject NAME]...
                        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--organisation NAME] [--withhold-media]
@@ -101,15 +102,17 @@ export const packageCommand: Command = {
       if (error instanceof RedactionError) throw new UsageError(error.message);
       throw error;
     }
-    const scope = scopeMessages(conversation.messages, tuning.settings, detection.selection);
     const by = 'records package (batch: every proposal accepted)';
     const at = `${responseDate}T12:00:00Z`;
+    const chosen = scopeDecisionsOf(tuning, conversation, by, at);
+    const scope = scopeMessages(conversation.messages, tuning.settings, detection.selection, scopeChoices(chosen));
     const decisions: Decision[] = detection.proposals.map((proposal) => ({
       action: 'accept',
       proposalId: proposal.id,
       by,
       at,
     }));
+    decisions.push(...chosen);
     const withholdMedia = values['withhold-media'] === true;
     for (const message of conversation.messages) {
       for (const attachment of message.attachments) {

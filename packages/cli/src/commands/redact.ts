@@ -6,10 +6,11 @@ import {
   placeholder,
   type RedactionCategory,
   RedactionError,
+  scopeChoices,
 } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
 import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
-import { readTuning, tuningArgs, tuningUsage, uncertainScopeWarning } from '../tuning.ts';
+import { readTuning, scopeDecisionsOf, tuningArgs, tuningUsage, uncertainScopeWarning } from '../tuning.ts';
 
 const usage = `Usage: records redact FILE --mode foi|sar [--subject NAME]... [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                       [--keep NAME]... [--terms FILE] [--timezone Europe/London] [--keep-health-professionals]
@@ -64,8 +65,10 @@ export const redactCommand: Command = {
       if (error instanceof RedactionError) throw new UsageError(error.message);
       throw error;
     }
-    const scope = scopeMessages(conversation.messages, tuning.settings, result.selection);
-    const disclosed = disclose(conversation, result.proposals, [], {
+    // The officer's --leave-out and --include (redact prints no decision log, so when they were made is not kept).
+    const chosen = scopeDecisionsOf(tuning, conversation, 'records redact', new Date(0).toISOString());
+    const scope = scopeMessages(conversation.messages, tuning.settings, result.selection, scopeChoices(chosen));
+    const disclosed = disclose(conversation, result.proposals, chosen, {
       ...tuning.engine.disclose,
       selection: scope.selection,
     });
