@@ -7,15 +7,17 @@
 import { forgetKeptWords, keptWordCount } from './lexicon.ts';
 import { forgetKeptWordFlags, keptWordFlagCount } from './model/features.ts';
 import { forgetKeptNumbers, keptNumberCount } from './recognisers/identifiers.ts';
+import { forgetUnknownWords, keptUnknownWordCount } from './recognisers/names/rules.ts';
 
 /** Empties every cache detection fills from a chat's text. */
 export function forgetChatCaches(): void {
   forgetKeptWords();
   forgetKeptNumbers();
   forgetKeptWordFlags();
+  forgetUnknownWords();
 }
 
 /** How many answers those caches hold now (0 after {@link forgetChatCaches}); for tests. */
 export function keptChatAnswers(): number {
-  return keptWordCount() + keptNumberCount() + keptWordFlagCount();
+  return keptWordCount() + keptNumberCount() + keptWordFlagCount() + keptUnknownWordCount();
 }

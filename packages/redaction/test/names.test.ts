@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildContext, createNameRecogniser, detectPersonalDataSync, isRoleAccount, KnownNames } from '../src/index.ts';
+import { foreignText } from '../src/recognisers/names/rules.ts';
+import { tokenise } from '../src/recognisers/names/tokens.ts';
 import { conv, msg, texts } from './helpers.ts';
 
 const chat = conv([
@@ -353,6 +355,19 @@ describe('apostrophes, products, calendar words, places and other languages', ()
     expect(found.map((c) => [c.rule, c.confidence])).toEqual([['name:unknown-word-foreign', 0.2]]);
     const greek = nameRecogniser.find('please see Ελληνικά', context);
     expect(greek.map((c) => [c.rule, c.confidence])).toEqual([['name:unknown-word-foreign', 0.2]]);
+  });
+  it('takes a message for foreign when fewer than half its lower-case words of three letters or more are English', () => {
+    const foreign = (text: string): boolean => foreignText(text, tokenise(text, new KnownNames()));
+    // Half English is not foreign, whether the lexicon knows the words ("the", "and") or the dictionary does.
+    expect(foreign('bardzo dobrze the and')).toBe(false);
+    expect(foreign('bardzo dobrze walking running')).toBe(false);
+    expect(foreign('bardzo dobrze walking running jumping')).toBe(false);
+    expect(foreign('bardzo dobrze tutaj the and')).toBe(true);
+    expect(foreign('bardzo dobrze teraz walking running')).toBe(true);
+    expect(foreign('walking running bardzo dobrze tutaj')).toBe(true);
+    // Capitalised words do not count, and one word is too few to say.
+    expect(foreign('Walking Running bardzo dobrze')).toBe(true);
+    expect(foreign('bardzo')).toBe(false);
   });
   it('skips words glued to digits and plain words inside URLs', () => {
     expect(names('services/B0JL6RASU and https://example.org/enrique/repo')).toEqual([]);

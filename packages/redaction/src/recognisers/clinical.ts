@@ -1,7 +1,8 @@
 /**
  * Recognisers for hospital numbers (trust-configurable patterns plus "hosp no"/"MRN" context), street addresses,
  * dates of birth (only with a DOB cue: a date alone is not a date of birth), ages ("84yo", "aged 84", "(84F)"), and the
- * officer's custom terms and patterns.
+ * officer's custom terms and patterns. A recogniser's `minDigits` is its pre-test: the engine counts a text's digits once
+ * and runs only the recognisers they are enough for, so `find` does not look for a digit again.
  */
 import { ruleConfidence } from '../confidence.ts';
 import { type Candidate, NONE, overlapsAny, type Recogniser, type RecogniserContext } from '../recogniser.ts';
@@ -86,7 +87,6 @@ export const addressRecogniser: Recogniser = {
   minDigits: 1,
   categories: ['address'],
   find(text: string): Candidate[] {
-    if (!/\d/.test(text)) return NONE;
     let out: Candidate[] | undefined;
     for (let p = 0; p < streetPatterns.length; p++) {
       const pattern = streetPatterns[p] as RegExp;
@@ -158,7 +158,6 @@ export const dateOfBirthRecogniser: Recogniser = {
   minDigits: 2,
   categories: ['date-of-birth'],
   find(text: string): Candidate[] {
-    if (!/\d/.test(text)) return NONE;
     let out: Candidate[] | undefined;
     dobPattern.lastIndex = 0;
     for (let m = dobPattern.exec(text); m !== null; m = dobPattern.exec(text)) {
@@ -198,7 +197,6 @@ export const ageRecogniser: Recogniser = {
   minDigits: 1,
   categories: ['age'],
   find(text: string): Candidate[] {
-    if (!/\d/.test(text)) return NONE;
     let out: Candidate[] | undefined;
     for (let index = 0; index < agePatterns.length; index++) {
       const pattern = agePatterns[index] as RegExp;

@@ -19,17 +19,10 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js'
 import { ruleConfidence } from '../confidence.ts';
 import { type Candidate, NONE, overlapsAny, type Recogniser, type RecogniserContext } from '../recogniser.ts';
 
-function hasDigits(text: string, n: number): boolean {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57 && ++count >= n) return true;
-  }
-  return false;
-}
-
 // records-policy's patterns, compiled once and reused (its find… functions build a fresh regex per call, which is
 // right for a library but too slow for a million messages); its normalisers decide validity.
+// A recogniser's `minDigits` is its pre-test: the engine counts a text's digits once and runs only the recognisers
+// they are enough for, so `find` does not count them again (called directly, it finds the same, just less quickly).
 const nhsShape = nhsNumberPattern();
 const niShape = nationalInsuranceNumberPattern();
 const postcodeShape = postcodePattern();
@@ -45,7 +38,6 @@ export const nhsNumberRecogniser: Recogniser = {
   minDigits: 10,
   categories: ['nhs-number'],
   find(text: string): Candidate[] {
-    if (!hasDigits(text, 10)) return NONE;
     let out: Candidate[] | undefined;
     nhsShape.lastIndex = 0;
     for (let s = nhsShape.exec(text); s !== null; s = nhsShape.exec(text)) {
@@ -80,7 +72,6 @@ export const niNumberRecogniser: Recogniser = {
   minDigits: 6,
   categories: ['ni-number'],
   find(text: string): Candidate[] {
-    if (!hasDigits(text, 6)) return NONE;
     let out: Candidate[] | undefined;
     niShape.lastIndex = 0;
     for (let m = niShape.exec(text); m !== null; m = niShape.exec(text)) {
@@ -217,7 +208,6 @@ export const phoneRecogniser: Recogniser = {
   minDigits: 7,
   categories: ['phone'],
   find(text: string, context: RecogniserContext): Candidate[] {
-    if (!hasDigits(text, 7)) return NONE;
     let out: Candidate[] | undefined;
     // libphonenumber's finder is thorough but slow; run it only on windows our cheap pattern marks as number-like.
     // The windows are kept for the second loop below, which would otherwise run the same pattern again.

@@ -34,11 +34,39 @@ const drawnOut = /([aeiouyhmsw])\1\1/;
 const vowel = /[aeiouyw]/;
 
 /**
+ * {@link unknownWord}'s answers for the chat being read: a chat writes the same capitalised words over and over
+ * ("Spoke", "Family", "Incident" at the start of its sentences, and its patients' names), and each answer costs a
+ * case change, a split and dictionary lookups. Emptied when full and for every chat ({@link forgetUnknownWords}).
+ */
+const unknownWords = new Map<string, boolean>();
+const UNKNOWN_WORDS_MAX = 50_000;
+
+/** Empties the answers {@link unknownWord} kept: their keys are the chat's words. */
+export function forgetUnknownWords(): void {
+  unknownWords.clear();
+}
+
+/** How many words' answers {@link unknownWord} keeps (for `forgetChatCaches`' test). */
+export function keptUnknownWordCount(): number {
+  return unknownWords.size;
+}
+
+/**
  * A capitalised word that is neither English (dictionary, places, inflections) nor safe-listed, nor an acronym or its
  * plural ("URLs"), nor written with digits, nor CamelCase with two inner capitals ("WhatsAppParserTest"), nor laughter
  * or a drawn-out word ("Hahaha", "Sooo", "Awww"), nor a Latin word with no vowel ("Gdns", "Jgh").
  */
 export function unknownWord(word: string): boolean {
+  let answer = unknownWords.get(word);
+  if (answer === undefined) {
+    answer = isUnknownWord(word);
+    if (unknownWords.size >= UNKNOWN_WORDS_MAX) unknownWords.clear();
+    unknownWords.set(word, answer);
+  }
+  return answer;
+}
+
+function isUnknownWord(word: string): boolean {
   const n = word.length;
   if (n < 3 || word === word.toUpperCase() || /\d/.test(word)) return false;
   const stem = word.slice(0, -1);
@@ -80,18 +108,27 @@ export function nonLatin(word: string): boolean {
  * lowest confidence.
  */
 export function foreignText(text: string, count: number): boolean {
+  // First the words, and those the lexicon already knows as English (no dictionary lookup for them).
   let words = 0;
   let english = 0;
   for (let i = 0; i < count; i++) {
-    if (tokens.cap[i] === 1 || tokens.code[i] !== 0) continue;
-    const start = tokens.start[i] as number;
-    const end = tokens.end[i] as number;
-    if (end - start < 3) continue;
-    const lower = (tokens.lower[i] as string) || text.slice(start, end);
+    if (!lowerCaseWord(i)) continue;
     words++;
-    if ((tokens.flags[i] as number) & COMMON || isEnglishWord(lower)) english++;
+    if ((tokens.flags[i] as number) & COMMON) english++;
   }
-  return words >= 2 && english * 2 < words;
+  if (words < 2) return false;
+  // Then the dictionary, only until half the words are English: most messages are settled after a few lookups.
+  for (let i = 0; i < count && english * 2 < words; i++) {
+    if (!lowerCaseWord(i) || (tokens.flags[i] as number) & COMMON) continue;
+    if (isEnglishWord((tokens.lower[i] as string) || text.slice(tokens.start[i] as number, tokens.end[i] as number)))
+      english++;
+  }
+  return english * 2 < words;
+}
+
+/** Whether token i is a word {@link foreignText} counts: in lower case, of three letters or more, not code. */
+function lowerCaseWord(i: number): boolean {
+  return tokens.cap[i] === 0 && tokens.code[i] === 0 && (tokens.end[i] as number) - (tokens.start[i] as number) >= 3;
 }
 
 /** Facility words that make the proper noun before them a place even in lower case ("Nightingale ward"). */
