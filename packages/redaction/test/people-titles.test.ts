@@ -66,6 +66,26 @@ describe('two people of the same name', () => {
     ]);
   });
 
+  it('reads the names a label of patients lists as patients ("Pts for review: Harris, Chen, Nowak")', () => {
+    const ward = conv([
+      msg('m1', 'Sam Patel', 'Pts for review: Harris, Chen and Nowak'),
+      msg('m2', 'Jane Okafor', 'Harris needs bloods, Chen for CT'),
+      msg('m3', 'Jane Okafor', 'Rota: Evans and Begum are on nights'),
+    ]);
+    const found = detectPersonalDataSync(ward, { mode: 'foi' });
+    const listed = found.proposals.filter((p) => p.messageId === 'm1');
+    expect(listed.map((p) => [p.text, p.role, p.rule])).toEqual([
+      ['Harris', 'patient', 'name:patient-cue'],
+      ['Chen', 'patient', 'name:patient-cue'],
+      ['Nowak', 'patient', 'name:patient-cue'],
+    ]);
+    const out = disclose(ward, found.proposals, [], { mode: 'foi' });
+    expect(plain(out, 0)).toBe('Pts for review: [Patient 1], [Patient 2] and [Patient 3]');
+    expect(plain(out, 1)).toBe('[Patient 1] needs bloods, [Patient 2] for CT');
+    // Names listed with no such label keep no role.
+    expect(found.proposals.filter((p) => p.messageId === 'm3').map((p) => p.role)).toEqual(['unknown', 'unknown']);
+  });
+
   it('gives a patient in a bed their own pseudonym when a participant has their surname', () => {
     const ward = conv([
       msg('m1', 'Jane Okafor', 'Bed 4 (Thompson) and bed 5 (Mr Okafor) both NBM'),
@@ -80,6 +100,12 @@ describe('two people of the same name', () => {
     expect(plain(out, 1)).toBe('[Patient 2] in bed 5 has pain');
     // A title alone does not make a participant someone else: here a colleague is addressed.
     expect(plain(out, 2)).toBe('Mr [Staff member A] please check bed 4');
+    // Their relatives after the surname are a patient's too: "Mr Okafor's son" is not Jane Okafor's son.
+    const family = conv([...ward.messages, msg('m5', 'Sam Patel', "Mr Okafor's son rang about his dad's discharge")]);
+    const withFamily = detectPersonalDataSync(family, { mode: 'foi' });
+    expect(plain(disclose(family, withFamily.proposals, [], { mode: 'foi' }), 3)).toBe(
+      "Mr [Patient 2]'s son rang about his dad's discharge",
+    );
     // Nor does a bed beside the participant's whole name: that is the participant (a patient may be in the group).
     const named = conv([...ward.messages, msg('m4', 'Sam Patel', 'Bed 6 is Jane Okafor')]);
     const again = detectPersonalDataSync(named, { mode: 'foi' });

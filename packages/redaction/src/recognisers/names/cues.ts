@@ -43,6 +43,20 @@ export const patientBefore = new RegExp(
   String.raw`(?:${bedCue}|\bpt\.?\s+|\bpatient\s+|\bspoke (?:to|with)\s+|\bcalled\s+|\bnamed\s+|\bask\s+|\btell\s+|\bthanks\s+)$`,
   'i',
 );
+/**
+ * A label of patients and the names listed after it so far, just before a word: "Pts for review: Harris, Chen, " before
+ * "Nowak", "Patients to see: Ali and " before "Begum". Read in the 80 characters before a listed name that has
+ * "pts" or "patients" among them (see {@link patientListBefore}).
+ */
+const patientListLabel =
+  /\b(?:pts|patients)\b[^:\n]{0,30}:\s*(?:[\p{L}'’-]+(?: [\p{L}'’-]+)?\s*(?:,|\band\b|&)\s*)*$/iu;
+
+/** Whether a list of patients is being written just before `start` ({@link patientListLabel}). */
+export function patientListBefore(text: string, start: number): boolean {
+  const window = text.slice(Math.max(0, start - 80), start);
+  return /pts|patients/i.test(window) && patientListLabel.test(window);
+}
+
 /** A form's label just before a word ("Name:", "Surname -", "Patient:"): a patient's details follow. */
 export const nameLabelBefore =
   /\b(?:(?:sur|first ?|fore|full ?|given ?|family ?|pt ?|patient ?)?name|patient|pt)\s*[:=-]\s*$/i;

@@ -32,6 +32,7 @@ import {
   lowerCaseNameAfterCue,
   nameLabelBefore,
   patientBefore,
+  patientListBefore,
   relationAfter,
   relationBefore,
   workplaceAfter,
@@ -377,7 +378,10 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
           // (A bed before is one of the patient cues before: it is only looked for when one of them is there.)
           const cueBefore = patientBefore.test(before);
           const bedOrLabel =
-            (cueBefore && bedBefore.test(before)) || nameLabelBefore.test(before) || bedAfter(text, end);
+            (cueBefore && bedBefore.test(before)) ||
+            nameLabelBefore.test(before) ||
+            bedAfter(text, end) ||
+            patientListBefore(text, start);
           const patientCue = bedOrLabel || possessiveCue || careCue || cueBefore;
           const workplace = workplaceAfter(text, end);
           // "Grace from pharmacy", "Tom (SHO)": a colleague.

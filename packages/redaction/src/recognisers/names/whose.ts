@@ -6,7 +6,7 @@
  */
 import type { KnownName, KnownNames } from '../../known-names.ts';
 import type { PartyRole } from '../../recogniser.ts';
-import { bedAfter, bedBefore, namesakeSurnameAt } from './cues.ts';
+import { bedAfter, bedBefore, namesakeSurnameAt, relationAfter } from './cues.ts';
 import { onlySpaceBetween, tokens } from './tokens.ts';
 
 /**
@@ -61,13 +61,16 @@ function surnameAlone(text: string, i: number, k: KnownName, lower: string): boo
 
 /**
  * Whether a find of a known name at token i is a patient of the same name as a participant or a member of staff on the
- * FOI keep list (see {@link bedBeside}): "Mr Jones in bed 3" is not the medical director Sarah Jones.
+ * FOI keep list: a bed beside it (see {@link bedBeside}: "Mr Jones in bed 3" is not the medical director Sarah Jones), or
+ * their relatives after it ("Mr Okafor's son rang about his dad's discharge", where Jane Okafor writes in the chat:
+ * printed as her pseudonym, the disclosure gave her a son on the ward's list).
  */
 export function namesakeInBed(text: string, i: number, k: KnownName, lower: string, from: number): boolean {
+  const end = tokens.end[i] as number;
   return (
     (k.source === 'participant' || k.source === 'keep') &&
     surnameAlone(text, i, k, lower) &&
-    bedBeside(text, from, tokens.end[i] as number)
+    (bedBeside(text, from, end) || relationAfter.test(text.slice(end, end + 24)))
   );
 }
 
