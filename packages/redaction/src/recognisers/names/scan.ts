@@ -292,7 +292,7 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
       // "Consultant Mr Venkat": a courtesy title after a job title names a member of staff.
       const titleRole =
         titleAt > 0 && (tFlags[titleAt - 1] as number) & JOB_TITLE ? 'staff' : roleOfTitle(lowerAt(text, titleAt));
-      const inBed = k !== undefined && namesakeInBed(text, i, k, lower, tStart[titleAt] as number);
+      const inBed = k !== undefined && namesakeInBed(text, i, k, lower, tStart[titleAt] as number, true);
       const role = inBed ? 'patient' : roleHere(k, titleRole);
       // "Dr Thompson" when the subject is Margaret Thompson and a colleague has her surname: the officer decides.
       const eitherOne = k?.shared === true && k.source === 'subject' && titleRole === 'staff';

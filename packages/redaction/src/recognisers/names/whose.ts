@@ -61,16 +61,24 @@ function surnameAlone(text: string, i: number, k: KnownName, lower: string): boo
 
 /**
  * Whether a find of a known name at token i is a patient of the same name as a participant or a member of staff on the
- * FOI keep list: a bed beside it (see {@link bedBeside}: "Mr Jones in bed 3" is not the medical director Sarah Jones), or
- * their relatives after it ("Mr Okafor's son rang about his dad's discharge", where Jane Okafor writes in the chat:
- * printed as her pseudonym, the disclosure gave her a son on the ward's list).
+ * FOI keep list: a bed beside it (see {@link bedBeside}: "Mr Jones in bed 3" is not the medical director Sarah Jones), or,
+ * after a courtesy title (`titled`), their relatives ("Mr Okafor's son rang about his dad's discharge", where Jane Okafor
+ * writes in the chat: printed as her pseudonym, the disclosure gave her a son on the ward's list). Without a title the
+ * relatives may be the participant's own (a patient in the group: "Bed 4 is Margaret Okafor" … "Okafor's daughter").
  */
-export function namesakeInBed(text: string, i: number, k: KnownName, lower: string, from: number): boolean {
+export function namesakeInBed(
+  text: string,
+  i: number,
+  k: KnownName,
+  lower: string,
+  from: number,
+  titled = false,
+): boolean {
   const end = tokens.end[i] as number;
   return (
     (k.source === 'participant' || k.source === 'keep') &&
     surnameAlone(text, i, k, lower) &&
-    (bedBeside(text, from, end) || relationAfter.test(text.slice(end, end + 24)))
+    (bedBeside(text, from, end) || (titled && relationAfter.test(text.slice(end, end + 24))))
   );
 }
 
