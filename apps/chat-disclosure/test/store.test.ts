@@ -94,8 +94,19 @@ describe('CaseStore', () => {
     await store.saveCase(changed, key);
     expect((await store.loadCase('enc', key)).step).toBe('review');
     await expect(store.saveCase(changed, null)).rejects.toBeInstanceOf(StorageError);
+    // The refused save wrote nothing: its write, made in the same transaction as the read, was undone.
+    expect((await store.list()).find((entry) => entry.id === 'enc')?.encrypted).toBe(true);
+    await expect(store.loadCase('enc', null)).rejects.toBeInstanceOf(StorageError);
     await store.putArchive('enc', 'enc-2', new Uint8Array([9, 9]), key);
     expect([...(await store.getArchive('enc-2', key))]).toEqual([9, 9]);
+  });
+
+  it('saves at once as the page is left (atOnce): the write is committed without waiting on the read', async () => {
+    const store = await openStore();
+    await store.saveCase(record('leaving'), null);
+    const changed = caseReducer(record('leaving'), { type: 'step/go', at: '2025-06-03T00:00:00.000Z', step: 'review' });
+    await store.saveCase(changed, null, { atOnce: true });
+    expect((await store.loadCase('leaving', null)).step).toBe('review');
   });
 
   it('takes its copy of an archive before returning, so the bytes can be moved to a worker while it writes', async () => {

@@ -118,22 +118,26 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
 
   // Save every change, a moment after it happens (and at once when the page is hidden).
   const pendingSave = useRef<CaseRecord | null>(null);
-  const flush = useCallback(() => {
-    const toSave = pendingSave.current;
-    if (!toSave) return;
-    pendingSave.current = null;
-    timed('idb:case', () => services.store.saveCase(toSave, services.keys.get(toSave.id) ?? null)).catch(
-      (error: unknown) => setProblem(describeProblem(error)),
-    );
-  }, [services]);
+  /** Saves the pending change; `atOnce` when the page is being hidden or left (see `CaseStore.saveCase`). */
+  const flush = useCallback(
+    (atOnce = false) => {
+      const toSave = pendingSave.current;
+      if (!toSave) return;
+      pendingSave.current = null;
+      timed('idb:case', () => services.store.saveCase(toSave, services.keys.get(toSave.id) ?? null, { atOnce })).catch(
+        (error: unknown) => setProblem(describeProblem(error)),
+      );
+    },
+    [services],
+  );
   useEffect(() => {
     if (!record || !loadedRef.current) return;
     pendingSave.current = record;
-    const timer = setTimeout(flush, 200);
+    const timer = setTimeout(() => flush(), 200);
     return () => clearTimeout(timer);
   }, [record, flush]);
   useEffect(() => {
-    const onHide = () => flush();
+    const onHide = () => flush(true);
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {

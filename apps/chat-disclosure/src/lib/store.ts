@@ -112,16 +112,38 @@ export class CaseStore {
     return stored.keyParams;
   }
 
-  /** Saves a case (sealed with `key` when the case is encrypted; the stored key parameters are kept). */
-  async saveCase(record: CaseRecord, key: CryptoKey | null): Promise<void> {
+  /**
+   * Saves a case (sealed with `key` when the case is encrypted; the stored key parameters are kept). A case in clear is
+   * read and written in one transaction, which a case found encrypted after all (sealed by the case details step while
+   * this save was waiting) aborts, undoing the write. With `atOnce` (the case view's save as the page is hidden or
+   * reloaded) the transaction is committed as soon as its requests are made: a transaction left to commit itself once a
+   * read had answered was dropped with the page, and the officer's last decision with it. It then cannot be undone, so
+   * `atOnce` is for a case this page holds in clear. Sealing is asynchronous: an encrypted case's save reads the stored
+   * key parameters first and then writes (a page reloaded during it may lose the last change).
+   */
+  async saveCase(record: CaseRecord, key: CryptoKey | null, options: { atOnce?: boolean } = {}): Promise<void> {
     await guard(async () => {
-      const existing = await this.#db.get('cases', record.id);
-      const keyParams = existing?.keyParams;
-      if (keyParams && !key) throw new StorageError('This case is encrypted: unlock it before saving.');
-      const stored: StoredCase =
-        keyParams && key
-          ? { id: record.id, listing: listingOf(record, true), keyParams, sealed: await sealJson(key, record) }
-          : { id: record.id, listing: listingOf(record, false), record };
+      if (!key) {
+        const tx = this.#db.transaction('cases', 'readwrite');
+        const existing = tx.store.get(record.id);
+        const written = tx.store.put({ id: record.id, listing: listingOf(record, false), record });
+        if (options.atOnce) {
+          tx.commit();
+          await Promise.all([written, tx.done]);
+          return;
+        }
+        if ((await existing)?.keyParams) {
+          tx.abort();
+          await Promise.allSettled([written, tx.done]);
+          throw new StorageError('This case is encrypted: unlock it before saving.');
+        }
+        await Promise.all([written, tx.done]);
+        return;
+      }
+      const keyParams = (await this.#db.get('cases', record.id))?.keyParams;
+      const stored: StoredCase = keyParams
+        ? { id: record.id, listing: listingOf(record, true), keyParams, sealed: await sealJson(key, record) }
+        : { id: record.id, listing: listingOf(record, false), record };
       await this.#db.put('cases', stored);
     });
   }
