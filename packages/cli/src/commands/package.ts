@@ -12,13 +12,22 @@ import {
   withTitleMessages,
 } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
-import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
+import {
+  importArgs,
+  importExportFile,
+  importUsage,
+  importWarningsText,
+  onlyFile,
+  parseCommandArgs,
+  readImportOptions,
+} from '../options.ts';
 import { readTuning, tuningArgs, tuningUsage, uncertainScopeWarning } from '../tuning.ts';
 
 const usage = `Usage: records package FILE --mode foi|sar --reference REF --received YYYY-MM-DD [--subject NAME]...
                        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--organisation NAME] [--withhold-media]
                        --out BUNDLE.zip [--case-file CASE.json] [--response-date YYYY-MM-DD] [--searched TEXT]
-                       [--timezone ZONE] [--keep NAME]... [--keep-health-professionals] [--terms FILE]
+                       [--timezone ZONE] [--date-order ORD] [--chat NAME] [--keep NAME]...
+                       [--keep-health-professionals] [--terms FILE]
                        [--hospital-shape SHAPE]... [--hospital-pattern REGEX]...
 
 Imports a chat export, runs the redaction engine and accepts every proposal, then writes the disclosure bundle
@@ -38,7 +47,9 @@ Options:
   --case-file FILE        where to write the internal case file (JSON)
   --response-date DATE    the date of response stamped in the bundle (default today); same inputs and date, same bytes
   --searched TEXT         what was searched, for the cover page (default: a description of the export)
-  --timezone ZONE         IANA zone the export's local times are read in (default Europe/London)
+
+Reading the export (as for records parse):
+${importUsage}
 
 Scope and detection options (as for records redact; messages outside --from/--to are not in the bundle):
 ${tuningUsage}
@@ -67,7 +78,7 @@ export const packageCommand: Command = {
       'case-file': { type: 'string' },
       'response-date': { type: 'string' },
       searched: { type: 'string' },
-      timezone: { type: 'string' },
+      ...importArgs,
       ...tuningArgs,
     });
     const file = onlyFile(positionals);
@@ -85,9 +96,10 @@ export const packageCommand: Command = {
     if (!out) throw new UsageError('--out is required.');
     const subjects = (values.subject as string[] | undefined) ?? [];
     if (mode === 'sar' && subjects.length === 0) throw new UsageError('--subject is required in SAR mode.');
-    const timeZone = timeZoneOption(values.timezone);
+    const importOptions = readImportOptions(values);
+    const { timeZone } = importOptions;
     const tuning = await readTuning(values, mode, subjects);
-    const archive = await importExportFile(file, { timeZone });
+    const archive = await importExportFile(file, importOptions);
     const { media } = archive;
     // The chat's title (a one-to-one chat is titled with the other person's name) is detected, decided and printed on
     // the cover like any message, as the browser tool does; it is never a transcript line or counted as a message.
@@ -156,6 +168,8 @@ export const packageCommand: Command = {
       `Wrote ${out}: ${counts.messagesDisclosed} messages, ${counts.redactions} redactions, ${counts.attachmentsDisclosed} attachments included, ${counts.attachmentsWithheld} withheld, ${counts.pages} pages; due ${due}.\n` +
         `SHA-256 ${result.zipSha256}\n`,
     );
+    const importWarnings = importWarningsText(file, archive.conversation);
+    if (importWarnings) io.stderr(importWarnings);
     const warning = uncertainScopeWarning(scope.inScope.filter((entry) => entry.uncertain).length);
     if (warning) io.stderr(warning);
     const caseFilePath = values['case-file'] as string | undefined;
@@ -169,6 +183,8 @@ export const packageCommand: Command = {
           subjects,
           withholdMedia,
           timeZone,
+          ...(importOptions.dateOrder !== undefined ? { dateOrder: importOptions.dateOrder } : {}),
+          ...(importOptions.chat !== undefined ? { chat: importOptions.chat } : {}),
           responseDate,
           proposals: detection.proposals.length,
           ...tuning.record,
