@@ -266,4 +266,11 @@ describe('records redact on a damaged export', () => {
     const json = JSON.parse(out.join('')) as Output;
     expect(json.messages[0]?.text).toContain('Bed 9 needs a review');
   });
+  it('prints no warning for an export with nothing to check (a CSV: its header row is the layout, not a problem)', async () => {
+    const csv = join(dir, 'ward.csv');
+    writeFileSync(csv, 'timestamp,author,text\n2024-03-04T08:02,Dr Sarah Jones,Bed 4 is ready\n');
+    const { io, err } = capture();
+    expect(await main(['redact', csv, '--mode', 'foi'], io)).toBe(0);
+    expect(err.join('')).toBe('');
+  });
 });
