@@ -316,6 +316,41 @@ describe('records package', () => {
     expect(guessed.stderr).toMatch(/No date in this export has a day above 12.*\(--date-order dmy or --date-order mdy/);
   });
 
+  it('withholds the attachments unless --include-media asks for them: their content is never redacted', async () => {
+    const letter = 'Discharge letter.pdf';
+    const pdf = '%PDF-1.4\n% Harold Pennington, NHS number 943 476 5919\n%%EOF\n';
+    const archive = new JSZip();
+    archive.file(
+      'WhatsApp Chat with Ward 7.txt',
+      `${chat}05/03/2024, 10:05 - Tom Whitfield: ${letter} (file attached)\n`,
+    );
+    archive.file(letter, pdf);
+    const exported = join(dir, 'WhatsApp Chat with Ward 7.zip');
+    await writeFile(exported, await archive.generateAsync({ type: 'uint8array' }));
+    const media = async (out: string) => {
+      const zip = await JSZip.loadAsync(await readFile(out));
+      return Object.keys(zip.files).filter((name) => name.startsWith('media/'));
+    };
+
+    const withheld = join(dir, 'media-withheld.zip');
+    const plain = await run(exported, ...base().slice(1), '--mode', 'foi', '--out', withheld);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/0 attachments included, 1 withheld/);
+    expect(await media(withheld)).toEqual([]);
+    expect(
+      (await checkBundleForLeaks(await readFile(withheld), ['Harold Pennington', '943 476 5919'])).findings,
+    ).toEqual([]);
+
+    const included = join(dir, 'media-included.zip');
+    const asked = await run(exported, ...base().slice(1), '--mode', 'foi', '--include-media', '--out', included);
+    expect(asked.stdout).toMatch(/1 attachments included, 0 withheld/);
+    expect(await media(included)).toHaveLength(1);
+
+    const both = await run(...base(), '--mode', 'foi', '--include-media', '--withhold-media', '--out', included);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--include-media and --withhold-media cannot both be given/);
+  });
+
   it('rejects bad input with exit code 2 and one line', async () => {
     const missing = await run(file, '--mode', 'foi', '--received', '2024-04-02', '--out', join(dir, 'x.zip'));
     expect(missing.code).toBe(2);

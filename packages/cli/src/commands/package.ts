@@ -24,7 +24,7 @@ import {
 import { readTuning, tuningArgs, tuningUsage, uncertainScopeWarning } from '../tuning.ts';
 
 const usage = `Usage: records package FILE --mode foi|sar --reference REF --received YYYY-MM-DD [--subject NAME]...
-                       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--organisation NAME] [--withhold-media]
+                       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--organisation NAME] [--include-media]
                        --out BUNDLE.zip [--case-file CASE.json] [--response-date YYYY-MM-DD] [--searched TEXT]
                        [--timezone ZONE] [--date-order ORD] [--chat NAME] [--keep NAME]...
                        [--keep-health-professionals] [--terms FILE]
@@ -41,8 +41,10 @@ Options:
   --received DATE         the day the request arrived; the due date is computed from it
   --subject NAME          SAR: the requester's name as it appears in the chat (repeat for aliases); required for SAR
   --organisation NAME     the organisation answering (default "Not stated")
-  --withhold-media        withhold every attachment (default: attachments present in the export are included,
-                          with image metadata stripped)
+  --include-media         include every attachment present in the export (photos and stickers lose their hidden
+                          metadata; documents, video and audio go in as exported, unredacted). Default: every
+                          attachment is withheld, as in the browser tool until the officer includes it, since no
+                          one has looked at them (--withhold-media says so explicitly)
   --out FILE              where to write the bundle ZIP
   --case-file FILE        where to write the internal case file (JSON)
   --response-date DATE    the date of response stamped in the bundle (default today); same inputs and date, same bytes
@@ -73,6 +75,7 @@ export const packageCommand: Command = {
       received: { type: 'string' },
       subject: { type: 'string', multiple: true },
       organisation: { type: 'string' },
+      'include-media': { type: 'boolean' },
       'withhold-media': { type: 'boolean' },
       out: { type: 'string' },
       'case-file': { type: 'string' },
@@ -96,6 +99,10 @@ export const packageCommand: Command = {
     if (!out) throw new UsageError('--out is required.');
     const subjects = (values.subject as string[] | undefined) ?? [];
     if (mode === 'sar' && subjects.length === 0) throw new UsageError('--subject is required in SAR mode.');
+    if (values['include-media'] === true && values['withhold-media'] === true)
+      throw new UsageError('--include-media and --withhold-media cannot both be given.');
+    // Attachments are withheld unless asked for: their content is never redacted, and a batch run reviews nothing.
+    const withholdMedia = values['include-media'] !== true;
     const importOptions = readImportOptions(values);
     const { timeZone } = importOptions;
     const tuning = await readTuning(values, mode, subjects);
@@ -122,7 +129,6 @@ export const packageCommand: Command = {
       by,
       at,
     }));
-    const withholdMedia = values['withhold-media'] === true;
     for (const message of conversation.messages) {
       for (const attachment of message.attachments) {
         if (!attachment.included) continue;
@@ -132,9 +138,8 @@ export const packageCommand: Command = {
           fileName: attachment.fileName,
           by,
           at,
-          reason: withholdMedia
-            ? 'all attachments withheld (--withhold-media)'
-            : 'attachments included (batch default)',
+          // Printed beside a withheld attachment in the bundle, so it is written for the requester.
+          reason: withholdMedia ? 'not reviewed' : 'all attachments included (--include-media)',
         });
       }
     }
