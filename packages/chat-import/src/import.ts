@@ -290,6 +290,7 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
   if (table.extras.size > 0) mapReplies(table);
   const participants = countTableParticipants(table, result.nativeIds);
   for (const w of sink.warnings) linesPlaced += (w.lineEnd ?? w.line) - w.line + 1;
+  linesPlaced += sink.layoutLines;
   const warnings = [...sink.warnings, ...notes];
   if (linesPlaced !== sink.linesRead) {
     warnings.push({

@@ -148,6 +148,8 @@ describe('Signal and CSV', () => {
     expect(list(c.messages)[1]?.attachments[0]).toMatchObject({ fileName: 'scan.pdf', kind: 'document' });
     expect(list(c.messages)[2]).toMatchObject({ kind: 'system', author: null });
     expect(c.warnings.find((w) => w.line === 6)?.raw).toContain('not-a-date');
+    // The header row is the layout, placed but nothing to check: "Header row of the CSV layout." was on every card.
+    expect(c.warnings.map((w) => w.line)).toEqual([3, 6]);
     expect(c.reconciliation).toEqual({ linesRead: 6, linesPlaced: 6 });
   });
 });

@@ -136,6 +136,26 @@ describe('WhatsApp variants (own fixtures)', () => {
     );
   });
 
+  it('reports a line whose time is garbled past reading as a time (a missing or stray character), and keeps it', async () => {
+    const garbled = [
+      '17/03/2024, 1x:4 - Sam: damaged',
+      '17/03/2024, 08:0 - Sam: cut short',
+      '[17/03/2024, 8:O5] Sam: letter O',
+    ];
+    const c = await fromText(
+      ['04/03/2024, 08:02 - Sam: Bloods sent', ...garbled, '04/03/2024, 08:05 - Sam: Results back', ''].join('\n'),
+    );
+    expect(list(c.messages).map((m) => m.text)).toEqual([`Bloods sent\n${garbled.join('\n')}`, 'Results back']);
+    expect(c.warnings.filter((w) => /looks like the start of a message/.test(w.message)).map((w) => w.line)).toEqual([
+      2, 3, 4,
+    ]);
+    // A message line that only begins with a date is not one.
+    const plain = await fromText(
+      '04/03/2024, 08:02 - Sam: Clinic moved to\n12/03/2024, at 10 - bring notes\n12/03/2024, ward 7: ok?\n',
+    );
+    expect(plain.warnings.filter((w) => /looks like the start of a message/.test(w.message))).toEqual([]);
+  });
+
   it('infers day-first or month-first from the whole file and lets the caller override it', async () => {
     const inferred = await load('ambiguous-order.txt');
     expect(list(inferred.messages)[3]?.timestamp).toBe('2021-03-04T10:00:00+00:00');

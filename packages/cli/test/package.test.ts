@@ -40,6 +40,9 @@ describe('records package', () => {
     '2024-04-02',
     '--response-date',
     '2024-04-25',
+    // The project's chats have no day above 12: the order is said, so the import has nothing to warn about.
+    '--date-order',
+    'dmy',
   ];
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'records-package-'));
@@ -165,6 +168,8 @@ describe('records package', () => {
       '2024-04-02',
       '--response-date',
       '2024-04-25',
+      '--date-order',
+      'dmy',
       '--mode',
       'foi',
       '--keep',
@@ -267,6 +272,126 @@ describe('records package', () => {
       reason: 'left out on the command line (--leave-out)',
     });
     expect(kept.settings).toMatchObject({ leaveOut: [discharge] });
+  });
+
+  it('says on stderr what the import found to check, and the line it could not read is in the bundle', async () => {
+    const damaged = join(dir, 'damaged.txt');
+    await writeFile(
+      damaged,
+      `${chat}05/03/2024, 10:05 - Tom Whitfield: Handover at 5\n31/02/2024, 99:99 - Priya Raman: Bed 9 needs a review\n`,
+    );
+    const out = join(dir, 'damaged.zip');
+    const { code, stderr } = await run(damaged, ...base().slice(1), '--mode', 'foi', '--out', out);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/the import found 1 thing to check/);
+    expect(stderr).toMatch(/Line 6 looks like the start of a message, but its date and time .* cannot be read/);
+    const zip = await JSZip.loadAsync(await readFile(out));
+    expect(await zip.file('transcript.csv')?.async('string')).toContain('Bed 9 needs a review');
+    // A clean export prints no such warning.
+    expect((await run(...base(), '--mode', 'foi', '--out', join(dir, 'clean.zip'))).stderr).not.toMatch(/import found/);
+  });
+
+  it('reads the chat --chat names from a Telegram full export, and records it in the case file', async () => {
+    const message = (from: string, text: string, date: string) => ({
+      id: 1,
+      type: 'message',
+      date,
+      from,
+      from_id: `user-${from}`,
+      text,
+    });
+    const full = join(dir, 'result.json');
+    await writeFile(
+      full,
+      JSON.stringify({
+        chats: {
+          list: [
+            { name: 'Ana', type: 'personal_chat', id: 1, messages: [message('Ana', 'hi', '2024-03-04T09:00:00')] },
+            {
+              name: 'Ward 9',
+              type: 'private_group',
+              id: 2,
+              messages: [message('Ben', 'Bed 9 needs a review', '2024-03-04T10:00:00')],
+            },
+          ],
+        },
+      }),
+    );
+    const out = join(dir, 'ward-9.zip');
+    const unchosen = await run(full, ...base().slice(1), '--mode', 'foi', '--out', out);
+    expect(unchosen.code).toBe(1);
+    expect(unchosen.stderr).toMatch(/choose one with the chat option \(--chat\)\. Available: Ana, Ward 9/);
+    const caseFile = join(dir, 'ward-9.json');
+    const chosen = await run(
+      full,
+      ...base().slice(1),
+      '--chat',
+      'Ward 9',
+      '--mode',
+      'foi',
+      '--out',
+      out,
+      '--case-file',
+      caseFile,
+    );
+    expect(chosen.code).toBe(0);
+    const csv = await ((await JSZip.loadAsync(await readFile(out))).file('transcript.csv') as JSZip.JSZipObject).async(
+      'string',
+    );
+    expect(csv).toContain('Bed 9 needs a review');
+    expect(csv).not.toContain('hi');
+    expect(JSON.parse(await readFile(caseFile, 'utf8')).settings).toMatchObject({ chat: 'Ward 9', dateOrder: 'dmy' });
+  });
+
+  it('reads the dates month first with --date-order mdy, and warns when no order was said and none can be told', async () => {
+    const out = join(dir, 'us.zip');
+    const us = await run(file, ...base().slice(1, -1), 'mdy', '--mode', 'foi', '--out', out);
+    expect(us.code).toBe(0);
+    const csv = await ((await JSZip.loadAsync(await readFile(out))).file('transcript.csv') as JSZip.JSZipObject).async(
+      'string',
+    );
+    // 04/03/2024 read month first is 3 April, not 4 March.
+    expect(csv).toContain('2024-04-03');
+    expect(csv).not.toContain('2024-03-04');
+    const unsaid = base().slice(0, -2);
+    const guessed = await run(...unsaid, '--mode', 'foi', '--out', join(dir, 'guessed.zip'));
+    expect(guessed.code).toBe(0);
+    expect(guessed.stderr).toMatch(/No date in this export has a day above 12.*\(--date-order dmy or --date-order mdy/);
+  });
+
+  it('withholds the attachments unless --include-media asks for them: their content is never redacted', async () => {
+    const letter = 'Discharge letter.pdf';
+    const pdf = '%PDF-1.4\n% Harold Pennington, NHS number 943 476 5919\n%%EOF\n';
+    const archive = new JSZip();
+    archive.file(
+      'WhatsApp Chat with Ward 7.txt',
+      `${chat}05/03/2024, 10:05 - Tom Whitfield: ${letter} (file attached)\n`,
+    );
+    archive.file(letter, pdf);
+    const exported = join(dir, 'WhatsApp Chat with Ward 7.zip');
+    await writeFile(exported, await archive.generateAsync({ type: 'uint8array' }));
+    const media = async (out: string) => {
+      const zip = await JSZip.loadAsync(await readFile(out));
+      return Object.keys(zip.files).filter((name) => name.startsWith('media/'));
+    };
+
+    const withheld = join(dir, 'media-withheld.zip');
+    const plain = await run(exported, ...base().slice(1), '--mode', 'foi', '--out', withheld);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/0 attachments included, 1 withheld/);
+    expect(await media(withheld)).toEqual([]);
+    expect(
+      (await checkBundleForLeaks(await readFile(withheld), ['Harold Pennington', '943 476 5919'])).findings,
+    ).toEqual([]);
+
+    const included = join(dir, 'media-included.zip');
+    const asked = await run(exported, ...base().slice(1), '--mode', 'foi', '--include-media', '--out', included);
+    expect(asked.stdout).toMatch(/1 attachments included, 0 withheld/);
+    expect(await media(included)).toHaveLength(1);
+
+    const both = await run(...base(), '--mode', 'foi', '--include-media', '--withhold-media', '--out', included);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--include-media and --withhold-media cannot both be given/);
   });
 
   it('rejects bad input with exit code 2 and one line', async () => {

@@ -47,7 +47,7 @@ interface Output {
 
 async function run(args: string[]): Promise<{ code: number; json: Output; err: string }> {
   const { io, out, err } = capture();
-  const code = await main(['redact', chat, ...args], io);
+  const code = await main(['redact', chat, '--date-order', 'dmy', ...args], io);
   return { code, json: code === 0 ? (JSON.parse(out.join('')) as Output) : ({} as Output), err: err.join('') };
 }
 
@@ -163,7 +163,10 @@ describe('records redact', () => {
     );
     const disclosed = async (extra: string[]) => {
       const { io, out, err } = capture();
-      const code = await main(['redact', staffChat, '--mode', 'sar', '--subject', 'Margaret Okafor', ...extra], io);
+      const code = await main(
+        ['redact', staffChat, '--date-order', 'dmy', '--mode', 'sar', '--subject', 'Margaret Okafor', ...extra],
+        io,
+      );
       expect(err.join('')).toBe('');
       expect(code).toBe(0);
       return (JSON.parse(out.join('')) as Output).messages.map((m) => m.text).join('\n');
@@ -187,7 +190,17 @@ describe('records redact', () => {
       ].join('\n'),
     );
     const { io, out, err } = capture();
-    const args = ['redact', wardChat, '--mode', 'sar', '--subject', 'Margaret Okafor', '--keep-health-professionals'];
+    const args = [
+      'redact',
+      wardChat,
+      '--date-order',
+      'dmy',
+      '--mode',
+      'sar',
+      '--subject',
+      'Margaret Okafor',
+      '--keep-health-professionals',
+    ];
     expect(await main(args, io)).toBe(0);
     expect(err.join('')).toBe('');
     const text = (JSON.parse(out.join('')) as Output).messages.map((m) => m.text).join('\n');
@@ -209,7 +222,9 @@ describe('records redact', () => {
       ].join('\n'),
     );
     const { io, out, err } = capture();
-    expect(await main(['redact', namesakes, '--mode', 'sar', '--subject', 'Margaret Thompson'], io)).toBe(0);
+    expect(
+      await main(['redact', namesakes, '--date-order', 'dmy', '--mode', 'sar', '--subject', 'Margaret Thompson'], io),
+    ).toBe(0);
     const json = JSON.parse(out.join('')) as Output;
     // "Margaret Evans" was taken for the subject: her message disclosed, her given name kept.
     expect(json.messages.map((m) => [m.text, m.checkWhoIsMeant ?? false])).toEqual([
@@ -223,7 +238,8 @@ describe('records redact', () => {
     const checked = json.messages.find((m) => m.checkWhoIsMeant)?.id ?? '';
     const settled = async (option: string) => {
       const c = capture();
-      const args = ['redact', namesakes, '--mode', 'sar', '--subject', 'Margaret Thompson', option, checked];
+      const args = ['redact', namesakes, '--date-order', 'dmy', '--mode', 'sar', '--subject', 'Margaret Thompson'];
+      args.push(option, checked);
       expect(await main(args, c.io)).toBe(0);
       expect(c.err.join('')).toBe('');
       return JSON.parse(c.out.join('')) as Output;
@@ -261,5 +277,28 @@ describe('records redact', () => {
     expect(badShape.err).toMatch(/"RJ1-###" has 4 digits; it needs at least 5/);
     const { io } = capture();
     expect(await main(['redact', join(dir, 'missing.txt'), '--mode', 'foi'], io)).toBe(2);
+  });
+});
+
+describe('records redact on a damaged export', () => {
+  it('lists what the import found to check on stderr, and keeps the line it could not read', async () => {
+    const damaged = join(dir, 'damaged.txt');
+    writeFileSync(
+      damaged,
+      '14/03/2024, 08:02 - Dr Sarah Jones: Bed 4 is ready\n31/02/2024, 99:99 - Dr Sarah Jones: Bed 9 needs a review\n',
+    );
+    const { io, out, err } = capture();
+    expect(await main(['redact', damaged, '--mode', 'foi'], io)).toBe(0);
+    expect(err.join('')).toMatch(/^warning: .*damaged\.txt: the import found 1 thing to check/);
+    expect(err.join('')).toMatch(/Line 2 looks like the start of a message/);
+    const json = JSON.parse(out.join('')) as Output;
+    expect(json.messages[0]?.text).toContain('Bed 9 needs a review');
+  });
+  it('prints no warning for an export with nothing to check (a CSV: its header row is the layout, not a problem)', async () => {
+    const csv = join(dir, 'ward.csv');
+    writeFileSync(csv, 'timestamp,author,text\n2024-03-04T08:02,Dr Sarah Jones,Bed 4 is ready\n');
+    const { io, err } = capture();
+    expect(await main(['redact', csv, '--mode', 'foi'], io)).toBe(0);
+    expect(err.join('')).toBe('');
   });
 });

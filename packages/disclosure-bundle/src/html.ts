@@ -66,7 +66,7 @@ export function transcriptHtml(
       section.title,
     ]),
     ['Messages disclosed', String(counts.messagesDisclosed)],
-    ['Messages withheld', String(counts.messagesWithheld)],
+    ['Messages outside the request', String(counts.messagesWithheld)],
     ['Redactions', String(counts.redactions)],
   ];
   for (const [label, value] of rows) out.push(`<dt>${e(label)}</dt><dd dir="auto">${e(value)}</dd>`);

@@ -446,7 +446,7 @@ function coverPage(writer: Writer, input: PdfInput): void {
     ]),
     ['Messages in scope', String(counts.messagesInScope)],
     ['Messages disclosed', String(counts.messagesDisclosed)],
-    ['Messages withheld', String(counts.messagesWithheld)],
+    ['Messages outside the request', String(counts.messagesWithheld)],
     ['Redactions', String(counts.redactions)],
     ['Attachments disclosed', String(counts.attachmentsDisclosed)],
     ['Attachments withheld', String(counts.attachmentsWithheld)],

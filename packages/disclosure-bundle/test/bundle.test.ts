@@ -105,6 +105,17 @@ describe('buildBundle', async () => {
     expect(raw).not.toMatch(/https?:|pdf-lib|xmpmeta/i);
   });
 
+  it('calls the messages not in scope "outside the request" on the cover, not "withheld" (nothing was refused)', async () => {
+    const disclosed = sampleConversation();
+    disclosed.counts.messagesWithheld = 3;
+    const other = await JSZip.loadAsync((await build({ disclosed })).zip);
+    const [cover] = await pdfPages(await (other.file('transcript.pdf') as JSZip.JSZipObject).async('uint8array'));
+    expect(cover).toMatch(/Messages outside the request\s+3/);
+    const html = await (other.file('transcript.html') as JSZip.JSZipObject).async('string');
+    expect(html).toContain('<dt>Messages outside the request</dt><dd dir="auto">3</dd>');
+    for (const page of [cover, html]) expect(page).not.toMatch(/Messages withheld/);
+  });
+
   it('draws every script as real text or a clear stand-in, with "Page n of N" and the reference on every page', async () => {
     const pages = await pdfPages(await entry('transcript.pdf'));
     expect(pages).toHaveLength(3);

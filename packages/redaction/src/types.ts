@@ -202,6 +202,11 @@ export interface DisclosedSection {
 export interface DisclosureCounts {
   messagesInScope: number;
   messagesDisclosed: number;
+  /**
+   * Messages not in scope: outside the date range, not by or about a SAR's subject, or left out by the officer. None is
+   * withheld under an exemption (a message in scope is disclosed, with its redactions), so the bundle's cover calls
+   * them "Messages outside the request"; the name stays for the manifest's format.
+   */
   messagesWithheld: number;
   /**
    * Redaction boxes, the one count the review, the bundle and the case file all print: a run of withheld text is one

@@ -41,6 +41,8 @@ export class MessageSink {
   readonly warnings: ImportWarning[] = [];
   /** Lines (or records) read, for the reconciliation. */
   linesRead = 0;
+  /** Lines of the export's own layout (a CSV's header row): placed, with nothing in them to check or disclose. */
+  layoutLines = 0;
 
   /** Messages added so far. */
   get count(): number {
@@ -73,6 +75,11 @@ export class MessageSink {
 
   warn(warning: ImportWarning): void {
     this.warnings.push(warning);
+  }
+
+  /** Counts lines `line` to `lineEnd` as the export's layout (placed in the reconciliation, not warned about). */
+  layout(line: number, lineEnd: number): void {
+    this.layoutLines += lineEnd - line + 1;
   }
 }
 

@@ -104,13 +104,7 @@ function parseCsv(context: ParseContext): ParseResult {
     lines = record.lineEnd;
     if (!columns) {
       columns = record.fields.map((f) => f.trim().toLowerCase());
-      sink.warn({
-        line: record.line,
-        lineEnd: record.lineEnd,
-        file,
-        message: 'Header row of the CSV layout.',
-        raw: record.raw,
-      });
+      sink.layout(record.line, record.lineEnd);
       continue;
     }
     const get = (name: string): string | undefined => {

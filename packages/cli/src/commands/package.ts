@@ -13,13 +13,22 @@ import {
   withTitleMessages,
 } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
-import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
+import {
+  importArgs,
+  importExportFile,
+  importUsage,
+  importWarningsText,
+  onlyFile,
+  parseCommandArgs,
+  readImportOptions,
+} from '../options.ts';
 import { readTuning, scopeDecisionsOf, tuningArgs, tuningUsage, uncertainScopeWarning } from '../tuning.ts';
 
 const usage = `Usage: records package FILE --mode foi|sar --reference REF --received YYYY-MM-DD [--subject NAME]...
-                       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--organisation NAME] [--withhold-media]
+                       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--organisation NAME] [--include-media]
                        --out BUNDLE.zip [--case-file CASE.json] [--response-date YYYY-MM-DD] [--searched TEXT]
-                       [--timezone ZONE] [--keep NAME]... [--keep-health-professionals] [--terms FILE]
+                       [--timezone ZONE] [--date-order ORD] [--chat NAME] [--keep NAME]...
+                       [--keep-health-professionals] [--terms FILE]
                        [--hospital-shape SHAPE]... [--hospital-pattern REGEX]...
 
 Imports a chat export, runs the redaction engine and accepts every proposal, then writes the disclosure bundle
@@ -33,13 +42,17 @@ Options:
   --received DATE         the day the request arrived; the due date is computed from it
   --subject NAME          SAR: the requester's name as it appears in the chat (repeat for aliases); required for SAR
   --organisation NAME     the organisation answering (default "Not stated")
-  --withhold-media        withhold every attachment (default: attachments present in the export are included,
-                          with image metadata stripped)
+  --include-media         include every attachment present in the export (photos and stickers lose their hidden
+                          metadata; documents, video and audio go in as exported, unredacted). Default: every
+                          attachment is withheld, as in the browser tool until the officer includes it, since no
+                          one has looked at them (--withhold-media says so explicitly)
   --out FILE              where to write the bundle ZIP
   --case-file FILE        where to write the internal case file (JSON)
   --response-date DATE    the date of response stamped in the bundle (default today); same inputs and date, same bytes
   --searched TEXT         what was searched, for the cover page (default: a description of the export)
-  --timezone ZONE         IANA zone the export's local times are read in (default Europe/London)
+
+Reading the export (as for records parse):
+${importUsage}
 
 Scope and detection options (as for records redact; messages outside --from/--to are not in the bundle):
 ${tuningUsage}
@@ -63,12 +76,13 @@ export const packageCommand: Command = {
       received: { type: 'string' },
       subject: { type: 'string', multiple: true },
       organisation: { type: 'string' },
+      'include-media': { type: 'boolean' },
       'withhold-media': { type: 'boolean' },
       out: { type: 'string' },
       'case-file': { type: 'string' },
       'response-date': { type: 'string' },
       searched: { type: 'string' },
-      timezone: { type: 'string' },
+      ...importArgs,
       ...tuningArgs,
     });
     const file = onlyFile(positionals);
@@ -86,9 +100,14 @@ export const packageCommand: Command = {
     if (!out) throw new UsageError('--out is required.');
     const subjects = (values.subject as string[] | undefined) ?? [];
     if (mode === 'sar' && subjects.length === 0) throw new UsageError('--subject is required in SAR mode.');
-    const timeZone = timeZoneOption(values.timezone);
+    if (values['include-media'] === true && values['withhold-media'] === true)
+      throw new UsageError('--include-media and --withhold-media cannot both be given.');
+    // Attachments are withheld unless asked for: their content is never redacted, and a batch run reviews nothing.
+    const withholdMedia = values['include-media'] !== true;
+    const importOptions = readImportOptions(values);
+    const { timeZone } = importOptions;
     const tuning = await readTuning(values, mode, subjects);
-    const archive = await importExportFile(file, { timeZone });
+    const archive = await importExportFile(file, importOptions);
     const { media } = archive;
     // The chat's title (a one-to-one chat is titled with the other person's name) is detected, decided and printed on
     // the cover like any message, as the browser tool does; it is never a transcript line or counted as a message.
@@ -113,7 +132,6 @@ export const packageCommand: Command = {
       at,
     }));
     decisions.push(...chosen);
-    const withholdMedia = values['withhold-media'] === true;
     for (const message of conversation.messages) {
       for (const attachment of message.attachments) {
         if (!attachment.included) continue;
@@ -123,9 +141,8 @@ export const packageCommand: Command = {
           fileName: attachment.fileName,
           by,
           at,
-          reason: withholdMedia
-            ? 'all attachments withheld (--withhold-media)'
-            : 'attachments included (batch default)',
+          // Printed beside a withheld attachment in the bundle, so it is written for the requester.
+          reason: withholdMedia ? 'not reviewed' : 'all attachments included (--include-media)',
         });
       }
     }
@@ -159,6 +176,8 @@ export const packageCommand: Command = {
       `Wrote ${out}: ${counts.messagesDisclosed} messages, ${counts.redactions} redactions, ${counts.attachmentsDisclosed} attachments included, ${counts.attachmentsWithheld} withheld, ${counts.pages} pages; due ${due}.\n` +
         `SHA-256 ${result.zipSha256}\n`,
     );
+    const importWarnings = importWarningsText(file, archive.conversation);
+    if (importWarnings) io.stderr(importWarnings);
     const warning = uncertainScopeWarning(scope.inScope.filter((entry) => entry.uncertain).length);
     if (warning) io.stderr(warning);
     const caseFilePath = values['case-file'] as string | undefined;
@@ -172,6 +191,8 @@ export const packageCommand: Command = {
           subjects,
           withholdMedia,
           timeZone,
+          ...(importOptions.dateOrder !== undefined ? { dateOrder: importOptions.dateOrder } : {}),
+          ...(importOptions.chat !== undefined ? { chat: importOptions.chat } : {}),
           responseDate,
           proposals: detection.proposals.length,
           ...tuning.record,

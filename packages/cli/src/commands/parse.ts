@@ -1,9 +1,15 @@
-import type { ChatFormat, DateOrder } from '@im-records/chat-import';
+import type { ChatFormat } from '@im-records/chat-import';
 import { type Command, UsageError } from '../command.ts';
-import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
+import {
+  importArgs,
+  importExportFile,
+  importUsage,
+  onlyFile,
+  parseCommandArgs,
+  readImportOptions,
+} from '../options.ts';
 
 const FORMATS = ['auto', 'whatsapp', 'telegram', 'slack', 'signal', 'csv'];
-const ORDERS = ['dmy', 'mdy', 'ymd'];
 
 const usage = `Usage: records parse FILE [--format auto|whatsapp|telegram|slack|signal|csv] [--timezone Europe/London]
                      [--date-order dmy|mdy|ymd] [--chat NAME]
@@ -13,10 +19,8 @@ and prints the conversation as JSON: format, source (file name, SHA-256), partic
 reconciliation (lines read = lines placed).
 
 Options:
-  --format NAME      force a format instead of detecting it (default auto)
-  --timezone ZONE    IANA zone the export's local times are read in (default Europe/London)
-  --date-order ORD   day/month order of a WhatsApp export (default: inferred from the whole file)
-  --chat NAME        conversation to import when the archive holds several (Telegram full export, Slack channel)
+  --format NAME               force a format instead of detecting it (default auto)
+${importUsage}
 `;
 
 /** `records parse`: imports one export and prints it as JSON, so officers and scripts can inspect what was read. */
@@ -27,24 +31,16 @@ export const parseCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       format: { type: 'string' },
-      timezone: { type: 'string' },
-      'date-order': { type: 'string' },
-      chat: { type: 'string' },
+      ...importArgs,
     });
     const file = onlyFile(positionals);
     const format = (values.format as string | undefined) ?? 'auto';
     if (!FORMATS.includes(format))
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not '${format}'.`);
-    const order = values['date-order'] as string | undefined;
-    if (order !== undefined && !ORDERS.includes(order))
-      throw new UsageError(`--date-order must be dmy, mdy or ymd, not '${order}'.`);
-    const options: Parameters<typeof importExportFile>[1] = {
+    const archive = await importExportFile(file, {
       format: format as 'auto' | ChatFormat,
-      timeZone: timeZoneOption(values.timezone),
-    };
-    if (order !== undefined) options.dateOrder = order as DateOrder;
-    if (values.chat !== undefined) options.chat = values.chat as string;
-    const archive = await importExportFile(file, options);
+      ...readImportOptions(values),
+    });
     const c = archive.conversation;
     const out = {
       format: c.source.format,

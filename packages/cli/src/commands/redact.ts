@@ -9,11 +9,20 @@ import {
   scopeChoices,
 } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
-import { importExportFile, onlyFile, parseCommandArgs, timeZoneOption } from '../options.ts';
+import {
+  importArgs,
+  importExportFile,
+  importUsage,
+  importWarningsText,
+  onlyFile,
+  parseCommandArgs,
+  readImportOptions,
+} from '../options.ts';
 import { readTuning, scopeDecisionsOf, tuningArgs, tuningUsage, uncertainScopeWarning } from '../tuning.ts';
 
 const usage = `Usage: records redact FILE --mode foi|sar [--subject NAME]... [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                      [--keep NAME]... [--terms FILE] [--timezone Europe/London] [--keep-health-professionals]
+                      [--keep NAME]... [--terms FILE] [--timezone ZONE] [--date-order ORD] [--chat NAME]
+                      [--keep-health-professionals]
                       [--hospital-shape SHAPE]... [--hospital-pattern REGEX]...
 
 Finds personal data in a chat export and prints the messages as they would be disclosed, as JSON:
@@ -30,7 +39,7 @@ Options:
   --mode foi|sar              FOI: everyone's personal data withheld; SAR: the subject's own data kept
   --subject NAME              SAR: the data subject; repeat for aliases; a phone number is taken as their number
 ${tuningUsage}
-  --timezone ZONE             IANA zone the export's local times are read in (default Europe/London)
+${importUsage}
 `;
 
 /** `records redact`: proposes redactions for a chat and prints the disclosed messages with every redaction explained. */
@@ -43,7 +52,7 @@ export const redactCommand: Command = {
       mode: { type: 'string' },
       subject: { type: 'string', multiple: true },
       ...tuningArgs,
-      timezone: { type: 'string' },
+      ...importArgs,
     });
     const file = onlyFile(positionals);
     const mode = values.mode as string | undefined;
@@ -52,11 +61,11 @@ export const redactCommand: Command = {
     if (mode === 'sar' && subjects.length === 0)
       throw new UsageError('--mode sar needs --subject NAME (the data subject).');
     if (mode === 'foi' && subjects.length > 0) throw new UsageError('--subject applies to --mode sar only.');
-    const timeZone = timeZoneOption(values.timezone);
+    const importOptions = readImportOptions(values);
     if (mode === 'sar' && subjects.every((s) => normalisePhoneNumber(s) !== undefined))
       throw new UsageError('--subject needs at least one name, not only phone numbers.');
     const tuning = await readTuning(values, mode, subjects);
-    const archive = await importExportFile(file, { timeZone });
+    const archive = await importExportFile(file, importOptions);
     const conversation = archive.conversation;
     let result: ReturnType<typeof detectPersonalDataSync>;
     try {
@@ -119,6 +128,8 @@ export const redactCommand: Command = {
       outOfScope: scope.outOfScope,
       toCheck: toCheck.size,
     };
+    const importWarnings = importWarningsText(file, conversation);
+    if (importWarnings) io.stderr(importWarnings);
     const warning = uncertainScopeWarning(toCheck.size);
     if (warning) io.stderr(warning);
     io.stdout(`${JSON.stringify({ mode, messages, summary }, null, 2)}\n`);

@@ -453,8 +453,13 @@ export interface HeaderScan {
   unreadableHeaders: (number | string)[];
 }
 
-/** The start of a line that looks like a message's date and time, whatever their values. */
-const headerLike = /^\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\.?,?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?/;
+/**
+ * The start of a line that looks like a message's date and time, whatever their values: a time of digits, or a
+ * garbled one ("1x:4", "08:0", "8:O5": a digit and a colon or dot, up to eight characters) followed by the header's
+ * separator (" - " or "]"), so a line of a message that merely begins with a date ("12/03/2024, at 10 - …") is not one.
+ */
+const headerLike =
+  /^\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\.?,?\s+(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?|(?=[^\s\]]{0,7}\d)(?=[^\s\]]{0,7}[:.])[^\s\]]{2,8}(?:\s?[AaPp]\.?\s?[Mm]\.?)?(?=\s[-\u2013]\s|\]))/;
 
 /** The date and time a line starts with when it looks like a header's (ASCII only), or undefined. */
 function headerLikeStart(b: Uint8Array, pos: number, end: number): string | undefined {
