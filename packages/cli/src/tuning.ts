@@ -12,7 +12,7 @@ import {
 } from '@im-records/case-settings';
 import type { Conversation } from '@im-records/chat-import';
 import { normalisePhoneNumber } from '@im-records/records-policy';
-import type { Decision } from '@im-records/redaction';
+import type { Decision, StillVisible } from '@im-records/redaction';
 import { UsageError } from './command.ts';
 import { type OptionValues, readInputFile } from './options.ts';
 
@@ -174,4 +174,19 @@ function optionOf(setting: string): string {
 export function uncertainScopeWarning(count: number): string | undefined {
   if (count === 0) return undefined;
   return `warning: ${count === 1 ? '1 message is' : `${count} messages are`} in scope only because of a name that may be someone else's (a near spelling of the subject's, or a name someone else in the chat has too): check who is meant before disclosing (records redact marks them checkWhoIsMeant; --leave-out ID or --include ID settles each)\n`;
+}
+
+/**
+ * The warning both commands print when values the disclosure withholds are still shown elsewhere in it (redaction's
+ * `stillVisible`: a link, a place detection read differently), or undefined when there are none. Each such value undoes
+ * its own redaction: the officer withholds every occurrence with --terms, or checks why it was withheld.
+ */
+export function stillVisibleWarning(values: readonly StillVisible[]): string | undefined {
+  if (values.length === 0) return undefined;
+  const listed = values
+    .slice(0, 10)
+    .map((value) => `"${value.text}" (${value.places} ${value.places === 1 ? 'place' : 'places'})`)
+    .join(', ');
+  const more = values.length > 10 ? ` and ${values.length - 10} more` : '';
+  return `warning: ${values.length === 1 ? '1 value withheld in one place is' : `${values.length} values withheld in one place are`} still shown elsewhere in the disclosure: ${listed}${more}; withhold every occurrence with --terms FILE, or check why it was withheld\n`;
 }

@@ -263,6 +263,27 @@ describe('records redact', () => {
     expect(both.err.join('')).toMatch(/--leave-out and --include both name message/);
   });
 
+  it('lists and warns of a value withheld in one message and still shown in another (a link)', async () => {
+    const linked = join(dir, 'linked.txt');
+    writeFileSync(
+      linked,
+      [
+        '12/03/2024, 08:01 - Jane Okafor: Mr Zorbek in bed 4 is asking for his son',
+        '12/03/2024, 08:05 - Sam Patel: photos at https://example.org/zorbek/ward-4 for the family',
+        '',
+      ].join('\n'),
+    );
+    const { io, out, err } = capture();
+    expect(await main(['redact', linked, '--date-order', 'dmy', '--mode', 'foi'], io)).toBe(0);
+    const json = JSON.parse(out.join('')) as Output;
+    expect(json.summary.stillVisible).toEqual([
+      { text: 'Zorbek', category: 'person-name', places: 1, messageIds: [json.messages[1]?.id] },
+    ]);
+    expect(err.join('')).toMatch(
+      /^warning: 1 value withheld in one place is still shown elsewhere.*"Zorbek" \(1 place\)/,
+    );
+  });
+
   it('rejects bad input with one line and exit code 2', async () => {
     expect((await run(['--mode', 'eir'])).code).toBe(2);
     const noSubject = await run(['--mode', 'sar']);

@@ -66,6 +66,10 @@ export { pseudonymTable } from './disclose.ts';
 /** The same table from decisions already applied (one application for the proposals and the people). */
 export { pseudonymTableFrom } from './disclose.ts';
 
+export type { StillVisible } from './still-visible.ts';
+/** Withheld values the disclosed text still shows elsewhere (a link, a place the engine read differently). */
+export { stillVisible } from './still-visible.ts';
+
 export type { ProposalGroup } from './groups.ts';
 /** Proposals grouped for review: a name carried through the chat from one find, decided with one decision. */
 export { proposalGroups } from './groups.ts';

@@ -1,15 +1,18 @@
 /**
  * Step 5: package. The redaction engine turns the case into the disclosed conversation (nothing withheld reaches the
  * packaging worker), the packaging worker builds the bundle and the case file, and the page previews the PDF and offers
- * both files for download.
+ * both files for download. Before the build it lists what is withheld in one place and still shown in another (a link,
+ * a place detection read differently), each with a button to withhold every occurrence.
  */
 import { formatLongDate, localToday, redactionModeFor } from '@im-records/records-policy';
+import type { StillVisible } from '@im-records/redaction';
 import { useEffect, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
 import { deadlineOf } from '../lib/deadline.ts';
+import { everyOccurrence } from '../lib/decisions.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
-
 import type { PackageOutput } from '../worker/stages.ts';
+import { useDecisions } from './review/useDecisions.ts';
 import type { StepProps } from './step.ts';
 import { countOf, ErrorSummary, formatBytes, ProgressPanel, TextArea, TextField } from './ui.tsx';
 
@@ -32,7 +35,8 @@ function safeName(reference: string): string {
   return reference.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'case';
 }
 
-export function PackageStep({ record, services, prepared, preparing, cancelPrepare, act }: StepProps) {
+export function PackageStep(props: StepProps) {
+  const { record, services, prepared, preparing, cancelPrepare, act } = props;
   const [responseDate, setResponseDate] = useState<string>(localToday());
   const [progress, setProgress] = useState<StageProgress | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -42,12 +46,17 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
   const resultHeading = useRef<HTMLHeadingElement>(null);
   /** The chats' titles as they will be disclosed (the same decisions as the messages), for "what was searched". */
   const [safeTitles, setSafeTitles] = useState<string[] | null>(null);
+  /** Values withheld in one place and still shown in another, worked out with the titles. */
+  const [stillShown, setStillShown] = useState<StillVisible[]>([]);
+  const decisions = useDecisions(props, setProblem);
   useEffect(() => {
     if (!prepared) return;
     let cancelled = false;
     services.caseWorker.call('summary', { decisions: record.decisions }).then(
       (summary) => {
-        if (!cancelled) setSafeTitles(summary.sections.length > 0 ? summary.sections : [summary.title]);
+        if (cancelled) return;
+        setSafeTitles(summary.sections.length > 0 ? summary.sections : [summary.title]);
+        setStillShown(summary.stillVisible);
       },
       (error: unknown) => setProblem(describeProblem(error)),
     );
@@ -180,6 +189,38 @@ export function PackageStep({ record, services, prepared, preparing, cancelPrepa
           </button>{' '}
           ({suggested})
         </p>
+      )}
+      {stillShown.length > 0 && (
+        <div className="nhsuk-warning-callout" data-testid="still-shown">
+          <h2 className="nhsuk-warning-callout__label">
+            <span>
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              Withheld in one place, shown in another
+            </span>
+          </h2>
+          <p>
+            {stillShown.length === 1 ? 'This value is' : `These ${stillShown.length} values are`} withheld where the
+            tool found {stillShown.length === 1 ? 'it' : 'them'}, but the bundle still shows{' '}
+            {stillShown.length === 1 ? 'it' : 'them'} elsewhere: in a link, or where the same word was read as something
+            else. Withhold every occurrence, or, if it is no one's personal data, keep it in the review.
+          </p>
+          <ul className="nhsuk-list app-still-shown">
+            {stillShown.slice(0, 20).map((value) => (
+              <li key={value.text}>
+                <strong>{value.text}</strong>, shown in {countOf(value.places, 'place')}{' '}
+                <button
+                  type="button"
+                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                  onClick={() => void decisions.recordAndReapply(everyOccurrence(value.text, value.category))}
+                  aria-label={`Withhold every occurrence of "${value.text}"`}
+                >
+                  Withhold every occurrence
+                </button>
+              </li>
+            ))}
+          </ul>
+          {stillShown.length > 20 && <p>The first 20 are listed.</p>}
+        </div>
       )}
       <button type="button" className="nhsuk-button" onClick={build} disabled={progress !== null || !searched.trim()}>
         Build the disclosure bundle

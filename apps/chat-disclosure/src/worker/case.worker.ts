@@ -26,11 +26,13 @@ import {
   disclose,
   forgetChatCaches,
   isTitleMessage,
+  type KeptSpan,
   type MessageSelection,
   type Proposal,
   pseudonymTableFrom,
   type ScopeChoice,
   scopeChoices,
+  stillVisible,
   withTitleMessages,
 } from '@im-records/redaction';
 import type MiniSearch from 'minisearch';
@@ -76,6 +78,8 @@ let current: {
   selection: MessageSelection[];
   /** Detection's own selection (a SAR's messages by or about the subject), which the officer's choices are laid over. */
   subjectSelection: MessageSelection[];
+  /** What detection found and kept (the SAR subject's own data, kept staff): shown by design, never "still shown". */
+  kept: KeptSpan[];
   /** The officer's scope choices {@link current}'s `selection` was worked out with (see {@link sameChoices}). */
   choices: Map<string, ScopeChoice>;
   /** Each message's place in the chat the page holds, by id: proposals travel with it (see `compact.ts`). */
@@ -316,6 +320,7 @@ async function prepare(input: PrepareInput, context: StageContext<PrepareProgres
     engine,
     selection: scoped.selection,
     subjectSelection: detection.selection,
+    kept: detection.kept,
     choices,
     places,
   };
@@ -463,10 +468,12 @@ serveStages<CaseStages>(self, {
       ...state.engine.disclose,
       selection: state.selection,
     });
+    const withheld = applyDecisions(state.conversation, detectedOf(state), decisions, state.engine.mode).proposals;
     return {
       title: disclosed.title,
       sections: (disclosed.sections ?? []).map((section) => section.title),
       counts: disclosed.counts,
+      stillVisible: stillVisible(state.conversation, disclosed, withheld, state.kept),
     };
   },
   async search({ query }) {

@@ -17,6 +17,7 @@ import type {
   DisclosureCounts,
   Proposal,
   PseudonymEntry,
+  StillVisible,
 } from '@im-records/redaction';
 import type { StageProgress } from '../lib/bridge.ts';
 import type { ArchiveSummary, CaseRequest, ChatChoice } from '../lib/case-model.ts';
@@ -184,7 +185,8 @@ export type CaseStages = {
   /** The disclosed title(s) and counts, for the package step's "what was searched" before a bundle is built. */
   summary: {
     input: { decisions: Decision[] };
-    output: { title: string; sections: string[]; counts: DisclosureCounts };
+    /** `stillVisible`: values withheld in one place that the disclosure still shows elsewhere (redaction's). */
+    output: { title: string; sections: string[]; counts: DisclosureCounts; stillVisible: StillVisible[] };
     progress: StageProgress;
   };
   /** Waits for the search index: true once it is ready, false when there is none (not prepared, or dropped). */

@@ -10,6 +10,7 @@ import {
   isTitleMessage,
   RedactionError,
   scopeChoices,
+  stillVisible,
   withTitleMessages,
 } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
@@ -22,7 +23,14 @@ import {
   parseCommandArgs,
   readImportOptions,
 } from '../options.ts';
-import { readTuning, scopeDecisionsOf, tuningArgs, tuningUsage, uncertainScopeWarning } from '../tuning.ts';
+import {
+  readTuning,
+  scopeDecisionsOf,
+  stillVisibleWarning,
+  tuningArgs,
+  tuningUsage,
+  uncertainScopeWarning,
+} from '../tuning.ts';
 
 const usage = `Usage: records package FILE --mode foi|sar --reference REF --received YYYY-MM-DD [--subject NAME]...
                        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--organisation NAME] [--include-media]
@@ -178,6 +186,11 @@ export const packageCommand: Command = {
     );
     const importWarnings = importWarningsText(file, archive.conversation);
     if (importWarnings) io.stderr(importWarnings);
+    // Every proposal is accepted, so every proposal is withheld.
+    const visibleWarning = stillVisibleWarning(
+      stillVisible(conversation, disclosed, detection.proposals, detection.kept),
+    );
+    if (visibleWarning) io.stderr(visibleWarning);
     const warning = uncertainScopeWarning(scope.inScope.filter((entry) => entry.uncertain).length);
     if (warning) io.stderr(warning);
     const caseFilePath = values['case-file'] as string | undefined;

@@ -7,6 +7,7 @@ import {
   type RedactionCategory,
   RedactionError,
   scopeChoices,
+  stillVisible,
 } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
 import {
@@ -18,7 +19,14 @@ import {
   parseCommandArgs,
   readImportOptions,
 } from '../options.ts';
-import { readTuning, scopeDecisionsOf, tuningArgs, tuningUsage, uncertainScopeWarning } from '../tuning.ts';
+import {
+  readTuning,
+  scopeDecisionsOf,
+  stillVisibleWarning,
+  tuningArgs,
+  tuningUsage,
+  uncertainScopeWarning,
+} from '../tuning.ts';
 
 const usage = `Usage: records redact FILE --mode foi|sar [--subject NAME]... [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                       [--keep NAME]... [--terms FILE] [--timezone ZONE] [--date-order ORD] [--chat NAME]
@@ -127,9 +135,12 @@ export const redactCommand: Command = {
       attachmentsWithheld: disclosed.counts.attachmentsWithheld,
       outOfScope: scope.outOfScope,
       toCheck: toCheck.size,
+      stillVisible: stillVisible(conversation, disclosed, result.proposals, result.kept),
     };
     const importWarnings = importWarningsText(file, conversation);
     if (importWarnings) io.stderr(importWarnings);
+    const visibleWarning = stillVisibleWarning(summary.stillVisible);
+    if (visibleWarning) io.stderr(visibleWarning);
     const warning = uncertainScopeWarning(toCheck.size);
     if (warning) io.stderr(warning);
     io.stdout(`${JSON.stringify({ mode, messages, summary }, null, 2)}\n`);
