@@ -242,7 +242,7 @@ export function ReviewStep(props: StepProps) {
       setAnnouncement(
         inScope
           ? `${which} is in the disclosure.`
-          : `${which} is left out of the disclosure.${hidesOutOfScope ? ' Show messages out of scope to see it again.' : ''}`,
+          : `${which} is left out of the disclosure.${hidesOutOfScope ? ' To see it again, tick "Show messages out of scope" in the filters.' : ''}`,
       );
       // A row left out leaves the list while out-of-scope messages are hidden: focus stays in the conversation.
       if (!inScope && hidesOutOfScope) document.querySelector<HTMLElement>('.app-chat')?.focus();
