@@ -4,7 +4,7 @@
  * decision was lost whenever they reloaded or closed the tab within a fifth of a second of making it.
  */
 import { expect, test } from '@playwright/test';
-import { openControlled, startCase } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
+import { addChatAndApplyScope, openControlled, startCase } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
 
@@ -18,14 +18,7 @@ test('a decision made just before a reload is still there after it', async ({ pa
   test.setTimeout(120_000);
   await openControlled(page);
   await startCase(page, { type: 'FOI', reference: 'FOI-2025-0071', received: '2025-09-10', requester: 'A Journalist' });
-  await page.getByLabel('Choose chat export files').setInputFiles({
-    name: 'WhatsApp Chat with Ward 7.txt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from(exportText),
-  });
-  await page.getByRole('button', { name: 'Continue to scope' }).click();
-  await page.getByRole('button', { name: 'Apply the scope' }).click();
-  await expect(page.getByTestId('scope-count')).toContainText('2 of 2 messages are in scope', { timeout: 60_000 });
+  await addChatAndApplyScope(page, exportText, '2 of 2 messages are in scope');
   await page.getByRole('button', { name: 'Continue to review' }).click();
   const rota = page.getByRole('region', { name: 'Conversation' }).getByRole('article').filter({ hasText: 'rota' });
   await rota.getByRole('button', { name: /^Leave out: Sam Patel/ }).click();

@@ -4,7 +4,12 @@
  */
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { downloadBytes, openControlled, startCase } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
+import {
+  addChatAndApplyScope,
+  downloadBytes,
+  openControlled,
+  startCase,
+} from '../../apps/chat-disclosure/test/e2e-helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -21,14 +26,7 @@ test('a name withheld in one message and shown in a link in another is listed, a
   test.setTimeout(120_000);
   await openControlled(page);
   await startCase(page, { type: 'FOI', reference: 'FOI-2025-0072', received: '2025-09-10', requester: 'A Journalist' });
-  await page.getByLabel('Choose chat export files').setInputFiles({
-    name: 'WhatsApp Chat with Ward 7.txt',
-    mimeType: 'text/plain',
-    buffer: Buffer.from(exportText),
-  });
-  await page.getByRole('button', { name: 'Continue to scope' }).click();
-  await page.getByRole('button', { name: 'Apply the scope' }).click();
-  await expect(page.getByTestId('scope-count')).toContainText('2 of 2 messages are in scope', { timeout: 60_000 });
+  await addChatAndApplyScope(page, exportText, '2 of 2 messages are in scope');
   await page.getByRole('button', { name: 'Continue to review' }).click();
   await page.getByRole('button', { name: 'Continue to package' }).click();
 

@@ -1,6 +1,7 @@
 /**
  * Playwright helpers shared by the chat disclosure specs (tests/e2e/chat-disclosure*.spec.ts): screenshots, the
- * service-worker-ready wait, a new case's details, the "no request leaves the page" monitor and test photos drawn by the browser.
+ * service-worker-ready wait, a new case's details, a chat added and scoped, the "no request leaves the page" monitor and
+ * test photos drawn by the browser.
  */
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, Request } from '@playwright/test';
@@ -46,6 +47,21 @@ export async function startCase(
   await page.getByLabel('Who made the request').fill(details.requester);
   await page.getByLabel('Your name').fill('Ann Officer');
   await page.getByRole('button', { name: 'Save and continue' }).click();
+}
+
+/**
+ * A WhatsApp export (its text) added to the case, and the scope applied as it is: the page is left on the scope step's
+ * result, which says `inScope` ("2 of 2 messages are in scope").
+ */
+export async function addChatAndApplyScope(page: Page, exportText: string, inScope: string): Promise<void> {
+  await page.getByLabel('Choose chat export files').setInputFiles({
+    name: 'WhatsApp Chat with Ward 7.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(exportText),
+  });
+  await page.getByRole('button', { name: 'Continue to scope' }).click();
+  await page.getByRole('button', { name: 'Apply the scope' }).click();
+  await page.getByTestId('scope-count').filter({ hasText: inScope }).waitFor({ timeout: 60_000 });
 }
 
 /**
