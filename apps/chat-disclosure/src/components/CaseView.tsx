@@ -118,13 +118,24 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
 
   // Save every change, a moment after it happens (and at once when the page is hidden).
   const pendingSave = useRef<CaseRecord | null>(null);
-  /** Saves the pending change; `atOnce` when the page is being hidden or left (see `CaseStore.saveCase`). */
+  /** The latest record given to a save, and the latest whose save has finished. */
+  const lastSaving = useRef<CaseRecord | null>(null);
+  const lastSaved = useRef<CaseRecord | null>(null);
+  /**
+   * Saves the pending change. `atOnce` when the page is being hidden or left (see `CaseStore.saveCase`): then a save
+   * still under way is made again at once too, as the page going away would drop it (its transaction waits on a read).
+   */
   const flush = useCallback(
     (atOnce = false) => {
-      const toSave = pendingSave.current;
+      const toSave =
+        pendingSave.current ?? (atOnce && lastSaving.current !== lastSaved.current ? lastSaving.current : null);
       if (!toSave) return;
       pendingSave.current = null;
-      timed('idb:case', () => services.store.saveCase(toSave, services.keys.get(toSave.id) ?? null, { atOnce })).catch(
+      lastSaving.current = toSave;
+      timed('idb:case', () => services.store.saveCase(toSave, services.keys.get(toSave.id) ?? null, { atOnce })).then(
+        () => {
+          if (lastSaving.current === toSave) lastSaved.current = toSave;
+        },
         (error: unknown) => setProblem(describeProblem(error)),
       );
     },
