@@ -33,6 +33,27 @@ async function personFacts(store: Store, personId: string) {
   return person;
 }
 
+/**
+ * The attestation already recorded for the same person, version and day by the same recorder (null: the person
+ * themselves), if any: the same form sent twice (a double click, a resubmission) is that attestation, not a second.
+ */
+async function alreadyRecorded(
+  tx: Store,
+  wanted: Omit<RecordedAttestation, 'id'>,
+): Promise<RecordedAttestation | undefined> {
+  const found = await tx.db
+    .selectFrom('attestations')
+    .select('id')
+    .where('person', '=', wanted.person)
+    .where('policy_version', '=', wanted.versionId)
+    .where('attested_on', '=', wanted.attestedOn)
+    .where((eb) =>
+      wanted.onBehalfBy === null ? eb('on_behalf_by', 'is', null) : eb('on_behalf_by', '=', wanted.onBehalfBy),
+    )
+    .executeTakeFirst();
+  return found && { ...wanted, id: found.id };
+}
+
 async function record(
   tx: Store,
   input: {
@@ -99,16 +120,8 @@ export async function attest(store: Store, actor: Actor, versionId: string): Pro
         'that is not the current version of a policy you are asked to attest to: reload the page',
       );
     }
-    // The form sent twice (a double click, a resubmission) is the attestation already recorded today, not a second.
-    const already = await tx.db
-      .selectFrom('attestations')
-      .select('id')
-      .where('person', '=', personId)
-      .where('policy_version', '=', versionId)
-      .where('attested_on', '=', today)
-      .where('on_behalf_by', 'is', null)
-      .executeTakeFirst();
-    if (already) return { id: already.id, person: personId, versionId, attestedOn: today, onBehalfBy: null };
+    const already = await alreadyRecorded(tx, { person: personId, versionId, attestedOn: today, onBehalfBy: null });
+    if (already) return already;
     return record(tx, {
       person: personId,
       versionId,
@@ -156,18 +169,13 @@ export async function attestOnBehalf(
         `attestedOn: the date they signed cannot be before version ${version.version} took effect (${formatLongDate(version.effectiveDate)})`,
       );
     }
-    // The same form sent twice (a double click, a resubmission) is the attestation already recorded, not a second.
-    const already = await tx.db
-      .selectFrom('attestations')
-      .select('id')
-      .where('person', '=', person.id)
-      .where('policy_version', '=', version.id)
-      .where('attested_on', '=', attestedOn)
-      .where('on_behalf_by', '=', actor.accountId)
-      .executeTakeFirst();
-    if (already) {
-      return { id: already.id, person: person.id, versionId: version.id, attestedOn, onBehalfBy: actor.accountId };
-    }
+    const already = await alreadyRecorded(tx, {
+      person: person.id,
+      versionId: version.id,
+      attestedOn,
+      onBehalfBy: actor.accountId,
+    });
+    if (already) return already;
     return record(tx, {
       person: person.id,
       versionId: version.id,
