@@ -19,6 +19,7 @@ import {
 import { DEMO_PASSWORD, seedDemoTrust } from '@im-records/attestation/demo';
 import { guidancePoints } from '@im-records/course';
 import { findTrustSettingsFile, loadCourse, loadTrustSettings } from '@im-records/course/node';
+import { trustedProxiesFrom } from '../src/lib/client-address.ts';
 import { startWorker } from './worker.ts';
 
 /** Options for {@link startAttestation}. */
@@ -38,6 +39,8 @@ export async function startAttestation(options: StartOptions): Promise<{ server:
   const publicUrl = process.env.ATTESTATION_PUBLIC_URL ?? `http://${host}:${options.port}`;
   const issuer = process.env.ATTESTATION_ISSUER ?? 'Demo NHS Foundation Trust';
   const demo = options.demo ?? process.env.ATTESTATION_DEMO !== '0';
+  // A setting the pages read on each request is checked now, so a mistake stops the start with its message.
+  trustedProxiesFrom(process.env.ATTESTATION_TRUSTED_PROXIES);
   const database = await openDatabase({ url: process.env.DATABASE_URL });
   try {
     const store = storeOf(database, systemClock);

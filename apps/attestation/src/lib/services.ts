@@ -8,7 +8,8 @@
  * ATTESTATION_PUBLIC_URL (the address printed on certificates), ATTESTATION_ISSUER (the trust's name),
  * ATTESTATION_CONTENT_DIR (default content/training), TRUST_SETTINGS_FILE (default content/trust/settings.yaml when it
  * exists: the trust's division decides its bank holidays), SMTP_URL and SMTP_FROM (reminder e-mail; without them
- * reminders wait for a mail-merge download) and the OIDC_* settings (see oidc.ts).
+ * reminders wait for a mail-merge download), ATTESTATION_TRUSTED_PROXIES (see client-address.ts) and the OIDC_*
+ * settings (see oidc.ts).
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -29,6 +30,7 @@ import {
 import { type Course, guidancePoints } from '@im-records/course';
 import { findTrustSettingsFile, loadCourse, loadTrustSettings } from '@im-records/course/node';
 import { type Division, holidayDivisionOf, type ResolvedTrustSettings } from '@im-records/records-policy';
+import { trustedProxiesFrom } from './client-address.ts';
 
 /** The service's settings, read from the environment. */
 export interface ServiceConfig {
@@ -42,6 +44,8 @@ export interface ServiceConfig {
   trustFile: string | null;
   /** The SMTP server reminders go through, or null (mail merge). */
   smtp: SmtpSettings | null;
+  /** Proxies in front of the server whose `X-Forwarded-For` entries are believed (client-address.ts). */
+  trustedProxies: number;
 }
 
 function findUp(start: string, relative: string): string | undefined {
@@ -74,6 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     secureCookies: url.protocol === 'https:' || loopback,
     trustFile: findTrustSettingsFile(env, resolve(contentDir, '../..')),
     smtp: smtpSettingsFrom(env),
+    trustedProxies: trustedProxiesFrom(env.ATTESTATION_TRUSTED_PROXIES),
   };
 }
 
