@@ -33,7 +33,7 @@ export async function openControlled(page: Page): Promise<void> {
 /** The case details form filled in and saved, from the case list: the page is left on "Add chat exports". */
 export async function startCase(
   page: Page,
-  details: { type: 'SAR' | 'FOI'; reference: string; received: string; requester: string },
+  details: { type: 'SAR' | 'FOI'; reference: string; received: string; requester: string; passphrase?: string },
 ): Promise<void> {
   const [year, month, day] = details.received.split('-').map(Number);
   await page.getByRole('button', { name: 'Start a new case' }).click();
@@ -46,6 +46,11 @@ export async function startCase(
   await page.getByLabel('Year').fill(String(year));
   await page.getByLabel('Who made the request').fill(details.requester);
   await page.getByLabel('Your name').fill('Ann Officer');
+  if (details.passphrase) {
+    await page.getByLabel('Encrypt this case in the browser with a passphrase').check();
+    await page.getByLabel('Passphrase', { exact: true }).fill(details.passphrase);
+    await page.getByLabel('Passphrase again').fill(details.passphrase);
+  }
   await page.getByRole('button', { name: 'Save and continue' }).click();
 }
 

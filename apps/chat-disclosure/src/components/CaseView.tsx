@@ -8,13 +8,14 @@ import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState }
 import { afterNextPaint } from '../lib/after-paint.ts';
 import type { StageProgress } from '../lib/bridge.ts';
 import { type CaseRecord, type Step, stepNames, steps } from '../lib/case-model.ts';
+import { CaseSaver } from '../lib/case-saver.ts';
 import { unpackMessages, unpackProposals, unpackScope } from '../lib/compact.ts';
 import { unlockKey } from '../lib/crypto.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { noPeople, peopleReducer } from '../lib/people.ts';
 import { type CaseAction, caseReducer, type DistributiveOmit } from '../lib/reducer.ts';
 import { caseSettingsOf } from '../lib/scope.ts';
-import { measure, timed, timedSync } from '../lib/timeline.ts';
+import { measure, timedSync } from '../lib/timeline.ts';
 import type { PreparedCase, PreparedChat, Redecided } from '../worker/stages.ts';
 import { ArchivesStep } from './ArchivesStep.tsx';
 import { DeadlineBar } from './DeadlineBar.tsx';
@@ -116,47 +117,27 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     void load(services.keys.get(caseId) ?? null);
   }, [load, services, caseId]);
 
-  // Save every change, a moment after it happens (and at once when the page is hidden).
-  const pendingSave = useRef<CaseRecord | null>(null);
-  /** The latest record given to a save, and the latest whose save has finished. */
-  const lastSaving = useRef<CaseRecord | null>(null);
-  const lastSaved = useRef<CaseRecord | null>(null);
-  /**
-   * Saves the pending change. `atOnce` when the page is being hidden or left (see `CaseStore.saveCase`): then a save
-   * still under way is made again at once too, as the page going away would drop it (its transaction waits on a read).
-   */
-  const flush = useCallback(
-    (atOnce = false) => {
-      const toSave =
-        pendingSave.current ?? (atOnce && lastSaving.current !== lastSaved.current ? lastSaving.current : null);
-      if (!toSave) return;
-      pendingSave.current = null;
-      lastSaving.current = toSave;
-      timed('idb:case', () => services.store.saveCase(toSave, services.keys.get(toSave.id) ?? null, { atOnce })).then(
-        () => {
-          if (lastSaving.current === toSave) lastSaved.current = toSave;
-        },
-        (error: unknown) => setProblem(describeProblem(error)),
-      );
-    },
-    [services],
-  );
+  // Save every change, a moment after it happens, and at once when the page is hidden or left (case-saver.ts).
+  const saver = useRef<CaseSaver | null>(null);
+  saver.current ??= new CaseSaver({
+    store: services.store,
+    keyOf: (id) => services.keys.get(id) ?? null,
+    onError: (error) => setProblem(describeProblem(error)),
+  });
   useEffect(() => {
-    if (!record || !loadedRef.current) return;
-    pendingSave.current = record;
-    const timer = setTimeout(() => flush(), 200);
-    return () => clearTimeout(timer);
-  }, [record, flush]);
+    if (record && loadedRef.current) saver.current?.changed(record);
+  }, [record]);
   useEffect(() => {
-    const onHide = () => flush(true);
+    const current = saver.current;
+    const onHide = () => current?.leaving();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
-      flush();
+      current?.flush();
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
     };
-  }, [flush]);
+  }, []);
 
   const act = useCallback(
     (action: DistributiveOmit<CaseAction, 'at'>) => dispatch({ ...action, at: nowIso() } as CaseAction),

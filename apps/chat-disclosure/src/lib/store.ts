@@ -51,6 +51,9 @@ interface StoredCase {
   sealed?: Sealed;
 }
 
+/** An encrypted case's record sealed with its key, as it is stored ({@link CaseStore.sealCase}). */
+export type SealedCase = StoredCase & { keyParams: KeyParams; sealed: Sealed };
+
 interface StoredArchive {
   id: string;
   caseId: string;
@@ -118,33 +121,45 @@ export class CaseStore {
    * this save was waiting) aborts, undoing the write. With `atOnce` (the case view's save as the page is hidden or
    * reloaded) the transaction is committed as soon as its requests are made: a transaction left to commit itself once a
    * read had answered was dropped with the page, and the officer's last decision with it. It then cannot be undone, so
-   * `atOnce` is for a case this page holds in clear. Sealing is asynchronous: an encrypted case's save reads the stored
-   * key parameters first and then writes (a page reloaded during it may lose the last change).
+   * `atOnce` is for a case this page holds in clear. An encrypted case is sealed first ({@link sealCase}), which takes
+   * time a page being left does not give: the case view seals each change as it happens and writes the newest sealed
+   * copy with {@link putSealedCase} as the page goes.
    */
   async saveCase(record: CaseRecord, key: CryptoKey | null, options: { atOnce?: boolean } = {}): Promise<void> {
+    if (key) {
+      const keyParams = (await this.#db.get('cases', record.id))?.keyParams;
+      if (keyParams) return this.putSealedCase(await this.sealCase(record, key, keyParams), options);
+    }
     await guard(async () => {
-      if (!key) {
-        const tx = this.#db.transaction('cases', 'readwrite');
-        const existing = tx.store.get(record.id);
-        const written = tx.store.put({ id: record.id, listing: listingOf(record, false), record });
-        if (options.atOnce) {
-          tx.commit();
-          await Promise.all([written, tx.done]);
-          return;
-        }
-        if ((await existing)?.keyParams) {
-          tx.abort();
-          await Promise.allSettled([written, tx.done]);
-          throw new StorageError('This case is encrypted: unlock it before saving.');
-        }
+      const tx = this.#db.transaction('cases', 'readwrite');
+      const existing = tx.store.get(record.id);
+      const written = tx.store.put({ id: record.id, listing: listingOf(record, false), record });
+      if (options.atOnce) {
+        tx.commit();
         await Promise.all([written, tx.done]);
         return;
       }
-      const keyParams = (await this.#db.get('cases', record.id))?.keyParams;
-      const stored: StoredCase = keyParams
-        ? { id: record.id, listing: listingOf(record, true), keyParams, sealed: await sealJson(key, record) }
-        : { id: record.id, listing: listingOf(record, false), record };
-      await this.#db.put('cases', stored);
+      if ((await existing)?.keyParams) {
+        tx.abort();
+        await Promise.allSettled([written, tx.done]);
+        throw new StorageError('This case is encrypted: unlock it before saving.');
+      }
+      await Promise.all([written, tx.done]);
+    });
+  }
+
+  /** Seals an encrypted case's record with its key, ready to be written by {@link putSealedCase}. */
+  async sealCase(record: CaseRecord, key: CryptoKey, keyParams: KeyParams): Promise<SealedCase> {
+    return { id: record.id, listing: listingOf(record, true), keyParams, sealed: await sealJson(key, record) };
+  }
+
+  /** Writes a sealed case: one put, requested before it returns, and committed at once with `atOnce`. */
+  putSealedCase(sealedCase: SealedCase, options: { atOnce?: boolean } = {}): Promise<void> {
+    const tx = this.#db.transaction('cases', 'readwrite');
+    const written = tx.store.put(sealedCase);
+    if (options.atOnce) tx.commit();
+    return guard(async () => {
+      await Promise.all([written, tx.done]);
     });
   }
 

@@ -1,0 +1,138 @@
+/**
+ * Keeps the stored case up to date with the page's record, so a reload or a closed tab at any moment loses nothing.
+ *
+ * A change is saved a moment after it happens (a run of quick changes is one write), and at once as the page is hidden
+ * or left. Leaving gives no time to wait: the browser drops a transaction still waiting on a read, and any promise not
+ * settled yet. So the write made as the page goes is requested there and then:
+ * - a case in clear writes the newest record at once (and again one whose save was still under way);
+ * - an encrypted case cannot seal its record then (sealing is asynchronous), so it seals each change as soon as it
+ *   happens, and writes the newest copy already sealed. Sealing takes a few milliseconds, far less than it takes a
+ *   person to reach for reload after a decision.
+ */
+import type { CaseRecord } from './case-model.ts';
+import type { KeyParams } from './crypto.ts';
+import type { CaseStore, SealedCase } from './store.ts';
+import { timed } from './timeline.ts';
+
+/** What the saver needs from the page. */
+export interface CaseSaverOptions {
+  store: CaseStore;
+  /** The case's key while it is unlocked in this tab, or null for a case in clear. */
+  keyOf: (caseId: string) => CryptoKey | null;
+  /** A save that failed (storage full, case deleted in another tab). */
+  onError: (error: unknown) => void;
+  /** The pause after a change before it is written. */
+  delayMs?: number;
+}
+
+/** A sealed copy of a record, numbered in the order the changes happened. */
+interface SealedChange {
+  change: number;
+  sealed: SealedCase;
+}
+
+export class CaseSaver {
+  readonly #options: Required<CaseSaverOptions>;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Changes are numbered as they arrive. */
+  #changes = 0;
+  /** The change waiting for the pause to end, and the one whose write was last requested. */
+  #pending: { change: number; record: CaseRecord } | null = null;
+  #saving: { change: number; record: CaseRecord } | null = null;
+  /** The newest change whose write was requested, and the newest whose write is done. */
+  #requested = 0;
+  #saved = 0;
+  /** An encrypted case's changes being sealed, and the newest sealed so far. */
+  #sealing = new Map<number, Promise<SealedCase>>();
+  #newestSealed: SealedChange | null = null;
+  #keyParams = new Map<string, Promise<KeyParams | undefined>>();
+
+  constructor(options: CaseSaverOptions) {
+    this.#options = { delayMs: 200, ...options };
+  }
+
+  /** The page's record changed: save it after the pause, and start sealing it now when the case is encrypted. */
+  changed(record: CaseRecord): void {
+    const change = ++this.#changes;
+    this.#pending = { change, record };
+    const key = this.#options.keyOf(record.id);
+    if (key) this.#seal(change, record, key);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.flush(), this.#options.delayMs);
+  }
+
+  /** Writes the pending change now (the pause is over, or the case view is closing). */
+  flush(): void {
+    clearTimeout(this.#timer);
+    const pending = this.#pending;
+    if (!pending) return;
+    this.#pending = null;
+    this.#saving = pending;
+    const sealing = this.#sealing.get(pending.change);
+    if (!sealing) {
+      this.#write(pending.change, () =>
+        this.#options.store.saveCase(pending.record, this.#options.keyOf(pending.record.id)),
+      );
+      return;
+    }
+    sealing.then(
+      (sealed) => this.#write(pending.change, () => this.#options.store.putSealedCase(sealed)),
+      (error: unknown) => this.#options.onError(error),
+    );
+  }
+
+  /** The page is being hidden or left: write the newest change at once, without waiting on anything. */
+  leaving(): void {
+    const newest = this.#pending ?? this.#saving;
+    if (!newest || newest.change <= this.#saved) return;
+    if (this.#options.keyOf(newest.record.id)) {
+      // The newest copy already sealed. A change still being sealed keeps its timer: if the page stays (the tab was
+      // only hidden), it is written as usual.
+      const sealed = this.#newestSealed;
+      if (sealed && sealed.change > this.#saved) {
+        this.#write(sealed.change, () => this.#options.store.putSealedCase(sealed.sealed, { atOnce: true }), true);
+      }
+      return;
+    }
+    clearTimeout(this.#timer);
+    this.#pending = null;
+    this.#saving = newest;
+    this.#write(newest.change, () => this.#options.store.saveCase(newest.record, null, { atOnce: true }), true);
+  }
+
+  #seal(change: number, record: CaseRecord, key: CryptoKey): void {
+    let params = this.#keyParams.get(record.id);
+    if (!params) {
+      params = this.#options.store.keyParams(record.id);
+      this.#keyParams.set(record.id, params);
+    }
+    const sealing = params.then((keyParams) => {
+      if (!keyParams) throw new Error(`Case ${record.id} has a key in this tab but is stored in clear.`);
+      return this.#options.store.sealCase(record, key, keyParams);
+    });
+    this.#sealing.set(change, sealing);
+    sealing.then(
+      (sealed) => {
+        if ((this.#newestSealed?.change ?? 0) < change) this.#newestSealed = { change, sealed };
+      },
+      () => {},
+    );
+  }
+
+  /**
+   * Requests a change's write, unless a newer one was requested already (an older copy must never land on a newer:
+   * sealing does not always finish in order). `again` writes even so: the page is going, and a write requested
+   * before may be dropped with it.
+   */
+  #write(change: number, request: () => Promise<void>, again = false): void {
+    if (change < this.#requested || (change === this.#requested && !again)) return;
+    this.#requested = change;
+    timed('idb:case', request).then(
+      () => {
+        if (this.#saved < change) this.#saved = change;
+        for (const done of this.#sealing.keys()) if (done <= this.#saved) this.#sealing.delete(done);
+      },
+      (error: unknown) => this.#options.onError(error),
+    );
+  }
+}
