@@ -323,3 +323,35 @@ describe('records redact on a damaged export', () => {
     expect(err.join('')).toBe('');
   });
 });
+
+describe('records redact on a CSV with a row that cannot be read', () => {
+  const csv = join(dir, 'bad-row.csv');
+  writeFileSync(
+    csv,
+    [
+      'timestamp,author,text',
+      '2024-03-04T08:02:00,Dr Sarah Jones,Morning',
+      '04/03/2024 08:05,Dr Sarah Jones,Bed 4 is Margaret Okafor,NHS no 401 023 2137',
+      '2024-03-05T09:00:00,Dr Sarah Jones,Next day',
+      '',
+    ].join('\n'),
+  );
+
+  it('discloses the row as written, redacted and marked, in the date range of the message before it', async () => {
+    const { io, out, err } = capture();
+    const code = await main(['redact', csv, '--mode', 'foi', '--from', '2024-03-04', '--to', '2024-03-04'], io);
+    expect(code).toBe(0);
+    const json = JSON.parse(out.join('')) as Output & {
+      messages: { unreadable?: { reason: string; timeFrom: string } }[];
+    };
+    expect(json.messages.map((m) => m.text)).toEqual([
+      'Morning',
+      '04/03/2024 08:05,Dr [Staff member A — s40(2)],Bed 4 is [Patient 1 — s40(2)],NHS no [NHS number — s40(2)]',
+    ]);
+    expect(json.messages[1]?.author).toBeNull();
+    expect(json.messages[1]?.unreadable).toEqual({ reason: 'it has 4 fields, the header has 3', timeFrom: 'previous' });
+    expect(err.join('')).toMatch(
+      /line 3 could not be read \(it has 4 fields, the header has 3\)\. It is kept as a message/,
+    );
+  });
+});

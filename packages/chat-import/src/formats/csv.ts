@@ -114,11 +114,12 @@ function parseCsv(context: ParseContext): ParseResult {
     };
     const when = parseDateTime(get('timestamp') ?? '');
     if (record.unterminated || !when || record.fields.length !== columns.length) {
+      // The field count first: with the fields out of line, the timestamp column holds whatever fell there.
       const why = record.unterminated
         ? 'a quoted field is never closed'
-        : !when
-          ? 'its timestamp is not ISO 8601 (YYYY-MM-DDTHH:MM[:SS][offset])'
-          : `it has ${record.fields.length} fields, the header has ${columns.length}`;
+        : record.fields.length !== columns.length
+          ? `it has ${record.fields.length} fields, the header has ${columns.length}`
+          : 'its timestamp is not ISO 8601 (YYYY-MM-DDTHH:MM[:SS][offset])';
       // Only a row whose fields line up with the header names its author readably.
       const named = !record.unterminated && record.fields.length === columns.length ? (get('author') ?? '').trim() : '';
       sink.keepUnreadable(

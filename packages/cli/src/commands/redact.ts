@@ -41,7 +41,10 @@ placeholders such as "[NHS number — s40(2)]"); start/end are UTF-16 offsets in
 out; "summary" counts them by reason in "outOfScope". A SAR's messages also say why they were selected
 ("selectedBecause"); "checkWhoIsMeant": true marks one selected only by a name that may be someone else's (a near
 spelling of the subject's, or a name someone else in the chat has too), counted in "summary"'s "toCheck" and
-warned about on stderr: its name stays withheld until an officer checks it.
+warned about on stderr: its name stays withheld until an officer checks it. A record the import could not read (a
+CSV row with a bad timestamp, say) is a message as written, redacted like any other, with "unreadable": {"reason",
+"timeFrom"}: it has the time of the message before it ("previous") or after it ("next"), and is in the date range
+when that message is.
 
 Options:
   --mode foi|sar              FOI: everyone's personal data withheld; SAR: the subject's own data kept
@@ -121,9 +124,11 @@ export const redactCommand: Command = {
         redactions: typeof redactions;
         selectedBecause?: string[];
         checkWhoIsMeant?: true;
+        unreadable?: typeof m.unreadable;
       } = { id: m.id, author: m.author, text, redactions };
       if (mode === 'sar') entry.selectedBecause = reasons.get(m.id) ?? [];
       if (toCheck.has(m.id)) entry.checkWhoIsMeant = true;
+      if (m.unreadable) entry.unreadable = m.unreadable;
       return entry;
     });
     const summary = {
