@@ -18,6 +18,7 @@ import { type OptionValues, readInputFile } from './options.ts';
 
 /** The parseArgs declarations of the settings options. */
 export const tuningArgs = {
+  subject: { type: 'string', multiple: true },
   from: { type: 'string' },
   to: { type: 'string' },
   keep: { type: 'string', multiple: true },
@@ -30,7 +31,9 @@ export const tuningArgs = {
 } as const;
 
 /** Their lines in a command's usage text. */
-export const tuningUsage = `  --from YYYY-MM-DD           first day in scope (the export's local dates); messages before it are left out
+export const tuningUsage = `  --subject NAME              SAR (required): the data subject as the chat names them; repeat for aliases; a phone
+                              number is taken as their number, but at least one must be a name
+  --from YYYY-MM-DD           first day in scope (the export's local dates); messages before it are left out
   --to YYYY-MM-DD             last day in scope, included; messages after it are left out
   --keep NAME                 FOI: named senior staff kept in their public role; SAR, with
                               --keep-health-professionals: staff in the chat no title or role shows (repeatable)
@@ -47,6 +50,8 @@ export const tuningUsage = `  --from YYYY-MM-DD           first day in scope (th
 
 /** A case's settings from the options, the engine's options built from them, and what a case file records of them. */
 export interface Tuning {
+  /** The `--subject` values as given (checked by {@link readSubjects}); empty in an FOI. */
+  subjects: string[];
   settings: CaseSettings;
   engine: EngineOptions;
   /** The options as given, for the case file. */
@@ -83,11 +88,30 @@ export function subjectOf(values: readonly string[]): NonNullable<CaseSettings['
 }
 
 /**
- * Reads the settings options (and the terms file) into a case's settings for `mode` with the SAR `subjects`, and
- * builds the engine's options from them. A setting that cannot be used (a date that is not one, a range that ends
- * before it starts, a bad shape, an option of the other mode) is a one-line {@link UsageError}.
+ * The `--subject` values, checked for `mode`: a SAR needs at least one, and at least one that is a name (a phone
+ * number alone finds no message that names them, and the subject's own name is what the disclosure keeps); an FOI has
+ * no data subject, so it takes none; a blank one is a mistake. The one rule for every command that takes `--subject`.
  */
-export async function readTuning(values: OptionValues, mode: 'foi' | 'sar', subjects: string[]): Promise<Tuning> {
+export function readSubjects(values: OptionValues, mode: 'foi' | 'sar'): string[] {
+  const subjects = (values.subject as string[] | undefined) ?? [];
+  if (mode === 'foi') {
+    if (subjects.length > 0) throw new UsageError('--subject applies to --mode sar only (an FOI has no data subject).');
+    return subjects;
+  }
+  if (subjects.length === 0) throw new UsageError('--mode sar needs --subject NAME (the data subject).');
+  if (subjects.some((subject) => subject.trim() === '')) throw new UsageError('--subject must not be blank.');
+  if (subjects.every((subject) => normalisePhoneNumber(subject) !== undefined))
+    throw new UsageError('--subject needs at least one name, not only phone numbers.');
+  return subjects;
+}
+
+/**
+ * Reads the settings options (and the terms file) into a case's settings for `mode`, with the SAR subject checked by
+ * {@link readSubjects}, and builds the engine's options from them. A setting that cannot be used (a date that is not
+ * one, a range that ends before it starts, a bad shape, an option of the other mode) is a one-line {@link UsageError}.
+ */
+export async function readTuning(values: OptionValues, mode: 'foi' | 'sar'): Promise<Tuning> {
+  const subjects = readSubjects(values, mode);
   const settings: CaseSettings = { requestType: mode };
   const record: Tuning['record'] = {};
   const from = values.from as string | undefined;
@@ -125,7 +149,7 @@ export async function readTuning(values: OptionValues, mode: 'foi' | 'sar', subj
     record.termsFile = termsFile;
   }
   try {
-    return { settings, engine: buildEngineOptions(settings), record };
+    return { subjects, settings, engine: buildEngineOptions(settings), record };
   } catch (error) {
     if (error instanceof CaseSettingsError) throw new UsageError(`${optionOf(error.setting)}: ${error.message}`);
     throw error;

@@ -402,7 +402,7 @@ describe('records package', () => {
       /--mode must be foi or sar/,
     );
     expect((await run(...base(), '--mode', 'sar', '--out', join(dir, 'x.zip'))).stderr).toMatch(
-      /--subject is required/,
+      /--mode sar needs --subject NAME/,
     );
     const badDate = await run(
       file,

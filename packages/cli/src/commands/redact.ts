@@ -1,5 +1,4 @@
 import { scopeMessages } from '@im-records/case-settings';
-import { normalisePhoneNumber } from '@im-records/records-policy';
 import {
   detectPersonalDataSync,
   disclose,
@@ -48,7 +47,6 @@ when that message is.
 
 Options:
   --mode foi|sar              FOI: everyone's personal data withheld; SAR: the subject's own data kept
-  --subject NAME              SAR: the data subject; repeat for aliases; a phone number is taken as their number
 ${tuningUsage}
 ${importUsage}
 `;
@@ -61,21 +59,14 @@ export const redactCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       mode: { type: 'string' },
-      subject: { type: 'string', multiple: true },
       ...tuningArgs,
       ...importArgs,
     });
     const file = onlyFile(positionals);
     const mode = values.mode as string | undefined;
     if (mode !== 'foi' && mode !== 'sar') throw new UsageError(`--mode must be foi or sar, not '${mode ?? ''}'.`);
-    const subjects = (values.subject as string[] | undefined) ?? [];
-    if (mode === 'sar' && subjects.length === 0)
-      throw new UsageError('--mode sar needs --subject NAME (the data subject).');
-    if (mode === 'foi' && subjects.length > 0) throw new UsageError('--subject applies to --mode sar only.');
+    const tuning = await readTuning(values, mode);
     const importOptions = readImportOptions(values);
-    if (mode === 'sar' && subjects.every((s) => normalisePhoneNumber(s) !== undefined))
-      throw new UsageError('--subject needs at least one name, not only phone numbers.');
-    const tuning = await readTuning(values, mode, subjects);
     const archive = await importExportFile(file, importOptions);
     const conversation = archive.conversation;
     let result: ReturnType<typeof detectPersonalDataSync>;
