@@ -23,6 +23,7 @@ export const tuningArgs = {
   to: { type: 'string' },
   keep: { type: 'string', multiple: true },
   'keep-health-professionals': { type: 'boolean' },
+  'withhold-health-professionals': { type: 'boolean' },
   terms: { type: 'string' },
   'hospital-pattern': { type: 'string', multiple: true },
   'hospital-shape': { type: 'string', multiple: true },
@@ -35,9 +36,13 @@ export const tuningUsage = `  --subject NAME              SAR (required): the da
                               number is taken as their number, but at least one must be a name
   --from YYYY-MM-DD           first day in scope (the export's local dates); messages before it are left out
   --to YYYY-MM-DD             last day in scope, included; messages after it are left out
-  --keep NAME                 FOI: named senior staff kept in their public role; SAR, with
-                              --keep-health-professionals: staff in the chat no title or role shows (repeatable)
-  --keep-health-professionals SAR: keep staff names acting in their role (DPA 2018 Sch 2 para 17)
+  --keep NAME                 FOI: named senior staff kept in their public role; SAR: health professionals in
+                              the chat no title or role shows, kept with the others (repeatable)
+  --withhold-health-professionals
+                              SAR: withhold the names of staff acting in their role too. By default a SAR keeps
+                              them, as the browser tool does (DPA 2018 Sch 2 para 17: the ICO says names of doctors
+                              and nurses acting in their role are normally not withheld)
+  --keep-health-professionals SAR: the default, said explicitly (kept so older scripts run); not with the above
   --terms FILE                extra terms to withhold, one per line; a line 're:PATTERN' is a regular expression
   --hospital-shape SHAPE      trust hospital-number format as a shape, # a digit and @ a capital letter (RJ1-######);
                               looked for as well as the default (repeatable)
@@ -106,6 +111,25 @@ export function readSubjects(values: OptionValues, mode: 'foi' | 'sar'): string[
 }
 
 /**
+ * Whether a SAR keeps the names of health professionals acting in their role (DPA 2018 Sch 2 para 17): yes unless
+ * `--withhold-health-professionals`, as the browser tool's scope step starts (the ICO: names of doctors and nurses
+ * acting in their role are normally not withheld). `--keep-health-professionals` says the default (older scripts
+ * pass it); both together, or either in an FOI, are usage errors. False in an FOI.
+ */
+export function readHealthProfessionals(values: OptionValues, mode: 'foi' | 'sar'): boolean {
+  const keep = values['keep-health-professionals'] === true;
+  const withhold = values['withhold-health-professionals'] === true;
+  if (keep && withhold)
+    throw new UsageError('--keep-health-professionals and --withhold-health-professionals cannot both be given.');
+  if (mode !== 'sar') {
+    if (keep) throw new UsageError('--keep-health-professionals applies to --mode sar only.');
+    if (withhold) throw new UsageError('--withhold-health-professionals applies to --mode sar only.');
+    return false;
+  }
+  return !withhold;
+}
+
+/**
  * Reads the settings options (and the terms file) into a case's settings for `mode`, with the SAR subject checked by
  * {@link readSubjects}, and builds the engine's options from them. A setting that cannot be used (a date that is not
  * one, a range that ends before it starts, a bad shape, an option of the other mode) is a one-line {@link UsageError}.
@@ -120,17 +144,16 @@ export async function readTuning(values: OptionValues, mode: 'foi' | 'sar'): Pro
   if (to !== undefined) settings.to = record.to = to;
   if (mode === 'sar') settings.subject = subjectOf(subjects);
   const keep = (values.keep as string[] | undefined) ?? [];
-  const keepProfessionals = values['keep-health-professionals'] === true;
-  if (keepProfessionals && mode !== 'sar') {
-    throw new UsageError('--keep-health-professionals applies to --mode sar only.');
-  }
+  const keepProfessionals = readHealthProfessionals(values, mode);
   if (keep.length > 0) {
     if (mode === 'sar' && !keepProfessionals) {
-      throw new UsageError('--keep in --mode sar names health professionals: add --keep-health-professionals.');
+      throw new UsageError(
+        '--keep in --mode sar names health professionals to keep: it cannot be given with --withhold-health-professionals.',
+      );
     }
     settings.keepNames = record.keepNames = keep;
   }
-  if (keepProfessionals) settings.keepHealthProfessionals = record.keepHealthProfessionals = true;
+  if (mode === 'sar') settings.keepHealthProfessionals = record.keepHealthProfessionals = keepProfessionals;
   const patterns = values['hospital-pattern'] as string[] | undefined;
   const shapes = (values['hospital-shape'] as string[] | undefined) ?? [];
   if (shapes.length > 0) settings.hospitalNumberShapes = record.hospitalShapes = shapes;

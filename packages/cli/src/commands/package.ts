@@ -36,7 +36,7 @@ const usage = `Usage: records package FILE --mode foi|sar --reference REF --rece
                        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--organisation NAME] [--include-media]
                        --out BUNDLE.zip [--case-file CASE.json] [--response-date YYYY-MM-DD] [--searched TEXT]
                        [--timezone ZONE] [--date-order ORD] [--chat NAME] [--keep NAME]...
-                       [--keep-health-professionals] [--terms FILE]
+                       [--withhold-health-professionals] [--terms FILE]
                        [--hospital-shape SHAPE]... [--hospital-pattern REGEX]...
 
 Imports a chat export, runs the redaction engine and accepts every proposal, then writes the disclosure bundle

@@ -29,7 +29,7 @@ import {
 
 const usage = `Usage: records redact FILE --mode foi|sar [--subject NAME]... [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                       [--keep NAME]... [--terms FILE] [--timezone ZONE] [--date-order ORD] [--chat NAME]
-                      [--keep-health-professionals]
+                      [--withhold-health-professionals]
                       [--hospital-shape SHAPE]... [--hospital-pattern REGEX]...
 
 Finds personal data in a chat export and prints the messages as they would be disclosed, as JSON:
