@@ -1,6 +1,7 @@
 /**
  * Telegram Desktop "Export chat history" JSON (`result.json`): a single chat, or a full export whose chats are under
- * `chats.list` (and `left_chats.list`). Each message record becomes one message; bad records become warnings.
+ * `chats.list` (and `left_chats.list`). Each message record becomes one message; a record that cannot be read is kept as
+ * a message as written, marked `unreadable` (see README "Records that cannot be read").
  */
 import { ChatSelectionError, MalformedExportError } from '../errors.ts';
 import { kindFromFileName, kindFromMime, MediaIndex } from '../media.ts';
