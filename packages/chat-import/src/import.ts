@@ -10,7 +10,13 @@ import {
   LimitExceededError,
   UnsupportedFormatError,
 } from './errors.ts';
-import { type FormatImporter, type ImportInput, MessageSink, type ParseContext } from './formats/contract.ts';
+import {
+  type FormatImporter,
+  type ImportInput,
+  lendTimes,
+  MessageSink,
+  type ParseContext,
+} from './formats/contract.ts';
 import { csv } from './formats/csv.ts';
 import { signal as signalImporter } from './formats/signal.ts';
 import { slack } from './formats/slack.ts';
@@ -280,6 +286,7 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
   const sha = await shaPending;
 
   await stage('resolve-times', 0);
+  lendTimes(sink);
   resolveTimes(sink.table, opts.timeZone, notes);
 
   await stage('reconcile', 0);
@@ -291,7 +298,7 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
   const participants = countTableParticipants(table, result.nativeIds);
   for (const w of sink.warnings) linesPlaced += (w.lineEnd ?? w.line) - w.line + 1;
   linesPlaced += sink.layoutLines;
-  const warnings = [...sink.warnings, ...notes];
+  const warnings = [...sink.warnings, ...sink.keptWarnings, ...notes];
   if (linesPlaced !== sink.linesRead) {
     warnings.push({
       line: 0,

@@ -44,6 +44,7 @@ export type {
   MessageList,
   Participant,
   Poll,
+  Unreadable,
   Reconciliation,
   SourceSpan,
 } from './model.ts';

@@ -58,7 +58,27 @@ export interface Message {
   nativeId?: string;
   /** Question and options of a poll (kind `poll`), with vote counts where the export gives them. */
   poll?: Poll;
+  /**
+   * Present when the record could not be read (a bad timestamp, the wrong number of fields, not a message at all): its
+   * text is then the record as written, kept so that it reaches the reviewer and is redacted like any other message.
+   */
+  unreadable?: Unreadable;
   source: SourceSpan;
+}
+
+/**
+ * Why a message is a record the importer could not read, and where its time came from. Such a message has no time of
+ * its own: it takes the time of the message before it in the same file (or the one after it, when it comes first), so
+ * a date range takes it in exactly when it takes that neighbour.
+ */
+export interface Unreadable {
+  /** What was wrong with the record, in plain words ("its timestamp is not a date and time the tool can read"). */
+  reason: string;
+  /**
+   * Whose time the message carries: the message before it, the one after it, or none when the file has no readable
+   * message (the time is then 1 January 1970, UTC, and only an import with no date range takes it in).
+   */
+  timeFrom: 'previous' | 'next' | 'none';
 }
 
 /**

@@ -11,7 +11,10 @@ import type { Attachment, Message, MessageKind, MessageList } from './model.ts';
 import { ZoneClock } from './time.ts';
 
 /** The optional fields of a message, kept only for the rows that have them. */
-export type MessageExtras = Pick<Message, 'edited' | 'replyTo' | 'thread' | 'channel' | 'nativeId' | 'poll'>;
+export type MessageExtras = Pick<
+  Message,
+  'edited' | 'replyTo' | 'thread' | 'channel' | 'nativeId' | 'poll' | 'unreadable'
+>;
 
 /** Invalid bytes read as U+FFFD, as the importer read them (and reported them) when it parsed the export. */
 const TEXT_DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -301,6 +304,7 @@ export class MessageTable implements MessageList {
         Object.freeze(extras.poll.options);
         Object.freeze(extras.poll);
       }
+      if (extras.unreadable !== undefined) Object.freeze(extras.unreadable);
       this.extras.set(i, extras);
       marks |= HAS_EXTRAS;
     }

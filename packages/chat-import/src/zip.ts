@@ -48,6 +48,31 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
   return out;
 }
 
+/** The end-of-central-directory record's signature, `PK\x05\x06`, and its fixed size before the comment. */
+const END_SIGNATURE = 0x06054b50;
+const END_SIZE = 22;
+
+/**
+ * Whether a zip's end is whole: its end record (within the last 64 KiB and 22 bytes, before a comment) is there, and
+ * the central directory it points to ends where it starts. The streaming reader reads the entries from their own
+ * headers and never looks at the end, so a zip cut short in its central directory reads without an error: this lets
+ * the import say so. Zip64 values (0xFFFFFFFF) are not followed: only the record's presence is checked then.
+ */
+export function hasWholeEnd(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lowest = Math.max(0, bytes.length - END_SIZE - 0xffff);
+  for (let at = bytes.length - END_SIZE; at >= lowest; at--) {
+    if (view.getUint32(at, true) !== END_SIGNATURE) continue;
+    const comment = view.getUint16(at + 20, true);
+    if (at + END_SIZE + comment !== bytes.length) continue;
+    const size = view.getUint32(at + 12, true);
+    const offset = view.getUint32(at + 16, true);
+    if (size === 0xffffffff || offset === 0xffffffff) return true;
+    return offset + size === at;
+  }
+  return false;
+}
+
 /**
  * Reads every entry of a zip with fflate's streaming reader, counting bytes as they are inflated so a zip bomb is
  * stopped at the limit instead of after filling memory. `__MACOSX/` and directory entries are skipped, unsafe paths
@@ -160,6 +185,13 @@ export function unpackZip(
       throw new InvalidArchiveError(`${archiveName} is truncated: entry '${record.path}' ends before its data does.`);
     }
     entries.push({ path: record.path, bytes: concat(record.chunks, record.length) });
+  }
+  if (count > 0 && !hasWholeEnd(bytes)) {
+    warnings.push({
+      line: 0,
+      file: archiveName,
+      message: `The end of ${archiveName} is damaged (its list of contents is missing or cut short, as when a download or copy stops early), so it was read from its files one by one. Every file read is whole; a file after the damage could not be seen, so check the original export if one you expect is missing.`,
+    });
   }
   return entries;
 }

@@ -21,7 +21,16 @@ describe('Telegram Desktop result.json', () => {
       kind: 'document',
       included: false,
     });
-    expect(c.warnings.some((w) => w.line === 6 && w.raw !== undefined)).toBe(true);
+    // Record 6 has no date: it is kept as a message, as written, with the time of message 5 and a warning.
+    expect(list(c.messages)[5]).toMatchObject({
+      text: '{"id":6,"type":"message","text":"no date"}',
+      author: null,
+      kind: 'message',
+      timestamp: '2021-07-01T09:05:00+01:00',
+      unreadable: { reason: 'it has no date the tool can read', timeFrom: 'previous' },
+      source: { line: 6, lineEnd: 6 },
+    });
+    expect(c.warnings.find((w) => w.line === 6)?.message).toMatch(/^Message 6 could not be read .* kept as a message/);
     expect(c.reconciliation).toEqual({ linesRead: 6, linesPlaced: 6 });
     expect(c.participants.find((p) => p.name === 'Ana')?.nativeId).toBe('user1');
   });
@@ -107,7 +116,16 @@ describe('Slack workspace export', () => {
     expect(list(c.messages).find((m) => m.text === 'private')?.channel).toBe('DM: Ana Lee, Ben Okafor');
     expect(list(c.messages).find((m) => m.text === 'group dm')?.channel).toBe('#mpdm-ana--ben-1');
     expect(c.reconciliation).toEqual({ linesRead: 8, linesPlaced: 8 });
-    expect(c.warnings.some((w) => w.raw !== undefined && /no time the tool can read/.test(w.message))).toBe(true);
+    // The record with no time is kept in its channel with the time of the message before it there.
+    expect(ward[5]).toMatchObject({
+      text: '{"type":"message","text":"no ts"}',
+      author: null,
+      timestamp: ward[4]?.timestamp,
+      unreadable: { reason: 'it has no time the tool can read', timeFrom: 'previous' },
+    });
+    expect(c.warnings.some((w) => /^Message 6 of ward-7\/2021-03-01.json could not be read/.test(w.message))).toBe(
+      true,
+    );
   });
 
   it('keeps only the chosen conversation with --chat', async () => {
@@ -129,15 +147,21 @@ describe('Signal and CSV', () => {
     expect(list(c.messages)[2]?.attachments[0]).toMatchObject({ kind: 'image', included: false });
   });
 
-  it('reads signal-export JSON lines and keeps a bad line as a warning', async () => {
+  it('reads signal-export JSON lines and keeps a bad line as a message, marked, with a warning', async () => {
     const c = await load('signal-data.jsonl');
     expect(c.source.variant).toBe('signal-export-jsonl');
     expect(list(c.messages)[1]?.attachments[0]?.fileName).toBe('photo.jpg');
-    expect(c.warnings.find((w) => w.line === 3)?.raw).toBe('not json');
+    expect(list(c.messages)[2]).toMatchObject({
+      text: 'not json',
+      author: null,
+      timestamp: list(c.messages)[1]?.timestamp,
+      unreadable: { reason: 'it is not a message record', timeFrom: 'previous' },
+    });
+    expect(c.warnings.find((w) => w.line === 3)?.message).toMatch(/kept as a message/);
     expect(c.reconciliation).toEqual({ linesRead: 3, linesPlaced: 3 });
   });
 
-  it('reads the CSV layout: quoted multi-line fields, offsets, system rows, bad rows as warnings', async () => {
+  it('reads the CSV layout: quoted multi-line fields, offsets, system rows, bad rows kept as marked messages', async () => {
     const c = await load('layout.csv');
     expect(list(c.messages)[0]).toMatchObject({
       author: 'Ana',
@@ -147,7 +171,16 @@ describe('Signal and CSV', () => {
     expect(list(c.messages)[1]).toMatchObject({ text: 'Two\nlines', edited: true, source: { line: 3, lineEnd: 4 } });
     expect(list(c.messages)[1]?.attachments[0]).toMatchObject({ fileName: 'scan.pdf', kind: 'document' });
     expect(list(c.messages)[2]).toMatchObject({ kind: 'system', author: null });
-    expect(c.warnings.find((w) => w.line === 6)?.raw).toContain('not-a-date');
+    // The bad row is the fourth message, as written; its fields line up, so its author is read.
+    expect(list(c.messages)[3]).toMatchObject({
+      text: 'not-a-date,Ana,bad,message,,',
+      author: 'Ana',
+      timestamp: '2021-02-03T10:02:00+00:00',
+      unreadable: { timeFrom: 'previous' },
+      source: { line: 6, lineEnd: 6 },
+    });
+    expect(list(c.messages)[3]?.unreadable?.reason).toMatch(/timestamp/);
+    expect(c.warnings.find((w) => w.line === 6)?.raw).toBeUndefined();
     // The header row is the layout, placed but nothing to check: "Header row of the CSV layout." was on every card.
     expect(c.warnings.map((w) => w.line)).toEqual([3, 6]);
     expect(c.reconciliation).toEqual({ linesRead: 6, linesPlaced: 6 });
@@ -173,5 +206,91 @@ describe('detection and merging', () => {
     expect(list(merged.messages).map((m) => m.text)).toEqual(lines.map((_, i) => `message ${i}`));
     expect(merged.sources?.map((s) => s.fileName)).toEqual(['part1.txt', 'part2.txt']);
     expect(merged.participants.map((p) => p.messageCount).reduce((x, y) => x + y)).toBe(10);
+  });
+});
+
+describe('records that cannot be read are kept as messages', () => {
+  const csvOf = (...rows: string[]): Uint8Array => strToU8(['timestamp,author,text', ...rows].join('\n'));
+
+  it('keeps a CSV row with the wrong field count, an unreadable author and the next time when it comes first', async () => {
+    const { conversation: c } = await importChat({
+      fileName: 'chat.csv',
+      bytes: csvOf('2021-02-03 10:00,Ana,"extra",field', '2021-02-03T10:05:00Z,Ben,Hello'),
+    });
+    expect(list(c.messages).map((m) => [m.author, m.text, m.timestamp, m.unreadable?.timeFrom])).toEqual([
+      [null, '2021-02-03 10:00,Ana,"extra",field', '2021-02-03T10:05:00+00:00', 'next'],
+      ['Ben', 'Hello', '2021-02-03T10:05:00+00:00', undefined],
+    ]);
+    expect(list(c.messages)[0]?.unreadable?.reason).toBe('it has 4 fields, the header has 3');
+    expect(c.warnings.find((w) => w.line === 2)?.message).toMatch(/^The row on line 2 could not be read/);
+    expect(c.reconciliation).toEqual({ linesRead: 3, linesPlaced: 3 });
+  });
+
+  it('keeps an unclosed quote to the end of the file as one message spanning its lines', async () => {
+    const { conversation: c } = await importChat({
+      fileName: 'chat.csv',
+      bytes: csvOf('2021-02-03T10:00,Ana,Hi', '2021-02-03T10:01,Ben,"Dr Okafor said', 'bed 4'),
+    });
+    expect(list(c.messages)[1]).toMatchObject({
+      author: null,
+      text: '2021-02-03T10:01,Ben,"Dr Okafor said\nbed 4',
+      unreadable: { reason: 'a quoted field is never closed', timeFrom: 'previous' },
+      source: { line: 3, lineEnd: 4 },
+    });
+    expect(c.reconciliation).toEqual({ linesRead: 4, linesPlaced: 4 });
+  });
+
+  it('gives every row no time when none can be read, and still keeps them all', async () => {
+    const { conversation: c } = await importChat(
+      { fileName: 'chat.csv', bytes: csvOf('x,Ana,one', 'y,Ben,two') },
+      { timeZone: 'UTC' },
+    );
+    expect(list(c.messages).map((m) => [m.author, m.timestamp, m.unreadable?.timeFrom])).toEqual([
+      ['Ana', '1970-01-01T00:00:00+00:00', 'none'],
+      ['Ben', '1970-01-01T00:00:00+00:00', 'none'],
+    ]);
+  });
+
+  it('gives a local time borrowed from a neighbour the same offset as its lender', async () => {
+    const { conversation: c } = await importChat(
+      { fileName: 'chat.csv', bytes: csvOf('2021-07-01T09:00,Ana,Hi', 'bad,Ana,kept') },
+      { timeZone: 'Europe/London' },
+    );
+    expect(list(c.messages)[1]?.timestamp).toBe('2021-07-01T09:00:00+01:00');
+  });
+
+  it('keeps a Telegram record that is not an object, and the sender of one with no date', async () => {
+    const bytes = strToU8(
+      JSON.stringify({
+        name: 'Ward',
+        type: 'personal_chat',
+        messages: [
+          7,
+          { id: 1, type: 'message', date: '2021-03-01T09:00:00', date_unixtime: '1614589200', from: 'Ana', text: 'a' },
+          { id: 2, type: 'message', from: 'Ben', text: 'no date' },
+        ],
+      }),
+    );
+    const { conversation: c } = await importChat({ fileName: 'result.json', bytes });
+    expect(list(c.messages).map((m) => [m.author, m.text, m.unreadable?.timeFrom])).toEqual([
+      [null, '7', 'next'],
+      ['Ana', 'a', undefined],
+      ['Ben', '{"id":2,"type":"message","from":"Ben","text":"no date"}', 'previous'],
+    ]);
+  });
+
+  it('keeps signal-export markdown lines before the first message as one message', async () => {
+    // Detection reads the first chat's first line, so lines before a header are only met in another chat of a zip.
+    const bytes = zipSync({
+      'Signal/Ward/chat.md': strToU8('[2021-02-03 09:00] Me: Morning\n'),
+      'Signal/Ana/chat.md': strToU8('Note from Ana Lee\n[2021-02-03 10:00] Me: Hi\n'),
+    });
+    const { conversation: c } = await importChat({ fileName: 'signal.zip', bytes }, { chat: 'Ana' });
+    expect(list(c.messages)[0]).toMatchObject({
+      author: null,
+      text: 'Note from Ana Lee',
+      unreadable: { timeFrom: 'next' },
+      timestamp: list(c.messages)[1]?.timestamp,
+    });
   });
 });

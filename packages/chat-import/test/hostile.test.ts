@@ -83,6 +83,35 @@ describe('hostile and broken input', () => {
     await expect(run('cut.zip', good.subarray(0, 60))).rejects.toThrow(InvalidArchiveError);
   });
 
+  it('reads a zip cut short in its central directory, and warns that its end is damaged', async () => {
+    const chat = utf8('01/02/2021, 10:00 - A: hello\n01/02/2021, 10:01 - B: IMG-0001.jpg (file attached)\n');
+    const whole = zipSync({ '_chat.txt': chat, 'IMG-0001.jpg': new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) });
+    const damaged = /^The end of cut\.zip is damaged .* read from its files one by one/;
+    const before = await run('cut.zip', whole);
+    expect(before.conversation.warnings.some((w) => damaged.test(w.message))).toBe(false);
+    // The central directory starts where the end record (the last 22 bytes, no comment) says.
+    const view = new DataView(whole.buffer, whole.byteOffset, whole.byteLength);
+    const directory = view.getUint32(whole.length - 6, true);
+    for (const cut of [1, 10, 22, whole.length - directory - 5, whole.length - directory]) {
+      const { conversation: c, media } = await run('cut.zip', whole.subarray(0, whole.length - cut));
+      expect(list(c.messages).map((m) => m.text)).toEqual(list(before.conversation.messages).map((m) => m.text));
+      expect([...media.values()]).toEqual([...before.media.values()]);
+      expect(c.warnings.filter((w) => damaged.test(w.message))).toHaveLength(1);
+    }
+  });
+
+  it('finds the end of a zip with a comment, and does not warn about it', async () => {
+    const whole = zipSync({ '_chat.txt': utf8('01/02/2021, 10:00 - A: hello\n') });
+    const comment = utf8('made by a phone');
+    const commented = new Uint8Array(whole.length + comment.length);
+    commented.set(whole);
+    commented.set(comment, whole.length);
+    new DataView(commented.buffer).setUint16(whole.length - 2, comment.length, true);
+    const { conversation: c } = await run('commented.zip', commented);
+    expect(c.warnings.some((w) => /is damaged/.test(w.message))).toBe(false);
+    expect(c.messages).toHaveLength(1);
+  });
+
   it('handles a single 100 MB line: an error on its own, a warning inside a chat', async () => {
     const line = new Uint8Array(100 * 1024 * 1024).fill(0x61);
     await expect(run('big.txt', line)).rejects.toThrow(UnsupportedFormatError);

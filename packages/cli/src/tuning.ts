@@ -18,10 +18,12 @@ import { type OptionValues, readInputFile } from './options.ts';
 
 /** The parseArgs declarations of the settings options. */
 export const tuningArgs = {
+  subject: { type: 'string', multiple: true },
   from: { type: 'string' },
   to: { type: 'string' },
   keep: { type: 'string', multiple: true },
   'keep-health-professionals': { type: 'boolean' },
+  'withhold-health-professionals': { type: 'boolean' },
   terms: { type: 'string' },
   'hospital-pattern': { type: 'string', multiple: true },
   'hospital-shape': { type: 'string', multiple: true },
@@ -30,11 +32,17 @@ export const tuningArgs = {
 } as const;
 
 /** Their lines in a command's usage text. */
-export const tuningUsage = `  --from YYYY-MM-DD           first day in scope (the export's local dates); messages before it are left out
+export const tuningUsage = `  --subject NAME              SAR (required): the data subject as the chat names them; repeat for aliases; a phone
+                              number is taken as their number, but at least one must be a name
+  --from YYYY-MM-DD           first day in scope (the export's local dates); messages before it are left out
   --to YYYY-MM-DD             last day in scope, included; messages after it are left out
-  --keep NAME                 FOI: named senior staff kept in their public role; SAR, with
-                              --keep-health-professionals: staff in the chat no title or role shows (repeatable)
-  --keep-health-professionals SAR: keep staff names acting in their role (DPA 2018 Sch 2 para 17)
+  --keep NAME                 FOI: named senior staff kept in their public role; SAR: health professionals in
+                              the chat no title or role shows, kept with the others (repeatable)
+  --withhold-health-professionals
+                              SAR: withhold the names of staff acting in their role too. By default a SAR keeps
+                              them, as the browser tool does (DPA 2018 Sch 2 para 17: the ICO says names of doctors
+                              and nurses acting in their role are normally not withheld)
+  --keep-health-professionals SAR: the default, said explicitly (kept so older scripts run); not with the above
   --terms FILE                extra terms to withhold, one per line; a line 're:PATTERN' is a regular expression
   --hospital-shape SHAPE      trust hospital-number format as a shape, # a digit and @ a capital letter (RJ1-######);
                               looked for as well as the default (repeatable)
@@ -47,6 +55,8 @@ export const tuningUsage = `  --from YYYY-MM-DD           first day in scope (th
 
 /** A case's settings from the options, the engine's options built from them, and what a case file records of them. */
 export interface Tuning {
+  /** The `--subject` values as given (checked by {@link readSubjects}); empty in an FOI. */
+  subjects: string[];
   settings: CaseSettings;
   engine: EngineOptions;
   /** The options as given, for the case file. */
@@ -83,11 +93,49 @@ export function subjectOf(values: readonly string[]): NonNullable<CaseSettings['
 }
 
 /**
- * Reads the settings options (and the terms file) into a case's settings for `mode` with the SAR `subjects`, and
- * builds the engine's options from them. A setting that cannot be used (a date that is not one, a range that ends
- * before it starts, a bad shape, an option of the other mode) is a one-line {@link UsageError}.
+ * The `--subject` values, checked for `mode`: a SAR needs at least one, and at least one that is a name (a phone
+ * number alone finds no message that names them, and the subject's own name is what the disclosure keeps); an FOI has
+ * no data subject, so it takes none; a blank one is a mistake. The one rule for every command that takes `--subject`.
  */
-export async function readTuning(values: OptionValues, mode: 'foi' | 'sar', subjects: string[]): Promise<Tuning> {
+export function readSubjects(values: OptionValues, mode: 'foi' | 'sar'): string[] {
+  const subjects = (values.subject as string[] | undefined) ?? [];
+  if (mode === 'foi') {
+    if (subjects.length > 0) throw new UsageError('--subject applies to --mode sar only (an FOI has no data subject).');
+    return subjects;
+  }
+  if (subjects.length === 0) throw new UsageError('--mode sar needs --subject NAME (the data subject).');
+  if (subjects.some((subject) => subject.trim() === '')) throw new UsageError('--subject must not be blank.');
+  if (subjects.every((subject) => normalisePhoneNumber(subject) !== undefined))
+    throw new UsageError('--subject needs at least one name, not only phone numbers.');
+  return subjects;
+}
+
+/**
+ * Whether a SAR keeps the names of health professionals acting in their role (DPA 2018 Sch 2 para 17): yes unless
+ * `--withhold-health-professionals`, as the browser tool's scope step starts (the ICO: names of doctors and nurses
+ * acting in their role are normally not withheld). `--keep-health-professionals` says the default (older scripts
+ * pass it); both together, or either in an FOI, are usage errors. False in an FOI.
+ */
+export function readHealthProfessionals(values: OptionValues, mode: 'foi' | 'sar'): boolean {
+  const keep = values['keep-health-professionals'] === true;
+  const withhold = values['withhold-health-professionals'] === true;
+  if (keep && withhold)
+    throw new UsageError('--keep-health-professionals and --withhold-health-professionals cannot both be given.');
+  if (mode !== 'sar') {
+    if (keep) throw new UsageError('--keep-health-professionals applies to --mode sar only.');
+    if (withhold) throw new UsageError('--withhold-health-professionals applies to --mode sar only.');
+    return false;
+  }
+  return !withhold;
+}
+
+/**
+ * Reads the settings options (and the terms file) into a case's settings for `mode`, with the SAR subject checked by
+ * {@link readSubjects}, and builds the engine's options from them. A setting that cannot be used (a date that is not
+ * one, a range that ends before it starts, a bad shape, an option of the other mode) is a one-line {@link UsageError}.
+ */
+export async function readTuning(values: OptionValues, mode: 'foi' | 'sar'): Promise<Tuning> {
+  const subjects = readSubjects(values, mode);
   const settings: CaseSettings = { requestType: mode };
   const record: Tuning['record'] = {};
   const from = values.from as string | undefined;
@@ -96,17 +144,16 @@ export async function readTuning(values: OptionValues, mode: 'foi' | 'sar', subj
   if (to !== undefined) settings.to = record.to = to;
   if (mode === 'sar') settings.subject = subjectOf(subjects);
   const keep = (values.keep as string[] | undefined) ?? [];
-  const keepProfessionals = values['keep-health-professionals'] === true;
-  if (keepProfessionals && mode !== 'sar') {
-    throw new UsageError('--keep-health-professionals applies to --mode sar only.');
-  }
+  const keepProfessionals = readHealthProfessionals(values, mode);
   if (keep.length > 0) {
     if (mode === 'sar' && !keepProfessionals) {
-      throw new UsageError('--keep in --mode sar names health professionals: add --keep-health-professionals.');
+      throw new UsageError(
+        '--keep in --mode sar names health professionals to keep: it cannot be given with --withhold-health-professionals.',
+      );
     }
     settings.keepNames = record.keepNames = keep;
   }
-  if (keepProfessionals) settings.keepHealthProfessionals = record.keepHealthProfessionals = true;
+  if (mode === 'sar') settings.keepHealthProfessionals = record.keepHealthProfessionals = keepProfessionals;
   const patterns = values['hospital-pattern'] as string[] | undefined;
   const shapes = (values['hospital-shape'] as string[] | undefined) ?? [];
   if (shapes.length > 0) settings.hospitalNumberShapes = record.hospitalShapes = shapes;
@@ -125,7 +172,7 @@ export async function readTuning(values: OptionValues, mode: 'foi' | 'sar', subj
     record.termsFile = termsFile;
   }
   try {
-    return { settings, engine: buildEngineOptions(settings), record };
+    return { subjects, settings, engine: buildEngineOptions(settings), record };
   } catch (error) {
     if (error instanceof CaseSettingsError) throw new UsageError(`${optionOf(error.setting)}: ${error.message}`);
     throw error;

@@ -130,6 +130,43 @@ describe('records package', () => {
     expect(result.stderr).toBe('');
   });
 
+  it('keeps health professionals in a SAR by default, as the browser tool does, and withholds them when told to', async () => {
+    const sar = async (extra: string[]) => {
+      const out = join(dir, 'sar-staff.zip');
+      const caseFile = join(dir, 'sar-staff.json');
+      const sarArgs = ['--mode', 'sar', '--subject', 'Harold Pennington', '--out', out, '--case-file', caseFile];
+      const result = await run(...base(), ...sarArgs, ...extra);
+      expect(result.code).toBe(0);
+      const zip = await JSZip.loadAsync(await readFile(out));
+      const csv = await (zip.file('transcript.csv') as JSZip.JSZipObject).async('string');
+      const settings = JSON.parse(await readFile(caseFile, 'utf8')).settings;
+      return { csv, kept: settings.keepHealthProfessionals };
+    };
+    const byDefault = await sar([]);
+    expect(byDefault.kept).toBe(true);
+    expect(byDefault.csv).toContain('Priya Raman');
+    expect(await sar(['--keep-health-professionals'])).toEqual(byDefault);
+    const withheld = await sar(['--withhold-health-professionals']);
+    expect(withheld.kept).toBe(false);
+    expect(withheld.csv).not.toContain('Priya');
+    expect(withheld.csv).toContain('Staff member A');
+    const both = await run(
+      ...base(),
+      '--mode',
+      'sar',
+      '--subject',
+      'Harold Pennington',
+      '--out',
+      join(dir, 'x.zip'),
+      '--keep-health-professionals',
+      '--withhold-health-professionals',
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe(
+      'records package: --keep-health-professionals and --withhold-health-professionals cannot both be given.\n',
+    );
+  });
+
   it('warns when a SAR has messages to check: a given name someone else in the chat has', async () => {
     const namesakes = join(dir, 'namesakes.txt');
     await writeFile(
@@ -402,7 +439,7 @@ describe('records package', () => {
       /--mode must be foi or sar/,
     );
     expect((await run(...base(), '--mode', 'sar', '--out', join(dir, 'x.zip'))).stderr).toMatch(
-      /--subject is required/,
+      /--mode sar needs --subject NAME/,
     );
     const badDate = await run(
       file,

@@ -143,11 +143,22 @@ describe('records redact', () => {
   });
 
   it('takes each option in its own mode only', async () => {
-    expect((await run(['--mode', 'sar', '--subject', 'Margaret Okafor', '--keep', 'Dr Sarah Jones'])).err).toMatch(
-      /--keep in --mode sar names health professionals: add --keep-health-professionals/,
+    const sar = ['--mode', 'sar', '--subject', 'Margaret Okafor'];
+    // A SAR keeps health professionals by default, so --keep (more of them) needs nothing else, but not their withholding.
+    expect((await run([...sar, '--keep', 'Dr Sarah Jones'])).code).toBe(0);
+    const withheld = await run([...sar, '--withhold-health-professionals', '--keep', 'Dr Sarah Jones']);
+    expect(withheld.code).toBe(2);
+    expect(withheld.err).toBe(
+      'records redact: --keep in --mode sar names health professionals to keep: it cannot be given with --withhold-health-professionals.\n',
     );
+    const both = await run([...sar, '--keep-health-professionals', '--withhold-health-professionals']);
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/--keep-health-professionals and --withhold-health-professionals cannot both be given/);
     expect((await run(['--mode', 'foi', '--keep-health-professionals'])).err).toMatch(
       /--keep-health-professionals applies to --mode sar only/,
+    );
+    expect((await run(['--mode', 'foi', '--withhold-health-professionals'])).err).toMatch(
+      /--withhold-health-professionals applies to --mode sar only/,
     );
   });
 
@@ -172,13 +183,15 @@ describe('records redact', () => {
       return (JSON.parse(out.join('')) as Output).messages.map((m) => m.text).join('\n');
     };
     // Without the list the staff member's name in the text is withheld: no title or role beside it says she is staff.
-    expect(await disclosed(['--keep-health-professionals'])).not.toContain('Priya');
-    const kept = await disclosed(['--keep-health-professionals', '--keep', 'Priya Raman']);
+    expect(await disclosed([])).not.toContain('Priya');
+    const kept = await disclosed(['--keep', 'Priya Raman']);
     expect(kept).toContain('Priya Raman reviewed her at 9');
     expect(kept).toContain('Margaret Okafor can go home');
+    // --keep-health-professionals, the default said explicitly, changes nothing (older scripts pass it).
+    expect(await disclosed(['--keep-health-professionals', '--keep', 'Priya Raman'])).toBe(kept);
   });
 
-  it('keeps, in a SAR with para 17, colleagues a ward names by job title, and withholds the other patients', async () => {
+  it('keeps, in a SAR by default (para 17), colleagues a ward names by job title, and withholds the other patients', async () => {
     const wardChat = join(dir, 'ward.txt');
     writeFileSync(
       wardChat,
@@ -190,17 +203,7 @@ describe('records redact', () => {
       ].join('\n'),
     );
     const { io, out, err } = capture();
-    const args = [
-      'redact',
-      wardChat,
-      '--date-order',
-      'dmy',
-      '--mode',
-      'sar',
-      '--subject',
-      'Margaret Okafor',
-      '--keep-health-professionals',
-    ];
+    const args = ['redact', wardChat, '--date-order', 'dmy', '--mode', 'sar', '--subject', 'Margaret Okafor'];
     expect(await main(args, io)).toBe(0);
     expect(err.join('')).toBe('');
     const text = (JSON.parse(out.join('')) as Output).messages.map((m) => m.text).join('\n');
@@ -208,6 +211,12 @@ describe('records redact', () => {
     // Patients other than the requester: "Bill" and "Adeyemi" were left visible, "bay 5: Ng" kept as the sister's name.
     for (const patient of ['Bill', 'Winston', 'Adeyemi', 'bay 5: Ng']) expect(text).not.toContain(patient);
     expect(text).toContain('Margaret Okafor settled');
+    // --withhold-health-professionals turns para 17 off: the staff names are withheld with the others.
+    const withheld = capture();
+    expect(await main([...args, '--withhold-health-professionals'], withheld.io)).toBe(0);
+    const plain = (JSON.parse(withheld.out.join('')) as Output).messages.map((m) => m.text).join('\n');
+    for (const name of ['Becky', 'Olu', 'Venkat', 'Sister Ng']) expect(plain).not.toContain(name);
+    expect(plain).toContain('Margaret Okafor settled');
   });
 
   it("in a SAR, leaves another patient with the subject's given name out, and flags a bare use to check", async () => {
@@ -321,5 +330,37 @@ describe('records redact on a damaged export', () => {
     const { io, err } = capture();
     expect(await main(['redact', csv, '--mode', 'foi'], io)).toBe(0);
     expect(err.join('')).toBe('');
+  });
+});
+
+describe('records redact on a CSV with a row that cannot be read', () => {
+  const csv = join(dir, 'bad-row.csv');
+  writeFileSync(
+    csv,
+    [
+      'timestamp,author,text',
+      '2024-03-04T08:02:00,Dr Sarah Jones,Morning',
+      '04/03/2024 08:05,Dr Sarah Jones,Bed 4 is Margaret Okafor,NHS no 401 023 2137',
+      '2024-03-05T09:00:00,Dr Sarah Jones,Next day',
+      '',
+    ].join('\n'),
+  );
+
+  it('discloses the row as written, redacted and marked, in the date range of the message before it', async () => {
+    const { io, out, err } = capture();
+    const code = await main(['redact', csv, '--mode', 'foi', '--from', '2024-03-04', '--to', '2024-03-04'], io);
+    expect(code).toBe(0);
+    const json = JSON.parse(out.join('')) as Output & {
+      messages: { unreadable?: { reason: string; timeFrom: string } }[];
+    };
+    expect(json.messages.map((m) => m.text)).toEqual([
+      'Morning',
+      '04/03/2024 08:05,Dr [Staff member A — s40(2)],Bed 4 is [Patient 1 — s40(2)],NHS no [NHS number — s40(2)]',
+    ]);
+    expect(json.messages[1]?.author).toBeNull();
+    expect(json.messages[1]?.unreadable).toEqual({ reason: 'it has 4 fields, the header has 3', timeFrom: 'previous' });
+    expect(err.join('')).toMatch(
+      /line 3 could not be read \(it has 4 fields, the header has 3\)\. It is kept as a message/,
+    );
   });
 });

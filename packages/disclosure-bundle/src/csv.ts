@@ -6,7 +6,7 @@ import type { DisclosedConversation } from '@im-records/redaction';
 import type { MediaPlacement } from './media.ts';
 import { placementKey } from './media.ts';
 import { inSectionOrder, sectionsOf } from './sections.ts';
-import { categoryWords, dayOf, timeOf } from './text.ts';
+import { categoryWords, dayOf, timeOf, unreadableMark } from './text.ts';
 import type { ScheduleRow } from './types.ts';
 
 /** Makes one cell safe: neutralises formula triggers, then quotes per RFC 4180 when needed. */
@@ -56,7 +56,7 @@ export function transcriptCsv(
       dayOf(message.timestamp),
       timeOf(message.timestamp),
       message.author ?? '',
-      message.kind,
+      message.unreadable ? `${message.kind}: ${unreadableMark(message.unreadable)}` : message.kind,
       plainText(message.segments),
       redactions,
       attachments,

@@ -9,7 +9,7 @@ import type { DisclosedConversation } from '@im-records/redaction';
 import type { MediaPlacement } from './media.ts';
 import { placementKey } from './media.ts';
 import { inSectionOrder, sectionsOf } from './sections.ts';
-import { categoryWords, dayOf, requestTypeWords, timeOf } from './text.ts';
+import { categoryWords, dayOf, requestTypeWords, timeOf, unreadableMark } from './text.ts';
 import type { BundleRequest, ScheduleRow } from './types.ts';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -110,6 +110,7 @@ export function transcriptHtml(
       `<li class="${message.kind}">`,
       `<p class="meta"><time datetime="${e(message.timestamp)}">${e(timeOf(message.timestamp))}</time> <span class="author">${e(author)}</span></p>`,
     );
+    if (message.unreadable) out.push(`<p class="unreadable"><em>${e(unreadableMark(message.unreadable))}</em></p>`);
     if (message.kind === 'deleted') out.push('<p class="text"><em>This message was deleted.</em></p>');
     if (text) out.push(`<p class="text" dir="auto">${text}</p>`);
     if (message.attachments.length > 0) {

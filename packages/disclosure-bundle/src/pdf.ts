@@ -11,7 +11,7 @@ import { analyse, type Bidi, visualOrder } from './bidi.ts';
 import type { Face, FontBook, Run } from './fonts.ts';
 import type { MediaPlacement } from './media.ts';
 import { inSectionOrder, sectionsOf } from './sections.ts';
-import { categoryWords, cleanForDisplay, dayOf, requestTypeWords, timeOf } from './text.ts';
+import { categoryWords, cleanForDisplay, dayOf, requestTypeWords, timeOf, unreadableMark } from './text.ts';
 import type { BundleRequest, ScheduleRow } from './types.ts';
 
 type Deflate = (data: Uint8Array) => Uint8Array;
@@ -476,6 +476,7 @@ function messageAtoms(
   onBox: (category: string, exemption: string, page: number) => void,
 ): Atom[] {
   const atoms: Atom[] = [];
+  if (message.unreadable) atoms.push({ type: 'text', text: `(${unreadableMark(message.unreadable)}) `, grey: true });
   if (message.kind === 'deleted') atoms.push({ type: 'text', text: '(This message was deleted.)', grey: true });
   for (const segment of message.segments) {
     if (segment.type === 'text')

@@ -1,6 +1,6 @@
 /** Small text helpers shared by the PDF, HTML and CSV writers. */
 import type { RequestType } from '@im-records/records-policy';
-import { CATEGORY_LABELS, type RedactionCategory } from '@im-records/redaction';
+import { CATEGORY_LABELS, type DisclosedMessage, type RedactionCategory } from '@im-records/redaction';
 
 /** The local calendar day of a model timestamp (`2024-03-31T00:30:00+01:00` → `2024-03-31`). */
 export function dayOf(timestamp: string): string {
@@ -42,4 +42,19 @@ const REQUEST_TYPE_WORDS: Readonly<Record<RequestType, string>> = {
 /** Human words for a request type. */
 export function requestTypeWords(type: RequestType): string {
   return REQUEST_TYPE_WORDS[type] ?? type;
+}
+
+/**
+ * The mark on a message the import could not read and kept as written (`DisclosedMessage.unreadable`), worded once
+ * for the PDF, the HTML and the CSV. It says whose time the message carries, since it has none of its own: a date range
+ * took it in because it took that neighbour.
+ */
+export function unreadableMark(unreadable: NonNullable<DisclosedMessage['unreadable']>): string {
+  const time =
+    unreadable.timeFrom === 'previous'
+      ? 'with the time of the message before it'
+      : unreadable.timeFrom === 'next'
+        ? 'with the time of the message after it'
+        : 'with no time (none in the export could be read)';
+  return `Could not be read: shown as written, ${time}.`;
 }

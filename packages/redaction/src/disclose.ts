@@ -535,6 +535,7 @@ export function disclose(
     };
     // Title messages come first (withTitleMessages), so every section is known here.
     if (sections.length > 1) disclosed.section = message.channel ?? '';
+    if (message.unreadable !== undefined) disclosed.unreadable = message.unreadable;
     messages.push(disclosed);
   }
   const inScope = messages.length;

@@ -3,7 +3,7 @@
  * to them, and {@link disclose} (see index) turns the result into a {@link DisclosedConversation}: the only shape the
  * bundle and the browser's preview ever render, so a withheld value never reaches them.
  */
-import type { AttachmentKind, MessageKind } from '@im-records/chat-import';
+import type { AttachmentKind, MessageKind, Unreadable } from '@im-records/chat-import';
 
 /** What kind of personal data a span is. */
 export type RedactionCategory =
@@ -184,6 +184,11 @@ export interface DisclosedMessage {
   attachments: DisclosedAttachment[];
   /** Which conversation of the case the message belongs to ({@link DisclosedSection.key}); absent when there is one. */
   section?: string;
+  /**
+   * Present when the message is a record the importer could not read, kept as written (`Message.unreadable`): the
+   * bundle marks it so, and says its time is its neighbour's.
+   */
+  unreadable?: Unreadable;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { importChat } from '@im-records/chat-import';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Decision, detectPersonalDataSync, disclose, placeholder, safeAttachmentName } from '../src/index.ts';
@@ -144,6 +145,31 @@ describe('disclose', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('a record the importer could not read', () => {
+  it('is scanned like any message: a name and a number in it are redacted, and the mark travels to the disclosure', async () => {
+    const csv = [
+      'timestamp,author,text',
+      '2024-05-01T10:00:00Z,Dr Sarah Jones,Morning all',
+      '01/05/2024 10:05,Dr Sarah Jones,Bed 4 is Margaret Okafor; NHS no 401 023 2137',
+      '2024-05-01T10:10:00Z,Dr Sarah Jones,Margaret Okafor settled',
+    ].join('\n');
+    const { conversation } = await importChat({ fileName: 'ward.csv', bytes: new TextEncoder().encode(csv) });
+    const kept = Array.from(conversation.messages)[1];
+    expect(kept?.unreadable?.timeFrom).toBe('previous');
+    const found = detectPersonalDataSync(conversation, { mode: 'foi' });
+    const out = disclose(conversation, found.proposals, [], { mode: 'foi' });
+    const row = out.messages.find((m) => m.id === kept?.id);
+    expect(row?.unreadable).toEqual(kept?.unreadable);
+    // The author column lines up with the header, so it is read and pseudonymised like any author.
+    expect(row?.author).toBe('Staff member A');
+    const text = textOf(row?.segments ?? []);
+    expect(text).not.toMatch(/Okafor|401 023 2137|Sarah/);
+    expect(text).toBe(
+      '01/05/2024 10:05,Dr [Staff member A — s40(2)],Bed 4 is [Patient 1 — s40(2)]; NHS no [NHS number — s40(2)]',
     );
   });
 });

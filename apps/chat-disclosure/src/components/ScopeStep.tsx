@@ -97,7 +97,7 @@ export function ScopeStep({ record, act, go, prepared, scoped, prepare, preparin
   const describe = (messageId: string): string => {
     const message = listed.get(messageId);
     return message
-      ? `${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}, ${message.author ?? 'system'}`
+      ? `${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}, ${message.author ?? (message.unreadable ? 'unknown author (could not be read)' : 'system')}`
       : messageId;
   };
 

@@ -43,6 +43,13 @@ export class MessageSink {
   linesRead = 0;
   /** Lines of the export's own layout (a CSV's header row): placed, with nothing in them to check or disclose. */
   layoutLines = 0;
+  /**
+   * Warnings about records kept as messages by {@link MessageSink.keepUnreadable}: their lines are placed by the
+   * message, so these are shown but not counted again in the reconciliation.
+   */
+  readonly keptWarnings: ImportWarning[] = [];
+  /** Rows kept by {@link MessageSink.keepUnreadable}, in file order; their times are lent by {@link lendTimes}. */
+  readonly unreadableRows: number[] = [];
 
   /** Messages added so far. */
   get count(): number {
@@ -75,6 +82,17 @@ export class MessageSink {
 
   warn(warning: ImportWarning): void {
     this.warnings.push(warning);
+  }
+
+  /**
+   * Keeps a record that could not be read as a message of its own, in file order: `message` holds the record as
+   * written (its author only when the record gives one readably), `reason` says what was wrong. The warning tells the
+   * officer where it is; the message's time is lent by a neighbour once every row is in (see {@link lendTimes}).
+   */
+  keepUnreadable(message: Message, reason: string, warning: ImportWarning): void {
+    message.unreadable = { reason, timeFrom: 'none' };
+    this.unreadableRows.push(this.table.pushMessage(message, 0, true));
+    this.keptWarnings.push(warning);
   }
 
   /** Counts lines `line` to `lineEnd` as the export's layout (placed in the reconciliation, not warned about). */
@@ -128,4 +146,55 @@ export interface FormatImporter {
   detect(input: ImportInput): Detection;
   /** Parses the input; must place every line in a message or a raw warning and never throw on bad records. */
   parse(context: ParseContext): ParseResult | Promise<ParseResult>;
+}
+
+/**
+ * Gives each row kept by {@link MessageSink.keepUnreadable} the time of the nearest readable message before it in the
+ * same file, else the nearest after it in that file, else the nearest before or after it anywhere (a Slack day file
+ * of one bad record), else none (1970-01-01T00:00Z). Runs before times are resolved, so a borrowed local time
+ * resolves exactly as its lender's does and a date range keeps the two together.
+ */
+export function lendTimes(sink: MessageSink): void {
+  const rows = sink.unreadableRows;
+  if (rows.length === 0) return;
+  const table = sink.table;
+  const kept = new Uint8Array(table.length);
+  for (const i of rows) kept[i] = 1;
+  // The nearest readable row before each row, in its file and anywhere; then the same after it.
+  const before = new Int32Array(table.length).fill(-1);
+  const beforeAny = new Int32Array(table.length).fill(-1);
+  const after = new Int32Array(table.length).fill(-1);
+  const afterAny = new Int32Array(table.length).fill(-1);
+  let last = new Map<number, number>();
+  let any = -1;
+  for (let i = 0; i < table.length; i++) {
+    before[i] = last.get(table.file[i] as number) ?? -1;
+    beforeAny[i] = any;
+    if (!kept[i]) {
+      last.set(table.file[i] as number, i);
+      any = i;
+    }
+  }
+  last = new Map<number, number>();
+  any = -1;
+  for (let i = table.length - 1; i >= 0; i--) {
+    after[i] = last.get(table.file[i] as number) ?? -1;
+    afterAny[i] = any;
+    if (!kept[i]) {
+      last.set(table.file[i] as number, i);
+      any = i;
+    }
+  }
+  for (const i of rows) {
+    const sameFile = (before[i] as number) >= 0 || (after[i] as number) >= 0;
+    const previous = sameFile ? (before[i] as number) : (beforeAny[i] as number);
+    const next = sameFile ? (after[i] as number) : (afterAny[i] as number);
+    const from = previous >= 0 ? previous : next;
+    const extras = table.extras.get(i);
+    if (from < 0 || extras?.unreadable === undefined) continue;
+    table.when[i] = table.when[from] as number;
+    table.isUtc[i] = table.isUtc[from] as number;
+    const timeFrom = from === previous ? 'previous' : 'next';
+    table.extras.set(i, { ...extras, unreadable: Object.freeze({ ...extras.unreadable, timeFrom }) });
+  }
 }

@@ -15,6 +15,7 @@ import {
   type ParseResult,
 } from './contract.ts';
 import { parseDateTime } from './json.ts';
+import { unreadableWarning } from './unreadable.ts';
 
 const KINDS = new Set<MessageKind>(['message', 'system', 'deleted', 'poll']);
 const REQUIRED = ['timestamp', 'author', 'text'];
@@ -113,18 +114,23 @@ function parseCsv(context: ParseContext): ParseResult {
     };
     const when = parseDateTime(get('timestamp') ?? '');
     if (record.unterminated || !when || record.fields.length !== columns.length) {
+      // The field count first: with the fields out of line, the timestamp column holds whatever fell there.
       const why = record.unterminated
         ? 'a quoted field is never closed'
-        : !when
-          ? 'its timestamp is not ISO 8601 (YYYY-MM-DDTHH:MM[:SS][offset])'
-          : `it has ${record.fields.length} fields, the header has ${columns.length}`;
-      sink.warn({
-        line: record.line,
-        lineEnd: record.lineEnd,
-        file,
-        message: `The row on line ${record.line} was not imported: ${why}; its text is kept with the import warnings.`,
-        raw: record.raw,
-      });
+        : record.fields.length !== columns.length
+          ? `it has ${record.fields.length} fields, the header has ${columns.length}`
+          : 'its timestamp is not ISO 8601 (YYYY-MM-DDTHH:MM[:SS][offset])';
+      // Only a row whose fields line up with the header names its author readably.
+      const named = !record.unterminated && record.fields.length === columns.length ? (get('author') ?? '').trim() : '';
+      sink.keepUnreadable(
+        makeMessage(named === '' ? null : named, record.raw, 'message', [], {
+          file,
+          line: record.line,
+          lineEnd: record.lineEnd,
+        }),
+        why,
+        unreadableWarning(file, record.line, record.lineEnd, `The row on line ${record.line}`, why),
+      );
       continue;
     }
     const author = (get('author') ?? '').trim();

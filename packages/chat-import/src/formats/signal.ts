@@ -17,6 +17,7 @@ import {
   type ParseResult,
 } from './contract.ts';
 import { isObject, parseDateTime, str } from './json.ts';
+import { unreadableWarning } from './unreadable.ts';
 
 const MD_LINE = /^\[(\d{4})-(\d{2})-(\d{2}),? (\d{1,2}):(\d{2})(?::(\d{2}))?\] ([^\n]{1,200}?): ?/;
 const MD_ATTACHMENT = /!?\[([^\]\n]{0,255})\]\(([^)\n]{1,500})\)/g;
@@ -80,13 +81,18 @@ function parseSignal(context: ParseContext): ParseResult {
   let orphan: { line: number; parts: string[] } | undefined;
   const flushOrphan = (): void => {
     if (!orphan) return;
-    sink.warn({
-      line: orphan.line,
-      lineEnd: orphan.line + orphan.parts.length - 1,
-      file,
-      message: `Lines ${orphan.line} to ${orphan.line + orphan.parts.length - 1} belong to no message; its text is kept with the import warnings.`,
-      raw: orphan.parts.join('\n'),
-    });
+    const lineEnd = orphan.line + orphan.parts.length - 1;
+    const raw = orphan.parts.join('\n');
+    if (raw.trim() === '') {
+      sink.warn({ line: orphan.line, lineEnd, file, message: `Lines ${orphan.line} to ${lineEnd} are blank.`, raw });
+    } else {
+      const why = 'it comes before the first message and has no date or sender';
+      sink.keepUnreadable(
+        makeMessage(null, raw, 'message', [], { file, line: orphan.line, lineEnd }),
+        why,
+        unreadableWarning(file, orphan.line, lineEnd, `Lines ${orphan.line} to ${lineEnd}`, why),
+      );
+    }
     orphan = undefined;
   };
   const flush = (): void => {
@@ -139,12 +145,13 @@ function parseSignal(context: ParseContext): ParseResult {
         const date = isObject(record) ? str(record.date) : undefined;
         const when = date ? parseDateTime(date) : undefined;
         if (!isObject(record) || !when) {
-          sink.warn({
-            line,
-            file,
-            message: `Line ${line} is not a message with a date the tool can read; its text is kept with the import warnings.`,
-            raw,
-          });
+          const why = !isObject(record) ? 'it is not a message record' : 'it has no date the tool can read';
+          const named = isObject(record) ? (str(record.sender) ?? null) : null;
+          sink.keepUnreadable(
+            makeMessage(named, raw, 'message', [], { file, line, lineEnd: line }),
+            why,
+            unreadableWarning(file, line, line, `Line ${line}`, why),
+          );
         } else {
           const attachments: Attachment[] = [];
           for (const a of Array.isArray(record.attachments) ? record.attachments : []) {

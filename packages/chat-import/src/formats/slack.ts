@@ -16,6 +16,7 @@ import {
   type ParseResult,
 } from './contract.ts';
 import { isObject, type JsonObject, str } from './json.ts';
+import { unreadableWarning } from './unreadable.ts';
 
 const DAY_FILE = /^(?:(.*)\/)?([^/]+)\/(\d{4}-\d{2}-\d{2})\.json$/;
 const SYSTEM_SUBTYPES = new Set([
@@ -158,12 +159,21 @@ function parseSlack(context: ParseContext): ParseResult {
         const line = i + 1;
         const ts = isObject(record) ? str(record.ts) : undefined;
         if (!isObject(record) || ts === undefined || !/^\d+(\.\d+)?$/.test(ts)) {
-          sink.warn({
-            line,
-            file: entry.path,
-            message: `Message ${line} of ${entry.path} has no time the tool can read; its text is kept with the import warnings.`,
-            raw: JSON.stringify(record)?.slice(0, 2000) ?? '',
-          });
+          const why = !isObject(record) ? 'it is not a message record' : 'it has no time the tool can read';
+          const userId = isObject(record) ? str(record.user) : undefined;
+          const message = makeMessage(
+            (userId && users.get(userId)) || null,
+            JSON.stringify(record) ?? String(record),
+            'message',
+            [],
+            { file: entry.path, line, lineEnd: line },
+          );
+          message.channel = channel;
+          sink.keepUnreadable(
+            message,
+            why,
+            unreadableWarning(entry.path, line, line, `Message ${line} of ${entry.path}`, why),
+          );
           continue;
         }
         const subtype = str(record.subtype);

@@ -1,6 +1,7 @@
 /**
  * Telegram Desktop "Export chat history" JSON (`result.json`): a single chat, or a full export whose chats are under
- * `chats.list` (and `left_chats.list`). Each message record becomes one message; bad records become warnings.
+ * `chats.list` (and `left_chats.list`). Each message record becomes one message; a record that cannot be read is kept as
+ * a message as written, marked `unreadable` (see README "Records that cannot be read").
  */
 import { ChatSelectionError, MalformedExportError } from '../errors.ts';
 import { kindFromFileName, kindFromMime, MediaIndex } from '../media.ts';
@@ -15,6 +16,7 @@ import {
   type ParseResult,
 } from './contract.ts';
 import { isObject, type JsonObject, parseDateTime, str, strOrNum } from './json.ts';
+import { unreadableWarning } from './unreadable.ts';
 
 const NOT_INCLUDED = /^\(File not included|^\(File exceeds maximum size/;
 
@@ -126,30 +128,20 @@ function parseTelegram(context: ParseContext): ParseResult {
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     const line = i + 1;
-    const raw = (): string => {
-      const text = JSON.stringify(record) ?? String(record);
-      return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
-    };
-    if (!isObject(record)) {
-      sink.warn({
-        line,
-        file,
-        message: `Message ${line} is not a message the tool can read; its text is kept with the import warnings.`,
-        raw: raw(),
-      });
-      continue;
-    }
     let when: [number, boolean] | undefined;
-    const unix = strOrNum(record.date_unixtime);
-    if (unix !== undefined && /^\d+$/.test(unix)) when = [Number(unix) * 1000, true];
-    else if (typeof record.date === 'string') when = parseDateTime(record.date);
-    if (!when) {
-      sink.warn({
-        line,
-        file,
-        message: `Message ${line} has no date the tool can read; its text is kept with the import warnings.`,
-        raw: raw(),
-      });
+    if (isObject(record)) {
+      const unix = strOrNum(record.date_unixtime);
+      if (unix !== undefined && /^\d+$/.test(unix)) when = [Number(unix) * 1000, true];
+      else if (typeof record.date === 'string') when = parseDateTime(record.date);
+    }
+    if (!isObject(record) || !when) {
+      const why = !isObject(record) ? 'it is not a message record' : 'it has no date the tool can read';
+      const named = isObject(record) ? (str(record.from) ?? null) : null;
+      sink.keepUnreadable(
+        makeMessage(named, JSON.stringify(record) ?? String(record), 'message', [], { file, line, lineEnd: line }),
+        why,
+        unreadableWarning(file, line, line, `Message ${line}`, why),
+      );
       continue;
     }
     const type = str(record.type) ?? 'message';

@@ -36,7 +36,7 @@ const usage = `Usage: records package FILE --mode foi|sar --reference REF --rece
                        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--organisation NAME] [--include-media]
                        --out BUNDLE.zip [--case-file CASE.json] [--response-date YYYY-MM-DD] [--searched TEXT]
                        [--timezone ZONE] [--date-order ORD] [--chat NAME] [--keep NAME]...
-                       [--keep-health-professionals] [--terms FILE]
+                       [--withhold-health-professionals] [--terms FILE]
                        [--hospital-shape SHAPE]... [--hospital-pattern REGEX]...
 
 Imports a chat export, runs the redaction engine and accepts every proposal, then writes the disclosure bundle
@@ -48,7 +48,6 @@ Options:
   --mode foi|sar          FOI: everyone's personal data withheld. SAR: the subject's own data kept, others' withheld
   --reference REF         the request reference (PDF title, every page)
   --received DATE         the day the request arrived; the due date is computed from it
-  --subject NAME          SAR: the requester's name as it appears in the chat (repeat for aliases); required for SAR
   --organisation NAME     the organisation answering (default "Not stated")
   --include-media         include every attachment present in the export (photos and stickers lose their hidden
                           metadata; documents, video and audio go in as exported, unredacted). Default: every
@@ -82,7 +81,6 @@ export const packageCommand: Command = {
       mode: { type: 'string' },
       reference: { type: 'string' },
       received: { type: 'string' },
-      subject: { type: 'string', multiple: true },
       organisation: { type: 'string' },
       'include-media': { type: 'boolean' },
       'withhold-media': { type: 'boolean' },
@@ -106,15 +104,14 @@ export const packageCommand: Command = {
       throw new UsageError(`--response-date must be a date as YYYY-MM-DD, not '${responseDate}'.`);
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('--out is required.');
-    const subjects = (values.subject as string[] | undefined) ?? [];
-    if (mode === 'sar' && subjects.length === 0) throw new UsageError('--subject is required in SAR mode.');
     if (values['include-media'] === true && values['withhold-media'] === true)
       throw new UsageError('--include-media and --withhold-media cannot both be given.');
     // Attachments are withheld unless asked for: their content is never redacted, and a batch run reviews nothing.
     const withholdMedia = values['include-media'] !== true;
     const importOptions = readImportOptions(values);
     const { timeZone } = importOptions;
-    const tuning = await readTuning(values, mode, subjects);
+    const tuning = await readTuning(values, mode);
+    const { subjects } = tuning;
     const archive = await importExportFile(file, importOptions);
     const { media } = archive;
     // The chat's title (a one-to-one chat is titled with the other person's name) is detected, decided and printed on

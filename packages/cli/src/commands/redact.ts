@@ -1,5 +1,4 @@
 import { scopeMessages } from '@im-records/case-settings';
-import { normalisePhoneNumber } from '@im-records/records-policy';
 import {
   detectPersonalDataSync,
   disclose,
@@ -30,7 +29,7 @@ import {
 
 const usage = `Usage: records redact FILE --mode foi|sar [--subject NAME]... [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                       [--keep NAME]... [--terms FILE] [--timezone ZONE] [--date-order ORD] [--chat NAME]
-                      [--keep-health-professionals]
+                      [--withhold-health-professionals]
                       [--hospital-shape SHAPE]... [--hospital-pattern REGEX]...
 
 Finds personal data in a chat export and prints the messages as they would be disclosed, as JSON:
@@ -41,11 +40,13 @@ placeholders such as "[NHS number — s40(2)]"); start/end are UTF-16 offsets in
 out; "summary" counts them by reason in "outOfScope". A SAR's messages also say why they were selected
 ("selectedBecause"); "checkWhoIsMeant": true marks one selected only by a name that may be someone else's (a near
 spelling of the subject's, or a name someone else in the chat has too), counted in "summary"'s "toCheck" and
-warned about on stderr: its name stays withheld until an officer checks it.
+warned about on stderr: its name stays withheld until an officer checks it. A record the import could not read (a
+CSV row with a bad timestamp, say) is a message as written, redacted like any other, with "unreadable": {"reason",
+"timeFrom"}: it has the time of the message before it ("previous") or after it ("next"), and is in the date range
+when that message is.
 
 Options:
   --mode foi|sar              FOI: everyone's personal data withheld; SAR: the subject's own data kept
-  --subject NAME              SAR: the data subject; repeat for aliases; a phone number is taken as their number
 ${tuningUsage}
 ${importUsage}
 `;
@@ -58,21 +59,14 @@ export const redactCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       mode: { type: 'string' },
-      subject: { type: 'string', multiple: true },
       ...tuningArgs,
       ...importArgs,
     });
     const file = onlyFile(positionals);
     const mode = values.mode as string | undefined;
     if (mode !== 'foi' && mode !== 'sar') throw new UsageError(`--mode must be foi or sar, not '${mode ?? ''}'.`);
-    const subjects = (values.subject as string[] | undefined) ?? [];
-    if (mode === 'sar' && subjects.length === 0)
-      throw new UsageError('--mode sar needs --subject NAME (the data subject).');
-    if (mode === 'foi' && subjects.length > 0) throw new UsageError('--subject applies to --mode sar only.');
+    const tuning = await readTuning(values, mode);
     const importOptions = readImportOptions(values);
-    if (mode === 'sar' && subjects.every((s) => normalisePhoneNumber(s) !== undefined))
-      throw new UsageError('--subject needs at least one name, not only phone numbers.');
-    const tuning = await readTuning(values, mode, subjects);
     const archive = await importExportFile(file, importOptions);
     const conversation = archive.conversation;
     let result: ReturnType<typeof detectPersonalDataSync>;
@@ -121,9 +115,11 @@ export const redactCommand: Command = {
         redactions: typeof redactions;
         selectedBecause?: string[];
         checkWhoIsMeant?: true;
+        unreadable?: typeof m.unreadable;
       } = { id: m.id, author: m.author, text, redactions };
       if (mode === 'sar') entry.selectedBecause = reasons.get(m.id) ?? [];
       if (toCheck.has(m.id)) entry.checkWhoIsMeant = true;
+      if (m.unreadable) entry.unreadable = m.unreadable;
       return entry;
     });
     const summary = {

@@ -93,11 +93,14 @@ function MessageView({
   const segments = segmentText(message.text, proposals);
   const direction = directionOf(message.text);
   const when = `${formatLongDate(message.timestamp.slice(0, 10))} ${timeOf(message.timestamp)}`;
-  const who = message.author ?? 'System';
+  // A record the import could not read has no author unless it named one readably: it is not a system event.
+  const who = message.author ?? (message.unreadable ? 'Unknown author' : 'System');
+  // Its time is borrowed from a neighbour, so the row's name says what it is, or two rows would share one.
+  const named = `${who}, ${when}${message.unreadable ? ', could not be read' : ''}`;
   return (
     <article
       className={`app-message${message.kind === 'system' && !heading ? ' app-message--system' : ''}${heading ? ' app-message--title' : ''}${inScope ? '' : ' app-message--out'}`}
-      aria-label={heading ?? `${who}, ${when}`}
+      aria-label={heading ?? named}
     >
       <p className="app-message__meta">
         {heading ? (
@@ -105,7 +108,7 @@ function MessageView({
         ) : (
           <>
             <span className="app-message__author" dir="auto">
-              {message.author ?? 'System message'}
+              {message.author ?? (message.unreadable ? 'Unknown author' : 'System message')}
             </span>{' '}
             <span className="app-message__time">{when}</span>
           </>
@@ -120,7 +123,7 @@ function MessageView({
                 <button
                   type="button"
                   className="app-link-button"
-                  aria-label={`Keep in scope: ${who}, ${when}`}
+                  aria-label={`Keep in scope: ${named}`}
                   onClick={() => onScope(message, true)}
                 >
                   Keep in scope
@@ -131,7 +134,7 @@ function MessageView({
             <button
               type="button"
               className="app-link-button"
-              aria-label={`${inScope ? 'Leave out' : 'Bring into scope'}: ${who}, ${when}`}
+              aria-label={`${inScope ? 'Leave out' : 'Bring into scope'}: ${named}`}
               onClick={() => onScope(message, !inScope)}
             >
               {inScope ? 'Leave out' : 'Bring into scope'}
@@ -140,6 +143,7 @@ function MessageView({
         )}
         {message.kind === 'deleted' && <span> · deleted</span>}
       </p>
+      {message.unreadable && <UnreadableNote unreadable={message.unreadable} />}
       <p className="app-message__text" data-text-of={message.id} dir={direction}>
         {segments.map((segment) => {
           // A plain run is a text node of its own: no element for it, one fewer per run in every row drawn.
@@ -176,6 +180,24 @@ function MessageView({
         />
       ))}
     </article>
+  );
+}
+
+/**
+ * The mark on a record the import could not read, kept as written: what was wrong, and whose time it carries (it has
+ * none of its own), so the officer knows why the row looks raw and why a date range took it in. Text, not colour alone.
+ */
+function UnreadableNote({ unreadable }: { unreadable: NonNullable<ChatMessage['unreadable']> }) {
+  const time =
+    unreadable.timeFrom === 'previous'
+      ? 'It has the time of the message before it, and is in the date range when that message is.'
+      : unreadable.timeFrom === 'next'
+        ? 'It has the time of the message after it, and is in the date range when that message is.'
+        : 'No message in the export has a time that could be read, so it has none.';
+  return (
+    <p className="app-message__unreadable">
+      <strong>Could not be read: shown as written</strong> ({unreadable.reason}). {time}
+    </p>
   );
 }
 

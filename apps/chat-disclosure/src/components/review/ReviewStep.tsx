@@ -238,7 +238,8 @@ export function ReviewStep(props: StepProps) {
   const chooseScope = useCallback(
     (message: Message, inScope: boolean) => {
       void decisions.recordAndReapply(scopeDecision(message.id, inScope, requestType));
-      const which = `The message from ${message.author ?? 'the system'} at ${timeOf(message.timestamp)}`;
+      const from = message.author ?? (message.unreadable ? 'an unknown author' : 'the system');
+      const which = `The message from ${from} at ${timeOf(message.timestamp)}`;
       setAnnouncement(
         inScope
           ? `${which} is in the disclosure.`
