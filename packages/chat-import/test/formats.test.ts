@@ -44,6 +44,15 @@ describe('Telegram Desktop result.json', () => {
   });
 });
 
+describe('JSON that is not valid', () => {
+  it('is refused with where it breaks, never with a quote of the file', async () => {
+    const file = strToU8('{"name": "Ward 9", "type": "private_group", "messages": [{"text": Margaret Thompson}]}');
+    const refused = importChat({ fileName: 'result.json', bytes: file }, { format: 'telegram' });
+    await expect(refused).rejects.toThrow(/^result\.json is not valid JSON/);
+    await expect(refused).rejects.not.toThrow(/Margaret/);
+  });
+});
+
 describe('Slack workspace export', () => {
   const users = [
     { id: 'U1', name: 'ana', real_name: 'Ana Lee' },
@@ -126,6 +135,37 @@ describe('Slack workspace export', () => {
     expect(c.warnings.some((w) => /^Message 6 of ward-7\/2021-03-01.json could not be read/.test(w.message))).toBe(
       true,
     );
+  });
+
+  it('keeps a damaged day file, and one that is not a list, whole as a message in its channel', async () => {
+    const damaged = zipSync({
+      'channels.json': strToU8(JSON.stringify([{ id: 'C1', name: 'ward-7' }])),
+      'users.json': strToU8(JSON.stringify(users)),
+      'ward-7/2021-03-01.json': strToU8(
+        JSON.stringify([{ type: 'message', user: 'U1', text: 'Morning', ts: '1614589260.000200' }]),
+      ),
+      'ward-7/2021-03-02.json': strToU8('[{"type":"message","user":"U2","text":"Margaret Thompson to CT'),
+      'ward-7/2021-03-03.json': strToU8('{"text":"Call Peter on 07700 900123"}'),
+    });
+    const { conversation: c } = await importChat({ fileName: 'workspace.zip', bytes: damaged });
+    const ward = list(c.messages);
+    expect(ward.map((m) => [m.channel, m.text])).toEqual([
+      ['#ward-7', 'Morning'],
+      ['#ward-7', '[{"type":"message","user":"U2","text":"Margaret Thompson to CT'],
+      ['#ward-7', '{"text":"Call Peter on 07700 900123"}'],
+    ]);
+    expect(ward.map((m) => m.unreadable?.reason)).toEqual([
+      undefined,
+      expect.stringMatching(/^the file is damaged: it is not valid JSON \(it breaks at line 1, column \d+\)$/),
+      'the file does not hold a list of messages',
+    ]);
+    expect(ward[1]?.timestamp).toBe(ward[0]?.timestamp);
+    expect(c.reconciliation).toEqual({ linesRead: 3, linesPlaced: 3 });
+    // The warnings say where, not what: the parser's own message would quote the patient's name.
+    expect(c.warnings.map((w) => w.message).join('\n')).not.toMatch(/Margaret|Peter/);
+    expect(
+      c.warnings.some((w) => /^ward-7\/2021-03-02.json could not be read \(the file is damaged/.test(w.message)),
+    ).toBe(true);
   });
 
   it('keeps only the chosen conversation with --chat', async () => {

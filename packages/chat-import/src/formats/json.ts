@@ -1,6 +1,15 @@
 /** Small, explicit checks for untrusted JSON records (the schema boundary of the JSON formats). */
 export type JsonObject = Record<string, unknown>;
 
+/**
+ * "is not valid JSON", with where it breaks when the parser says ("… (it breaks at line 3, column 12)"). Never the
+ * parser's own message: it may quote the file, which may name a patient, and errors reach terminals and logs.
+ */
+export function notValidJson(error: unknown): string {
+  const at = /\(line (\d+) column (\d+)\)/.exec(error instanceof Error ? error.message : '');
+  return at ? `is not valid JSON (it breaks at line ${at[1]}, column ${at[2]})` : 'is not valid JSON';
+}
+
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

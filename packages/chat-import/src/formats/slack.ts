@@ -15,7 +15,7 @@ import {
   type ParseContext,
   type ParseResult,
 } from './contract.ts';
-import { isObject, type JsonObject, str } from './json.ts';
+import { isObject, type JsonObject, notValidJson, str } from './json.ts';
 import { unreadableWarning } from './unreadable.ts';
 
 const DAY_FILE = /^(?:(.*)\/)?([^/]+)\/(\d{4}-\d{2}-\d{2})\.json$/;
@@ -45,9 +45,7 @@ function readJson(input: ImportInput, entry: ArchiveEntry): unknown {
   try {
     return JSON.parse(input.text(entry));
   } catch (error) {
-    throw new MalformedExportError(
-      `${entry.path} in ${input.fileName} is not valid JSON: ${(error as Error).message}.`,
-    );
+    throw new MalformedExportError(`${entry.path} in ${input.fileName} ${notValidJson(error)}.`);
   }
 }
 
@@ -130,27 +128,21 @@ function parseSlack(context: ParseContext): ParseResult {
     const channel = label(folder);
     const files = (days.get(folder) ?? []).sort((a, b) => (a.path < b.path ? -1 : 1));
     for (const entry of files) {
+      const text = input.text(entry);
       let value: unknown;
+      let damage: string | undefined;
       try {
-        value = JSON.parse(input.text(entry));
+        value = JSON.parse(text);
       } catch (error) {
-        sink.linesRead += 1;
-        sink.warn({
-          line: 1,
-          file: entry.path,
-          message: `${entry.path} is damaged (${(error as Error).message}), so its messages could not be read: export the workspace again if this channel matters.`,
-          raw: input.text(entry).slice(0, 2000),
-        });
-        continue;
+        damage = `the file is damaged: it ${notValidJson(error)}`;
       }
       if (!Array.isArray(value)) {
+        // The whole day file, as written, is one message of its own: it reaches the reviewer and is redacted.
         sink.linesRead += 1;
-        sink.warn({
-          line: 1,
-          file: entry.path,
-          message: `${entry.path} does not hold a list of messages; its text is kept with the import warnings.`,
-          raw: input.text(entry).slice(0, 2000),
-        });
+        const message = makeMessage(null, text, 'message', [], { file: entry.path, line: 1, lineEnd: 1 });
+        message.channel = channel;
+        const why = damage ?? 'the file does not hold a list of messages';
+        sink.keepUnreadable(message, why, unreadableWarning(entry.path, 1, 1, entry.path, why));
         continue;
       }
       sink.linesRead += value.length;

@@ -15,7 +15,7 @@ import {
   type ParseContext,
   type ParseResult,
 } from './contract.ts';
-import { isObject, type JsonObject, parseDateTime, str, strOrNum } from './json.ts';
+import { isObject, type JsonObject, notValidJson, parseDateTime, str, strOrNum } from './json.ts';
 import { unreadableWarning } from './unreadable.ts';
 
 const NOT_INCLUDED = /^\(File not included|^\(File exceeds maximum size/;
@@ -87,7 +87,7 @@ function parseTelegram(context: ParseContext): ParseResult {
   try {
     root = JSON.parse(input.text(entry));
   } catch (error) {
-    throw new MalformedExportError(`${file} is not valid JSON: ${(error as Error).message}.`);
+    throw new MalformedExportError(`${file} ${notValidJson(error)}.`);
   }
   if (!isObject(root))
     throw new MalformedExportError(`${file} is not a Telegram export: the top level is not an object.`);
