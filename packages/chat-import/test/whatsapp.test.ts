@@ -166,15 +166,30 @@ describe('WhatsApp variants (own fixtures)', () => {
     expect(list(late.messages)[0]?.timestamp).toBe('2021-01-02T10:00:00+00:00');
   });
 
-  it('places lines before the first header in a warning with their raw text', async () => {
+  it("keeps lines before the first header as a message of their own, with the first message's time", async () => {
     const c = await load('orphan-start.txt');
-    expect(c.messages).toHaveLength(1);
-    expect(c.warnings.find((w) => w.raw !== undefined)).toMatchObject({
-      line: 1,
-      lineEnd: 2,
-      raw: 'Chat history exported\n',
+    const [kept, first] = list(c.messages);
+    expect(c.messages).toHaveLength(2);
+    expect(kept).toMatchObject({
+      author: null,
+      text: 'Chat history exported',
+      timestamp: first?.timestamp,
+      source: { line: 1, lineEnd: 2 },
+      unreadable: { reason: 'it comes before the first message, so who wrote it is not known', timeFrom: 'next' },
     });
+    expect(c.warnings.find((w) => w.line === 1)?.message).toMatch(
+      /^Lines 1 to 2 could not be read .* kept as a message/,
+    );
+    expect(c.warnings.some((w) => w.raw !== undefined)).toBe(false);
     expect(c.reconciliation).toEqual({ linesRead: 3, linesPlaced: 3 });
+  });
+
+  it('still only notes blank lines before the first header', async () => {
+    const c = await fromText('\n\n01/02/2021, 10:00 - Ana: first\n');
+    expect(list(c.messages).map((m) => m.text)).toEqual(['first']);
+    expect(c.warnings.map((w) => w.message)).toContain(
+      'The export starts with blank lines (1 to 2): nothing to check.',
+    );
   });
 
   it('matches both attachment styles to files inside a zip, skipping __MACOSX and reading nested zips', async () => {

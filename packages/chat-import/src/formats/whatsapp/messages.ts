@@ -9,7 +9,8 @@ import type { MediaIndex } from '../../media.ts';
 import type { Attachment, ImportWarning, Poll } from '../../model.ts';
 import { type MessageExtras, NO_ATTACHMENTS } from '../../table.ts';
 import { localMs, validDate } from '../../time.ts';
-import type { MessageSink } from '../contract.ts';
+import { type MessageSink, makeMessage } from '../contract.ts';
+import { unreadableWarning } from '../unreadable.ts';
 import { Authors, colonRest } from './authors.ts';
 import { Batch, IN_ASCII, IN_OTHER } from './batch.ts';
 import { type AttachmentRef, classifyText } from './classify.ts';
@@ -287,21 +288,31 @@ class MessageCutter {
     }
   }
 
-  /** Lines before the first message: a warning that keeps their text. */
+  /**
+   * Lines before the first message: blank ones are only noted; any text is kept as a message of its own, as written
+   * (a chat cut at its start, or words pasted above it), so it reaches the reviewer and is redacted like the rest.
+   */
   #orphanRegion(endLine: number, textEnd: number): void {
     const { sink, file } = this.#in;
     const regionLine = this.#regionLine;
     const raw = this.#decodeChecked(this.#regionStart, textEnd, regionLine);
-    sink.warn({
-      line: regionLine,
-      lineEnd: endLine,
-      file,
-      message:
-        raw.trim() === ''
-          ? `The export starts with blank lines (${regionLine} to ${endLine}): nothing to check.`
-          : `Lines ${regionLine} to ${endLine} come before the first message and belong to none; its text is kept with the import warnings.`,
-      raw,
-    });
+    if (raw.trim() === '') {
+      sink.warn({
+        line: regionLine,
+        lineEnd: endLine,
+        file,
+        message: `The export starts with blank lines (${regionLine} to ${endLine}): nothing to check.`,
+        raw,
+      });
+      return;
+    }
+    const why = 'it comes before the first message, so who wrote it is not known';
+    const lines = regionLine === endLine ? `Line ${regionLine}` : `Lines ${regionLine} to ${endLine}`;
+    sink.keepUnreadable(
+      makeMessage(null, raw.replace(/\r?\n$/, ''), 'message', [], { file, line: regionLine, lineEnd: endLine }),
+      why,
+      unreadableWarning(file, regionLine, endLine, lines, why),
+    );
   }
 
   /** A message: its author, then a row from its bytes where it is plain, else held in the batch to be classified. */
