@@ -119,7 +119,7 @@ function parseCsv(context: ParseContext): ParseResult {
         ? 'a quoted field is never closed'
         : record.fields.length !== columns.length
           ? `it has ${record.fields.length} fields, the header has ${columns.length}`
-          : 'its timestamp is not ISO 8601 (YYYY-MM-DDTHH:MM[:SS][offset])';
+          : 'its timestamp is not written as the format asks (year-month-day, a T, then the time: 2025-09-01T08:03)';
       // Only a row whose fields line up with the header names its author readably.
       const named = !record.unterminated && record.fields.length === columns.length ? (get('author') ?? '').trim() : '';
       sink.keepUnreadable(
