@@ -15,7 +15,8 @@
  * fold and tunes the vote on the documents each did not see (see `eval/tune.ts`).
  *
  * Usage: node scripts/train-name-model.ts [--epochs 8] [--bits 18] [--rate 0.1] [--l2 0.01] [--adagrad-init 0.1]
- *        [--synthetic-chats 40] [--synthetic-messages 200] [--lowercase 3] [--folds 10 --fold 9]
+ *        [--synthetic-chats 40] [--synthetic-messages 200] [--lowercase 3] [--lowercase-names 6] [--seed 20240601]
+ *        [--folds 10 --fold 9]
  *        [--fixtures ../../../shared/fixtures/pii] [--out src/data/name-model.json]
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -41,6 +42,8 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '10' },
     fold: { type: 'string', default: '9' },
     lowercase: { type: 'string', default: '3' },
+    'lowercase-names': { type: 'string', default: '6' },
+    seed: { type: 'string', default: '20240601' },
     'adagrad-init': { type: 'string', default: '0.1' },
   },
 });
@@ -138,6 +141,33 @@ if (lowercaseEvery > 0) {
   }
 }
 
+// One training document in six of each corpus that names someone (`--lowercase-names N`: one in N; 0 for none) is read
+// a second time with only its names written in lower case, as a chat of its own: people write a name so in text that
+// is otherwise capitalised ("Did anyone notice gaby gave herself more soda"), which the tweets barely show, and the model
+// learned that a name's capital is most of its evidence. The copies are other documents than the all-lower-case ones
+// (i % 6 === 1 is never i % 3 === 0). Cross-fitted on the training data, the combined engine's precision on BTC rose
+// 78.9% → 79.5% at the same recall, in three shufflings of the data (README, thirteenth round).
+const lowercaseNamesEvery = Number(values['lowercase-names']);
+if (lowercaseNamesEvery > 0) {
+  /** The document with the ASCII capitals of its gold names in lower case (offsets unchanged). */
+  const namesInLowerCase = (doc: LabelledText): LabelledText => {
+    let text = doc.text;
+    for (const span of doc.spans) {
+      const name = text.slice(span.start, span.end).replace(/[A-Z]/g, (c) => c.toLowerCase());
+      text = text.slice(0, span.start) + name + text.slice(span.end);
+    }
+    return { text, spans: doc.spans };
+  };
+  for (const s of sources) {
+    if (s.name.startsWith('synthetic')) continue;
+    const docs = s.docs
+      .filter((doc, i) => i % folds !== fold && i % lowercaseNamesEvery === 1 && doc.spans.length > 0)
+      .map(namesInLowerCase);
+    const copy = source(`${s.name}-names-lower-case`, docs, s.handlesUnlabelled);
+    for (const doc of docs) train.push({ source: copy, doc });
+  }
+}
+
 const noNames = new KnownNames();
 /** The counts of no chat: what a message read on its own has. */
 const alone = new WordCounts();
@@ -190,7 +220,8 @@ const learn = (i: number, features: Int32Array, n: number): number => {
   return sum;
 };
 
-const random = mulberry32(20240601);
+// `--seed` shuffles the documents in another order: two seeds' figures say how much of a change is the order's noise.
+const random = mulberry32(Number(values.seed));
 for (let epoch = 1; epoch <= epochs; epoch++) {
   const order = train.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
@@ -325,7 +356,7 @@ const data: NameModelData = {
   b: Number(b.toPrecision(8)),
   weights: btoa(base64),
   about: {
-    trainedOn: `Broad Twitter Corpus sections E, G, H and WNUT17 train (CC BY 4.0), synthetic clinical chats seeds 901-${900 + syntheticChats} (${syntheticMessages} messages each); one document in ten held out; one training document in ${lowercaseEvery} of the corpora also read in lower case`,
+    trainedOn: `Broad Twitter Corpus sections E, G, H and WNUT17 train (CC BY 4.0), synthetic clinical chats seeds 901-${900 + syntheticChats} (${syntheticMessages} messages each); one document in ten held out; one training document in ${lowercaseEvery} of the corpora also read in lower case, one in ${lowercaseNamesEvery} with its names in lower case`,
     learner: `logistic regression, AdaGrad rate ${rate} (squares from ${adagradInit}), L2 ${l2}, averaged`,
     epochs,
     ...report,
