@@ -163,7 +163,7 @@ export class NameModel {
   }
 
   /**
-   * The margin of one token: the weights of its word's own features (kept by word, see {@link wordWeights}) plus those
+   * The margin of one token: the weights of its word's own features (kept by word: `#wordWeights`) plus those
    * of where it stands. The weights are whole numbers until scaled, so the sum is the same in any order.
    */
   readonly #score: ScoreToken = (i, f) => {
