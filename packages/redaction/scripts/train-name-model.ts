@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { generateClinicalChat } from '@im-records/synthetic-chats';
 import { type LabelledText, readConll } from '../eval/conll.ts';
 import { KnownNames } from '../src/known-names.ts';
+import { type FeatureContext, MAX_FEATURES, tokenFeatures } from '../src/model/features.ts';
 import { decode, NameModel, type NameModelData } from '../src/model/tagger.ts';
 import { tokenise, tokens } from '../src/recognisers/names/tokens.ts';
 import { WordCounts } from '../src/word-counts.ts';
@@ -201,7 +202,9 @@ const stamp = new Float64Array(size);
 let time = 1;
 let gold: Uint8Array = new Uint8Array(0);
 let margins = new Float32Array(4096);
-const learn = (i: number, features: Int32Array, n: number): number => {
+const features = new Int32Array(MAX_FEATURES);
+const learn = (i: number, f: FeatureContext): number => {
+  const n = tokenFeatures(i, f, features);
   let sum = 0;
   for (let k = 0; k < n; k++) sum += weights[(features[k] as number) & mask] as number;
   if (gold[i] !== 2) {

@@ -6,6 +6,7 @@
  */
 import { forgetKeptWords, keptWordCount } from './lexicon.ts';
 import { forgetKeptWordFlags, keptWordFlagCount } from './model/features.ts';
+import { forgetWordWeights, keptWordWeightCount } from './model/tagger.ts';
 import { forgetKeptNumbers, keptNumberCount } from './recognisers/identifiers.ts';
 import { forgetUnknownWords, keptUnknownWordCount } from './recognisers/names/rules.ts';
 
@@ -14,10 +15,11 @@ export function forgetChatCaches(): void {
   forgetKeptWords();
   forgetKeptNumbers();
   forgetKeptWordFlags();
+  forgetWordWeights();
   forgetUnknownWords();
 }
 
 /** How many answers those caches hold now (0 after {@link forgetChatCaches}); for tests. */
 export function keptChatAnswers(): number {
-  return keptWordCount() + keptNumberCount() + keptWordFlagCount() + keptUnknownWordCount();
+  return keptWordCount() + keptNumberCount() + keptWordFlagCount() + keptWordWeightCount() + keptUnknownWordCount();
 }

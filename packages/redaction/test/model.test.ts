@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forgetChatCaches } from '../src/chat-caches.ts';
 import {
   buildContext,
   createNameModelRecogniser,
@@ -8,8 +9,9 @@ import {
   nameRecogniser,
 } from '../src/index.ts';
 import { KnownNames } from '../src/known-names.ts';
+import { type FeatureContext, tokenFeatures } from '../src/model/features.ts';
 import { builtInNameModel } from '../src/model/load.ts';
-import { NameModel } from '../src/model/tagger.ts';
+import { decode, NameModel } from '../src/model/tagger.ts';
 import { clusterGroup, wordCluster } from '../src/model/word-clusters.ts';
 import { isWorldPlace } from '../src/model/world-places.ts';
 import { tokenise, tokens } from '../src/recognisers/names/tokens.ts';
@@ -43,6 +45,43 @@ describe('the built-in name model', () => {
       return Array.from(builtInNameModel().tag(text, count, new WordCounts()).slice(0, count));
     };
     expect(run()).toEqual(run());
+  });
+
+  it("keeps each word's own weights by word, and scores every token as the training's sum of all its features", () => {
+    // Random weights in a small table: each feature counts, and a feature hashed into the wrong part would show.
+    const bits = 12;
+    let seed = 7;
+    const weights = Int8Array.from({ length: 1 << bits }, () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) | 0;
+      return ((seed >>> 16) % 255) - 127;
+    });
+    const model = new NameModel(weights, bits, 0.01, 1, 0);
+    const features = new Int32Array(160);
+    const trainingSum = (i: number, f: FeatureContext): number => {
+      const n = tokenFeatures(i, f, features);
+      let sum = 0;
+      for (let k = 0; k < n; k++) sum += weights[(features[k] as number) & ((1 << bits) - 1)] as number;
+      return sum * 0.01;
+    };
+    // The same words in other places, cases and neighbours: "Okafor" is kept from the first and met again.
+    const chat = [
+      'Okafor said Dave will ring',
+      'dave okafor is here, Okafor too',
+      'Ring Dave Okafor @okafor',
+      "Dave's wife said Okafor's fine, isn't she",
+    ];
+    forgetChatCaches();
+    let read = 0;
+    for (const text of [...chat, ...chat]) {
+      const count = tokenise(text, new KnownNames());
+      const got = Array.from(model.margins(text, count, new WordCounts()).slice(0, count));
+      const expected = new Float32Array(count);
+      decode(text, count, new WordCounts(), trainingSum, expected);
+      expect(got).toEqual(Array.from(expected));
+      read += model.read;
+    }
+    // Every capitalised word and the rarer lower-case ones are read, and their words met again in the second round.
+    expect(read).toBeGreaterThan(20);
   });
 
   it('refuses weights that do not fill its table, saying what is wrong', () => {

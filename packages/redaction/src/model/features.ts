@@ -364,10 +364,19 @@ function lowerCode(c: number): number {
 
 /**
  * Writes the feature hashes of token i into `out` and returns how many. Tokens must be those of `f.text` (the name
- * tokeniser's, see `tokens.ts`).
+ * tokeniser's, see `tokens.ts`). They are the word's own ({@link wordFeatures}) then where it stands
+ * ({@link contextFeatures}), always in this order: training adds weights in it.
  */
 export function tokenFeatures(i: number, f: FeatureContext, out: Int32Array): number {
-  const { text, count } = f;
+  return contextFeatures(i, f, out, wordFeatures(f.text, i, out));
+}
+
+/**
+ * The features of token i's word as written, whatever stands around it (the word, its shape, affixes and letter
+ * trigrams, what the lexicon and dictionaries say of it), written into `out` from 0; returns how many. The same word
+ * always has the same ones, so the model can keep their weights' sum by word (`tagger.ts`): a chat repeats its words.
+ */
+export function wordFeatures(text: string, i: number, out: Int32Array): number {
   const start = tokens.start[i] as number;
   const end = tokens.end[i] as number;
   let n = 0;
@@ -394,7 +403,6 @@ export function tokenFeatures(i: number, f: FeatureContext, out: Int32Array): nu
     out[n++] = mix(T.flagShape, bit * 1024 + shape);
   }
   const words = wordsAt(text, i);
-  const en = words & 3;
   out[n++] = mix(T.english, words);
   out[n++] = mix(T.englishShape, words * 1024 + shape);
   // What kind of word it is by what it means (its cluster of word vectors), and with its shape: a capitalised word in
@@ -402,6 +410,21 @@ export function tokenFeatures(i: number, f: FeatureContext, out: Int32Array): nu
   const cluster = (clusters[i] as number) + 1;
   out[n++] = mix(T.cluster, cluster);
   out[n++] = mix(T.clusterShape, cluster * 1024 + shape);
+  return n;
+}
+
+/**
+ * The features of where token i stands (its neighbours, the characters around it, the sentence, the message's case,
+ * the chat's counts, the model's decision on the token before), written into `out` from `n`; returns the new `n`.
+ */
+export function contextFeatures(i: number, f: FeatureContext, out: Int32Array, n: number): number {
+  const { text, count } = f;
+  const start = tokens.start[i] as number;
+  const end = tokens.end[i] as number;
+  const shape = shapeAt(text, i);
+  const word = hashAt(text, i);
+  const en = wordsAt(text, i) & 3;
+  const cluster = (clusters[i] as number) + 1;
   const initial = sentenceInitial(text, start) ? 1 : 0;
   out[n++] = mix(T.groupInitial, (clusterGroup(cluster - 1) + 1) * 4 + initial * 2 + (tokens.cap[i] as number));
   out[n++] = mix(T.initial, initial);
