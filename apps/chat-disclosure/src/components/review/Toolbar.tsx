@@ -12,10 +12,12 @@ import {
   type ProposalStatus,
   type RedactionCategory,
 } from '@im-records/redaction';
+import { useRef } from 'react';
 import { CategoryOptions } from './CategoryOptions.tsx';
 import { carriedWords, shortText, statusWords } from './labels.ts';
 import type { GroupAction } from './NameGroups.tsx';
 import type { TextSelection } from './useTextSelection.ts';
+import { useToolbarClearance } from './useToolbarClearance.ts';
 
 export interface ToolbarProps {
   /** The proposal in focus and its status, if any. */
@@ -46,8 +48,10 @@ export function Toolbar({
   onRedactSelection,
   onRedactSelectionEverywhere,
 }: ToolbarProps) {
+  const toolbarRef = useRef<HTMLElement>(null);
+  useToolbarClearance(toolbarRef);
   return (
-    <section className="app-toolbar" aria-label="Current redaction">
+    <section ref={toolbarRef} className="app-toolbar" aria-label="Current redaction">
       {active ? (
         <>
           <p className="nhsuk-body nhsuk-u-margin-bottom-2">
