@@ -38,7 +38,10 @@ test('a SAR with a data subject: scope by or about them, their data kept, third 
   await expect(page.locator('.nhsuk-card', { hasText: 'WhatsApp Chat with Ward 7.zip' })).toContainText('Sam Patel');
   await page.getByRole('button', { name: 'Continue to scope' }).click();
 
-  // Scope: the subject, with an alias and a phone number.
+  // Scope: the subject, with an alias and a phone number. The name starts as the requester's, given in step 1
+  // (WCAG 2.2 3.3.7 Redundant Entry), and can be changed.
+  await expect(page.getByLabel('Full name')).toHaveValue('Margaret Thompson');
+  await expect(page.getByText('Filled in from who made the request')).toBeVisible();
   await page.getByLabel('Full name').fill('');
   await page.getByRole('button', { name: 'Apply the scope' }).click();
   await expect(page.getByRole('alert')).toContainText("Enter the data subject's name");

@@ -31,7 +31,9 @@ export function ScopeStep({ record, act, go, prepared, scoped, prepare, preparin
   const result = preparing ? scoped : prepared;
   const [from, setFrom] = useState(record.scope.from);
   const [to, setTo] = useState(record.scope.to);
-  const [name, setName] = useState(record.scope.subject.name);
+  // WCAG 2.2 3.3.7 Redundant Entry: a SAR's subject is usually who made the request, already given in step 1.
+  const subjectFromRequester = record.request.type === 'sar' && !record.scope.subject.name && record.request.requester;
+  const [name, setName] = useState(subjectFromRequester || record.scope.subject.name);
   const [aliases, setAliases] = useState(record.scope.subject.aliases.join('\n'));
   const [phone, setPhone] = useState(record.scope.subject.phone);
   const [keepProfessionals, setKeepProfessionals] = useState(record.scope.keepProfessionals);
@@ -134,6 +136,11 @@ export function ScopeStep({ record, act, go, prepared, scoped, prepare, preparin
             <TextField
               id="subject-name"
               label="Full name"
+              hint={
+                subjectFromRequester
+                  ? 'Filled in from who made the request: change it if they asked on someone else’s behalf'
+                  : undefined
+              }
               value={name}
               onChange={setName}
               width="nhsuk-input--width-30"
