@@ -145,6 +145,19 @@ describe.each(engines)('importing a roster on %s', (engine) => {
     expect(await fresh.store.db.selectFrom('audit_log').select('seq').execute()).toHaveLength(0);
   });
 
+  it('renames a department ESR renamed even when none of its staff changed', async () => {
+    const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
+    database = fresh.database;
+    const row = (name: string) => `${header}\n1,1-1,Y,Ada,Boss,ORG1,${name},ada@trust.example,,2015-01-01,\n`;
+    await importRoster(fresh.store, row('Ward 5'), { actor: 'cli' });
+    expect(await importRoster(fresh.store, row('Ward 5 Respiratory'), { actor: 'cli' })).toMatchObject({
+      unchanged: 1,
+      updated: 0,
+    });
+    const departments = await fresh.store.db.selectFrom('departments').select(['id', 'name']).execute();
+    expect(departments).toEqual([{ id: 'ORG1', name: 'Ward 5 Respiratory' }]);
+  });
+
   it("updates people by employee number, resolves supervisors and keeps a leaver's records", async () => {
     const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
     database = fresh.database;
