@@ -7,6 +7,7 @@ import { RosterFileError } from '../src/errors.ts';
 import { parseCsv, toCsv } from '../src/roster/csv.ts';
 import { importRoster, StrictRosterError } from '../src/roster/import.ts';
 import { parseRoster, parseRosterDate } from '../src/roster/parse.ts';
+import { holdRosterUpload, takeRosterUpload } from '../src/roster/uploads.ts';
 import { engines, freshStore } from './databases.ts';
 
 const broken = readFileSync(new URL('./fixtures/roster-broken.csv', import.meta.url), 'utf8');
@@ -143,6 +144,31 @@ describe.each(engines)('importing a roster on %s', (engine) => {
     );
     expect(await fresh.store.db.selectFrom('people').select('id').execute()).toHaveLength(0);
     expect(await fresh.store.db.selectFrom('audit_log').select('seq').execute()).toHaveLength(0);
+  });
+
+  it('keeps an uploaded file for one import within the hour, and nothing of it afterwards', async () => {
+    const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
+    database = fresh.database;
+    const { store } = fresh;
+    const text = `${header}\n1,1-1,Y,Ada,Boss,ORG1,Ward 5,ada@trust.example,,2015-01-01,\n`;
+    const payloads = async () =>
+      (await store.db.selectFrom('jobs').select('payload').execute()).map((j) => j.payload).join('');
+
+    const first = await holdRosterUpload(store, text, 'admin-1');
+    expect(await takeRosterUpload(store, first, 'admin-2')).toBeUndefined(); // another account's upload
+    expect(await takeRosterUpload(store, first, 'admin-1')).toBe(text);
+    expect(await takeRosterUpload(store, first, 'admin-1')).toBeUndefined(); // a second click imports nothing
+    expect(await payloads()).not.toMatch(/Boss|ada@trust/);
+
+    // A preview left waiting is refused after the hour, and the file is not kept once it has expired.
+    const stale = await holdRosterUpload(store, text, 'admin-1');
+    fresh.setNow('2026-03-02T11:00:01Z');
+    expect(await takeRosterUpload(store, stale, 'admin-1')).toBeUndefined();
+    const unconfirmed = await holdRosterUpload(store, text, 'admin-1');
+    fresh.setNow('2026-03-02T12:30:00Z');
+    await holdRosterUpload(store, 'another file', 'admin-1');
+    expect(await takeRosterUpload(store, unconfirmed, 'admin-1')).toBeUndefined();
+    expect(await payloads()).not.toMatch(/Boss|ada@trust/);
   });
 
   it('renames a department ESR renamed even when none of its staff changed', async () => {
