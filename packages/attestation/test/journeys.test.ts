@@ -209,6 +209,26 @@ describe.each(engines)('the service on %s', (engine) => {
     expect(again).toEqual(recorded);
     const rows = await store.db.selectFrom('attestations').select('id').where('person', '=', ben).execute();
     expect(rows).toHaveLength(1);
+    // A leaver: nothing dated on or after the day they left (it could never be taken back); before it, a paper form.
+    await importRoster(
+      store,
+      `${header},Actual Termination Date\n5,5-1,Y,Eve,Lamb,WARD5,Ward 5,Administrative and Clerical,eve@anytown.example,2019-01-01,2026-02-25\n`,
+      { actor: 'cli' },
+    );
+    const eve = (
+      await store.db.selectFrom('people').select('id').where('employee_number', '=', '5').executeTakeFirstOrThrow()
+    ).id;
+    for (const attestedOn of ['', '2026-02-25']) {
+      await expect(
+        attestOnBehalf(store, manager, { person: eve, versionId: 'im-policy-1.0', remark: 'Paper form', attestedOn }),
+      ).rejects.toThrow('attestedOn: they left on 25 February 2026, so the date they signed must be before then');
+    }
+    await attestOnBehalf(store, manager, {
+      person: eve,
+      versionId: 'im-policy-1.0',
+      remark: 'Paper form',
+      attestedOn: '2026-02-24',
+    });
     await expect(
       attestOnBehalf(store, manager, { person: chen, versionId: 'im-policy-1.0', remark: 'Signed the form' }),
     ).rejects.toThrow(ForbiddenError);
