@@ -210,11 +210,15 @@ describe.each(engines)('device spot checks on %s', (engine) => {
       Buffer.from(await evidencePack(store, 'cli', '2026-03-01' as never, 'Anytown NHS Trust')).length,
     ).toBeLessThan(pack.length);
 
-    // The re-check is waiting; recording it clean closes the follow-up.
-    setNow('2026-03-31T10:00:00Z');
+    // The re-check is waiting; recording it clean closes the follow-up, but not before its date: done the day of the
+    // failure it would close the follow-up before the person could take the assessment again.
     const recheck = (await listSpotChecks(store, lead, { status: 'to-do' })).find((c) => c.recheckOn === '2026-03-30');
     if (!recheck) throw new Error('expected a re-check');
     expect(recheck.person).toBe(failing.person);
+    await expect(
+      recordSpotCheck(store, lead, recheck.id, { checkedOn: '2026-03-02', results: allPass() }),
+    ).rejects.toThrow('checkedOn: the re-check is due from 30 March 2026, 28 days after the failure');
+    setNow('2026-03-31T10:00:00Z');
     // The next month's draw leaves out everyone checked (or waiting for a check) in the months before; the person who
     // could not be checked can be drawn again.
     const april = await drawSpotChecks(store, lead, { month: '2026-04', size: 12, seed: 'april', stratify: 'none' });
