@@ -4,7 +4,7 @@ import { loadCourse } from '@im-records/course/node';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { actorFor } from '../src/access.ts';
-import { createAccount, signInWithOidc, signInWithPassword, updateAccount } from '../src/accounts.ts';
+import { createAccount, sessionAccount, signInWithOidc, signInWithPassword, updateAccount } from '../src/accounts.ts';
 import { startAttempt, submitAttempt } from '../src/assessment.ts';
 import { attest, attestOnBehalf } from '../src/attestations.ts';
 import { verifyAudit } from '../src/audit/log.ts';
@@ -431,6 +431,48 @@ describe.each(engines)('the service on %s', (engine) => {
     expect(again.accountId).toBe(sso.accountId);
     const audit = await store.db.selectFrom('audit_log').select('data').execute();
     expect(audit.map((a) => a.data).join('\n')).not.toMatch(/anytown\.example|192\.0\.2/);
+  });
+
+  it("ends a leaver's access on the day the roster says they left: sessions, password and single sign-on", async () => {
+    const { store, setNow } = await trust();
+    const from = { clientAddress: '192.0.2.10' };
+    // The manager is on the roster too; after their last day they must not keep seeing their staff's records.
+    const leaverRoster = `${header},Actual Termination Date
+6,6-1,Y,Mo,Reid,WARD5,Ward 5,Administrative and Clerical,manager@anytown.example,2019-01-01,2026-03-31
+7,7-1,Y,Ola,Ade,WARD5,Ward 5,Nursing and Midwifery Registered,ola@anytown.example,2019-01-01,2026-03-31
+`;
+    await importRoster(store, leaverRoster, { actor: 'cli' });
+    setNow('2026-03-30T22:00:00Z'); // 11 pm on their last day (British Summer Time)
+    const session = await signInWithPassword(store, { email: 'manager@anytown.example', password }, from);
+    expect(await sessionAccount(store, session.token)).toMatchObject({ role: 'manager' });
+    const sso = await signInWithOidc(store, {
+      subject: 'entra-ola',
+      email: 'ola@anytown.example',
+      emailVerified: true,
+    });
+
+    setNow('2026-03-30T23:30:00Z'); // half past midnight, 31 March in the UK: the session has hours to run
+    expect(await sessionAccount(store, session.token)).toBeNull();
+    await expect(signInWithPassword(store, { email: 'manager@anytown.example', password }, from)).rejects.toMatchObject(
+      { reason: 'invalid' },
+    );
+    await expect(
+      signInWithOidc(store, { subject: 'entra-ola', email: 'ola@anytown.example', emailVerified: true }),
+    ).rejects.toThrow(/not linked to anyone on the staff roster/);
+    expect(sso.accountId).toBeTruthy();
+    // Nor does single sign-on make a new account for a leaver's roster address.
+    await importRoster(
+      store,
+      `${header},Actual Termination Date\n8,8-1,Y,Pat,Lee,WARD5,Ward 5,Students,pat@anytown.example,2019-01-01,2026-03-30\n`,
+      { actor: 'cli' },
+    );
+    await expect(
+      signInWithOidc(store, { subject: 'entra-pat', email: 'pat@anytown.example', emailVerified: true }),
+    ).rejects.toThrow(/not linked to anyone on the staff roster/);
+    // Accounts not on the roster (an IG lead, an admin) are not affected.
+    await expect(signInWithPassword(store, { email: 'ig@anytown.example', password }, from)).resolves.toMatchObject({
+      token: expect.any(String),
+    });
   });
 
   it('reports by department as CSV, and the evidence pack is the same bytes for the same data and date', async () => {
