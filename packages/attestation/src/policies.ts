@@ -212,11 +212,16 @@ export async function acceptedVersionIds(store: Store, policy: string): Promise<
   return acceptedVersions(inForce).map((v) => v.id);
 }
 
-/** Who attested a version (old versions stay readable with this list), limited to the departments the actor sees. */
+/**
+ * Who attested a version (old versions stay readable with this list), limited to the departments the actor sees: one
+ * row per person, their latest attestation of it (someone who attested it again, or had it recorded on their behalf
+ * too, is one person). Every one of them, so the count on the page is the number of people.
+ */
 export async function versionAttestations(store: Store, actor: Actor, versionId: string) {
   requireRole(actor, 'ig-lead', 'manager');
   await getVersion(store, versionId);
-  const rows = await store.db
+  if (actor.departments !== 'all' && actor.departments.length === 0) return [];
+  let query = store.db
     .selectFrom('attestations')
     .innerJoin('people', 'people.id', 'attestations.person')
     .select([
@@ -230,7 +235,12 @@ export async function versionAttestations(store: Store, actor: Actor, versionId:
     ])
     .where('attestations.policy_version', '=', versionId)
     .orderBy('attestations.attested_on', 'desc')
-    .limit(5000)
-    .execute();
-  return rows.filter((row) => canSeeDepartment(actor, row.department_id));
+    .orderBy('attestations.attested_at', 'desc')
+    .orderBy('attestations.id');
+  if (actor.departments !== 'all') query = query.where('people.department_id', 'in', actor.departments);
+  const latest = new Map<string, Awaited<ReturnType<typeof query.execute>>[number]>();
+  for (const row of await query.execute()) {
+    if (canSeeDepartment(actor, row.department_id) && !latest.has(row.person)) latest.set(row.person, row);
+  }
+  return [...latest.values()];
 }

@@ -13,7 +13,7 @@ import type { AttestationDatabase } from '../src/db/connect.ts';
 import { ForbiddenError, NotFoundError, SignInError, ValidationError } from '../src/errors.ts';
 import { claimJob, enqueueJob, finishJob } from '../src/jobs.ts';
 import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
-import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
+import { DEFAULT_POLICY, ensurePolicy, publishVersion, versionAttestations } from '../src/policies.ts';
 import { dashboard, departmentPeople } from '../src/reports/dashboard.ts';
 import { evidencePack, peopleCsvExport, reportCsvExport } from '../src/reports/evidence.ts';
 import { completionReport, reportCsv } from '../src/reports/report.ts';
@@ -229,6 +229,18 @@ describe.each(engines)('the service on %s', (engine) => {
       remark: 'Paper form',
       attestedOn: '2026-02-24',
     });
+    // Who attested a version counts people: Ben, with a second paper form, is one person (on his latest day).
+    await attestOnBehalf(store, manager, {
+      person: ben,
+      versionId: 'im-policy-1.0',
+      remark: 'Signed the form again',
+      attestedOn: '2026-02-26',
+    });
+    const attested = await versionAttestations(store, manager, 'im-policy-1.0');
+    expect(attested.map((a) => [a.person, a.attested_on])).toEqual([
+      [ben, '2026-02-26'],
+      [eve, '2026-02-24'],
+    ]);
     await expect(
       attestOnBehalf(store, manager, { person: chen, versionId: 'im-policy-1.0', remark: 'Signed the form' }),
     ).rejects.toThrow(ForbiddenError);
