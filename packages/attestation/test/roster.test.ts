@@ -88,6 +88,21 @@ describe('reading roster CSV', () => {
     expect(parsed.people).toHaveLength(2);
     expect(parsed.people[0]).toMatchObject({ employeeNumber: '5', departmentId: 'ORG1', email: 'sam@trust.example' });
     expect(parsed.assignments.get('5-2')).toBe('5');
+    // One employee number given to two people (a different last name or Person ID) is not merged into one of them.
+    const shared = parseRoster(
+      `${header}\n7,7-1,,Ann,Smith,ORG1,Ward 5,,,,\n7,7-2,,Bob,Jones,ORG2,Pharmacy,,,,\n7,7-3,,Ann,SMITH,ORG2,Bank,,,,\n`,
+    );
+    expect(shared.people).toMatchObject([{ employeeNumber: '7', lastName: 'Smith', departmentId: 'ORG1' }]);
+    expect(shared.rejected).toEqual([
+      {
+        line: 3,
+        reason: 'employee number repeats the one on line 2 for someone else (a different last name or Person ID)',
+      },
+    ]);
+    const ids = parseRoster(
+      'Employee Number,Person ID,Assignment Number,Last Name,Organisation Name\n8,P1,8-1,Lee,Ward 5\n8,P2,8-2,Lee,Ward 6\n',
+    );
+    expect(ids.rejected.map((r) => r.line)).toEqual([3]);
     const twoPrimaries = parseRoster(`${header}\n5,5-1,Y,Sam,Jones,ORG1,Ward 5,,,,\n5,5-2,Y,Sam,Jones,ORG2,Bank,,,,\n`);
     expect(twoPrimaries.rejected).toEqual([
       { line: 3, reason: 'a second primary assignment for this employee (first on line 2)' },
