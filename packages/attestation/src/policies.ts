@@ -65,7 +65,8 @@ export async function ensurePolicy(store: Store, policy: { id: string; title: st
 
 /**
  * Publishes a version (IG leads; `cli` and the demo pass a plain actor id). Refuses a version number that is not
- * higher than the last, and an effective date before the last version's. Refreshes everyone's status.
+ * higher than the last, an effective date before the last version's, and a minor change that widens the audience.
+ * Refreshes everyone's status.
  */
 export async function publishVersion(store: Store, actor: Actor | string, input: NewVersion): Promise<string> {
   if (typeof actor !== 'string') requireRole(actor, 'ig-lead');
@@ -87,6 +88,14 @@ export async function publishVersion(store: Store, actor: Actor | string, input:
     if (latest && compareDates(v.effectiveDate as IsoDate, latest.effective_date as IsoDate) < 0) {
       throw new ValidationError(
         `effectiveDate: the date it takes effect must be on or after ${formatLongDate(latest.effective_date)}, when version ${latest.version} took effect`,
+      );
+    }
+    // A minor change asks nobody to attest again; for staff groups it adds to the audience it would mean due by the
+    // last material change's date, long past: overdue the day it is published, with no invitation worth the name.
+    const before = latest ? (JSON.parse(latest.audience) as string[]) : [];
+    if (!v.material && before.length > 0 && (v.audience.length === 0 || v.audience.some((g) => !before.includes(g)))) {
+      throw new ValidationError(
+        'change: a minor change cannot add staff groups to the audience (they have not attested and would be overdue at once): publish it as a material change with a due date',
       );
     }
     const id = `${v.policy}-${v.version}`;

@@ -348,6 +348,30 @@ describe.each(engines)('the service on %s', (engine) => {
     ).rejects.toThrow(ForbiddenError);
   });
 
+  it('refuses a minor change that adds staff groups to the audience: they would be overdue the day it is published', async () => {
+    const { store } = await trust();
+    const ig = await actor(store, 'ig@anytown.example');
+    const version = (number: string, material: boolean, audience: string[]) => ({
+      policy: DEFAULT_POLICY.id,
+      version: number,
+      body: '# Policy\n\nUse approved apps only.',
+      summary: 'Audience',
+      material,
+      effectiveDate: '2026-03-02',
+      dueDate: material ? '2026-03-30' : null,
+      audience,
+    });
+    // Narrowing the audience is minor (nobody new is asked); widening it again, or back to everyone, is not.
+    await publishVersion(store, ig, version('1.1', false, ['Nursing and Midwifery Registered']));
+    for (const audience of [['Nursing and Midwifery Registered', 'Administrative and Clerical'], []]) {
+      await expect(publishVersion(store, ig, version('1.2', false, audience))).rejects.toThrow(
+        /^change: a minor change cannot add staff groups to the audience/,
+      );
+    }
+    // As a material change it asks everyone, by its due date.
+    expect(await publishVersion(store, ig, version('1.2', true, []))).toBe('im-policy-1.2');
+  });
+
   it("exports the people a manager's dashboard shows: their departments, one department, one staff group", async () => {
     const { store } = await trust();
     const manager = await actor(store, 'manager@anytown.example');
