@@ -72,9 +72,18 @@ test('an IG lead draws the spot check, a checker records it on a phone, and the 
   // Every chart has its data table.
   expect(await page.locator('figure svg').count()).toBe(await page.locator('figure table').count());
   await page.screenshot({ path: `${shots}/results.png`, fullPage: true });
-  // The re-check waits on the list.
+  // The re-check waits on the list, and cannot be recorded before its date (the day of the failure it would close the
+  // follow-up before the person could take the assessment again).
   await page.goto(`${service}/spot-checks`);
   await expect(page.getByTestId('to-do')).toContainText('Re-check from');
+  await page.getByTestId('to-do').locator('tbody tr', { hasText: 'Re-check from' }).getByRole('link').first().click();
+  await expect(page.getByTestId('recheck-due')).toContainText('Due from');
+  for (const item of ['approved-app', 'passcode', 'lock-screen', 'photos', 'transcribed', 'old-groups']) {
+    await page.locator(`#outcome-${item}-pass`).check();
+  }
+  await page.getByRole('button', { name: 'Record the check' }).click();
+  await expect(page.locator('.nhsuk-error-summary')).toContainText('Date checked: the re-check is due from');
+  await expectNoAxeViolations(page, 'a re-check recorded too early');
 });
 
 test('an IG lead sets the reminder schedule, previews and runs the day, and downloads the mail merge', async ({

@@ -8,7 +8,9 @@ import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'no
 import { isValidEmail } from '@im-records/records-policy';
 import { type Actor, isRole, type Role, requireRole } from './access.ts';
 import { appendAudit } from './audit/log.ts';
+import { ukDate } from './clock.ts';
 import { ConflictError, NotFoundError, SignInError, ValidationError } from './errors.ts';
+import { isLeaver } from './roster/parse.ts';
 import { readSettings } from './settings.ts';
 import { inTransaction, type Store } from './store.ts';
 
@@ -266,10 +268,19 @@ export async function sessionAccount(
   const row = await store.db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account')
-    .select(['accounts.id as accountId', 'accounts.role', 'accounts.email', 'accounts.disabled', 'sessions.expires_at'])
+    .leftJoin('people', 'people.id', 'accounts.person')
+    .select([
+      'accounts.id as accountId',
+      'accounts.role',
+      'accounts.email',
+      'accounts.disabled',
+      'sessions.expires_at',
+      'people.termination_date',
+    ])
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at <= store.clock().toISOString() || !isRole(row.role)) return null;
+  if (isLeaver(row.termination_date ?? null, ukDate(store.clock()))) return null;
   return { accountId: row.accountId, role: row.role, email: row.email };
 }
 
@@ -295,6 +306,21 @@ export interface SignInContext {
 
 function addressKey(context: SignInContext): string {
   return `signin:${createHash('sha256').update(context.clientAddress).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * Whether the roster says the account's person has left (a termination date on or before today). Their account then
+ * counts as disabled: a leaver, above all a manager, must not keep access to staff records after their last day, and
+ * nobody has to remember to switch the account off.
+ */
+async function personHasLeft(store: Store, personId: string | null): Promise<boolean> {
+  if (personId === null) return false;
+  const person = await store.db
+    .selectFrom('people')
+    .select('termination_date')
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return isLeaver(person?.termination_date ?? null, ukDate(store.clock()));
 }
 
 /** Signs in with e-mail and password. Throws {@link SignInError} with a message safe to show. */
@@ -329,7 +355,8 @@ export async function signInWithPassword(
     );
   }
   const ok = await verifyPassword(account.password_hash, input.password);
-  if (!ok || account.disabled) {
+  const disabled = account.disabled === 1 || (await personHasLeft(store, account.person));
+  if (!ok || disabled) {
     const failures = account.failed_attempts + 1;
     const locks = failures >= settings.lockoutThreshold;
     await inTransaction(store, async (tx) => {
@@ -347,7 +374,7 @@ export async function signInWithPassword(
         actor: 'anonymous',
         type: locks ? 'account.locked' : 'account.sign-in-failed',
         subject: account.id,
-        data: { reason: account.disabled ? 'disabled' : 'password', failures },
+        data: { reason: disabled ? 'disabled' : 'password', failures },
       });
     });
     throw invalid;
@@ -389,11 +416,11 @@ export async function signInWithOidc(
   const accountId = await inTransaction(store, async (tx) => {
     const bySubject = await tx.db
       .selectFrom('accounts')
-      .select(['id', 'disabled'])
+      .select(['id', 'disabled', 'person'])
       .where('oidc_subject', '=', claims.subject)
       .executeTakeFirst();
     if (bySubject) {
-      if (bySubject.disabled) throw refused;
+      if (bySubject.disabled || (await personHasLeft(tx, bySubject.person))) throw refused;
       return bySubject.id;
     }
     // Only an address the provider has verified may bind an account (Entra ID returns verified work addresses).
@@ -401,16 +428,17 @@ export async function signInWithOidc(
     const email = claims.email.trim().toLowerCase();
     const byEmail = await tx.db
       .selectFrom('accounts')
-      .select(['id', 'disabled', 'oidc_subject'])
+      .select(['id', 'disabled', 'oidc_subject', 'person'])
       .where('email', '=', email)
       .executeTakeFirst();
     if (byEmail) {
       if (byEmail.disabled || (byEmail.oidc_subject && byEmail.oidc_subject !== claims.subject)) throw refused;
+      if (await personHasLeft(tx, byEmail.person)) throw refused;
       await tx.db.updateTable('accounts').set({ oidc_subject: claims.subject }).where('id', '=', byEmail.id).execute();
       return byEmail.id;
     }
     const person = await tx.db.selectFrom('people').select('id').where('email', '=', email).executeTakeFirst();
-    if (!person) throw refused;
+    if (!person || (await personHasLeft(tx, person.id))) throw refused;
     const id = randomUUID();
     await tx.db
       .insertInto('accounts')

@@ -136,7 +136,7 @@ export async function attest(store: Store, actor: Actor, versionId: string): Pro
 /**
  * A manager (or IG lead) records an attestation on someone's behalf, with a remark saying how it was given. The person
  * must be in one of the actor's departments. `attestedOn` may be an earlier day (a paper form), not before the
- * version took effect. Recording the same attestation again (same person, version, day and recorder) returns the one
+ * version took effect and, for a leaver, before the day they left. Recording the same attestation again (same person, version, day and recorder) returns the one
  * already recorded.
  */
 export async function attestOnBehalf(
@@ -159,6 +159,12 @@ export async function attestOnBehalf(
     if (!isIsoDate(attestedOn)) throw new ValidationError('attestedOn: must be a real date (YYYY-MM-DD)');
     if (compareDates(attestedOn, today) > 0) {
       throw new ValidationError('attestedOn: the date they signed cannot be in the future');
+    }
+    // Attestations can never be removed: one dated after someone left would stand for good as a false record.
+    if (person.termination_date && compareDates(attestedOn, person.termination_date as IsoDate) >= 0) {
+      throw new ValidationError(
+        `attestedOn: they left on ${formatLongDate(person.termination_date as IsoDate)}, so the date they signed must be before then`,
+      );
     }
     const current = await currentVersionsFor(tx, person.staff_group);
     const version = current.find((v) => v.id === input.versionId);

@@ -137,6 +137,7 @@ export type { RosterImportOptions, RosterImportReport } from './roster/import.ts
 export { importRoster, StrictRosterError } from './roster/import.ts';
 export type { ParsedRoster, RejectedRow, RosterPerson } from './roster/parse.ts';
 export { parseRoster, parseRosterDate, REQUIRED_COLUMNS, UNKNOWN_STAFF_GROUP } from './roster/parse.ts';
+export { holdRosterUpload, ROSTER_UPLOAD_MINUTES, takeRosterUpload } from './roster/uploads.ts';
 export type {
   AttestedVersion,
   CompletionFacts,

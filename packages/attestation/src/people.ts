@@ -54,10 +54,70 @@ export async function personRecord(store: Store, actor: Actor, personId: string)
   };
 }
 
-/** The signed-in person's own records as JSON (a download they can keep), recorded in the audit log. */
+/**
+ * The signed-in person's own records as JSON (a download they can keep, and the answer to a subject access request),
+ * recorded in the audit log. It says it holds everything, so it does: besides the person page's record, the roster
+ * fields, the device checks of their phone with each item's outcome and note, their follow-ups, a pause on their
+ * reminders and the reminder e-mails sent to them (the text only of those about them alone: a manager's digest lists
+ * other people).
+ */
 export async function ownRecordsExport(store: Store, actor: Actor): Promise<string> {
   if (!actor.person) throw new NotFoundError('your account is not linked to anyone on the staff roster');
-  const record = await personRecord(store, actor, actor.person);
+  const personId = actor.person;
+  const record = await personRecord(store, actor, personId);
+  const roster = await store.db
+    .selectFrom('people')
+    .select(['person_id', 'preferred_name', 'assignment_number', 'supervisor_assignment', 'created_at', 'updated_at'])
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  const checks = await store.db
+    .selectFrom('spot_checks')
+    .leftJoin('spot_check_draws', 'spot_check_draws.id', 'spot_checks.draw')
+    .select([
+      'spot_checks.id',
+      'spot_check_draws.month',
+      'spot_checks.status',
+      'spot_checks.checked_on',
+      'spot_checks.note',
+      'spot_checks.created_at',
+    ])
+    .where('spot_checks.person', '=', personId)
+    .execute();
+  // In the order they were done, then those still to do (a re-check is made in the same moment as its failed check).
+  const when = (c: (typeof checks)[number]) => `${c.checked_on ?? '9999-12-31'} ${c.created_at} ${c.id}`;
+  checks.sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : 0));
+  const items =
+    checks.length === 0
+      ? []
+      : await store.db
+          .selectFrom('spot_check_items')
+          .select(['check_id', 'item', 'outcome', 'note'])
+          .where(
+            'check_id',
+            'in',
+            checks.map((c) => c.id),
+          )
+          .orderBy('check_id')
+          .orderBy('item')
+          .execute();
+  const followUps = await store.db
+    .selectFrom('follow_ups')
+    .select(['id', 'check_id', 'items', 'created_on', 'retraining_by', 'recheck_on', 'closed_on'])
+    .where('person', '=', personId)
+    .orderBy('created_on')
+    .orderBy('id')
+    .execute();
+  const pause = await store.db
+    .selectFrom('reminder_pauses')
+    .select('until')
+    .where('person', '=', personId)
+    .executeTakeFirst();
+  const reminders = await store.db
+    .selectFrom('reminder_sends')
+    .select(['run_on', 'email', 'kinds', 'subject', 'body', 'status', 'sent_at'])
+    .where('recipient', '=', `person:${personId}`)
+    .orderBy('run_on')
+    .execute();
   const audit = await store.db
     .selectFrom('audit_log')
     .select(['seq', 'at', 'type', 'data'])
@@ -70,6 +130,43 @@ export async function ownRecordsExport(store: Store, actor: Actor): Promise<stri
       exportedAt: store.clock().toISOString(),
       about: 'Everything the policy attestation service holds about you.',
       ...record,
+      roster: {
+        personId: roster.person_id,
+        preferredName: roster.preferred_name,
+        assignmentNumber: roster.assignment_number,
+        supervisorAssignment: roster.supervisor_assignment,
+        firstImported: roster.created_at,
+        lastChanged: roster.updated_at,
+      },
+      deviceChecks: checks.map((c) => ({
+        month: c.month,
+        recheck: c.month === null,
+        status: c.status,
+        checkedOn: c.checked_on,
+        whyNotDone: c.note,
+        items: items
+          .filter((i) => i.check_id === c.id)
+          .map((i) => ({ item: i.item, outcome: i.outcome, note: i.note })),
+      })),
+      followUps: followUps.map((f) => ({
+        items: JSON.parse(f.items) as string[],
+        createdOn: f.created_on,
+        retrainingBy: f.retraining_by,
+        recheckOn: f.recheck_on,
+        closedOn: f.closed_on,
+      })),
+      remindersPausedUntil: pause?.until ?? null,
+      reminderEmails: reminders.map((r) => {
+        const aboutThemOnly = r.kinds === JSON.stringify(['own']);
+        return {
+          day: r.run_on,
+          to: r.email,
+          subject: r.subject,
+          status: r.status,
+          sentAt: r.sent_at,
+          text: aboutThemOnly ? r.body : null,
+        };
+      }),
       auditEntries: audit.map((a) => ({ ...a, data: JSON.parse(a.data) as unknown })),
     },
     null,

@@ -65,7 +65,8 @@ export async function ensurePolicy(store: Store, policy: { id: string; title: st
 
 /**
  * Publishes a version (IG leads; `cli` and the demo pass a plain actor id). Refuses a version number that is not
- * higher than the last, and an effective date before the last version's. Refreshes everyone's status.
+ * higher than the last, an effective date before the last version's, and a minor change that widens the audience.
+ * Refreshes everyone's status.
  */
 export async function publishVersion(store: Store, actor: Actor | string, input: NewVersion): Promise<string> {
   if (typeof actor !== 'string') requireRole(actor, 'ig-lead');
@@ -87,6 +88,14 @@ export async function publishVersion(store: Store, actor: Actor | string, input:
     if (latest && compareDates(v.effectiveDate as IsoDate, latest.effective_date as IsoDate) < 0) {
       throw new ValidationError(
         `effectiveDate: the date it takes effect must be on or after ${formatLongDate(latest.effective_date)}, when version ${latest.version} took effect`,
+      );
+    }
+    // A minor change asks nobody to attest again; for staff groups it adds to the audience it would mean due by the
+    // last material change's date, long past: overdue the day it is published, with no invitation worth the name.
+    const before = latest ? (JSON.parse(latest.audience) as string[]) : [];
+    if (!v.material && before.length > 0 && (v.audience.length === 0 || v.audience.some((g) => !before.includes(g)))) {
+      throw new ValidationError(
+        'change: a minor change cannot add staff groups to the audience (they have not attested and would be overdue at once): publish it as a material change with a due date',
       );
     }
     const id = `${v.policy}-${v.version}`;
@@ -212,11 +221,16 @@ export async function acceptedVersionIds(store: Store, policy: string): Promise<
   return acceptedVersions(inForce).map((v) => v.id);
 }
 
-/** Who attested a version (old versions stay readable with this list), limited to the departments the actor sees. */
+/**
+ * Who attested a version (old versions stay readable with this list), limited to the departments the actor sees: one
+ * row per person, their latest attestation of it (someone who attested it again, or had it recorded on their behalf
+ * too, is one person). Every one of them, so the count on the page is the number of people.
+ */
 export async function versionAttestations(store: Store, actor: Actor, versionId: string) {
   requireRole(actor, 'ig-lead', 'manager');
   await getVersion(store, versionId);
-  const rows = await store.db
+  if (actor.departments !== 'all' && actor.departments.length === 0) return [];
+  let query = store.db
     .selectFrom('attestations')
     .innerJoin('people', 'people.id', 'attestations.person')
     .select([
@@ -230,7 +244,12 @@ export async function versionAttestations(store: Store, actor: Actor, versionId:
     ])
     .where('attestations.policy_version', '=', versionId)
     .orderBy('attestations.attested_on', 'desc')
-    .limit(5000)
-    .execute();
-  return rows.filter((row) => canSeeDepartment(actor, row.department_id));
+    .orderBy('attestations.attested_at', 'desc')
+    .orderBy('attestations.id');
+  if (actor.departments !== 'all') query = query.where('people.department_id', 'in', actor.departments);
+  const latest = new Map<string, Awaited<ReturnType<typeof query.execute>>[number]>();
+  for (const row of await query.execute()) {
+    if (canSeeDepartment(actor, row.department_id) && !latest.has(row.person)) latest.set(row.person, row);
+  }
+  return [...latest.values()];
 }

@@ -4,7 +4,7 @@ import { loadCourse } from '@im-records/course/node';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { actorFor } from '../src/access.ts';
-import { createAccount, signInWithOidc, signInWithPassword, updateAccount } from '../src/accounts.ts';
+import { createAccount, sessionAccount, signInWithOidc, signInWithPassword, updateAccount } from '../src/accounts.ts';
 import { startAttempt, submitAttempt } from '../src/assessment.ts';
 import { attest, attestOnBehalf } from '../src/attestations.ts';
 import { verifyAudit } from '../src/audit/log.ts';
@@ -13,7 +13,7 @@ import type { AttestationDatabase } from '../src/db/connect.ts';
 import { ForbiddenError, NotFoundError, SignInError, ValidationError } from '../src/errors.ts';
 import { claimJob, enqueueJob, finishJob } from '../src/jobs.ts';
 import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
-import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
+import { DEFAULT_POLICY, ensurePolicy, publishVersion, versionAttestations } from '../src/policies.ts';
 import { dashboard, departmentPeople } from '../src/reports/dashboard.ts';
 import { evidencePack, peopleCsvExport, reportCsvExport } from '../src/reports/evidence.ts';
 import { completionReport, reportCsv } from '../src/reports/report.ts';
@@ -209,6 +209,38 @@ describe.each(engines)('the service on %s', (engine) => {
     expect(again).toEqual(recorded);
     const rows = await store.db.selectFrom('attestations').select('id').where('person', '=', ben).execute();
     expect(rows).toHaveLength(1);
+    // A leaver: nothing dated on or after the day they left (it could never be taken back); before it, a paper form.
+    await importRoster(
+      store,
+      `${header},Actual Termination Date\n5,5-1,Y,Eve,Lamb,WARD5,Ward 5,Administrative and Clerical,eve@anytown.example,2019-01-01,2026-02-25\n`,
+      { actor: 'cli' },
+    );
+    const eve = (
+      await store.db.selectFrom('people').select('id').where('employee_number', '=', '5').executeTakeFirstOrThrow()
+    ).id;
+    for (const attestedOn of ['', '2026-02-25']) {
+      await expect(
+        attestOnBehalf(store, manager, { person: eve, versionId: 'im-policy-1.0', remark: 'Paper form', attestedOn }),
+      ).rejects.toThrow('attestedOn: they left on 25 February 2026, so the date they signed must be before then');
+    }
+    await attestOnBehalf(store, manager, {
+      person: eve,
+      versionId: 'im-policy-1.0',
+      remark: 'Paper form',
+      attestedOn: '2026-02-24',
+    });
+    // Who attested a version counts people: Ben, with a second paper form, is one person (on his latest day).
+    await attestOnBehalf(store, manager, {
+      person: ben,
+      versionId: 'im-policy-1.0',
+      remark: 'Signed the form again',
+      attestedOn: '2026-02-26',
+    });
+    const attested = await versionAttestations(store, manager, 'im-policy-1.0');
+    expect(attested.map((a) => [a.person, a.attested_on])).toEqual([
+      [ben, '2026-02-26'],
+      [eve, '2026-02-24'],
+    ]);
     await expect(
       attestOnBehalf(store, manager, { person: chen, versionId: 'im-policy-1.0', remark: 'Signed the form' }),
     ).rejects.toThrow(ForbiddenError);
@@ -316,6 +348,30 @@ describe.each(engines)('the service on %s', (engine) => {
     ).rejects.toThrow(ForbiddenError);
   });
 
+  it('refuses a minor change that adds staff groups to the audience: they would be overdue the day it is published', async () => {
+    const { store } = await trust();
+    const ig = await actor(store, 'ig@anytown.example');
+    const version = (number: string, material: boolean, audience: string[]) => ({
+      policy: DEFAULT_POLICY.id,
+      version: number,
+      body: '# Policy\n\nUse approved apps only.',
+      summary: 'Audience',
+      material,
+      effectiveDate: '2026-03-02',
+      dueDate: material ? '2026-03-30' : null,
+      audience,
+    });
+    // Narrowing the audience is minor (nobody new is asked); widening it again, or back to everyone, is not.
+    await publishVersion(store, ig, version('1.1', false, ['Nursing and Midwifery Registered']));
+    for (const audience of [['Nursing and Midwifery Registered', 'Administrative and Clerical'], []]) {
+      await expect(publishVersion(store, ig, version('1.2', false, audience))).rejects.toThrow(
+        /^change: a minor change cannot add staff groups to the audience/,
+      );
+    }
+    // As a material change it asks everyone, by its due date.
+    expect(await publishVersion(store, ig, version('1.2', true, []))).toBe('im-policy-1.2');
+  });
+
   it("exports the people a manager's dashboard shows: their departments, one department, one staff group", async () => {
     const { store } = await trust();
     const manager = await actor(store, 'manager@anytown.example');
@@ -411,6 +467,48 @@ describe.each(engines)('the service on %s', (engine) => {
     expect(again.accountId).toBe(sso.accountId);
     const audit = await store.db.selectFrom('audit_log').select('data').execute();
     expect(audit.map((a) => a.data).join('\n')).not.toMatch(/anytown\.example|192\.0\.2/);
+  });
+
+  it("ends a leaver's access on the day the roster says they left: sessions, password and single sign-on", async () => {
+    const { store, setNow } = await trust();
+    const from = { clientAddress: '192.0.2.10' };
+    // The manager is on the roster too; after their last day they must not keep seeing their staff's records.
+    const leaverRoster = `${header},Actual Termination Date
+6,6-1,Y,Mo,Reid,WARD5,Ward 5,Administrative and Clerical,manager@anytown.example,2019-01-01,2026-03-31
+7,7-1,Y,Ola,Ade,WARD5,Ward 5,Nursing and Midwifery Registered,ola@anytown.example,2019-01-01,2026-03-31
+`;
+    await importRoster(store, leaverRoster, { actor: 'cli' });
+    setNow('2026-03-30T22:00:00Z'); // 11 pm on their last day (British Summer Time)
+    const session = await signInWithPassword(store, { email: 'manager@anytown.example', password }, from);
+    expect(await sessionAccount(store, session.token)).toMatchObject({ role: 'manager' });
+    const sso = await signInWithOidc(store, {
+      subject: 'entra-ola',
+      email: 'ola@anytown.example',
+      emailVerified: true,
+    });
+
+    setNow('2026-03-30T23:30:00Z'); // half past midnight, 31 March in the UK: the session has hours to run
+    expect(await sessionAccount(store, session.token)).toBeNull();
+    await expect(signInWithPassword(store, { email: 'manager@anytown.example', password }, from)).rejects.toMatchObject(
+      { reason: 'invalid' },
+    );
+    await expect(
+      signInWithOidc(store, { subject: 'entra-ola', email: 'ola@anytown.example', emailVerified: true }),
+    ).rejects.toThrow(/not linked to anyone on the staff roster/);
+    expect(sso.accountId).toBeTruthy();
+    // Nor does single sign-on make a new account for a leaver's roster address.
+    await importRoster(
+      store,
+      `${header},Actual Termination Date\n8,8-1,Y,Pat,Lee,WARD5,Ward 5,Students,pat@anytown.example,2019-01-01,2026-03-30\n`,
+      { actor: 'cli' },
+    );
+    await expect(
+      signInWithOidc(store, { subject: 'entra-pat', email: 'pat@anytown.example', emailVerified: true }),
+    ).rejects.toThrow(/not linked to anyone on the staff roster/);
+    // Accounts not on the roster (an IG lead, an admin) are not affected.
+    await expect(signInWithPassword(store, { email: 'ig@anytown.example', password }, from)).resolves.toMatchObject({
+      token: expect.any(String),
+    });
   });
 
   it('reports by department as CSV, and the evidence pack is the same bytes for the same data and date', async () => {

@@ -7,6 +7,7 @@ import { RosterFileError } from '../src/errors.ts';
 import { parseCsv, toCsv } from '../src/roster/csv.ts';
 import { importRoster, StrictRosterError } from '../src/roster/import.ts';
 import { parseRoster, parseRosterDate } from '../src/roster/parse.ts';
+import { holdRosterUpload, takeRosterUpload } from '../src/roster/uploads.ts';
 import { engines, freshStore } from './databases.ts';
 
 const broken = readFileSync(new URL('./fixtures/roster-broken.csv', import.meta.url), 'utf8');
@@ -87,6 +88,21 @@ describe('reading roster CSV', () => {
     expect(parsed.people).toHaveLength(2);
     expect(parsed.people[0]).toMatchObject({ employeeNumber: '5', departmentId: 'ORG1', email: 'sam@trust.example' });
     expect(parsed.assignments.get('5-2')).toBe('5');
+    // One employee number given to two people (a different last name or Person ID) is not merged into one of them.
+    const shared = parseRoster(
+      `${header}\n7,7-1,,Ann,Smith,ORG1,Ward 5,,,,\n7,7-2,,Bob,Jones,ORG2,Pharmacy,,,,\n7,7-3,,Ann,SMITH,ORG2,Bank,,,,\n`,
+    );
+    expect(shared.people).toMatchObject([{ employeeNumber: '7', lastName: 'Smith', departmentId: 'ORG1' }]);
+    expect(shared.rejected).toEqual([
+      {
+        line: 3,
+        reason: 'employee number repeats the one on line 2 for someone else (a different last name or Person ID)',
+      },
+    ]);
+    const ids = parseRoster(
+      'Employee Number,Person ID,Assignment Number,Last Name,Organisation Name\n8,P1,8-1,Lee,Ward 5\n8,P2,8-2,Lee,Ward 6\n',
+    );
+    expect(ids.rejected.map((r) => r.line)).toEqual([3]);
     const twoPrimaries = parseRoster(`${header}\n5,5-1,Y,Sam,Jones,ORG1,Ward 5,,,,\n5,5-2,Y,Sam,Jones,ORG2,Bank,,,,\n`);
     expect(twoPrimaries.rejected).toEqual([
       { line: 3, reason: 'a second primary assignment for this employee (first on line 2)' },
@@ -143,6 +159,44 @@ describe.each(engines)('importing a roster on %s', (engine) => {
     );
     expect(await fresh.store.db.selectFrom('people').select('id').execute()).toHaveLength(0);
     expect(await fresh.store.db.selectFrom('audit_log').select('seq').execute()).toHaveLength(0);
+  });
+
+  it('keeps an uploaded file for one import within the hour, and nothing of it afterwards', async () => {
+    const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
+    database = fresh.database;
+    const { store } = fresh;
+    const text = `${header}\n1,1-1,Y,Ada,Boss,ORG1,Ward 5,ada@trust.example,,2015-01-01,\n`;
+    const payloads = async () =>
+      (await store.db.selectFrom('jobs').select('payload').execute()).map((j) => j.payload).join('');
+
+    const first = await holdRosterUpload(store, text, 'admin-1');
+    expect(await takeRosterUpload(store, first, 'admin-2')).toBeUndefined(); // another account's upload
+    expect(await takeRosterUpload(store, first, 'admin-1')).toBe(text);
+    expect(await takeRosterUpload(store, first, 'admin-1')).toBeUndefined(); // a second click imports nothing
+    expect(await payloads()).not.toMatch(/Boss|ada@trust/);
+
+    // A preview left waiting is refused after the hour, and the file is not kept once it has expired.
+    const stale = await holdRosterUpload(store, text, 'admin-1');
+    fresh.setNow('2026-03-02T11:00:01Z');
+    expect(await takeRosterUpload(store, stale, 'admin-1')).toBeUndefined();
+    const unconfirmed = await holdRosterUpload(store, text, 'admin-1');
+    fresh.setNow('2026-03-02T12:30:00Z');
+    await holdRosterUpload(store, 'another file', 'admin-1');
+    expect(await takeRosterUpload(store, unconfirmed, 'admin-1')).toBeUndefined();
+    expect(await payloads()).not.toMatch(/Boss|ada@trust/);
+  });
+
+  it('renames a department ESR renamed even when none of its staff changed', async () => {
+    const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
+    database = fresh.database;
+    const row = (name: string) => `${header}\n1,1-1,Y,Ada,Boss,ORG1,${name},ada@trust.example,,2015-01-01,\n`;
+    await importRoster(fresh.store, row('Ward 5'), { actor: 'cli' });
+    expect(await importRoster(fresh.store, row('Ward 5 Respiratory'), { actor: 'cli' })).toMatchObject({
+      unchanged: 1,
+      updated: 0,
+    });
+    const departments = await fresh.store.db.selectFrom('departments').select(['id', 'name']).execute();
+    expect(departments).toEqual([{ id: 'ORG1', name: 'Ward 5 Respiratory' }]);
   });
 
   it("updates people by employee number, resolves supervisors and keeps a leaver's records", async () => {

@@ -5,7 +5,7 @@ import { verifyAudit } from '../src/audit/log.ts';
 import type { AttestationDatabase } from '../src/db/connect.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../src/errors.ts';
 import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
-import { setExclusion } from '../src/people.ts';
+import { ownRecordsExport, setExclusion } from '../src/people.ts';
 import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
 import { evidencePack } from '../src/reports/evidence.ts';
 import { importRoster } from '../src/roster/import.ts';
@@ -196,6 +196,34 @@ describe.each(engines)('device spot checks on %s', (engine) => {
       recheckOn: '2026-03-30',
       retrained: false,
     });
+    // The person's own records hold the check of their phone and the follow-up (a subject access request gets them).
+    const records = JSON.parse(
+      await ownRecordsExport(store, {
+        accountId: 'their-account',
+        role: 'staff',
+        person: failing.person,
+        departments: [],
+      }),
+    );
+    expect(records.deviceChecks).toEqual([
+      expect.objectContaining({ month: '2026-03', status: 'done', checkedOn: '2026-03-02' }),
+      expect.objectContaining({ month: null, recheck: true, status: 'to-do' }),
+    ]);
+    expect(records.deviceChecks[0].items).toContainEqual({
+      item: 'lock-screen',
+      outcome: 'fail',
+      note: 'Previews shown on the lock screen; turned off together',
+    });
+    expect(records.followUps).toEqual([
+      {
+        items: ['lock-screen'],
+        createdOn: '2026-03-02',
+        retrainingBy: '2026-03-16',
+        recheckOn: '2026-03-30',
+        closedOn: null,
+      },
+    ]);
+    expect(records).toMatchObject({ remindersPausedUntil: null, reminderEmails: [] });
     // After the retraining date with no pass, and after the re-check date, it is overdue.
     expect((await spotCheckResults(store, lead, '2026-03-17' as never)).totals.overdueFollowUps).toBe(1);
 
@@ -210,11 +238,15 @@ describe.each(engines)('device spot checks on %s', (engine) => {
       Buffer.from(await evidencePack(store, 'cli', '2026-03-01' as never, 'Anytown NHS Trust')).length,
     ).toBeLessThan(pack.length);
 
-    // The re-check is waiting; recording it clean closes the follow-up.
-    setNow('2026-03-31T10:00:00Z');
+    // The re-check is waiting; recording it clean closes the follow-up, but not before its date: done the day of the
+    // failure it would close the follow-up before the person could take the assessment again.
     const recheck = (await listSpotChecks(store, lead, { status: 'to-do' })).find((c) => c.recheckOn === '2026-03-30');
     if (!recheck) throw new Error('expected a re-check');
     expect(recheck.person).toBe(failing.person);
+    await expect(
+      recordSpotCheck(store, lead, recheck.id, { checkedOn: '2026-03-02', results: allPass() }),
+    ).rejects.toThrow('checkedOn: the re-check is due from 30 March 2026, 28 days after the failure');
+    setNow('2026-03-31T10:00:00Z');
     // The next month's draw leaves out everyone checked (or waiting for a check) in the months before; the person who
     // could not be checked can be drawn again.
     const april = await drawSpotChecks(store, lead, { month: '2026-04', size: 12, seed: 'april', stratify: 'none' });

@@ -115,15 +115,23 @@ export async function importRoster(
   const fileHash = createHash('sha256').update(text).digest('hex');
   await inTransaction(store, async (tx) => {
     const now = tx.clock().toISOString();
+    // Every department the file names, not only those of the people written: ESR renames an organisation (or moves it
+    // in the tree) without any of its staff changing, and the dashboard must then show the new name.
     const departments = new Map<string, { id: string; name: string; parent_id: string | null }>();
-    for (const person of toWrite) {
+    for (const person of parsed.people) {
       departments.set(person.departmentId, {
         id: person.departmentId,
         name: person.departmentName,
         parent_id: person.parentDepartmentId,
       });
     }
-    const departmentValues = [...departments.values()];
+    const knownDepartments = new Map(
+      (await tx.db.selectFrom('departments').select(['id', 'name', 'parent_id']).execute()).map((d) => [d.id, d]),
+    );
+    const departmentValues = [...departments.values()].filter((d) => {
+      const known = knownDepartments.get(d.id);
+      return !known || known.name !== d.name || (known.parent_id ?? null) !== d.parent_id;
+    });
     const writtenIds: string[] = [];
     for (let i = 0; i < departmentValues.length; i += BATCH) {
       await tx.db

@@ -218,12 +218,23 @@ export function parseRoster(text: string): ParsedRoster {
     });
   }
 
-  // Group assignments by person; the primary one gives the department.
+  // Group assignments by person; the primary one gives the department. Every assignment of one person carries the
+  // same person (ESR's Person ID, last name): a row that names someone else under an employee number already used is
+  // two people given one number, and merging them would silently drop the second.
   const byEmployee = new Map<string, Row[]>();
   for (const row of rows) {
     const list = byEmployee.get(row.employeeNumber);
-    if (list) list.push(row);
-    else byEmployee.set(row.employeeNumber, [row]);
+    const first = list?.[0];
+    if (list && first) {
+      if (!samePerson(first, row)) {
+        rejected.push({
+          line: row.line,
+          reason: `employee number repeats the one on line ${first.line} for someone else (a different last name or Person ID)`,
+        });
+        continue;
+      }
+      list.push(row);
+    } else byEmployee.set(row.employeeNumber, [row]);
   }
   const people: RosterPerson[] = [];
   const assignments = new Map<string, string>();
@@ -250,6 +261,12 @@ export function parseRoster(text: string): ParsedRoster {
   }
   rejected.sort((a, b) => a.line - b.line);
   return { people, assignments, rejected, rows: records.length - 1 };
+}
+
+/** Whether two assignment rows describe the same person: the same last name and, when both give one, Person ID. */
+function samePerson(a: Row, b: Row): boolean {
+  const idsDiffer = a.person.personId !== null && b.person.personId !== null && a.person.personId !== b.person.personId;
+  return !idsDiffer && a.person.lastName.toLocaleLowerCase('en-GB') === b.person.lastName.toLocaleLowerCase('en-GB');
 }
 
 /** Whether a person has left by a date: a termination date on or before it. */

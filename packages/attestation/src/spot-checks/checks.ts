@@ -355,7 +355,8 @@ const noteSchema = z.string().trim().max(500, 'a note is at most 500 characters'
 /**
  * Records a check. Every item needs an outcome, and a failure needs a note saying what was wrong. Any failure opens a
  * follow-up: retraining by `retrainingDays` and a re-check (a new to-do check) from `recheckDays` after the check. A
- * re-check with no failures closes the follow-up it was for; one that fails closes it too and opens a new one.
+ * re-check (recorded on or after its date) with no failures closes the follow-up it was for; one that fails closes it
+ * too and opens a new one.
  */
 export async function recordSpotCheck(store: Store, actor: Actor, checkId: string, record: CheckRecord): Promise<void> {
   requireRole(actor, 'manager', 'ig-lead');
@@ -388,6 +389,16 @@ export async function recordSpotCheck(store: Store, actor: Actor, checkId: strin
     if (compareDates(record.checkedOn as IsoDate, madeOn) < 0) {
       const made = draw ? 'drawn' : 'asked for';
       throw new ValidationError(`checkedOn: cannot be before the check was ${made} (${formatLongDate(madeOn)})`);
+    }
+    // A re-check closes its follow-up, retraining and all: done before its date it would close the follow-up the day
+    // of the failure, before the person had any time to take the assessment again.
+    const opened = check.follow_up
+      ? await tx.db.selectFrom('follow_ups').select('recheck_on').where('id', '=', check.follow_up).executeTakeFirst()
+      : undefined;
+    if (opened && compareDates(record.checkedOn as IsoDate, opened.recheck_on as IsoDate) < 0) {
+      throw new ValidationError(
+        `checkedOn: the re-check is due from ${formatLongDate(opened.recheck_on as IsoDate)}, ${settings.recheckDays} days after the failure`,
+      );
     }
     const now = tx.clock().toISOString();
     await tx.db
