@@ -11,7 +11,7 @@ import { appendAudit } from './audit/log.ts';
 import { ukDate } from './clock.ts';
 import { ConflictError, NotFoundError, SignInError, ValidationError } from './errors.ts';
 import { isLeaver } from './roster/parse.ts';
-import { readSettings } from './settings.ts';
+import { readSettings, type Settings } from './settings.ts';
 import { inTransaction, type Store } from './store.ts';
 
 const SCRYPT = { N: 32_768, r: 8, p: 1, keyLength: 32, maxmem: 96 * 1024 * 1024 };
@@ -308,6 +308,18 @@ function addressKey(context: SignInContext): string {
   return `signin:${createHash('sha256').update(context.clientAddress).digest('hex').slice(0, 32)}`;
 }
 
+/** The counter of failed sign-ins for an e-mail address that has no account with a password (hashed, as above). */
+function unknownEmailKey(email: string): string {
+  return `signin-email:${createHash('sha256').update(email).digest('hex').slice(0, 32)}`;
+}
+
+function lockedError(settings: Settings): SignInError {
+  return new SignInError(
+    'locked',
+    `This account is locked after too many failed sign-ins. Try again after ${settings.lockoutMinutes} minutes, or ask an administrator to unlock it.`,
+  );
+}
+
 /**
  * Whether the roster says the account's person has left (a termination date on or before today). Their account then
  * counts as disabled: a leaver, above all a manager, must not keep access to staff records after their last day, and
@@ -339,6 +351,13 @@ export async function signInWithPassword(
   const invalid = new SignInError('invalid', 'The e-mail address or password is not right.');
   if (!account || account.password_hash === null) {
     await verifyPassword(await decoyHash, input.password);
+    // An address with no account locks as an account would, after as many failures: a lock that only real accounts
+    // showed would tell anyone which addresses have one.
+    try {
+      await consumeRateLimit(store, unknownEmailKey(email), settings.lockoutThreshold, settings.lockoutMinutes);
+    } catch (error) {
+      throw error instanceof SignInError ? lockedError(settings) : error;
+    }
     throw invalid;
   }
   const now = store.clock();
@@ -349,10 +368,7 @@ export async function signInWithPassword(
       subject: account.id,
       data: { reason: 'locked' },
     });
-    throw new SignInError(
-      'locked',
-      `This account is locked after too many failed sign-ins. Try again after ${settings.lockoutMinutes} minutes, or ask an administrator to unlock it.`,
-    );
+    throw lockedError(settings);
   }
   const ok = await verifyPassword(account.password_hash, input.password);
   const disabled = account.disabled === 1 || (await personHasLeft(store, account.person));

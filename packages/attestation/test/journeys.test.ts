@@ -404,7 +404,7 @@ describe.each(engines)('the service on %s', (engine) => {
     const reasons: string[] = [];
     for (let i = 0; i < 9; i++) {
       reasons.push(
-        await signInWithPassword(store, { email: 'nobody@anytown.example', password: `typo ${i}` }, proxy).then(
+        await signInWithPassword(store, { email: `nobody${i}@anytown.example`, password: `typo ${i}` }, proxy).then(
           () => 'ok',
           (e: SignInError) => e.reason,
         ),
@@ -430,12 +430,25 @@ describe.each(engines)('the service on %s', (engine) => {
       (e: SignInError) => e,
     );
     expect(locked).toMatchObject({ reason: 'locked' });
+    // An address with no account locks after as many failures, with the same words: the lock tells nobody which
+    // addresses have an account.
+    const unknown = { clientAddress: '192.0.2.11' };
+    for (let i = 0; i < 5; i++) {
+      await expect(
+        signInWithPassword(store, { email: 'nobody@anytown.example', password: 'wrong password!' }, unknown),
+      ).rejects.toMatchObject({ reason: 'invalid' });
+    }
+    const lockedToo = await signInWithPassword(store, { email: 'nobody@anytown.example', password }, unknown).catch(
+      (e: SignInError) => e,
+    );
+    expect(lockedToo).toMatchObject({ reason: 'locked', message: (locked as SignInError).message });
     await updateSettings(store, 'cli', { signInRateLimit: 8 });
     const other = { clientAddress: '192.0.2.99' };
     const reasons: string[] = [];
     for (let i = 0; i < 9; i++) {
+      // A different address each time, so the per-address limit is what stops the ninth.
       reasons.push(
-        await signInWithPassword(store, { email: 'nobody@anytown.example', password }, other).then(
+        await signInWithPassword(store, { email: `nobody${i}@anytown.example`, password }, other).then(
           () => 'ok',
           (e: SignInError) => e.reason,
         ),
