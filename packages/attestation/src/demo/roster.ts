@@ -1,8 +1,8 @@
 /**
- * A synthetic trust roster in ESR's shape, from a seed: departments on three sites, staff in ESR's staff groups, some
- * with a second (bank) assignment, supervisors, new starters and leavers. Names come from faker (en_GB) and e-mail
- * addresses use the reserved `.example` domain, so nothing here is real. The demo trust, the tests and the benchmark
- * all use it.
+ * A synthetic trust roster in ESR's shape, from a seed: departments (a second site once every specialty has one), staff
+ * in ESR's staff groups, some with a second (bank) assignment, supervisors, new starters and leavers. Names come from
+ * faker (en_GB) and e-mail addresses use the reserved `.example` domain, so nothing here is real. The demo trust, the
+ * tests and the benchmark all use it.
  */
 import { faker } from '@faker-js/faker/locale/en_GB';
 import { seededRandom } from '@im-records/course';

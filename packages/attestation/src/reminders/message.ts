@@ -77,7 +77,7 @@ function peopleLines(people: readonly EscalatedPerson[]): string[] {
   return lines;
 }
 
-/** The subject line. */
+/** The subject line: "Overdue: …", else "To do: …" (not "Reminder": the first message is an invitation). */
 export function messageSubject(input: MessageInput, context: MessageContext): string {
   const overdue = input.own.filter((i) => i.daysOverdue > 0);
   const first = input.own[0];
@@ -89,8 +89,8 @@ export function messageSubject(input: MessageInput, context: MessageContext): st
   if (first) {
     const earliest = input.own.reduce((a, b) => (a.dueOn <= b.dueOn ? a : b));
     return input.own.length === 1
-      ? `Reminder: ${first.title}, ${when(first)}`
-      : `Reminder: ${input.own.length} things to do by ${formatLongDate(earliest.dueOn)}`;
+      ? `To do: ${first.title}, ${when(first)}`
+      : `To do: ${input.own.length} things by ${formatLongDate(earliest.dueOn)}`;
   }
   const count = input.team.length + input.unmanaged.length + input.trust.length;
   return `${count} ${count === 1 ? 'person is' : 'people are'} overdue with information governance training`;

@@ -19,6 +19,11 @@ import type { CompletionReport } from './report.ts';
 /** Names the layout, so an old pack can be rebuilt by the code that made it. */
 export const EVIDENCE_LAYOUT = 'im-records-evidence-pdf/1';
 
+/** "1 phone", "2 phones": a count and its noun. */
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** Everything the pack states. */
 export interface EvidenceInput {
   issuer: string;
@@ -187,7 +192,7 @@ export async function buildEvidencePdf(input: EvidenceInput): Promise<Uint8Array
     if (sc.draws.length === 0) w.text('No device spot check had been drawn by the as-of date.');
     else {
       w.text(
-        `Each month a random sample of the staff in scope is drawn from a recorded seed and that day's roster (people checked in the months before are left out), so the draw can be re-run and checked. A checker goes through the phone's settings with its owner; nothing on the phone is photographed or copied. By the as-of date ${sc.totals.checked} phones had been checked, ${sc.totals.withFailure} with at least one item failed; ${sc.totals.openFollowUps} follow-ups (retraining and a re-check) were open, ${sc.totals.overdueFollowUps} of them overdue.`,
+        `Each month a random sample of the staff in scope is drawn from a recorded seed and that day's roster (people checked in the months before are left out), so the draw can be re-run and checked. A checker goes through the phone's settings with its owner; nothing on the phone is photographed or copied. By the as-of date ${counted(sc.totals.checked, 'phone')} had been checked, ${sc.totals.withFailure} with at least one item failed; ${counted(sc.totals.openFollowUps, 'follow-up')} (retraining and a re-check) ${sc.totals.openFollowUps === 1 ? 'was' : 'were'} open, ${sc.totals.overdueFollowUps} of them overdue.`,
       );
       w.table(
         ['Month', 'Seed', 'Eligible', 'Drawn', 'Checked', 'Not possible', 'With a failure'],
