@@ -12,6 +12,7 @@ import { attest } from '../src/attestations.ts';
 import { auditHead, verifyAudit } from '../src/audit/log.ts';
 import { fixedClock } from '../src/clock.ts';
 import type { AttestationDatabase } from '../src/db/connect.ts';
+import { ForbiddenError } from '../src/errors.ts';
 import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
 import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
 import { type Mailer, smtpMailer } from '../src/reminders/mailer.ts';
@@ -204,6 +205,37 @@ describe.each(engines)('reminders on %s', (engine) => {
     expect(await auditHead(store)).toEqual(head);
     expect(await store.db.selectFrom('reminder_sends').select('id').execute()).toHaveLength(rows.length);
     expect(sink.messages).toHaveLength(8);
+  });
+
+  it('pauses for leave of up to a year, and nobody pauses their own reminders', async () => {
+    const fresh = await freshStore(engine);
+    open.push(fresh.database);
+    const { store, setNow } = fresh;
+    await setUp(store, setNow);
+    const moAccount = await createAccount(store, 'cli', {
+      email: 'mo@anytown.example',
+      role: 'manager',
+      departments: ['WARD5'],
+      password,
+    });
+    const mo = await actorFor(store, moAccount);
+    const personId = async (employeeNumber: string) =>
+      (
+        await store.db
+          .selectFrom('people')
+          .select('id')
+          .where('employee_number', '=', employeeNumber)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const amara = await personId('1');
+    await setReminderPause(store, mo, amara, '2027-02-20');
+    await expect(setReminderPause(store, mo, amara, '2027-02-21')).rejects.toThrow(
+      /^until: must be within 12 months; for longer, an IG lead can take the person out of scope with a reason$/,
+    );
+    await expect(setReminderPause(store, mo, await personId('9'), '2026-03-01')).rejects.toBeInstanceOf(ForbiddenError);
+    const paused = await store.db.selectFrom('reminder_pauses').select(['person', 'until']).execute();
+    expect(paused.find((p) => p.person === amara)?.until).toBe('2027-02-20');
+    expect(paused).toHaveLength(2);
   });
 
   it('two runners at once, each in a process of its own, send each message once', async () => {

@@ -3,11 +3,11 @@
  * text), download the messages waiting for a mail merge when there is no SMTP server, and pause reminders for
  * someone on leave.
  */
-import { compareDates, type IsoDate, isIsoDate } from '@im-records/records-policy';
+import { addMonthsClamped, compareDates, type IsoDate, isIsoDate } from '@im-records/records-policy';
 import { type Actor, requireDepartment, requireRole } from '../access.ts';
 import { appendAudit } from '../audit/log.ts';
 import { ukDate } from '../clock.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { toCsv } from '../roster/csv.ts';
 import { inTransaction, type Store } from '../store.ts';
 
@@ -102,6 +102,9 @@ export async function mailMergeCsv(store: Store, actor: Actor): Promise<{ csv: s
   });
 }
 
+/** The longest a reminder pause may run, from today (a year of leave, such as maternity leave). */
+export const MAX_PAUSE_MONTHS = 12;
+
 /**
  * Pauses reminders to and about someone on leave until a date (inclusive), or lifts the pause (`until` null). They stay
  * in scope: their figures still count. Managers for their own departments, IG leads for anyone.
@@ -115,7 +118,19 @@ export async function setReminderPause(
   requireRole(actor, 'manager', 'ig-lead');
   if (until !== null) {
     if (!isIsoDate(until)) throw new ValidationError('until: must be a real date (YYYY-MM-DD)');
-    if (compareDates(until, ukDate(store.clock())) < 0) throw new ValidationError('until: must be today or later');
+    const today = ukDate(store.clock());
+    if (compareDates(until, today) < 0) throw new ValidationError('until: must be today or later');
+    // A pause is for leave; beyond a year it would quietly take someone out of the programme, which is an exclusion
+    // with a reason, recorded as such by an IG lead.
+    if (compareDates(until, addMonthsClamped(today, MAX_PAUSE_MONTHS)) > 0) {
+      throw new ValidationError(
+        `until: must be within ${MAX_PAUSE_MONTHS} months; for longer, an IG lead can take the person out of scope with a reason`,
+      );
+    }
+  }
+  // Reminders are what chase a person: nobody turns off their own.
+  if (actor.person !== null && actor.person === personId) {
+    throw new ForbiddenError('You cannot pause your own reminders: ask your line manager or the IG team.');
   }
   await inTransaction(store, async (tx) => {
     const person = await tx.db
