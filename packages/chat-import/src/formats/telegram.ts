@@ -79,7 +79,7 @@ function attachmentsOf(record: JsonObject, media: MediaIndex): Attachment[] {
 }
 
 function parseTelegram(context: ParseContext): ParseResult {
-  const { input, options, sink, notes } = context;
+  const { input, options, sink } = context;
   const entry = jsonEntry(input);
   if (!entry) throw new MalformedExportError(`${input.fileName} holds no Telegram result.json.`);
   const file = input.fromZip ? entry.path : input.fileName;
@@ -185,7 +185,6 @@ function parseTelegram(context: ParseContext): ParseResult {
     sink.add(message, when[0], when[1]);
     if ((i & 0x3fff) === 0) context.checkAbort();
   }
-  if (records.length === 0) notes.push({ line: 0, file, message: 'The chat has no messages.' });
   return {
     title: str(chat.name) ?? input.fileName.replace(/\.(json|zip)$/i, ''),
     variant,
