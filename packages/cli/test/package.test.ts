@@ -82,6 +82,8 @@ describe('records package', () => {
       type: 'foi',
       received: '2024-04-02',
       due: '2024-04-30',
+      // Printed on the cover: the app's name as the app writes it.
+      searched: 'One exported WhatsApp conversation (4 messages, 2024-03-04 to 2024-03-05)',
     });
     const report = await checkBundleForLeaks(zipBytes, secrets);
     expect(report.findings).toEqual([]);
@@ -263,6 +265,10 @@ describe('records package', () => {
     const manifest = JSON.parse(await (zip.file('manifest.json') as JSZip.JSZipObject).async('string'));
     expect(manifest.request.searched).toMatch(/; messages sent to 2024-03-04\)$/);
     expect(JSON.parse(await readFile(caseFile, 'utf8')).settings).toMatchObject({ to: '2024-03-04' });
+    const one = await run(...base(), '--mode', 'foi', '--from', '2024-03-05', '--out', out);
+    expect(one.stdout).toMatch(
+      /^Wrote .*march-4\.zip: 1 message, 3 redactions, 0 attachments included, 0 withheld, 3 pages;/,
+    );
     const backwards = await run(...base(), '--mode', 'foi', '--from', '2024-03-05', '--to', '2024-03-04', '--out', out);
     expect(backwards.code).toBe(2);
     expect(backwards.stderr).toBe(
@@ -423,7 +429,7 @@ describe('records package', () => {
 
     const included = join(dir, 'media-included.zip');
     const asked = await run(exported, ...base().slice(1), '--mode', 'foi', '--include-media', '--out', included);
-    expect(asked.stdout).toMatch(/1 attachments included, 0 withheld/);
+    expect(asked.stdout).toMatch(/1 attachment included, 0 withheld/);
     expect(await media(included)).toHaveLength(1);
 
     const both = await run(...base(), '--mode', 'foi', '--include-media', '--withhold-media', '--out', included);

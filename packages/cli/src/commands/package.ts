@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { scopeMessages } from '@im-records/case-settings';
+import type { ChatFormat } from '@im-records/chat-import';
 import { buildBundle, buildCaseFile, type FontLoader } from '@im-records/disclosure-bundle';
 import { computeDeadline, isIsoDate, localToday, type RequestType } from '@im-records/records-policy';
 import {
@@ -64,6 +65,20 @@ ${importUsage}
 Scope and detection options (as for records redact; messages outside --from/--to are not in the bundle):
 ${tuningUsage}
 `;
+
+/** The apps' names as they write them, for the cover's "what was searched" (the browser tool names them alike). */
+const APP_NAMES: Record<ChatFormat, string> = {
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  slack: 'Slack',
+  signal: 'Signal',
+  csv: 'CSV',
+};
+
+/** "1 message", "2 messages": the summary line is read by people. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
 
 /** Reads the bundle's fonts from the installed npm packages, resolved from the bundle package itself. */
 function nodeFontLoader(): FontLoader {
@@ -164,7 +179,7 @@ export const packageCommand: Command = {
     const range = from || to ? `; messages sent ${from ? `from ${from} ` : ''}${to ? `to ${to}` : 'onwards'}` : '';
     const searched =
       (values.searched as string | undefined) ??
-      `One exported ${conversation.source.format} conversation (${chatMessages.length} messages${first && last ? `, ${first} to ${last}` : ''}${range.trimEnd()})`;
+      `One exported ${APP_NAMES[conversation.source.format]} conversation (${chatMessages.length} messages${first && last ? `, ${first} to ${last}` : ''}${range.trimEnd()})`;
     const request = {
       organisation: (values.organisation as string | undefined) ?? 'Not stated',
       reference,
@@ -178,7 +193,7 @@ export const packageCommand: Command = {
     await writeFile(out, result.zip);
     const counts = result.manifest.counts;
     io.stdout(
-      `Wrote ${out}: ${counts.messagesDisclosed} messages, ${counts.redactions} redactions, ${counts.attachmentsDisclosed} attachments included, ${counts.attachmentsWithheld} withheld, ${counts.pages} pages; due ${due}.\n` +
+      `Wrote ${out}: ${count(counts.messagesDisclosed, 'message')}, ${count(counts.redactions, 'redaction')}, ${count(counts.attachmentsDisclosed, 'attachment')} included, ${counts.attachmentsWithheld} withheld, ${count(counts.pages, 'page')}; due ${due}.\n` +
         `SHA-256 ${result.zipSha256}\n`,
     );
     const importWarnings = importWarningsText(file, archive.conversation);
