@@ -37,7 +37,9 @@ Finds personal data in a chat export and prints the messages as they would be di
 "confidence", "source"}]}], "summary"}. "author" and "text" are as disclosed (pseudonyms such as "Staff member A",
 placeholders such as "[NHS number — s40(2)]"); start/end are UTF-16 offsets into the message text as
 'records parse' prints it. Messages outside --from/--to (and, for a SAR, not by or about the subject) are left
-out; "summary" counts them by reason in "outOfScope". A SAR's messages also say why they were selected
+out; "summary" counts them by reason in "outOfScope". "summary"'s "redactions" is the number the bundle will have
+(the parts of a name written together are one redaction, as records package and the browser tool count), its
+"proposals" the number of spans listed. A SAR's messages also say why they were selected
 ("selectedBecause"); "checkWhoIsMeant": true marks one selected only by a name that may be someone else's (a near
 spelling of the subject's, or a name someone else in the chat has too), counted in "summary"'s "toCheck" and
 warned about on stderr: its name stays withheld until an officer checks it. A record the import could not read (a
@@ -125,7 +127,10 @@ export const redactCommand: Command = {
     const summary = {
       messages: conversation.messages.length,
       messagesInScope: disclosed.counts.messagesInScope,
-      redactions: messages.reduce((n, m) => n + (m.redactions as unknown[]).length, 0),
+      // The bundle's count (a name written in parts is one redaction), so redact and package print the same number;
+      // "proposals" is how many spans the messages' lists hold.
+      redactions: disclosed.counts.redactions,
+      proposals: messages.reduce((n, m) => n + (m.redactions as unknown[]).length, 0),
       byCategory,
       kept: result.kept.length,
       attachmentsWithheld: disclosed.counts.attachmentsWithheld,
