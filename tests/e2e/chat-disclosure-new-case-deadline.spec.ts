@@ -1,7 +1,7 @@
 /**
  * A new case's deadline bar: until the case details are saved it shows no request type or due date (the stored
  * defaults, an FOI received today, would tell the officer "20 working days left" for a SAR whose month has passed);
- * once saved, the request's own type and due date, here a SAR received on Christmas Day.
+ * once saved, the request's own type and due date, here a SAR received on Christmas Day. The case list does the same.
  */
 import { expect, test } from '@playwright/test';
 import { openControlled } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
@@ -17,6 +17,15 @@ test('the deadline bar waits for the case details, then shows the request’s ow
   await expect(bar).not.toContainText('Freedom of Information');
   await expect(page.getByTestId('deadline')).toHaveCount(0);
   await expectNoAxeViolations(page, 'new case details');
+
+  // Left before saving, it is listed without the placeholders' type, date or deadline.
+  await page.getByRole('link', { name: 'Your cases' }).click();
+  const row = page.getByRole('row', { name: /Case without a reference/ });
+  await expect(row).toContainText('Details not saved');
+  await expect(row).toContainText('Not entered');
+  await expect(row).not.toContainText('working days');
+  await expectNoAxeViolations(page, 'case list with a case never saved');
+  await row.getByRole('link', { name: 'Case without a reference' }).click();
 
   await page.getByLabel('Subject access request (SAR)').check();
   await page.getByLabel('Request reference').fill('SAR-2025-1225');
