@@ -437,6 +437,46 @@ describe('records package', () => {
     expect(both.stderr).toMatch(/--include-media and --withhold-media cannot both be given/);
   });
 
+  it('refuses a response dated before the request arrived, naming both dates', async () => {
+    const out = join(dir, 'dates.zip');
+    const early = await run(
+      file,
+      '--mode',
+      'foi',
+      '--reference',
+      'FOI-1',
+      '--received',
+      '2024-04-02',
+      '--response-date',
+      '2024-04-01',
+      '--out',
+      out,
+    );
+    expect(early.code).toBe(2);
+    expect(early.stderr).toBe(
+      'records package: --response-date (2024-04-01) is before --received (2024-04-02): a request is answered after it arrives.\n',
+    );
+    const future = await run(file, '--mode', 'foi', '--reference', 'FOI-1', '--received', '2999-01-01', '--out', out);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toMatch(/^records package: --received \(2999-01-01\) is after today \(\d{4}-\d\d-\d\d\)/);
+    const sameDay = await run(
+      file,
+      '--mode',
+      'foi',
+      '--reference',
+      'FOI-1',
+      '--received',
+      '2024-04-02',
+      '--response-date',
+      '2024-04-02',
+      '--date-order',
+      'dmy',
+      '--out',
+      out,
+    );
+    expect(sameDay.code).toBe(0);
+  });
+
   it('rejects bad input with exit code 2 and one line', async () => {
     const missing = await run(file, '--mode', 'foi', '--received', '2024-04-02', '--out', join(dir, 'x.zip'));
     expect(missing.code).toBe(2);

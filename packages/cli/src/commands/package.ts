@@ -117,6 +117,14 @@ export const packageCommand: Command = {
     const responseDate = (values['response-date'] as string | undefined) ?? localToday();
     if (!isIsoDate(responseDate))
       throw new UsageError(`--response-date must be a date as YYYY-MM-DD, not '${responseDate}'.`);
+    // A bundle answering a request before it arrived is a typo in one of the dates (the browser tool refuses a date
+    // received in the future for the same reason); ISO dates compare as strings.
+    if (responseDate < received)
+      throw new UsageError(
+        values['response-date'] === undefined
+          ? `--received (${received}) is after today (${responseDate}): enter the day the request arrived, or give --response-date.`
+          : `--response-date (${responseDate}) is before --received (${received}): a request is answered after it arrives.`,
+      );
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('--out is required.');
     if (values['include-media'] === true && values['withhold-media'] === true)
