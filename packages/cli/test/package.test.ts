@@ -437,6 +437,36 @@ describe('records package', () => {
     expect(both.stderr).toMatch(/--include-media and --withhold-media cannot both be given/);
   });
 
+  it('takes an EIR or FOISA request with --type: its own Act on the cover and its own deadline', async () => {
+    const out = join(dir, 'foisa.zip');
+    const args = ['--reference', 'FOI-1', '--received', '2025-03-10', '--response-date', '2025-04-01'];
+    const foisa = await run(file, '--mode', 'foi', '--type', 'foisa', ...args, '--date-order', 'dmy', '--out', out);
+    expect(foisa.code).toBe(0);
+    // Scottish bank holidays only: Northern Ireland's 17 March does not stop a FOISA clock (an FOI is due 8 April).
+    expect(foisa.stdout).toMatch(/due 2025-04-07\./);
+    const zip = await JSZip.loadAsync(await readFile(out));
+    const manifest = JSON.parse(await (zip.file('manifest.json') as JSZip.JSZipObject).async('string'));
+    expect(manifest.request).toMatchObject({ type: 'foisa', due: '2025-04-07' });
+    const html = await (zip.file('transcript.html') as JSZip.JSZipObject).async('string');
+    expect(html).toContain('Freedom of Information (Scotland) Act 2002');
+    const mismatch = await run(
+      file,
+      '--mode',
+      'sar',
+      '--type',
+      'eir',
+      '--subject',
+      'Harold Pennington',
+      ...args,
+      '--out',
+      out,
+    );
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toBe('records package: --type eir is redacted with --mode foi, not --mode sar.\n');
+    const unknown = await run(file, '--mode', 'foi', '--type', 'foia', ...args, '--out', out);
+    expect(unknown.stderr).toBe("records package: --type must be one of foi, eir, foisa, sar, not 'foia'.\n");
+  });
+
   it('refuses a response dated before the request arrived, naming both dates', async () => {
     const out = join(dir, 'dates.zip');
     const early = await run(

@@ -3,7 +3,14 @@ import { createRequire } from 'node:module';
 import { scopeMessages } from '@im-records/case-settings';
 import type { ChatFormat } from '@im-records/chat-import';
 import { buildBundle, buildCaseFile, type FontLoader } from '@im-records/disclosure-bundle';
-import { computeDeadline, isIsoDate, localToday, type RequestType } from '@im-records/records-policy';
+import {
+  computeDeadline,
+  isIsoDate,
+  localToday,
+  REQUEST_TYPES,
+  type RequestType,
+  redactionModeFor,
+} from '@im-records/records-policy';
 import {
   type Decision,
   detectPersonalDataSync,
@@ -33,7 +40,8 @@ import {
   uncertainScopeWarning,
 } from '../tuning.ts';
 
-const usage = `Usage: records package FILE --mode foi|sar --reference REF --received YYYY-MM-DD [--subject NAME]...
+const usage = `Usage: records package FILE --mode foi|sar [--type foi|eir|foisa|sar] --reference REF --received YYYY-MM-DD
+                       [--subject NAME]...
                        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--organisation NAME] [--include-media]
                        --out BUNDLE.zip [--case-file CASE.json] [--response-date YYYY-MM-DD] [--searched TEXT]
                        [--timezone ZONE] [--date-order ORD] [--chat NAME] [--keep NAME]...
@@ -47,6 +55,9 @@ bundle and must not be sent to the requester.
 
 Options:
   --mode foi|sar          FOI: everyone's personal data withheld. SAR: the subject's own data kept, others' withheld
+  --type TYPE             the request: foi, eir, foisa or sar (default: the mode). An EIR or FOISA request is
+                          redacted as an FOI (--mode foi) and has its own Act on the cover and its own deadline
+                          (FOISA: Scottish bank holidays)
   --reference REF         the request reference (PDF title, every page)
   --received DATE         the day the request arrived; the due date is computed from it
   --organisation NAME     the organisation answering (default "Not stated")
@@ -94,6 +105,7 @@ export const packageCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       mode: { type: 'string' },
+      type: { type: 'string' },
       reference: { type: 'string' },
       received: { type: 'string' },
       organisation: { type: 'string' },
@@ -109,6 +121,11 @@ export const packageCommand: Command = {
     const file = onlyFile(positionals);
     const mode = values.mode as string | undefined;
     if (mode !== 'foi' && mode !== 'sar') throw new UsageError(`--mode must be foi or sar, not '${mode ?? ''}'.`);
+    const type = ((values.type as string | undefined) ?? mode) as RequestType;
+    if (!REQUEST_TYPES.includes(type))
+      throw new UsageError(`--type must be one of ${REQUEST_TYPES.join(', ')}, not '${type}'.`);
+    if (redactionModeFor(type) !== mode)
+      throw new UsageError(`--type ${type} is redacted with --mode ${redactionModeFor(type)}, not --mode ${mode}.`);
     const reference = (values.reference as string | undefined)?.trim();
     if (!reference) throw new UsageError('--reference is required.');
     const received = values.received as string | undefined;
@@ -179,7 +196,6 @@ export const packageCommand: Command = {
       selection: scope.selection,
     });
 
-    const type: RequestType = mode;
     const due = computeDeadline({ type, received }).due;
     const first = chatMessages.at(0)?.timestamp.slice(0, 10);
     const last = chatMessages.at(-1)?.timestamp.slice(0, 10);
