@@ -67,6 +67,22 @@ describe('Telegram Desktop result.json', () => {
   });
 });
 
+describe('CSV that is not comma-separated', () => {
+  it('says the columns are separated by semicolons or tabs, and what to save it as', async () => {
+    for (const [separator, name] of [
+      [';', 'semicolons'],
+      ['\t', 'tabs'],
+    ] as const) {
+      const header = ['timestamp', 'author', 'text'].join(separator);
+      const text = `${header}\n${['2024-03-01T10:00:00Z', 'Ana', 'hi'].join(separator)}`;
+      const refused = importChat({ fileName: 'ward.csv', bytes: strToU8(text) });
+      await expect(refused).rejects.toThrow(
+        `csv: its columns are separated by ${name}, not commas: save it as CSV (comma delimited) and add it again`,
+      );
+    }
+  });
+});
+
 describe('JSON that is not valid', () => {
   it('is refused with where it breaks, never with a quote of the file', async () => {
     const file = strToU8('{"name": "Ward 9", "type": "private_group", "messages": [{"text": Margaret Thompson}]}');
