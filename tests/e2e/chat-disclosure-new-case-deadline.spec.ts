@@ -28,6 +28,12 @@ test('the deadline bar waits for the case details, then shows the request’s ow
   await row.getByRole('link', { name: 'Case without a reference' }).click();
 
   await page.getByLabel('Subject access request (SAR)').check();
+  // The error summary's link moves to its field and keeps the case open (the page is routed by its hash).
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.locator('.nhsuk-error-summary').getByRole('link', { name: 'Enter the request reference' }).click();
+  await expect(page.getByLabel('Request reference')).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Case details' })).toBeVisible();
+  await expect(page.getByLabel('Subject access request (SAR)')).toBeChecked();
   await page.getByLabel('Request reference').fill('SAR-2025-1225');
   await page.getByLabel('Day').fill('25');
   await page.getByLabel('Month').fill('12');
