@@ -299,6 +299,9 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
   for (const w of sink.warnings) linesPlaced += (w.lineEnd ?? w.line) - w.line + 1;
   linesPlaced += sink.layoutLines;
   const warnings = [...sink.warnings, ...sink.keptWarnings, ...notes];
+  // An export with no messages at all (a CSV of headers alone, a Slack or Telegram export of an empty chat) must not
+  // pass as an ordinary one: an officer could answer "nothing held" from a wrong or failed export.
+  if (table.length === 0) warnings.push({ line: 0, message: NO_MESSAGES });
   if (linesPlaced !== sink.linesRead) {
     warnings.push({
       line: 0,
@@ -320,6 +323,10 @@ export async function importChat(source: ImportSource, options: ImportOptions = 
   opts.onProgress('reconcile', 1);
   return { conversation, media: result.media };
 }
+
+/** The warning on an export that holds no message: check it is the right file before answering from it. */
+const NO_MESSAGES =
+  'The chat has no messages. Check this is the right export and that it finished: a request is not answered "no information held" from an empty export.';
 
 const DAY_MS = 86_400_000;
 

@@ -42,6 +42,45 @@ describe('Telegram Desktop result.json', () => {
     expect(c.source.variant).toBe('telegram-full-export');
     expect(list(c.messages).map((m) => m.text)).toEqual(['hello']);
   });
+
+  it('tells apart two chats of a full export with the same name, so the one chosen is never a guess', async () => {
+    const group = (id: number, text: string) => ({
+      id,
+      name: 'Ward 7 Nurses',
+      type: 'private_group',
+      messages: [{ id: 1, type: 'message', date: '2024-03-10T10:00:00', from: 'Jane', text }],
+    });
+    const bytes = strToU8(
+      JSON.stringify({
+        chats: { list: [group(101, 'first group'), group(202, 'second group'), { ...group(3, 'x'), name: 'Estates' }] },
+      }),
+    );
+    const read = (chat?: string) => importChat({ fileName: 'result.json', bytes }, chat === undefined ? {} : { chat });
+    await expect(read()).rejects.toThrow(/Available: Ward 7 Nurses \(id 101\), Ward 7 Nurses \(id 202\), Estates\./);
+    // The bare name is one of two: refused, with the names to choose from.
+    await expect(read('Ward 7 Nurses')).rejects.toThrow(ChatSelectionError);
+    await expect(read('Ward 7 Nurses')).rejects.toThrow(/^2 chats in result\.json are named 'Ward 7 Nurses'/);
+    const second = await read('Ward 7 Nurses (id 202)');
+    expect(second.conversation.title).toBe('Ward 7 Nurses');
+    expect(list(second.conversation.messages).map((m) => m.text)).toEqual(['second group']);
+    expect(list((await read('Estates')).conversation.messages).map((m) => m.text)).toEqual(['x']);
+  });
+});
+
+describe('CSV that is not comma-separated', () => {
+  it('says the columns are separated by semicolons or tabs, and what to save it as', async () => {
+    for (const [separator, name] of [
+      [';', 'semicolons'],
+      ['\t', 'tabs'],
+    ] as const) {
+      const header = ['timestamp', 'author', 'text'].join(separator);
+      const text = `${header}\n${['2024-03-01T10:00:00Z', 'Ana', 'hi'].join(separator)}`;
+      const refused = importChat({ fileName: 'ward.csv', bytes: strToU8(text) });
+      await expect(refused).rejects.toThrow(
+        `csv: its columns are separated by ${name}, not commas: save it as CSV (comma delimited) and add it again`,
+      );
+    }
+  });
 });
 
 describe('JSON that is not valid', () => {

@@ -2,6 +2,7 @@
  * What a records officer sees of an import: business notices as system lines, warnings in plain English with what to
  * do (never an option name or a pattern), and whether two exports are the same chat before they are combined.
  */
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compareChats, importChat } from '../src/index.ts';
 import { fromText, list, utf8 } from './helpers.ts';
@@ -62,6 +63,25 @@ describe('warnings for a person', () => {
     expect(chat.warnings.some((w) => w.message.startsWith('Some times go backwards — check line 3'))).toBe(true);
     expect(chat.warnings.length).toBeGreaterThan(2);
     for (const warning of chat.warnings) expect(warning.message).not.toMatch(technical);
+  });
+
+  it('says when an export of any format has no messages, so an empty one is not disclosed as "nothing held"', async () => {
+    const csv = await fromText('timestamp,author,text\n', 'ward.csv');
+    const slack = await importChat({
+      fileName: 'slack.zip',
+      bytes: zipSync({
+        'channels.json': utf8('[{"id":"C1","name":"general"}]'),
+        'users.json': utf8('[{"id":"U1","name":"a"}]'),
+        'general/2024-01-01.json': utf8('[]'),
+      }),
+    });
+    const telegram = await fromText('{"name":"Ward","type":"personal_chat","id":1,"messages":[]}', 'result.json');
+    for (const chat of [csv, slack.conversation, telegram]) {
+      expect(chat.messages.length).toBe(0);
+      expect(chat.warnings.filter((w) => w.message.startsWith('The chat has no messages'))).toHaveLength(1);
+    }
+    const one = await fromText('timestamp,author,text\n2024-03-01T10:00:00Z,Ana,hi\n', 'ward.csv');
+    expect(one.warnings).toEqual([]);
   });
 });
 

@@ -82,6 +82,8 @@ describe('records package', () => {
       type: 'foi',
       received: '2024-04-02',
       due: '2024-04-30',
+      // Printed on the cover: the app's name as the app writes it.
+      searched: 'One exported WhatsApp conversation (4 messages, 2024-03-04 to 2024-03-05)',
     });
     const report = await checkBundleForLeaks(zipBytes, secrets);
     expect(report.findings).toEqual([]);
@@ -263,6 +265,10 @@ describe('records package', () => {
     const manifest = JSON.parse(await (zip.file('manifest.json') as JSZip.JSZipObject).async('string'));
     expect(manifest.request.searched).toMatch(/; messages sent to 2024-03-04\)$/);
     expect(JSON.parse(await readFile(caseFile, 'utf8')).settings).toMatchObject({ to: '2024-03-04' });
+    const one = await run(...base(), '--mode', 'foi', '--from', '2024-03-05', '--out', out);
+    expect(one.stdout).toMatch(
+      /^Wrote .*march-4\.zip: 1 message, 3 redactions, 0 attachments included, 0 withheld, 3 pages;/,
+    );
     const backwards = await run(...base(), '--mode', 'foi', '--from', '2024-03-05', '--to', '2024-03-04', '--out', out);
     expect(backwards.code).toBe(2);
     expect(backwards.stderr).toBe(
@@ -423,12 +429,82 @@ describe('records package', () => {
 
     const included = join(dir, 'media-included.zip');
     const asked = await run(exported, ...base().slice(1), '--mode', 'foi', '--include-media', '--out', included);
-    expect(asked.stdout).toMatch(/1 attachments included, 0 withheld/);
+    expect(asked.stdout).toMatch(/1 attachment included, 0 withheld/);
     expect(await media(included)).toHaveLength(1);
 
     const both = await run(...base(), '--mode', 'foi', '--include-media', '--withhold-media', '--out', included);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/--include-media and --withhold-media cannot both be given/);
+  });
+
+  it('takes an EIR or FOISA request with --type: its own Act on the cover and its own deadline', async () => {
+    const out = join(dir, 'foisa.zip');
+    const args = ['--reference', 'FOI-1', '--received', '2025-03-10', '--response-date', '2025-04-01'];
+    const foisa = await run(file, '--mode', 'foi', '--type', 'foisa', ...args, '--date-order', 'dmy', '--out', out);
+    expect(foisa.code).toBe(0);
+    // Scottish bank holidays only: Northern Ireland's 17 March does not stop a FOISA clock (an FOI is due 8 April).
+    expect(foisa.stdout).toMatch(/due 2025-04-07\./);
+    const zip = await JSZip.loadAsync(await readFile(out));
+    const manifest = JSON.parse(await (zip.file('manifest.json') as JSZip.JSZipObject).async('string'));
+    expect(manifest.request).toMatchObject({ type: 'foisa', due: '2025-04-07' });
+    const html = await (zip.file('transcript.html') as JSZip.JSZipObject).async('string');
+    expect(html).toContain('Freedom of Information (Scotland) Act 2002');
+    const mismatch = await run(
+      file,
+      '--mode',
+      'sar',
+      '--type',
+      'eir',
+      '--subject',
+      'Harold Pennington',
+      ...args,
+      '--out',
+      out,
+    );
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toBe('records package: --type eir is redacted with --mode foi, not --mode sar.\n');
+    const unknown = await run(file, '--mode', 'foi', '--type', 'foia', ...args, '--out', out);
+    expect(unknown.stderr).toBe("records package: --type must be one of foi, eir, foisa, sar, not 'foia'.\n");
+  });
+
+  it('refuses a response dated before the request arrived, naming both dates', async () => {
+    const out = join(dir, 'dates.zip');
+    const early = await run(
+      file,
+      '--mode',
+      'foi',
+      '--reference',
+      'FOI-1',
+      '--received',
+      '2024-04-02',
+      '--response-date',
+      '2024-04-01',
+      '--out',
+      out,
+    );
+    expect(early.code).toBe(2);
+    expect(early.stderr).toBe(
+      'records package: --response-date (2024-04-01) is before --received (2024-04-02): a request is answered after it arrives.\n',
+    );
+    const future = await run(file, '--mode', 'foi', '--reference', 'FOI-1', '--received', '2999-01-01', '--out', out);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toMatch(/^records package: --received \(2999-01-01\) is after today \(\d{4}-\d\d-\d\d\)/);
+    const sameDay = await run(
+      file,
+      '--mode',
+      'foi',
+      '--reference',
+      'FOI-1',
+      '--received',
+      '2024-04-02',
+      '--response-date',
+      '2024-04-02',
+      '--date-order',
+      'dmy',
+      '--out',
+      out,
+    );
+    expect(sameDay.code).toBe(0);
   });
 
   it('rejects bad input with exit code 2 and one line', async () => {

@@ -34,6 +34,21 @@ describe('records parse', () => {
     expect(json.reconciliation).toEqual({ linesRead: 3, linesPlaced: 3 });
   });
 
+  it('marks a record it could not read, as records redact does, so a script can tell it from a message', async () => {
+    const csv = join(dir, 'ward.csv');
+    writeFileSync(csv, 'timestamp,author,text\n2024-03-01T10:00:00Z,Ana,hi\nnot a date,Ben,hello\n');
+    const { io, out } = capture();
+    expect(await main(['parse', csv], io)).toBe(0);
+    const messages = JSON.parse(out.join('')).messages;
+    expect(messages[0].unreadable).toBeUndefined();
+    expect(messages[1]).toMatchObject({
+      text: 'not a date,Ben,hello',
+      timestamp: '2024-03-01T10:00:00+00:00',
+      unreadable: { reason: expect.stringContaining('timestamp'), timeFrom: 'previous' },
+      line: 3,
+    });
+  });
+
   it('honours --date-order and --timezone', async () => {
     const ok = capture();
     writeFileSync(join(dir, 'b.txt'), '01/02/2021, 10:00 - Ana: Hello\n');

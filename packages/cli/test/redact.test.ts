@@ -27,6 +27,7 @@ writeFileSync(terms, '# officer terms\nRainbow Ward\nre:Bleep \\d+\n');
 
 interface Output {
   mode: string;
+  title: string;
   messages: {
     id: string;
     author: string | null;
@@ -86,7 +87,44 @@ describe('records redact', () => {
       confidence: 0.98,
       source: 'nhs-number:checksum+context',
     });
-    expect(json.summary).toMatchObject({ messages: 4, messagesInScope: 4, redactions: 6 });
+    // "Margaret Okafor" is two proposals and one redaction, as the bundle (and records package) count it; the title
+    // (a .txt export is titled with its writers' names) has three redactions of its own, counted as the bundle does.
+    expect(json.title).toBe('Dr [Staff member A], [Phone number], [Staff member C]');
+    expect(json.summary).toMatchObject({ messages: 4, messagesInScope: 4, redactions: 8, proposals: 6 });
+  });
+
+  it('redacts the chat’s title as records package does, and counts its redactions as the bundle does', async () => {
+    const oneToOne = join(dir, 'WhatsApp Chat with Zorbek Quillane.txt');
+    writeFileSync(
+      oneToOne,
+      '14/03/2024, 08:01 - Zorbek Quillane: Can you cover my shift\n14/03/2024, 08:03 - Ann Officer: Yes Zorbek\n',
+    );
+    const redacted = capture();
+    expect(await main(['redact', oneToOne, '--mode', 'foi', '--date-order', 'dmy'], redacted.io)).toBe(0);
+    const json = JSON.parse(redacted.out.join('')) as Output;
+    expect(json.title).toBe('[Staff member A]');
+    expect(json.messages.map((m) => m.text)).toEqual(['Can you cover my shift', 'Yes [Staff member A — s40(2)]']);
+    expect(json.summary).toMatchObject({ messages: 2, redactions: 2, proposals: 1 });
+    const out = join(dir, 'one-to-one.zip');
+    const packaged = capture();
+    await main(
+      [
+        'package',
+        oneToOne,
+        '--mode',
+        'foi',
+        '--date-order',
+        'dmy',
+        '--reference',
+        'FOI-1',
+        '--received',
+        '2025-12-01',
+        '--out',
+        out,
+      ],
+      packaged.io,
+    );
+    expect(packaged.out.join('')).toMatch(/: 2 messages, 2 redactions,/);
   });
 
   it('adds the officer’s terms and patterns', async () => {

@@ -353,6 +353,13 @@ class Writer {
     flushText();
   }
 
+  /** The width one line of text would have at this size, as {@link textAt} would draw it. */
+  widthOf(text: string, size: number, bold = false): number {
+    return (
+      this.fonts.runs(cleanForDisplay(text).replace(/\n/g, ' '), bold).reduce((sum, run) => sum + run.width, 0) * size
+    );
+  }
+
   /** Draws one line of text at an absolute position (headers, footers, table cells); returns its width. */
   textAt(
     text: string,
@@ -451,11 +458,17 @@ function coverPage(writer: Writer, input: PdfInput): void {
     ['Attachments disclosed', String(counts.attachmentsDisclosed)],
     ['Attachments withheld', String(counts.attachmentsWithheld)],
   ];
+  // The values start clear of the widest label ("Messages outside the request" is 170 points in bold): a fixed 150
+  // drew its count over the label's last letters.
+  const indent = Math.max(
+    150,
+    Math.ceil(Math.max(...rows.map(([label]) => writer.widthOf(label, BODY_SIZE, true)))) + 12,
+  );
   for (const [label, value] of rows) {
     const top = writer.cursorY;
     writer.textAt(label, MARGIN_X, top - LEADING + 3.5, BODY_SIZE, { bold: true });
     writer.cursorY = top;
-    writer.paragraph([{ type: 'text', text: cleanForDisplay(value) }], { indent: 150 });
+    writer.paragraph([{ type: 'text', text: cleanForDisplay(value) }], { indent });
     writer.gap(2);
   }
   writer.gap(8);

@@ -105,6 +105,25 @@ describe('buildBundle', async () => {
     expect(raw).not.toMatch(/https?:|pdf-lib|xmpmeta/i);
   });
 
+  it('prints each value on the cover clear of its label: the longest label, "Messages outside the request", too', async () => {
+    const pdf = await getDocumentProxy(await entry('transcript.pdf'));
+    const items = (await (await pdf.getPage(1)).getTextContent()).items.flatMap((item) =>
+      'str' in item && item.str.trim()
+        ? [{ text: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width }]
+        : [],
+    );
+    const labels = ['Messages outside the request', 'Attachments disclosed', 'Messages in scope', 'What was searched'];
+    for (const label of labels) {
+      const drawn = items.find((item) => item.text === label);
+      expect(drawn, label).toBeDefined();
+      const value = items.find(
+        (item) => item !== drawn && Math.abs(item.y - (drawn?.y ?? 0)) < 1 && item.x > (drawn?.x ?? 0),
+      );
+      expect(value, `${label}'s value`).toBeDefined();
+      expect((drawn?.x ?? 0) + (drawn?.width ?? 0) + 6, label).toBeLessThanOrEqual(value?.x ?? 0);
+    }
+  });
+
   it('calls the messages not in scope "outside the request" on the cover, not "withheld" (nothing was refused)', async () => {
     const disclosed = sampleConversation();
     disclosed.counts.messagesWithheld = 3;

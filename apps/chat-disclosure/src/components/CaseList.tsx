@@ -148,7 +148,10 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
           </thead>
           <tbody className="nhsuk-table__body">
             {cases.map((listing) => {
-              const deadline = deadlineOf(listing, listing);
+              // A case whose details were never saved holds placeholders (an FOI received today): none is shown as
+              // its type, date or deadline. A saved request always has a reference.
+              const saved = listing.reference.trim() !== '';
+              const deadline = saved ? deadlineOf(listing, listing) : null;
               const name = listing.reference || 'Case without a reference';
               return (
                 <tr key={listing.id}>
@@ -169,8 +172,8 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
                       </>
                     )}
                   </td>
-                  <td data-label="Type">{listing.type.toUpperCase()}</td>
-                  <td data-label="Received">{formatLongDate(listing.received)}</td>
+                  <td data-label="Type">{saved ? listing.type.toUpperCase() : 'Details not saved'}</td>
+                  <td data-label="Received">{saved ? formatLongDate(listing.received) : 'Not entered'}</td>
                   <td data-label="Due">
                     {deadline ? (
                       <>
@@ -184,8 +187,10 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
                           {daysLeftText(deadline)}
                         </Tag>
                       </>
-                    ) : (
+                    ) : saved ? (
                       'Not known'
+                    ) : (
+                      'Not entered'
                     )}
                   </td>
                   <td data-label="Step">{stepNames[listing.step]}</td>

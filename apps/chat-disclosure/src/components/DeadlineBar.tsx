@@ -31,6 +31,17 @@ export function DeadlineBar({
   const openPause = record.pauses.find((pause) => !pause.to);
   const canExtend = record.request.type !== 'foisa';
 
+  // A new case is stored with placeholders (an FOI received today) until its details are saved, and a saved request
+  // always has a reference: until then the bar shows no type or due date, which would be the placeholders' (telling
+  // the officer "20 working days left" on a SAR whose month has passed).
+  if (!record.request.reference.trim()) {
+    return (
+      <section className="app-deadline" aria-label="Deadline">
+        <p className="nhsuk-body nhsuk-u-margin-bottom-0">The due date shows once the case details are saved.</p>
+      </section>
+    );
+  }
+
   return (
     <section className="app-deadline" aria-label="Deadline">
       <div className="app-deadline__summary">

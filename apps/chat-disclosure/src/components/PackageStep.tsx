@@ -4,7 +4,7 @@
  * both files for download. Before the build it lists what is withheld in one place and still shown in another (a link,
  * a place detection read differently), each with a button to withhold every occurrence.
  */
-import { formatLongDate, localToday, redactionModeFor } from '@im-records/records-policy';
+import { formatLongDate, isIsoDate, localToday, redactionModeFor } from '@im-records/records-policy';
 import type { StillVisible } from '@im-records/redaction';
 import { useEffect, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
@@ -31,6 +31,14 @@ const formatNames: Record<string, string> = {
   csv: 'CSV',
 };
 
+/** What is wrong with the date of response, in the words of the case details step's date checks; null when nothing. */
+function responseDateError(responseDate: string, received: string): string | null {
+  if (!isIsoDate(responseDate)) return 'Enter the date of response';
+  if (responseDate < received)
+    return `The date of response must be on or after the date the request was received (${formatLongDate(received)})`;
+  return null;
+}
+
 function safeName(reference: string): string {
   return reference.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'case';
 }
@@ -40,6 +48,7 @@ export function PackageStep(props: StepProps) {
   const [responseDate, setResponseDate] = useState<string>(localToday());
   const [progress, setProgress] = useState<StageProgress | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
   const [built, setBuilt] = useState<Built | null>(null);
   const [showPreview, setShowPreview] = useState(false);
   const abort = useRef<AbortController | null>(null);
@@ -98,6 +107,11 @@ export function PackageStep(props: StepProps) {
   const searched = record.searched ?? suggested;
 
   const build = async () => {
+    // Checked here, by field, as the case details step checks its dates: the bundle itself would refuse an empty date
+    // only as "Something went wrong", and would print a response dated before the request arrived.
+    const wrongDate = responseDateError(responseDate, record.request.received);
+    setDateError(wrongDate);
+    if (wrongDate) return;
     const controller = new AbortController();
     abort.current = controller;
     setProblem(null);
@@ -157,7 +171,12 @@ export function PackageStep(props: StepProps) {
   const name = safeName(record.request.reference);
   return (
     <>
-      {problem && <ErrorSummary problems={[problem]} />}
+      {(problem || dateError) && (
+        <ErrorSummary
+          problems={problem ? [problem] : []}
+          fieldErrors={dateError ? [{ field: 'response-date', message: dateError }] : []}
+        />
+      )}
       <p className="nhsuk-body">
         The bundle holds the transcript as a PDF, an accessible web page and spreadsheets, the attachments you chose to
         include, and a manifest. The case file is for your organisation's records only: do not send it to the requester.
@@ -169,6 +188,7 @@ export function PackageStep(props: StepProps) {
         type="date"
         value={responseDate}
         onChange={setResponseDate}
+        error={dateError ?? undefined}
       />
       <TextArea
         id="searched"

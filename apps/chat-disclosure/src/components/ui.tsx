@@ -79,7 +79,19 @@ export function ErrorSummary({
             <ul className="nhsuk-list nhsuk-error-summary__list">
               {fieldErrors.map((error) => (
                 <li key={error.field}>
-                  <a href={`#${error.field}`}>{error.message}</a>
+                  <a
+                    href={`#${error.field}`}
+                    onClick={(event) => {
+                      // The page is routed by its hash (#/case/ID): following "#field" would close the case and
+                      // lose the form. The link moves focus to the field instead, as the design system's script does.
+                      event.preventDefault();
+                      const field = document.getElementById(error.field);
+                      field?.focus();
+                      field?.scrollIntoView({ block: 'center' });
+                    }}
+                  >
+                    {error.message}
+                  </a>
                 </li>
               ))}
             </ul>

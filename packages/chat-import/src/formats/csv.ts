@@ -20,6 +20,12 @@ import { unreadableWarning } from './unreadable.ts';
 const KINDS = new Set<MessageKind>(['message', 'system', 'deleted', 'poll']);
 const REQUIRED = ['timestamp', 'author', 'text'];
 
+/** Separators a "CSV" saved by another tool may use instead of commas, named for the officer. */
+const SEPARATORS: readonly (readonly [string, string])[] = [
+  [';', 'semicolons'],
+  ['\t', 'tabs'],
+];
+
 function splitHeader(line: string): string[] {
   return line.split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
 }
@@ -169,12 +175,21 @@ export const csv: FormatImporter = {
     const first = input.peek(entry, 2000).split(/\r?\n/)[0] ?? '';
     const header = splitHeader(first);
     const missing = REQUIRED.filter((r) => !header.includes(r));
-    return missing.length === 0
-      ? { score: 0.9, reason: 'CSV header with timestamp, author and text' }
-      : {
+    if (missing.length === 0) return { score: 0.9, reason: 'CSV header with timestamp, author and text' };
+    // Excel in many locales saves "CSV" with semicolons, and some tools with tabs: say so, and what to do, rather
+    // than that every column is missing.
+    for (const [separator, name] of SEPARATORS) {
+      const columns = first.split(separator).map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
+      if (REQUIRED.every((r) => columns.includes(r)))
+        return {
           score: 0,
-          reason: `first line is not a CSV header with timestamp, author and text (missing ${missing.join(', ')})`,
+          reason: `its columns are separated by ${name}, not commas: save it as CSV (comma delimited) and add it again`,
         };
+    }
+    return {
+      score: 0,
+      reason: `first line is not a CSV header with timestamp, author and text (missing ${missing.join(', ')})`,
+    };
   },
   parse: parseCsv,
 };

@@ -42,6 +42,22 @@ function chatName(chat: JsonObject, index: number): string {
   return str(chat.name) ?? (chat.id !== undefined ? `chat ${String(chat.id)}` : `chat #${index + 1}`);
 }
 
+/**
+ * The names a full export's chats are chosen by. Telegram lets two groups have one name ("Ward 7 Nurses"): such names
+ * get the chat's id ("Ward 7 Nurses (id 202)"), so each chat has a name of its own to be chosen by and the bare name
+ * is refused rather than read as whichever comes first.
+ */
+function chatNames(chats: readonly JsonObject[]): string[] {
+  const names = chats.map(chatName);
+  const seen = new Map<string, number>();
+  for (const name of names) seen.set(name, (seen.get(name) ?? 0) + 1);
+  return names.map((name, i) => {
+    if ((seen.get(name) ?? 0) < 2) return name;
+    const id = (chats[i] as JsonObject).id;
+    return id !== undefined ? `${name} (id ${String(id)})` : `${name} (#${i + 1})`;
+  });
+}
+
 function mediaKind(record: JsonObject): AttachmentKind {
   const type = str(record.media_type);
   if (type === 'sticker') return 'sticker';
@@ -79,7 +95,7 @@ function attachmentsOf(record: JsonObject, media: MediaIndex): Attachment[] {
 }
 
 function parseTelegram(context: ParseContext): ParseResult {
-  const { input, options, sink, notes } = context;
+  const { input, options, sink } = context;
   const entry = jsonEntry(input);
   if (!entry) throw new MalformedExportError(`${input.fileName} holds no Telegram result.json.`);
   const file = input.fromZip ? entry.path : input.fileName;
@@ -99,12 +115,18 @@ function parseTelegram(context: ParseContext): ParseResult {
     variant = 'telegram-full-export';
     const left = isObject(root.left_chats) && Array.isArray(root.left_chats.list) ? root.left_chats.list : [];
     const chats = [...root.chats.list, ...left].filter(isObject).filter((c) => Array.isArray(c.messages));
-    const names = chats.map(chatName);
+    const names = chatNames(chats);
     const wanted = options.chat;
     let index = -1;
     if (wanted !== undefined) {
       index = chats.findIndex((c, i) => names[i] === wanted || String(c.id) === wanted);
       if (index < 0) index = names.findIndex((n) => n.toLowerCase() === wanted.toLowerCase());
+      const alike = chats.filter((c, i) => chatName(c, i) === wanted).length;
+      if (index < 0 && alike > 1)
+        throw new ChatSelectionError(
+          `${alike} chats in ${file} are named '${wanted}': choose one by its name with its id. Available: ${names.join(', ')}.`,
+          names,
+        );
       if (index < 0)
         throw new ChatSelectionError(`No chat in ${file} is named '${wanted}'. Available: ${names.join(', ')}.`, names);
     } else if (chats.length === 1) {
@@ -185,7 +207,6 @@ function parseTelegram(context: ParseContext): ParseResult {
     sink.add(message, when[0], when[1]);
     if ((i & 0x3fff) === 0) context.checkAbort();
   }
-  if (records.length === 0) notes.push({ line: 0, file, message: 'The chat has no messages.' });
   return {
     title: str(chat.name) ?? input.fileName.replace(/\.(json|zip)$/i, ''),
     variant,

@@ -1,8 +1,16 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { scopeMessages } from '@im-records/case-settings';
+import type { ChatFormat } from '@im-records/chat-import';
 import { buildBundle, buildCaseFile, type FontLoader } from '@im-records/disclosure-bundle';
-import { computeDeadline, isIsoDate, localToday, type RequestType } from '@im-records/records-policy';
+import {
+  computeDeadline,
+  isIsoDate,
+  localToday,
+  REQUEST_TYPES,
+  type RequestType,
+  redactionModeFor,
+} from '@im-records/records-policy';
 import {
   type Decision,
   detectPersonalDataSync,
@@ -32,7 +40,8 @@ import {
   uncertainScopeWarning,
 } from '../tuning.ts';
 
-const usage = `Usage: records package FILE --mode foi|sar --reference REF --received YYYY-MM-DD [--subject NAME]...
+const usage = `Usage: records package FILE --mode foi|sar [--type foi|eir|foisa|sar] --reference REF --received YYYY-MM-DD
+                       [--subject NAME]...
                        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--organisation NAME] [--include-media]
                        --out BUNDLE.zip [--case-file CASE.json] [--response-date YYYY-MM-DD] [--searched TEXT]
                        [--timezone ZONE] [--date-order ORD] [--chat NAME] [--keep NAME]...
@@ -46,6 +55,9 @@ bundle and must not be sent to the requester.
 
 Options:
   --mode foi|sar          FOI: everyone's personal data withheld. SAR: the subject's own data kept, others' withheld
+  --type TYPE             the request: foi, eir, foisa or sar (default: the mode). An EIR or FOISA request is
+                          redacted as an FOI (--mode foi) and has its own Act on the cover and its own deadline
+                          (FOISA: Scottish bank holidays)
   --reference REF         the request reference (PDF title, every page)
   --received DATE         the day the request arrived; the due date is computed from it
   --organisation NAME     the organisation answering (default "Not stated")
@@ -65,6 +77,20 @@ Scope and detection options (as for records redact; messages outside --from/--to
 ${tuningUsage}
 `;
 
+/** The apps' names as they write them, for the cover's "what was searched" (the browser tool names them alike). */
+const APP_NAMES: Record<ChatFormat, string> = {
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  slack: 'Slack',
+  signal: 'Signal',
+  csv: 'CSV',
+};
+
+/** "1 message", "2 messages": the summary line is read by people. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** Reads the bundle's fonts from the installed npm packages, resolved from the bundle package itself. */
 function nodeFontLoader(): FontLoader {
   const require = createRequire(import.meta.resolve('@im-records/disclosure-bundle'));
@@ -79,6 +105,7 @@ export const packageCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       mode: { type: 'string' },
+      type: { type: 'string' },
       reference: { type: 'string' },
       received: { type: 'string' },
       organisation: { type: 'string' },
@@ -94,6 +121,11 @@ export const packageCommand: Command = {
     const file = onlyFile(positionals);
     const mode = values.mode as string | undefined;
     if (mode !== 'foi' && mode !== 'sar') throw new UsageError(`--mode must be foi or sar, not '${mode ?? ''}'.`);
+    const type = ((values.type as string | undefined) ?? mode) as RequestType;
+    if (!REQUEST_TYPES.includes(type))
+      throw new UsageError(`--type must be one of ${REQUEST_TYPES.join(', ')}, not '${type}'.`);
+    if (redactionModeFor(type) !== mode)
+      throw new UsageError(`--type ${type} is redacted with --mode ${redactionModeFor(type)}, not --mode ${mode}.`);
     const reference = (values.reference as string | undefined)?.trim();
     if (!reference) throw new UsageError('--reference is required.');
     const received = values.received as string | undefined;
@@ -102,6 +134,14 @@ export const packageCommand: Command = {
     const responseDate = (values['response-date'] as string | undefined) ?? localToday();
     if (!isIsoDate(responseDate))
       throw new UsageError(`--response-date must be a date as YYYY-MM-DD, not '${responseDate}'.`);
+    // A bundle answering a request before it arrived is a typo in one of the dates (the browser tool refuses a date
+    // received in the future for the same reason); ISO dates compare as strings.
+    if (responseDate < received)
+      throw new UsageError(
+        values['response-date'] === undefined
+          ? `--received (${received}) is after today (${responseDate}): enter the day the request arrived, or give --response-date.`
+          : `--response-date (${responseDate}) is before --received (${received}): a request is answered after it arrives.`,
+      );
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('--out is required.');
     if (values['include-media'] === true && values['withhold-media'] === true)
@@ -156,7 +196,6 @@ export const packageCommand: Command = {
       selection: scope.selection,
     });
 
-    const type: RequestType = mode;
     const due = computeDeadline({ type, received }).due;
     const first = chatMessages.at(0)?.timestamp.slice(0, 10);
     const last = chatMessages.at(-1)?.timestamp.slice(0, 10);
@@ -164,7 +203,7 @@ export const packageCommand: Command = {
     const range = from || to ? `; messages sent ${from ? `from ${from} ` : ''}${to ? `to ${to}` : 'onwards'}` : '';
     const searched =
       (values.searched as string | undefined) ??
-      `One exported ${conversation.source.format} conversation (${chatMessages.length} messages${first && last ? `, ${first} to ${last}` : ''}${range.trimEnd()})`;
+      `One exported ${APP_NAMES[conversation.source.format]} conversation (${chatMessages.length} messages${first && last ? `, ${first} to ${last}` : ''}${range.trimEnd()})`;
     const request = {
       organisation: (values.organisation as string | undefined) ?? 'Not stated',
       reference,
@@ -178,7 +217,7 @@ export const packageCommand: Command = {
     await writeFile(out, result.zip);
     const counts = result.manifest.counts;
     io.stdout(
-      `Wrote ${out}: ${counts.messagesDisclosed} messages, ${counts.redactions} redactions, ${counts.attachmentsDisclosed} attachments included, ${counts.attachmentsWithheld} withheld, ${counts.pages} pages; due ${due}.\n` +
+      `Wrote ${out}: ${count(counts.messagesDisclosed, 'message')}, ${count(counts.redactions, 'redaction')}, ${count(counts.attachmentsDisclosed, 'attachment')} included, ${counts.attachmentsWithheld} withheld, ${count(counts.pages, 'page')}; due ${due}.\n` +
         `SHA-256 ${result.zipSha256}\n`,
     );
     const importWarnings = importWarningsText(file, archive.conversation);

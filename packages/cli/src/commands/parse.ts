@@ -16,7 +16,8 @@ const usage = `Usage: records parse FILE [--format auto|whatsapp|telegram|slack|
 
 Reads a chat export (WhatsApp .txt/.zip, Telegram result.json, Slack export .zip, Signal chat.md/data.json, CSV)
 and prints the conversation as JSON: format, source (file name, SHA-256), participants, messages, warnings and the
-reconciliation (lines read = lines placed).
+reconciliation (lines read = lines placed). A record that could not be read (a CSV row with a bad timestamp, say) is a
+message as written, with "unreadable": {"reason", "timeFrom"}, as records redact prints it.
 
 Options:
   --format NAME               force a format instead of detecting it (default auto)
@@ -60,6 +61,7 @@ export const parseCommand: Command = {
         ...(m.replyTo !== undefined ? { replyTo: m.replyTo } : {}),
         ...(m.channel !== undefined ? { channel: m.channel } : {}),
         ...(m.poll !== undefined ? { poll: m.poll } : {}),
+        ...(m.unreadable !== undefined ? { unreadable: m.unreadable } : {}),
         line: m.source.line,
       })),
       warnings: c.warnings.map((w) => ({

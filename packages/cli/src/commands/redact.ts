@@ -2,11 +2,13 @@ import { scopeMessages } from '@im-records/case-settings';
 import {
   detectPersonalDataSync,
   disclose,
+  isTitleMessage,
   placeholder,
   type RedactionCategory,
   RedactionError,
   scopeChoices,
   stillVisible,
+  withTitleMessages,
 } from '@im-records/redaction';
 import { type Command, UsageError } from '../command.ts';
 import {
@@ -33,11 +35,14 @@ const usage = `Usage: records redact FILE --mode foi|sar [--subject NAME]... [--
                       [--hospital-shape SHAPE]... [--hospital-pattern REGEX]...
 
 Finds personal data in a chat export and prints the messages as they would be disclosed, as JSON:
-{"mode", "messages": [{"id", "author", "text", "redactions": [{"start", "end", "category", "exemption",
+{"mode", "title", "messages": [{"id", "author", "text", "redactions": [{"start", "end", "category", "exemption",
 "confidence", "source"}]}], "summary"}. "author" and "text" are as disclosed (pseudonyms such as "Staff member A",
 placeholders such as "[NHS number — s40(2)]"); start/end are UTF-16 offsets into the message text as
 'records parse' prints it. Messages outside --from/--to (and, for a SAR, not by or about the subject) are left
-out; "summary" counts them by reason in "outOfScope". A SAR's messages also say why they were selected
+out; "summary" counts them by reason in "outOfScope". "summary"'s "redactions" is the number the bundle will have
+(the parts of a name written together are one redaction, as records package and the browser tool count), its
+"proposals" the number of spans listed. "title" is the chat's title as disclosed (as the bundle's cover prints it):
+it is detected and redacted like a message, and its redactions are in "redactions" (not in "proposals"). A SAR's messages also say why they were selected
 ("selectedBecause"); "checkWhoIsMeant": true marks one selected only by a name that may be someone else's (a near
 spelling of the subject's, or a name someone else in the chat has too), counted in "summary"'s "toCheck" and
 warned about on stderr: its name stays withheld until an officer checks it. A record the import could not read (a
@@ -68,7 +73,9 @@ export const redactCommand: Command = {
     const tuning = await readTuning(values, mode);
     const importOptions = readImportOptions(values);
     const archive = await importExportFile(file, importOptions);
-    const conversation = archive.conversation;
+    // The chat's title (a one-to-one chat is titled with the other person's name) is detected and decided like any
+    // message, as records package and the browser tool do: its redactions count, and it is printed as disclosed.
+    const conversation = withTitleMessages(archive.conversation);
     let result: ReturnType<typeof detectPersonalDataSync>;
     try {
       result = detectPersonalDataSync(conversation, tuning.engine.detect);
@@ -123,9 +130,12 @@ export const redactCommand: Command = {
       return entry;
     });
     const summary = {
-      messages: conversation.messages.length,
+      messages: Array.from(conversation.messages).filter((m) => !isTitleMessage(m.id)).length,
       messagesInScope: disclosed.counts.messagesInScope,
-      redactions: messages.reduce((n, m) => n + (m.redactions as unknown[]).length, 0),
+      // The bundle's count (a name written in parts is one redaction), so redact and package print the same number;
+      // "proposals" is how many spans the messages' lists hold.
+      redactions: disclosed.counts.redactions,
+      proposals: messages.reduce((n, m) => n + (m.redactions as unknown[]).length, 0),
       byCategory,
       kept: result.kept.length,
       attachmentsWithheld: disclosed.counts.attachmentsWithheld,
@@ -133,13 +143,13 @@ export const redactCommand: Command = {
       toCheck: toCheck.size,
       stillVisible: stillVisible(conversation, disclosed, result.proposals, result.kept),
     };
-    const importWarnings = importWarningsText(file, conversation);
+    const importWarnings = importWarningsText(file, archive.conversation);
     if (importWarnings) io.stderr(importWarnings);
     const visibleWarning = stillVisibleWarning(summary.stillVisible);
     if (visibleWarning) io.stderr(visibleWarning);
     const warning = uncertainScopeWarning(toCheck.size);
     if (warning) io.stderr(warning);
-    io.stdout(`${JSON.stringify({ mode, messages, summary }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ mode, title: disclosed.title, messages, summary }, null, 2)}\n`);
     return 0;
   },
 };
