@@ -56,6 +56,20 @@ describe('SAR', () => {
       'date-of-birth',
     ]);
   });
+  it("keeps a number beside the subject's name as theirs, unless a relative stands between them", () => {
+    const numbers = conv([
+      msg('n1', 'Sister Jane Doyle', 'If no answer ring Maggie on 07700 900456'),
+      msg('n2', 'Sister Jane Doyle', 'Maggie was asking for her daughter, number is 07700 900123'),
+      msg('n3', 'Sister Jane Doyle', '07700 900789 is the nok for Maggie'),
+    ]);
+    const result = detectPersonalDataSync(numbers, { mode: 'sar', subject });
+    expect(found(result, 'n1')).toEqual([]);
+    expect(result.kept.find((k) => k.messageId === 'n1' && k.category === 'phone')?.reason).toBe(
+      "the data subject's own contact details (only person named)",
+    );
+    expect(found(result, 'n2')).toEqual(['phone:07700 900123:DPA Sch2 para16']);
+    expect(found(result, 'n3')).toEqual(['phone:07700 900789:DPA Sch2 para16']);
+  });
   it('selects messages by or about the subject and says why, with fuzzy matching', () => {
     const why = Object.fromEntries(r.selection.map((s) => [s.messageId, s.selected ? s.reasons : null]));
     expect(why.m1).toEqual(['mentions "Margaret" (subject\'s name)', 'mentions "Okafor" (subject\'s name)']);

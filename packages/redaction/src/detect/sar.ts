@@ -7,6 +7,7 @@ import { normalisePhoneNumber } from '@im-records/records-policy';
 import { PARA16, PARA17 } from '../exemptions.ts';
 import { nameTokens } from '../known-names.ts';
 import type { Candidate } from '../recogniser.ts';
+import { isRelationWord } from '../recognisers/names/cues.ts';
 import type { DetectionContext } from './context.ts';
 import type { ModeDecision } from './types.ts';
 
@@ -36,6 +37,16 @@ function subjectPhone(written: string, context: DetectionContext): boolean {
   return normalised !== undefined && context.subjectPhones.has(normalised);
 }
 
+/** Whether a relation word ("daughter", "husband", "nok") stands between a name and an identifier, either way round. */
+function relativeBetween(text: string, name: Candidate, identifier: Candidate): boolean {
+  const between =
+    name.end <= identifier.start ? text.slice(name.end, identifier.start) : text.slice(identifier.end, name.start);
+  return between
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((word) => isRelationWord(word));
+}
+
 /** Whose data a candidate is in SAR mode: the subject's when it names them, or sits next to their name. */
 export function sarDecision(
   c: Candidate,
@@ -56,8 +67,15 @@ export function sarDecision(
   for (const n of names) if (n.end <= c.start) owner = n;
   owner ??= names.find((n) => n.start >= c.end);
   if (owner?.personKey === 'subject' && c.category !== 'phone' && c.category !== 'email') return ownData;
-  // A number next to the subject's name may still be a relative's; keep only when no one else is named.
-  if (owner?.personKey === 'subject' && names.every((n) => n.personKey === 'subject')) return ownContact;
+  // A number next to the subject's name may still be a relative's; keep only when no one else is named, and no relative
+  // stands between the name and it ("Maggie was asking for her daughter, number is …").
+  if (
+    owner?.personKey === 'subject' &&
+    names.every((n) => n.personKey === 'subject') &&
+    !relativeBetween(text, owner, c)
+  ) {
+    return ownContact;
+  }
   return para16;
 }
 
