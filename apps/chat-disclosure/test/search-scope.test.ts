@@ -64,6 +64,22 @@ describe('scope', () => {
       hospitalNumberShapes: [],
     });
   });
+
+  it("leaves a SAR's subject and health professionals' choice out of an FOI case's settings", () => {
+    const scope = {
+      from: '',
+      to: '',
+      subject: { name: '', aliases: [], phone: '' },
+      keepProfessionals: true,
+      keepNames: ['Dr Shah'],
+    };
+    expect(
+      caseSettingsOf({
+        request: { type: 'foi', reference: 'R', received: '2024-03-05', requester: '', organisation: '' },
+        scope,
+      }),
+    ).toEqual({ requestType: 'foi', from: '', to: '', keepNames: ['Dr Shah'], hospitalNumberShapes: [] });
+  });
 });
 
 describe('describeProblem', () => {

@@ -17,6 +17,11 @@ export {
   /** The scope of a case over its messages: the selection disclosure takes, with reasons and the officer's choices. */
   scopeMessages,
 } from './scope.ts';
+export type { SearchedChats } from './searched.ts';
+export {
+  /** The bundle cover's "what was searched" for a case, in the same words from the browser tool and the CLI. */
+  describeSearch,
+} from './searched.ts';
 export type { CaseSettings, DataSubject, EngineOptions } from './settings.ts';
 export {
   /** The engine's detection and disclosure options for a case, checked. */

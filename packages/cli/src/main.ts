@@ -1,4 +1,4 @@
-import { ChatImportError } from '@im-records/chat-import';
+import { ChatImportError, InvalidArchiveError } from '@im-records/chat-import';
 import { BundleError } from '@im-records/disclosure-bundle';
 import { RecordsPolicyError } from '@im-records/records-policy';
 import { RedactionError } from '@im-records/redaction';
@@ -74,6 +74,9 @@ function isAttestationError(error: Error): boolean {
  * fault in the toolkit, shown with its kind so that a report can name it.
  */
 function failureMessage(error: unknown): string {
+  // A damaged zip is most often a download or copy that stopped early: say what to do, as the browser tool does.
+  if (error instanceof InvalidArchiveError)
+    return `${error.message} Export the chat again from the app (or copy the file again), then rerun the command.`;
   if (
     error instanceof ChatImportError ||
     error instanceof RedactionError ||

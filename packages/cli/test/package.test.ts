@@ -82,8 +82,8 @@ describe('records package', () => {
       type: 'foi',
       received: '2024-04-02',
       due: '2024-04-30',
-      // Printed on the cover: the app's name as the app writes it.
-      searched: 'One exported WhatsApp conversation (4 messages, 2024-03-04 to 2024-03-05)',
+      // Printed on the cover in the browser tool's words: the app's name as the app writes it, the title as disclosed.
+      searched: 'WhatsApp chat "[Staff member A], [Staff member B]"',
     });
     const report = await checkBundleForLeaks(zipBytes, secrets);
     expect(report.findings).toEqual([]);
@@ -263,7 +263,7 @@ describe('records package', () => {
     expect(csv).toContain('2024-03-04,');
     expect(csv).not.toContain('2024-03-05,');
     const manifest = JSON.parse(await (zip.file('manifest.json') as JSZip.JSZipObject).async('string'));
-    expect(manifest.request.searched).toMatch(/; messages sent to 2024-03-04\)$/);
+    expect(manifest.request.searched).toMatch(/", up to 4 March 2024$/);
     expect(JSON.parse(await readFile(caseFile, 'utf8')).settings).toMatchObject({ to: '2024-03-04' });
     const one = await run(...base(), '--mode', 'foi', '--from', '2024-03-05', '--out', out);
     expect(one.stdout).toMatch(

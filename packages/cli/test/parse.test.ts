@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.ts';
 
@@ -71,5 +72,22 @@ describe('records parse', () => {
     // Bad input: the message alone, on one line, without the error's class name.
     expect(refused.err.join('')).toMatch(/^records parse: scan\.txt is a PDF document[^\n]*\n$/);
     expect(refused.err.join('')).not.toMatch(/Error:/);
+  });
+
+  it('says to export the chat again when a zip was cut off before its first chat was whole', async () => {
+    const zip = new JSZip();
+    const lines = Array.from(
+      { length: 400 },
+      (_, i) => `01/02/2021, 10:${String(i % 60).padStart(2, '0')} - Ana: note ${i}`,
+    );
+    zip.file('_chat.txt', lines.join('\n'));
+    const whole = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const cut = join(dir, 'WhatsApp Chat - Ward 7.zip');
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
+    const failed = capture();
+    expect(await main(['parse', cut], failed.io)).toBe(1);
+    expect(failed.err.join('')).toMatch(
+      /^records parse: WhatsApp Chat - Ward 7\.zip .*Export the chat again from the app/,
+    );
   });
 });

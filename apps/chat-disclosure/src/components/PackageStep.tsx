@@ -4,6 +4,7 @@
  * both files for download. Before the build it lists what is withheld in one place and still shown in another (a link,
  * a place detection read differently), each with a button to withhold every occurrence.
  */
+import { describeSearch } from '@im-records/case-settings';
 import { formatLongDate, isIsoDate, localToday, redactionModeFor } from '@im-records/records-policy';
 import type { StillVisible } from '@im-records/redaction';
 import { useEffect, useRef, useState } from 'react';
@@ -22,14 +23,6 @@ interface Built {
   caseFileUrl: string;
   pdfUrl: string;
 }
-
-const formatNames: Record<string, string> = {
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  slack: 'Slack',
-  signal: 'Signal',
-  csv: 'CSV',
-};
 
 /** What is wrong with the date of response, in the words of the case details step's date checks; null when nothing. */
 function responseDateError(responseDate: string, received: string): string | null {
@@ -95,14 +88,14 @@ export function PackageStep(props: StepProps) {
 
   const deadline = deadlineOf(record.request, record);
   const scope = record.scope;
-  const range =
-    scope.from || scope.to
-      ? `, ${scope.from ? formatLongDate(scope.from) : 'start'} to ${scope.to ? formatLongDate(scope.to) : 'end'}`
-      : '';
-  const formats = [...new Set(prepared.sources.map((source) => formatNames[source.format] ?? source.format))];
   // Never the raw title: a one-to-one chat is titled with the other person's name. Names are pseudonyms here.
   const suggested = safeTitles
-    ? `${formats.join(' and ')} ${safeTitles.length > 1 ? 'chats' : 'chat'} ${safeTitles.map((title) => `"${title}"`).join(' and ')}${range}`
+    ? describeSearch({
+        formats: prepared.sources.map((source) => source.format),
+        titles: safeTitles,
+        from: scope.from,
+        to: scope.to,
+      })
     : '';
   const searched = record.searched ?? suggested;
 

@@ -4,24 +4,32 @@
  * computed in the case worker by the same package.
  */
 import type { CaseSettings } from '@im-records/case-settings';
+import { redactionModeFor } from '@im-records/records-policy';
 import type { CaseRecord } from './case-model.ts';
 
-/** The settings of a stored case, in the builder's shape (the stored scope keeps its own field names). */
+/**
+ * The settings of a stored case, in the builder's shape (the stored scope keeps its own field names). The subject and
+ * the health professionals' choice are a SAR's alone: an FOI case's settings, which its case file records, leave them
+ * out (as `records package` does) rather than carry the scope step's defaults for a request they do not apply to.
+ */
 export function caseSettingsOf(record: Pick<CaseRecord, 'request' | 'scope'>): CaseSettings {
   const { scope } = record;
-  return {
+  const settings: CaseSettings = {
     requestType: record.request.type,
     from: scope.from,
     to: scope.to,
-    subject: {
-      name: scope.subject.name,
-      aliases: scope.subject.aliases,
-      phones: scope.subject.phone.trim() ? [scope.subject.phone] : [],
-    },
-    keepHealthProfessionals: scope.keepProfessionals,
     keepNames: scope.keepNames ?? [],
     hospitalNumberShapes: scope.hospitalNumberShapes ?? [],
   };
+  if (redactionModeFor(record.request.type) === 'sar') {
+    settings.subject = {
+      name: scope.subject.name,
+      aliases: scope.subject.aliases,
+      phones: scope.subject.phone.trim() ? [scope.subject.phone] : [],
+    };
+    settings.keepHealthProfessionals = scope.keepProfessionals;
+  }
+  return settings;
 }
 
 /** `2024-03-05T14:07:00+00:00` → `14:07`. */

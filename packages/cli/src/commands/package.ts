@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { scopeMessages } from '@im-records/case-settings';
-import type { ChatFormat } from '@im-records/chat-import';
+import { describeSearch, scopeMessages } from '@im-records/case-settings';
 import { buildBundle, buildCaseFile, type FontLoader } from '@im-records/disclosure-bundle';
 import {
   computeDeadline,
@@ -15,7 +14,6 @@ import {
   type Decision,
   detectPersonalDataSync,
   disclose,
-  isTitleMessage,
   RedactionError,
   scopeChoices,
   stillVisible,
@@ -68,7 +66,8 @@ Options:
   --out FILE              where to write the bundle ZIP
   --case-file FILE        where to write the internal case file (JSON)
   --response-date DATE    the date of response stamped in the bundle (default today); same inputs and date, same bytes
-  --searched TEXT         what was searched, for the cover page (default: a description of the export)
+  --searched TEXT         what was searched, for the cover page (default: the app, the chat's title as
+                          disclosed and the date range, as the browser tool words it)
 
 Reading the export (as for records parse):
 ${importUsage}
@@ -76,15 +75,6 @@ ${importUsage}
 Scope and detection options (as for records redact; messages outside --from/--to are not in the bundle):
 ${tuningUsage}
 `;
-
-/** The apps' names as they write them, for the cover's "what was searched" (the browser tool names them alike). */
-const APP_NAMES: Record<ChatFormat, string> = {
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  slack: 'Slack',
-  signal: 'Signal',
-  csv: 'CSV',
-};
 
 /** "1 message", "2 messages": the summary line is read by people. */
 function count(n: number, noun: string): string {
@@ -157,7 +147,6 @@ export const packageCommand: Command = {
     // The chat's title (a one-to-one chat is titled with the other person's name) is detected, decided and printed on
     // the cover like any message, as the browser tool does; it is never a transcript line or counted as a message.
     const conversation = withTitleMessages(archive.conversation);
-    const chatMessages = Array.from(conversation.messages).filter((message) => !isTitleMessage(message.id));
 
     let detection: ReturnType<typeof detectPersonalDataSync>;
     try {
@@ -197,13 +186,16 @@ export const packageCommand: Command = {
     });
 
     const due = computeDeadline({ type, received }).due;
-    const first = chatMessages.at(0)?.timestamp.slice(0, 10);
-    const last = chatMessages.at(-1)?.timestamp.slice(0, 10);
     const { from, to } = tuning.settings;
-    const range = from || to ? `; messages sent ${from ? `from ${from} ` : ''}${to ? `to ${to}` : 'onwards'}` : '';
+    // The browser tool's words for the same case: the apps, the chat's title as disclosed and the request's dates.
     const searched =
       (values.searched as string | undefined) ??
-      `One exported ${APP_NAMES[conversation.source.format]} conversation (${chatMessages.length} messages${first && last ? `, ${first} to ${last}` : ''}${range.trimEnd()})`;
+      describeSearch({
+        formats: [conversation.source.format],
+        titles: disclosed.sections?.length ? disclosed.sections.map((section) => section.title) : [disclosed.title],
+        from,
+        to,
+      });
     const request = {
       organisation: (values.organisation as string | undefined) ?? 'Not stated',
       reference,
