@@ -43,4 +43,30 @@ test('an IG lead publishes a material change, sees completion drop, then exports
   expect(lines[0]).toMatch(/^department_id,department,staff_in_scope,compliant,percent/);
   expect(lines.length).toBeGreaterThan(10);
   expect((await page.request.get(`${service}/evidence/pack.pdf?asOf=2026-02-30`)).status()).toBe(400);
+
+  // An auditor hands the pack back months later: the audit log names the export that made it, and a changed copy
+  // matches none.
+  await page.goto(`${service}/admin/audit`);
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.getByRole('link', { name: 'Choose the exported file to check' })).toBeVisible();
+  await page.getByLabel('Exported file (PDF or CSV)').setInputFiles({
+    name: 'evidence-pack-2026-01-31.pdf',
+    mimeType: 'application/pdf',
+    buffer: bytes,
+  });
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.getByTestId('export-found')).toContainText(
+    'evidence-pack-2026-01-31.pdf is the evidence pack as of 31 January 2026, exported',
+  );
+  await expect(page.getByTestId('export-found')).toContainText('by ig.lead@');
+  await expectNoAxeViolations(page, 'audit log, file checked');
+  const changed = Buffer.from(bytes);
+  changed[changed.length - 10] ^= 1;
+  await page.getByLabel('Exported file (PDF or CSV)').setInputFiles({
+    name: 'evidence-pack-edited.pdf',
+    mimeType: 'application/pdf',
+    buffer: changed,
+  });
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.getByTestId('export-not-found')).toContainText('No export in the audit log matches');
 });

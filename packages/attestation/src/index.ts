@@ -127,7 +127,8 @@ export type {
   TrendPoint,
 } from './reports/dashboard.ts';
 export { dashboard, departmentPeople, monthEnds } from './reports/dashboard.ts';
-export { evidencePack, peopleCsvExport, reportCsvExport } from './reports/evidence.ts';
+export type { ExportRecord } from './reports/evidence.ts';
+export { evidencePack, findExport, peopleCsvExport, reportCsvExport } from './reports/evidence.ts';
 export { buildEvidencePdf, EVIDENCE_LAYOUT } from './reports/evidence-pdf.ts';
 export { keepCachedPage, pageCacheKey, readCachedPage, unzipCachedPage } from './reports/page-cache.ts';
 export type { CompletionReport, ReportRow } from './reports/report.ts';

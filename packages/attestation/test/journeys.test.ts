@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { guidancePoints } from '@im-records/course';
 import { loadCourse } from '@im-records/course/node';
@@ -15,7 +16,7 @@ import { claimJob, enqueueJob, finishJob } from '../src/jobs.ts';
 import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
 import { DEFAULT_POLICY, ensurePolicy, publishVersion, versionAttestations } from '../src/policies.ts';
 import { dashboard, departmentPeople } from '../src/reports/dashboard.ts';
-import { evidencePack, peopleCsvExport, reportCsvExport } from '../src/reports/evidence.ts';
+import { evidencePack, findExport, peopleCsvExport, reportCsvExport } from '../src/reports/evidence.ts';
 import { completionReport, reportCsv } from '../src/reports/report.ts';
 import { importRoster } from '../src/roster/import.ts';
 import { updateSettings } from '../src/settings.ts';
@@ -540,6 +541,45 @@ describe.each(engines)('the service on %s', (engine) => {
     const second = await evidencePack(store, ig, '2026-03-02' as never, 'Anytown NHS Trust');
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     expect(Buffer.from(first).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it("logs each exported file's SHA-256, so an auditor can match a file handed to them to the export that made it", async () => {
+    const { store } = await trust();
+    const ig = await actor(store, 'ig@anytown.example');
+    const pack = await evidencePack(store, ig, '2026-03-02' as never, 'Anytown NHS Trust');
+    const report = await reportCsvExport(store, ig, '2026-03-01' as never);
+    const people = await peopleCsvExport(store, ig, '2026-03-02' as never, 'WARD5');
+    const logged = (
+      await store.db
+        .selectFrom('audit_log')
+        .select('data')
+        .where('type', '=', 'evidence.exported')
+        .orderBy('seq')
+        .execute()
+    ).map((row) => JSON.parse(row.data));
+    const sha256 = (file: Uint8Array | string) => createHash('sha256').update(file).digest('hex');
+    expect(logged).toEqual([
+      { kind: 'pdf', asOf: '2026-03-02', sha256: sha256(pack) },
+      { kind: 'report-csv', asOf: '2026-03-01', sha256: sha256(report) },
+      { kind: 'people-csv', asOf: '2026-03-02', department: 'WARD5', staffGroup: null, sha256: sha256(people) },
+    ]);
+    // Different files, different entries: the hash is of the file, not of the request.
+    expect(new Set(logged.map((entry) => entry.sha256)).size).toBe(3);
+    // The audit page's check: the file names its export; a changed file, or one never exported, names none.
+    expect(await findExport(store, ig, pack)).toMatchObject({
+      kind: 'pdf',
+      asOf: '2026-03-02',
+      by: 'ig@anytown.example',
+      department: null,
+    });
+    expect(await findExport(store, ig, new TextEncoder().encode(people))).toMatchObject({
+      kind: 'people-csv',
+      department: 'WARD5',
+    });
+    const changed = new TextEncoder().encode(report.replace('WARD5', 'WARD6'));
+    expect(await findExport(store, ig, changed)).toBeNull();
+    const manager = await actor(store, 'manager@anytown.example');
+    await expect(findExport(store, manager, pack)).rejects.toThrow(ForbiddenError);
   });
 
   it('dates evidence today at the latest: a pack "as of" the DSPT deadline next March would show records not yet made', async () => {

@@ -1,8 +1,10 @@
 /**
  * Evidence exports for IG leads: the evidence pack (PDF) and the completion report and people lists (CSV), each as of
  * a date. Exporting is recorded in the audit log after the file is made, so the export itself does not change what the
- * next export of the same date contains.
+ * next export of the same date contains. The entry holds the file's SHA-256: an auditor handed a pack or a CSV months
+ * later can hash it and find the entry, which shows the service made that very file, when and for whom.
  */
+import { createHash } from 'node:crypto';
 import { addDays, compareDates, type IsoDate } from '@im-records/records-policy';
 import { type Actor, canSeeDepartment, requireDepartment, requireRole } from '../access.ts';
 import { appendAudit, type Checkpoint } from '../audit/log.ts';
@@ -30,6 +32,11 @@ function requireNotAfterToday(store: Store, asOf: IsoDate): void {
       `asOf: evidence is of the records as they stand, so it can be dated today (${today}) at the latest`,
     );
   }
+}
+
+/** The SHA-256 of an exported file as `sha256sum` prints it (a CSV is hashed as the UTF-8 bytes it is sent as). */
+function sha256Of(file: Uint8Array | string): string {
+  return createHash('sha256').update(file).digest('hex');
 }
 
 /** The evidence pack as of a date. */
@@ -98,7 +105,7 @@ export async function evidencePack(
   await appendAudit(store, {
     actor: actor === 'cli' ? 'cli' : actor.accountId,
     type: 'evidence.exported',
-    data: { kind: 'pdf', asOf },
+    data: { kind: 'pdf', asOf, sha256: sha256Of(pdf) },
   });
   return pdf;
 }
@@ -108,7 +115,11 @@ export async function reportCsvExport(store: Store, actor: Actor, asOf: IsoDate)
   requireRole(actor, 'ig-lead');
   requireNotAfterToday(store, asOf);
   const csv = reportCsv(await completionReport(store, asOf));
-  await appendAudit(store, { actor: actor.accountId, type: 'evidence.exported', data: { kind: 'report-csv', asOf } });
+  await appendAudit(store, {
+    actor: actor.accountId,
+    type: 'evidence.exported',
+    data: { kind: 'report-csv', asOf, sha256: sha256Of(csv) },
+  });
   return csv;
 }
 
@@ -172,12 +183,7 @@ export async function peopleCsvExport(
         String(a[1]).localeCompare(String(b[1])) ||
         String(a[0]).localeCompare(String(b[0])),
     );
-  await appendAudit(store, {
-    actor: actor.accountId,
-    type: 'evidence.exported',
-    data: { kind: 'people-csv', asOf, department: departmentId ?? null, staffGroup: staffGroup ?? null },
-  });
-  return toCsv(
+  const csv = toCsv(
     [
       'employee_number',
       'name',
@@ -192,4 +198,64 @@ export async function peopleCsvExport(
     ],
     rows,
   );
+  await appendAudit(store, {
+    actor: actor.accountId,
+    type: 'evidence.exported',
+    data: {
+      kind: 'people-csv',
+      asOf,
+      department: departmentId ?? null,
+      staffGroup: staffGroup ?? null,
+      sha256: sha256Of(csv),
+    },
+  });
+  return csv;
+}
+
+/** An export the audit log records for a file: what it was, its date, and who made it when. */
+export interface ExportRecord {
+  seq: number;
+  /** When it was exported (UTC, ISO). */
+  at: string;
+  /** The account that exported it (its e-mail), or `cli` for the command line. */
+  by: string;
+  kind: 'pdf' | 'report-csv' | 'people-csv';
+  asOf: IsoDate;
+  department: string | null;
+  staffGroup: string | null;
+}
+
+/**
+ * Which export made this file, by its SHA-256 in the audit log (IG leads and admins, who read the log): the first
+ * export of those bytes, or null when none did (the service never made it, or it was changed since). Exports logged
+ * before their hashes were recorded are not found.
+ */
+export async function findExport(store: Store, actor: Actor, file: Uint8Array): Promise<ExportRecord | null> {
+  requireRole(actor, 'ig-lead', 'admin');
+  // The log's data is canonical JSON, so the pair is written exactly so; a hex digest holds no LIKE wildcard.
+  const row = await store.db
+    .selectFrom('audit_log')
+    .leftJoin('accounts', 'accounts.id', 'audit_log.actor')
+    .select(['audit_log.seq', 'audit_log.at', 'audit_log.actor', 'audit_log.data', 'accounts.email'])
+    .where('audit_log.type', '=', 'evidence.exported')
+    .where('audit_log.data', 'like', `%"sha256":"${sha256Of(file)}"%`)
+    .orderBy('audit_log.seq')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  const data = JSON.parse(row.data) as {
+    kind: ExportRecord['kind'];
+    asOf: IsoDate;
+    department?: string | null;
+    staffGroup?: string | null;
+  };
+  return {
+    seq: row.seq,
+    at: row.at,
+    by: row.email ?? row.actor,
+    kind: data.kind,
+    asOf: data.asOf,
+    department: data.department ?? null,
+    staffGroup: data.staffGroup ?? null,
+  };
 }
