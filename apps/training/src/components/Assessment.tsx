@@ -17,6 +17,7 @@ import {
 } from '@im-records/course';
 import { formatLongDate } from '@im-records/records-policy';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
 import { ukDate } from '../lib/certificate.ts';
 import { GuidanceLinks } from './GuidanceLinks.tsx';
@@ -244,7 +245,11 @@ export default function Assessment(props: AssessmentProps) {
     const check = (event: FormEvent) => {
       event.preventDefault();
       if (selected.length === 0) {
-        setError(true);
+        // The error is rendered first, then the first answer takes focus: its group is described by the error, so a
+        // screen reader reads it out (focus left on the button announced nothing).
+        const form = event.currentTarget as HTMLFormElement;
+        flushSync(() => setError(true));
+        form.querySelector('input')?.focus();
         return;
       }
       setReviewIndex(viewingIndex);
