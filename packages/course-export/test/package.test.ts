@@ -11,6 +11,10 @@ import { child, childrenNamed, parseXml } from './xml.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'course-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// The exports below read the trust's settings as an IG lead's would; a settings file that sets nothing keeps them to the
+// course's defaults whatever content/trust/settings.yaml the checkout has.
+process.env.TRUST_SETTINGS_FILE = join(dir, 'defaults.yaml');
+writeFileSync(process.env.TRUST_SETTINGS_FILE, '# every setting left at its default\n');
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
 /** Runs `fn` with the process in another time zone (Node re-reads TZ when it changes). */
