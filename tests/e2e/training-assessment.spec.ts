@@ -183,6 +183,33 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   await expectNoAxeViolations(page, 'verify: failed');
 });
 
+test('on a phone, "Check answer" shows whether the answer was right, then Tab reaches "Next question"', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`${site}/assessment/`);
+  await waitForIsland(page);
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  for (let i = 1; i <= 3; i++) {
+    await page.locator('[data-question-id] input').first().check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    // Focus went to "Next question", below the feedback: the verdict and most of the feedback were scrolled off the
+    // top of the screen (267 to 315 px above it on the first questions).
+    const verdict = page.getByTestId('feedback').locator('[data-feedback-verdict]');
+    await expect(verdict).toHaveText(/^(Correct|Not quite)\.\s*$/);
+    await expect(verdict).toBeFocused();
+    await expect(verdict).toBeInViewport();
+    for (let tab = 0; tab < 12; tab++) {
+      await page.keyboard.press('Tab');
+      if (await page.getByRole('button', { name: 'Next question' }).evaluate((b) => b === document.activeElement))
+        break;
+    }
+    await expect(page.getByRole('button', { name: 'Next question' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: `Question ${i + 1} of 16` })).toBeFocused();
+  }
+});
+
 test('a certificate chosen before the verification page has finished loading is still checked', async ({
   page,
 }, testInfo) => {
