@@ -197,5 +197,12 @@ test('the package reads at phone width and says when no LMS is recording', async
   await page.getByRole('button', { name: 'Start the assessment' }).click();
   await expectNoAxeViolations(page, 'question at 390px');
   await shot(page, 'scorm-phone-question');
+  // "Check answer" shows whether the answer was right: the verdict takes focus and is on the screen (focus on "Next
+  // question", below the feedback, scrolled it off the top).
+  await page.locator('form[data-question-id] input').first().check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  const verdict = page.getByTestId('feedback').getByText(/^(Correct|Not quite)\.$/);
+  await expect(verdict).toBeFocused();
+  await expect(verdict).toBeInViewport();
   expect(outside).toEqual([]);
 });

@@ -22,6 +22,10 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   await expect(page.getByRole('heading', { name: /^Question 1 of 16$/ })).toBeFocused();
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.locator('.nhsuk-error-message')).toBeVisible();
+  // Focus goes to the first answer, whose group the error describes, so a screen reader reads the error out; left on
+  // the button, nothing was announced.
+  await expect(page.locator('[data-question-id] input').first()).toBeFocused();
+  await expect(page.locator('[data-question-id] fieldset')).toHaveAttribute('aria-describedby', /-error$/);
   await expectNoAxeViolations(page, 'assessment: error');
   await screenshots(page, 'assessment-question');
   const firstIds: string[] = [];
@@ -85,6 +89,8 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   expect(lazyChunks).toEqual([]);
   await page.getByRole('button', { name: 'Create certificate' }).click();
   await expect(page.getByText('Enter your full name')).toBeVisible();
+  // The field with the error takes focus (it was lost to the page when the button was disabled while working).
+  await expect(page.getByLabel('Your full name')).toBeFocused();
   await expectNoAxeViolations(page, 'certificate: error');
   // A script no embedded font has (Korean Hangul): refused, naming the characters and what to do.
   await page.getByLabel('Your full name').fill('김민준');
@@ -95,6 +101,10 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   await page.getByLabel('Your full name').fill(name);
   await page.getByRole('button', { name: 'Create certificate' }).click();
   await expect(page.getByRole('heading', { name: 'Your certificate is ready' })).toBeVisible();
+  // The form is replaced by the certificate: focus moves to its heading, so a keyboard user goes on to the download.
+  await expect(page.getByRole('heading', { name: 'Your certificate is ready' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Download your certificate (PDF)' })).toBeFocused();
   expect(lazyChunks.some((url) => url.includes('DejaVuSans-Bold'))).toBe(true);
   expect(lazyChunks.some((url) => /certificate-(issue|pdf)/.test(url))).toBe(true);
   await expectNoAxeViolations(page, 'certificate: issued');
@@ -171,6 +181,33 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   await page.getByRole('button', { name: 'Check code' }).click();
   await expect(result.getByRole('heading', { name: 'This certificate could not be verified' })).toBeVisible();
   await expectNoAxeViolations(page, 'verify: failed');
+});
+
+test('on a phone, "Check answer" shows whether the answer was right, then Tab reaches "Next question"', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`${site}/assessment/`);
+  await waitForIsland(page);
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  for (let i = 1; i <= 3; i++) {
+    await page.locator('[data-question-id] input').first().check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    // Focus went to "Next question", below the feedback: the verdict and most of the feedback were scrolled off the
+    // top of the screen (267 to 315 px above it on the first questions).
+    const verdict = page.getByTestId('feedback').locator('[data-feedback-verdict]');
+    await expect(verdict).toHaveText(/^(Correct|Not quite)\.\s*$/);
+    await expect(verdict).toBeFocused();
+    await expect(verdict).toBeInViewport();
+    for (let tab = 0; tab < 12; tab++) {
+      await page.keyboard.press('Tab');
+      if (await page.getByRole('button', { name: 'Next question' }).evaluate((b) => b === document.activeElement))
+        break;
+    }
+    await expect(page.getByRole('button', { name: 'Next question' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: `Question ${i + 1} of 16` })).toBeFocused();
+  }
 });
 
 test('a certificate chosen before the verification page has finished loading is still checked', async ({

@@ -19,6 +19,8 @@ test('a learner completes a scenario, going back, reloading and starting again',
   // Confirming without a choice shows an error.
   await page.getByRole('button', { name: 'Confirm choice' }).click();
   await expect(page.getByText('Choose what you would do')).toBeVisible();
+  await expect(page.getByRole('radio').first()).toBeFocused();
+  await expect(page.locator('fieldset')).toHaveAttribute('aria-describedby', /-error$/);
   await expectNoAxeViolations(page, 'scenario: error');
 
   // A weaker first choice, whose consequence survives a reload.

@@ -206,6 +206,13 @@ describe('records attestation: running the programme', () => {
     expect(summary).toMatchObject({ format: 'scorm12', file: out, size: bytes.length });
     expect(summary.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    // With the trust's settings, the package marks at its pass mark.
+    const trust = join(folder, 'settings.yaml');
+    writeFileSync(trust, 'training:\n  passMarkPercent: 85\n');
+    const own = await run('export-course', '--format', 'scorm12', '--out', out, '--trust', trust);
+    expect(own.code).toBe(0);
+    expect(own.stdout).toContain(`Trust settings: ${trust}`);
+    expect(own.stdout).toContain('pass mark 85%');
     expect((await run('export-course', '--format', 'scorm2004', '--out', out)).code).toBe(2);
     expect((await run('export-course', '--format', 'cmi5')).code).toBe(2);
   }, 120_000);

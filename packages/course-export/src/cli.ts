@@ -12,6 +12,7 @@ const USAGE = `Usage: export-course --format scorm12|cmi5 --out FILE.zip [option
   --format scorm12|cmi5   SCORM 1.2 (ESR OLM, Moodle and most LMSs) or cmi5 (an LMS with an LRS)
   --out FILE.zip          where to write the package
   --content DIR           the course folder (default: the repository's content/training)
+  --trust FILE            the trust's settings (default: TRUST_SETTINGS_FILE, else content/trust/settings.yaml)
   --identifier ID         SCORM: the manifest identifier (keep it the same to update the course in the LMS)
   --reporting MODE        SCORM: passed-failed (default), passed-incomplete, completed-failed, completed-incomplete
   --iri-base IRI          cmi5: the IRI the course and AU ids are built from
@@ -49,6 +50,7 @@ export async function main(argv: string[], io: CommandIo = {}): Promise<number> 
         format: { type: 'string' },
         out: { type: 'string' },
         content: { type: 'string' },
+        trust: { type: 'string' },
         identifier: { type: 'string' },
         reporting: { type: 'string' },
         'iri-base': { type: 'string' },
@@ -84,6 +86,7 @@ export async function main(argv: string[], io: CommandIo = {}): Promise<number> 
       format,
       out: resolve(cwd, values.out),
       ...(typeof values.content === 'string' ? { contentDir: resolve(cwd, values.content) } : {}),
+      ...(typeof values.trust === 'string' ? { trustFile: resolve(cwd, values.trust) } : {}),
       ...(typeof values.identifier === 'string' ? { identifier: values.identifier } : {}),
       ...(reporting ? { reporting } : {}),
       ...(typeof values['iri-base'] === 'string' ? { iriBase: values['iri-base'] } : {}),
@@ -94,6 +97,7 @@ export async function main(argv: string[], io: CommandIo = {}): Promise<number> 
         `Wrote ${summary.file}: ${format === 'scorm12' ? 'SCORM 1.2' : 'cmi5'} package of "${summary.courseTitle}" version ${summary.courseVersion}`,
       );
       out(`Size: ${formatSize(summary.size)}, ${summary.files} files; SHA-256 ${summary.sha256}`);
+      out(`Trust settings: ${summary.trustSettings ?? "none found, so the course's defaults"}`);
       out(
         `${summary.pages} guidance pages; ${summary.questionCount} questions drawn from ${summary.questions}; pass mark ${Math.round(summary.passMark * 100)}%`,
       );

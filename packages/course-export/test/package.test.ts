@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { passMark } from '@im-records/course';
@@ -11,6 +11,10 @@ import { child, childrenNamed, parseXml } from './xml.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'course-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// The exports below read the trust's settings as an IG lead's would; a settings file that sets nothing keeps them to the
+// course's defaults whatever content/trust/settings.yaml the checkout has.
+process.env.TRUST_SETTINGS_FILE = join(dir, 'defaults.yaml');
+writeFileSync(process.env.TRUST_SETTINGS_FILE, '# every setting left at its default\n');
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
 /** Runs `fn` with the process in another time zone (Node re-reads TZ when it changes). */
@@ -99,6 +103,65 @@ describe('the cmi5 package', async () => {
     expect(first.summary.identifier).toBe('https://learning.example-trust.nhs.uk/im');
     const again = await exportCourse({ format: 'cmi5', iriBase: 'https://learning.example-trust.nhs.uk/im' });
     expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+  });
+});
+
+describe("a trust's own settings", async () => {
+  // What an IG lead adopting the course sets: its name, the approved apps and a higher pass mark.
+  const trustFile = join(dir, 'settings.yaml');
+  writeFileSync(
+    trustFile,
+    [
+      'organisation:',
+      '  name: Northby Hospitals NHS Trust',
+      'approvedApps:',
+      '  - Northby Chat',
+      'training:',
+      '  passMarkPercent: 90',
+      '',
+    ].join('\n'),
+  );
+  const scorm = await exportCourse({ format: 'scorm12', trustFile });
+  const cmi5 = await exportCourse({ format: 'cmi5', trustFile });
+
+  it('mark the package at the trust’s pass mark: the manifest, the cmi5 AU, the player and the summary', () => {
+    const files = unzipSync(scorm.bytes);
+    const item = child(child(child(parseXml(text(files['imsmanifest.xml'])), 'organizations'), 'organization'), 'item');
+    expect(child(item, 'adlcp:masteryscore').text).toBe('90');
+    const data = JSON.parse(
+      /<script type="application\/json" id="course-data">([^<]*)<\/script>/.exec(text(files['index.html']))?.[1] ??
+        '{}',
+    );
+    expect(data.passMark).toBe(0.9);
+    expect(scorm.summary).toMatchObject({ passMark: 0.9, trustSettings: trustFile });
+    const au = child(parseXml(text(unzipSync(cmi5.bytes)['cmi5.xml'])), 'au');
+    expect(au.attributes.masteryScore).toBe('0.9');
+  });
+
+  it('teach the trust’s name and approved apps, as the training site built with the same file does', () => {
+    const html = text(unzipSync(scorm.bytes)['index.html']);
+    expect(html).toContain('Northby Hospitals NHS Trust');
+    expect(html).toContain('Northby Chat');
+  });
+
+  it('are read by the command from --trust, and the command says which file it used', async () => {
+    const lines: string[] = [];
+    const code = await main(['--format', 'scorm12', '--out', 'trust.zip', '--trust', 'settings.yaml'], {
+      cwd: dir,
+      out: (line) => lines.push(line),
+    });
+    expect(code).toBe(0);
+    expect(Buffer.from(readFileSync(join(dir, 'trust.zip'))).equals(Buffer.from(scorm.bytes))).toBe(true);
+    expect(lines.join('\n')).toContain(`Trust settings: ${trustFile}`);
+    expect(lines.join('\n')).toContain('pass mark 90%');
+  });
+
+  it('stop the export with the file, line and setting named when one is wrong', async () => {
+    const bad = join(dir, 'bad-settings.yaml');
+    writeFileSync(bad, 'training:\n  passMarkPercent: 85.5\n');
+    await expect(exportCourse({ format: 'scorm12', trustFile: bad })).rejects.toThrow(
+      /bad-settings\.yaml:2 .*passMarkPercent/,
+    );
   });
 });
 

@@ -256,6 +256,17 @@ describe('one rule per subject', () => {
     expect(() => scratch.load()).toThrow(/questions\/sharing\.yaml questions\[3\]: .*"invite-links"/);
   });
 
+  it('stops a page that gives the wrong period for reporting a breach to the ICO', () => {
+    scratch = scratchContent();
+    scratch.edit('guidance/reporting-a-breach.yaml', (text) => {
+      expect(text).toContain('within 72 hours of becoming aware of it');
+      return text.replace('within 72 hours of becoming aware of it', 'within 7 days of becoming aware of it');
+    });
+    expect(() => scratch.load()).toThrow(
+      /reporting-a-breach\.yaml sections\[\d+\]: "[^"]*within 7 days" teaches a deadline for reporting a breach to the ICO other than 72 hours/,
+    );
+  });
+
   it('makes content that mentions a rule’s subject cite the rule', () => {
     scratch = scratchContent();
     scratch.edit('questions/device.yaml', (text) =>

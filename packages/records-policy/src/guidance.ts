@@ -463,6 +463,13 @@ export const MESSAGING_GUIDANCE: readonly GuidancePoint[] = [
         teaches:
           'a flat 72-hour deadline (without undue delay, within 72 hours where feasible, unless unlikely to be a risk)',
       },
+      {
+        // Any other period for the report to the regulator, before or after naming it ("within 7 days", "within 72
+        // working hours", "within a month"): the law's figure is 72 hours.
+        pattern:
+          /\b(?:report|tell|notify|inform)\w*\b[^.]*\b(?:ICO|Information Commissioner)\b[^.]*\bwithin (?!72 hours\b)(?:\d+|an?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(?:working\s+|calendar\s+|business\s+)?(?:hours?|days?|weeks?|months?)\b|\bwithin (?!72 hours\b)(?:\d+|an?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(?:working\s+|calendar\s+|business\s+)?(?:hours?|days?|weeks?|months?)\b[^.]*\b(?:report|tell|notify|inform)\w*\b[^.]*\b(?:ICO|Information Commissioner)\b/i,
+        teaches: 'a deadline for reporting a breach to the ICO other than 72 hours (where feasible)',
+      },
     ],
   },
   {

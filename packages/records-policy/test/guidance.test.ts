@@ -143,5 +143,19 @@ describe('the guidance rules', () => {
     );
     expect(caught('The rule on backups: backing up work chats is always wrong.')).toContain('cloud-backups');
     expect(caught('Copy advice into the record, then delete the messages.')).toEqual([]);
+    // A wrong period for the report to the regulator, however it is put; the law's own wording is not caught.
+    for (const wrong of [
+      'The organisation must report it to the Information Commissioner’s Office (ICO) without undue delay, and within 7 days.',
+      'Report it to the ICO within 72 working hours.',
+      'It must notify the Information Commissioner within a month of finding out.',
+      'Within 24 hours of becoming aware of it, the organisation reports the breach to the ICO.',
+    ]) {
+      expect(caught(wrong), wrong).toContain('report-breaches-72-hours');
+    }
+    expect(
+      caught(
+        'If it is, the organisation must report it to the Information Commissioner’s Office (ICO) without undue delay, and within 72 hours of becoming aware of it where that is feasible.',
+      ),
+    ).toEqual([]);
   });
 });

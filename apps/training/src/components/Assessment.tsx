@@ -17,6 +17,7 @@ import {
 } from '@im-records/course';
 import { formatLongDate } from '@im-records/records-policy';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
 import { ukDate } from '../lib/certificate.ts';
 import { GuidanceLinks } from './GuidanceLinks.tsx';
@@ -67,7 +68,9 @@ function Feedback({
   const right = isCorrect(question, selected);
   return (
     <>
-      <p className="nhsuk-heading-s">{right ? 'Correct.' : 'Not quite.'} </p>
+      <p className="nhsuk-heading-s" tabIndex={-1} data-feedback-verdict>
+        {right ? 'Correct.' : 'Not quite.'}{' '}
+      </p>
       <ul className="app-option-feedback">
         {order.map((id) => {
           const option = question.options.find((o) => o.id === id);
@@ -114,8 +117,8 @@ export default function Assessment(props: AssessmentProps) {
   const [error, setError] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const nextRef = useRef<HTMLButtonElement>(null);
-  const focusTarget = useRef<'heading' | 'next' | null>(null);
+  const focusTarget = useRef<'heading' | 'feedback' | null>(null);
+  const feedbackRef = useRef<HTMLDivElement>(null);
   const [reviewIndex, setReviewIndex] = useState<number | null>(null);
   const [, setFocusTick] = useState(0);
 
@@ -132,16 +135,20 @@ export default function Assessment(props: AssessmentProps) {
   // after every render and acts only when a target is waiting.
   useEffect(() => {
     if (focusTarget.current === 'heading') headingRef.current?.focus();
-    if (focusTarget.current === 'next') nextRef.current?.focus();
+    // After "Check answer", focus goes to the verdict at the top of the feedback (the browser scrolls it into view), so
+    // the learner reads from "Correct." or "Not quite." down to "Next question". On a phone, focus on the button below
+    // scrolled the verdict and most of the feedback off the top of the screen.
+    if (focusTarget.current === 'feedback')
+      feedbackRef.current?.querySelector<HTMLElement>('[data-feedback-verdict]')?.focus();
     focusTarget.current = null;
   });
 
-  const moveFocus = (focus: 'heading' | 'next') => {
+  const moveFocus = (focus: 'heading' | 'feedback') => {
     focusTarget.current = focus;
     setFocusTick((t) => t + 1);
   };
 
-  const save = (next: Attempt[], focus: 'heading' | 'next') => {
+  const save = (next: Attempt[], focus: 'heading' | 'feedback') => {
     setAttempts(next);
     setSelected([]);
     setError(false);
@@ -244,11 +251,15 @@ export default function Assessment(props: AssessmentProps) {
     const check = (event: FormEvent) => {
       event.preventDefault();
       if (selected.length === 0) {
-        setError(true);
+        // The error is rendered first, then the first answer takes focus: its group is described by the error, so a
+        // screen reader reads it out (focus left on the button announced nothing).
+        const form = event.currentTarget as HTMLFormElement;
+        flushSync(() => setError(true));
+        form.querySelector('input')?.focus();
         return;
       }
       setReviewIndex(viewingIndex);
-      save([...attempts.slice(0, -1), answerItem(inProgress, viewingIndex, selected)], 'next');
+      save([...attempts.slice(0, -1), answerItem(inProgress, viewingIndex, selected)], 'feedback');
     };
     const multiple = question.type === 'multiple';
     const errorId = `${question.id}-error`;
@@ -310,7 +321,7 @@ export default function Assessment(props: AssessmentProps) {
             </button>
           )}
         </form>
-        <div aria-live="polite" aria-atomic="true" data-testid="feedback">
+        <div ref={feedbackRef} aria-live="polite" aria-atomic="true" data-testid="feedback">
           {answered && item.selected && (
             <Feedback
               question={question}
@@ -323,12 +334,11 @@ export default function Assessment(props: AssessmentProps) {
         </div>
         {answered &&
           (isLast ? (
-            <button ref={nextRef} type="button" className="nhsuk-button" onClick={finish}>
+            <button type="button" className="nhsuk-button" onClick={finish}>
               See your result
             </button>
           ) : (
             <button
-              ref={nextRef}
               type="button"
               className="nhsuk-button"
               onClick={() => {

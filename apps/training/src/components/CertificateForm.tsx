@@ -5,7 +5,7 @@
 
 import { type Attempt, reachesPassMark, restoreAttempts } from '@im-records/course';
 import { formatLongDate } from '@im-records/records-policy';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
 import { type CertificateFields, ukDate } from '../lib/certificate.ts';
 import type { IssueContext } from '../lib/certificate-issue.ts';
@@ -30,6 +30,17 @@ export default function CertificateForm({ context }: CertificateFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<Issued | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const readyRef = useRef<HTMLHeadingElement>(null);
+
+  // The button is disabled while the certificate is made, which takes focus from it: focus then goes where the
+  // learner continues, the field with the error or the heading of the certificate that replaced the form.
+  useEffect(() => {
+    if (error && !busy) nameRef.current?.focus();
+  }, [error, busy]);
+  useEffect(() => {
+    if (issued) readyRef.current?.focus();
+  }, [issued]);
 
   useEffect(() => {
     const attempts = restoreAttempts(readStored(storageKeys.attempts));
@@ -92,7 +103,9 @@ export default function CertificateForm({ context }: CertificateFormProps) {
     return (
       <div data-loaded="true" data-view="issued">
         <div className="nhsuk-panel">
-          <h2 className="nhsuk-panel__title">Your certificate is ready</h2>
+          <h2 className="nhsuk-panel__title" ref={readyRef} tabIndex={-1}>
+            Your certificate is ready
+          </h2>
           <div className="nhsuk-panel__body">It expires on {formatLongDate(issued.fields.expiresOn)}</div>
         </div>
         <p>
@@ -133,6 +146,7 @@ export default function CertificateForm({ context }: CertificateFormProps) {
           </span>
         )}
         <input
+          ref={nameRef}
           className={`nhsuk-input${error ? ' nhsuk-input--error' : ''}`}
           id="full-name"
           name="full-name"

@@ -15,6 +15,7 @@ import {
   viewOf,
 } from '@im-records/course';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { readStored, removeStored, storageKeys, writeStored } from '../lib/browser-store.ts';
 import { GuidanceLinks } from './GuidanceLinks.tsx';
 
@@ -77,7 +78,10 @@ export default function ScenarioPlayer({ slug, role, graph, guidanceTitles }: Sc
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!selected) {
-      setError(true);
+      // Render the error, then focus the first choice, whose group the error describes, so it is read out.
+      const form = event.currentTarget as HTMLFormElement;
+      flushSync(() => setError(true));
+      form.querySelector('input')?.focus();
       return;
     }
     update(choose(graph, progress, selected));

@@ -165,7 +165,7 @@ export async function spotCheckDraw(args: string[], io: CommandIO): Promise<numb
   });
 }
 
-/** `export-course --format scorm12|cmi5 --out FILE.zip [--identifier ID] [--reporting MODE] [--iri-base IRI] [--json]` */
+/** `export-course --format scorm12|cmi5 --out FILE.zip [--trust FILE] [--identifier ID] [--reporting MODE] [--iri-base IRI] [--json]` */
 export async function exportCourseCommand(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseCommandArgs(
     args,
@@ -173,6 +173,7 @@ export async function exportCourseCommand(args: string[], io: CommandIO): Promis
       format: { type: 'string' },
       out: { type: 'string' },
       content: { type: 'string' },
+      trust: { type: 'string' },
       identifier: { type: 'string' },
       reporting: { type: 'string' },
       'iri-base': { type: 'string' },
@@ -194,6 +195,7 @@ export async function exportCourseCommand(args: string[], io: CommandIO): Promis
       format,
       out: resolve(values.out),
       ...(typeof values.content === 'string' ? { contentDir: resolve(values.content) } : {}),
+      ...(typeof values.trust === 'string' ? { trustFile: resolve(values.trust) } : {}),
       ...(typeof values.identifier === 'string' ? { identifier: values.identifier } : {}),
       ...(reporting ? { reporting } : {}),
       ...(typeof values['iri-base'] === 'string' ? { iriBase: values['iri-base'] } : {}),
@@ -211,6 +213,7 @@ export async function exportCourseCommand(args: string[], io: CommandIO): Promis
   io.stdout(
     `Wrote ${summary.file}: ${format === 'scorm12' ? 'SCORM 1.2' : 'cmi5'} package of "${summary.courseTitle}" version ${summary.courseVersion}\n` +
       `Size: ${summary.size.toLocaleString('en-GB')} bytes (${kb} KB), ${summary.files} files; SHA-256 ${summary.sha256}\n` +
+      `Trust settings: ${summary.trustSettings ?? "none found, so the course's defaults"}\n` +
       `${summary.pages} guidance pages; ${summary.questionCount} questions drawn from ${summary.questions}; pass mark ${Math.round(summary.passMark * 100)}%\n`,
   );
   return 0;

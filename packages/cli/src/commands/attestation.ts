@@ -29,7 +29,7 @@ Subcommands:
                   [--as-of YYYY-MM-DD] [--dry-run] [--json]
                          draw the month's device spot check sample, reproducibly from the seed and the day's roster;
                          --json lists the people drawn with their employee numbers
-  export-course --format scorm12|cmi5 --out FILE.zip [--identifier ID] [--reporting MODE] [--iri-base IRI] [--json]
+  export-course --format scorm12|cmi5 --out FILE.zip [--trust FILE] [--identifier ID] [--reporting MODE] [--iri-base IRI] [--json]
                          the course as a SCORM 1.2 package (ESR OLM and most learning systems) or a cmi5 package,
                          the same bytes for the same content; prints its size
 

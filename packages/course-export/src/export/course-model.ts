@@ -1,9 +1,9 @@
 /**
  * From the loaded course to what the package carries: the player's data (bank, settings, content key) and the
- * metadata the manifests need. The pass mark comes from records-policy through `@im-records/course`.
+ * metadata the manifests need. The pass mark is the trust's (`course.trust.policy`, records-policy's 80% by default).
  */
 import { createHash } from 'node:crypto';
-import { type Course, passMark } from '@im-records/course';
+import type { Course } from '@im-records/course';
 import type { PlayerCourse, Scorm12Reporting } from '../player/course-data.ts';
 
 /** Builds the player's data from the course; deterministic (same course, same JSON). */
@@ -24,7 +24,7 @@ export function playerCourse(course: Course, scormReporting: Scorm12Reporting = 
     title: course.settings.title,
     version: course.settings.version,
     contentKey,
-    passMark,
+    passMark: course.trust.policy.passMark,
     questionCount: course.settings.assessment.questionCount,
     scormReporting,
     topics: course.settings.topics.map((topic) => topic.id),
@@ -35,7 +35,7 @@ export function playerCourse(course: Course, scormReporting: Scorm12Reporting = 
 
 /** The course's one-paragraph description for manifests and the cmi5 structure. */
 export function courseDescription(course: Course): string {
-  return `${course.guidance.length} guidance pages and an assessment of ${course.settings.assessment.questionCount} questions drawn from a bank of ${course.questions.length}; pass mark ${Math.round(passMark * 100)}%. About ${course.settings.minutes} minutes.`;
+  return `${course.guidance.length} guidance pages and an assessment of ${course.settings.assessment.questionCount} questions drawn from a bank of ${course.questions.length}; pass mark ${Math.round(course.trust.policy.passMark * 100)}%. About ${course.settings.minutes} minutes.`;
 }
 
 /** The newest review date of the guidance, used as the package's file dates (so they say how current it is). */

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Course, guidancePoints } from '@im-records/course';
-import { loadCourse } from '@im-records/course/node';
+import { findTrustSettingsFile, loadCourse, loadTrustSettings } from '@im-records/course/node';
 import type { Scorm12Reporting } from '../player/course-data.ts';
 import { buildPlayerScript, buildStylesheet } from './assets.ts';
 import { contentDate, courseDescription, playerCourse } from './course-model.ts';
@@ -37,8 +37,15 @@ export interface ExportCourseOptions {
   out?: string;
   /** The course folder; the repository's `content/training` by default. Ignored when `course` is given. */
   contentDir?: string;
-  /** An already loaded course (the attestation service has one). */
+  /** An already loaded course (the attestation service has one), filled in with its trust's settings. */
   course?: Course;
+  /**
+   * The trust's settings file (`content/trust/settings.yaml`): its name, approved apps, IG contacts and pass mark fill
+   * the package as they fill the training site. By default `TRUST_SETTINGS_FILE`, else `content/trust/settings.yaml`
+   * found from the course folder upwards, as the site's build finds it; `null` exports the course's defaults. Ignored
+   * when `course` is given.
+   */
+  trustFile?: string | null;
   /** SCORM only: the manifest identifier ({@link DEFAULT_SCORM_IDENTIFIER}). */
   identifier?: string;
   /** SCORM only: what `lesson_status` says on a pass and a fail ("passed-failed"). */
@@ -62,7 +69,10 @@ export interface ExportSummary {
   pages: number;
   questions: number;
   questionCount: number;
+  /** The trust's pass mark (80% unless its settings say otherwise), as a fraction. */
   passMark: number;
+  /** The trust settings file the package was filled in from, or null for the course's defaults. */
+  trustSettings: string | null;
   /** The SCORM manifest identifier or the cmi5 course IRI. */
   identifier: string;
 }
@@ -73,7 +83,18 @@ export async function exportCourse(
 ): Promise<{ bytes: Uint8Array; summary: ExportSummary }> {
   const { format } = options;
   if (!EXPORT_FORMATS.includes(format)) throw new TypeError(`unknown format "${format}": use scorm12 or cmi5`);
-  const course = options.course ?? loadCourse(options.contentDir ?? repositoryContent, { guidancePoints });
+  let course = options.course;
+  let trustSettings: string | null = null;
+  if (!course) {
+    const contentDir = resolve(options.contentDir ?? repositoryContent);
+    trustSettings =
+      options.trustFile === undefined
+        ? findTrustSettingsFile(process.env, contentDir)
+        : options.trustFile === null
+          ? null
+          : resolve(options.trustFile);
+    course = loadCourse(contentDir, { guidancePoints, trust: loadTrustSettings(trustSettings, process.cwd()) });
+  }
   const player = playerCourse(course, options.reporting ?? 'passed-failed');
   const [stylesheet, script] = await Promise.all([buildStylesheet('assets'), buildPlayerScript(format)]);
   const encode = (text: string) => new TextEncoder().encode(text);
@@ -124,6 +145,7 @@ export async function exportCourse(
       questions: course.questions.length,
       questionCount: player.questionCount,
       passMark: player.passMark,
+      trustSettings,
       identifier,
     },
   };

@@ -216,7 +216,11 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
     return h(
       'div',
       {},
-      h('p', { class: 'nhsuk-heading-s' }, right ? 'Correct.' : 'Not quite.'),
+      h(
+        'p',
+        { class: 'nhsuk-heading-s', tabindex: '-1', 'data-feedback-verdict': '' },
+        right ? 'Correct.' : 'Not quite.',
+      ),
       h('ul', { class: 'app-option-feedback' }, ...notes),
       h('p', {}, question.explanation),
       !right &&
@@ -300,7 +304,9 @@ export async function startPlayer(tracker: Tracker): Promise<void> {
       items[index] = { ...item, selected: chosen };
       save();
       renderAssessment(false);
-      body.querySelector<HTMLElement>('[data-action="next"]')?.focus();
+      // The verdict at the top of the feedback takes focus, so the learner reads down to "Next question"; focus on the
+      // button below scrolled the verdict off a phone's screen.
+      body.querySelector<HTMLElement>('[data-feedback-verdict]')?.focus();
     });
     const isLast = index === items.length - 1;
     return [
