@@ -134,6 +134,8 @@ test('an IG lead publishing a version with mistakes reads each one as a sentence
   await page.getByRole('button', { name: /Publish/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Publish a new version');
   await expect(page.getByRole('alert')).toContainText('The version number is numbers separated by dots, such as 2.1');
+  // The page's title says there is an error before anything else, as the NHS pattern asks (a screen reader reads it first).
+  await expect(page).toHaveTitle(/^Error: Publish a new version – /);
   await page.getByLabel('Version number').fill('9.0');
   await page.getByRole('button', { name: /Publish/ }).click();
   await expect(page.getByRole('alert')).toContainText('Say what changed, in at least 3 characters');
@@ -143,7 +145,9 @@ test('an IG lead publishing a version with mistakes reads each one as a sentence
   await expect(page.getByRole('alert')).toContainText(
     /^There is a problem\s*The date it takes effect must be on or after \d{1,2} \w+ \d{4}, when version [\d.]+ took effect$/,
   );
-  // Nothing was published.
+  // Nothing was published, and a page without errors has its plain title.
+  await page.goto(`${service}/policies/new`);
+  await expect(page).toHaveTitle(/^Publish a new version – /);
   await page.goto(`${service}/policies`);
   await expect(page.getByText('9.0', { exact: true })).toHaveCount(0);
 });

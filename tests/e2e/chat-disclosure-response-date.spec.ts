@@ -28,6 +28,9 @@ test('the date of response is checked by field before the bundle is built', asyn
   await build.click();
   await expect(summary.getByRole('link', { name: 'Enter the date of response' })).toBeVisible();
   await expect(summary).not.toContainText('Something went wrong');
+  // While the summary shows, the title says so first (NHS pattern), and only once however often the form is sent.
+  const title = await page.evaluate(() => document.title.replace(/^Error: /, ''));
+  await expect(page).toHaveTitle(`Error: ${title}`);
   await expectNoAxeViolations(page, 'package with no date of response');
 
   await date.fill('2025-11-30');
@@ -37,9 +40,11 @@ test('the date of response is checked by field before the bundle is built', asyn
   await summary.getByRole('link', { name: early }).click();
   await expect(date).toBeFocused();
   await expect(page.getByRole('heading', { name: 'Bundle ready' })).toHaveCount(0);
+  await expect(page).toHaveTitle(`Error: ${title}`);
 
   await date.fill('2025-12-01');
   await build.click();
   await expect(page.getByRole('heading', { name: 'Bundle ready' })).toBeVisible({ timeout: 60_000 });
   await expect(summary).toHaveCount(0);
+  await expect(page).toHaveTitle(title);
 });

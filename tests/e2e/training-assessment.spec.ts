@@ -26,6 +26,8 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   // the button, nothing was announced.
   await expect(page.locator('[data-question-id] input').first()).toBeFocused();
   await expect(page.locator('[data-question-id] fieldset')).toHaveAttribute('aria-describedby', /-error$/);
+  // The title says there is an error first (NHS pattern), and loses it once the error goes.
+  await expect(page).toHaveTitle(/^Error: /);
   await expectNoAxeViolations(page, 'assessment: error');
   await screenshots(page, 'assessment-question');
   const firstIds: string[] = [];
@@ -37,6 +39,7 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
     await expect(feedback.getByRole('link').first()).toHaveAttribute('href', /^\/guidance\//);
     await expect(feedback.getByText(/^Sources:/)).toBeVisible();
     if (i === 1) {
+      await expect(page).not.toHaveTitle(/^Error: /);
       await expectNoAxeViolations(page, 'assessment: feedback');
       await screenshots(page, 'assessment-feedback');
       // Progress survives a reload: the answer is kept and the next question shows.
@@ -91,6 +94,7 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   await expect(page.getByText('Enter your full name')).toBeVisible();
   // The field with the error takes focus (it was lost to the page when the button was disabled while working).
   await expect(page.getByLabel('Your full name')).toBeFocused();
+  await expect(page).toHaveTitle(/^Error: /);
   await expectNoAxeViolations(page, 'certificate: error');
   // A script no embedded font has (Korean Hangul): refused, naming the characters and what to do.
   await page.getByLabel('Your full name').fill('김민준');

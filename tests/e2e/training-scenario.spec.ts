@@ -21,6 +21,7 @@ test('a learner completes a scenario, going back, reloading and starting again',
   await expect(page.getByText('Choose what you would do')).toBeVisible();
   await expect(page.getByRole('radio').first()).toBeFocused();
   await expect(page.locator('fieldset')).toHaveAttribute('aria-describedby', /-error$/);
+  await expect(page).toHaveTitle(/^Error: /);
   await expectNoAxeViolations(page, 'scenario: error');
 
   // A weaker first choice, whose consequence survives a reload.
@@ -28,6 +29,7 @@ test('a learner completes a scenario, going back, reloading and starting again',
   await page.getByLabel(first?.text ?? '', { exact: true }).check();
   await page.getByRole('button', { name: 'Confirm choice' }).click();
   await expect(page.getByRole('heading', { name: 'What happened' })).toBeFocused();
+  await expect(page).not.toHaveTitle(/^Error: /);
   await expect(page.getByText('Not the safest choice')).toBeVisible();
   await expectNoAxeViolations(page, 'scenario: consequence');
   await screenshots(page, 'scenario-consequence');

@@ -2,6 +2,8 @@
  * Small NHS design-system building blocks (nhsuk-frontend class names and markup), so every step looks and reads the
  * same and each control has its label, hint and error wired up for screen readers.
  */
+
+import { showErrorInTitle } from '@im-records/nhsuk-astro/error-title';
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
 import type { Problem } from '../lib/errors.ts';
@@ -53,6 +55,9 @@ export function ErrorSummary({
   useEffect(() => {
     if (count > 0) ref.current?.focus();
   }, [count]);
+  // While the summary shows, the page's title starts "Error: " (the NHS pattern: a screen reader says it first).
+  const showing = count > 0;
+  useEffect(() => (showing ? showErrorInTitle() : undefined), [showing]);
   if (count === 0) return null;
   return (
     <div className="nhsuk-error-summary" ref={ref} tabIndex={-1}>

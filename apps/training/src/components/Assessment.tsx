@@ -15,6 +15,7 @@ import {
   seededRandom,
   timesSeen,
 } from '@im-records/course';
+import { showErrorInTitle } from '@im-records/nhsuk-astro/error-title';
 import { formatLongDate } from '@im-records/records-policy';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -115,6 +116,9 @@ export default function Assessment(props: AssessmentProps) {
   const [attempts, setAttempts] = useState<Attempt[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
   const [error, setError] = useState(false);
+  // While the error shows, the page's title starts "Error: " (NHS pattern).
+  const showingError = Boolean(error);
+  useEffect(() => (showingError ? showErrorInTitle() : undefined), [showingError]);
   const [loaded, setLoaded] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusTarget = useRef<'heading' | 'feedback' | null>(null);

@@ -4,6 +4,7 @@
  */
 
 import { type Attempt, reachesPassMark, restoreAttempts } from '@im-records/course';
+import { showErrorInTitle } from '@im-records/nhsuk-astro/error-title';
 import { formatLongDate } from '@im-records/records-policy';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
@@ -28,6 +29,9 @@ export default function CertificateForm({ context }: CertificateFormProps) {
   const [passed, setPassed] = useState<Attempt | null | undefined>(undefined);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // While the error shows, the page's title starts "Error: " (NHS pattern).
+  const showingError = Boolean(error);
+  useEffect(() => (showingError ? showErrorInTitle() : undefined), [showingError]);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<Issued | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);

@@ -14,6 +14,7 @@ import {
   startProgress,
   viewOf,
 } from '@im-records/course';
+import { showErrorInTitle } from '@im-records/nhsuk-astro/error-title';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { readStored, removeStored, storageKeys, writeStored } from '../lib/browser-store.ts';
@@ -43,6 +44,9 @@ export default function ScenarioPlayer({ slug, role, graph, guidanceTitles }: Sc
   const [progress, setProgress] = useState<ScenarioProgress>(startProgress);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState(false);
+  // While the error shows, the page's title starts "Error: " (NHS pattern).
+  const showingError = Boolean(error);
+  useEffect(() => (showingError ? showErrorInTitle() : undefined), [showingError]);
   const [loaded, setLoaded] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   /** Set by a step the learner takes; the next render then moves focus to the new step's heading. */
