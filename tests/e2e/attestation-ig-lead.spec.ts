@@ -61,7 +61,8 @@ test('an IG lead publishes a material change, sees completion drop, then exports
   await expect(page.getByTestId('export-found')).toContainText('by ig.lead@');
   await expectNoAxeViolations(page, 'audit log, file checked');
   const changed = Buffer.from(bytes);
-  changed[changed.length - 10] ^= 1;
+  const flipped = changed.length - 10;
+  changed.writeUInt8(changed.readUInt8(flipped) ^ 1, flipped);
   await page.getByLabel('Exported file (PDF or CSV)').setInputFiles({
     name: 'evidence-pack-edited.pdf',
     mimeType: 'application/pdf',
