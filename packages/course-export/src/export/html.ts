@@ -127,7 +127,7 @@ function contentsView(course: Course, player: PlayerCourse): string {
   return `<section class="app-view" id="contents" data-view="contents" data-title="Contents" aria-labelledby="title-contents">
 <h1 id="title-contents" tabindex="-1">${escapeText(course.settings.title)}</h1>
 <div id="connection" role="status"></div>
-<p class="nhsuk-body-l">Read the guidance, then take the assessment. You need ${Math.round(player.passMark * 100)}% to pass. It takes about ${course.settings.minutes} minutes, and you can stop and come back: your place is kept.</p>
+<p class="nhsuk-body-l">Read the guidance, then take the assessment. You need ${Math.round(player.passMark * 100)}% to pass. It takes about ${course.settings.minutes} minutes, and you can stop and come back: your learning system keeps your place.</p>
 <p><a class="nhsuk-button" href="#assessment" data-module="start">Go to the assessment</a></p>
 <h2>Guidance</h2>
 <ol class="nhsuk-list app-contents">${pages}</ol>
