@@ -185,6 +185,20 @@ test('a learner fails, reviews, passes on a retry with new questions, downloads 
   await page.getByRole('button', { name: 'Check code' }).click();
   await expect(result.getByRole('heading', { name: 'This certificate could not be verified' })).toBeVisible();
   await expectNoAxeViolations(page, 'verify: failed');
+
+  // Leaving a shared computer: the learner removes their progress, and the next person finds no pass to use.
+  await page.goto(`${site}/certificate/`);
+  await waitForIsland(page);
+  await expect(page.getByLabel('Your full name')).toBeVisible();
+  await page.getByRole('button', { name: 'Remove my progress from this browser' }).click();
+  await expect(page.getByTestId('progress-removed')).toBeFocused();
+  await expect(page.getByText('You need to pass the assessment on this device')).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('imt:')))).toEqual([]);
+  await expectNoAxeViolations(page, 'certificate: progress removed');
+  await page.reload();
+  await waitForIsland(page);
+  await expect(page.getByText('You need to pass the assessment on this device')).toBeVisible();
+  await expect(page.getByLabel('Your full name')).toHaveCount(0);
 });
 
 test('on a phone, "Check answer" shows whether the answer was right, then Tab reaches "Next question"', async ({

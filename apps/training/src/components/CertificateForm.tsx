@@ -7,7 +7,7 @@ import { type Attempt, reachesPassMark, restoreAttempts } from '@im-records/cour
 import { showErrorInTitle } from '@im-records/nhsuk-astro/error-title';
 import { formatLongDate } from '@im-records/records-policy';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
+import { readStored, removeAllStored, storageKeys, writeStored } from '../lib/browser-store.ts';
 import { type CertificateFields, ukDate } from '../lib/certificate.ts';
 import type { IssueContext } from '../lib/certificate-issue.ts';
 import { CertificateIssueError } from '../lib/errors.ts';
@@ -34,6 +34,12 @@ export default function CertificateForm({ context }: CertificateFormProps) {
   useEffect(() => (showingError ? showErrorInTitle() : undefined), [showingError]);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<Issued | null>(null);
+  /** The learner removed their progress from this browser (a shared computer): said once, with focus. */
+  const [removed, setRemoved] = useState(false);
+  const removedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (removed) removedRef.current?.focus();
+  }, [removed]);
   const nameRef = useRef<HTMLInputElement>(null);
   const readyRef = useRef<HTMLHeadingElement>(null);
 
@@ -62,10 +68,38 @@ export default function CertificateForm({ context }: CertificateFormProps) {
     [issued],
   );
 
+  const removeProgress = () => {
+    removeAllStored();
+    setIssued(null);
+    setPassed(null);
+    setName('');
+    setRemoved(true);
+  };
+  /** For a shared computer: what is kept here, and a button to remove it before leaving. */
+  const sharedComputer = (
+    <>
+      <h2>On a shared computer?</h2>
+      <p>
+        Your answers, your pass and your certificate are kept in this browser so that you can come back to them.
+        Download your certificate first, then remove them before you leave, so that the next person cannot use your
+        pass.
+      </p>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={removeProgress}>
+        Remove my progress from this browser
+      </button>
+    </>
+  );
+
   if (passed === undefined) return <p data-loaded="false">Checking your results…</p>;
   if (passed === null) {
     return (
       <div data-loaded="true" data-view="not-passed">
+        {removed && (
+          <div className="nhsuk-inset-text" ref={removedRef} tabIndex={-1} data-testid="progress-removed">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>Your progress, your pass and your certificate have been removed from this browser.</p>
+          </div>
+        )}
         <p>You need to pass the assessment on this device before you can get a certificate.</p>
         <a className="nhsuk-button" href="/assessment/">
           Take the assessment
@@ -126,6 +160,7 @@ export default function CertificateForm({ context }: CertificateFormProps) {
         <p className="app-code" data-testid="verification-code">
           {issued.code}
         </p>
+        {sharedComputer}
       </div>
     );
   }
@@ -165,6 +200,7 @@ export default function CertificateForm({ context }: CertificateFormProps) {
       <button type="submit" className="nhsuk-button" disabled={busy}>
         {busy ? 'Making your certificate…' : 'Create certificate'}
       </button>
+      {sharedComputer}
     </form>
   );
 }

@@ -32,6 +32,28 @@ export function removeStored(key: string): void {
   }
 }
 
+/**
+ * Removes everything the site keeps in this browser (every key under `imt:`): answers, passes, scenario progress and
+ * certificates, for a learner leaving a shared computer. Returns how many values went.
+ */
+export function removeAllStored(): number {
+  try {
+    const storage = globalThis.localStorage;
+    const ours: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(STORAGE_PREFIX)) ours.push(key);
+    }
+    for (const key of ours) storage.removeItem(key);
+    return ours.length;
+  } catch {
+    return 0;
+  }
+}
+
+/** What every key the site stores starts with. */
+const STORAGE_PREFIX = 'imt:';
+
 /** The storage keys the site uses, in one place so they never drift between islands. */
 export const storageKeys = {
   scenario: (slug: string) => `imt:scenario:${slug}`,
