@@ -1,6 +1,9 @@
 /**
- * The completion report: one row per department (and a total), as of any date, computed from the stored facts for that
- * date (not from today's statuses), so a report for the DSPT submission date can be produced again later and agree.
+ * The completion report: one row per department (and a total), as of any date. Each person's status is computed from
+ * the attestations, completions and policy versions dated up to that day (not from today's statuses). The roster's
+ * present state decides the rest: each person's department, staff group and exclusion, the departments' targets, the
+ * settings, and which completions are revoked. So a report for a past date made later agrees with one made on the day
+ * only while those have not changed; the evidence pack's SHA-256 in the audit log shows which file was made on the day.
  */
 import type { IsoDate } from '@im-records/records-policy';
 import { toCsv } from '../roster/csv.ts';
