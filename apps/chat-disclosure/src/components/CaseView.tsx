@@ -124,8 +124,15 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     keyOf: (id) => services.keys.get(id) ?? null,
     onError: (error) => setProblem(describeProblem(error)),
   });
+  /** The step last handed to the saver: a move to another step is written at once, not after the pause. */
+  const savedStep = useRef<Step | null>(null);
   useEffect(() => {
-    if (record && loadedRef.current) saver.current?.changed(record);
+    if (!record || !loadedRef.current) return;
+    saver.current?.changed(record);
+    // The officer went to another step: write it now, so a reload soon after (or a crash) reopens where they are; the
+    // pause is for runs of quick changes such as decisions, and a step is one deliberate move.
+    if (savedStep.current !== null && savedStep.current !== record.step) saver.current?.flush();
+    savedStep.current = record.step;
   }, [record]);
   useEffect(() => {
     const current = saver.current;
