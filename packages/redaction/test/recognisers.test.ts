@@ -80,6 +80,10 @@ describe('phoneRecogniser', () => {
   it('does not take bleeps, extensions, order references or NHS numbers for phones', () => {
     expect(run(phoneRecogniser, 'bleep 4412, ext 2291, order ref 06052008, NHS 401 023 2137')).toEqual([]);
   });
+  it('does not read a decimal number as a phone, even after a cue', () => {
+    expect(run(phoneRecogniser, 'the ratio was 0.07700900123, the number was 28919.8689279')).toEqual([]);
+    expect(run(phoneRecogniser, 'call 0117.496.0123')).toEqual(['0117.496.0123']);
+  });
   it('finds foreign numbers when a cue says they are phone numbers', () => {
     expect(run(phoneRecogniser, 'My US number is (415) 555-0132')).toEqual(['(415) 555-0132']);
     expect(run(phoneRecogniser, 'My CN number is 13812345678')).toEqual(['13812345678']);

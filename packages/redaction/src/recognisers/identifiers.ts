@@ -161,6 +161,8 @@ const foreignRegions: readonly CountryCode[] = [
   'AU',
 ];
 const phoneCandidate = /(?<![\d+])(?:\+|\(\s*)?\d[\d\s().-]{6,20}\d(?![\w])/g;
+/** Digits, one point, digits: a measurement or coordinate pasted into a chat ("0.07700900123"), never a phone number. */
+const decimalFraction = /^\d+\.\d+$/;
 
 function digitCount(s: string): number {
   let n = 0;
@@ -215,6 +217,7 @@ export const phoneRecogniser: Recogniser = {
     windowTexts.length = 0;
     phoneCandidate.lastIndex = 0;
     for (let w = phoneCandidate.exec(text); w !== null; w = phoneCandidate.exec(text)) {
+      if (decimalFraction.test(w[0])) continue;
       windowStarts.push(w.index);
       windowTexts.push(w[0]);
       const first = w[0].charCodeAt(0);
