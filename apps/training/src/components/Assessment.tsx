@@ -325,7 +325,9 @@ export default function Assessment(props: AssessmentProps) {
             </button>
           )}
         </form>
-        <div ref={feedbackRef} aria-live="polite" aria-atomic="true" data-testid="feedback">
+        {/* Not a live region: focus moves to the verdict, and a screen reader reads what gains focus. Live as well,
+            the verdict was read twice (GOV.UK's error summary dropped role="alert" for the same reason). */}
+        <div ref={feedbackRef} data-testid="feedback">
           {answered && item.selected && (
             <Feedback
               question={question}
