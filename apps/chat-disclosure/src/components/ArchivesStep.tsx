@@ -3,7 +3,7 @@
  * in IndexedDB, read in the case worker with a progress bar and a cancel button, and summarised.
  */
 import { formatLongDate } from '@im-records/records-policy';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type SubmitEvent, useEffect, useRef, useState } from 'react';
 import type { StageProgress } from '../lib/bridge.ts';
 import type { CaseArchive, ChatChoice } from '../lib/case-model.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
@@ -41,7 +41,7 @@ function ChatChoiceForm({ choice }: { choice: PendingChoice }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const noun = choice.allChannels ? 'channel' : 'chat';
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (selected === null) {
       setError(`Choose the ${noun} the request is about`);

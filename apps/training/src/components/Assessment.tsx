@@ -17,7 +17,7 @@ import {
 } from '@im-records/course';
 import { showErrorInTitle } from '@im-records/nhsuk-astro/error-title';
 import { formatLongDate } from '@im-records/records-policy';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type SubmitEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { readStored, storageKeys, writeStored } from '../lib/browser-store.ts';
 import { ukDate } from '../lib/certificate.ts';
@@ -252,7 +252,7 @@ export default function Assessment(props: AssessmentProps) {
       setReviewIndex(null);
       save([...attempts.slice(0, -1), done], 'heading');
     };
-    const check = (event: FormEvent) => {
+    const check = (event: SubmitEvent<HTMLFormElement>) => {
       event.preventDefault();
       if (selected.length === 0) {
         // The error is rendered first, then the first answer takes focus: its group is described by the error, so a

@@ -6,7 +6,7 @@
 import { type Attempt, reachesPassMark, restoreAttempts } from '@im-records/course';
 import { showErrorInTitle } from '@im-records/nhsuk-astro/error-title';
 import { formatLongDate } from '@im-records/records-policy';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type SubmitEvent, useEffect, useRef, useState } from 'react';
 import { readStored, removeAllStored, storageKeys, writeStored } from '../lib/browser-store.ts';
 import { type CertificateFields, ukDate } from '../lib/certificate.ts';
 import type { IssueContext } from '../lib/certificate-issue.ts';
@@ -108,7 +108,7 @@ export default function CertificateForm({ context }: CertificateFormProps) {
     );
   }
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setError(null);
     setBusy(true);

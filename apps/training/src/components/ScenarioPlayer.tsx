@@ -15,7 +15,7 @@ import {
   viewOf,
 } from '@im-records/course';
 import { showErrorInTitle } from '@im-records/nhsuk-astro/error-title';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type SubmitEvent, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { readStored, removeStored, storageKeys, writeStored } from '../lib/browser-store.ts';
 import { GuidanceLinks } from './GuidanceLinks.tsx';
@@ -79,7 +79,7 @@ export default function ScenarioPlayer({ slug, role, graph, guidanceTitles }: Sc
     removeStored(storageKeys.scenario(slug));
     update(startProgress());
   };
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!selected) {
       // Render the error, then focus the first choice, whose group the error describes, so it is read out.

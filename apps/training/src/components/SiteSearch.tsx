@@ -1,6 +1,6 @@
 /** Search across the guidance sections and the glossary with fuse.js, reading the query from ?q= like a plain form. */
 import Fuse from 'fuse.js';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type SubmitEvent, useEffect, useMemo, useState } from 'react';
 import type { SearchDoc } from '../lib/search.ts';
 
 export interface SiteSearchProps {
@@ -33,7 +33,7 @@ export default function SiteSearch({ docs }: SiteSearchProps) {
   }, []);
 
   const results = submitted.trim() ? fuse.search(submitted.trim(), { limit: 20 }) : [];
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitted(query);
     const url = new URL(window.location.href);

@@ -5,7 +5,7 @@
  * is shown as one that nobody vouches for. When the site is built with the trust's attestation service, people are
  * sent there to check a certificate's short code (the service also knows which certificates were revoked).
  */
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type SubmitEvent, useEffect, useRef, useState } from 'react';
 import { type CertificateFields, ukDate, verifyCertificateCode } from '../lib/certificate.ts';
 import { CertificateCodeError } from '../lib/errors.ts';
 import { attestationUrl, trustedKeys } from '../lib/trusted-keys.ts';
@@ -78,7 +78,7 @@ export default function VerifyCertificate() {
     }
   };
 
-  const checkCode = async (event: FormEvent) => {
+  const checkCode = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setBusy(true);
     try {
