@@ -115,10 +115,6 @@ export class CaseStore {
           // Version 2: the journal, in a store of its own so its small writes never wait behind a case record's.
           if (oldVersion < 2) database.createObjectStore('journal', { keyPath: ['caseId', 'seq'] });
         },
-        // A tab still on version 1 of the tool is asked to let go, so this one can add the journal.
-        blocking() {
-          db.close();
-        },
       });
       return new CaseStore(db);
     } catch (error) {
