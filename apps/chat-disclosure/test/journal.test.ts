@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import type { Decision } from '@im-records/redaction';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../src/lib/case-model.ts';
@@ -20,6 +21,8 @@ const decision = (text: string): CaseAction => ({
   at: '2025-06-02T10:00:00.000Z',
   decisions: [{ action: 'reject', proposalId: `p-${text}`, by: 'Ann', at: '2025-06-02T10:00:00.000Z' }],
 });
+/** The proposal a decision is about (the decisions made here are all accept or reject). */
+const proposalOf = (decision: Decision) => ('proposalId' in decision ? decision.proposalId : null);
 const toReview: CaseAction = { type: 'step/go', at: '2025-06-02T10:00:01.000Z', step: 'review' };
 
 /**
@@ -66,7 +69,7 @@ describe('CaseJournal', () => {
       page.journal.append('c', toReview, Boolean(key));
       page.store.close();
       const reloaded = await openPage(name, passphrase, key);
-      expect(reloaded.record.decisions.map((d) => d.proposalId)).toEqual(['p-first']);
+      expect(reloaded.record.decisions.map(proposalOf)).toEqual(['p-first']);
       expect(reloaded.record.step).toBe('review');
       expect(reloaded.record.journaled).toBe(seq + 1);
       expect(reloaded.unreadable).toBe(0);
@@ -85,7 +88,7 @@ describe('CaseJournal', () => {
       await two.written;
       page.store.close();
       const reloaded = await openPage(name, passphrase, key);
-      expect(reloaded.record.decisions.map((d) => d.proposalId)).toEqual(['p-one', 'p-two']);
+      expect(reloaded.record.decisions.map(proposalOf)).toEqual(['p-one', 'p-two']);
       expect((await reloaded.store.journalEntries('c')).map((entry) => entry.seq)).toEqual([two.seq]);
       // Numbering goes on after the newest entry.
       expect(reloaded.journal.append('c', toReview, Boolean(key)).seq).toBe(two.seq + 1);
@@ -131,7 +134,7 @@ describe('CaseJournal', () => {
     const key = await page.store.encryptCase('c', 'correct horse battery', 1000);
     expect(await rawJournal(name)).toBe('[]');
     const loaded = await page.store.loadCase('c', key);
-    expect(loaded.decisions.map((d) => d.proposalId)).toEqual(['p-Jane Okafor']);
+    expect(loaded.decisions.map(proposalOf)).toEqual(['p-Jane Okafor']);
     expect(loaded.journaled).toBe(1);
   });
 
@@ -157,6 +160,6 @@ describe('CaseJournal', () => {
     expect((await after.loadCase('c', key ?? null)).decisions).toEqual([]);
     after.close();
     const reloaded = await openPage(name, 'correct horse battery', key);
-    expect(reloaded.record.decisions.map((d) => d.proposalId)).toEqual(['p-one']);
+    expect(reloaded.record.decisions.map(proposalOf)).toEqual(['p-one']);
   });
 });
