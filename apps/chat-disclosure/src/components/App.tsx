@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { createBridge } from '../lib/bridge.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
+import { CaseJournal } from '../lib/journal.ts';
 import { CaseStore } from '../lib/store.ts';
 import type { CaseStages, PackageStages } from '../worker/stages.ts';
 import { CaseList } from './CaseList.tsx';
@@ -16,6 +17,7 @@ import { ErrorSummary } from './ui.tsx';
 function startServices(store: CaseStore): Services {
   return {
     store,
+    journal: new CaseJournal(store),
     caseWorker: createBridge<CaseStages>(
       () => new Worker(new URL('../worker/case.worker.ts', import.meta.url), { type: 'module', name: 'case' }),
     ),

@@ -13,8 +13,9 @@ import { unpackMessages, unpackProposals, unpackScope } from '../lib/compact.ts'
 import { unlockKey } from '../lib/crypto.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { noPeople, peopleReducer } from '../lib/people.ts';
-import { type CaseAction, caseReducer, type DistributiveOmit } from '../lib/reducer.ts';
+import { type CaseAction, type DistributiveOmit, withChange } from '../lib/reducer.ts';
 import { caseSettingsOf } from '../lib/scope.ts';
+import { StorageError } from '../lib/store.ts';
 import { measure, timedSync } from '../lib/timeline.ts';
 import type { PreparedCase, PreparedChat, Redecided } from '../worker/stages.ts';
 import { ArchivesStep } from './ArchivesStep.tsx';
@@ -30,13 +31,13 @@ import { ErrorSummary, ProgressPanel, TextField } from './ui.tsx';
 
 type Phase = { kind: 'loading' } | { kind: 'locked'; error?: string } | { kind: 'reading' } | { kind: 'ready' };
 
-/** Holds the loaded record; the reducer only runs once a record exists. */
+/** Holds the loaded record; the reducer only runs once a record exists. A change carries its journal number. */
 function recordReducer(
   state: CaseRecord | null,
-  action: CaseAction | { type: 'loaded'; record: CaseRecord },
+  action: { change: CaseAction; seq: number } | { type: 'loaded'; record: CaseRecord },
 ): CaseRecord | null {
-  if (action.type === 'loaded') return action.record;
-  return state ? caseReducer(state, action) : state;
+  if ('type' in action) return action.record;
+  return state ? withChange(state, action.seq, action.change) : state;
 }
 
 /** What the prepared case was built from: the exports and how each is read. */
@@ -100,8 +101,19 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
           setPhase({ kind: 'locked' });
           return;
         }
-        const loaded = await services.store.loadCase(caseId, caseKey);
+        const stored = await services.store.loadCase(caseId, caseKey);
+        // With the changes journaled after the record was last written (a reload came first): journal.ts.
+        const { record: loaded, unreadable } = await services.journal.replay(stored, caseKey);
         dispatch({ type: 'loaded', record: loaded });
+        if (unreadable > 0) {
+          setProblem(
+            describeProblem(
+              new StorageError(
+                `${unreadable === 1 ? 'A change' : `${unreadable} changes`} made just before this case was last closed could not be read back from this browser's storage, and ${unreadable === 1 ? 'was' : 'were'} left out. Check your last decisions.`,
+              ),
+            ),
+          );
+        }
         loadedRef.current = true;
         await readArchives(loaded, caseKey);
       } catch (error) {
@@ -146,9 +158,15 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     };
   }, []);
 
+  // Every change is journaled there and then, in the event handler that made it, before the page can be left.
   const act = useCallback(
-    (action: DistributiveOmit<CaseAction, 'at'>) => dispatch({ ...action, at: nowIso() } as CaseAction),
-    [],
+    (action: DistributiveOmit<CaseAction, 'at'>) => {
+      const change = { ...action, at: nowIso() } as CaseAction;
+      const { seq, written } = services.journal.append(caseId, change, services.keys.has(caseId));
+      written.catch((error: unknown) => setProblem(describeProblem(error)));
+      dispatch({ change, seq });
+    },
+    [services, caseId],
   );
 
   /** When the page started showing a new step or a newly prepared case: the render is measured to its commit. */

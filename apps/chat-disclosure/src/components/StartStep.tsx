@@ -67,6 +67,8 @@ export function StartStep({ record, services, act, go }: StepProps) {
       try {
         await services.store.saveCase({ ...record, request, officer: officer.trim() }, null);
         const key = await services.store.encryptCase(record.id, passphrase);
+        // The journal key first: the changes below are journaled sealed the moment they are made.
+        await services.journal.unlock(record.id, key);
         services.keys.set(record.id, key);
       } finally {
         setSaving(false);

@@ -127,6 +127,8 @@ export interface CaseRecord {
   decisions: Decision[];
   /** "What was searched" as the officer wrote it on the package step; absent: the tool's wording from the safe title. */
   searched?: string;
+  /** The number of the newest journal entry this record includes (journal.ts); absent: none. */
+  journaled?: number;
 }
 
 /** What the case list shows for each case without decrypting it. */

@@ -1,5 +1,7 @@
 /**
- * Keeps the stored case up to date with the page's record, so a reload or a closed tab at any moment loses nothing.
+ * Keeps the stored case record up to date with the page's record. Each change is also in the journal from the moment it
+ * is made (journal.ts), which is what makes a reload at any moment lose nothing; the record written here is what the
+ * journal is applied to on the next open, so the more recent it is, the less there is to apply.
  *
  * A change is saved a moment after it happens (a run of quick changes is one write), and at once as the page is hidden
  * or left. Leaving gives no time to wait: the browser drops a transaction still waiting on a read, and any promise not

@@ -2,7 +2,12 @@
  * Optional encryption of stored cases with a passphrase: PBKDF2-SHA-256 (600,000 iterations, OWASP's current figure)
  * derives an AES-GCM 256-bit key; every record gets a fresh 96-bit IV. The key never leaves memory and the passphrase is
  * never stored: a wrong passphrase is detected because AES-GCM's authentication tag fails on the verifier.
+ *
+ * The journal of an encrypted case (journal.ts) is sealed at the moment of each change, which WebCrypto cannot do (it
+ * only answers later, and a page being left gives no later). So it uses AES-256-GCM in JavaScript (@noble/ciphers,
+ * audited, synchronous), with a journal key derived from the case key when the case is unlocked ({@link journalKeyOf}).
  */
+import { gcm } from '@noble/ciphers/aes.js';
 
 /** Thrown when the passphrase does not open a case (the verifier fails to decrypt). */
 export class WrongPassphraseError extends Error {
@@ -90,4 +95,35 @@ export async function sealJson(key: CryptoKey, value: unknown): Promise<Sealed> 
 /** Decrypts a JSON value. */
 export async function openJson<T>(key: CryptoKey, sealed: Sealed): Promise<T> {
   return JSON.parse(new TextDecoder().decode(await open(key, sealed))) as T;
+}
+
+/**
+ * The IV kept for deriving a case's journal key, and used for nothing else: the key's records are sealed with random
+ * IVs, which are this one with a chance of 2^-96.
+ */
+const JOURNAL_KEY_IV = new TextEncoder().encode('journal key1');
+
+/**
+ * The journal key of a case: 32 bytes of AES-GCM keystream of the case key at {@link JOURNAL_KEY_IV} (AES of the key
+ * on counter blocks no sealed record uses, so as secret as the case key and independent of what it seals). Derived
+ * again on every unlock and kept in memory only, like the case key; nothing more is stored.
+ */
+export async function journalKeyOf(key: CryptoKey): Promise<Uint8Array> {
+  const stream = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: JOURNAL_KEY_IV }, key, new Uint8Array(32));
+  return new Uint8Array(stream, 0, 32);
+}
+
+/** Encrypts bytes with a journal key, there and then (AES-256-GCM, a fresh IV). */
+export function sealNow(journalKey: Uint8Array, plain: Uint8Array): Sealed {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  return { iv, data: gcm(journalKey, iv).encrypt(plain) };
+}
+
+/** Decrypts what {@link sealNow} sealed; throws {@link WrongPassphraseError} when the key is wrong or the data altered. */
+export function openNow(journalKey: Uint8Array, sealed: Sealed): Uint8Array {
+  try {
+    return gcm(journalKey, sealed.iv).decrypt(sealed.data);
+  } catch {
+    throw new WrongPassphraseError();
+  }
 }

@@ -74,6 +74,14 @@ export function caseReducer(state: CaseRecord, action: CaseAction): CaseRecord {
   return next === state ? state : { ...next, updatedAt: action.at };
 }
 
+/**
+ * A record with one journaled change applied (journal.ts), and the change's number kept in it: the one way a change
+ * and its number go into a record together, so a stored record always says truly which changes it includes.
+ */
+export function withChange(state: CaseRecord, seq: number, action: CaseAction): CaseRecord {
+  return { ...caseReducer(state, action), journaled: seq };
+}
+
 function apply(state: CaseRecord, action: CaseAction): CaseRecord {
   switch (action.type) {
     case 'request/update':

@@ -1,13 +1,14 @@
 /**
  * Cases kept in the browser's IndexedDB (through `idb`, a small promise wrapper): the case record in one store, each
- * archive's bytes in another, so a case resumes after a reload or crash with everything needed to rebuild the review.
- * An encrypted case keeps only its listing (reference, type, dates: no personal data) in clear; the record and the
- * archive bytes are sealed with the case key (see crypto.ts).
+ * archive's bytes in another, so a case resumes after a reload or crash with everything needed to rebuild the review;
+ * and a third, the journal, holds each change as it is made until the case record has caught up (journal.ts).
+ * An encrypted case keeps only its listing (reference, type, dates: no personal data) in clear; the record, the
+ * journal's changes and the archive bytes are sealed with the case key (see crypto.ts).
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { CaseListing, CaseRecord } from './case-model.ts';
 import { createKey, type KeyParams, open, openJson, type Sealed, seal, sealJson } from './crypto.ts';
-import { listingOf } from './reducer.ts';
+import { type CaseAction, listingOf, withChange } from './reducer.ts';
 
 /** Base class of storage failures; each subclass's message says what to do next. */
 export class StorageError extends Error {
@@ -61,10 +62,25 @@ interface StoredArchive {
   sealed?: Sealed;
 }
 
+/**
+ * One change to a case, as made (journal.ts): `seq` numbers the case's changes in order; a case in clear keeps the
+ * action as it is, an encrypted case keeps it sealed with the journal key.
+ */
+export interface JournalEntry {
+  caseId: string;
+  seq: number;
+  action?: CaseAction;
+  sealed?: Sealed;
+}
+
 interface Schema extends DBSchema {
   cases: { key: string; value: StoredCase };
   archives: { key: string; value: StoredArchive; indexes: { byCase: string } };
+  journal: { key: [string, number]; value: JournalEntry };
 }
+
+/** Every journal key of one case, in order. */
+const journalOfCase = (caseId: string) => IDBKeyRange.bound([caseId, 0], [caseId, Number.POSITIVE_INFINITY]);
 
 function isQuotaError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'QuotaExceededError';
@@ -90,10 +106,14 @@ export class CaseStore {
   /** Opens (creating on first use) the database; throws {@link StorageUnavailableError} when IndexedDB is blocked. */
   static async open(name = 'chat-disclosure'): Promise<CaseStore> {
     try {
-      const db = await openDB<Schema>(name, 1, {
-        upgrade(database) {
-          database.createObjectStore('cases', { keyPath: 'id' });
-          database.createObjectStore('archives', { keyPath: 'id' }).createIndex('byCase', 'caseId');
+      const db = await openDB<Schema>(name, 2, {
+        upgrade(database, oldVersion) {
+          if (oldVersion < 1) {
+            database.createObjectStore('cases', { keyPath: 'id' });
+            database.createObjectStore('archives', { keyPath: 'id' }).createIndex('byCase', 'caseId');
+          }
+          // Version 2: the journal, in a store of its own so its small writes never wait behind a case record's.
+          if (oldVersion < 2) database.createObjectStore('journal', { keyPath: ['caseId', 'seq'] });
         },
       });
       return new CaseStore(db);
@@ -163,6 +183,29 @@ export class CaseStore {
     });
   }
 
+  /**
+   * Writes one journal entry, requested before it returns and committed at once, in a transaction of its own on the
+   * journal alone: nothing else queues it, so the write is made even when the page is reloaded or closed next.
+   */
+  putJournalEntry(entry: JournalEntry): Promise<void> {
+    const tx = this.#db.transaction('journal', 'readwrite');
+    const written = tx.store.put(entry);
+    tx.commit();
+    return guard(async () => {
+      await Promise.all([written, tx.done]);
+    });
+  }
+
+  /** A case's journal entries, in the order the changes were made. */
+  async journalEntries(caseId: string): Promise<JournalEntry[]> {
+    return this.#db.getAll('journal', journalOfCase(caseId));
+  }
+
+  /** Removes a case's journal entries up to and including `seq` (the record stored has them). */
+  async dropJournal(caseId: string, seq: number): Promise<void> {
+    await this.#db.delete('journal', IDBKeyRange.bound([caseId, 0], [caseId, seq]));
+  }
+
   /** Loads a case; `key` is needed when it is encrypted (a wrong one throws WrongPassphraseError). */
   async loadCase(id: string, key: CryptoKey | null): Promise<CaseRecord> {
     const stored = await this.#db.get('cases', id);
@@ -201,22 +244,32 @@ export class CaseStore {
     await this.#db.delete('archives', archiveId);
   }
 
-  /** Deletes a case and every archive stored for it, in one transaction: nothing of it is left in this browser. */
+  /**
+   * Deletes a case, every archive stored for it and its journal, in one transaction: nothing of it is left in this
+   * browser.
+   */
   async deleteCase(id: string): Promise<void> {
-    const tx = this.#db.transaction(['cases', 'archives'], 'readwrite');
+    const tx = this.#db.transaction(['cases', 'archives', 'journal'], 'readwrite');
     const archives = tx.objectStore('archives');
+    tx.objectStore('journal').delete(journalOfCase(id));
     const keys = await archives.index('byCase').getAllKeys(id);
     await Promise.all([...keys.map((key) => archives.delete(key)), tx.objectStore('cases').delete(id), tx.done]);
   }
 
   /**
    * Encrypts a stored case and its archives with a new passphrase, in place; returns the key to keep in memory while
-   * the case is open. The clear copies are overwritten in the same transaction.
+   * the case is open. The clear copies are overwritten in the same transaction, and its journal (changes in clear,
+   * all in the record it seals) is emptied.
    */
   async encryptCase(id: string, passphrase: string, iterations?: number): Promise<CryptoKey> {
     const stored = await this.#db.get('cases', id);
     if (!stored) throw new CaseNotFoundError(id);
     if (!stored.record) throw new StorageError('This case is already encrypted.');
+    // Changes journaled after the record was stored go into the sealed record: the journal in clear is emptied.
+    let record = stored.record;
+    for (const entry of await this.journalEntries(id)) {
+      if (entry.action && entry.seq > (record.journaled ?? 0)) record = withChange(record, entry.seq, entry.action);
+    }
     const { key, params } = await createKey(passphrase, iterations);
     const archives = await this.#db.getAllFromIndex('archives', 'byCase', id);
     const sealedArchives: StoredArchive[] = [];
@@ -225,15 +278,16 @@ export class CaseStore {
     }
     const sealedCase: StoredCase = {
       id,
-      listing: { ...stored.listing, encrypted: true },
+      listing: listingOf(record, true),
       keyParams: params,
-      sealed: await sealJson(key, stored.record),
+      sealed: await sealJson(key, record),
     };
     await guard(async () => {
-      const tx = this.#db.transaction(['cases', 'archives'], 'readwrite');
+      const tx = this.#db.transaction(['cases', 'archives', 'journal'], 'readwrite');
       await Promise.all([
         ...sealedArchives.map((archive) => tx.objectStore('archives').put(archive)),
         tx.objectStore('cases').put(sealedCase),
+        tx.objectStore('journal').delete(journalOfCase(id)),
         tx.done,
       ]);
     });
