@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { createKey, unlockKey, WrongPassphraseError } from '../src/lib/crypto.ts';
 import { caseReducer, newCase } from '../src/lib/reducer.ts';
@@ -125,5 +126,30 @@ describe('CaseStore', () => {
       await writing;
       expect(new TextDecoder().decode(await store.getArchive(id, caseKey))).toBe(`the export ${id}`);
     }
+  });
+});
+
+describe('CaseStore.open while another tab holds the old version', () => {
+  it('says it is waiting for that tab, then opens with the journal once the tab is closed', async () => {
+    const name = `held-${++dbCounter}`;
+    // A tab of the version before the journal: it keeps its connection and does not close it on an upgrade.
+    const oldTab = await openDB(name, 1, {
+      upgrade(database) {
+        database.createObjectStore('cases', { keyPath: 'id' });
+        database.createObjectStore('archives', { keyPath: 'id' }).createIndex('byCase', 'caseId');
+      },
+    });
+    let told = false;
+    const opening = CaseStore.open(name, { onBlocked: () => (told = true) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(told).toBe(true);
+    oldTab.close();
+    const store = await opening;
+    await store.putJournalEntry({
+      caseId: 'c',
+      seq: 1,
+      action: { type: 'step/go', at: '2025-06-02T10:00:01.000Z', step: 'review' },
+    });
+    expect(await store.journalEntries('c')).toHaveLength(1);
   });
 });

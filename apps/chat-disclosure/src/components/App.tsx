@@ -38,10 +38,11 @@ export default function App() {
   const [services, setServices] = useState<Services | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [route, setRoute] = useState(routeFromHash);
+  const [heldByOtherTab, setHeldByOtherTab] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
-    CaseStore.open().then(
+    CaseStore.open(undefined, { onBlocked: () => setHeldByOtherTab(true) }).then(
       (store) => {
         if (cancelled) return;
         const services = startServices(store);
@@ -75,7 +76,9 @@ export default function App() {
   if (!services) {
     return (
       <p className="nhsuk-body" role="status">
-        Opening your cases…
+        {heldByOtherTab
+          ? 'This tool has been updated. Close its other tabs or windows (they are still running the old version) and your cases will open here. Nothing in them is lost.'
+          : 'Opening your cases…'}
       </p>
     );
   }

@@ -103,10 +103,17 @@ export class CaseStore {
     this.#db = db;
   }
 
-  /** Opens (creating on first use) the database; throws {@link StorageUnavailableError} when IndexedDB is blocked. */
-  static async open(name = 'chat-disclosure'): Promise<CaseStore> {
+  /**
+   * Opens (creating on first use) the database; throws {@link StorageUnavailableError} when IndexedDB is blocked.
+   * `onBlocked` is called when a tab still running an older version of the tool holds the database open: the upgrade
+   * (and this open) waits until that tab is closed, so the page must say so rather than sit on its opening screen.
+   */
+  static async open(name = 'chat-disclosure', options: { onBlocked?: () => void } = {}): Promise<CaseStore> {
     try {
       const db = await openDB<Schema>(name, 2, {
+        blocked() {
+          options.onBlocked?.();
+        },
         upgrade(database, oldVersion) {
           if (oldVersion < 1) {
             database.createObjectStore('cases', { keyPath: 'id' });
