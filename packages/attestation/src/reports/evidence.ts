@@ -10,10 +10,10 @@ import { type Actor, canSeeDepartment, requireDepartment, requireRole } from '..
 import { appendAudit, type Checkpoint } from '../audit/log.ts';
 import { ukDate } from '../clock.ts';
 import { ValidationError } from '../errors.ts';
+import { settingsOn } from '../history/as-of.ts';
 import type { Ed25519PublicJwk } from '../keys.ts';
 import { toCsv } from '../roster/csv.ts';
 import { versionsInForce } from '../rules/status.ts';
-import { readSettings } from '../settings.ts';
 import { spotCheckResults } from '../spot-checks/results.ts';
 import { computeStatuses, loadVersionFacts } from '../status-store.ts';
 import type { Store } from '../store.ts';
@@ -52,7 +52,7 @@ export async function evidencePack(
   const [report, versions, settings, spotChecks] = await Promise.all([
     completionReport(store, asOf),
     loadVersionFacts(store),
-    readSettings(store),
+    settingsOn(store, asOf),
     spotCheckResults(store, 'evidence', asOf),
   ]);
   const inForce = [...versionsInForce(versions, asOf).values()].flat();
