@@ -14,7 +14,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
 import { setDepartmentTarget, setExclusion } from '../src/people.ts';
 import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
-import { evidencePack, reportCsvExport } from '../src/reports/evidence.ts';
+import { evidencePack, peopleCsvExport, reportCsvExport } from '../src/reports/evidence.ts';
 import { completionReport, reportCsv } from '../src/reports/report.ts';
 import { importRoster } from '../src/roster/import.ts';
 import { updateSettings } from '../src/settings.ts';
@@ -130,6 +130,8 @@ describe.each(engines)('reports as of a past date, on %s', (engine) => {
     const before = await completionReport(t.store, D);
     const csvBefore = await reportCsvExport(t.store, t.ig, D);
     const packBefore = await evidencePack(t.store, t.ig, D, 'Anytown NHS Trust');
+    const peopleBefore = await peopleCsvExport(t.store, t.ig, D);
+    const ward5Before = await peopleCsvExport(t.store, t.ig, D, 'WARD5');
 
     t.setNow('2026-04-10T09:00:00Z');
     await changeEverything(t);
@@ -139,6 +141,9 @@ describe.each(engines)('reports as of a past date, on %s', (engine) => {
     expect(await reportCsvExport(t.store, t.ig, D)).toBe(csvBefore);
     const packAfter = await evidencePack(t.store, t.ig, D, 'Anytown NHS Trust');
     expect(Buffer.from(packAfter).equals(Buffer.from(packBefore))).toBe(true);
+    expect(await peopleCsvExport(t.store, t.ig, D)).toBe(peopleBefore);
+    expect(await peopleCsvExport(t.store, t.ig, D, 'WARD5')).toBe(ward5Before);
+    expect(ward5Before).toContain('Amara Okafor,Ward 5,');
 
     // On D: Amara still in Ward 5, Dee not excluded, Ward 5's target the trust's, Ben's withdrawn pass still counted,
     // Eve (first imported in April) not on the roster at all, Ben in his old staff group.

@@ -10,7 +10,7 @@ import { type Actor, canSeeDepartment, requireDepartment, requireRole } from '..
 import { appendAudit, type Checkpoint } from '../audit/log.ts';
 import { ukDate } from '../clock.ts';
 import { ValidationError } from '../errors.ts';
-import { settingsOn } from '../history/as-of.ts';
+import { departmentsOn, settingsOn } from '../history/as-of.ts';
 import type { Ed25519PublicJwk } from '../keys.ts';
 import { toCsv } from '../roster/csv.ts';
 import { versionsInForce } from '../rules/status.ts';
@@ -138,21 +138,13 @@ export async function peopleCsvExport(
   if (departmentId) requireDepartment(actor, departmentId);
   requireNotAfterToday(store, asOf);
   const statuses = await computeStatuses(store, asOf);
+  // Names as they are now (a person is who they are); departments as they stood on the day, as the statuses are.
   const people = await store.db
     .selectFrom('people')
-    .innerJoin('departments', 'departments.id', 'people.department_id')
-    .select([
-      'people.id',
-      'people.employee_number',
-      'people.first_name',
-      'people.preferred_name',
-      'people.last_name',
-      'people.staff_group',
-      'departments.name as department',
-      'people.department_id',
-    ])
+    .select(['id', 'employee_number', 'first_name', 'preferred_name', 'last_name'])
     .execute();
   const byId = new Map(people.map((p) => [p.id, p]));
+  const departmentNames = new Map((await departmentsOn(store, asOf)).map((d) => [d.id, d.name]));
   const rows = statuses
     .filter(
       (s) =>
@@ -167,7 +159,7 @@ export async function peopleCsvExport(
       return [
         p?.employee_number ?? '',
         p ? `${p.preferred_name || p.first_name} ${p.last_name}` : '',
-        p?.department ?? '',
+        departmentNames.get(s.departmentId) ?? s.departmentId,
         s.staffGroup,
         s.status.state,
         s.status.compliant ? 'yes' : 'no',
