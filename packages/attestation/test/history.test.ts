@@ -193,6 +193,17 @@ describe.each(engines)('reports as of a past date, on %s', (engine) => {
     expect(row(await completionReport(t.store, '2026-04-10' as IsoDate), 'WARD5')).toMatchObject({ compliant: 0 });
   });
 
+  it('names the last roster import of the UK day: in summer, 23:30 UTC is already the next day', async () => {
+    const t = await trust();
+    t.setNow('2026-04-09T12:00:00Z');
+    const onTheDay = await evidencePack(t.store, t.ig, '2026-04-09' as IsoDate, 'Anytown NHS Trust');
+    t.setNow('2026-04-09T23:30:00Z'); // 00:30 on 10 April in the UK
+    await importRoster(t.store, aprilRoster, { actor: 'cli' });
+    t.setNow('2026-04-12T09:00:00Z');
+    const later = await evidencePack(t.store, t.ig, '2026-04-09' as IsoDate, 'Anytown NHS Trust');
+    expect(Buffer.from(later).equals(Buffer.from(onTheDay))).toBe(true);
+  });
+
   it('writes a version only when a reportable field changes, in the same transaction as the change', async () => {
     const t = await trust();
     const versions = () =>

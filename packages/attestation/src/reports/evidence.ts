@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { addDays, compareDates, type IsoDate } from '@im-records/records-policy';
 import { type Actor, canSeeDepartment, requireDepartment, requireRole } from '../access.ts';
 import { appendAudit, type Checkpoint } from '../audit/log.ts';
-import { ukDate } from '../clock.ts';
+import { ukDate, ukDayStart } from '../clock.ts';
 import { ValidationError } from '../errors.ts';
 import { departmentsOn, settingsOn } from '../history/as-of.ts';
 import type { Ed25519PublicJwk } from '../keys.ts';
@@ -48,7 +48,8 @@ export async function evidencePack(
 ): Promise<Uint8Array> {
   if (actor !== 'cli') requireRole(actor, 'ig-lead');
   requireNotAfterToday(store, asOf);
-  const endOfDay = `${addDays(asOf, 1)}T00:00:00.000Z`;
+  // The end of the UK day: in summer an import at 23:30 UTC is made on the next day, after the pack for this one.
+  const endOfDay = ukDayStart(addDays(asOf, 1)).toISOString();
   const [report, versions, settings, spotChecks] = await Promise.all([
     completionReport(store, asOf),
     loadVersionFacts(store),
