@@ -221,6 +221,19 @@ describe.each(engines)('reports as of a past date, on %s', (engine) => {
         ['2026-03-05', null, 'PHARM'],
       ]),
     );
+    // One open version a person: a second (two imports racing) is refused by the database.
+    const open = await t.store.db
+      .selectFrom('person_history')
+      .selectAll()
+      .where('person', '=', t.people.get('1') ?? '')
+      .where('valid_to', 'is', null)
+      .executeTakeFirstOrThrow();
+    await expect(
+      t.store.db
+        .insertInto('person_history')
+        .values({ ...open, id: 'second-open-version' })
+        .execute(),
+    ).rejects.toThrow(/unique|UNIQUE/);
     // A refused change writes no history: an exclusion of nobody fails whole.
     const count = (await versions()).length;
     await expect(setExclusion(t.store, t.ig, 'no-such-person', 'long-term leave')).rejects.toThrow(/no such person/);

@@ -5,7 +5,7 @@
  * before, so a report dated earlier than this migration gives what it gave before it.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { HISTORY_START } from '../../history/start.ts';
 
 /** The settings keys at the time of this migration (a migration does not follow later code). */
@@ -49,7 +49,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('excluded_reason', 'text')
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('person_history_person').on('person_history').columns(['person', 'valid_to']).execute();
+  // One open version per person (department, setting): two imports at once cannot both open one; the second fails.
+  await db.schema
+    .createIndex('person_history_open')
+    .on('person_history')
+    .column('person')
+    .unique()
+    .where(sql<boolean>`valid_to is null`)
+    .execute();
   await db.schema
     .createIndex('person_history_valid')
     .on('person_history')
@@ -68,9 +75,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema
-    .createIndex('department_history_department')
+    .createIndex('department_history_open')
     .on('department_history')
-    .columns(['department', 'valid_to'])
+    .column('department')
+    .unique()
+    .where(sql<boolean>`valid_to is null`)
     .execute();
 
   await db.schema
@@ -82,7 +91,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('value', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('setting_history_key').on('setting_history').columns(['key', 'valid_to']).execute();
+  await db.schema
+    .createIndex('setting_history_open')
+    .on('setting_history')
+    .column('key')
+    .unique()
+    .where(sql<boolean>`valid_to is null`)
+    .execute();
 
   const recordedAt = new Date().toISOString();
   const people = await db
