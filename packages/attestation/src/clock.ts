@@ -32,3 +32,10 @@ export function ukDate(instant: Date): IsoDate {
 export function isoInstant(instant: Date): string {
   return instant.toISOString();
 }
+
+/** The instant a UK calendar date begins (midnight in Europe/London: 00:00 UTC in winter, 23:00 UTC the day before in summer). */
+export function ukDayStart(date: IsoDate): Date {
+  const utcMidnight = new Date(`${date}T00:00:00.000Z`);
+  const hourBefore = new Date(utcMidnight.getTime() - 3_600_000);
+  return ukDate(hourBefore) === date ? hourBefore : utcMidnight;
+}

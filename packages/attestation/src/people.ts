@@ -9,6 +9,7 @@ import { appendAudit } from './audit/log.ts';
 import { ukDate } from './clock.ts';
 import { completionsOf } from './completions.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
+import { recordDepartments, recordPeople } from './history/record.ts';
 import { computeStatuses, refreshStatuses } from './status-store.ts';
 import { inTransaction, type Store } from './store.ts';
 
@@ -187,6 +188,7 @@ export async function setExclusion(store: Store, actor: Actor, personId: string,
       .set({ excluded_reason: why, updated_at: tx.clock().toISOString() })
       .where('id', '=', personId)
       .execute();
+    await recordPeople(tx, [personId]);
     await appendAudit(tx, {
       actor: actor.accountId,
       type: why ? 'person.excluded' : 'person.included',
@@ -213,6 +215,7 @@ export async function setDepartmentTarget(
       .where('id', '=', departmentId)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('no such department');
+    await recordDepartments(tx, [departmentId]);
     await appendAudit(tx, {
       actor: actor.accountId,
       type: 'settings.changed',

@@ -7,6 +7,7 @@ import { DEFAULT_TRAINING_POLICY } from '@im-records/records-policy';
 import { z } from 'zod';
 import { appendAudit } from './audit/log.ts';
 import { ValidationError } from './errors.ts';
+import { recordSettings } from './history/record.ts';
 import { DEFAULT_REMINDER_SCHEDULE, reminderScheduleSchema } from './reminders/schedule.ts';
 import type { StatusRules } from './rules/status.ts';
 import { inTransaction, type Store } from './store.ts';
@@ -78,6 +79,10 @@ export async function updateSettings(store: Store, actor: string, changes: Parti
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
         .execute();
     }
+    await recordSettings(
+      tx,
+      Object.keys(parsed.data).filter((key) => parsed.data[key as keyof Settings] !== undefined),
+    );
     await appendAudit(tx, { actor, type: 'settings.changed', data: { changed: parsed.data } });
     return readSettings(tx);
   });

@@ -6,6 +6,7 @@
  */
 import { type IsoDate, parseIsoDate } from '@im-records/records-policy';
 import { ukDate } from './clock.ts';
+import { isPast, peopleOn, revokedAfter, settingsOn } from './history/as-of.ts';
 import {
   type AttestedVersion,
   type CompletionFacts,
@@ -14,7 +15,7 @@ import {
   type VersionFacts,
   versionsInForce,
 } from './rules/status.ts';
-import { readSettings, statusRules } from './settings.ts';
+import { statusRules } from './settings.ts';
 import { inTransaction, type Store } from './store.ts';
 
 const STATUS_DATE_KEY = '_status_as_of';
@@ -43,9 +44,13 @@ export interface StatusRow {
   status: PersonStatus;
 }
 
-/** Computes statuses as of a date for everyone (or the given people) straight from the stored facts. */
+/**
+ * Computes statuses as of a date for everyone (or the given people) straight from the stored facts: for a past date,
+ * the roster, exclusions and settings as they stood on it (history/as-of.ts), and the completions not yet revoked then.
+ */
 export async function computeStatuses(store: Store, asOf: IsoDate, people?: readonly string[]): Promise<StatusRow[]> {
-  const settings = await readSettings(store);
+  const settings = await settingsOn(store, asOf);
+  const past = isPast(store, asOf);
   const rules = statusRules(settings);
   const inForce = versionsInForce(await loadVersionFacts(store), asOf);
   const chunks: (readonly string[] | undefined)[] = [];
@@ -53,9 +58,6 @@ export async function computeStatuses(store: Store, asOf: IsoDate, people?: read
   else chunks.push(undefined);
   const out: StatusRow[] = [];
   for (const chunk of chunks) {
-    let personQuery = store.db
-      .selectFrom('people')
-      .select(['id', 'department_id', 'staff_group', 'hire_date', 'termination_date', 'excluded_reason']);
     let attestationQuery = store.db
       .selectFrom('attestations')
       .select(['person', 'policy_version', (eb) => eb.fn.max('attested_on').as('attested_on')])
@@ -68,17 +70,20 @@ export async function computeStatuses(store: Store, asOf: IsoDate, people?: read
         (eb) => eb.fn.max('completed_on').as('completed_on'),
         (eb) => eb.fn.max('expires_on').as('expires_on'),
       ])
-      .where('revoked_at', 'is', null)
+      .where((eb) =>
+        past
+          ? eb.or([eb('revoked_at', 'is', null), eb('revoked_at', '>=', revokedAfter(asOf))])
+          : eb('revoked_at', 'is', null),
+      )
       .where('completed_on', '<=', asOf)
       .groupBy('person');
     if (chunk) {
       if (chunk.length === 0) continue;
-      personQuery = personQuery.where('id', 'in', chunk);
       attestationQuery = attestationQuery.where('person', 'in', chunk);
       completionQuery = completionQuery.where('person', 'in', chunk);
     }
     const [persons, attestations, completions] = await Promise.all([
-      personQuery.execute(),
+      peopleOn(store, asOf, chunk),
       attestationQuery.execute(),
       completionQuery.execute(),
     ]);

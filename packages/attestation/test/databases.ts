@@ -14,9 +14,9 @@ import type { Store } from '../src/store.ts';
 /** The engines under test, for `describe.each`. */
 export const engines: ('sqlite' | 'postgres')[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
-/** An empty, migrated database of one engine, with a way to drop it. */
-export async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<AttestationDatabase> {
-  if (engine === 'sqlite') return openDatabase({ url: ':memory:' });
+/** An empty database of one engine, migrated unless `migrate` is false, with a way to drop it. */
+export async function freshDatabase(engine: 'sqlite' | 'postgres', migrate = true): Promise<AttestationDatabase> {
+  if (engine === 'sqlite') return openDatabase({ url: ':memory:', migrate });
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -26,7 +26,7 @@ export async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<Atte
   await admin.end();
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const opened = await openDatabase({ url: url.toString(), poolSize: 4 });
+  const opened = await openDatabase({ url: url.toString(), poolSize: 4, migrate });
   return {
     ...opened,
     close: async () => {

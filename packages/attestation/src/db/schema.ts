@@ -205,6 +205,46 @@ export interface SettingTable {
   value: string;
 }
 
+/**
+ * One version of a person's reportable roster fields (department, staff group, hire and termination dates, exclusion),
+ * in force on the UK dates from `valid_from` up to the day before `valid_to` (null: still in force). Written beside
+ * every change to `people` in the same transaction; a row's facts never change, only its `valid_to` is set, once.
+ */
+export interface PersonHistoryTable {
+  id: string;
+  person: string;
+  valid_from: string;
+  valid_to: string | null;
+  department_id: string;
+  staff_group: string;
+  hire_date: string | null;
+  termination_date: string | null;
+  excluded_reason: string | null;
+  recorded_at: string;
+}
+
+/** One version of a department's name, parent and target, dated as `PersonHistoryTable` is. */
+export interface DepartmentHistoryTable {
+  id: string;
+  department: string;
+  valid_from: string;
+  valid_to: string | null;
+  name: string;
+  parent_id: string | null;
+  target: number | null;
+  recorded_at: string;
+}
+
+/** One version of a trust setting's value (JSON), dated as `PersonHistoryTable` is; a key with no row had its default. */
+export interface SettingHistoryTable {
+  id: string;
+  key: string;
+  valid_from: string;
+  valid_to: string | null;
+  value: string;
+  recorded_at: string;
+}
+
 /** Each person's standing as of a date, kept in step with every write so dashboards read it instead of recomputing. */
 export interface PersonStatusTable {
   person: string;
@@ -386,6 +426,9 @@ export interface Database {
   jobs: JobTable;
   report_cache: ReportCacheTable;
   page_cache: PageCacheTable;
+  person_history: PersonHistoryTable;
+  department_history: DepartmentHistoryTable;
+  setting_history: SettingHistoryTable;
   reminder_sends: ReminderSendTable;
   reminder_stages: ReminderStageTable;
   reminder_pauses: ReminderPauseTable;

@@ -8,12 +8,12 @@ import { createHash } from 'node:crypto';
 import { addDays, compareDates, type IsoDate } from '@im-records/records-policy';
 import { type Actor, canSeeDepartment, requireDepartment, requireRole } from '../access.ts';
 import { appendAudit, type Checkpoint } from '../audit/log.ts';
-import { ukDate } from '../clock.ts';
+import { ukDate, ukDayStart } from '../clock.ts';
 import { ValidationError } from '../errors.ts';
+import { departmentsOn, settingsOn } from '../history/as-of.ts';
 import type { Ed25519PublicJwk } from '../keys.ts';
 import { toCsv } from '../roster/csv.ts';
 import { versionsInForce } from '../rules/status.ts';
-import { readSettings } from '../settings.ts';
 import { spotCheckResults } from '../spot-checks/results.ts';
 import { computeStatuses, loadVersionFacts } from '../status-store.ts';
 import type { Store } from '../store.ts';
@@ -48,11 +48,12 @@ export async function evidencePack(
 ): Promise<Uint8Array> {
   if (actor !== 'cli') requireRole(actor, 'ig-lead');
   requireNotAfterToday(store, asOf);
-  const endOfDay = `${addDays(asOf, 1)}T00:00:00.000Z`;
+  // The end of the UK day: in summer an import at 23:30 UTC is made on the next day, after the pack for this one.
+  const endOfDay = ukDayStart(addDays(asOf, 1)).toISOString();
   const [report, versions, settings, spotChecks] = await Promise.all([
     completionReport(store, asOf),
     loadVersionFacts(store),
-    readSettings(store),
+    settingsOn(store, asOf),
     spotCheckResults(store, 'evidence', asOf),
   ]);
   const inForce = [...versionsInForce(versions, asOf).values()].flat();
@@ -138,21 +139,13 @@ export async function peopleCsvExport(
   if (departmentId) requireDepartment(actor, departmentId);
   requireNotAfterToday(store, asOf);
   const statuses = await computeStatuses(store, asOf);
+  // Names as they are now (a person is who they are); departments as they stood on the day, as the statuses are.
   const people = await store.db
     .selectFrom('people')
-    .innerJoin('departments', 'departments.id', 'people.department_id')
-    .select([
-      'people.id',
-      'people.employee_number',
-      'people.first_name',
-      'people.preferred_name',
-      'people.last_name',
-      'people.staff_group',
-      'departments.name as department',
-      'people.department_id',
-    ])
+    .select(['id', 'employee_number', 'first_name', 'preferred_name', 'last_name'])
     .execute();
   const byId = new Map(people.map((p) => [p.id, p]));
+  const departmentNames = new Map((await departmentsOn(store, asOf)).map((d) => [d.id, d.name]));
   const rows = statuses
     .filter(
       (s) =>
@@ -167,7 +160,7 @@ export async function peopleCsvExport(
       return [
         p?.employee_number ?? '',
         p ? `${p.preferred_name || p.first_name} ${p.last_name}` : '',
-        p?.department ?? '',
+        departmentNames.get(s.departmentId) ?? s.departmentId,
         s.staffGroup,
         s.status.state,
         s.status.compliant ? 'yes' : 'no',

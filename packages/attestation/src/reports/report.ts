@@ -1,13 +1,14 @@
 /**
  * The completion report: one row per department (and a total), as of any date. Each person's status is computed from
- * the attestations, completions and policy versions dated up to that day (not from today's statuses). The roster's
- * present state decides the rest: each person's department, staff group and exclusion, the departments' targets, the
- * settings, and which completions are revoked. So a report for a past date made later agrees with one made on the day
- * only while those have not changed; the evidence pack's SHA-256 in the audit log shows which file was made on the day.
+ * the attestations, completions and policy versions dated up to that day (not from today's statuses), and, for a past
+ * date, from the roster as it stood that day (history/as-of.ts): each person's department, staff group, hire and
+ * termination dates and exclusion, the departments that existed with their names and targets, the settings, and the
+ * completions not yet revoked. So a report for a past date made later agrees with the one made on the day, however
+ * the roster has changed since; the evidence pack's SHA-256 in the audit log shows which file was made on the day.
  */
 import type { IsoDate } from '@im-records/records-policy';
+import { departmentsOn, settingsOn } from '../history/as-of.ts';
 import { toCsv } from '../roster/csv.ts';
-import { readSettings } from '../settings.ts';
 import { computeStatuses } from '../status-store.ts';
 import type { Store } from '../store.ts';
 
@@ -48,9 +49,9 @@ function percent(compliant: number, inScope: number): number {
 
 /** Builds the report as of a date (every department, whoever asks: the CLI and IG leads use it). */
 export async function completionReport(store: Store, asOf: IsoDate): Promise<CompletionReport> {
-  const settings = await readSettings(store);
+  const settings = await settingsOn(store, asOf);
   const rows = await computeStatuses(store, asOf);
-  const departments = await store.db.selectFrom('departments').selectAll().execute();
+  const departments = await departmentsOn(store, asOf);
   const byDepartment = new Map<string, ReportRow>();
   for (const d of departments) {
     const target = d.target ?? settings.completionTarget;

@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/log.ts';
 import { ukDate } from '../clock.ts';
 import type { PersonRow } from '../db/schema.ts';
 import { RosterFileError } from '../errors.ts';
+import { recordDepartments, recordPeople } from '../history/record.ts';
 import { refreshStatuses } from '../status-store.ts';
 import { inTransaction, type Store } from '../store.ts';
 import { isLeaver, parseRoster, type RejectedRow, type RosterPerson } from './parse.ts';
@@ -188,6 +189,12 @@ export async function importRoster(
         )
         .execute();
     }
+    // History before the import's own row: the first import's versions stand from the start (history/record.ts).
+    await recordDepartments(
+      tx,
+      departmentValues.map((d) => d.id),
+    );
+    await recordPeople(tx, writtenIds);
     await linkManagers(tx, parsed.assignments);
     await linkAccounts(tx);
     await tx.db
