@@ -204,6 +204,23 @@ describe.each(engines)('reports as of a past date, on %s', (engine) => {
     expect(Buffer.from(later).equals(Buffer.from(onTheDay))).toBe(true);
   });
 
+  it('takes two roster imports at once (an upload sent twice) one after the other: both finish, one version open', async () => {
+    const t = await trust();
+    t.setNow('2026-03-05T09:00:00Z');
+    const reports = await Promise.all([
+      importRoster(t.store, aprilRoster, { actor: 'cli' }),
+      importRoster(t.store, aprilRoster, { actor: 'cli' }),
+    ]);
+    expect(reports).toHaveLength(2);
+    const open = await t.store.db
+      .selectFrom('person_history')
+      .select(['person', 'department_id'])
+      .where('valid_to', 'is', null)
+      .execute();
+    expect(open.filter((v) => v.person === t.people.get('1')).map((v) => v.department_id)).toEqual(['PHARM']);
+    expect(open).toHaveLength(5);
+  });
+
   it('writes a version only when a reportable field changes, in the same transaction as the change', async () => {
     const t = await trust();
     const versions = () =>
