@@ -3,7 +3,6 @@ import { guidancePoints } from '@im-records/course';
 import { loadCourse } from '@im-records/course/node';
 import type { IsoDate } from '@im-records/records-policy';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Actor, actorFor } from '../src/access.ts';
 import { createAccount } from '../src/accounts.ts';
 import { startAttempt, submitAttempt } from '../src/assessment.ts';
 import { attest } from '../src/attestations.ts';
@@ -11,15 +10,15 @@ import { fixedClock } from '../src/clock.ts';
 import { revokeCompletion } from '../src/completions.ts';
 import type { AttestationDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
+import { generateServiceKey } from '../src/keys.ts';
 import { setDepartmentTarget, setExclusion } from '../src/people.ts';
-import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
 import { evidencePack, peopleCsvExport, reportCsvExport } from '../src/reports/evidence.ts';
 import { completionReport, reportCsv } from '../src/reports/report.ts';
 import { importRoster } from '../src/roster/import.ts';
 import { updateSettings } from '../src/settings.ts';
 import type { Store } from '../src/store.ts';
 import { engines, freshDatabase, freshStore } from './databases.ts';
+import { actorByEmail, startTrust } from './trust.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const course = loadCourse(resolve(root, 'content/training'), { guidancePoints, root });
@@ -68,45 +67,24 @@ describe.each(engines)('reports as of a past date, on %s', (engine) => {
     database = undefined;
   });
 
-  async function actor(store: Store, email: string): Promise<Actor> {
-    const account = await store.db
-      .selectFrom('accounts')
-      .select('id')
-      .where('email', '=', email)
-      .executeTakeFirstOrThrow();
-    return actorFor(store, account.id);
-  }
-
   /** The trust on D: four people, Amara and Ben attested and passed (compliant), everyone else not. */
   async function trust() {
     const fresh = await freshStore(engine, `${D}T10:00:00Z`);
     database = fresh.database;
     const { store } = fresh;
-    await registerServiceKey(store.db, key, store.clock);
-    await importRoster(store, roster, { actor: 'cli' });
-    await ensurePolicy(store, DEFAULT_POLICY);
-    await publishVersion(store, 'cli', {
-      policy: DEFAULT_POLICY.id,
-      version: '1.0',
-      body: '# Policy\n\nUse approved apps only.',
-      summary: 'First version',
-      material: true,
-      effectiveDate: '2026-01-05',
-      dueDate: '2026-02-02',
-      audience: [],
-    });
+    await startTrust(store, key, roster);
     await createAccount(store, 'cli', { email: 'ig@anytown.example', role: 'ig-lead', password });
     const completions: Record<string, string> = {};
     for (const name of ['amara', 'ben']) {
       await createAccount(store, 'cli', { email: `${name}@anytown.example`, role: 'staff', password });
-      const staff = await actor(store, `${name}@anytown.example`);
+      const staff = await actorByEmail(store, `${name}@anytown.example`);
       await attest(store, staff, 'im-policy-1.0');
       const attempt = await startAttempt(store, staff, course);
       const marked = await submitAttempt(store, staff, course, issuer, attempt.id, rightAnswers(attempt.questions));
       if (!marked.completion) throw new Error('the right answers should pass');
       completions[name] = marked.completion.id;
     }
-    const ig = await actor(store, 'ig@anytown.example');
+    const ig = await actorByEmail(store, 'ig@anytown.example');
     const people = new Map(
       (await store.db.selectFrom('people').select(['id', 'employee_number']).execute()).map((p) => [
         p.employee_number,

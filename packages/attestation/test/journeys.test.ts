@@ -13,8 +13,8 @@ import { certificatePdf, checkCertificateFile, checkShortCode, revokeCompletion 
 import type { AttestationDatabase } from '../src/db/connect.ts';
 import { ForbiddenError, NotFoundError, SignInError, ValidationError } from '../src/errors.ts';
 import { claimJob, enqueueJob, finishJob } from '../src/jobs.ts';
-import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
-import { DEFAULT_POLICY, ensurePolicy, publishVersion, versionAttestations } from '../src/policies.ts';
+import { generateServiceKey } from '../src/keys.ts';
+import { DEFAULT_POLICY, publishVersion, versionAttestations } from '../src/policies.ts';
 import { dashboard, departmentPeople } from '../src/reports/dashboard.ts';
 import { evidencePack, findExport, peopleCsvExport, reportCsvExport } from '../src/reports/evidence.ts';
 import { completionReport, reportCsv } from '../src/reports/report.ts';
@@ -22,6 +22,7 @@ import { importRoster } from '../src/roster/import.ts';
 import { updateSettings } from '../src/settings.ts';
 import type { Store } from '../src/store.ts';
 import { engines, freshStore } from './databases.ts';
+import { actorByEmail, startTrust } from './trust.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const course = loadCourse(resolve(root, 'content/training'), { guidancePoints, root });
@@ -61,19 +62,7 @@ describe.each(engines)('the service on %s', (engine) => {
     const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
     database = fresh.database;
     const { store } = fresh;
-    await registerServiceKey(store.db, key, store.clock);
-    await importRoster(store, roster, { actor: 'cli' });
-    await ensurePolicy(store, DEFAULT_POLICY);
-    await publishVersion(store, 'cli', {
-      policy: DEFAULT_POLICY.id,
-      version: '1.0',
-      body: '# Policy\n\nUse approved apps only.',
-      summary: 'First version',
-      material: true,
-      effectiveDate: '2026-01-05',
-      dueDate: '2026-02-02',
-      audience: [],
-    });
+    await startTrust(store, key, roster);
     await createAccount(store, 'cli', { email: 'amara@anytown.example', role: 'staff', password });
     await createAccount(store, 'cli', {
       email: 'manager@anytown.example',
@@ -86,18 +75,9 @@ describe.each(engines)('the service on %s', (engine) => {
     return fresh;
   }
 
-  async function actor(store: Store, email: string) {
-    const account = await store.db
-      .selectFrom('accounts')
-      .select('id')
-      .where('email', '=', email)
-      .executeTakeFirstOrThrow();
-    return actorFor(store, account.id);
-  }
-
   it('staff attest, pass the server-marked assessment and get a certificate that verifies until it is revoked', async () => {
     const { store } = await trust();
-    const amara = await actor(store, 'amara@anytown.example');
+    const amara = await actorByEmail(store, 'amara@anytown.example');
     expect(amara.person).not.toBeNull();
     const version = 'im-policy-1.0';
     const attested = await attest(store, amara, version);
@@ -171,7 +151,7 @@ describe.each(engines)('the service on %s', (engine) => {
       status: 'altered',
     });
 
-    const ig = await actor(store, 'ig@anytown.example');
+    const ig = await actorByEmail(store, 'ig@anytown.example');
     await revokeCompletion(store, ig, completion.id, 'Issued to the wrong person');
     expect(await checkShortCode(store, completion.shortCode)).toMatchObject({
       status: 'revoked',
@@ -183,7 +163,7 @@ describe.each(engines)('the service on %s', (engine) => {
 
   it('managers record on behalf only in their own departments and see only those', async () => {
     const { store } = await trust();
-    const manager = await actor(store, 'manager@anytown.example');
+    const manager = await actorByEmail(store, 'manager@anytown.example');
     const people = await store.db.selectFrom('people').select(['id', 'employee_number']).execute();
     const ben = people.find((p) => p.employee_number === '2')?.id ?? '';
     const chen = people.find((p) => p.employee_number === '3')?.id ?? '';
@@ -252,11 +232,11 @@ describe.each(engines)('the service on %s', (engine) => {
     await expect(
       createAccount(store, 'cli', { email: 'nobody@anytown.example', role: 'manager', departments: [] }),
     ).rejects.toThrow(/at least one department/);
-    const admin = await actor(store, 'admin@anytown.example');
+    const admin = await actorByEmail(store, 'admin@anytown.example');
     await expect(updateAccount(store, admin, manager.accountId, { departments: [] })).rejects.toThrow(
       /at least one department/,
     );
-    const amara = await actor(store, 'amara@anytown.example');
+    const amara = await actorByEmail(store, 'amara@anytown.example');
     await expect(updateAccount(store, admin, amara.accountId, { role: 'manager' })).rejects.toThrow(
       /at least one department/,
     );
@@ -265,7 +245,7 @@ describe.each(engines)('the service on %s', (engine) => {
     expect(view.departments.map((d) => d.id)).toEqual(['WARD5']);
     expect(view.totals.inScope).toBe(3);
     await expect(dashboard(store, manager, { department: 'PHARM' })).rejects.toThrow(ForbiddenError);
-    const ig = await actor(store, 'ig@anytown.example');
+    const ig = await actorByEmail(store, 'ig@anytown.example');
     await expect(dashboard(store, ig, { department: 'NO-SUCH-WARD' })).rejects.toThrow(NotFoundError);
     await expect(departmentPeople(store, ig, 'NO-SUCH-WARD')).rejects.toThrow(NotFoundError);
     await expect(store.db.updateTable('attestations').set({ remark: 'changed' }).execute()).rejects.toThrow(
@@ -275,8 +255,8 @@ describe.each(engines)('the service on %s', (engine) => {
 
   it('a material change drops completion until people attest again; a minor one does not', async () => {
     const { store, setNow } = await trust();
-    const ig = await actor(store, 'ig@anytown.example');
-    const manager = await actor(store, 'manager@anytown.example');
+    const ig = await actorByEmail(store, 'ig@anytown.example');
+    const manager = await actorByEmail(store, 'manager@anytown.example');
     const ward5 = await store.db.selectFrom('people').select('id').where('department_id', '=', 'WARD5').execute();
     for (const p of ward5)
       await attestOnBehalf(store, manager, { person: p.id, versionId: 'im-policy-1.0', remark: 'Paper form' });
@@ -334,7 +314,7 @@ describe.each(engines)('the service on %s', (engine) => {
         audience: [],
       }),
     ).rejects.toThrow(/not after the latest version/);
-    const staff = await actor(store, 'amara@anytown.example');
+    const staff = await actorByEmail(store, 'amara@anytown.example');
     await expect(
       publishVersion(store, staff, {
         policy: DEFAULT_POLICY.id,
@@ -351,7 +331,7 @@ describe.each(engines)('the service on %s', (engine) => {
 
   it('refuses a minor change that adds staff groups to the audience: they would be overdue the day it is published', async () => {
     const { store } = await trust();
-    const ig = await actor(store, 'ig@anytown.example');
+    const ig = await actorByEmail(store, 'ig@anytown.example');
     const version = (number: string, material: boolean, audience: string[]) => ({
       policy: DEFAULT_POLICY.id,
       version: number,
@@ -375,7 +355,7 @@ describe.each(engines)('the service on %s', (engine) => {
 
   it("exports the people a manager's dashboard shows: their departments, one department, one staff group", async () => {
     const { store } = await trust();
-    const manager = await actor(store, 'manager@anytown.example');
+    const manager = await actorByEmail(store, 'manager@anytown.example');
     const employees = async (department?: string, group?: string) =>
       (await peopleCsvExport(store, manager, '2026-03-02' as never, department, group))
         .trim()
@@ -536,7 +516,7 @@ describe.each(engines)('the service on %s', (engine) => {
     expect(csv.split('\r\n')[0]).toBe(
       'department_id,department,staff_in_scope,compliant,percent,target_percent,meets_target,due_soon,overdue,out_of_scope,as_of',
     );
-    const ig = await actor(store, 'ig@anytown.example');
+    const ig = await actorByEmail(store, 'ig@anytown.example');
     const first = await evidencePack(store, ig, '2026-03-02' as never, 'Anytown NHS Trust');
     const second = await evidencePack(store, ig, '2026-03-02' as never, 'Anytown NHS Trust');
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
@@ -545,7 +525,7 @@ describe.each(engines)('the service on %s', (engine) => {
 
   it("logs each exported file's SHA-256, so an auditor can match a file handed to them to the export that made it", async () => {
     const { store } = await trust();
-    const ig = await actor(store, 'ig@anytown.example');
+    const ig = await actorByEmail(store, 'ig@anytown.example');
     const pack = await evidencePack(store, ig, '2026-03-02' as never, 'Anytown NHS Trust');
     const report = await reportCsvExport(store, ig, '2026-03-01' as never);
     const people = await peopleCsvExport(store, ig, '2026-03-02' as never, 'WARD5');
@@ -578,14 +558,14 @@ describe.each(engines)('the service on %s', (engine) => {
     });
     const changed = new TextEncoder().encode(report.replace('WARD5', 'WARD6'));
     expect(await findExport(store, ig, changed)).toBeNull();
-    const manager = await actor(store, 'manager@anytown.example');
+    const manager = await actorByEmail(store, 'manager@anytown.example');
     await expect(findExport(store, manager, pack)).rejects.toThrow(ForbiddenError);
   });
 
   it('dates evidence today at the latest: a pack "as of" the DSPT deadline next March would show records not yet made', async () => {
     const { store } = await trust();
-    const ig = await actor(store, 'ig@anytown.example');
-    const manager = await actor(store, 'manager@anytown.example');
+    const ig = await actorByEmail(store, 'ig@anytown.example');
+    const manager = await actorByEmail(store, 'manager@anytown.example');
     const refusal =
       'asOf: evidence is of the records as they stand, so it can be dated today (2026-03-02) at the latest';
     await expect(evidencePack(store, ig, '2026-03-31' as never, 'Anytown NHS Trust')).rejects.toThrow(refusal);

@@ -3,20 +3,18 @@ import { guidancePoints } from '@im-records/course';
 import { loadCourse } from '@im-records/course/node';
 import { type LrsStub, startLrsStub } from '@im-records/course-export/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { actorFor } from '../src/access.ts';
 import { createAccount } from '../src/accounts.ts';
 import { startAttempt, submitAttempt } from '../src/assessment.ts';
 import { attest } from '../src/attestations.ts';
 import { verifyAudit } from '../src/audit/log.ts';
 import type { AttestationDatabase } from '../src/db/connect.ts';
 import { ForbiddenError, ValidationError } from '../src/errors.ts';
-import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
+import { generateServiceKey } from '../src/keys.ts';
 import { readLrsSettings, updateLrsSettings } from '../src/lrs/settings.ts';
 import { LRS_JOB, lrsQueueStatus, sendQueuedStatements } from '../src/lrs/statements.ts';
-import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
-import { importRoster } from '../src/roster/import.ts';
 import type { Store } from '../src/store.ts';
 import { engines, freshStore } from './databases.ts';
+import { actorByEmail, startTrust } from './trust.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const course = loadCourse(resolve(root, 'content/training'), { guidancePoints, root });
@@ -64,26 +62,10 @@ describe.each(engines)('statements to the learning record store on %s', (engine)
     const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
     database = fresh.database;
     const { store } = fresh;
-    await registerServiceKey(store.db, key, store.clock);
-    await importRoster(store, roster, { actor: 'cli' });
-    await ensurePolicy(store, DEFAULT_POLICY);
-    await publishVersion(store, 'cli', {
-      policy: DEFAULT_POLICY.id,
-      version: '1.0',
-      body: '# Policy\n\nUse approved apps only.',
-      summary: 'First version',
-      material: true,
-      effectiveDate: '2026-01-05',
-      dueDate: '2026-02-02',
-      audience: [],
-    });
+    await startTrust(store, key, roster);
     await createAccount(store, 'cli', { email: 'amara@anytown.example', role: 'staff', password });
     await createAccount(store, 'cli', { email: 'admin@anytown.example', role: 'admin', password });
-    const actor = async (email: string) =>
-      actorFor(
-        store,
-        (await store.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id,
-      );
+    const actor = (email: string) => actorByEmail(store, email);
     return { ...fresh, amara: await actor('amara@anytown.example'), admin: await actor('admin@anytown.example') };
   }
   const queued = async (store: Store) =>

@@ -1,14 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { actorFor } from '../src/access.ts';
 import { createAccount } from '../src/accounts.ts';
 import { verifyAudit } from '../src/audit/log.ts';
 import type { AttestationDatabase } from '../src/db/connect.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../src/errors.ts';
-import { generateServiceKey, registerServiceKey } from '../src/keys.ts';
+import { generateServiceKey } from '../src/keys.ts';
 import { ownRecordsExport, setExclusion } from '../src/people.ts';
-import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
 import { evidencePack } from '../src/reports/evidence.ts';
-import { importRoster } from '../src/roster/import.ts';
 import { CHECKLIST } from '../src/spot-checks/checklist.ts';
 import {
   drawSpotChecks,
@@ -22,6 +19,7 @@ import { spotCheckResults } from '../src/spot-checks/results.ts';
 import { drawSample } from '../src/spot-checks/sample.ts';
 import type { Store } from '../src/store.ts';
 import { engines, freshStore } from './databases.ts';
+import { actorByEmail, startTrust } from './trust.ts';
 
 const key = generateServiceKey('Anytown NHS Trust');
 const password = 'correct horse battery';
@@ -51,19 +49,7 @@ describe.each(engines)('device spot checks on %s', (engine) => {
     const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
     database = fresh.database;
     const { store } = fresh;
-    await registerServiceKey(store.db, key, store.clock);
-    await importRoster(store, roster, { actor: 'cli' });
-    await ensurePolicy(store, DEFAULT_POLICY);
-    await publishVersion(store, 'cli', {
-      policy: DEFAULT_POLICY.id,
-      version: '1.0',
-      body: '# Policy\n\nUse approved apps only.',
-      summary: 'First version',
-      material: true,
-      effectiveDate: '2026-01-05',
-      dueDate: '2026-02-02',
-      audience: [],
-    });
+    await startTrust(store, key, roster);
     await createAccount(store, 'cli', { email: 'ig@anytown.example', role: 'ig-lead', password });
     await createAccount(store, 'cli', {
       email: 'pm@anytown.example',
@@ -71,11 +57,7 @@ describe.each(engines)('device spot checks on %s', (engine) => {
       password,
       departments: ['PHARM'],
     });
-    const actor = async (email: string) =>
-      actorFor(
-        store,
-        (await store.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id,
-      );
+    const actor = (email: string) => actorByEmail(store, email);
     return { ...fresh, lead: await actor('ig@anytown.example'), pharmacyManager: await actor('pm@anytown.example') };
   }
 

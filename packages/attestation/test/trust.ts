@@ -1,0 +1,38 @@
+/**
+ * The trust most repository tests start from: the service key registered, a roster imported and the default policy's
+ * first version published (effective 5 January 2026, due 2 February). One place, so a change to how a trust starts
+ * is made once.
+ */
+import { type Actor, actorFor } from '../src/access.ts';
+import type { ServiceKey } from '../src/keys.ts';
+import { registerServiceKey } from '../src/keys.ts';
+import { DEFAULT_POLICY, ensurePolicy, publishVersion } from '../src/policies.ts';
+import { importRoster } from '../src/roster/import.ts';
+import type { Store } from '../src/store.ts';
+
+/** Registers `key`, imports `roster` (ESR-style CSV) and publishes the default policy's version 1.0. */
+export async function startTrust(store: Store, key: ServiceKey, roster: string): Promise<void> {
+  await registerServiceKey(store.db, key, store.clock);
+  await importRoster(store, roster, { actor: 'cli' });
+  await ensurePolicy(store, DEFAULT_POLICY);
+  await publishVersion(store, 'cli', {
+    policy: DEFAULT_POLICY.id,
+    version: '1.0',
+    body: '# Policy\n\nUse approved apps only.',
+    summary: 'First version',
+    material: true,
+    effectiveDate: '2026-01-05',
+    dueDate: '2026-02-02',
+    audience: [],
+  });
+}
+
+/** The actor signed in with an account's e-mail address. */
+export async function actorByEmail(store: Store, email: string): Promise<Actor> {
+  const account = await store.db
+    .selectFrom('accounts')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return actorFor(store, account.id);
+}
