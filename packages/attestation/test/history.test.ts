@@ -1,6 +1,3 @@
-import { resolve } from 'node:path';
-import { guidancePoints } from '@im-records/course';
-import { loadCourse } from '@im-records/course/node';
 import type { IsoDate } from '@im-records/records-policy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAccount } from '../src/accounts.ts';
@@ -18,10 +15,8 @@ import { importRoster } from '../src/roster/import.ts';
 import { updateSettings } from '../src/settings.ts';
 import type { Store } from '../src/store.ts';
 import { engines, freshDatabase, freshStore } from './databases.ts';
-import { actorByEmail, startTrust } from './trust.ts';
+import { actorByEmail, course, rightAnswers, startTrust } from './trust.ts';
 
-const root = resolve(import.meta.dirname, '../../..');
-const course = loadCourse(resolve(root, 'content/training'), { guidancePoints, root });
 const key = generateServiceKey('Anytown NHS Trust');
 const issuer = { key, verifyUrl: 'https://attest.anytown.example/verify' };
 const password = 'correct horse battery';
@@ -43,18 +38,6 @@ const aprilRoster = `${header}
 `;
 /** The DSPT submission day of the tests: the report and evidence pack are first made on it. */
 const D = '2026-03-02' as IsoDate;
-
-function rightAnswers(questions: { id: string }[]): Record<string, string[]> {
-  return Object.fromEntries(
-    questions.map((q) => [
-      q.id,
-      course.questions
-        .find((b) => b.id === q.id)
-        ?.options.filter((o) => o.correct)
-        .map((o) => o.id) ?? [],
-    ]),
-  );
-}
 
 function row(report: Awaited<ReturnType<typeof completionReport>>, departmentId: string) {
   return report.departments.find((d) => d.departmentId === departmentId);

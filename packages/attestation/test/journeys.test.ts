@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
-import { guidancePoints } from '@im-records/course';
-import { loadCourse } from '@im-records/course/node';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { actorFor } from '../src/access.ts';
@@ -22,10 +19,8 @@ import { importRoster } from '../src/roster/import.ts';
 import { updateSettings } from '../src/settings.ts';
 import type { Store } from '../src/store.ts';
 import { engines, freshStore } from './databases.ts';
-import { actorByEmail, startTrust } from './trust.ts';
+import { actorByEmail, course, rightAnswers, startTrust } from './trust.ts';
 
-const root = resolve(import.meta.dirname, '../../..');
-const course = loadCourse(resolve(root, 'content/training'), { guidancePoints, root });
 const key = generateServiceKey('Anytown NHS Trust');
 const issuer = { key, verifyUrl: 'https://attest.anytown.example/verify' };
 const password = 'correct horse battery';
@@ -39,17 +34,6 @@ const roster = `${header}
 `;
 
 /** Answers every question of a drawn attempt correctly, from the bank (what a learner who knows the course would do). */
-function rightAnswers(questions: { id: string }[]): Record<string, string[]> {
-  return Object.fromEntries(
-    questions.map((q) => [
-      q.id,
-      course.questions
-        .find((b) => b.id === q.id)
-        ?.options.filter((o) => o.correct)
-        .map((o) => o.id) ?? [],
-    ]),
-  );
-}
 
 describe.each(engines)('the service on %s', (engine) => {
   let database: AttestationDatabase | undefined;

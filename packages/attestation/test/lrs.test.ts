@@ -1,6 +1,3 @@
-import { resolve } from 'node:path';
-import { guidancePoints } from '@im-records/course';
-import { loadCourse } from '@im-records/course/node';
 import { type LrsStub, startLrsStub } from '@im-records/course-export/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../src/accounts.ts';
@@ -14,10 +11,8 @@ import { readLrsSettings, updateLrsSettings } from '../src/lrs/settings.ts';
 import { LRS_JOB, lrsQueueStatus, sendQueuedStatements } from '../src/lrs/statements.ts';
 import type { Store } from '../src/store.ts';
 import { engines, freshStore } from './databases.ts';
-import { actorByEmail, startTrust } from './trust.ts';
+import { actorByEmail, course, rightAnswers, startTrust } from './trust.ts';
 
-const root = resolve(import.meta.dirname, '../../..');
-const course = loadCourse(resolve(root, 'content/training'), { guidancePoints, root });
 const key = generateServiceKey('Anytown NHS Trust');
 const issuer = { key, verifyUrl: 'https://attest.anytown.example/verify' };
 const password = 'correct horse battery';
@@ -27,18 +22,6 @@ const roster = `Employee Number,Assignment Number,First Name,Last Name,Organisat
 E1001,1-1,Amara,Okafor,WARD5,Ward 5,amara@anytown.example,2019-01-01
 `;
 const iriBase = 'https://attest.anytown.example';
-
-function rightAnswers(questions: { id: string }[]): Record<string, string[]> {
-  return Object.fromEntries(
-    questions.map((q) => [
-      q.id,
-      course.questions
-        .find((b) => b.id === q.id)
-        ?.options.filter((o) => o.correct)
-        .map((o) => o.id) ?? [],
-    ]),
-  );
-}
 
 let lrs: LrsStub;
 beforeAll(async () => {

@@ -1,8 +1,6 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { guidancePoints } from '@im-records/course';
-import { loadCourse } from '@im-records/course/node';
 import type { IsoDate } from '@im-records/records-policy';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor } from '../src/access.ts';
@@ -23,10 +21,9 @@ import { importRoster } from '../src/roster/import.ts';
 import type { Store } from '../src/store.ts';
 import { engines, freshStore, sharedDatabase } from './databases.ts';
 import { recipientOf, type SmtpSink, startSmtpSink } from './smtp-sink.ts';
+import { course, rightAnswers } from './trust.ts';
 
 const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../../..');
-const course = loadCourse(resolve(root, 'content/training'), { guidancePoints, root });
 const key = generateServiceKey('Anytown NHS Trust');
 const issuer = { key, verifyUrl: 'https://attest.anytown.example/verify' };
 const password = 'correct horse battery';
@@ -41,18 +38,6 @@ const roster = `Employee Number,Assignment Number,Primary Assignment,First Name,
 5,5-1,Y,Eve,Hart,WARD5,Ward 5,Administrative and Clerical,eve@anytown.example,2019-01-01,2026-02-27,9-1
 9,9-1,Y,Mo,Reid,WARD5,Ward 5,Nursing and Midwifery Registered,mo@anytown.example,2019-01-01,,
 `;
-
-function rightAnswers(questions: { id: string }[]): Record<string, string[]> {
-  return Object.fromEntries(
-    questions.map((q) => [
-      q.id,
-      course.questions
-        .find((b) => b.id === q.id)
-        ?.options.filter((o) => o.correct)
-        .map((o) => o.id) ?? [],
-    ]),
-  );
-}
 
 /** The trust on 20 February 2026: the policy took effect on 16 February and is due on Monday 16 March. */
 async function setUp(store: Store, setNow: (at: string) => void): Promise<void> {

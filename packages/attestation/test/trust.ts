@@ -3,6 +3,9 @@
  * first version published (effective 5 January 2026, due 2 February). One place, so a change to how a trust starts
  * is made once.
  */
+import { resolve } from 'node:path';
+import { guidancePoints } from '@im-records/course';
+import { loadCourse } from '@im-records/course/node';
 import { type Actor, actorFor } from '../src/access.ts';
 import type { ServiceKey } from '../src/keys.ts';
 import { registerServiceKey } from '../src/keys.ts';
@@ -35,4 +38,21 @@ export async function actorByEmail(store: Store, email: string): Promise<Actor> 
     .where('email', '=', email)
     .executeTakeFirstOrThrow();
   return actorFor(store, account.id);
+}
+
+const root = resolve(import.meta.dirname, '../../..');
+/** The course as the service loads it, from `content/training`. */
+export const course = loadCourse(resolve(root, 'content/training'), { guidancePoints, root });
+
+/** The right options of each question drawn, as a learner who knows them all would answer. */
+export function rightAnswers(questions: { id: string }[]): Record<string, string[]> {
+  return Object.fromEntries(
+    questions.map((q) => [
+      q.id,
+      course.questions
+        .find((b) => b.id === q.id)
+        ?.options.filter((o) => o.correct)
+        .map((o) => o.id) ?? [],
+    ]),
+  );
 }
