@@ -402,6 +402,10 @@ export function scanNames(text: string, context: RecogniserContext, messageId = 
             bedOrLabel && !relCue
               ? candidate(i, ruleConfidence['name:patient-cue listed'], 'name:patient-cue', 'patient', lower, true)
               : candidate(i, ruleConfidence['name:list'], 'name:list', role, lower, position);
+        } else if (listed && !relCue && bedBefore.test(before)) {
+          // "B3 Wright for d/c", "bed 4: Rose": a bed names a patient even when the listed surname is also an everyday
+          // word. Left to the model, "Wright" stood on a margin of 0.01 and fell with a retrained model.
+          hit = candidate(i, ruleConfidence['name:patient-cue listed'], 'name:patient-cue', 'patient', lower, true);
         } else if (flags & SAFE) {
           // Safe-listed (an app, a system, a drug, a condition's eponym): a name only after a relation cue, or as the
           // surname after a name that stands ("Ethel Mabel Parkinson" left "Parkinson" visible), unless it is also an
