@@ -96,12 +96,19 @@ describe('records attestation', () => {
     expect((await run('roster', 'import', join(folder, 'missing.csv'))).code).toBe(2);
   });
 
-  it('reports one row per department as CSV', async () => {
-    const result = await run('report', '--format', 'csv', '--as-of', '2026-03-02');
-    expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^department_id,department,staff_in_scope,compliant/);
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['PH,Pharmacy,0', 'W5,Ward 5,2']);
+  it('reports one row per department as CSV, as the roster stood on the day asked for', async () => {
+    const rows = async (...asOf: string[]) => {
+      const result = await run('report', '--format', 'csv', ...asOf);
+      expect(result.code).toBe(0);
+      const lines = result.stdout.trim().split('\r\n');
+      expect(lines[0]).toMatch(/^department_id,department,staff_in_scope,compliant/);
+      return lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','));
+    };
+    // Today: Amara, and Chen from the partial import of the file with rejected rows.
+    expect(await rows()).toEqual(['PH,Pharmacy,0', 'W5,Ward 5,2']);
+    // On a past day: the first import stands from the start (it is the roster the service went live with), Chen was
+    // imported today, so Ward 5 had Amara alone.
+    expect(await rows('--as-of', '2026-03-02')).toEqual(['PH,Pharmacy,0', 'W5,Ward 5,1']);
     expect((await run('report', '--as-of', '2026-02-30')).code).toBe(2);
   });
 
