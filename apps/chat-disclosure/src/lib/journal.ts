@@ -78,7 +78,11 @@ export class CaseJournal {
       if (action) current = withChange(current, entry.seq, action);
       else unreadable++;
     }
-    this.#seq.set(record.id, Math.max(included, ...entries.map((entry) => entry.seq)));
+    // A loop, not Math.max(...): a long session's entries could outnumber the arguments a call may take.
+    this.#seq.set(
+      record.id,
+      entries.reduce((newest, entry) => Math.max(newest, entry.seq), included),
+    );
     if (included > 0) await this.#store.dropJournal(record.id, included);
     return { record: current, unreadable };
   }
