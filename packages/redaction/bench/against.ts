@@ -1,7 +1,9 @@
 /**
- * `node bench/against.ts REV [--messages 300000] [--runs 10]`: this engine against the one at git revision REV, in
- * one process, alternately, on the benchmark chat (the import benchmark's WhatsApp export), and prints each run's CPU
- * time, the medians and their ratio. Separate processes on a shared machine swing by a quarter from run to run, more
+ * `node bench/against.ts REV [--messages 300000] [--runs 10] [--chat benchmark|clinical]`: this engine against the one
+ * at git revision REV, in one process, alternately, on the benchmark chat (the import benchmark's WhatsApp export) or
+ * the chat tool's pipeline chat (`--chat clinical`: the synthetic clinical chat of seed 11, dense with names and
+ * identifiers, as `apps/chat-disclosure`'s `bench/pipeline.bench.ts` reads it), and prints each run's CPU time, the
+ * medians and their ratio. Separate processes on a shared machine swing by a quarter from run to run, more
  * than most changes move; two engines in one process, run in turns after the same warm-up, see the same machine.
  *
  * REV's `src` is unpacked (`git archive`) into `.ref/against/REV/` (git ignores `.ref/`), beside this `src`, so its
@@ -12,12 +14,16 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { importChat } from '@im-records/chat-import';
-import { generateBenchmarkExport } from '@im-records/synthetic-chats';
+import { generateBenchmarkExport, generateClinicalChat } from '@im-records/synthetic-chats';
 import * as current from '../src/index.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { messages: { type: 'string', default: '300000' }, runs: { type: 'string', default: '10' } },
+  options: {
+    messages: { type: 'string', default: '300000' },
+    runs: { type: 'string', default: '10' },
+    chat: { type: 'string', default: 'benchmark' },
+  },
 });
 const rev = positionals[0];
 if (!rev) throw new Error('Give a git revision to compare with: node bench/against.ts 7609906');
@@ -31,9 +37,14 @@ if (!existsSync(`${dir}/src/index.ts`)) {
 }
 const base = (await import(`${dir}/src/index.ts`)) as typeof current;
 
+if (values.chat !== 'benchmark' && values.chat !== 'clinical') throw new Error('--chat is benchmark or clinical');
+const exportText =
+  values.chat === 'clinical'
+    ? (await generateClinicalChat({ seed: 11, messages: Number(values.messages), style: 'android' })).exportText
+    : generateBenchmarkExport(Number(values.messages));
 const { conversation } = await importChat({
   fileName: 'WhatsApp Chat with Ward 7.txt',
-  bytes: new TextEncoder().encode(generateBenchmarkExport(Number(values.messages))),
+  bytes: new TextEncoder().encode(exportText),
 });
 const warmUp = { ...conversation, messages: Array.from(conversation.messages).slice(0, 20000) };
 const engines = { [sha]: base, current } as const;
