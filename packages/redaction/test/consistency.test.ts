@@ -126,4 +126,36 @@ describe('consistency rules', () => {
     ]);
     expect(origin?.group).toBeUndefined();
   });
+  it('carries a listed given name to its familiar forms written with a capital, never to one that is an everyday word', () => {
+    // FOI, no participant or cue names her: "Margaret" is found by the name list alone, and "Mags" is hers.
+    const chat = conv([
+      msg('a', 'Sam Jones', 'Spoke to Margaret about her discharge'),
+      msg('b', 'Sam Jones', 'can someone check on Mags, she keeps pressing the buzzer'),
+      msg('c', 'Sam Jones', 'Mags wants a cup of tea'),
+      msg('d', 'Sam Jones', 'the mags in the day room are ancient'),
+      msg('e', 'Sam Jones', 'William Okafor is for CT'),
+      msg('f', 'Sam Jones', 'Will do, and the Bill for parking is on the desk'),
+      msg('g', 'Sam Jones', 'Christopher Lowe needs a commode'),
+      msg('h', 'Sam Jones', 'the Spill Kit is by the sluice, ask Kit if unsure'),
+    ]);
+    const result = detectPersonalDataSync(chat, { mode: 'foi' });
+    const names = (id: string) =>
+      result.proposals.filter((p) => p.messageId === id && p.category === 'person-name').map((p) => p.text);
+    expect(names('a')).toEqual(['Margaret']);
+    expect(names('b')).toEqual(['Mags']);
+    expect(names('c')).toEqual(['Mags']);
+    expect(names('d')).toEqual([]);
+    expect(names('f')).toEqual([]);
+    // "Kit" is an English word too: beside a capitalised word it is a title or a product, on its own his.
+    const kit = result.proposals.filter((p) => p.messageId === 'h' && p.category === 'person-name');
+    expect(kit.map((p) => [p.text, p.start])).toEqual([
+      ['Kit', 'the Spill Kit is by the sluice, ask Kit if unsure'.lastIndexOf('Kit')],
+    ]);
+    const origin = result.proposals.find((p) => p.messageId === 'a');
+    const mags = result.proposals.filter((p) => p.text === 'Mags');
+    expect(mags.map((p) => [p.rule, p.group, p.origin, p.personKey])).toEqual([
+      ['name:consistent', 'name:mags', origin?.id, origin?.personKey],
+      ['name:consistent', 'name:mags', origin?.id, origin?.personKey],
+    ]);
+  });
 });

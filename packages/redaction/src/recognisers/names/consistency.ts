@@ -4,6 +4,7 @@
  * {@link scanConsistent} then reads each message again for uses of those tokens that nothing found.
  */
 import { ruleConfidence } from '../../confidence.ts';
+import { nicknamesOf } from '../../data/nicknames.ts';
 import {
   CLINICAL,
   COMMON,
@@ -45,6 +46,11 @@ interface ConfirmedName {
    * its carried uses stand wherever they are; otherwise the model may rule a carried use out.
    */
   firm: boolean;
+  /**
+   * A familiar form of a confirmed given name that is also an English word ("Mags", "Kit", "Rich"): taken only where no
+   * capitalised word stands beside it, since beside one it is as likely part of a title or a product ("DIY Kit").
+   */
+  wordLike?: boolean;
 }
 
 function evidenceForLowerCase(c: Candidate, lower: string): boolean {
@@ -98,7 +104,32 @@ export class ConfirmedNames {
       const lower = word.toLowerCase();
       this.#put(lower, c, origin);
       if (lower.includes('-')) for (const part of lower.split('-')) if (part.length >= 3) this.#put(part, c, origin);
+      if (lexFlags(lower) & FIRST)
+        for (const familiar of nicknamesOf(lower)) this.#putFamiliar(familiar, lower, c, origin);
     }
+  }
+
+  /**
+   * A familiar form of a confirmed given name ("Mags" once "Margaret" is confirmed): the same person's, carried only
+   * where written with a capital (as an everyday word is), and never one that is an everyday word in any chat ("Will",
+   * "Bill", "Sue", "Pat"). A participant's and a cue's familiar forms are known names already (`KnownNames`); this
+   * brings them for a name found by a list or the model.
+   */
+  #putFamiliar(familiar: string, formal: string, c: Candidate, origin: string): void {
+    if (this.#names.has(familiar) || lexFlags(familiar) & (COMMON | FUNCTION | CLINICAL | TITLE | MONTH | SAFE)) return;
+    this.#names.set(familiar, {
+      confidence: c.confidence,
+      role: c.role ?? 'unknown',
+      personKey: c.personKey ?? formal,
+      common: true,
+      lowerOk: false,
+      origin,
+      group: `name:${familiar}`,
+      // The model, reading "Mags" alone, cannot know it is Margaret's: the link is the evidence, so its vote is not asked.
+      firm: true,
+      wordLike: isLowerCaseWord(familiar),
+    });
+    this.#gate.add(familiar);
   }
 
   #put(lower: string, c: Candidate, origin: string): void {
@@ -276,6 +307,7 @@ export function scanConsistent(text: string, confirmed: ConfirmedNames, found: r
       const d = text.charCodeAt(end + 1);
       const digitAfter = (after >= 48 && after <= 57) || (after === 32 && d >= 48 && d <= 57);
       take = !digitAfter && (!sentenceInitial(text, start) || !verbFollowers.has(following));
+      if (take && entry.wordLike) take = !capitalisedBeside(text, start, nextRaw);
     } else {
       take = nextToName(found, start, end, text) || (out !== undefined && nextToName(out, start, end, text));
       if (!take) {
@@ -331,6 +363,13 @@ function inRanges(ranges: readonly number[], at: number): boolean {
   for (let j = 0; j < ranges.length; j += 2)
     if ((ranges[j] as number) <= at && at < (ranges[j + 1] as number)) return true;
   return false;
+}
+
+/** Whether the word before `start` or the word after (`next`, as written) begins with a capital ("DIY Kit", "Kit Kat"). */
+function capitalisedBeside(text: string, start: number, next: string): boolean {
+  const upper = (c: number): boolean => c >= 65 && c <= 90;
+  const from = previousWordStart(text, start);
+  return (from >= 0 && upper(text.charCodeAt(from))) || upper(next.charCodeAt(0));
 }
 
 /** The start of the plain word that ends one space before `start`, or -1. */
