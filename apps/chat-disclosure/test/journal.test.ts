@@ -162,4 +162,50 @@ describe('CaseJournal', () => {
     const reloaded = await openPage(name, 'correct horse battery', key);
     expect(reloaded.record.decisions.map(proposalOf)).toEqual(['p-one']);
   });
+
+  for (const passphrase of [undefined, 'correct horse battery']) {
+    const which = passphrase ? 'an encrypted' : 'a';
+
+    it(`removes the entries a stored record includes once it is stored, not on the next open (${which} case)`, async () => {
+      const { name, key } = await newDatabase(passphrase);
+      const page = await openPage(name, passphrase, key);
+      const saver = new CaseSaver({
+        store: page.store,
+        keyOf: () => key ?? null,
+        onError: (error) => {
+          throw error;
+        },
+        onStored: (id, journaled) => void page.journal.compact(id, journaled),
+        delayMs: 10_000,
+      });
+      let record = page.record;
+      for (const text of ['one', 'two', 'three']) {
+        const { seq, written } = page.journal.append('c', decision(text), Boolean(key));
+        await written;
+        record = withChange(record, seq, decision(text));
+        saver.changed(record);
+      }
+      // drain() writes at once (not after the pause) and waits: what a tab does before another takes the case.
+      await saver.drain();
+      await page.journal.settled();
+      await new Promise((resolve) => setTimeout(resolve, 20)); // the removal is its own small transaction
+      expect(await page.store.journalEntries('c')).toEqual([]);
+      // A change made after the save stays in the journal until a record with it is stored.
+      const four = page.journal.append('c', decision('four'), Boolean(key));
+      await four.written;
+      expect((await page.store.journalEntries('c')).map((entry) => entry.seq)).toEqual([four.seq]);
+      page.store.close();
+      const reloaded = await openPage(name, passphrase, key);
+      expect(reloaded.record.decisions.map(proposalOf)).toEqual(['p-one', 'p-two', 'p-three', 'p-four']);
+    });
+  }
+
+  it('lists a case at the step its journal has reached, not the older one of its stored record', async () => {
+    const { name } = await newDatabase();
+    const page = await openPage(name);
+    await page.journal.append('c', toReview, false).written;
+    expect((await page.store.list()).map((listing) => listing.step)).toEqual(['review']);
+    // Nothing is written by listing: the record is still the one stored.
+    expect((await page.store.loadCase('c', null)).step).toBe('start');
+  });
 });

@@ -9,8 +9,8 @@ import { describeProblem, type Problem } from '../lib/errors.ts';
 import { CaseJournal } from '../lib/journal.ts';
 import { CaseStore } from '../lib/store.ts';
 import type { CaseStages, PackageStages } from '../worker/stages.ts';
+import { CaseInThisTab } from './CaseInThisTab.tsx';
 import { CaseList } from './CaseList.tsx';
-import { CaseView } from './CaseView.tsx';
 import type { Services } from './services.ts';
 import { ErrorSummary } from './ui.tsx';
 
@@ -83,7 +83,7 @@ export default function App() {
     );
   }
   return route.caseId ? (
-    <CaseView key={route.caseId} caseId={route.caseId} services={services} />
+    <CaseInThisTab key={route.caseId} caseId={route.caseId} services={services} />
   ) : (
     <CaseList services={services} onOpen={openCase} />
   );

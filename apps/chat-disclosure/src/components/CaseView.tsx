@@ -4,7 +4,7 @@
  * current step.
  */
 import type { Decision } from '@im-records/redaction';
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { afterNextPaint } from '../lib/after-paint.ts';
 import type { StageProgress } from '../lib/bridge.ts';
 import { type CaseRecord, type Step, stepNames, steps } from '../lib/case-model.ts';
@@ -47,7 +47,19 @@ function archiveKeyOf(record: CaseRecord): string {
     .join(',');
 }
 
-export function CaseView({ caseId, services }: { caseId: string; services: Services }) {
+/** Stops a case view taking changes and resolves once everything it has is written (another tab takes the case). */
+export type StopEditing = () => Promise<void>;
+
+export function CaseView({
+  caseId,
+  services,
+  stopEditing,
+}: {
+  caseId: string;
+  services: Services;
+  /** Where the view puts its {@link StopEditing}, for the tab's hold on the case (CaseInThisTab.tsx). */
+  stopEditing?: RefObject<StopEditing | null>;
+}) {
   const [record, dispatch] = useReducer(recordReducer, null);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -135,7 +147,23 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
     store: services.store,
     keyOf: (id) => services.keys.get(id) ?? null,
     onError: (error) => setProblem(describeProblem(error)),
+    // The journal entries a stored record includes are removed at once, not on the next open (journal.ts).
+    onStored: (id, journaled) => void services.journal.compact(id, journaled),
   });
+  /** Set once another tab has taken the case: a change made here after that would be lost, so none is taken. */
+  const stopped = useRef(false);
+  useEffect(() => {
+    if (!stopEditing) return;
+    const current = saver.current;
+    stopEditing.current = async () => {
+      stopped.current = true;
+      await services.journal.settled();
+      await current?.drain();
+    };
+    return () => {
+      stopEditing.current = null;
+    };
+  }, [stopEditing, services]);
   /** The step last handed to the saver: a move to another step is written at once, not after the pause. */
   const savedStep = useRef<Step | null>(null);
   useEffect(() => {
@@ -161,6 +189,7 @@ export function CaseView({ caseId, services }: { caseId: string; services: Servi
   // Every change is journaled there and then, in the event handler that made it, before the page can be left.
   const act = useCallback(
     (action: DistributiveOmit<CaseAction, 'at'>) => {
+      if (stopped.current) return;
       const change = { ...action, at: nowIso() } as CaseAction;
       const { seq, written } = services.journal.append(caseId, change, services.keys.has(caseId));
       written.catch((error: unknown) => setProblem(describeProblem(error)));

@@ -25,16 +25,24 @@ export interface CaseSaverOptions {
   onError: (error: unknown) => void;
   /** The pause after a change before it is written. */
   delayMs?: number;
+  /**
+   * A record was stored that includes the case's journal entries up to `journaled`: they can be removed (journal.ts
+   * compaction). Called only once the record's write has committed, so a crash at any moment leaves each change either
+   * in the journal or in the stored record.
+   */
+  onStored?: (caseId: string, journaled: number) => void;
 }
 
 /** A sealed copy of a record, numbered in the order the changes happened. */
 interface SealedChange {
   change: number;
   sealed: SealedCase;
+  /** The journal entries the sealed record includes. */
+  journaled: number;
 }
 
 export class CaseSaver {
-  readonly #options: Required<CaseSaverOptions>;
+  readonly #options: Required<Omit<CaseSaverOptions, 'onStored'>> & Pick<CaseSaverOptions, 'onStored'>;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Changes are numbered as they arrive. */
   #changes = 0;
@@ -48,6 +56,8 @@ export class CaseSaver {
   #sealing = new Map<number, Promise<SealedCase>>();
   #newestSealed: SealedChange | null = null;
   #keyParams = new Map<string, Promise<KeyParams | undefined>>();
+  /** Seals and writes not settled yet ({@link drain} waits for them). */
+  #inFlight = new Set<Promise<unknown>>();
 
   constructor(options: CaseSaverOptions) {
     this.#options = { delayMs: 200, ...options };
@@ -71,16 +81,26 @@ export class CaseSaver {
     this.#pending = null;
     this.#saving = pending;
     const sealing = this.#sealing.get(pending.change);
+    const { record } = pending;
     if (!sealing) {
-      this.#write(pending.change, () =>
-        this.#options.store.saveCase(pending.record, this.#options.keyOf(pending.record.id)),
-      );
+      this.#write(pending.change, record, () => this.#options.store.saveCase(record, this.#options.keyOf(record.id)));
       return;
     }
-    sealing.then(
-      (sealed) => this.#write(pending.change, () => this.#options.store.putSealedCase(sealed)),
-      (error: unknown) => this.#options.onError(error),
+    this.#track(
+      sealing.then(
+        (sealed) => this.#write(pending.change, record, () => this.#options.store.putSealedCase(sealed)),
+        (error: unknown) => this.#options.onError(error),
+      ),
     );
+  }
+
+  /**
+   * Writes the pending change now and waits until every write asked for has settled: used before another tab takes
+   * the case over (case-hold.ts), so that tab loads everything this one had. Failures go to `onError` as usual.
+   */
+  async drain(): Promise<void> {
+    this.flush();
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
   }
 
   /** The page is being hidden or left: write the newest change at once, without waiting on anything. */
@@ -92,14 +112,24 @@ export class CaseSaver {
       // only hidden), it is written as usual.
       const sealed = this.#newestSealed;
       if (sealed && sealed.change > this.#saved) {
-        this.#write(sealed.change, () => this.#options.store.putSealedCase(sealed.sealed, { atOnce: true }), true);
+        this.#write(
+          sealed.change,
+          { id: newest.record.id, journaled: sealed.journaled },
+          () => this.#options.store.putSealedCase(sealed.sealed, { atOnce: true }),
+          true,
+        );
       }
       return;
     }
     clearTimeout(this.#timer);
     this.#pending = null;
     this.#saving = newest;
-    this.#write(newest.change, () => this.#options.store.saveCase(newest.record, null, { atOnce: true }), true);
+    this.#write(
+      newest.change,
+      newest.record,
+      () => this.#options.store.saveCase(newest.record, null, { atOnce: true }),
+      true,
+    );
   }
 
   #seal(change: number, record: CaseRecord, key: CryptoKey): void {
@@ -113,9 +143,12 @@ export class CaseSaver {
       return this.#options.store.sealCase(record, key, keyParams);
     });
     this.#sealing.set(change, sealing);
+    this.#track(sealing);
     sealing.then(
       (sealed) => {
-        if ((this.#newestSealed?.change ?? 0) < change) this.#newestSealed = { change, sealed };
+        if ((this.#newestSealed?.change ?? 0) < change) {
+          this.#newestSealed = { change, sealed, journaled: record.journaled ?? 0 };
+        }
       },
       () => {},
     );
@@ -126,15 +159,34 @@ export class CaseSaver {
    * sealing does not always finish in order). `again` writes even so: the page is going, and a write requested
    * before may be dropped with it.
    */
-  #write(change: number, request: () => Promise<void>, again = false): void {
+  #write(
+    change: number,
+    record: Pick<CaseRecord, 'id' | 'journaled'>,
+    request: () => Promise<void>,
+    again = false,
+  ): void {
     if (change < this.#requested || (change === this.#requested && !again)) return;
     this.#requested = change;
-    timed('idb:case', request).then(
-      () => {
-        if (this.#saved < change) this.#saved = change;
-        for (const done of this.#sealing.keys()) if (done <= this.#saved) this.#sealing.delete(done);
-      },
-      (error: unknown) => this.#options.onError(error),
+    this.#track(
+      timed('idb:case', request).then(
+        () => {
+          if (this.#saved < change) this.#saved = change;
+          for (const done of this.#sealing.keys()) if (done <= this.#saved) this.#sealing.delete(done);
+          // Committed: the journal entries this record includes are no longer needed.
+          if (record.journaled) this.#options.onStored?.(record.id, record.journaled);
+        },
+        (error: unknown) => this.#options.onError(error),
+      ),
     );
+  }
+
+  /** Keeps a seal or write in {@link drain}'s sight until it settles. */
+  #track(work: Promise<unknown>): void {
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#inFlight.add(settled);
+    void settled.then(() => this.#inFlight.delete(settled));
   }
 }

@@ -6,7 +6,10 @@
  * queue behind a save still under way, and an encrypted record must be sealed first, which WebCrypto does too late for
  * a page already going. A journal entry is small, sealed at once when the case is encrypted (crypto.ts `sealNow`), and
  * requested in the event handler that made the change. The record says which entries it includes (`journaled`); on
- * the next open, the entries after it are applied again in order, and those before it removed.
+ * the next open, the entries after it are applied again in order. The entries a stored record includes are removed as
+ * soon as that record's write has committed ({@link CaseJournal.compact}), and any left (a crash came between) on the
+ * next open: so a long session's journal stays small, and at every moment each change is in the journal, the stored
+ * record, or both.
  */
 import type { CaseRecord } from './case-model.ts';
 import { journalKeyOf, openNow, sealNow } from './crypto.ts';
@@ -31,6 +34,8 @@ export class CaseJournal {
   #seq = new Map<string, number>();
   /** The journal keys of encrypted cases unlocked in this tab (memory only, like the case keys). */
   #keys = new Map<string, Uint8Array>();
+  /** Entries whose write has not settled yet ({@link settled} waits for them). */
+  #writing = new Set<Promise<void>>();
 
   constructor(store: CaseStore) {
     this.#store = store;
@@ -51,14 +56,37 @@ export class CaseJournal {
   append(caseId: string, action: CaseAction, encrypted: boolean): { seq: number; written: Promise<void> } {
     const seq = (this.#seq.get(caseId) ?? 0) + 1;
     this.#seq.set(caseId, seq);
-    if (!encrypted) return { seq, written: this.#store.putJournalEntry({ caseId, seq, action }) };
+    if (!encrypted) return { seq, written: this.#track(this.#store.putJournalEntry({ caseId, seq, action })) };
     const journalKey = this.#keys.get(caseId);
     if (!journalKey) {
       // Never left in clear: the record's own save (sealed) still holds the change unless the page goes first.
       return { seq, written: Promise.reject(new StorageError('This case is encrypted but its key is not ready.')) };
     }
     const sealed = sealNow(journalKey, encoder.encode(JSON.stringify(action)));
-    return { seq, written: this.#store.putJournalEntry({ caseId, seq, sealed }) };
+    return { seq, written: this.#track(this.#store.putJournalEntry({ caseId, seq, sealed })) };
+  }
+
+  /** Waits until every entry this tab has asked to write is written (or failed): before another tab takes the case. */
+  async settled(): Promise<void> {
+    while (this.#writing.size > 0) await Promise.allSettled([...this.#writing]);
+  }
+
+  /**
+   * Removes a case's entries up to `journaled`, once a record that includes them is stored (case-saver.ts `onStored`).
+   * A failure is not reported: the entries are then removed on the next open, as before.
+   */
+  compact(caseId: string, journaled: number): Promise<void> {
+    return this.#store.dropJournal(caseId, journaled).catch(() => undefined);
+  }
+
+  #track(written: Promise<void>): Promise<void> {
+    const settled = written.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#writing.add(settled);
+    void settled.then(() => this.#writing.delete(settled));
+    return written;
   }
 
   /**

@@ -82,6 +82,19 @@ interface Schema extends DBSchema {
 /** Every journal key of one case, in order. */
 const journalOfCase = (caseId: string) => IDBKeyRange.bound([caseId, 0], [caseId, Number.POSITIVE_INFINITY]);
 
+/**
+ * A case in clear's listing with the changes journaled after its stored record (entries in key order, so in the order
+ * made); an encrypted case's as stored.
+ */
+function listingWithJournal(stored: StoredCase, entries: JournalEntry[]): CaseListing {
+  if (!stored.record) return stored.listing;
+  let record = stored.record;
+  for (const entry of entries) {
+    if (entry.action && entry.seq > (record.journaled ?? 0)) record = withChange(record, entry.seq, entry.action);
+  }
+  return record === stored.record ? stored.listing : listingOf(record, false);
+}
+
 function isQuotaError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'QuotaExceededError';
 }
@@ -129,10 +142,25 @@ export class CaseStore {
     }
   }
 
-  /** Every stored case's listing, most recently changed first. */
+  /**
+   * Every stored case's listing, most recently changed first, as the case stands with its journal: the stored record
+   * can lag the journal (the page went before the record was written), and the list showed the older step. A case in
+   * clear has its journaled changes applied. An encrypted case's changes are sealed (nothing of them is written in
+   * clear), so its listing is the one stored with its record, which catches up as soon as the case is opened. Nothing is
+   * written here: the tab holding a case is the only one that writes it (case-hold.ts).
+   */
   async list(): Promise<CaseListing[]> {
-    const all = await this.#db.getAll('cases');
-    return all.map((stored) => stored.listing).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    const tx = this.#db.transaction(['cases', 'journal']);
+    const [all, entries] = await Promise.all([tx.objectStore('cases').getAll(), tx.objectStore('journal').getAll()]);
+    const byCase = new Map<string, JournalEntry[]>();
+    for (const entry of entries) {
+      const list = byCase.get(entry.caseId);
+      if (list) list.push(entry);
+      else byCase.set(entry.caseId, [entry]);
+    }
+    return all
+      .map((stored) => listingWithJournal(stored, byCase.get(stored.id) ?? []))
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   /** The key parameters of an encrypted case, or undefined when it is stored in clear. */
@@ -177,7 +205,12 @@ export class CaseStore {
 
   /** Seals an encrypted case's record with its key, ready to be written by {@link putSealedCase}. */
   async sealCase(record: CaseRecord, key: CryptoKey, keyParams: KeyParams): Promise<SealedCase> {
-    return { id: record.id, listing: listingOf(record, true), keyParams, sealed: await sealJson(key, record) };
+    return {
+      id: record.id,
+      listing: listingOf(record, true),
+      keyParams,
+      sealed: await sealJson(key, record),
+    };
   }
 
   /** Writes a sealed case: one put, requested before it returns, and committed at once with `atOnce`. */

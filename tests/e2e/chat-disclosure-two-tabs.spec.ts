@@ -1,0 +1,115 @@
+/**
+ * One case open in two tabs of the same browser: the tab that opened it first holds it, the second says so and does not
+ * edit it, and "Use it here" moves the case across, the first tab saving what it has before it lets go. Before, both
+ * tabs edited the case and whichever wrote last won, silently losing the other tab's decisions.
+ */
+import { expect, type Page, test } from '@playwright/test';
+import { addChatAndApplyScope, openControlled, shot, startCase } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
+import { expectNoAxeViolations } from './axe.ts';
+
+test.use({ locale: 'en-GB', timezoneId: 'Europe/London' });
+
+const exportText = [
+  '12/03/2024, 08:01 - Jane Okafor: Bed 4 for CT today',
+  '12/03/2024, 08:05 - Sam Patel: The rota for next week is up',
+  '12/03/2024, 08:09 - Lee Chan: Canteen shuts at 2 today',
+  '',
+].join('\n');
+
+const notice = (page: Page) =>
+  page.getByRole('heading', { level: 1, name: 'This case is open in another tab or window' });
+const inScope = (page: Page, count: string) => page.getByText(`in ${count} in scope`);
+const leaveOut = (page: Page, text: string, author: string) =>
+  page
+    .getByRole('region', { name: 'Conversation' })
+    .getByRole('article')
+    .filter({ hasText: text })
+    .getByRole('button', { name: new RegExp(`^Leave out: ${author}`) })
+    .click();
+
+for (const passphrase of [undefined, 'correct horse battery']) {
+  const which = passphrase ? 'an encrypted case' : 'a case';
+  /** A tab that has not had the passphrase of an encrypted case asks for it as the case opens there. */
+  const unlock = async (page: Page) => {
+    if (!passphrase) return;
+    await page.getByLabel('Passphrase').fill(passphrase);
+    await page.getByRole('button', { name: 'Open case' }).click();
+  };
+
+  test(`${which} open in two tabs is edited in one at a time, and "Use it here" moves it with every decision`, async ({
+    context,
+  }) => {
+    test.setTimeout(180_000);
+    const first = await context.newPage();
+    await openControlled(first);
+    await startCase(first, {
+      type: 'FOI',
+      reference: 'FOI-2025-0082',
+      received: '2025-09-10',
+      requester: 'A Journalist',
+      ...(passphrase ? { passphrase } : {}),
+    });
+    await addChatAndApplyScope(first, exportText, '3 of 3 messages are in scope');
+    await first.getByRole('button', { name: 'Continue to review' }).click();
+    await expect(inScope(first, '3 messages')).toBeVisible({ timeout: 60_000 });
+    await leaveOut(first, 'rota', 'Sam Patel');
+    await expect(inScope(first, '2 messages')).toBeVisible({ timeout: 60_000 });
+
+    // The same case opened in a second tab: it says so, and does not load or edit the case.
+    const second = await context.newPage();
+    await second.goto(first.url());
+    await expect(notice(second)).toBeVisible();
+    await expect(second.getByRole('button', { name: 'Use it here' })).toBeVisible();
+    await expect(second.getByRole('region', { name: 'Conversation' })).toHaveCount(0);
+    await expect(notice(first)).toHaveCount(0);
+    await expectNoAxeViolations(second, 'the notice that the case is open in another tab');
+    await shot(second, `chat-two-tabs-notice${passphrase ? '-encrypted' : ''}`);
+
+    // A decision in the first tab, and "Use it here" in the second straight after: nothing waits for the save.
+    await leaveOut(first, 'Canteen', 'Lee Chan');
+    await second.getByRole('button', { name: 'Use it here' }).click();
+    await unlock(second);
+    await expect(notice(first)).toBeVisible({ timeout: 30_000 });
+    await expect(first.getByRole('button', { name: 'Use it here' })).toBeVisible();
+    await expect(first.getByRole('region', { name: 'Conversation' })).toHaveCount(0);
+    await expect(inScope(second, '1 message')).toBeVisible({ timeout: 60_000 });
+
+    // The second tab's decision (bring the rota back into scope, a change of mind), then the first takes the case back.
+    await second.getByLabel('Show messages out of scope').check();
+    await second
+      .getByRole('region', { name: 'Conversation' })
+      .getByRole('article')
+      .filter({ hasText: 'rota' })
+      .getByRole('button', { name: /^Bring into scope: Sam Patel/ })
+      .click();
+    await expect(inScope(second, '2 messages')).toBeVisible({ timeout: 60_000 });
+    await first.getByRole('button', { name: 'Use it here' }).click();
+    await expect(notice(second)).toBeVisible({ timeout: 30_000 });
+    await expect(inScope(first, '2 messages')).toBeVisible({ timeout: 60_000 });
+    await expectNoAxeViolations(second, 'the notice in the tab that gave the case up');
+
+    // Both tabs' decisions are in the case as stored: a reload of the first tab shows them.
+    await first.reload();
+    await unlock(first);
+    await expect(inScope(first, '2 messages')).toBeVisible({ timeout: 60_000 });
+    await first.getByLabel('Show messages out of scope').check();
+    const rows = first.getByRole('region', { name: 'Conversation' }).getByRole('article');
+    await expect(
+      rows.filter({ hasText: 'Canteen' }).getByRole('button', { name: /^Bring into scope: Lee Chan/ }),
+    ).toBeVisible();
+    await expect(rows.filter({ hasText: 'rota' }).getByRole('button', { name: /^Leave out: Sam Patel/ })).toBeVisible();
+
+    // Other cases stay independent: the second tab starts and edits a case of its own while the first holds this one.
+    await second.getByRole('link', { name: 'Your cases' }).click();
+    await expect(second.getByRole('row').filter({ hasText: 'FOI-2025-0082' })).toContainText('Review');
+    await startCase(second, {
+      type: 'FOI',
+      reference: 'FOI-2025-0083',
+      received: '2025-09-11',
+      requester: 'A Journalist',
+    });
+    await expect(second.getByLabel('Choose chat export files')).toBeVisible();
+    await expect(notice(second)).toHaveCount(0);
+    await expect(notice(first)).toHaveCount(0);
+  });
+}
