@@ -102,6 +102,13 @@ for (const passphrase of [undefined, 'correct horse battery']) {
     // Other cases stay independent: the second tab starts and edits a case of its own while the first holds this one.
     await second.getByRole('link', { name: 'Your cases' }).click();
     await expect(second.getByRole('row').filter({ hasText: 'FOI-2025-0082' })).toContainText('Review');
+    // Deleting it here while the first tab has it open is refused: that tab's next save would write it back.
+    const listed = second.getByRole('row').filter({ hasText: 'FOI-2025-0082' });
+    await listed.getByRole('button', { name: /^Delete/ }).click();
+    await listed.getByRole('button', { name: 'Yes, delete for good' }).click();
+    await expect(second.locator('.nhsuk-error-summary')).toContainText('This case is open in another tab or window.');
+    await expect(listed).toHaveCount(1);
+    await expectNoAxeViolations(second, 'the case list refusing to delete a case open elsewhere');
     await startCase(second, {
       type: 'FOI',
       reference: 'FOI-2025-0083',

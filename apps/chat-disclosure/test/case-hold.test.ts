@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CaseHold, holdChannelName, lockNameOf } from '../src/lib/case-hold.ts';
+import { CaseHold, holdChannelName, lockNameOf, whileNotOpen } from '../src/lib/case-hold.ts';
 
 /** Node's own Web Locks and BroadcastChannel stand in for two tabs of one browser (one process, one origin). */
 const opened: { hold: CaseHold; channel: BroadcastChannel }[] = [];
@@ -103,5 +103,29 @@ describe('CaseHold', () => {
     second.close();
     expect(await taking).toBe(false);
     expect(first.held).toBe(true);
+  });
+});
+
+describe('whileNotOpen (deleting a case)', () => {
+  it('does not run while another tab has the case open, and runs once it is closed', async () => {
+    const open = tab('a');
+    expect(await open.claim()).toBe(true);
+    let deleted = 0;
+    expect(await whileNotOpen(navigator.locks, 'a', async () => void deleted++)).toBe(false);
+    expect(deleted).toBe(0);
+    expect(await whileNotOpen(navigator.locks, 'b', async () => void deleted++)).toBe(true);
+    expect(deleted).toBe(1);
+    await open.close();
+    expect(await whileNotOpen(navigator.locks, 'a', async () => void deleted++)).toBe(true);
+    expect(deleted).toBe(2);
+  });
+
+  it('keeps the case from being opened while the work runs', async () => {
+    let claimedMeanwhile: boolean | undefined;
+    await whileNotOpen(navigator.locks, 'a', async () => {
+      claimedMeanwhile = await tab('a').claim();
+    });
+    expect(claimedMeanwhile).toBe(false);
+    expect(await tab('a').claim()).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { formatLongDate, localToday } from '@im-records/records-policy';
 import { useCallback, useEffect, useState } from 'react';
+import { whileNotOpen } from '../lib/case-hold.ts';
 import { type CaseListing, stepNames } from '../lib/case-model.ts';
 import { daysLeftText, deadlineOf } from '../lib/deadline.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
@@ -92,7 +93,15 @@ export function CaseList({ services, onOpen }: { services: Services; onOpen: (id
 
   const remove = async (listing: CaseListing) => {
     try {
-      await services.store.deleteCase(listing.id);
+      const deleted = await whileNotOpen(navigator.locks, listing.id, () => services.store.deleteCase(listing.id));
+      if (!deleted) {
+        setConfirming(null);
+        setProblem({
+          title: 'This case is open in another tab or window.',
+          action: 'Close it there, or go back to Your cases in that tab, then delete it here.',
+        });
+        return;
+      }
       services.keys.delete(listing.id);
       setConfirming(null);
       setStatus(`Case ${listing.reference || 'without a reference'} was deleted from this browser.`);

@@ -147,6 +147,20 @@ export class CaseHold {
   };
 }
 
+/**
+ * Runs `work` on a case only while no tab has it open, holding its lock meanwhile so none opens it half-way: deleting
+ * a case open in another tab let that tab's next save write the record back without its chat exports. Resolves false,
+ * without running `work`, when another tab has the case open.
+ */
+export async function whileNotOpen(locks: Locks, caseId: string, work: () => Promise<void>): Promise<boolean> {
+  const done = await locks.request(lockNameOf(caseId), { ifAvailable: true }, async (lock) => {
+    if (!lock) return false;
+    await work();
+    return true;
+  });
+  return done === true;
+}
+
 /** Each case's lock this tab is still letting go (see {@link CaseHoldOptions.lettingGo}). */
 const lettingGo = new Map<string, Promise<unknown>>();
 
