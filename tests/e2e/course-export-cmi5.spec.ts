@@ -13,6 +13,8 @@ import { answer, courseData, LMS, packageFile, shot } from './course-export-help
 test('the cmi5 package sends initialized, completed, passed and terminated, then returns to the LMS', async ({
   page,
 }) => {
+  // Exporting the course, then a whole attempt of sixteen questions in the package: past a minute on a busy machine.
+  test.setTimeout(120_000);
   const { bytes } = await exportCourse({ format: 'cmi5' });
   const files = unzipSync(bytes);
   const actor = { objectType: 'Agent', account: { homePage: LMS, name: 'learner-1' } };

@@ -49,6 +49,8 @@ for (const viewport of widths) {
     });
 
     test('chat disclosure tool: case list and the review of the sample case', async ({ page }) => {
+      // Building the sample case (a made-up chat, imported and checked) may itself take up to a minute on a busy machine.
+      test.setTimeout(150_000);
       const kinds = new Set<string>();
       await page.goto(`${appUrls.chatDisclosure}/`);
       await expect(page.getByRole('heading', { level: 1, name: 'Your disclosure cases' })).toBeVisible();
