@@ -112,6 +112,24 @@ describe('records attestation', () => {
     expect((await run('report', '--as-of', '2026-02-30')).code).toBe(2);
   });
 
+  it('imports a roster as of the day it names: not a day to come, nor one before a newer file', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const future = await run('roster', 'import', roster, '--as-of', '2999-01-01');
+    expect(future.code).toBe(1);
+    expect(future.stderr).toBe(
+      `records attestation: --as-of: a roster can be as of today (${today}) at the latest: 2999-01-01 has not come yet, so the file cannot state it\n`,
+    );
+    const older = await run('roster', 'import', roster, '--as-of', '2020-01-01', '--dry-run');
+    expect(older.code).toBe(1);
+    expect(older.stderr).toBe(
+      `records attestation: --as-of: a roster as of ${today} has already been imported; this file, as of 2020-01-01, is older and would overwrite it\n`,
+    );
+    expect((await run('roster', 'import', roster, '--as-of', '2026-02-30')).code).toBe(2);
+    const dry = await run('roster', 'import', roster, '--as-of', today, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`Would import roster.csv as of ${today}: 0 added,`);
+  });
+
   it('adds accounts and refuses an unknown role', async () => {
     const added = await run('user', 'add', 'ig.lead@trust.example', '--role', 'ig-lead');
     expect(added.code).toBe(0);

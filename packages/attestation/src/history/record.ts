@@ -1,7 +1,8 @@
 /**
  * Writes the history tables beside the current state, in the caller's transaction: after a roster import, an
  * exclusion, a department target or a settings change, each changed person, department or setting gets its open
- * version closed (`valid_to` = today) and a new one opened from today. Versions whose facts are unchanged are left
+ * version closed (`valid_to` = the day of the change: today, or the day a roster import is as of) and a new one opened
+ * from that day. Versions whose facts are unchanged are left
  * alone, so calling these for more rows than changed costs reads only. Changes made before the service's first roster
  * import (and that import) are valid from `HISTORY_START`: the roster the service starts with stands for the past it
  * was not there for, so records dated earlier (paper records entered at go-live) count against it.
