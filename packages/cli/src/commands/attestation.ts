@@ -22,7 +22,8 @@ Subcommands:
   user add EMAIL --role staff|manager|ig-lead|admin [--department ID]... [--password-stdin]
                          add an account (single sign-on only unless a password is read from standard input)
   reminders run [--dry-run] [--as-of YYYY-MM-DD] [--json]
-                         plan and send the day's reminder e-mails (for cron: safe to run twice or on two machines);
+                         plan and send the day's reminder e-mails (for cron: safe to run twice or on two machines;
+                         --as-of is today or, to preview, a later day);
                          SMTP_URL and SMTP_FROM name the mail server, otherwise the messages wait for the service's
                          mail-merge download; nothing on weekends or the trust's bank holidays (its division, from
                          TRUST_SETTINGS_FILE or content/trust/settings.yaml); ATTESTATION_PUBLIC_URL for the sign-in link
