@@ -71,3 +71,33 @@ test('the dry run says how many people on the roster the file leaves out, and wh
   );
   await expectNoAxeViolations(page, 'roster dry run with many rejections');
 });
+
+test('an admin says the day a roster is of: not a day to come, nor one before the roster already imported', async ({
+  page,
+}) => {
+  await signIn(page, 'admin');
+  await page.goto(`${service}/admin/roster`);
+  const asOf = page.getByLabel('As of (YYYY-MM-DD)');
+  const today = await asOf.inputValue();
+  expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  const check = async (day: string) => {
+    await page.getByLabel('As of (YYYY-MM-DD)').fill(day);
+    await page
+      .getByLabel('Roster file (CSV)')
+      .setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+  };
+  await check('2999-01-01');
+  await expect(page.getByTestId('roster-error')).toContainText(
+    `The "as of" date: a roster can be as of today (${today}) at the latest: 2999-01-01 has not come yet`,
+  );
+  await check('2020-01-01');
+  await expect(page.getByTestId('roster-error')).toContainText(
+    `a roster as of ${today} has already been imported; this file, as of 2020-01-01, is older and would overwrite it`,
+  );
+  await check(today);
+  await expect(page.getByTestId('roster-report')).toHaveAttribute('data-dry-run', 'true');
+  await expect(page.getByTestId('roster-as-of')).toContainText(`As of ${today} (today)`);
+  await expect(page.locator('input[type="hidden"][name="asOf"]')).toHaveValue(today);
+  await expectNoAxeViolations(page, 'roster dry run with its date');
+});

@@ -561,10 +561,15 @@ describe.each(engines)('the service on %s', (engine) => {
       .where('type', '=', 'evidence.exported')
       .execute();
     expect(exported).toHaveLength(0);
-    // Today and earlier days are evidence as before.
+    // Today and earlier days are evidence as before (an earlier day's people list is the IG lead's: a manager's list
+    // is of the departments they manage now, so it is of today).
     expect((await reportCsvExport(store, ig, '2026-03-02' as never)).split('\r\n')[0]).toMatch(/^department_id,/);
-    expect((await peopleCsvExport(store, manager, '2026-02-01' as never)).split('\r\n')[0]).toMatch(
+    expect((await peopleCsvExport(store, ig, '2026-02-01' as never)).split('\r\n')[0]).toMatch(/^employee_number,/);
+    expect((await peopleCsvExport(store, manager, '2026-03-02' as never)).split('\r\n')[0]).toMatch(
       /^employee_number,/,
+    );
+    await expect(peopleCsvExport(store, manager, '2026-02-01' as never)).rejects.toThrow(
+      "asOf: a manager's list is of today (2026-03-02): an IG lead exports evidence of an earlier day",
     );
   });
 

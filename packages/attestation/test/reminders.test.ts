@@ -233,7 +233,14 @@ describe.each(engines)('reminders on %s', (engine) => {
     });
     const runner = (worker: string) =>
       run(process.execPath, [resolve(import.meta.dirname, 'reminder-runner.ts')], {
-        env: { ...process.env, DATABASE_URL: url, SMTP_URL: sink.url, AS_OF: '2026-03-16', WORKER: worker },
+        env: {
+          ...process.env,
+          DATABASE_URL: url,
+          SMTP_URL: sink.url,
+          AS_OF: '2026-03-16',
+          NOW: '2026-03-16T08:00:00Z',
+          WORKER: worker,
+        },
       }).then(({ stdout }) => JSON.parse(stdout) as { planned: number; sent: number; failed: number });
     const [a, b] = await Promise.all([runner('one'), runner('two')]);
     expect(a.planned + b.planned).toBe(3);

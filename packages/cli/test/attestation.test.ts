@@ -112,6 +112,24 @@ describe('records attestation', () => {
     expect((await run('report', '--as-of', '2026-02-30')).code).toBe(2);
   });
 
+  it('imports a roster as of the day it names: not a day to come, nor one before a newer file', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const future = await run('roster', 'import', roster, '--as-of', '2999-01-01');
+    expect(future.code).toBe(1);
+    expect(future.stderr).toBe(
+      `records attestation: --as-of: a roster can be as of today (${today}) at the latest: 2999-01-01 has not come yet, so the file cannot state it\n`,
+    );
+    const older = await run('roster', 'import', roster, '--as-of', '2020-01-01', '--dry-run');
+    expect(older.code).toBe(1);
+    expect(older.stderr).toBe(
+      `records attestation: --as-of: a roster as of ${today} has already been imported; this file, as of 2020-01-01, is older and would overwrite it\n`,
+    );
+    expect((await run('roster', 'import', roster, '--as-of', '2026-02-30')).code).toBe(2);
+    const dry = await run('roster', 'import', roster, '--as-of', today, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`Would import roster.csv as of ${today}: 0 added,`);
+  });
+
   it('adds accounts and refuses an unknown role', async () => {
     const added = await run('user', 'add', 'ig.lead@trust.example', '--role', 'ig-lead');
     expect(added.code).toBe(0);
@@ -139,35 +157,41 @@ describe('records attestation', () => {
 });
 
 describe('records attestation: running the programme', () => {
-  it("runs the day's reminders for cron: a dry run, no e-mail at weekends, a mail merge without SMTP, never twice", async () => {
-    const dry = await run('reminders', 'run', '--dry-run', '--as-of', '2026-03-02', '--json');
+  it("runs the day's reminders for cron (a preview for a later day): a dry run, no e-mail at weekends, a mail merge without SMTP, never twice, never for a past day", async () => {
+    const dry = await run('reminders', 'run', '--dry-run', '--as-of', '2030-03-04', '--json');
     expect(dry.code).toBe(0);
     const report = JSON.parse(dry.stdout);
-    expect(report).toMatchObject({ runOn: '2026-03-02', dryRun: true, workingDay: true, delivery: 'mail-merge' });
+    expect(report).toMatchObject({ runOn: '2030-03-04', dryRun: true, workingDay: true, delivery: 'mail-merge' });
     expect(report.planned).toBeGreaterThan(0);
     expect(report.messages.map((m: { recipient: string }) => m.recipient).sort()[1]).toMatch(/^person:/);
     // Cron output lands in logs: no addresses or message bodies.
     expect(dry.stdout).not.toContain('@');
     expect(dry.stdout).not.toContain('Dear');
-    const weekend = await run('reminders', 'run', '--as-of', '2026-03-07');
-    expect(weekend.stdout).toBe('Saturday 7 March 2026 is not a working day in england-and-wales: no reminders.\n');
-    const live = await run('reminders', 'run', '--as-of', '2026-03-02');
+    const weekend = await run('reminders', 'run', '--as-of', '2030-03-09');
+    expect(weekend.stdout).toBe('Saturday 9 March 2030 is not a working day in england-and-wales: no reminders.\n');
+    const live = await run('reminders', 'run', '--as-of', '2030-03-04');
     expect(live.code).toBe(0);
-    expect(live.stdout).toMatch(/^Reminders for Monday 2 March 2026 \(england-and-wales\): planned [1-9]\d* e-mails?;/);
+    expect(live.stdout).toMatch(/^Reminders for Monday 4 March 2030 \(england-and-wales\): planned [1-9]\d* e-mails?;/);
     expect(live.stdout).toMatch(
       /No SMTP server is configured \(SMTP_URL\): [1-9]\d* messages? waits? for the mail-merge download/,
     );
-    const again = await run('reminders', 'run', '--as-of', '2026-03-02');
+    const again = await run('reminders', 'run', '--as-of', '2030-03-04');
     expect(again.stdout).toMatch(/planned 0 e-mails/);
     process.env.SMTP_URL = 'smtp://127.0.0.1:9';
     try {
-      const half = await run('reminders', 'run', '--as-of', '2026-03-02');
+      const half = await run('reminders', 'run', '--as-of', '2030-03-04');
       expect(half).toMatchObject({ code: 2 });
       expect(half.stderr).toContain('SMTP_FROM must be set with SMTP_URL');
     } finally {
       delete process.env.SMTP_URL;
     }
     expect((await run('reminders', 'run', '--as-of', '2026-02-30')).code).toBe(2);
+    // A past day is refused: a run sends today, through today's addresses, line managers and pauses.
+    const past = await run('reminders', 'run', '--as-of', '2026-03-02');
+    expect(past.code).toBe(1);
+    expect(past.stderr).toMatch(
+      /^records attestation: --as-of: reminders are run for today \(\d{4}-\d{2}-\d{2}\) or, to preview, a later day/,
+    );
   });
 
   it("draws the month's spot checks reproducibly and lists the people by employee number", async () => {

@@ -162,10 +162,14 @@ export const departmentTargetForm = z.object({
 /** A reason (revoking a certificate, excluding someone). */
 export const reasonForm = z.object({ reason: text(500, 'Give a reason') });
 
+/** The day a roster upload is as of (blank for today), on the upload and again on the confirmation. */
+export const rosterAsOfForm = z.object({ asOf: z.union([isoDate, z.literal('')]).optional() });
+
 /** Confirming a previewed roster import. */
 export const rosterConfirmForm = z.object({
   upload: text(64, 'The upload is missing'),
   strict: z.enum(['on']).optional(),
+  asOf: z.union([isoDate, z.literal('')]).optional(),
 });
 
 /** The reminder schedule an IG lead sets (checked again, as a whole, by the package's schedule schema). */

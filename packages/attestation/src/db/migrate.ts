@@ -9,6 +9,7 @@ import * as reportCache from './migrations/002-report-cache.ts';
 import * as programme from './migrations/003-programme.ts';
 import * as pageCache from './migrations/004-page-cache.ts';
 import * as history from './migrations/005-history.ts';
+import * as historyNames from './migrations/006-history-names.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '003-programme': programme,
   '004-page-cache': pageCache,
   '005-history': history,
+  '006-history-names': historyNames,
 };
 
 /**

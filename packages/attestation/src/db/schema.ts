@@ -197,6 +197,8 @@ export interface RosterImportTable {
   unchanged: number;
   leavers: number;
   rejected: string;
+  /** The UK day the file is as of: its versions start then (always set; nullable as SQLite adds a column). */
+  as_of: string | null;
 }
 
 /** Trust settings (completion target, due-soon window, sign-in options), one row per key, JSON values. */
@@ -221,6 +223,10 @@ export interface PersonHistoryTable {
   termination_date: string | null;
   excluded_reason: string | null;
   recorded_at: string;
+  /** The person's names in this version (migration 006; versions from before it hold the names of that day). */
+  first_name: string | null;
+  preferred_name: string | null;
+  last_name: string | null;
 }
 
 /** One version of a department's name, parent and target, dated as `PersonHistoryTable` is. */

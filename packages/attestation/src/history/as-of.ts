@@ -14,7 +14,7 @@ export function isPast(store: Store, asOf: IsoDate): boolean {
   return compareDates(asOf, ukDate(store.clock())) < 0;
 }
 
-/** A person's reportable roster fields on a date. */
+/** A person's reportable roster fields and names on a date. */
 export interface PersonOn {
   id: string;
   department_id: string;
@@ -22,20 +22,32 @@ export interface PersonOn {
   hire_date: string | null;
   termination_date: string | null;
   excluded_reason: string | null;
+  first_name: string | null;
+  preferred_name: string | null;
+  last_name: string | null;
 }
+
+const FIELDS = [
+  'department_id',
+  'staff_group',
+  'hire_date',
+  'termination_date',
+  'excluded_reason',
+  'first_name',
+  'preferred_name',
+  'last_name',
+] as const;
 
 /** Everyone on the roster on a date (or those of `people` who were), with their fields as they stood. */
 export async function peopleOn(store: Store, asOf: IsoDate, people?: readonly string[]): Promise<PersonOn[]> {
   if (!isPast(store, asOf)) {
-    let query = store.db
-      .selectFrom('people')
-      .select(['id', 'department_id', 'staff_group', 'hire_date', 'termination_date', 'excluded_reason']);
+    let query = store.db.selectFrom('people').select(['id', ...FIELDS]);
     if (people) query = query.where('id', 'in', people);
     return query.execute();
   }
   let query = store.db
     .selectFrom('person_history')
-    .select(['person as id', 'department_id', 'staff_group', 'hire_date', 'termination_date', 'excluded_reason'])
+    .select(['person as id', ...FIELDS])
     .where('valid_from', '<=', asOf)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]));
   if (people) query = query.where('person', 'in', people);

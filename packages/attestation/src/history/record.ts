@@ -1,7 +1,8 @@
 /**
  * Writes the history tables beside the current state, in the caller's transaction: after a roster import, an
  * exclusion, a department target or a settings change, each changed person, department or setting gets its open
- * version closed (`valid_to` = today) and a new one opened from today. Versions whose facts are unchanged are left
+ * version closed (`valid_to` = the day of the change: today, or the day a roster import is as of) and a new one opened
+ * from that day. Versions whose facts are unchanged are left
  * alone, so calling these for more rows than changed costs reads only. Changes made before the service's first roster
  * import (and that import) are valid from `HISTORY_START`: the roster the service starts with stands for the past it
  * was not there for, so records dated earlier (paper records entered at go-live) count against it.
@@ -42,15 +43,29 @@ function planVersions<F extends Facts>(
 }
 
 /**
- * The day new versions start: today, or `HISTORY_START` while the service holds no roster yet (no import recorded and
- * nobody in the history, which the migration backfills for a database that had a roster before it kept history).
+ * The day new versions start: `asOf` (a roster import's day; today for every other change), or `HISTORY_START` while
+ * the service holds no roster yet (no import recorded and nobody in the history, which the migration backfills for a
+ * database that had a roster before it kept history).
  */
-async function validFrom(tx: Store): Promise<IsoDate> {
+async function validFrom(tx: Store, asOf: IsoDate | undefined): Promise<IsoDate> {
+  const day = asOf ?? ukDate(tx.clock());
   const imported = await tx.db.selectFrom('roster_imports').select('id').limit(1).executeTakeFirst();
-  if (imported) return ukDate(tx.clock());
+  if (imported) return day;
   const someone = await tx.db.selectFrom('person_history').select('id').limit(1).executeTakeFirst();
-  return someone ? ukDate(tx.clock()) : HISTORY_START;
+  return someone ? day : HISTORY_START;
 }
+
+/** A person's fields kept in `person_history`: what a report, CSV or evidence pack for a past day reads. */
+const PERSON_FIELDS = [
+  'department_id',
+  'staff_group',
+  'hire_date',
+  'termination_date',
+  'excluded_reason',
+  'first_name',
+  'preferred_name',
+  'last_name',
+] as const;
 
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -58,20 +73,23 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-/** Records the reportable roster fields of the given people as they now stand in `people`. */
-export async function recordPeople(tx: Store, personIds: readonly string[]): Promise<void> {
+/**
+ * Records the reportable roster fields and names of the given people as they now stand in `people`, valid from `asOf`
+ * (default today; the roster import's checks keep it from reaching back before an open version's start).
+ */
+export async function recordPeople(tx: Store, personIds: readonly string[], asOf?: IsoDate): Promise<void> {
   if (personIds.length === 0) return;
-  const from = await validFrom(tx);
+  const from = await validFrom(tx, asOf);
   const now = tx.clock().toISOString();
   for (const ids of chunks([...new Set(personIds)])) {
     const rows = await tx.db
       .selectFrom('people')
-      .select(['id', 'department_id', 'staff_group', 'hire_date', 'termination_date', 'excluded_reason'])
+      .select(['id', ...PERSON_FIELDS])
       .where('id', 'in', ids)
       .execute();
     const versions = await tx.db
       .selectFrom('person_history')
-      .select(['id', 'person', 'department_id', 'staff_group', 'hire_date', 'termination_date', 'excluded_reason'])
+      .select(['id', 'person', ...PERSON_FIELDS])
       .where('person', 'in', ids)
       .where('valid_to', 'is', null)
       .execute();
@@ -98,10 +116,10 @@ export async function recordPeople(tx: Store, personIds: readonly string[]): Pro
   }
 }
 
-/** Records the name, parent and target of the given departments as they now stand in `departments`. */
-export async function recordDepartments(tx: Store, departmentIds: readonly string[]): Promise<void> {
+/** Records the name, parent and target of the given departments as they now stand in `departments`, from `asOf`. */
+export async function recordDepartments(tx: Store, departmentIds: readonly string[], asOf?: IsoDate): Promise<void> {
   if (departmentIds.length === 0) return;
-  const from = await validFrom(tx);
+  const from = await validFrom(tx, asOf);
   const now = tx.clock().toISOString();
   for (const ids of chunks([...new Set(departmentIds)])) {
     const rows = await tx.db
@@ -141,7 +159,7 @@ export async function recordDepartments(tx: Store, departmentIds: readonly strin
 /** Records the stored values of the given settings keys as they now stand in `settings`. */
 export async function recordSettings(tx: Store, keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return;
-  const from = await validFrom(tx);
+  const from = await validFrom(tx, undefined);
   const now = tx.clock().toISOString();
   const rows = await tx.db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
   const versions = await tx.db

@@ -8,9 +8,10 @@
  * audit log. Without an SMTP server the planned messages wait for a mail-merge download instead.
  */
 import { randomUUID } from 'node:crypto';
-import { addDays, type Division, type HolidayCalendar, type IsoDate } from '@im-records/records-policy';
+import { addDays, compareDates, type Division, type HolidayCalendar, type IsoDate } from '@im-records/records-policy';
 import { appendAudit } from '../audit/log.ts';
 import { ukDate } from '../clock.ts';
+import { ValidationError } from '../errors.ts';
 import { readSettings } from '../settings.ts';
 import { computeStatuses } from '../status-store.ts';
 import { inTransaction, type Store } from '../store.ts';
@@ -315,7 +316,15 @@ async function plan(store: Store, options: ReminderRunOptions, runOn: IsoDate) {
  * plans nothing more and sends nothing twice.
  */
 export async function runReminders(store: Store, options: ReminderRunOptions): Promise<ReminderRunReport> {
-  const runOn = options.asOf ?? ukDate(store.clock());
+  const today = ukDate(store.clock());
+  const runOn = options.asOf ?? today;
+  // A run chases people today, through today's e-mail addresses, line managers and pauses: dated earlier, it would
+  // mix those with the standing of a past day (and a missed day needs no catching up: the latest stage due is sent).
+  if (compareDates(runOn, today) < 0) {
+    throw new ValidationError(
+      `asOf: reminders are run for today (${today}) or, to preview, a later day; what went out on ${runOn} is on the Reminders page`,
+    );
+  }
   const report: ReminderRunReport = {
     runOn,
     division: options.division,

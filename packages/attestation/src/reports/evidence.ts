@@ -10,7 +10,7 @@ import { type Actor, canSeeDepartment, requireDepartment, requireRole } from '..
 import { appendAudit, type Checkpoint } from '../audit/log.ts';
 import { ukDate, ukDayStart } from '../clock.ts';
 import { ValidationError } from '../errors.ts';
-import { departmentsOn, settingsOn } from '../history/as-of.ts';
+import { departmentsOn, isPast, peopleOn, settingsOn } from '../history/as-of.ts';
 import type { Ed25519PublicJwk } from '../keys.ts';
 import { toCsv } from '../roster/csv.ts';
 import { versionsInForce } from '../rules/status.ts';
@@ -39,6 +39,21 @@ function sha256Of(file: Uint8Array | string): string {
   return createHash('sha256').update(file).digest('hex');
 }
 
+/**
+ * The roster import a day's figures rest on: the last import as of that day (a file is as of the UK day it was
+ * imported unless it named an earlier one), and of those the one made last.
+ */
+export async function rosterImportOn(store: Store, asOf: IsoDate) {
+  return store.db
+    .selectFrom('roster_imports')
+    .selectAll()
+    .where('as_of', '<=', asOf)
+    .orderBy('as_of', 'desc')
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** The evidence pack as of a date. */
 export async function evidencePack(
   store: Store,
@@ -57,13 +72,7 @@ export async function evidencePack(
     spotCheckResults(store, 'evidence', asOf),
   ]);
   const inForce = [...versionsInForce(versions, asOf).values()].flat();
-  const roster = await store.db
-    .selectFrom('roster_imports')
-    .selectAll()
-    .where('at', '<', endOfDay)
-    .orderBy('at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const roster = await rosterImportOn(store, asOf);
   const checkpointRow = await store.db
     .selectFrom('audit_checkpoints')
     .selectAll()
@@ -125,8 +134,11 @@ export async function reportCsvExport(store: Store, actor: Actor, asOf: IsoDate)
 }
 
 /**
- * Everyone the actor may see, with their status as of a date, as CSV (managers get their own departments), optionally
- * one department and one staff group: what a filtered dashboard shows.
+ * Everyone the actor may see, with their status as of a date, as CSV, optionally one department and one staff group:
+ * what a filtered dashboard shows. Each person is named, placed and counted as they stood on the day. IG leads may
+ * ask for any day up to today; managers for today only (their own departments): which departments a manager sees is
+ * decided by who they manage now, so a list of a past day for a manager would change whenever their departments did,
+ * and evidence of a past day is the IG lead's (the service's evidence page is theirs alone).
  */
 export async function peopleCsvExport(
   store: Store,
@@ -138,13 +150,20 @@ export async function peopleCsvExport(
   requireRole(actor, 'ig-lead', 'manager');
   if (departmentId) requireDepartment(actor, departmentId);
   requireNotAfterToday(store, asOf);
+  if (actor.role === 'manager' && isPast(store, asOf)) {
+    throw new ValidationError(
+      `asOf: a manager's list is of today (${ukDate(store.clock())}): an IG lead exports evidence of an earlier day`,
+    );
+  }
   const statuses = await computeStatuses(store, asOf);
-  // Names as they are now (a person is who they are); departments as they stood on the day, as the statuses are.
-  const people = await store.db
-    .selectFrom('people')
-    .select(['id', 'employee_number', 'first_name', 'preferred_name', 'last_name'])
-    .execute();
-  const byId = new Map(people.map((p) => [p.id, p]));
+  // Names and departments as they stood on the day, as the statuses are; the employee number never changes.
+  const numbers = new Map(
+    (await store.db.selectFrom('people').select(['id', 'employee_number']).execute()).map((p) => [
+      p.id,
+      p.employee_number,
+    ]),
+  );
+  const byId = new Map((await peopleOn(store, asOf)).map((p) => [p.id, { ...p, employee_number: numbers.get(p.id) }]));
   const departmentNames = new Map((await departmentsOn(store, asOf)).map((d) => [d.id, d.name]));
   const rows = statuses
     .filter(
@@ -159,7 +178,7 @@ export async function peopleCsvExport(
       const training = s.status.requirements.find((r) => r.kind === 'training');
       return [
         p?.employee_number ?? '',
-        p ? `${p.preferred_name || p.first_name} ${p.last_name}` : '',
+        p ? [p.preferred_name || p.first_name, p.last_name].filter(Boolean).join(' ') : '',
         departmentNames.get(s.departmentId) ?? s.departmentId,
         s.staffGroup,
         s.status.state,

@@ -5,11 +5,11 @@
  * is written in one transaction with its audit entry, so an interrupted import leaves the roster as it was.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { IsoDate } from '@im-records/records-policy';
+import { compareDates, type IsoDate, isIsoDate } from '@im-records/records-policy';
 import { appendAudit } from '../audit/log.ts';
-import { ukDate } from '../clock.ts';
+import { ukDate, ukDayStart } from '../clock.ts';
 import type { PersonRow } from '../db/schema.ts';
-import { RosterFileError } from '../errors.ts';
+import { ConflictError, RosterFileError, ValidationError } from '../errors.ts';
 import { recordDepartments, recordPeople } from '../history/record.ts';
 import { refreshStatuses } from '../status-store.ts';
 import { inTransaction, type Store } from '../store.ts';
@@ -36,7 +36,11 @@ export interface RosterImportOptions {
   strict?: boolean;
   /** Who is importing: an account id or `cli`. */
   actor: string;
-  /** The day leavers are judged against (default today). */
+  /**
+   * The UK day the file is as of (default today): leavers are judged against it and the changes it makes are dated
+   * from it in the history. Not after today; before today only when nothing recorded since would be overwritten or
+   * rewritten ({@link backDatingConflict}).
+   */
   asOf?: IsoDate;
 }
 
@@ -79,7 +83,14 @@ export async function importRoster(
   text: string,
   options: RosterImportOptions,
 ): Promise<RosterImportReport> {
-  const asOf = options.asOf ?? ukDate(store.clock());
+  const today = ukDate(store.clock());
+  const asOf = options.asOf ?? today;
+  if (!isIsoDate(asOf)) throw new ValidationError('asOf: the day the roster is as of must be a real date (YYYY-MM-DD)');
+  if (compareDates(asOf, today) > 0) {
+    throw new ValidationError(
+      `asOf: a roster can be as of today (${today}) at the latest: ${asOf} has not come yet, so the file cannot state it`,
+    );
+  }
   const parsed = parseRoster(text);
   const existingRows = await store.db.selectFrom('people').selectAll().execute();
   const existing = new Map(existingRows.map((row) => [row.employee_number, row]));
@@ -111,10 +122,19 @@ export async function importRoster(
   }
   report.notInFile = existingRows.filter((row) => !inFile.has(row.employee_number)).length;
   if (options.strict && report.rejected.length > 0) throw new StrictRosterError(report);
-  if (report.dryRun) return report;
+  const conflictOf = (db: Store) =>
+    compareDates(asOf, today) < 0 ? backDatingConflict(db, asOf, today, toWrite, existing, parsed.people) : null;
+  if (report.dryRun) {
+    const conflict = await conflictOf(store);
+    if (conflict) throw new ConflictError(conflict);
+    return report;
+  }
 
   const fileHash = createHash('sha256').update(text).digest('hex');
   await inTransaction(store, async (tx) => {
+    // Checked again inside the transaction: another import or an export may have come since the caller looked.
+    const conflict = await conflictOf(tx);
+    if (conflict) throw new ConflictError(conflict);
     const now = tx.clock().toISOString();
     // Every department the file names, not only those of the people written: ESR renames an organisation (or moves it
     // in the tree) without any of its staff changing, and the dashboard must then show the new name.
@@ -193,8 +213,9 @@ export async function importRoster(
     await recordDepartments(
       tx,
       departmentValues.map((d) => d.id),
+      asOf,
     );
-    await recordPeople(tx, writtenIds);
+    await recordPeople(tx, writtenIds, asOf);
     await linkManagers(tx, parsed.assignments);
     await linkAccounts(tx);
     await tx.db
@@ -202,6 +223,7 @@ export async function importRoster(
       .values({
         id: randomUUID(),
         at: now,
+        as_of: asOf,
         actor: options.actor,
         file_sha256: fileHash,
         added: report.added,
@@ -216,6 +238,7 @@ export async function importRoster(
       type: 'roster.imported',
       data: {
         fileSha256: fileHash,
+        ...(asOf !== today ? { asOf } : {}),
         rows: report.rows,
         added: report.added,
         updated: report.updated,
@@ -228,6 +251,104 @@ export async function importRoster(
     await refreshStatuses(tx, writtenIds);
   });
   return report;
+}
+
+/**
+ * Why a roster as of an earlier day than today cannot be imported, or null when it can. Its changes are dated from
+ * that day, so it is refused when it would overwrite a newer file (an import as of a later day), undo a change
+ * recorded after that day (a person or department whose current version started later: an exclusion, a target, a
+ * later import), or change an evidence file already exported for a day from then to yesterday (the audit log holds its
+ * SHA-256, and an auditor holding it must get the same file again). Today's exports are not counted: any import made
+ * today changes what today's would show.
+ */
+async function backDatingConflict(
+  tx: Store,
+  asOf: IsoDate,
+  today: IsoDate,
+  toWrite: readonly RosterPerson[],
+  existing: ReadonlyMap<string, PersonRow>,
+  people: readonly RosterPerson[],
+): Promise<string | null> {
+  const later = await tx.db
+    .selectFrom('roster_imports')
+    .select('as_of')
+    .where('as_of', '>', asOf)
+    .orderBy('as_of', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (later?.as_of) {
+    return `asOf: a roster as of ${later.as_of} has already been imported; this file, as of ${asOf}, is older and would overwrite it`;
+  }
+  const exported = await tx.db
+    .selectFrom('audit_log')
+    .select('data')
+    .where('type', '=', 'evidence.exported')
+    .where('at', '>=', ukDayStart(asOf).toISOString())
+    .execute();
+  const days = exported
+    .map((row) => (JSON.parse(row.data) as { asOf?: string }).asOf)
+    .filter((day): day is string => typeof day === 'string' && day >= asOf && day < today)
+    .sort();
+  if (days.length > 0) {
+    return `asOf: evidence has been exported as of ${days[days.length - 1]}; a roster as of ${asOf} would change it, so import it as of ${today}`;
+  }
+  // The history's open versions that this file would close, by their start.
+  let latest: string | null = null;
+  const changedPeople = toWrite.flatMap((p) => {
+    const before = existing.get(p.employeeNumber);
+    return before ? [{ id: before.id, person: p, excluded: before.excluded_reason }] : [];
+  });
+  for (let i = 0; i < changedPeople.length; i += BATCH) {
+    const chunk = changedPeople.slice(i, i + BATCH);
+    const versions = await tx.db
+      .selectFrom('person_history')
+      .selectAll()
+      .where(
+        'person',
+        'in',
+        chunk.map((c) => c.id),
+      )
+      .where('valid_to', 'is', null)
+      .where('valid_from', '>', asOf)
+      .execute();
+    const byId = new Map(chunk.map((c) => [c.id, c]));
+    for (const v of versions) {
+      const c = byId.get(v.person);
+      if (!c) continue;
+      const next = {
+        department_id: c.person.departmentId,
+        staff_group: c.person.staffGroup,
+        hire_date: c.person.hireDate,
+        termination_date: c.person.terminationDate,
+        excluded_reason: c.excluded,
+        first_name: c.person.firstName,
+        preferred_name: c.person.preferredName,
+        last_name: c.person.lastName,
+      };
+      const same = (Object.keys(next) as (keyof typeof next)[]).every((k) => (next[k] ?? null) === (v[k] ?? null));
+      if (!same && (latest === null || v.valid_from > latest)) latest = v.valid_from;
+    }
+  }
+  const departments = new Map(people.map((p) => [p.departmentId, p]));
+  const departmentIds = [...departments.keys()];
+  for (let i = 0; i < departmentIds.length; i += BATCH) {
+    const versions = await tx.db
+      .selectFrom('department_history')
+      .select(['department', 'name', 'parent_id', 'valid_from'])
+      .where('department', 'in', departmentIds.slice(i, i + BATCH))
+      .where('valid_to', 'is', null)
+      .where('valid_from', '>', asOf)
+      .execute();
+    for (const v of versions) {
+      const p = departments.get(v.department);
+      const same = p && p.departmentName === v.name && (p.parentDepartmentId ?? null) === (v.parent_id ?? null);
+      if (!same && (latest === null || v.valid_from > latest)) latest = v.valid_from;
+    }
+  }
+  if (latest) {
+    return `asOf: the roster has changes recorded from ${latest}, after ${asOf}, that this file would undo; import it as of ${latest} or later`;
+  }
+  return null;
 }
 
 /** Resolves each person's supervisor assignment to the person who holds it (this file's assignments first). */

@@ -2,10 +2,11 @@
  * Spot check results for IG leads and the evidence pack, as of a date: each month's draw and how many were checked,
  * results by department and by checklist item, and the follow-ups still open (overdue when the re-check date has
  * passed, or the retraining date with no pass since the check). Computed from the stored records, so the same date
- * gives the same figures.
+ * gives the same figures; departments and people are named as they were on the date.
  */
 import { compareDates, type IsoDate } from '@im-records/records-policy';
 import { type Actor, requireRole } from '../access.ts';
+import { departmentsOn, peopleOn } from '../history/as-of.ts';
 import type { Store } from '../store.ts';
 import { CHECKLIST } from './checklist.ts';
 
@@ -94,6 +95,7 @@ export async function spotCheckResults(
     };
   });
 
+  const departmentNames = new Map((await departmentsOn(store, asOf)).map((d) => [d.id, d.name]));
   const byDepartment = new Map<
     string,
     { departmentId: string; department: string; checked: number; withFailure: number }
@@ -104,7 +106,7 @@ export async function spotCheckResults(
     if (!row) {
       row = {
         departmentId: check.department_id,
-        department: check.department ?? check.department_id,
+        department: departmentNames.get(check.department_id) ?? check.department ?? check.department_id,
         checked: 0,
         withFailure: 0,
       };
@@ -137,6 +139,7 @@ export async function spotCheckResults(
       'follow_ups.retraining_by',
       'follow_ups.recheck_on',
       'follow_ups.closed_on',
+      'follow_ups.department_id',
       'people.first_name',
       'people.preferred_name',
       'people.last_name',
@@ -153,7 +156,18 @@ export async function spotCheckResults(
     .where('revoked_at', 'is', null)
     .where('completed_on', '<=', asOf)
     .execute();
+  const namesOn = new Map(
+    (followUps.length > 0
+      ? await peopleOn(
+          store,
+          asOf,
+          followUps.map((f) => f.person),
+        )
+      : []
+    ).map((p) => [p.id, p]),
+  );
   const open = followUps.map((f) => {
+    const named = namesOn.get(f.person) ?? f;
     const retrained = passes.some((p) => p.person === f.person && p.completed_on >= f.created_on);
     const overdue =
       compareDates(f.recheck_on as IsoDate, asOf) < 0 ||
@@ -161,8 +175,8 @@ export async function spotCheckResults(
     return {
       id: f.id,
       person: f.person,
-      name: `${f.preferred_name || f.first_name} ${f.last_name}`,
-      department: f.department ?? '',
+      name: [named.preferred_name || named.first_name, named.last_name].filter(Boolean).join(' '),
+      department: departmentNames.get(f.department_id) ?? f.department ?? '',
       items: JSON.parse(f.items) as string[],
       createdOn: f.created_on,
       retrainingBy: f.retraining_by,

@@ -61,14 +61,21 @@ export async function remindersRun(args: string[], io: CommandIO): Promise<numbe
     const dryRun = values['dry-run'] === true;
     const mailer = smtp && !dryRun ? await lib.smtpMailer(smtp) : null;
     try {
-      const report = await lib.runReminders(store, {
-        actor: 'cli',
-        ...(asOf ? { asOf } : {}),
-        division,
-        dryRun,
-        mailer,
-        context: { trustName, signInUrl: `${publicUrl}/sign-in` },
-      });
+      const report = await lib
+        .runReminders(store, {
+          actor: 'cli',
+          ...(asOf ? { asOf } : {}),
+          division,
+          dryRun,
+          mailer,
+          context: { trustName, signInUrl: `${publicUrl}/sign-in` },
+        })
+        .catch((error: unknown) => {
+          // The rules name their field asOf; here it is the --as-of option.
+          if (error instanceof lib.AttestationError && error.message.startsWith('asOf: '))
+            error.message = `--as-of: ${error.message.slice('asOf: '.length)}`;
+          throw error;
+        });
       if (values.json === true) {
         // Recipients by id, never by address: this output ends up in cron logs.
         const { messages, ...counts } = report;

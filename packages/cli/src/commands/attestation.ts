@@ -11,9 +11,10 @@ Works on the policy attestation service's database: DATABASE_URL (a postgres:// 
 default data/attestation.sqlite in the current folder).
 
 Subcommands:
-  roster import FILE.csv [--dry-run] [--strict] [--json]
-                         import an ESR-style roster; --dry-run shows what would change and writes nothing;
-                         --strict refuses the whole file when any row is rejected; --json prints
+  roster import FILE.csv [--as-of YYYY-MM-DD] [--dry-run] [--strict] [--json]
+                         import an ESR-style roster; --as-of names the day the extract is of (default today; not
+                         later), from which its changes count in reports; --dry-run shows what would change and
+                         writes nothing; --strict refuses the whole file when any row is rejected; --json prints
                          {"added","updated","unchanged","leavers","rejected":[{"line","reason"}]}
   report [--format csv|json] [--as-of YYYY-MM-DD]
                          completion by department (default CSV, as of today)
@@ -21,7 +22,8 @@ Subcommands:
   user add EMAIL --role staff|manager|ig-lead|admin [--department ID]... [--password-stdin]
                          add an account (single sign-on only unless a password is read from standard input)
   reminders run [--dry-run] [--as-of YYYY-MM-DD] [--json]
-                         plan and send the day's reminder e-mails (for cron: safe to run twice or on two machines);
+                         plan and send the day's reminder e-mails (for cron: safe to run twice or on two machines;
+                         --as-of is today or, to preview, a later day);
                          SMTP_URL and SMTP_FROM name the mail server, otherwise the messages wait for the service's
                          mail-merge download; nothing on weekends or the trust's bank holidays (its division, from
                          TRUST_SETTINGS_FILE or content/trust/settings.yaml); ATTESTATION_PUBLIC_URL for the sign-in link
@@ -55,8 +57,17 @@ async function rosterImport(args: string[], io: CommandIO): Promise<number> {
     'dry-run': { type: 'boolean' },
     strict: { type: 'boolean' },
     json: { type: 'boolean' },
+    'as-of': { type: 'string' },
   });
   if (positionals.length !== 1 || !positionals[0]) throw new UsageError('expected exactly one roster FILE.csv');
+  let asOf: IsoDate | undefined;
+  if (values['as-of'] !== undefined) {
+    try {
+      asOf = parseIsoDate(String(values['as-of']), '--as-of');
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
   const file = positionals[0];
   const text = await readText(file);
   return withStore(async (lib, store) => {
@@ -67,8 +78,14 @@ async function rosterImport(args: string[], io: CommandIO): Promise<number> {
         actor: 'cli',
         dryRun: values['dry-run'] === true,
         strict: values.strict === true,
+        ...(asOf ? { asOf } : {}),
       });
     } catch (error) {
+      // The rules name their field asOf; here it is the --as-of option.
+      if (error instanceof lib.AttestationError && error.message.startsWith('asOf: ')) {
+        error.message = `--as-of: ${error.message.slice('asOf: '.length)}`;
+        throw error;
+      }
       if (!(error instanceof lib.StrictRosterError) || values.json !== true) {
         if (error instanceof lib.RosterFileError) throw new lib.RosterFileError(`${basename(file)}: ${error.message}`);
         throw error;
@@ -83,7 +100,7 @@ async function rosterImport(args: string[], io: CommandIO): Promise<number> {
     }
     const verb = report.dryRun ? 'Would import' : 'Imported';
     io.stdout(
-      `${verb} ${basename(file)}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.leavers} leavers, ${report.rejected.length} rejected (${report.rows} rows).\n`,
+      `${verb} ${basename(file)}${asOf ? ` as of ${asOf}` : ''}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.leavers} leavers, ${report.rejected.length} rejected (${report.rows} rows).\n`,
     );
     for (const row of report.rejected) io.stdout(`  line ${row.line}: ${row.reason}\n`);
     if (report.notInFile > 0)
