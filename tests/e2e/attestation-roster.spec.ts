@@ -91,6 +91,20 @@ test('an admin says the day a roster is of: not a day to come, nor one before th
   await expect(page.getByTestId('roster-error')).toContainText(
     `The "as of" date: a roster can be as of today (${today}) at the latest: 2999-01-01 has not come yet`,
   );
+  // The NHS error pattern: the title says so, the summary links to the field, and the field keeps the date entered
+  // with its error beside it (it went back to today, so the officer had to type the date again).
+  await expect(page).toHaveTitle(/^Error: /);
+  await page
+    .getByTestId('roster-error')
+    .getByRole('link', { name: /has not come yet/ })
+    .click();
+  await expect(asOf).toBeFocused();
+  await expect(asOf).toHaveValue('2999-01-01');
+  await expect(page.locator('#asOf-error')).toContainText('2999-01-01 has not come yet');
+  await expectNoAxeViolations(page, 'roster refused for its date');
+  await check('31/01/2020');
+  await expect(page.locator('#asOf-error')).toContainText('must be a real date (YYYY-MM-DD)');
+  await expect(asOf).toHaveValue('31/01/2020');
   await check('2020-01-01');
   await expect(page.getByTestId('roster-error')).toContainText(
     `a roster as of ${today} has already been imported; this file, as of 2020-01-01, is older and would overwrite it`,

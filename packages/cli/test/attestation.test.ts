@@ -48,6 +48,9 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
+/** Today's UK day, which a roster import is as of when no --as-of is given. */
+const ukToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+
 describe('records attestation', () => {
   it('shows a dry run, then imports, printing the counts as JSON', async () => {
     const dry = await run('roster', 'import', roster, '--dry-run');
@@ -58,13 +61,21 @@ describe('records attestation', () => {
     expect(dry.stdout).toContain('Dry run: nothing was written.');
     const result = await run('roster', 'import', roster, '--json');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ added: 1, updated: 0, unchanged: 0, leavers: 1, rejected: [] });
+    expect(JSON.parse(result.stdout)).toEqual({
+      asOf: ukToday(),
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+      leavers: 1,
+      rejected: [],
+    });
   });
 
   it('lists rejected rows with their line numbers, and --strict refuses the whole file', async () => {
     const strict = await run('roster', 'import', broken, '--strict', '--json');
     expect(strict.code).toBe(1);
     expect(JSON.parse(strict.stdout)).toEqual({
+      asOf: ukToday(),
       added: 1,
       updated: 0,
       unchanged: 0,
@@ -113,7 +124,7 @@ describe('records attestation', () => {
   });
 
   it('imports a roster as of the day it names: not a day to come, nor one before a newer file', async () => {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const today = ukToday();
     const future = await run('roster', 'import', roster, '--as-of', '2999-01-01');
     expect(future.code).toBe(1);
     expect(future.stderr).toBe(

@@ -27,6 +27,8 @@ export interface RosterImportReport {
   dryRun: boolean;
   /** People on the roster who are not in this file (they are left as they are). */
   notInFile: number;
+  /** The UK day the file was taken as of (the option, else today): its changes count from that day. */
+  asOf: IsoDate;
 }
 
 /** How to import. */
@@ -103,6 +105,7 @@ export async function importRoster(
     rows: parsed.rows,
     dryRun: options.dryRun === true,
     notInFile: 0,
+    asOf,
   };
   const toWrite: RosterPerson[] = [];
   const inFile = new Set<string>();

@@ -94,8 +94,8 @@ async function rosterImport(args: string[], io: CommandIO): Promise<number> {
       code = 1;
     }
     if (values.json === true) {
-      const { added, updated, unchanged, leavers, rejected } = report;
-      io.stdout(`${JSON.stringify({ added, updated, unchanged, leavers, rejected }, null, 2)}\n`);
+      const { asOf: dated, added, updated, unchanged, leavers, rejected } = report;
+      io.stdout(`${JSON.stringify({ asOf: dated, added, updated, unchanged, leavers, rejected }, null, 2)}\n`);
       return code;
     }
     const verb = report.dryRun ? 'Would import' : 'Imported';
