@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Conversation, type DateOrder, type ImportedArchive, importChat } from '@im-records/chat-import';
+import { InvalidDateError, type IsoDate, parseIsoDate } from '@im-records/records-policy';
 import { UsageError } from './command.ts';
 
 /** Option values as parseArgs returns them; each command narrows the ones it declared. */
@@ -45,6 +46,20 @@ export function timeZoneOption(value: OptionValues[string]): string {
     throw new UsageError(`--timezone '${timeZone}' is not an IANA time zone (e.g. Europe/London).`);
   }
   return timeZone;
+}
+
+/**
+ * A date option (`--as-of 2026-03-02`): undefined when not given; a date that is not real (2026-02-30) or not
+ * YYYY-MM-DD is a usage error naming the option (exit 2).
+ */
+export function dateOption(value: OptionValues[string], option: string): IsoDate | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseIsoDate(String(value), option);
+  } catch (error) {
+    if (error instanceof InvalidDateError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** The options every command that reads an export takes, so `redact` and `package` read it as `parse` does. */

@@ -8,6 +8,7 @@ import { addDays, compareDates, type IsoDate } from '@im-records/records-policy'
 import { ukDate, ukDayStart } from '../clock.ts';
 import { DEFAULT_SETTINGS, readSettings, type Settings, settingsSchema } from '../settings.ts';
 import type { Store } from '../store.ts';
+import { PERSON_FIELDS } from './record.ts';
 
 /** Whether a date is before today (UK): only then is history read. */
 export function isPast(store: Store, asOf: IsoDate): boolean {
@@ -27,27 +28,16 @@ export interface PersonOn {
   last_name: string | null;
 }
 
-const FIELDS = [
-  'department_id',
-  'staff_group',
-  'hire_date',
-  'termination_date',
-  'excluded_reason',
-  'first_name',
-  'preferred_name',
-  'last_name',
-] as const;
-
 /** Everyone on the roster on a date (or those of `people` who were), with their fields as they stood. */
 export async function peopleOn(store: Store, asOf: IsoDate, people?: readonly string[]): Promise<PersonOn[]> {
   if (!isPast(store, asOf)) {
-    let query = store.db.selectFrom('people').select(['id', ...FIELDS]);
+    let query = store.db.selectFrom('people').select(['id', ...PERSON_FIELDS]);
     if (people) query = query.where('id', 'in', people);
     return query.execute();
   }
   let query = store.db
     .selectFrom('person_history')
-    .select(['person as id', ...FIELDS])
+    .select(['person as id', ...PERSON_FIELDS])
     .where('valid_from', '<=', asOf)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]));
   if (people) query = query.where('person', 'in', people);

@@ -56,7 +56,7 @@ async function validFrom(tx: Store, asOf: IsoDate | undefined): Promise<IsoDate>
 }
 
 /** A person's fields kept in `person_history`: what a report, CSV or evidence pack for a past day reads. */
-const PERSON_FIELDS = [
+export const PERSON_FIELDS = [
   'department_id',
   'staff_group',
   'hire_date',

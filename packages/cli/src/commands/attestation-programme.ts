@@ -4,9 +4,8 @@
  * and course-export packages load only when one of these runs.
  */
 import { resolve } from 'node:path';
-import { type IsoDate, parseIsoDate } from '@im-records/records-policy';
 import { type CommandIO, UsageError } from '../command.ts';
-import { parseCommandArgs } from '../options.ts';
+import { dateOption, parseCommandArgs } from '../options.ts';
 
 type Attestation = typeof import('@im-records/attestation');
 type Store = import('@im-records/attestation').Store;
@@ -19,15 +18,6 @@ export async function withStore<T>(work: (lib: Attestation, store: Store) => Pro
     return await work(lib, lib.storeOf(database, lib.systemClock));
   } finally {
     await database.close();
-  }
-}
-
-function dateOption(value: unknown, name: string): IsoDate | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return parseIsoDate(String(value), name);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
   }
 }
 

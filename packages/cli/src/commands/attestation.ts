@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { type IsoDate, parseIsoDate } from '@im-records/records-policy';
 import { type Command, type CommandIO, UsageError } from '../command.ts';
-import { parseCommandArgs } from '../options.ts';
+import { dateOption, parseCommandArgs } from '../options.ts';
 import { exportCourseCommand, remindersRun, spotCheckDraw, withStore } from './attestation-programme.ts';
 
 const usage = `Usage: records attestation <subcommand> [options]
@@ -60,14 +59,7 @@ async function rosterImport(args: string[], io: CommandIO): Promise<number> {
     'as-of': { type: 'string' },
   });
   if (positionals.length !== 1 || !positionals[0]) throw new UsageError('expected exactly one roster FILE.csv');
-  let asOf: IsoDate | undefined;
-  if (values['as-of'] !== undefined) {
-    try {
-      asOf = parseIsoDate(String(values['as-of']), '--as-of');
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-  }
+  const asOf = dateOption(values['as-of'], '--as-of');
   const file = positionals[0];
   const text = await readText(file);
   return withStore(async (lib, store) => {
@@ -118,14 +110,7 @@ async function report(args: string[], io: CommandIO): Promise<number> {
   );
   const format = (values.format as string | undefined) ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json (got '${format}')`);
-  let asOf: IsoDate | undefined;
-  if (values['as-of'] !== undefined) {
-    try {
-      asOf = parseIsoDate(String(values['as-of']), '--as-of');
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-  }
+  const asOf = dateOption(values['as-of'], '--as-of');
   return withStore(async (lib, store) => {
     const result = await lib.completionReport(store, asOf ?? lib.ukDate(store.clock()));
     io.stdout(format === 'csv' ? lib.reportCsv(result) : `${JSON.stringify(result, null, 2)}\n`);

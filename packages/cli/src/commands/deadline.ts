@@ -5,14 +5,12 @@ import {
   DeadlineInputError,
   DIVISIONS,
   type Division,
-  InvalidDateError,
-  type IsoDate,
   isRequestType,
   localToday,
-  parseIsoDate,
   REQUEST_TYPES,
 } from '@im-records/records-policy';
 import { type Command, UsageError } from '../command.ts';
+import { dateOption } from '../options.ts';
 
 const usage = `Usage: records deadline --type foi|eir|foisa|sar --received YYYY-MM-DD [options]
 
@@ -34,16 +32,6 @@ Options:
   --today DATE           the day to count "days left" from (default: today)
   -h, --help             show this help
 `;
-
-function date(value: string | undefined, option: string): IsoDate | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return parseIsoDate(value, `--${option}`);
-  } catch (error) {
-    if (error instanceof InvalidDateError) throw new UsageError(error.message);
-    throw error;
-  }
-}
 
 function parse(args: string[]) {
   try {
@@ -82,16 +70,16 @@ export const deadlineCommand: Command = {
     if (!isRequestType(type)) {
       throw new UsageError(`unknown request type '${type}' (expected ${REQUEST_TYPES.join(', ')})`);
     }
-    const received = date(values.received, 'received');
+    const received = dateOption(values.received, '--received');
     if (received === undefined)
       throw new UsageError('--received is required (the date the request arrived, YYYY-MM-DD)');
 
-    const input: DeadlineInput = { type, received, asOf: date(values.today, 'today') ?? localToday() };
+    const input: DeadlineInput = { type, received, asOf: dateOption(values.today, '--today') ?? localToday() };
     if (values.extended === true) input.extended = true;
     if (values.complex === true) input.complex = true;
-    const clarified = date(values.clarified, 'clarified');
+    const clarified = dateOption(values.clarified, '--clarified');
     if (clarified !== undefined) input.clarified = clarified;
-    const clockStart = date(values['clock-start'], 'clock-start');
+    const clockStart = dateOption(values['clock-start'], '--clock-start');
     if (clockStart !== undefined) input.clockStart = clockStart;
     const paused = values['paused-days'];
     if (paused !== undefined) {
