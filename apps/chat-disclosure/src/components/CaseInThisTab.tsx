@@ -8,7 +8,7 @@ import { type CaseHold, holdCase } from '../lib/case-hold.ts';
 import { describeProblem, type Problem } from '../lib/errors.ts';
 import { CaseView, type StopEditing } from './CaseView.tsx';
 import type { Services } from './services.ts';
-import { ErrorSummary } from './ui.tsx';
+import { BackToCases, ErrorSummary } from './ui.tsx';
 
 type HoldState = 'claiming' | 'held' | 'elsewhere' | 'waiting' | 'saving';
 
@@ -73,11 +73,7 @@ function OpenElsewhere({ state, onUseHere }: { state: 'elsewhere' | 'waiting' | 
   useEffect(() => headingRef.current?.focus(), []);
   return (
     <>
-      <div className="nhsuk-back-link">
-        <a className="nhsuk-back-link__link" href="#/">
-          Your cases
-        </a>
-      </div>
+      <BackToCases />
       <h1 ref={headingRef} tabIndex={-1} className="app-step-heading" data-testid="open-elsewhere">
         This case is open in another tab or window
       </h1>

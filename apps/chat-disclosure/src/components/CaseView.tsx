@@ -27,7 +27,7 @@ import { ScopeStep } from './ScopeStep.tsx';
 import { StartStep } from './StartStep.tsx';
 import { nowIso, type Services } from './services.ts';
 import type { ScopedCase, StepProps } from './step.ts';
-import { ErrorSummary, ProgressPanel, TextField } from './ui.tsx';
+import { BackToCases, ErrorSummary, ProgressPanel, TextField } from './ui.tsx';
 
 type Phase = { kind: 'loading' } | { kind: 'locked'; error?: string } | { kind: 'reading' } | { kind: 'ready' };
 
@@ -500,11 +500,7 @@ export function CaseView({
 
   return (
     <>
-      <div className="nhsuk-back-link">
-        <a className="nhsuk-back-link__link" href="#/">
-          Your cases
-        </a>
-      </div>
+      <BackToCases />
       <DeadlineBar record={record} act={act} />
       <nav className="app-steps" aria-label="Case steps">
         <ol className="app-steps__list">

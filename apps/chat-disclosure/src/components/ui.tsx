@@ -42,6 +42,17 @@ export function PhoneFoldToggle({
 /** The class names of a part folded behind a {@link PhoneFoldToggle} on a phone. */
 export const phoneFolded = (open: boolean): string => `app-phone-folded${open ? ' app-phone-folded--open' : ''}`;
 
+/** The NHS back link to the case list, at the top of a case's pages. */
+export function BackToCases() {
+  return (
+    <div className="nhsuk-back-link">
+      <a className="nhsuk-back-link__link" href="#/">
+        Your cases
+      </a>
+    </div>
+  );
+}
+
 /** The error summary at the top of a step; focused when it appears so screen readers announce it. */
 export function ErrorSummary({
   problems,
