@@ -77,6 +77,9 @@ test('an admin says the day a roster is of: not a day to come, nor one before th
 }) => {
   await signIn(page, 'admin');
   await page.goto(`${service}/admin/roster`);
+  // One navigation item is the current page: Roster, not also Accounts (/admin), which its path lies under.
+  await expect(page.locator('[aria-current="page"]')).toHaveCount(1);
+  await expect(page.locator('[aria-current="page"]')).toHaveText('Roster');
   const asOf = page.getByLabel('As of (YYYY-MM-DD)');
   const today = await asOf.inputValue();
   expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
