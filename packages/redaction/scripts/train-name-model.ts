@@ -136,7 +136,7 @@ for (const s of sources) {
 // Synthetic comment threads (`--comment-threads N` of `--comment-posts M` posts, seeds 5001…; see
 // `synthetic-comments.ts`), each read as one chat, all trained on (none held out: the calibration stays fitted on real
 // and clinical text). Off by default: 40 threads moved WNUT17's figures by no more than the training order's noise
-// (README, fifteenth round), so the committed model is trained without them.
+// (eval/README.md, fifteenth round), so the committed model is trained without them.
 const commentThreads = Number(values['comment-threads']);
 const commentPosts = Number(values['comment-posts']);
 for (let seed = 5001; seed < 5001 + commentThreads; seed++) {
@@ -175,7 +175,7 @@ if (lowercaseEvery > 0) {
 // is otherwise capitalised ("Did anyone notice gaby gave herself more soda"), which the tweets barely show, and the model
 // learned that a name's capital is most of its evidence. The copies are other documents than the all-lower-case ones
 // (i % 6 === 1 is never i % 3 === 0). Cross-fitted on the training data, the combined engine's precision on BTC rose
-// 78.9% → 79.5% at the same recall, in three shufflings of the data (README, thirteenth round).
+// 78.9% → 79.5% at the same recall, in three shufflings of the data (eval/README.md, thirteenth round).
 const lowercaseNamesEvery = Number(values['lowercase-names']);
 if (lowercaseNamesEvery > 0) {
   /** The document with the ASCII capitals of its gold names in lower case (offsets unchanged). */
