@@ -22,28 +22,36 @@ const islandPages = [
   ...scenarioSlugs.map((s) => `/scenarios/${s}/`),
 ];
 
-for (const path of staticPages) {
-  test(`${path} has a heading, passes axe and loads no JavaScript`, async ({ page }) => {
-    const scripts: string[] = [];
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(request.url());
+// One page visits every page of a kind, each a step of its own: a fresh page per path spent about two seconds more on
+// each (a new browser context and its first navigation) than the check itself. Soft assertions report every page
+// that fails, not only the first.
+test('every page without an island has a heading, passes axe and loads no JavaScript', async ({ page }) => {
+  let scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  for (const path of staticPages) {
+    await test.step(path, async () => {
+      scripts = [];
+      await page.goto(`${site}${path}`);
+      await expect.soft(page.getByRole('heading', { level: 1 }), path).toBeVisible();
+      await expectNoAxeViolations(page, path, { soft: true });
+      expect.soft(scripts, `scripts requested by ${path}`).toEqual([]);
+      expect.soft(await page.locator('script').count(), `script elements on ${path}`).toBe(0);
     });
-    await page.goto(`${site}${path}`);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expectNoAxeViolations(page);
-    expect(scripts).toEqual([]);
-    expect(await page.locator('script').count()).toBe(0);
-  });
-}
+  }
+});
 
-for (const path of islandPages) {
-  test(`${path} passes axe once its island has loaded`, async ({ page }) => {
-    await page.goto(`${site}${path}`);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.locator('astro-island:not([ssr])')).toHaveCount(1);
-    await expectNoAxeViolations(page);
-  });
-}
+test('every page with an island passes axe once its island has loaded', async ({ page }) => {
+  for (const path of islandPages) {
+    await test.step(path, async () => {
+      await page.goto(`${site}${path}`);
+      await expect.soft(page.getByRole('heading', { level: 1 }), path).toBeVisible();
+      await expect.soft(page.locator('astro-island:not([ssr])'), `hydrated island on ${path}`).toHaveCount(1);
+      await expectNoAxeViolations(page, path, { soft: true });
+    });
+  }
+});
 
 test('guidance pages show what records-policy says, labelled by basis, their sources and review dates', async ({
   page,
