@@ -120,3 +120,48 @@ for (const passphrase of [undefined, 'correct horse battery']) {
     await expect(notice(first)).toHaveCount(0);
   });
 }
+
+test('a tab that is busy for a while keeps the case until it answers, and the other tab says it has not answered', async ({
+  context,
+}) => {
+  test.setTimeout(150_000);
+  const first = await context.newPage();
+  await openControlled(first);
+  await startCase(first, {
+    type: 'FOI',
+    reference: 'FOI-2025-0090',
+    received: '2025-09-10',
+    requester: 'A Journalist',
+  });
+  await addChatAndApplyScope(first, exportText, '3 of 3 messages are in scope');
+  await first.getByRole('button', { name: 'Continue to review' }).click();
+  await expect(inScope(first, '3 messages')).toBeVisible({ timeout: 60_000 });
+  await leaveOut(first, 'rota', 'Sam Patel');
+  await expect(inScope(first, '2 messages')).toBeVisible({ timeout: 60_000 });
+
+  const second = await context.newPage();
+  await second.goto(first.url());
+  await expect(notice(second)).toBeVisible();
+  // The first tab's page is busy (a script running for 16 s), so it cannot answer "Use it here" yet. (A tab hung for
+  // good is freed when the browser ends it, as closing an unresponsive tab does; checked by hand, as ending one
+  // renderer process from a test could end another test's.)
+  const busy = first.evaluate(() => {
+    const until = Date.now() + 16_000;
+    while (Date.now() < until) {
+      // busy
+    }
+  });
+  await second.getByRole('button', { name: 'Use it here' }).click();
+  await expect(second.getByText('Waiting for the other tab or window to save the case…')).toBeVisible();
+  await expect(second.getByTestId('no-answer')).toHaveText(/has not answered: it may be busy, or not responding/, {
+    timeout: 15_000,
+  });
+  await expect(second.getByRole('region', { name: 'Conversation' })).toHaveCount(0);
+  await expectNoAxeViolations(second, 'the notice when the other tab does not answer');
+
+  // Once it is free it answers: it saves, lets go, and the case opens here with the decision made there.
+  await busy;
+  await expect(notice(first)).toBeVisible({ timeout: 30_000 });
+  await expect(inScope(second, '2 messages')).toBeVisible({ timeout: 60_000 });
+  await expect(second.getByTestId('no-answer')).toHaveCount(0);
+});

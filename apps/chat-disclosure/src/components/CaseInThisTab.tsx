@@ -67,10 +67,24 @@ export function CaseInThisTab({ caseId, services }: { caseId: string; services: 
   return <OpenElsewhere state={state} onUseHere={takeOver} />;
 }
 
+/**
+ * How long "Use it here" waits for the other tab before saying it has not answered. Handing over takes about a second
+ * (the other tab saves what it has); a tab that is busy for good (a hung script) never answers, and the lock is never
+ * taken from it (see case-hold.ts), so the officer is told what frees the case.
+ */
+export const NO_ANSWER_AFTER_MS = 10_000;
+
 /** The notice shown while another tab or window holds the case. */
 function OpenElsewhere({ state, onUseHere }: { state: 'elsewhere' | 'waiting' | 'saving'; onUseHere: () => void }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
+  const [noAnswer, setNoAnswer] = useState(false);
+  useEffect(() => {
+    setNoAnswer(false);
+    if (state !== 'waiting') return;
+    const timer = setTimeout(() => setNoAnswer(true), NO_ANSWER_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
   return (
     <>
       <BackToCases />
@@ -88,11 +102,20 @@ function OpenElsewhere({ state, onUseHere }: { state: 'elsewhere' | 'waiting' | 
           Use it here
         </button>
       ) : (
-        <p className="nhsuk-body" role="status">
-          {state === 'saving'
-            ? 'Saving this case before it opens in the other tab or window…'
-            : 'Waiting for the other tab or window to save the case…'}
-        </p>
+        <div role="status">
+          <p className="nhsuk-body">
+            {state === 'saving'
+              ? 'Saving this case before it opens in the other tab or window…'
+              : 'Waiting for the other tab or window to save the case…'}
+          </p>
+          {noAnswer ? (
+            <p className="nhsuk-body" data-testid="no-answer">
+              The other tab or window has not answered: it may be busy, or not responding. If it does not answer, close
+              it (if your browser says the page is not responding, choose to exit it): the case then opens here, with
+              everything that tab saved.
+            </p>
+          ) : null}
+        </div>
       )}
     </>
   );
