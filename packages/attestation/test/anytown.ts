@@ -1,6 +1,6 @@
 /**
- * Anytown NHS Trust, the small trust the journey tests share: four people on the roster (three in Ward 5, one in
- * Pharmacy) and an account for each role. One place, so the journeys split over several files start alike.
+ * Anytown NHS Trust, the small trust the journey, sign-in and history tests share: four people on the roster (three in
+ * Ward 5, one in Pharmacy) and an account for each role. One place, so the files that start from it start alike.
  */
 import { afterEach } from 'vitest';
 import { createAccount } from '../src/accounts.ts';
@@ -10,7 +10,8 @@ import type { Store } from '../src/store.ts';
 import { freshStore } from './databases.ts';
 import { startTrust } from './trust.ts';
 
-const key = generateServiceKey('Anytown NHS Trust');
+/** The trust's service key. */
+export const key = generateServiceKey('Anytown NHS Trust');
 /** What certificates are signed with, and where they say to check them. */
 export const issuer = { key, verifyUrl: 'https://attest.anytown.example/verify' };
 /** Every account's password. */
@@ -18,7 +19,8 @@ export const password = 'correct horse battery';
 /** ESR's column headings, as a roster export starts. */
 export const header =
   'Employee Number,Assignment Number,Primary Assignment,First Name,Last Name,Organisation ID,Organisation Name,Staff Group,Office E-mail Address,Hire Date';
-const roster = `${header}
+/** The roster as of the start: Amara, Ben and Dee in Ward 5, Chen in Pharmacy. */
+export const roster = `${header}
 1,1-1,Y,Amara,Okafor,WARD5,Ward 5,Nursing and Midwifery Registered,amara@anytown.example,2019-01-01
 2,2-1,Y,Ben,Cole,WARD5,Ward 5,Additional Clinical Services,ben@anytown.example,2019-01-01
 3,3-1,Y,Chen,Wu,PHARM,Pharmacy,Add Prof Scientific and Technic,chen@anytown.example,2019-01-01

@@ -8,7 +8,6 @@ import { revokeCompletion } from '../src/completions.ts';
 import type { AttestationDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { ConflictError, ValidationError } from '../src/errors.ts';
-import { generateServiceKey } from '../src/keys.ts';
 import { setDepartmentTarget, setExclusion } from '../src/people.ts';
 import { runReminders } from '../src/reminders/run.ts';
 import { evidencePack, peopleCsvExport, reportCsvExport, rosterImportOn } from '../src/reports/evidence.ts';
@@ -16,20 +15,10 @@ import { completionReport, reportCsv } from '../src/reports/report.ts';
 import { importRoster } from '../src/roster/import.ts';
 import { updateSettings } from '../src/settings.ts';
 import type { Store } from '../src/store.ts';
+import { header, issuer, key, password, roster } from './anytown.ts';
 import { engines, freshDatabase, freshStore } from './databases.ts';
 import { actorByEmail, course, rightAnswers, startTrust } from './trust.ts';
 
-const key = generateServiceKey('Anytown NHS Trust');
-const issuer = { key, verifyUrl: 'https://attest.anytown.example/verify' };
-const password = 'correct horse battery';
-const header =
-  'Employee Number,Assignment Number,Primary Assignment,First Name,Last Name,Organisation ID,Organisation Name,Staff Group,Office E-mail Address,Hire Date';
-const roster = `${header}
-1,1-1,Y,Amara,Okafor,WARD5,Ward 5,Nursing and Midwifery Registered,amara@anytown.example,2019-01-01
-2,2-1,Y,Ben,Cole,WARD5,Ward 5,Additional Clinical Services,ben@anytown.example,2019-01-01
-3,3-1,Y,Chen,Wu,PHARM,Pharmacy,Add Prof Scientific and Technic,chen@anytown.example,2019-01-01
-4,4-1,Y,Dee,Ray,WARD5,Ward 5,Administrative and Clerical,dee@anytown.example,2019-01-01
-`;
 /** The roster in April: Amara has moved to Pharmacy (renamed), Ben has changed staff group, Eve is first imported. */
 const aprilRoster = `${header}
 1,1-1,Y,Amara,Okafor,PHARM,Pharmacy and Medicines,Nursing and Midwifery Registered,amara@anytown.example,2019-01-01
