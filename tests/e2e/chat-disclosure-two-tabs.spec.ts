@@ -3,7 +3,7 @@
  * edit it, and "Use it here" moves the case across, the first tab saving what it has before it lets go. Before, both
  * tabs edited the case and whichever wrote last won, silently losing the other tab's decisions.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { addChatAndApplyScope, openControlled, shot, startCase } from '../../apps/chat-disclosure/test/e2e-helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
@@ -27,6 +27,25 @@ const leaveOut = (page: Page, text: string, author: string) =>
     .getByRole('button', { name: new RegExp(`^Leave out: ${author}`) })
     .click();
 
+/** A new page with a new case (encrypted when a passphrase is given), its chat added and Sam's rota message left out. */
+async function caseInReview(context: BrowserContext, reference: string, passphrase?: string): Promise<Page> {
+  const page = await context.newPage();
+  await openControlled(page);
+  await startCase(page, {
+    type: 'FOI',
+    reference,
+    received: '2025-09-10',
+    requester: 'A Journalist',
+    ...(passphrase ? { passphrase } : {}),
+  });
+  await addChatAndApplyScope(page, exportText, '3 of 3 messages are in scope');
+  await page.getByRole('button', { name: 'Continue to review' }).click();
+  await expect(inScope(page, '3 messages')).toBeVisible({ timeout: 60_000 });
+  await leaveOut(page, 'rota', 'Sam Patel');
+  await expect(inScope(page, '2 messages')).toBeVisible({ timeout: 60_000 });
+  return page;
+}
+
 for (const passphrase of [undefined, 'correct horse battery']) {
   const which = passphrase ? 'an encrypted case' : 'a case';
   /** A tab that has not had the passphrase of an encrypted case asks for it as the case opens there. */
@@ -40,20 +59,7 @@ for (const passphrase of [undefined, 'correct horse battery']) {
     context,
   }) => {
     test.setTimeout(180_000);
-    const first = await context.newPage();
-    await openControlled(first);
-    await startCase(first, {
-      type: 'FOI',
-      reference: 'FOI-2025-0082',
-      received: '2025-09-10',
-      requester: 'A Journalist',
-      ...(passphrase ? { passphrase } : {}),
-    });
-    await addChatAndApplyScope(first, exportText, '3 of 3 messages are in scope');
-    await first.getByRole('button', { name: 'Continue to review' }).click();
-    await expect(inScope(first, '3 messages')).toBeVisible({ timeout: 60_000 });
-    await leaveOut(first, 'rota', 'Sam Patel');
-    await expect(inScope(first, '2 messages')).toBeVisible({ timeout: 60_000 });
+    const first = await caseInReview(context, 'FOI-2025-0082', passphrase);
 
     // The same case opened in a second tab: it says so, and does not load or edit the case.
     const second = await context.newPage();
@@ -125,19 +131,7 @@ test('a tab that is busy for a while keeps the case until it answers, and the ot
   context,
 }) => {
   test.setTimeout(150_000);
-  const first = await context.newPage();
-  await openControlled(first);
-  await startCase(first, {
-    type: 'FOI',
-    reference: 'FOI-2025-0090',
-    received: '2025-09-10',
-    requester: 'A Journalist',
-  });
-  await addChatAndApplyScope(first, exportText, '3 of 3 messages are in scope');
-  await first.getByRole('button', { name: 'Continue to review' }).click();
-  await expect(inScope(first, '3 messages')).toBeVisible({ timeout: 60_000 });
-  await leaveOut(first, 'rota', 'Sam Patel');
-  await expect(inScope(first, '2 messages')).toBeVisible({ timeout: 60_000 });
+  const first = await caseInReview(context, 'FOI-2025-0090');
 
   const second = await context.newPage();
   await second.goto(first.url());
