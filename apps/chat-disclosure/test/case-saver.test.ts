@@ -16,13 +16,13 @@ const first = newCase({
 const atStep = (step: 'archives' | 'scope' | 'review') =>
   caseReducer(first, { type: 'step/go', at: '2025-06-02T00:00:00.000Z', step });
 
-/** A store with case `c` saved, encrypted when `passphrase` is given; and a saver for it. */
-async function setUp(passphrase?: string) {
+/** A store with case `c` saved, encrypted when `passphrase` is given; and a saver for it (a 50 ms pause unless given). */
+async function setUp(passphrase?: string, delayMs = 50) {
   const store = await CaseStore.open(`saver-${++dbCounter}`);
   await store.saveCase(first, null);
   const key = passphrase ? await store.encryptCase('c', passphrase, 1000) : null;
   const errors: unknown[] = [];
-  const saver = new CaseSaver({ store, keyOf: () => key, onError: (error) => errors.push(error), delayMs: 50 });
+  const saver = new CaseSaver({ store, keyOf: () => key, onError: (error) => errors.push(error), delayMs });
   const stored = async (): Promise<CaseRecord> => store.loadCase('c', key);
   return { store, key, saver, errors, stored };
 }
@@ -54,10 +54,20 @@ describe('CaseSaver', () => {
   });
 
   it('seals an encrypted case as it changes, so leaving writes the sealed copy without waiting', async () => {
-    const { store, saver, stored, errors } = await setUp('correct horse battery');
+    // A pause that cannot end during the test, and the sealing awaited itself: a fixed wait of 10 ms for "sealed, the
+    // pause not over" failed on a loaded machine, where sealing took longer.
+    const { store, saver, stored, errors } = await setUp('correct horse battery', 60_000);
     const put = vi.spyOn(store, 'putSealedCase');
+    const seal = store.sealCase.bind(store);
+    const sealed = Promise.withResolvers<void>();
+    const sealCase = vi.spyOn(store, 'sealCase').mockImplementation(async (...args) => {
+      const copy = await seal(...args);
+      setTimeout(sealed.resolve); // after the saver has taken the sealed copy
+      return copy;
+    });
     saver.changed(atStep('review'));
-    await new Promise((resolve) => setTimeout(resolve, 10)); // sealing done, the pause not over
+    await sealed.promise;
+    expect(sealCase).toHaveBeenCalledTimes(1);
     expect(put).not.toHaveBeenCalled();
     saver.leaving();
     expect(put).toHaveBeenCalledTimes(1);
