@@ -84,8 +84,7 @@ describe('CaseSaver', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     saver.changed(atStep('review'));
     saver.leaving(); // writes "scope", the newest sealed; "review" is still being sealed
-    await settled();
-    expect((await stored()).step).toBe('review');
+    await vi.waitFor(async () => expect((await stored()).step).toBe('review'), { timeout: 5000 });
   });
 
   it('never writes an older sealed copy over a newer one', async () => {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import type { Decision } from '@im-records/redaction';
 import { openDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CaseRecord } from '../src/lib/case-model.ts';
 import { CaseSaver } from '../src/lib/case-saver.ts';
 import { CaseJournal } from '../src/lib/journal.ts';
@@ -188,8 +188,8 @@ describe('CaseJournal', () => {
       // drain() writes at once (not after the pause) and waits: what a tab does before another takes the case.
       await saver.drain();
       await page.journal.settled();
-      await new Promise((resolve) => setTimeout(resolve, 20)); // the removal is its own small transaction
-      expect(await page.store.journalEntries('c')).toEqual([]);
+      // The removal is its own small transaction, after the save: waited for, as a fixed wait can be too short under load.
+      await vi.waitFor(async () => expect(await page.store.journalEntries('c')).toEqual([]), { timeout: 5000 });
       // A change made after the save stays in the journal until a record with it is stored.
       const four = page.journal.append('c', decision('four'), Boolean(key));
       await four.written;
