@@ -25,6 +25,11 @@ test('staff attest to the policy, pass the assessment marked on the server, and 
   await expectNoAxeViolations(page, 'assessment');
   await page.getByRole('button', { name: 'Submit my answers' }).click();
   await expect(page.getByTestId('result')).toHaveAttribute('data-passed', 'false');
+  // Each right answer missed says so, once, and not as if it had been chosen.
+  const missed = page.getByTestId('review-option');
+  await expect(missed.first()).toContainText(': the right answer, which you did not choose.');
+  await expect(missed.filter({ hasText: '(right)' })).toHaveCount(0);
+  await expect(missed.filter({ hasText: 'your answer' })).toHaveCount(0);
 
   await page.goto(`${service}/my/assessment`);
   const questions = await answerEveryQuestionCorrectly(page);
@@ -34,6 +39,7 @@ test('staff attest to the policy, pass the assessment marked on the server, and 
     .evaluate((form) => [...new FormData(form as HTMLFormElement)].map(([name, value]) => [name, String(value)]));
   await page.getByRole('button', { name: 'Submit my answers' }).click();
   await expect(page.getByTestId('result')).toHaveAttribute('data-passed', 'true');
+  await expect(page.getByTestId('review-option').first()).toContainText(': your answer, right.');
   await expectNoAxeViolations(page, 'result');
   const shortCode = (await page.getByTestId('short-code').textContent())?.trim() ?? '';
   expect(shortCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
