@@ -10,6 +10,19 @@ test('an IG lead publishes a material change, sees completion drop, then exports
   expect(before).toBeGreaterThan(0.3);
   // Every chart has its data table.
   expect(await page.locator('figure svg').count()).toBe(await page.locator('figure table').count());
+  // Filtered, the page says what it shows; with nobody in scope it says so rather than "0.0% …: not met".
+  await page.getByLabel('Department').selectOption({ label: 'Acute Medical Unit, Northgate Hospital' });
+  await page.getByLabel('Staff group').selectOption('Students');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByTestId('showing')).toContainText(
+    'Acute Medical Unit, Northgate Hospital, staff group Students.',
+  );
+  await expect(page.getByTestId('showing')).not.toContainText('All departments');
+  await expect(page.getByTestId('headline')).toHaveText(
+    'Nobody here is in scope, so there is no completion to measure against the target.',
+  );
+  await page.goto(`${service}/dashboard`);
+  await expect(page.getByTestId('showing')).toContainText('All departments.');
 
   await page.getByRole('link', { name: 'Policies' }).first().click();
   await expectNoAxeViolations(page, 'policies');

@@ -25,15 +25,43 @@ test('staff attest to the policy, pass the assessment marked on the server, and 
   await expectNoAxeViolations(page, 'assessment');
   await page.getByRole('button', { name: 'Submit my answers' }).click();
   await expect(page.getByTestId('result')).toHaveAttribute('data-passed', 'false');
+  // Each right answer missed says so, once, and not as if it had been chosen.
+  const missed = page.getByTestId('review-option');
+  await expect(missed.first()).toContainText(': the right answer, which you did not choose.');
+  await expect(missed.filter({ hasText: '(right)' })).toHaveCount(0);
+  await expect(missed.filter({ hasText: 'your answer' })).toHaveCount(0);
 
   await page.goto(`${service}/my/assessment`);
   const questions = await answerEveryQuestionCorrectly(page);
   expect(questions).toBeGreaterThan(5);
+  const sent = await page
+    .locator('main form')
+    .evaluate((form) => [...new FormData(form as HTMLFormElement)].map(([name, value]) => [name, String(value)]));
   await page.getByRole('button', { name: 'Submit my answers' }).click();
   await expect(page.getByTestId('result')).toHaveAttribute('data-passed', 'true');
+  await expect(page.getByTestId('review-option').first()).toContainText(': your answer, right.');
   await expectNoAxeViolations(page, 'result');
   const shortCode = (await page.getByTestId('short-code').textContent())?.trim() ?? '';
   expect(shortCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  // The same answers sent again (a double click, or Back and the browser's resend) show the same result and
+  // certificate, not an error page.
+  await page.evaluate((entries) => {
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = '/my/assessment';
+    for (const [name, value] of entries) {
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name ?? '';
+      input.value = value ?? '';
+      form.append(input);
+    }
+    document.body.append(form);
+    form.submit();
+  }, sent);
+  await expect(page.getByTestId('already-marked')).toBeVisible();
+  await expect(page.getByTestId('result')).toHaveAttribute('data-passed', 'true');
+  await expect(page.getByTestId('short-code')).toHaveText(shortCode);
   const download = page.waitForEvent('download');
   await page.getByTestId('certificate-download').click();
   const pdfPath = await (await download).path();

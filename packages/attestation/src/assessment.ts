@@ -4,6 +4,7 @@
  * and the marks come from the question bank and records-policy's pass mark. A learner's browser cannot declare a pass.
  */
 import { randomInt, randomUUID } from 'node:crypto';
+import { decodeCertificateCode } from '@im-records/certificate';
 import {
   type AttemptItem,
   type Course,
@@ -153,6 +154,11 @@ export interface AttemptResult {
   passMark: number;
   completion: IssuedCompletion | null;
   review: QuestionReview[];
+  /**
+   * The attempt had been marked already (a double click, the browser sending the form again after Back or a reload):
+   * this is the result it was given then, and nothing was marked or recorded again.
+   */
+  repeated?: boolean;
 }
 
 /** What the service needs to sign a certificate. */
@@ -179,7 +185,32 @@ export async function submitAttempt(
   return inTransaction(store, async (tx) => {
     const attempt = await tx.db.selectFrom('attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
     if (!attempt || attempt.person !== person) throw new NotFoundError('no such attempt');
-    if (attempt.finished_at !== null) throw new ConflictError('this attempt has already been marked: start a new one');
+    if (attempt.finished_at !== null) {
+      // Marked once: the same attempt sent again gets the result it was given, not a new mark or an error page.
+      const marked = JSON.parse(attempt.items) as AttemptItem[];
+      const issued = await tx.db
+        .selectFrom('completions')
+        .select(['id', 'short_code', 'code'])
+        .where('attempt', '=', attemptId)
+        .executeTakeFirst();
+      return {
+        attempt: attemptId,
+        correct: attempt.correct ?? 0,
+        total: attempt.total,
+        passed: attempt.passed === 1,
+        passMark,
+        completion: issued
+          ? {
+              id: issued.id,
+              shortCode: issued.short_code,
+              code: issued.code,
+              fields: decodeCertificateCode(issued.code).fields,
+            }
+          : null,
+        review: reviewOf(marked, bank),
+        repeated: true,
+      };
+    }
     const items = (JSON.parse(attempt.items) as AttemptItem[]).map((item) => {
       const chosen = answers[item.questionId] ?? [];
       if (chosen.some((id) => !item.optionOrder.includes(id))) {
@@ -223,23 +254,7 @@ export async function submitAttempt(
       courseTitle: course.settings.title,
       courseVersion: course.settings.version,
     });
-    const review = items.map((item) => {
-      const question = bank.get(item.questionId) as Question;
-      const correctOptions = question.options.filter((o) => o.correct).map((o) => o.id);
-      const chosen = item.selected ?? [];
-      return {
-        id: question.id,
-        prompt: question.prompt,
-        chosen,
-        correctOptions,
-        correct: chosen.length === correctOptions.length && correctOptions.every((id) => chosen.includes(id)),
-        options: item.optionOrder.map((id) => {
-          const option = question.options.find((o) => o.id === id);
-          return { id, text: option?.text ?? '', correct: option?.correct ?? false, feedback: option?.feedback ?? '' };
-        }),
-        explanation: question.explanation,
-      };
-    });
+    const review = reviewOf(items, bank);
     return {
       attempt: attemptId,
       correct: mark.correct,
@@ -248,6 +263,27 @@ export async function submitAttempt(
       passMark,
       completion,
       review,
+    };
+  });
+}
+
+/** Each question of a marked attempt with the options chosen, the right ones, their feedback and the explanation. */
+function reviewOf(items: readonly AttemptItem[], bank: ReadonlyMap<string, Question>): QuestionReview[] {
+  return items.map((item) => {
+    const question = bank.get(item.questionId) as Question;
+    const correctOptions = question.options.filter((o) => o.correct).map((o) => o.id);
+    const chosen = item.selected ?? [];
+    return {
+      id: question.id,
+      prompt: question.prompt,
+      chosen,
+      correctOptions,
+      correct: chosen.length === correctOptions.length && correctOptions.every((id) => chosen.includes(id)),
+      options: item.optionOrder.map((id) => {
+        const option = question.options.find((o) => o.id === id);
+        return { id, text: option?.text ?? '', correct: option?.correct ?? false, feedback: option?.feedback ?? '' };
+      }),
+      explanation: question.explanation,
     };
   });
 }

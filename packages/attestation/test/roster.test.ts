@@ -199,6 +199,52 @@ describe.each(engines)('importing a roster on %s', (engine) => {
     expect(departments).toEqual([{ id: 'ORG1', name: 'Ward 5 Respiratory' }]);
   });
 
+  it('keeps the details a file has no column for, rather than blanking them for everyone', async () => {
+    const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
+    database = fresh.database;
+    const full = `${header},Staff Group,Parent Organisation ID\n1,1-1,Y,Ada,Boss,ORG1,Ward 5,ada@trust.example,,2015-01-01,,Nursing and Midwifery Registered,DIV1\n2,2-1,Y,Ben,Cole,ORG1,Ward 5,ben@trust.example,1-1,2016-01-01,2026-02-28,Allied Health Professionals,DIV1\n`;
+    await importRoster(fresh.store, full, { actor: 'cli' });
+    const before = await fresh.store.db.selectFrom('people').selectAll().orderBy('employee_number').execute();
+    // An extract with only the required columns and the names: nobody's e-mail, staff group, supervisor, dates or
+    // department tree is in it, so nothing about them changes (Ben stays a leaver; Ada keeps her e-mail and sign-in).
+    const slim =
+      'Employee Number,Assignment Number,First Name,Last Name,Organisation ID,Organisation Name\n1,1-1,Ada,Boss,ORG1,Ward 5\n2,2-1,Ben,Cole,ORG1,Ward 5\n3,3-1,Cy,Dunn,ORG1,Ward 5\n';
+    const dry = await importRoster(fresh.store, slim, { actor: 'cli', dryRun: true });
+    expect(dry).toMatchObject({ added: 1, updated: 0, unchanged: 2, leavers: 0 });
+    expect(dry.keptColumns).toEqual([
+      'Person ID',
+      'Preferred Name',
+      'Office E-mail Address',
+      'Parent Organisation ID',
+      'Staff Group',
+      'Job Name',
+      'Supervisor Assignment Number',
+      'Hire Date',
+      'Actual Termination Date',
+    ]);
+    await importRoster(fresh.store, slim, { actor: 'cli' });
+    const after = await fresh.store.db.selectFrom('people').selectAll().orderBy('employee_number').execute();
+    const details = (p: (typeof after)[number]) => [
+      p.email,
+      p.staff_group,
+      p.supervisor_assignment,
+      p.hire_date,
+      p.termination_date,
+      p.manager_person,
+    ];
+    expect(after.slice(0, 2).map(details)).toEqual(before.map(details));
+    expect(after[2]).toMatchObject({ email: null, staff_group: 'Not recorded', termination_date: null });
+    const ward = await fresh.store.db
+      .selectFrom('departments')
+      .select('parent_id')
+      .where('id', '=', 'ORG1')
+      .executeTakeFirstOrThrow();
+    expect(ward.parent_id).toBe('DIV1');
+    // A column that is there but empty still means empty: the cell, not the file, says so.
+    const emptied = `${header}\n1,1-1,Y,Ada,Boss,ORG1,Ward 5,,,2015-01-01,\n`;
+    expect(await importRoster(fresh.store, emptied, { actor: 'cli', dryRun: true })).toMatchObject({ updated: 1 });
+  });
+
   it("updates people by employee number, resolves supervisors and keeps a leaver's records", async () => {
     const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
     database = fresh.database;

@@ -13,7 +13,14 @@ import { ConflictError, RosterFileError, ValidationError } from '../errors.ts';
 import { recordDepartments, recordPeople } from '../history/record.ts';
 import { refreshStatuses } from '../status-store.ts';
 import { inTransaction, type Store } from '../store.ts';
-import { isLeaver, parseRoster, type RejectedRow, type RosterPerson } from './parse.ts';
+import {
+  type AbsentColumn,
+  isLeaver,
+  type KeptField,
+  parseRoster,
+  type RejectedRow,
+  type RosterPerson,
+} from './parse.ts';
 
 /** What an import did (or, for a dry run, would do). Counts are of people, not rows. */
 export interface RosterImportReport {
@@ -29,6 +36,8 @@ export interface RosterImportReport {
   notInFile: number;
   /** The UK day the file was taken as of (the option, else today): its changes count from that day. */
   asOf: IsoDate;
+  /** The optional columns the file does not have: people already on the roster keep those details as they are. */
+  keptColumns: string[];
 }
 
 /** How to import. */
@@ -75,6 +84,29 @@ const compared = [
   ['termination_date', 'terminationDate'],
 ] as const;
 
+/** Where each detail a file may leave out is stored (the parent department is the department's, not the person's). */
+const keptColumn: Record<Exclude<KeptField, 'parentDepartmentId'>, keyof PersonRow> = {
+  personId: 'person_id',
+  firstName: 'first_name',
+  preferredName: 'preferred_name',
+  email: 'email',
+  staffGroup: 'staff_group',
+  jobName: 'job_name',
+  supervisorAssignment: 'supervisor_assignment',
+  hireDate: 'hire_date',
+  terminationDate: 'termination_date',
+};
+
+/** A person from the file with the details it has no column for taken from their roster entry, when they have one. */
+function keepAbsent(incoming: RosterPerson, existing: PersonRow | undefined, absent: AbsentColumn[]): RosterPerson {
+  if (!existing) return incoming;
+  const kept: Record<string, unknown> = { ...incoming };
+  for (const { field } of absent) {
+    if (field !== 'parentDepartmentId') kept[field] = existing[keptColumn[field]] ?? null;
+  }
+  return kept as unknown as RosterPerson;
+}
+
 function changed(existing: PersonRow, incoming: RosterPerson): boolean {
   return compared.some(([column, field]) => (existing[column] ?? null) !== (incoming[field] ?? null));
 }
@@ -96,6 +128,8 @@ export async function importRoster(
   const parsed = parseRoster(text);
   const existingRows = await store.db.selectFrom('people').selectAll().execute();
   const existing = new Map(existingRows.map((row) => [row.employee_number, row]));
+  const people = parsed.people.map((person) => keepAbsent(person, existing.get(person.employeeNumber), parsed.absent));
+  const keepParents = parsed.absent.some((a) => a.field === 'parentDepartmentId');
   const report: RosterImportReport = {
     added: 0,
     updated: 0,
@@ -106,10 +140,11 @@ export async function importRoster(
     dryRun: options.dryRun === true,
     notInFile: 0,
     asOf,
+    keptColumns: parsed.absent.map((a) => a.column),
   };
   const toWrite: RosterPerson[] = [];
   const inFile = new Set<string>();
-  for (const person of parsed.people) {
+  for (const person of people) {
     inFile.add(person.employeeNumber);
     const before = existing.get(person.employeeNumber);
     const leavingNow = isLeaver(person.terminationDate, asOf) && !(before && isLeaver(before.termination_date, asOf));
@@ -126,7 +161,7 @@ export async function importRoster(
   report.notInFile = existingRows.filter((row) => !inFile.has(row.employee_number)).length;
   if (options.strict && report.rejected.length > 0) throw new StrictRosterError(report);
   const conflictOf = (db: Store) =>
-    compareDates(asOf, today) < 0 ? backDatingConflict(db, asOf, today, toWrite, existing, parsed.people) : null;
+    compareDates(asOf, today) < 0 ? backDatingConflict(db, asOf, today, toWrite, existing, people) : null;
   if (report.dryRun) {
     const conflict = await conflictOf(store);
     if (conflict) throw new ConflictError(conflict);
@@ -141,17 +176,19 @@ export async function importRoster(
     const now = tx.clock().toISOString();
     // Every department the file names, not only those of the people written: ESR renames an organisation (or moves it
     // in the tree) without any of its staff changing, and the dashboard must then show the new name.
-    const departments = new Map<string, { id: string; name: string; parent_id: string | null }>();
-    for (const person of parsed.people) {
-      departments.set(person.departmentId, {
-        id: person.departmentId,
-        name: person.departmentName,
-        parent_id: person.parentDepartmentId,
-      });
-    }
     const knownDepartments = new Map(
       (await tx.db.selectFrom('departments').select(['id', 'name', 'parent_id']).execute()).map((d) => [d.id, d]),
     );
+    const departments = new Map<string, { id: string; name: string; parent_id: string | null }>();
+    for (const person of people) {
+      departments.set(person.departmentId, {
+        id: person.departmentId,
+        name: person.departmentName,
+        parent_id: keepParents
+          ? (knownDepartments.get(person.departmentId)?.parent_id ?? null)
+          : person.parentDepartmentId,
+      });
+    }
     const departmentValues = [...departments.values()].filter((d) => {
       const known = knownDepartments.get(d.id);
       return !known || known.name !== d.name || (known.parent_id ?? null) !== d.parent_id;

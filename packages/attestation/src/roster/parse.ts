@@ -42,7 +42,44 @@ export interface ParsedRoster {
   assignments: Map<string, string>;
   rejected: RejectedRow[];
   rows: number;
+  /**
+   * The details the file has no column for, with the column's name: for people already on the roster these are kept
+   * as they are (a file without an e-mail column does not blank everyone's e-mail), not read as empty.
+   */
+  absent: AbsentColumn[];
 }
+
+/** A detail a roster file may leave out, and the ESR column that holds it. */
+export interface AbsentColumn {
+  field: KeptField;
+  column: string;
+}
+
+/** The details of a person kept from the roster when a file has no column for them. */
+export type KeptField =
+  | 'personId'
+  | 'firstName'
+  | 'preferredName'
+  | 'email'
+  | 'parentDepartmentId'
+  | 'staffGroup'
+  | 'jobName'
+  | 'supervisorAssignment'
+  | 'hireDate'
+  | 'terminationDate';
+
+const OPTIONAL_COLUMNS: readonly [Column, KeptField, string][] = [
+  ['personId', 'personId', 'Person ID'],
+  ['firstName', 'firstName', 'First Name'],
+  ['preferredName', 'preferredName', 'Preferred Name'],
+  ['email', 'email', 'Office E-mail Address'],
+  ['parentOrganisationId', 'parentDepartmentId', 'Parent Organisation ID'],
+  ['staffGroup', 'staffGroup', 'Staff Group'],
+  ['jobName', 'jobName', 'Job Name'],
+  ['supervisorAssignment', 'supervisorAssignment', 'Supervisor Assignment Number'],
+  ['hireDate', 'hireDate', 'Hire Date'],
+  ['terminationDate', 'terminationDate', 'Actual Termination Date'],
+];
 
 /** The staff group used when the file has no Staff Group column or the cell is empty. */
 export const UNKNOWN_STAFF_GROUP = 'Not recorded';
@@ -260,7 +297,8 @@ export function parseRoster(text: string): ParsedRoster {
     });
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { people, assignments, rejected, rows: records.length - 1 };
+  const absent = OPTIONAL_COLUMNS.filter(([key]) => !index.has(key)).map(([, field, column]) => ({ field, column }));
+  return { people, assignments, rejected, rows: records.length - 1, absent };
 }
 
 /** Whether two assignment rows describe the same person: the same last name and, when both give one, Person ID. */
