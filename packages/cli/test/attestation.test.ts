@@ -96,6 +96,15 @@ describe('records attestation', () => {
     const partial = await run('roster', 'import', broken);
     expect(partial.code).toBe(0);
     expect(partial.stdout).toContain('  line 3: no employee number\n');
+    expect(partial.stdout).toContain('2 people on the roster are not in this file; they were left as they are.\n');
+    // Only Ben missing from the next file: one person, said as one.
+    const withoutBen = join(folder, 'without-ben.csv');
+    writeFileSync(
+      withoutBen,
+      `${header}\n1,1-1,Amara,Okafor,W5,Ward 5,amara@trust.example,2019-01-01,\n3,3-1,Chen,Wu,W5,Ward 5,chen@trust.example,2019-01-01,\n`,
+    );
+    const one = await run('roster', 'import', withoutBen, '--dry-run');
+    expect(one.stdout).toContain('1 person on the roster is not in this file; they were left as they are.\n');
   });
 
   it('refuses a file without the required columns in one line, writing nothing', async () => {

@@ -96,7 +96,11 @@ async function rosterImport(args: string[], io: CommandIO): Promise<number> {
     );
     for (const row of report.rejected) io.stdout(`  line ${row.line}: ${row.reason}\n`);
     if (report.notInFile > 0)
-      io.stdout(`${report.notInFile} people on the roster are not in this file; they were left as they are.\n`);
+      io.stdout(
+        report.notInFile === 1
+          ? '1 person on the roster is not in this file; they were left as they are.\n'
+          : `${report.notInFile} people on the roster are not in this file; they were left as they are.\n`,
+      );
     if (report.keptColumns.length > 0)
       io.stdout(
         `The file has no ${report.keptColumns.join(', ')} column${report.keptColumns.length > 1 ? 's' : ''}: people already on the roster keep those details as they are.\n`,
