@@ -166,3 +166,52 @@ test("the dashboard is sent gzipped to the service's own pages, and plain to a r
   await staff.dispose();
   await ig.dispose();
 });
+
+test('signing in leads back to the page that asked for it, and a form sent after the session ended says so', async ({
+  page,
+}) => {
+  // A link followed without a session (an e-mailed reminder, a bookmark): sign in, and that page opens.
+  await page.goto(`${service}/spot-checks/results`);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fspot-checks%2Fresults$/);
+  await page.getByLabel('E-mail address').fill(emails['ig-lead']);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/spot-checks\/results$/);
+
+  // The return address is checked against the role: staff asked for the same page land on their own.
+  const staff = await request.newContext({ baseURL: service, maxRedirects: 0 });
+  const form = await (await staff.get('/sign-in?next=%2Fspot-checks%2Fresults')).text();
+  expect(form).toContain('name="next" value="/spot-checks/results"');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form)?.[1] ?? '';
+  const signedIn = await staff.post('/sign-in', {
+    form: { _csrf: csrf, email: emails.staff, password, next: '/spot-checks/results' },
+    headers: { Origin: service },
+  });
+  expect(signedIn.headers().location).toBe('/my');
+  // Another site is never a place to return to.
+  const visitor = await request.newContext({ baseURL: service, maxRedirects: 0 });
+  const again = await (await visitor.get('/sign-in?next=%2F%2Fevil.example')).text();
+  const retry = await visitor.post('/sign-in', {
+    form: {
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(again)?.[1] ?? '',
+      email: emails.manager,
+      password,
+      next: '//evil.example',
+    },
+    headers: { Origin: service },
+  });
+  expect(retry.headers().location).toBe('/dashboard');
+
+  // A form sent with no session (it ended while the page was open): nothing saved, and a way back to that page.
+  const ended = await request.newContext({ baseURL: service, maxRedirects: 0 });
+  const nonce = /name="_csrf" value="([^"]+)"/.exec(await (await ended.get('/verify')).text())?.[1] ?? '';
+  const refused = await ended.post('/spot-checks', {
+    form: { _csrf: nonce, month: '2026-12' },
+    headers: { Origin: service, Referer: `${service}/spot-checks?month=2026-12` },
+  });
+  expect(refused.status()).toBe(401);
+  const body = await refused.text();
+  expect(body).toContain('what you sent was not saved');
+  expect(body).toContain('href="/sign-in?next=%2Fspot-checks%3Fmonth%3D2026-12"');
+  for (const context of [staff, visitor, ended]) await context.dispose();
+});

@@ -40,7 +40,9 @@ test.afterAll(async () => {
 test('single sign-on through the loopback OpenID Connect provider matches the person to the roster by e-mail', async ({
   page,
 }) => {
-  await page.goto(`${service}/sign-in`);
+  // A link to a page of the service, followed without a session: signing in through the provider comes back to it.
+  await page.goto(`${service}/spot-checks`);
+  await expect(page).toHaveURL(`${service}/sign-in?next=%2Fspot-checks`);
   await expectNoAxeViolations(page, 'sign-in with SSO');
   await page.getByTestId('sso').click();
   // oidc-provider's development login and consent pages.
@@ -49,7 +51,7 @@ test('single sign-on through the loopback OpenID Connect provider matches the pe
   await page.locator('button[type="submit"]').click();
   const consent = page.locator('button[type="submit"]', { hasText: /continue/i });
   if (await consent.isVisible().catch(() => false)) await consent.click();
-  await expect(page).toHaveURL(`${service}/dashboard`);
+  await expect(page).toHaveURL(`${service}/spot-checks`);
   await expect(page.getByText(emails.manager)).toBeVisible();
 
   // Someone the roster does not know is refused, with nothing about them in the address.

@@ -11,6 +11,7 @@ declare namespace App {
     /** A form post's fields, read once by the middleware (files included). */
     form: FormData | null;
     /** Set when a page failed with a domain error: what /problem shows. */
-    problem?: { status: number; title: string; message: string };
+    /** `signIn`: for a form sent after the session ended, the sign-in address that returns to the form's page. */
+    problem?: { status: number; title: string; message: string; signIn?: string };
   }
 }

@@ -22,7 +22,7 @@ import {
   unzipCachedPage,
   ValidationError,
 } from '@im-records/attestation';
-import { accessFor } from './lib/routes.ts';
+import { accessFor, signInFor } from './lib/routes.ts';
 import { cookieNames, cookieOptions, csrfToken, csrfTokenValid, newNonce, SECURITY_HEADERS } from './lib/security.ts';
 import { services } from './lib/services.ts';
 
@@ -70,7 +70,7 @@ async function cachedPage(
 /** Largest form post accepted (a roster of 20,000 rows is about 3 MB). */
 const MAX_POST_BYTES = 12 * 1024 * 1024;
 
-function problem(status: number, title: string, message: string) {
+function problem(status: number, title: string, message: string): NonNullable<App.Locals['problem']> {
   return { status, title, message };
 }
 
@@ -78,6 +78,18 @@ function withHeaders(response: Response, path: string): Response {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   if (!path.startsWith('/_astro/')) response.headers.set('Cache-Control', 'no-store');
   return response;
+}
+
+/** The page a form was sent from: the referrer's path and query when it is this service's own page. */
+function formPage(request: Request, url: URL): string | null {
+  const referrer = request.headers.get('referer');
+  if (!referrer) return null;
+  try {
+    const from = new URL(referrer);
+    return from.origin === url.origin ? `${from.pathname}${from.search}` : null;
+  } catch {
+    return null;
+  }
 }
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -129,7 +141,7 @@ async function handle(
   }
   context.locals.csrfToken = csrfToken(key, secret);
 
-  const rewriteProblem = async (found: { status: number; title: string; message: string }) => {
+  const rewriteProblem = async (found: NonNullable<App.Locals['problem']>) => {
     context.locals.problem = found;
     return withHeaders(await context.rewrite('/problem'), path);
   };
@@ -138,8 +150,16 @@ async function handle(
   if (access !== 'public') {
     const actor = context.locals.actor;
     if (!actor) {
-      if (context.request.method === 'GET') return withHeaders(context.redirect('/sign-in', 303), path);
-      return rewriteProblem(problem(401, 'Sign in first', 'Your session has ended. Sign in again.'));
+      // Back to this page once signed in (a link followed after the session ended, or a bookmark).
+      if (context.request.method === 'GET') {
+        return withHeaders(context.redirect(signInFor(`${path}${context.url.search}`), 303), path);
+      }
+      // A form sent after the session ended: nothing of it was saved, and signing in leads back to the page the form
+      // was on (a same-origin referrer), or to the address it was sent to.
+      return rewriteProblem({
+        ...problem(401, 'Sign in again', 'Your session has ended, so what you sent was not saved.'),
+        signIn: signInFor(formPage(context.request, context.url) ?? `${path}${context.url.search}`),
+      });
     }
     if (access !== 'signed-in' && !access.includes(actor.role)) {
       return rewriteProblem(problem(403, 'You cannot open this page', 'Your role does not give access to this page.'));

@@ -10,7 +10,7 @@ import {
   versionForm,
 } from '../src/lib/forms.ts';
 import { renderPolicy } from '../src/lib/markdown.ts';
-import { accessFor, homeFor } from '../src/lib/routes.ts';
+import { accessFor, afterSignIn, homeFor, signInFor } from '../src/lib/routes.ts';
 import { CONTENT_SECURITY_POLICY, csrfToken, csrfTokenValid } from '../src/lib/security.ts';
 
 describe("the service's boundaries", () => {
@@ -40,6 +40,40 @@ describe("the service's boundaries", () => {
     expect(accessFor('/people/abc')).toEqual(['manager', 'ig-lead']);
     expect(accessFor('/anything-else')).toBe('signed-in');
     expect(homeFor('staff')).toBe('/my');
+  });
+
+  it('returns someone who signs in to the page they asked for, only when it is our own page their role may open', () => {
+    // The address a sign-in link carries, read back as the sign-in page reads it.
+    const carried = (path: string) => new URL(signInFor(path), 'http://x').searchParams.get('next');
+    expect(carried('/people/0b1c?tab=history')).toBe('/people/0b1c?tab=history');
+    expect(afterSignIn('ig-lead', carried('/people/0b1c?tab=history'))).toBe('/people/0b1c?tab=history');
+    expect(afterSignIn('manager', '/dashboard?department=W7&group=Nursing')).toBe(
+      '/dashboard?department=W7&group=Nursing',
+    );
+    expect(afterSignIn('staff', '/my/assessment')).toBe('/my/assessment');
+    // A page the role may not open, a public page or signing out: the role's home instead.
+    expect(afterSignIn('staff', '/admin/roster')).toBe('/my');
+    expect(afterSignIn('manager', '/people/abc/exclude')).toBe('/dashboard');
+    expect(afterSignIn('staff', '/sign-in')).toBe('/my');
+    expect(afterSignIn('staff', '/sign-out')).toBe('/my');
+    expect(afterSignIn('admin', '/')).toBe('/admin');
+    // Another site, however it is written, never.
+    for (const elsewhere of [
+      'https://evil.example/my',
+      '//evil.example/my',
+      '/\\evil.example/my',
+      '/\tevil.example',
+      'javascript:alert(1)',
+      'my',
+      '',
+      null,
+      undefined,
+      `/my?${'x'.repeat(600)}`,
+    ]) {
+      expect(afterSignIn('staff', elsewhere), String(elsewhere)).toBe('/my');
+    }
+    // Dots are resolved before the role is checked.
+    expect(afterSignIn('staff', '/my/../admin')).toBe('/my');
   });
 
   it('renders policy Markdown without raw HTML or script links, one level below the page heading', () => {

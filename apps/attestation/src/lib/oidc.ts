@@ -44,15 +44,18 @@ export interface PendingSignIn {
   verifier: string;
   state: string;
   nonce: string;
+  /** The page to return to once signed in (untrusted: `afterSignIn` checks it). */
+  returnTo?: string;
 }
 
 /** Starts a sign-in: the provider's URL to send the browser to, and what to keep in the cookie. */
-export async function startSignIn(publicUrl: string): Promise<{ url: URL; pending: PendingSignIn }> {
+export async function startSignIn(publicUrl: string, returnTo?: string): Promise<{ url: URL; pending: PendingSignIn }> {
   const config = await oidcConfiguration();
-  const pending = {
+  const pending: PendingSignIn = {
     verifier: client.randomPKCECodeVerifier(),
     state: client.randomState(),
     nonce: client.randomNonce(),
+    ...(returnTo ? { returnTo } : {}),
   };
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri(publicUrl),
@@ -71,7 +74,8 @@ export function readPending(value: string | undefined): PendingSignIn | undefine
   try {
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<PendingSignIn>;
     if (typeof parsed.verifier === 'string' && typeof parsed.state === 'string' && typeof parsed.nonce === 'string') {
-      return { verifier: parsed.verifier, state: parsed.state, nonce: parsed.nonce };
+      const returnTo = typeof parsed.returnTo === 'string' ? { returnTo: parsed.returnTo } : {};
+      return { verifier: parsed.verifier, state: parsed.state, nonce: parsed.nonce, ...returnTo };
     }
   } catch {
     // fall through

@@ -55,3 +55,39 @@ export function homeFor(role: Role): string {
   if (role === 'ig-lead' || role === 'manager') return '/dashboard';
   return '/my';
 }
+
+/** The longest return address kept through a sign-in (a page and its filters; anything longer is not one of ours). */
+const MAX_RETURN_LENGTH = 512;
+/** A path (and query) written with the characters this service's own addresses use. */
+const LOCAL_PATH = /^\/[\w\-.~/?=&%+:@]*$/;
+
+/**
+ * Where to send someone who has just signed in: back to the page they were asked to sign in for (`returnTo`, from
+ * `?next=` on the sign-in page), when it is one of this service's own pages their role may open; otherwise their
+ * role's home. The address is untrusted (anyone can write a sign-in link), so only a plain local path passes: never
+ * another host ("//evil.example", "/\evil.example"), a scheme, a public page or signing out.
+ */
+export function afterSignIn(role: Role, returnTo: string | null | undefined): string {
+  const home = homeFor(role);
+  if (!returnTo || returnTo.length > MAX_RETURN_LENGTH) return home;
+  // Only the characters of our own paths and queries (so no backslash: browsers read "/\host" as another host, and no
+  // control characters), and never two slashes at the start (another host).
+  if (!LOCAL_PATH.test(returnTo) || returnTo.startsWith('//')) return home;
+  const base = 'http://service.invalid';
+  let url: URL;
+  try {
+    url = new URL(returnTo, base);
+  } catch {
+    return home;
+  }
+  if (url.origin !== base || url.pathname === '/sign-out') return home;
+  const access = accessFor(url.pathname);
+  if (access === 'public') return home;
+  if (access !== 'signed-in' && !access.includes(role)) return home;
+  return `${url.pathname}${url.search}`;
+}
+
+/** The sign-in page's address that comes back to `path` (a page's path and query) once signed in. */
+export function signInFor(path: string): string {
+  return `/sign-in?next=${encodeURIComponent(path)}`;
+}

@@ -6,7 +6,7 @@
 import { readSettings, SignInError, signInWithOidc } from '@im-records/attestation';
 import type { APIRoute } from 'astro';
 import { finishSignIn, readPending } from '../../../lib/oidc.ts';
-import { homeFor } from '../../../lib/routes.ts';
+import { afterSignIn } from '../../../lib/routes.ts';
 import { cookieNames, cookieOptions } from '../../../lib/security.ts';
 import { services } from '../../../lib/services.ts';
 
@@ -29,7 +29,7 @@ export const GET: APIRoute = async ({ cookies, redirect, url }) => {
       .select('role')
       .where('id', '=', signedIn.accountId)
       .executeTakeFirstOrThrow();
-    return redirect(homeFor(account.role as 'staff'), 303);
+    return redirect(afterSignIn(account.role as 'staff', pending.returnTo), 303);
   } catch (error) {
     if (!(error instanceof SignInError))
       console.error(`attestation: single sign-on failed: ${error instanceof Error ? error.name : 'error'}`);
