@@ -85,7 +85,7 @@ test('an IG lead who types an impossible date for evidence gets an NHS page sayi
   await expect(page.getByText('Excluded', { exact: true })).toHaveCount(0);
 });
 
-test('the dashboard, targets, accounts and audit log fit a 320 px wide screen without sideways scrolling', async ({
+test('the dashboard, targets, accounts and audit log fit a 320 px wide screen without sideways scrolling, charts readable', async ({
   browser,
 }) => {
   for (const [role, paths] of [
@@ -101,6 +101,19 @@ test('the dashboard, targets, accounts and audit log fit a 320 px wide screen wi
       await page.goto(`${service}${path}`);
       const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       expect(widths[0], `${role} ${path} scrolls sideways`).toBeLessThanOrEqual(widths[1] ?? 0);
+      if (path === '/dashboard') {
+        // The charts' words as drawn on this screen: the chart's font size times the scale it is shown at.
+        const drawn = await page.evaluate(() =>
+          [...document.querySelectorAll<SVGSVGElement>('svg.app-chart')]
+            .filter((svg) => svg.getBoundingClientRect().width > 0)
+            .flatMap((svg) => {
+              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+              return [...svg.querySelectorAll('text')].map((text) => Number(text.getAttribute('font-size')) * scale);
+            }),
+        );
+        expect(drawn.length, `${role} ${path} shows a chart`).toBeGreaterThan(0);
+        expect(Math.min(...drawn), `${role} ${path}: smallest chart text in px`).toBeGreaterThanOrEqual(12);
+      }
     }
     await context.close();
   }
