@@ -9,7 +9,30 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type Clock, fixedClock } from '../src/clock.ts';
 import { type AttestationDatabase, openDatabase } from '../src/db/connect.ts';
+import { SCHEMA_CHANGE_LOCK } from '../src/db/migrate.ts';
 import type { Store } from '../src/store.ts';
+
+/**
+ * A schema is dropped holding the lock migrations hold (`SCHEMA_CHANGE_LOCK`): Kysely's migrator lists every table of
+ * every schema, and a schema another test file dropped mid-listing failed it ("schema t_… does not exist").
+ */
+async function dropSchema(base: string, schema: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query('select pg_advisory_lock($1)', [SCHEMA_CHANGE_LOCK]);
+    await admin.query(`drop schema ${schema} cascade`);
+  } finally {
+    await admin.end(); // ending the session releases its lock
+  }
+}
+
+async function createSchema(base: string, schema: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+}
 
 /** The engines under test, for `describe.each`. */
 export const engines: ('sqlite' | 'postgres')[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -20,21 +43,15 @@ export async function freshDatabase(engine: 'sqlite' | 'postgres', migrate = tru
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
+  await createSchema(base, schema);
   const opened = await openDatabase({ url: url.toString(), poolSize: 4, migrate });
   return {
     ...opened,
     close: async () => {
       await opened.close();
-      const dropper = new pg.Client({ connectionString: base });
-      await dropper.connect();
-      await dropper.query(`drop schema ${schema} cascade`);
-      await dropper.end();
+      await dropSchema(base, schema);
     },
   };
 }
@@ -82,12 +99,9 @@ export async function sharedDatabase(
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
+  await createSchema(base, schema);
   const opened = await openDatabase({ url: url.toString(), poolSize: 4 });
   return {
     url: url.toString(),
@@ -95,10 +109,7 @@ export async function sharedDatabase(
       ...opened,
       close: async () => {
         await opened.close();
-        const dropper = new pg.Client({ connectionString: base });
-        await dropper.connect();
-        await dropper.query(`drop schema ${schema} cascade`);
-        await dropper.end();
+        await dropSchema(base, schema);
       },
     },
   };

@@ -27,13 +27,29 @@ const migrations: Record<string, Migration> = {
  * database); throws with the failing migration's name and error.
  */
 export async function migrateToLatest(db: Kysely<Database>, upTo?: string): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return migrate(db, undefined, upTo);
   // On PostgreSQL the migration tables live in the connection's own schema (its search_path), so several databases
-  // kept as schemas of one server (tests, the benchmark) never see each other's tables.
-  let migrationTableSchema: string | undefined;
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    migrationTableSchema = result.rows[0]?.schema;
-  }
+  // kept as schemas of one server (tests, the benchmark) never see each other's tables. Kysely's migrator looks for
+  // its tables by listing every table of every schema, which fails ("schema … does not exist") if another schema is
+  // dropped meanwhile: the whole migration holds SCHEMA_CHANGE_LOCK, on one connection, and so must a schema's drop.
+  await db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${SCHEMA_CHANGE_LOCK})`.execute(connection);
+    try {
+      const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(connection);
+      await migrate(connection, result.rows[0]?.schema, upTo);
+    } finally {
+      await sql`select pg_advisory_unlock(${SCHEMA_CHANGE_LOCK})`.execute(connection);
+    }
+  });
+}
+
+/**
+ * The PostgreSQL advisory lock (session level) held while migrating: whoever drops or creates a schema on a server
+ * that holds attestation databases as schemas takes it too (the tests do), so no migration lists tables mid-drop.
+ */
+export const SCHEMA_CHANGE_LOCK = 7_301_918_044;
+
+async function migrate(db: Kysely<Database>, migrationTableSchema: string | undefined, upTo?: string): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
