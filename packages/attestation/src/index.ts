@@ -24,9 +24,9 @@ export {
   verifyPassword,
 } from './accounts.ts';
 export type { AttemptResult, Issuer, PresentedAttempt, PresentedQuestion, QuestionReview } from './assessment.ts';
-export { ATTEMPT_HOURS, startAttempt, submitAttempt } from './assessment.ts';
-export type { RecordedAttestation } from './attestations.ts';
-export { attest, attestationsOf, attestOnBehalf } from './attestations.ts';
+export { ATTEMPT_HOURS, attemptResult, startAttempt, submitAttempt } from './assessment.ts';
+export type { OnBehalfChoice, RecordedAttestation } from './attestations.ts';
+export { attest, attestationsOf, attestOnBehalf, onBehalfChoices } from './attestations.ts';
 export type { AuditEvent, AuditEventType, AuditVerification, Checkpoint } from './audit/log.ts';
 export {
   AUDIT_EVENT_TYPES,
@@ -61,6 +61,7 @@ export {
   NotFoundError,
   RosterFileError,
   SignInError,
+  UnansweredError,
   ValidationError,
 } from './errors.ts';
 export type { ClaimedJob } from './jobs.ts';
