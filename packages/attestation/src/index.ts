@@ -134,6 +134,8 @@ export { buildEvidencePdf, EVIDENCE_LAYOUT } from './reports/evidence-pdf.ts';
 export { keepCachedPage, pageCacheKey, readCachedPage, unzipCachedPage } from './reports/page-cache.ts';
 export type { CompletionReport, ReportRow } from './reports/report.ts';
 export { completionReport, reportCsv } from './reports/report.ts';
+export type { RosterDetailChange, RosterPersonChange } from './roster/changes.ts';
+export { describeRosterChange, ROSTER_CHANGES_SHOWN, rosterChangeLines } from './roster/changes.ts';
 export { csvCell, parseCsv, toCsv } from './roster/csv.ts';
 export type { RosterImportOptions, RosterImportReport } from './roster/import.ts';
 export { importRoster, StrictRosterError } from './roster/import.ts';
