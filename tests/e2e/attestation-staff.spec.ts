@@ -6,6 +6,9 @@ test('staff attest to the policy, pass the assessment marked on the server, and 
   page,
   browser,
 }) => {
+  // The sign-in page links to the certificate check once (the footer's), not twice in the tab order.
+  await page.goto(`${service}/sign-in`);
+  await expect(page.getByRole('link', { name: 'Check a certificate' })).toHaveCount(1);
   await signIn(page, 'staff');
   await expect(page.getByRole('heading', { level: 1, name: 'My training' })).toBeVisible();
   await expectNoAxeViolations(page, 'my training');
