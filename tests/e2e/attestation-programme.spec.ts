@@ -18,6 +18,8 @@ test('an IG lead draws the spot check, a checker records it on a phone, and the 
   await page.getByLabel('Seed (optional)').fill('e2e-draw');
   await page.getByRole('button', { name: 'Draw' }).click();
   await expect(page.getByTestId('drawn')).toContainText(`for ${month}, seed e2e-draw`);
+  // The draw is shown on a page of its own: a reload shows it again rather than offering to draw a second time.
+  await expect(page).toHaveURL(new RegExp(`/spot-checks\\?drawn=${month}$`));
   await expect(page.getByTestId('drawn')).toContainText(`--month ${month} --size 4 --seed e2e-draw`);
   await expect(page.getByTestId('to-do').locator('tbody tr')).toHaveCount(4);
   await expect(page.getByTestId('draws')).toContainText('e2e-draw');

@@ -166,6 +166,7 @@ export {
   markCheckNotPossible,
   recordSpotCheck,
   spotCheck,
+  spotCheckDraw,
   verifyDraw,
 } from './spot-checks/checks.ts';
 export type { DrawRow, SpotCheckResults } from './spot-checks/results.ts';
