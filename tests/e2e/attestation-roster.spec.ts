@@ -42,6 +42,10 @@ test('an admin uploads a broken roster: the dry run lists each bad row by line, 
   await expect(page.getByTestId('roster-report')).toHaveAttribute('data-dry-run', 'false');
   await expect(page.getByTestId('roster-report')).toContainText('Roster imported');
   await expect(page.getByTestId('roster-report')).toContainText('Added1');
+  // The outcome is a page of its own: a reload shows it again rather than offering to import a second time.
+  await expect(page).toHaveURL(/\/admin\/roster\?imported=[0-9a-f-]+$/);
+  await page.reload();
+  await expect(page.getByTestId('roster-report')).toContainText('Rejected rows4');
 });
 
 test('the dry run says how many people on the roster the file leaves out, and when it shows only some rejected rows', async ({

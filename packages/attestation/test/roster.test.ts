@@ -154,6 +154,15 @@ describe.each(engines)('importing a roster on %s', (engine) => {
 
     const report = await importRoster(store, broken, { actor: 'cli' });
     expect(report).toMatchObject({ added: 1, leavers: 1, dryRun: false });
+    // The import's row, which the page after an import shows: a dry run has none.
+    expect(dry.importId).toBeNull();
+    expect(
+      await store.db
+        .selectFrom('roster_imports')
+        .select(['added', 'leavers'])
+        .where('id', '=', report.importId ?? '')
+        .executeTakeFirst(),
+    ).toEqual({ added: 1, leavers: 1 });
     const people = await store.db.selectFrom('people').selectAll().orderBy('employee_number').execute();
     expect(people.map((p) => [p.employee_number, p.department_id, p.termination_date])).toEqual([
       ['10000001', 'ORG1', null],

@@ -41,6 +41,8 @@ export interface RosterImportReport {
   keptColumns: string[];
   /** Everyone on the roster whose details the file changes (the updated and the leavers among them), in file order. */
   changes: RosterPersonChange[];
+  /** The import's id in `roster_imports` (null for a dry run): the page after an import reads its outcome from there. */
+  importId: string | null;
 }
 
 /** How to import. */
@@ -129,6 +131,7 @@ export async function importRoster(
     asOf,
     keptColumns: parsed.absent.map((a) => a.column),
     changes: [],
+    importId: null,
   };
   const toWrite: RosterPerson[] = [];
   const inFile = new Set<string>();
@@ -250,10 +253,12 @@ export async function importRoster(
     await recordPeople(tx, writtenIds, asOf);
     await linkManagers(tx, parsed.assignments);
     await linkAccounts(tx);
+    const importId = randomUUID();
+    report.importId = importId;
     await tx.db
       .insertInto('roster_imports')
       .values({
-        id: randomUUID(),
+        id: importId,
         at: now,
         as_of: asOf,
         actor: options.actor,
