@@ -147,6 +147,12 @@ test('every route answers each role with the expected status', async ({ page, br
         await shownValues(context, '/targets', ['completionTarget', 'dueSoonDays']),
         [303, 403, 403, 303, 403],
       ],
+      // Unlocking an account (one the admin's page lists; unlocking an unlocked one changes nothing).
+      [
+        '/admin',
+        { ...(await shownValues(context, '/admin', ['account'])), action: 'unlock' },
+        [303, 403, 403, 403, 303],
+      ],
     ];
     for (const [path, fields, statuses] of posts) {
       const expected = role === 'ig-lead' && path.endsWith('/exclude') ? 303 : (statuses[index] ?? 0);
