@@ -2,23 +2,24 @@
 // says what is wrong (next to the field where the form can be shown again), keeps what was typed, and changes
 // nothing. Also the pages a manager and an IG lead use most, at the narrowest phone width (320 px), without sideways
 // scrolling. Nothing here records anything, so the other journeys see the demo trust as it was.
-import { expect, type Page, test } from '@playwright/test';
-import { linkedIds, service, signIn } from './attestation-helpers.ts';
+import { expect, test } from '@playwright/test';
+import { linkedIds, personOnDepartmentPage, service, signIn } from './attestation-helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
-
-/** A person in the manager's first department, by id. */
-async function someoneInMyDepartment(page: Page): Promise<string> {
-  const mine = await linkedIds(page, '/departments/');
-  await page.goto(`${service}/departments/${mine[0]}`);
-  const people = await linkedIds(page, '/people/');
-  return people[0] ?? '';
-}
 
 test('a manager who types a wrong date when recording on behalf is told next to the field, with the form kept', async ({
   page,
 }) => {
   await signIn(page, 'manager');
-  const person = await someoneInMyDepartment(page);
+  const mine = await linkedIds(page, '/departments/');
+  await page.goto(`${service}/departments/${mine[0]}`);
+  // Someone up to date is not offered the form: the page says so, and until when.
+  const upToDate = await personOnDepartmentPage(page, 'done');
+  const person = await personOnDepartmentPage(page, 'never-attested');
+  await page.goto(`${service}/people/${upToDate}`);
+  await expect(page.getByTestId('up-to-date')).toContainText(
+    /Nothing to record: they are up to date with version [\d.]+ \(attested \d{1,2} \w+ \d{4}\) until \d{1,2} \w+ \d{4}\./,
+  );
+  await expect(page.getByRole('button', { name: 'Record attestation' })).toHaveCount(0);
   await page.goto(`${service}/people/${person}`);
   const name = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
   const attestationList = page.locator('h2:text-is("Attestations") + *');

@@ -44,6 +44,37 @@ export async function answerEveryQuestionCorrectly(page: Page): Promise<number> 
   return names.length;
 }
 
+/** Ticks one wrong option of every question on the assessment page (a sure fail), from the question bank. */
+export async function answerEveryQuestionWrongly(page: Page): Promise<void> {
+  const names = await page
+    .locator('input[name^="q:"]')
+    .evaluateAll((inputs) => [...new Set(inputs.map((i) => (i as HTMLInputElement).name))]);
+  for (const name of names) {
+    const wrong = bank.get(name.slice(2))?.options.find((o) => !o.correct);
+    if (!wrong) throw new Error(`question ${name} has no wrong option in the bank`);
+    await page.locator(`input[name="${name}"][value="${wrong.id}"]`).check();
+  }
+}
+
+/**
+ * On a department's page, the id of the first person who has never attested and is in scope (an attestation is due,
+ * so the on-behalf form is offered), or who is done (up to date, so it is not).
+ */
+export async function personOnDepartmentPage(page: Page, want: 'never-attested' | 'done'): Promise<string> {
+  const rows = await page.locator('[data-testid="department-people"] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '');
+      const href = tr.querySelector('a')?.getAttribute('href') ?? '';
+      return { id: href.replace('/people/', ''), status: cells[2] ?? '', attested: cells[4] ?? '' };
+    }),
+  );
+  const found = rows.find((r) =>
+    want === 'done' ? r.status === 'Done' : r.attested === '–' && ['To do', 'Due soon', 'Overdue'].includes(r.status),
+  );
+  if (!found) throw new Error(`nobody on this department page is ${want}`);
+  return found.id;
+}
+
 /** The ids linked from a page's links matching a path prefix, in page order. */
 export async function linkedIds(page: Page, prefix: string): Promise<string[]> {
   const hrefs = await page

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkedIds, service, signIn } from './attestation-helpers.ts';
+import { linkedIds, personOnDepartmentPage, service, signIn } from './attestation-helpers.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
 test('a manager sees only their departments, records an attestation on behalf, and gets 403 for another department', async ({
@@ -24,14 +24,16 @@ test('a manager sees only their departments, records an attestation on behalf, a
   // Drill down to a person in their department and record an attestation on their behalf.
   await page.goto(`${service}/departments/${mine[0]}`);
   await expectNoAxeViolations(page, 'department');
-  const people = await linkedIds(page, '/people/');
-  await page.goto(`${service}/people/${people[people.length - 1]}`);
+  await page.goto(`${service}/people/${await personOnDepartmentPage(page, 'never-attested')}`);
   await expectNoAxeViolations(page, 'person');
   await page.getByRole('button', { name: 'Record attestation' }).click();
   await expect(page.getByRole('alert')).toContainText('Say how the person attested');
   await page.getByLabel('How did they attest?').fill('Signed the paper form at the team meeting');
   await page.getByRole('button', { name: 'Record attestation' }).click();
   await expect(page.getByTestId('recorded')).toBeVisible();
+  // The outcome is a page of its own (a reload does not offer to send the form again), and now nothing is due.
+  await expect(page).toHaveURL(/\/people\/[^/?]+\?recorded=1$/);
+  await expect(page.getByTestId('up-to-date')).toBeVisible();
   await expect(
     page.getByText(
       /recorded on their behalf by manager@demo-trust.example: "Signed the paper form at the team meeting"/,

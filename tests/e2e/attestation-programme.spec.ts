@@ -18,6 +18,8 @@ test('an IG lead draws the spot check, a checker records it on a phone, and the 
   await page.getByLabel('Seed (optional)').fill('e2e-draw');
   await page.getByRole('button', { name: 'Draw' }).click();
   await expect(page.getByTestId('drawn')).toContainText(`for ${month}, seed e2e-draw`);
+  // The draw is shown on a page of its own: a reload shows it again rather than offering to draw a second time.
+  await expect(page).toHaveURL(new RegExp(`/spot-checks\\?drawn=${month}$`));
   await expect(page.getByTestId('drawn')).toContainText(`--month ${month} --size 4 --seed e2e-draw`);
   await expect(page.getByTestId('to-do').locator('tbody tr')).toHaveCount(4);
   await expect(page.getByTestId('draws')).toContainText('e2e-draw');
@@ -104,6 +106,8 @@ test('an IG lead sets the reminder schedule, previews and runs the day, and down
   await page.getByLabel('Reminders: days before the due date').fill('14, 7, 2');
   await page.getByRole('button', { name: 'Save schedule' }).click();
   await expect(page.getByTestId('message')).toContainText('Schedule saved');
+  // Saved, the page is a GET of its own: a reload does not offer to send the form again.
+  await expect(page).toHaveURL(/\/reminders\?done=saved$/);
   await expect(page.getByLabel('Reminders: days before the due date')).toHaveValue('14, 7, 2');
   await page.screenshot({ path: `${shots}/reminders.png`, fullPage: true });
 
@@ -151,6 +155,7 @@ test('an admin connects the learning record store; the secret is never shown', a
   await expect(page.getByLabel('Yes')).toBeChecked();
   await page.getByLabel('Secret').fill('not-shown-again');
   await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(/\/admin\/lrs\?saved=1$/);
   await expect(page.getByText('A secret is stored. Leave this empty to keep it.')).toBeVisible();
   expect(await page.content()).not.toContain('not-shown-again');
   await expect(page.getByLabel('Yes')).toBeChecked();

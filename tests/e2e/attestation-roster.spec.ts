@@ -42,6 +42,10 @@ test('an admin uploads a broken roster: the dry run lists each bad row by line, 
   await expect(page.getByTestId('roster-report')).toHaveAttribute('data-dry-run', 'false');
   await expect(page.getByTestId('roster-report')).toContainText('Roster imported');
   await expect(page.getByTestId('roster-report')).toContainText('Added1');
+  // The outcome is a page of its own: a reload shows it again rather than offering to import a second time.
+  await expect(page).toHaveURL(/\/admin\/roster\?imported=[0-9a-f-]+$/);
+  await page.reload();
+  await expect(page.getByTestId('roster-report')).toContainText('Rejected rows4');
 });
 
 test('the dry run says how many people on the roster the file leaves out, and when it shows only some rejected rows', async ({
@@ -92,6 +96,31 @@ test('the dry run of a file without the e-mail and termination date columns says
   await expect(page.getByTestId('kept-columns')).toContainText('Office E-mail Address');
   await expect(page.getByTestId('kept-columns')).toContainText('Actual Termination Date');
   await expect(page.getByTestId('kept-columns')).toContainText('people already on the roster keep those details');
+  const check = async (name: string, lines: string[]) => {
+    await page
+      .getByLabel('Roster file (CSV)')
+      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+  };
+  // Moved to another ward: the dry run says what changes, for whom.
+  await check('roster.csv', [text.split('\r\n')[0] ?? '', '20000024,20000024-1,Naomie,Waters,ORG9999,Ward 9']);
+  await expect(report).toContainText('Changed1');
+  // (Her department is named as the roster has it now: another journey may have renamed it.)
+  await expect(page.getByTestId('roster-changes')).toHaveText(
+    /^Naomie Waters \(Person ID \w+, employee number 20000024\): department: .+ → Ward 9$/,
+  );
+  // A header and no rows, and a letter saved as .csv: each is said for what it is, and nothing is offered to import.
+  await check('empty.csv', [header]);
+  await expect(page.getByTestId('roster-error')).toContainText(
+    'The file has a header row but no rows of staff: there is nothing to import',
+  );
+  await expect(page.getByTestId('roster-report')).toHaveCount(0);
+  await check('letter.csv', ['Dear admin,', 'Please add our new starters.', 'Kind regards']);
+  await expect(page.getByTestId('roster-error')).toContainText(
+    'The file is not a roster CSV: its first line names none of the roster columns (not found: Employee Number, Assignment Number, Last Name, Organisation ID or Organisation Name)',
+  );
+  await expect(page.getByTestId('roster-error')).not.toContainText('Dear admin');
+  await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
 });
 
 test('an admin says the day a roster is of: not a day to come, nor one before the roster already imported', async ({

@@ -19,6 +19,18 @@ async function contextFor(role: Who): Promise<APIRequestContext> {
   return context;
 }
 
+/** The values a form page shows for the named fields (the checked radio of a group), to save them back unchanged. */
+async function shownValues(context: APIRequestContext, path: string, names: string[]): Promise<Record<string, string>> {
+  const html = await (await context.get(path)).text();
+  const values: Record<string, string> = {};
+  for (const tag of html.match(/<input[^>]*>/g) ?? []) {
+    const name = /\bname="([^"]*)"/.exec(tag)?.[1];
+    if (!name || !names.includes(name) || (/type="radio"/.test(tag) && !/\bchecked\b/.test(tag))) continue;
+    values[name] = /\bvalue="([^"]*)"/.exec(tag)?.[1] ?? '';
+  }
+  return values;
+}
+
 async function csrfOf(context: APIRequestContext): Promise<string> {
   const page = await (await context.get('/verify')).text();
   return /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
@@ -116,7 +128,31 @@ test('every route answers each role with the expected status', async ({ page, br
       ['/reminders', { action: 'none' }, [303, 403, 403, 200, 403]],
       ['/spot-checks', { month: 'not-a-month' }, [303, 403, 200, 200, 403]],
       ['/spot-checks/00000000-0000-4000-8000-000000000000', { reason: 'No phone' }, [303, 403, 404, 404, 403]],
-      ['/admin/lrs', { enabled: 'no', endpoint: '', username: '' }, [303, 403, 403, 403, 200]],
+      // Saved: answered with a 303 to the page showing it (a reload does not send the form again). The settings and
+      // targets are sent back as the role's page shows them, so nothing changes for the other journeys.
+      ['/admin/lrs', { enabled: 'no', endpoint: '', username: '' }, [303, 403, 403, 403, 303]],
+      [
+        '/admin/settings',
+        await shownValues(context, '/admin/settings', [
+          'passwordSignIn',
+          'lockoutThreshold',
+          'lockoutMinutes',
+          'sessionHours',
+          'ssoLabel',
+        ]),
+        [303, 403, 403, 403, 303],
+      ],
+      [
+        '/targets',
+        await shownValues(context, '/targets', ['completionTarget', 'dueSoonDays']),
+        [303, 403, 403, 303, 403],
+      ],
+      // Unlocking an account (one the admin's page lists; unlocking an unlocked one changes nothing).
+      [
+        '/admin',
+        { ...(await shownValues(context, '/admin', ['account'])), action: 'unlock' },
+        [303, 403, 403, 403, 303],
+      ],
     ];
     for (const [path, fields, statuses] of posts) {
       const expected = role === 'ig-lead' && path.endsWith('/exclude') ? 303 : (statuses[index] ?? 0);

@@ -19,7 +19,7 @@ import {
 import type { Actor } from './access.ts';
 import { appendAudit } from './audit/log.ts';
 import { type IssuedCompletion, issueCompletion } from './completions.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, UnansweredError, ValidationError } from './errors.ts';
 import type { ServiceKey } from './keys.ts';
 import { queueStatement } from './lrs/statements.ts';
 import { refreshStatuses } from './status-store.ts';
@@ -169,8 +169,9 @@ export interface Issuer {
 }
 
 /**
- * Marks an attempt from the chosen options (question id → option ids; unanswered questions count as wrong). Every
- * chosen option must be one drawn for that question. On a pass, records the completion and signs its certificate.
+ * Marks an attempt from the chosen options (question id → option ids). Every question must be answered (otherwise
+ * `UnansweredError` names them and nothing is recorded) and every chosen option must be one drawn for that question.
+ * On a pass, records the completion and signs its certificate.
  */
 export async function submitAttempt(
   store: Store,
@@ -185,32 +186,8 @@ export async function submitAttempt(
   return inTransaction(store, async (tx) => {
     const attempt = await tx.db.selectFrom('attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
     if (!attempt || attempt.person !== person) throw new NotFoundError('no such attempt');
-    if (attempt.finished_at !== null) {
-      // Marked once: the same attempt sent again gets the result it was given, not a new mark or an error page.
-      const marked = JSON.parse(attempt.items) as AttemptItem[];
-      const issued = await tx.db
-        .selectFrom('completions')
-        .select(['id', 'short_code', 'code'])
-        .where('attempt', '=', attemptId)
-        .executeTakeFirst();
-      return {
-        attempt: attemptId,
-        correct: attempt.correct ?? 0,
-        total: attempt.total,
-        passed: attempt.passed === 1,
-        passMark,
-        completion: issued
-          ? {
-              id: issued.id,
-              shortCode: issued.short_code,
-              code: issued.code,
-              fields: decodeCertificateCode(issued.code).fields,
-            }
-          : null,
-        review: reviewOf(marked, bank),
-        repeated: true,
-      };
-    }
+    // Marked once: the same attempt sent again gets the result it was given, not a new mark or an error page.
+    if (attempt.finished_at !== null) return { ...(await markedResult(tx, attempt, bank)), repeated: true };
     const items = (JSON.parse(attempt.items) as AttemptItem[]).map((item) => {
       const chosen = answers[item.questionId] ?? [];
       if (chosen.some((id) => !item.optionOrder.includes(id))) {
@@ -220,6 +197,10 @@ export async function submitAttempt(
     });
     const unknown = Object.keys(answers).filter((id) => !items.some((item) => item.questionId === id));
     if (unknown.length > 0) throw new ValidationError('an answer names a question that is not in this attempt');
+    // A blank or half-filled form is more likely a slip than a choice: say which questions are unanswered and record
+    // nothing, rather than mark them wrong and count a fail.
+    const unanswered = items.flatMap((item, i) => (item.selected === null ? [i + 1] : []));
+    if (unanswered.length > 0) throw new UnansweredError(unanswered);
     const mark = markAttempt(items, bank as ReadonlyMap<string, QuizQuestion>, passMark);
     const finishedAt = tx.clock().toISOString();
     await tx.db
@@ -265,6 +246,53 @@ export async function submitAttempt(
       review,
     };
   });
+}
+
+/** The result a finished attempt was given, read back from the store. */
+async function markedResult(
+  tx: Store,
+  attempt: { id: string; items: string; correct: number | null; total: number; passed: number | null },
+  bank: ReadonlyMap<string, Question>,
+): Promise<AttemptResult> {
+  const marked = JSON.parse(attempt.items) as AttemptItem[];
+  const issued = await tx.db
+    .selectFrom('completions')
+    .select(['id', 'short_code', 'code'])
+    .where('attempt', '=', attempt.id)
+    .executeTakeFirst();
+  return {
+    attempt: attempt.id,
+    correct: attempt.correct ?? 0,
+    total: attempt.total,
+    passed: attempt.passed === 1,
+    passMark,
+    completion: issued
+      ? {
+          id: issued.id,
+          shortCode: issued.short_code,
+          code: issued.code,
+          fields: decodeCertificateCode(issued.code).fields,
+        }
+      : null,
+    review: reviewOf(marked, bank),
+  };
+}
+
+/**
+ * The result of one of the person's own marked attempts, for the page the browser is sent to after submitting (so Back
+ * or a reload shows the result again rather than offering to send the answers twice). Someone else's attempt, or one
+ * not yet marked, is not found.
+ */
+export async function attemptResult(
+  store: Store,
+  actor: Actor,
+  course: Course,
+  attemptId: string,
+): Promise<AttemptResult> {
+  const person = requirePerson(actor);
+  const attempt = await store.db.selectFrom('attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
+  if (!attempt || attempt.person !== person || attempt.finished_at === null) throw new NotFoundError('no such result');
+  return markedResult(store, attempt, bankOf(course));
 }
 
 /** Each question of a marked attempt with the options chosen, the right ones, their feedback and the explanation. */

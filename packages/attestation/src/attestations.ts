@@ -4,14 +4,15 @@
  * day it was signed. Either way the record says who made it, and attestations can never be changed or deleted.
  */
 import { randomUUID } from 'node:crypto';
-import { compareDates, formatLongDate, type IsoDate, isIsoDate } from '@im-records/records-policy';
+import { addDays, compareDates, formatLongDate, type IsoDate, isIsoDate } from '@im-records/records-policy';
 import { type Actor, requireDepartment, requireRole } from './access.ts';
 import { appendAudit } from './audit/log.ts';
 import { ukDate } from './clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { queueStatement } from './lrs/statements.ts';
 import { currentVersionsFor } from './policies.ts';
-import { refreshStatuses } from './status-store.ts';
+import { readSettings, statusRules } from './settings.ts';
+import { computeStatuses, refreshStatuses } from './status-store.ts';
 import { inTransaction, type Store } from './store.ts';
 
 /** An attestation as recorded. */
@@ -133,10 +134,67 @@ export async function attest(store: Store, actor: Actor, versionId: string): Pro
   });
 }
 
+/** A version someone may be recorded as attesting to on their behalf, and whether anything is due. */
+export interface OnBehalfChoice {
+  versionId: string;
+  policy: string;
+  version: string;
+  effectiveDate: IsoDate;
+  /** Their latest attestation to any version of this policy: a paper form cannot be dated before it. */
+  latestAttestedOn: IsoDate | null;
+  /**
+   * Null while an attestation is due (unmet, or lapsing within the due-soon days); otherwise the day their current one
+   * lapses, and there is nothing to record until then.
+   */
+  upToDateUntil: IsoDate | null;
+}
+
+async function choicesFor(
+  tx: Store,
+  person: { id: string; staff_group: string },
+  today: IsoDate,
+): Promise<OnBehalfChoice[]> {
+  const current = await currentVersionsFor(tx, person.staff_group);
+  if (current.length === 0) return [];
+  const [status] = await computeStatuses(tx, today, [person.id]);
+  const soon = addDays(today, statusRules(await readSettings(tx)).dueSoonDays);
+  const latest = await tx.db
+    .selectFrom('attestations')
+    .innerJoin('policy_versions', 'policy_versions.id', 'attestations.policy_version')
+    .select(['policy_versions.policy', (eb) => eb.fn.max('attestations.attested_on').as('attested_on')])
+    .where('attestations.person', '=', person.id)
+    .groupBy('policy_versions.policy')
+    .execute();
+  return current.map((v) => {
+    const requirement = status?.status.requirements.find((r) => r.kind === 'attestation' && r.policy === v.policy);
+    const upToDate = requirement?.met === true && compareDates(requirement.dueOn, soon) > 0;
+    return {
+      versionId: v.id,
+      policy: v.policy,
+      version: v.version,
+      effectiveDate: v.effectiveDate,
+      latestAttestedOn: (latest.find((l) => l.policy === v.policy)?.attested_on as IsoDate | undefined) ?? null,
+      upToDateUntil: upToDate && requirement ? requirement.dueOn : null,
+    };
+  });
+}
+
+/**
+ * The current versions a manager or IG lead may record for someone on their behalf, each saying whether anything is
+ * due: the person's page offers the form only for those that are, and says until when the others count.
+ */
+export async function onBehalfChoices(store: Store, actor: Actor, personId: string): Promise<OnBehalfChoice[]> {
+  requireRole(actor, 'manager', 'ig-lead');
+  const person = await personFacts(store, personId);
+  requireDepartment(actor, person.department_id);
+  return choicesFor(store, person, ukDate(store.clock()));
+}
+
 /**
  * A manager (or IG lead) records an attestation on someone's behalf, with a remark saying how it was given. The person
- * must be in one of the actor's departments. `attestedOn` may be an earlier day (a paper form), not before the
- * version took effect and, for a leaver, before the day they left. Recording the same attestation again (same person, version, day and recorder) returns the one
+ * must be in one of the actor's departments and have an attestation due (see {@link onBehalfChoices}). `attestedOn`
+ * may be an earlier day (a paper form), not in the future, not before the version took effect or their latest
+ * attestation to the policy and, for a leaver, before the day they left. Recording the same attestation again (same person, version, day and recorder) returns the one
  * already recorded.
  */
 export async function attestOnBehalf(
@@ -182,6 +240,18 @@ export async function attestOnBehalf(
       onBehalfBy: actor.accountId,
     });
     if (already) return already;
+    const choice = (await choicesFor(tx, person, today)).find((c) => c.versionId === version.id);
+    if (choice?.upToDateUntil) {
+      throw new ConflictError(
+        `nothing is due: they are up to date with this policy until ${formatLongDate(choice.upToDateUntil)}`,
+      );
+    }
+    // A paper form dated before their latest attestation would put an older record after a newer one.
+    if (choice?.latestAttestedOn && compareDates(attestedOn, choice.latestAttestedOn) < 0) {
+      throw new ValidationError(
+        `attestedOn: their latest attestation to this policy is dated ${formatLongDate(choice.latestAttestedOn)}, so the date they signed cannot be before it`,
+      );
+    }
     return record(tx, {
       person: person.id,
       versionId: version.id,

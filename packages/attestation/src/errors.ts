@@ -13,6 +13,19 @@ export class ValidationError extends AttestationError {
   override name = 'ValidationError';
 }
 
+/**
+ * An assessment sent with questions left unanswered: nothing is marked or recorded. `questions` are their numbers as
+ * the person saw them (1 for the first question on the page), so each can be named and linked to.
+ */
+export class UnansweredError extends ValidationError {
+  override name = 'UnansweredError';
+  readonly questions: readonly number[];
+  constructor(questions: readonly number[]) {
+    super(`answer question${questions.length === 1 ? '' : 's'} ${questions.join(', ')}: nothing was marked`);
+    this.questions = questions;
+  }
+}
+
 /** A roster file that cannot be imported at all (no header, a missing required column, or `--strict` with bad rows). */
 export class RosterFileError extends AttestationError {
   override name = 'RosterFileError';

@@ -24,9 +24,9 @@ export {
   verifyPassword,
 } from './accounts.ts';
 export type { AttemptResult, Issuer, PresentedAttempt, PresentedQuestion, QuestionReview } from './assessment.ts';
-export { ATTEMPT_HOURS, startAttempt, submitAttempt } from './assessment.ts';
-export type { RecordedAttestation } from './attestations.ts';
-export { attest, attestationsOf, attestOnBehalf } from './attestations.ts';
+export { ATTEMPT_HOURS, attemptResult, startAttempt, submitAttempt } from './assessment.ts';
+export type { OnBehalfChoice, RecordedAttestation } from './attestations.ts';
+export { attest, attestationsOf, attestOnBehalf, onBehalfChoices } from './attestations.ts';
 export type { AuditEvent, AuditEventType, AuditVerification, Checkpoint } from './audit/log.ts';
 export {
   AUDIT_EVENT_TYPES,
@@ -61,6 +61,7 @@ export {
   NotFoundError,
   RosterFileError,
   SignInError,
+  UnansweredError,
   ValidationError,
 } from './errors.ts';
 export type { ClaimedJob } from './jobs.ts';
@@ -133,6 +134,8 @@ export { buildEvidencePdf, EVIDENCE_LAYOUT } from './reports/evidence-pdf.ts';
 export { keepCachedPage, pageCacheKey, readCachedPage, unzipCachedPage } from './reports/page-cache.ts';
 export type { CompletionReport, ReportRow } from './reports/report.ts';
 export { completionReport, reportCsv } from './reports/report.ts';
+export type { RosterDetailChange, RosterPersonChange } from './roster/changes.ts';
+export { describeRosterChange, ROSTER_CHANGES_SHOWN, rosterChangeLines } from './roster/changes.ts';
 export { csvCell, parseCsv, toCsv } from './roster/csv.ts';
 export type { RosterImportOptions, RosterImportReport } from './roster/import.ts';
 export { importRoster, StrictRosterError } from './roster/import.ts';
@@ -163,6 +166,7 @@ export {
   markCheckNotPossible,
   recordSpotCheck,
   spotCheck,
+  spotCheckDraw,
   verifyDraw,
 } from './spot-checks/checks.ts';
 export type { DrawRow, SpotCheckResults } from './spot-checks/results.ts';

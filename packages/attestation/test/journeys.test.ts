@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { createAccount, updateAccount } from '../src/accounts.ts';
-import { startAttempt, submitAttempt } from '../src/assessment.ts';
-import { attest, attestOnBehalf } from '../src/attestations.ts';
+import { attemptResult, startAttempt, submitAttempt } from '../src/assessment.ts';
+import { attest, attestOnBehalf, onBehalfChoices } from '../src/attestations.ts';
 import { verifyAudit } from '../src/audit/log.ts';
 import { certificatePdf, checkCertificateFile, checkShortCode, revokeCompletion } from '../src/completions.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../src/errors.ts';
+import { ForbiddenError, NotFoundError, UnansweredError, ValidationError } from '../src/errors.ts';
 import { claimJob, enqueueJob, finishJob } from '../src/jobs.ts';
 import { DEFAULT_POLICY, publishVersion, versionAttestations } from '../src/policies.ts';
 import { dashboard, departmentPeople } from '../src/reports/dashboard.ts';
@@ -15,7 +15,7 @@ import { completionReport, reportCsv } from '../src/reports/report.ts';
 import { importRoster } from '../src/roster/import.ts';
 import { anytownTrust, header, issuer } from './anytown.ts';
 import { engines } from './databases.ts';
-import { actorByEmail, course, rightAnswers } from './trust.ts';
+import { actorByEmail, course, rightAnswers, wrongAnswers } from './trust.ts';
 
 describe.each(engines)('the service on %s', (engine) => {
   const trust = anytownTrust(engine);
@@ -46,9 +46,33 @@ describe.each(engines)('the service on %s', (engine) => {
     expect(attempt.questions).toHaveLength(course.settings.assessment.questionCount);
     // The browser gets no correct flags.
     expect(JSON.stringify(attempt.questions)).not.toMatch(/"correct"/);
+    // A blank or half-answered form is refused, naming each unanswered question, and nothing is recorded.
+    const auditBeforeBlank = (await store.db.selectFrom('audit_log').select('seq').execute()).length;
+    const everyQuestion = attempt.questions.map((_, i) => i + 1);
+    await expect(submitAttempt(store, amara, course, issuer, attempt.id, {})).rejects.toMatchObject({
+      name: 'UnansweredError',
+      questions: everyQuestion,
+    });
+    const [first, , third] = attempt.questions;
+    const partly = Object.fromEntries(
+      Object.entries(rightAnswers(attempt.questions)).filter(([id]) => id === first?.id || id === third?.id),
+    );
+    const refused = await submitAttempt(store, amara, course, issuer, attempt.id, partly).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UnansweredError);
+    expect((refused as UnansweredError).questions).toEqual(everyQuestion.filter((n) => n !== 1 && n !== 3));
+    expect((refused as Error).message).toMatch(/^answer questions 2, 4, 5, /);
+    expect((await store.db.selectFrom('audit_log').select('seq').execute()).length).toBe(auditBeforeBlank);
+    expect(
+      await store.db.selectFrom('attempts').select('finished_at').where('id', '=', attempt.id).executeTakeFirst(),
+    ).toEqual({ finished_at: null });
     // A failing submission is marked as a fail, whatever the browser claims.
-    const failing = await submitAttempt(store, amara, course, issuer, attempt.id, {});
+    const failing = await submitAttempt(store, amara, course, issuer, attempt.id, wrongAnswers(attempt.questions));
     expect(failing).toMatchObject({ passed: false, correct: 0, completion: null });
+    // The page the browser is sent to afterwards reads the same result back; nobody else can read it.
+    expect(await attemptResult(store, amara, course, attempt.id)).toEqual(failing);
+    await createAccount(store, 'cli', { email: 'ben@anytown.example', role: 'staff' });
+    const ben = await actorByEmail(store, 'ben@anytown.example');
+    await expect(attemptResult(store, ben, course, attempt.id)).rejects.toThrow(NotFoundError);
     // The same attempt sent again (a double click, Back and resend) gets the result it was given, marked once.
     const auditBefore = (await store.db.selectFrom('audit_log').select('seq').execute()).length;
     const resent = await submitAttempt(store, amara, course, issuer, attempt.id, rightAnswers(attempt.questions));
@@ -123,7 +147,7 @@ describe.each(engines)('the service on %s', (engine) => {
   });
 
   it('managers record on behalf only in their own departments and see only those', async () => {
-    const { store } = await trust();
+    const { store, setNow } = await trust();
     const manager = await actorByEmail(store, 'manager@anytown.example');
     const people = await store.db.selectFrom('people').select(['id', 'employee_number']).execute();
     const ben = people.find((p) => p.employee_number === '2')?.id ?? '';
@@ -171,16 +195,47 @@ describe.each(engines)('the service on %s', (engine) => {
       remark: 'Paper form',
       attestedOn: '2026-02-24',
     });
+    // Ben is up to date: the form is not offered for him, and a second paper form is refused, saying until when.
+    expect(await onBehalfChoices(store, manager, ben)).toEqual([
+      expect.objectContaining({
+        versionId: 'im-policy-1.0',
+        latestAttestedOn: '2026-02-20',
+        upToDateUntil: '2027-02-20',
+      }),
+    ]);
+    await expect(
+      attestOnBehalf(store, manager, { person: ben, versionId: 'im-policy-1.0', remark: 'Signed it again' }),
+    ).rejects.toThrow('nothing is due: they are up to date with this policy until 20 February 2027');
+    // A month before it lapses it is due again, and a paper form cannot be dated before his latest attestation.
+    setNow('2027-01-25T10:00:00Z');
+    expect(await onBehalfChoices(store, manager, ben)).toEqual([
+      expect.objectContaining({ latestAttestedOn: '2026-02-20', upToDateUntil: null }),
+    ]);
+    await expect(
+      attestOnBehalf(store, manager, {
+        person: ben,
+        versionId: 'im-policy-1.0',
+        remark: 'Signed the form again',
+        attestedOn: '2026-02-19',
+      }),
+    ).rejects.toThrow(
+      'attestedOn: their latest attestation to this policy is dated 20 February 2026, so the date they signed cannot be before it',
+    );
+    for (const attestedOn of ['2027-01-26', '2099-01-01']) {
+      await expect(
+        attestOnBehalf(store, manager, { person: ben, versionId: 'im-policy-1.0', remark: 'Paper form', attestedOn }),
+      ).rejects.toThrow('attestedOn: the date they signed cannot be in the future');
+    }
     // Who attested a version counts people: Ben, with a second paper form, is one person (on his latest day).
     await attestOnBehalf(store, manager, {
       person: ben,
       versionId: 'im-policy-1.0',
       remark: 'Signed the form again',
-      attestedOn: '2026-02-26',
+      attestedOn: '2027-01-20',
     });
     const attested = await versionAttestations(store, manager, 'im-policy-1.0');
     expect(attested.map((a) => [a.person, a.attested_on])).toEqual([
-      [ben, '2026-02-26'],
+      [ben, '2027-01-20'],
       [eve, '2026-02-24'],
     ]);
     await expect(

@@ -11,7 +11,7 @@ import { readLrsSettings, updateLrsSettings } from '../src/lrs/settings.ts';
 import { LRS_JOB, lrsQueueStatus, sendQueuedStatements } from '../src/lrs/statements.ts';
 import type { Store } from '../src/store.ts';
 import { engines, freshStore } from './databases.ts';
-import { actorByEmail, course, rightAnswers, startTrust } from './trust.ts';
+import { actorByEmail, course, rightAnswers, startTrust, wrongAnswers } from './trust.ts';
 
 const key = generateServiceKey('Anytown NHS Trust');
 const issuer = { key, verifyUrl: 'https://attest.anytown.example/verify' };
@@ -109,7 +109,7 @@ describe.each(engines)('statements to the learning record store on %s', (engine)
     setNow('2026-03-03T09:00:00Z');
     const attestation = await attest(store, amara, 'im-policy-1.0');
     const failing = await startAttempt(store, amara, course);
-    await submitAttempt(store, amara, course, issuer, failing.id, {});
+    await submitAttempt(store, amara, course, issuer, failing.id, wrongAnswers(failing.questions));
     const passing = await startAttempt(store, amara, course);
     await submitAttempt(store, amara, course, issuer, passing.id, rightAnswers(passing.questions));
     expect(await queued(store)).toEqual(['queued/0', 'queued/0', 'queued/0']);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/audit/log.ts';
 import type { AttestationDatabase } from '../src/db/connect.ts';
 import { RosterFileError } from '../src/errors.ts';
+import { rosterChangeLines } from '../src/roster/changes.ts';
 import { parseCsv, toCsv } from '../src/roster/csv.ts';
 import { importRoster, StrictRosterError } from '../src/roster/import.ts';
 import { parseRoster, parseRosterDate } from '../src/roster/parse.ts';
@@ -59,6 +60,31 @@ describe('reading roster CSV', () => {
     expect(() => parseRoster('Employee Number,Last Name\n1,Okafor\n')).toThrow(
       /no Assignment Number, Organisation ID or Organisation Name columns/,
     );
+    // A letter saved as .csv is said to be no roster, naming the columns not found, and none of its words echoed.
+    const letter = 'Dear admin,\nPlease find the new starters below.\nKind regards, Ward 5\n';
+    expect(() => parseRoster(letter)).toThrow(
+      'the file is not a roster CSV: its first line names none of the roster columns (not found: Employee Number, Assignment Number, Last Name, Organisation ID or Organisation Name)',
+    );
+    // A header with no rows offers nothing to import.
+    for (const empty of [`${header}\n`, `${header}\r\n\r\n`, header]) {
+      expect(() => parseRoster(empty)).toThrow(
+        'the file has a header row but no rows of staff: there is nothing to import',
+      );
+    }
+  });
+
+  it('lists the first 50 changed people in words, then how many more', () => {
+    const changes = Array.from({ length: 52 }, (_, i) => ({
+      employeeNumber: String(i + 1),
+      personId: `P${i + 1}`,
+      name: `Person ${i + 1}`,
+      details: [{ detail: 'department', before: 'Ward 7', after: 'Ward 9' }],
+    }));
+    const lines = rosterChangeLines(changes);
+    expect(lines).toHaveLength(51);
+    expect(lines[0]).toBe('Person 1 (Person ID P1, employee number 1): department: Ward 7 → Ward 9');
+    expect(lines[50]).toBe('and 2 more people');
+    expect(rosterChangeLines(changes.slice(0, 51)).at(-1)).toBe('and 1 more person');
   });
 
   it('reads UK, ISO and ESR dates and rejects impossible ones', () => {
@@ -128,6 +154,15 @@ describe.each(engines)('importing a roster on %s', (engine) => {
 
     const report = await importRoster(store, broken, { actor: 'cli' });
     expect(report).toMatchObject({ added: 1, leavers: 1, dryRun: false });
+    // The import's row, which the page after an import shows: a dry run has none.
+    expect(dry.importId).toBeNull();
+    expect(
+      await store.db
+        .selectFrom('roster_imports')
+        .select(['added', 'leavers'])
+        .where('id', '=', report.importId ?? '')
+        .executeTakeFirst(),
+    ).toEqual({ added: 1, leavers: 1 });
     const people = await store.db.selectFrom('people').selectAll().orderBy('employee_number').execute();
     expect(people.map((p) => [p.employee_number, p.department_id, p.termination_date])).toEqual([
       ['10000001', 'ORG1', null],
@@ -251,6 +286,22 @@ describe.each(engines)('importing a roster on %s', (engine) => {
     const first = `${header}\n1,1-1,Y,Ada,Boss,ORG1,Ward 5,ada@trust.example,,2015-01-01,\n2,2-1,Y,Ben,Cole,ORG1,Ward 5,ben@trust.example,1-1,2016-01-01,\n`;
     await importRoster(fresh.store, first, { actor: 'cli' });
     const second = `${header}\n1,1-1,Y,Ada,Boss,ORG1,Ward 5,ada@trust.example,,2015-01-01,\n2,2-1,Y,Ben,Cole,ORG2,Pharmacy,ben@trust.example,1-1,2016-01-01,2026-02-28\n`;
+    // The dry run says what changes for whom: the department by name, an empty detail as "(none)".
+    const dry = await importRoster(fresh.store, second, { actor: 'cli', dryRun: true });
+    expect(dry.changes).toEqual([
+      {
+        employeeNumber: '2',
+        personId: null,
+        name: 'Ben Cole',
+        details: [
+          { detail: 'department', before: 'Ward 5', after: 'Pharmacy' },
+          { detail: 'termination date', before: null, after: '2026-02-28' },
+        ],
+      },
+    ]);
+    expect(rosterChangeLines(dry.changes)).toEqual([
+      'Ben Cole (employee number 2): department: Ward 5 → Pharmacy; termination date: (none) → 2026-02-28',
+    ]);
     expect(await importRoster(fresh.store, second, { actor: 'cli' })).toMatchObject({
       unchanged: 1,
       leavers: 1,

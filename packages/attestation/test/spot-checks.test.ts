@@ -13,6 +13,7 @@ import {
   listSpotChecks,
   markCheckNotPossible,
   recordSpotCheck,
+  spotCheckDraw,
   verifyDraw,
 } from '../src/spot-checks/checks.ts';
 import { spotCheckResults } from '../src/spot-checks/results.ts';
@@ -97,6 +98,17 @@ describe.each(engines)('device spot checks on %s', (engine) => {
       rosterIntact: true,
       drawn: 4,
     });
+    // Read back for the page shown after drawing: the same draw, its people by department and employee number.
+    const byDepartment = (people: typeof drawn.people) =>
+      [...people].sort(
+        (a, b) => a.departmentId.localeCompare(b.departmentId) || a.employeeNumber.localeCompare(b.employeeNumber),
+      );
+    expect(await spotCheckDraw(store, lead, '2026-03')).toEqual({
+      ...drawn,
+      dryRun: false,
+      people: byDepartment(drawn.people),
+    });
+    await expect(spotCheckDraw(store, lead, '2026-04')).rejects.toThrow('no spot check has been drawn for 2026-04');
     await expect(drawSpotChecks(store, lead, options)).rejects.toThrow(ConflictError);
     await expect(drawSpotChecks(store, lead, { ...options, month: '2026-13' })).rejects.toThrow(ValidationError);
     const log = await store.db.selectFrom('audit_log').select('data').where('type', '=', 'spot-check.drawn').execute();

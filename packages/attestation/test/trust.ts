@@ -44,6 +44,16 @@ const root = resolve(import.meta.dirname, '../../..');
 /** The course as the service loads it, from `content/training`. */
 export const course = loadCourse(resolve(root, 'content/training'), { guidancePoints, root });
 
+/** A wrong option for each question drawn (one that is not right), as a learner who knows none would answer. */
+export function wrongAnswers(questions: { id: string }[]): Record<string, string[]> {
+  return Object.fromEntries(
+    questions.map((q) => {
+      const wrong = course.questions.find((b) => b.id === q.id)?.options.find((o) => !o.correct);
+      return [q.id, wrong ? [wrong.id] : []];
+    }),
+  );
+}
+
 /** The right options of each question drawn, as a learner who knows them all would answer. */
 export function rightAnswers(questions: { id: string }[]): Record<string, string[]> {
   return Object.fromEntries(

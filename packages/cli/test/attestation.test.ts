@@ -68,6 +68,7 @@ describe('records attestation', () => {
       unchanged: 0,
       leavers: 1,
       rejected: [],
+      changes: [],
     });
   });
 
@@ -84,6 +85,7 @@ describe('records attestation', () => {
         { line: 3, reason: 'no employee number' },
         { line: 4, reason: 'no department (Organisation ID or Organisation Name is empty)' },
       ],
+      changes: [],
     });
     const strictText = await run('roster', 'import', broken, '--strict');
     expect(strictText.code).toBe(1);
@@ -97,21 +99,24 @@ describe('records attestation', () => {
     expect(partial.code).toBe(0);
     expect(partial.stdout).toContain('  line 3: no employee number\n');
     expect(partial.stdout).toContain('2 people on the roster are not in this file; they were left as they are.\n');
-    // Only Ben missing from the next file: one person, said as one.
+    // Only Ben missing from the next file: one person, said as one. Amara moves to the pharmacy: the dry run says so.
     const withoutBen = join(folder, 'without-ben.csv');
     writeFileSync(
       withoutBen,
-      `${header}\n1,1-1,Amara,Okafor,W5,Ward 5,amara@trust.example,2019-01-01,\n3,3-1,Chen,Wu,W5,Ward 5,chen@trust.example,2019-01-01,\n`,
+      `${header}\n1,1-1,Amara,Okafor,PH,Pharmacy,amara@trust.example,2019-01-01,\n3,3-1,Chen,Wu,W5,Ward 5,chen@trust.example,2019-01-01,\n`,
     );
     const one = await run('roster', 'import', withoutBen, '--dry-run');
     expect(one.stdout).toContain('1 person on the roster is not in this file; they were left as they are.\n');
+    expect(one.stdout).toContain(
+      'Would change for people already on the roster:\n  Amara Okafor (employee number 1): department: Ward 5 → Pharmacy\n',
+    );
   });
 
   it('refuses a file without the required columns in one line, writing nothing', async () => {
     const result = await run('roster', 'import', headerless);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'records attestation: headerless.csv: line 1: the header has no Employee Number, Assignment Number, Last Name, Organisation ID or Organisation Name columns (columns found: Name, Ward)\n',
+      'records attestation: headerless.csv: the file is not a roster CSV: its first line names none of the roster columns (not found: Employee Number, Assignment Number, Last Name, Organisation ID or Organisation Name)\n',
     );
     expect((await run('roster', 'import', join(folder, 'missing.csv'))).code).toBe(2);
   });

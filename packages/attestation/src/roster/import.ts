@@ -13,6 +13,7 @@ import { ConflictError, RosterFileError, ValidationError } from '../errors.ts';
 import { recordDepartments, recordPeople } from '../history/record.ts';
 import { refreshStatuses } from '../status-store.ts';
 import { inTransaction, type Store } from '../store.ts';
+import { type RosterPersonChange, rosterChange } from './changes.ts';
 import {
   type AbsentColumn,
   isLeaver,
@@ -38,6 +39,10 @@ export interface RosterImportReport {
   asOf: IsoDate;
   /** The optional columns the file does not have: people already on the roster keep those details as they are. */
   keptColumns: string[];
+  /** Everyone on the roster whose details the file changes (the updated and the leavers among them), in file order. */
+  changes: RosterPersonChange[];
+  /** The import's id in `roster_imports` (null for a dry run): the page after an import reads its outcome from there. */
+  importId: string | null;
 }
 
 /** How to import. */
@@ -69,21 +74,6 @@ export class StrictRosterError extends RosterFileError {
 
 const BATCH = 1500;
 
-const compared = [
-  ['person_id', 'personId'],
-  ['first_name', 'firstName'],
-  ['last_name', 'lastName'],
-  ['preferred_name', 'preferredName'],
-  ['email', 'email'],
-  ['department_id', 'departmentId'],
-  ['staff_group', 'staffGroup'],
-  ['job_name', 'jobName'],
-  ['assignment_number', 'assignmentNumber'],
-  ['supervisor_assignment', 'supervisorAssignment'],
-  ['hire_date', 'hireDate'],
-  ['termination_date', 'terminationDate'],
-] as const;
-
 /** Where each detail a file may leave out is stored (the parent department is the department's, not the person's). */
 const keptColumn: Record<Exclude<KeptField, 'parentDepartmentId'>, keyof PersonRow> = {
   personId: 'person_id',
@@ -107,10 +97,6 @@ function keepAbsent(incoming: RosterPerson, existing: PersonRow | undefined, abs
   return kept as unknown as RosterPerson;
 }
 
-function changed(existing: PersonRow, incoming: RosterPerson): boolean {
-  return compared.some(([column, field]) => (existing[column] ?? null) !== (incoming[field] ?? null));
-}
-
 /** Imports roster CSV text. Throws {@link RosterFileError} for an unreadable file, {@link StrictRosterError} in strict mode. */
 export async function importRoster(
   store: Store,
@@ -128,6 +114,9 @@ export async function importRoster(
   const parsed = parseRoster(text);
   const existingRows = await store.db.selectFrom('people').selectAll().execute();
   const existing = new Map(existingRows.map((row) => [row.employee_number, row]));
+  const departmentNames = new Map(
+    (await store.db.selectFrom('departments').select(['id', 'name']).execute()).map((d) => [d.id, d.name]),
+  );
   const people = parsed.people.map((person) => keepAbsent(person, existing.get(person.employeeNumber), parsed.absent));
   const keepParents = parsed.absent.some((a) => a.field === 'parentDepartmentId');
   const report: RosterImportReport = {
@@ -141,6 +130,8 @@ export async function importRoster(
     notInFile: 0,
     asOf,
     keptColumns: parsed.absent.map((a) => a.column),
+    changes: [],
+    importId: null,
   };
   const toWrite: RosterPerson[] = [];
   const inFile = new Set<string>();
@@ -152,9 +143,13 @@ export async function importRoster(
       if (leavingNow) report.leavers += 1;
       else report.added += 1;
       toWrite.push(person);
-    } else if (changed(before, person)) {
+      continue;
+    }
+    const change = rosterChange(before, person, departmentNames);
+    if (change) {
       if (leavingNow) report.leavers += 1;
       else report.updated += 1;
+      report.changes.push(change);
       toWrite.push(person);
     } else report.unchanged += 1;
   }
@@ -258,10 +253,12 @@ export async function importRoster(
     await recordPeople(tx, writtenIds, asOf);
     await linkManagers(tx, parsed.assignments);
     await linkAccounts(tx);
+    const importId = randomUUID();
+    report.importId = importId;
     await tx.db
       .insertInto('roster_imports')
       .values({
-        id: randomUUID(),
+        id: importId,
         at: now,
         as_of: asOf,
         actor: options.actor,

@@ -170,12 +170,22 @@ export function parseRoster(text: string): ParsedRoster {
     index.has('lastName') ? null : 'Last Name',
     index.has('organisationId') || index.has('organisationName') ? null : 'Organisation ID or Organisation Name',
   ].filter((name): name is string => name !== null);
+  // No column recognised at all: a letter or some other file, not a roster with a column missing (and its first line
+  // may be anything, so it is not repeated back).
+  if (index.size === 0) {
+    throw new RosterFileError(
+      `the file is not a roster CSV: its first line names none of the roster columns (not found: ${missing.join(', ')})`,
+    );
+  }
   if (missing.length > 0) {
     throw new RosterFileError(
       `line ${header.line}: the header has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (columns found: ${header.fields.map((f) => f.trim()).join(', ') || 'none'})`,
     );
   }
 
+  if (records.length < 2) {
+    throw new RosterFileError('the file has a header row but no rows of staff: there is nothing to import');
+  }
   const rejected: RejectedRow[] = [];
   const rows: Row[] = [];
   const assignmentLines = new Map<string, number>();

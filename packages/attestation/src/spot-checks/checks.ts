@@ -209,6 +209,42 @@ export async function drawSpotChecks(store: Store, actor: Actor | 'cli', options
 }
 
 /**
+ * A month's draw as it was made, read back for the IG lead's page after drawing (so a reload shows it, not a second
+ * draw): its settings, the roster's size and hash, and the people drawn, by department and employee number.
+ */
+export async function spotCheckDraw(store: Store, actor: Actor, month: string): Promise<SpotCheckDraw> {
+  requireRole(actor, 'ig-lead');
+  const draw = await store.db.selectFrom('spot_check_draws').selectAll().where('month', '=', month).executeTakeFirst();
+  if (!draw) throw new NotFoundError(`no spot check has been drawn for ${month}`);
+  const people = await store.db
+    .selectFrom('spot_checks')
+    .innerJoin('people', 'people.id', 'spot_checks.person')
+    .leftJoin('departments', 'departments.id', 'spot_checks.department_id')
+    .select(['people.employee_number', 'spot_checks.department_id', 'departments.name'])
+    .where('spot_checks.draw', '=', draw.id)
+    .where('spot_checks.follow_up', 'is', null)
+    .orderBy('spot_checks.department_id')
+    .orderBy('people.employee_number')
+    .execute();
+  return {
+    month: draw.month,
+    seed: draw.seed,
+    size: draw.size,
+    stratify: draw.stratify as SpotCheckDraw['stratify'],
+    excludeMonths: draw.exclude_months,
+    drawnOn: draw.drawn_on as IsoDate,
+    eligible: (JSON.parse(draw.roster) as unknown[]).length,
+    rosterSha256: draw.roster_sha256,
+    dryRun: false,
+    people: people.map((p) => ({
+      employeeNumber: p.employee_number,
+      departmentId: p.department_id,
+      department: p.name ?? p.department_id,
+    })),
+  };
+}
+
+/**
  * Re-runs a stored draw from its seed and the roster it kept, and says whether the same people come out (anyone can
  * do the same with the seed, the roster and the method in sample.ts).
  */

@@ -86,8 +86,8 @@ async function rosterImport(args: string[], io: CommandIO): Promise<number> {
       code = 1;
     }
     if (values.json === true) {
-      const { asOf: dated, added, updated, unchanged, leavers, rejected } = report;
-      io.stdout(`${JSON.stringify({ asOf: dated, added, updated, unchanged, leavers, rejected }, null, 2)}\n`);
+      const { asOf: dated, added, updated, unchanged, leavers, rejected, changes } = report;
+      io.stdout(`${JSON.stringify({ asOf: dated, added, updated, unchanged, leavers, rejected, changes }, null, 2)}\n`);
       return code;
     }
     const verb = report.dryRun ? 'Would import' : 'Imported';
@@ -95,6 +95,10 @@ async function rosterImport(args: string[], io: CommandIO): Promise<number> {
       `${verb} ${basename(file)}${asOf ? ` as of ${asOf}` : ''}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.leavers} leavers, ${report.rejected.length} rejected (${report.rows} rows).\n`,
     );
     for (const row of report.rejected) io.stdout(`  line ${row.line}: ${row.reason}\n`);
+    if (report.changes.length > 0) {
+      io.stdout(`${report.dryRun ? 'Would change' : 'Changed'} for people already on the roster:\n`);
+      for (const line of lib.rosterChangeLines(report.changes)) io.stdout(`  ${line}\n`);
+    }
     if (report.notInFile > 0)
       io.stdout(
         report.notInFile === 1
