@@ -165,3 +165,20 @@ test('an IG lead publishing a version with mistakes reads each one as a sentence
   await page.goto(`${service}/policies`);
   await expect(page.getByText('9.0', { exact: true })).toHaveCount(0);
 });
+
+test('breadcrumbs show the trail from a tablet up, and one link back on a phone', async ({ browser }) => {
+  for (const [width, expected] of [
+    [1280, 'My training'],
+    [320, 'Back to My training'],
+  ] as const) {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, 'staff');
+    await page.goto(`${service}/my/policy`);
+    // Only one of the trail and the back link is shown at a width (both were, the back link in an older markup).
+    const shown = page.getByRole('navigation', { name: 'Breadcrumb' }).locator('a:visible');
+    await expect(shown).toHaveCount(1);
+    await expect(shown).toHaveAccessibleName(expected);
+    await context.close();
+  }
+});

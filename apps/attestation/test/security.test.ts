@@ -7,6 +7,7 @@ import {
   readForm,
   signInForm,
   targetsForm,
+  unansweredSummary,
   versionForm,
 } from '../src/lib/forms.ts';
 import { renderPolicy } from '../src/lib/markdown.ts';
@@ -74,6 +75,27 @@ describe("the service's boundaries", () => {
     }
     // Dots are resolved before the role is checked.
     expect(afterSignIn('staff', '/my/../admin')).toBe('/my');
+  });
+
+  it('sums up unanswered questions: none answered in one line, a few by number, the rest of many in one line', () => {
+    expect(unansweredSummary([1, 2, 3, 4], 4)).toEqual([
+      { field: 'q-0', message: 'Answer the questions: none of the 4 has an answer yet' },
+    ]);
+    expect(unansweredSummary([2, 5], 4)).toEqual([
+      { field: 'q-1', message: 'Answer question 2' },
+      { field: 'q-4', message: 'Answer question 5' },
+    ]);
+    const many = unansweredSummary([2, 3, 4, 5, 6, 7, 8, 9, 10], 15);
+    expect(many.map((e) => e.message)).toEqual([
+      'Answer question 2',
+      'Answer question 3',
+      'Answer question 4',
+      'Answer question 5',
+      'Answer question 6',
+      'Answer the 4 other questions from question 7',
+    ]);
+    expect(many.at(-1)?.field).toBe('q-6');
+    expect(unansweredSummary([1], 1)).toEqual([{ field: 'q-0', message: 'Answer question 1' }]);
   });
 
   it('renders policy Markdown without raw HTML or script links, one level below the page heading', () => {

@@ -215,3 +215,28 @@ export const lrsForm = z.object({
 
 /** Pausing reminders to someone on leave (empty `until` lifts the pause). */
 export const pauseForm = z.object({ until: z.union([isoDate, z.literal('')]) });
+
+/** How many unanswered questions the error summary names one by one before it sums up the rest. */
+const UNANSWERED_LISTED = 5;
+
+/**
+ * The error summary for an assessment sent with questions unanswered (numbered from 1, in order): each named with a link
+ * to it, up to five, then one line for the rest; when none was answered, one line to the first. Every unanswered
+ * question is also marked beside it, so a long summary would only repeat the page.
+ */
+export function unansweredSummary(questions: number[], total: number): FieldError[] {
+  const link = (n: number) => `q-${n - 1}`;
+  const first = questions[0] ?? 1;
+  if (questions.length === total && total > 1) {
+    return [{ field: link(first), message: `Answer the questions: none of the ${total} has an answer yet` }];
+  }
+  const listed = questions
+    .slice(0, UNANSWERED_LISTED)
+    .map((n) => ({ field: link(n), message: `Answer question ${n}` }));
+  const rest = questions.slice(UNANSWERED_LISTED);
+  if (rest.length === 0) return listed;
+  const next = rest[0] as number;
+  const more =
+    rest.length === 1 ? `Answer question ${next}` : `Answer the ${rest.length} other questions from question ${next}`;
+  return [...listed, { field: link(next), message: more }];
+}
