@@ -224,7 +224,7 @@ const UNANSWERED_LISTED = 5;
  * to it, up to five, then one line for the rest; when none was answered, one line to the first. Every unanswered
  * question is also marked beside it, so a long summary would only repeat the page.
  */
-export function unansweredSummary(questions: number[], total: number): FieldError[] {
+export function unansweredSummary(questions: readonly number[], total: number): FieldError[] {
   const link = (n: number) => `q-${n - 1}`;
   const first = questions[0] ?? 1;
   if (questions.length === total && total > 1) {
