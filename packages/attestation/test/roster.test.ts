@@ -234,6 +234,30 @@ describe.each(engines)('importing a roster on %s', (engine) => {
     expect(departments).toEqual([{ id: 'ORG1', name: 'Ward 5 Respiratory' }]);
   });
 
+  it('counts as not in the file only the people it leaves out, not those whose rows it has but rejects', async () => {
+    const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
+    database = fresh.database;
+    const columns = 'Employee Number,Assignment Number,Last Name,Organisation Name,Hire Date';
+    await importRoster(
+      fresh.store,
+      `${columns}\n1,1-1,Boss,Ward 5,2015-01-01\n2,2-1,Cole,Ward 5,2016-01-01\n3,3-1,Dunn,Ward 5,2017-01-01\n`,
+      {
+        actor: 'cli',
+      },
+    );
+    // Cole's row has an impossible date (rejected, with its line); Dunn is not in the file at all.
+    const dry = await importRoster(
+      fresh.store,
+      `${columns}\n1,1-1,Boss,Ward 5,2015-01-01\n2,2-1,Cole,Ward 5,2016-13-01\n`,
+      {
+        actor: 'cli',
+        dryRun: true,
+      },
+    );
+    expect(dry.rejected.map((r) => r.line)).toEqual([3]);
+    expect(dry.notInFile).toBe(1);
+  });
+
   it('keeps the details a file has no column for, rather than blanking them for everyone', async () => {
     const fresh = await freshStore(engine, '2026-03-02T10:00:00Z');
     database = fresh.database;

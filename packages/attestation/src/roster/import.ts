@@ -33,7 +33,7 @@ export interface RosterImportReport {
   /** Rows read (assignments, without the header). */
   rows: number;
   dryRun: boolean;
-  /** People on the roster who are not in this file (they are left as they are). */
+  /** People on the roster who are not in this file (they are left as they are); a rejected row's person is in it. */
   notInFile: number;
   /** The UK day the file was taken as of (the option, else today): its changes count from that day. */
   asOf: IsoDate;
@@ -134,7 +134,8 @@ export async function importRoster(
     importId: null,
   };
   const toWrite: RosterPerson[] = [];
-  const inFile = new Set<string>();
+  // Someone whose row was rejected is in the file (the rejection says why), not among those the file leaves out.
+  const inFile = new Set<string>(parsed.rejectedEmployees);
   for (const person of people) {
     inFile.add(person.employeeNumber);
     const before = existing.get(person.employeeNumber);

@@ -41,6 +41,8 @@ export interface ParsedRoster {
   /** Every accepted assignment number → employee number (supervisor links may name a non-primary assignment). */
   assignments: Map<string, string>;
   rejected: RejectedRow[];
+  /** Employee numbers written on rejected rows: those people are in the file, their rows unusable (not "missing"). */
+  rejectedEmployees: Set<string>;
   rows: number;
   /**
    * The details the file has no column for, with the column's name: for people already on the roster these are kept
@@ -187,6 +189,7 @@ export function parseRoster(text: string): ParsedRoster {
     throw new RosterFileError('the file has a header row but no rows of staff: there is nothing to import');
   }
   const rejected: RejectedRow[] = [];
+  const rejectedEmployees = new Set<string>();
   const rows: Row[] = [];
   const assignmentLines = new Map<string, number>();
   for (const record of records.slice(1)) {
@@ -194,8 +197,11 @@ export function parseRoster(text: string): ParsedRoster {
       const i = index.get(column);
       return i === undefined ? '' : (record.fields[i] ?? '').trim();
     };
-    const reject = (reason: string) => rejected.push({ line: record.line, reason });
     const employeeNumber = cell('employeeNumber');
+    const reject = (reason: string) => {
+      rejected.push({ line: record.line, reason });
+      if (employeeNumber) rejectedEmployees.add(employeeNumber);
+    };
     if (!employeeNumber) {
       reject('no employee number');
       continue;
@@ -308,7 +314,7 @@ export function parseRoster(text: string): ParsedRoster {
   }
   rejected.sort((a, b) => a.line - b.line);
   const absent = OPTIONAL_COLUMNS.filter(([key]) => !index.has(key)).map(([, field, column]) => ({ field, column }));
-  return { people, assignments, rejected, rows: records.length - 1, absent };
+  return { people, assignments, rejected, rejectedEmployees, rows: records.length - 1, absent };
 }
 
 /** Whether two assignment rows describe the same person: the same last name and, when both give one, Person ID. */
