@@ -133,7 +133,7 @@ export { evidencePack, findExport, peopleCsvExport, reportCsvExport } from './re
 export { buildEvidencePdf, EVIDENCE_LAYOUT } from './reports/evidence-pdf.ts';
 export { keepCachedPage, pageCacheKey, readCachedPage, unzipCachedPage } from './reports/page-cache.ts';
 export type { CompletionReport, ReportRow } from './reports/report.ts';
-export { completionReport, reportCsv } from './reports/report.ts';
+export { completionReport, reportCsv, targetVerdict } from './reports/report.ts';
 export type { RosterDetailChange, RosterPersonChange } from './roster/changes.ts';
 export { describeRosterChange, ROSTER_CHANGES_SHOWN, rosterChangeLines } from './roster/changes.ts';
 export { csvCell, parseCsv, toCsv } from './roster/csv.ts';

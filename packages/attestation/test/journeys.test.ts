@@ -398,6 +398,22 @@ describe.each(engines)('the service on %s', (engine) => {
     expect(csv.split('\r\n')[0]).toBe(
       'department_id,department,staff_in_scope,compliant,percent,target_percent,meets_target,due_soon,overdue,out_of_scope,as_of',
     );
+    // A department with nobody in scope has nothing to measure: "n/a", not a missed target.
+    const empty = {
+      departmentId: 'EMPTY',
+      department: 'Empty ward',
+      inScope: 0,
+      compliant: 0,
+      percent: 0,
+      target: 0.95,
+      meetsTarget: false,
+      dueSoon: 0,
+      overdue: 0,
+      outOfScope: 2,
+    };
+    const withEmpty = reportCsv({ ...report, departments: [empty] });
+    expect(withEmpty.split('\r\n')[1]?.split(',')[6]).toBe('n/a');
+    expect(csv.split('\r\n')[1]?.split(',')[6]).toMatch(/^(yes|no)$/);
     const ig = await actorByEmail(store, 'ig@anytown.example');
     const first = await evidencePack(store, ig, '2026-03-02' as never, 'Anytown NHS Trust');
     const second = await evidencePack(store, ig, '2026-03-02' as never, 'Anytown NHS Trust');

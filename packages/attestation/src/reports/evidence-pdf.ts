@@ -14,7 +14,7 @@ import type { Checkpoint } from '../audit/log.ts';
 import type { Ed25519PublicJwk } from '../keys.ts';
 import type { VersionFacts } from '../rules/status.ts';
 import type { SpotCheckResults } from '../spot-checks/results.ts';
-import type { CompletionReport } from './report.ts';
+import { type CompletionReport, targetVerdict } from './report.ts';
 
 /** Names the layout, so an old pack can be rebuilt by the code that made it. */
 export const EVIDENCE_LAYOUT = 'im-records-evidence-pdf/1';
@@ -147,7 +147,9 @@ export async function buildEvidencePdf(input: EvidenceInput): Promise<Uint8Array
   const t = report.total;
   w.heading('Summary');
   w.text(
-    `${t.compliant} of ${t.inScope} staff in scope (${pct(t.percent)}) had attested to the current policy and held an in-date pass of the assessment. The target is ${pct(report.target * 100)}: ${t.meetsTarget ? 'met' : 'not met'}. ${t.overdue} were overdue and ${t.dueSoon} due within ${input.settings.dueSoonDays} days.`,
+    t.inScope === 0
+      ? `Nobody was in scope on this day, so there is nothing to measure against the target of ${pct(report.target * 100)}.`
+      : `${t.compliant} of ${t.inScope} staff in scope (${pct(t.percent)}) had attested to the current policy and held an in-date pass of the assessment. The target is ${pct(report.target * 100)}: ${t.meetsTarget ? 'met' : 'not met'}. ${t.overdue} were overdue and ${t.dueSoon} due within ${input.settings.dueSoonDays} days.`,
   );
   w.heading('Method');
   w.text(
@@ -176,7 +178,7 @@ export async function buildEvidencePdf(input: EvidenceInput): Promise<Uint8Array
       String(d.compliant),
       pct(d.percent),
       pct(d.target * 100),
-      d.meetsTarget ? 'yes' : 'no',
+      targetVerdict(d),
       String(d.overdue),
     ]),
   );

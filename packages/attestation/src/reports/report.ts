@@ -43,6 +43,15 @@ export interface CompletionReport {
   };
 }
 
+/**
+ * Whether a department (or the trust) met its target, as the exported files say it: "yes", "no", or "n/a" where nobody
+ * is in scope, as there is nothing to measure (an auditor reading "no" would look for staff who are not there).
+ */
+export function targetVerdict(figures: { inScope: number; meetsTarget: boolean }): 'yes' | 'no' | 'n/a' {
+  if (figures.inScope === 0) return 'n/a';
+  return figures.meetsTarget ? 'yes' : 'no';
+}
+
 function percent(compliant: number, inScope: number): number {
   return inScope === 0 ? 0 : Math.floor((compliant * 1000) / inScope) / 10;
 }
@@ -138,7 +147,7 @@ export function reportCsv(report: CompletionReport): string {
       d.compliant,
       d.percent,
       Math.round(d.target * 1000) / 10,
-      d.meetsTarget ? 'yes' : 'no',
+      targetVerdict(d),
       d.dueSoon,
       d.overdue,
       d.outOfScope,
