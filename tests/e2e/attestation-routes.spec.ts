@@ -249,5 +249,9 @@ test('signing in leads back to the page that asked for it, and a form sent after
   const body = await refused.text();
   expect(body).toContain('what you sent was not saved');
   expect(body).toContain('href="/sign-in?next=%2Fspot-checks%3Fmonth%3D2026-12"');
+  // Signing out once the session has ended loses nothing: straight to the sign-in page.
+  const signOut = await ended.post('/sign-out', { form: { _csrf: nonce }, headers: { Origin: service } });
+  expect(signOut.status()).toBe(303);
+  expect(signOut.headers().location).toBe('/sign-in');
   for (const context of [staff, visitor, ended]) await context.dispose();
 });

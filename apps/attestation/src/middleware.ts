@@ -22,7 +22,7 @@ import {
   unzipCachedPage,
   ValidationError,
 } from '@im-records/attestation';
-import { accessFor, signInFor } from './lib/routes.ts';
+import { accessFor, referringPage, signInFor } from './lib/routes.ts';
 import { cookieNames, cookieOptions, csrfToken, csrfTokenValid, newNonce, SECURITY_HEADERS } from './lib/security.ts';
 import { services } from './lib/services.ts';
 
@@ -78,18 +78,6 @@ function withHeaders(response: Response, path: string): Response {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   if (!path.startsWith('/_astro/')) response.headers.set('Cache-Control', 'no-store');
   return response;
-}
-
-/** The page a form was sent from: the referrer's path and query when it is this service's own page. */
-function formPage(request: Request, url: URL): string | null {
-  const referrer = request.headers.get('referer');
-  if (!referrer) return null;
-  try {
-    const from = new URL(referrer);
-    return from.origin === url.origin ? `${from.pathname}${from.search}` : null;
-  } catch {
-    return null;
-  }
 }
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -150,6 +138,8 @@ async function handle(
   if (access !== 'public') {
     const actor = context.locals.actor;
     if (!actor) {
+      // Signing out with no session left: nothing to do, nothing lost.
+      if (path === '/sign-out') return withHeaders(context.redirect('/sign-in', 303), path);
       // Back to this page once signed in (a link followed after the session ended, or a bookmark).
       if (context.request.method === 'GET') {
         return withHeaders(context.redirect(signInFor(`${path}${context.url.search}`), 303), path);
@@ -158,7 +148,7 @@ async function handle(
       // was on (a same-origin referrer), or to the address it was sent to.
       return rewriteProblem({
         ...problem(401, 'Sign in again', 'Your session has ended, so what you sent was not saved.'),
-        signIn: signInFor(formPage(context.request, context.url) ?? `${path}${context.url.search}`),
+        signIn: signInFor(referringPage(context.request, context.url.origin) ?? `${path}${context.url.search}`),
       });
     }
     if (access !== 'signed-in' && !access.includes(actor.role)) {

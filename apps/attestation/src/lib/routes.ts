@@ -91,3 +91,15 @@ export function afterSignIn(role: Role, returnTo: string | null | undefined): st
 export function signInFor(path: string): string {
   return `/sign-in?next=${encodeURIComponent(path)}`;
 }
+
+/** The page a request came from: the referrer's path and query when it is this service's own page, else null. */
+export function referringPage(request: Request, origin: string): string | null {
+  const referrer = request.headers.get('referer');
+  if (!referrer) return null;
+  try {
+    const from = new URL(referrer);
+    return from.origin === origin ? `${from.pathname}${from.search}` : null;
+  } catch {
+    return null;
+  }
+}
